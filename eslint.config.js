@@ -1,0 +1,58 @@
+// Lint, including the import direction of ARCHITECTURE.md:
+// ui -> state -> worker -> engine; share -> engine; cli -> engine. Nothing imports ui/.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const layer = (files, forbidden, extra = []) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        ...forbidden.map((dir) => ({
+          group: [`**/${dir}`, `**/${dir}/**`, `../${dir}/*`, `../../${dir}/*`],
+          message: `The import direction (ARCHITECTURE.md) forbids importing ${dir}/ from here.`,
+        })),
+        ...extra,
+      ],
+    }],
+  },
+});
+
+const browserOnly = ['react', 'react-dom', 'react-dom/*', 'd3-*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml', '@monaco-editor/*', 'zustand', 'zustand/*']
+  .map((name) => ({ group: [name], message: 'engine/ is pure TypeScript: no DOM, React, D3, Monaco or store.' }));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  layer(['src/engine/**'], ['ui', 'state', 'worker', 'share', 'cli', 'scenarios'], browserOnly),
+  layer(['src/worker/**'], ['ui', 'state', 'share', 'cli']),
+  layer(['src/share/**'], ['ui', 'state', 'worker', 'cli']),
+  layer(['src/state/**'], ['ui', 'cli']),
+  layer(['src/cli/**'], ['ui', 'state', 'worker', 'share']),
+  {
+    // engine/ must stay deterministic: no wall clock, no randomness (architecture idea 2).
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': ['error',
+        { object: 'Date', property: 'now', message: 'engine/ runs on a virtual clock.' },
+        { object: 'Math', property: 'random', message: 'engine/ is deterministic.' },
+        { object: 'performance', property: 'now', message: 'engine/ runs on a virtual clock.' }],
+      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'window', 'document'],
+    },
+  },
+);

@@ -1,0 +1,178 @@
+// The parsed scenario (contract.md section 1): the pod spec the kubelet sees, and how each
+// container's process behaves. Everything is already defaulted the way the API server would.
+
+import type { ContainerKind } from '../trace';
+import type { FeatureGates, KubeVersion } from '../version';
+
+export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+
+export type WorkloadKind =
+  | 'Pod' | 'Job' | 'CronJob' | 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet';
+
+/** A position in the scenario text, 1-based (Monaco and the CLI use the same numbers). */
+export interface SourcePos {
+  line: number;
+  col: number;
+}
+
+export interface Problem {
+  severity: 'error' | 'warning' | 'info';
+  /** Field path as the API server prints it, e.g. spec.initContainers[2].restartPolicy. */
+  path: string;
+  message: string;
+  line: number;
+  col: number;
+  endLine?: number;
+  endCol?: number;
+}
+
+export type ProbeHandlerKind = 'exec' | 'httpGet' | 'tcpSocket' | 'grpc';
+
+/** A probe, defaulted as SetDefaults_Probe does ([1.4]). */
+export interface ProbeSpec {
+  handler: ProbeHandlerKind;
+  /** exec command, when handler is exec (used to judge `exit 1`/`true`, contract section 1). */
+  command?: string[];
+  /** Fixed outcome judged from an exec command: 'fail' for `exit 1`/`false`, 'pass' for `exit 0`/`true`. */
+  verdict?: 'pass' | 'fail';
+  initialDelaySeconds: number;
+  periodSeconds: number;
+  timeoutSeconds: number;
+  successThreshold: number;
+  failureThreshold: number;
+  terminationGracePeriodSeconds?: number;
+}
+
+export type HookHandlerKind = 'exec' | 'httpGet' | 'tcpSocket' | 'sleep';
+
+export interface HookSpec {
+  handler: HookHandlerKind;
+  /** For `sleep` handlers, the seconds the kubelet sleeps ([11.4]). */
+  sleepSeconds?: number;
+  command?: string[];
+}
+
+export interface RestartRule {
+  action: 'Restart' | 'RestartAllContainers';
+  operator: 'In' | 'NotIn';
+  values: number[];
+}
+
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  kind: ContainerKind;
+  /** Index within its own list (initContainers or containers). */
+  index: number;
+  /** The container-level restartPolicy as accepted by the API server (after dropping disabled fields). */
+  restartPolicy?: RestartPolicy;
+  restartPolicyRules?: RestartRule[];
+  command?: string[];
+  args?: string[];
+  startupProbe?: ProbeSpec;
+  livenessProbe?: ProbeSpec;
+  readinessProbe?: ProbeSpec;
+  postStart?: HookSpec;
+  preStop?: HookSpec;
+  stopSignal?: string;
+  imagePullPolicy: 'Always' | 'IfNotPresent' | 'Never';
+  /** Where the container's entry starts in the text (for markers and hints). */
+  pos: SourcePos;
+}
+
+export interface PodSpecModel {
+  name: string;
+  namespace: string;
+  restartPolicy: RestartPolicy;
+  terminationGracePeriodSeconds: number;
+  activeDeadlineSeconds?: number;
+  initContainers: ContainerSpec[];
+  containers: ContainerSpec[];
+  readinessGates: string[];
+}
+
+/** What a process does when its stop signal arrives. */
+export type StopBehavior =
+  | { kind: 'exit'; after: number; exitCode: number }
+  | { kind: 'ignore' };
+
+export interface HookBehavior {
+  duration: number | null; // null: never returns
+  exitCode: number;
+}
+
+/** How one container's process behaves (Simulation document, or inferred from command/args). */
+export interface Behavior {
+  pull: number;
+  startDelay: number;
+  readyAfter: number;
+  /** Seconds from process start to its own exit; null = long-running. */
+  exitAfter: number | null;
+  exitCode: number;
+  /** Exit codes of later runs, when they differ from the first (e.g. "first run exits 1"). */
+  onStop: StopBehavior;
+  postStart: HookBehavior;
+  preStop: HookBehavior;
+  /** Per-attempt overrides: attempt index -> partial behaviour (e.g. the first run crashes). */
+  attempts?: Record<number, Partial<Pick<Behavior, 'exitAfter' | 'exitCode' | 'startDelay' | 'readyAfter'>>>;
+  /** Human-readable account of where this behaviour came from, shown as an inline hint. */
+  source: 'simulation' | 'inferred' | 'default';
+  note: string;
+}
+
+export type SimAction =
+  | 'crash' | 'exit' | 'oomKill'
+  | 'failLiveness' | 'failReadiness' | 'failStartup' | 'failPull'
+  | 'setImage' | 'deletePod' | 'recreateSandbox' | 'restartKubelet';
+
+export interface SimEvent {
+  at: number;
+  do: SimAction;
+  container?: string;
+  exitCode?: number;
+  /** Duration of a fail* window, seconds. */
+  for?: number;
+  image?: string;
+  gracePeriodSeconds?: number;
+  pos: SourcePos;
+}
+
+export interface KubeletConfig {
+  /** crashLoopBackOff.maxContainerRestartPeriod, seconds, with KubeletCrashLoopBackOffMax ([4.7]). */
+  maxContainerRestartPeriod?: number;
+}
+
+export interface SimulationSettings {
+  kubernetesVersion: KubeVersion;
+  featureGates: FeatureGates;
+  /** Horizon in seconds; undefined = until terminal + 10s, capped at 30m. */
+  until?: number;
+  kubelet: KubeletConfig;
+  behaviors: Record<string, Behavior>;
+  events: SimEvent[];
+}
+
+export interface Scenario {
+  workloadKind: WorkloadKind;
+  pod: PodSpecModel;
+  sim: SimulationSettings;
+  /** Non-fatal findings (warnings: dropped fields; info: inferred behaviour). */
+  problems: Problem[];
+}
+
+export type ParseResult =
+  | { ok: true; scenario: Scenario; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+/** Options that override the scenario's own Simulation document (CLI flags, the version picker). */
+export interface ParseOptions {
+  kubernetesVersion?: string;
+  featureGates?: Partial<Record<string, boolean>>;
+  until?: number;
+  /** Name shown in CLI problem lines. */
+  fileName?: string;
+}
+
+export function allContainers(pod: PodSpecModel): ContainerSpec[] {
+  return [...pod.initContainers, ...pod.containers];
+}

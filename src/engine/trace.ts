@@ -1,0 +1,127 @@
+// The trace: the single event log every view projects (contract.md section 3).
+// Times are seconds of simulated time since the pod was created, millisecond precision.
+
+export const TRACE_SCHEMA = 'sidecar-lab.trace/v1' as const;
+
+export type ContainerKind = 'init' | 'sidecar' | 'main';
+
+export interface TraceContainer {
+  name: string;
+  kind: ContainerKind;
+  /** Index within its spec list (initContainers for init and sidecar, containers for main). */
+  index: number;
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+
+export type PodConditionType =
+  | 'PodReadyToStartContainers'
+  | 'Initialized'
+  | 'ContainersReady'
+  | 'Ready';
+
+export type ProbeKind = 'startup' | 'liveness' | 'readiness';
+export type HookKind = 'postStart' | 'preStop';
+
+interface EventBase {
+  t: number;
+  /** One sentence a learner can read, naming the rule ([section] of kubelet-semantics.md). */
+  why: string;
+}
+
+export interface PodScheduledEvent extends EventBase { type: 'pod.scheduled' }
+export interface PodPhaseEvent extends EventBase { type: 'pod.phase'; phase: PodPhase }
+export interface PodConditionEvent extends EventBase {
+  type: 'pod.condition';
+  condition: PodConditionType;
+  status: 'True' | 'False';
+  reason?: string;
+}
+export interface PodKubectlEvent extends EventBase {
+  type: 'pod.kubectl';
+  ready: string;
+  status: string;
+  restarts: string;
+}
+export interface PodDeletedEvent extends EventBase { type: 'pod.deleted'; gracePeriodSeconds: number }
+export interface PodGoneEvent extends EventBase { type: 'pod.gone' }
+
+interface ContainerEventBase extends EventBase { container: string }
+
+export interface ContainerPullingEvent extends ContainerEventBase { type: 'container.pulling'; image: string }
+export interface ContainerPulledEvent extends ContainerEventBase { type: 'container.pulled'; image: string }
+export interface ContainerStartEvent extends ContainerEventBase { type: 'container.start'; attempt: number }
+export interface ContainerUpEvent extends ContainerEventBase { type: 'container.up'; attempt: number }
+export interface ContainerStartedEvent extends ContainerEventBase { type: 'container.started'; attempt: number }
+export interface ContainerReadyEvent extends ContainerEventBase { type: 'container.ready'; attempt: number }
+export interface ContainerUnreadyEvent extends ContainerEventBase { type: 'container.unready'; attempt: number }
+export interface ContainerExitEvent extends ContainerEventBase {
+  type: 'container.exit';
+  attempt: number;
+  exitCode: number;
+  reason: string;
+}
+export interface ContainerKillEvent extends ContainerEventBase {
+  type: 'container.kill';
+  reason: string;
+  gracePeriodSeconds: number;
+}
+export interface ContainerSignalEvent extends ContainerEventBase { type: 'container.signal'; signal: string }
+export interface ContainerBackoffEvent extends ContainerEventBase { type: 'container.backoff'; delay: number }
+export interface ContainerWaitingEvent extends ContainerEventBase { type: 'container.waiting'; reason: string }
+export interface HookStartEvent extends ContainerEventBase { type: 'hook.start'; hook: HookKind }
+export interface HookEndEvent extends ContainerEventBase { type: 'hook.end'; hook: HookKind; exitCode?: number }
+export interface ProbeResultEvent extends ContainerEventBase {
+  type: 'probe.result';
+  probe: ProbeKind;
+  result: 'success' | 'failure';
+}
+export interface FaultEvent extends EventBase {
+  type: 'fault';
+  do: string;
+  container?: string;
+  exitCode?: number;
+  for?: number;
+  image?: string;
+}
+export interface HorizonEvent extends EventBase { type: 'sim.horizon' }
+
+export type TraceEvent =
+  | PodScheduledEvent
+  | PodPhaseEvent
+  | PodConditionEvent
+  | PodKubectlEvent
+  | PodDeletedEvent
+  | PodGoneEvent
+  | ContainerPullingEvent
+  | ContainerPulledEvent
+  | ContainerStartEvent
+  | ContainerUpEvent
+  | ContainerStartedEvent
+  | ContainerReadyEvent
+  | ContainerUnreadyEvent
+  | ContainerExitEvent
+  | ContainerKillEvent
+  | ContainerSignalEvent
+  | ContainerBackoffEvent
+  | ContainerWaitingEvent
+  | HookStartEvent
+  | HookEndEvent
+  | ProbeResultEvent
+  | FaultEvent
+  | HorizonEvent;
+
+export type TraceEventType = TraceEvent['type'];
+
+export interface Trace {
+  schema: typeof TRACE_SCHEMA;
+  kubernetesVersion: string;
+  end: number;
+  containers: TraceContainer[];
+  events: TraceEvent[];
+}
+
+/** Rounds a time to millisecond precision, the trace's resolution. */
+export function roundTime(t: number): number {
+  return Math.round(t * 1000) / 1000;
+}

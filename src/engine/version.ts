@@ -1,0 +1,81 @@
+// Kubernetes versions and feature gates the engine knows (kubelet-semantics.md "Version map").
+
+export const SUPPORTED_VERSIONS = [
+  '1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36',
+] as const;
+
+export type KubeVersion = (typeof SUPPORTED_VERSIONS)[number];
+
+export const NEWEST_VERSION: KubeVersion = '1.36';
+
+export function isSupportedVersion(v: string): v is KubeVersion {
+  return (SUPPORTED_VERSIONS as readonly string[]).includes(v);
+}
+
+/** Minor number of a version, e.g. 29 for "1.29". */
+export function minor(v: KubeVersion): number {
+  return Number(v.split('.')[1]);
+}
+
+export interface GateInfo {
+  /** First minor where the gate exists (alpha). */
+  alpha: number;
+  /** First minor where it is on by default (beta), if any. */
+  beta?: number;
+  /** First minor where it is GA (locked on), if any. */
+  ga?: number;
+  summary: string;
+}
+
+export const FEATURE_GATES = {
+  SidecarContainers: { alpha: 28, beta: 29, ga: 33, summary: 'init containers with restartPolicy: Always (KEP-753)' },
+  PodReadyToStartContainersCondition: { alpha: 28, beta: 29, summary: 'the PodReadyToStartContainers condition (KEP-3085)' },
+  PodLifecycleSleepAction: { alpha: 29, beta: 30, ga: 34, summary: 'the sleep action for lifecycle hooks (KEP-3960)' },
+  PodLifecycleSleepActionAllowZero: { alpha: 32, beta: 33, ga: 34, summary: 'sleep: 0 in lifecycle hooks (KEP-4818)' },
+  KubeletCrashLoopBackOffMax: { alpha: 32, beta: 35, summary: 'a per-node cap on the restart backoff (KEP-5593)' },
+  ReduceDefaultCrashLoopBackoffDecay: { alpha: 33, summary: 'faster default backoff, 1s to 60s (KEP-4603)' },
+  ContainerRestartRules: { alpha: 34, beta: 35, summary: 'per-container restartPolicy and restartPolicyRules (KEP-5307)' },
+  RestartAllContainersOnContainerExits: { alpha: 35, beta: 36, summary: 'the RestartAllContainers rule action (KEP-5532)' },
+  ContainerStopSignals: { alpha: 33, summary: 'lifecycle.stopSignal (KEP-4960)' },
+} as const satisfies Record<string, GateInfo>;
+
+export type FeatureGateName = keyof typeof FEATURE_GATES;
+
+export type FeatureGates = Record<FeatureGateName, boolean>;
+
+export function isFeatureGateName(name: string): name is FeatureGateName {
+  return Object.prototype.hasOwnProperty.call(FEATURE_GATES, name);
+}
+
+/** Whether a gate exists at all in a version. */
+export function gateExists(name: FeatureGateName, v: KubeVersion): boolean {
+  return minor(v) >= FEATURE_GATES[name].alpha;
+}
+
+/** Whether a gate is locked on (GA) in a version: overrides are then refused. */
+export function gateLocked(name: FeatureGateName, v: KubeVersion): boolean {
+  const ga = (FEATURE_GATES[name] as GateInfo).ga;
+  return ga !== undefined && minor(v) >= ga;
+}
+
+export function defaultGates(v: KubeVersion): FeatureGates {
+  const m = minor(v);
+  const out = {} as FeatureGates;
+  for (const name of Object.keys(FEATURE_GATES) as FeatureGateName[]) {
+    const g = FEATURE_GATES[name] as GateInfo;
+    out[name] = g.beta !== undefined ? m >= g.beta : false;
+    if (g.ga !== undefined && m >= g.ga) out[name] = true;
+  }
+  return out;
+}
+
+/** The effective gates: the version's defaults, then the user's overrides where the gate exists and is not locked. */
+export function resolveGates(v: KubeVersion, overrides: Partial<Record<string, boolean>>): FeatureGates {
+  const out = defaultGates(v);
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined || !isFeatureGateName(name)) continue;
+    if (!gateExists(name, v) || gateLocked(name, v)) continue;
+    out[name] = value;
+  }
+  return out;
+}
