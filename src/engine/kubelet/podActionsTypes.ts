@@ -1,0 +1,68 @@
+// Inputs and outputs of computePodActions (KR/kuberuntime_manager.go computePodActions).
+// The kubelet decides from the runtime's view of the pod (not the API status) plus its probe
+// managers' results; the simulator and `sim actions` both build this input.
+
+import type { ProbeSpec, RestartPolicy, RestartRule } from '../scenario/types';
+
+export type RuntimeState = 'created' | 'running' | 'exited' | 'unknown';
+
+/** The newest runtime instance of one container in the current sandbox (kubecontainer.Status). */
+export interface RuntimeContainerStatus {
+  name: string;
+  state: RuntimeState;
+  exitCode?: number;
+  startedAt?: number;
+  finishedAt?: number;
+  /** The image this instance runs; differing from the spec's image means the spec hash changed. */
+  image?: string;
+  /** Number of instances of this container so far (the restart count is attempts - 1). */
+  attempts: number;
+}
+
+/** What computePodActions needs of one container's spec. */
+export interface ContainerForActions {
+  name: string;
+  image: string;
+  restartPolicy?: RestartPolicy;
+  restartPolicyRules?: RestartRule[];
+  startupProbe?: Pick<ProbeSpec, 'handler'>;
+  livenessProbe?: Pick<ProbeSpec, 'handler'>;
+}
+
+export type ProbeVerdict = 'success' | 'failure';
+
+export interface PodActionsInput {
+  restartPolicy: RestartPolicy;
+  initContainers: ContainerForActions[];
+  containers: ContainerForActions[];
+  /** Whether the pod has a deletionTimestamp (nothing is started then, [4.1]). */
+  deleted: boolean;
+  /** A ready sandbox exists; false means it must be (re)created ([2.9]). */
+  sandboxReady: boolean;
+  /** How many sandboxes were created before (0 for a brand-new pod). */
+  sandboxAttempt: number;
+  /** Newest runtime instance per container name, in the current sandbox. */
+  runtime: Record<string, RuntimeContainerStatus | undefined>;
+  /** Startup probe results per container name (absent: the probe has not decided yet). */
+  startup: Record<string, ProbeVerdict | undefined>;
+  /** Liveness probe results per container name (absent: not yet run). */
+  liveness: Record<string, ProbeVerdict | undefined>;
+  /** Whether per-container restart rules are honoured (ContainerRestartRules, [4.2]). */
+  containerRestartRules: boolean;
+}
+
+export interface ContainerToKill {
+  name: string;
+  reason: 'LivenessProbe' | 'StartupProbe' | 'SpecChanged' | 'Unknown';
+  message: string;
+}
+
+export interface PodActions {
+  killPod: boolean;
+  createSandbox: boolean;
+  initContainersToStart: string[];
+  containersToStart: string[];
+  containersToKill: ContainerToKill[];
+  /** One sentence per decision, naming the rule, for the trace and `sim actions`. */
+  why: string[];
+}
