@@ -1,0 +1,105 @@
+// CrashLoopBackOff bookkeeping ([4.5]–[4.8]): client-go flowcontrol.Backoff as the kubelet
+// uses it, without jitter, on the simulator's virtual clock.
+
+import type { FeatureGates } from '../version';
+
+export interface BackoffSettings {
+  /** First delay, seconds (10 by default, [4.5]). */
+  initial: number;
+  /** Cap, seconds (300 by default). */
+  max: number;
+}
+
+/** The defaults and the two gates that change them ([4.7]). */
+export function backoffSettings(gates: FeatureGates, maxContainerRestartPeriod?: number): BackoffSettings {
+  let initial = 10;
+  let max = 300;
+  if (gates.ReduceDefaultCrashLoopBackoffDecay) {
+    initial = 1;
+    max = 60;
+  }
+  if (gates.KubeletCrashLoopBackOffMax && maxContainerRestartPeriod !== undefined) {
+    max = Math.min(300, Math.max(1, maxContainerRestartPeriod));
+    initial = Math.min(initial, max);
+  }
+  return { initial, max };
+}
+
+interface Entry {
+  backoff: number;
+  lastUpdate: number;
+}
+
+export class BackoffTable {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(readonly settings: BackoffSettings) {}
+
+  /** An entry is stale once the container ran for more than twice the cap ([4.5] reset: 10 minutes by default). */
+  private expired(entry: Entry, eventTime: number): boolean {
+    return eventTime - entry.lastUpdate > 2 * this.settings.max;
+  }
+
+  /** Whether a container that finished at `finishedAt` must still wait at `now`. */
+  isInBackOffSince(key: string, finishedAt: number, now: number): boolean {
+    const entry = this.entries.get(key);
+    if (!entry || this.expired(entry, finishedAt)) return false;
+    return now - finishedAt < entry.backoff;
+  }
+
+  /** Records a restart: first use sets the initial delay, later uses double it up to the cap. */
+  next(key: string, finishedAt: number, now: number): void {
+    const entry = this.entries.get(key);
+    if (!entry || this.expired(entry, finishedAt)) {
+      this.entries.set(key, { backoff: this.settings.initial, lastUpdate: now });
+      return;
+    }
+    entry.backoff = Math.min(entry.backoff * 2, this.settings.max);
+    entry.lastUpdate = now;
+  }
+
+  /** The current delay for a key (what the CrashLoopBackOff message prints). */
+  get(key: string): number {
+    return this.entries.get(key)?.backoff ?? 0;
+  }
+
+  /** When a backoff that started at `finishedAt` ends. */
+  expiry(key: string, finishedAt: number): number {
+    return finishedAt + this.get(key);
+  }
+}
+
+/** Image pulls back off with their own table, keyed by image ([10.2] ImagePullBackOff). */
+export class ImagePullBackoff {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly initial = 10, private readonly max = 300) {}
+
+  inBackOff(key: string, now: number): boolean {
+    const entry = this.entries.get(key);
+    return entry !== undefined && now - entry.lastUpdate < entry.backoff;
+  }
+
+  failed(key: string, now: number): void {
+    const entry = this.entries.get(key);
+    if (!entry || now - entry.lastUpdate > 2 * this.max) {
+      this.entries.set(key, { backoff: this.initial, lastUpdate: now });
+      return;
+    }
+    entry.backoff = Math.min(entry.backoff * 2, this.max);
+    entry.lastUpdate = now;
+  }
+
+  succeeded(key: string): void {
+    this.entries.delete(key);
+  }
+
+  get(key: string): number {
+    return this.entries.get(key)?.backoff ?? 0;
+  }
+
+  expiry(key: string): number {
+    const entry = this.entries.get(key);
+    return entry ? entry.lastUpdate + entry.backoff : 0;
+  }
+}

@@ -1,0 +1,113 @@
+// computePodActions: the kubelet's plan for one SyncPod round (KR/kuberuntime_manager.go).
+// Decide here, act in the simulator (architecture idea 1). Pure: the same input, the same plan.
+
+import { computeInitContainerActions } from './initContainerActions';
+import { isRestartableInit, restartsOnFailure, shouldRestartAfterExit } from './restartPolicy';
+import type { ContainerForActions, PodActions, PodActionsInput } from './podActionsTypes';
+
+export type { PodActions, PodActionsInput } from './podActionsTypes';
+
+function emptyActions(): PodActions {
+  return { killPod: false, createSandbox: false, initContainersToStart: [], containersToStart: [], containersToKill: [], why: [] };
+}
+
+/** ShouldContainerBeRestarted for a main container that is not running ([4.1]). */
+function shouldStartMain(c: ContainerForActions, input: PodActionsInput): { start: boolean; why: string } {
+  if (input.deleted) return { start: false, why: `[4.1] The pod is being deleted, so ${c.name} is not started.` };
+  const rt = input.runtime[c.name];
+  if (!rt) return { start: true, why: `[3.2] Main container ${c.name} has never run, so it starts.` };
+  if (rt.state === 'created' || rt.state === 'unknown') {
+    return { start: true, why: `[4.1] Main container ${c.name} is ${rt.state}, so it is started again.` };
+  }
+  const restart = shouldRestartAfterExit(input.restartPolicy, c, rt.exitCode, input.containerRestartRules);
+  return restart
+    ? { start: true, why: `[4.1] Main container ${c.name} exited with ${rt.exitCode}; the restartPolicy says restart.` }
+    : { start: false, why: `[4.1] Main container ${c.name} exited with ${rt.exitCode}; the restartPolicy says it stays stopped.` };
+}
+
+function sandboxActions(input: PodActionsInput, changes: PodActions): PodActions {
+  changes.createSandbox = true;
+  changes.killPod = true;
+  const anyStatus = Object.values(input.runtime).some((s) => s !== undefined);
+  if (input.restartPolicy === 'Never' && input.sandboxAttempt > 0 && anyStatus) {
+    changes.createSandbox = false;
+    changes.why.push('[2.9] The sandbox is gone, the restartPolicy is Never and containers have already run: no new sandbox, the pod ends.');
+    return changes;
+  }
+  changes.why.push(input.sandboxAttempt === 0
+    ? '[0.1] The pod has no sandbox yet: the kubelet creates one first.'
+    : '[2.9] The sandbox must be recreated: every container is killed and the init containers run again from the first.');
+  const mains = input.containers.filter((c) => {
+    if (input.restartPolicy !== 'OnFailure') return true;
+    const rt = input.runtime[c.name];
+    return !(rt?.state === 'exited' && rt.exitCode === 0);
+  });
+  if (input.initContainers.length > 0) {
+    changes.initContainersToStart = [input.initContainers[0]!.name];
+    return changes;
+  }
+  changes.containersToStart = mains.map((c) => c.name);
+  return changes;
+}
+
+export function computePodActions(input: PodActionsInput): PodActions {
+  const changes = emptyActions();
+  if (!input.sandboxReady) return sandboxActions(input, changes);
+
+  const initialized = computeInitContainerActions(input, changes);
+  if (changes.killPod || !initialized) {
+    if (!initialized && !changes.killPod) changes.why.push('[3.1] Init is not complete, so main containers are not considered yet.');
+    return changes;
+  }
+
+  let keepCount = 0;
+  for (const c of input.containers) {
+    const rt = input.runtime[c.name];
+    if (!rt || rt.state !== 'running') {
+      const decision = shouldStartMain(c, input);
+      if (decision.start) {
+        changes.containersToStart.push(c.name);
+        if (rt?.state === 'unknown') {
+          changes.containersToKill.push({ name: c.name, reason: 'Unknown', message: `Container ${c.name} is in an unknown state` });
+        }
+      }
+      changes.why.push(decision.why);
+      continue;
+    }
+    let restart = restartsOnFailure(input.restartPolicy, c, input.containerRestartRules);
+    let reason: 'SpecChanged' | 'LivenessProbe' | 'StartupProbe';
+    let message: string;
+    if (rt.image !== undefined && rt.image !== c.image) {
+      reason = 'SpecChanged';
+      message = `Container ${c.name} definition changed`;
+      restart = true; // [4.4] a spec-hash change always restarts
+    } else if (c.livenessProbe && input.liveness[c.name] === 'failure') {
+      reason = 'LivenessProbe';
+      message = `Container ${c.name} failed liveness probe`;
+    } else if (c.startupProbe && input.startup[c.name] === 'failure') {
+      reason = 'StartupProbe';
+      message = `Container ${c.name} failed startup probe`;
+    } else {
+      keepCount++;
+      continue;
+    }
+    if (restart) {
+      message += ', will be restarted';
+      changes.containersToStart.push(c.name);
+    }
+    changes.containersToKill.push({ name: c.name, reason, message });
+    changes.why.push(reason === 'SpecChanged'
+      ? `[1.8] ${message}: the kubelet kills it and starts the new spec, whatever the restartPolicy.`
+      : `[4.4] ${message}${restart ? '' : '; the restartPolicy is Never, so it stays stopped'}.`);
+  }
+
+  if (keepCount === 0 && changes.containersToStart.length === 0) {
+    changes.killPod = true;
+    const sidecars = input.initContainers.filter(isRestartableInit).map((c) => c.name);
+    changes.initContainersToStart = [];
+    changes.why.push(sidecars.length > 0
+      ? `[8.1c] Every main container is done and none will restart: the pod is killed, and sidecars (${sidecars.join(', ')}) are not restarted.`
+      : '[8.1c] Every main container is done and none will restart: the pod is killed.');
+  }
+  return changes;
+}

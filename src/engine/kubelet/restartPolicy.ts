@@ -1,0 +1,67 @@
+// Which exited containers the kubelet restarts ([4.1]–[4.3], [6.6], [11.1]).
+// Upstream: pkg/kubelet/container/helpers.go ShouldContainerBeRestarted and
+// pkg/api/v1/pod/util.go ContainerShouldRestart.
+
+import type { RestartPolicy, RestartRule } from '../scenario/types';
+
+export interface PolicyContainer {
+  restartPolicy?: RestartPolicy;
+  restartPolicyRules?: RestartRule[];
+}
+
+/** A sidecar: an init container whose own restartPolicy is Always (K753). */
+export function isRestartableInit(c: PolicyContainer): boolean {
+  return c.restartPolicy === 'Always';
+}
+
+/** The first rule whose exit codes match, if any ([11.1]: rules in order, first match wins). */
+export function matchingRule(c: PolicyContainer, exitCode: number): RestartRule | undefined {
+  for (const rule of c.restartPolicyRules ?? []) {
+    const listed = rule.values.includes(exitCode);
+    if ((rule.operator === 'In' && listed) || (rule.operator === 'NotIn' && !listed)) return rule;
+  }
+  return undefined;
+}
+
+/**
+ * The policy that governs a main (or regular init) container: its own restartPolicy when
+ * per-container rules are enabled ([4.2], 1.34+ with ContainerRestartRules), else the pod's.
+ */
+export function effectivePolicy(
+  podPolicy: RestartPolicy,
+  c: PolicyContainer,
+  containerRestartRules: boolean,
+): RestartPolicy {
+  if (containerRestartRules && c.restartPolicy) return c.restartPolicy;
+  return podPolicy;
+}
+
+/**
+ * Whether a container that exited with `exitCode` should be started again ([4.1], [4.2]).
+ * `exitCode` undefined means it was killed by a probe and has no code yet ([4.2]: only the
+ * container-level policy is consulted then).
+ */
+export function shouldRestartAfterExit(
+  podPolicy: RestartPolicy,
+  c: PolicyContainer,
+  exitCode: number | undefined,
+  containerRestartRules: boolean,
+): boolean {
+  if (containerRestartRules && exitCode !== undefined) {
+    const rule = matchingRule(c, exitCode);
+    if (rule) return true; // action Restart (RestartAllContainers is handled by the pod, [11.2])
+  }
+  const policy = effectivePolicy(podPolicy, c, containerRestartRules);
+  if (policy === 'Always') return true;
+  if (policy === 'Never') return false;
+  return exitCode === undefined ? true : exitCode !== 0;
+}
+
+/** Whether the pod's policy (or the container's) allows restarting after a failure ([2.5], [4.4]). */
+export function restartsOnFailure(
+  podPolicy: RestartPolicy,
+  c: PolicyContainer,
+  containerRestartRules: boolean,
+): boolean {
+  return effectivePolicy(podPolicy, c, containerRestartRules) !== 'Never';
+}

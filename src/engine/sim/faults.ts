@@ -1,0 +1,106 @@
+// The scenario's `events` (contract section 1): faults and actions at simulated times. Each one
+// that takes effect leaves a `fault` event in the trace, with its why.
+
+import type { SimEvent } from '../scenario/types';
+import type { ProbeKind } from '../trace';
+import type { PodSim } from './podSim';
+import { exitProcess } from './process';
+import { deletePod } from './terminate';
+
+interface Window {
+  from: number;
+  to: number;
+}
+
+/** Time windows during which a probe or a pull of a container fails. */
+export class FaultWindows {
+  private readonly probe = new Map<string, Window[]>();
+  private readonly pull = new Map<string, Window[]>();
+
+  addProbe(container: string, kind: ProbeKind, w: Window): void {
+    const key = `${container}/${kind}`;
+    this.probe.set(key, [...(this.probe.get(key) ?? []), w]);
+  }
+
+  addPull(container: string, w: Window): void {
+    this.pull.set(container, [...(this.pull.get(container) ?? []), w]);
+  }
+
+  probeFails(container: string, kind: ProbeKind, t: number): boolean {
+    return (this.probe.get(`${container}/${kind}`) ?? []).some((w) => t >= w.from && t < w.to);
+  }
+
+  probeEdges(container: string, kind: ProbeKind): number[] {
+    return (this.probe.get(`${container}/${kind}`) ?? []).flatMap((w) => [w.from, w.to]);
+  }
+
+  pullFails(container: string, t: number): boolean {
+    return (this.pull.get(container) ?? []).some((w) => t >= w.from && t < w.to);
+  }
+}
+
+const PROBE_OF: Partial<Record<SimEvent['do'], ProbeKind>> = {
+  failLiveness: 'liveness', failReadiness: 'readiness', failStartup: 'startup',
+};
+
+function forText(ev: SimEvent): string {
+  return ev.for === undefined ? 'from now on' : `for ${ev.for}s`;
+}
+
+/** Registers windows known in advance and schedules the rest at their times. */
+export function scheduleFaults(sim: PodSim, events: SimEvent[]): void {
+  for (const ev of events) {
+    const to = ev.for === undefined ? Number.POSITIVE_INFINITY : ev.at + ev.for;
+    const probe = PROBE_OF[ev.do];
+    if (probe && ev.container) sim.faults.addProbe(ev.container, probe, { from: ev.at, to });
+    if (ev.do === 'failPull' && ev.container) sim.faults.addPull(ev.container, { from: ev.at, to });
+    sim.k.at(ev.at, () => applyFault(sim, ev));
+  }
+}
+
+function applyFault(sim: PodSim, ev: SimEvent): void {
+  if (sim.gone) return;
+  const name = ev.container;
+  const base = { type: 'fault' as const, do: ev.do, ...(name ? { container: name } : {}) };
+  switch (ev.do) {
+    case 'crash':
+    case 'exit':
+    case 'oomKill': {
+      const inst = name ? sim.running(name) : undefined;
+      const code = ev.do === 'oomKill' ? 137 : ev.exitCode ?? (ev.do === 'crash' ? 1 : 0);
+      if (!inst) {
+        sim.emit({ ...base, exitCode: code, why: `Injected ${ev.do}: ${name} is not running, so nothing happens.` });
+        return;
+      }
+      sim.emit({ ...base, exitCode: code, why: ev.do === 'oomKill'
+        ? `Injected OOM kill: the kernel kills ${name} for exceeding its memory limit (exit 137, OOMKilled) [8.6].`
+        : `Injected ${ev.do}: ${name}'s process exits with code ${code}.` });
+      exitProcess(sim, inst, code, ev.do === 'oomKill', `The process ends with code ${code} (injected ${ev.do}).`);
+      return;
+    }
+    case 'failLiveness':
+    case 'failReadiness':
+    case 'failStartup':
+      sim.emit({ ...base, ...(ev.for !== undefined ? { for: ev.for } : {}), why: `Injected: ${name}'s ${PROBE_OF[ev.do]} probe handler fails ${forText(ev)}; the result changes only after failureThreshold failures [5.4].` });
+      sim.probes.wake(name);
+      return;
+    case 'failPull':
+      sim.emit({ ...base, ...(ev.for !== undefined ? { for: ev.for } : {}), why: `Injected: pulls of ${name}'s image fail ${forText(ev)} (ErrImagePull, then ImagePullBackOff) [10.2].` });
+      return;
+    case 'setImage':
+      if (!name || !ev.image) return;
+      if (sim.deletion) {
+        sim.emit({ ...base, image: ev.image, why: `[8.8] The pod is terminating: the image change of ${name} is ignored; nothing restarts during termination.` });
+        return;
+      }
+      sim.rec(name).image = ev.image;
+      sim.emit({ ...base, image: ev.image, why: `${name}'s image becomes ${ev.image}: its spec hash changes [1.8]. The pod update triggers a sync.` });
+      sim.requestSync();
+      return;
+    case 'deletePod':
+      deletePod(sim, ev.gracePeriodSeconds);
+      return;
+    default:
+      sim.emit({ ...base, why: `The ${ev.do} action is not simulated yet in this version of Sidecar Lab; it has no effect.` });
+  }
+}

@@ -1,0 +1,135 @@
+// The discrete-event kernel: a virtual clock, an event queue, and cooperative tasks written as
+// generators (architecture idea 2). A task yields what it waits for: a delay, or a condition with
+// an optional timeout. Nothing here reads the wall clock.
+
+import { EventQueue, type QueueItem } from './queue';
+import { roundTime } from '../trace';
+
+export type Wait =
+  | { sleep: number }
+  | { until: () => boolean; timeout?: number };
+
+/** What a finished wait tells the task: whether the condition held (false = timed out). */
+export type WaitResult = boolean;
+
+/** A simulated activity that may wait; R is what it returns to the task that runs it. */
+export type Proc<R> = Generator<Wait, R, WaitResult>;
+
+export type Task = Proc<void>;
+
+interface Waiter {
+  task: RunningTask;
+  until: () => boolean;
+  timer?: QueueItem;
+}
+
+export interface RunningTask {
+  name: string;
+  done: boolean;
+  cancelled: boolean;
+  gen: Task;
+  onDone?: () => void;
+  timer?: QueueItem;
+  waiter?: Waiter;
+}
+
+export class Kernel {
+  now = 0;
+  private readonly queue = new EventQueue();
+  private waiters: Waiter[] = [];
+  private steps = 0;
+
+  constructor(public horizon: number, readonly maxSteps = 2_000_000) {}
+
+  at(t: number, run: () => void): QueueItem {
+    return this.queue.push(roundTime(Math.max(t, this.now)), run);
+  }
+
+  after(delay: number, run: () => void): QueueItem {
+    return this.at(this.now + delay, run);
+  }
+
+  cancel(item: QueueItem | undefined): void {
+    if (item) item.cancelled = true;
+  }
+
+  spawn(name: string, gen: Task, onDone?: () => void): RunningTask {
+    const task: RunningTask = { name, done: false, cancelled: false, gen, onDone };
+    this.resume(task, true);
+    return task;
+  }
+
+  /** Stops a task where it waits; it never resumes. */
+  kill(task: RunningTask | undefined): void {
+    if (!task || task.done) return;
+    task.cancelled = true;
+    task.done = true;
+    this.cancel(task.timer);
+    if (task.waiter) {
+      this.cancel(task.waiter.timer);
+      this.waiters = this.waiters.filter((w) => w !== task.waiter);
+    }
+  }
+
+  private resume(task: RunningTask, value: WaitResult): void {
+    if (task.done) return;
+    task.timer = undefined;
+    task.waiter = undefined;
+    const step = task.gen.next(value);
+    if (step.done) {
+      task.done = true;
+      task.onDone?.();
+      return;
+    }
+    const wait = step.value;
+    if ('sleep' in wait) {
+      task.timer = this.after(Math.max(0, wait.sleep), () => this.resume(task, true));
+      return;
+    }
+    if (wait.until()) {
+      // Already true: continue at the same instant, after what is queued now.
+      task.timer = this.after(0, () => this.resume(task, true));
+      return;
+    }
+    const waiter: Waiter = { task, until: wait.until };
+    if (wait.timeout !== undefined) {
+      waiter.timer = this.after(Math.max(0, wait.timeout), () => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        this.resume(task, false);
+      });
+    }
+    task.waiter = waiter;
+    this.waiters.push(waiter);
+  }
+
+  /** Re-checks every waiting condition; called after each state change. */
+  private poke(): void {
+    if (this.waiters.length === 0) return;
+    const ready = this.waiters.filter((w) => w.until());
+    if (ready.length === 0) return;
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+    for (const w of ready) {
+      this.cancel(w.timer);
+      w.task.waiter = undefined;
+      w.task.timer = this.after(0, () => this.resume(w.task, true));
+    }
+  }
+
+  /** Runs until the queue is empty or the horizon is reached. */
+  run(): void {
+    for (;;) {
+      const next = this.queue.peek();
+      if (!next || next.t > this.horizon || this.steps >= this.maxSteps) break;
+      this.queue.pop();
+      if (next.cancelled) continue;
+      this.steps++;
+      this.now = next.t;
+      next.run();
+      this.poke();
+    }
+  }
+
+  get stepCount(): number {
+    return this.steps;
+  }
+}

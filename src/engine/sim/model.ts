@@ -1,0 +1,61 @@
+// The simulator's view of the node: container instances in the runtime (what CRI would report),
+// the pod sandbox, and the last start error per container (what the status shows as Waiting).
+
+import type { Behavior, ContainerSpec } from '../scenario/types';
+import type { QueueItem } from './queue';
+
+export type InstanceState = 'created' | 'running' | 'exited' | 'unknown';
+
+/** One run of one container (a CRI container). */
+export interface Instance {
+  container: string;
+  /** 0 for the first instance of this container; restartCount of the API status. */
+  attempt: number;
+  sandbox: number;
+  image: string;
+  state: InstanceState;
+  createdAt: number;
+  startedAt?: number;
+  /** The app is up: startDelay has passed (startup and liveness probes pass from here). */
+  upAt?: number;
+  /** The readiness handler passes from here. */
+  readyAt?: number;
+  finishedAt?: number;
+  exitCode?: number;
+  reason?: string;
+  /** The process's own planned exit, cancelled if something else ends it first. */
+  exitTimer?: QueueItem;
+  upTimer?: QueueItem;
+  /** Set once the stop signal has been sent. */
+  signalledAt?: number;
+  behavior: Behavior;
+}
+
+/** A start failure the status shows as the container's Waiting reason ([10.2]). */
+export interface StartError {
+  reason: string;
+  message: string;
+}
+
+export interface ContainerRecord {
+  spec: ContainerSpec;
+  instances: Instance[];
+  startError?: StartError;
+  /** Set while a kill (probe, spec change, pod termination) runs for the newest instance. */
+  killing: boolean;
+  /** An image change made after the pod is terminating is ignored ([1.8]). */
+  image: string;
+}
+
+export function newest(rec: ContainerRecord): Instance | undefined {
+  return rec.instances[rec.instances.length - 1];
+}
+
+/** The behaviour of one attempt: the base behaviour with that attempt's overrides ([contract 1] `runs`). */
+export function behaviorFor(base: Behavior, attempt: number): Behavior {
+  const over = base.attempts?.[attempt];
+  if (!over) return base;
+  const merged: Behavior = { ...base, ...over };
+  if (over.startDelay !== undefined && over.readyAfter === undefined) merged.readyAfter = Math.max(base.readyAfter, over.startDelay);
+  return merged;
+}

@@ -1,0 +1,134 @@
+// The simulated node holding one pod: runtime records, sandbox, pod worker state, the trace.
+// Behaviour lives in the modules beside this one (sync, start, kill, probes, status, faults);
+// this class holds their shared state and the few primitives they all use.
+
+import { BackoffTable, ImagePullBackoff, backoffSettings } from '../kubelet/backoff';
+import type { ContainerSpec, Scenario } from '../scenario/types';
+import { roundTime, type HookKind, type TraceEvent } from '../trace';
+import { minor, type FeatureGates } from '../version';
+import type { ApiPodStatus } from '../api';
+import { Kernel, type RunningTask } from './kernel';
+import { newest, type ContainerRecord, type Instance } from './model';
+import type { QueueItem } from './queue';
+import { FaultWindows } from './faults';
+import { ProbeManager } from './probes';
+import { RELIST_PERIOD } from './timing';
+
+type Emit = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 't'> : never) : never;
+
+export interface Deletion {
+  at: number;
+  grace: number;
+}
+
+export class PodSim {
+  readonly k: Kernel;
+  readonly events: TraceEvent[] = [];
+  readonly records = new Map<string, ContainerRecord>();
+  readonly gates: FeatureGates;
+  readonly minor: number;
+  readonly backoff: BackoffTable;
+  readonly pullBackoff = new ImagePullBackoff();
+  readonly pulledImages = new Set<string>();
+  /** Hooks running now, per container instance. */
+  readonly hooks = new Map<Instance, HookKind>();
+
+  /** Sandbox: id 0 = none yet; ready = networked and usable; conditionReady = what [7.1] reports. */
+  sandbox = { id: 0, ready: false, created: 0, conditionReady: false };
+  /** Which instance each container's written status describes (the probe workers follow it). */
+  apiInstances = new Map<string, Instance | undefined>();
+  /** The instance whose back-off was already announced in the trace, per container. */
+  readonly backoffAnnounced = new Map<string, Instance>();
+  readonly faults = new FaultWindows();
+  readonly probes: ProbeManager;
+  /** The pod worker finished with the pod (terminal phase handled, or deletion done). */
+  terminalDone = false;
+  deletion?: Deletion;
+  /** Set once a terminal phase has been written ([6.5]). */
+  terminalAt?: number;
+  gone = false;
+
+  /** The pod worker: one sync at a time ([0.1]); further requests coalesce. */
+  syncTask?: RunningTask;
+  syncQueued?: QueueItem;
+  syncPending = false;
+  requeue?: QueueItem;
+  terminating?: RunningTask;
+  private relist?: QueueItem;
+
+  /** The last status the status manager wrote (probe workers read it, [0.4]). */
+  api: ApiPodStatus = { conditions: [], initContainerStatuses: [], containerStatuses: [] };
+  lastKubectl?: { ready: string; status: string; restarts: string };
+
+  /** Hooks for the other modules, wired by simulate(). */
+  onSyncRequested: () => void = () => {};
+  onRuntimeChange: (name: string) => void = () => {};
+  onPatchStatus: () => void = () => {};
+
+  constructor(readonly scenario: Scenario, horizon: number) {
+    this.k = new Kernel(horizon);
+    this.gates = scenario.sim.featureGates;
+    this.minor = minor(scenario.sim.kubernetesVersion);
+    this.probes = new ProbeManager(this);
+    this.backoff = new BackoffTable(backoffSettings(this.gates, scenario.sim.kubelet.maxContainerRestartPeriod));
+    for (const spec of [...scenario.pod.initContainers, ...scenario.pod.containers]) {
+      this.records.set(spec.name, { spec, instances: [], killing: false, image: spec.image });
+    }
+  }
+
+  get now(): number {
+    return this.k.now;
+  }
+
+  get pod() {
+    return this.scenario.pod;
+  }
+
+  emit(e: Emit): void {
+    this.events.push({ ...e, t: roundTime(this.k.now) } as TraceEvent);
+  }
+
+  rec(name: string): ContainerRecord {
+    const r = this.records.get(name);
+    if (!r) throw new Error(`unknown container ${name}`);
+    return r;
+  }
+
+  specs(): ContainerSpec[] {
+    return [...this.pod.initContainers, ...this.pod.containers];
+  }
+
+  running(name: string): Instance | undefined {
+    const inst = newest(this.rec(name));
+    return inst?.state === 'running' ? inst : undefined;
+  }
+
+  isSidecar(spec: ContainerSpec): boolean {
+    return spec.kind === 'sidecar';
+  }
+
+  /** The PLEG notices runtime changes at its next relist and asks for a sync ([0.2]). */
+  noticeRuntimeChange(name: string): void {
+    this.onRuntimeChange(name);
+    if (this.relist || this.gone) return;
+    const next = (Math.floor(this.now / RELIST_PERIOD) + 1) * RELIST_PERIOD;
+    this.relist = this.k.at(next, () => {
+      this.relist = undefined;
+      this.requestSync();
+    });
+  }
+
+  requestSync(): void {
+    this.onSyncRequested();
+  }
+
+  /** The prober's immediate status patch ([5.6]). */
+  patchStatus(): void {
+    this.onPatchStatus();
+  }
+
+  /** The effective pod-level grace for a container kill outside pod termination ([8.9]). */
+  specGrace(): number {
+    return this.pod.terminationGracePeriodSeconds;
+  }
+}

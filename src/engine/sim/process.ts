@@ -1,0 +1,100 @@
+// A container's process as the scenario describes it: it comes up after startDelay, may exit by
+// itself, and reacts to its stop signal (contract section 1; [8.6] for the exit codes).
+
+import type { PodSim } from './podSim';
+import { behaviorFor, newest, type Instance } from './model';
+
+function exitReason(code: number, oom: boolean): string {
+  if (oom) return 'OOMKilled';
+  return code === 0 ? 'Completed' : 'Error';
+}
+
+/** Creates the CRI container (state Created). */
+export function createInstance(sim: PodSim, name: string): Instance {
+  const rec = sim.rec(name);
+  const attempt = rec.instances.length;
+  const base = sim.scenario.sim.behaviors[name];
+  if (!base) throw new Error(`no behaviour for ${name}`);
+  const inst: Instance = {
+    container: name,
+    attempt,
+    sandbox: sim.sandbox.id,
+    image: rec.image,
+    state: 'created',
+    createdAt: sim.now,
+    behavior: behaviorFor(base, attempt),
+  };
+  rec.instances.push(inst);
+  return inst;
+}
+
+/** CRI StartContainer: the process runs from now. */
+export function startProcess(sim: PodSim, inst: Instance, why: string): void {
+  const b = inst.behavior;
+  inst.state = 'running';
+  inst.startedAt = sim.now;
+  inst.upAt = sim.now + b.startDelay;
+  inst.readyAt = sim.now + Math.max(b.readyAfter, b.startDelay);
+  sim.emit({ type: 'container.start', container: inst.container, attempt: inst.attempt, why });
+  inst.upTimer = sim.k.at(inst.upAt, () => {
+    if (inst.state !== 'running') return;
+    sim.emit({
+      type: 'container.up', container: inst.container, attempt: inst.attempt,
+      why: b.startDelay > 0
+        ? `The app is up ${b.startDelay}s after its process started (startDelay); a startup probe can pass from now [2.2].`
+        : 'The app is up as soon as its process starts.',
+    });
+    sim.onRuntimeChange(inst.container);
+  });
+  if (b.exitAfter !== null) {
+    inst.exitTimer = sim.k.at(sim.now + b.exitAfter, () =>
+      exitProcess(sim, inst, b.exitCode, false,
+        `The process ends by itself ${b.exitAfter}s after it started, with code ${b.exitCode} (${b.note || 'its behaviour'}).`));
+  }
+  sim.noticeRuntimeChange(inst.container);
+}
+
+/** The process ends (by itself, by a fault, by a signal). */
+export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: boolean, why: string): void {
+  if (inst.state !== 'running' && inst.state !== 'created') return;
+  sim.k.cancel(inst.exitTimer);
+  sim.k.cancel(inst.upTimer);
+  inst.state = 'exited';
+  inst.finishedAt = sim.now;
+  inst.exitCode = code;
+  inst.reason = exitReason(code, oom);
+  sim.emit({ type: 'container.exit', container: inst.container, attempt: inst.attempt, exitCode: code, reason: inst.reason, why });
+  const hook = sim.hooks.get(inst);
+  if (hook) {
+    sim.hooks.delete(inst);
+    sim.emit({ type: 'hook.end', container: inst.container, hook, why: `The ${hook} hook ends with its container [8.5].` });
+  }
+  sim.noticeRuntimeChange(inst.container);
+}
+
+/** Sends the stop signal; the process reacts as its behaviour says ([8.3], [8.6]). */
+export function signalStop(sim: PodSim, inst: Instance, why: string): void {
+  const rec = sim.rec(inst.container);
+  const signal = rec.spec.stopSignal ?? 'SIGTERM';
+  inst.signalledAt = sim.now;
+  sim.emit({ type: 'container.signal', container: inst.container, signal, why });
+  const onStop = inst.behavior.onStop;
+  if (onStop.kind === 'ignore') return;
+  const at = sim.now + onStop.after;
+  if (inst.exitTimer && inst.exitTimer.t <= at && !inst.exitTimer.cancelled) return; // it exits by itself first
+  sim.k.cancel(inst.exitTimer);
+  inst.exitTimer = sim.k.at(at, () =>
+    exitProcess(sim, inst, onStop.exitCode, false,
+      `The process handles ${signal} and exits ${onStop.after}s later with code ${onStop.exitCode} [8.6].`));
+}
+
+/** SIGKILL: exit 137 at once ([8.5], [8.6]). */
+export function sigkill(sim: PodSim, inst: Instance, why: string): void {
+  if (inst.state !== 'running') return;
+  sim.emit({ type: 'container.signal', container: inst.container, signal: 'SIGKILL', why });
+  exitProcess(sim, inst, 137, false, 'SIGKILL ends the process with exit code 137 (128 + 9) [8.6].');
+}
+
+export function newestInstance(sim: PodSim, name: string): Instance | undefined {
+  return newest(sim.rec(name));
+}

@@ -1,0 +1,128 @@
+// The pod worker and SyncPod ([0.1]–[0.3]): write the status from the runtime snapshot, decide
+// with computePodActions, then act in upstream's order: kill, sandbox, init containers, main
+// containers. One sync at a time; requests during a sync coalesce into one more sync after it.
+
+import { computePodActions } from '../kubelet/computePodActions';
+import type { PodActions, PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
+import type { Proc } from './kernel';
+import type { PodSim } from './podSim';
+import { killContainer, killPod } from './kill';
+import { startContainer, type StartOutcome } from './start';
+import { writeStatus } from './status';
+import { enterTerminal } from './terminate';
+import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
+
+export function actionsInput(sim: PodSim): PodActionsInput {
+  const runtime: Record<string, RuntimeContainerStatus | undefined> = {};
+  const startup: PodActionsInput['startup'] = {};
+  const liveness: PodActionsInput['liveness'] = {};
+  for (const spec of sim.specs()) {
+    const rec = sim.rec(spec.name);
+    const inst = rec.instances.at(-1);
+    if (!inst) continue;
+    runtime[spec.name] = {
+      name: spec.name, state: inst.state, exitCode: inst.exitCode, startedAt: inst.startedAt,
+      finishedAt: inst.finishedAt, image: inst.image, attempts: rec.instances.length,
+    };
+    startup[spec.name] = sim.probes.result(spec.name, 'startup', inst);
+    liveness[spec.name] = sim.probes.result(spec.name, 'liveness', inst);
+  }
+  const withImage = (c: (typeof sim.pod.containers)[number]) => ({ ...c, image: sim.rec(c.name).image });
+  return {
+    restartPolicy: sim.pod.restartPolicy,
+    initContainers: sim.pod.initContainers.map(withImage),
+    containers: sim.pod.containers.map(withImage),
+    deleted: sim.deletion !== undefined,
+    sandboxReady: sim.sandbox.ready,
+    sandboxAttempt: sim.sandbox.created,
+    runtime, startup, liveness,
+    containerRestartRules: sim.gates.ContainerRestartRules,
+  };
+}
+
+function whyFor(plan: PodActions, name: string, fallback: string): string {
+  return plan.why.find((w) => w.includes(` ${name}`)) ?? fallback;
+}
+
+/** The grace of a probe kill: the probe's own terminationGracePeriodSeconds, else the pod's ([8.9]). */
+function killGrace(sim: PodSim, name: string, reason: string): number {
+  const spec = sim.rec(name).spec;
+  const probe = reason === 'LivenessProbe' ? spec.livenessProbe : reason === 'StartupProbe' ? spec.startupProbe : undefined;
+  return probe?.terminationGracePeriodSeconds ?? sim.specGrace();
+}
+
+function* syncPod(sim: PodSim): Proc<void> {
+  writeStatus(sim);
+  if (sim.terminalAt !== undefined) {
+    yield* enterTerminal(sim);
+    return;
+  }
+  const plan = computePodActions(actionsInput(sim));
+  let failure: StartOutcome | undefined;
+
+  if (plan.killPod) {
+    yield* killPod(sim, sim.specGrace(), 'PodTermination', (name) => whyFor(plan, name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'));
+    if (!plan.createSandbox) return; // the PLEG sees the exits and the next sync writes the outcome
+    for (const c of sim.pod.initContainers) sim.rec(c.name).instances.length = 0; // purgeInitContainers
+  } else {
+    for (const kill of plan.containersToKill) {
+      const why = `[${kill.reason === 'SpecChanged' ? '1.8' : '4.4'}] ${kill.message}.`;
+      yield* killContainer(sim, kill.name, kill.reason, killGrace(sim, kill.name, kill.reason), false, why);
+    }
+  }
+
+  if (plan.createSandbox) {
+    yield { sleep: SANDBOX_CREATE };
+    sim.sandbox = { ...sim.sandbox, id: sim.sandbox.id + 1, ready: true, created: sim.sandbox.created + 1 };
+    if (sim.minor >= 36) {
+      sim.sandbox.conditionReady = true; // [7.1] from 1.36 right after the sandbox exists
+      writeStatus(sim);
+    }
+  }
+
+  for (const name of plan.initContainersToStart) {
+    const outcome = yield* startContainer(sim, name, whyFor(plan, name, `[2.1] Init container ${name} starts.`));
+    if (outcome.ok) continue;
+    failure = outcome;
+    if (sim.rec(name).spec.kind === 'init') break; // [2.8] a regular init container's failed start aborts the sync
+  }
+  if (!failure || sim.pod.initContainers.find((c) => c.name === plan.initContainersToStart.at(-1))?.kind !== 'init') {
+    for (const name of plan.containersToStart) {
+      const outcome = yield* startContainer(sim, name, whyFor(plan, name, `[3.2] Main container ${name} starts.`));
+      if (!outcome.ok) failure = outcome;
+    }
+  }
+  if (!sim.sandbox.conditionReady && sim.sandbox.ready) sim.sandbox.conditionReady = true; // [7.1] up to 1.35: after the first sync
+  if (failure) scheduleRequeue(sim, failure);
+}
+
+/** After an error the pod is requeued ([0.2]); from 1.35 at the back-off's expiry ([4.6]). */
+function scheduleRequeue(sim: PodSim, failure: StartOutcome): void {
+  let at = sim.now + REQUEUE_AFTER_ERROR;
+  if (sim.minor >= 35 && failure.retryAt !== undefined) at = Math.min(Math.max(failure.retryAt, sim.now), sim.now + RESYNC_INTERVAL);
+  sim.k.cancel(sim.requeue);
+  sim.requeue = sim.k.at(at, () => {
+    sim.requeue = undefined;
+    sim.requestSync();
+  });
+}
+
+/** The pod worker: dispatches syncs one at a time. */
+export function requestSync(sim: PodSim): void {
+  if (sim.gone || sim.deletion || sim.terminalDone) return;
+  if (sim.syncTask && !sim.syncTask.done) {
+    sim.syncPending = true;
+    return;
+  }
+  if (sim.syncQueued) return;
+  sim.syncQueued = sim.k.after(0, () => {
+    sim.syncQueued = undefined;
+    sim.syncTask = sim.k.spawn('syncPod', syncPod(sim), () => {
+      sim.syncTask = undefined;
+      if (sim.syncPending) {
+        sim.syncPending = false;
+        requestSync(sim);
+      }
+    });
+  });
+}

@@ -1,0 +1,68 @@
+// The end of a pod's life ([8]): deletion with a grace period, and the terminal phase reached by
+// itself (all main containers done under Never/OnFailure, or a failed init under Never).
+
+import type { Proc } from './kernel';
+import type { PodSim } from './podSim';
+import { killPod } from './kill';
+import { writeStatus } from './status';
+import { AFTER_TERMINAL, API_REMOVAL_DELAY } from './timing';
+
+/** The pod is over: stop probing, remove the sandbox, and let the horizon close in ([6.5], [7.1]). */
+export function* enterTerminal(sim: PodSim): Proc<void> {
+  if (sim.terminalDone) return;
+  sim.terminalDone = true;
+  sim.probes.stop(['startup', 'liveness', 'readiness']);
+  sim.k.cancel(sim.requeue);
+  if (sim.specs().some((c) => sim.running(c.name))) {
+    yield* killPod(sim, sim.specGrace(), 'PodTermination', () => '[6.5] The pod is terminal: what still runs is stopped.');
+  }
+  sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
+  writeStatus(sim);
+  closeHorizon(sim, sim.now + AFTER_TERMINAL);
+}
+
+function closeHorizon(sim: PodSim, at: number): void {
+  if (sim.scenario.sim.until === undefined) sim.k.horizon = Math.min(sim.k.horizon, at);
+}
+
+/** deletePod: the API sets a deletionTimestamp; the kubelet stops everything within the grace ([8.1a]). */
+export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): void {
+  if (sim.deletion) return;
+  const requested = gracePeriodSeconds ?? sim.pod.terminationGracePeriodSeconds;
+  const grace = Math.max(1, requested); // [8.2] at least 1s
+  sim.deletion = { at: sim.now, grace };
+  sim.emit({
+    type: 'pod.deleted', gracePeriodSeconds: grace,
+    why: gracePeriodSeconds === undefined
+      ? `[8.1] The pod is deleted with the spec's terminationGracePeriodSeconds (${grace}s).`
+      : `[8.1] The pod is deleted with a ${grace}s grace period.`,
+  });
+  // The pod worker cancels the sync in flight and turns to termination.
+  sim.k.kill(sim.syncTask);
+  sim.syncTask = undefined;
+  sim.k.cancel(sim.syncQueued);
+  sim.k.cancel(sim.requeue);
+  sim.syncPending = false;
+  sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim));
+}
+
+function* terminatePod(sim: PodSim): Proc<void> {
+  const grace = sim.deletion!.grace;
+  writeStatus(sim); // [8.10] statuses are written at the start of termination, then at the end
+  sim.probes.stop(['liveness', 'startup']); // [5.8]
+  yield* killPod(sim, grace, 'PodTermination', (name) => {
+    const spec = sim.rec(name).spec;
+    if (spec.kind === 'sidecar' && sim.minor >= 29) return `[8.4] The pod is deleted: ${name} is a sidecar, so its stop signal waits until the main containers and later sidecars have stopped.`;
+    if (spec.kind === 'sidecar') return `[8.7] The pod is deleted: in 1.28 sidecars stop together with the main containers.`;
+    if (spec.kind === 'init') return `[8.4] The pod is deleted: a running regular init container is stopped at once.`;
+    return `[8.3] The pod is deleted: ${name} gets its preStop hook (if any) and its stop signal, within the ${grace}s grace period.`;
+  });
+  sim.probes.stop(['readiness']);
+  sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
+  writeStatus(sim);
+  sim.terminalDone = true;
+  yield { sleep: API_REMOVAL_DELAY };
+  sim.gone = true;
+  sim.emit({ type: 'pod.gone', why: '[6.5] Every container has stopped and the kubelet reported the terminal phase: the API server removes the pod.' });
+  closeHorizon(sim, sim.now);
+}

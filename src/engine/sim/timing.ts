@@ -1,0 +1,25 @@
+// The kubelet's clock constants ([0.1]–[0.3]). Real clusters vary; these keep orderings upstream's
+// and timestamps plausible. Jitter is left out so that a scenario always gives the same trace.
+
+/** The PLEG relists the runtime every second and triggers a sync for each change it sees ([0.2]). */
+export const RELIST_PERIOD = 1;
+/** Creating the pod sandbox (network namespace, IP). */
+export const SANDBOX_CREATE = 1;
+/** CRI CreateContainer, then StartContainer. */
+export const CONTAINER_CREATE = 0.1;
+export const CONTAINER_START = 0.1;
+/** A failed pull (registry lookup) takes about this long. */
+export const PULL_FAILURE = 0.5;
+/** With imagePullPolicy Always and the image present, the registry check takes this long at most. */
+export const PULL_CHECK = 0.2;
+/** After a sync error (back-off, pull failure) the pod worker requeues the pod ([0.2], [4.6]). */
+export const REQUEUE_AFTER_ERROR = 10;
+/** The pod worker's periodic resync, which also caps the 1.35 back-off requeue ([4.6]). */
+export const RESYNC_INTERVAL = 60;
+/** The status manager writes the final status, then the API server removes the pod. */
+export const API_REMOVAL_DELAY = 0.5;
+/** The stop signal's minimum grace after the pod's budget is used up ([8.5]). */
+export const MINIMUM_GRACE = 2;
+/** Default horizon: terminal + 10 s, capped at 30 minutes (contract section 1). */
+export const AFTER_TERMINAL = 10;
+export const HORIZON_CAP = 30 * 60;
