@@ -25,6 +25,9 @@ export function backoffSettings(gates: FeatureGates, maxContainerRestartPeriod?:
   return { initial, max };
 }
 
+/** Times are decimal seconds; differences this small are rounding, not time. */
+const EPSILON = 1e-6;
+
 interface Entry {
   backoff: number;
   lastUpdate: number;
@@ -44,7 +47,7 @@ export class BackoffTable {
   isInBackOffSince(key: string, finishedAt: number, now: number): boolean {
     const entry = this.entries.get(key);
     if (!entry || this.expired(entry, finishedAt)) return false;
-    return now - finishedAt < entry.backoff;
+    return now - finishedAt < entry.backoff - EPSILON;
   }
 
   /** Records a restart: first use sets the initial delay, later uses double it up to the cap. */
@@ -77,7 +80,7 @@ export class ImagePullBackoff {
 
   inBackOff(key: string, now: number): boolean {
     const entry = this.entries.get(key);
-    return entry !== undefined && now - entry.lastUpdate < entry.backoff;
+    return entry !== undefined && now - entry.lastUpdate < entry.backoff - EPSILON;
   }
 
   failed(key: string, now: number): void {

@@ -86,13 +86,14 @@ export function* killContainer(
  * Kills every running container of the pod at once and waits for all ([8.3]). From 1.29 sidecars
  * wait for their turn; in 1.28 they stop together with the main containers ([8.7]).
  */
-export function* killPod(sim: PodSim, grace: number, reason: string, why: (name: string) => string): Proc<void> {
+export function* killPod(sim: PodSim, grace: number, reason: string | ((name: string) => string), why: (name: string) => string): Proc<void> {
   const ordered = sim.minor >= 29;
   const tasks: RunningTask[] = [];
   for (const spec of sim.specs()) {
     if (!sim.running(spec.name)) continue;
     const sidecarOrdered = ordered && spec.kind === 'sidecar';
-    tasks.push(sim.k.spawn(`kill ${spec.name}`, killContainer(sim, spec.name, reason, grace, sidecarOrdered, why(spec.name))));
+    const r = typeof reason === 'string' ? reason : reason(spec.name);
+    tasks.push(sim.k.spawn(`kill ${spec.name}`, killContainer(sim, spec.name, r, grace, sidecarOrdered, why(spec.name))));
   }
   yield { until: () => tasks.every((t) => t.done) };
 }

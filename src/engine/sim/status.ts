@@ -97,6 +97,7 @@ function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, 
     }
   }
   sim.api = next;
+  sim.probes.wake(); // the workers read this status ([0.4])
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: specForStatus(sim), status: next };
   const cols = printPod(pod, sim.now);
   const last = sim.lastKubectl;

@@ -61,7 +61,9 @@ function* syncPod(sim: PodSim): Proc<void> {
   let failure: StartOutcome | undefined;
 
   if (plan.killPod) {
-    yield* killPod(sim, sim.specGrace(), 'PodTermination', (name) => whyFor(plan, name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'));
+    // The Killing reason names what caused it where computePodActions saw one (a probe, a spec change).
+    const reasonOf = (name: string) => plan.containersToKill.find((k) => k.name === name)?.reason ?? 'PodTermination';
+    yield* killPod(sim, sim.specGrace(), reasonOf, (name) => whyFor(plan, name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'));
     if (!plan.createSandbox) return; // the PLEG sees the exits and the next sync writes the outcome
     for (const c of sim.pod.initContainers) sim.rec(c.name).instances.length = 0; // purgeInitContainers
   } else {
@@ -101,7 +103,7 @@ function scheduleRequeue(sim: PodSim, failure: StartOutcome): void {
   let at = sim.now + REQUEUE_AFTER_ERROR;
   if (sim.minor >= 35 && failure.retryAt !== undefined) at = Math.min(Math.max(failure.retryAt, sim.now), sim.now + RESYNC_INTERVAL);
   sim.k.cancel(sim.requeue);
-  sim.requeue = sim.k.at(at, () => {
+  sim.requeue = sim.k.at(Math.max(at, sim.now + 0.001), () => {
     sim.requeue = undefined;
     sim.requestSync();
   });

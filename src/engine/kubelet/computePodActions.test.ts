@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { computePodActions } from './computePodActions';
+import type { ContainerForActions, PodActionsInput, RuntimeContainerStatus } from './podActionsTypes';
+
+const sidecar = (name: string, extra: Partial<ContainerForActions> = {}): ContainerForActions => ({ name, image: `${name}:1`, restartPolicy: 'Always', ...extra });
+const plain = (name: string, extra: Partial<ContainerForActions> = {}): ContainerForActions => ({ name, image: `${name}:1`, ...extra });
+const running = (name: string, extra: Partial<RuntimeContainerStatus> = {}): RuntimeContainerStatus => ({ name, state: 'running', image: `${name}:1`, attempts: 1, ...extra });
+const exited = (name: string, exitCode: number): RuntimeContainerStatus => ({ name, state: 'exited', exitCode, image: `${name}:1`, attempts: 1 });
+
+function input(over: Partial<PodActionsInput>): PodActionsInput {
+  return {
+    restartPolicy: 'Always', initContainers: [], containers: [plain('app')], deleted: false,
+    sandboxReady: true, sandboxAttempt: 1, runtime: {}, startup: {}, liveness: {}, containerRestartRules: false, ...over,
+  };
+}
+
+const rt = (...list: RuntimeContainerStatus[]) => Object.fromEntries(list.map((s) => [s.name, s]));
+
+describe('computePodActions', () => {
+  it('creates the sandbox first and starts the first init container in the same sync [0.1]', () => {
+    const plan = computePodActions(input({ sandboxReady: false, sandboxAttempt: 0, initContainers: [plain('init-1'), sidecar('proxy')] }));
+    expect(plan).toMatchObject({ createSandbox: true, killPod: true, initContainersToStart: ['init-1'], containersToStart: [] });
+  });
+
+  it('starts main containers at once when there is no init container [3.2]', () => {
+    const plan = computePodActions(input({ sandboxReady: false, sandboxAttempt: 0, containers: [plain('a'), plain('b')] }));
+    expect(plan.containersToStart).toEqual(['a', 'b']);
+  });
+
+  it('starts init containers one at a time in spec order [2.1]', () => {
+    const inits = [plain('init-1'), plain('init-2'), sidecar('proxy')];
+    expect(computePodActions(input({ initContainers: inits, runtime: rt(running('init-1')) })).initContainersToStart).toEqual([]);
+    expect(computePodActions(input({ initContainers: inits, runtime: rt(exited('init-1', 0)) })).initContainersToStart).toEqual(['init-2']);
+    expect(computePodActions(input({ initContainers: inits, runtime: rt(exited('init-1', 0), exited('init-2', 0)) })).initContainersToStart).toEqual(['proxy']);
+  });
+
+  it('starts the main containers once the last sidecar is started [3.1]', () => {
+    const plan = computePodActions(input({ initContainers: [sidecar('proxy')], runtime: rt(running('proxy')) }));
+    expect(plan.initContainersToStart).toEqual([]);
+    expect(plan.containersToStart).toEqual(['app']);
+  });
+
+  it('waits for a sidecar startup probe before the next container [2.2], and never for readiness', () => {
+    const inits = [sidecar('proxy', { startupProbe: { handler: 'exec' } }), plain('init-2')];
+    const base = { initContainers: inits, runtime: rt(running('proxy')) };
+    expect(computePodActions(input(base)).initContainersToStart).toEqual([]);
+    expect(computePodActions(input({ ...base, startup: { proxy: 'success' } })).initContainersToStart).toEqual(['init-2']);
+  });
+
+  it('kills and restarts a sidecar that failed its startup probe, whatever the pod policy [2.4]', () => {
+    const inits = [sidecar('proxy', { startupProbe: { handler: 'exec' } })];
+    const plan = computePodActions(input({ restartPolicy: 'Never', initContainers: inits, runtime: rt(running('proxy')), startup: { proxy: 'failure' } }));
+    expect(plan.containersToKill).toEqual([expect.objectContaining({ name: 'proxy', reason: 'StartupProbe' })]);
+    expect(plan.initContainersToStart).toEqual(['proxy']);
+    expect(plan.containersToStart).toEqual([]);
+  });
+
+  it('restarts an exited sidecar under Never, and the main container keeps running [4.3]', () => {
+    const plan = computePodActions(input({ restartPolicy: 'Never', initContainers: [sidecar('proxy')], runtime: rt(exited('proxy', 1), running('app')) }));
+    expect(plan.initContainersToStart).toEqual(['proxy']);
+    expect(plan.killPod).toBe(false);
+  });
+
+  it('fails the pod when a regular init container fails under Never [2.5]', () => {
+    const plan = computePodActions(input({ restartPolicy: 'Never', initContainers: [plain('init-1'), sidecar('proxy')], runtime: rt(exited('init-1', 1)) }));
+    expect(plan.killPod).toBe(true);
+    expect(plan.initContainersToStart).toEqual([]);
+  });
+
+  it('retries a failed regular init container under OnFailure and Always [2.5]', () => {
+    for (const restartPolicy of ['OnFailure', 'Always'] as const) {
+      const plan = computePodActions(input({ restartPolicy, initContainers: [plain('init-1')], runtime: rt(exited('init-1', 1)) }));
+      expect(plan.initContainersToStart).toEqual(['init-1']);
+    }
+  });
+
+  it('kills the pod, without restarting sidecars, once every main container is done under Never [8.1c]', () => {
+    const plan = computePodActions(input({ restartPolicy: 'Never', initContainers: [sidecar('proxy')], runtime: rt(running('proxy'), exited('app', 0)) }));
+    expect(plan).toMatchObject({ killPod: true, initContainersToStart: [], containersToStart: [] });
+  });
+
+  it('under OnFailure restarts a failed main container but not a succeeded one [4.1]', () => {
+    expect(computePodActions(input({ restartPolicy: 'OnFailure', runtime: rt(exited('app', 2)) })).containersToStart).toEqual(['app']);
+    expect(computePodActions(input({ restartPolicy: 'OnFailure', runtime: rt(exited('app', 0)) })).killPod).toBe(true);
+  });
+
+  it('kills a main container that failed liveness, restarting it unless the policy is Never [4.4]', () => {
+    const containers = [plain('app', { livenessProbe: { handler: 'exec' } })];
+    const always = computePodActions(input({ containers, runtime: rt(running('app')), liveness: { app: 'failure' } }));
+    expect(always.containersToKill[0]).toMatchObject({ name: 'app', reason: 'LivenessProbe' });
+    expect(always.containersToStart).toEqual(['app']);
+    const never = computePodActions(input({ restartPolicy: 'Never', containers, runtime: rt(running('app')), liveness: { app: 'failure' } }));
+    expect(never.containersToStart).toEqual([]);
+    expect(never.killPod).toBe(true);
+  });
+
+  it('restarts a main container whose image changed, even under Never [1.8]', () => {
+    const plan = computePodActions(input({ restartPolicy: 'Never', containers: [plain('app', { image: 'app:2' })], runtime: rt(running('app')) }));
+    expect(plan.containersToKill[0]).toMatchObject({ reason: 'SpecChanged' });
+    expect(plan.containersToStart).toEqual(['app']);
+  });
+
+  it('does not re-run a completed init container whose image changed [1.8]', () => {
+    const plan = computePodActions(input({ initContainers: [plain('init-1', { image: 'init-1:2' })], runtime: rt(exited('init-1', 0), running('app')) }));
+    expect(plan.initContainersToStart).toEqual([]);
+    expect(plan.containersToKill).toEqual([]);
+  });
+
+  it('starts nothing once the pod is deleted [4.1]', () => {
+    const plan = computePodActions(input({ deleted: true, runtime: rt(exited('app', 1)) }));
+    expect(plan.containersToStart).toEqual([]);
+  });
+
+  it('does not recreate a lost sandbox under Never once containers ran [2.9]', () => {
+    const plan = computePodActions(input({ restartPolicy: 'Never', sandboxReady: false, sandboxAttempt: 1, runtime: rt(exited('app', 0)) }));
+    expect(plan).toMatchObject({ killPod: true, createSandbox: false });
+  });
+
+  it('re-runs init containers from the first on a new sandbox [2.9]', () => {
+    const plan = computePodActions(input({ sandboxReady: false, sandboxAttempt: 1, initContainers: [plain('init-1'), sidecar('proxy')], runtime: rt(exited('init-1', 0), running('app')) }));
+    expect(plan).toMatchObject({ createSandbox: true, initContainersToStart: ['init-1'] });
+  });
+
+  it('explains every decision with a rule number', () => {
+    const plan = computePodActions(input({ initContainers: [plain('init-1')], runtime: rt(exited('init-1', 0)) }));
+    expect(plan.why.length).toBeGreaterThan(0);
+    for (const w of plan.why) expect(w).toMatch(/^\[\d+(\.\d+)?[a-z]?\]/);
+  });
+});

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { ContainerStatus } from '../api';
+import { done, exited, running, specOf, waiting, type PodShape } from '../apiPod/statusBuilders';
+import { containerShouldRestart, explainPhase, getPhase, keepTerminalPhase, type PhaseOptions } from './getPhase';
+
+interface Row {
+  name: string;
+  shape: PodShape;
+  init?: ContainerStatus[];
+  main: ContainerStatus[];
+  opts?: Partial<PhaseOptions>;
+  phase: string;
+  rule: string;
+}
+
+const defaults: PhaseOptions = { podIsTerminal: false, podHasInitialized: false, containerRestartRules: false };
+
+const rows: Row[] = [
+  // [6.2a]
+  { name: 'P-NEVI-3: regular init failed under Never → Failed', shape: { restartPolicy: 'Never', init: ['i1'], main: ['app'] },
+    init: [exited('i1', 1)], main: [waiting('app', 'PodInitializing')], phase: 'Failed', rule: '6.2a' },
+  { name: 'P-NEVI-5: regular init waiting after a failure under Never → Failed', shape: { restartPolicy: 'Never', init: ['i1'], main: ['app'] },
+    init: [waiting('i1', 'CrashLoopBackOff', 2)], main: [waiting('app', 'PodInitializing')], phase: 'Failed', rule: '6.2a' },
+  { name: 'regular init failed under Always → retried, Pending', shape: { init: ['i1'], main: ['app'] },
+    init: [waiting('i1', 'CrashLoopBackOff', 1)], main: [waiting('app', 'PodInitializing')], phase: 'Pending', rule: '6.2b' },
+  { name: 'C04: init2 failed under Never after init1 succeeded → Failed', shape: { restartPolicy: 'Never', init: ['init1', 'init2'], main: ['run1'] },
+    init: [done('init1'), exited('init2', 1)], main: [waiting('run1', 'PodInitializing')], phase: 'Failed', rule: '6.2a' },
+  // [6.2b]
+  { name: 'init container running → Pending', shape: { init: ['i1', 'i2'], main: ['app'] },
+    init: [running('i1'), waiting('i2', 'PodInitializing')], main: [waiting('app', 'PodInitializing')], phase: 'Pending', rule: '6.2b' },
+  { name: 'init container without a status → Pending', shape: { init: ['i1'], main: ['app'] },
+    init: [], main: [waiting('app', 'PodInitializing')], phase: 'Pending', rule: '6.2b' },
+  { name: '[6.1] running sidecar counts as not started before the pod initialized', shape: { init: ['proxy*'], main: ['app'] },
+    init: [running('proxy', { started: true, ready: true })], main: [running('app')], phase: 'Pending', rule: '6.2b' },
+  { name: '[6.1] from 1.35 a started sidecar is seen as started', shape: { init: ['proxy*'], main: ['app'] },
+    init: [running('proxy', { started: true })], main: [running('app')], opts: { sidecarStartedVisible: true },
+    phase: 'Running', rule: '6.2c' },
+  { name: 'sidecar restarting after the pod initialized → Running', shape: { init: ['proxy*'], main: ['app'] },
+    init: [running('proxy', { started: false })], main: [running('app')], opts: { podHasInitialized: true },
+    phase: 'Running', rule: '6.2c' },
+  { name: 'sidecar waiting without a previous run keeps Pending even once initialized', shape: { init: ['proxy*'], main: ['app'] },
+    init: [waiting('proxy', 'PodInitializing')], main: [running('app')], opts: { podHasInitialized: true },
+    phase: 'Pending', rule: '6.2b' },
+  { name: 'P-ALW-8 [6.4]: one main runs, another never started → Pending', shape: { main: ['a', 'b'] },
+    main: [running('a', { ready: true }), waiting('b', 'ImagePullBackOff')], phase: 'Pending', rule: '6.2b' },
+  { name: '[6.4] sandbox recreated: init re-runs → back to Pending', shape: { init: ['i1', 'proxy*'], main: ['app'] },
+    init: [running('i1'), waiting('proxy', 'PodInitializing')], main: [waiting('app', 'PodInitializing', 137)],
+    phase: 'Pending', rule: '6.2b' },
+  // [6.2c]
+  { name: 'main running, sidecar started, pod initialized → Running', shape: { init: ['i1', 'proxy*'], main: ['app'] },
+    init: [done('i1'), running('proxy', { started: true })], main: [running('app')], opts: { podHasInitialized: true },
+    phase: 'Running', rule: '6.2c' },
+  { name: 'P-NEVS-8 [6.3]: main done under Never while a sidecar runs → Running', shape: { restartPolicy: 'Never', init: ['proxy*'], main: ['app'] },
+    init: [running('proxy', { started: true })], main: [exited('app', 0)], opts: { podHasInitialized: true },
+    phase: 'Running', rule: '6.2c' },
+  { name: 'main crash-looping while another runs → Running', shape: { main: ['a', 'b'] },
+    main: [running('a'), waiting('b', 'CrashLoopBackOff', 1)], phase: 'Running', rule: '6.2c' },
+  { name: 'a container status without any state is unknown → Pending', shape: { main: ['a', 'b'] },
+    main: [running('a'), { name: 'b', state: {}, lastState: {}, ready: false, restartCount: 0 }], phase: 'Pending', rule: '6.2e' },
+  // [6.2d]
+  { name: 'P-ALW-4: terminal pod, mains exited 0 → Succeeded', shape: { main: ['app'] },
+    main: [exited('app', 0)], opts: { podIsTerminal: true }, phase: 'Succeeded', rule: '6.2d' },
+  { name: 'P-ALW-5: terminal pod, a main exited 137 → Failed', shape: { main: ['app'] },
+    main: [exited('app', 137)], opts: { podIsTerminal: true }, phase: 'Failed', rule: '6.2d' },
+  { name: 'E63 [6.3]: sidecar exit codes ignored, Never pod → Succeeded', shape: { restartPolicy: 'Never', init: ['a*', 'b*'], main: ['app'] },
+    init: [exited('a', 137), exited('b', 1)], main: [exited('app', 0)], opts: { podHasInitialized: true },
+    phase: 'Succeeded', rule: '6.2d' },
+  { name: 'E63 on a terminal pod: sidecar 143 ignored → Succeeded', shape: { init: ['proxy*'], main: ['app'] },
+    init: [exited('proxy', 143)], main: [exited('app', 0)], opts: { podIsTerminal: true, podHasInitialized: true },
+    phase: 'Succeeded', rule: '6.2d' },
+  { name: 'Always pod, everything stopped → Running (restarting)', shape: { main: ['app'] },
+    main: [waiting('app', 'CrashLoopBackOff', 1)], phase: 'Running', rule: '6.2d' },
+  { name: 'Always pod, main exited 0 → Running', shape: { main: ['app'] },
+    main: [exited('app', 0)], phase: 'Running', rule: '6.2d' },
+  { name: 'OnFailure pod, mains exited 0 → Succeeded', shape: { restartPolicy: 'OnFailure', main: ['a', 'b'] },
+    main: [exited('a', 0), exited('b', 0)], phase: 'Succeeded', rule: '6.2d' },
+  { name: 'Never pod, a main failed → Failed', shape: { restartPolicy: 'Never', main: ['a', 'b'] },
+    main: [exited('a', 0), exited('b', 2)], phase: 'Failed', rule: '6.2d' },
+  { name: 'OnFailure pod, a main failed → Running (restarting)', shape: { restartPolicy: 'OnFailure', main: ['a'] },
+    main: [exited('a', 2)], phase: 'Running', rule: '6.2d' },
+  { name: 'a main waiting after exit 0 is stopped but not succeeded → Failed under Never', shape: { restartPolicy: 'Never', main: ['a'] },
+    main: [waiting('a', 'Completed', 0)], phase: 'Failed', rule: '6.2d' },
+  // [6.2e]
+  { name: 'no statuses at all → Pending', shape: { main: ['app'] }, main: [], phase: 'Pending', rule: '6.2e' },
+  // [6.6] per-container policies (1.34+)
+  { name: 'P-CRP-1: Always pod, container Never failed → Failed', shape: { main: [{ name: 'app', restartPolicy: 'Never' }] },
+    main: [exited('app', 1)], opts: { containerRestartRules: true }, phase: 'Failed', rule: '6.6' },
+  { name: 'Never pod, container Always exited → Running', shape: { restartPolicy: 'Never', main: [{ name: 'app', restartPolicy: 'Always' }] },
+    main: [exited('app', 0)], opts: { containerRestartRules: true }, phase: 'Running', rule: '6.6' },
+  { name: 'Never container with a matching Restart rule → Running',
+    shape: { restartPolicy: 'Never', main: [{ name: 'app', restartPolicy: 'Never', restartPolicyRules: [{ action: 'Restart', operator: 'In', values: [42] }] }] },
+    main: [exited('app', 42)], opts: { containerRestartRules: true }, phase: 'Running', rule: '6.6' },
+  { name: 'Never container, rule does not match → Failed',
+    shape: { restartPolicy: 'Never', main: [{ name: 'app', restartPolicy: 'Never', restartPolicyRules: [{ action: 'Restart', operator: 'In', values: [42] }] }] },
+    main: [exited('app', 1)], opts: { containerRestartRules: true }, phase: 'Failed', rule: '6.6' },
+  { name: 'P-CRPI-1: Always pod, init container Never failed → Failed', shape: { init: [{ name: 'i1', restartPolicy: 'Never' }], main: ['app'] },
+    init: [exited('i1', 1)], main: [waiting('app', 'PodInitializing')], opts: { containerRestartRules: true }, phase: 'Failed', rule: '6.2a' },
+  { name: 'P-CRPI-2: Never pod, init container OnFailure failed → retried, Pending',
+    shape: { restartPolicy: 'Never', init: [{ name: 'i1', restartPolicy: 'OnFailure' }], main: ['app'] },
+    init: [waiting('i1', 'CrashLoopBackOff', 1)], main: [waiting('app', 'PodInitializing')], opts: { containerRestartRules: true },
+    phase: 'Pending', rule: '6.2b' },
+  { name: 'gate off: the container policy is ignored, Always pod keeps Running', shape: { main: [{ name: 'app', restartPolicy: 'Never' }] },
+    main: [exited('app', 1)], phase: 'Running', rule: '6.2d' },
+  { name: '[11.2] RestartingAllContainers counts as a restart', shape: { restartPolicy: 'Never', main: ['app'] },
+    main: [exited('app', 137, { reason: 'RestartingAllContainers' })], opts: { containerRestartRules: true, restartAllContainers: true },
+    phase: 'Running', rule: '6.6' },
+];
+
+describe('getPhase', () => {
+  it.each(rows)('$name', (row) => {
+    const status = { initContainerStatuses: row.init ?? [], containerStatuses: row.main };
+    const opts = { ...defaults, ...row.opts };
+    const out = explainPhase(specOf(row.shape), status, opts);
+    expect(out.phase).toBe(row.phase);
+    expect(out.rule).toBe(row.rule);
+    expect(out.why).toContain(`[${row.rule}]`);
+    expect(getPhase(specOf(row.shape), status, opts)).toBe(row.phase);
+  });
+
+  it('names the containers in its why', () => {
+    const out = explainPhase(specOf({ main: ['a', 'b'] }), { initContainerStatuses: [], containerStatuses: [running('a'), waiting('b', 'ImagePullBackOff')] }, defaults);
+    expect(out.why).toMatch(/b is waiting.*even though a is running \(\[6\.4\]\)/);
+  });
+});
+
+describe('keepTerminalPhase [6.5]', () => {
+  const running = { phase: 'Running' as const, rule: '6.2c', why: 'x' };
+  it('keeps a terminal previous phase', () => {
+    expect(keepTerminalPhase(running, 'Succeeded')).toMatchObject({ phase: 'Succeeded', rule: '6.5' });
+    expect(keepTerminalPhase(running, 'Failed').phase).toBe('Failed');
+  });
+  it('lets a non-terminal phase change', () => {
+    expect(keepTerminalPhase(running, 'Pending')).toBe(running);
+    expect(keepTerminalPhase(running, undefined)).toBe(running);
+  });
+});
+
+describe('containerShouldRestart', () => {
+  it('follows rules, then the container policy, then the pod policy', () => {
+    const rules = [{ action: 'RestartAllContainers' as const, operator: 'In' as const, values: [3] }];
+    expect(containerShouldRestart('Never', { name: 'a' }, 1)).toBe(false);
+    expect(containerShouldRestart('OnFailure', { name: 'a' }, 1)).toBe(true);
+    expect(containerShouldRestart('OnFailure', { name: 'a' }, 0)).toBe(false);
+    expect(containerShouldRestart('Always', { name: 'a', restartPolicy: 'OnFailure' }, 0)).toBe(false);
+    // a RestartAllContainers rule falls back to the container's own policy
+    expect(containerShouldRestart('Always', { name: 'a', restartPolicy: 'Never', restartPolicyRules: rules }, 3)).toBe(false);
+  });
+});
