@@ -6,7 +6,7 @@ import { BackoffTable, ImagePullBackoff, backoffSettings } from '../kubelet/back
 import type { ContainerSpec, Scenario } from '../scenario/types';
 import { roundTime, type HookKind, type TraceEvent } from '../trace';
 import { minor, type FeatureGates } from '../version';
-import type { ApiPodStatus } from '../api';
+import type { ApiPodStatus, ContainerStatus } from '../api';
 import { Kernel, type RunningTask } from './kernel';
 import { newest, type ContainerRecord, type Instance } from './model';
 import type { QueueItem } from './queue';
@@ -58,6 +58,7 @@ export class PodSim {
 
   /** The last status the status manager wrote (probe workers read it, [0.4]). */
   api: ApiPodStatus = { conditions: [], initContainerStatuses: [], containerStatuses: [] };
+  private apiByName = new Map<string, ContainerStatus>();
   lastKubectl?: { ready: string; status: string; restarts: string };
 
   /** Hooks for the other modules, wired by simulate(). */
@@ -74,6 +75,15 @@ export class PodSim {
     for (const spec of [...scenario.pod.initContainers, ...scenario.pod.containers]) {
       this.records.set(spec.name, { spec, instances: [], killing: false, image: spec.image });
     }
+  }
+
+  setApi(status: ApiPodStatus): void {
+    this.api = status;
+    this.apiByName = new Map([...status.initContainerStatuses, ...status.containerStatuses].map((s) => [s.name, s]));
+  }
+
+  apiStatusOf(name: string): ContainerStatus | undefined {
+    return this.apiByName.get(name);
   }
 
   get now(): number {

@@ -30,6 +30,7 @@ const INITIAL: Record<ProbeKind, Verdict | undefined> = { readiness: 'failure', 
 
 export class ProbeManager {
   private readonly workers: Worker[] = [];
+  private readonly byKey = new Map<string, Worker>();
 
   constructor(private readonly sim: PodSim) {}
 
@@ -43,6 +44,7 @@ export class ProbeManager {
         if (!probe || spec.kind === 'init') continue;
         const w: Worker = { container: spec.name, kind, spec: probe, createdAt: this.sim.now, nextIndex: 0, run: 0, onHold: false, stopped: false };
         this.workers.push(w);
+        this.byKey.set(`${spec.name}/${kind}`, w);
         this.schedule(w, 0);
       }
     }
@@ -50,15 +52,17 @@ export class ProbeManager {
 
   /** The worker's current result for this instance (undefined: not decided, like a missing entry). */
   result(container: string, kind: ProbeKind, inst: Instance | undefined): Verdict | undefined {
-    const w = this.workers.find((x) => x.container === container && x.kind === kind);
-    if (!w || !inst || w.instance !== inst) return kind === 'liveness' ? undefined : undefined;
+    const w = this.byKey.get(`${container}/${kind}`);
+    if (!w || !inst || w.instance !== inst) return undefined;
     return w.result;
   }
 
   /** Something the workers read changed (status write, runtime change, fault): tick again soon. */
   wake(container?: string): void {
-    for (const w of this.workers) {
-      if (w.stopped || (container !== undefined && w.container !== container)) continue;
+    const list = container === undefined ? this.workers : (['startup', 'liveness', 'readiness'] as const)
+      .map((kind) => this.byKey.get(`${container}/${kind}`)).filter((w): w is Worker => w !== undefined);
+    for (const w of list) {
+      if (w.stopped) continue;
       const idx = Math.max(w.nextIndex, Math.ceil((this.sim.now - w.createdAt) / w.spec.periodSeconds - 1e-9));
       if (w.timer && !w.timer.cancelled && w.timer.t <= this.tickTime(w, idx)) continue;
       this.schedule(w, idx);
@@ -106,7 +110,7 @@ export class ProbeManager {
   private doProbe(w: Worker): 'next' | number | undefined {
     const sim = this.sim;
     const inst = sim.apiInstances.get(w.container);
-    const status = [...sim.api.initContainerStatuses, ...sim.api.containerStatuses].find((s) => s.name === w.container);
+    const status = sim.apiStatusOf(w.container);
     if (!inst || !status) return undefined; // [5.3] no container ID yet
     if (w.instance !== inst) {
       w.instance = inst;

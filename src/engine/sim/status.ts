@@ -84,8 +84,9 @@ function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, 
     [prev.containerStatuses, next.containerStatuses],
   ];
   for (const [olds, news] of lists) {
+    const byName = new Map(olds.map((x) => [x.name, x]));
     for (const s of news) {
-      const o = olds.find((x) => x.name === s.name);
+      const o = byName.get(s.name);
       const reason = s.state.waiting?.reason;
       if (reason && reason !== o?.state.waiting?.reason) {
         sim.emit({ type: 'container.waiting', container: s.name, reason, why: waitingWhy(reason, s) });
@@ -96,8 +97,14 @@ function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, 
       if (!s.ready && o?.ready) sim.emit({ type: 'container.unready', container: s.name, attempt, why: '[5.6] The container is no longer ready: it stopped, or its readiness probe failed.' });
     }
   }
-  sim.api = next;
-  sim.probes.wake(); // the workers read this status ([0.4])
+  sim.setApi(next);
+  for (const [olds, news] of lists) {
+    const byName = new Map(olds.map((x) => [x.name, x]));
+    for (const s of news) {
+      const o = byName.get(s.name);
+      if (!o || stateKey(o) !== stateKey(s)) sim.probes.wake(s.name); // the workers read this status ([0.4])
+    }
+  }
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: specForStatus(sim), status: next };
   const cols = printPod(pod, sim.now);
   const last = sim.lastKubectl;
@@ -107,6 +114,11 @@ function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, 
     sim.lastKubectl = cols;
     sim.emit({ type: 'pod.kubectl', ...cols, why: 'What `kubectl get pod` prints now, from the status the kubelet wrote (kubectl printPod, kubelet-cases 4.1).' });
   }
+}
+
+function stateKey(s: ContainerStatus): string {
+  const kind = s.state.running ? `r${s.state.running.startedAt}` : s.state.terminated ? 't' : 'w';
+  return `${kind}/${s.started}/${s.ready}/${s.restartCount}`;
 }
 
 function waitingWhy(reason: string, s: ContainerStatus): string {

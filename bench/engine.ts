@@ -1,0 +1,75 @@
+// Engine figures (contract section 5): the default scenario, a large pod's event rate, and how
+// the cost of a healthy pod grows with simulated time (goal: a day costs about what an hour does).
+
+import { readFileSync } from 'node:fs';
+import { runScenario } from '../src/engine/run';
+import { simulate } from '../src/engine/sim/simulate';
+import { buildScenario, type PodDesc } from '../src/engine/testing/build';
+import { median, round, timeRuns } from './stats';
+
+export const DEFAULT_SCENARIO = readFileSync(new URL('../src/scenarios/00-default.yaml', import.meta.url), 'utf8');
+
+/** 40 containers (4 init, 6 sidecars, 30 main), each with 1 s probes. */
+export function largePod(until: number): PodDesc {
+  const probes = { readinessProbe: { periodSeconds: 1 }, livenessProbe: { periodSeconds: 1, initialDelaySeconds: 10 } };
+  return {
+    until,
+    init: [
+      ...Array.from({ length: 4 }, (_, i) => ({ name: `init-${i}`, behavior: { exitAfter: 2 } })),
+      ...Array.from({ length: 6 }, (_, i) => ({ name: `sidecar-${i}`, kind: 'sidecar' as const, startupProbe: { periodSeconds: 1 }, ...probes })),
+    ],
+    main: Array.from({ length: 30 }, (_, i) => ({ name: `app-${i}`, ...probes, behavior: { startDelay: 1 + (i % 5) } })),
+    // Faults keep the probes busy: readiness flaps and crashes restart containers through the hour.
+    events: Array.from({ length: 60 }, (_, i) => ({
+      at: 60 + i * 55, container: `app-${i % 30}`, do: i % 3 === 0 ? 'crash' as const : 'failReadiness' as const, for: 20,
+    })),
+  };
+}
+
+function healthyPod(until: number): PodDesc {
+  return {
+    until,
+    init: [{ name: 'proxy', kind: 'sidecar', startupProbe: { periodSeconds: 1 }, readinessProbe: { periodSeconds: 1 }, livenessProbe: { periodSeconds: 1 } }],
+    main: [{ name: 'app', readinessProbe: { periodSeconds: 1 }, livenessProbe: { periodSeconds: 1 } }],
+  };
+}
+
+export interface EngineFigures {
+  'engine.defaultScenarioMs': number;
+  'engine.eventsPerSecond': number;
+  'engine.largePodEvents': number;
+  'engine.dayOverHour': number;
+  'engine.healthyHourMs': number;
+  'engine.healthyDayMs': number;
+}
+
+export function measureEngine(runs: number): EngineFigures {
+  const check = runScenario(DEFAULT_SCENARIO);
+  if (!check.ok) throw new Error(`the default scenario does not parse: ${check.problems.map((p) => p.message).join('; ')}`);
+  const defaultMs = median(timeRuns(() => runScenario(DEFAULT_SCENARIO), runs * 4));
+
+  const large = buildScenario(largePod(3600));
+  const events = simulate(large).events.length;
+  const largeMs = median(timeRuns(() => simulate(large), runs));
+
+  const hour = buildScenario(healthyPod(3600));
+  const day = buildScenario(healthyPod(86400));
+  const ratios: number[] = [];
+  const hours: number[] = [];
+  const days: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const h = median(timeRuns(() => simulate(hour), 5, 1));
+    const d = median(timeRuns(() => simulate(day), 5, 1));
+    hours.push(h);
+    days.push(d);
+    ratios.push(d / h);
+  }
+  return {
+    'engine.defaultScenarioMs': round(defaultMs, 3),
+    'engine.eventsPerSecond': Math.round(events / (largeMs / 1000)),
+    'engine.largePodEvents': events,
+    'engine.dayOverHour': round(median(ratios)),
+    'engine.healthyHourMs': round(median(hours), 3),
+    'engine.healthyDayMs': round(median(days), 3),
+  };
+}
