@@ -49,7 +49,9 @@ export function shouldRestartAfterExit(
 ): boolean {
   if (containerRestartRules && exitCode !== undefined) {
     const rule = matchingRule(c, exitCode);
-    if (rule) return true; // action Restart (RestartAllContainers is handled by the pod, [11.2])
+    // [11.1] a matching Restart rule restarts; RestartAllContainers is the pod's business ([11.2])
+    // and, for this container alone, falls back to its own policy as upstream does.
+    if (rule?.action === 'Restart') return true;
   }
   const policy = effectivePolicy(podPolicy, c, containerRestartRules);
   if (policy === 'Always') return true;

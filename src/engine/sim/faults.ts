@@ -6,6 +6,7 @@ import type { ProbeKind } from '../trace';
 import type { PodSim } from './podSim';
 import { exitProcess } from './process';
 import { deletePod } from './terminate';
+import { recreateSandbox, restartKubelet } from './node';
 
 interface Window {
   from: number;
@@ -99,6 +100,12 @@ function applyFault(sim: PodSim, ev: SimEvent): void {
       return;
     case 'deletePod':
       deletePod(sim, ev.gracePeriodSeconds);
+      return;
+    case 'restartKubelet':
+      if (!sim.deletion) restartKubelet(sim);
+      return;
+    case 'recreateSandbox':
+      if (!sim.deletion) recreateSandbox(sim);
       return;
     default:
       sim.emit({ ...base, why: `The ${ev.do} action is not simulated yet in this version of Sidecar Lab; it has no effect.` });

@@ -43,6 +43,8 @@ export class PodSim {
   readonly probes: ProbeManager;
   /** The pod worker finished with the pod (terminal phase handled, or deletion done). */
   terminalDone = false;
+  /** While the kubelet restarts nothing syncs, probes or relists. */
+  kubeletDown = false;
   deletion?: Deletion;
   /** Set once a terminal phase has been written ([6.5]). */
   terminalAt?: number;
@@ -120,7 +122,7 @@ export class PodSim {
   /** The PLEG notices runtime changes at its next relist and asks for a sync ([0.2]). */
   noticeRuntimeChange(name: string): void {
     this.onRuntimeChange(name);
-    if (this.relist || this.gone) return;
+    if (this.relist || this.gone || this.kubeletDown) return;
     const next = (Math.floor(this.now / RELIST_PERIOD) + 1) * RELIST_PERIOD;
     this.relist = this.k.at(next, () => {
       this.relist = undefined;

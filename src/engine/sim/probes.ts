@@ -50,6 +50,29 @@ export class ProbeManager {
     }
   }
 
+  /**
+   * A kubelet restart drops every worker and creates new ones ([0.2], E73/E74). Up to 1.34 the
+   * results start over (readiness Failure, startup Unknown); from 1.35 the new workers take the
+   * last written status as their starting point (ChangeContainerStatusOnKubeletRestart off).
+   */
+  restart(keepResults: boolean): void {
+    const previous = new Map(this.workers.map((w) => [`${w.container}/${w.kind}`, w]));
+    for (const w of this.workers) this.sim.k.cancel(w.timer);
+    this.workers.length = 0;
+    this.byKey.clear();
+    this.addPod();
+    if (!keepResults) return;
+    for (const w of this.workers) {
+      const old = previous.get(`${w.container}/${w.kind}`);
+      if (!old || old.stopped) continue;
+      w.instance = old.instance;
+      w.result = old.result;
+      w.lastOutcome = old.lastOutcome;
+      w.run = old.run;
+      w.onHold = old.onHold;
+    }
+  }
+
   /** The worker's current result for this instance (undefined: not decided, like a missing entry). */
   result(container: string, kind: ProbeKind, inst: Instance | undefined): Verdict | undefined {
     const w = this.byKey.get(`${container}/${kind}`);
@@ -70,12 +93,12 @@ export class ProbeManager {
   }
 
   /** Deletion: liveness and startup workers report success and stop ([5.8]). Terminal: all stop. */
-  stop(kinds: ProbeKind[]): void {
+  stop(kinds: ProbeKind[], reportSuccess = true): void {
     for (const w of this.workers) {
       if (!kinds.includes(w.kind) || w.stopped) continue;
       w.stopped = true;
       this.sim.k.cancel(w.timer);
-      if (w.kind !== 'readiness' && w.result !== 'success' && w.instance) this.setResult(w, 'success', false);
+      if (reportSuccess && w.kind !== 'readiness' && w.result !== 'success' && w.instance) this.setResult(w, 'success', false);
     }
   }
 

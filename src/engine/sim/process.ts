@@ -4,7 +4,8 @@
 import type { PodSim } from './podSim';
 import { behaviorFor, newest, type Instance } from './model';
 
-function exitReason(code: number, oom: boolean): string {
+function exitReason(code: number, oom: boolean, reason?: string): string {
+  if (reason) return reason;
   if (oom) return 'OOMKilled';
   return code === 0 ? 'Completed' : 'Error';
 }
@@ -55,14 +56,14 @@ export function startProcess(sim: PodSim, inst: Instance, why: string): void {
 }
 
 /** The process ends (by itself, by a fault, by a signal). */
-export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: boolean, why: string): void {
+export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: boolean, why: string, reason?: string): void {
   if (inst.state !== 'running' && inst.state !== 'created') return;
   sim.k.cancel(inst.exitTimer);
   sim.k.cancel(inst.upTimer);
   inst.state = 'exited';
   inst.finishedAt = sim.now;
   inst.exitCode = code;
-  inst.reason = exitReason(code, oom);
+  inst.reason = exitReason(code, oom, reason);
   sim.emit({ type: 'container.exit', container: inst.container, attempt: inst.attempt, exitCode: code, reason: inst.reason, why });
   const hook = sim.hooks.get(inst);
   if (hook) {

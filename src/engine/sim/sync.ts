@@ -20,6 +20,8 @@ export function actionsInput(sim: PodSim): PodActionsInput {
     const rec = sim.rec(spec.name);
     const inst = rec.instances.at(-1);
     if (!inst) continue;
+    // [2.9] a new sandbox purges the init containers: older runs no longer count for the plan.
+    if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id) continue;
     runtime[spec.name] = {
       name: spec.name, state: inst.state, exitCode: inst.exitCode, startedAt: inst.startedAt,
       finishedAt: inst.finishedAt, image: inst.image, attempts: rec.instances.length,
@@ -65,7 +67,6 @@ function* syncPod(sim: PodSim): Proc<void> {
     const reasonOf = (name: string) => plan.containersToKill.find((k) => k.name === name)?.reason ?? 'PodTermination';
     yield* killPod(sim, sim.specGrace(), reasonOf, (name) => whyFor(plan, name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'));
     if (!plan.createSandbox) return; // the PLEG sees the exits and the next sync writes the outcome
-    for (const c of sim.pod.initContainers) sim.rec(c.name).instances.length = 0; // purgeInitContainers
   } else {
     for (const kill of plan.containersToKill) {
       const why = `[${kill.reason === 'SpecChanged' ? '1.8' : '4.4'}] ${kill.message}.`;
@@ -111,7 +112,7 @@ function scheduleRequeue(sim: PodSim, failure: StartOutcome): void {
 
 /** The pod worker: dispatches syncs one at a time. */
 export function requestSync(sim: PodSim): void {
-  if (sim.gone || sim.deletion || sim.terminalDone) return;
+  if (sim.gone || sim.deletion || sim.terminalDone || sim.kubeletDown) return;
   if (sim.syncTask && !sim.syncTask.done) {
     sim.syncPending = true;
     return;

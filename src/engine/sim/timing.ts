@@ -23,3 +23,5 @@ export const MINIMUM_GRACE = 2;
 /** Default horizon: terminal + 10 s, capped at 30 minutes (contract section 1). */
 export const AFTER_TERMINAL = 10;
 export const HORIZON_CAP = 30 * 60;
+/** How long a restarting kubelet (or a rebooting node's kubelet) is away. */
+export const KUBELET_DOWNTIME = 5;

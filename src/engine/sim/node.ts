@@ -1,0 +1,40 @@
+// Node-level events ([2.9], kubelet-cases section 5 item 8): a kubelet restart with the sandbox
+// intact, and a node reboot that loses the sandbox. The kubelet is down for a few seconds; the
+// containers keep running through a kubelet restart and die with the sandbox on a reboot.
+
+import type { PodSim } from './podSim';
+import { exitProcess } from './process';
+import { KUBELET_DOWNTIME } from './timing';
+
+function bringKubeletBack(sim: PodSim, why: string): void {
+  sim.kubeletDown = true;
+  sim.k.kill(sim.syncTask);
+  sim.syncTask = undefined;
+  sim.k.cancel(sim.syncQueued);
+  sim.syncQueued = undefined;
+  sim.k.cancel(sim.requeue);
+  sim.syncPending = false;
+  sim.probes.stop(['startup', 'liveness', 'readiness'], false);
+  sim.k.after(KUBELET_DOWNTIME, () => {
+    sim.kubeletDown = false;
+    // [0.2] a new kubelet recreates its probe workers; from 1.35 they start from the written status (E73).
+    sim.probes.restart(sim.minor >= 35);
+    sim.emit({ type: 'fault', do: 'kubeletStarted', why });
+    sim.requestSync();
+  });
+}
+
+export function restartKubelet(sim: PodSim): void {
+  sim.emit({ type: 'fault', do: 'restartKubelet', why: `The kubelet restarts: it is down for ${KUBELET_DOWNTIME}s while the containers keep running (E23–E26, E73).` });
+  bringKubeletBack(sim, 'The kubelet is back: it rebuilds its state from the runtime and syncs the pod; completed init containers are not re-run (E23).');
+}
+
+export function recreateSandbox(sim: PodSim): void {
+  sim.emit({ type: 'fault', do: 'recreateSandbox', why: '[2.9] The node reboots: the pod sandbox and every container in it are gone.' });
+  for (const spec of sim.specs()) {
+    const inst = sim.running(spec.name);
+    if (inst) exitProcess(sim, inst, 255, false, 'The container died with the node (exit 255).', 'Unknown');
+  }
+  sim.sandbox = { ...sim.sandbox, ready: false };
+  bringKubeletBack(sim, '[2.9] The kubelet is back and finds the sandbox dead: it creates a new one and runs the init containers again from the first (E22, E70).');
+}
