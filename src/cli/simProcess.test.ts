@@ -1,0 +1,82 @@
+// The `sim` command as a new process, the way outside checks call it:
+//   npx tsx src/cli/sim.ts <command> ...
+
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const F = 'src/cli/fixtures';
+
+function sim(...argv: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...argv], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('sim as a process', () => {
+  it('status FILE --json → one line of JSON, exit 0', () => {
+    const r = sim('status', `${F}/sidecar-running.yaml`, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ phase: 'Running', kubectl: { ready: '2/2', status: 'Running', restarts: '2 (10s ago)' } });
+  });
+
+  it('status on an invalid file → exit 2 and problem lines on stderr', () => {
+    const r = sim('status', `${F}/not-a-pod.yaml`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${F}/not-a-pod.yaml:2:7: kind: Unsupported value: "Deployment": supported values: "Pod"\n`);
+  });
+
+  it('an unknown command → exit 2 with a usage line', () => {
+    const r = sim('explode');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^sim: unknown command "explode"\nusage: sim run FILE/);
+  });
+
+  it('a missing file → exit 2', () => {
+    const r = sim('actions', `${F}/missing.yaml`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`sim: cannot read ${F}/missing.yaml: no such file or directory\n`);
+  });
+});
+
+describe('sim run and check as a process', () => {
+  it('check on the default scenario prints nothing and exits 0', () => {
+    const r = sim('check', 'src/scenarios/00-default.yaml');
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('check on an invalid scenario → exit 2 with FILE:LINE:COL: FIELD.PATH: MESSAGE', () => {
+    const r = sim('check', `${F}/scenario-invalid.yaml`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /scenario-invalid\.yaml:10:\d+: spec\.initContainers\[0\]\.restartPolicy: Unsupported value: "OnFailure": supported values: "Always"/);
+  });
+
+  it('run --json prints the trace', () => {
+    const r = sim('run', 'src/scenarios/00-default.yaml', '--json', '--k8s', '1.33');
+    expect(r.code).toBe(0);
+    const trace = JSON.parse(r.stdout);
+    expect(trace).toMatchObject({ schema: 'sidecar-lab.trace/v1', kubernetesVersion: '1.33' });
+    expect(trace.containers.map((c: { name: string; kind: string }) => `${c.name}:${c.kind}`)).toEqual([
+      'init-myservice:init', 'init-mydb:init', 'istio-proxy:sidecar', 'myapp-container:main',
+    ]);
+    expect(r.stdout).toBe(`${JSON.stringify(trace, null, 2)}\n`);
+  });
+
+  it('run prints a text timeline with the kubectl rows', () => {
+    const r = sim('run', 'src/scenarios/00-default.yaml', '--until', '1m');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^# Kubernetes 1\.36; ends at/);
+    expect(lines.some((l) => /^\s+\d+\.\d{3} {2}istio-proxy\s+container\.start\s+attempt 0 — /.test(l))).toBe(true);
+    expect(lines.some((l) => /kubectl get pod {2}READY 2\/2\s+STATUS Running/.test(l))).toBe(true);
+  });
+
+  it('run is deterministic: same scenario, same trace', () => {
+    const a = sim('run', 'src/scenarios/00-default.yaml', '--json');
+    const b = sim('run', 'src/scenarios/00-default.yaml', '--json');
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
