@@ -25,7 +25,8 @@ function hookDuration(sim: PodSim, name: string): number | null {
   const hook = rec.spec.preStop;
   if (!hook) return 0;
   if (hook.handler === 'sleep') return hook.sleepSeconds ?? 0;
-  return newest(rec)?.behavior.preStop.duration ?? 0;
+  const inst = newest(rec);
+  return inst ? inst.behavior.preStop.duration : 0; // null: the hook never returns
 }
 
 /** killContainer: blocks until the container has stopped. */
