@@ -64,7 +64,7 @@ export class ProbeManager {
     if (!keepResults) return;
     for (const w of this.workers) {
       const old = previous.get(`${w.container}/${w.kind}`);
-      if (!old || old.stopped) continue;
+      if (!old) continue;
       w.instance = old.instance;
       w.result = old.result;
       w.lastOutcome = old.lastOutcome;

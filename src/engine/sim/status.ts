@@ -26,6 +26,11 @@ function containerStatus(sim: PodSim, spec: ContainerSpec): ContainerStatus {
     return { ...base, image: rec.image, state: { waiting: { reason, message: rec.startError?.message } }, lastState: {}, restartCount: 0 };
   }
   const restartCount = inst.attempt;
+  if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !podHasInitialized(sim)) {
+    // [2.9] a new sandbox purged this init container from the runtime: it waits to run again and
+    // its old run is no longer known, so the pod is Pending until re-initialized (E70, P-ALWS-14).
+    return { ...base, state: { waiting: { reason: 'PodInitializing' } }, lastState: {}, restartCount };
+  }
   if (inst.state === 'running') {
     const started = !spec.startupProbe || sim.probes.result(spec.name, 'startup', inst) === 'success';
     const ready = spec.kind !== 'init' && started && (!spec.readinessProbe || sim.probes.result(spec.name, 'readiness', inst) === 'success');
