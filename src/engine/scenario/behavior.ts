@@ -1,0 +1,75 @@
+// Each container's Behavior: the Simulation entry where there is one, field by field, and
+// inference from command/args for the rest (contract section 1). Inferred behaviour is also
+// reported as an info problem, which the editor shows as an inline hint.
+
+import { formatSeconds } from './duration';
+import { hookBehavior, inferProcess } from './infer';
+import { child, index, type Problems } from './problems';
+import type { SimEntry } from './simContainers';
+import type { Behavior, ContainerSpec, HookBehavior, PodSpecModel, StopBehavior } from './types';
+
+export const DEFAULT_PULL_SECONDS = 0.5;
+
+function describeStop(s: StopBehavior): string {
+  if (s.kind === 'ignore') return 'ignores SIGTERM (killed at the end of the grace period)';
+  return s.after === 0 ? `stops at once on SIGTERM with code ${s.exitCode}` : `stops ${formatSeconds(s.after)} after SIGTERM with code ${s.exitCode}`;
+}
+
+function describe(b: Behavior): string {
+  const up = b.startDelay > 0 ? `up after ${formatSeconds(b.startDelay)}; ` : '';
+  const run = b.exitAfter === null
+    ? 'runs until stopped'
+    : b.exitAfter === 0 ? `exits ${b.exitCode} at once` : `exits ${b.exitCode} after ${formatSeconds(b.exitAfter)}`;
+  return `${up}${run}; ${describeStop(b.onStop)}`;
+}
+
+function mergeHook(base: HookBehavior, over: Partial<HookBehavior> | undefined): HookBehavior {
+  return {
+    duration: over?.duration !== undefined ? over.duration : base.duration,
+    exitCode: over?.exitCode ?? base.exitCode,
+  };
+}
+
+function containerPath(specPath: string, c: ContainerSpec): string {
+  return index(child(specPath, c.kind === 'main' ? 'containers' : 'initContainers'), c.index);
+}
+
+export function buildBehavior(c: ContainerSpec, entry: SimEntry | undefined): Behavior {
+  const inferred = inferProcess({ image: c.image, command: c.command, args: c.args });
+  const startDelay = entry?.startDelay ?? 0;
+  const b: Behavior = {
+    pull: entry?.pull ?? DEFAULT_PULL_SECONDS,
+    startDelay,
+    readyAfter: entry?.readyAfter ?? startDelay,
+    exitAfter: entry?.exitAfter !== undefined ? entry.exitAfter : inferred.exitAfter,
+    exitCode: entry?.exitCode ?? inferred.exitCode,
+    onStop: entry?.onStop ?? inferred.onStop,
+    postStart: mergeHook(hookBehavior(c.postStart), entry?.postStart),
+    preStop: mergeHook(hookBehavior(c.preStop), entry?.preStop),
+    source: entry ? 'simulation' : inferred.understood ? 'inferred' : 'default',
+    note: inferred.note,
+  };
+  if (entry?.attempts && Object.keys(entry.attempts).length > 0) b.attempts = entry.attempts;
+  if (entry) {
+    const guessed = (['exitAfter', 'exitCode', 'onStop'] as const).filter((k) => entry[k] === undefined);
+    b.note = guessed.length === 0
+      ? `Simulation document: ${describe(b)}`
+      : `Simulation document: ${describe(b)} (${guessed.join(', ')} inferred from ${c.command || c.args ? 'the command' : 'the image'})`;
+  }
+  return b;
+}
+
+/** Behaviours for every container, plus an info problem for each one not described by the Simulation document. */
+export function buildBehaviors(p: Problems, pod: PodSpecModel, specPath: string, entries: Map<string, SimEntry>): Record<string, Behavior> {
+  const out: Record<string, Behavior> = {};
+  for (const c of [...pod.initContainers, ...pod.containers]) {
+    const entry = entries.get(c.name);
+    const b = buildBehavior(c, entry);
+    out[c.name] = b;
+    if (!entry) {
+      const span = { line: c.pos.line, col: c.pos.col, endLine: c.pos.line, endCol: c.pos.col + 1 };
+      p.info(containerPath(specPath, c), `${c.name}: ${b.note}`, span);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+// A decoded, validated container -> the ContainerSpec the kubelet model reads, with the API
+// server's defaults applied ([1.4] probe defaults, image pull policy).
+
+import type { ContainerKind } from '../trace';
+import type { RawContainer, RawHandler, RawProbe } from './container';
+import { defaultPullPolicy } from './image';
+import { probeVerdict } from './infer';
+import type { ContainerSpec, HookSpec, ProbeHandlerKind, ProbeSpec, RestartPolicy, RestartRule } from './types';
+import { probeValue } from './validateHandlers';
+
+const POLICIES: readonly string[] = ['Always', 'OnFailure', 'Never'];
+
+function asPolicy(v: string | undefined): RestartPolicy | undefined {
+  return v !== undefined && POLICIES.includes(v) ? (v as RestartPolicy) : undefined;
+}
+
+function buildProbe(p: RawProbe | undefined): ProbeSpec | undefined {
+  if (!p) return undefined;
+  const handler: ProbeHandlerKind = p.exec ? 'exec' : p.httpGet ? 'httpGet' : p.tcpSocket ? 'tcpSocket' : p.grpc ? 'grpc' : 'exec';
+  const spec: ProbeSpec = {
+    handler,
+    initialDelaySeconds: probeValue(p, 'initialDelaySeconds'),
+    periodSeconds: probeValue(p, 'periodSeconds'),
+    timeoutSeconds: probeValue(p, 'timeoutSeconds'),
+    successThreshold: probeValue(p, 'successThreshold'),
+    failureThreshold: probeValue(p, 'failureThreshold'),
+  };
+  if (handler === 'exec' && p.exec?.command) {
+    spec.command = p.exec.command.value;
+    const verdict = probeVerdict(spec.command);
+    if (verdict) spec.verdict = verdict;
+  }
+  if (p.terminationGracePeriodSeconds) spec.terminationGracePeriodSeconds = p.terminationGracePeriodSeconds.value;
+  return spec;
+}
+
+function buildHook(h: RawHandler | undefined): HookSpec | undefined {
+  if (!h) return undefined;
+  if (h.exec) return { handler: 'exec', command: h.exec.command?.value ?? [] };
+  if (h.httpGet) return { handler: 'httpGet' };
+  if (h.tcpSocket) return { handler: 'tcpSocket' };
+  if (h.sleep) return { handler: 'sleep', sleepSeconds: h.sleep.seconds?.value ?? 0 };
+  return undefined;
+}
+
+function buildRules(c: RawContainer): RestartRule[] | undefined {
+  if (!c.restartPolicyRules) return undefined;
+  const out: RestartRule[] = [];
+  for (const r of c.restartPolicyRules.rules) {
+    const action = r.action?.value;
+    const op = r.exitCodes?.operator?.value;
+    if ((action !== 'Restart' && action !== 'RestartAllContainers') || (op !== 'In' && op !== 'NotIn')) continue;
+    out.push({ action, operator: op, values: r.exitCodes?.values?.value ?? [] });
+  }
+  return out;
+}
+
+export function buildContainer(c: RawContainer): ContainerSpec {
+  const restartPolicy = asPolicy(c.restartPolicy?.value);
+  const kind: ContainerKind = c.init ? (restartPolicy === 'Always' ? 'sidecar' : 'init') : 'main';
+  const image = c.image?.value ?? '';
+  const pull = c.imagePullPolicy?.value;
+  const spec: ContainerSpec = {
+    name: c.name?.value ?? '',
+    image,
+    kind,
+    index: c.index,
+    imagePullPolicy: pull === 'Always' || pull === 'IfNotPresent' || pull === 'Never' ? pull : defaultPullPolicy(image),
+    pos: { line: c.span.line, col: c.span.col },
+  };
+  if (restartPolicy) spec.restartPolicy = restartPolicy;
+  const rules = buildRules(c);
+  if (rules) spec.restartPolicyRules = rules;
+  if (c.command) spec.command = c.command.value;
+  if (c.args) spec.args = c.args.value;
+  const startup = buildProbe(c.startupProbe);
+  if (startup) spec.startupProbe = startup;
+  const liveness = buildProbe(c.livenessProbe);
+  if (liveness) spec.livenessProbe = liveness;
+  const readiness = buildProbe(c.readinessProbe);
+  if (readiness) spec.readinessProbe = readiness;
+  const post = buildHook(c.lifecycle?.postStart);
+  if (post) spec.postStart = post;
+  const pre = buildHook(c.lifecycle?.preStop);
+  if (pre) spec.preStop = pre;
+  if (c.lifecycle?.stopSignal) spec.stopSignal = c.lifecycle.stopSignal.value;
+  return spec;
+}

@@ -1,0 +1,201 @@
+// Decoding one container of a pod spec (init or main) into the fields the simulator and the
+// validation need. Everything else in a container (env, resources, volumeMounts…) is ignored.
+
+import {
+  readInt, readIntList, readIntOrString, readMap, readString, readStringList, versionedEntry,
+  type Ctx, type Located, type MapField,
+} from './decode';
+import { child, index, type Span } from './problems';
+import { jsonKind, present, type YMap } from './ynode';
+
+export type HandlerName = 'exec' | 'httpGet' | 'tcpSocket' | 'grpc' | 'sleep';
+
+export interface RawHandlerPart {
+  keySpan: Span;
+  span: Span;
+}
+
+export interface RawHandler {
+  path: string;
+  keySpan: Span;
+  span: Span;
+  exec?: RawHandlerPart & { command?: Located<string[]> };
+  httpGet?: RawHandlerPart & { port?: Located<number | string>; scheme?: Located<string> };
+  tcpSocket?: RawHandlerPart & { port?: Located<number | string> };
+  grpc?: RawHandlerPart & { port?: Located<number> };
+  /** `unknown`: the field does not exist in this version (already reported); counted, not validated. */
+  sleep?: RawHandlerPart & { seconds?: Located<number>; unknown?: boolean };
+}
+
+export interface RawProbe extends RawHandler {
+  initialDelaySeconds?: Located<number>;
+  timeoutSeconds?: Located<number>;
+  periodSeconds?: Located<number>;
+  successThreshold?: Located<number>;
+  failureThreshold?: Located<number>;
+  terminationGracePeriodSeconds?: Located<number>;
+}
+
+export interface RawLifecycle {
+  path: string;
+  keySpan: Span;
+  span: Span;
+  postStart?: RawHandler;
+  preStop?: RawHandler;
+  stopSignal?: Located<string>;
+}
+
+export interface RawRule {
+  path: string;
+  span: Span;
+  action?: Located<string>;
+  exitCodes?: RawHandlerPart & { path: string; operator?: Located<string>; values?: Located<number[]> };
+}
+
+export interface RawRules {
+  keySpan: Span;
+  span: Span;
+  rules: RawRule[];
+}
+
+export type ProbeField = 'startupProbe' | 'livenessProbe' | 'readinessProbe';
+export const PROBE_FIELDS: readonly ProbeField[] = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+
+export interface RawContainer {
+  path: string;
+  span: Span;
+  index: number;
+  init: boolean;
+  name?: Located<string>;
+  image?: Located<string>;
+  command?: Located<string[]>;
+  args?: Located<string[]>;
+  imagePullPolicy?: Located<string>;
+  restartPolicy?: Located<string>;
+  restartPolicyRules?: RawRules;
+  startupProbe?: RawProbe;
+  livenessProbe?: RawProbe;
+  readinessProbe?: RawProbe;
+  lifecycle?: RawLifecycle;
+  /** Set when restartPolicy was rejected as an unknown field: checks that depend on it are skipped. */
+  restartPolicyUnknown?: boolean;
+  /** Fields present but undecodable (already reported): not reported again as missing. */
+  badFields: Set<string>;
+}
+
+/** Kubernetes minors in which these container fields first exist (strict decoding before). */
+export const FIELD_SINCE = {
+  restartPolicy: 28,
+  sleepAction: 29,
+  stopSignal: 33,
+  restartPolicyRules: 34,
+} as const;
+
+function part(f: MapField): RawHandlerPart {
+  return { keySpan: f.keySpan, span: f.map.span };
+}
+
+function readHandler(ctx: Ctx, f: MapField, goStruct: string, lifecycle: boolean): RawHandler {
+  const { map, path } = f;
+  const h: RawHandler = { path, keySpan: f.keySpan, span: map.span };
+  const exec = readMap(ctx, map, 'exec', path, goStruct, '*v1.ExecAction');
+  if (exec) h.exec = { ...part(exec), command: readStringList(ctx, exec.map, 'command', exec.path, 'ExecAction') };
+  const http = readMap(ctx, map, 'httpGet', path, goStruct, '*v1.HTTPGetAction');
+  if (http) {
+    h.httpGet = {
+      ...part(http),
+      port: readIntOrString(ctx, http.map, 'port', http.path, 'HTTPGetAction'),
+      scheme: readString(ctx, http.map, 'scheme', http.path, 'HTTPGetAction'),
+    };
+  }
+  const tcp = readMap(ctx, map, 'tcpSocket', path, goStruct, '*v1.TCPSocketAction');
+  if (tcp) h.tcpSocket = { ...part(tcp), port: readIntOrString(ctx, tcp.map, 'port', tcp.path, 'TCPSocketAction') };
+  if (!lifecycle) {
+    const grpc = readMap(ctx, map, 'grpc', path, goStruct, '*v1.GRPCAction');
+    if (grpc) h.grpc = { ...part(grpc), port: readInt(ctx, grpc.map, 'port', grpc.path, 'GRPCAction', 'int32') };
+  } else {
+    const e = versionedEntry(ctx, map, 'sleep', path, FIELD_SINCE.sleepAction);
+    const sleep = e && readMap(ctx, map, 'sleep', path, goStruct, '*v1.SleepAction', e);
+    if (sleep) h.sleep = { ...part(sleep), seconds: readInt(ctx, sleep.map, 'seconds', sleep.path, 'SleepAction', 'int64') };
+    const raw = present(map, 'sleep');
+    if (!e && raw) h.sleep = { keySpan: raw.keySpan, span: raw.value.span, unknown: true };
+  }
+  return h;
+}
+
+function readProbe(ctx: Ctx, map: YMap, key: ProbeField, path: string): RawProbe | undefined {
+  const f = readMap(ctx, map, key, path, 'Container', '*v1.Probe');
+  if (!f) return undefined;
+  const probe: RawProbe = readHandler(ctx, f, 'Probe', false);
+  const ints = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
+  for (const k of ints) {
+    const v = readInt(ctx, f.map, k, f.path, 'Probe', 'int32');
+    if (v) probe[k] = v;
+  }
+  const tgp = readInt(ctx, f.map, 'terminationGracePeriodSeconds', f.path, 'Probe', 'int64');
+  if (tgp) probe.terminationGracePeriodSeconds = tgp;
+  return probe;
+}
+
+function readLifecycle(ctx: Ctx, map: YMap, path: string): RawLifecycle | undefined {
+  const f = readMap(ctx, map, 'lifecycle', path, 'Container', '*v1.Lifecycle');
+  if (!f) return undefined;
+  const lc: RawLifecycle = { path: f.path, keySpan: f.keySpan, span: f.map.span };
+  const post = readMap(ctx, f.map, 'postStart', f.path, 'Lifecycle', '*v1.LifecycleHandler');
+  if (post) lc.postStart = readHandler(ctx, post, 'LifecycleHandler', true);
+  const pre = readMap(ctx, f.map, 'preStop', f.path, 'Lifecycle', '*v1.LifecycleHandler');
+  if (pre) lc.preStop = readHandler(ctx, pre, 'LifecycleHandler', true);
+  const sig = versionedEntry(ctx, f.map, 'stopSignal', f.path, FIELD_SINCE.stopSignal);
+  if (sig) lc.stopSignal = readString(ctx, f.map, 'stopSignal', f.path, 'Lifecycle', sig);
+  return lc;
+}
+
+function readRules(ctx: Ctx, map: YMap, path: string): RawRules | undefined {
+  const e = versionedEntry(ctx, map, 'restartPolicyRules', path, FIELD_SINCE.restartPolicyRules);
+  if (!e) return undefined;
+  const listPath = child(path, 'restartPolicyRules');
+  if (e.value.kind !== 'seq') {
+    ctx.p.error(listPath, `json: cannot unmarshal ${jsonKind(e.value)} into Go struct field Container.${listPath.replace(/\[\d+\]/g, '')} of type []v1.ContainerRestartRule`, e.value.span);
+    return undefined;
+  }
+  const rules: RawRule[] = [];
+  e.value.items.forEach((item, i) => {
+    const rp = index(listPath, i);
+    if (item.kind !== 'map') {
+      ctx.p.error(rp, `json: cannot unmarshal ${jsonKind(item)} into Go struct field Container.${listPath.replace(/\[\d+\]/g, '')} of type v1.ContainerRestartRule`, item.span);
+      return;
+    }
+    const rule: RawRule = { path: rp, span: item.span, action: readString(ctx, item, 'action', rp, 'ContainerRestartRule') };
+    const ec = readMap(ctx, item, 'exitCodes', rp, 'ContainerRestartRule', '*v1.ContainerRestartRuleOnExitCodes');
+    if (ec) {
+      rule.exitCodes = {
+        ...part(ec), path: ec.path,
+        operator: readString(ctx, ec.map, 'operator', ec.path, 'ContainerRestartRuleOnExitCodes'),
+        values: readIntList(ctx, ec.map, 'values', ec.path, 'ContainerRestartRuleOnExitCodes'),
+      };
+    }
+    rules.push(rule);
+  });
+  return { keySpan: e.keySpan, span: e.value.span, rules };
+}
+
+/** Decodes one container mapping found at `path` (e.g. spec.initContainers[2]). */
+export function readContainer(ctx: Ctx, map: YMap, path: string, i: number, init: boolean): RawContainer {
+  const c: RawContainer = { path, span: map.span, index: i, init, badFields: new Set() };
+  c.name = readString(ctx, map, 'name', path, 'Container');
+  c.image = readString(ctx, map, 'image', path, 'Container');
+  for (const k of ['name', 'image'] as const) if (!c[k] && present(map, k)) c.badFields.add(k);
+  c.command = readStringList(ctx, map, 'command', path, 'Container');
+  c.args = readStringList(ctx, map, 'args', path, 'Container');
+  c.imagePullPolicy = readString(ctx, map, 'imagePullPolicy', path, 'Container');
+  const rp = versionedEntry(ctx, map, 'restartPolicy', path, FIELD_SINCE.restartPolicy);
+  if (rp) c.restartPolicy = readString(ctx, map, 'restartPolicy', path, 'Container', rp);
+  else if (present(map, 'restartPolicy')) c.restartPolicyUnknown = true;
+  c.restartPolicyRules = readRules(ctx, map, path);
+  for (const k of PROBE_FIELDS) {
+    const probe = readProbe(ctx, map, k, path);
+    if (probe) c[k] = probe;
+  }
+  c.lifecycle = readLifecycle(ctx, map, path);
+  return c;
+}

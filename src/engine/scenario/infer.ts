@@ -1,0 +1,144 @@
+// Behaviour inference from command/args (contract section 1): how a container's process
+// behaves when nobody described it in the Simulation document.
+
+import type { HookBehavior, HookSpec, StopBehavior } from './types';
+import { formatSeconds } from './duration';
+import { isShellImage, parseImage } from './image';
+import { isShell, runArgv, runScript, type ScriptResult, type TermHandling } from './shellEval';
+
+export interface Inferred {
+  /** null = long-running. */
+  exitAfter: number | null;
+  exitCode: number;
+  onStop: StopBehavior;
+  /** False when the command was not understood and long-running was assumed. */
+  understood: boolean;
+  note: string;
+}
+
+export interface ProcessInput {
+  image: string;
+  command?: string[];
+  args?: string[];
+}
+
+const IGNORE_NOTE = 'ignores SIGTERM as PID 1, so it is killed at the end of the grace period';
+
+function shorten(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 57)}…` : one;
+}
+
+function quoteArgv(argv: string[]): string {
+  return argv.map((a) => (a === '' || /\s|['"]/.test(a) ? JSON.stringify(a) : a)).join(' ');
+}
+
+/** The shell script of `sh -c SCRIPT …`, if argv has that shape. */
+export function shellScript(argv: string[]): string | undefined {
+  const [head, ...rest] = argv;
+  if (!head || !isShell(head)) return undefined;
+  const ci = rest.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));
+  if (ci < 0) return undefined;
+  return rest[ci + 1] ?? '';
+}
+
+function analyse(argv: string[]): { result: ScriptResult; shown: string; viaShell: boolean } {
+  const script = shellScript(argv);
+  if (script !== undefined) return { result: runScript(script), shown: shorten(script), viaShell: true };
+  return { result: runArgv(argv), shown: shorten(quoteArgv(argv)), viaShell: false };
+}
+
+function stopFrom(term: TermHandling): { onStop: StopBehavior; text: string } {
+  if (term.kind === 'trap') {
+    return { onStop: { kind: 'exit', after: 0, exitCode: term.exitCode }, text: `its TERM trap exits ${term.exitCode} at once` };
+  }
+  if (term.kind === 'program') {
+    return { onStop: { kind: 'exit', after: 0, exitCode: 0 }, text: 'assumed to stop at once on SIGTERM with code 0' };
+  }
+  if (term.kind === 'forward') {
+    return { onStop: { kind: 'exit', after: 0, exitCode: 143 }, text: `${term.init} forwards SIGTERM, so it ends at once with 143` };
+  }
+  return { onStop: { kind: 'ignore' }, text: IGNORE_NOTE };
+}
+
+function fromResult(result: ScriptResult, shown: string, viaShell: boolean): Inferred {
+  const { outcome } = result;
+  const stop = stopFrom(result.term);
+  switch (outcome.kind) {
+    case 'exits': {
+      const when = outcome.seconds === 0 ? 'at once' : `after ${formatSeconds(outcome.seconds)}`;
+      const note = outcome.seconds === 0
+        ? `${shown} → exits ${outcome.exitCode} at once`
+        : `${shown} → exits ${outcome.exitCode} ${when}; ${stop.text}`;
+      return { exitAfter: outcome.seconds, exitCode: outcome.exitCode, onStop: stop.onStop, understood: true, note };
+    }
+    case 'never':
+      return { exitAfter: null, exitCode: 0, onStop: stop.onStop, understood: true, note: `${shown} → runs until stopped; ${stop.text}` };
+    case 'waits':
+      return {
+        exitAfter: null, exitCode: 0, onStop: stop.onStop, understood: false,
+        note: `${shorten(outcome.what)} waits for something the simulator cannot see: assumed long-running (${stop.text}); set exitAfter in the Simulation document`,
+      };
+    case 'unknown': {
+      // A program we do not know, run directly (or exec'd), is taken for a server that handles
+      // SIGTERM; inside a shell without a trap, the shell is PID 1 and ignores it.
+      const direct = !viaShell || result.term.kind === 'program';
+      const st = direct && result.term.kind !== 'trap' && result.term.kind !== 'forward' ? stopFrom({ kind: 'program', name: '' }) : stop;
+      return {
+        exitAfter: null, exitCode: 0, onStop: st.onStop, understood: false,
+        note: `can't tell what ${shown} does: assumed long-running (${st.text}); describe it in the Simulation document`,
+      };
+    }
+  }
+}
+
+/** How a container's main process behaves, judged from its image, command and args. */
+export function inferProcess(c: ProcessInput): Inferred {
+  const command = c.command ?? [];
+  const args = c.args ?? [];
+  const image = parseImage(c.image).name || 'the image';
+  if (command.length === 0) {
+    if (isShellImage(c.image)) {
+      if (args.length === 0) {
+        return {
+          exitAfter: 0, exitCode: 0, onStop: { kind: 'ignore' }, understood: true,
+          note: `no command: ${image}'s default command is a shell, which exits 0 at once without a terminal`,
+        };
+      }
+      const { result, shown, viaShell } = analyse(args);
+      return fromResult(result, shown, viaShell);
+    }
+    const withArgs = args.length > 0 ? ` with args ${shorten(quoteArgv(args))}` : '';
+    return {
+      exitAfter: null, exitCode: 0, onStop: { kind: 'exit', after: 0, exitCode: 0 }, understood: true,
+      note: `no command: ${image}'s own entrypoint${withArgs}, assumed long-running; stops at once on SIGTERM with code 0`,
+    };
+  }
+  const { result, shown, viaShell } = analyse([...command, ...args]);
+  return fromResult(result, shown, viaShell);
+}
+
+/** An exec probe whose command is literally `exit N`, `true` or `false` (possibly via sh -c). */
+export function probeVerdict(command: string[] | undefined): 'pass' | 'fail' | undefined {
+  if (!command || command.length === 0) return undefined;
+  const script = shellScript(command);
+  const text = (script ?? command.join(' ')).trim().replace(/;\s*$/, '');
+  const m = /^(?:\/(?:usr\/)?bin\/)?(true|false|:|exit(?:\s+(\d+))?)$/.exec(text);
+  if (!m) return undefined;
+  if (m[1] === 'true' || m[1] === ':') return 'pass';
+  if (m[1] === 'false') return 'fail';
+  return Number(m[2] ?? 0) === 0 ? 'pass' : 'fail';
+}
+
+/** A hook's default behaviour from its handler: sleep N takes N s; exec is judged like a command. */
+export function hookBehavior(h: HookSpec | undefined): HookBehavior {
+  if (!h) return { duration: 0, exitCode: 0 };
+  if (h.handler === 'sleep') return { duration: h.sleepSeconds ?? 0, exitCode: 0 };
+  if (h.handler === 'exec' && h.command && h.command.length > 0) {
+    const { result } = analyse(h.command);
+    const o = result.outcome;
+    if (o.kind === 'exits') return { duration: o.seconds, exitCode: o.exitCode };
+    if (o.kind === 'never') return { duration: null, exitCode: 0 };
+  }
+  return { duration: 0, exitCode: 0 };
+}

@@ -1,0 +1,29 @@
+// Limits that keep hostile or accidental input from hurting the editor, the worker or the CLI
+// (the parser runs on every keystroke).
+
+/** Longest scenario text the parser looks at; longer text is refused without parsing. */
+export const MAX_TEXT_CHARS = 2_000_000;
+
+/** Deepest nesting of YAML collections accepted (a pod manifest needs about 12). */
+export const MAX_DEPTH = 100;
+
+/** A scenario holds the workload and at most one Simulation document. */
+export const MAX_DOCUMENTS = 2;
+
+/** Passed to yaml's toJS as maxAliasCount: alias expansions allowed before we call it a bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Nodes that alias expansion may add while we walk a document. */
+export const MAX_ALIAS_NODES = 100_000;
+
+/** Containers (init + main) the simulator accepts in one pod. */
+export const MAX_CONTAINERS = 500;
+
+/** Events the Simulation document may list. */
+export const MAX_EVENTS = 10_000;
+
+/** Entries of a container's `runs:` list. */
+export const MAX_RUNS = 1_000;
+
+/** Longest duration accepted anywhere, in seconds (a simulated year). */
+export const MAX_DURATION_SECONDS = 366 * 24 * 3600;

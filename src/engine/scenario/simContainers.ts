@@ -1,0 +1,181 @@
+// `containers:` of the Simulation document: per-container process behaviour that overrides
+// what inference would say, field by field, and `runs:` for per-attempt differences.
+
+import { MAX_RUNS } from './limits';
+import { child, index, type Problems, type Span } from './problems';
+import { checkKeys, expectMap, readDuration, readDurationOrNever, readExitCode } from './simFields';
+import { didYouMean } from './suggest';
+import type { Behavior, HookBehavior, StopBehavior } from './types';
+import { present, type YMap, type YNode } from './ynode';
+
+export type AttemptOverride = Partial<Pick<Behavior, 'exitAfter' | 'exitCode' | 'startDelay' | 'readyAfter'>>;
+
+export interface SimEntry {
+  keySpan: Span;
+  pull?: number;
+  startDelay?: number;
+  readyAfter?: number;
+  exitAfter?: number | null;
+  exitCode?: number;
+  onStop?: StopBehavior;
+  postStart?: Partial<HookBehavior>;
+  preStop?: Partial<HookBehavior>;
+  attempts?: Record<number, AttemptOverride>;
+}
+
+const ENTRY_KEYS = ['pull', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'onStop', 'postStart', 'preStop', 'runs'] as const;
+const RUN_KEYS = ['exitAfter', 'exitCode', 'startDelay', 'readyAfter'] as const;
+
+function readOnStop(p: Problems, node: YNode, path: string): StopBehavior | undefined {
+  if (node.kind === 'scalar' && typeof node.value === 'string') {
+    if (node.value.trim().toLowerCase() === 'ignore') return { kind: 'ignore' };
+    p.error(path, `onStop must be "ignore" or a mapping such as { after: 1s, exitCode: 0 }`, node.span);
+    return undefined;
+  }
+  const map = expectMap(p, node, path, 'onStop');
+  if (!map) return undefined;
+  const out: StopBehavior = { kind: 'exit', after: 0, exitCode: 0 };
+  for (const e of checkKeys(p, map, path, ['after', 'exitCode'], 'onStop')) {
+    if (e.key === 'after') {
+      const v = readDuration(p, e.value, child(path, 'after'));
+      if (v !== undefined) out.after = v;
+    } else {
+      const v = readExitCode(p, e.value, child(path, 'exitCode'));
+      if (v !== undefined) out.exitCode = v;
+    }
+  }
+  return out;
+}
+
+function readHook(p: Problems, node: YNode, path: string): Partial<HookBehavior> | undefined {
+  const map = expectMap(p, node, path, path.split('.').pop() ?? 'hook');
+  if (!map) return undefined;
+  const out: Partial<HookBehavior> = {};
+  for (const e of checkKeys(p, map, path, ['duration', 'exitCode'], 'a hook')) {
+    if (e.key === 'duration') {
+      const v = readDurationOrNever(p, e.value, child(path, 'duration'));
+      if (v !== undefined) out.duration = v;
+    } else {
+      const v = readExitCode(p, e.value, child(path, 'exitCode'));
+      if (v !== undefined) out.exitCode = v;
+    }
+  }
+  return out;
+}
+
+function readRun(p: Problems, map: YMap, path: string): AttemptOverride {
+  const out: AttemptOverride = {};
+  for (const e of checkKeys(p, map, path, RUN_KEYS, 'a run')) {
+    const fp = child(path, e.key);
+    if (e.key === 'exitAfter') {
+      const v = readDurationOrNever(p, e.value, fp);
+      if (v !== undefined) out.exitAfter = v;
+    } else if (e.key === 'exitCode') {
+      const v = readExitCode(p, e.value, fp);
+      if (v !== undefined) out.exitCode = v;
+    } else if (e.key === 'startDelay' || e.key === 'readyAfter') {
+      const v = readDuration(p, e.value, fp);
+      if (v !== undefined) out[e.key] = v;
+    }
+  }
+  return out;
+}
+
+function readRuns(p: Problems, node: YNode, path: string): Record<number, AttemptOverride> | undefined {
+  if (node.kind !== 'seq') {
+    p.error(path, 'runs must be a list, one entry per attempt (attempt 0 is the first run)', node.span);
+    return undefined;
+  }
+  if (node.items.length > MAX_RUNS) {
+    p.error(path, `too many runs: ${node.items.length} (at most ${MAX_RUNS})`, node.span);
+    return undefined;
+  }
+  const out: Record<number, AttemptOverride> = {};
+  node.items.forEach((item, i) => {
+    const ip = index(path, i);
+    if (item.kind === 'scalar' && item.value === null) return;
+    if (item.kind !== 'map') { p.error(ip, 'each run must be a mapping such as { exitAfter: 5s, exitCode: 1 }', item.span); return; }
+    const run = readRun(p, item, ip);
+    if (Object.keys(run).length > 0) out[i] = run;
+  });
+  return out;
+}
+
+function readEntry(p: Problems, node: YNode, path: string, keySpan: Span): SimEntry | undefined {
+  const entry: SimEntry = { keySpan };
+  if (node.kind === 'scalar' && node.value === null) return entry;
+  const map = expectMap(p, node, path, 'a container entry');
+  if (!map) return undefined;
+  for (const e of checkKeys(p, map, path, ENTRY_KEYS, 'a container entry')) {
+    const fp = child(path, e.key);
+    switch (e.key) {
+      case 'pull': case 'startDelay': case 'readyAfter': {
+        const v = readDuration(p, e.value, fp);
+        if (v !== undefined) entry[e.key] = v;
+        break;
+      }
+      case 'exitAfter': {
+        const v = readDurationOrNever(p, e.value, fp);
+        if (v !== undefined) entry.exitAfter = v;
+        break;
+      }
+      case 'exitCode': {
+        const v = readExitCode(p, e.value, fp);
+        if (v !== undefined) entry.exitCode = v;
+        break;
+      }
+      case 'onStop': {
+        const v = readOnStop(p, e.value, fp);
+        if (v) entry.onStop = v;
+        break;
+      }
+      case 'postStart': case 'preStop': {
+        const v = readHook(p, e.value, fp);
+        if (v) entry[e.key] = v;
+        break;
+      }
+      case 'runs': {
+        const v = readRuns(p, e.value, fp);
+        if (v) entry.attempts = v;
+        break;
+      }
+    }
+  }
+  return entry;
+}
+
+export interface HookPresence {
+  postStart: boolean;
+  preStop: boolean;
+}
+
+/**
+ * Reads `containers:`; names must exist in the workload. `hooks` says which containers have
+ * which hooks in the spec, to warn about hook behaviour that would never be used.
+ */
+export function readSimContainers(p: Problems, doc: YMap | undefined, hooks: Map<string, HookPresence>): Map<string, SimEntry> {
+  const out = new Map<string, SimEntry>();
+  const e = doc && present(doc, 'containers');
+  if (!e) return out;
+  const map = expectMap(p, e.value, 'containers', 'containers (a mapping from container name to behaviour)');
+  if (!map) return out;
+  const names = [...hooks.keys()];
+  for (const ce of map.entries) {
+    const path = child('containers', ce.key);
+    if (!hooks.has(ce.key)) {
+      p.error(path, `no container named ${JSON.stringify(ce.key)} in the workload${didYouMean(ce.key, names)}`, ce.keySpan);
+      continue;
+    }
+    const entry = readEntry(p, ce.value, path, ce.keySpan);
+    if (!entry) continue;
+    const has = hooks.get(ce.key);
+    for (const hook of ['postStart', 'preStop'] as const) {
+      if (entry[hook] && has && !has[hook]) {
+        const key = ce.value.kind === 'map' ? present(ce.value, hook)?.keySpan : undefined;
+        p.warning(child(path, hook), `${ce.key} has no ${hook} hook in its spec, so this is never used`, key ?? ce.keySpan);
+      }
+    }
+    out.set(ce.key, entry);
+  }
+  return out;
+}

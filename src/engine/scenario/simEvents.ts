@@ -1,0 +1,137 @@
+// `events:` of the Simulation document: faults and actions at simulated times.
+
+import { MAX_EVENTS } from './limits';
+import { child, index, type Problems } from './problems';
+import { checkKeys, readDuration, readExitCode, readNonNegativeInt, readText } from './simFields';
+import { didYouMean } from './suggest';
+import type { SimAction, SimEvent } from './types';
+import { present, startOf, type YMap } from './ynode';
+
+export const SIM_ACTIONS: readonly SimAction[] = [
+  'crash', 'exit', 'oomKill', 'failLiveness', 'failReadiness', 'failStartup', 'failPull',
+  'setImage', 'deletePod', 'recreateSandbox', 'restartKubelet',
+];
+
+const POD_ACTIONS: readonly SimAction[] = ['deletePod', 'recreateSandbox', 'restartKubelet'];
+const WINDOW_ACTIONS: readonly SimAction[] = ['failLiveness', 'failReadiness', 'failStartup', 'failPull'];
+const EXIT_ACTIONS: readonly SimAction[] = ['crash', 'exit', 'oomKill'];
+const DEFAULT_EXIT: Partial<Record<SimAction, number>> = { crash: 1, exit: 0, oomKill: 137 };
+const EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'image', 'gracePeriodSeconds'] as const;
+
+function isAction(s: string): s is SimAction {
+  return (SIM_ACTIONS as readonly string[]).includes(s);
+}
+
+function readEvent(p: Problems, map: YMap, path: string, names: readonly string[]): SimEvent | undefined {
+  const keys = checkKeys(p, map, path, EVENT_KEYS, 'an event');
+  const get = (k: string) => keys.find((e) => e.key === k);
+  let ok = true;
+
+  const atE = get('at');
+  let at = 0;
+  if (!atE) { p.error(child(path, 'at'), 'Required value: when the event happens, e.g. at: 30s', startOf(map.span)); ok = false; }
+  else {
+    const v = readDuration(p, atE.value, child(path, 'at'));
+    if (v === undefined) ok = false; else at = v;
+  }
+
+  const doE = get('do');
+  let action: SimAction | undefined;
+  if (!doE) { p.error(child(path, 'do'), `Required value: the action, one of ${SIM_ACTIONS.join(', ')}`, startOf(map.span)); ok = false; }
+  else {
+    const text = readText(p, doE.value, child(path, 'do'));
+    if (text !== undefined && isAction(text)) action = text;
+    else if (text !== undefined) {
+      p.error(child(path, 'do'), `Unsupported value: ${JSON.stringify(text)}: supported values: ${SIM_ACTIONS.map((a) => JSON.stringify(a)).join(', ')}${didYouMean(text, SIM_ACTIONS)}`, doE.value.span);
+    }
+    if (!action) ok = false;
+  }
+  if (!ok || !action) {
+    // Still check the other fields for their own problems.
+    const ce = get('container');
+    if (ce) readText(p, ce.value, child(path, 'container'));
+    return undefined;
+  }
+
+  const ev: SimEvent = { at, do: action, pos: { line: map.span.line, col: map.span.col } };
+  const ce = get('container');
+  if (POD_ACTIONS.includes(action)) {
+    if (ce) p.warning(child(path, 'container'), `${action} acts on the whole pod; container is ignored`, ce.keySpan);
+  } else if (!ce) {
+    p.error(child(path, 'container'), `Required value: ${action} needs the container it acts on${names.length ? ` (one of ${names.join(', ')})` : ''}`, startOf(map.span));
+    return undefined;
+  } else {
+    const name = readText(p, ce.value, child(path, 'container'));
+    if (name === undefined) return undefined;
+    if (!names.includes(name)) {
+      p.error(child(path, 'container'), `no container named ${JSON.stringify(name)} in the workload${didYouMean(name, names)}`, ce.value.span);
+      return undefined;
+    }
+    ev.container = name;
+  }
+
+  const ec = get('exitCode');
+  if (ec) {
+    if (!EXIT_ACTIONS.includes(action)) p.warning(child(path, 'exitCode'), `exitCode is used only by crash, exit and oomKill; ignored for ${action}`, ec.keySpan);
+    else {
+      const v = readExitCode(p, ec.value, child(path, 'exitCode'));
+      if (v !== undefined) ev.exitCode = v;
+    }
+  }
+  if (ev.exitCode === undefined && DEFAULT_EXIT[action] !== undefined) ev.exitCode = DEFAULT_EXIT[action];
+
+  const fe = get('for');
+  if (fe) {
+    if (!WINDOW_ACTIONS.includes(action)) p.warning(child(path, 'for'), `for is used only by ${WINDOW_ACTIONS.join(', ')}; ignored for ${action}`, fe.keySpan);
+    else {
+      const v = readDuration(p, fe.value, child(path, 'for'));
+      if (v !== undefined) ev.for = v;
+    }
+  }
+
+  const ie = get('image');
+  if (action === 'setImage') {
+    if (!ie) { p.error(child(path, 'image'), 'Required value: setImage needs the new image, e.g. image: app:v2', startOf(map.span)); return undefined; }
+    const img = readText(p, ie.value, child(path, 'image'));
+    if (!img) { if (img === '') p.error(child(path, 'image'), 'Required value', ie.value.span); return undefined; }
+    ev.image = img;
+  } else if (ie) p.warning(child(path, 'image'), `image is used only by setImage; ignored for ${action}`, ie.keySpan);
+
+  const ge = get('gracePeriodSeconds');
+  if (ge) {
+    if (action !== 'deletePod') p.warning(child(path, 'gracePeriodSeconds'), `gracePeriodSeconds is used only by deletePod; ignored for ${action}`, ge.keySpan);
+    else {
+      const v = readNonNegativeInt(p, ge.value, child(path, 'gracePeriodSeconds'));
+      if (v !== undefined) ev.gracePeriodSeconds = v;
+    }
+  }
+  return ev;
+}
+
+/** Reads `events:`, sorted by time (events at the same time keep their written order). */
+export function readSimEvents(p: Problems, doc: YMap | undefined, names: readonly string[]): SimEvent[] {
+  const e = doc && present(doc, 'events');
+  if (!e) return [];
+  if (e.value.kind !== 'seq') {
+    p.error('events', 'events must be a list, e.g. - { at: 30s, container: app, do: crash }', e.value.span);
+    return [];
+  }
+  if (e.value.items.length > MAX_EVENTS) {
+    p.error('events', `too many events: ${e.value.items.length} (at most ${MAX_EVENTS})`, e.keySpan);
+    return [];
+  }
+  const out: SimEvent[] = [];
+  e.value.items.forEach((item, i) => {
+    const path = index('events', i);
+    if (item.kind !== 'map') {
+      p.error(path, 'each event must be a mapping such as { at: 30s, container: app, do: crash }', item.span);
+      return;
+    }
+    const ev = readEvent(p, item, path, names);
+    if (ev) out.push(ev);
+  });
+  return out
+    .map((ev, i) => ({ ev, i }))
+    .sort((a, b) => a.ev.at - b.ev.at || a.i - b.i)
+    .map(({ ev }) => ev);
+}

@@ -1,0 +1,69 @@
+// Field readers for the Simulation document (our own format: strict about unknown keys, with
+// "did you mean" hints, and durations in Go style).
+
+import { parseDuration } from './duration';
+import { child, type Problems, type Span } from './problems';
+import { didYouMean } from './suggest';
+import { isNull, type YEntry, type YMap, type YNode } from './ynode';
+
+/** Reports keys of `map` not in `known`; returns the entries that are known. */
+export function checkKeys(p: Problems, map: YMap, path: string, known: readonly string[], what: string): YEntry[] {
+  const out: YEntry[] = [];
+  for (const e of map.entries) {
+    if (known.includes(e.key)) out.push(e);
+    else p.error(child(path, e.key), `unknown field ${JSON.stringify(e.key)} in ${what}${didYouMean(e.key, known)}; known fields: ${known.join(', ')}`, e.keySpan);
+  }
+  return out;
+}
+
+export function readDuration(p: Problems, node: YNode, path: string): number | undefined {
+  const r = parseDuration(node);
+  if (!r.ok) { p.error(path, r.message, node.span); return undefined; }
+  return r.seconds;
+}
+
+/** A duration, or "never" (null). */
+export function readDurationOrNever(p: Problems, node: YNode, path: string): number | null | undefined {
+  if (node.kind === 'scalar' && typeof node.value === 'string' && node.value.trim().toLowerCase() === 'never') return null;
+  const r = parseDuration(node);
+  if (!r.ok) { p.error(path, `${r.message}, or "never"`, node.span); return undefined; }
+  return r.seconds;
+}
+
+export function readExitCode(p: Problems, node: YNode, path: string): number | undefined {
+  if (node.kind !== 'scalar' || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < 0 || node.value > 255) {
+    p.error(path, 'an exit code must be an integer from 0 to 255', node.span);
+    return undefined;
+  }
+  return node.value;
+}
+
+export function readNonNegativeInt(p: Problems, node: YNode, path: string): number | undefined {
+  if (node.kind !== 'scalar' || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < 0) {
+    p.error(path, 'must be a whole number of seconds, 0 or more', node.span);
+    return undefined;
+  }
+  return node.value;
+}
+
+export function readText(p: Problems, node: YNode, path: string): string | undefined {
+  if (node.kind !== 'scalar' || node.value === null || typeof node.value === 'object') {
+    p.error(path, 'must be a string', node.span);
+    return undefined;
+  }
+  return typeof node.value === 'string' ? node.value : node.source;
+}
+
+export function expectMap(p: Problems, node: YNode, path: string, what: string): YMap | undefined {
+  if (isNull(node)) return undefined;
+  if (node.kind !== 'map') {
+    p.error(path, `${what} must be a mapping`, node.span);
+    return undefined;
+  }
+  return node;
+}
+
+export interface Keyed<T> {
+  value: T;
+  keySpan: Span;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { defaultGates } from '../version';
+import { normalizeVersion } from './simulationDoc';
+import { check, ok, pod } from './testUtil';
+
+const WORKLOAD = pod('  containers:\n    - {name: app, image: nginx}\n');
+const sim = (body: string) => `apiVersion: sidecar-lab/v1\nkind: Simulation\n${body}---\n${WORKLOAD}`;
+
+describe('Simulation settings', () => {
+  it('defaults to the newest version, its gates, no horizon', () => {
+    const r = ok(check(WORKLOAD).result);
+    expect(r.scenario.sim).toMatchObject({ kubernetesVersion: '1.36', featureGates: defaultGates('1.36'), kubelet: {}, events: [] });
+    expect(r.scenario.sim.until).toBeUndefined();
+  });
+
+  it('reads kubernetesVersion from the source text (1.30 is not 1.3)', () => {
+    expect(ok(check(sim('kubernetesVersion: 1.30\n')).result).scenario.sim.kubernetesVersion).toBe('1.30');
+    expect(ok(check(sim('kubernetesVersion: "1.29"\n')).result).scenario.sim.kubernetesVersion).toBe('1.29');
+    expect(normalizeVersion('v1.33.2')).toBe('1.33');
+  });
+
+  it('lists supported versions when the version is unsupported', () => {
+    expect(check(sim('kubernetesVersion: 1.26\n')).errors).toEqual([
+      '3:20 kubernetesVersion: unsupported Kubernetes version "1.26": supported versions are 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36',
+    ]);
+    expect(check(WORKLOAD, { kubernetesVersion: '2.0' }).errors[0]).toMatch(/^1:1 kubernetesVersion: unsupported Kubernetes version "2.0" \(from the command line or the version picker\)/);
+  });
+
+  it('lets options override the document', () => {
+    const r = ok(check(sim('kubernetesVersion: "1.29"\nuntil: 5m\nfeatureGates:\n  SidecarContainers: false\n'), {
+      kubernetesVersion: '1.31', until: 30, featureGates: { SidecarContainers: true },
+    }).result);
+    expect(r.scenario.sim).toMatchObject({ kubernetesVersion: '1.31', until: 30 });
+    expect(r.scenario.sim.featureGates.SidecarContainers).toBe(true);
+  });
+
+  it('checks feature gates', () => {
+    const c = check(sim([
+      'kubernetesVersion: "1.29"',
+      'featureGates:',
+      '  SidecarContainer: true',
+      '  ContainerRestartRules: true',
+      '  PodLifecycleSleepAction: true',
+      '  PodReadyToStartContainersCondition: maybe',
+      '',
+    ].join('\n')));
+    expect(c.errors).toEqual([
+      expect.stringMatching(/^5:3 featureGates.SidecarContainer: unknown feature gate "SidecarContainer" \(did you mean "SidecarContainers"\?\)/),
+      '8:39 featureGates.PodReadyToStartContainersCondition: feature gate PodReadyToStartContainersCondition must be true or false',
+    ]);
+    expect(c.warnings).toEqual(['6:3 featureGates.ContainerRestartRules: feature gate ContainerRestartRules does not exist in 1.29 (it arrives in 1.34); the setting is ignored']);
+  });
+
+  it('refuses to turn off a GA gate', () => {
+    expect(check(sim('kubernetesVersion: "1.33"\nfeatureGates:\n  SidecarContainers: false\n')).errors).toEqual([
+      '5:22 featureGates.SidecarContainers: cannot set feature gate SidecarContainers to false, feature is locked to true (GA in 1.33)',
+    ]);
+  });
+
+  it('reads until and kubelet settings', () => {
+    const r = ok(check(sim('until: 1m30s\nkubelet: { maxContainerRestartPeriod: 60s }\n')).result);
+    expect(r.scenario.sim).toMatchObject({ until: 90, kubelet: { maxContainerRestartPeriod: 60 } });
+    const off = check(sim('kubernetesVersion: "1.33"\nkubelet: { maxContainerRestartPeriod: 60s }\n'));
+    expect(off.warnings[0]).toMatch(/^4:12 kubelet.maxContainerRestartPeriod: ignored: the KubeletCrashLoopBackOffMax feature gate is off in 1.33/);
+    expect(ok(off.result).scenario.sim.kubelet).toEqual({});
+    expect(check(sim('kubelet: { maxContainerRestartPeriod: 10m }\n')).errors[0]).toMatch(/must be set between 1s and 300s/);
+    expect(check(sim('until: -1s\n')).errors).toEqual(['3:8 until: a duration may not be negative (got -1s)']);
+  });
+
+  it('reports unknown top-level fields with a hint', () => {
+    expect(check(sim('kubernetesVerison: "1.30"\n')).errors[0]).toMatch(/^3:1 kubernetesVerison: unknown field "kubernetesVerison" in the Simulation document \(did you mean "kubernetesVersion"\?\)/);
+  });
+
+  it('accepts the Simulation document before or after the workload', () => {
+    const after = `${WORKLOAD}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "1.30"\n`;
+    expect(ok(check(after).result).scenario.sim.kubernetesVersion).toBe('1.30');
+  });
+
+  it('needs a workload and at most one of each document', () => {
+    expect(check('apiVersion: sidecar-lab/v1\nkind: Simulation\n').errors[0]).toMatch(/^1:1 : no workload/);
+    expect(check(`${WORKLOAD}---\n${WORKLOAD}`).errors[0]).toMatch(/^9:1 : a scenario holds one workload/);
+  });
+});

@@ -1,0 +1,160 @@
+// The Simulation document's settings (contract section 1): Kubernetes version, feature gates,
+// horizon and kubelet configuration. Parse options (CLI flags, the version picker) win.
+
+import {
+  FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, gateExists, gateLocked, isFeatureGateName,
+  isSupportedVersion, resolveGates, type FeatureGateName, type FeatureGates, type KubeVersion,
+} from '../version';
+import { child, START_SPAN, type Problems, type Span } from './problems';
+import { checkKeys, expectMap, readDuration } from './simFields';
+import { didYouMean } from './suggest';
+import type { KubeletConfig, ParseOptions } from './types';
+import { present, type YMap, type YNode } from './ynode';
+
+export const SIM_API_VERSION = 'sidecar-lab/v1';
+export const SIM_TOP_KEYS = ['apiVersion', 'kind', 'kubernetesVersion', 'featureGates', 'until', 'kubelet', 'containers', 'events'] as const;
+
+export interface SimSettings {
+  version: KubeVersion;
+  gates: FeatureGates;
+  until?: number;
+  kubelet: KubeletConfig;
+}
+
+export function isSimulationDoc(map: YMap): boolean {
+  const kind = present(map, 'kind')?.value;
+  const api = present(map, 'apiVersion')?.value;
+  return (kind?.kind === 'scalar' && kind.value === 'Simulation')
+    || (api?.kind === 'scalar' && typeof api.value === 'string' && api.value.startsWith('sidecar-lab/'));
+}
+
+function supportedList(): string {
+  return SUPPORTED_VERSIONS.join(', ');
+}
+
+/** "1.30", 1.30 (read from the source text, not the number 1.3), "v1.30", "1.30.2" -> "1.30". */
+export function normalizeVersion(raw: string): string {
+  const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(raw.trim());
+  return m ? `${m[1]}.${Number(m[2])}` : raw.trim();
+}
+
+function versionFrom(p: Problems, node: YNode, path: string): KubeVersion | undefined {
+  if (node.kind !== 'scalar' || node.value === null || typeof node.value === 'boolean') {
+    p.error(path, `kubernetesVersion must be a version such as "1.33"; supported versions are ${supportedList()}`, node.span);
+    return undefined;
+  }
+  const text = normalizeVersion(node.source || String(node.value));
+  if (!isSupportedVersion(text)) {
+    p.error(path, `unsupported Kubernetes version ${JSON.stringify(text)}: supported versions are ${supportedList()}`, node.span);
+    return undefined;
+  }
+  return text;
+}
+
+interface GateSetting {
+  name: string;
+  value: unknown;
+  keySpan: Span;
+  valueSpan: Span;
+  fromOptions: boolean;
+}
+
+function checkGate(p: Problems, g: GateSetting, version: KubeVersion): [FeatureGateName, boolean] | undefined {
+  const path = child('featureGates', g.name);
+  const origin = g.fromOptions ? ' (from the command line or the version picker)' : '';
+  if (!isFeatureGateName(g.name)) {
+    p.error(path, `unknown feature gate ${JSON.stringify(g.name)}${origin}${didYouMean(g.name, Object.keys(FEATURE_GATES))}; the simulator knows ${Object.keys(FEATURE_GATES).join(', ')}`, g.keySpan);
+    return undefined;
+  }
+  if (typeof g.value !== 'boolean') {
+    p.error(path, `feature gate ${g.name} must be true or false`, g.valueSpan);
+    return undefined;
+  }
+  if (!gateExists(g.name, version)) {
+    p.warning(path, `feature gate ${g.name} does not exist in ${version} (it arrives in 1.${FEATURE_GATES[g.name].alpha}); the setting is ignored${origin}`, g.keySpan);
+    return undefined;
+  }
+  if (gateLocked(g.name, version) && g.value === false) {
+    p.error(path, `cannot set feature gate ${g.name} to false, feature is locked to true (GA in 1.${(FEATURE_GATES[g.name] as { ga?: number }).ga})`, g.valueSpan);
+    return undefined;
+  }
+  return [g.name, g.value];
+}
+
+function readKubelet(p: Problems, node: YNode | undefined, gates: FeatureGates, version: KubeVersion): KubeletConfig {
+  const out: KubeletConfig = {};
+  if (!node) return out;
+  const map = expectMap(p, node, 'kubelet', 'kubelet');
+  if (!map) return out;
+  for (const e of checkKeys(p, map, 'kubelet', ['maxContainerRestartPeriod'], 'kubelet')) {
+    const path = child('kubelet', e.key);
+    const secs = readDuration(p, e.value, path);
+    if (secs === undefined) continue;
+    if (secs < 1 || secs > 300) {
+      p.error(path, `invalid configuration: CrashLoopBackOff.MaxContainerRestartPeriod (got: ${secs} seconds) must be set between 1s and 300s`, e.value.span);
+    } else if (!gates.KubeletCrashLoopBackOffMax) {
+      p.warning(path, `ignored: the KubeletCrashLoopBackOffMax feature gate is off in ${version} (the kubelet would refuse this setting); enable it under featureGates`, e.keySpan);
+    } else {
+      out.maxContainerRestartPeriod = secs;
+    }
+  }
+  return out;
+}
+
+/** Reads version, gates, until and kubelet settings from the Simulation document and options. */
+export function readSimSettings(p: Problems, doc: YMap | undefined, opts: ParseOptions): SimSettings {
+  let version: KubeVersion = NEWEST_VERSION;
+  const optVersion = opts.kubernetesVersion;
+  if (optVersion !== undefined) {
+    const v = normalizeVersion(optVersion);
+    if (isSupportedVersion(v)) version = v;
+    else p.error('kubernetesVersion', `unsupported Kubernetes version ${JSON.stringify(optVersion)} (from the command line or the version picker): supported versions are ${supportedList()}`, START_SPAN);
+  }
+  if (doc) {
+    const api = present(doc, 'apiVersion');
+    if (api && !(api.value.kind === 'scalar' && api.value.value === SIM_API_VERSION)) {
+      p.error('apiVersion', `a Simulation document has apiVersion ${SIM_API_VERSION}`, api.value.span);
+    }
+    checkKeys(p, doc, '', SIM_TOP_KEYS, 'the Simulation document');
+    const ve = present(doc, 'kubernetesVersion');
+    if (ve) {
+      const v = versionFrom(p, ve.value, 'kubernetesVersion');
+      if (v && optVersion === undefined) version = v;
+    }
+  }
+
+  const settings: GateSetting[] = [];
+  const ge = doc && present(doc, 'featureGates');
+  const gmap = ge && expectMap(p, ge.value, 'featureGates', 'featureGates');
+  const optGates = opts.featureGates ?? {};
+  if (gmap) {
+    for (const e of gmap.entries) {
+      if (Object.prototype.hasOwnProperty.call(optGates, e.key)) continue;
+      const value = e.value.kind === 'scalar' ? e.value.value : undefined;
+      settings.push({ name: e.key, value, keySpan: e.keySpan, valueSpan: e.value.span, fromOptions: false });
+    }
+  }
+  for (const [name, value] of Object.entries(optGates)) {
+    if (value === undefined) continue;
+    settings.push({ name, value, keySpan: START_SPAN, valueSpan: START_SPAN, fromOptions: true });
+  }
+  const overrides: Partial<Record<string, boolean>> = {};
+  for (const g of settings) {
+    const ok = checkGate(p, g, version);
+    if (ok) overrides[ok[0]] = ok[1];
+  }
+  const gates = resolveGates(version, overrides);
+
+  const result: SimSettings = { version, gates, kubelet: readKubelet(p, doc && present(doc, 'kubelet')?.value, gates, version) };
+  if (opts.until !== undefined) {
+    if (Number.isFinite(opts.until) && opts.until >= 0) result.until = opts.until;
+    else p.error('until', `until must be a non-negative number of seconds (got ${opts.until})`, START_SPAN);
+  } else {
+    const ue = doc && present(doc, 'until');
+    if (ue) {
+      const u = readDuration(p, ue.value, 'until');
+      if (u !== undefined) result.until = u;
+    }
+  }
+  return result;
+}
