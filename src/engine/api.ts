@@ -3,6 +3,8 @@
 // `kubectl get pod -o yaml` object, and the simulator feeds them its own generated status.
 // Times are seconds since pod creation (the simulator) or since the epoch (a real object).
 
+import type { RestartRule } from './scenario/types';
+
 export interface ContainerStateWaiting { reason?: string; message?: string }
 export interface ContainerStateRunning { startedAt?: number }
 export interface ContainerStateTerminated {
@@ -46,11 +48,18 @@ export interface ApiPodStatus {
   containerStatuses: ContainerStatus[];
 }
 
+/** One container as the status deciders see it (restartPolicyRules: [6.6], 1.34+). */
+export interface ContainerForStatus {
+  name: string;
+  restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+  restartPolicyRules?: RestartRule[];
+}
+
 /** What the status deciders need of the spec. */
 export interface SpecForStatus {
   restartPolicy: 'Always' | 'OnFailure' | 'Never';
-  initContainers: { name: string; restartPolicy?: 'Always' | 'OnFailure' | 'Never' }[];
-  containers: { name: string; restartPolicy?: 'Always' | 'OnFailure' | 'Never' }[];
+  initContainers: ContainerForStatus[];
+  containers: ContainerForStatus[];
   readinessGates: string[];
 }
 

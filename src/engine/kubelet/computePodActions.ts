@@ -2,7 +2,7 @@
 // Decide here, act in the simulator (architecture idea 1). Pure: the same input, the same plan.
 
 import { computeInitContainerActions } from './initContainerActions';
-import { isRestartableInit, restartsOnFailure, shouldRestartAfterExit } from './restartPolicy';
+import { isRestartableInit, matchingRule, restartsOnFailure, shouldRestartAfterExit } from './restartPolicy';
 import type { ContainerForActions, PodActions, PodActionsInput } from './podActionsTypes';
 
 export type { PodActions, PodActionsInput } from './podActionsTypes';
@@ -20,6 +20,10 @@ function shouldStartMain(c: ContainerForActions, input: PodActionsInput): { star
     return { start: true, why: `[4.1] Main container ${c.name} is ${rt.state}, so it is started again.` };
   }
   const restart = shouldRestartAfterExit(input.restartPolicy, c, rt.exitCode, input.containerRestartRules);
+  const rule = input.containerRestartRules && rt.exitCode !== undefined ? matchingRule(c, rt.exitCode) : undefined;
+  if (restart && rule?.action === 'Restart') {
+    return { start: true, why: `[4.2] [11.1] Main container ${c.name} exited with ${rt.exitCode}, which its restartPolicyRules (${rule.operator} ${rule.values.join(', ')}) restart.` };
+  }
   return restart
     ? { start: true, why: `[4.1] Main container ${c.name} exited with ${rt.exitCode}; the restartPolicy says restart.` }
     : { start: false, why: `[4.1] Main container ${c.name} exited with ${rt.exitCode}; the restartPolicy says it stays stopped.` };

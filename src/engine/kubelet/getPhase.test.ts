@@ -123,6 +123,14 @@ describe('getPhase', () => {
   });
 });
 
+describe('explainPhase why', () => {
+  it('[6.1] says when a started sidecar is not seen as started', () => {
+    const out = explainPhase(specOf({ init: ['proxy*'], main: ['app'] }),
+      { initContainerStatuses: [running('proxy', { started: true })], containerStatuses: [waiting('app', 'PodInitializing')] }, defaults);
+    expect(out.why).toContain('proxy counts as not started here');
+  });
+});
+
 describe('keepTerminalPhase [6.5]', () => {
   const running = { phase: 'Running' as const, rule: '6.2c', why: 'x' };
   it('keeps a terminal previous phase', () => {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { gateWarnings, parseArgs, parseGates, UsageError } from './args';
+
+describe('parseArgs', () => {
+  it('parses run with every flag, in both --flag value and --flag=value forms', () => {
+    const a = parseArgs(['run', 'pod.yaml', '--json', '--until', '5m', '--k8s=1.33', '--feature-gates', 'ContainerStopSignals=true']);
+    expect(a).toMatchObject({ command: 'run', files: ['pod.yaml'], json: true, until: 300, k8s: '1.33', version: '1.33',
+      gateOverrides: { ContainerStopSignals: true } });
+    expect(a.gates.ContainerStopSignals).toBe(true);
+    expect(a.gates.SidecarContainers).toBe(true);
+  });
+
+  it('defaults to the newest version and its gates', () => {
+    const a = parseArgs(['status', 'a.yaml', 'b.yaml']);
+    expect(a).toMatchObject({ files: ['a.yaml', 'b.yaml'], json: false, version: '1.36' });
+    expect(a.k8s).toBeUndefined();
+    expect(a.gates.ContainerRestartRules).toBe(true);
+  });
+
+  it('parses the status switches', () => {
+    const a = parseArgs(['status', 'p.yaml', '--pod-is-terminal', 'true', '--pod-has-initialized=false', '--now', '2025-03-01T10:00:00Z', '--k8s', 'v1.34.2']);
+    expect(a).toMatchObject({ podIsTerminal: true, podHasInitialized: false, now: 1740823200, version: '1.34' });
+  });
+
+  it.each<[string[], RegExp]>([
+    [[], /a command is required/],
+    [['frobnicate', 'x'], /unknown command "frobnicate"/],
+    [['status'], /a FILE is required/],
+    [['run', 'a', 'b'], /takes one FILE/],
+    [['check', 'a', '--json'], /unknown flag --json/],
+    [['status', 'a', '--now', 'noon'], /--now: expected an RFC3339 time/],
+    [['status', 'a', '--pod-is-terminal', 'yes'], /expected true or false/],
+    [['status', 'a', '--k8s', '1.20'], /unsupported Kubernetes version "1.20"/],
+    [['run', 'a', '--until', '3 days'], /--until: invalid duration/],
+    [['run', 'a', '--until'], /--until needs a value/],
+    [['actions', 'a', '--feature-gates', 'Nope=true'], /unrecognized feature gate: Nope/],
+  ])('%j → usage error', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(UsageError);
+    expect(() => parseArgs(argv)).toThrow(message);
+  });
+});
+
+describe('feature gates', () => {
+  it('parses a list', () => {
+    expect(parseGates('ContainerRestartRules=false, ContainerStopSignals=TRUE')).toEqual({ ContainerRestartRules: false, ContainerStopSignals: true });
+    expect(() => parseGates('ContainerRestartRules')).toThrow(/expected Name=true\|false/);
+  });
+  it('warns about overrides a version ignores', () => {
+    expect(gateWarnings('1.33', { SidecarContainers: false, ContainerRestartRules: true, ContainerStopSignals: true })).toEqual([
+      '--feature-gates: SidecarContainers is GA and locked to true in 1.33; ignored',
+      '--feature-gates: ContainerRestartRules does not exist in 1.33; ignored',
+    ]);
+  });
+});

@@ -1,0 +1,120 @@
+// The `sim` command in-process (fast): status, actions, usage errors, missing files.
+
+import { describe, expect, it } from 'vitest';
+import { nodeIO, type CliIO } from './io';
+import { main } from './sim';
+
+const F = 'src/cli/fixtures';
+
+async function sim(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: nodeIO().readFile };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+describe('sim status', () => {
+  it('prints one JSON object per pod, in input order', async () => {
+    const r = await sim('status', `${F}/sidecar-running.yaml`, `${F}/job-completed.yaml`, '--json');
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const objs = r.out.map((l) => JSON.parse(l));
+    expect(objs).toHaveLength(3);
+    expect(objs[0]).toEqual({
+      phase: 'Running',
+      conditions: {
+        PodReadyToStartContainers: { status: 'True' },
+        Initialized: { status: 'True' },
+        ContainersReady: { status: 'True' },
+        Ready: { status: 'True' },
+        PodScheduled: { status: 'True' },
+      },
+      kubectl: { ready: '2/2', status: 'Running', restarts: '2 (10s ago)' },
+    });
+    expect(objs[1]).toMatchObject({ phase: 'Succeeded', kubectl: { ready: '0/2', status: 'Completed', restarts: '0' } });
+    expect(objs[2]).toMatchObject({ kubectl: { status: 'Terminating' }, conditions: { DisruptionTarget: { status: 'True', reason: 'TerminationByKubelet' } } });
+  });
+
+  it('takes --now and the hidden inputs', async () => {
+    const r = await sim('status', `${F}/job-completed.yaml`, '--json', '--now', '2025-03-01T11:00:00Z', '--pod-is-terminal', 'true');
+    const [, deleted] = r.out.map((l) => JSON.parse(l));
+    // Terminal but the containers still run: getPhase finds them running ([6.2c] comes first).
+    expect(deleted.phase).toBe('Running');
+    const c03 = JSON.parse((await sim('status', `${F}/init-crashloop.yaml`, '--json', '--now', '2025-03-01T10:03:00Z')).out[0]!);
+    expect(c03).toMatchObject({
+      phase: 'Pending',
+      conditions: { Initialized: { status: 'False', reason: 'ContainersNotInitialized' } },
+      kubectl: { ready: '0/1', status: 'Init:CrashLoopBackOff', restarts: '3 (2m ago)' },
+    });
+  });
+
+  it('reads a List and prints readable text without --json', async () => {
+    const r = await sim('status', `${F}/sandbox-gone.yaml`);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe('pod default/rebooted (src/cli/fixtures/sandbox-gone.yaml:6), Kubernetes 1.36');
+    expect(r.out.join('\n')).toMatch(/PodReadyToStartContainers\s+False/);
+  });
+
+  it('exits 2 with FILE:LINE:COL: FIELD.PATH: MESSAGE lines for invalid pods', async () => {
+    const r = await sim('status', `${F}/invalid-pod.yaml`, `${F}/not-a-pod.yaml`, `${F}/sidecar-running.yaml`);
+    expect(r.code).toBe(2);
+    expect(r.out).toEqual([]);
+    expect(r.err).toEqual([
+      `${F}/invalid-pod.yaml:6:15: spec.containers: Required value`,
+      `${F}/invalid-pod.yaml:10:11: status.containerStatuses[0].name: warning: no container named "app" in the spec; ignored by the kubelet`,
+      `${F}/invalid-pod.yaml:11:19: status.containerStatuses[0].restartCount: Invalid value: "three": must be an integer`,
+      `${F}/invalid-pod.yaml:14:20: status.containerStatuses[0].state.running.startedAt: Invalid value: "yesterday": must be an RFC3339 timestamp, e.g. "2024-05-01T12:00:00Z"`,
+      `${F}/not-a-pod.yaml:2:7: kind: Unsupported value: "Deployment": supported values: "Pod"`,
+    ]);
+  });
+
+  it('reports YAML syntax errors with their position', async () => {
+    const r = await sim('status', `${F}/bad-syntax.yaml`);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(/^src\/cli\/fixtures\/bad-syntax\.yaml:\d+:\d+: /);
+  });
+});
+
+describe('sim actions', () => {
+  it('prints the plan per pod as JSON lines', async () => {
+    const r = await sim('actions', `${F}/init-crashloop.yaml`, `${F}/sandbox-gone.yaml`, '--json');
+    expect(r.code).toBe(0);
+    const [c03, rebooted] = r.out.map((l) => JSON.parse(l));
+    expect(Object.keys(c03)).toEqual(['killPod', 'initContainersToStart', 'containersToStart', 'containersToKill', 'why']);
+    expect(c03).toMatchObject({ killPod: false, initContainersToStart: ['init1'], containersToStart: [] });
+    expect(rebooted).toMatchObject({ killPod: true, initContainersToStart: ['setup'] });
+    expect(rebooted.why.join(' ')).toContain('[2.9]');
+  });
+
+  it('prints text without --json', async () => {
+    const r = await sim('actions', `${F}/init-crashloop.yaml`);
+    expect(r.out).toContain('  initContainersToStart  init1');
+  });
+});
+
+describe('sim usage and files', () => {
+  it.each([[['nope', 'x']], [[]], [['status']], [['status', 'x', '--bogus']]])('%j → exit 2 with a usage line', async (argv) => {
+    const r = await sim(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(/^sim: /);
+    expect(r.err.some((l) => l.startsWith('usage: sim run FILE'))).toBe(true);
+  });
+
+  it('--help prints the usage on stdout', async () => {
+    const r = await sim('--help');
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(/^usage: sim run FILE/);
+  });
+
+  it('a missing file → exit 2 with a clear message', async () => {
+    const r = await sim('status', `${F}/does-not-exist.yaml`);
+    expect(r).toEqual({ code: 2, out: [], err: [`sim: cannot read ${F}/does-not-exist.yaml: no such file or directory`] });
+  });
+
+  it('warns about feature gates the version ignores', async () => {
+    const r = await sim('status', `${F}/sidecar-running.yaml`, '--json', '--k8s', '1.33', '--feature-gates', 'SidecarContainers=false');
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual(['sim: warning: --feature-gates: SidecarContainers is GA and locked to true in 1.33; ignored']);
+  });
+});

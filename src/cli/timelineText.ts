@@ -1,0 +1,55 @@
+// `sim run` without --json: one line per trace event, and the `kubectl get pod` row wherever
+// it changes (the trace's pod.kubectl events).
+//   12.300  istio-proxy       container.start    attempt 0 — [2.1] …
+
+import type { Trace, TraceEvent } from '../engine/trace';
+
+const TIME_WIDTH = 9;
+const WHO_WIDTH = 17;
+const TYPE_WIDTH = 18;
+
+/** The event's own fields, in a few words. */
+export function eventDetail(e: TraceEvent): string {
+  switch (e.type) {
+    case 'pod.phase': return e.phase;
+    case 'pod.condition': return `${e.condition}=${e.status}${e.reason ? ` (${e.reason})` : ''}`;
+    case 'pod.kubectl': return `READY ${e.ready}  STATUS ${e.status}  RESTARTS ${e.restarts}`;
+    case 'pod.deleted': return `grace ${e.gracePeriodSeconds}s`;
+    case 'container.pulling':
+    case 'container.pulled': return e.image;
+    case 'container.start':
+    case 'container.up':
+    case 'container.started':
+    case 'container.ready':
+    case 'container.unready': return `attempt ${e.attempt}`;
+    case 'container.exit': return `attempt ${e.attempt}, exit ${e.exitCode} (${e.reason})`;
+    case 'container.kill': return `${e.reason}, grace ${e.gracePeriodSeconds}s`;
+    case 'container.signal': return e.signal;
+    case 'container.backoff': return `delay ${e.delay}s`;
+    case 'container.waiting': return e.reason;
+    case 'hook.start': return e.hook;
+    case 'hook.end': return e.exitCode === undefined ? e.hook : `${e.hook}, exit ${e.exitCode}`;
+    case 'probe.result': return `${e.probe} ${e.result}`;
+    case 'fault': return [e.do, e.exitCode === undefined ? '' : `exit ${e.exitCode}`, e.for === undefined ? '' : `for ${e.for}s`, e.image ?? '']
+      .filter(Boolean).join(', ');
+    default: return '';
+  }
+}
+
+export function eventLine(e: TraceEvent): string {
+  const who = 'container' in e && e.container ? e.container : 'pod';
+  const time = e.t.toFixed(3).padStart(TIME_WIDTH);
+  const detail = eventDetail(e);
+  const head = `${time}  ${who.padEnd(WHO_WIDTH - 1)} ${e.type.padEnd(TYPE_WIDTH - 1)} ${detail}`.trimEnd();
+  return `${head} — ${e.why}`;
+}
+
+export function timelineText(trace: Trace): string[] {
+  const kinds = trace.containers.map((c) => `${c.name} (${c.kind})`).join(', ');
+  return [
+    `# Kubernetes ${trace.kubernetesVersion}; ends at ${trace.end.toFixed(3)} s; containers: ${kinds}`,
+    ...trace.events.map((e) => (e.type === 'pod.kubectl'
+      ? `${e.t.toFixed(3).padStart(TIME_WIDTH)}  ${'kubectl get pod'.padEnd(WHO_WIDTH - 1)} ${'READY'.padEnd(6)}${e.ready.padEnd(6)}STATUS ${e.status.padEnd(22)}RESTARTS ${e.restarts}`
+      : eventLine(e))),
+  ];
+}

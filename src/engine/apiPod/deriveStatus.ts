@@ -1,0 +1,106 @@
+// What the kubelet and kubectl derive from a Pod object (`sim status`, contract.md section 2):
+// the phase and the kubelet's conditions recomputed from the container statuses, the conditions
+// the kubelet keeps from the object, and the kubectl columns printed from the object as given.
+
+import type { PodCondition } from '../api';
+import { podConditions } from '../kubelet/conditions';
+import { explainPhase, keepTerminalPhase } from '../kubelet/getPhase';
+import { printPod, type KubectlColumns } from '../kubectl/printPod';
+import type { PodPhase } from '../trace';
+import { minor, type FeatureGates, type KubeVersion } from '../version';
+import { defaultPodHasInitialized, defaultPodIsTerminal, sandboxReadyFromObject } from './hiddenInputs';
+import type { PodObject } from './readPod';
+
+export interface DerivedCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  why: string;
+}
+
+export interface DerivedStatus {
+  phase: PodPhase;
+  phaseWhy: string;
+  conditions: DerivedCondition[];
+  kubectl: KubectlColumns;
+  /** The hidden inputs used, after defaults. */
+  inputs: { podIsTerminal: boolean; podHasInitialized: boolean; sandboxReady: boolean; now: number };
+}
+
+export interface DeriveOptions {
+  version: KubeVersion;
+  gates: FeatureGates;
+  podIsTerminal?: boolean;
+  podHasInitialized?: boolean;
+  /** Seconds since the epoch; default: the newest timestamp in the object. */
+  now?: number;
+}
+
+/**
+ * Condition types recomputed here. The kubelet also owns PodResizeInProgress/PodResizePending
+ * and AllContainersRestarting, but rebuilds them from private state, so the object's copy is kept.
+ */
+function recomputed(type: string, gates: FeatureGates): boolean {
+  const owned = ['PodScheduled', 'Ready', 'Initialized', 'ContainersReady'];
+  return owned.includes(type) || (type === 'PodReadyToStartContainers' && gates.PodReadyToStartContainersCondition);
+}
+
+function kept(c: PodCondition, why: string): DerivedCondition {
+  const out: DerivedCondition = { type: c.type, status: c.status, why };
+  if (c.reason) out.reason = c.reason;
+  if (c.message) out.message = c.message;
+  return out;
+}
+
+export function deriveStatus(obj: PodObject, opts: DeriveOptions): DerivedStatus {
+  const { pod } = obj;
+  const { gates } = opts;
+  const podIsTerminal = opts.podIsTerminal ?? defaultPodIsTerminal(pod);
+  const podHasInitialized = opts.podHasInitialized ?? defaultPodHasInitialized(pod);
+  const sandboxReady = sandboxReadyFromObject(pod);
+  const now = opts.now ?? obj.newestTimestamp ?? 0;
+
+  const computed = explainPhase(pod.spec, pod.status, {
+    podIsTerminal,
+    podHasInitialized,
+    containerRestartRules: gates.ContainerRestartRules,
+    restartAllContainers: gates.RestartAllContainersOnContainerExits,
+    sidecarStartedVisible: minor(opts.version) >= 35,
+  });
+  const phase = keepTerminalPhase(computed, pod.status.phase);
+
+  const objConditions = pod.status.conditions;
+  const gateStatus: Record<string, 'True' | 'False' | 'Unknown'> = {};
+  for (const gate of pod.spec.readinessGates) {
+    const c = objConditions.find((x) => x.type === gate);
+    if (c) gateStatus[gate] = c.status;
+  }
+  const wasInitialized = objConditions.some((c) => c.type === 'Initialized' && c.status === 'True');
+  const conditions: DerivedCondition[] = podConditions(pod.spec, pod.status, phase.phase, {
+    sandboxReady,
+    readyToStartContainers: gates.PodReadyToStartContainersCondition,
+    keepInitialized: gates.RestartAllContainersOnContainerExits && wasInitialized,
+    readinessGates: gateStatus,
+  }).map(({ type, status, reason, message, why }) => ({ type, status, ...(reason ? { reason } : {}), ...(message ? { message } : {}), why }));
+
+  const scheduled = objConditions.find((c) => c.type === 'PodScheduled');
+  conditions.push(scheduled
+    ? kept(scheduled, 'PodScheduled is carried over from the object (the scheduler set it; the kubelet writes True).')
+    : { type: 'PodScheduled', status: 'True', why: 'The kubelet runs the pod, so it is scheduled.' });
+  for (const c of objConditions) {
+    if (recomputed(c.type, gates)) continue;
+    const role = c.type === 'DisruptionTarget' ? 'DisruptionTarget is copied from the previous status'
+      : pod.spec.readinessGates.includes(c.type) ? `${c.type} is a readiness gate's condition, set by its controller`
+        : `${c.type} is not recomputed from the container statuses`;
+    conditions.push(kept(c, `${role}, so the kubelet keeps it as it is.`));
+  }
+
+  return {
+    phase: phase.phase,
+    phaseWhy: phase.why,
+    conditions,
+    kubectl: printPod(pod, now),
+    inputs: { podIsTerminal, podHasInitialized, sandboxReady, now },
+  };
+}

@@ -1,0 +1,36 @@
+// kubectl's AGE-style durations: k8s.io/apimachinery/pkg/util/duration HumanDuration, which
+// printers.go translateTimestampSince uses for RESTARTS "(… ago)" and AGE.
+// About 2–3 significant figures: 45s, 119s, 2m3s, 5m, 179m, 3h, 7h59m, 47h, 3d4h, 10d, 2y3d, 9y.
+
+/** Formats a duration given in seconds (fractions allowed; truncated toward zero like Go). */
+export function humanDuration(seconds: number): string {
+  const ms = Math.trunc(Math.round(seconds * 1e6) / 1e3); // whole milliseconds, float noise removed
+  const secs = Math.trunc(ms / 1000);
+  if (secs < -1) return '<invalid>';
+  if (secs < 0) return '0s';
+  if (secs < 120) return `${secs}s`;
+  const minutes = Math.trunc(secs / 60);
+  if (minutes < 10) {
+    const s = secs % 60;
+    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
+  }
+  if (minutes < 180) return `${minutes}m`;
+  const hours = Math.trunc(secs / 3600);
+  if (hours < 8) {
+    const m = minutes % 60;
+    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
+  }
+  if (hours < 48) return `${hours}h`;
+  const days = Math.trunc(hours / 24);
+  if (hours < 24 * 8) {
+    const h = hours % 24;
+    return h === 0 ? `${days}d` : `${days}d${h}h`;
+  }
+  if (hours < 24 * 365 * 2) return `${days}d`;
+  const years = Math.trunc(days / 365);
+  if (hours < 24 * 365 * 8) {
+    const d = days % 365;
+    return d === 0 ? `${years}y` : `${years}y${d}d`;
+  }
+  return `${years}y`;
+}

@@ -1,0 +1,224 @@
+// The pod phase the kubelet writes ([6.1]–[6.6]). Upstream: pkg/kubelet/kubelet_pods.go
+// getPhase, called from generateAPIPodStatus with every container status (init and main), the
+// pod worker's "is terminal" verdict and HasAnyActiveRegularContainerStarted.
+//
+// Kubernetes, not our docs, decides the details kept here:
+// - a sidecar with no status, or waiting without a previous run, keeps the pod Pending even
+//   when podHasInitialized is true (it counts as "unknown" / "waiting" upstream);
+// - only a main container's *current* Terminated state with code 0 counts as succeeded.
+
+import type { ContainerForStatus, ContainerStatus, SpecForStatus } from '../api';
+import { isSidecarSpec } from '../api';
+import type { PodPhase } from '../trace';
+import { matchingRule } from './restartPolicy';
+
+export interface PhaseStatuses {
+  initContainerStatuses: ContainerStatus[];
+  containerStatuses: ContainerStatus[];
+}
+
+export interface PhaseOptions {
+  /** The pod worker's verdict: deleted (or evicted) and every container stopped ([6.2d]). */
+  podIsTerminal: boolean;
+  /** Some main container has run in the current sandbox ([6.1]). */
+  podHasInitialized: boolean;
+  /** ContainerRestartRules (1.34+): each container's own policy and rules decide ([6.6]). */
+  containerRestartRules: boolean;
+  /** RestartAllContainersOnContainerExits ([11.2]): a stop with reason RestartingAllContainers is a restart. */
+  restartAllContainers?: boolean;
+  /**
+   * Whether getPhase sees a running sidecar's `started`. Up to 1.34 it does not ([6.1]: the status
+   * is generated before the prober fills it in), so a running sidecar counts as not started.
+   * From 1.35 (KEP-4781, ChangeContainerStatusOnKubeletRestart off) the previous value is kept.
+   */
+  sidecarStartedVisible?: boolean;
+}
+
+export interface PhaseExplanation {
+  phase: PodPhase;
+  /** The rule of kubelet-semantics.md that decided, e.g. "6.2b". */
+  rule: string;
+  why: string;
+}
+
+/** ContainerShouldRestart (pkg/api/v1/pod/util.go): rules, then the container's policy, then the pod's. */
+export function containerShouldRestart(
+  podPolicy: SpecForStatus['restartPolicy'],
+  c: ContainerForStatus,
+  exitCode: number,
+): boolean {
+  let policy = podPolicy;
+  if (c.restartPolicy) {
+    if (matchingRule(c, exitCode)?.action === 'Restart') return true;
+    policy = c.restartPolicy;
+  }
+  if (policy === 'Always') return true;
+  if (policy === 'OnFailure') return exitCode !== 0;
+  return false;
+}
+
+interface Tally {
+  pendingInit: string[];
+  pendingSidecars: string[];
+  /** Sidecars whose started=true the phase rule cannot see yet ([6.1]). */
+  startedUnseen: string[];
+  failedInit: string[];
+  failedInitFinal: string[];
+  unknown: string[];
+  running: string[];
+  runningSidecars: string[];
+  waiting: string[];
+  stopped: string[];
+  stoppedFinal: string[];
+  succeeded: string[];
+}
+
+const list = (names: string[]): string => names.join(', ');
+/** "a is" / "a, b are". */
+const are = (names: string[]): string => `${list(names)} ${names.length > 1 ? 'are' : 'is'}`;
+
+function tally(spec: SpecForStatus, st: PhaseStatuses, opts: PhaseOptions): Tally {
+  const t: Tally = {
+    pendingInit: [], pendingSidecars: [], startedUnseen: [], failedInit: [], failedInitFinal: [], unknown: [],
+    running: [], runningSidecars: [], waiting: [], stopped: [], stoppedFinal: [], succeeded: [],
+  };
+  const all = [...st.initContainerStatuses, ...st.containerStatuses];
+  const find = (name: string) => all.find((s) => s.name === name);
+  const wontRestart = (c: ContainerForStatus, code: number, reason?: string) =>
+    !(containerShouldRestart(spec.restartPolicy, c, code)
+      || (opts.restartAllContainers === true && reason === 'RestartingAllContainers'));
+
+  for (const c of spec.initContainers) {
+    const s = find(c.name);
+    if (isSidecarSpec(c)) {
+      if (!s) { t.unknown.push(c.name); continue; }
+      const { running, terminated, waiting } = s.state;
+      if (running) {
+        const started = opts.sidecarStartedVisible === true && s.started === true;
+        if (!started) t.pendingSidecars.push(c.name);
+        if (!started && s.started === true) t.startedUnseen.push(c.name);
+        t.running.push(c.name);
+        t.runningSidecars.push(c.name);
+      } else if (terminated || (waiting && s.lastState.terminated)) {
+        // [6.3] a stopped sidecar never counts, whatever its exit code
+      } else {
+        t.pendingSidecars.push(c.name);
+        if (waiting) t.waiting.push(c.name); else t.unknown.push(c.name);
+      }
+      continue;
+    }
+    if (!s) { t.pendingInit.push(c.name); continue; }
+    const last = s.state.terminated ?? (s.state.waiting ? s.lastState.terminated : undefined);
+    if (s.state.running || !last) { t.pendingInit.push(c.name); continue; }
+    if (last.exitCode === 0) continue;
+    t.failedInit.push(c.name);
+    if (wontRestart(c, last.exitCode, last.reason)) t.failedInitFinal.push(c.name);
+  }
+
+  for (const c of spec.containers) {
+    const s = find(c.name);
+    if (!s) { t.unknown.push(c.name); continue; }
+    const { running, terminated, waiting } = s.state;
+    if (running) { t.running.push(c.name); continue; }
+    const last = terminated ?? (waiting ? s.lastState.terminated : undefined);
+    if (!last) {
+      if (waiting) t.waiting.push(c.name); else t.unknown.push(c.name);
+      continue;
+    }
+    t.stopped.push(c.name);
+    if (opts.containerRestartRules && wontRestart(c, last.exitCode, last.reason)) t.stoppedFinal.push(c.name);
+    if (terminated && terminated.exitCode === 0) t.succeeded.push(c.name);
+  }
+  return t;
+}
+
+function pendingReasons(t: Tally, podHasInitialized: boolean): string[] {
+  const out: string[] = [];
+  if (t.pendingInit.length) out.push(`regular init container ${list(t.pendingInit)} ${t.pendingInit.length > 1 ? 'have' : 'has'} not completed`);
+  if (t.pendingSidecars.length && !podHasInitialized) {
+    const unseen = t.startedUnseen.length
+      ? ` (${list(t.startedUnseen)} counts as not started here: the status is generated before the prober fills in started, [6.1])`
+      : '';
+    out.push(`sidecar ${are(t.pendingSidecars)} not started yet and no main container has run in this sandbox${unseen}`);
+  }
+  if (t.waiting.length) out.push(`${are(t.waiting)} waiting and never ran`);
+  return out;
+}
+
+/** The phase and the rule that chose it, with a sentence for the learner. */
+export function explainPhase(spec: SpecForStatus, status: PhaseStatuses, opts: PhaseOptions): PhaseExplanation {
+  const t = tally(spec, status, opts);
+  const explain = (phase: PodPhase, rule: string, why: string) => ({ phase, rule, why: `${phase} [${rule}]: ${why}.` });
+
+  if (opts.containerRestartRules ? t.failedInitFinal.length > 0 : t.failedInit.length > 0 && spec.restartPolicy === 'Never') {
+    const names = opts.containerRestartRules ? t.failedInitFinal : t.failedInit;
+    const policy = opts.containerRestartRules ? 'its restart policy ([6.6])' : "the pod's restartPolicy Never";
+    return explain('Failed', '6.2a', `regular init container ${list(names)} failed and ${policy} does not retry it`);
+  }
+
+  const pending = pendingReasons(t, opts.podHasInitialized);
+  if (pending.length) {
+    const note = t.running.length && t.waiting.length ? `, even though ${are(t.running)} running ([6.4])` : '';
+    return explain('Pending', '6.2b', pending.join('; ') + note);
+  }
+
+  if (t.running.length && !t.unknown.length) {
+    const mainsRunning = t.running.filter((n) => !t.runningSidecars.includes(n));
+    const note = !mainsRunning.length && t.stopped.length
+      ? `; the main containers are done but sidecar ${list(t.runningSidecars)} still runs ([6.3])`
+      : '';
+    return explain('Running', '6.2c', `${are(t.running)} running and every container has a status${note}`);
+  }
+
+  if (!t.running.length && t.stopped.length && !t.unknown.length) return explainStopped(spec, t, opts, explain);
+
+  const why = t.unknown.length ? `${list(t.unknown)} has no state yet` : 'no container has run yet';
+  return explain('Pending', '6.2e', why);
+}
+
+function explainStopped(
+  spec: SpecForStatus,
+  t: Tally,
+  opts: PhaseOptions,
+  explain: (phase: PodPhase, rule: string, why: string) => PhaseExplanation,
+): PhaseExplanation {
+  const allOk = t.stopped.length === t.succeeded.length;
+  const failed = t.stopped.filter((n) => !t.succeeded.includes(n));
+  const outcome = allOk
+    ? 'every main container exited 0 (sidecar exit codes are ignored, [6.3])'
+    : `main container ${list(failed)} did not succeed`;
+  if (opts.podIsTerminal) {
+    return explain(allOk ? 'Succeeded' : 'Failed', '6.2d', `the pod is terminal and ${outcome}`);
+  }
+  if (opts.containerRestartRules) {
+    const restarting = t.stopped.filter((n) => !t.stoppedFinal.includes(n));
+    if (restarting.length) {
+      return explain('Running', '6.6', `nothing runs, but ${list(restarting)} will be restarted by its restart policy`);
+    }
+    return explain(allOk ? 'Succeeded' : 'Failed', '6.6', `nothing will be restarted and ${outcome}`);
+  }
+  if (spec.restartPolicy === 'Always') {
+    return explain('Running', '6.2d', "nothing runs, but the pod's restartPolicy Always restarts every container");
+  }
+  if (allOk) return explain('Succeeded', '6.2d', outcome);
+  if (spec.restartPolicy === 'Never') return explain('Failed', '6.2d', `${outcome} and restartPolicy is Never`);
+  return explain('Running', '6.2d', `${outcome} and restartPolicy OnFailure restarts it`);
+}
+
+/** getPhase: the phase alone. */
+export function getPhase(spec: SpecForStatus, status: PhaseStatuses, opts: PhaseOptions): PodPhase {
+  return explainPhase(spec, status, opts).phase;
+}
+
+/**
+ * Terminal phases are sticky ([6.5]): generateAPIPodStatus keeps a Succeeded/Failed phase it
+ * (or the API) already had, whatever getPhase now says.
+ */
+export function keepTerminalPhase(next: PhaseExplanation, previous: string | undefined): PhaseExplanation {
+  if ((previous !== 'Succeeded' && previous !== 'Failed') || next.phase === previous) return next;
+  return {
+    phase: previous,
+    rule: '6.5',
+    why: `${previous} [6.5]: the pod already had the terminal phase ${previous}, and terminal phases never change.`,
+  };
+}
