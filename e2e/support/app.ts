@@ -1,0 +1,77 @@
+// Helpers shared by the specs: open the app offline, drive the editor, read lanes and markers,
+// and save a screenshot per test.
+
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import type { MarkerView } from '../../src/ui/editor/testHook';
+
+export const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+/** Blocks and records every request that leaves the machine. */
+export async function guardNetwork(page: Page): Promise<string[]> {
+  const outside: string[] = [];
+  await page.context().route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL_HOSTS.has(url.hostname)) return route.continue();
+    outside.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  return outside;
+}
+
+/** Opens the page and waits for Monaco and the first timeline. */
+export async function openApp(page: Page): Promise<string[]> {
+  const outside = await guardNetwork(page);
+  await page.goto('/');
+  await waitForApp(page);
+  return outside;
+}
+
+export async function waitForApp(page: Page): Promise<void> {
+  await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeVisible();
+  await expect(page.locator('[data-testid="editor"] .view-lines')).toContainText('apiVersion');
+  await expect(page.getByTestId('lane').first()).toBeAttached();
+}
+
+export async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => window.__sidecarLab?.getText() ?? '');
+}
+
+/** Replaces the whole text with a synthetic paste (typing would pick up Monaco's auto-indent). */
+export async function replaceEditorText(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid="editor"] .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect.poll(() => editorText(page)).toBe(text);
+}
+
+export async function markers(page: Page, owner?: string): Promise<MarkerView[]> {
+  return page.evaluate((o) => window.__sidecarLab?.getMarkers(o) ?? [], owner);
+}
+
+/** The lanes in page order, as [name, kind]. */
+export async function lanes(page: Page): Promise<[string, string][]> {
+  return page.getByTestId('lane').evaluateAll((els) =>
+    els.map((el) => [el.getAttribute('data-container') ?? '', el.getAttribute('data-kind') ?? ''] as [string, string]));
+}
+
+export async function kubectl(page: Page): Promise<{ ready: string; status: string; restarts: string }> {
+  return {
+    ready: (await page.getByTestId('kubectl-ready').textContent()) ?? '',
+    status: (await page.getByTestId('kubectl-status').textContent()) ?? '',
+    restarts: (await page.getByTestId('kubectl-restarts').textContent()) ?? '',
+  };
+}
+
+export async function cursorTime(page: Page): Promise<number> {
+  return Number(await page.getByTestId('cursor-time').textContent());
+}
+
+/** Saves e2e/screenshots/<test title>[-<step>].png (git-ignored) for a human to look at. */
+export async function screenshot(page: Page, info: TestInfo, step?: string): Promise<void> {
+  const slug = (step ? `${info.title} ${step}` : info.title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  await page.screenshot({ path: `e2e/screenshots/${slug}.png`, fullPage: true });
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenarioText, persistScenarioText, SCENARIO_KEY, type TextStorage } from './persistence';
+import { createAppStore } from './store';
+
+function memoryStorage(): TextStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+describe('scenario persistence', () => {
+  it('saves every text change under the scenario key and loads it back', () => {
+    const storage = memoryStorage();
+    const store = createAppStore('first');
+    persistScenarioText(store, storage);
+    store.setState({ running: true });
+    expect(storage.data.size).toBe(0);
+    store.getState().setText('second');
+    expect(storage.data.get(SCENARIO_KEY)).toBe('second');
+    expect(loadScenarioText(storage)).toBe('second');
+  });
+
+  it('survives missing or throwing storage', () => {
+    const throwing: TextStorage = {
+      getItem: () => { throw new Error('denied'); },
+      setItem: () => { throw new Error('quota'); },
+    };
+    expect(loadScenarioText(null)).toBeNull();
+    expect(loadScenarioText(throwing)).toBeNull();
+    const store = createAppStore('a');
+    persistScenarioText(store, throwing);
+    expect(() => store.getState().setText('b')).not.toThrow();
+  });
+});

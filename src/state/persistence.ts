@@ -1,0 +1,36 @@
+// Keeps the editor text across reloads, in localStorage under one key.
+
+import type { AppStore } from './store';
+
+export const SCENARIO_KEY = 'sidecar-lab:scenario';
+
+/** The part of `Storage` used here; storage may be missing or throw (private windows, quotas). */
+export type TextStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export function browserStorage(): TextStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function loadScenarioText(storage: TextStorage | null): string | null {
+  try {
+    return storage?.getItem(SCENARIO_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the text on every change; returns the unsubscribe function. */
+export function persistScenarioText(store: AppStore, storage: TextStorage | null): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.text === prev.text || !storage) return;
+    try {
+      storage.setItem(SCENARIO_KEY, s.text);
+    } catch {
+      // Full or forbidden storage: the text still lives in the page.
+    }
+  });
+}

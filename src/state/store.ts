@@ -1,0 +1,21 @@
+// The one store, built from slices. Components read it through the named selectors in
+// selectors.ts; the engine runner writes to it with setState from outside React.
+
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCursorSlice } from './slices/cursor';
+import { createEditorSlice } from './slices/editor';
+import { createResultSlice } from './slices/result';
+import { createScenarioSlice } from './slices/scenario';
+import type { AppState } from './slices/types';
+
+export type { AppState } from './slices/types';
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(initialText: string): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createScenarioSlice(initialText)(...a),
+    ...createResultSlice(...a),
+    ...createCursorSlice(...a),
+    ...createEditorSlice(...a),
+  }));
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { TRACE_SCHEMA, type Trace } from '../../engine/trace';
+import { crashLoopTrace, sidecarPodTrace } from '../../state/testFixtures';
+import { eventTimes, layoutTimeline } from './layout';
+import type { Bar, Lane } from './model';
+
+const lanes = (trace: Trace) => layoutTimeline(trace, 'my-pod').groups.flatMap((g) => g.lanes);
+const lane = (trace: Trace, name: string): Lane => {
+  const found = lanes(trace).find((l) => l.name === name);
+  if (!found) throw new Error(`no lane ${name}`);
+  return found;
+};
+const brief = (bars: Bar[]) => bars.map((b) => [b.start, b.end, b.tone, b.label]);
+
+describe('layoutTimeline', () => {
+  it('puts the pod first, then init, sidecar and main groups in spec order', () => {
+    const layout = layoutTimeline(sidecarPodTrace(), 'myapp-pod');
+    expect(layout.groups.map((g) => [g.kind, g.label, g.lanes.map((l) => l.name)])).toEqual([
+      ['pod', 'Pod', ['myapp-pod']],
+      ['init', 'Init containers', ['init-myservice', 'init-mydb']],
+      ['sidecar', 'Sidecar containers', ['istio-proxy']],
+      ['main', 'Containers', ['myapp-container']],
+    ]);
+    expect(layout.end).toBe(120);
+  });
+
+  it('orders a group by spec index, not by the order of the trace', () => {
+    const trace = sidecarPodTrace();
+    trace.containers.reverse();
+    expect(lanes(trace).map((l) => l.name)).toEqual(['my-pod', 'init-myservice', 'init-mydb', 'istio-proxy', 'myapp-container']);
+  });
+
+  it('leaves out empty groups', () => {
+    expect(layoutTimeline(crashLoopTrace(), 'p').groups.map((g) => g.kind)).toEqual(['pod', 'main']);
+  });
+
+  it('draws the pod phases until the end', () => {
+    expect(brief(lane(sidecarPodTrace(), 'my-pod').bars)).toEqual([
+      [0, 11.5, 'phase-pending', 'Pending'],
+      [11.5, 120, 'phase-running', 'Running'],
+    ]);
+  });
+
+  it('draws an init container running, then terminated with its exit code', () => {
+    expect(brief(lane(sidecarPodTrace(), 'init-myservice').bars)).toEqual([
+      [0.5, 4.5, 'running', 'Running'],
+      [4.5, 120, 'exited-ok', 'Completed (0)'],
+    ]);
+    expect(lane(sidecarPodTrace(), 'init-myservice').marks).toEqual([{ t: 4.5, kind: 'exit', label: 'exit 0 (Completed)' }]);
+  });
+
+  it('keeps a completed init container completed when it turns ready afterwards', () => {
+    const trace = sidecarPodTrace();
+    trace.events.splice(7, 0,
+      { t: 4.5, type: 'container.started', container: 'init-myservice', attempt: 0, why: '' },
+      { t: 4.5, type: 'container.ready', container: 'init-myservice', attempt: 0, why: '' });
+    expect(brief(lane(trace, 'init-myservice').bars)).toEqual([
+      [0.5, 4.5, 'running', 'Running'],
+      [4.5, 120, 'exited-ok', 'Completed (0)'],
+    ]);
+  });
+
+  it('shows the image pull as waiting, and drops the zero-length states of one instant', () => {
+    expect(brief(lane(sidecarPodTrace(), 'istio-proxy').bars)).toEqual([
+      [7.5, 9.5, 'waiting', 'Pulling'],
+      [9.5, 11.5, 'started', 'Started'],
+      [11.5, 120, 'ready', 'Ready'],
+    ]);
+  });
+
+  it('tells the runs of a crash-looping container apart, with back-off and marks', () => {
+    const app = lane(crashLoopTrace(), 'app');
+    expect(brief(app.bars)).toEqual([
+      [0, 1, 'waiting', 'ContainerCreating'],
+      [1, 3, 'running', 'Running'],
+      [3, 13, 'backoff', 'CrashLoopBackOff'],
+      [13, 14, 'running', 'Running (restart 1)'],
+      [14, 15, 'started', 'Started (restart 1)'],
+      [15, 20, 'ready', 'Ready (restart 1)'],
+      [20, 21, 'started', 'Started (restart 1)'],
+      [21, 25, 'exited-error', 'Error (137)'],
+    ]);
+    expect(app.bars.map((b) => b.attempt)).toEqual([undefined, 0, 0, 1, 1, 1, 1, 1]);
+    expect(app.marks.map((m) => [m.t, m.kind])).toEqual([
+      [3, 'fault'], [3, 'exit'], [20, 'kill'], [20, 'signal'], [21, 'exit'],
+    ]);
+    expect(lane(crashLoopTrace(), 'my-pod').marks).toEqual([{ t: 20, kind: 'deleted', label: 'deleted, grace 30 s' }]);
+  });
+
+  it('covers [0, end] on the pod lane without gaps or overlaps', () => {
+    for (const trace of [sidecarPodTrace(), crashLoopTrace()]) {
+      const pod = lanes(trace)[0]!;
+      expect(pod.kind).toBe('pod');
+      const bars = pod.bars;
+      expect(bars[0]?.start).toBe(0);
+      expect(bars.at(-1)?.end).toBe(trace.end);
+      bars.slice(1).forEach((b, i) => expect(b.start).toBe(bars[i]!.end));
+    }
+  });
+
+  it('ends every lane when the pod is gone', () => {
+    const trace: Trace = {
+      schema: TRACE_SCHEMA, kubernetesVersion: '1.36', end: 50, containers: [{ name: 'c', kind: 'main', index: 0 }],
+      events: [
+        { t: 0, type: 'pod.phase', phase: 'Running', why: '' },
+        { t: 0, type: 'container.start', container: 'c', attempt: 0, why: '' },
+        { t: 30, type: 'container.exit', container: 'c', attempt: 0, exitCode: 0, reason: 'Completed', why: '' },
+        { t: 40, type: 'pod.gone', why: '' },
+      ],
+    };
+    expect(brief(lane(trace, 'my-pod').bars)).toEqual([[0, 40, 'phase-running', 'Running']]);
+    expect(brief(lane(trace, 'c').bars)).toEqual([[0, 30, 'running', 'Running'], [30, 40, 'exited-ok', 'Completed (0)']]);
+  });
+
+  it('lists each distinct event time once, sorted', () => {
+    const times = eventTimes(crashLoopTrace());
+    expect(times).toEqual([0, 1, 3, 13, 14, 15, 20, 21, 25]);
+  });
+});

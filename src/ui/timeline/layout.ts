@@ -1,0 +1,39 @@
+// Trace -> lanes: the pod lane on top, then the containers grouped init / sidecar / main, each
+// group in spec order.
+
+import type { ContainerKind, Trace } from '../../engine/trace';
+import { containerLane } from './containerLane';
+import type { LaneGroup, TimelineLayout } from './model';
+import { podGoneAt, podLane } from './podLane';
+
+export const GROUP_ORDER: readonly ContainerKind[] = ['init', 'sidecar', 'main'];
+
+export const GROUP_LABEL: Record<ContainerKind | 'pod', string> = {
+  pod: 'Pod',
+  init: 'Init containers',
+  sidecar: 'Sidecar containers',
+  main: 'Containers',
+};
+
+export function layoutTimeline(trace: Trace, podName: string): TimelineLayout {
+  // Once the pod object is gone, so are its containers' statuses: every lane stops there.
+  const until = podGoneAt(trace.events, trace.end);
+  const groups: LaneGroup[] = [
+    { kind: 'pod', label: GROUP_LABEL.pod, lanes: [podLane(podName, trace.events, until)] },
+  ];
+  for (const kind of GROUP_ORDER) {
+    const containers = trace.containers.filter((c) => c.kind === kind).sort((a, b) => a.index - b.index);
+    if (containers.length === 0) continue;
+    groups.push({
+      kind,
+      label: GROUP_LABEL[kind],
+      lanes: containers.map((c) => containerLane(c, trace.events, until)),
+    });
+  }
+  return { end: trace.end, groups };
+}
+
+/** The distinct event times, sorted: where Left/Right move the cursor. */
+export function eventTimes(trace: Trace): number[] {
+  return [...new Set(trace.events.map((e) => e.t))].sort((a, b) => a - b);
+}

@@ -1,0 +1,44 @@
+// Builds a lane's bars from a sequence of state switches: each switch closes the open bar.
+// Bars of zero length are dropped and equal neighbours are merged.
+
+import type { Bar } from './model';
+
+export type BarState = Omit<Bar, 'start' | 'end'>;
+
+export class SegmentBuilder {
+  private readonly bars: Bar[] = [];
+  private open: (BarState & { start: number }) | null = null;
+
+  /** The state now open, if any. */
+  get current(): BarState | null {
+    return this.open;
+  }
+
+  switchTo(t: number, state: BarState): void {
+    this.close(t);
+    this.open = { ...state, start: t };
+  }
+
+  /** Closes the open bar at t and returns every bar. */
+  finish(t: number): Bar[] {
+    this.close(t);
+    this.open = null;
+    return this.bars;
+  }
+
+  private close(t: number): void {
+    const open = this.open;
+    if (!open || t <= open.start) return;
+    const prev = this.bars.at(-1);
+    if (prev && prev.end === open.start && sameState(prev, open)) {
+      prev.end = t;
+      return;
+    }
+    const { start, ...state } = open;
+    this.bars.push({ start, end: t, ...state });
+  }
+}
+
+function sameState(a: BarState, b: BarState): boolean {
+  return a.tone === b.tone && a.label === b.label && a.attempt === b.attempt;
+}

@@ -1,0 +1,128 @@
+// The main-thread proxy to the engine worker. The newest request wins: older callers get `stale`
+// and late answers are dropped. A watchdog restarts a worker that stops answering; a worker that
+// is still loading (it says `ready` when done) gets longer, as a cold start in dev can be slow.
+
+import { createInlineClient } from './inlineClient';
+import { STALE, toOutcome, type EngineClient, type InlineRunner, type RunOutcome } from './outcome';
+import type { RunRequest, RunResponse, WorkerMessage } from './protocol';
+import { canSpawnWorker, spawnEngineWorker } from './spawn';
+
+export type { EngineClient, RunOutcome } from './outcome';
+
+/** The part of `Worker` the client uses (a fake one in tests). */
+export interface WorkerLike {
+  postMessage(message: RunRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface EngineClientOptions {
+  /** Makes a worker; `null` runs the engine inline. Default: a module worker where `Worker` exists. */
+  createWorker?: (() => WorkerLike) | null;
+  runInline?: InlineRunner;
+  /** How long a loaded worker may stay silent on outstanding requests before it is restarted. */
+  timeoutMs?: number;
+  /** The same while the worker has not said `ready` yet. */
+  startupTimeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 3000;
+export const DEFAULT_STARTUP_TIMEOUT_MS = 20000;
+
+export function createEngineClient(opts: EngineClientOptions = {}): EngineClient {
+  const createWorker = opts.createWorker === undefined
+    ? (canSpawnWorker() ? spawnEngineWorker : null)
+    : opts.createWorker;
+  if (!createWorker) return createInlineClient(opts.runInline);
+  return createWorkerClient(createWorker, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS);
+}
+
+export function createWorkerClient(createWorker: () => WorkerLike, timeoutMs: number, startupTimeoutMs: number): EngineClient {
+  let worker: WorkerLike | null = null;
+  let ready = false;
+  let nextId = 1;
+  let latest: { id: number; resolve: (o: RunOutcome) => void } | null = null;
+  /** Posted requests the worker has not answered yet (it answers in order, stale ones too). */
+  const outstanding = new Set<number>();
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+
+  const settleLatest = (outcome: RunOutcome) => {
+    const l = latest;
+    latest = null;
+    l?.resolve(outcome);
+  };
+
+  const armWatchdog = () => {
+    clearTimeout(watchdog);
+    watchdog = outstanding.size > 0 ? setTimeout(onTimeout, ready ? timeoutMs : startupTimeoutMs) : undefined;
+  };
+
+  const stopWorker = () => {
+    worker?.terminate();
+    worker = null;
+    outstanding.clear();
+    armWatchdog();
+  };
+
+  const onMessage = (msg: WorkerMessage) => {
+    if (msg.kind === 'ready') {
+      ready = true;
+      armWatchdog();
+    } else {
+      onResponse(msg);
+    }
+  };
+
+  const onResponse = (resp: RunResponse) => {
+    outstanding.delete(resp.id);
+    armWatchdog();
+    if (latest && resp.id === latest.id) settleLatest(toOutcome(resp));
+  };
+
+  function onTimeout() {
+    const limit = (ready ? timeoutMs : startupTimeoutMs) / 1000;
+    stopWorker();
+    worker = start();
+    settleLatest({
+      kind: 'error',
+      message: `The engine did not answer within ${limit} s, so it was restarted. Edit the scenario to try again.`,
+    });
+  }
+
+  const onCrash = (event: ErrorEvent) => {
+    // Not restarted here: a worker that cannot load would fail again at once. The next run starts one.
+    stopWorker();
+    settleLatest({ kind: 'error', message: `The engine worker failed: ${event.message || 'it could not start'}.` });
+  };
+
+  function start(): WorkerLike {
+    ready = false;
+    const w = createWorker();
+    w.onmessage = (event) => onMessage(event.data);
+    w.onerror = (event) => {
+      event.preventDefault?.();
+      onCrash(event);
+    };
+    return w;
+  }
+
+  return {
+    run(text, kubernetesVersion) {
+      settleLatest(STALE);
+      const id = nextId++;
+      const promise = new Promise<RunOutcome>((resolve) => {
+        latest = { id, resolve };
+      });
+      worker ??= start();
+      worker.postMessage({ id, text, kubernetesVersion });
+      outstanding.add(id);
+      if (watchdog === undefined) armWatchdog();
+      return promise;
+    },
+    dispose() {
+      stopWorker();
+      settleLatest(STALE);
+    },
+  };
+}

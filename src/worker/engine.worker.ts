@@ -1,0 +1,11 @@
+// The engine's Web Worker: thin on purpose. It answers each request with the engine's result,
+// or with an error response when anything throws.
+
+import { handleRunRequest } from './handle';
+import type { ReadyMessage, RunRequest } from './protocol';
+
+self.onmessage = (event: MessageEvent<RunRequest>) => {
+  self.postMessage(handleRunRequest(event.data));
+};
+
+self.postMessage({ kind: 'ready' } satisfies ReadyMessage);

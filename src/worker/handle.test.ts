@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as run from '../engine/run';
+import { createEngineClient } from './client';
+import { handleRunRequest } from './handle';
+
+const DEFAULT = readFileSync(new URL('../scenarios/00-default.yaml', import.meta.url), 'utf8');
+
+describe('handleRunRequest (what the worker runs)', () => {
+  afterEach(() => { vi.restoreAllMocks(); });
+
+  it('answers with the trace and pod name, without the parsed scenario', () => {
+    const resp = handleRunRequest({ id: 7, text: DEFAULT, kubernetesVersion: '1.36' });
+    expect(resp.id).toBe(7);
+    if (resp.kind !== 'result') throw new Error(resp.message);
+    expect(resp.result.ok).toBe(true);
+    expect(resp.result.podName).toBe('myapp-pod');
+    expect(resp.result.trace?.containers.map((c) => c.name)).toEqual(['init-myservice', 'init-mydb', 'istio-proxy', 'myapp-container']);
+    expect(resp.result).not.toHaveProperty('scenario');
+    expect(() => structuredClone(resp)).not.toThrow();
+  });
+
+  it('passes the version picked in the header to the engine', () => {
+    const resp = handleRunRequest({ id: 1, text: DEFAULT, kubernetesVersion: '1.27' });
+    expect(resp.kind === 'result' && resp.result.ok).toBe(false);
+    expect(resp.kind === 'result' && resp.result.problems.map((p) => p.path)).toContain('spec.initContainers[2].restartPolicy');
+  });
+
+  it('turns an exception in the engine into an error response', () => {
+    vi.spyOn(run, 'runScenario').mockImplementation(() => { throw new TypeError('boom'); });
+    expect(handleRunRequest({ id: 3, text: 'x', kubernetesVersion: '1.36' })).toEqual({
+      id: 3, kind: 'error', message: 'The engine failed: boom',
+    });
+  });
+});
+
+describe('the default client where Worker does not exist', () => {
+  it('loads the engine inline and runs it', async () => {
+    const client = createEngineClient();
+    const outcome = await client.run(DEFAULT, '1.36');
+    expect(outcome.kind === 'result' && outcome.result.trace?.end).toBe(40);
+  });
+});

@@ -1,0 +1,40 @@
+// The typed messages between the page and the engine worker. Every request carries an id; the
+// answer echoes it, so the client can drop answers to requests that a newer one replaced.
+
+import type { RunResult } from '../engine/run';
+
+export interface RunRequest {
+  id: number;
+  text: string;
+  kubernetesVersion: string;
+}
+
+/** What the engine produced: the problems and, when the scenario is valid, the trace and pod name. */
+export interface EngineResult extends Omit<RunResult, 'scenario'> {
+  podName?: string;
+}
+
+export type RunResponse =
+  | { id: number; kind: 'result'; result: EngineResult }
+  | { id: number; kind: 'error'; message: string };
+
+/** The worker says it has loaded; requests sent before then waited in its queue. */
+export interface ReadyMessage {
+  kind: 'ready';
+}
+
+export type WorkerMessage = RunResponse | ReadyMessage;
+
+/** Strips what the page does not need (the parsed scenario) so less crosses the worker boundary. */
+export function toEngineResult(result: RunResult): EngineResult {
+  const out: EngineResult = { ok: result.ok, problems: result.problems };
+  if (result.trace) out.trace = result.trace;
+  if (result.scenario) out.podName = result.scenario.pod.name;
+  return out;
+}
+
+/** The message an exception becomes, whatever was thrown. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}
