@@ -144,7 +144,7 @@ export class ProbeManager {
     }
     if (w.onHold) return undefined;
     if (!status.state.running) {
-      this.setResult(w, 'failure', true);
+      this.setResult(w, 'failure', true, `[5.3] ${w.container} is not running, so its ${w.kind} result is set to failure without running the probe.`);
       return undefined;
     }
     const startedAt = status.state.running.startedAt ?? inst.startedAt ?? 0;
@@ -187,12 +187,12 @@ export class ProbeManager {
     return times.length ? Math.min(...times) : undefined;
   }
 
-  private setResult(w: Worker, result: Verdict | undefined, announce: boolean): void {
+  private setResult(w: Worker, result: Verdict | undefined, announce: boolean, why?: string): void {
     if (w.result === result) return;
     w.result = result;
     const sim = this.sim;
     if (announce && result) {
-      sim.emit({ type: 'probe.result', container: w.container, probe: w.kind, result, why: probeWhy(w, result) });
+      sim.emit({ type: 'probe.result', container: w.container, probe: w.kind, result, why: why ?? probeWhy(w, result) });
     }
     if (w.kind === 'readiness' || w.kind === 'startup') sim.patchStatus();
     sim.requestSync();

@@ -1,0 +1,135 @@
+// The gallery's catalogue: one entry per teaching scenario of scenarios.md (0b, 1–12), with the
+// YAML files named, not loaded. Plain TypeScript with no bundler-only imports, so Node tools
+// (tsx, the bench) can read it and load the files from disk themselves; gallery.ts adds the
+// texts through Vite's `?raw` imports for the app and Vitest.
+
+/** Another side of a comparison (legacy vs native, without vs with, other versions). */
+export interface GalleryVariantMeta {
+  /** Short label for the switcher, e.g. "native sidecar" or "1.29". */
+  label: string;
+  /** File name inside src/scenarios/. */
+  fileName: string;
+  /** Where that side's lesson shows, in simulated seconds; absent when it does not simulate (rejected). */
+  cursor?: number;
+}
+
+export interface GalleryEntryMeta {
+  id: string;
+  /** File name inside src/scenarios/ of the entry's main (first) side. */
+  fileName: string;
+  title: string;
+  /** Exactly two short sentences. */
+  lesson: string;
+  /** Simulated time, in seconds, where the lesson shows on the timeline of `fileName`. */
+  cursor: number;
+  /** Label of the main side when the entry is a comparison. */
+  label?: string;
+  compareWith?: GalleryVariantMeta[];
+}
+
+export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
+  {
+    id: '00b-busybox-exits-at-once',
+    fileName: '00b-busybox-exits-at-once.yaml',
+    title: 'The default pod, taken literally',
+    lesson: 'Busybox with no command runs a shell that exits 0 at once. Under restartPolicy Always even clean exits end in CrashLoopBackOff.',
+    cursor: 16,
+  },
+  {
+    id: '01-job-never-finishes',
+    fileName: '01-job-never-finishes-legacy.yaml',
+    label: 'sidecar as a regular container',
+    title: 'The Job that never finishes',
+    lesson: 'A log shipper declared as a regular container keeps the Job\'s pod running after the work is done. As a native sidecar it is stopped when pi exits, and the pod Succeeds.',
+    cursor: 30,
+    compareWith: [{ label: 'native sidecar', fileName: '01-job-never-finishes-native.yaml', cursor: 30 }],
+  },
+  {
+    id: '02-app-before-proxy',
+    fileName: '02-app-before-proxy-no-gate.yaml',
+    label: 'no startupProbe',
+    title: 'The app that starts before its proxy',
+    lesson: 'A sidecar without a startupProbe counts as started as soon as it runs, so the app starts before Envoy is up. A startupProbe on the proxy holds the app back until it passes.',
+    cursor: 4,
+    compareWith: [{ label: 'with startupProbe', fileName: '02-app-before-proxy-startup-probe.yaml', cursor: 9 }],
+  },
+  {
+    id: '03-startup-gates-readiness-does-not',
+    fileName: '03-startup-gates-readiness-does-not.yaml',
+    title: 'startupProbe gates, readinessProbe does not',
+    lesson: 'The next container starts once a sidecar is started, which only a startupProbe can delay. A readinessProbe holds nothing back: it only keeps the pod from being Ready.',
+    cursor: 12,
+  },
+  {
+    id: '04-init-without-network',
+    fileName: '04-init-without-network-legacy.yaml',
+    label: 'proxy as a regular container',
+    title: 'Init containers without network',
+    lesson: 'A regular init container runs before a proxy injected as a regular container exists, so a migration that needs the mesh crash-loops. A native sidecar placed before it is started first and fixes it.',
+    cursor: 60,
+    compareWith: [{ label: 'native sidecar first', fileName: '04-init-without-network-native.yaml', cursor: 12 }],
+  },
+  {
+    id: '05-termination-order',
+    fileName: '05-termination-order.yaml',
+    title: 'Termination order',
+    lesson: 'Every preStop hook, the sidecars\' included, starts the moment the pod is deleted. The main container stops first, then the sidecars get SIGTERM one by one in reverse order.',
+    cursor: 41,
+  },
+  {
+    id: '06-shared-grace-period',
+    fileName: '06-shared-grace-period.yaml',
+    title: 'The shared grace period',
+    lesson: 'A slow main container uses up terminationGracePeriodSeconds while the sidecars wait for their turn. They then get SIGTERM with the 2s minimum left, and SIGKILL after it.',
+    cursor: 52,
+  },
+  {
+    id: '07-exit-codes-137-143',
+    fileName: '07-exit-codes-137-143.yaml',
+    title: 'Exit codes 137 and 143 are normal',
+    lesson: 'Sidecars are stopped at every shutdown, so they end with 143 (SIGTERM) or 137 (SIGKILL). The pod is still Succeeded, because only main containers decide the phase.',
+    cursor: 40,
+  },
+  {
+    id: '08-sidecar-crash-under-never',
+    fileName: '08-sidecar-crash-under-never.yaml',
+    title: 'A sidecar crashes while the app runs',
+    lesson: 'A sidecar is restarted with backoff even under restartPolicy Never. Until it is ready again the pod is not Ready, while the main container runs on.',
+    cursor: 42,
+  },
+  {
+    id: '09-restartpolicy-versions',
+    fileName: '09-restartpolicy-1.28.yaml',
+    label: '1.28',
+    title: 'Where restartPolicy goes, and in which release',
+    lesson: 'Kubernetes 1.27 rejects restartPolicy on an init container, and 1.28 without the gate silently drops it, so the proxy blocks init forever. From 1.29 the same spec works, and 1.34+ adds per-container restart rules.',
+    cursor: 30,
+    compareWith: [
+      { label: '1.27', fileName: '09-restartpolicy-1.27.yaml' },
+      { label: '1.28 + gate', fileName: '09-restartpolicy-1.28-gate.yaml', cursor: 12 },
+      { label: '1.29', fileName: '09-restartpolicy-1.29.yaml', cursor: 12 },
+      { label: '1.35 rules', fileName: '09-restartpolicy-1.35.yaml', cursor: 32 },
+    ],
+  },
+  {
+    id: '10-crashloopbackoff-timing',
+    fileName: '10-crashloopbackoff-timing.yaml',
+    title: 'CrashLoopBackOff timing',
+    lesson: 'The first restart is immediate, then the wait doubles from 10s up to 300s. Ten minutes of clean running resets it.',
+    cursor: 630,
+  },
+  {
+    id: '11-vault-before-mesh',
+    fileName: '11-vault-before-mesh.yaml',
+    title: 'Vault before mesh',
+    lesson: 'Sidecars start in spec order, so vault-agent renders the certificates before istio-proxy starts. They stop in reverse order, so the proxy goes first and vault-agent last.',
+    cursor: 45,
+  },
+  {
+    id: '12-hung-poststart',
+    fileName: '12-hung-poststart.yaml',
+    title: 'A hung postStart hook',
+    lesson: 'The kubelet waits for postStart before it starts anything else, so a hook that never returns blocks every later container. The pod sits in ContainerCreating with nothing in the logs.',
+    cursor: 60,
+  },
+];
