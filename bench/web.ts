@@ -1,0 +1,116 @@
+// Browser figures, measured in headless Debian Chromium against the built app on `vite preview`:
+// the first drawn timeline against a blank page served the same way, the keystroke-to-timeline
+// latency, and the JavaScript the first load needs (gzip) with and without the Monaco chunks.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { median, percentile, round } from './stats';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const BASE = 'http://127.0.0.1:4173/';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function startPreview(): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4173', '--strictPort'], { cwd: root, stdio: 'pipe' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return server;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  server.kill();
+  throw new Error('vite preview did not start (run `npm run build` first)');
+}
+
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** The JS the first load needs: the entry and its static imports, as index.html lists them. */
+export function initialJsSizes(): { initial: number; all: number } {
+  const dist = `${root}dist/`;
+  const html = readFileSync(`${dist}index.html`, 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const all = readdirSync(`${dist}assets`).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const sum = (files: string[]) => files.reduce((acc, f) => acc + gz(`${dist}${f}`), 0);
+  return { initial: sum(initial), all: sum(all) };
+}
+
+async function timeTo(page: Page, url: string, selector: string): Promise<number> {
+  const start = performance.now();
+  await page.goto(url);
+  await page.waitForSelector(selector, { state: 'attached' });
+  return performance.now() - start;
+}
+
+/** Selects the digit of `exitAfter: 4s` (init-myservice) and types another one; times until the timeline changes. */
+async function keystrokeLatencies(page: Page, count: number): Promise<number[]> {
+  await page.goto(BASE);
+  await page.waitForSelector('[data-testid="editor"][data-ready="true"]');
+  await page.waitForSelector('[data-testid="lane"]');
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const digit = String(3 + (i % 5));
+    await page.evaluate(() => {
+      const w = window as unknown as { __monaco: { editor: { getEditors(): { getModel(): { getLinesContent(): string[] }; setSelection(r: object): void; focus(): void }[] } }; __bench: { down?: number; drawn?: number } };
+      const editor = w.__monaco.editor.getEditors()[0]!;
+      const lines = editor.getModel().getLinesContent();
+      const line = lines.findIndex((l) => /^\s+exitAfter: \d+s/.test(l));
+      const col = lines[line]!.indexOf('exitAfter: ') + 'exitAfter: '.length + 1;
+      editor.setSelection({ startLineNumber: line + 1, startColumn: col, endLineNumber: line + 1, endColumn: col + 1 });
+      editor.focus();
+      w.__bench = {};
+      document.addEventListener('keydown', () => { w.__bench.down = performance.now(); }, { capture: true, once: true });
+      const timeline = document.querySelector('[data-testid="timeline"]')!;
+      const obs = new MutationObserver(() => {
+        if (w.__bench.down !== undefined && w.__bench.drawn === undefined) {
+          w.__bench.drawn = performance.now();
+          obs.disconnect();
+        }
+      });
+      obs.observe(timeline, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await page.keyboard.type(digit);
+    const handle = await page.waitForFunction(() => {
+      const b = (window as unknown as { __bench: { down?: number; drawn?: number } }).__bench;
+      return b.drawn !== undefined && b.down !== undefined ? b.drawn - b.down : null;
+    }, null, { timeout: 10_000 });
+    out.push(Number(await handle.jsonValue()));
+  }
+  return out;
+}
+
+export async function measureWeb(runs: number): Promise<Record<string, number>> {
+  const sizes = initialJsSizes();
+  const server = await startPreview();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  try {
+    const ratios: number[] = [];
+    const firsts: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const blank = await timeTo(page, `${BASE}blank.html`, 'body');
+      await page.evaluate(() => localStorage.clear());
+      const first = await timeTo(page, BASE, '[data-testid="lane"]');
+      firsts.push(first);
+      ratios.push(first / blank);
+      await context.close();
+    }
+    const context = await browser.newContext();
+    const latencies = await keystrokeLatencies(await context.newPage(), Math.max(20, runs * 4));
+    await context.close();
+    return {
+      'web.firstTimelineMs': round(median(firsts), 0),
+      'web.firstTimelineOverBlank': round(median(ratios)),
+      'web.keystrokeToTimelineP50Ms': round(percentile(latencies, 50), 1),
+      'web.keystrokeToTimelineP95Ms': round(percentile(latencies, 95), 1),
+      'web.initialJsGzipKb': round(sizes.initial / 1000, 1),
+      'web.allJsGzipKb': round(sizes.all / 1000, 1),
+    };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
