@@ -1,0 +1,317 @@
+// The JSON Schema of the scenario's optional Simulation document (contract section 1), for
+// completion, hover and warnings in the editor. It follows what the engine accepts
+// (engine/scenario/simulationDoc.ts, simContainers.ts, simEvents.ts, sim/faults.ts): a field an
+// action ignores gets a warning, as from the engine; what the engine accepts, the schema accepts.
+// Container names come from the workload document, so the schema is built per scenario.
+
+import type { JSONSchema } from 'monaco-yaml';
+import { MAX_DURATION_SECONDS, MAX_EVENTS, MAX_RUNS } from '../../../engine/scenario/limits';
+import type { SimAction } from '../../../engine/scenario/types';
+import {
+  FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, defaultGates, gateExists, gateLocked,
+  type FeatureGateName, type GateInfo, type KubeVersion,
+} from '../../../engine/version';
+
+export const SIMULATION_API_VERSION = 'sidecar-lab/v1';
+export const SIMULATION_KIND = 'Simulation';
+
+/** Definitions of this schema live under this prefix, apart from the workload schema's. */
+export const SIM_DEF_PREFIX = 'sidecarLab.';
+
+// Mappings that the engine reads as empty when null (`featureGates:` with nothing after it) allow
+// null too; `events` does not (the engine wants a list).
+
+const ref = (name: string): JSONSchema => ({ $ref: `#/definitions/${SIM_DEF_PREFIX}${name}` });
+
+// ---------------------------------------------------------------------------------------------
+// Durations: a number of seconds or a Go duration string (engine/scenario/duration.ts).
+
+const NUMBER = String.raw`(?:\d+(?:\.\d*)?|\.\d+)`;
+const GO_DURATION = String.raw`(?:${NUMBER}(?:ns|us|µs|μs|ms|s|m|h))+`;
+/** What parseDurationString accepts (without a sign: negative durations are refused). */
+export const DURATION_PATTERN = String.raw`^\s*\+?(?:${GO_DURATION}|${NUMBER})\s*$`;
+/** The same, or "never" (any case), for the durations that may be endless. */
+export const DURATION_OR_NEVER_PATTERN = String.raw`^\s*(?:\+?(?:${GO_DURATION}|${NUMBER})|[nN][eE][vV][eE][rR])\s*$`;
+
+const DURATION_HELP = 'A number of seconds (2.5) or a Go duration (500ms, 2s, 1m30s, 1h).';
+
+function duration(description: string, opts: { never?: boolean; min?: number; max?: number } = {}): JSONSchema {
+  return {
+    type: ['number', 'string'],
+    description: `${description}\n\n${DURATION_HELP}${opts.never ? ' `never` means it does not happen.' : ''}`,
+    minimum: opts.min ?? 0,
+    maximum: opts.max ?? MAX_DURATION_SECONDS,
+    pattern: opts.never ? DURATION_OR_NEVER_PATTERN : DURATION_PATTERN,
+    patternErrorMessage: opts.never
+      ? 'Expected a duration (a number of seconds, or 500ms, 2s, 1m30s) or "never".'
+      : 'Expected a duration: a number of seconds, or a Go duration such as 500ms, 2s, 1m30s.',
+    ...(opts.never ? { examples: ['never'] } : {}),
+  };
+}
+
+const exitCode = (description: string): JSONSchema => ({
+  type: 'integer',
+  minimum: 0,
+  maximum: 255,
+  description: `${description}\n\nAn integer from 0 to 255.`,
+});
+
+// ---------------------------------------------------------------------------------------------
+// `containers:`: each container's process behaviour.
+
+function hook(name: 'postStart' | 'preStop'): JSONSchema {
+  const when = name === 'postStart'
+    ? 'The postStart hook runs right after the container starts, and the kubelet waits for it before starting anything else.'
+    : "The preStop hook runs when the kubelet stops the container, before the stop signal; its time counts against the pod's termination grace period.";
+  return {
+    type: ['object', 'null'],
+    description: `How ${name} behaves. Used only where the container's spec has a lifecycle.${name} handler. ${when} Without an entry it is judged from the handler (a sleep action takes its seconds and always succeeds; an exec of a known command takes its inferred run time and code; anything else returns at once with code 0).`,
+    properties: {
+      duration: duration(`How long the ${name} handler runs before it returns. \`never\`: it does not return by itself${name === 'preStop' ? ' (the grace period ends it)' : ''}.`, { never: true }),
+      exitCode: exitCode(`The handler's result: 0 succeeds; any other code fails the hook${name === 'postStart' ? ' (FailedPostStartHook: the kubelet kills the container, which then follows its restart rules)' : ' (FailedPreStopHook: reported, and the container is stopped anyway)'}. A sleep handler always succeeds.`),
+    },
+    additionalProperties: false,
+  };
+}
+
+const RUN_KEYS = {
+  exitAfter: duration('For this attempt: process start -> it exits by itself. `never`: it runs until stopped.', { never: true }),
+  exitCode: exitCode('For this attempt: the code of that exit.'),
+  startDelay: duration('For this attempt: process start -> the app is up (a startup probe passes from then).'),
+  readyAfter: duration('For this attempt: process start -> the readiness handler passes.'),
+};
+
+function containerBehaviour(): JSONSchema {
+  return {
+    title: 'Container behaviour',
+    type: ['object', 'null'],
+    description: "How this container's process behaves in the simulation (the image is a black box). Every field is optional: a field left out is inferred from the container's command/args, as for a container with no entry.",
+    properties: {
+      pull: duration("How long pulling the container's image takes when it is not on the node yet. Default 0.5s. An image already pulled is not pulled again with imagePullPolicy IfNotPresent (only checked with Always); with Never it is never pulled."),
+      startDelay: duration('Process start -> the app is up: a startup probe passes from then on (the `container.up` event). Default 0.'),
+      readyAfter: duration('Process start -> the readiness handler passes, so a readiness probe succeeds from then on. Default: startDelay.'),
+      exitAfter: duration('Process start -> the process exits by itself. `never`: long-running, it runs until the kubelet stops it. Default: inferred from command/args (e.g. `sleep 30` exits after 30s).', { never: true }),
+      exitCode: exitCode('The code of the exit at exitAfter: 0 is Completed, anything else Error. Together with the restart policy it decides whether the container is restarted.'),
+      onStop: {
+        description: 'How the process handles the stop signal (SIGTERM, or lifecycle.stopSignal): `{ after, exitCode }` exits that long after the signal with that code; `ignore` ignores it, so the kubelet SIGKILLs it at the end of the grace period (exit 137), as for a PID 1 without a signal handler. Default: inferred (a `trap ... TERM` handles it at once; a shell or sleep as PID 1 ignores it).',
+        anyOf: [
+          {
+            type: 'object',
+            description: 'The process exits `after` the stop signal with `exitCode`.',
+            properties: {
+              after: duration('Stop signal -> the process exits. If this is longer than the remaining grace period, it is SIGKILLed (exit 137) first. Default 0.'),
+              exitCode: exitCode('The code it exits with after the stop signal. Default 0.'),
+            },
+            additionalProperties: false,
+          },
+          {
+            type: 'string',
+            pattern: String.raw`^\s*[iI][gG][nN][oO][rR][eE]\s*$`,
+            patternErrorMessage: 'onStop is "ignore" or a mapping such as { after: 1s, exitCode: 0 }.',
+            description: 'The process ignores the stop signal: it is SIGKILLed (exit 137) when the grace period ends.',
+            examples: ['ignore'],
+          },
+        ],
+      },
+      postStart: ref('PostStart'),
+      preStop: ref('PreStop'),
+      runs: {
+        type: 'array',
+        maxItems: MAX_RUNS,
+        description: 'Per-attempt differences, one list entry per attempt: the first entry is attempt 0 (the first run), the next the first restart, and so on. Each entry overrides exitAfter, exitCode, startDelay or readyAfter for that attempt only; an empty entry (`- {}` or `-`) keeps the defaults; attempts after the last entry use the defaults too. E.g. crash twice, then run: `[{exitAfter: 2s, exitCode: 1}, {exitAfter: 2s, exitCode: 1}, {exitAfter: never}]`.',
+        items: {
+          type: ['object', 'null'],
+          description: 'One attempt: the fields given replace the container-level ones for this attempt.',
+          properties: RUN_KEYS,
+          additionalProperties: false,
+        },
+      },
+    },
+    additionalProperties: false,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// `events:`: faults and actions at simulated times (engine/scenario/simEvents.ts).
+
+/** What each action does in the simulation: completion and hover text for `do`. */
+export const ACTION_DOCS = {
+  crash: "The container's process exits with `exitCode` (default 1), as if it crashed. Its restart policy decides what follows (restart after backoff, or the pod fails).",
+  exit: "The container's process exits cleanly with `exitCode` (default 0), as if its work were done.",
+  oomKill: "The kernel kills the container's process for exceeding its memory limit: exit 137, reason OOMKilled.",
+  failLiveness: "The container's liveness probe handler fails from `at`, for `for` (default: from then on). After failureThreshold failures the kubelet kills and restarts the container.",
+  failReadiness: "The container's readiness probe handler fails from `at`, for `for` (default: from then on). After failureThreshold failures the container turns unready (and so the pod, if it is a main container or sidecar).",
+  failStartup: "The container's startup probe handler fails from `at`, for `for` (default: from then on). After failureThreshold failures the kubelet kills and restarts the container.",
+  failPull: "Pulls of the container's image fail from `at`, for `for` (default: from then on): ErrImagePull, then ImagePullBackOff with growing delays.",
+  setImage: "The container's image changes to `image` (a pod update): its spec hash changes, so the kubelet kills it and starts it again with the new image. Not applied while the pod terminates.",
+  deletePod: 'The pod is deleted (kubectl delete pod) with `gracePeriodSeconds` (default: the pod\'s terminationGracePeriodSeconds): preStop hooks, stop signals, sidecars stopped last.',
+  recreateSandbox: 'The node reboots: the pod sandbox and every container in it die (exit 255). When the kubelet is back it creates a new sandbox and runs the init containers again from the first.',
+  restartKubelet: 'The kubelet restarts: it is down for a few seconds while the containers keep running, then rebuilds its state from the runtime (completed init containers are not re-run).',
+} as const satisfies Record<SimAction, string>;
+
+export const SIM_ACTIONS = Object.keys(ACTION_DOCS) as SimAction[];
+
+const POD_ACTIONS: SimAction[] = ['deletePod', 'recreateSandbox', 'restartKubelet'];
+const WINDOW_ACTIONS: SimAction[] = ['failLiveness', 'failReadiness', 'failStartup', 'failPull'];
+
+const others = (actions: SimAction[]): SimAction[] => SIM_ACTIONS.filter((a) => !actions.includes(a));
+
+/**
+ * "`prop` is present and one of `values`", written without `required`: yaml-language-server
+ * would offer a completion skeleton for every `required` it meets, `if` schemas included.
+ */
+export function propIn(prop: string, values: readonly unknown[]): JSONSchema {
+  return { not: { properties: { [prop]: { not: { enum: [...values] } } } } };
+}
+
+/** When `do` is one of `actions`, `then` applies. */
+function whenDo(actions: SimAction[], then: JSONSchema): JSONSchema {
+  return { if: propIn('do', actions), then };
+}
+
+/** A field the engine ignores (with a warning) for these actions. */
+function unused(field: string, usedBy: string, actions: SimAction[]): JSONSchema {
+  return whenDo(actions, { properties: { [field]: false }, errorMessage: `${field} is used only by ${usedBy}; the simulator ignores it here.` });
+}
+
+function simEvent(names: readonly string[]): JSONSchema {
+  const container: JSONSchema = {
+    type: 'string',
+    description: 'The container the action acts on (not for deletePod, recreateSandbox and restartKubelet, which act on the whole pod).',
+  };
+  if (names.length > 0) container.enum = [...names];
+  return {
+    title: 'Event',
+    type: 'object',
+    description: 'One fault or action, at a simulated time. Events at the same time happen in the order written.',
+    required: ['at', 'do'],
+    properties: {
+      at: duration('When it happens: simulated time since the pod was created.'),
+      do: {
+        type: 'string',
+        description: 'The action.',
+        enum: [...SIM_ACTIONS],
+        enumDescriptions: SIM_ACTIONS.map((a) => ACTION_DOCS[a]),
+        markdownEnumDescriptions: SIM_ACTIONS.map((a) => ACTION_DOCS[a]),
+      },
+      container,
+      exitCode: exitCode('The exit code for crash (default 1) and exit (default 0). An oomKill always exits 137.'),
+      for: duration('How long the failure lasts (failLiveness, failReadiness, failStartup, failPull). Default: until the end of the simulation.'),
+      image: { type: 'string', minLength: 1, description: 'The new image, for setImage, e.g. `app:v2`.' },
+      gracePeriodSeconds: {
+        type: 'integer',
+        minimum: 0,
+        description: "For deletePod: the grace period, like `kubectl delete --grace-period`. Default: the pod's terminationGracePeriodSeconds (30 if unset). 0 deletes at once.",
+      },
+    },
+    additionalProperties: false,
+    allOf: [
+      whenDo(others(POD_ACTIONS), { required: ['container'] }),
+      whenDo(['setImage'], { required: ['image'] }),
+      whenDo(POD_ACTIONS, { properties: { container: false }, errorMessage: 'This action acts on the whole pod; container is ignored.' }),
+      unused('exitCode', 'crash and exit (an oomKill always exits 137)', others(['crash', 'exit'])),
+      unused('for', WINDOW_ACTIONS.join(', '), others(WINDOW_ACTIONS)),
+      unused('image', 'setImage', others(['setImage'])),
+      unused('gracePeriodSeconds', 'deletePod', others(['deletePod'])),
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feature gates and versions (engine/version.ts).
+
+function gateText(name: FeatureGateName, version?: KubeVersion): string {
+  const g: GateInfo = FEATURE_GATES[name];
+  const stages = [`Alpha (off by default) in 1.${g.alpha}`];
+  if (g.beta !== undefined) stages.push(`beta (on by default) in 1.${g.beta}`);
+  if (g.ga !== undefined) stages.push(`GA (locked on) in 1.${g.ga}`);
+  let text = `${g.summary.charAt(0).toUpperCase()}${g.summary.slice(1)}. ${stages.join(', ')}.`;
+  if (version) {
+    if (!gateExists(name, version)) text += ` Not in ${version}: the setting is ignored.`;
+    else if (gateLocked(name, version)) text += ` In ${version} it is locked on: true is the only value.`;
+    else text += ` In ${version} it is ${defaultGates(version)[name] ? 'on' : 'off'} by default.`;
+  }
+  return text;
+}
+
+const VERSION_NUMBERS = SUPPORTED_VERSIONS.map(Number).sort((a, b) => a - b);
+const VERSION_PATTERN = String.raw`^\s*v?1\.(?:${SUPPORTED_VERSIONS.map((v) => v.split('.')[1]).join('|')})(?:\.\d+)?\s*$`;
+
+export interface SimulationSchemaOptions {
+  /** The version in effect, to say in the feature gates' hover text whether each is on by default. */
+  version?: KubeVersion;
+}
+
+/**
+ * The Simulation document's schema. `containerNames` (from the workload document, init and main
+ * containers) become the completions of `containers:` keys and of `events[].container`.
+ */
+export function simulationSchema(containerNames: readonly string[], opts: SimulationSchemaOptions = {}): JSONSchema {
+  const names = [...new Set(containerNames.filter((n) => typeof n === 'string' && n !== ''))];
+  const containersProps: Record<string, JSONSchema> = {};
+  for (const n of names) containersProps[n] = { ...ref('Container'), description: `How ${n}'s process behaves in the simulation.` };
+  const containers: JSONSchema = {
+    title: 'Containers',
+    type: ['object', 'null'],
+    description: "How each container's process behaves, by container name. A container without an entry behaves as inferred from its command/args (shown as a hint on the container).",
+    properties: containersProps,
+    additionalProperties: ref('Container'),
+  };
+  if (names.length > 0) {
+    containers.propertyNames = { enum: names, errorMessage: `No such container in the workload; its containers are ${names.join(', ')}.` };
+  }
+
+  const gateNames = Object.keys(FEATURE_GATES) as FeatureGateName[];
+  return {
+    title: 'Sidecar Lab simulation',
+    description: 'How to simulate the workload: the Kubernetes version, feature gates, how each container behaves and the faults to inject. Everything has a default, so this document is optional.',
+    type: 'object',
+    required: ['apiVersion', 'kind'],
+    properties: {
+      apiVersion: { type: 'string', enum: [SIMULATION_API_VERSION], description: `Always ${SIMULATION_API_VERSION} for the Simulation document.` },
+      kind: { type: 'string', enum: [SIMULATION_KIND], description: 'Simulation: this document says how to simulate the workload document beside it.' },
+      kubernetesVersion: {
+        description: `The Kubernetes version whose kubelet is simulated: its rules and default feature gates. ${SUPPORTED_VERSIONS[0]} to ${NEWEST_VERSION}; default ${NEWEST_VERSION}. The version picker overrides it. Quote it ("1.30"): an unquoted 1.30 is read from the text, but looks like 1.3 to YAML tools.`,
+        anyOf: [
+          { type: 'string', enum: [...SUPPORTED_VERSIONS] },
+          // "v1.30", "1.30.2": the engine reads the minor version.
+          { type: 'string', pattern: VERSION_PATTERN },
+          // Unquoted: YAML reads 1.30 as the number 1.3 (the engine reads the text).
+          { type: 'number', minimum: VERSION_NUMBERS[0], maximum: VERSION_NUMBERS[VERSION_NUMBERS.length - 1] },
+        ],
+      },
+      featureGates: {
+        title: 'Feature gates',
+        type: ['object', 'null'],
+        description: "Feature gates to turn on or off, overriding the version's defaults. A gate that is GA (locked on) cannot be turned off; a gate the version does not have is ignored.",
+        properties: Object.fromEntries(gateNames.map((n) => [n, { type: 'boolean', description: gateText(n, opts.version) }])),
+        additionalProperties: false,
+      },
+      until: duration('The simulation horizon: how far to simulate. Default: until the pod is terminal, plus 10s, at most 30m.'),
+      kubelet: {
+        title: 'Kubelet configuration',
+        type: ['object', 'null'],
+        description: 'Kubelet configuration.',
+        properties: {
+          maxContainerRestartPeriod: duration('crashLoopBackOff.maxContainerRestartPeriod: the longest restart backoff, from 1s to 300s (default 300s). Needs the KubeletCrashLoopBackOffMax feature gate.', { min: 1, max: 300 }),
+        },
+        additionalProperties: false,
+      },
+      containers,
+      events: {
+        title: 'Events',
+        type: 'array',
+        maxItems: MAX_EVENTS,
+        description: 'Faults and actions at simulated times, e.g. `- { at: 30s, container: app, do: crash }`.',
+        items: ref('Event'),
+      },
+    },
+    additionalProperties: false,
+    definitions: {
+      [`${SIM_DEF_PREFIX}Container`]: containerBehaviour(),
+      [`${SIM_DEF_PREFIX}PostStart`]: hook('postStart'),
+      [`${SIM_DEF_PREFIX}PreStop`]: hook('preStop'),
+      [`${SIM_DEF_PREFIX}Event`]: simEvent(names),
+    },
+  };
+}
