@@ -22,7 +22,7 @@ describe('timelineText', () => {
       '# Kubernetes 1.33; ends at 62.000 s; containers: istio-proxy (sidecar), app (main)',
       '    0.000  pod              pod.scheduled — Bound to the node.',
       '   12.300  istio-proxy      container.start   attempt 0 — [2.1] The sidecar starts.',
-      '   12.300  kubectl get pod  READY 0/2   STATUS Init:0/1              RESTARTS 0',
+      '   12.300  kubectl get pod  READY 0/2   STATUS Init:0/1               RESTARTS 0',
       '   30.000  app              container.exit    attempt 1, exit 137 (Error) — [8.5] SIGKILL.',
       '   31.000  pod              pod.condition     Ready=False (ContainersNotReady) — [7.4] x',
     ]);

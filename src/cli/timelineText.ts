@@ -49,7 +49,7 @@ export function timelineText(trace: Trace): string[] {
   return [
     `# Kubernetes ${trace.kubernetesVersion}; ends at ${trace.end.toFixed(3)} s; containers: ${kinds}`,
     ...trace.events.map((e) => (e.type === 'pod.kubectl'
-      ? `${e.t.toFixed(3).padStart(TIME_WIDTH)}  ${'kubectl get pod'.padEnd(WHO_WIDTH - 1)} ${'READY'.padEnd(6)}${e.ready.padEnd(6)}STATUS ${e.status.padEnd(22)}RESTARTS ${e.restarts}`
+      ? `${e.t.toFixed(3).padStart(TIME_WIDTH)}  ${'kubectl get pod'.padEnd(WHO_WIDTH - 1)} ${'READY'.padEnd(6)}${e.ready.padEnd(6)}STATUS ${e.status.padEnd(22)} RESTARTS ${e.restarts}`
       : eventLine(e))),
   ];
 }

@@ -18,7 +18,9 @@ export type PodConditionType =
   | 'PodReadyToStartContainers'
   | 'Initialized'
   | 'ContainersReady'
-  | 'Ready';
+  | 'Ready'
+  /** KEP-5532 (1.35+): True while an in-place restart of every container tears them down ([7.5]). */
+  | 'AllContainersRestarting';
 
 export type ProbeKind = 'startup' | 'liveness' | 'readiness';
 export type HookKind = 'postStart' | 'preStop';

@@ -54,9 +54,26 @@ function sandboxActions(input: PodActionsInput, changes: PodActions): PodActions
   return changes;
 }
 
+/** [11.2] The first stopped container whose exit code matches a RestartAllContainers rule. */
+function restartAllTrigger(input: PodActionsInput): PodActions['restartAllContainers'] {
+  if (!input.restartAllContainers || !input.containerRestartRules || input.deleted) return undefined;
+  for (const c of [...input.initContainers, ...input.containers]) {
+    const rt = input.runtime[c.name];
+    if (rt?.state !== 'exited' || rt.exitCode === undefined) continue;
+    if (matchingRule(c, rt.exitCode)?.action === 'RestartAllContainers') return { container: c.name, exitCode: rt.exitCode };
+  }
+  return undefined;
+}
+
 export function computePodActions(input: PodActionsInput): PodActions {
   const changes = emptyActions();
   if (!input.sandboxReady) return sandboxActions(input, changes);
+  const trigger = restartAllTrigger(input);
+  if (trigger) {
+    changes.restartAllContainers = trigger;
+    changes.why.push(`[11.2] ${trigger.container} exited with ${trigger.exitCode}, which its RestartAllContainers rule matches: every container is killed at once, without preStop or grace, and the pod starts again from its first init container in the same sandbox.`);
+    return changes;
+  }
 
   const initialized = computeInitContainerActions(input, changes);
   if (changes.killPod || !initialized) {

@@ -120,7 +120,7 @@ export function computeInitContainerActions(input: PodActionsInput, changes: Pod
 
   if (!previouslyInitialized) {
     toStart.push(0);
-    changes.why.push(`[2.1] No init container has run yet, so the first one, ${inits[0]!.name}, starts.`);
+    changes.why.push(`[2.1] No init container has run yet in this sandbox, so the first one, ${inits[0]!.name}, starts.`);
   }
   toStart.reverse();
   changes.initContainersToStart.push(...toStart.map((i) => inits[i]!.name));

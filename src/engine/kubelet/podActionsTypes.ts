@@ -49,6 +49,8 @@ export interface PodActionsInput {
   liveness: Record<string, ProbeVerdict | undefined>;
   /** Whether per-container restart rules are honoured (ContainerRestartRules, [4.2]). */
   containerRestartRules: boolean;
+  /** Whether RestartAllContainers rules act (RestartAllContainersOnContainerExits, [11.2]). */
+  restartAllContainers?: boolean;
 }
 
 export interface ContainerToKill {
@@ -63,6 +65,8 @@ export interface PodActions {
   initContainersToStart: string[];
   containersToStart: string[];
   containersToKill: ContainerToKill[];
+  /** KEP-5532: a container exited with a code its RestartAllContainers rule matches ([11.2]). */
+  restartAllContainers?: { container: string; exitCode: number };
   /** One sentence per decision, naming the rule, for the trace and `sim actions`. */
   why: string[];
 }

@@ -43,6 +43,9 @@ export class PodSim {
   readonly probes: ProbeManager;
   /** The pod worker finished with the pod (terminal phase handled, or deletion done). */
   terminalDone = false;
+  /** KEP-5532: instances below this attempt were removed by an in-place restart, per container. */
+  readonly hiddenBelow = new Map<string, number>();
+  restartAllCount = 0;
   /** While the kubelet restarts nothing syncs, probes or relists. */
   kubeletDown = false;
   deletion?: Deletion;

@@ -9,6 +9,7 @@ import type { ContainerSpec } from '../scenario/types';
 import type { PodConditionType, PodPhase } from '../trace';
 import type { PodSim } from './podSim';
 import type { Instance } from './model';
+import { hiddenByRestartAll } from './restartAll';
 
 function terminated(inst: Instance | undefined): ContainerState {
   if (!inst || inst.state !== 'exited') return {};
@@ -26,6 +27,12 @@ function containerStatus(sim: PodSim, spec: ContainerSpec): ContainerStatus {
     return { ...base, image: rec.image, state: { waiting: { reason, message: rec.startError?.message } }, lastState: {}, restartCount: 0 };
   }
   const restartCount = inst.attempt;
+  if (hiddenByRestartAll(sim, spec.name, inst.attempt)) {
+    // [11.2] removed by an in-place restart: the status stays, waiting to start again.
+    const last = terminated(inst);
+    if (last.terminated) last.terminated.reason = 'RestartingAllContainers'; // getPhase reads it as a restart ([6.2])
+    return { ...base, state: { waiting: { reason: 'RestartingAllContainers' } }, lastState: last, restartCount };
+  }
   if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !podHasInitialized(sim)) {
     // [2.9] a new sandbox purged this init container from the runtime: it waits to run again and
     // its old run is no longer known, so the pod is Pending until re-initialized (E70, P-ALWS-14).
@@ -47,7 +54,7 @@ function containerStatus(sim: PodSim, spec: ContainerSpec): ContainerStatus {
 }
 
 function podHasInitialized(sim: PodSim): boolean {
-  return sim.pod.containers.some((c) => sim.rec(c.name).instances.some((i) => i.sandbox === sim.sandbox.id));
+  return sim.pod.containers.some((c) => sim.rec(c.name).instances.some((i) => i.sandbox === sim.sandbox.id && !hiddenByRestartAll(sim, c.name, i.attempt)));
 }
 
 function podIsTerminal(sim: PodSim): boolean {
@@ -62,6 +69,8 @@ function conditionsFor(sim: PodSim, status: Pick<ApiPodStatus, 'initContainerSta
   return podConditions(specForStatus(sim), status, phase, {
     sandboxReady: sim.sandbox.conditionReady,
     readyToStartContainers: sim.gates.PodReadyToStartContainersCondition,
+    // [7.2] with KEP-5532, Initialized stays True through an in-place restart
+    keepInitialized: sim.restartAllCount > 0 && sim.api.conditions.some((c) => c.type === 'Initialized' && c.status === 'True'),
   });
 }
 
@@ -161,6 +170,7 @@ export function writeStatus(sim: PodSim): void {
     podHasInitialized: podHasInitialized(sim),
     containerRestartRules: sim.gates.ContainerRestartRules,
     sidecarStartedVisible: sim.minor >= 35,
+    restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
   }), sim.api.phase);
   const conditions = conditionsFor(sim, statuses, explained.phase);
   const whys = new Map(conditions.map((c) => [c.type, c.why]));

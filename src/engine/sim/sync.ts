@@ -10,6 +10,7 @@ import { killContainer, killPod } from './kill';
 import { startContainer, type StartOutcome } from './start';
 import { writeStatus } from './status';
 import { enterTerminal } from './terminate';
+import { hiddenByRestartAll, restartAllContainers } from './restartAll';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
 
 export function actionsInput(sim: PodSim): PodActionsInput {
@@ -22,6 +23,7 @@ export function actionsInput(sim: PodSim): PodActionsInput {
     if (!inst) continue;
     // [2.9] a new sandbox purges the init containers: older runs no longer count for the plan.
     if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id) continue;
+    if (hiddenByRestartAll(sim, spec.name, inst.attempt)) continue; // [11.2] removed from the runtime
     runtime[spec.name] = {
       name: spec.name, state: inst.state, exitCode: inst.exitCode, startedAt: inst.startedAt,
       finishedAt: inst.finishedAt, image: inst.image, attempts: rec.instances.length,
@@ -39,6 +41,7 @@ export function actionsInput(sim: PodSim): PodActionsInput {
     sandboxAttempt: sim.sandbox.created,
     runtime, startup, liveness,
     containerRestartRules: sim.gates.ContainerRestartRules,
+    restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
   };
 }
 
@@ -61,6 +64,10 @@ function* syncPod(sim: PodSim): Proc<void> {
   }
   const plan = computePodActions(actionsInput(sim));
   let failure: StartOutcome | undefined;
+  if (plan.restartAllContainers) {
+    restartAllContainers(sim, plan.restartAllContainers);
+    return;
+  }
 
   if (plan.killPod) {
     // The Killing reason names what caused it where computePodActions saw one (a probe, a spec change).
