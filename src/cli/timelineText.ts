@@ -30,6 +30,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'hook.start': return e.hook;
     case 'hook.end': return e.exitCode === undefined ? e.hook : `${e.hook}, exit ${e.exitCode}`;
     case 'probe.result': return `${e.probe} ${e.result}`;
+    case 'job.failed': return e.reason;
     case 'fault': return [e.do, e.exitCode === undefined ? '' : `exit ${e.exitCode}`, e.for === undefined ? '' : `for ${e.for}s`, e.image ?? '']
       .filter(Boolean).join(', ');
     default: return '';
@@ -37,7 +38,9 @@ export function eventDetail(e: TraceEvent): string {
 }
 
 export function eventLine(e: TraceEvent): string {
-  const who = 'container' in e && e.container ? e.container : 'pod';
+  // For Jobs, events carry their pod's name: container lines read pod/container.
+  const container = 'container' in e && e.container ? e.container : undefined;
+  const who = e.pod ? (container ? `${e.pod}/${container}` : e.pod) : container ?? 'pod';
   const time = e.t.toFixed(3).padStart(TIME_WIDTH);
   const detail = eventDetail(e);
   const head = `${time}  ${who.padEnd(WHO_WIDTH - 1)} ${e.type.padEnd(TYPE_WIDTH - 1)} ${detail}`.trimEnd();
@@ -45,9 +48,10 @@ export function eventLine(e: TraceEvent): string {
 }
 
 export function timelineText(trace: Trace): string[] {
-  const kinds = trace.containers.map((c) => `${c.name} (${c.kind})`).join(', ');
+  const kinds = trace.containers.filter((c) => !c.pod || c.pod === trace.pods?.[0]?.name).map((c) => `${c.name} (${c.kind})`).join(', ');
+  const pods = trace.pods && trace.pods.length > 1 ? `; pods: ${trace.pods.map((p) => `${p.name}${p.phase ? ` (${p.phase})` : ''}`).join(', ')}` : '';
   return [
-    `# Kubernetes ${trace.kubernetesVersion}; ends at ${trace.end.toFixed(3)} s; containers: ${kinds}`,
+    `# Kubernetes ${trace.kubernetesVersion}; ends at ${trace.end.toFixed(3)} s; containers: ${kinds}${pods}`,
     ...trace.events.map((e) => (e.type === 'pod.kubectl'
       ? `${e.t.toFixed(3).padStart(TIME_WIDTH)}  ${'kubectl get pod'.padEnd(WHO_WIDTH - 1)} ${'READY'.padEnd(6)}${e.ready.padEnd(6)}STATUS ${e.status.padEnd(22)} RESTARTS ${e.restarts}`
       : eventLine(e))),

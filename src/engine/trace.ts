@@ -10,6 +10,17 @@ export interface TraceContainer {
   kind: ContainerKind;
   /** Index within its spec list (initContainers for init and sidecar, containers for main). */
   index: number;
+  /** For Jobs: the pod this container belongs to (each replacement pod is a new lane group). */
+  pod?: string;
+}
+
+/** For Jobs: each pod the Job controller created, in order. */
+export interface TracePod {
+  name: string;
+  /** When the controller created it. */
+  start: number;
+  /** Its terminal phase, if it reached one within the horizon. */
+  phase?: PodPhase;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
@@ -29,6 +40,8 @@ interface EventBase {
   t: number;
   /** One sentence a learner can read, naming the rule ([section] of kubelet-semantics.md). */
   why: string;
+  /** For Jobs: which pod the event belongs to. */
+  pod?: string;
 }
 
 export interface PodScheduledEvent extends EventBase { type: 'pod.scheduled' }
@@ -87,6 +100,9 @@ export interface FaultEvent extends EventBase {
   image?: string;
 }
 export interface HorizonEvent extends EventBase { type: 'sim.horizon' }
+export interface JobPodCreatedEvent extends EventBase { type: 'job.podCreated'; pod: string }
+export interface JobCompleteEvent extends EventBase { type: 'job.complete' }
+export interface JobFailedEvent extends EventBase { type: 'job.failed'; reason: string }
 
 export type TraceEvent =
   | PodScheduledEvent
@@ -111,7 +127,10 @@ export type TraceEvent =
   | HookEndEvent
   | ProbeResultEvent
   | FaultEvent
-  | HorizonEvent;
+  | HorizonEvent
+  | JobPodCreatedEvent
+  | JobCompleteEvent
+  | JobFailedEvent;
 
 export type TraceEventType = TraceEvent['type'];
 
@@ -120,6 +139,8 @@ export interface Trace {
   kubernetesVersion: string;
   end: number;
   containers: TraceContainer[];
+  /** Present for Jobs and CronJobs: the pods the Job controller created. */
+  pods?: TracePod[];
   events: TraceEvent[];
 }
 

@@ -54,6 +54,7 @@ function parseInto(p: Problems, text: string, opts: ParseOptions): Scenario | un
   const scenario: Scenario = {
     workloadKind: workload.kind,
     pod: workload.pod,
+    ...(workload.job ? { job: workload.job } : {}),
     sim: {
       kubernetesVersion: settings.version,
       featureGates: settings.gates,

@@ -152,9 +152,24 @@ export interface SimulationSettings {
   events: SimEvent[];
 }
 
+export interface PodFailurePolicyRule {
+  action: 'FailJob' | 'FailIndex' | 'Ignore' | 'Count';
+  onExitCodes?: { containerName?: string; operator: 'In' | 'NotIn'; values: number[] };
+  /** Pod condition types, e.g. DisruptionTarget. */
+  onPodConditions?: string[];
+}
+
+/** What the Job controller decides with (a Job or CronJob's job template). */
+export interface JobSpecModel {
+  backoffLimit: number;
+  podFailurePolicy: PodFailurePolicyRule[];
+}
+
 export interface Scenario {
   workloadKind: WorkloadKind;
   pod: PodSpecModel;
+  /** Set for Job and CronJob: failed pods are replaced while the controller allows it. */
+  job?: JobSpecModel;
   sim: SimulationSettings;
   /** Non-fatal findings (warnings: dropped fields; info: inferred behaviour). */
   problems: Problem[];

@@ -6,7 +6,8 @@ import { dns1123SubdomainErrors, forbidden, invalid, notSupported, required } fr
 import { readPodSpec } from './podSpec';
 import { child, type Span } from './problems';
 import { didYouMean } from './suggest';
-import type { PodSpecModel, WorkloadKind } from './types';
+import type { JobSpecModel, PodSpecModel, WorkloadKind } from './types';
+import { readJobSpec } from './jobSpec';
 import { entry, present, startOf, type YMap } from './ynode';
 
 /** One step from the object towards its pod spec: key, Go struct holding it, Go type of it. */
@@ -45,6 +46,7 @@ export function isWorkloadKind(k: string): k is WorkloadKind {
 export interface Workload {
   kind: WorkloadKind;
   pod: PodSpecModel;
+  job?: JobSpecModel;
 }
 
 /** Kubernetes' random-suffix alphabet (no vowels, no look-alikes), used deterministically here. */
@@ -134,6 +136,15 @@ function controllerRules(ctx: Ctx, kind: WorkloadKind, path: string, parts: Retu
   }
 }
 
+function jobSpecMap(doc: YMap, kind: WorkloadKind): YMap | undefined {
+  let spec = present(doc, 'spec')?.value;
+  if (kind === 'CronJob') {
+    const jt = spec?.kind === 'map' ? present(spec, 'jobTemplate')?.value : undefined;
+    spec = jt?.kind === 'map' ? present(jt, 'spec')?.value : undefined;
+  }
+  return spec?.kind === 'map' ? spec : undefined;
+}
+
 /** A Job with podFailurePolicy needs restartPolicy Never (batch validateJobSpec). */
 function podFailurePolicyRule(ctx: Ctx, kind: WorkloadKind, doc: YMap, path: string, parts: ReturnType<typeof readPodSpec>): void {
   if (kind !== 'Job' && kind !== 'CronJob') return;
@@ -199,6 +210,7 @@ export function readWorkload(ctx: Ctx, doc: YMap): Workload | undefined {
     readinessGates: parts.readinessGates,
   };
   if (parts.activeDeadlineSeconds) pod.activeDeadlineSeconds = parts.activeDeadlineSeconds.value;
+  if (kind === 'Job' || kind === 'CronJob') return { kind, pod, job: readJobSpec(ctx, jobSpecMap(doc, kind), kind === 'Job' ? 'spec' : 'spec.jobTemplate.spec') };
   return { kind, pod };
 }
 

@@ -1,43 +1,16 @@
-// simulate(scenario) -> Trace: wires the pod worker, the prober and the faults onto one virtual
-// clock and runs until the horizon (contract section 3). Deterministic: no wall clock, no randomness.
+// simulate(scenario) -> Trace (contract section 3): a pod, or for a Job or CronJob the Job
+// controller's sequence of pods.
 
 import type { Scenario } from '../scenario/types';
-import { TRACE_SCHEMA, roundTime, type Trace, type TraceContainer } from '../trace';
-import { scheduleFaults } from './faults';
-import { PodSim } from './podSim';
-import { patchProbeFlags } from './status';
-import { requestSync } from './sync';
-import { HORIZON_CAP } from './timing';
-
-export interface SimulateStats {
-  steps: number;
-}
-
-function traceContainers(scenario: Scenario): TraceContainer[] {
-  return [...scenario.pod.initContainers, ...scenario.pod.containers].map((c) => ({ name: c.name, kind: c.kind, index: c.index }));
-}
-
-export function simulateWithStats(scenario: Scenario): { trace: Trace; stats: SimulateStats } {
-  const horizon = scenario.sim.until ?? HORIZON_CAP;
-  const sim = new PodSim(scenario, horizon);
-  sim.onSyncRequested = () => requestSync(sim);
-  sim.onRuntimeChange = (name) => sim.probes.wake(name);
-  sim.onPatchStatus = () => patchProbeFlags(sim);
-
-  sim.emit({ type: 'pod.scheduled', why: 'The scheduler bound the pod to this node; its kubelet takes over (t = 0).' });
-  sim.probes.addPod();
-  scheduleFaults(sim, scenario.sim.events);
-  sim.requestSync();
-  sim.k.run();
-
-  const end = roundTime(Math.min(sim.k.horizon, horizon));
-  const events = sim.events.filter((e) => e.t <= end);
-  return {
-    trace: { schema: TRACE_SCHEMA, kubernetesVersion: scenario.sim.kubernetesVersion, end, containers: traceContainers(scenario), events },
-    stats: { steps: sim.k.stepCount },
-  };
-}
+import type { Trace } from '../trace';
+import { simulateJob } from './job';
+import { simulatePod, type SimulateStats } from './simulatePod';
 
 export function simulate(scenario: Scenario): Trace {
-  return simulateWithStats(scenario).trace;
+  return scenario.job ? simulateJob(scenario) : simulatePod(scenario).trace;
+}
+
+/** One pod with the kernel's step count (benchmarks, cost tests). */
+export function simulateWithStats(scenario: Scenario): { trace: Trace; stats: SimulateStats } {
+  return simulatePod(scenario);
 }

@@ -22,7 +22,7 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
 }
 
 function closeHorizon(sim: PodSim, at: number): void {
-  if (sim.scenario.sim.until === undefined) sim.k.horizon = Math.min(sim.k.horizon, at);
+  if (sim.scenario.sim.until === undefined || sim.untilIsCap) sim.k.horizon = Math.min(sim.k.horizon, at);
 }
 
 /** deletePod: the API sets a deletionTimestamp; the kubelet stops everything within the grace ([8.1a]). */

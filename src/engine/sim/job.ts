@@ -1,0 +1,134 @@
+// The Job controller around the pod ([1.7], [11.1] "Job podFailurePolicy is still evaluated only
+// after the pod is terminal"): a Job's pod runs as a pod; when it fails, podFailurePolicy and
+// backoffLimit decide whether a replacement pod is created (after the controller's back-off) or
+// the Job fails. Under restartPolicy OnFailure the containers restart in place and their restarts
+// count against backoffLimit. Upstream: pkg/controller/job/job_controller.go, pod_failure_policy.go.
+
+import type { PodFailurePolicyRule, Scenario, SimEvent } from '../scenario/types';
+import { roundTime, type PodPhase, type Trace, type TraceEvent, type TracePod } from '../trace';
+import { simulatePod } from './simulatePod';
+import { AFTER_TERMINAL, HORIZON_CAP } from './timing';
+
+/** The Job controller's back-off before a replacement pod: 10 s, doubling, capped at 6 minutes. */
+export function jobPodBackoff(failures: number): number {
+  return Math.min(10 * 2 ** Math.max(0, failures - 1), 360);
+}
+
+/** The controller notices a pod change and acts about this long after it. */
+const CONTROLLER_DELAY = 0.5;
+
+interface PodRun {
+  trace: Trace;
+  phase?: PodPhase;
+  terminalAt?: number;
+}
+
+function lastExitCodes(trace: Trace, scenario: Scenario): Map<string, number> {
+  const codes = new Map<string, number>();
+  for (const e of trace.events) {
+    if (e.type === 'container.exit' && scenario.pod.containers.some((c) => c.name === e.container)) codes.set(e.container, e.exitCode);
+  }
+  return codes;
+}
+
+/** The first podFailurePolicy rule that matches a failed pod (rules in order, first match wins). */
+export function matchPodFailurePolicy(rules: PodFailurePolicyRule[], codes: Map<string, number>): PodFailurePolicyRule | undefined {
+  return rules.find((rule) => {
+    const req = rule.onExitCodes;
+    if (!req) return false; // onPodConditions (e.g. DisruptionTarget) never arise in the simulation
+    return [...codes].some(([name, code]) => {
+      if (code === 0 || (req.containerName && req.containerName !== name)) return false;
+      const listed = req.values.includes(code);
+      return req.operator === 'In' ? listed : !listed;
+    });
+  });
+}
+
+function runPod(scenario: Scenario, name: string, start: number, horizon: number, extra: SimEvent[]): PodRun {
+  const events = [...scenario.sim.events.filter((e) => e.at >= start).map((e) => ({ ...e, at: roundTime(e.at - start) })), ...extra];
+  const podScenario: Scenario = {
+    ...scenario,
+    pod: { ...scenario.pod, name },
+    sim: { ...scenario.sim, events: events.sort((a, b) => a.at - b.at), until: roundTime(horizon - start) },
+  };
+  const { trace } = simulatePod(podScenario, { stopAfterTerminal: AFTER_TERMINAL });
+  const terminal = trace.events.find((e): e is Extract<TraceEvent, { type: 'pod.phase' }> => e.type === 'pod.phase' && (e.phase === 'Succeeded' || e.phase === 'Failed'));
+  return { trace, phase: terminal?.phase, terminalAt: terminal?.t };
+}
+
+/** Under OnFailure: when the containers' restarts reach backoffLimit, the Job fails and deletes its pod. */
+function onFailureLimitAt(trace: Trace, backoffLimit: number): number | undefined {
+  let restarts = 0;
+  for (const e of trace.events) {
+    if (e.type === 'container.start' && e.attempt > 0 && ++restarts >= Math.max(1, backoffLimit)) return e.t;
+  }
+  return undefined;
+}
+
+function podName(base: string, i: number): string {
+  if (i === 0) return base;
+  return `${base.replace(/-[a-z0-9]{5}$/, '')}-r${i}`;
+}
+
+export function simulateJob(scenario: Scenario): Trace {
+  const job = scenario.job!;
+  const until = scenario.sim.until;
+  const horizon = until ?? HORIZON_CAP;
+  const out: TraceEvent[] = [];
+  const pods: TracePod[] = [];
+  const containers: Trace['containers'] = [];
+  let start = 0;
+  let failures = 0;
+  let end: number | undefined;
+
+  for (let i = 0; start < horizon; i++) {
+    const name = podName(scenario.pod.name, i);
+    let run = runPod(scenario, name, start, horizon, []);
+    let limitHit = false;
+    if (scenario.pod.restartPolicy === 'OnFailure') {
+      const at = onFailureLimitAt(run.trace, job.backoffLimit);
+      if (at !== undefined && (run.terminalAt === undefined || at < run.terminalAt)) {
+        limitHit = true;
+        run = runPod(scenario, name, start, horizon, [{ at: roundTime(at + CONTROLLER_DELAY), do: 'deletePod', pos: { line: 1, col: 1 } }]);
+      }
+    }
+    const shift = (t: number) => roundTime(t + start);
+    out.push({ t: start, type: 'job.podCreated', pod: name, why: i === 0 ? 'The Job controller creates the Job\'s first pod.' : `The Job controller replaces the failed pod with ${name} (failures so far: ${failures}, backoffLimit ${job.backoffLimit}).` });
+    for (const e of run.trace.events) out.push({ ...e, t: shift(e.t), pod: name });
+    for (const c of run.trace.containers) containers.push({ ...c, pod: name });
+    pods.push({ name, start, ...(run.phase ? { phase: run.phase } : {}) });
+    const podEnd = shift(run.trace.end);
+    if (limitHit) {
+      end = podEnd;
+      out.push({ t: end, type: 'job.failed', reason: 'BackoffLimitExceeded', pod: name, why: `The containers restarted ${job.backoffLimit} times under restartPolicy OnFailure, reaching backoffLimit: the Job fails and deletes its pod.` });
+      break;
+    }
+    if (run.phase === undefined || run.terminalAt === undefined) {
+      end = podEnd;
+      break;
+    }
+    const doneAt = shift(run.terminalAt);
+    if (run.phase === 'Succeeded') {
+      end = doneAt;
+      out.push({ t: doneAt, type: 'job.complete', pod: name, why: 'The pod Succeeded, so the Job is complete (completions: 1).' });
+      break;
+    }
+    const rule = matchPodFailurePolicy(job.podFailurePolicy, lastExitCodes(run.trace, scenario));
+    if (rule?.action === 'FailJob') {
+      end = doneAt;
+      out.push({ t: doneAt, type: 'job.failed', reason: 'PodFailurePolicy', pod: name, why: 'The failed pod matches a podFailurePolicy rule with action FailJob: the Job fails at once, whatever backoffLimit says.' });
+      break;
+    }
+    if (rule?.action !== 'Ignore') failures++;
+    if (failures > job.backoffLimit) {
+      end = doneAt;
+      out.push({ t: doneAt, type: 'job.failed', reason: 'BackoffLimitExceeded', pod: name, why: `The Job has failed ${failures} times, more than its backoffLimit of ${job.backoffLimit}: the Job fails.` });
+      break;
+    }
+    start = roundTime(doneAt + (rule?.action === 'Ignore' ? CONTROLLER_DELAY : jobPodBackoff(failures)));
+  }
+
+  const finish = until ?? Math.min(HORIZON_CAP, (end ?? horizon) + AFTER_TERMINAL);
+  const events = out.filter((e) => e.t <= finish).sort((a, b) => a.t - b.t);
+  return { schema: 'sidecar-lab.trace/v1', kubernetesVersion: scenario.sim.kubernetesVersion, end: roundTime(finish), containers, pods, events };
+}
