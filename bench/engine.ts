@@ -34,6 +34,34 @@ function healthyPod(until: number): PodDesc {
   };
 }
 
+/** Termination-heavy: a Job whose 21 pods each stop 6 sidecars in reverse order, with preStop hooks. */
+export const TERMINATION_HEAVY = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: flaky
+spec:
+  backoffLimit: 20
+  template:
+    spec:
+      restartPolicy: Never
+      terminationGracePeriodSeconds: 20
+      initContainers:
+${Array.from({ length: 6 }, (_, i) => `        - name: sidecar-${i}
+          image: envoyproxy/envoy:v1.30
+          restartPolicy: Always
+          lifecycle: { preStop: { sleep: { seconds: ${i + 1} } } }
+`).join('')}      containers:
+        - name: main
+          image: busybox:1.36
+          command: ['sh', '-c', 'sleep 3; exit 1']
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+until: 2h
+containers:
+${Array.from({ length: 6 }, (_, i) => `  sidecar-${i}: { onStop: { after: ${(i % 3) + 1}s, exitCode: 0 } }
+`).join('')}`;
+
 export interface EngineFigures {
   'engine.defaultScenarioMs': number;
   'engine.eventsPerSecond': number;
@@ -41,6 +69,8 @@ export interface EngineFigures {
   'engine.dayOverHour': number;
   'engine.healthyHourMs': number;
   'engine.healthyDayMs': number;
+  'engine.terminationHeavyMs': number;
+  'engine.terminationHeavyEvents': number;
 }
 
 export function measureEngine(runs: number): EngineFigures {
@@ -64,7 +94,12 @@ export function measureEngine(runs: number): EngineFigures {
     days.push(d);
     ratios.push(d / h);
   }
+  const heavy = runScenario(TERMINATION_HEAVY);
+  if (!heavy.ok) throw new Error(`the termination-heavy scenario does not parse: ${heavy.problems.map((p) => p.message).join('; ')}`);
+  const heavyMs = median(timeRuns(() => runScenario(TERMINATION_HEAVY), runs));
   return {
+    'engine.terminationHeavyMs': round(heavyMs, 2),
+    'engine.terminationHeavyEvents': heavy.trace!.events.length,
     'engine.defaultScenarioMs': round(defaultMs, 3),
     'engine.eventsPerSecond': Math.round(events / (largeMs / 1000)),
     'engine.largePodEvents': events,

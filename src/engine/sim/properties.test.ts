@@ -109,4 +109,19 @@ describe('engine invariants', () => {
       }
     }), { numRuns: RUNS });
   });
+
+  it('a deleted pod is gone by grace + 2 s + one sync round [8.2] [8.5]', () => {
+    fc.assert(fc.property(podArb(), (d) => {
+      const t = simulate(buildScenario(d));
+      const deleted = t.events.find((e) => e.type === 'pod.deleted') as { t: number; gracePeriodSeconds: number } | undefined;
+      if (!deleted) return;
+      const gone = t.events.find((e) => e.type === 'pod.gone');
+      // Within the horizon the pod must be gone in time; the whole budget is grace + the 2 s floor + a sync.
+      const budget = deleted.t + deleted.gracePeriodSeconds + 2 + 1;
+      if (budget <= t.end) {
+        expect(gone).toBeDefined();
+        expect(gone!.t).toBeLessThanOrEqual(budget);
+      }
+    }), { numRuns: RUNS });
+  });
 });
