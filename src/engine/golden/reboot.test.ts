@@ -1,7 +1,6 @@
 // Node reboot (recreateSandbox) and kubelet restart (restartKubelet): E22–E26, E70–E72 of
 // kubelet-cases.md; hard behaviour 5.8. E24/E26 delete the exited init containers' runtime records
-// while the kubelet is down upstream: the Simulation vocabulary has no such action, so those fixtures
-// only restart the kubelet (translation gap, reported to the lead).
+// while the kubelet is down (restartKubelet with removeExitedContainers: true).
 import { describe, it } from 'vitest';
 import { NEW_IMAGE, runFixture } from './harness';
 import {
@@ -47,7 +46,7 @@ describe('a node reboots (regular init containers)', () => {
 
 describe('the kubelet restarts (regular init containers)', () => {
   for (const id of ['E23', 'E24']) {
-    it(`${id}: should not restart any completed init container after the kubelet restart${id === 'E24' ? ' (even with the init records removed; translation gap: records kept)' : ''}`, () => {
+    it(`${id}: should not restart any completed init container after the kubelet restart${id === 'E24' ? ' (even with the completed init container records removed)' : ''}`, () => {
       const g = runFixture(id);
       const { trace } = g;
       const at = g.at('restartKubelet');
@@ -69,7 +68,7 @@ describe('the kubelet restarts (regular init containers)', () => {
   }
 
   for (const id of ['E25', 'E26']) {
-    it(`${id}: should not restart any completed init container after the kubelet restart while the long-running init container runs${id === 'E26' ? ' (translation gap: records kept)' : ''}`, () => {
+    it(`${id}: should not restart any completed init container after the kubelet restart while the long-running init container runs${id === 'E26' ? ' (even with the completed init container records removed)' : ''}`, () => {
       const g = runFixture(id);
       const { trace } = g;
       const at = g.at('restartKubelet');

@@ -16,7 +16,7 @@ const POD_ACTIONS: readonly SimAction[] = ['deletePod', 'recreateSandbox', 'rest
 const WINDOW_ACTIONS: readonly SimAction[] = ['failLiveness', 'failReadiness', 'failStartup', 'failPull'];
 const EXIT_ACTIONS: readonly SimAction[] = ['crash', 'exit', 'oomKill'];
 const DEFAULT_EXIT: Partial<Record<SimAction, number>> = { crash: 1, exit: 0, oomKill: 137 };
-const EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'image', 'gracePeriodSeconds'] as const;
+const EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'image', 'gracePeriodSeconds', 'removeExitedContainers'] as const;
 
 function isAction(s: string): s is SimAction {
   return (SIM_ACTIONS as readonly string[]).includes(s);
@@ -104,6 +104,14 @@ function readEvent(p: Problems, map: YMap, path: string, names: readonly string[
       const v = readNonNegativeInt(p, ge.value, child(path, 'gracePeriodSeconds'));
       if (v !== undefined) ev.gracePeriodSeconds = v;
     }
+  }
+
+  // E24/E26: the runtime records of exited containers are deleted while the kubelet is down.
+  const re = get('removeExitedContainers');
+  if (re) {
+    if (action !== 'restartKubelet') p.warning(child(path, 'removeExitedContainers'), `removeExitedContainers is used only by restartKubelet; ignored for ${action}`, re.keySpan);
+    else if (re.value.kind !== 'scalar' || typeof re.value.value !== 'boolean') p.error(child(path, 'removeExitedContainers'), 'must be true or false', re.value.span);
+    else if (re.value.value) ev.removeExitedContainers = true;
   }
   return ev;
 }

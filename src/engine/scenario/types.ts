@@ -134,6 +134,8 @@ export interface SimEvent {
   for?: number;
   image?: string;
   gracePeriodSeconds?: number;
+  /** restartKubelet only: the exited containers' runtime records are gone when it comes back (E24, E26). */
+  removeExitedContainers?: boolean;
   pos: SourcePos;
 }
 

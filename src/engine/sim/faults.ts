@@ -102,7 +102,7 @@ function applyFault(sim: PodSim, ev: SimEvent): void {
       deletePod(sim, ev.gracePeriodSeconds);
       return;
     case 'restartKubelet':
-      if (!sim.deletion) restartKubelet(sim);
+      if (!sim.deletion) restartKubelet(sim, ev.removeExitedContainers === true);
       return;
     case 'recreateSandbox':
       if (!sim.deletion) recreateSandbox(sim);

@@ -24,8 +24,15 @@ function bringKubeletBack(sim: PodSim, why: string): void {
   });
 }
 
-export function restartKubelet(sim: PodSim): void {
+export function restartKubelet(sim: PodSim, removeExited = false): void {
   sim.emit({ type: 'fault', do: 'restartKubelet', why: `The kubelet restarts: it is down for ${KUBELET_DOWNTIME}s while the containers keep running (E23–E26, E73).` });
+  if (removeExited) {
+    for (const spec of sim.specs()) {
+      const inst = sim.rec(spec.name).instances.at(-1);
+      if (inst?.state === 'exited') sim.removedFromRuntime.add(inst);
+    }
+    sim.emit({ type: 'fault', do: 'removeExitedContainers', why: '[10.3] While the kubelet is down, the runtime records of the exited containers are deleted (E24, E26).' });
+  }
   bringKubeletBack(sim, 'The kubelet is back: it rebuilds its state from the runtime and syncs the pod; completed init containers are not re-run (E23).');
 }
 

@@ -46,6 +46,8 @@ export class PodSim {
   /** KEP-5532: instances below this attempt were removed by an in-place restart, per container. */
   readonly hiddenBelow = new Map<string, number>();
   restartAllCount = 0;
+  /** Exited instances whose runtime records were deleted (E24/E26): the kubelet no longer sees them. */
+  readonly removedFromRuntime = new Set<Instance>();
   /** `until` is only a cap: the run still closes after the terminal phase (a Job's pods). */
   untilIsCap = false;
   /** While the kubelet restarts nothing syncs, probes or relists. */

@@ -33,6 +33,14 @@ function containerStatus(sim: PodSim, spec: ContainerSpec): ContainerStatus {
     if (last.terminated) last.terminated.reason = 'RestartingAllContainers'; // getPhase reads it as a restart ([6.2])
     return { ...base, state: { waiting: { reason: 'RestartingAllContainers' } }, lastState: last, restartCount };
   }
+  if (sim.removedFromRuntime.has(inst) && spec.kind === 'init') {
+    // [10.3] S-5: a regular init container missing after init is reported as Completed.
+    return { ...base, state: { terminated: { exitCode: 0, reason: 'Completed' } }, lastState: {}, ready: true, restartCount };
+  }
+  if (sim.removedFromRuntime.has(inst) && spec.kind === 'sidecar') {
+    // [10.3] S-6: a missing sidecar shows Waiting PodInitializing until it runs again.
+    return { ...base, state: { waiting: { reason: 'PodInitializing' } }, lastState: terminated(inst), restartCount };
+  }
   if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !podHasInitialized(sim)) {
     // [2.9] a new sandbox purged this init container from the runtime: it waits to run again and
     // its old run is no longer known, so the pod is Pending until re-initialized (E70, P-ALWS-14).

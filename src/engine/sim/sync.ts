@@ -24,6 +24,7 @@ export function actionsInput(sim: PodSim): PodActionsInput {
     // [2.9] a new sandbox purges the init containers: older runs no longer count for the plan.
     if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id) continue;
     if (hiddenByRestartAll(sim, spec.name, inst.attempt)) continue; // [11.2] removed from the runtime
+    if (sim.removedFromRuntime.has(inst)) continue; // E24/E26: its record is gone
     runtime[spec.name] = {
       name: spec.name, state: inst.state, exitCode: inst.exitCode, startedAt: inst.startedAt,
       finishedAt: inst.finishedAt, image: inst.image, attempts: rec.instances.length,
