@@ -29,6 +29,11 @@ function hookDuration(sim: PodSim, name: string): number | null {
   return inst ? inst.behavior.preStop.duration : 0; // null: the hook never returns
 }
 
+/** Elapsed whole seconds as the kubelet counts them (Go's int64(d.Seconds())), robust to float noise. */
+function wholeSeconds(elapsed: number): number {
+  return Math.floor(elapsed + 1e-6);
+}
+
 /** killContainer: blocks until the container has stopped. */
 export function* killContainer(
   sim: PodSim, name: string, reason: string, grace: number, ordered: boolean, why: string,
@@ -62,13 +67,13 @@ export function* killContainer(
         });
       }
     }
-    remaining -= Math.floor(sim.now - start);
+    remaining -= wholeSeconds(sim.now - start);
   }
 
   if (ordered) {
     const start = sim.now;
     yield { until: () => sidecarTurn(sim, name), timeout: Math.max(0, remaining) };
-    remaining -= Math.floor(sim.now - start);
+    remaining -= wholeSeconds(sim.now - start);
   }
   const floored = remaining < MINIMUM_GRACE;
   if (floored) remaining = MINIMUM_GRACE;

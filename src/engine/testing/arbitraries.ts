@@ -15,6 +15,8 @@ const behavior = fc.record({
     fc.record({ kind: fc.constant('exit' as const), after: seconds(10), exitCode: fc.constantFrom(0, 1, 143) }),
     fc.constant({ kind: 'ignore' as const }),
   ),
+  postStart: fc.record({ duration: seconds(4), exitCode: fc.constantFrom(0, 0, 0, 1) }),
+  preStop: fc.record({ duration: fc.option(seconds(20), { nil: null, freq: 6 }), exitCode: fc.constantFrom(0, 1) }),
 });
 
 const probe = fc.option(fc.record({
@@ -24,7 +26,7 @@ const probe = fc.option(fc.record({
 }), { nil: undefined, freq: 2 });
 
 function container(name: string, kind: 'init' | 'sidecar' | 'main') {
-  return fc.record({ behavior, startupProbe: probe, livenessProbe: probe, readinessProbe: probe, preStop: fc.boolean() }).map(
+  return fc.record({ behavior, startupProbe: probe, livenessProbe: probe, readinessProbe: probe, preStop: fc.boolean(), postStart: fc.boolean() }).map(
     (r): ContainerDesc => kind === 'init'
       ? { name, kind, behavior: { ...r.behavior, exitAfter: r.behavior.exitAfter ?? 5 } }
       : { name, kind, ...r },

@@ -1,0 +1,108 @@
+// The engine's invariants as plain checks over (pod description, trace): the property tests run
+// each one with fast-check, and `npm run fuzz` runs all of them for a long time.
+
+import { simulate } from '../sim/simulate';
+import type { Trace, TraceEvent } from '../trace';
+import { buildScenario, type PodDesc } from './build';
+
+export type Invariant = (d: PodDesc, t: Trace) => string[];
+
+const of = (t: Trace, type: TraceEvent['type'], container?: string) =>
+  t.events.filter((e) => e.type === type && (container === undefined || (e as { container?: string }).container === container));
+
+/** [3.1] No main container starts before every init container exited 0 and every sidecar started. */
+export const mainAfterInit: Invariant = (d, t) => {
+  const out: string[] = [];
+  for (const m of d.main) {
+    const start = of(t, 'container.start', m.name)[0];
+    if (!start) continue;
+    for (const c of d.init ?? []) {
+      const ok = c.kind === 'sidecar'
+        ? of(t, 'container.started', c.name).some((e) => e.t <= start.t)
+        : of(t, 'container.exit', c.name).some((e) => e.t <= start.t && (e as { exitCode: number }).exitCode === 0);
+      if (!ok) out.push(`${m.name} started at ${start.t} before ${c.name} was ${c.kind === 'sidecar' ? 'started' : 'done'}`);
+    }
+  }
+  return out;
+};
+
+/** [2.1] The container after a sidecar never starts before that sidecar is started. */
+export const nextAfterSidecar: Invariant = (d, t) => {
+  const order = [...(d.init ?? []), ...d.main];
+  const out: string[] = [];
+  order.forEach((c, i) => {
+    if (c.kind !== 'sidecar') return;
+    const next = order[i + 1]!;
+    const nextStart = of(t, 'container.start', next.name)[0];
+    const started = of(t, 'container.started', c.name)[0];
+    if (nextStart && (!started || started.t > nextStart.t)) out.push(`${next.name} started at ${nextStart.t} before sidecar ${c.name} was started`);
+  });
+  return out;
+};
+
+/** Attempts count up by one; the API's restartCount never goes down (S-4). */
+export const restartCountsGrow: Invariant = (d, t) => {
+  const out: string[] = [];
+  for (const c of [...(d.init ?? []), ...d.main]) {
+    const attempts = of(t, 'container.start', c.name).map((e) => (e as { attempt: number }).attempt);
+    if (attempts.some((a, i) => a !== i)) out.push(`${c.name} attempts ${attempts.join(',')}`);
+    const statusTypes = ['container.started', 'container.ready', 'container.unready'];
+    const counts = t.events.filter((e) => (e as { container?: string }).container === c.name && statusTypes.includes(e.type)).map((e) => (e as { attempt: number }).attempt);
+    if (counts.some((n, i) => i > 0 && n < counts[i - 1]!)) out.push(`${c.name} restartCount went down: ${counts.join(',')}`);
+  }
+  return out;
+};
+
+/** Every run ends within its horizon, events sorted, each with a why. */
+export const withinHorizon: Invariant = (d, t) => {
+  const out: string[] = [];
+  if (d.until !== undefined && t.end > d.until) out.push(`end ${t.end} beyond until ${d.until}`);
+  let last = 0;
+  for (const e of t.events) {
+    if (e.t < last) out.push(`${e.type} at ${e.t} after an event at ${last}`);
+    if (e.t > t.end) out.push(`${e.type} at ${e.t} after the end ${t.end}`);
+    if (!/\S/.test(e.why)) out.push(`${e.type} at ${e.t} has no why`);
+    last = e.t;
+  }
+  return out;
+};
+
+/** [8.4] [8.8] Nothing starts once deleted; before the grace runs out, sidecars stop after the main containers. */
+export const deletionOrder: Invariant = (d, t) => {
+  const deleted = of(t, 'pod.deleted')[0] as { t: number; gracePeriodSeconds: number } | undefined;
+  if (!deleted) return [];
+  const out = t.events.filter((e) => e.type === 'container.start' && e.t > deleted.t).map((e) => `${(e as { container: string }).container} started after deletion`);
+  const sidecars = new Set((d.init ?? []).filter((c) => c.kind === 'sidecar').map((c) => c.name));
+  const mains = new Set(d.main.map((m) => m.name));
+  const graceEnd = deleted.t + deleted.gracePeriodSeconds;
+  const mainExits = t.events.filter((e) => e.type === 'container.exit' && e.t >= deleted.t && mains.has((e as { container: string }).container));
+  for (const s of t.events) {
+    if (s.type !== 'container.signal' || s.t < deleted.t || s.t >= graceEnd || s.signal === 'SIGKILL' || !sidecars.has(s.container)) continue;
+    for (const m of mainExits) if (s.t < m.t) out.push(`sidecar ${s.container} signalled at ${s.t} before ${(m as { container: string }).container} exited at ${m.t}`);
+  }
+  const gone = of(t, 'pod.gone')[0];
+  // [8.5] grace + the 2 s floor + one sync; the kubelet subtracts the preStop and turn waits in whole
+  // seconds (Go's int64(d.Seconds())), so each of those two steps can add up to a second more.
+  const budget = deleted.t + deleted.gracePeriodSeconds + 2 + 2 + 1;
+  if (budget <= t.end && (!gone || gone.t > budget)) out.push(`pod not gone by ${budget} (grace + 2 s + rounding + one sync)`);
+  return out;
+};
+
+/** The same scenario gives the byte-identical trace. */
+export const deterministic: Invariant = (d, t) =>
+  JSON.stringify(simulate(buildScenario(d))) === JSON.stringify(t) ? [] : ['a second run gave a different trace'];
+
+export const INVARIANTS: Record<string, Invariant> = {
+  mainAfterInit, nextAfterSidecar, restartCountsGrow, withinHorizon, deletionOrder, deterministic,
+};
+
+/** Runs the scenario and every invariant; never throws (an exception is a violation too). */
+export function violations(d: PodDesc): string[] {
+  let t: Trace;
+  try {
+    t = simulate(buildScenario(d));
+  } catch (err) {
+    return [`simulate threw: ${err instanceof Error ? err.message : String(err)}`];
+  }
+  return Object.entries(INVARIANTS).flatMap(([name, check]) => check(d, t).map((v) => `${name}: ${v}`));
+}
