@@ -1,13 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './csp';
 
 // Settings measured in ../shared/docs/toolchain.md (Vite 8, Vitest 4.1 on Node 20, Monaco 0.54).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   optimizeDeps: { include: ['yaml', 'monaco-yaml/yaml.worker.js'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },
+  build: { minify: false, target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1', port: 5173 },
   test: {
