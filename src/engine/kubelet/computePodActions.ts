@@ -67,6 +67,15 @@ function restartAllTrigger(input: PodActionsInput): PodActions['restartAllContai
 
 export function computePodActions(input: PodActionsInput): PodActions {
   const changes = emptyActions();
+  if (input.deleted) {
+    // A deleted pod is not synced any more: the pod worker terminates it ([8.1], [4.1]).
+    const running = Object.values(input.runtime).filter((r) => r?.state === 'running').map((r) => r!.name);
+    changes.killPod = running.length > 0;
+    changes.why.push(running.length > 0
+      ? `[8.1] The pod is being deleted: the pod worker kills it (${running.join(', ')} still running), and nothing starts again [4.1].`
+      : '[8.1] The pod is being deleted and nothing runs: the kubelet only reports the final status.');
+    return changes;
+  }
   if (!input.sandboxReady) return sandboxActions(input, changes);
   const trigger = restartAllTrigger(input);
   if (trigger) {
@@ -122,6 +131,9 @@ export function computePodActions(input: PodActionsInput): PodActions {
       : `[4.4] ${message}${restart ? '' : '; the restartPolicy is Never, so it stays stopped'}.`);
   }
 
+  if (keepCount > 0 && changes.why.length === 0) {
+    changes.why.push('[0.1] Every container runs as it should: this sync has nothing to kill or start.');
+  }
   if (keepCount === 0 && changes.containersToStart.length === 0) {
     changes.killPod = true;
     const sidecars = input.initContainers.filter(isRestartableInit).map((c) => c.name);
