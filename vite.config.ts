@@ -8,7 +8,7 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   optimizeDeps: { include: ['yaml', 'monaco-yaml/yaml.worker.js'] },
-  build: { minify: false, target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1', port: 5173 },
   test: {

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     const { measureWeb } = await import('./web');
     Object.assign(results, await measureWeb(runs));
   }
+  if (!onlyArg || only.has('share')) Object.assign(results, (await import('./share')).measureShare());
   const width = Math.max(...Object.keys(results).map((k) => k.length));
   console.log(`${'figure'.padEnd(width)}  value`);
   for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(width)}  ${v}`);

@@ -1,6 +1,7 @@
 // Browser figures, measured in headless Debian Chromium against the built app on `vite preview`:
 // the first drawn timeline against a blank page served the same way, the keystroke-to-timeline
-// latency, and the JavaScript the first load needs (gzip) with and without the Monaco chunks.
+// latency, the frame time while panning 10,000 marks (webPan.ts), and the JavaScript the first
+// load needs (gzip) with and without the Monaco chunks.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { median, percentile, round } from './stats';
+import { measurePan } from './webPan';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BASE = 'http://127.0.0.1:4173/';
@@ -101,11 +103,15 @@ export async function measureWeb(runs: number): Promise<Record<string, number>> 
     const context = await browser.newContext();
     const latencies = await keystrokeLatencies(await context.newPage(), Math.max(20, runs * 4));
     await context.close();
+    const panContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const pan = await measurePan(browser, await panContext.newPage(), BASE, Math.max(2, runs));
+    await panContext.close();
     return {
       'web.firstTimelineMs': round(median(firsts), 0),
       'web.firstTimelineOverBlank': round(median(ratios)),
       'web.keystrokeToTimelineP50Ms': round(percentile(latencies, 50), 1),
       'web.keystrokeToTimelineP95Ms': round(percentile(latencies, 95), 1),
+      ...pan,
       'web.initialJsGzipKb': round(sizes.initial / 1000, 1),
       'web.allJsGzipKb': round(sizes.all / 1000, 1),
     };

@@ -15,6 +15,8 @@ test('the default scenario draws the pod lane and four container lanes in order'
   ]);
   await expect(page.getByTestId('problems').locator('li')).toHaveCount(0);
   await expect(page.locator('.lane[data-container="istio-proxy"] .bar')).not.toHaveCount(0);
+  await expect(page.locator('[data-testid="lane"][data-kind="pod"] .subrow')).toHaveCount(5);
+  await expect(page.locator('.group-header text')).toHaveText(['POD', 'INIT CONTAINERS', 'SIDECAR CONTAINERS', 'CONTAINERS']);
   expect(await kubectl(page)).toEqual({ ready: '2/2', status: 'Running', restarts: '0' });
 });
 
@@ -50,7 +52,7 @@ test('keys and clicks move the cursor and the kubectl columns follow it', async 
   await expect(page.getByTestId('cursor-time')).toHaveText(String(end));
   expect((await kubectl(page)).status).toBe('Running');
 
-  const svg = page.locator('.timeline-svg');
+  const svg = page.locator('.timeline-overlay');
   const box = await svg.boundingBox();
   if (!box) throw new Error('no timeline svg');
   await page.mouse.click(box.x + 200, box.y + box.height / 2);

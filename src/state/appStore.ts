@@ -1,12 +1,13 @@
 // The page's store: the saved text (or the default scenario), the React hook to read it, and
-// the start-up that wires the engine runner and the persistence to it.
+// the start-up that wires the engine runner, playback and persistence to it.
 
 import { useStore } from 'zustand';
 import { createEngineClient } from '../worker/client';
 import { DEFAULT_SCENARIO } from './defaultScenario';
-import { browserStorage, loadScenarioText, persistScenarioText } from './persistence';
+import { browserStorage, loadScenarioText, loadTheme, persistScenarioText, persistTheme } from './persistence';
+import { startPlaybackDriver } from './playback/driver';
 import { startEngineRunner } from './runner';
-import { createAppStore, type AppState } from './store';
+import { createAppStore, type AppState, type AppStore } from './store';
 import { cursorFromUrl } from './urlCursor';
 
 const storage = browserStorage();
@@ -17,16 +18,31 @@ export function useAppStore<T>(selector: (s: AppState) => T): T {
   return useStore(appStore, selector);
 }
 
-/** Starts the engine and the persistence; returns the function that stops both. */
+declare global {
+  interface Window {
+    /** The store, for end-to-end checks and the bench (e.g. to load a generated trace). */
+    __sidecarLabStore?: AppStore;
+  }
+}
+
+/** Starts the engine, playback and persistence; returns the function that stops them. */
 export function startApp(): () => void {
   const t = cursorFromUrl(location.href);
   if (t !== null) appStore.setState({ cursorTime: t });
+  appStore.setState({ theme: loadTheme(storage) });
   const client = createEngineClient();
   const stopRunner = startEngineRunner(appStore, client);
-  const stopPersist = persistScenarioText(appStore, storage);
+  const stopPlayback = startPlaybackDriver(appStore);
+  // The embedded view (?embed, set by ui/share's startShare) never writes over the user's saved text.
+  const stopPersist = appStore.getState().embed ? () => {} : persistScenarioText(appStore, storage);
+  const stopTheme = persistTheme(appStore, storage);
+  window.__sidecarLabStore = appStore;
   return () => {
     stopRunner();
+    stopPlayback();
     stopPersist();
+    stopTheme();
     client.dispose();
+    delete window.__sidecarLabStore;
   };
 }

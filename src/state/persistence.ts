@@ -1,5 +1,6 @@
 // Keeps the editor text across reloads, in localStorage under one key.
 
+import type { Theme } from './slices/prefs';
 import type { AppStore } from './store';
 
 export const SCENARIO_KEY = 'sidecar-lab:scenario';
@@ -31,6 +32,29 @@ export function persistScenarioText(store: AppStore, storage: TextStorage | null
       storage.setItem(SCENARIO_KEY, s.text);
     } catch {
       // Full or forbidden storage: the text still lives in the page.
+    }
+  });
+}
+
+export const THEME_KEY = 'sidecar-lab:theme';
+
+export function loadTheme(storage: TextStorage | null): Theme | null {
+  try {
+    const v = storage?.getItem(THEME_KEY);
+    return v === 'light' || v === 'dark' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the chosen theme (light or dark; nothing while it follows the system). */
+export function persistTheme(store: AppStore, storage: TextStorage | null): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.theme === prev.theme || !storage || s.theme === null) return;
+    try {
+      storage.setItem(THEME_KEY, s.theme);
+    } catch {
+      // The theme still applies to this page.
     }
   });
 }

@@ -1,60 +1,82 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EngineClient, RunOutcome } from '../worker/client';
 import { startEngineRunner } from './runner';
 import { createAppStore } from './store';
 import { sidecarPodTrace } from './testFixtures';
 
-function recordingClient() {
-  const calls: { text: string; version: string }[] = [];
+/** A client whose runs finish only when the test says so. */
+function manualClient() {
+  const calls: { text: string; version: string; finish: () => void }[] = [];
   const client: EngineClient = {
-    run: async (text, version): Promise<RunOutcome> => {
-      calls.push({ text, version });
-      return { kind: 'result', result: { ok: true, problems: [], trace: { ...sidecarPodTrace(), kubernetesVersion: version } } };
-    },
+    run: (text, version) => new Promise<RunOutcome>((resolve) => {
+      calls.push({
+        text, version,
+        finish: () => resolve({ kind: 'result', result: { ok: true, problems: [], trace: { ...sidecarPodTrace(), kubernetesVersion: version, end: text.length } } }),
+      });
+    }),
     dispose: () => {},
   };
   return { client, calls };
 }
 
-describe('engine runner', () => {
-  beforeEach(() => { vi.useFakeTimers(); });
-  afterEach(() => { vi.useRealTimers(); });
+const flush = () => new Promise((r) => setTimeout(r, 0));
 
-  it('runs once at start, then once per burst of edits after the debounce', async () => {
+describe('engine runner', () => {
+  it('runs at once when idle, without a debounce', async () => {
     const store = createAppStore('v0');
-    const { client, calls } = recordingClient();
-    const stop = startEngineRunner(store, client, 150);
-    expect(calls).toEqual([{ text: 'v0', version: '1.36' }]);
-    store.getState().setText('v1');
-    vi.advanceTimersByTime(100);
-    store.getState().setText('v2');
-    vi.advanceTimersByTime(149);
-    expect(calls).toHaveLength(1);
-    expect(store.getState().running).toBe(true);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(calls.map((c) => c.text)).toEqual(['v0', 'v2']);
+    const { client, calls } = manualClient();
+    const stop = startEngineRunner(store, client);
+    expect(calls.map((c) => c.text)).toEqual(['v0']);
+    calls[0]!.finish();
+    await flush();
     expect(store.getState().running).toBe(false);
-    expect(store.getState().trace?.end).toBe(120);
+    store.getState().setText('v1');
+    expect(calls.map((c) => c.text)).toEqual(['v0', 'v1']);
+    expect(store.getState().running).toBe(true);
     stop();
   });
 
-  it('runs at once when the version changes', async () => {
+  it('coalesces edits made during a run into one run of the newest text, and drops the outdated result', async () => {
+    const store = createAppStore('v0');
+    const { client, calls } = manualClient();
+    const stop = startEngineRunner(store, client);
+    store.getState().setText('v1');
+    store.getState().setText('v22');
+    store.getState().setText('v333');
+    expect(calls).toHaveLength(1);
+    calls[0]!.finish();
+    await flush();
+    expect(store.getState().trace).toBeNull();
+    expect(calls.map((c) => c.text)).toEqual(['v0', 'v333']);
+    calls[1]!.finish();
+    await flush();
+    expect(store.getState().trace?.end).toBe(4);
+    expect(store.getState().running).toBe(false);
+    stop();
+  });
+
+  it('runs again when the version changes', async () => {
     const store = createAppStore('x');
-    const { client, calls } = recordingClient();
-    const stop = startEngineRunner(store, client, 150);
+    const { client, calls } = manualClient();
+    const stop = startEngineRunner(store, client);
+    calls[0]!.finish();
+    await flush();
     store.getState().setVersion('1.27');
-    await vi.advanceTimersByTimeAsync(0);
-    expect(calls.at(-1)).toEqual({ text: 'x', version: '1.27' });
+    expect(calls.at(-1)).toMatchObject({ text: 'x', version: '1.27' });
+    calls[1]!.finish();
+    await flush();
     expect(store.getState().trace?.kubernetesVersion).toBe('1.27');
     stop();
   });
 
-  it('stops running after stop()', () => {
+  it('stops running after stop()', async () => {
     const store = createAppStore('x');
-    const { client, calls } = recordingClient();
-    startEngineRunner(store, client, 150)();
+    const { client, calls } = manualClient();
+    startEngineRunner(store, client)();
+    calls[0]!.finish();
+    await flush();
     store.getState().setText('y');
-    vi.advanceTimersByTime(1000);
     expect(calls).toHaveLength(1);
+    expect(store.getState().trace).toBeNull();
   });
 });

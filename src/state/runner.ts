@@ -1,34 +1,48 @@
-// Runs the engine whenever the text or the version changes: text edits are debounced, a version
-// switch runs at once. Results go into the store with setState, from outside React.
+// Runs the engine whenever the text or the version changes: at once when the engine is idle;
+// while a run is in flight, further edits coalesce into one run of the newest text (latest wins).
+// A result for a text that has since changed is dropped, not shown. Results go into the store
+// with setState, from outside React.
 
 import type { EngineClient } from '../worker/client';
 import { reduceOutcome } from './slices/result';
 import type { AppStore } from './store';
 
-export const EDIT_DEBOUNCE_MS = 150;
+export function startEngineRunner(store: AppStore, client: EngineClient): () => void {
+  let inFlight = false;
+  let stopped = false;
 
-export function startEngineRunner(store: AppStore, client: EngineClient, debounceMs = EDIT_DEBOUNCE_MS): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const drain = async () => {
+    inFlight = true;
+    try {
+      while (!stopped) {
+        const { text, kubernetesVersion } = store.getState();
+        const outcome = await client.run(text, kubernetesVersion);
+        if (stopped) return;
+        const now = store.getState();
+        if (now.text === text && now.kubernetesVersion === kubernetesVersion) {
+          store.setState((s) => reduceOutcome(s, outcome));
+          return;
+        }
+        // The text changed while the engine worked: run again with the newest one.
+      }
+    } finally {
+      inFlight = false;
+    }
+  };
 
-  const runNow = async () => {
-    timer = undefined;
-    const { text, kubernetesVersion } = store.getState();
-    const outcome = await client.run(text, kubernetesVersion);
-    store.setState((s) => reduceOutcome(s, outcome));
+  const request = () => {
+    if (!store.getState().running) store.setState({ running: true });
+    if (!inFlight) void drain();
   };
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.text === prev.text && s.kubernetesVersion === prev.kubernetesVersion) return;
-    clearTimeout(timer);
-    if (!s.running) store.setState({ running: true });
-    if (s.kubernetesVersion !== prev.kubernetesVersion) void runNow();
-    else timer = setTimeout(() => void runNow(), debounceMs);
+    request();
   });
 
-  store.setState({ running: true });
-  void runNow();
+  request();
   return () => {
+    stopped = true;
     unsubscribe();
-    clearTimeout(timer);
   };
 }

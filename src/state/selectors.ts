@@ -1,8 +1,11 @@
 // Named selectors: the only way components read the store. Each returns a value that is stable
 // while the state it reads is unchanged (zustand compares with Object.is).
 
+import type { Trace } from '../engine/trace';
+import type { Theme } from './slices/prefs';
 import type { AppState } from './store';
 import { kubectlAt } from './kubectlAt';
+import { buildCausality, type Causality } from './trace/causality';
 
 export const selectText = (s: AppState) => s.text;
 export const selectVersion = (s: AppState) => s.kubernetesVersion;
@@ -30,3 +33,31 @@ export const selectSetCursorTime = (s: AppState) => s.setCursorTime;
 export const selectCursorToStart = (s: AppState) => s.cursorToStart;
 export const selectCursorToEnd = (s: AppState) => s.cursorToEnd;
 export const selectRequestReveal = (s: AppState) => s.requestReveal;
+
+export const selectView = (s: AppState) => s.view;
+export const selectSetView = (s: AppState) => s.setView;
+export const selectSelected = (s: AppState) => s.selected;
+export const selectSelect = (s: AppState) => s.select;
+export const selectPlaying = (s: AppState) => s.playing;
+export const selectSpeed = (s: AppState) => s.speed;
+export const selectSetSpeed = (s: AppState) => s.setSpeed;
+export const selectTheme = (s: AppState) => s.theme;
+/** The theme the page shows: the chosen one, or the system's. */
+export const selectResolvedTheme = (s: AppState): Theme => s.theme ?? (s.systemDark ? 'dark' : 'light');
+export const selectHelpOpen = (s: AppState) => s.helpOpen;
+export const selectSetHelpOpen = (s: AppState) => s.setHelpOpen;
+export const selectInjectOptions = (s: AppState) => s.inject;
+export const selectSetInjectOptions = (s: AppState) => s.setInjectOptions;
+export const selectNotice = (s: AppState) => s.notice;
+
+const causalityCache = new WeakMap<Trace, Causality>();
+/** Cause and effect links of the current trace, computed once per trace. */
+export const selectCausality = (s: AppState): Causality | null => {
+  if (!s.trace) return null;
+  let c = causalityCache.get(s.trace);
+  if (!c) {
+    c = buildCausality(s.trace);
+    causalityCache.set(s.trace, c);
+  }
+  return c;
+};

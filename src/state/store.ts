@@ -4,8 +4,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCursorSlice } from './slices/cursor';
 import { createEditorSlice } from './slices/editor';
+import { createPlaybackSlice } from './slices/playback';
+import { createPrefsSlice } from './slices/prefs';
 import { createResultSlice } from './slices/result';
 import { createScenarioSlice } from './slices/scenario';
+import { createShareSlice } from './slices/share';
+import { createViewSlice } from './slices/view';
 import type { AppState } from './slices/types';
 
 export type { AppState } from './slices/types';
@@ -17,5 +21,9 @@ export function createAppStore(initialText: string): AppStore {
     ...createResultSlice(...a),
     ...createCursorSlice(...a),
     ...createEditorSlice(...a),
+    ...createViewSlice(...a),
+    ...createPlaybackSlice(...a),
+    ...createPrefsSlice(...a),
+    ...createShareSlice(...a),
   }));
 }

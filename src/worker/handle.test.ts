@@ -26,6 +26,15 @@ describe('handleRunRequest (what the worker runs)', () => {
     expect(resp.kind === 'result' && resp.result.problems.map((p) => p.path)).toContain('spec.initContainers[2].restartPolicy');
   });
 
+  it("lets the text's own kubernetesVersion win over the request's, which is a fallback", () => {
+    const in127 = DEFAULT.replace('kind: Simulation\n', 'kind: Simulation\nkubernetesVersion: "1.27"\n');
+    const resp = handleRunRequest({ id: 2, text: in127, kubernetesVersion: '1.36' });
+    expect(resp.kind === 'result' && resp.result.problems.map((p) => p.path)).toContain('spec.initContainers[2].restartPolicy');
+    const in129 = DEFAULT.replace('kind: Simulation\n', 'kind: Simulation\nkubernetesVersion: 1.29 # pinned\n');
+    const ok = handleRunRequest({ id: 3, text: in129, kubernetesVersion: '1.27' });
+    expect(ok.kind === 'result' && ok.result.trace?.kubernetesVersion).toBe('1.29');
+  });
+
   it('turns an exception in the engine into an error response', () => {
     vi.spyOn(run, 'runScenario').mockImplementation(() => { throw new TypeError('boom'); });
     expect(handleRunRequest({ id: 3, text: 'x', kubernetesVersion: '1.36' })).toEqual({

@@ -3,9 +3,19 @@
 import { runScenario } from '../engine/run';
 import { errorMessage, toEngineResult, type RunRequest, type RunResponse } from './protocol';
 
+/**
+ * Whether the text sets kubernetesVersion itself (a `kubernetesVersion:` key, as the Simulation
+ * document writes it). Read without parsing; a false "yes" only drops the fallback below.
+ */
+const NAMES_VERSION = /(?:^|[{,])[ \t]*["']?kubernetesVersion["']?[ \t]*:/m;
+
 export function handleRunRequest(req: RunRequest): RunResponse {
   try {
-    const result = runScenario(req.text, { kubernetesVersion: req.kubernetesVersion });
+    // The version picker writes into the scenario's Simulation document, so the text is the
+    // truth: the request's version (the store's) only applies to a text that names none.
+    const names = req.text.includes('kubernetesVersion') && NAMES_VERSION.test(req.text);
+    const opts = names ? {} : { kubernetesVersion: req.kubernetesVersion };
+    const result = runScenario(req.text, opts);
     return { id: req.id, kind: 'result', result: toEngineResult(result) };
   } catch (err) {
     return { id: req.id, kind: 'error', message: `The engine failed: ${errorMessage(err)}` };

@@ -42,7 +42,9 @@ export function reduceOutcome(state: AppState, outcome: RunOutcome): Partial<App
       const trace = fresh ?? state.trace;
       const podName = fresh ? result.podName ?? 'pod' : state.podName;
       const cursorTime = state.cursorTime !== null && trace ? Math.min(state.cursorTime, trace.end) : state.cursorTime;
-      return { result, problems: result.problems, trace, podName, engineError: null, running: false, cursorTime };
+      // Indices into the old trace mean nothing in a new one.
+      const selected = fresh ? null : state.selected;
+      return { result, problems: result.problems, trace, podName, engineError: null, running: false, cursorTime, selected };
     }
   }
 }

@@ -3,9 +3,13 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { CursorSlice } from './cursor';
 import type { EditorSlice } from './editor';
+import type { PlaybackSlice } from './playback';
+import type { PrefsSlice } from './prefs';
 import type { ResultSlice } from './result';
 import type { ScenarioSlice } from './scenario';
+import type { ShareSlice } from './share';
+import type { ViewSlice } from './view';
 
-export type AppState = ScenarioSlice & ResultSlice & CursorSlice & EditorSlice;
+export type AppState = ScenarioSlice & ResultSlice & CursorSlice & EditorSlice & ViewSlice & PlaybackSlice & PrefsSlice & ShareSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -1,20 +1,46 @@
 // The composition root: the page's layout, nothing else.
 
+import { useLayoutEffect } from 'react';
+import { appStore, useAppStore } from '../../state/appStore';
 import { LazyEditor } from '../editor/LazyEditor';
+import { ContainersPanel } from '../panels/ContainersPanel';
+import { EventsPanel } from '../panels/EventsPanel';
+import { HelpOverlay } from '../panels/HelpOverlay';
+import { Notice } from '../panels/Notice';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
+import { SelectionPanel } from '../panels/SelectionPanel';
 import { StatusStrip } from '../panels/StatusStrip';
+import { TimelineToolbar } from '../panels/TimelineToolbar';
 import { VersionSelect } from '../panels/VersionSelect';
+import { Legend } from '../timeline/Legend';
 import { Timeline } from '../timeline/Timeline';
+import { startTheme } from './theme';
+import { useShortcuts } from './useShortcuts';
+import { selectEmbed } from '../../state/slices/share';
+import { EmbedApp } from '../embed/EmbedApp';
+import { GalleryPanel } from '../gallery/GalleryPanel';
+import { CompareView } from '../share/compare/CompareView';
+import { ShareButton } from '../share/ShareButton';
+import { OpenDialog, ShareBanner } from '../share/ShareNotices';
 import './app.css';
+import './panels.css';
 
 export function App() {
+  useLayoutEffect(() => startTheme(appStore), []);
+  useShortcuts();
+  const embed = useAppStore(selectEmbed);
+  if (embed) return <EmbedApp />;
   return (
     <div className="app">
       <header className="app-header">
         <h1>Sidecar Lab</h1>
         <p className="tagline">how the kubelet runs init containers, sidecars and your app</p>
         <VersionSelect />
+        <GalleryPanel />
+        <ShareButton />
       </header>
+      <ShareBanner />
+      <OpenDialog />
       <main className="app-main">
         <section className="pane pane-editor" aria-label="Scenario">
           <div className="editor-frame">
@@ -23,10 +49,18 @@ export function App() {
           <ProblemsPanel />
         </section>
         <section className="pane pane-timeline" aria-label="Simulation">
+          <CompareView />
           <StatusStrip />
+          <TimelineToolbar />
           <Timeline />
+          <Legend />
+          <Notice />
+          <SelectionPanel />
+          <ContainersPanel />
+          <EventsPanel />
         </section>
       </main>
+      <HelpOverlay />
     </div>
   );
 }

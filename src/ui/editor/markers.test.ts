@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../engine/scenario/types';
-import { problemToMarker, SEVERITY } from './markers';
+import { problemsToMarkers, problemToMarker, SEVERITY } from './markers';
 
 const lines = ['apiVersion: v1', 'kind: Pod', ''];
 const maxCol = (line: number) => (lines[line - 1]?.length ?? 0) + 1;
@@ -30,5 +30,10 @@ describe('problemToMarker', () => {
     expect(problemToMarker({ ...base, line: 0, col: 0, path: '' }, 3, maxCol)).toMatchObject({
       message: 'bad kind', startLineNumber: 1, startColumn: 1,
     });
+  });
+
+  it('leaves infos (inferred behaviour) to the inline hints', () => {
+    const problems: Problem[] = [base, { ...base, severity: 'info', message: 'app: sleep 30 → exits 0 after 30 s' }, { ...base, severity: 'warning' }];
+    expect(problemsToMarkers(problems, 3, maxCol).map((m) => m.severity)).toEqual([8, 4]);
   });
 });

@@ -32,6 +32,14 @@ export function problemToMarker(p: Problem, lineCount: number, lineMaxColumn: (l
   };
 }
 
+/**
+ * The markers for the engine's problems: errors and warnings. Infos (a container's inferred
+ * behaviour) are not markers; the editor shows them as inline hints (hints.ts).
+ */
+export function problemsToMarkers(problems: readonly Problem[], lineCount: number, lineMaxColumn: (line: number) => number): editor.IMarkerData[] {
+  return problems.filter((p) => p.severity !== 'info').map((p) => problemToMarker(p, lineCount, lineMaxColumn));
+}
+
 function clampInt(n: number, lo: number, hi: number): number {
   const v = Number.isFinite(n) ? Math.trunc(n) : lo;
   return Math.min(Math.max(v, lo), Math.max(lo, hi));

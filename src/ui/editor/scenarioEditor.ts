@@ -1,27 +1,65 @@
-// The one wrapper around Monaco: the rest of the app sees get/set text, markers, change events
+// The one wrapper around Monaco: the rest of the app sees get/set text, problems, change events
 // and reveal, never Monaco itself.
 
 import type { Problem } from '../../engine/scenario/types';
-import { MARKER_OWNER, problemToMarker } from './markers';
+import { hintsFrom, type Hint } from './hints';
+import { MARKER_OWNER, problemsToMarkers } from './markers';
 import { monaco } from './monacoSetup';
 import { SCENARIO_URI } from './scenarioSchema';
+import { minimalEdit } from './textEdit';
+import { heavyReason, LARGE_TEXT_CHARS, type HeavyReason } from './yamlSafety';
 
 export interface ScenarioEditor {
   getText(): string;
-  /** Replaces the text as one undoable edit (no change event is lost or doubled). */
+  /**
+   * Puts `text` in the editor as one undoable step on the same model (never `setValue`): only
+   * the part that differs is replaced, so the cursor and the scroll position stay where the
+   * text did not change, and Ctrl+Z brings back the text before, even after a whole new
+   * scenario was loaded (a gallery entry, a share link). Fires the change listeners.
+   */
   setText(text: string): void;
+  /** Errors and warnings become markers; infos (inferred behaviour) become inline hints. */
   setProblems(problems: readonly Problem[]): void;
   onDidChangeText(listener: (text: string) => void): () => void;
   reveal(line: number, col: number): void;
   /** The caret, 1-based. */
   getPosition(): { line: number; col: number };
+  /** The inline hints shown. */
+  getHints(): Hint[];
+  /**
+   * Why the YAML language features (highlighting, completion, hover, schema checks) are off for
+   * the text: it is over LARGE_TEXT_CHARS, or its aliases expand to an alias bomb, which would
+   * keep monaco-yaml's worker busy for good. Null when they are on.
+   */
+  getHeavyReason(): HeavyReason | null;
+  /**
+   * Turns the YAML language on (the model starts as plain text). Called once the first schema is
+   * in force, so monaco-yaml's worker starts with it rather than being restarted at once.
+   */
+  enableYaml(): void;
+  onDidChangeHeavyReason(listener: (reason: HeavyReason | null) => void): () => void;
   dispose(): void;
+}
+
+/** Editor features that scan the whole text (some in Monaco's own worker), off for a large text. */
+function largeTextOptions(large: boolean) {
+  return {
+    links: !large,
+    occurrencesHighlight: large ? 'off' as const : 'singleFile' as const,
+    wordBasedSuggestions: large ? 'off' as const : 'matchingDocuments' as const,
+    unicodeHighlight: { ambiguousCharacters: !large, invisibleCharacters: !large },
+    folding: !large,
+    matchBrackets: large ? 'never' as const : 'always' as const,
+  };
 }
 
 export function createScenarioEditor(host: HTMLElement, text: string): ScenarioEditor {
   const uri = monaco.Uri.parse(SCENARIO_URI);
   monaco.editor.getModel(uri)?.dispose();
-  const model = monaco.editor.createModel(text, 'yaml', uri);
+  let heavy = heavyReason(text);
+  let yamlEnabled = false;
+  const languageNow = () => (yamlEnabled && heavy === null ? 'yaml' : 'plaintext');
+  const model = monaco.editor.createModel(text, languageNow(), uri);
   model.updateOptions({ tabSize: 2, insertSpaces: true });
   const editor = monaco.editor.create(host, {
     model,
@@ -35,22 +73,71 @@ export function createScenarioEditor(host: HTMLElement, text: string): ScenarioE
     tabSize: 2,
     padding: { top: 8 },
     ariaLabel: 'Scenario YAML',
+    // Completion inside a value's line (e.g. after `restartPolicy: `) as well as for keys.
+    quickSuggestions: { other: true, comments: false, strings: true },
+    ...largeTextOptions(heavy === 'large'),
+    // Off: it asks the folding provider (monaco-yaml's worker) for ranges even after the model
+    // turned plain text for a heavy text, and with yaml-language-server's ranges it showed the
+    // scope above the first line (metadata: over spec:).
+    stickyScroll: { enabled: false },
   });
+
+  // Synchronous, inside the change itself: the language is plain text before monaco-yaml's
+  // debounced validation (or its folding, completion, hover) can send a heavy text to its worker.
+  const heavyListeners = new Set<(reason: HeavyReason | null) => void>();
+  const syncLanguage = model.onDidChangeContent(() => {
+    const reason = model.getValueLength() > LARGE_TEXT_CHARS ? 'large' : heavyReason(model.getValue());
+    if (reason === heavy) return;
+    heavy = reason;
+    editor.updateOptions(largeTextOptions(heavy === 'large'));
+    monaco.editor.setModelLanguage(model, languageNow());
+    for (const l of heavyListeners) l(heavy);
+  });
+
+  const hintDecorations = editor.createDecorationsCollection();
+  let hints: Hint[] = [];
+  /** The text last handed to the change listeners: the store echoes it back, nothing to do then. */
+  let emitted: string | undefined;
 
   return {
     getText: () => model.getValue(),
     setText(next) {
-      if (next === model.getValue()) return;
+      if (next === emitted && model.getValueLength() === next.length) return;
+      const edit = minimalEdit(model.getValue(), next);
+      if (!edit) return;
+      const start = model.getPositionAt(edit.start);
+      const end = model.getPositionAt(edit.end);
       editor.pushUndoStop();
-      editor.executeEdits('sidecar-lab', [{ range: model.getFullModelRange(), text: next }]);
+      editor.executeEdits('sidecar-lab', [{
+        range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+        text: edit.text,
+        forceMoveMarkers: true,
+      }]);
       editor.pushUndoStop();
     },
     setProblems(problems) {
       const lineMax = (line: number) => model.getLineMaxColumn(line);
-      monaco.editor.setModelMarkers(model, MARKER_OWNER, problems.map((p) => problemToMarker(p, model.getLineCount(), lineMax)));
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, problemsToMarkers(problems, model.getLineCount(), lineMax));
+      hints = hintsFrom(problems).filter((h) => h.line >= 1 && h.line <= model.getLineCount());
+      hintDecorations.set(hints.map((h) => {
+        const first = Math.max(1, model.getLineFirstNonWhitespaceColumn(h.line));
+        const last = model.getLineMaxColumn(h.line);
+        return {
+          range: new monaco.Range(h.line, first, h.line, last),
+          options: {
+            description: 'sidecar-lab-behaviour-hint',
+            after: { content: `  ${h.text}`, inlineClassName: 'sidecar-hint' },
+            hoverMessage: { value: `**Inferred behaviour.** ${escapeMarkdown(h.full)}` },
+            showIfCollapsed: true,
+          },
+        };
+      }));
     },
     onDidChangeText(listener) {
-      const sub = model.onDidChangeContent(() => listener(model.getValue()));
+      const sub = model.onDidChangeContent(() => {
+        emitted = model.getValue();
+        listener(emitted);
+      });
       return () => sub.dispose();
     },
     reveal(line, col) {
@@ -63,9 +150,26 @@ export function createScenarioEditor(host: HTMLElement, text: string): ScenarioE
       const p = editor.getPosition();
       return { line: p?.lineNumber ?? 1, col: p?.column ?? 1 };
     },
+    getHints: () => hints,
+    getHeavyReason: () => heavy,
+    enableYaml() {
+      if (yamlEnabled) return;
+      yamlEnabled = true;
+      if (model.getLanguageId() !== languageNow()) monaco.editor.setModelLanguage(model, languageNow());
+    },
+    onDidChangeHeavyReason(listener) {
+      heavyListeners.add(listener);
+      return () => heavyListeners.delete(listener);
+    },
     dispose() {
+      syncLanguage.dispose();
+      hintDecorations.clear();
       editor.dispose();
       model.dispose();
     },
   };
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>~-]/g, (c) => `\\${c}`);
 }

@@ -1,7 +1,8 @@
-// Test hooks for end-to-end checks: the markers the editor shows, and its text. `__monaco` is
-// the bundled Monaco namespace, for checks written against Monaco's own API.
+// Test hooks for end-to-end checks: the markers the editor shows, its text, hints and schema.
+// `__monaco` is the bundled Monaco namespace, for checks written against Monaco's own API.
 
-import { monaco } from './monacoSetup';
+import type { Hint } from './hints';
+import { getSchemaState, monaco, type SchemaState } from './monacoSetup';
 import type { ScenarioEditor } from './scenarioEditor';
 import { SCENARIO_URI } from './scenarioSchema';
 
@@ -21,6 +22,12 @@ export interface SidecarLabTestHook {
   getText(): string;
   /** The caret, 1-based. */
   getPosition(): { line: number; col: number };
+  /** The inline behaviour hints. */
+  getHints(): Hint[];
+  /** The schema in force: its key is "<version>|<container names>". */
+  getSchema(): SchemaState;
+  /** The model's language: 'yaml', or 'plaintext' while the YAML features are off (a huge text, an alias bomb). */
+  getLanguage(): string;
 }
 
 declare global {
@@ -48,6 +55,9 @@ export function installTestHook(editor: ScenarioEditor): () => void {
       })),
     getText: () => editor.getText(),
     getPosition: () => editor.getPosition(),
+    getHints: () => editor.getHints(),
+    getSchema: () => getSchemaState(),
+    getLanguage: () => monaco.editor.getModel(resource)?.getLanguageId() ?? '',
   };
   return () => {
     delete window.__sidecarLab;

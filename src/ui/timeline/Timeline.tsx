@@ -1,94 +1,118 @@
-// The timeline panel: React owns the <svg> and its groups, D3 draws inside them. Focusable:
-// Home/End jump to the start/end, Left/Right step between events.
+// The timeline panel. React owns the layers, D3 and the canvas draw inside them (useTimelineDraw):
+// a fixed SVG (axis, names), a clipped moving layer (the lanes' bars in SVG, the dense marks on a
+// canvas) and an overlay SVG (cursor, injected-event handles, cause/effect highlight) that takes
+// the pointer. Keys are the page's shortcuts (state/commands).
 
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../state/appStore';
 import {
-  selectCursorTime, selectCursorToEnd, selectCursorToStart, selectPodName, selectSetCursorTime,
-  selectShowingLastGood, selectTrace,
+  selectCausality, selectCursorTime, selectPodName, selectResolvedTheme, selectSelected, selectShowingLastGood, selectTrace, selectView,
 } from '../../state/selectors';
-import { eventTimes, layoutTimeline } from './layout';
-import { nextEventTime, prevEventTime } from './navigate';
-import { renderAxis, renderCursor, renderLanes } from './render';
+import { effectiveWindow } from '../../state/view/window';
+import { CausalityOverlay } from './CausalityOverlay';
+import { registerTimeline } from './export/exporter';
+import { FaultHandles } from './FaultHandles';
+import type { Hit } from './hitTest';
+import { layoutTimeline } from './layout';
 import { placeRows } from './rows';
 import { timeScale } from './scale';
 import { TimelinePatterns } from './TimelinePatterns';
-import { useCursorDrag } from './useCursorDrag';
+import { Tooltip } from './Tooltip';
+import { useTimelineDraw } from './useTimelineDraw';
+import { useTimelineGestures } from './useTimelineGestures';
 import { useWidth } from './useWidth';
 import './timeline.css';
 
-const LABEL_WIDTH = 190;
-const RIGHT_PAD = 28;
+export const LABEL_WIDTH = 190;
+/** The moving layer shows this much past the plot's edges, so marks at t = 0 are whole. */
+export const PLOT_PAD = 6;
+const RIGHT_PAD = 24;
+
+type Hover = (Hit & { x: number; y: number }) | null;
 
 export function Timeline() {
   const trace = useAppStore(selectTrace);
   const podName = useAppStore(selectPodName);
   const cursor = useAppStore(selectCursorTime);
+  const view = useAppStore(selectView);
+  const selected = useAppStore(selectSelected);
+  const causality = useAppStore(selectCausality);
   const showingLastGood = useAppStore(selectShowingLastGood);
-  const setCursorTime = useAppStore(selectSetCursorTime);
-  const cursorToStart = useAppStore(selectCursorToStart);
-  const cursorToEnd = useAppStore(selectCursorToEnd);
+  const theme = useAppStore(selectResolvedTheme);
 
   const boxRef = useRef<HTMLDivElement>(null);
-  const axisRef = useRef<SVGGElement>(null);
-  const lanesRef = useRef<SVGGElement>(null);
-  const cursorRef = useRef<SVGGElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const overlayRef = useRef<SVGSVGElement>(null);
+  const refs = useRef({
+    axis: { current: null as SVGGElement | null },
+    frames: { current: null as SVGGElement | null },
+    layer: { current: null as HTMLDivElement | null },
+    plot: { current: null as SVGSVGElement | null },
+    lanes: { current: null as SVGGElement | null },
+    canvas: { current: null as HTMLCanvasElement | null },
+    cursor: { current: null as SVGGElement | null },
+  }).current;
   const width = useWidth(boxRef);
+  const [hover, setHover] = useState<Hover>(null);
 
   const rows = useMemo(() => (trace ? placeRows(layoutTimeline(trace, podName)) : null), [trace, podName]);
-  const times = useMemo(() => (trace ? eventTimes(trace) : []), [trace]);
-  const scale = useMemo(() => timeScale(trace?.end ?? 0, LABEL_WIDTH, width - RIGHT_PAD), [trace, width]);
-  const drag = useCursorDrag(scale, setCursorTime);
+  const shown = useMemo(() => effectiveWindow(view, trace), [view, trace]);
+  const scale = useMemo(() => timeScale(shown, LABEL_WIDTH, width - RIGHT_PAD), [shown, width]);
+  const height = rows?.height ?? 0;
+  const range = useTimelineDraw(refs, { plotPad: PLOT_PAD, rows, scale, end: trace?.end ?? 0, width, cursor, theme });
 
-  useEffect(() => {
-    if (!rows || !axisRef.current || !lanesRef.current) return;
-    renderAxis(axisRef.current, scale);
-    renderLanes(lanesRef.current, rows, scale, width);
-  }, [rows, scale, width]);
+  const onHover = useCallback((h: Hover) => {
+    setHover((prev) => (prev?.event === h?.event && (h === null || (Math.abs(prev!.x - h.x) < 40 && prev!.y === h.y)) ? prev : h));
+  }, []);
+  const gestures = useTimelineGestures(overlayRef, rows, scale, trace?.end ?? 0, onHover);
 
-  useEffect(() => {
-    if (rows && cursorRef.current) renderCursor(cursorRef.current, scale, cursor, rows.height);
-  }, [rows, scale, cursor]);
+  useLayoutEffect(() => {
+    const base = svgRef.current;
+    const plot = refs.plot.current;
+    const overlay = overlayRef.current;
+    const canvas = refs.canvas.current;
+    if (!rows || !base || !plot || !overlay || !canvas || !range.current) return;
+    return registerTimeline({ base, plot, overlay, canvas, rows, scale, range: range.current });
+  }, [rows, scale, refs, range]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (!trace) return;
-    const step: Record<string, () => void> = {
-      Home: cursorToStart,
-      End: cursorToEnd,
-      ArrowLeft: () => setCursorTime(prevEventTime(times, cursor)),
-      ArrowRight: () => setCursorTime(nextEventTime(times, cursor, trace.end)),
-    };
-    const action = step[e.key];
-    if (!action) return;
-    e.preventDefault();
-    action();
-  };
+  const hovered = hover && trace ? trace.events[hover.event] : undefined;
 
   return (
     <div
       ref={boxRef}
       className={`timeline${showingLastGood ? ' timeline-last-good' : ''}`}
       data-testid="timeline"
+      data-t0={shown.t0}
+      data-t1={shown.t1}
       tabIndex={0}
       role="group"
-      aria-label="Pod timeline. Home and End jump to the start and end, Left and Right step between events."
-      onKeyDown={onKeyDown}
+      aria-roledescription="timeline"
+      aria-label="Pod timeline. Home and End jump to the start and end, Left and Right step between events, W and S zoom, A and D pan, F fits, question mark lists every shortcut."
     >
       {showingLastGood && <p className="timeline-note">The text has errors: showing the last valid scenario.</p>}
       {!trace && <p className="timeline-empty">The timeline appears once the scenario is valid.</p>}
-      <svg
-        className="timeline-svg"
-        width={width}
-        height={rows?.height ?? 0}
-        role="img"
-        aria-label="Timeline of the pod and its containers"
-        {...drag}
-      >
-        <TimelinePatterns />
-        <g className="axis" ref={axisRef} />
-        <g className="lanes" ref={lanesRef} />
-        <g className="cursor" ref={cursorRef} />
-      </svg>
+      <div className="timeline-stack" style={{ height }}>
+        <svg ref={svgRef} className="timeline-svg" width={width} height={height} role="img"
+          aria-label={`Timeline of the pod and its containers from ${shown.t0.toFixed(1)} s to ${shown.t1.toFixed(1)} s`}>
+          <TimelinePatterns />
+          <g className="axis" ref={(el) => { refs.axis.current = el; }} />
+          <g className="frames" ref={(el) => { refs.frames.current = el; }} />
+        </svg>
+        <div className="timeline-plot" style={{ left: scale.x0 - PLOT_PAD, width: Math.max(1, scale.x1 - scale.x0 + 2 * PLOT_PAD), height }}>
+          <div className="timeline-plot-layer" ref={(el) => { refs.layer.current = el; }} style={{ height }}>
+            <svg ref={(el) => { refs.plot.current = el; }} className="timeline-plot-svg" height={height}>
+              <g className="lanes" ref={(el) => { refs.lanes.current = el; }} />
+            </svg>
+            <canvas ref={(el) => { refs.canvas.current = el; }} className="timeline-canvas" aria-hidden="true" />
+          </div>
+        </div>
+        <svg ref={overlayRef} className="timeline-overlay" width={width} height={height} {...gestures}>
+          {rows && <FaultHandles rows={rows} scale={scale} selected={selected} />}
+          {rows && trace && causality && <CausalityOverlay trace={trace} causality={causality} rows={rows} scale={scale} selected={selected} />}
+          <g className="cursor" ref={(el) => { refs.cursor.current = el; }} />
+        </svg>
+        {hovered && hover && <Tooltip event={hovered} x={hover.x} y={hover.y} width={width} />}
+      </div>
     </div>
   );
 }

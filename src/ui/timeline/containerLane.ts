@@ -1,25 +1,26 @@
 // One container's lane: its states as bars (waiting with the reason, running, started, ready,
-// terminated with the exit code), each run numbered, and marks where something happened to it.
+// terminating from the kill to the exit, terminated with the exit code), each run numbered,
+// back-offs labelled with their delay, hooks as nested bars, and marks where something happened.
 
 import type { TraceContainer, TraceEvent } from '../../engine/trace';
-import type { Lane, Mark } from './model';
+import type { HookBar, Lane, Mark } from './model';
 import { SegmentBuilder, type BarState } from './segments';
 
-const runName = (attempt: number) => (attempt === 0 ? '' : ` (restart ${attempt})`);
+const runName = (attempt: number) => (attempt === 0 ? '' : ` #${attempt + 1}`);
 
-function running(tone: 'running' | 'started' | 'ready', attempt: number): BarState {
+function running(tone: 'running' | 'started' | 'ready', attempt: number, event: number): BarState {
   const word = { running: 'Running', started: 'Started', ready: 'Ready' }[tone];
   const detail = {
     running: 'running, not started yet (startup probe pending)',
     started: 'running and started, not ready',
     ready: 'running and ready',
   }[tone];
-  return { tone, label: word + runName(attempt), attempt, title: `${detail}, run ${attempt + 1}` };
+  return { tone, label: word + runName(attempt), attempt, title: `${detail}, run ${attempt + 1}`, event };
 }
 
-function waiting(reason: string, attempt: number | undefined, title = `waiting: ${reason}`): BarState {
+function waiting(reason: string, attempt: number | undefined, event: number, title = `waiting: ${reason}`): BarState {
   const tone = reason.endsWith('BackOff') ? 'backoff' : 'waiting';
-  return { tone, label: reason, title, ...(attempt === undefined ? {} : { attempt }) };
+  return { tone, label: reason, title, event, ...(attempt === undefined ? {} : { attempt }) };
 }
 
 const RUNNING_TONES: ReadonlySet<string> = new Set(['running', 'started', 'ready']);
@@ -28,41 +29,54 @@ const RUNNING_TONES: ReadonlySet<string> = new Set(['running', 'started', 'ready
 export function containerLane(container: TraceContainer, events: readonly TraceEvent[], until: number): Lane {
   const bars = new SegmentBuilder();
   const marks: Mark[] = [];
+  const hooks: HookBar[] = [];
+  const openHooks = new Map<string, { start: number; event: number }>();
   let attempt: number | undefined;
   let waitingReason = 'ContainerCreating';
   const isRunning = () => RUNNING_TONES.has(bars.current?.tone ?? '');
 
-  for (const e of events) {
-    if (e.t > until) break;
-    if (!('container' in e) || e.container !== container.name) continue;
+  events.forEach((e, i) => {
+    if (e.t > until) return;
+    if (!('container' in e) || e.container !== container.name) return;
     switch (e.type) {
       case 'container.waiting':
         waitingReason = e.reason;
-        bars.switchTo(e.t, waiting(e.reason, attempt));
+        if (bars.current?.tone === 'backoff' && e.reason === 'CrashLoopBackOff') break;
+        bars.switchTo(e.t, waiting(e.reason, attempt, i));
         break;
       case 'container.pulling':
-        bars.switchTo(e.t, waiting('Pulling', attempt, `pulling image ${e.image}`));
+        bars.switchTo(e.t, waiting('Pulling', attempt, i, `pulling image ${e.image}`));
         break;
       case 'container.pulled':
-        bars.switchTo(e.t, waiting(waitingReason, attempt));
+        bars.switchTo(e.t, waiting(waitingReason, attempt, i));
         break;
       case 'container.backoff':
-        bars.switchTo(e.t, waiting('CrashLoopBackOff', attempt, `back-off: the restart waits ${e.delay} s`));
+        bars.switchTo(e.t, { ...waiting('CrashLoopBackOff', attempt, i, `CrashLoopBackOff: the restart waits ${e.delay} s`), label: `back-off ${e.delay}s` });
         break;
       case 'container.start':
         attempt = e.attempt;
-        bars.switchTo(e.t, running('running', e.attempt));
+        bars.switchTo(e.t, running('running', e.attempt, i));
         break;
       // The status flags change the bar only while the process runs: a regular init container
       // turns ready after it exited 0, and its bar stays "Completed".
       case 'container.started':
-        if (isRunning()) bars.switchTo(e.t, running('started', e.attempt));
+        if (isRunning()) bars.switchTo(e.t, running('started', e.attempt, i));
         break;
       case 'container.ready':
-        if (isRunning()) bars.switchTo(e.t, running('ready', e.attempt));
+        if (isRunning()) bars.switchTo(e.t, running('ready', e.attempt, i));
         break;
       case 'container.unready':
-        if (bars.current?.tone === 'ready') bars.switchTo(e.t, running('started', e.attempt));
+        if (bars.current?.tone === 'ready') bars.switchTo(e.t, running('started', e.attempt, i));
+        break;
+      case 'container.kill':
+        if (isRunning()) {
+          bars.switchTo(e.t, {
+            tone: 'terminating', label: `Terminating${runName(attempt ?? 0)}`, event: i,
+            title: `terminating (${e.reason}): stop requested, ${e.gracePeriodSeconds} s grace`,
+            ...(attempt === undefined ? {} : { attempt }),
+          });
+        }
+        marks.push({ t: e.t, kind: 'kill', label: `kill: ${e.reason}, grace ${e.gracePeriodSeconds} s`, event: i });
         break;
       case 'container.exit': {
         const ok = e.exitCode === 0;
@@ -71,28 +85,37 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
           label: `${e.reason} (${e.exitCode})`,
           attempt: e.attempt,
           title: `terminated: ${e.reason}, exit code ${e.exitCode}, run ${e.attempt + 1}`,
+          event: i,
         });
-        marks.push({ t: e.t, kind: 'exit', label: `exit ${e.exitCode} (${e.reason})` });
+        marks.push({ t: e.t, kind: 'exit', label: `exit ${e.exitCode} (${e.reason})`, event: i });
         break;
       }
-      case 'container.kill':
-        marks.push({ t: e.t, kind: 'kill', label: `kill: ${e.reason}, grace ${e.gracePeriodSeconds} s` });
-        break;
       case 'container.signal':
-        marks.push({ t: e.t, kind: 'signal', label: e.signal });
+        marks.push({ t: e.t, kind: e.signal === 'SIGKILL' ? 'sigkill' : 'signal', label: e.signal, event: i });
         break;
       case 'probe.result':
-        if (e.result === 'failure') marks.push({ t: e.t, kind: 'probe', label: `${e.probe} probe failed` });
+        marks.push({ t: e.t, kind: e.result === 'failure' ? 'probe-fail' : 'probe-ok', label: `${e.probe} probe: ${e.result}`, event: i });
         break;
       case 'hook.start':
-        marks.push({ t: e.t, kind: 'hook', label: `${e.hook} hook starts` });
+        openHooks.set(e.hook, { start: e.t, event: i });
         break;
+      case 'hook.end': {
+        const open = openHooks.get(e.hook);
+        openHooks.delete(e.hook);
+        const failed = e.exitCode !== undefined && e.exitCode !== 0;
+        hooks.push({ start: open?.start ?? e.t, end: e.t, hook: e.hook, event: open?.event ?? i, failed, label: `${e.hook}${failed ? ` failed (${e.exitCode})` : ''}` });
+        break;
+      }
       case 'fault':
-        marks.push({ t: e.t, kind: 'fault', label: `injected: ${e.do}` });
+        marks.push({ t: e.t, kind: 'fault', label: `injected: ${e.do}`, event: i });
         break;
       default:
         break;
     }
+  });
+  for (const [hook, open] of openHooks) {
+    hooks.push({ start: open.start, end: until, hook: hook as HookBar['hook'], event: open.event, failed: false, label: `${hook} (running)` });
   }
-  return { name: container.name, kind: container.kind, bars: bars.finish(until), marks };
+  hooks.sort((a, b) => a.start - b.start);
+  return { name: container.name, kind: container.kind, bars: bars.finish(until), marks, hooks, subRows: [] };
 }

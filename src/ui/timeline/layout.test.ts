@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TRACE_SCHEMA, type Trace } from '../../engine/trace';
 import { crashLoopTrace, sidecarPodTrace } from '../../state/testFixtures';
-import { eventTimes, layoutTimeline } from './layout';
+import { layoutTimeline } from './layout';
+import { eventTimes } from '../../state/commands/step';
 import type { Bar, Lane } from './model';
 
 const lanes = (trace: Trace) => layoutTimeline(trace, 'my-pod').groups.flatMap((g) => g.lanes);
@@ -46,7 +47,7 @@ describe('layoutTimeline', () => {
       [0.5, 4.5, 'running', 'Running'],
       [4.5, 120, 'exited-ok', 'Completed (0)'],
     ]);
-    expect(lane(sidecarPodTrace(), 'init-myservice').marks).toEqual([{ t: 4.5, kind: 'exit', label: 'exit 0 (Completed)' }]);
+    expect(lane(sidecarPodTrace(), 'init-myservice').marks).toEqual([{ t: 4.5, kind: 'exit', label: 'exit 0 (Completed)', event: 6 }]);
   });
 
   it('keeps a completed init container completed when it turns ready afterwards', () => {
@@ -73,18 +74,37 @@ describe('layoutTimeline', () => {
     expect(brief(app.bars)).toEqual([
       [0, 1, 'waiting', 'ContainerCreating'],
       [1, 3, 'running', 'Running'],
-      [3, 13, 'backoff', 'CrashLoopBackOff'],
-      [13, 14, 'running', 'Running (restart 1)'],
-      [14, 15, 'started', 'Started (restart 1)'],
-      [15, 20, 'ready', 'Ready (restart 1)'],
-      [20, 21, 'started', 'Started (restart 1)'],
+      [3, 13, 'backoff', 'back-off 10s'],
+      [13, 14, 'running', 'Running #2'],
+      [14, 15, 'started', 'Started #2'],
+      [15, 20, 'ready', 'Ready #2'],
+      [20, 21, 'terminating', 'Terminating #2'],
       [21, 25, 'exited-error', 'Error (137)'],
     ]);
     expect(app.bars.map((b) => b.attempt)).toEqual([undefined, 0, 0, 1, 1, 1, 1, 1]);
+    expect(app.bars.map((b) => b.event)).toEqual([1, 2, 7, 10, 12, 13, 15, 18]);
     expect(app.marks.map((m) => [m.t, m.kind])).toEqual([
       [3, 'fault'], [3, 'exit'], [20, 'kill'], [20, 'signal'], [21, 'exit'],
     ]);
-    expect(lane(crashLoopTrace(), 'my-pod').marks).toEqual([{ t: 20, kind: 'deleted', label: 'deleted, grace 30 s' }]);
+    expect(lane(crashLoopTrace(), 'my-pod').marks).toEqual([{ t: 20, kind: 'deleted', label: 'deleted, grace 30 s', event: 14 }]);
+  });
+
+  it('draws the conditions and the kubectl STATUS under the pod phase', () => {
+    const pod = lane(sidecarPodTrace(), 'my-pod');
+    expect(pod.subRows.map((r) => r.name)).toEqual(['PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'Ready', 'STATUS']);
+    expect(brief(pod.subRows[1]!.bars)).toEqual([[11.5, 120, 'cond-true', 'True']]);
+    expect(brief(pod.subRows[4]!.bars).map((b) => b[3])).toEqual(['Pending', 'Init:0/3', 'Init:1/3', 'Init:2/3', 'Running']);
+  });
+
+  it('draws hooks as nested bars and probe results as marks', () => {
+    const trace = crashLoopTrace();
+    trace.events.splice(11, 0,
+      { t: 13, type: 'hook.start', container: 'app', hook: 'postStart', why: '' },
+      { t: 13.5, type: 'hook.end', container: 'app', hook: 'postStart', exitCode: 0, why: '' },
+      { t: 14, type: 'probe.result', container: 'app', probe: 'startup', result: 'success', why: '' });
+    const app = lane(trace, 'app');
+    expect(app.hooks).toEqual([{ start: 13, end: 13.5, hook: 'postStart', event: 11, failed: false, label: 'postStart' }]);
+    expect(app.marks.filter((m) => m.kind === 'probe-ok').map((m) => m.t)).toEqual([14]);
   });
 
   it('covers [0, end] on the pod lane without gaps or overlaps', () => {

@@ -32,8 +32,3 @@ export function layoutTimeline(trace: Trace, podName: string): TimelineLayout {
   }
   return { end: trace.end, groups };
 }
-
-/** The distinct event times, sorted: where Left/Right move the cursor. */
-export function eventTimes(trace: Trace): number[] {
-  return [...new Set(trace.events.map((e) => e.t))].sort((a, b) => a - b);
-}

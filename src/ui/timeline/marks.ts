@@ -1,5 +1,5 @@
 // The glyph of each mark kind, as an SVG path centred on (0, 0). Shapes differ, so the marks
-// are told apart without colour.
+// are told apart without colour. The same paths draw the canvas layer (Path2D) and the export.
 
 import type { MarkKind } from './model';
 
@@ -10,14 +10,33 @@ export const MARK_PATH: Record<MarkKind, string> = {
   exit: `M0,${-R}L${R},0L0,${R}L${-R},0Z`,
   // cross: the kubelet decided to kill it
   kill: `M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}`,
-  // triangle pointing down: a signal was sent
+  // triangle pointing down: a stop signal was sent
   signal: `M${-R},${-R}L${R},${-R}L0,${R}Z`,
-  // bolt-like chevron: an injected fault
+  // triangle pointing down with a bar: SIGKILL
+  sigkill: `M${-R},${-R}L${R},${-R}L0,${R}ZM${-R},${R + 1.5}H${R}`,
+  // chevron: an injected fault
   fault: `M${-R},${-R}L${R},0L${-R},${R}Z`,
-  // circle: a probe failed
-  probe: `M${-R},0A${R},${R} 0 1,0 ${R},0A${R},${R} 0 1,0 ${-R},0Z`,
-  // square: a lifecycle hook
-  hook: `M${-R + 1},${-R + 1}H${R - 1}V${R - 1}H${-R + 1}Z`,
+  // filled circle: a probe failed
+  'probe-fail': `M${-R},0A${R},${R} 0 1,0 ${R},0A${R},${R} 0 1,0 ${-R},0Z`,
+  // small open circle: a probe passed
+  'probe-ok': `M-3,0A3,3 0 1,0 3,0A3,3 0 1,0 -3,0Z`,
   // heavy cross: the pod was deleted
   deleted: `M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}`,
+  // plus: the pod was scheduled
+  scheduled: `M${-R},0H${R}M0,${-R}V${R}`,
+};
+
+/** Marks drawn as outlines only (no fill). */
+export const STROKE_ONLY: ReadonlySet<MarkKind> = new Set(['kill', 'deleted', 'scheduled']);
+
+export const MARK_NAME: Record<MarkKind, string> = {
+  exit: 'process exit',
+  kill: 'kill decided',
+  signal: 'SIGTERM sent',
+  sigkill: 'SIGKILL sent',
+  fault: 'injected event',
+  'probe-fail': 'probe failed',
+  'probe-ok': 'probe passed',
+  deleted: 'pod deleted',
+  scheduled: 'pod scheduled',
 };

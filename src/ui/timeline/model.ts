@@ -1,13 +1,17 @@
-// What the timeline draws, in time units: lanes of bars (states) and marks (moments).
+// What the timeline draws, in time units: lanes of bars (states), hooks (nested bars), marks
+// (moments) and, for the pod, thin sub-rows (conditions, kubectl STATUS). Every drawn thing
+// remembers the trace event it came from, so hover and click can explain it.
 
 import type { ContainerKind } from '../../engine/trace';
 
 export type LaneKind = ContainerKind | 'pod';
 
-/** The colour class of a bar. Container states first, then the pod's phases. */
+/** The colour class of a bar. */
 export type BarTone =
-  | 'waiting' | 'backoff' | 'running' | 'started' | 'ready' | 'exited-ok' | 'exited-error'
-  | 'phase-pending' | 'phase-running' | 'phase-succeeded' | 'phase-failed';
+  | 'waiting' | 'backoff' | 'running' | 'started' | 'ready' | 'terminating' | 'exited-ok' | 'exited-error'
+  | 'phase-pending' | 'phase-running' | 'phase-succeeded' | 'phase-failed'
+  | 'cond-true' | 'cond-false'
+  | 'status-good' | 'status-bad' | 'status-pending';
 
 export interface Bar {
   start: number;
@@ -19,14 +23,34 @@ export interface Bar {
   attempt?: number;
   /** Longer text for the tooltip. */
   title: string;
+  /** Index in trace.events of the event that began this state. */
+  event?: number;
 }
 
-export type MarkKind = 'exit' | 'kill' | 'signal' | 'fault' | 'probe' | 'hook' | 'deleted';
+export type MarkKind =
+  | 'exit' | 'kill' | 'signal' | 'sigkill' | 'fault' | 'probe-fail' | 'probe-ok' | 'deleted' | 'scheduled';
 
 export interface Mark {
   t: number;
   kind: MarkKind;
   label: string;
+  /** Index in trace.events. */
+  event: number;
+}
+
+export interface HookBar {
+  start: number;
+  end: number;
+  hook: 'postStart' | 'preStop';
+  label: string;
+  event: number;
+  failed: boolean;
+}
+
+export interface SubRow {
+  /** condition name, or 'STATUS' for the kubectl row. */
+  name: string;
+  bars: Bar[];
 }
 
 export interface Lane {
@@ -34,6 +58,9 @@ export interface Lane {
   kind: LaneKind;
   bars: Bar[];
   marks: Mark[];
+  hooks: HookBar[];
+  /** The pod's conditions and kubectl STATUS, drawn under its phase. */
+  subRows: SubRow[];
 }
 
 export interface LaneGroup {

@@ -1,8 +1,12 @@
-// The pod's own lane: its phase over time, and the moments that concern the whole pod.
+// The pod's own lane: its phase over time; under it the four conditions as thin rows and the
+// `kubectl get pod` STATUS; marks for the moments that concern the whole pod.
 
-import type { PodPhase, TraceEvent } from '../../engine/trace';
-import type { BarTone, Lane, Mark } from './model';
+import type { PodConditionType, PodPhase, TraceEvent } from '../../engine/trace';
+import type { BarTone, Lane, Mark, SubRow } from './model';
 import { SegmentBuilder } from './segments';
+
+export const CONDITIONS: readonly PodConditionType[] = ['PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'Ready'];
+export const STATUS_ROW = 'STATUS';
 
 const PHASE_TONE: Record<PodPhase, BarTone> = {
   Pending: 'phase-pending',
@@ -10,6 +14,13 @@ const PHASE_TONE: Record<PodPhase, BarTone> = {
   Succeeded: 'phase-succeeded',
   Failed: 'phase-failed',
 };
+
+/** A colour family for a kubectl STATUS; the text itself always says it. */
+export function statusTone(status: string): BarTone {
+  if (status === 'Running' || status === 'Completed') return 'status-good';
+  if (/Error|BackOff|Failed|OOMKilled|Err|Unknown/.test(status)) return 'status-bad';
+  return 'status-pending';
+}
 
 /** When the pod object disappears (pod.gone), or the trace's end. */
 export function podGoneAt(events: readonly TraceEvent[], end: number): number {
@@ -20,13 +31,41 @@ export function podGoneAt(events: readonly TraceEvent[], end: number): number {
 /** The pod lane; its bars end at `until` (see podGoneAt). */
 export function podLane(podName: string, events: readonly TraceEvent[], until: number): Lane {
   const bars = new SegmentBuilder();
+  const conds = new Map(CONDITIONS.map((c) => [c, new SegmentBuilder()]));
+  const status = new SegmentBuilder();
   const marks: Mark[] = [];
-  const phase = (t: number, p: PodPhase) => bars.switchTo(t, { tone: PHASE_TONE[p], label: p, title: `pod phase: ${p}` });
-  phase(0, 'Pending');
-  for (const e of events) {
-    if (e.type === 'pod.phase') phase(e.t, e.phase);
-    else if (e.type === 'pod.deleted') marks.push({ t: e.t, kind: 'deleted', label: `deleted, grace ${e.gracePeriodSeconds} s` });
-    else if (e.type === 'fault' && e.container === undefined) marks.push({ t: e.t, kind: 'fault', label: `injected: ${e.do}` });
-  }
-  return { name: podName, kind: 'pod', bars: bars.finish(until), marks };
+  bars.switchTo(0, { tone: PHASE_TONE.Pending, label: 'Pending', title: 'pod phase: Pending' });
+  events.forEach((e, i) => {
+    if (e.t > until) return;
+    switch (e.type) {
+      case 'pod.phase':
+        bars.switchTo(e.t, { tone: PHASE_TONE[e.phase], label: e.phase, title: `pod phase: ${e.phase}`, event: i });
+        break;
+      case 'pod.condition': {
+        const row = conds.get(e.condition);
+        const label = e.status === 'True' ? 'True' : `False${e.reason ? `: ${e.reason}` : ''}`;
+        row?.switchTo(e.t, { tone: e.status === 'True' ? 'cond-true' : 'cond-false', label, title: `${e.condition}=${e.status}${e.reason ? ` (${e.reason})` : ''}`, event: i });
+        break;
+      }
+      case 'pod.kubectl':
+        status.switchTo(e.t, { tone: statusTone(e.status), label: e.status, title: `kubectl get pod: READY ${e.ready}, STATUS ${e.status}, RESTARTS ${e.restarts}`, event: i });
+        break;
+      case 'pod.scheduled':
+        marks.push({ t: e.t, kind: 'scheduled', label: 'scheduled to the node', event: i });
+        break;
+      case 'pod.deleted':
+        marks.push({ t: e.t, kind: 'deleted', label: `deleted, grace ${e.gracePeriodSeconds} s`, event: i });
+        break;
+      case 'fault':
+        if (e.container === undefined) marks.push({ t: e.t, kind: 'fault', label: `injected: ${e.do}`, event: i });
+        break;
+      default:
+        break;
+    }
+  });
+  const subRows: SubRow[] = [
+    ...CONDITIONS.map((c) => ({ name: c, bars: conds.get(c)!.finish(until) })),
+    { name: STATUS_ROW, bars: status.finish(until) },
+  ];
+  return { name: podName, kind: 'pod', bars: bars.finish(until), marks, hooks: [], subRows };
 }

@@ -1,17 +1,25 @@
-// The thin D3 part: draws a placed layout into the <g> groups React created. Text goes in with
-// .text() only, never as HTML.
+// The thin D3 part for the fixed layer: the axis, the group headers and lane names, the cursor
+// (the moving lanes are renderLanes.ts). Text goes in with .text() only, never as HTML.
 
 import { axisTop } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
-import { MARK_PATH } from './marks';
-import type { Bar, Mark } from './model';
-import { AXIS_HEIGHT, BAR_INSET, clip, GROUP_HEADER_HEIGHT, LANE_HEIGHT, type PlacedGroup, type PlacedLane, type Rows } from './rows';
+import type { SubRow } from './model';
+import { STATUS_ROW } from './podLane';
+import {
+  AXIS_HEIGHT, BAR_HEIGHT, BAR_TOP, clip, GROUP_HEADER_HEIGHT, subRowBox, type PlacedGroup, type PlacedLane, type Rows,
+} from './rows';
 import { formatSeconds, toX, type TimeScale } from './scale';
 
-/** Pixels per character of the 11px bar labels, to decide whether a label fits. */
-const CHAR_PX = 6.4;
-const LABEL_CHARS = 22;
+const LABEL_CHARS = 20;
+
+const SUB_LABEL: Record<string, string> = {
+  PodReadyToStartContainers: 'ReadyToStart',
+  Initialized: 'Initialized',
+  ContainersReady: 'ContainersReady',
+  Ready: 'Ready',
+  [STATUS_ROW]: 'kubectl STATUS',
+};
 
 export function renderAxis(g: SVGGElement, scale: TimeScale): void {
   const d3scale = scaleLinear().domain([scale.t0, scale.t1]).range([scale.x0, scale.x1]);
@@ -21,9 +29,9 @@ export function renderAxis(g: SVGGElement, scale: TimeScale): void {
     .call(axisTop(d3scale).ticks(ticks).tickSizeOuter(0).tickFormat((d) => `${formatSeconds(Number(d))} s`));
 }
 
-export function renderLanes(g: SVGGElement, rows: Rows, scale: TimeScale, width: number): void {
+/** The lanes' frames in the fixed layer: group headers, names, sub-row names. */
+export function renderLaneFrames(g: SVGGElement, rows: Rows, width: number): void {
   const root = select(g);
-
   root.selectAll<SVGGElement, PlacedGroup>('g.group-header')
     .data(rows.headers, (d) => d.kind)
     .join((enter) => {
@@ -34,77 +42,35 @@ export function renderLanes(g: SVGGElement, rows: Rows, scale: TimeScale, width:
     })
     .attr('transform', (d) => `translate(0,${d.y})`)
     .call((h) => h.select('line').attr('x1', 0).attr('x2', width).attr('y1', 0.5).attr('y2', 0.5))
-    .call((h) => h.select('text').attr('x', 10).attr('y', GROUP_HEADER_HEIGHT - 7).text((d) => d.label));
+    .call((h) => h.select('text').attr('x', 10).attr('y', GROUP_HEADER_HEIGHT - 7).text((d) => d.label.toUpperCase()));
 
-  const lanes = root.selectAll<SVGGElement, PlacedLane>('g.lane')
+  root.selectAll<SVGGElement, PlacedLane>('g.lane-frame')
     .data(rows.lanes, (d) => `${d.kind}/${d.name}`)
     .join((enter) => {
-      const lane = enter.append('g').attr('data-testid', 'lane');
-      lane.append('rect').attr('class', 'lane-bg');
-      const head = lane.append('g').attr('class', 'lane-label');
-      head.append('text');
-      head.append('title');
-      lane.append('g').attr('class', 'bars');
-      lane.append('g').attr('class', 'marks');
-      return lane;
+      const f = enter.append('g');
+      f.append('text').attr('class', 'lane-label');
+      f.append('g').attr('class', 'sublabels');
+      return f;
     })
-    .attr('class', (d) => `lane lane-${d.kind}`)
-    .attr('data-container', (d) => d.name)
-    .attr('data-kind', (d) => d.kind)
+    .attr('class', (d) => `lane-frame lane-${d.kind}`)
     .attr('transform', (d) => `translate(0,${d.y})`)
-    .order();
-
-  lanes.select('rect.lane-bg').attr('width', width).attr('height', LANE_HEIGHT);
-  lanes.select('g.lane-label')
-    .call((h) => h.select('text').attr('x', 18).attr('y', LANE_HEIGHT / 2).text((d) => clip(d.name, LABEL_CHARS)))
-    .call((h) => h.select('title').text((d) => `${d.name} (${d.kind === 'pod' ? 'the pod' : `${d.kind} container`})`));
-
-  lanes.select('g.bars').selectAll<SVGGElement, Bar>('g.bar')
-    .data((d) => d.bars)
-    .join((enter) => {
-      const bar = enter.append('g');
-      bar.append('rect');
-      bar.append('text');
-      bar.append('title');
-      return bar;
-    })
-    .attr('class', (b) => `bar tone-${b.tone}${(b.attempt ?? 0) % 2 === 1 ? ' attempt-odd' : ''}`)
-    .call((bar) => bar.select('rect')
-      .attr('x', (b) => toX(scale, b.start))
-      .attr('y', BAR_INSET)
-      .attr('width', (b) => Math.max(1, toX(scale, b.end) - toX(scale, b.start)))
-      .attr('height', LANE_HEIGHT - 2 * BAR_INSET)
-      .attr('rx', 3))
-    .call((bar) => bar.select('text')
-      .attr('x', (b) => toX(scale, b.start) + 6)
-      .attr('y', LANE_HEIGHT / 2)
-      .text((b) => fittingLabel(b, scale)))
-    .call((bar) => bar.select('title')
-      .text((b) => `${b.title}\n${formatSeconds(b.start)} s – ${formatSeconds(b.end)} s`));
-
-  lanes.select('g.marks').selectAll<SVGGElement, Mark>('g.mark')
-    .data((d) => d.marks)
-    .join((enter) => {
-      const mark = enter.append('g');
-      mark.append('path');
-      mark.append('title');
-      return mark;
-    })
-    .attr('class', (m) => `mark mark-${m.kind}`)
-    .attr('transform', (m) => `translate(${toX(scale, m.t)},${BAR_INSET})`)
-    .call((mark) => mark.select('path').attr('d', (m) => MARK_PATH[m.kind]))
-    .call((mark) => mark.select('title').text((m) => `${m.label} at ${formatSeconds(m.t)} s`));
-}
-
-function fittingLabel(b: Bar, scale: TimeScale): string {
-  const room = Math.floor((toX(scale, b.end) - toX(scale, b.start) - 10) / CHAR_PX);
-  if (room < 3) return '';
-  return clip(b.label, room);
+    .each(function (d) {
+      const f = select<SVGGElement, PlacedLane>(this);
+      f.select('text.lane-label').attr('x', 18).attr('y', BAR_TOP + BAR_HEIGHT / 2).text(clip(d.name, LABEL_CHARS));
+      f.select('g.sublabels').selectAll<SVGTextElement, SubRow>('text')
+        .data(d.subRows, (r) => r.name)
+        .join('text')
+        .attr('class', 'subrow-label')
+        .attr('x', 30)
+        .attr('y', (_, i) => { const box = subRowBox(i, d.subRows.length); return box.top + box.height / 2; })
+        .text((r) => SUB_LABEL[r.name] ?? r.name);
+    });
 }
 
 export function renderCursor(g: SVGGElement, scale: TimeScale, t: number, height: number): void {
-  const x = toX(scale, t);
-  const root = select(g).attr('transform', `translate(${x},0)`);
-  root.selectAll('line').data([null]).join('line').attr('y1', AXIS_HEIGHT - 4).attr('y2', height);
-  root.selectAll('path').data([null]).join('path').attr('d', `M-6,${AXIS_HEIGHT - 12}h12l-6,8z`);
+  const inside = t >= scale.t0 && t <= scale.t1;
+  const x = Math.min(Math.max(toX(scale, t), scale.x0), scale.x1);
+  const root = select(g).attr('transform', `translate(${x},0)`).attr('data-off-view', inside ? null : (t < scale.t0 ? 'left' : 'right'));
+  root.selectAll('line').data([null]).join('line').attr('y1', AXIS_HEIGHT - 4).attr('y2', height).attr('stroke-dasharray', inside ? null : '3 3');
+  root.selectAll('path').data([null]).join('path').attr('d', inside ? `M-6,${AXIS_HEIGHT - 12}h12l-6,8z` : t < scale.t0 ? `M-2,${AXIS_HEIGHT - 14}l-8,6l8,6z` : `M2,${AXIS_HEIGHT - 14}l8,6l-8,6z`);
 }

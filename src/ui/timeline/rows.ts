@@ -1,15 +1,25 @@
-// Vertical placement: an axis band, then for each group a header row and its lanes.
+// Vertical placement: an axis band, then for each group a header row and its lanes. A container
+// lane holds a bar row and, under it, a thin hook row; the pod lane holds its phase, then four
+// thin condition rows and the kubectl STATUS row.
 
 import type { Lane, LaneGroup, TimelineLayout } from './model';
 
 export const AXIS_HEIGHT = 28;
 export const GROUP_HEADER_HEIGHT = 22;
-export const LANE_HEIGHT = 30;
-export const BAR_INSET = 5;
+export const BAR_TOP = 5;
+export const BAR_HEIGHT = 20;
+export const HOOK_TOP = BAR_TOP + BAR_HEIGHT + 2;
+export const HOOK_HEIGHT = 6;
+export const LANE_HEIGHT = HOOK_TOP + HOOK_HEIGHT + 4;
+export const SUB_TOP = BAR_TOP + BAR_HEIGHT + 5;
+export const COND_HEIGHT = 9;
+export const SUB_GAP = 3;
+export const STATUS_HEIGHT = 16;
 export const BOTTOM_PAD = 8;
 
 export interface PlacedLane extends Lane {
   y: number;
+  height: number;
 }
 
 export interface PlacedGroup {
@@ -24,6 +34,18 @@ export interface Rows {
   height: number;
 }
 
+/** Top of sub-row i of the pod lane, and its height (the last one is the STATUS row). */
+export function subRowBox(i: number, count: number): { top: number; height: number } {
+  const top = SUB_TOP + i * (COND_HEIGHT + SUB_GAP);
+  return { top, height: i === count - 1 ? STATUS_HEIGHT : COND_HEIGHT };
+}
+
+export function laneHeight(lane: Lane): number {
+  if (lane.subRows.length === 0) return LANE_HEIGHT;
+  const last = subRowBox(lane.subRows.length - 1, lane.subRows.length);
+  return last.top + last.height + 6;
+}
+
 export function placeRows(layout: TimelineLayout): Rows {
   const lanes: PlacedLane[] = [];
   const headers: PlacedGroup[] = [];
@@ -32,8 +54,9 @@ export function placeRows(layout: TimelineLayout): Rows {
     headers.push({ label: g.label, kind: g.kind, y });
     y += GROUP_HEADER_HEIGHT;
     for (const lane of g.lanes) {
-      lanes.push({ ...lane, y });
-      y += LANE_HEIGHT;
+      const height = laneHeight(lane);
+      lanes.push({ ...lane, y, height });
+      y += height;
     }
   }
   return { lanes, headers, height: y + BOTTOM_PAD };

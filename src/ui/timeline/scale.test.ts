@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { nextEventTime, prevEventTime } from './navigate';
-import { clip, placeRows, AXIS_HEIGHT, GROUP_HEADER_HEIGHT, LANE_HEIGHT } from './rows';
-import { formatSeconds, timeScale, toTime, toX } from './scale';
-import { layoutTimeline } from './layout';
 import { sidecarPodTrace } from '../../state/testFixtures';
+import { layoutTimeline } from './layout';
+import { AXIS_HEIGHT, clip, GROUP_HEADER_HEIGHT, LANE_HEIGHT, laneHeight, placeRows } from './rows';
+import { formatSeconds, secondsPerPixel, timeScale, toTime, toX, visibleMoments, visibleRange } from './scale';
 
 describe('timeScale', () => {
-  const s = timeScale(120, 100, 700);
+  const s = timeScale({ t0: 0, t1: 120 }, 100, 700);
 
-  it('maps the trace onto the plot and back', () => {
+  it('maps the window onto the plot and back', () => {
     expect(toX(s, 0)).toBe(100);
     expect(toX(s, 60)).toBe(400);
     expect(toX(s, 120)).toBe(700);
     expect(toTime(s, 400)).toBe(60);
+    expect(secondsPerPixel(s)).toBe(0.2);
+  });
+
+  it('maps a zoomed window', () => {
+    const z = timeScale({ t0: 10, t1: 20 }, 0, 1000);
+    expect(toX(z, 15)).toBe(500);
+    expect(toX(z, 5)).toBe(-500);
+    expect(toTime(z, 250)).toBe(12.5);
   });
 
   it('clamps times outside the plot and rounds to the millisecond', () => {
@@ -22,8 +29,8 @@ describe('timeScale', () => {
     expect(toTime(s, 100.0001)).toBe(0);
   });
 
-  it('gives an empty trace a usable domain and a narrow plot a width', () => {
-    const z = timeScale(0, 50, 10);
+  it('gives an empty window a usable domain and a narrow plot a width', () => {
+    const z = timeScale({ t0: 0, t1: 0 }, 50, 10);
     expect(z.t1).toBe(1);
     expect(z.x1).toBe(51);
     expect(Number.isFinite(toTime(z, 50.5))).toBe(true);
@@ -36,34 +43,35 @@ describe('timeScale', () => {
   });
 });
 
-describe('keyboard steps', () => {
-  const times = [0, 1, 3, 13];
+describe('culling', () => {
+  const bars = [{ start: 0, end: 5 }, { start: 5, end: 10 }, { start: 10, end: 20 }, { start: 20, end: 40 }];
 
-  it('steps to the previous distinct event time, stopping at 0', () => {
-    expect(prevEventTime(times, 13)).toBe(3);
-    expect(prevEventTime(times, 2)).toBe(1);
-    expect(prevEventTime(times, 0)).toBe(0);
+  it('finds the bars that overlap a window', () => {
+    expect(visibleRange(bars, 6, 12)).toEqual([1, 3]);
+    expect(visibleRange(bars, 0, 100)).toEqual([0, 4]);
+    expect(visibleRange(bars, 41, 50)).toEqual([4, 4]);
   });
 
-  it('steps to the next event time, stopping at the end', () => {
-    expect(nextEventTime(times, 0, 20)).toBe(1);
-    expect(nextEventTime(times, 3, 20)).toBe(13);
-    expect(nextEventTime(times, 13, 20)).toBe(20);
+  it('finds the moments inside a window', () => {
+    const marks = [1, 2, 2, 5, 9].map((t) => ({ t }));
+    expect(visibleMoments(marks, 2, 5)).toEqual([1, 4]);
+    expect(visibleMoments(marks, 6, 8)).toEqual([4, 4]);
   });
 });
 
 describe('placeRows', () => {
-  it('stacks a header per group and a row per lane below the axis', () => {
+  it('stacks a header per group and a lane below the axis; the pod lane is taller', () => {
     const rows = placeRows(layoutTimeline(sidecarPodTrace(), 'p'));
+    const pod = laneHeight(rows.lanes[0]!);
+    expect(pod).toBeGreaterThan(LANE_HEIGHT * 2);
     expect(rows.headers.map((h) => [h.label, h.y])).toEqual([
       ['Pod', AXIS_HEIGHT],
-      ['Init containers', AXIS_HEIGHT + GROUP_HEADER_HEIGHT + LANE_HEIGHT],
-      ['Sidecar containers', AXIS_HEIGHT + 2 * GROUP_HEADER_HEIGHT + 3 * LANE_HEIGHT],
-      ['Containers', AXIS_HEIGHT + 3 * GROUP_HEADER_HEIGHT + 4 * LANE_HEIGHT],
+      ['Init containers', AXIS_HEIGHT + GROUP_HEADER_HEIGHT + pod],
+      ['Sidecar containers', AXIS_HEIGHT + 2 * GROUP_HEADER_HEIGHT + pod + 2 * LANE_HEIGHT],
+      ['Containers', AXIS_HEIGHT + 3 * GROUP_HEADER_HEIGHT + pod + 3 * LANE_HEIGHT],
     ]);
     expect(rows.lanes.map((l) => l.name)).toEqual(['p', 'init-myservice', 'init-mydb', 'istio-proxy', 'myapp-container']);
-    expect(rows.lanes[1]!.y).toBe(AXIS_HEIGHT + 2 * GROUP_HEADER_HEIGHT + LANE_HEIGHT);
-    expect(rows.height).toBeGreaterThan(AXIS_HEIGHT + 4 * GROUP_HEADER_HEIGHT + 5 * LANE_HEIGHT);
+    expect(rows.height).toBeGreaterThan(AXIS_HEIGHT + 4 * GROUP_HEADER_HEIGHT + pod + 4 * LANE_HEIGHT);
   });
 
   it('clips long labels with an ellipsis', () => {

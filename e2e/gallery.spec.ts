@@ -1,0 +1,79 @@
+// The gallery: every entry opens from the drawer and shows its lesson's state at its moment.
+
+import { expect, test } from '@playwright/test';
+import { runScenario } from '../src/engine/run';
+import { GALLERY_ENTRIES } from '../src/scenarios/galleryEntries';
+import { kubectlAt } from '../src/state/kubectlAt';
+import { cursorTime, editorText, kubectl, lanes, openApp, replaceEditorText, screenshot } from './support/app';
+import { DEFAULT_SCENARIO } from './support/scenario';
+import { galleryText, savedText } from './support/share';
+
+test.afterEach(async ({ page }, info) => screenshot(page, info));
+
+for (const entry of GALLERY_ENTRIES) {
+  test(`gallery: "${entry.title}" opens at its lesson's moment`, async ({ page }) => {
+    const text = galleryText(entry.fileName);
+    const { trace } = runScenario(text);
+    if (!trace) throw new Error(`${entry.fileName} does not simulate`);
+    const at = Math.min(entry.cursor, trace.end);
+    const row = kubectlAt(trace, at);
+
+    await openApp(page);
+    await page.getByTestId('gallery-button').click();
+    const drawer = page.getByTestId('gallery');
+    await expect(drawer).toBeVisible();
+    const item = drawer.locator(`[data-testid="gallery-entry"][data-entry="${entry.id}"]`);
+    await expect(item).toContainText(entry.title);
+    await expect(item).toContainText(entry.lesson.split('. ')[0]!);
+    await item.click();
+    await expect(drawer).not.toBeVisible();
+
+    await expect.poll(() => editorText(page)).toBe(text);
+    await expect(page.locator(`[data-testid="lane"][data-container="${trace.containers[0]!.name}"]`)).toBeAttached();
+    await expect.poll(() => cursorTime(page)).toBeCloseTo(at, 3);
+    expect(await kubectl(page)).toEqual({ ready: row?.ready ?? '—', status: row?.status ?? '—', restarts: row?.restarts ?? '—' });
+    const shown = await lanes(page);
+    for (const c of trace.containers) expect(shown).toContainEqual([c.name, c.kind]);
+    await expect(page.getByTestId('share-banner')).toContainText(entry.title);
+    await expect(page.getByTestId('open-dialog')).not.toBeVisible();
+  });
+}
+
+test('the gallery works from the keyboard, and asks before replacing the user\'s own work', async ({ page }, info) => {
+  await openApp(page);
+  const mine = DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: my-own-pod');
+  await replaceEditorText(page, mine);
+  await expect.poll(() => savedText(page)).toBe(mine);
+
+  await page.getByTestId('gallery-button').focus();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByTestId('gallery');
+  await expect(drawer).toBeVisible();
+  await expect(drawer).toHaveAccessibleName(/Gallery/);
+  const first = drawer.getByTestId('gallery-entry').first();
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(drawer).not.toBeVisible();
+  await expect(page.getByTestId('gallery-button')).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Tab');
+  const target = drawer.locator('[data-entry="05-termination-order"][data-testid="gallery-entry"]');
+  await target.focus();
+  await screenshot(page, info, 'drawer');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('open-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Termination order');
+  await page.keyboard.press('Escape');
+  await expect(dialog).not.toBeVisible();
+  expect(await editorText(page)).toBe(mine);
+
+  await page.getByTestId('gallery-button').click();
+  await target.click();
+  await dialog.getByRole('button', { name: /Open the gallery scenario/ }).click();
+  await expect.poll(() => editorText(page)).toBe(galleryText('05-termination-order.yaml'));
+  await page.getByTestId('restore-previous').click();
+  await expect.poll(() => editorText(page)).toBe(mine);
+});

@@ -1,0 +1,185 @@
+// Share links: copy, open in a fresh browser, old formats, hostile links, never losing work.
+
+import { expect, test } from '@playwright/test';
+import { cursorTime, editorText, lanes, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
+import { DEFAULT_SCENARIO } from './support/scenario';
+import { bombFragment, fixtures, gotoFresh, linkTo, savedText, SCENARIO_KEY, versionPicked, waitForEditor } from './support/share';
+
+test.afterEach(async ({ page }, info) => screenshot(page, info));
+
+const MY_WORK = DEFAULT_SCENARIO.replace('sleep 3600', 'sleep 25').replace('name: myapp-pod', 'name: my-own-pod');
+
+test('a copied link opens in a fresh browser with the same text, version and cursor', async ({ page, browser, context }, info) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await replaceEditorText(page, MY_WORK);
+  await page.getByTestId('k8s-version').selectOption('1.33');
+  await expect(page.locator('[data-testid="lane"][data-container="my-own-pod"]')).toBeAttached();
+  await page.getByTestId('timeline').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const t = await cursorTime(page);
+  expect(t).toBeGreaterThan(0);
+  const text = await editorText(page);
+
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-status')).toHaveText('Copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#v1\.[A-Za-z0-9_-]+$/);
+  await expect(page.getByTestId('share-link')).toHaveValue(link);
+  await expect(page.getByTestId('share-embed')).toHaveValue(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed#v1\./);
+  await screenshot(page, info, 'copied');
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await waitForApp(other);
+  expect(await editorText(other)).toBe(text);
+  expect(await versionPicked(other)).toBe('1.33');
+  await expect(other.getByTestId('cursor-time')).toHaveText(String(t));
+  expect(await lanes(other)).toEqual(await lanes(page));
+  await expect(other.getByTestId('share-banner')).toHaveCount(0);
+  await screenshot(other, info, 'opened');
+  await fresh.close();
+});
+
+test('when the clipboard is refused the link is shown selected in a text field', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+  });
+  await openApp(page);
+  await page.getByTestId('share').click();
+  const field = page.getByTestId('share-link');
+  await expect(field).toBeVisible();
+  await expect(field).toHaveValue(/#v1\./);
+  await expect(page.getByTestId('share-status')).toHaveText('');
+  await expect(page.getByText('Copy this link to share the scenario:')).toBeVisible();
+  expect(await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([0, (await field.inputValue()).length]);
+  await page.keyboard.press('Escape');
+  await expect(field).toHaveCount(0);
+});
+
+test('the address bar follows the scenario, and that address reopens it', async ({ page, browser }) => {
+  await openApp(page);
+  await replaceEditorText(page, MY_WORK);
+  await expect.poll(() => page.url()).toMatch(/#v1\./);
+  const first = page.url();
+  await page.getByTestId('k8s-version').selectOption('1.30');
+  await expect.poll(() => page.url()).not.toBe(first);
+  const text = await editorText(page);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(page.url());
+  await waitForApp(other);
+  expect(await editorText(other)).toBe(text);
+  expect(await versionPicked(other)).toBe('1.30');
+  await fresh.close();
+});
+
+for (const fx of fixtures(1)) {
+  test(`link format 1 keeps opening: ${fx.name}`, async ({ page }) => {
+    await gotoFresh(page, `/${fx.link}`);
+    await waitForEditor(page);
+    await expect.poll(() => editorText(page)).toBe(fx.state.text);
+    const own = /^kubernetesVersion:\s*"?(1\.\d+)/m.exec(fx.state.text)?.[1];
+    expect(await versionPicked(page)).toBe(fx.state.kubernetesVersion ?? own ?? '1.36');
+    await expect(page.getByTestId('share-banner')).toHaveCount(0);
+    if (fx.state.view) await expect(page.getByTestId('compare-side')).toHaveCount(fx.state.view.sides.length + 1);
+    if (fx.state.cursor !== undefined && fx.state.text.includes('kind: Pod') && !fx.state.text.includes('café')) {
+      await expect(page.getByTestId('lane').first()).toBeAttached();
+      await expect.poll(() => cursorTime(page)).toBeCloseTo(fx.state.cursor, 3);
+    }
+  });
+}
+
+const GOOD = linkTo({ text: DEFAULT_SCENARIO.replace('sleep 3600', 'sleep 99'), kubernetesVersion: '1.33', cursor: 9 }).slice(2);
+
+const HOSTILE: { name: string; fragment: string; message: RegExp }[] = [
+  { name: 'a link from a newer format', fragment: `v7.${GOOD.slice(3)}`, message: /newer version of Sidecar Lab/ },
+  { name: 'a truncated link', fragment: GOOD.slice(0, GOOD.length - 7), message: /incomplete|cut off/ },
+  // A deflate block of the reserved type 3, then the rest of a good link.
+  { name: 'a corrupt link', fragment: `v1.BwAAAA${GOOD.slice(9)}`, message: /damaged and could not be read/ },
+  { name: 'characters a link never has', fragment: `${GOOD.slice(0, 30)}*${GOOD.slice(31)}`, message: /damaged/ },
+  { name: 'an oversized link', fragment: `v1.${'A'.repeat(70_000)}`, message: /too long/ },
+  { name: 'a decompression bomb', fragment: bombFragment(), message: /unpacks to far more/ },
+  { name: 'not a Sidecar Lab link', fragment: 'code/N4IgLgpgTgzg9gOwgLhAJhgTQ', message: /does not hold a Sidecar Lab scenario/ },
+];
+
+for (const h of HOSTILE) {
+  test(`a hostile link says why and leaves a working app and the saved work: ${h.name}`, async ({ page }, info) => {
+    await openApp(page);
+    await replaceEditorText(page, MY_WORK);
+    await expect.poll(() => savedText(page)).toBe(MY_WORK);
+
+    await gotoFresh(page, `/#${h.fragment}`);
+    await waitForApp(page);
+    const banner = page.getByTestId('share-banner');
+    await expect(banner).toBeVisible();
+    await expect(banner).toHaveAttribute('role', 'alert');
+    await expect(banner).toContainText(h.message);
+    expect(await editorText(page)).toBe(MY_WORK);
+    expect(await savedText(page)).toBe(MY_WORK);
+    await expect(page.locator('[data-testid="lane"][data-container="my-own-pod"]')).toBeAttached();
+    await expect(page.getByTestId('open-dialog')).not.toBeVisible();
+    await screenshot(page, info, 'banner');
+
+    // Still a working app: an edit simulates and is saved.
+    const edited = MY_WORK.replace('name: my-own-pod', 'name: my-edited-pod');
+    await replaceEditorText(page, edited);
+    await expect(page.locator('[data-testid="lane"][data-container="my-edited-pod"]')).toBeAttached();
+    await expect.poll(() => savedText(page)).toBe(edited);
+    await banner.getByRole('button', { name: 'Dismiss this message' }).click();
+    await expect(banner).toHaveCount(0);
+  });
+}
+
+test('a link never overwrites the user\'s own work without asking, and theirs comes back', async ({ page }, info) => {
+  await openApp(page);
+  await replaceEditorText(page, MY_WORK);
+  await expect.poll(() => savedText(page)).toBe(MY_WORK);
+  const shared = DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: shared-pod');
+  const link = linkTo({ text: shared, kubernetesVersion: '1.31', cursor: 5 });
+
+  // Keep mine: nothing changes, and the address now follows the user's scenario.
+  await gotoFresh(page, link);
+  await waitForEditor(page);
+  const dialog = page.getByTestId('open-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Open the shared scenario' })).toBeFocused();
+  await screenshot(page, info, 'asked');
+  await dialog.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(dialog).not.toBeVisible();
+  expect(await editorText(page)).toBe(MY_WORK);
+  expect(await savedText(page)).toBe(MY_WORK);
+  await expect.poll(() => page.url()).not.toContain(link.slice(2));
+
+  // Open it: the shared scenario comes in, the user's is kept and comes back with one click.
+  await gotoFresh(page, link);
+  await waitForEditor(page);
+  await page.getByTestId('open-shared').click();
+  await expect.poll(() => editorText(page)).toBe(shared);
+  expect(await versionPicked(page)).toBe('1.31');
+  await expect(page.getByTestId('share-banner')).toContainText('your own scenario was kept');
+  await expect.poll(() => savedText(page)).toBe(shared);
+  await page.getByTestId('restore-previous').click();
+  await expect.poll(() => editorText(page)).toBe(MY_WORK);
+  await expect.poll(() => savedText(page)).toBe(MY_WORK);
+  // And Ctrl+Z in the editor goes back to the shared one, as an ordinary edit.
+  await page.locator('[data-testid="editor"] .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => editorText(page)).toBe(shared);
+});
+
+test('a link pasted into the address bar of an open page opens too', async ({ page }) => {
+  await openApp(page);
+  const text = DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: pasted-pod');
+  await page.evaluate((h) => { location.hash = h; }, linkTo({ text, cursor: 3 }).slice(1));
+  await expect.poll(() => editorText(page)).toBe(text);
+  await expect(page.locator('[data-testid="lane"][data-container="pasted-pod"]')).toBeAttached();
+  await expect(page.getByTestId('cursor-time')).toHaveText('3');
+  expect(await savedText(page)).not.toBe(null);
+  await expect(page.getByTestId('k8s-version')).toHaveValue('1.36');
+  expect(SCENARIO_KEY).toBe('sidecar-lab:scenario');
+});

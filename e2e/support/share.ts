@@ -1,0 +1,57 @@
+// Helpers for the share, gallery and embed specs: links made with the app's own codec, the
+// link-format fixtures, hostile links, and the user's saved work in localStorage.
+
+import { readFileSync } from 'node:fs';
+import { deflateSync } from 'fflate';
+import { expect, type Page } from '@playwright/test';
+import { encodeFragment, type ShareState } from '../../src/share';
+import { encodeBase64url } from '../../src/share/base64url';
+import { ByteWriter } from '../../src/share/bytes';
+import { DICTIONARY_V1 } from '../../src/share/dictionaryV1';
+
+export const SCENARIO_KEY = 'sidecar-lab:scenario';
+
+export interface Fixture {
+  name: string;
+  link: string;
+  state: ShareState;
+}
+
+export function fixtures(format: number): Fixture[] {
+  const file = JSON.parse(readFileSync(new URL(`../../src/share/fixtures/v${format}.json`, import.meta.url), 'utf8')) as { links: Fixture[] };
+  return file.links;
+}
+
+export function linkTo(state: ShareState): string {
+  return `/#${encodeFragment(state)}`;
+}
+
+export function galleryText(fileName: string): string {
+  return readFileSync(new URL(`../../src/scenarios/${fileName}`, import.meta.url), 'utf8');
+}
+
+/** A v1 link whose payload inflates to `size` bytes of one letter: a decompression bomb. */
+export function bombFragment(size = 12 * 1024 * 1024): string {
+  const record = new Uint8Array(size + 5);
+  record.set(new ByteWriter().byte(1).varint(size).finish());
+  record.fill(0x61, 5);
+  return `v1.${encodeBase64url(deflateSync(record, { level: 9, dictionary: DICTIONARY_V1 }))}`;
+}
+
+export async function savedText(page: Page): Promise<string | null> {
+  return page.evaluate((k) => localStorage.getItem(k), SCENARIO_KEY);
+}
+
+/** Loads a full page for the address (not a same-document hash change). */
+export async function gotoFresh(page: Page, path: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(path);
+}
+
+export async function waitForEditor(page: Page): Promise<void> {
+  await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeVisible();
+}
+
+export async function versionPicked(page: Page): Promise<string> {
+  return page.getByTestId('k8s-version').inputValue();
+}

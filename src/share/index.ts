@@ -1,0 +1,9 @@
+// The share-link codec (ARCHITECTURE.md: share -> engine types only).
+
+export { decodeFragment, encodeFragment, type DecodeOptions } from './link';
+export { CURRENT_FORMAT } from './migrate';
+export { versionInText } from './docVersion';
+export { galleryCompareState, galleryLinkState, type GallerySide } from './galleryLink';
+export { appHref, isEmbedUrl, splitFragment } from './url';
+export { MAX_FRAGMENT_CHARS, MAX_INFLATED_BYTES } from './limits';
+export type { CompareView, DecodeResult, LinkError, LinkErrorKind, ScenarioState, ShareState, ShareView } from './types';

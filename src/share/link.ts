@@ -1,0 +1,48 @@
+// The link codec's front door: ShareState ⇄ URL fragment. Decoding never throws and never runs
+// anything from the link: it returns the state or a typed error with a message for the user.
+
+import { encodeBase64url, decodeBase64url } from './base64url';
+import type { InflateLimits } from './boundedInflate';
+import { LinkDecodeError, linkError } from './errors';
+import { encodePayloadV1 } from './formatV1';
+import { MAX_FRAGMENT_CHARS } from './limits';
+import { CURRENT_FORMAT, READERS, toShareState } from './migrate';
+import type { DecodeResult, ShareState } from './types';
+import { splitFragment } from './url';
+
+/** The fragment (without `#`) for a state, in the current format: `v1.<base64url>`. */
+export function encodeFragment(state: ShareState): string {
+  return `v${CURRENT_FORMAT}.${encodeBase64url(encodePayloadV1(state))}`;
+}
+
+export interface DecodeOptions extends InflateLimits {
+  maxFragmentChars?: number;
+}
+
+/**
+ * Reads a fragment (with or without `#`). `null` when it holds no scenario at all (an empty
+ * fragment, or only `t=`), so the app opens as usual.
+ */
+export function decodeFragment(hash: string, opts: DecodeOptions = {}): DecodeResult | null {
+  const maxChars = opts.maxFragmentChars ?? MAX_FRAGMENT_CHARS;
+  try {
+    if (hash.length > maxChars + 1) return { ok: false, error: linkError('too-long', `${hash.length} characters`) };
+    const parts = splitFragment(hash);
+    if (parts.kind === 'none') return null;
+    if (parts.format === null) return { ok: false, error: linkError('unknown-format', `fragment starts ${JSON.stringify(parts.payload.slice(0, 12))}`) };
+    if (parts.format > CURRENT_FORMAT) return { ok: false, error: linkError('newer-format', `format ${parts.format}; this page reads up to ${CURRENT_FORMAT}`) };
+    const read = READERS[parts.format];
+    if (!read) return { ok: false, error: linkError('unknown-format', `no link format ${parts.format}`) };
+    const b64 = decodeBase64url(parts.payload);
+    if (!b64.ok) {
+      return b64.reason === 'length'
+        ? { ok: false, error: linkError('truncated', 'base64 length') }
+        : { ok: false, error: linkError('not-base64', `character ${b64.at ?? 0}`) };
+    }
+    const record = read(b64.bytes, opts);
+    return { ok: true, state: toShareState(record, parts.format), format: parts.format };
+  } catch (e) {
+    if (e instanceof LinkDecodeError) return { ok: false, error: linkError(e.kind, e.message) };
+    return { ok: false, error: linkError('corrupt', e instanceof Error ? e.message : String(e)) };
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { versionInText } from './docVersion';
+import { appHref, isEmbedUrl, splitFragment } from './url';
+
+describe('link addresses', () => {
+  it('splits the link from its parameters', () => {
+    expect(splitFragment('#v1.abc&t=3')).toEqual({ kind: 'link', format: 1, payload: 'abc' });
+    expect(splitFragment('v12.abc?t=3')).toMatchObject({ format: 12, payload: 'abc' });
+    expect(splitFragment('#t=3')).toEqual({ kind: 'none' });
+    expect(splitFragment('#nope')).toMatchObject({ kind: 'link', format: null });
+  });
+
+  it('reads ?embed', () => {
+    expect(isEmbedUrl('http://h/?embed')).toBe(true);
+    expect(isEmbedUrl('http://h/?embed=1#v1.x')).toBe(true);
+    expect(isEmbedUrl('http://h/?embed=0')).toBe(false);
+    expect(isEmbedUrl('http://h/#embed')).toBe(false);
+    expect(isEmbedUrl('nonsense')).toBe(false);
+  });
+
+  it('builds the app\'s address for a fragment, dropping t and embed', () => {
+    expect(appHref('http://h:1/lab/?embed&t=4&x=1#old', 'v1.abc')).toBe('http://h:1/lab/?x=1#v1.abc');
+    expect(appHref('http://h/?t=4', 'v1.abc', { embed: true })).toBe('http://h/?embed#v1.abc');
+    expect(appHref('http://h/', '')).toBe('http://h/');
+  });
+});
+
+describe('versionInText', () => {
+  it('reads the Simulation document\'s kubernetesVersion, quoted or not', () => {
+    expect(versionInText('kind: Pod\n---\nkind: Simulation\nkubernetesVersion: "1.28"\n')).toBe('1.28');
+    expect(versionInText("kubernetesVersion: '1.29'  # pinned\n")).toBe('1.29');
+    expect(versionInText('kubernetesVersion: 1.30\n')).toBe('1.30');
+    expect(versionInText('  kubernetesVersion: "1.28"\n')).toBeUndefined();
+    expect(versionInText('kind: Pod\n')).toBeUndefined();
+  });
+});

@@ -1,0 +1,50 @@
+// Where a link sits in an address: `#v<format>.<payload>`, optionally followed by `&t=SECONDS`
+// or `?t=SECONDS` inside the fragment; `?t=` and `?embed` in the query. Pure string work.
+
+export type FragmentParts =
+  /** No scenario in the fragment (empty, or only parameters such as `t=7`). */
+  | { kind: 'none' }
+  /** Something that should be a link: its format version and payload, or junk (format null). */
+  | { kind: 'link'; format: number | null; payload: string };
+
+const LINK_RE = /^v(\d{1,6})\.(.*)$/s;
+
+/** Punctuation a chat or a sentence may glue to the end of a pasted link. */
+const TRAILING_PUNCTUATION = /[.,;:!)\]}>'"]+$/;
+
+/** Splits a fragment (with or without its `#`) into the link part and its parameters. */
+export function splitFragment(hash: string): FragmentParts {
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  const cut = fragment.search(/[?&]/);
+  const head = cut < 0 ? fragment : fragment.slice(0, cut);
+  if (head === '' || head.includes('=')) return { kind: 'none' };
+  const m = LINK_RE.exec(head);
+  if (!m) return { kind: 'link', format: null, payload: head };
+  return { kind: 'link', format: Number(m[1]), payload: m[2]!.replace(TRAILING_PUNCTUATION, '') };
+}
+
+function parse(href: string): URL | null {
+  try {
+    return new URL(href);
+  } catch {
+    return null;
+  }
+}
+
+/** `?embed`, `?embed=1` or `?embed=true` asks for the embedded view (`embed=0`/`false` does not). */
+export function isEmbedUrl(href: string): boolean {
+  const url = parse(href);
+  const v = url?.searchParams.get('embed');
+  return v !== null && v !== undefined && v !== '0' && v !== 'false';
+}
+
+/** The address of the full app for the same scenario: no `embed`, no `t`, the given fragment. */
+export function appHref(href: string, fragment: string, opts: { embed?: boolean } = {}): string {
+  const url = parse(href);
+  if (!url) return `#${fragment}`;
+  url.searchParams.delete('t');
+  url.searchParams.delete('embed');
+  const query = url.searchParams.toString();
+  const search = [query, opts.embed ? 'embed' : ''].filter(Boolean).join('&');
+  return `${url.origin}${url.pathname}${search ? `?${search}` : ''}${fragment ? `#${fragment}` : ''}`;
+}

@@ -1,0 +1,57 @@
+// "Break things": each button adds an event at the cursor to the Simulation document's events:
+// list (contract section 1), as a text edit; the engine re-simulates from the new text.
+
+import { formatSeconds } from '../format';
+import { addSimEvent, type SimEventSpec } from '../scenarioEdit/simulationEvents';
+import { selectCursorTime } from '../selectors';
+import type { AppStore } from '../store';
+import { editScenario } from './editScenario';
+
+export const INJECT_ACTIONS = ['crash', 'exit', 'oomKill', 'failLiveness', 'failReadiness', 'failStartup', 'failPull'] as const;
+export type InjectAction = (typeof INJECT_ACTIONS)[number] | 'deletePod';
+
+export const INJECT_LABEL: Record<InjectAction, string> = {
+  crash: 'Crash',
+  exit: 'Exit 0',
+  oomKill: 'OOM-kill',
+  failLiveness: 'Fail liveness',
+  failReadiness: 'Fail readiness',
+  failStartup: 'Fail startup',
+  failPull: 'Fail pull',
+  deletePod: 'Delete pod',
+};
+
+export const INJECT_HELP: Record<InjectAction, string> = {
+  crash: 'the process exits with the chosen code',
+  exit: 'the process exits cleanly with code 0',
+  oomKill: 'the kernel kills it for memory: exit 137, OOMKilled',
+  failLiveness: 'its liveness probe fails for the chosen time',
+  failReadiness: 'its readiness probe fails for the chosen time',
+  failStartup: 'its startup probe fails for the chosen time',
+  failPull: 'pulls of its image fail for the chosen time',
+  deletePod: 'the pod is deleted with the chosen grace period',
+};
+
+/** The event an inject button adds, from the store's cursor and options. */
+export function injectEvent(store: AppStore, action: InjectAction, container?: string): SimEventSpec {
+  const s = store.getState();
+  const at = selectCursorTime(s);
+  const opts = s.inject;
+  switch (action) {
+    case 'deletePod':
+      return { at, do: action, ...(opts.gracePeriodSeconds === null ? {} : { gracePeriodSeconds: opts.gracePeriodSeconds }) };
+    case 'crash':
+      return { at, container, do: action, exitCode: opts.exitCode };
+    case 'exit':
+    case 'oomKill':
+      return { at, container, do: action };
+    default:
+      return { at, container, do: action, for: opts.forSeconds };
+  }
+}
+
+export function runInject(store: AppStore, action: InjectAction, container?: string): boolean {
+  const ev = injectEvent(store, action, container);
+  const who = container ? ` ${container}` : '';
+  return editScenario(store, (text) => addSimEvent(text, ev), `Added “${INJECT_LABEL[action]}${who}” at ${formatSeconds(ev.at)} s to the scenario’s events.`);
+}

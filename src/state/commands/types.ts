@@ -1,0 +1,40 @@
+// Commands as objects (excalidraw's actions): one file per command, used alike by buttons,
+// keyboard shortcuts and the help overlay. A command reads and writes the store; what needs the
+// page (downloads of the drawn timeline) comes in through the context.
+
+import type { AppState, AppStore } from '../store';
+
+/** What the page lends commands that need the DOM. */
+export interface TimelineExporter {
+  svg(): void;
+  png(): void;
+}
+
+export interface CommandContext {
+  store: AppStore;
+  exporter?: TimelineExporter | undefined;
+  /** A file download (the JSON trace); the page provides it. */
+  download?: ((name: string, type: string, data: string | Blob) => void) | undefined;
+}
+
+export type CommandGroup = 'Playback' | 'View' | 'Selection' | 'Export' | 'Page';
+
+export interface Command {
+  id: string;
+  label: string;
+  group: CommandGroup;
+  /** KeyboardEvent.key values that run it (letters lower-case); the first few are shown. */
+  keys: readonly string[];
+  /** Keys that only act while the timeline has focus (arrows, Home, End would scroll otherwise). */
+  timelineOnly?: boolean;
+  enabled?(s: AppState): boolean;
+  run(ctx: CommandContext): void;
+}
+
+/** A key as the help overlay prints it. */
+export function keyLabel(key: string): string {
+  const names: Record<string, string> = {
+    ' ': 'Space', ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc', Delete: 'Delete', Backspace: 'Backspace',
+  };
+  return names[key] ?? (key.length === 1 ? key.toUpperCase() : key);
+}

@@ -1,0 +1,95 @@
+// The trace as `kubectl describe pod` prints its Events: Type, Reason, Age, From, Message, with
+// repeats folded into one row ("(x3 over 40s)"), as kubectl shows an event series.
+
+import type { Trace, TraceEvent } from '../../engine/trace';
+import { upperBound } from '../kubectlAt';
+
+export interface DescribeRow {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  from: string;
+  message: string;
+  /** Time of the latest occurrence, and of the first (for "over"). */
+  t: number;
+  first: number;
+  count: number;
+  /** Index in trace.events of the latest occurrence. */
+  index: number;
+}
+
+type Row = Pick<DescribeRow, 'type' | 'reason' | 'from' | 'message'>;
+
+const PROBE_NAME = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' } as const;
+
+/** The Kubernetes events one trace event produces (kubelet and scheduler wording). */
+export function kubeEvents(e: TraceEvent, podName: string): Row[] {
+  const kubelet = (type: Row['type'], reason: string, message: string): Row => ({ type, reason, from: 'kubelet', message });
+  switch (e.type) {
+    case 'pod.scheduled':
+      return [{ type: 'Normal', reason: 'Scheduled', from: 'default-scheduler', message: `Successfully assigned default/${podName} to node-1` }];
+    case 'container.pulling':
+      return [kubelet('Normal', 'Pulling', `Pulling image "${e.image}"`)];
+    case 'container.pulled':
+      return [kubelet('Normal', 'Pulled', `Successfully pulled image "${e.image}"`)];
+    case 'container.start':
+      return [kubelet('Normal', 'Created', `Created container: ${e.container}`), kubelet('Normal', 'Started', `Started container ${e.container}`)];
+    case 'container.kill': {
+      const probe = e.reason === 'LivenessProbe' ? 'liveness' : e.reason === 'StartupProbe' ? 'startup' : null;
+      return [kubelet('Normal', 'Killing', probe
+        ? `Container ${e.container} failed ${probe} probe, will be restarted`
+        : `Stopping container ${e.container}`)];
+    }
+    case 'container.backoff':
+      return [kubelet('Warning', 'BackOff', `Back-off restarting failed container ${e.container} in pod ${podName}_default`)];
+    case 'container.waiting':
+      if (e.reason === 'ErrImagePull') return [kubelet('Warning', 'Failed', `Error: ErrImagePull`)];
+      if (e.reason === 'ImagePullBackOff') return [kubelet('Normal', 'BackOff', `Back-off pulling image for container ${e.container}`)];
+      return [];
+    case 'probe.result':
+      return e.result === 'failure' ? [kubelet('Warning', 'Unhealthy', `${PROBE_NAME[e.probe]} probe failed`)] : [];
+    case 'hook.end':
+      if (e.exitCode === undefined || e.exitCode === 0) return [];
+      return [kubelet('Warning', e.hook === 'postStart' ? 'FailedPostStartHook' : 'FailedPreStopHook', `${e.hook === 'postStart' ? 'PostStartHook' : 'PreStopHook'} failed: exit code ${e.exitCode}`)];
+    default:
+      return [];
+  }
+}
+
+/** The Events section at time t: rows sorted by their latest occurrence. */
+export function describeEvents(trace: Trace, t: number, podName: string): DescribeRow[] {
+  const byKey = new Map<string, DescribeRow>();
+  const stop = upperBound(trace.events, t);
+  for (let i = 0; i < stop; i++) {
+    const e = trace.events[i]!;
+    for (const r of kubeEvents(e, podName)) {
+      const key = `${r.type}|${r.reason}|${r.from}|${r.message}`;
+      const seen = byKey.get(key);
+      if (seen) {
+        byKey.delete(key);
+        byKey.set(key, { ...seen, t: e.t, count: seen.count + 1, index: i });
+      } else {
+        byKey.set(key, { ...r, t: e.t, first: e.t, count: 1, index: i });
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** kubectl's short duration (k8s.io/apimachinery duration.HumanDuration). */
+export function humanDuration(seconds: number): string {
+  const s = Math.floor(Math.max(seconds, 0));
+  if (s < 120) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 10) return s % 60 === 0 ? `${m}m` : `${m}m${s % 60}s`;
+  if (m < 180) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 8) return m % 60 === 0 ? `${h}h` : `${h}h${m % 60}m`;
+  if (h < 48) return `${h}h`;
+  return `${Math.floor(h / 24)}d`;
+}
+
+/** The Age column: "12s", or "40s (x3 over 2m)" for a series. */
+export function ageText(row: DescribeRow, now: number): string {
+  const age = humanDuration(now - row.t);
+  return row.count > 1 ? `${age} (x${row.count} over ${humanDuration(now - row.first)})` : age;
+}

@@ -1,0 +1,114 @@
+// The gallery: a button in the header and a drawer listing every teaching scenario (title and
+// two-sentence lesson). Each entry is a real link (open it in a new tab, copy it); choosing it
+// here loads it in place, with its cursor at the moment the lesson shows.
+
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { appHref } from '../../share';
+import { openResolved, resolveShareState } from '../share/openScenario';
+import { shareContext } from '../share/startShare';
+import { galleryLinks, type GalleryLink } from './galleryLinks';
+import './gallery.css';
+
+function isPlainClick(e: MouseEvent): boolean {
+  return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
+}
+
+export function GalleryPanel() {
+  const [open, setOpen] = useState(false);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const links = galleryLinks();
+
+  useEffect(() => {
+    const d = dialogRef.current;
+    if (!d) return;
+    if (open && !d.open) {
+      d.showModal();
+      d.querySelector<HTMLElement>('.gallery-entry')?.focus();
+    } else if (!open && d.open) {
+      d.close();
+    }
+  }, [open]);
+
+  const choose = (e: MouseEvent, link: GalleryLink, compare: boolean) => {
+    if (!isPlainClick(e)) return;
+    e.preventDefault();
+    setOpen(false);
+    const state = compare && link.compare ? link.compare.state : link.state;
+    openResolved(shareContext(), resolveShareState(state), {
+      what: `gallery scenario “${link.entry.title}”`,
+      intro: `${link.entry.title}: ${link.entry.lesson}`,
+    });
+  };
+
+  return (
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="header-button"
+        data-testid="gallery-button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(true)}
+      >
+        Gallery
+      </button>
+      <dialog
+        ref={dialogRef}
+        className="gallery-drawer"
+        data-testid="gallery"
+        aria-labelledby="gallery-title"
+        onClose={() => {
+          setOpen(false);
+          buttonRef.current?.focus();
+        }}
+        onClick={(e) => {
+          if (e.target === dialogRef.current) setOpen(false);
+        }}
+        onKeyDown={(e) => {
+          // Handled here: the page's shortcuts would take Escape for themselves.
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          e.stopPropagation();
+          setOpen(false);
+        }}
+      >
+        <div className="gallery-header">
+          <h2 id="gallery-title">Gallery: what people get wrong about sidecars</h2>
+          <button type="button" className="gallery-close" aria-label="Close the gallery" onClick={() => setOpen(false)}>
+            ×
+          </button>
+        </div>
+        <ul className="gallery-list">
+          {links.map((link) => (
+            <li key={link.entry.id}>
+              <a
+                className="gallery-entry"
+                href={appHref(location.href, link.fragment)}
+                data-testid="gallery-entry"
+                data-entry={link.entry.id}
+                aria-describedby={`lesson-${link.entry.id}`}
+                onClick={(e) => choose(e, link, false)}
+              >
+                <strong>{link.entry.title}</strong>
+                <span id={`lesson-${link.entry.id}`} className="gallery-lesson">{link.entry.lesson}</span>
+              </a>
+              {link.compare && (
+                <a
+                  className="gallery-compare"
+                  href={appHref(location.href, link.compare.fragment)}
+                  data-testid="gallery-compare"
+                  data-entry={link.entry.id}
+                  onClick={(e) => choose(e, link, true)}
+                >
+                  Compare side by side: {link.compare.labels.join(' · ')}
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+// The containers at the cursor (state, reason, ready, started, restarts), each with the buttons
+// that break it on purpose: every button adds an event at the cursor to the scenario's events:.
+
+import { Fragment, useDeferredValue, useMemo } from 'react';
+import { appStore, useAppStore } from '../../state/appStore';
+import { INJECT_ACTIONS, INJECT_HELP, INJECT_LABEL, runInject } from '../../state/commands/inject';
+import { selectCursorTime, selectTrace } from '../../state/selectors';
+import { containersAt } from '../../state/trace/containersAt';
+import { formatSeconds } from '../timeline/scale';
+import { InjectOptions } from './InjectOptions';
+
+const yesNo = (b: boolean) => (b ? 'true' : 'false');
+
+export function ContainersPanel() {
+  // Deferred: the timeline redraws first after an edit, the tables follow.
+  const trace = useDeferredValue(useAppStore(selectTrace));
+  const cursor = useDeferredValue(useAppStore(selectCursorTime));
+  const rows = useMemo(() => (trace ? containersAt(trace, cursor) : []), [trace, cursor]);
+  const at = formatSeconds(cursor);
+  return (
+    <section className="panel containers-panel" aria-labelledby="containers-title">
+      <h2 id="containers-title">Containers at {at} s <span className="panel-hint">break one on purpose: each button adds an event at the cursor</span></h2>
+      <InjectOptions />
+      <div className="table-scroll">
+        <table className="data-table" data-testid="containers">
+          <thead>
+            <tr><th scope="col">NAME</th><th scope="col">KIND</th><th scope="col">STATE</th><th scope="col">REASON</th><th scope="col">READY</th><th scope="col">STARTED</th><th scope="col">RESTARTS</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <Fragment key={r.name}>
+              <tr data-container={r.name}>
+                <th scope="row" className="mono">{r.name}</th>
+                <td>{r.kind}</td>
+                <td data-col="state" className={`state-${r.state.toLowerCase()}`}>{r.state}</td>
+                <td data-col="reason" className="mono">{r.reason || '—'}</td>
+                <td data-col="ready">{yesNo(r.ready)}</td>
+                <td data-col="started">{yesNo(r.started)}</td>
+                <td data-col="restarts">{r.restarts}</td>
+              </tr>
+              <tr className="inject-row">
+                <td colSpan={7} className="inject-cell" role="group" aria-label={`Break ${r.name}`}>
+                  {INJECT_ACTIONS.map((a) => (
+                    <button key={a} type="button" className="inject-button" data-testid="inject" data-action={a} data-container={r.name}
+                      aria-label={`${INJECT_LABEL[a]} ${r.name} at ${at} s`} title={`${INJECT_LABEL[a]}: ${INJECT_HELP[a]}`}
+                      onClick={() => runInject(appStore, a, r.name)}>
+                      {INJECT_LABEL[a]}
+                    </button>
+                  ))}
+                </td>
+              </tr>
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+// The feature gates of the scenario's Kubernetes version that can be changed (they exist in it
+// and are not GA-locked), each showing its default. A toggle writes the gate into the Simulation
+// document's featureGates; "default" takes the entry out again. Gates the text sets that the
+// version does not have, or has locked, are listed with a button to remove them.
+
+import { useMemo } from 'react';
+import {
+  defaultGates, FEATURE_GATES, gateExists, gateLocked, isFeatureGateName, minor, resolveGates,
+  type FeatureGateName, type GateInfo, type KubeVersion,
+} from '../../engine/version';
+import { useAppStore } from '../../state/appStore';
+import { selectEffectiveVersion, selectSimulationSettings } from '../editor/scenarioSelectors';
+import { withFeatureGate } from '../editor/simulationSettings';
+import { writeSimulationEdit } from '../editor/writeSimulation';
+import './FeatureGates.css';
+
+const ALL = Object.keys(FEATURE_GATES) as FeatureGateName[];
+
+function stage(name: FeatureGateName, v: KubeVersion): string {
+  const g: GateInfo = FEATURE_GATES[name];
+  return g.beta !== undefined && minor(v) >= g.beta ? 'beta' : 'alpha';
+}
+
+/** Why a gate written in the text has no effect in `v`, or undefined when it does. */
+function strayReason(name: string, value: boolean, v: KubeVersion): string | undefined {
+  if (!isFeatureGateName(name)) return 'not a gate the simulator knows';
+  if (!gateExists(name, v)) return `not in ${v} (arrives in 1.${FEATURE_GATES[name].alpha})`;
+  if (gateLocked(name, v)) return value ? `GA in ${v}: always on` : `GA in ${v}: locked on, false is refused`;
+  return undefined;
+}
+
+export interface FeatureGatesProps {
+  /** Why the last change could not be written, shown at the top of the open panel. */
+  error: string | null;
+  onError: (message: string | null) => void;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+export function FeatureGates({ error, onError, open, onOpenChange }: FeatureGatesProps) {
+  const version = useAppStore(selectEffectiveVersion);
+  const written = useAppStore(selectSimulationSettings).gates;
+  const effective = useMemo(() => resolveGates(version, written), [version, written]);
+  const defaults = useMemo(() => defaultGates(version), [version]);
+  const names = ALL.filter((n) => gateExists(n, version) && !gateLocked(n, version));
+  const stray = Object.entries(written)
+    .map(([name, value]) => ({ name, value, reason: strayReason(name, value, version) }))
+    .filter((s) => s.reason !== undefined);
+  const set = names.filter((n) => Object.prototype.hasOwnProperty.call(written, n)).length;
+  const write = (name: string, value: boolean | undefined) => onError(writeSimulationEdit((t) => withFeatureGate(t, name, value)));
+
+  return (
+    <details className="feature-gates" data-testid="feature-gates" open={open} onToggle={(e) => onOpenChange(e.currentTarget.open)}>
+      <summary>
+        Feature gates{set > 0 && <span className="gates-set"> · {set} set</span>}
+      </summary>
+      <div className="feature-gates-panel" role="group" aria-label={`Feature gates of Kubernetes ${version}`}>
+        {error && <p className="gates-error" role="alert">{error}</p>}
+        <p className="gates-intro">
+          Kubernetes {version}: gates that exist and are not GA. A change is written into the Simulation document&apos;s <code>featureGates</code>.
+        </p>
+        {names.length === 0 && <p className="gates-none">No gate the simulator knows can be changed in {version}.</p>}
+        <ul className="gates-list">
+          {names.map((n) => {
+            const isSet = Object.prototype.hasOwnProperty.call(written, n);
+            return (
+              <li key={n} className={isSet ? 'gate is-set' : 'gate'}>
+                <label>
+                  <input
+                    type="checkbox"
+                    data-testid="feature-gate"
+                    data-gate={n}
+                    checked={effective[n]}
+                    onChange={(e) => write(n, e.target.checked)}
+                  />
+                  <code className="gate-name">{n}</code>
+                  <span className="gate-default">{stage(n, version)} · default {defaults[n] ? 'on' : 'off'}</span>
+                </label>
+                {isSet && (
+                  <button type="button" className="gate-reset" onClick={() => write(n, undefined)} title="Remove it from featureGates">
+                    default
+                  </button>
+                )}
+                <p className="gate-summary">{FEATURE_GATES[n].summary}</p>
+              </li>
+            );
+          })}
+        </ul>
+        {stray.length > 0 && (
+          <ul className="gates-stray">
+            {stray.map((s) => (
+              <li key={s.name}>
+                <code>{s.name}: {String(s.value)}</code> <span>{s.reason}</span>{' '}
+                <button type="button" className="gate-reset" onClick={() => write(s.name, undefined)}>remove</button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </details>
+  );
+}

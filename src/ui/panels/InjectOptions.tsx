@@ -1,0 +1,39 @@
+// The parameters of the "break things" buttons: the crash exit code, how long a probe or pull
+// failure lasts, the deletion grace period; and the pod-wide button, delete.
+
+import { appStore, useAppStore } from '../../state/appStore';
+import { runInject } from '../../state/commands/inject';
+import { selectCursorTime, selectInjectOptions, selectSetInjectOptions, selectTrace } from '../../state/selectors';
+import { formatSeconds } from '../timeline/scale';
+
+export function InjectOptions() {
+  const opts = useAppStore(selectInjectOptions);
+  const set = useAppStore(selectSetInjectOptions);
+  const cursor = useAppStore(selectCursorTime);
+  const hasTrace = useAppStore(selectTrace) !== null;
+  const num = (v: string, min: number, max: number) => Math.min(Math.max(Math.round(Number(v) || 0), min), max);
+  return (
+    <div className="inject-options">
+      <label>
+        crash exit code
+        <input type="number" min={0} max={255} value={opts.exitCode} data-testid="inject-exit-code"
+          onChange={(e) => set({ exitCode: num(e.target.value, 0, 255) })} />
+      </label>
+      <label>
+        failures last (s)
+        <input type="number" min={1} max={3600} value={opts.forSeconds} data-testid="inject-for"
+          onChange={(e) => set({ forSeconds: num(e.target.value, 1, 3600) })} />
+      </label>
+      <label>
+        delete grace (s)
+        <input type="number" min={0} max={3600} placeholder="pod's" value={opts.gracePeriodSeconds ?? ''} data-testid="inject-grace"
+          onChange={(e) => set({ gracePeriodSeconds: e.target.value === '' ? null : num(e.target.value, 0, 3600) })} />
+      </label>
+      <button type="button" className="inject-button inject-delete" data-testid="inject" data-action="deletePod" disabled={!hasTrace}
+        title="Adds a deletePod event at the cursor"
+        onClick={() => runInject(appStore, 'deletePod')}>
+        Delete pod at {formatSeconds(cursor)} s
+      </button>
+    </div>
+  );
+}

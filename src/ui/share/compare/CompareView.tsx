@@ -1,0 +1,129 @@
+// The compare view: two or more scenarios on one time axis, one block per side (its lanes, how
+// it ends), with the first moment each side parts from the first one marked across all of
+// them. The first side is the editor's scenario, live; the others run in their own engine.
+
+import { useMemo } from 'react';
+import type { Trace } from '../../../engine/trace';
+import { useAppStore } from '../../../state/appStore';
+import { kubectlAt } from '../../../state/kubectlAt';
+import { selectCursorTime, selectPodName, selectTrace } from '../../../state/selectors';
+import { selectCompare, selectCompareResults } from '../../../state/slices/share';
+import { fitWindow } from '../../../state/view/window';
+import { formatSeconds } from '../../timeline/scale';
+import { eventDetail, eventTitle } from '../../timeline/eventText';
+import { shareContext } from '../startShare';
+import { ending, firstDifference, laneBars, type Difference } from './traceDiff';
+import './compare.css';
+
+interface SideView {
+  label: string;
+  version: string;
+  trace: Trace | null;
+  podName: string;
+  error: string | null;
+  running: boolean;
+  lessonAt: number | null;
+}
+
+const pct = (t: number, tMax: number) => `${(Math.max(0, Math.min(t, tMax)) / tMax) * 100}%`;
+
+function describe(d: Difference, a: string, b: string): string {
+  const one = (label: string, e: Difference['a']) => (e ? `${label}: ${eventTitle(e).replace(/^[^·]*· /, '')} (${eventDetail(e)})` : `${label}: nothing happens`);
+  return `${one(a, d.a)}; ${one(b, d.b)}`;
+}
+
+export function CompareView() {
+  const sides = useAppStore(selectCompare);
+  const results = useAppStore(selectCompareResults);
+  const mainTrace = useAppStore(selectTrace);
+  const mainPod = useAppStore(selectPodName);
+  const version = useAppStore((s) => s.kubernetesVersion);
+  const cursor = useAppStore(selectCursorTime);
+
+  const views = useMemo((): SideView[] => (sides ?? []).map((side, i) => (i === 0
+    ? { label: side.label, version, trace: mainTrace, podName: mainPod, error: null, running: false, lessonAt: side.cursor }
+    : { label: side.label, version: side.kubernetesVersion, trace: results?.[i]?.trace ?? null, podName: results?.[i]?.podName ?? '', error: results?.[i]?.error ?? null, running: results?.[i]?.running ?? true, lessonAt: side.cursor })),
+  [sides, results, mainTrace, mainPod, version]);
+
+  if (!sides || sides.length < 2) return null;
+  // One axis for all: up to the last moment anything happens on any side (fitted as the
+  // timeline fits its own), and the lesson's moments.
+  const tMax = Math.max(1, ...views.map((v) => (v.trace ? Math.max(fitWindow(v.trace).t1, Math.min(v.lessonAt ?? 0, v.trace.end)) : 0)));
+  const first = views[0]!;
+  const diffs = views.slice(1).map((v) => (first.trace && v.trace ? firstDifference(first.trace, v.trace) : null));
+
+  return (
+    <section className="compare" data-testid="compare" aria-label="Compare scenarios side by side">
+      <header className="compare-header">
+        <h2>Compare: {views.map((v) => v.label).join(' vs ')}</h2>
+        <button type="button" data-testid="compare-close" onClick={() => shareContext().store.getState().setCompare(null)}>
+          Close compare
+        </button>
+      </header>
+      <ul className="compare-differences">
+        {views.slice(1).map((v, i) => {
+          const d = diffs[i];
+          return (
+            <li key={v.label} data-testid="compare-first-difference" data-side={v.label} data-t={d?.t ?? ''}>
+              {!first.trace || !v.trace
+                ? `${v.label}: ${v.running ? 'simulating…' : `does not simulate (${v.error ?? 'no trace'})`}`
+                : d
+                  ? <><strong>First difference at {formatSeconds(d.t)} s</strong> — {describe(d, first.label, v.label)}</>
+                  : <>{first.label} and {v.label} tell the same story.</>}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="compare-axis" aria-hidden="true">
+        <span>0 s</span>
+        <span>{formatSeconds(tMax / 2)} s</span>
+        <span>{formatSeconds(tMax)} s</span>
+      </div>
+      {views.map((v, i) => {
+        const end = v.trace ? ending(v.trace) : null;
+        const row = v.trace ? kubectlAt(v.trace, Math.min(cursor, v.trace.end)) : undefined;
+        const d = i === 0 ? null : diffs[i - 1];
+        return (
+          <div key={`${i}-${v.label}`} className="compare-side" data-testid="compare-side" data-label={v.label}>
+            <div className="compare-side-head">
+              <strong>{v.label}</strong>
+              <span className="compare-meta">{v.podName || '—'} · Kubernetes {v.version}</span>
+              <span className="compare-end" data-testid="compare-end-phase" data-phase={end?.phase ?? ''}>
+                {end ? <>ends <b className={`phase phase-${end.phase}`}>{end.phase}</b> ({end.status}) from {formatSeconds(end.at)} s</> : v.running ? 'simulating…' : `does not simulate: ${v.error ?? ''}`}
+              </span>
+              <span className="compare-kubectl" data-testid="compare-kubectl">
+                {row ? `at ${formatSeconds(cursor)} s: ${row.ready} ${row.status} ${row.restarts}` : ''}
+              </span>
+            </div>
+            {v.trace && (
+              <div className="compare-lanes">
+                {laneBars(v.trace).map((lane) => (
+                  <div key={lane.name} className="compare-lane">
+                    <span className={`compare-lane-name kind-${lane.kind}`} title={`${lane.name} (${lane.kind})`}>{lane.name}</span>
+                    <div className="compare-track">
+                      {lane.segments.map((s) => (
+                        <span key={`${s.kind}-${s.start}`} className={`compare-bar bar-${s.kind} kind-${lane.kind}`} style={{ left: pct(s.start, tMax), width: `calc(${pct(s.end, tMax)} - ${pct(s.start, tMax)})` }} />
+                      ))}
+                      {lane.exits.map((x) => (
+                        <span key={`x-${x.t}`} className={`compare-exit${x.code === 0 ? '' : ' bad'}`} style={{ left: pct(x.t, tMax) }} title={`exit ${x.code} at ${formatSeconds(x.t)} s`} />
+                      ))}
+                      <span className="compare-cursor" style={{ left: pct(cursor, tMax) }} />
+                      {d && <span className="compare-diff" style={{ left: pct(d.t, tMax) }} title={`first difference at ${formatSeconds(d.t)} s`} />}
+                    </div>
+                  </div>
+                ))}
+                <div className="compare-lane compare-lane-end">
+                  <span className="compare-lane-name">lesson, end</span>
+                  <div className="compare-track">
+                    {v.trace.end <= tMax && <span className="compare-end-mark" style={{ left: pct(v.trace.end, tMax) }} title={`the trace ends at ${formatSeconds(v.trace.end)} s`} />}
+                    {v.lessonAt !== null && <span className="compare-lesson" style={{ left: pct(v.lessonAt, tMax) }} title={`the lesson shows at ${formatSeconds(v.lessonAt)} s`}>◆</span>}
+                  </div>
+                </div>
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

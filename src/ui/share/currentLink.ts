@@ -1,0 +1,33 @@
+// The link of what the app shows now: the editor's scenario, its version and cursor, and the
+// compare view when it is open.
+
+import { appHref, encodeFragment, type ScenarioState, type ShareState } from '../../share';
+import type { AppState } from '../../state/store';
+
+export function currentShareState(s: AppState): ShareState {
+  const first: ScenarioState = { text: s.text, kubernetesVersion: s.kubernetesVersion };
+  if (s.cursorTime !== null) first.cursor = s.cursorTime;
+  const compare = s.compare;
+  if (!compare || compare.length < 2) return first;
+  first.label = compare[0]!.label;
+  return {
+    ...first,
+    view: {
+      kind: 'compare',
+      sides: compare.slice(1).map((c) => {
+        const side: ScenarioState = { text: c.text, kubernetesVersion: c.kubernetesVersion, label: c.label };
+        if (c.cursor !== null) side.cursor = c.cursor;
+        return side;
+      }),
+    },
+  };
+}
+
+export function currentFragment(s: AppState): string {
+  return encodeFragment(currentShareState(s));
+}
+
+/** The full address to share: this page, no query but what else it had, the fragment. */
+export function currentLink(s: AppState, href: string, opts: { embed?: boolean } = {}): string {
+  return appHref(href, currentFragment(s), opts);
+}

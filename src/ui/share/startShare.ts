@@ -1,0 +1,82 @@
+// Start-up of share links, before the engine's first run: the embedded view's flag, the link in
+// the address (opened at once, or asked about), then the address bar following the scenario
+// and links pasted into it while the page is open.
+
+import { isEmbedUrl } from '../../share';
+import { appStore } from '../../state/appStore';
+import { DEFAULT_SCENARIO } from '../../state/defaultScenario';
+import { startCompareRunner } from '../../state/compareRunner';
+import { browserStorage } from '../../state/persistence';
+import { NEWEST_VERSION } from '../../engine/version';
+import type { AppState, AppStore } from '../../state/store';
+import { currentLink } from './currentLink';
+import { openFromFragment, type OpenContext } from './openScenario';
+import { startRevealCursor } from './revealCursor';
+
+export const ADDRESS_DEBOUNCE_MS = 400;
+
+let context: OpenContext | null = null;
+
+/** The context the share UI opens scenarios with (set by startShare). */
+export function shareContext(): OpenContext {
+  return context ?? { store: appStore, storage: browserStorage() };
+}
+
+function changed(s: AppState, prev: AppState): boolean {
+  return s.text !== prev.text || s.kubernetesVersion !== prev.kubernetesVersion || s.cursorTime !== prev.cursorTime
+    || s.compare !== prev.compare || (prev.pendingOpen !== null && s.pendingOpen === null);
+}
+
+/** Keeps the address bar on the current scenario's link (replaceState, debounced). */
+export function followAddress(store: AppStore, debounceMs = ADDRESS_DEBOUNCE_MS): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = () => {
+    timer = undefined;
+    const s = store.getState();
+    if (s.pendingOpen) return;
+    const href = currentLink(s, location.href);
+    if (href !== location.href) history.replaceState(history.state, '', href);
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.embed || s.pendingOpen || !changed(s, prev)) return;
+    clearTimeout(timer);
+    timer = setTimeout(write, debounceMs);
+  });
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+  };
+}
+
+export function startShare(store: AppStore = appStore): () => void {
+  const embed = isEmbedUrl(location.href);
+  const ctx: OpenContext = { store, storage: embed ? null : browserStorage() };
+  context = ctx;
+  const stopRevealing = startRevealCursor(store);
+  const stopComparing = startCompareRunner(store);
+  const stopBoth = () => {
+    stopRevealing();
+    stopComparing();
+  };
+  if (embed) {
+    // The embedded view shows the link's scenario or the default, never the user's saved work.
+    store.setState({ embed: true });
+    store.getState().loadScenario({ text: DEFAULT_SCENARIO, kubernetesVersion: NEWEST_VERSION, cursor: null });
+    openFromFragment(ctx, location.hash, { embed: true });
+    return stopBoth;
+  }
+  openFromFragment(ctx, location.hash);
+  const stopFollowing = followAddress(store);
+  const onHashChange = () => {
+    // Our own writes use replaceState, which fires no hashchange: this is a link pasted or typed.
+    const s = store.getState();
+    if (location.hash === `#${currentLink(s, location.href).split('#')[1] ?? ''}`) return;
+    openFromFragment(ctx, location.hash);
+  };
+  window.addEventListener('hashchange', onHashChange);
+  return () => {
+    stopBoth();
+    stopFollowing();
+    window.removeEventListener('hashchange', onHashChange);
+  };
+}

@@ -1,0 +1,72 @@
+// The dense layer: every mark except the interactive fault handles, drawn on a canvas under the
+// overlay. Only marks inside the scale's range are drawn, and at most one per pixel column per
+// kind and lane, so 10,000 marks cost about what 1,000 do. `originX` is the timeline x of the
+// canvas's left edge (the canvas moves with the lanes layer).
+
+import { MARK_PATH, STROKE_ONLY } from './marks';
+import type { MarkKind } from './model';
+import { BAR_TOP, type Rows } from './rows';
+import { toX, visibleMoments, type TimeScale } from './scale';
+
+export interface MarkStyle {
+  fill: string;
+  stroke: string;
+}
+
+const KINDS = Object.keys(MARK_PATH) as MarkKind[];
+let paths: Map<MarkKind, Path2D> | null = null;
+
+function glyphs(): Map<MarkKind, Path2D> {
+  paths ??= new Map(KINDS.map((k) => [k, new Path2D(MARK_PATH[k])]));
+  return paths;
+}
+
+/** Mark colours from the CSS custom properties (--mark-KIND-fill / -stroke), so themes apply. */
+export function readMarkStyles(el: Element): Record<MarkKind, MarkStyle> {
+  const css = getComputedStyle(el);
+  const get = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const base = get('--mark-stroke', '#1d232c');
+  return Object.fromEntries(KINDS.map((k) => [k, {
+    fill: get(`--mark-${k}-fill`, '#ffffff'),
+    stroke: get(`--mark-${k}-stroke`, base),
+  }])) as Record<MarkKind, MarkStyle>;
+}
+
+export function drawMarks(
+  canvas: HTMLCanvasElement, rows: Rows, scale: TimeScale, styles: Record<MarkKind, MarkStyle>, dpr: number, originX: number,
+): number {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return 0;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.save();
+  ctx.lineWidth = 1.3;
+  const g = glyphs();
+  let drawn = 0;
+  for (const lane of rows.lanes) {
+    const [lo, hi] = visibleMoments(lane.marks, scale.t0, scale.t1);
+    const lastX = new Map<MarkKind, number>();
+    for (let i = lo; i < hi; i++) {
+      const m = lane.marks[i]!;
+      if (m.kind === 'fault' || m.kind === 'deleted') continue;
+      const x = toX(scale, m.t) - originX;
+      // One glyph per pixel column and kind: denser marks would draw on top of each other.
+      const px = Math.round(x);
+      if (lastX.get(m.kind) === px) continue;
+      lastX.set(m.kind, px);
+      const style = styles[m.kind];
+      ctx.setTransform(dpr, 0, 0, dpr, x * dpr, (lane.y + BAR_TOP) * dpr);
+      const path = g.get(m.kind)!;
+      if (!STROKE_ONLY.has(m.kind)) {
+        ctx.fillStyle = style.fill;
+        ctx.fill(path);
+      }
+      ctx.strokeStyle = style.stroke;
+      ctx.lineWidth = STROKE_ONLY.has(m.kind) ? 2 : 1.3;
+      ctx.stroke(path);
+      drawn++;
+    }
+  }
+  ctx.restore();
+  return drawn;
+}

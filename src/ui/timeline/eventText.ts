@@ -1,0 +1,37 @@
+// One trace event in words, for the tooltip and the selection panel.
+
+import type { TraceEvent } from '../../engine/trace';
+import { formatSeconds } from './scale';
+
+/** "10 s · istio-proxy · container.exit" */
+export function eventTitle(e: TraceEvent): string {
+  const who = 'container' in e && e.container ? e.container : 'pod';
+  return `${formatSeconds(e.t)} s · ${who} · ${e.type}`;
+}
+
+/** The event's own fields, briefly. */
+export function eventDetail(e: TraceEvent): string {
+  switch (e.type) {
+    case 'pod.phase': return `phase ${e.phase}`;
+    case 'pod.condition': return `${e.condition}=${e.status}${e.reason ? ` (${e.reason})` : ''}`;
+    case 'pod.kubectl': return `READY ${e.ready}  STATUS ${e.status}  RESTARTS ${e.restarts}`;
+    case 'pod.deleted': return `grace period ${e.gracePeriodSeconds} s`;
+    case 'container.pulling':
+    case 'container.pulled': return e.image;
+    case 'container.start':
+    case 'container.up':
+    case 'container.started':
+    case 'container.ready':
+    case 'container.unready': return `run ${e.attempt + 1}`;
+    case 'container.exit': return `exit code ${e.exitCode} (${e.reason}), run ${e.attempt + 1}`;
+    case 'container.kill': return `${e.reason}, grace ${e.gracePeriodSeconds} s`;
+    case 'container.signal': return e.signal;
+    case 'container.backoff': return `back-off ${e.delay} s`;
+    case 'container.waiting': return e.reason;
+    case 'hook.start': return e.hook;
+    case 'hook.end': return `${e.hook}${e.exitCode === undefined ? '' : `, exit code ${e.exitCode}`}`;
+    case 'probe.result': return `${e.probe} probe: ${e.result}`;
+    case 'fault': return `${e.do}${e.exitCode === undefined ? '' : `, exit code ${e.exitCode}`}${e.for === undefined ? '' : `, for ${e.for} s`}`;
+    default: return '';
+  }
+}

@@ -1,0 +1,74 @@
+// The drawn timeline, registered by the Timeline component, and the exporter the export commands
+// use: SVG (the two SVG layers and the canvas marks as vector paths, styles inlined) and PNG
+// (that SVG rasterised at twice the size).
+
+import type { TimelineExporter } from '../../../state/commands/types';
+import type { RenderRange } from '../renderRange';
+import type { Rows } from '../rows';
+import type { TimeScale } from '../scale';
+import { standaloneSvg } from './standaloneSvg';
+
+export interface DrawnTimeline {
+  base: SVGSVGElement;
+  /** The moving lanes layer (its first child is the lanes group, in timeline x). */
+  plot: SVGSVGElement;
+  range: RenderRange;
+  overlay: SVGSVGElement;
+  canvas: HTMLCanvasElement;
+  rows: Rows;
+  scale: TimeScale;
+}
+
+let current: DrawnTimeline | null = null;
+
+/** Called by the Timeline after each draw; returns the unregister function. */
+export function registerTimeline(t: DrawnTimeline): () => void {
+  current = t;
+  return () => {
+    if (current === t) current = null;
+  };
+}
+
+export function saveFile(name: string, type: string, data: string | Blob): void {
+  const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function svgText(): { text: string; width: number; height: number } | null {
+  if (!current) return null;
+  return standaloneSvg(current);
+}
+
+export const timelineExporter: TimelineExporter = {
+  svg() {
+    const out = svgText();
+    if (out) saveFile('timeline.svg', 'image/svg+xml', out.text);
+  },
+  png() {
+    const out = svgText();
+    if (!out) return;
+    const img = new Image();
+    img.onload = () => {
+      const scale = 2;
+      const canvas = document.createElement('canvas');
+      canvas.width = out.width * scale;
+      canvas.height = out.height * scale;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      ctx.scale(scale, scale);
+      ctx.drawImage(img, 0, 0);
+      canvas.toBlob((blob) => {
+        if (blob) saveFile('timeline.png', 'image/png', blob);
+      }, 'image/png');
+    };
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(out.text)}`;
+  },
+};

@@ -1,0 +1,82 @@
+// One self-contained SVG of the timeline as drawn: the lanes layer, the marks (drawn on the
+// canvas on screen) as vector paths, and the overlay, with the computed styles inlined so it
+// looks the same outside the page.
+
+import { readMarkStyles } from '../canvasMarks';
+import { MARK_PATH, STROKE_ONLY } from '../marks';
+import { BAR_TOP } from '../rows';
+import { layerShift, rangeOffset } from '../renderRange';
+import { toX, visibleMoments } from '../scale';
+import type { DrawnTimeline } from './exporter';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const PROPS = [
+  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size',
+  'font-weight', 'dominant-baseline', 'text-anchor', 'letter-spacing', 'visibility', 'display',
+];
+
+/** Copies the computed styles of `live` and its descendants onto the same nodes of `copy`. */
+function inlineStyles(live: Element, copy: Element): void {
+  const css = getComputedStyle(live);
+  const style = PROPS.map((p) => `${p}:${css.getPropertyValue(p)}`).join(';');
+  copy.setAttribute('style', style);
+  const a = live.children;
+  const b = copy.children;
+  for (let i = 0; i < a.length && i < b.length; i++) inlineStyles(a[i]!, b[i]!);
+}
+
+function clone(svg: SVGSVGElement): SVGGElement {
+  const g = document.createElementNS(SVG_NS, 'g');
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  inlineStyles(svg, copy);
+  for (const child of [...copy.childNodes]) g.append(child);
+  return g;
+}
+
+export function standaloneSvg(t: DrawnTimeline): { text: string; width: number; height: number } {
+  const width = Math.round(t.base.width.baseVal.value);
+  const height = Math.round(t.base.height.baseVal.value);
+  const root = document.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('xmlns', SVG_NS);
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const bg = document.createElementNS(SVG_NS, 'rect');
+  bg.setAttribute('width', String(width));
+  bg.setAttribute('height', String(height));
+  bg.setAttribute('fill', getComputedStyle(t.base.parentElement ?? t.base).getPropertyValue('--surface').trim() || '#ffffff');
+  root.append(bg, clone(t.base));
+  // The moving lanes layer, clipped to the plot like on screen.
+  const plotBox = document.createElementNS(SVG_NS, 'svg');
+  plotBox.setAttribute('x', String(t.scale.x0));
+  plotBox.setAttribute('y', '0');
+  plotBox.setAttribute('width', String(Math.max(1, t.scale.x1 - t.scale.x0)));
+  plotBox.setAttribute('height', String(height));
+  const moved = clone(t.plot);
+  const inner = moved.firstElementChild;
+  // The layer's left edge sits at the range's start, shifted by the pan offset.
+  const left = t.range.scale.x0 + rangeOffset(t.range, t.scale) - t.scale.x0;
+  inner?.setAttribute('transform', `translate(${(left + layerShift(t.range)).toFixed(2)},0)`);
+  plotBox.append(moved);
+  root.append(plotBox);
+
+  const styles = readMarkStyles(t.canvas);
+  const marks = document.createElementNS(SVG_NS, 'g');
+  marks.setAttribute('class', 'marks');
+  for (const lane of t.rows.lanes) {
+    const [lo, hi] = visibleMoments(lane.marks, t.scale.t0, t.scale.t1);
+    for (let i = lo; i < hi; i++) {
+      const m = lane.marks[i]!;
+      if (m.kind === 'fault' || m.kind === 'deleted') continue; // drawn by the overlay
+      const p = document.createElementNS(SVG_NS, 'path');
+      p.setAttribute('d', MARK_PATH[m.kind]);
+      p.setAttribute('transform', `translate(${toX(t.scale, m.t).toFixed(1)},${lane.y + BAR_TOP})`);
+      p.setAttribute('fill', STROKE_ONLY.has(m.kind) ? 'none' : styles[m.kind].fill);
+      p.setAttribute('stroke', styles[m.kind].stroke);
+      p.setAttribute('stroke-width', STROKE_ONLY.has(m.kind) ? '2' : '1.3');
+      marks.append(p);
+    }
+  }
+  root.append(marks, clone(t.overlay));
+  return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}\n`, width, height };
+}

@@ -1,0 +1,82 @@
+// The drawing effects of the timeline: the fixed frames, the moving layer (the lanes' bars and
+// the canvas of marks, drawn for a render range, then only shifted with a CSS transform on their
+// own compositor layer while panning), the axis and the cursor.
+
+import { useLayoutEffect, useRef, type RefObject } from 'react';
+import type { Theme } from '../../state/slices/prefs';
+import { drawMarks, readMarkStyles, type MarkStyle } from './canvasMarks';
+import type { MarkKind } from './model';
+import { renderAxis, renderCursor, renderLaneFrames } from './render';
+import { renderLanes } from './renderLanes';
+import { layerShift, nextRenderRange, rangeOffset, type RenderRange } from './renderRange';
+import type { Rows } from './rows';
+import type { TimeScale } from './scale';
+
+export interface TimelineRefs {
+  axis: RefObject<SVGGElement | null>;
+  frames: RefObject<SVGGElement | null>;
+  layer: RefObject<HTMLDivElement | null>;
+  plot: RefObject<SVGSVGElement | null>;
+  lanes: RefObject<SVGGElement | null>;
+  canvas: RefObject<HTMLCanvasElement | null>;
+  cursor: RefObject<SVGGElement | null>;
+}
+
+export interface DrawState {
+  /** How far the clipped plot box starts left of the plot (see Timeline's PLOT_PAD). */
+  plotPad: number;
+  rows: Rows | null;
+  scale: TimeScale;
+  end: number;
+  width: number;
+  cursor: number;
+  theme: Theme;
+}
+
+export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme }: DrawState): RefObject<RenderRange | null> {
+  const range = useRef<RenderRange | null>(null);
+  const styles = useRef<{ theme: Theme; styles: Record<MarkKind, MarkStyle> } | null>(null);
+  const height = rows?.height ?? 0;
+
+  useLayoutEffect(() => {
+    if (rows && refs.frames.current) renderLaneFrames(refs.frames.current, rows, width);
+    range.current = null;
+  }, [refs, rows, width, theme]);
+
+  useLayoutEffect(() => {
+    const { layer: layerRef, plot: plotRef, lanes: lanesRef, canvas: canvasRef } = refs;
+    const layer = layerRef.current;
+    const plot = plotRef.current;
+    const lanes = lanesRef.current;
+    const canvas = canvasRef.current;
+    if (!rows || !refs.axis.current || !layer || !plot || !lanes || !canvas) return;
+    renderAxis(refs.axis.current, scale);
+    const next = nextRenderRange(range.current, scale, end);
+    if (next !== range.current) {
+      // The layer covers the drawn range; inside its SVG, x is the timeline's own x.
+      const w = Math.max(1, Math.ceil(next.scale.x1 - next.scale.x0));
+      layer.style.left = `${next.scale.x0 - scale.x0 + plotPad}px`;
+      layer.style.width = `${w}px`;
+      plot.setAttribute('width', String(w));
+      lanes.setAttribute('transform', `translate(${layerShift(next).toFixed(2)},0)`);
+      renderLanes(lanes, rows, { draw: next.draw, t0: next.scale.t0, t1: next.scale.t1 });
+      const dpr = globalThis.devicePixelRatio || 1;
+      // The canvas reaches a little past the range, so marks on its edges are whole.
+      canvas.width = Math.round((w + 2 * plotPad) * dpr);
+      canvas.height = Math.round(height * dpr);
+      canvas.style.left = `${-plotPad}px`;
+      canvas.style.width = `${w + 2 * plotPad}px`;
+      canvas.style.height = `${height}px`;
+      if (styles.current?.theme !== theme) styles.current = { theme, styles: readMarkStyles(canvas) };
+      drawMarks(canvas, rows, next.scale, styles.current.styles, dpr, next.scale.x0 - plotPad);
+      range.current = next;
+    }
+    layer.style.transform = `translateX(${rangeOffset(next, scale).toFixed(2)}px)`;
+  }, [refs, plotPad, rows, scale, end, height, theme]);
+
+  useLayoutEffect(() => {
+    if (rows && refs.cursor.current) renderCursor(refs.cursor.current, scale, cursor, rows.height);
+  }, [refs, rows, scale, cursor]);
+
+  return range;
+}
