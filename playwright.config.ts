@@ -3,7 +3,9 @@
 
 import { defineConfig } from '@playwright/test';
 
-export const BASE_URL = 'http://127.0.0.1:4173/';
+/** E2E_PORT lets two checkouts run their suites side by side (default 4173, vite preview's). */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const BASE_URL = `http://127.0.0.1:${PORT}/`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,7 +29,7 @@ export default defineConfig({
     screenshot: 'off',
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: BASE_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
