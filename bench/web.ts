@@ -16,15 +16,24 @@ const BASE = 'http://127.0.0.1:4173/';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 async function startPreview(): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4173', '--strictPort'], { cwd: root, stdio: 'pipe' });
+  // Its own process group, so stopping it stops vite too, not only the npx wrapper (stopPreview).
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4173', '--strictPort'], { cwd: root, stdio: 'pipe', detached: true });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(BASE)).ok) return server;
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 200));
   }
-  server.kill();
+  stopPreview(server);
   throw new Error('vite preview did not start (run `npm run build` first)');
+}
+
+function stopPreview(server: ChildProcess): void {
+  try {
+    if (server.pid) process.kill(-server.pid);
+  } catch {
+    server.kill();
+  }
 }
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -117,6 +126,6 @@ export async function measureWeb(runs: number): Promise<Record<string, number>> 
     };
   } finally {
     await browser.close();
-    server.kill();
+    stopPreview(server);
   }
 }

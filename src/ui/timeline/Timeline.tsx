@@ -24,7 +24,7 @@ import { useWidth } from './useWidth';
 import './timeline.css';
 
 export const LABEL_WIDTH = 190;
-/** The moving layer shows this much past the plot's edges, so marks at t = 0 are whole. */
+/** The moving layer shows this much left of the plot, so marks at t = 0 are whole. */
 export const PLOT_PAD = 6;
 const RIGHT_PAD = 24;
 
@@ -98,7 +98,7 @@ export function Timeline() {
           <g className="axis" ref={(el) => { refs.axis.current = el; }} />
           <g className="frames" ref={(el) => { refs.frames.current = el; }} />
         </svg>
-        <div className="timeline-plot" style={{ left: scale.x0 - PLOT_PAD, width: Math.max(1, scale.x1 - scale.x0 + 2 * PLOT_PAD), height }}>
+        <div className="timeline-plot" style={{ left: scale.x0 - PLOT_PAD, width: Math.max(1, scale.x1 - scale.x0 + PLOT_PAD), height }}>
           <div className="timeline-plot-layer" ref={(el) => { refs.layer.current = el; }} style={{ height }}>
             <svg ref={(el) => { refs.plot.current = el; }} className="timeline-plot-svg" height={height}>
               <g className="lanes" ref={(el) => { refs.lanes.current = el; }} />
