@@ -12,12 +12,14 @@ import { median, percentile, round } from './stats';
 import { measurePan } from './webPan';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BASE = 'http://127.0.0.1:4173/';
+/** BENCH_PORT lets the benchmark run beside another preview server (default 4173). */
+const PORT = process.env.BENCH_PORT ?? '4173';
+const BASE = `http://127.0.0.1:${PORT}/`;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 async function startPreview(): Promise<ChildProcess> {
   // Its own process group, so stopping it stops vite too, not only the npx wrapper (stopPreview).
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4173', '--strictPort'], { cwd: root, stdio: 'pipe', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', PORT, '--strictPort'], { cwd: root, stdio: 'pipe', detached: true });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(BASE)).ok) return server;

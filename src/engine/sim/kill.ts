@@ -70,16 +70,19 @@ export function* killContainer(
     remaining -= wholeSeconds(sim.now - start);
   }
 
+  let turnCame = true;
   if (ordered) {
     const start = sim.now;
-    yield { until: () => sidecarTurn(sim, name), timeout: Math.max(0, remaining) };
+    turnCame = yield { until: () => sidecarTurn(sim, name), timeout: Math.max(0, remaining) };
     remaining -= wholeSeconds(sim.now - start);
   }
   const floored = remaining < MINIMUM_GRACE;
   if (floored) remaining = MINIMUM_GRACE;
 
   if (inst.state === 'running') {
-    signalStop(sim, inst, ordered
+    signalStop(sim, inst, ordered && !turnCame
+      ? `[8.4] [8.5] The grace period ran out before ${name}'s turn (a main container or a later sidecar still runs): it gets its stop signal now, with the 2s minimum.`
+      : ordered
       ? `[8.4] ${name}'s turn: every main container and every later sidecar has stopped${floored ? '; the grace is used up, so it gets the 2s minimum [8.5]' : ''}.`
       : `[8.3] The stop signal, with ${remaining}s before SIGKILL${floored ? ' (the 2s minimum, [8.5])' : ''}.`);
     const exited = yield { until: () => inst.state !== 'running', timeout: remaining };
