@@ -12,15 +12,18 @@ const ALIAS_BOMB = [
   '',
 ].join('\n');
 
-/** The page handles a click on the feature-gates toggle, and the version picker reacts, each within a second. */
+/**
+ * The page is not frozen: a click on the feature-gates toggle is handled and a timer fires. The
+ * bounds catch a freeze, not a slow machine (speed is measured by `npm run bench`, not here).
+ */
 async function stillResponsive(page: Page) {
   const details = page.getByTestId('feature-gates');
   const wasOpen = await details.evaluate((el) => (el as HTMLDetailsElement).open);
   const ms = await timedClick(page, () => details.locator('summary').click(),
-    () => expect(details).toHaveJSProperty('open', !wasOpen, { timeout: 1000 }));
-  expect(ms).toBeLessThan(1000);
+    () => expect(details).toHaveJSProperty('open', !wasOpen, { timeout: 3000 }));
+  expect(ms).toBeLessThan(3000);
   const lag = await page.evaluate(() => new Promise<number>((r) => { const s = performance.now(); setTimeout(() => r(performance.now() - s), 0); }));
-  expect(lag).toBeLessThan(500);
+  expect(lag).toBeLessThan(2000);
 }
 
 for (const [name, text, message] of [
@@ -34,13 +37,13 @@ for (const [name, text, message] of [
     await openApp(page);
     const before = await lanes(page);
     await replaceEditorText(page, text);
-    // Within a second of the text being in the editor.
-    await expect(page.getByTestId('problems')).toContainText(message, { timeout: 1000 });
+    // Promptly after the text is in the editor (about 0.1 s here; the bound allows a loaded machine).
+    await expect(page.getByTestId('problems')).toContainText(message, { timeout: 3000 });
     await expect(page.locator('.timeline-note')).toBeVisible();
     expect(await lanes(page)).toEqual(before);
     await stillResponsive(page);
     await page.getByTestId('k8s-version').selectOption('1.30');
-    await expect(page.getByTestId('k8s-version')).toHaveValue('1.30', { timeout: 1000 });
+    await expect(page.getByTestId('k8s-version')).toHaveValue('1.30', { timeout: 3000 });
     await screenshot(page, info, 'problem');
   });
 }
@@ -66,7 +69,7 @@ test('a 10 MB paste leaves the page responsive, says why, and Ctrl+Z brings the 
   await stillResponsive(page);
   // The picker reacts: it says it cannot edit a text this large.
   await page.getByTestId('k8s-version').selectOption('1.30');
-  await expect(page.getByRole('alert').filter({ hasText: 'too large to edit' })).toBeVisible({ timeout: 1000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'too large to edit' })).toBeVisible({ timeout: 3000 });
   await screenshot(page, info, 'notice');
 
   await page.locator('[data-testid="editor"] .view-lines').click();
