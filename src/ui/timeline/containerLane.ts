@@ -38,6 +38,7 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
   events.forEach((e, i) => {
     if (e.t > until) return;
     if (!('container' in e) || e.container !== container.name) return;
+    if (container.pod !== undefined && e.pod !== container.pod) return; // same name, another of a Job's pods
     switch (e.type) {
       case 'container.waiting':
         waitingReason = e.reason;

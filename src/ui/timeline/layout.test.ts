@@ -137,3 +137,53 @@ describe('layoutTimeline', () => {
     expect(times).toEqual([0, 1, 3, 13, 14, 15, 20, 21, 25]);
   });
 });
+
+describe('layoutTimeline for a Job with replacement pods', () => {
+  it('draws one lane group per pod, each container lane keyed by pod/container', async () => {
+    const { runScenario } = await import('../../engine/run');
+    const text = `apiVersion: batch/v1
+kind: Job
+metadata: { name: flaky }
+spec:
+  backoffLimit: 1
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: main
+          image: busybox:1.36
+          command: ['sh', '-c', 'sleep 2; exit 1']
+`;
+    const trace = runScenario(text).trace!;
+    expect(trace.pods).toHaveLength(2);
+    const layout = layoutTimeline(trace, trace.pods![0]!.name);
+    const podGroups = layout.groups.filter((g) => g.kind === 'pod');
+    expect(podGroups.map((g) => g.lanes[0]!.name)).toEqual(trace.pods!.map((p) => p.name));
+    const mains = layout.groups.filter((g) => g.kind === 'main').map((g) => g.lanes[0]!);
+    expect(mains.map((l) => l.name)).toEqual(trace.pods!.map((p) => `${p.name}/main`));
+    // Each pod's lane shows its own run only: one exit mark each, ending Failed.
+    for (const lane of mains) expect(lane.marks.filter((m) => m.kind === 'exit')).toHaveLength(1);
+    for (const g of podGroups) expect(g.lanes[0]!.bars.at(-1)?.label).toBe('Failed');
+  });
+});
+
+describe('a replacement pod lane', () => {
+  it('starts when the Job controller created the pod', async () => {
+    const { runScenario } = await import('../../engine/run');
+    const trace = runScenario(`apiVersion: batch/v1
+kind: Job
+metadata: { name: flaky }
+spec:
+  backoffLimit: 1
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - { name: main, image: busybox:1.36, command: ['sh', '-c', 'exit 1'] }
+`).trace!;
+    const second = trace.pods![1]!;
+    const podLanes = layoutTimeline(trace, trace.pods![0]!.name).groups.filter((g) => g.kind === 'pod').map((g) => g.lanes[0]!);
+    expect(podLanes[1]!.bars[0]!.start).toBe(second.start);
+    expect(second.start).toBeGreaterThan(0);
+  });
+});

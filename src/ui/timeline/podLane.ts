@@ -37,6 +37,7 @@ export function podLane(podName: string, events: readonly TraceEvent[], until: n
   bars.switchTo(0, { tone: PHASE_TONE.Pending, label: 'Pending', title: 'pod phase: Pending' });
   events.forEach((e, i) => {
     if (e.t > until) return;
+    if (e.pod !== undefined && e.pod !== podName) return; // a Job's other pods have their own lanes
     switch (e.type) {
       case 'pod.phase':
         bars.switchTo(e.t, { tone: PHASE_TONE[e.phase], label: e.phase, title: `pod phase: ${e.phase}`, event: i });
