@@ -1,7 +1,6 @@
 // Loads a golden fixture (src/engine/golden/fixtures/<name>.yaml), runs it through the engine's
 // front door and hands back the trace plus the times of the scripted actions.
 
-import { readFileSync } from 'node:fs';
 import { runScenario } from '../run';
 import type { SimAction } from '../scenario/types';
 import type { Trace } from '../trace';
@@ -15,8 +14,13 @@ export interface Golden {
 
 const cache = new Map<string, Golden>();
 
+/** The fixtures' text, bundled by Vite/Vitest: the engine folder reads no file system. */
+const FIXTURES = import.meta.glob<string>('./fixtures/*.yaml', { query: '?raw', import: 'default', eager: true });
+
 export function fixtureText(name: string): string {
-  return readFileSync(new URL(`./fixtures/${name}.yaml`, import.meta.url), 'utf8');
+  const text = FIXTURES[`./fixtures/${name}.yaml`];
+  if (text === undefined) throw new Error(`no golden fixture ${name}.yaml`);
+  return text;
 }
 
 export function runFixture(name: string): Golden {

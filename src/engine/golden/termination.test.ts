@@ -72,7 +72,7 @@ describe('a pod with restartable init containers is terminating', () => {
       const inits = ['init-1', 'restartable-init-2', 'restartable-init-3'];
       runningAt(trace, g.at('deletePod'), inits);
       const from = g.at('setImage', 'restartable-init-2');
-      // FIXME upstream (KEP-4438): no restart for the image change during termination.
+      // Upstream marks this as current behaviour that KEP-4438 (not in ≤1.36) will change: no restart for the image change during termination [8.8].
       expectConsistently(trace, from, from + 20, 'no init container terminated with exit 0 has restartCount > 0', inits,
         (t) => inits.every((c) => lastExit(trace, c, t)?.exitCode !== 0 || restartCount(trace, c, t) === 0));
       // Upstream waits for the pod to disappear (70s) after the 20s Consistently window.
