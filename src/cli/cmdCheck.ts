@@ -2,23 +2,14 @@
 
 import { parseScenario } from '../engine/scenario/parse';
 import type { CliArgs } from './args';
-import { EXIT_INVALID, EXIT_OK, FileError, reportProblems, type CliIO } from './io';
+import { EXIT_INVALID, EXIT_OK, reportProblems, type CliIO } from './io';
+import { readScenarioFile, scenarioOptions } from './scenarioInput';
 
 export function runCheck(args: CliArgs, io: CliIO): number {
-  const file = args.files[0]!;
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (e) {
-    if (!(e instanceof FileError)) throw e;
-    io.err(e.message);
-    return EXIT_INVALID;
-  }
-  const parsed = parseScenario(text, {
-    fileName: file,
-    ...(args.k8s ? { kubernetesVersion: args.k8s } : {}),
-    ...(Object.keys(args.gateOverrides).length ? { featureGates: args.gateOverrides } : {}),
-  });
+  const input = readScenarioFile(args, io);
+  if (!input) return EXIT_INVALID;
+  const { file, text } = input;
+  const parsed = parseScenario(text, scenarioOptions(args, file));
   const hasErrors = reportProblems(io, file, parsed.problems);
   return parsed.ok && !hasErrors ? EXIT_OK : EXIT_INVALID;
 }

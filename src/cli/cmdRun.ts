@@ -2,25 +2,15 @@
 
 import { runScenario } from '../engine/run';
 import type { CliArgs } from './args';
-import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, FileError, reportProblems, type CliIO } from './io';
+import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, reportProblems, type CliIO } from './io';
+import { readScenarioFile, scenarioOptions } from './scenarioInput';
 import { timelineText } from './timelineText';
 
 export function runRun(args: CliArgs, io: CliIO): number {
-  const file = args.files[0]!;
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (e) {
-    if (!(e instanceof FileError)) throw e;
-    io.err(e.message);
-    return EXIT_INVALID;
-  }
-  const result = runScenario(text, {
-    fileName: file,
-    ...(args.k8s ? { kubernetesVersion: args.k8s } : {}),
-    ...(Object.keys(args.gateOverrides).length ? { featureGates: args.gateOverrides } : {}),
-    ...(args.until === undefined ? {} : { until: args.until }),
-  });
+  const input = readScenarioFile(args, io);
+  if (!input) return EXIT_INVALID;
+  const { file, text } = input;
+  const result = runScenario(text, scenarioOptions(args, file));
   const hasErrors = reportProblems(io, file, result.problems);
   if (!result.ok || hasErrors) return EXIT_INVALID;
   if (!result.trace) {
