@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { cursorTime, editorText, lanes, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
-import { bombFragment, fixtures, gotoFresh, linkTo, savedText, SCENARIO_KEY, versionPicked, waitForEditor } from './support/share';
+import { fixtures, gotoFresh, linkTo, savedText, SCENARIO_KEY, versionPicked, waitForEditor } from './support/share';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
 
@@ -94,46 +94,7 @@ for (const fx of fixtures(1)) {
   });
 }
 
-const GOOD = linkTo({ text: DEFAULT_SCENARIO.replace('sleep 3600', 'sleep 99'), kubernetesVersion: '1.33', cursor: 9 }).slice(2);
-
-const HOSTILE: { name: string; fragment: string; message: RegExp }[] = [
-  { name: 'a link from a newer format', fragment: `v7.${GOOD.slice(3)}`, message: /newer version of Sidecar Lab/ },
-  { name: 'a truncated link', fragment: GOOD.slice(0, GOOD.length - 7), message: /incomplete|cut off/ },
-  // A deflate block of the reserved type 3, then the rest of a good link.
-  { name: 'a corrupt link', fragment: `v1.BwAAAA${GOOD.slice(9)}`, message: /damaged and could not be read/ },
-  { name: 'characters a link never has', fragment: `${GOOD.slice(0, 30)}*${GOOD.slice(31)}`, message: /damaged/ },
-  { name: 'an oversized link', fragment: `v1.${'A'.repeat(70_000)}`, message: /too long/ },
-  { name: 'a decompression bomb', fragment: bombFragment(), message: /unpacks to far more/ },
-  { name: 'not a Sidecar Lab link', fragment: 'code/N4IgLgpgTgzg9gOwgLhAJhgTQ', message: /does not hold a Sidecar Lab scenario/ },
-];
-
-for (const h of HOSTILE) {
-  test(`a hostile link says why and leaves a working app and the saved work: ${h.name}`, async ({ page }, info) => {
-    await openApp(page);
-    await replaceEditorText(page, MY_WORK);
-    await expect.poll(() => savedText(page)).toBe(MY_WORK);
-
-    await gotoFresh(page, `/#${h.fragment}`);
-    await waitForApp(page);
-    const banner = page.getByTestId('share-banner');
-    await expect(banner).toBeVisible();
-    await expect(banner).toHaveAttribute('role', 'alert');
-    await expect(banner).toContainText(h.message);
-    expect(await editorText(page)).toBe(MY_WORK);
-    expect(await savedText(page)).toBe(MY_WORK);
-    await expect(page.locator('[data-testid="lane"][data-container="my-own-pod"]')).toBeAttached();
-    await expect(page.getByTestId('open-dialog')).not.toBeVisible();
-    await screenshot(page, info, 'banner');
-
-    // Still a working app: an edit simulates and is saved.
-    const edited = MY_WORK.replace('name: my-own-pod', 'name: my-edited-pod');
-    await replaceEditorText(page, edited);
-    await expect(page.locator('[data-testid="lane"][data-container="my-edited-pod"]')).toBeAttached();
-    await expect.poll(() => savedText(page)).toBe(edited);
-    await banner.getByRole('button', { name: 'Dismiss this message' }).click();
-    await expect(banner).toHaveCount(0);
-  });
-}
+// Hostile links (corrupt, truncated, oversized, decompression bombs…): hostile.spec.ts.
 
 test('a link never overwrites the user\'s own work without asking, and theirs comes back', async ({ page }, info) => {
   await openApp(page);

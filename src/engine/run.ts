@@ -2,7 +2,9 @@
 // the `sim` command and the tests alike.
 
 import { parseScenario } from './scenario/parse';
-import { simulate } from './sim/simulate';
+import { simulate, type SimulateHooks } from './sim/simulate';
+import { roughDuration } from './scenario/duration';
+import { START_SPAN } from './scenario/problems';
 import type { ParseOptions, Problem, Scenario } from './scenario/types';
 import type { Trace } from './trace';
 
@@ -14,9 +16,24 @@ export interface RunResult {
   trace?: Trace;
 }
 
-export function runScenario(text: string, opts: ParseOptions = {}): RunResult {
+export function runScenario(text: string, opts: ParseOptions = {}, hooks: SimulateHooks = {}): RunResult {
   const parsed = parseScenario(text, opts);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  const trace = simulate(parsed.scenario);
-  return { ok: true, problems: parsed.problems, scenario: parsed.scenario, trace };
+  const trace = simulate(parsed.scenario, hooks);
+  const problems = trace.truncated ? [...parsed.problems, truncationProblem(parsed.scenario, trace)] : parsed.problems;
+  return { ok: true, problems, scenario: parsed.scenario, trace };
+}
+
+/** A run cut short by its budget is a warning at `until` (or the top when the default horizon applied). */
+function truncationProblem(scenario: Scenario, trace: Trace): Problem {
+  const cut = trace.truncated!;
+  const what = cut.reason === 'events' ? `${cut.limit.toLocaleString('en-US')} trace events` : `${cut.limit.toLocaleString('en-US')} simulation steps`;
+  const advice = scenario.sim.untilSpan ? 'shorten until, or simulate fewer containers or faults' : 'simulate fewer containers or faults';
+  const span = scenario.sim.untilSpan ?? START_SPAN;
+  return {
+    severity: 'warning',
+    path: 'until',
+    message: `the simulation stopped early, at ${roughDuration(trace.end)} of ${roughDuration(cut.horizon)}: it reached the budget of ${what} that keeps the lab responsive; ${advice}`,
+    line: span.line, col: span.col, endLine: span.endLine, endCol: span.endCol,
+  };
 }

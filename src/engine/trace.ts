@@ -100,6 +100,8 @@ export interface FaultEvent extends EventBase {
   image?: string;
 }
 export interface HorizonEvent extends EventBase { type: 'sim.horizon' }
+/** The run stopped before its horizon because it reached a budget (see `Trace.truncated`). */
+export interface TruncatedEvent extends EventBase { type: 'sim.truncated'; reason: TruncationReason; limit: number }
 export interface JobPodCreatedEvent extends EventBase { type: 'job.podCreated'; pod: string }
 export interface JobCompleteEvent extends EventBase { type: 'job.complete' }
 export interface JobFailedEvent extends EventBase { type: 'job.failed'; reason: string }
@@ -128,6 +130,7 @@ export type TraceEvent =
   | ProbeResultEvent
   | FaultEvent
   | HorizonEvent
+  | TruncatedEvent
   | JobPodCreatedEvent
   | JobCompleteEvent
   | JobFailedEvent;
@@ -142,6 +145,19 @@ export interface Trace {
   /** Present for Jobs and CronJobs: the pods the Job controller created. */
   pods?: TracePod[];
   events: TraceEvent[];
+  /** Present when the run stopped early, at `end`, because it reached a budget. */
+  truncated?: Truncation;
+}
+
+/** `events`: the trace reached MAX_TRACE_EVENTS; `steps`: the kernel reached MAX_KERNEL_STEPS. */
+export type TruncationReason = 'events' | 'steps';
+
+export interface Truncation {
+  reason: TruncationReason;
+  /** The budget that was reached. */
+  limit: number;
+  /** Where the run would have ended without the budget. */
+  horizon: number;
 }
 
 /** Rounds a time to millisecond precision, the trace's resolution. */

@@ -13,6 +13,7 @@ function fakeClient() {
       if (text === 'bad') return { kind: 'result', result: { ok: false, problems: [{ severity: 'error', path: 'spec', message: 'nope', line: 1, col: 1 }] } };
       return { kind: 'result', result: { ok: true, problems: [], trace: text === 'b' ? sidecarPodTrace() : crashLoopTrace(), podName: text } };
     },
+    cancel: () => {},
     dispose: () => { disposed++; },
   };
   return { client, calls, disposed: () => disposed };

@@ -6,17 +6,24 @@ import { sidecarPodTrace } from './testFixtures';
 
 /** A client whose runs finish only when the test says so. */
 function manualClient() {
-  const calls: { text: string; version: string; finish: () => void }[] = [];
+  const calls: { text: string; version: string; finish: () => void; progress: (t: number) => void; stale: () => void }[] = [];
+  let cancels = 0;
   const client: EngineClient = {
-    run: (text, version) => new Promise<RunOutcome>((resolve) => {
+    run: (text, version, onProgress) => new Promise<RunOutcome>((resolve) => {
       calls.push({
         text, version,
         finish: () => resolve({ kind: 'result', result: { ok: true, problems: [], trace: { ...sidecarPodTrace(), kubernetesVersion: version, end: text.length } } }),
+        progress: (t) => onProgress?.({ t, horizon: 100 }),
+        stale: () => resolve({ kind: 'stale' }),
       });
     }),
+    cancel: () => {
+      cancels++;
+      calls.at(-1)?.stale();
+    },
     dispose: () => {},
   };
-  return { client, calls };
+  return { client, calls, cancels: () => cancels };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -78,5 +85,35 @@ describe('engine runner', () => {
     store.getState().setText('y');
     expect(calls).toHaveLength(1);
     expect(store.getState().trace).toBeNull();
+  });
+
+  it('shows how far a long run is, and an edit cancels it instead of waiting for it', async () => {
+    const store = createAppStore('v0');
+    const { client, calls, cancels } = manualClient();
+    const stop = startEngineRunner(store, client);
+    calls[0]!.progress(40);
+    expect(store.getState().progress).toEqual({ t: 40, horizon: 100 });
+    store.getState().setText('v1');
+    expect(cancels()).toBe(1);
+    expect(store.getState().progress).toBeNull();
+    await flush();
+    expect(calls.map((c) => c.text)).toEqual(['v0', 'v1']);
+    calls[1]!.finish();
+    await flush();
+    expect(store.getState().trace?.end).toBe(2);
+    expect(store.getState().running).toBe(false);
+    stop();
+  });
+
+  it('does not cancel a short run (one that never reported progress): the edit waits for it', async () => {
+    const store = createAppStore('v0');
+    const { client, calls, cancels } = manualClient();
+    const stop = startEngineRunner(store, client);
+    store.getState().setText('v1');
+    expect(cancels()).toBe(0);
+    calls[0]!.finish();
+    await flush();
+    expect(calls.map((c) => c.text)).toEqual(['v0', 'v1']);
+    stop();
   });
 });

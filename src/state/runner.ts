@@ -1,7 +1,8 @@
 // Runs the engine whenever the text or the version changes: at once when the engine is idle;
 // while a run is in flight, further edits coalesce into one run of the newest text (latest wins).
-// A result for a text that has since changed is dropped, not shown. Results go into the store
-// with setState, from outside React.
+// A long run (one that reports progress) is cancelled by an edit instead of waited for. A result
+// for a text that has since changed is dropped, not shown. Results go into the store with
+// setState, from outside React.
 
 import type { EngineClient } from '../worker/client';
 import { reduceOutcome } from './slices/result';
@@ -16,7 +17,9 @@ export function startEngineRunner(store: AppStore, client: EngineClient): () => 
     try {
       while (!stopped) {
         const { text, kubernetesVersion } = store.getState();
-        const outcome = await client.run(text, kubernetesVersion);
+        const outcome = await client.run(text, kubernetesVersion, (progress) => {
+          if (!stopped) store.setState({ progress });
+        });
         if (stopped) return;
         const now = store.getState();
         if (now.text === text && now.kubernetesVersion === kubernetesVersion) {
@@ -31,8 +34,16 @@ export function startEngineRunner(store: AppStore, client: EngineClient): () => 
   };
 
   const request = () => {
-    if (!store.getState().running) store.setState({ running: true });
-    if (!inFlight) void drain();
+    const { running, progress } = store.getState();
+    if (!running) store.setState({ running: true });
+    if (!inFlight) {
+      void drain();
+    } else if (progress) {
+      // The run under way is a long one, for a text that is now outdated: stop it; drain() then
+      // runs the newest text at once.
+      store.setState({ progress: null });
+      client.cancel();
+    }
   };
 
   const unsubscribe = store.subscribe((s, prev) => {

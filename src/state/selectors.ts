@@ -14,6 +14,7 @@ export const selectTrace = (s: AppState) => s.trace;
 export const selectPodName = (s: AppState) => s.podName;
 export const selectEngineError = (s: AppState) => s.engineError;
 export const selectRunning = (s: AppState) => s.running;
+export const selectProgress = (s: AppState) => s.progress;
 export const selectRevealRequest = (s: AppState) => s.revealRequest;
 
 /** The timeline shows an older trace: the current text has errors. */

@@ -15,6 +15,9 @@ class FakeWorker implements WorkerLike {
   answer(id: number, result: EngineResult = { ok: true, problems: [] }) {
     this.onmessage?.({ data: { id, kind: 'result', result } } as MessageEvent<WorkerMessage>);
   }
+  progress(id: number, t: number, horizon = 3600) {
+    this.onmessage?.({ data: { id, kind: 'progress', t, horizon } } as MessageEvent<WorkerMessage>);
+  }
   fail(message: string) {
     this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
   }
@@ -127,6 +130,51 @@ describe('worker client', () => {
     client.run('b', '1.36');
     expect(workers).toHaveLength(2);
   });
+  it('hears a long run\'s progress, which keeps the watchdog quiet: busy is not hung', async () => {
+    const { client, workers } = setup(3000);
+    const seen: number[] = [];
+    const p = client.run('a long day', '1.36', (progress) => seen.push(progress.t));
+    await Promise.resolve();
+    const w = workers[0]!;
+    for (let i = 1; i <= 5; i++) {
+      vi.advanceTimersByTime(2000);
+      w.progress(1, i * 600);
+    }
+    expect(w.terminated).toBe(false);
+    expect(seen).toEqual([600, 1200, 1800, 2400, 3000]);
+    w.answer(1);
+    await expect(p).resolves.toMatchObject({ kind: 'result' });
+    // Silence after the last progress is still a hang.
+    const q = client.run('stuck', '1.36');
+    await Promise.resolve();
+    vi.advanceTimersByTime(3000);
+    await expect(q).resolves.toMatchObject({ kind: 'error' });
+  });
+
+  it('cancel() replaces a busy worker, so the next run starts at once on a fresh one', async () => {
+    const { client, workers } = setup(3000);
+    const old = client.run('a long day', '1.36');
+    await Promise.resolve();
+    workers[0]!.progress(1, 100);
+    client.cancel();
+    await expect(old).resolves.toEqual({ kind: 'stale' });
+    expect(workers[0]!.terminated).toBe(true);
+    const next = client.run('short', '1.36');
+    await Promise.resolve();
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.posted.map((r) => r.text)).toEqual(['short']);
+    workers[1]!.answer(workers[1]!.posted[0]!.id);
+    await expect(next).resolves.toMatchObject({ kind: 'result' });
+  });
+
+  it('cancel() with nothing under way keeps the worker', async () => {
+    const { client, workers } = setup(3000);
+    const p = client.run('a', '1.36');
+    workers[0]!.answer(1);
+    await p;
+    client.cancel();
+    expect(workers[0]!.terminated).toBe(false);
+  });
 });
 
 describe('inline client (no Worker)', () => {
@@ -159,4 +207,5 @@ describe('inline client (no Worker)', () => {
     const client = createEngineClient({ runInline: async (req) => ({ id: req.id, kind: 'error', message: 'inline' }) });
     return expect(client.run('a', '1.36')).resolves.toEqual({ kind: 'error', message: 'inline' });
   });
+
 });

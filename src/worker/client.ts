@@ -1,13 +1,15 @@
 // The main-thread proxy to the engine worker. The newest request wins: older callers get `stale`
 // and late answers are dropped. A watchdog restarts a worker that stops answering; a worker that
 // is still loading (it says `ready` when done) gets longer, as a cold start in dev can be slow.
+// A long run says how far it is now and then: that keeps the watchdog quiet (the worker is busy,
+// not hung) and lets `cancel` stop it, so a new edit need not wait for an old run.
 
 import { createInlineClient } from './inlineClient';
-import { STALE, toOutcome, type EngineClient, type InlineRunner, type RunOutcome } from './outcome';
+import { STALE, toOutcome, type EngineClient, type InlineRunner, type ProgressCallback, type RunOutcome } from './outcome';
 import type { RunRequest, RunResponse, WorkerMessage } from './protocol';
 import { canSpawnWorker, spawnEngineWorker } from './spawn';
 
-export type { EngineClient, RunOutcome } from './outcome';
+export type { EngineClient, RunOutcome, RunProgress } from './outcome';
 
 /** The part of `Worker` the client uses (a fake one in tests). */
 export interface WorkerLike {
@@ -42,7 +44,7 @@ export function createWorkerClient(createWorker: () => WorkerLike, timeoutMs: nu
   let worker: WorkerLike | null = null;
   let ready = false;
   let nextId = 1;
-  let latest: { id: number; resolve: (o: RunOutcome) => void } | null = null;
+  let latest: { id: number; resolve: (o: RunOutcome) => void; onProgress?: ProgressCallback } | null = null;
   /** Posted requests the worker has not answered yet (it answers in order, stale ones too). */
   const outstanding = new Set<number>();
   let watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -69,6 +71,10 @@ export function createWorkerClient(createWorker: () => WorkerLike, timeoutMs: nu
     if (msg.kind === 'ready') {
       ready = true;
       armWatchdog();
+    } else if (msg.kind === 'progress') {
+      if (!outstanding.has(msg.id)) return;
+      armWatchdog(); // busy, not hung
+      if (latest?.id === msg.id) latest.onProgress?.({ t: msg.t, horizon: msg.horizon });
     } else {
       onResponse(msg);
     }
@@ -108,17 +114,23 @@ export function createWorkerClient(createWorker: () => WorkerLike, timeoutMs: nu
   }
 
   return {
-    run(text, kubernetesVersion) {
+    run(text, kubernetesVersion, onProgress) {
       settleLatest(STALE);
       const id = nextId++;
       const promise = new Promise<RunOutcome>((resolve) => {
-        latest = { id, resolve };
+        latest = { id, resolve, onProgress };
       });
       worker ??= start();
       worker.postMessage({ id, text, kubernetesVersion });
       outstanding.add(id);
       if (watchdog === undefined) armWatchdog();
       return promise;
+    },
+    cancel() {
+      // A worker busy with a run cannot be interrupted: it is replaced (the next run starts one).
+      if (outstanding.size === 0) return;
+      stopWorker();
+      settleLatest(STALE);
     },
     dispose() {
       stopWorker();

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as run from '../engine/run';
 import { createEngineClient } from './client';
 import { handleRunRequest } from './handle';
+import type { ProgressMessage } from './protocol';
 
 const DEFAULT = readFileSync(new URL('../scenarios/00-default.yaml', import.meta.url), 'utf8');
 
@@ -33,6 +34,20 @@ describe('handleRunRequest (what the worker runs)', () => {
     const in129 = DEFAULT.replace('kind: Simulation\n', 'kind: Simulation\nkubernetesVersion: 1.29 # pinned\n');
     const ok = handleRunRequest({ id: 3, text: in129, kubernetesVersion: '1.27' });
     expect(ok.kind === 'result' && ok.result.trace?.kubernetesVersion).toBe('1.29');
+  });
+
+  it('says how far a long run is, with the request\'s id, and stays quiet on a short one', () => {
+    const year = 'apiVersion: v1\nkind: Pod\nmetadata: {name: loop}\nspec:\n  containers:\n  - {name: app, image: busybox, command: [sh, -c, exit 1]}\n'
+      + '---\napiVersion: sidecar-lab/v1\nkind: Simulation\nuntil: 8760h\n';
+    const seen: ProgressMessage[] = [];
+    const resp = handleRunRequest({ id: 7, text: year, kubernetesVersion: '1.36' }, (m) => seen.push(m), 0);
+    expect(resp.kind).toBe('result');
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((m) => m.id === 7 && m.kind === 'progress' && m.horizon === 8760 * 3600 && m.t < m.horizon)).toBe(true);
+    expect(seen.map((m) => m.t)).toEqual([...seen.map((m) => m.t)].sort((a, b) => a - b));
+    const quiet: ProgressMessage[] = [];
+    handleRunRequest({ id: 8, text: DEFAULT, kubernetesVersion: '1.36' }, (m) => quiet.push(m), 0);
+    expect(quiet).toEqual([]);
   });
 
   it('turns an exception in the engine into an error response', () => {

@@ -1,7 +1,7 @@
 // One request in, one response out: the engine call both the worker and the inline fallback make.
 
 import { runScenario } from '../engine/run';
-import { errorMessage, toEngineResult, type RunRequest, type RunResponse } from './protocol';
+import { errorMessage, toEngineResult, type ProgressMessage, type RunRequest, type RunResponse } from './protocol';
 
 /**
  * Whether the text sets kubernetesVersion itself (a `kubernetesVersion:` key, as the Simulation
@@ -9,13 +9,23 @@ import { errorMessage, toEngineResult, type RunRequest, type RunResponse } from 
  */
 const NAMES_VERSION = /(?:^|[{,])[ \t]*["']?kubernetesVersion["']?[ \t]*:/m;
 
-export function handleRunRequest(req: RunRequest): RunResponse {
+/** A run says how far it is at most this often, and only once it has lasted this long. */
+export const PROGRESS_INTERVAL_MS = 200;
+
+export function handleRunRequest(req: RunRequest, onProgress?: (msg: ProgressMessage) => void, intervalMs = PROGRESS_INTERVAL_MS): RunResponse {
   try {
     // The version picker writes into the scenario's Simulation document, so the text is the
     // truth: the request's version (the store's) only applies to a text that names none.
     const names = req.text.includes('kubernetesVersion') && NAMES_VERSION.test(req.text);
     const opts = names ? {} : { kubernetesVersion: req.kubernetesVersion };
-    const result = runScenario(req.text, opts);
+    let last = performance.now();
+    const progress = onProgress && ((t: number, horizon: number) => {
+      const now = performance.now();
+      if (now - last < intervalMs) return;
+      last = now;
+      onProgress({ id: req.id, kind: 'progress', t, horizon });
+    });
+    const result = runScenario(req.text, opts, { onProgress: progress });
     return { id: req.id, kind: 'result', result: toEngineResult(result) };
   } catch (err) {
     return { id: req.id, kind: 'error', message: `The engine failed: ${errorMessage(err)}` };

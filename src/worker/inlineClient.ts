@@ -22,6 +22,10 @@ export function createInlineClient(runInline: InlineRunner = importAndRun): Engi
       }
       return id === latestId ? outcome : STALE;
     },
+    cancel() {
+      // The inline engine cannot be interrupted; its answer is dropped.
+      latestId++;
+    },
     dispose() {
       latestId++;
     },

@@ -16,9 +16,22 @@ export function toOutcome(resp: RunResponse): RunOutcome {
     : { kind: 'error', message: resp.message };
 }
 
+/** How far a long run is: `t` simulated seconds of at most `horizon`. */
+export interface RunProgress {
+  t: number;
+  horizon: number;
+}
+
+export type ProgressCallback = (progress: RunProgress) => void;
+
 export interface EngineClient {
-  /** Runs a scenario. Only the newest request's promise gets an answer; older ones resolve stale. */
-  run(text: string, kubernetesVersion: string): Promise<RunOutcome>;
+  /**
+   * Runs a scenario. Only the newest request's promise gets an answer; older ones resolve stale.
+   * `onProgress` hears how far a long run is (a short one never calls it).
+   */
+  run(text: string, kubernetesVersion: string, onProgress?: ProgressCallback): Promise<RunOutcome>;
+  /** Stops the run under way, if any (its promise resolves stale). */
+  cancel(): void;
   dispose(): void;
 }
 

@@ -23,7 +23,15 @@ export interface ReadyMessage {
   kind: 'ready';
 }
 
-export type WorkerMessage = RunResponse | ReadyMessage;
+/** A long run says how far it is (simulated seconds of at most `horizon`); a short one never does. */
+export interface ProgressMessage {
+  id: number;
+  kind: 'progress';
+  t: number;
+  horizon: number;
+}
+
+export type WorkerMessage = RunResponse | ReadyMessage | ProgressMessage;
 
 /** Strips what the page does not need (the parsed scenario) so less crosses the worker boundary. */
 export function toEngineResult(result: RunResult): EngineResult {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSeconds, parseDuration, parseDurationString } from './duration';
+import { formatSeconds, parseDuration, parseDurationString, roughDuration } from './duration';
 import type { YScalar } from './ynode';
 
 const scalar = (value: string | number | boolean | null): YScalar => ({
@@ -41,5 +41,11 @@ describe('durations', () => {
     expect(formatSeconds(120)).toBe('2 min');
     expect(formatSeconds(3600)).toBe('1 h');
     expect(formatSeconds(5400)).toBe('1 h 30 min');
+  });
+});
+
+describe('roughDuration', () => {
+  it('prints a long span of simulated time to the minute', () => {
+    expect([0, 42.25, 60, 183, 3600, 3661, 1666934].map(roughDuration)).toEqual(['0 s', '42.3 s', '1 min', '3 min 3 s', '1 h', '1 h 1 min', '463 h 2 min']);
   });
 });

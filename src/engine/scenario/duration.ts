@@ -66,3 +66,12 @@ export function formatSeconds(seconds: number): string {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+/** A long span of simulated time, to the minute: 42 s, 59 min 3 s, 463 h 2 min. */
+export function roughDuration(seconds: number): string {
+  const s = Math.floor(seconds);
+  if (s < 60) return `${Math.round(seconds * 10) / 10} s`;
+  if (s < 3600) return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
+  const m = Math.floor((s % 3600) / 60);
+  return m ? `${Math.floor(s / 3600)} h ${m} min` : `${Math.floor(s / 3600)} h`;
+}

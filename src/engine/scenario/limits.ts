@@ -27,3 +27,13 @@ export const MAX_RUNS = 1_000;
 
 /** Longest duration accepted anywhere, in seconds (a simulated year). */
 export const MAX_DURATION_SECONDS = 366 * 24 * 3600;
+
+/**
+ * Trace events one run may write. A scenario past it (hundreds of containers crash-looping for
+ * days) stops there with a warning instead of keeping the engine busy for minutes and the
+ * timeline drawing millions of marks. Legitimate teaching scenarios write a few thousand.
+ */
+export const MAX_TRACE_EVENTS = 50_000;
+
+/** Kernel steps one run may take (a guard behind the event budget: steps that write nothing). */
+export const MAX_KERNEL_STEPS = 2_000_000;

@@ -65,6 +65,7 @@ function parseInto(p: Problems, text: string, opts: ParseOptions): Scenario | un
     problems: [],
   };
   if (settings.until !== undefined) scenario.sim.until = settings.until;
+  if (settings.untilSpan) scenario.sim.untilSpan = settings.untilSpan;
   return scenario;
 }
 

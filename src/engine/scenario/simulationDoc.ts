@@ -18,6 +18,7 @@ export interface SimSettings {
   version: KubeVersion;
   gates: FeatureGates;
   until?: number;
+  untilSpan?: Span;
   kubelet: KubeletConfig;
 }
 
@@ -153,7 +154,10 @@ export function readSimSettings(p: Problems, doc: YMap | undefined, opts: ParseO
     const ue = doc && present(doc, 'until');
     if (ue) {
       const u = readDuration(p, ue.value, 'until');
-      if (u !== undefined) result.until = u;
+      if (u !== undefined) {
+        result.until = u;
+        result.untilSpan = { line: ue.keySpan.line, col: ue.keySpan.col, endLine: ue.value.span.endLine, endCol: ue.value.span.endCol };
+      }
     }
   }
   return result;

@@ -3,6 +3,7 @@
 
 import type { ContainerKind } from '../trace';
 import type { FeatureGates, KubeVersion } from '../version';
+import type { Span } from './problems';
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 
@@ -149,6 +150,8 @@ export interface SimulationSettings {
   featureGates: FeatureGates;
   /** Horizon in seconds; undefined = until terminal + 10s, capped at 30m. */
   until?: number;
+  /** Where `until` is written in the Simulation document, for messages about the horizon. */
+  untilSpan?: Span;
   kubelet: KubeletConfig;
   behaviors: Record<string, Behavior>;
   events: SimEvent[];

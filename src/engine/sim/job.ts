@@ -6,8 +6,9 @@
 
 import type { PodFailurePolicyRule, Scenario, SimEvent } from '../scenario/types';
 import { roundTime, type PodPhase, type Trace, type TraceEvent, type TracePod } from '../trace';
-import { simulatePod } from './simulatePod';
+import { simulatePod, type ProgressListener } from './simulatePod';
 import { AFTER_TERMINAL, HORIZON_CAP } from './timing';
+import { MAX_TRACE_EVENTS } from '../scenario/limits';
 
 /** The Job controller's back-off before a replacement pod: 10 s, doubling, capped at 6 minutes. */
 export function jobPodBackoff(failures: number): number {
@@ -44,14 +45,15 @@ export function matchPodFailurePolicy(rules: PodFailurePolicyRule[], codes: Map<
   });
 }
 
-function runPod(scenario: Scenario, name: string, start: number, horizon: number, extra: SimEvent[]): PodRun {
+function runPod(scenario: Scenario, name: string, start: number, horizon: number, extra: SimEvent[], eventBudget: number, onProgress?: ProgressListener): PodRun {
   const events = [...scenario.sim.events.filter((e) => e.at >= start).map((e) => ({ ...e, at: roundTime(e.at - start) })), ...extra];
   const podScenario: Scenario = {
     ...scenario,
     pod: { ...scenario.pod, name },
     sim: { ...scenario.sim, events: events.sort((a, b) => a.at - b.at), until: roundTime(horizon - start) },
   };
-  const { trace } = simulatePod(podScenario, { stopAfterTerminal: AFTER_TERMINAL });
+  const progress = onProgress && ((t: number) => onProgress(roundTime(start + t), horizon));
+  const { trace } = simulatePod(podScenario, { stopAfterTerminal: AFTER_TERMINAL, eventBudget, onProgress: progress });
   const terminal = trace.events.find((e): e is Extract<TraceEvent, { type: 'pod.phase' }> => e.type === 'pod.phase' && (e.phase === 'Succeeded' || e.phase === 'Failed'));
   return { trace, phase: terminal?.phase, terminalAt: terminal?.t };
 }
@@ -70,7 +72,7 @@ function podName(base: string, i: number): string {
   return `${base.replace(/-[a-z0-9]{5}$/, '')}-r${i}`;
 }
 
-export function simulateJob(scenario: Scenario): Trace {
+export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): Trace {
   const job = scenario.job!;
   const until = scenario.sim.until;
   const horizon = until ?? HORIZON_CAP;
@@ -80,16 +82,18 @@ export function simulateJob(scenario: Scenario): Trace {
   let start = 0;
   let failures = 0;
   let end: number | undefined;
+  let truncated: Trace['truncated'];
 
   for (let i = 0; start < horizon; i++) {
     const name = podName(scenario.pod.name, i);
-    let run = runPod(scenario, name, start, horizon, []);
+    const budget = Math.max(1, MAX_TRACE_EVENTS - out.length);
+    let run = runPod(scenario, name, start, horizon, [], budget, onProgress);
     let limitHit = false;
     if (scenario.pod.restartPolicy === 'OnFailure') {
       const at = onFailureLimitAt(run.trace, job.backoffLimit);
       if (at !== undefined && (run.terminalAt === undefined || at < run.terminalAt)) {
         limitHit = true;
-        run = runPod(scenario, name, start, horizon, [{ at: roundTime(at + CONTROLLER_DELAY), do: 'deletePod', pos: { line: 1, col: 1 } }]);
+        run = runPod(scenario, name, start, horizon, [{ at: roundTime(at + CONTROLLER_DELAY), do: 'deletePod', pos: { line: 1, col: 1 } }], budget, onProgress);
       }
     }
     const shift = (t: number) => roundTime(t + start);
@@ -98,6 +102,12 @@ export function simulateJob(scenario: Scenario): Trace {
     for (const c of run.trace.containers) containers.push({ ...c, pod: name });
     pods.push({ name, start, ...(run.phase ? { phase: run.phase } : {}) });
     const podEnd = shift(run.trace.end);
+    if (run.trace.truncated) {
+      // The budget stopped this pod's run (its sim.truncated event is among its events): the Job stops with it.
+      truncated = { ...run.trace.truncated, horizon };
+      end = podEnd;
+      break;
+    }
     if (limitHit) {
       end = podEnd;
       out.push({ t: end, type: 'job.failed', reason: 'BackoffLimitExceeded', pod: name, why: `The containers restarted ${job.backoffLimit} times under restartPolicy OnFailure, reaching backoffLimit: the Job fails and deletes its pod.` });
@@ -128,7 +138,10 @@ export function simulateJob(scenario: Scenario): Trace {
     start = roundTime(doneAt + (rule?.action === 'Ignore' ? CONTROLLER_DELAY : jobPodBackoff(failures)));
   }
 
-  const finish = until ?? Math.min(HORIZON_CAP, (end ?? horizon) + AFTER_TERMINAL);
+  const finish = truncated ? end! : until ?? Math.min(HORIZON_CAP, (end ?? horizon) + AFTER_TERMINAL);
   const events = out.filter((e) => e.t <= finish).sort((a, b) => a.t - b.t);
-  return { schema: 'sidecar-lab.trace/v1', kubernetesVersion: scenario.sim.kubernetesVersion, end: roundTime(finish), containers, pods, events };
+  return {
+    schema: 'sidecar-lab.trace/v1', kubernetesVersion: scenario.sim.kubernetesVersion, end: roundTime(finish), containers, pods, events,
+    ...(truncated ? { truncated } : {}),
+  };
 }

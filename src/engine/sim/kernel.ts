@@ -4,6 +4,7 @@
 
 import { EventQueue, type QueueItem } from './queue';
 import { roundTime } from '../trace';
+import { MAX_KERNEL_STEPS } from '../scenario/limits';
 
 export type Wait =
   | { sleep: number }
@@ -38,8 +39,23 @@ export class Kernel {
   private readonly queue = new EventQueue();
   private waiters: Waiter[] = [];
   private steps = 0;
+  private halted = false;
+  /** Called every `progressEvery` steps with the simulated time, so a long run can say how far it is. */
+  onProgress?: (now: number) => void;
+  progressEvery = 5000;
 
-  constructor(public horizon: number, readonly maxSteps = 2_000_000) {}
+  constructor(public horizon: number, readonly maxSteps = MAX_KERNEL_STEPS) {}
+
+  /** Stops the run after the current step (a budget was reached). */
+  halt(): void {
+    this.halted = true;
+  }
+
+  /** The run stopped because it took maxSteps steps, with work still queued before the horizon. */
+  get outOfSteps(): boolean {
+    const next = this.queue.peek();
+    return this.steps >= this.maxSteps && next !== undefined && next.t <= this.horizon;
+  }
 
   at(t: number, run: () => void): QueueItem {
     return this.queue.push(roundTime(Math.max(t, this.now)), run);
@@ -119,10 +135,11 @@ export class Kernel {
   run(): void {
     for (;;) {
       const next = this.queue.peek();
-      if (!next || next.t > this.horizon || this.steps >= this.maxSteps) break;
+      if (!next || next.t > this.horizon || this.steps >= this.maxSteps || this.halted) break;
       this.queue.pop();
       if (next.cancelled) continue;
       this.steps++;
+      if (this.onProgress && this.steps % this.progressEvery === 0) this.onProgress(this.now);
       this.now = next.t;
       next.run();
       this.poke();

@@ -13,6 +13,7 @@ import type { QueueItem } from './queue';
 import { FaultWindows } from './faults';
 import { ProbeManager } from './probes';
 import { RELIST_PERIOD } from './timing';
+import { MAX_TRACE_EVENTS } from '../scenario/limits';
 
 type Emit = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 't'> : never) : never;
 
@@ -56,6 +57,10 @@ export class PodSim {
   /** Set once a terminal phase has been written ([6.5]). */
   terminalAt?: number;
   gone = false;
+  /** Events this run may write (MAX_TRACE_EVENTS, less what earlier pods of a Job wrote). */
+  eventBudget = MAX_TRACE_EVENTS;
+  /** Set when the event budget stopped the run. */
+  truncatedAt?: number;
 
   /** The pod worker: one sync at a time ([0.1]); further requests coalesce. */
   syncTask?: RunningTask;
@@ -105,6 +110,11 @@ export class PodSim {
 
   emit(e: Emit): void {
     this.events.push({ ...e, t: roundTime(this.k.now) } as TraceEvent);
+    if (this.events.length >= this.eventBudget && this.truncatedAt === undefined) {
+      // The run stops after this step; simulatePod closes the trace here with a sim.truncated event.
+      this.truncatedAt = this.k.now;
+      this.k.halt();
+    }
   }
 
   rec(name: string): ContainerRecord {

@@ -4,10 +4,15 @@
 import type { Scenario } from '../scenario/types';
 import type { Trace } from '../trace';
 import { simulateJob } from './job';
-import { simulatePod, type SimulateStats } from './simulatePod';
+import { simulatePod, type ProgressListener, type SimulateStats } from './simulatePod';
 
-export function simulate(scenario: Scenario): Trace {
-  return scenario.job ? simulateJob(scenario) : simulatePod(scenario).trace;
+export interface SimulateHooks {
+  /** Told now and then how far a long run is; never called for a short one. */
+  onProgress?: ProgressListener;
+}
+
+export function simulate(scenario: Scenario, hooks: SimulateHooks = {}): Trace {
+  return scenario.job ? simulateJob(scenario, hooks.onProgress) : simulatePod(scenario, { onProgress: hooks.onProgress }).trace;
 }
 
 /** One pod with the kernel's step count (benchmarks, cost tests). */

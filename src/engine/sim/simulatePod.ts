@@ -2,7 +2,7 @@
 // runs until the horizon (contract section 3). Deterministic: no wall clock, no randomness.
 
 import type { Scenario } from '../scenario/types';
-import { TRACE_SCHEMA, roundTime, type Trace, type TraceContainer } from '../trace';
+import { TRACE_SCHEMA, roundTime, type Trace, type TraceContainer, type Truncation } from '../trace';
 import { scheduleFaults } from './faults';
 import { PodSim } from './podSim';
 import { patchProbeFlags } from './status';
@@ -20,11 +20,34 @@ function traceContainers(scenario: Scenario): TraceContainer[] {
 export interface PodRunOptions {
   /** Treat `until` as a cap only: the run still ends this long after the pod is terminal. */
   stopAfterTerminal?: number;
+  /** Events this pod may write (default MAX_TRACE_EVENTS; a Job passes what its earlier pods left). */
+  eventBudget?: number;
+  /** Told now and then how far a long run is (simulated seconds, and the horizon). */
+  onProgress?: ProgressListener;
+}
+
+/** How far a run is: `t` simulated seconds of at most `horizon`. */
+export type ProgressListener = (t: number, horizon: number) => void;
+
+/** Where the run stopped early, if it did: the event budget, or the kernel's step guard. */
+function truncation(sim: PodSim, horizon: number): { at: number; truncated: Truncation } | undefined {
+  if (sim.truncatedAt !== undefined) return { at: sim.truncatedAt, truncated: { reason: 'events', limit: sim.eventBudget, horizon } };
+  if (sim.k.outOfSteps) return { at: sim.now, truncated: { reason: 'steps', limit: sim.k.maxSteps, horizon } };
+  return undefined;
+}
+
+export function truncationWhy(t: Truncation): string {
+  const what = t.reason === 'events' ? `${t.limit} trace events` : `${t.limit} simulation steps`;
+  return `The simulation stopped here, before its horizon: it reached its budget of ${what}, `
+    + 'which keeps the engine and the timeline responsive. Shorten `until`, or simulate fewer containers or faults.';
 }
 
 export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { trace: Trace; stats: SimulateStats } {
   const horizon = scenario.sim.until ?? HORIZON_CAP;
   const sim = new PodSim(scenario, horizon);
+  if (opts.eventBudget !== undefined) sim.eventBudget = opts.eventBudget;
+  const { onProgress } = opts;
+  if (onProgress) sim.k.onProgress = (t) => onProgress(t, horizon);
   sim.untilIsCap = opts.stopAfterTerminal !== undefined;
   sim.onSyncRequested = () => requestSync(sim);
   sim.onRuntimeChange = (name) => sim.probes.wake(name);
@@ -36,10 +59,13 @@ export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { tra
   sim.requestSync();
   sim.k.run();
 
-  const end = roundTime(Math.min(sim.k.horizon, horizon));
+  const stop = truncation(sim, horizon);
+  const end = roundTime(stop ? stop.at : Math.min(sim.k.horizon, horizon));
   const events = sim.events.filter((e) => e.t <= end);
-  return {
-    trace: { schema: TRACE_SCHEMA, kubernetesVersion: scenario.sim.kubernetesVersion, end, containers: traceContainers(scenario), events },
-    stats: { steps: sim.k.stepCount },
-  };
+  const trace: Trace = { schema: TRACE_SCHEMA, kubernetesVersion: scenario.sim.kubernetesVersion, end, containers: traceContainers(scenario), events };
+  if (stop) {
+    trace.truncated = stop.truncated;
+    events.push({ t: end, type: 'sim.truncated', reason: stop.truncated.reason, limit: stop.truncated.limit, why: truncationWhy(stop.truncated) });
+  }
+  return { trace, stats: { steps: sim.k.stepCount } };
 }

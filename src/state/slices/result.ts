@@ -4,7 +4,7 @@
 import type { Problem } from '../../engine/scenario/types';
 import type { Trace } from '../../engine/trace';
 import type { EngineResult } from '../../worker/protocol';
-import type { RunOutcome } from '../../worker/client';
+import type { RunOutcome, RunProgress } from '../../worker/client';
 import type { AppState, SliceCreator } from './types';
 
 export interface ResultSlice {
@@ -18,6 +18,8 @@ export interface ResultSlice {
   engineError: string | null;
   /** A run is under way (debouncing or in the worker). */
   running: boolean;
+  /** How far a long run is, while it runs (short runs never say). */
+  progress: RunProgress | null;
 }
 
 export const createResultSlice: SliceCreator<ResultSlice> = () => ({
@@ -27,6 +29,7 @@ export const createResultSlice: SliceCreator<ResultSlice> = () => ({
   podName: '',
   engineError: null,
   running: false,
+  progress: null,
 });
 
 /** The store update an engine outcome makes. Stale outcomes change nothing. */
@@ -35,7 +38,7 @@ export function reduceOutcome(state: AppState, outcome: RunOutcome): Partial<App
     case 'stale':
       return {};
     case 'error':
-      return { engineError: outcome.message, running: false };
+      return { engineError: outcome.message, running: false, progress: null };
     case 'result': {
       const { result } = outcome;
       const fresh = result.ok ? result.trace : undefined;
@@ -44,7 +47,7 @@ export function reduceOutcome(state: AppState, outcome: RunOutcome): Partial<App
       const cursorTime = state.cursorTime !== null && trace ? Math.min(state.cursorTime, trace.end) : state.cursorTime;
       // Indices into the old trace mean nothing in a new one.
       const selected = fresh ? null : state.selected;
-      return { result, problems: result.problems, trace, podName, engineError: null, running: false, cursorTime, selected };
+      return { result, problems: result.problems, trace, podName, engineError: null, running: false, progress: null, cursorTime, selected };
     }
   }
 }

@@ -1,7 +1,8 @@
 // What `kubectl get pod` prints at the cursor, and the cursor's time.
 
 import { useAppStore } from '../../state/appStore';
-import { selectCursorTime, selectKubectlAtCursor, selectPodName, selectRunning, selectTrace } from '../../state/selectors';
+import { roughDuration } from '../../engine/scenario/duration';
+import { selectCursorTime, selectKubectlAtCursor, selectPodName, selectProgress, selectRunning, selectTrace } from '../../state/selectors';
 import { formatSeconds } from '../timeline/scale';
 
 const NONE = '—';
@@ -12,6 +13,7 @@ export function StatusStrip() {
   const podName = useAppStore(selectPodName);
   const hasTrace = useAppStore(selectTrace) !== null;
   const running = useAppStore(selectRunning);
+  const progress = useAppStore(selectProgress);
   return (
     <section className="status-strip" aria-label="kubectl get pod at the cursor">
       <table className="kubectl">
@@ -27,12 +29,20 @@ export function StatusStrip() {
           </tr>
         </tbody>
       </table>
-      <p className="cursor-readout">
-        <span className="cursor-label">cursor</span>{' '}
-        <span data-testid="cursor-time">{hasTrace ? formatSeconds(t) : NONE}</span>
-        <span className="unit"> s</span>
-        {running && <span className="running-dot" role="status" aria-label="simulating" />}
-      </p>
+      <div className="readouts">
+        <p className="cursor-readout">
+          <span className="cursor-label">cursor</span>{' '}
+          <span data-testid="cursor-time">{hasTrace ? formatSeconds(t) : NONE}</span>
+          <span className="unit"> s</span>
+          {running && !progress && <span className="running-dot" role="status" aria-label="simulating" />}
+        </p>
+        {progress && (
+          <p className="run-progress" role="status" data-testid="run-progress">
+            <progress max={progress.horizon} value={progress.t} aria-label="simulated so far" />
+            simulating… {roughDuration(progress.t)} of {roughDuration(progress.horizon)}
+          </p>
+        )}
+      </div>
     </section>
   );
 }

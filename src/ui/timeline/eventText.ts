@@ -31,6 +31,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'hook.start': return e.hook;
     case 'hook.end': return `${e.hook}${e.exitCode === undefined ? '' : `, exit code ${e.exitCode}`}`;
     case 'probe.result': return `${e.probe} probe: ${e.result}`;
+    case 'sim.truncated': return `stopped early: budget of ${e.limit.toLocaleString('en-US')} ${e.reason === 'events' ? 'events' : 'steps'}`;
     case 'fault': return `${e.do}${e.exitCode === undefined ? '' : `, exit code ${e.exitCode}`}${e.for === undefined ? '' : `, for ${e.for} s`}`;
     default: return '';
   }

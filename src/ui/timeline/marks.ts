@@ -24,10 +24,12 @@ export const MARK_PATH: Record<MarkKind, string> = {
   deleted: `M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}`,
   // plus: the pod was scheduled
   scheduled: `M${-R},0H${R}M0,${-R}V${R}`,
+  // two slanted strokes, an axis break: the simulation stopped early
+  truncated: `M${-R},${R}L-1,${-R}M1,${R}L${R},${-R}`,
 };
 
 /** Marks drawn as outlines only (no fill). */
-export const STROKE_ONLY: ReadonlySet<MarkKind> = new Set(['kill', 'deleted', 'scheduled']);
+export const STROKE_ONLY: ReadonlySet<MarkKind> = new Set(['kill', 'deleted', 'scheduled', 'truncated']);
 
 export const MARK_NAME: Record<MarkKind, string> = {
   exit: 'process exit',
@@ -39,4 +41,5 @@ export const MARK_NAME: Record<MarkKind, string> = {
   'probe-ok': 'probe passed',
   deleted: 'pod deleted',
   scheduled: 'pod scheduled',
+  truncated: 'simulation stopped early',
 };

@@ -28,7 +28,7 @@ export interface Bar {
 }
 
 export type MarkKind =
-  | 'exit' | 'kill' | 'signal' | 'sigkill' | 'fault' | 'probe-fail' | 'probe-ok' | 'deleted' | 'scheduled';
+  | 'exit' | 'kill' | 'signal' | 'sigkill' | 'fault' | 'probe-fail' | 'probe-ok' | 'deleted' | 'scheduled' | 'truncated';
 
 export interface Mark {
   t: number;

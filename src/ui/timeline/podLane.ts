@@ -57,6 +57,9 @@ export function podLane(podName: string, events: readonly TraceEvent[], until: n
       case 'pod.deleted':
         marks.push({ t: e.t, kind: 'deleted', label: `deleted, grace ${e.gracePeriodSeconds} s`, event: i });
         break;
+      case 'sim.truncated':
+        marks.push({ t: e.t, kind: 'truncated', label: `simulation stopped early: budget of ${e.limit.toLocaleString('en-US')} ${e.reason === 'events' ? 'events' : 'steps'} reached`, event: i });
+        break;
       case 'fault':
         if (e.container === undefined) marks.push({ t: e.t, kind: 'fault', label: `injected: ${e.do}`, event: i });
         break;
