@@ -36,9 +36,9 @@ export function EmbedApp() {
         >
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
-        <p className="embed-title">
+        <h1 className="embed-title">
           <strong>{podName || 'Sidecar Lab'}</strong> <span>Kubernetes {version}</span>
-        </p>
+        </h1>
         <a
           className="embed-open"
           data-testid="open-in-lab"
@@ -52,10 +52,12 @@ export function EmbedApp() {
           Open in Sidecar Lab ↗
         </a>
       </header>
-      <ShareBanner />
-      <CompareView />
-      <StatusStrip />
-      <Timeline />
+      <main className="embed-main">
+        <ShareBanner />
+        <CompareView />
+        <StatusStrip />
+        <Timeline />
+      </main>
     </div>
   );
 }

@@ -11,7 +11,7 @@ const MARKS: MarkKind[] = ['probe-ok', 'probe-fail', 'kill', 'signal', 'sigkill'
 
 export function Legend() {
   return (
-    <div className="legend" aria-label="Legend">
+    <div className="legend" role="group" aria-label="Legend">
       <ul className="legend-list">
         {BARS.map(([tone, label]) => (
           <li key={tone}>
