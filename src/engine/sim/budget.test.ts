@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
 import { MAX_TRACE_EVENTS } from '../scenario/limits';
 import { buildScenario } from '../testing/build';
+import { truncationSaid } from '../testing/invariants';
 import { Kernel } from './kernel';
 import { simulatePod } from './simulatePod';
 
@@ -47,6 +48,8 @@ describe('the event budget', () => {
     const b = simulatePod(scenario(), { eventBudget: 500 }).trace;
     expect(a).toEqual(b);
     expect(a.truncated).toEqual({ reason: 'events', limit: 500, horizon: 365 * 86400 });
+    expect(truncationSaid({ main: [] }, a)).toEqual([]);
+    expect(truncationSaid({ main: [] }, { ...a, events: a.events.slice(0, -1) })).toEqual(['a cut-short run does not end with one sim.truncated event at its end']);
   });
 
   it('leaves a run within its budget untouched', () => {

@@ -67,6 +67,17 @@ export const withinHorizon: Invariant = (d, t) => {
   return out;
 };
 
+/** A run cut short says so (Trace.truncated, a last sim.truncated event at its end); a whole one never does. */
+export const truncationSaid: Invariant = (_d, t) => {
+  const marks = of(t, 'sim.truncated');
+  if (!t.truncated) return marks.length ? ['a sim.truncated event in a run that was not cut short'] : [];
+  const last = t.events.at(-1);
+  const out: string[] = [];
+  if (marks.length !== 1 || last?.type !== 'sim.truncated' || last.t !== t.end) out.push('a cut-short run does not end with one sim.truncated event at its end');
+  if (t.truncated.reason === 'events' && t.events.length < t.truncated.limit) out.push(`cut short at ${t.events.length} events, below the budget ${t.truncated.limit}`);
+  return out;
+};
+
 /** [8.4] [8.8] Nothing starts once deleted; before the grace runs out, sidecars stop after the main containers. */
 export const deletionOrder: Invariant = (d, t) => {
   const deleted = of(t, 'pod.deleted')[0] as { t: number; gracePeriodSeconds: number } | undefined;
@@ -93,7 +104,7 @@ export const deterministic: Invariant = (d, t) =>
   JSON.stringify(simulate(buildScenario(d))) === JSON.stringify(t) ? [] : ['a second run gave a different trace'];
 
 export const INVARIANTS: Record<string, Invariant> = {
-  mainAfterInit, nextAfterSidecar, restartCountsGrow, withinHorizon, deletionOrder, deterministic,
+  mainAfterInit, nextAfterSidecar, restartCountsGrow, withinHorizon, truncationSaid, deletionOrder, deterministic,
 };
 
 /** Runs the scenario and every invariant; never throws (an exception is a violation too). */

@@ -9,7 +9,8 @@ import { STATUS_ROW } from './podLane';
 import {
   AXIS_HEIGHT, BAR_HEIGHT, BAR_TOP, clip, GROUP_HEADER_HEIGHT, subRowBox, type PlacedGroup, type PlacedLane, type Rows,
 } from './rows';
-import { formatSeconds, toX, type TimeScale } from './scale';
+import { toX, type TimeScale } from './scale';
+import { timeTicks } from './timeTicks';
 
 const LABEL_CHARS = 20;
 
@@ -23,10 +24,10 @@ const SUB_LABEL: Record<string, string> = {
 
 export function renderAxis(g: SVGGElement, scale: TimeScale): void {
   const d3scale = scaleLinear().domain([scale.t0, scale.t1]).range([scale.x0, scale.x1]);
-  const ticks = Math.max(2, Math.floor((scale.x1 - scale.x0) / 90));
+  const ticks = timeTicks(scale.t0, scale.t1, Math.max(2, Math.floor((scale.x1 - scale.x0) / 90)));
   select(g)
     .attr('transform', `translate(0,${AXIS_HEIGHT - 4})`)
-    .call(axisTop(d3scale).ticks(ticks).tickSizeOuter(0).tickFormat((d) => `${formatSeconds(Number(d))} s`));
+    .call(axisTop(d3scale).tickValues(ticks.values).tickSizeOuter(0).tickFormat((d) => ticks.format(Number(d))));
 }
 
 /** The lanes' frames in the fixed layer: group headers, names, sub-row names. */
