@@ -46,7 +46,7 @@ describe('handleRunRequest (what the worker runs)', () => {
     expect(seen.every((m) => m.id === 7 && m.kind === 'progress' && m.horizon === 8760 * 3600 && m.t < m.horizon)).toBe(true);
     expect(seen.map((m) => m.t)).toEqual([...seen.map((m) => m.t)].sort((a, b) => a - b));
     const quiet: ProgressMessage[] = [];
-    handleRunRequest({ id: 8, text: DEFAULT, kubernetesVersion: '1.36' }, (m) => quiet.push(m), 0);
+    handleRunRequest({ id: 8, text: DEFAULT, kubernetesVersion: '1.36' }, (m) => quiet.push(m));
     expect(quiet).toEqual([]);
   });
 

@@ -9,7 +9,10 @@ import { errorMessage, toEngineResult, type ProgressMessage, type RunRequest, ty
  */
 const NAMES_VERSION = /(?:^|[{,])[ \t]*["']?kubernetesVersion["']?[ \t]*:/m;
 
-/** A run says how far it is at most this often, and only once it has lasted this long. */
+/**
+ * A run says how far it is at most this often, and only once it has lasted this long (counting
+ * the parse), so a short run never does.
+ */
 export const PROGRESS_INTERVAL_MS = 200;
 
 export function handleRunRequest(req: RunRequest, onProgress?: (msg: ProgressMessage) => void, intervalMs = PROGRESS_INTERVAL_MS): RunResponse {

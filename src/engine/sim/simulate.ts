@@ -5,13 +5,18 @@ import type { Scenario } from '../scenario/types';
 import type { Trace } from '../trace';
 import { simulateJob } from './job';
 import { simulatePod, type ProgressListener, type SimulateStats } from './simulatePod';
+import { HORIZON_CAP } from './timing';
 
 export interface SimulateHooks {
-  /** Told now and then how far a long run is; never called for a short one. */
+  /**
+   * Told how far the run is: once at its start (the parse before it may have been long), then
+   * every few thousand kernel steps. A listener throttles by wall time if it must.
+   */
   onProgress?: ProgressListener;
 }
 
 export function simulate(scenario: Scenario, hooks: SimulateHooks = {}): Trace {
+  hooks.onProgress?.(0, scenario.sim.until ?? HORIZON_CAP);
   return scenario.job ? simulateJob(scenario, hooks.onProgress) : simulatePod(scenario, { onProgress: hooks.onProgress }).trace;
 }
 
