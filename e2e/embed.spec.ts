@@ -45,6 +45,13 @@ test('?embed shows the timeline read-only, hides the editor, plays, and links ba
   await page.getByTestId('embed-play').click();
   await expect(page.getByTestId('embed-play')).toHaveAttribute('aria-pressed', 'false');
 
+  // Read-only: the injected deletion is drawn, but there is no handle to select, drag or delete it.
+  await expect(page.locator('[data-testid="lane"][data-kind="pod"]')).toBeAttached();
+  await expect(page.getByTestId('fault')).toHaveCount(0);
+  await page.getByTestId('timeline').focus();
+  await page.keyboard.press('Delete');
+  expect(await page.evaluate(() => window.__sidecarLabStore!.getState().text)).toBe(TEXT);
+
   // The embed never wrote over the visitor's saved work.
   expect(await savedText(page)).toBe(mine);
 
@@ -56,6 +63,8 @@ test('?embed shows the timeline read-only, hides the editor, plays, and links ba
   await expect(full.getByTestId('open-dialog')).toBeVisible();
   await full.getByTestId('open-shared').click();
   await expect.poll(() => full.evaluate(() => window.__sidecarLab?.getText())).toBe(TEXT);
+  // The full app offers the injected deletion as a handle the embed did not.
+  await expect(full.getByTestId('fault')).toHaveCount(1);
   await full.close();
 });
 

@@ -56,7 +56,7 @@ export function EmbedApp() {
         <ShareBanner />
         <CompareView />
         <StatusStrip />
-        <Timeline />
+        <Timeline readOnly />
       </main>
     </div>
   );

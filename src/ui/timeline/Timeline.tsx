@@ -30,7 +30,8 @@ const RIGHT_PAD = 24;
 
 type Hover = (Hit & { x: number; y: number }) | null;
 
-export function Timeline() {
+/** `readOnly` (the embed) draws injected events as marks only: no handles to select, drag or delete. */
+export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
   const trace = useAppStore(selectTrace);
   const podName = useAppStore(selectPodName);
   const cursor = useAppStore(selectCursorTime);
@@ -107,7 +108,7 @@ export function Timeline() {
           </div>
         </div>
         <svg ref={overlayRef} className="timeline-overlay" width={width} height={height} {...gestures}>
-          {rows && <FaultHandles rows={rows} scale={scale} selected={selected} />}
+          {rows && !readOnly && <FaultHandles rows={rows} scale={scale} selected={selected} />}
           {rows && trace && causality && <CausalityOverlay trace={trace} causality={causality} rows={rows} scale={scale} selected={selected} />}
           <g className="cursor" ref={(el) => { refs.cursor.current = el; }} />
         </svg>
