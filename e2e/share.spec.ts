@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { cursorTime, editorText, lanes, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
+import { withFeatureGate } from '../src/ui/editor/simulationSettings';
 import { fixtures, gotoFresh, linkTo, savedText, SCENARIO_KEY, versionPicked, waitForEditor } from './support/share';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
@@ -82,7 +83,13 @@ for (const fx of fixtures(1)) {
   test(`link format 1 keeps opening: ${fx.name}`, async ({ page }) => {
     await gotoFresh(page, `/${fx.link}`);
     await waitForEditor(page);
-    await expect.poll(() => editorText(page)).toBe(fx.state.text);
+    // Gates a link carries beside its text are written into the text's Simulation document.
+    const expected = Object.entries(fx.state.featureGates ?? {}).reduce((t, [name, on]) => withFeatureGate(t, name, on) ?? t, fx.state.text);
+    await expect.poll(() => editorText(page)).toBe(expected);
+    if (fx.state.featureGates?.SidecarContainers) {
+      // …and they apply: on 1.28 with the gate on, istio-proxy runs as a sidecar.
+      await expect(page.locator('[data-testid="lane"][data-container="istio-proxy"]')).toHaveAttribute('data-kind', 'sidecar');
+    }
     const own = /^kubernetesVersion:\s*"?(1\.\d+)/m.exec(fx.state.text)?.[1];
     expect(await versionPicked(page)).toBe(fx.state.kubernetesVersion ?? own ?? '1.36');
     await expect(page.getByTestId('share-banner')).toHaveCount(0);

@@ -27,6 +27,19 @@ describe('opening links and gallery entries', () => {
     expect(r.warning).toMatch(/asks for Kubernetes 1\.99/);
   });
 
+  it('writes a link\'s feature gates into the Simulation document, where the app keeps them', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x}]\n';
+    const r = resolveShareState({ text: pod, kubernetesVersion: '1.28', featureGates: { SidecarContainers: true } });
+    expect(r.scenario.text).toBe(`${pod}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nfeatureGates:\n  SidecarContainers: true\n`);
+    expect(r.warning).toBeUndefined();
+    const own = `${pod}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nfeatureGates:\n  SidecarContainers: false\n`;
+    expect(resolveShareState({ text: own, featureGates: { SidecarContainers: true } }).scenario.text).toContain('SidecarContainers: true');
+    const broken = `${pod}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nfeatureGates: [\n`;
+    const unreadable = resolveShareState({ text: broken, featureGates: { SidecarContainers: true } });
+    expect(unreadable.scenario.text).toBe(broken);
+    expect(unreadable.warning).toMatch(/could not be written into its Simulation document: SidecarContainers/);
+  });
+
   it('opens at once over the default scenario, and puts text, version and cursor in', () => {
     const ctx = setup(DEFAULT_SCENARIO);
     expect(openResolved(ctx, resolveShareState({ text: SHARED, kubernetesVersion: '1.31', cursor: 7 }), { what: 'shared scenario' })).toBe('opened');

@@ -8,6 +8,7 @@ import { DEFAULT_SCENARIO } from '../../state/defaultScenario';
 import type { TextStorage } from '../../state/persistence';
 import type { CompareSide, LoadedScenario, PendingOpen } from '../../state/slices/share';
 import type { AppStore } from '../../state/store';
+import { withFeatureGate } from '../editor/simulationSettings';
 import { revealCursorOnNextTrace } from './revealCursor';
 
 /** The text a link or gallery entry replaced, so it can come back (JSON: text, version). */
@@ -27,7 +28,26 @@ export interface Resolved {
   warning?: string;
 }
 
-function resolveSide(s: ScenarioState, fallbackLabel: string): { side: CompareSide; warning?: string } {
+/**
+ * A link's featureGates (the format can carry them beside the text) written into the text's
+ * Simulation document, where the app keeps gates, so they apply, show in the toggles and travel
+ * on. A gate that cannot be written safely is named in the warning.
+ */
+function withLinkGates(text: string, gates: Record<string, boolean> | undefined): { text: string; warning?: string } {
+  let out = text;
+  const skipped: string[] = [];
+  for (const [name, on] of Object.entries(gates ?? {})) {
+    const next = withFeatureGate(out, name, on);
+    if (next === null) skipped.push(name);
+    else out = next;
+  }
+  if (skipped.length === 0) return { text: out };
+  return { text: out, warning: `The link sets feature gates that could not be written into its Simulation document: ${skipped.join(', ')}.` };
+}
+
+function resolveSide(state: ScenarioState, fallbackLabel: string): { side: CompareSide; warning?: string } {
+  const gated = withLinkGates(state.text, state.featureGates);
+  const s = { ...state, text: gated.text };
   const own = versionInText(s.text);
   const fallback: KubeVersion = own !== undefined && isSupportedVersion(own) ? own : NEWEST_VERSION;
   const asked = s.kubernetesVersion;
@@ -36,7 +56,7 @@ function resolveSide(s: ScenarioState, fallbackLabel: string): { side: CompareSi
   if (asked !== undefined && !isSupportedVersion(asked)) {
     return { side, warning: `The link asks for Kubernetes ${asked}, which Sidecar Lab does not simulate; it opens with ${version}.` };
   }
-  return { side };
+  return gated.warning === undefined ? { side } : { side, warning: gated.warning };
 }
 
 /** What the app should show for a decoded link: the editor's scenario and the compare sides. */
