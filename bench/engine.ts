@@ -3,6 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { runScenario } from '../src/engine/run';
+import { parseScenario } from '../src/engine/scenario/parse';
+import type { Scenario } from '../src/engine/scenario/types';
 import { simulate } from '../src/engine/sim/simulate';
 import { buildScenario, type PodDesc } from '../src/engine/testing/build';
 import { median, round, timeRuns } from './stats';
@@ -24,6 +26,41 @@ export function largePod(until: number): PodDesc {
       at: 60 + i * 55, container: `app-${i % 30}`, do: i % 3 === 0 ? 'crash' as const : 'failReadiness' as const, for: 20,
     })),
   };
+}
+
+/**
+ * `n` identical main containers that crash every 5 s and restart, each with 1 s liveness and
+ * readiness probes, for an hour: the same pod at any size, to see how the cost grows with it.
+ */
+export function uniformPodText(n: number, until = '1h'): string {
+  const containers = Array.from({ length: n }, (_, i) => `  - name: c${i}
+    image: x
+    command: ["sh","-c","sleep 5; exit 1"]
+    livenessProbe: {exec: {command: [ls]}, periodSeconds: 1}
+    readinessProbe: {exec: {command: [ls]}, periodSeconds: 1}
+`).join('');
+  return `apiVersion: v1
+kind: Pod
+metadata: {name: big}
+spec:
+  containers:
+${containers}---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+until: ${until}
+`;
+}
+
+function parsed(text: string): Scenario {
+  const res = parseScenario(text);
+  if (!res.ok) throw new Error(`a bench scenario does not parse: ${res.problems.map((p) => p.message).join('; ')}`);
+  return res.scenario;
+}
+
+/** Trace events per second of wall time simulating this scenario (parsing excluded), the median of `runs`. */
+function eventsPerSecond(scenario: Scenario, runs: number): number {
+  const events = simulate(scenario).events.length;
+  return events / (median(timeRuns(() => simulate(scenario), runs)) / 1000);
 }
 
 function healthyPod(until: number): PodDesc {
@@ -65,6 +102,9 @@ ${Array.from({ length: 6 }, (_, i) => `  sidecar-${i}: { onStop: { after: ${(i %
 export interface EngineFigures {
   'engine.defaultScenarioMs': number;
   'engine.eventsPerSecond': number;
+  'engine.eventsPerSecond500': number;
+  /** Events/s of the uniform pod at 40 containers over events/s at 500, in one run (1.0 = linear). */
+  'engine.scaling500Over40': number;
   'engine.largePodEvents': number;
   'engine.dayOverHour': number;
   'engine.healthyHourMs': number;
@@ -81,6 +121,11 @@ export function measureEngine(runs: number): EngineFigures {
   const large = buildScenario(largePod(3600));
   const events = simulate(large).events.length;
   const largeMs = median(timeRuns(() => simulate(large), runs));
+
+  const uniform40 = parsed(uniformPodText(40));
+  const uniform500 = parsed(uniformPodText(500));
+  const perSecond40 = eventsPerSecond(uniform40, runs * 4);
+  const perSecond500 = eventsPerSecond(uniform500, runs);
 
   const hour = buildScenario(healthyPod(3600));
   const day = buildScenario(healthyPod(86400));
@@ -102,6 +147,8 @@ export function measureEngine(runs: number): EngineFigures {
     'engine.terminationHeavyEvents': heavy.trace!.events.length,
     'engine.defaultScenarioMs': round(defaultMs, 3),
     'engine.eventsPerSecond': Math.round(events / (largeMs / 1000)),
+    'engine.eventsPerSecond500': Math.round(perSecond500),
+    'engine.scaling500Over40': round(perSecond40 / perSecond500),
     'engine.largePodEvents': events,
     'engine.dayOverHour': round(median(ratios)),
     'engine.healthyHourMs': round(median(hours), 3),

@@ -29,14 +29,22 @@ interface InitWalk {
   lastSidecarRestart?: number;
 }
 
+/** Whether each init container is a sidecar, by name; the first spec of a name decides, like a `find`. */
+function sidecarByName(specs: ApiPod['spec']['initContainers']): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  for (const c of specs) if (!out.has(c.name)) out.set(c.name, isSidecarSpec(c));
+  return out;
+}
+
 /** Walks the init statuses in order; the first one not done names the STATUS (4.1 step 3). */
 function walkInit(pod: ApiPod): InitWalk {
   const w: InitWalk = { ready: 0, restarts: 0, sidecarRestarts: 0 };
   const specs = pod.spec.initContainers;
   const statuses = pod.status.initContainerStatuses;
+  const sidecars = sidecarByName(specs);
   for (let i = 0; i < statuses.length; i++) {
     const s = statuses[i]!;
-    const sidecar = isSidecarSpec(specs.find((c) => c.name === s.name) ?? {});
+    const sidecar = sidecars.get(s.name) ?? false;
     w.restarts += s.restartCount;
     w.lastRestart = newer(w.lastRestart, lastFinish(s));
     if (sidecar) {

@@ -3,10 +3,10 @@
 // GeneratePodInitializedCondition, GenerateContainersReadyCondition, GeneratePodReadyCondition).
 // Messages keep upstream's wording, Go's `%s` of a string slice included: `[a b]`.
 
-import type { ContainerStatus, PodCondition, SpecForStatus } from '../api';
+import type { PodCondition, SpecForStatus } from '../api';
 import { isSidecarSpec } from '../api';
 import type { PodConditionType, PodPhase } from '../trace';
-import type { PhaseStatuses } from './getPhase';
+import { indexStatuses, type PhaseStatuses, type StatusIndex } from './getPhase';
 
 export interface ExplainedCondition extends PodCondition {
   type: PodConditionType;
@@ -31,10 +31,6 @@ export interface ConditionOptions {
 
 const goList = (names: string[]): string => `[${names.join(' ')}]`;
 
-function statusOf(st: PhaseStatuses, name: string): ContainerStatus | undefined {
-  return st.initContainerStatuses.find((s) => s.name === name) ?? st.containerStatuses.find((s) => s.name === name);
-}
-
 const noStatuses = (st: PhaseStatuses) => st.initContainerStatuses.length === 0 && st.containerStatuses.length === 0;
 
 export function readyToStartContainersCondition(sandboxReady: boolean): ExplainedCondition {
@@ -52,6 +48,7 @@ export function initializedCondition(
   st: PhaseStatuses,
   phase: PodPhase,
   keepInitialized = false,
+  byName: StatusIndex = indexStatuses(st),
 ): ExplainedCondition {
   const type = 'Initialized' as const;
   if (noStatuses(st) && spec.initContainers.length > 0) {
@@ -60,7 +57,7 @@ export function initializedCondition(
   const unknown: string[] = [];
   const incomplete: string[] = [];
   for (const c of spec.initContainers) {
-    const s = statusOf(st, c.name);
+    const s = byName.get(c.name);
     if (!s) unknown.push(c.name);
     else if (isSidecarSpec(c) ? s.started !== true : !s.ready) incomplete.push(c.name);
   }
@@ -68,7 +65,7 @@ export function initializedCondition(
     return { type, status: 'True', reason: 'PodCompleted', why: 'The pod Succeeded, so it counts as initialized [7.2].' };
   }
   const mainRan = spec.containers.find((c) => {
-    const s = statusOf(st, c.name);
+    const s = byName.get(c.name);
     return s !== undefined && (s.state.running !== undefined || s.state.terminated !== undefined);
   });
   if (mainRan) {
@@ -92,7 +89,12 @@ export function initializedCondition(
   return { type, status: 'True', why: 'Every regular init container exited 0 and every sidecar is started [7.2].' };
 }
 
-export function containersReadyCondition(spec: SpecForStatus, st: PhaseStatuses, phase: PodPhase): ExplainedCondition {
+export function containersReadyCondition(
+  spec: SpecForStatus,
+  st: PhaseStatuses,
+  phase: PodPhase,
+  byName: StatusIndex = indexStatuses(st),
+): ExplainedCondition {
   const type = 'ContainersReady' as const;
   if (noStatuses(st)) {
     return { type, status: 'False', reason: 'UnknownContainerStatuses', why: 'No container has a status yet [7.3].' };
@@ -101,7 +103,7 @@ export function containersReadyCondition(spec: SpecForStatus, st: PhaseStatuses,
   const unready: string[] = [];
   const counted = [...spec.initContainers.filter(isSidecarSpec), ...spec.containers];
   for (const c of counted) {
-    const s = statusOf(st, c.name);
+    const s = byName.get(c.name);
     if (!s) unknown.push(c.name);
     else if (!s.ready) unready.push(c.name);
   }
@@ -154,11 +156,12 @@ export function podConditions(
   status: PhaseStatuses,
   phase: PodPhase,
   opts: ConditionOptions,
+  byName: StatusIndex = indexStatuses(status),
 ): ExplainedCondition[] {
   const out: ExplainedCondition[] = [];
   if (opts.readyToStartContainers !== false) out.push(readyToStartContainersCondition(opts.sandboxReady));
-  out.push(initializedCondition(spec, status, phase, opts.keepInitialized));
-  const containersReady = containersReadyCondition(spec, status, phase);
+  out.push(initializedCondition(spec, status, phase, opts.keepInitialized, byName));
+  const containersReady = containersReadyCondition(spec, status, phase, byName);
   out.push(containersReady, readyCondition(spec, containersReady, opts.readinessGates));
   return out;
 }

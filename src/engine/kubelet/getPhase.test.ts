@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerStatus } from '../api';
 import { done, exited, running, specOf, waiting, type PodShape } from '../apiPod/statusBuilders';
-import { containerShouldRestart, explainPhase, getPhase, keepTerminalPhase, type PhaseOptions } from './getPhase';
+import { containerShouldRestart, explainPhase, getPhase, indexStatuses, keepTerminalPhase, type PhaseOptions } from './getPhase';
 
 interface Row {
   name: string;
@@ -152,5 +152,24 @@ describe('containerShouldRestart', () => {
     expect(containerShouldRestart('Always', { name: 'a', restartPolicy: 'OnFailure' }, 0)).toBe(false);
     // a RestartAllContainers rule falls back to the container's own policy
     expect(containerShouldRestart('Always', { name: 'a', restartPolicy: 'Never', restartPolicyRules: rules }, 3)).toBe(false);
+  });
+});
+
+describe('indexStatuses', () => {
+  it('finds the first status of a name, init statuses before main ones (as a find over both lists did)', () => {
+    const first = running('a');
+    const index = indexStatuses({ initContainerStatuses: [first, exited('a', 1)], containerStatuses: [waiting('a'), done('b')] });
+    expect(index.get('a')).toBe(first);
+    expect(index.get('b')?.state.terminated?.exitCode).toBe(0);
+    expect(index.get('c')).toBeUndefined();
+  });
+
+  it('gives the same phase for a large pod whether the index is built inside or passed in', () => {
+    const names = Array.from({ length: 500 }, (_, i) => `c${i}`);
+    const spec = specOf({ init: names.slice(0, 100).map((n) => `${n}*`), main: names.slice(100) });
+    const status = { initContainerStatuses: names.slice(0, 100).map((n) => running(n, { started: true })), containerStatuses: names.slice(100).map((n) => running(n)) };
+    const opts = { podIsTerminal: false, podHasInitialized: true, containerRestartRules: false };
+    expect(explainPhase(spec, status, opts)).toEqual(explainPhase(spec, status, opts, indexStatuses(status)));
+    expect(getPhase(spec, status, opts)).toBe('Running');
   });
 });

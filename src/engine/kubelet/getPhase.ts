@@ -17,6 +17,20 @@ export interface PhaseStatuses {
   containerStatuses: ContainerStatus[];
 }
 
+/** Finds a container's status by name: the first one, init statuses before main ones, like a `find` over both lists. */
+export interface StatusIndex {
+  get(name: string): ContainerStatus | undefined;
+}
+
+/** Indexes the statuses once per decision, so each container's lookup is O(1). */
+export function indexStatuses(st: PhaseStatuses): StatusIndex {
+  const byName = new Map<string, ContainerStatus>();
+  for (const list of [st.initContainerStatuses, st.containerStatuses]) {
+    for (const s of list) if (!byName.has(s.name)) byName.set(s.name, s);
+  }
+  return byName;
+}
+
 export interface PhaseOptions {
   /** The pod worker's verdict: deleted (or evicted) and every container stopped ([6.2d]). */
   podIsTerminal: boolean;
@@ -74,22 +88,25 @@ interface Tally {
 }
 
 const list = (names: string[]): string => names.join(', ');
+/** The names not in `excluded`, in order (a set: a pod may have hundreds of containers). */
+const without = (names: string[], excluded: string[]): string[] => {
+  const drop = new Set(excluded);
+  return names.filter((n) => !drop.has(n));
+};
 /** "a is" / "a, b are". */
 const are = (names: string[]): string => `${list(names)} ${names.length > 1 ? 'are' : 'is'}`;
 
-function tally(spec: SpecForStatus, st: PhaseStatuses, opts: PhaseOptions): Tally {
+function tally(spec: SpecForStatus, opts: PhaseOptions, byName: StatusIndex): Tally {
   const t: Tally = {
     pendingInit: [], pendingSidecars: [], startedUnseen: [], failedInit: [], failedInitFinal: [], unknown: [],
     running: [], runningSidecars: [], waiting: [], stopped: [], stoppedFinal: [], succeeded: [],
   };
-  const all = [...st.initContainerStatuses, ...st.containerStatuses];
-  const find = (name: string) => all.find((s) => s.name === name);
   const wontRestart = (c: ContainerForStatus, code: number, reason?: string) =>
     !(containerShouldRestart(spec.restartPolicy, c, code)
       || (opts.restartAllContainers === true && reason === 'RestartingAllContainers'));
 
   for (const c of spec.initContainers) {
-    const s = find(c.name);
+    const s = byName.get(c.name);
     if (isSidecarSpec(c)) {
       if (!s) { t.unknown.push(c.name); continue; }
       const { running, terminated, waiting } = s.state;
@@ -116,7 +133,7 @@ function tally(spec: SpecForStatus, st: PhaseStatuses, opts: PhaseOptions): Tall
   }
 
   for (const c of spec.containers) {
-    const s = find(c.name);
+    const s = byName.get(c.name);
     if (!s) { t.unknown.push(c.name); continue; }
     const { running, terminated, waiting } = s.state;
     if (running) { t.running.push(c.name); continue; }
@@ -146,8 +163,13 @@ function pendingReasons(t: Tally, podHasInitialized: boolean): string[] {
 }
 
 /** The phase and the rule that chose it, with a sentence for the learner. */
-export function explainPhase(spec: SpecForStatus, status: PhaseStatuses, opts: PhaseOptions): PhaseExplanation {
-  const t = tally(spec, status, opts);
+export function explainPhase(
+  spec: SpecForStatus,
+  status: PhaseStatuses,
+  opts: PhaseOptions,
+  byName: StatusIndex = indexStatuses(status),
+): PhaseExplanation {
+  const t = tally(spec, opts, byName);
   const explain = (phase: PodPhase, rule: string, why: string) => ({ phase, rule, why: `${phase} [${rule}]: ${why}.` });
 
   if (opts.containerRestartRules ? t.failedInitFinal.length > 0 : t.failedInit.length > 0 && spec.restartPolicy === 'Never') {
@@ -163,7 +185,7 @@ export function explainPhase(spec: SpecForStatus, status: PhaseStatuses, opts: P
   }
 
   if (t.running.length && !t.unknown.length) {
-    const mainsRunning = t.running.filter((n) => !t.runningSidecars.includes(n));
+    const mainsRunning = without(t.running, t.runningSidecars);
     const note = !mainsRunning.length && t.stopped.length
       ? `; the main containers are done but sidecar ${list(t.runningSidecars)} still runs ([6.3])`
       : '';
@@ -183,7 +205,7 @@ function explainStopped(
   explain: (phase: PodPhase, rule: string, why: string) => PhaseExplanation,
 ): PhaseExplanation {
   const allOk = t.stopped.length === t.succeeded.length;
-  const failed = t.stopped.filter((n) => !t.succeeded.includes(n));
+  const failed = without(t.stopped, t.succeeded);
   const outcome = allOk
     ? 'every main container exited 0 (sidecar exit codes are ignored, [6.3])'
     : `main container ${list(failed)} did not succeed`;
@@ -191,7 +213,7 @@ function explainStopped(
     return explain(allOk ? 'Succeeded' : 'Failed', '6.2d', `the pod is terminal and ${outcome}`);
   }
   if (opts.containerRestartRules) {
-    const restarting = t.stopped.filter((n) => !t.stoppedFinal.includes(n));
+    const restarting = without(t.stopped, t.stoppedFinal);
     if (restarting.length) {
       return explain('Running', '6.6', `nothing runs, but ${list(restarting)} will be restarted by its restart policy`);
     }

@@ -11,13 +11,34 @@ import { MINIMUM_GRACE } from './timing';
 /**
  * A sidecar's turn comes when every main container and every later sidecar has stopped ([8.4],
  * KR kuberuntime_termination_order.go). Containers that are not running block nobody.
+ * The kernel re-checks this condition after every step, so it remembers the container that
+ * blocked the turn last time and looks at it first: O(1) per check while the wait lasts.
  */
-export function sidecarTurn(sim: PodSim, name: string): boolean {
+export function sidecarTurn(sim: PodSim, name: string): () => boolean {
   const inits = sim.pod.initContainers;
   const idx = inits.findIndex((c) => c.name === name);
-  const mainsStopped = sim.pod.containers.every((c) => !sim.running(c.name));
-  const laterStopped = inits.slice(idx + 1).every((c) => c.kind !== 'sidecar' || !sim.running(c.name));
-  return mainsStopped && laterStopped;
+  const laterSidecars = inits.slice(idx + 1).filter((c) => c.kind === 'sidecar');
+  const blockers = [...sim.pod.containers, ...laterSidecars].map((c) => c.name);
+  let last = 0;
+  return () => {
+    for (let n = 0; n < blockers.length; n++) {
+      const i = (last + n) % blockers.length;
+      if (sim.running(blockers[i]!)) {
+        last = i;
+        return false;
+      }
+    }
+    return true;
+  };
+}
+
+/** Whether every task is done; `done` never goes back, so it resumes from the first one still running. */
+function allDoneCondition(tasks: RunningTask[]): () => boolean {
+  let first = 0;
+  return () => {
+    while (first < tasks.length && tasks[first]!.done) first++;
+    return first === tasks.length;
+  };
 }
 
 function hookDuration(sim: PodSim, name: string): number | null {
@@ -73,7 +94,7 @@ export function* killContainer(
   let turnCame = true;
   if (ordered) {
     const start = sim.now;
-    turnCame = yield { until: () => sidecarTurn(sim, name), timeout: Math.max(0, remaining) };
+    turnCame = yield { until: sidecarTurn(sim, name), timeout: Math.max(0, remaining) };
     remaining -= wholeSeconds(sim.now - start);
   }
   const floored = remaining < MINIMUM_GRACE;
@@ -104,5 +125,5 @@ export function* killPod(sim: PodSim, grace: number, reason: string | ((name: st
     const r = typeof reason === 'string' ? reason : reason(spec.name);
     tasks.push(sim.k.spawn(`kill ${spec.name}`, killContainer(sim, spec.name, r, grace, sidecarOrdered, why(spec.name))));
   }
-  yield { until: () => tasks.every((t) => t.done) };
+  yield { until: allDoneCondition(tasks) };
 }

@@ -26,11 +26,13 @@ interface Worker {
   stopped: boolean;
 }
 
+const KINDS = ['startup', 'liveness', 'readiness'] as const;
 const INITIAL: Record<ProbeKind, Verdict | undefined> = { readiness: 'failure', liveness: 'success', startup: undefined };
 
 export class ProbeManager {
   private readonly workers: Worker[] = [];
-  private readonly byKey = new Map<string, Worker>();
+  /** The workers of each container, by probe kind (read at every status write: no string keys). */
+  private readonly byContainer = new Map<string, Partial<Record<ProbeKind, Worker>>>();
 
   constructor(private readonly sim: PodSim) {}
 
@@ -44,7 +46,7 @@ export class ProbeManager {
         if (!probe || spec.kind === 'init') continue;
         const w: Worker = { container: spec.name, kind, spec: probe, createdAt: this.sim.now, nextIndex: 0, run: 0, onHold: false, stopped: false };
         this.workers.push(w);
-        this.byKey.set(`${spec.name}/${kind}`, w);
+        this.workersOf(spec.name)[kind] = w;
         this.schedule(w, 0);
       }
     }
@@ -59,7 +61,7 @@ export class ProbeManager {
     const previous = new Map(this.workers.map((w) => [`${w.container}/${w.kind}`, w]));
     for (const w of this.workers) this.sim.k.cancel(w.timer);
     this.workers.length = 0;
-    this.byKey.clear();
+    this.byContainer.clear();
     this.addPod();
     if (!keepResults) return;
     for (const w of this.workers) {
@@ -75,21 +77,36 @@ export class ProbeManager {
 
   /** The worker's current result for this instance (undefined: not decided, like a missing entry). */
   result(container: string, kind: ProbeKind, inst: Instance | undefined): Verdict | undefined {
-    const w = this.byKey.get(`${container}/${kind}`);
+    const w = this.byContainer.get(container)?.[kind];
     if (!w || !inst || w.instance !== inst) return undefined;
     return w.result;
   }
 
   /** Something the workers read changed (status write, runtime change, fault): tick again soon. */
   wake(container?: string): void {
-    const list = container === undefined ? this.workers : (['startup', 'liveness', 'readiness'] as const)
-      .map((kind) => this.byKey.get(`${container}/${kind}`)).filter((w): w is Worker => w !== undefined);
-    for (const w of list) {
-      if (w.stopped) continue;
-      const idx = Math.max(w.nextIndex, Math.ceil((this.sim.now - w.createdAt) / w.spec.periodSeconds - 1e-9));
-      if (w.timer && !w.timer.cancelled && w.timer.t <= this.tickTime(w, idx)) continue;
-      this.schedule(w, idx);
+    if (container === undefined) {
+      for (const w of this.workers) this.wakeWorker(w);
+      return;
     }
+    const workers = this.byContainer.get(container);
+    if (!workers) return;
+    for (const kind of KINDS) {
+      const w = workers[kind];
+      if (w) this.wakeWorker(w);
+    }
+  }
+
+  private wakeWorker(w: Worker): void {
+    if (w.stopped) return;
+    const idx = Math.max(w.nextIndex, Math.ceil((this.sim.now - w.createdAt) / w.spec.periodSeconds - 1e-9));
+    if (w.timer && !w.timer.cancelled && w.timer.t <= this.tickTime(w, idx)) return;
+    this.schedule(w, idx);
+  }
+
+  private workersOf(container: string): Partial<Record<ProbeKind, Worker>> {
+    let workers = this.byContainer.get(container);
+    if (!workers) this.byContainer.set(container, (workers = {}));
+    return workers;
   }
 
   /** Deletion: liveness and startup workers report success and stop ([5.8]). Terminal: all stop. */

@@ -2,8 +2,8 @@
 // patches in between ([5.6]), and the trace events for every change a learner can see.
 
 import type { ApiPod, ApiPodStatus, ContainerState, ContainerStatus, PodCondition } from '../api';
-import { podConditions } from '../kubelet/conditions';
-import { explainPhase, keepTerminalPhase } from '../kubelet/getPhase';
+import { containersReadyCondition, podConditions, readyCondition, type ExplainedCondition } from '../kubelet/conditions';
+import { explainPhase, keepTerminalPhase, type PhaseStatuses, type StatusIndex } from '../kubelet/getPhase';
 import { printPod } from '../kubectl/printPod';
 import type { ContainerSpec } from '../scenario/types';
 import type { PodConditionType, PodPhase } from '../trace';
@@ -16,53 +16,78 @@ function terminated(inst: Instance | undefined): ContainerState {
   return { terminated: { exitCode: inst.exitCode ?? 0, reason: inst.reason, startedAt: inst.startedAt, finishedAt: inst.finishedAt } };
 }
 
-/** convertToAPIContainerStatuses for one container ([10.1]–[10.4]). */
-function containerStatus(sim: PodSim, spec: ContainerSpec): ContainerStatus {
-  const rec = sim.rec(spec.name);
+/** One container's status; the fields in a fixed order and built at once (no spreads: this runs for every container at every write). */
+function apiStatus(
+  name: string, image: string | undefined, state: ContainerState, lastState: ContainerState, restartCount: number,
+  ready = false, started = false,
+): ContainerStatus {
+  return { name, image, ready, started, state, lastState, restartCount };
+}
+
+/** convertToAPIContainerStatuses for one container ([10.1]–[10.4]); `initialized` is podHasInitialized, asked only when needed. */
+function containerStatus(sim: PodSim, spec: ContainerSpec, initialized: () => boolean): ContainerStatus {
+  const { name } = spec;
+  const rec = sim.rec(name);
   const inst = rec.instances[rec.instances.length - 1];
   const prev = rec.instances[rec.instances.length - 2];
-  const base = { name: spec.name, image: inst?.image ?? rec.image, ready: false, started: false };
+  const image = inst?.image ?? rec.image;
   if (!inst) {
     const reason = rec.startError?.reason ?? (sim.pod.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating');
-    return { ...base, image: rec.image, state: { waiting: { reason, message: rec.startError?.message } }, lastState: {}, restartCount: 0 };
+    return apiStatus(name, image, { waiting: { reason, message: rec.startError?.message } }, {}, 0);
   }
   const restartCount = inst.attempt;
-  if (hiddenByRestartAll(sim, spec.name, inst.attempt)) {
+  if (hiddenByRestartAll(sim, name, inst.attempt)) {
     // [11.2] removed by an in-place restart: the status stays, waiting to start again.
     const last = terminated(inst);
     if (last.terminated) last.terminated.reason = 'RestartingAllContainers'; // getPhase reads it as a restart ([6.2])
-    return { ...base, state: { waiting: { reason: 'RestartingAllContainers' } }, lastState: last, restartCount };
+    return apiStatus(name, image, { waiting: { reason: 'RestartingAllContainers' } }, last, restartCount);
   }
   if (sim.removedFromRuntime.has(inst) && spec.kind === 'init') {
     // [10.3] S-5: a regular init container missing after init is reported as Completed.
-    return { ...base, state: { terminated: { exitCode: 0, reason: 'Completed' } }, lastState: {}, ready: true, restartCount };
+    return apiStatus(name, image, { terminated: { exitCode: 0, reason: 'Completed' } }, {}, restartCount, true);
   }
   if (sim.removedFromRuntime.has(inst) && spec.kind === 'sidecar') {
     // [10.3] S-6: a missing sidecar shows Waiting PodInitializing until it runs again.
-    return { ...base, state: { waiting: { reason: 'PodInitializing' } }, lastState: terminated(inst), restartCount };
+    return apiStatus(name, image, { waiting: { reason: 'PodInitializing' } }, terminated(inst), restartCount);
   }
-  if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !podHasInitialized(sim)) {
+  if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized()) {
     // [2.9] a new sandbox purged this init container from the runtime: it waits to run again and
     // its old run is no longer known, so the pod is Pending until re-initialized (E70, P-ALWS-14).
-    return { ...base, state: { waiting: { reason: 'PodInitializing' } }, lastState: {}, restartCount };
+    return apiStatus(name, image, { waiting: { reason: 'PodInitializing' } }, {}, restartCount);
   }
   if (inst.state === 'running') {
-    const started = !spec.startupProbe || sim.probes.result(spec.name, 'startup', inst) === 'success';
-    const ready = spec.kind !== 'init' && started && (!spec.readinessProbe || sim.probes.result(spec.name, 'readiness', inst) === 'success');
-    return { ...base, state: { running: { startedAt: inst.startedAt } }, lastState: terminated(prev), ready, started, restartCount };
+    const started = !spec.startupProbe || sim.probes.result(name, 'startup', inst) === 'success';
+    const ready = spec.kind !== 'init' && started && (!spec.readinessProbe || sim.probes.result(name, 'readiness', inst) === 'success');
+    return apiStatus(name, image, { running: { startedAt: inst.startedAt } }, terminated(prev), restartCount, ready, started);
   }
   if (inst.state === 'exited') {
     if (rec.startError) {
-      return { ...base, state: { waiting: { reason: rec.startError.reason, message: rec.startError.message } }, lastState: terminated(inst), restartCount };
+      return apiStatus(name, image, { waiting: { reason: rec.startError.reason, message: rec.startError.message } }, terminated(inst), restartCount);
     }
     const ready = spec.kind === 'init' && inst.exitCode === 0; // [5.6] a regular init container is ready once it exited 0
-    return { ...base, state: terminated(inst), lastState: terminated(prev), ready, restartCount };
+    return apiStatus(name, image, terminated(inst), terminated(prev), restartCount, ready);
   }
-  return { ...base, state: { waiting: { reason: 'ContainerCreating' } }, lastState: terminated(prev), restartCount };
+  return apiStatus(name, image, { waiting: { reason: 'ContainerCreating' } }, terminated(prev), restartCount);
 }
 
 function podHasInitialized(sim: PodSim): boolean {
-  return sim.pod.containers.some((c) => sim.rec(c.name).instances.some((i) => i.sandbox === sim.sandbox.id && !hiddenByRestartAll(sim, c.name, i.attempt)));
+  return sim.pod.containers.some((c) => ranInThisSandbox(sim, c.name));
+}
+
+/** Some instance of the container ran in the current sandbox and was not removed by an in-place restart. */
+function ranInThisSandbox(sim: PodSim, name: string): boolean {
+  const instances = sim.rec(name).instances;
+  for (let i = instances.length - 1; i >= 0; i--) { // newest first: the likely match
+    const inst = instances[i]!;
+    if (inst.sandbox === sim.sandbox.id && !hiddenByRestartAll(sim, name, inst.attempt)) return true;
+  }
+  return false;
+}
+
+/** A value computed on first use, then remembered (podHasInitialized, once per status write). */
+function once(compute: () => boolean): () => boolean {
+  let value: boolean | undefined;
+  return () => (value ??= compute());
 }
 
 function podIsTerminal(sim: PodSim): boolean {
@@ -73,13 +98,48 @@ function specForStatus(sim: PodSim) {
   return { ...sim.pod, initContainers: sim.pod.initContainers, containers: sim.pod.containers };
 }
 
-function conditionsFor(sim: PodSim, status: Pick<ApiPodStatus, 'initContainerStatuses' | 'containerStatuses'>, phase: PodPhase) {
+interface Position {
+  main: boolean;
+  at: number;
+}
+
+/** Each container's position in its spec list, per simulated pod (the spec does not change during a run). */
+const positionsByPod = new WeakMap<PodSim, Map<string, Position>>();
+
+function positions(sim: PodSim): Map<string, Position> {
+  let byName = positionsByPod.get(sim);
+  if (!byName) {
+    byName = new Map();
+    sim.pod.initContainers.forEach((c, at) => byName!.set(c.name, { main: false, at }));
+    sim.pod.containers.forEach((c, at) => byName!.set(c.name, { main: true, at }));
+    positionsByPod.set(sim, byName);
+  }
+  return byName;
+}
+
+/**
+ * The simulator's status lists follow the spec's lists and names are unique in a pod, so a
+ * container's status is found at its position, with no map built at every write.
+ */
+function statusesByPosition(sim: PodSim, st: PhaseStatuses): StatusIndex {
+  const byName = positions(sim);
+  return {
+    get(name) {
+      const p = byName.get(name);
+      const s = p && (p.main ? st.containerStatuses : st.initContainerStatuses)[p.at];
+      if (s?.name === name) return s;
+      return st.initContainerStatuses.find((x) => x.name === name) ?? st.containerStatuses.find((x) => x.name === name);
+    },
+  };
+}
+
+function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase) {
   return podConditions(specForStatus(sim), status, phase, {
     sandboxReady: sim.sandbox.conditionReady,
     readyToStartContainers: sim.gates.PodReadyToStartContainersCondition,
     // [7.2] with KEP-5532, Initialized stays True through an in-place restart
     keepInitialized: sim.restartAllCount > 0 && sim.api.conditions.some((c) => c.type === 'Initialized' && c.status === 'True'),
-  });
+  }, statusesByPosition(sim, status));
 }
 
 /** Emits the differences a learner sees between two written statuses. */
@@ -101,32 +161,11 @@ function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, 
       ...(c.reason ? { reason: c.reason } : {}), why: conditionWhy.get(c.type) ?? `[7] ${c.type} is ${c.status}.`,
     });
   }
-  const lists: [ContainerStatus[], ContainerStatus[]][] = [
-    [prev.initContainerStatuses, next.initContainerStatuses],
-    [prev.containerStatuses, next.containerStatuses],
-  ];
-  for (const [olds, news] of lists) {
-    const byName = new Map(olds.map((x) => [x.name, x]));
-    for (const s of news) {
-      const o = byName.get(s.name);
-      const reason = s.state.waiting?.reason;
-      if (reason && reason !== o?.state.waiting?.reason) {
-        sim.emit({ type: 'container.waiting', container: s.name, reason, why: waitingWhy(reason, s) });
-      }
-      const attempt = s.restartCount;
-      if (s.started && !o?.started) sim.emit({ type: 'container.started', container: s.name, attempt, why: startedWhy(sim, s.name) });
-      if (s.ready && !o?.ready) sim.emit({ type: 'container.ready', container: s.name, attempt, why: readyWhy(sim, s.name) });
-      if (!s.ready && o?.ready) sim.emit({ type: 'container.unready', container: s.name, attempt, why: '[5.6] The container is no longer ready: it stopped, or its readiness probe failed.' });
-    }
-  }
+  const changed: string[] = [];
+  publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed);
+  publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed);
   sim.setApi(next);
-  for (const [olds, news] of lists) {
-    const byName = new Map(olds.map((x) => [x.name, x]));
-    for (const s of news) {
-      const o = byName.get(s.name);
-      if (!o || stateKey(o) !== stateKey(s)) sim.probes.wake(s.name); // the workers read this status ([0.4])
-    }
-  }
+  for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: specForStatus(sim), status: next };
   const cols = printPod(pod, sim.now);
   const last = sim.lastKubectl;
@@ -138,9 +177,48 @@ function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, 
   }
 }
 
-function stateKey(s: ContainerStatus): string {
-  const kind = s.state.running ? `r${s.state.running.startedAt}` : s.state.terminated ? 't' : 'w';
-  return `${kind}/${s.started}/${s.ready}/${s.restartCount}`;
+/** The container events between two status lists; `changed` collects the containers whose probe workers must look again. */
+function publishContainers(sim: PodSim, olds: ContainerStatus[], news: ContainerStatus[], changed: string[]): void {
+  if (olds === news) return; // a probe patch that changed no status in this list
+  const previous = previousStatusOf(olds);
+  for (let i = 0; i < news.length; i++) {
+    const s = news[i]!;
+    const o = previous(s, i);
+    if (o === s) continue; // a probe patch keeps the statuses it does not change
+    if (!o || !sameRuntimeView(o, s)) changed.push(s.name);
+    const reason = s.state.waiting?.reason;
+    if (reason && reason !== o?.state.waiting?.reason) {
+      sim.emit({ type: 'container.waiting', container: s.name, reason, why: waitingWhy(reason, s) });
+    }
+    const attempt = s.restartCount;
+    if (s.started && !o?.started) sim.emit({ type: 'container.started', container: s.name, attempt, why: startedWhy(sim, s.name) });
+    if (s.ready && !o?.ready) sim.emit({ type: 'container.ready', container: s.name, attempt, why: readyWhy(sim, s.name) });
+    if (!s.ready && o?.ready) sim.emit({ type: 'container.unready', container: s.name, attempt, why: '[5.6] The container is no longer ready: it stopped, or its readiness probe failed.' });
+  }
+}
+
+/**
+ * The previous status of the same container. Both lists follow the spec's order, so it is
+ * usually at the same position; otherwise (the first write) it is looked up by name.
+ */
+function previousStatusOf(olds: ContainerStatus[]): (s: ContainerStatus, i: number) => ContainerStatus | undefined {
+  let byName: Map<string, ContainerStatus> | undefined;
+  return (s, i) => {
+    const atSamePlace = olds[i];
+    if (atSamePlace?.name === s.name) return atSamePlace;
+    byName ??= new Map(olds.map((x) => [x.name, x]));
+    return byName.get(s.name);
+  };
+}
+
+/** Whether the probe workers see the same thing in both statuses: state (and start time), started, ready, restarts. */
+function sameRuntimeView(a: ContainerStatus, b: ContainerStatus): boolean {
+  return stateKind(a) === stateKind(b) && a.state.running?.startedAt === b.state.running?.startedAt
+    && a.started === b.started && a.ready === b.ready && a.restartCount === b.restartCount;
+}
+
+function stateKind(s: ContainerStatus): 'running' | 'terminated' | 'waiting' {
+  return s.state.running ? 'running' : s.state.terminated ? 'terminated' : 'waiting';
 }
 
 function waitingWhy(reason: string, s: ContainerStatus): string {
@@ -169,18 +247,20 @@ function readyWhy(sim: PodSim, name: string): string {
 
 /** generateAPIPodStatus + SetPodStatus at the start of a sync ([0.1]). */
 export function writeStatus(sim: PodSim): void {
+  const initialized = once(() => podHasInitialized(sim));
   const statuses = {
-    initContainerStatuses: sim.pod.initContainers.map((c) => containerStatus(sim, c)),
-    containerStatuses: sim.pod.containers.map((c) => containerStatus(sim, c)),
+    initContainerStatuses: sim.pod.initContainers.map((c) => containerStatus(sim, c, initialized)),
+    containerStatuses: sim.pod.containers.map((c) => containerStatus(sim, c, initialized)),
   };
   const explained = keepTerminalPhase(explainPhase(specForStatus(sim), statuses, {
     podIsTerminal: podIsTerminal(sim),
-    podHasInitialized: podHasInitialized(sim),
+    podHasInitialized: initialized(),
     containerRestartRules: sim.gates.ContainerRestartRules,
     sidecarStartedVisible: sim.minor >= 35,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
-  }), sim.api.phase);
+  }, statusesByPosition(sim, statuses)), sim.api.phase);
   const conditions = conditionsFor(sim, statuses, explained.phase);
+  rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);
   const whys = new Map(conditions.map((c) => [c.type, c.why]));
   const next: ApiPodStatus = { phase: explained.phase, conditions: conditions.map(stripWhy), ...statuses };
   sim.apiInstances = new Map(sim.specs().map((c) => [c.name, sim.rec(c.name).instances.at(-1)]));
@@ -194,26 +274,67 @@ function stripWhy(c: PodCondition & { why?: string }): PodCondition {
 
 /** The prober patches started/ready into the written status at once ([5.6]); the phase waits for a sync. */
 export function patchProbeFlags(sim: PodSim): void {
-  const patch = (list: ContainerStatus[], specs: ContainerSpec[]) =>
-    list.map((s) => {
-      const spec = specs.find((c) => c.name === s.name);
-      const inst = sim.apiInstances.get(s.name);
-      if (!spec || !inst || !s.state.running || spec.kind === 'init') return s;
-      const started = !spec.startupProbe || sim.probes.result(spec.name, 'startup', inst) === 'success';
-      const ready = started && inst.state === 'running' && (!spec.readinessProbe || sim.probes.result(spec.name, 'readiness', inst) === 'success');
-      return { ...s, started, ready };
-    });
   const statuses = {
-    initContainerStatuses: patch(sim.api.initContainerStatuses, sim.pod.initContainers),
-    containerStatuses: patch(sim.api.containerStatuses, sim.pod.containers),
+    initContainerStatuses: withProbeFlagsAll(sim, sim.api.initContainerStatuses),
+    containerStatuses: withProbeFlagsAll(sim, sim.api.containerStatuses),
   };
   const phase = (sim.api.phase ?? 'Pending') as PodPhase;
-  const conditions = conditionsFor(sim, statuses, phase);
-  const whys = new Map(conditions.map((c) => [c.type, c.why]));
   // The prober's patch recomputes ContainersReady and Ready; the other conditions keep their values.
+  const containersReady = containersReadyOf(sim, statuses, phase);
+  const fresh = [containersReady, readyCondition(specForStatus(sim), containersReady)];
+  const whys = new Map(fresh.map((c) => [c.type, c.why]));
   const merged = sim.api.conditions.map((old) => {
-    const fresh = conditions.find((c) => c.type === old.type);
-    return fresh && (old.type === 'ContainersReady' || old.type === 'Ready') ? stripWhy(fresh) : { ...old };
+    const recomputed = fresh.find((c) => c.type === old.type);
+    return recomputed ? stripWhy(recomputed) : { ...old };
   });
   publish(sim, { ...sim.api, conditions: merged, ...statuses }, undefined, whys);
+}
+
+/** The list with started/ready patched in; the same list when no status changes. */
+function withProbeFlagsAll(sim: PodSim, list: ContainerStatus[]): ContainerStatus[] {
+  let patched: ContainerStatus[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const s = withProbeFlags(sim, list[i]!);
+    if (s === list[i]) continue;
+    patched ??= list.slice();
+    patched[i] = s;
+  }
+  return patched ?? list;
+}
+
+interface ContainersReadyMemo {
+  init: ContainerStatus[];
+  main: ContainerStatus[];
+  phase: PodPhase;
+  condition: ExplainedCondition;
+}
+
+/** The last ContainersReady computed per pod, with the status lists and phase it was computed from. */
+const containersReadyMemo = new WeakMap<PodSim, ContainersReadyMemo>();
+
+function rememberContainersReady(sim: PodSim, st: PhaseStatuses, phase: PodPhase, condition: ExplainedCondition): void {
+  containersReadyMemo.set(sim, { init: st.initContainerStatuses, main: st.containerStatuses, phase, condition });
+}
+
+/**
+ * ContainersReady for these statuses. A probe patch that changes no status keeps the very lists
+ * of the last write; written statuses are never modified, so the last result still holds.
+ */
+function containersReadyOf(sim: PodSim, st: PhaseStatuses, phase: PodPhase): ExplainedCondition {
+  const memo = containersReadyMemo.get(sim);
+  if (memo && memo.init === st.initContainerStatuses && memo.main === st.containerStatuses && memo.phase === phase) return memo.condition;
+  const condition = containersReadyCondition(specForStatus(sim), st, phase, statusesByPosition(sim, st));
+  rememberContainersReady(sim, st, phase, condition);
+  return condition;
+}
+
+/** A written status with started/ready as the probe results say now; the same object when they agree. */
+function withProbeFlags(sim: PodSim, s: ContainerStatus): ContainerStatus {
+  if (!s.state.running) return s;
+  const spec = sim.records.get(s.name)?.spec; // the status lists follow the spec lists, and names are unique
+  const inst = sim.apiInstances.get(s.name);
+  if (!spec || !inst || spec.kind === 'init') return s;
+  const started = !spec.startupProbe || sim.probes.result(spec.name, 'startup', inst) === 'success';
+  const ready = started && inst.state === 'running' && (!spec.readinessProbe || sim.probes.result(spec.name, 'readiness', inst) === 'success');
+  return started === s.started && ready === s.ready ? s : { ...s, started, ready };
 }

@@ -3,7 +3,7 @@
 // containers. One sync at a time; requests during a sync coalesce into one more sync after it.
 
 import { computePodActions } from '../kubelet/computePodActions';
-import type { PodActions, PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
+import type { PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
@@ -32,7 +32,10 @@ export function actionsInput(sim: PodSim): PodActionsInput {
     startup[spec.name] = sim.probes.result(spec.name, 'startup', inst);
     liveness[spec.name] = sim.probes.result(spec.name, 'liveness', inst);
   }
-  const withImage = (c: (typeof sim.pod.containers)[number]) => ({ ...c, image: sim.rec(c.name).image });
+  const withImage = (c: (typeof sim.pod.containers)[number]) => {
+    const { image } = sim.rec(c.name);
+    return image === c.image ? c : { ...c, image }; // a copy only for a changed image
+  };
   return {
     restartPolicy: sim.pod.restartPolicy,
     initContainers: sim.pod.initContainers.map(withImage),
@@ -46,8 +49,65 @@ export function actionsInput(sim: PodSim): PodActionsInput {
   };
 }
 
-function whyFor(plan: PodActions, name: string, fallback: string): string {
-  return plan.why.find((w) => w.includes(` ${name}`)) ?? fallback;
+/**
+ * The plan's explanation for one container: the first `why` that contains " <name>". A large
+ * pod's sync asks for hundreds of names, so the whys are read once, in order, and only as far
+ * as the lookups need; every container name met on the way is noted.
+ */
+export function whyLookup(why: string[], names: NameSet): (name: string, fallback: string) => string {
+  const found = new Map<string, string>();
+  let read = 0;
+  return (name, fallback) => {
+    if (names.searchPlainly || !names.wanted.has(name)) return why.find((w) => w.includes(` ${name}`)) ?? fallback;
+    while (!found.has(name) && read < why.length) noteMentions(why[read++]!, names, found);
+    return found.get(name) ?? fallback;
+  };
+}
+
+export interface NameSet {
+  wanted: Set<string>;
+  /** The distinct lengths of the names. */
+  lengths: number[];
+  /** The first characters of the names. */
+  firstChars: Set<string>;
+  /** Some name is empty (it has no first character): whyLookup then searches the plain way. */
+  searchPlainly: boolean;
+}
+
+export function nameSet(names: string[]): NameSet {
+  return {
+    wanted: new Set(names),
+    lengths: [...new Set(names.map((n) => n.length))],
+    firstChars: new Set(names.map((n) => n.charAt(0))),
+    searchPlainly: names.includes(''),
+  };
+}
+
+/** The pod's container names, built once per simulated pod. */
+const namesByPod = new WeakMap<PodSim, NameSet>();
+
+function containerNames(sim: PodSim): NameSet {
+  let names = namesByPod.get(sim);
+  if (!names) namesByPod.set(sim, (names = nameSet(sim.specs().map((c) => c.name))));
+  return names;
+}
+
+/** Notes this text for each name that follows a space in it and has no earlier mention. */
+function noteMentions(text: string, names: NameSet, found: Map<string, string>): void {
+  for (let space = text.indexOf(' '); space !== -1; space = text.indexOf(' ', space + 1)) {
+    const from = space + 1;
+    if (!names.firstChars.has(text.charAt(from))) continue;
+    for (const length of names.lengths) {
+      if (from + length > text.length) continue;
+      const candidate = text.slice(from, from + length);
+      if (names.wanted.has(candidate) && !found.has(candidate)) found.set(candidate, text);
+    }
+  }
+}
+
+/** Whether the named container is a regular init container (not a sidecar). */
+function isRegularInit(sim: PodSim, name: string | undefined): boolean {
+  return name !== undefined && sim.records.get(name)?.spec.kind === 'init';
 }
 
 /** The grace of a probe kill: the probe's own terminationGracePeriodSeconds, else the pod's ([8.9]). */
@@ -64,6 +124,7 @@ function* syncPod(sim: PodSim): Proc<void> {
     return;
   }
   const plan = computePodActions(actionsInput(sim));
+  const whyFor = whyLookup(plan.why, containerNames(sim));
   let failure: StartOutcome | undefined;
   if (plan.restartAllContainers) {
     restartAllContainers(sim, plan.restartAllContainers);
@@ -73,7 +134,7 @@ function* syncPod(sim: PodSim): Proc<void> {
   if (plan.killPod) {
     // The Killing reason names what caused it where computePodActions saw one (a probe, a spec change).
     const reasonOf = (name: string) => plan.containersToKill.find((k) => k.name === name)?.reason ?? 'PodTermination';
-    yield* killPod(sim, sim.specGrace(), reasonOf, (name) => whyFor(plan, name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'));
+    yield* killPod(sim, sim.specGrace(), reasonOf, (name) => whyFor(name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'));
     if (!plan.createSandbox) return; // the PLEG sees the exits and the next sync writes the outcome
   } else {
     for (const kill of plan.containersToKill) {
@@ -92,14 +153,14 @@ function* syncPod(sim: PodSim): Proc<void> {
   }
 
   for (const name of plan.initContainersToStart) {
-    const outcome = yield* startContainer(sim, name, whyFor(plan, name, `[2.1] Init container ${name} starts.`));
+    const outcome = yield* startContainer(sim, name, whyFor(name, `[2.1] Init container ${name} starts.`));
     if (outcome.ok) continue;
     failure = outcome;
     if (sim.rec(name).spec.kind === 'init') break; // [2.8] a regular init container's failed start aborts the sync
   }
-  if (!failure || sim.pod.initContainers.find((c) => c.name === plan.initContainersToStart.at(-1))?.kind !== 'init') {
+  if (!failure || !isRegularInit(sim, plan.initContainersToStart.at(-1))) {
     for (const name of plan.containersToStart) {
-      const outcome = yield* startContainer(sim, name, whyFor(plan, name, `[3.2] Main container ${name} starts.`));
+      const outcome = yield* startContainer(sim, name, whyFor(name, `[3.2] Main container ${name} starts.`));
       if (!outcome.ok) failure = outcome;
     }
   }
