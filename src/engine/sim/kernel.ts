@@ -121,9 +121,11 @@ export class Kernel {
   /** Re-checks every waiting condition; called after each state change. */
   private poke(): void {
     if (this.waiters.length === 0) return;
-    const ready = this.waiters.filter((w) => w.until());
+    const ready: Waiter[] = [];
+    const waiting: Waiter[] = [];
+    for (const w of this.waiters) (w.until() ? ready : waiting).push(w);
     if (ready.length === 0) return;
-    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+    this.waiters = waiting;
     for (const w of ready) {
       this.cancel(w.timer);
       w.task.waiter = undefined;

@@ -93,7 +93,9 @@ export class PodSim {
 
   setApi(status: ApiPodStatus): void {
     this.api = status;
-    this.apiByName = new Map([...status.initContainerStatuses, ...status.containerStatuses].map((s) => [s.name, s]));
+    this.apiByName.clear();
+    for (const s of status.initContainerStatuses) this.apiByName.set(s.name, s);
+    for (const s of status.containerStatuses) this.apiByName.set(s.name, s);
   }
 
   apiStatusOf(name: string): ContainerStatus | undefined {
@@ -109,7 +111,9 @@ export class PodSim {
   }
 
   emit(e: Emit): void {
-    this.events.push({ ...e, t: roundTime(this.k.now) } as TraceEvent);
+    // Every caller passes a fresh object literal, so it becomes the event itself (no copy).
+    (e as TraceEvent).t = roundTime(this.k.now);
+    this.events.push(e as TraceEvent);
     if (this.events.length >= this.eventBudget && this.truncatedAt === undefined) {
       // The run stops after this step; simulatePod closes the trace here with a sim.truncated event.
       this.truncatedAt = this.k.now;
