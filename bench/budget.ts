@@ -1,0 +1,45 @@
+// The worst run a user can start with one edit: a scenario that reaches the event budget (a
+// container crash-looping for a simulated year). What it costs in the engine (in the worker) and
+// on the page's main thread afterwards (cause/effect links, the timeline's lanes).
+
+import { runScenario } from '../src/engine/run';
+import { MAX_TRACE_EVENTS } from '../src/engine/scenario/limits';
+import { buildCausality } from '../src/state/trace/causality';
+import { layoutTimeline } from '../src/ui/timeline/layout';
+import { placeRows } from '../src/ui/timeline/rows';
+import { median, round, timeRuns } from './stats';
+
+export const CRASH_LOOP_FOR_A_YEAR = `apiVersion: v1
+kind: Pod
+metadata:
+  name: forever
+spec:
+  containers:
+    - name: app
+      image: busybox:1.36
+      command: ['sh', '-c', 'exit 1']
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+until: 8760h
+`;
+
+export interface BudgetFigures {
+  'budget.events': number;
+  'budget.engineMs': number;
+  'budget.causalityMs': number;
+  'budget.layoutMs': number;
+}
+
+export function measureBudget(runs: number): BudgetFigures {
+  const result = runScenario(CRASH_LOOP_FOR_A_YEAR);
+  const trace = result.trace;
+  if (!trace?.truncated) throw new Error('the crash loop of a year did not reach the event budget');
+  if (trace.events.length < MAX_TRACE_EVENTS) throw new Error(`only ${trace.events.length} events`);
+  return {
+    'budget.events': trace.events.length,
+    'budget.engineMs': round(median(timeRuns(() => runScenario(CRASH_LOOP_FOR_A_YEAR), runs, 1)), 1),
+    'budget.causalityMs': round(median(timeRuns(() => buildCausality(trace), runs, 1)), 1),
+    'budget.layoutMs': round(median(timeRuns(() => placeRows(layoutTimeline(trace, 'forever')), runs, 1)), 1),
+  };
+}
