@@ -33,6 +33,9 @@ function container(name: string, kind: 'init' | 'sidecar' | 'main') {
   );
 }
 
+/** Actions on the pod or the node, not on one container. */
+const NODE_WIDE = new Set(['deletePod', 'restartKubelet', 'recreateSandbox']);
+
 const versions = SUPPORTED_VERSIONS.filter((v) => v !== '1.27' && v !== '1.28') as KubeVersion[];
 
 export const podArb = (maxContainers = 6): fc.Arbitrary<PodDesc> =>
@@ -50,7 +53,9 @@ export const podArb = (maxContainers = 6): fc.Arbitrary<PodDesc> =>
       events: fc.array(fc.record({
         at: seconds(120),
         target: fc.integer({ min: 0, max: 20 }),
-        do: fc.constantFrom('crash', 'exit', 'oomKill', 'failLiveness', 'failReadiness', 'failStartup', 'failPull', 'deletePod'),
+        do: fc.constantFrom('crash', 'exit', 'oomKill', 'failLiveness', 'failReadiness', 'failStartup', 'failPull', 'deletePod',
+          'setImage', 'restartKubelet', 'recreateSandbox'),
+        removeExitedContainers: fc.boolean(),
         for: seconds(60),
       }), { maxLength: 4 }),
     }).map(({ init, main, events }): PodDesc => {
@@ -60,7 +65,9 @@ export const podArb = (maxContainers = 6): fc.Arbitrary<PodDesc> =>
         init, main,
         events: events.map((e) => ({
           at: e.at, do: e.do, for: e.for,
-          ...(e.do === 'deletePod' ? {} : { container: names[e.target % names.length]! }),
+          ...(NODE_WIDE.has(e.do) ? {} : { container: names[e.target % names.length]! }),
+          ...(e.do === 'setImage' ? { image: `img:v${e.target}` } : {}),
+          ...(e.do === 'restartKubelet' ? { removeExitedContainers: e.removeExitedContainers } : {}),
         })),
       };
     }),
