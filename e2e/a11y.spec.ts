@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
+import { ALIAS_BOMB } from './support/hostile';
 import { DEFAULT_SCENARIO, replaceLine } from './support/scenario';
 import { gotoFresh, linkTo, savedText, waitForEditor } from './support/share';
 import { setCursor, setTheme, visibleCenter } from './support/timeline';
@@ -47,13 +48,6 @@ spec:
       image: busybox:1.36
       command: ['sh', '-c', 'sleep 30']
 `;
-
-/** A billion-laughs text: the editor turns YAML off and says why, the engine refuses it. */
-const ALIAS_BOMB = [
-  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-  ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
-  '',
-].join('\n');
 
 /** Saves the user's own scenario, so that opening a link asks first. */
 async function saveOwnWork(page: Page): Promise<void> {
