@@ -78,10 +78,10 @@ kind: Simulation
 until: 8760h
 `;
     const trace = runScenario(text).trace!;
-    expect(trace.truncated?.reason).toBe('events');
+    expect(trace.truncated).toEqual({ reason: 'events', limit: MAX_TRACE_EVENTS, horizon: 8760 * 3600 });
     expect(trace.pods!.length).toBeGreaterThan(1000);
     expect(trace.events.length).toBeLessThan(MAX_TRACE_EVENTS + 50);
-    expect(trace.events.at(-1)?.type).toBe('sim.truncated');
+    expect(trace.events.at(-1)).toMatchObject({ type: 'sim.truncated', limit: MAX_TRACE_EVENTS });
     expect(trace.events.at(-1)?.t).toBe(trace.end);
   });
 });

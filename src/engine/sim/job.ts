@@ -8,7 +8,6 @@ import type { PodFailurePolicyRule, Scenario, SimEvent } from '../scenario/types
 import { roundTime, type PodPhase, type Trace, type TraceEvent, type TracePod } from '../trace';
 import { simulatePod, type ProgressListener } from './simulatePod';
 import { AFTER_TERMINAL, HORIZON_CAP } from './timing';
-import { MAX_TRACE_EVENTS } from '../scenario/limits';
 
 /** The Job controller's back-off before a replacement pod: 10 s, doubling, capped at 6 minutes. */
 export function jobPodBackoff(failures: number): number {
@@ -45,7 +44,7 @@ export function matchPodFailurePolicy(rules: PodFailurePolicyRule[], codes: Map<
   });
 }
 
-function runPod(scenario: Scenario, name: string, start: number, horizon: number, extra: SimEvent[], eventBudget: number, onProgress?: ProgressListener): PodRun {
+function runPod(scenario: Scenario, name: string, start: number, horizon: number, extra: SimEvent[], eventsBefore: number, onProgress?: ProgressListener): PodRun {
   const events = [...scenario.sim.events.filter((e) => e.at >= start).map((e) => ({ ...e, at: roundTime(e.at - start) })), ...extra];
   const podScenario: Scenario = {
     ...scenario,
@@ -53,7 +52,7 @@ function runPod(scenario: Scenario, name: string, start: number, horizon: number
     sim: { ...scenario.sim, events: events.sort((a, b) => a.at - b.at), until: roundTime(horizon - start) },
   };
   const progress = onProgress && ((t: number) => onProgress(roundTime(start + t), horizon));
-  const { trace } = simulatePod(podScenario, { stopAfterTerminal: AFTER_TERMINAL, eventBudget, onProgress: progress });
+  const { trace } = simulatePod(podScenario, { stopAfterTerminal: AFTER_TERMINAL, eventsBefore, onProgress: progress });
   const terminal = trace.events.find((e): e is Extract<TraceEvent, { type: 'pod.phase' }> => e.type === 'pod.phase' && (e.phase === 'Succeeded' || e.phase === 'Failed'));
   return { trace, phase: terminal?.phase, terminalAt: terminal?.t };
 }
@@ -86,14 +85,14 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
 
   for (let i = 0; start < horizon; i++) {
     const name = podName(scenario.pod.name, i);
-    const budget = Math.max(1, MAX_TRACE_EVENTS - out.length);
-    let run = runPod(scenario, name, start, horizon, [], budget, onProgress);
+    // The pods share one event budget: each starts with what the earlier ones wrote.
+    let run = runPod(scenario, name, start, horizon, [], out.length, onProgress);
     let limitHit = false;
     if (scenario.pod.restartPolicy === 'OnFailure') {
       const at = onFailureLimitAt(run.trace, job.backoffLimit);
       if (at !== undefined && (run.terminalAt === undefined || at < run.terminalAt)) {
         limitHit = true;
-        run = runPod(scenario, name, start, horizon, [{ at: roundTime(at + CONTROLLER_DELAY), do: 'deletePod', pos: { line: 1, col: 1 } }], budget, onProgress);
+        run = runPod(scenario, name, start, horizon, [{ at: roundTime(at + CONTROLLER_DELAY), do: 'deletePod', pos: { line: 1, col: 1 } }], out.length, onProgress);
       }
     }
     const shift = (t: number) => roundTime(t + start);

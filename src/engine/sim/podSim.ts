@@ -57,8 +57,10 @@ export class PodSim {
   /** Set once a terminal phase has been written ([6.5]). */
   terminalAt?: number;
   gone = false;
-  /** Events this run may write (MAX_TRACE_EVENTS, less what earlier pods of a Job wrote). */
+  /** Events the whole run may write (MAX_TRACE_EVENTS); a Job's pods share it. */
   eventBudget = MAX_TRACE_EVENTS;
+  /** Events earlier pods of the same Job already wrote. */
+  eventsBefore = 0;
   /** Set when the event budget stopped the run. */
   truncatedAt?: number;
 
@@ -114,7 +116,7 @@ export class PodSim {
     // Every caller passes a fresh object literal, so it becomes the event itself (no copy).
     (e as TraceEvent).t = roundTime(this.k.now);
     this.events.push(e as TraceEvent);
-    if (this.events.length >= this.eventBudget && this.truncatedAt === undefined) {
+    if (this.eventsBefore + this.events.length >= this.eventBudget && this.truncatedAt === undefined) {
       // The run stops after this step; simulatePod closes the trace here with a sim.truncated event.
       this.truncatedAt = this.k.now;
       this.k.halt();

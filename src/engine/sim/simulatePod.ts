@@ -20,8 +20,10 @@ function traceContainers(scenario: Scenario): TraceContainer[] {
 export interface PodRunOptions {
   /** Treat `until` as a cap only: the run still ends this long after the pod is terminal. */
   stopAfterTerminal?: number;
-  /** Events this pod may write (default MAX_TRACE_EVENTS; a Job passes what its earlier pods left). */
+  /** Events the whole run may write (default MAX_TRACE_EVENTS). */
   eventBudget?: number;
+  /** Events a Job's earlier pods already wrote, out of the same budget. */
+  eventsBefore?: number;
   /** Told now and then how far a long run is (simulated seconds, and the horizon). */
   onProgress?: ProgressListener;
 }
@@ -46,6 +48,7 @@ export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { tra
   const horizon = scenario.sim.until ?? HORIZON_CAP;
   const sim = new PodSim(scenario, horizon);
   if (opts.eventBudget !== undefined) sim.eventBudget = opts.eventBudget;
+  sim.eventsBefore = opts.eventsBefore ?? 0;
   const { onProgress } = opts;
   if (onProgress) sim.k.onProgress = (t) => onProgress(t, horizon);
   sim.untilIsCap = opts.stopAfterTerminal !== undefined;
