@@ -118,3 +118,19 @@ describe('sim usage and files', () => {
     expect(r.err).toEqual(['sim: warning: --feature-gates: SidecarContainers is GA and locked to true in 1.33; ignored']);
   });
 });
+
+describe('sim run on a run the budget cuts short', () => {
+  it('still exits 0, warns at until on stderr, and ends the text timeline and the trace with sim.truncated', async () => {
+    const text = await sim('run', `${F}/crash-loop-year.yaml`);
+    expect(text.code).toBe(0);
+    expect(text.err).toEqual([
+      expect.stringMatching(/^src\/cli\/fixtures\/crash-loop-year\.yaml:14:1: until: warning: the simulation stopped early, at \d+ h \d+ min of 8760 h: it reached the budget of 50,000 trace events/),
+    ]);
+    expect(text.out[0]).toMatch(/^# Kubernetes 1\.36; ends at \d+\.000 s \(stopped early: the budget of 50000 trace events, of 31536000 s\)/);
+    expect(text.out.at(-1)).toMatch(/pod\s+sim\.truncated\s+budget of 50000 events reached — The simulation stopped here/);
+    const json = await sim('run', `${F}/crash-loop-year.yaml`, '--json');
+    const trace = JSON.parse(json.out.join('\n'));
+    expect(trace.truncated).toEqual({ reason: 'events', limit: 50000, horizon: 8760 * 3600 });
+    expect(trace.events.at(-1)).toMatchObject({ type: 'sim.truncated', t: trace.end });
+  });
+});

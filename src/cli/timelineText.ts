@@ -48,11 +48,16 @@ export function eventLine(e: TraceEvent): string {
   return `${head} — ${e.why}`;
 }
 
+function stoppedEarly(trace: Trace): string {
+  const cut = trace.truncated;
+  return cut ? ` (stopped early: the budget of ${cut.limit} ${cut.reason === 'events' ? 'trace events' : 'simulation steps'}, of ${cut.horizon} s)` : '';
+}
+
 export function timelineText(trace: Trace): string[] {
   const kinds = trace.containers.filter((c) => !c.pod || c.pod === trace.pods?.[0]?.name).map((c) => `${c.name} (${c.kind})`).join(', ');
   const pods = trace.pods && trace.pods.length > 1 ? `; pods: ${trace.pods.map((p) => `${p.name}${p.phase ? ` (${p.phase})` : ''}`).join(', ')}` : '';
   return [
-    `# Kubernetes ${trace.kubernetesVersion}; ends at ${trace.end.toFixed(3)} s; containers: ${kinds}${pods}`,
+    `# Kubernetes ${trace.kubernetesVersion}; ends at ${trace.end.toFixed(3)} s${stoppedEarly(trace)}; containers: ${kinds}${pods}`,
     ...trace.events.map((e) => (e.type === 'pod.kubectl'
       ? `${e.t.toFixed(3).padStart(TIME_WIDTH)}  ${'kubectl get pod'.padEnd(WHO_WIDTH - 1)} ${'READY'.padEnd(6)}${e.ready.padEnd(6)}STATUS ${e.status.padEnd(22)} RESTARTS ${e.restarts}`
       : eventLine(e))),
