@@ -169,10 +169,14 @@ test('a scenario that would crash-loop for a year stops at the budget and says s
   await expectProblem(page, /the simulation stopped early, at \d+ h( \d+ min)? of 8760 h: it reached the budget of 50,000 trace events/, lineOf(CRASH_LOOP_FOR_A_YEAR, 'until:'), 60_000);
   await expect(page.locator('[data-testid="lane"][data-container="forever"]')).toBeAttached();
   expect(await page.evaluate(() => window.__sidecarLabStore!.getState().trace?.truncated?.reason)).toBe('events');
+  // The legend explains the cut's mark, and the cursor reads in hours too.
+  await expect(page.locator('.legend-mark.mark-truncated')).toHaveText('simulation stopped early');
+  await expect(page.locator('.cursor-rough')).toHaveText(/^ \(\d+ h( \d+ min)?\)$/);
   await screenshot(page, info, 'stopped');
   await stillResponsive(page);
   await nothingExecuted();
   await undoBringsMyWorkBack(page);
+  await expect(page.locator('.legend-mark.mark-truncated')).toHaveCount(0);
 });
 
 /** The engine worker as built, made slow: a text holding SLOW-ENGINE keeps it busy for 30 s, saying how far it is. */

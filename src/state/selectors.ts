@@ -15,6 +15,8 @@ export const selectPodName = (s: AppState) => s.podName;
 export const selectEngineError = (s: AppState) => s.engineError;
 export const selectRunning = (s: AppState) => s.running;
 export const selectProgress = (s: AppState) => s.progress;
+/** The shown trace was cut short by the engine's budget. */
+export const selectTraceTruncated = (s: AppState) => s.trace?.truncated !== undefined;
 export const selectRevealRequest = (s: AppState) => s.revealRequest;
 
 /** The timeline shows an older trace: the current text has errors. */

@@ -17,6 +17,7 @@ import { Timeline } from '../timeline/Timeline';
 import { startTheme } from './theme';
 import { useShortcuts } from './useShortcuts';
 import { selectEmbed } from '../../state/slices/share';
+import { selectTraceTruncated } from '../../state/selectors';
 import { EmbedApp } from '../embed/EmbedApp';
 import { GalleryPanel } from '../gallery/GalleryPanel';
 import { CompareView } from '../share/compare/CompareView';
@@ -29,6 +30,7 @@ export function App() {
   useLayoutEffect(() => startTheme(appStore), []);
   useShortcuts();
   const embed = useAppStore(selectEmbed);
+  const truncated = useAppStore(selectTraceTruncated);
   if (embed) return <EmbedApp />;
   return (
     <div className="app">
@@ -53,7 +55,7 @@ export function App() {
           <StatusStrip />
           <TimelineToolbar />
           <Timeline />
-          <Legend />
+          <Legend truncated={truncated} />
           <Notice />
           <SelectionPanel />
           <ContainersPanel />

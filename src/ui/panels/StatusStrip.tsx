@@ -34,6 +34,7 @@ export function StatusStrip() {
           <span className="cursor-label">cursor</span>{' '}
           <span data-testid="cursor-time">{hasTrace ? formatSeconds(t) : NONE}</span>
           <span className="unit"> s</span>
+          {hasTrace && t >= 3600 && <span className="cursor-rough"> ({roughDuration(t)})</span>}
           {running && !progress && <span className="running-dot" role="status" aria-label="simulating" />}
         </p>
         {progress && (

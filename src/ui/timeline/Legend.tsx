@@ -9,7 +9,9 @@ const BARS: [BarTone, string][] = [
 ];
 const MARKS: MarkKind[] = ['probe-ok', 'probe-fail', 'kill', 'signal', 'sigkill', 'exit', 'fault', 'deleted'];
 
-export function Legend() {
+/** `truncated`: the trace was cut short by the budget, so its mark is explained too. */
+export function Legend({ truncated = false }: { truncated?: boolean } = {}) {
+  const marks: MarkKind[] = truncated ? [...MARKS, 'truncated'] : MARKS;
   return (
     <div className="legend" role="group" aria-label="Legend">
       <ul className="legend-list">
@@ -25,7 +27,7 @@ export function Legend() {
         </li>
         <li><svg width="18" height="12" aria-hidden="true"><rect className="hook hook-postStart" x="0" y="3" width="18" height="6" rx="2" /></svg>postStart</li>
         <li><svg width="18" height="12" aria-hidden="true"><rect className="hook hook-preStop" x="0" y="3" width="18" height="6" rx="2" /></svg>preStop</li>
-        {MARKS.map((k) => (
+        {marks.map((k) => (
           <li key={k} className={`legend-mark mark-${k}`}>
             <svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">
               <path d={MARK_PATH[k]} style={{ fill: STROKE_ONLY.has(k) ? 'none' : `var(--mark-${k}-fill, var(--surface))`, stroke: `var(--mark-${k}-stroke, var(--mark-stroke))`, strokeWidth: STROKE_ONLY.has(k) ? 2 : 1.3 }} />
