@@ -1,15 +1,15 @@
-// The status manager: generateAPIPodStatus from the runtime at each sync ([0.1], [10]), probe
-// patches in between ([5.6]), and the trace events for every change a learner can see.
+// The status manager: generateAPIPodStatus from the runtime at each sync ([0.1], [10]) and probe
+// patches in between ([5.6]). statusEvents.ts turns each written status into trace events.
 
-import type { ApiPod, ApiPodStatus, ContainerState, ContainerStatus, PodCondition } from '../api';
+import type { ApiPodStatus, ContainerState, ContainerStatus, PodCondition } from '../api';
 import { containersReadyCondition, podConditions, readyCondition, type ExplainedCondition } from '../kubelet/conditions';
 import { explainPhase, keepTerminalPhase, type PhaseStatuses, type StatusIndex } from '../kubelet/getPhase';
-import { printPod } from '../kubectl/printPod';
 import type { ContainerSpec } from '../scenario/types';
-import type { PodConditionType, PodPhase } from '../trace';
+import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
 import type { Instance } from './model';
 import { hiddenByRestartAll } from './restartAll';
+import { publish } from './statusEvents';
 
 function terminated(inst: Instance | undefined): ContainerState {
   if (!inst || inst.state !== 'exited') return {};
@@ -140,109 +140,6 @@ function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase) {
     // [7.2] with KEP-5532, Initialized stays True through an in-place restart
     keepInitialized: sim.restartAllCount > 0 && sim.api.conditions.some((c) => c.type === 'Initialized' && c.status === 'True'),
   }, statusesByPosition(sim, status));
-}
-
-/** Emits the differences a learner sees between two written statuses. */
-function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, conditionWhy: Map<string, string>): void {
-  const prev = sim.api;
-  if (next.phase !== prev.phase && next.phase && next.phase !== 'Unknown') {
-    sim.emit({ type: 'pod.phase', phase: next.phase, why: phaseWhy ?? `The phase is ${next.phase} [6.2].` });
-    if ((next.phase === 'Succeeded' || next.phase === 'Failed') && sim.terminalAt === undefined) sim.terminalAt = sim.now;
-  }
-  for (const c of next.conditions) {
-    const old = prev.conditions.find((p) => p.type === c.type);
-    if (old && old.status === c.status && old.reason === c.reason) {
-      c.lastTransitionTime = old.lastTransitionTime;
-      continue;
-    }
-    c.lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : sim.now;
-    sim.emit({
-      type: 'pod.condition', condition: c.type as PodConditionType, status: c.status === 'True' ? 'True' : 'False',
-      ...(c.reason ? { reason: c.reason } : {}), why: conditionWhy.get(c.type) ?? `[7] ${c.type} is ${c.status}.`,
-    });
-  }
-  const changed: string[] = [];
-  publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed);
-  publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed);
-  sim.setApi(next);
-  for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
-  const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: specForStatus(sim), status: next };
-  const cols = printPod(pod, sim.now);
-  const last = sim.lastKubectl;
-  // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
-  const count = (r: string) => r.split(' ')[0];
-  if (!last || last.ready !== cols.ready || last.status !== cols.status || count(last.restarts) !== count(cols.restarts)) {
-    sim.lastKubectl = cols;
-    sim.emit({ type: 'pod.kubectl', ...cols, why: 'What `kubectl get pod` prints now, from the status the kubelet wrote (kubectl printPod, kubelet-cases 4.1).' });
-  }
-}
-
-/** The container events between two status lists; `changed` collects the containers whose probe workers must look again. */
-function publishContainers(sim: PodSim, olds: ContainerStatus[], news: ContainerStatus[], changed: string[]): void {
-  if (olds === news) return; // a probe patch that changed no status in this list
-  const previous = previousStatusOf(olds);
-  for (let i = 0; i < news.length; i++) {
-    const s = news[i]!;
-    const o = previous(s, i);
-    if (o === s) continue; // a probe patch keeps the statuses it does not change
-    if (!o || !sameRuntimeView(o, s)) changed.push(s.name);
-    const reason = s.state.waiting?.reason;
-    if (reason && reason !== o?.state.waiting?.reason) {
-      sim.emit({ type: 'container.waiting', container: s.name, reason, why: waitingWhy(reason, s) });
-    }
-    const attempt = s.restartCount;
-    if (s.started && !o?.started) sim.emit({ type: 'container.started', container: s.name, attempt, why: startedWhy(sim, s.name) });
-    if (s.ready && !o?.ready) sim.emit({ type: 'container.ready', container: s.name, attempt, why: readyWhy(sim, s.name) });
-    if (!s.ready && o?.ready) sim.emit({ type: 'container.unready', container: s.name, attempt, why: '[5.6] The container is no longer ready: it stopped, or its readiness probe failed.' });
-  }
-}
-
-/**
- * The previous status of the same container. Both lists follow the spec's order, so it is
- * usually at the same position; otherwise (the first write) it is looked up by name.
- */
-function previousStatusOf(olds: ContainerStatus[]): (s: ContainerStatus, i: number) => ContainerStatus | undefined {
-  let byName: Map<string, ContainerStatus> | undefined;
-  return (s, i) => {
-    const atSamePlace = olds[i];
-    if (atSamePlace?.name === s.name) return atSamePlace;
-    byName ??= new Map(olds.map((x) => [x.name, x]));
-    return byName.get(s.name);
-  };
-}
-
-/** Whether the probe workers see the same thing in both statuses: state (and start time), started, ready, restarts. */
-function sameRuntimeView(a: ContainerStatus, b: ContainerStatus): boolean {
-  return stateKind(a) === stateKind(b) && a.state.running?.startedAt === b.state.running?.startedAt
-    && a.started === b.started && a.ready === b.ready && a.restartCount === b.restartCount;
-}
-
-function stateKind(s: ContainerStatus): 'running' | 'terminated' | 'waiting' {
-  return s.state.running ? 'running' : s.state.terminated ? 'terminated' : 'waiting';
-}
-
-function waitingWhy(reason: string, s: ContainerStatus): string {
-  switch (reason) {
-    case 'PodInitializing': return '[10.1] Not created yet, and the pod has init containers: PodInitializing.';
-    case 'ContainerCreating': return '[10.1] Not running yet: ContainerCreating.';
-    case 'CrashLoopBackOff': return `[10.2] It will be restarted after its back-off: ${s.state.waiting?.message ?? ''}.`;
-    case 'ErrImagePull': return '[10.2] The image pull failed.';
-    case 'ImagePullBackOff': return '[10.2] The image pull failed before; the kubelet waits before trying again.';
-    case 'PostStartHookError': return '[3.4] The postStart hook failed, so the container was killed.';
-    default: return `[10.2] Waiting: ${reason}.`;
-  }
-}
-
-function startedWhy(sim: PodSim, name: string): string {
-  return sim.rec(name).spec.startupProbe
-    ? '[2.2] Its startup probe succeeded, so the container counts as started.'
-    : '[2.2] It is running and has no startup probe, so it counts as started at the next status write.';
-}
-
-function readyWhy(sim: PodSim, name: string): string {
-  const spec = sim.rec(name).spec;
-  if (spec.kind === 'init') return '[5.6] A regular init container is ready once it exited 0.';
-  return spec.readinessProbe ? '[5.6] Its readiness probe succeeded.' : '[5.6] Started and without a readiness probe: ready.';
 }
 
 /** generateAPIPodStatus + SetPodStatus at the start of a sync ([0.1]). */
