@@ -87,6 +87,16 @@ until: 8760h
 });
 
 describe('the kernel step guard', () => {
+  it('cuts a pod\'s run short at its step budget, saying so like the event budget', () => {
+    const scenario = buildScenario({ until: 3600, main: [{ name: 'app', behavior: { exitAfter: 1, exitCode: 1 } }] });
+    const { trace } = simulatePod(scenario, { maxSteps: 200 });
+    expect(trace.truncated).toEqual({ reason: 'steps', limit: 200, horizon: 3600 });
+    expect(trace.end).toBeLessThan(3600);
+    expect(trace.events.at(-1)).toMatchObject({ type: 'sim.truncated', reason: 'steps', limit: 200, t: trace.end });
+    expect(trace.events.at(-1)!.why).toMatch(/budget of 200 simulation steps/);
+    expect(truncationSaid({ main: [] }, trace)).toEqual([]);
+  });
+
   it('stops a run that keeps stepping without writing events, and says it ran out of steps', () => {
     const k = new Kernel(1000, 50);
     const tick = () => k.after(1, tick);

@@ -82,8 +82,8 @@ export class PodSim {
   onRuntimeChange: (name: string) => void = () => {};
   onPatchStatus: () => void = () => {};
 
-  constructor(readonly scenario: Scenario, horizon: number) {
-    this.k = new Kernel(horizon);
+  constructor(readonly scenario: Scenario, horizon: number, maxSteps?: number) {
+    this.k = new Kernel(horizon, maxSteps);
     this.gates = scenario.sim.featureGates;
     this.minor = minor(scenario.sim.kubernetesVersion);
     this.probes = new ProbeManager(this);

@@ -24,6 +24,8 @@ export interface PodRunOptions {
   eventBudget?: number;
   /** Events a Job's earlier pods already wrote, out of the same budget. */
   eventsBefore?: number;
+  /** Kernel steps the run may take (default MAX_KERNEL_STEPS). */
+  maxSteps?: number;
   /** Told now and then how far a long run is (simulated seconds, and the horizon). */
   onProgress?: ProgressListener;
 }
@@ -46,7 +48,7 @@ export function truncationWhy(t: Truncation): string {
 
 export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { trace: Trace; stats: SimulateStats } {
   const horizon = scenario.sim.until ?? HORIZON_CAP;
-  const sim = new PodSim(scenario, horizon);
+  const sim = new PodSim(scenario, horizon, opts.maxSteps);
   if (opts.eventBudget !== undefined) sim.eventBudget = opts.eventBudget;
   sim.eventsBefore = opts.eventsBefore ?? 0;
   const { onProgress } = opts;
