@@ -1,4 +1,4 @@
-// What `kubectl get pod` prints at the cursor, and the cursor's time.
+// What `kubectl get pod` prints at the cursor, the cursor's time, and how far a long run is.
 
 import { useAppStore } from '../../state/appStore';
 import { roughDuration } from '../../engine/scenario/duration';
