@@ -151,6 +151,23 @@ describe('worker client', () => {
     await expect(q).resolves.toMatchObject({ kind: 'error' });
   });
 
+  it('allows a large text more silence, a second per 200,000 characters, before calling it a hang', async () => {
+    const { client, workers } = setup(3000);
+    const p = client.run('x'.repeat(1_000_000), '1.36');
+    await Promise.resolve();
+    vi.advanceTimersByTime(7999);
+    expect(workers[0]?.terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    const outcome = await p;
+    expect(outcome.kind === 'error' && outcome.message).toMatch(/did not answer within 8 s/);
+    expect(workers[0]?.terminated).toBe(true);
+    // A text the engine refuses unread (over 2,000,000 characters) gets no more than 2 MB's worth.
+    const q = client.run('x'.repeat(10_000_000), '1.36');
+    await Promise.resolve();
+    vi.advanceTimersByTime(13_000);
+    await expect(q).resolves.toMatchObject({ kind: 'error', message: expect.stringMatching(/within 13 s/) });
+  });
+
   it('cancel() replaces a busy worker, so the next run starts at once on a fresh one', async () => {
     const { client, workers } = setup(3000);
     const old = client.run('a long day', '1.36');

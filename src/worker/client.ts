@@ -4,6 +4,7 @@
 // A long run says how far it is now and then: that keeps the watchdog quiet (the worker is busy,
 // not hung) and lets `cancel` stop it, so a new edit need not wait for an old run.
 
+import { MAX_TEXT_CHARS } from '../engine/scenario/limits';
 import { createInlineClient } from './inlineClient';
 import { STALE, toOutcome, type EngineClient, type InlineRunner, type ProgressCallback, type RunOutcome } from './outcome';
 import type { RunRequest, RunResponse, WorkerMessage } from './protocol';
@@ -30,6 +31,12 @@ export interface EngineClientOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 3000;
+/**
+ * A large text may take the engine a while to read before it can say anything (2 MB of YAML
+ * takes a few seconds): each full 200,000 characters of the texts under way add a second to
+ * the silence allowed, so a slow parse is not taken for a hang.
+ */
+export const EXTRA_MS_PER_200K_CHARS = 1000;
 export const DEFAULT_STARTUP_TIMEOUT_MS = 20000;
 
 export function createEngineClient(opts: EngineClientOptions = {}): EngineClient {
@@ -46,7 +53,7 @@ export function createWorkerClient(createWorker: () => WorkerLike, timeoutMs: nu
   let nextId = 1;
   let latest: { id: number; resolve: (o: RunOutcome) => void; onProgress?: ProgressCallback } | null = null;
   /** Posted requests the worker has not answered yet (it answers in order, stale ones too). */
-  const outstanding = new Set<number>();
+  const outstanding = new Map<number, number>(); // request id -> its text's length
   let watchdog: ReturnType<typeof setTimeout> | undefined;
 
   const settleLatest = (outcome: RunOutcome) => {
@@ -55,9 +62,16 @@ export function createWorkerClient(createWorker: () => WorkerLike, timeoutMs: nu
     l?.resolve(outcome);
   };
 
+  /** The silence allowed now: the base time, plus time for reading the large texts under way. */
+  const allowedSilence = () => {
+    // The engine refuses a text above MAX_TEXT_CHARS without reading it: no more time for those.
+    const chars = [...outstanding.values()].reduce((a, b) => a + Math.min(b, MAX_TEXT_CHARS), 0);
+    return (ready ? timeoutMs : startupTimeoutMs) + Math.floor(chars / 200_000) * EXTRA_MS_PER_200K_CHARS;
+  };
+
   const armWatchdog = () => {
     clearTimeout(watchdog);
-    watchdog = outstanding.size > 0 ? setTimeout(onTimeout, ready ? timeoutMs : startupTimeoutMs) : undefined;
+    watchdog = outstanding.size > 0 ? setTimeout(onTimeout, allowedSilence()) : undefined;
   };
 
   const stopWorker = () => {
@@ -87,7 +101,7 @@ export function createWorkerClient(createWorker: () => WorkerLike, timeoutMs: nu
   };
 
   function onTimeout() {
-    const limit = (ready ? timeoutMs : startupTimeoutMs) / 1000;
+    const limit = allowedSilence() / 1000;
     stopWorker();
     worker = start();
     settleLatest({
@@ -122,7 +136,7 @@ export function createWorkerClient(createWorker: () => WorkerLike, timeoutMs: nu
       });
       worker ??= start();
       worker.postMessage({ id, text, kubernetesVersion });
-      outstanding.add(id);
+      outstanding.set(id, text.length);
       if (watchdog === undefined) armWatchdog();
       return promise;
     },
