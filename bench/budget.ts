@@ -2,6 +2,7 @@
 // container crash-looping for a simulated year). What it costs in the engine (in the worker) and
 // on the page's main thread afterwards (cause/effect links, the timeline's lanes).
 
+import { readFileSync } from 'node:fs';
 import { runScenario } from '../src/engine/run';
 import { MAX_TRACE_EVENTS } from '../src/engine/scenario/limits';
 import { buildCausality } from '../src/state/trace/causality';
@@ -9,20 +10,8 @@ import { layoutTimeline } from '../src/ui/timeline/layout';
 import { placeRows } from '../src/ui/timeline/rows';
 import { median, round, timeRuns } from './stats';
 
-export const CRASH_LOOP_FOR_A_YEAR = `apiVersion: v1
-kind: Pod
-metadata:
-  name: forever
-spec:
-  containers:
-    - name: app
-      image: busybox:1.36
-      command: ['sh', '-c', 'exit 1']
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-until: 8760h
-`;
+/** A container that exits 1 at once, simulated for a year (the CLI's fixture). */
+export const CRASH_LOOP_FOR_A_YEAR = readFileSync(new URL('../src/cli/fixtures/crash-loop-year.yaml', import.meta.url), 'utf8');
 
 export interface BudgetFigures {
   'budget.events': number;

@@ -6,32 +6,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { ALIAS_BOMB } from './support/hostile';
-import { DEFAULT_SCENARIO, replaceLine } from './support/scenario';
+import { DEFAULT_SCENARIO, FLAKY_JOB, replaceLine } from './support/scenario';
 import { gotoFresh, linkTo, savedText, waitForEditor } from './support/share';
 import { setCursor, setTheme, visibleCenter } from './support/timeline';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
 
 const MY_WORK = DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: my-own-pod');
-
-const FLAKY_JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: flaky
-spec:
-  backoffLimit: 2
-  template:
-    spec:
-      restartPolicy: Never
-      initContainers:
-        - name: proxy
-          image: envoyproxy/envoy:v1.30
-          restartPolicy: Always
-      containers:
-        - name: migrate
-          image: busybox:1.36
-          command: ['sh', '-c', 'sleep 3; exit 1']
-`;
 
 /** No Simulation document: every container's behaviour is inferred, and shown as a hint. */
 const INFERRED_POD = `apiVersion: v1

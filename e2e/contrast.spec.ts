@@ -12,7 +12,7 @@ import { runScenario } from '../src/engine/run';
 import { clampWindow, type TimeWindow } from '../src/state/view/window';
 import { openApp, replaceEditorText, screenshot } from './support/app';
 import { formatContrast, lowestPerTone, measureTimelineContrast, type TextContrast } from './support/contrast';
-import { DEFAULT_SCENARIO } from './support/scenario';
+import { DEFAULT_SCENARIO, FLAKY_JOB } from './support/scenario';
 import { galleryText } from './support/share';
 import { setTheme } from './support/timeline';
 
@@ -25,26 +25,6 @@ const LABELLED_TONES = [
   'phase-pending', 'phase-running', 'phase-succeeded', 'phase-failed',
   'status-good', 'status-bad', 'status-pending',
 ];
-
-/** The failing Job of job.spec.ts: three pods, exit 1, phase Failed, STATUS Error. */
-const FLAKY_JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: flaky
-spec:
-  backoffLimit: 2
-  template:
-    spec:
-      restartPolicy: Never
-      initContainers:
-        - name: proxy
-          image: envoyproxy/envoy:v1.30
-          restartPolicy: Always
-      containers:
-        - name: migrate
-          image: busybox:1.36
-          command: ['sh', '-c', 'sleep 3; exit 1']
-`;
 
 const SCENARIOS: { name: string; text: string }[] = [
   // Pending/Running phases, init containers' Completed (0), PodInitializing, Running/Started/Ready.

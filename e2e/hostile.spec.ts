@@ -32,7 +32,13 @@ async function withMyWork(page: Page) {
  */
 async function expectProblem(page: Page, message: RegExp, line?: number, timeout = 15_000) {
   const item = page.getByTestId('problems').locator('li').filter({ hasText: message }).first();
-  await expect(item).toBeVisible({ timeout });
+  try {
+    await expect(item).toBeVisible({ timeout });
+  } catch (err) {
+    // Say what the panel showed instead (another problem, or the engine's own error).
+    const shown = await page.locator('.problems-panel').innerText().catch(() => '(no problems panel)');
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\nThe problems panel showed instead:\n${shown}`);
+  }
   if (line !== undefined) await expect(item).toHaveAttribute('data-line', String(line));
 }
 

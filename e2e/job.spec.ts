@@ -2,25 +2,7 @@
 
 import { expect, test } from '@playwright/test';
 import { lanes, openApp, replaceEditorText, screenshot } from './support/app';
-
-const FLAKY_JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: flaky
-spec:
-  backoffLimit: 2
-  template:
-    spec:
-      restartPolicy: Never
-      initContainers:
-        - name: proxy
-          image: envoyproxy/envoy:v1.30
-          restartPolicy: Always
-      containers:
-        - name: migrate
-          image: busybox:1.36
-          command: ['sh', '-c', 'sleep 3; exit 1']
-`;
+import { FLAKY_JOB } from './support/scenario';
 
 test('each replacement pod of a failing Job gets its own lane group', async ({ page }, info) => {
   await openApp(page);

@@ -1,6 +1,7 @@
 // Helpers for the hostile-input suite: hostile texts, a watch for anything a scenario could make
 // the page execute, and the checks every hostile case shares (responsive, nothing executed).
 
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { DEFAULT_SCENARIO } from './scenario';
 import { timedClick } from './editor';
@@ -21,21 +22,8 @@ export function podWithContainers(n: number): string {
   return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: huge\nspec:\n  containers:\n${containers}`;
 }
 
-/** A container that exits 1 at once, simulated for a year: it would crash-loop "forever". */
-export const CRASH_LOOP_FOR_A_YEAR = `apiVersion: v1
-kind: Pod
-metadata:
-  name: forever
-spec:
-  containers:
-    - name: app
-      image: busybox:1.36
-      command: ['sh', '-c', 'exit 1']
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-until: 8760h
-`;
+/** A container that exits 1 at once, simulated for a year: it would crash-loop "forever" (the CLI's fixture). */
+export const CRASH_LOOP_FOR_A_YEAR = readFileSync(new URL('../../src/cli/fixtures/crash-loop-year.yaml', import.meta.url), 'utf8');
 
 /** What a page that ran scenario text would leave behind. */
 export const PAYLOAD = '<img src=x onerror="window.__pwned=1">';

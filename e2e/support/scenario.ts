@@ -4,6 +4,26 @@ import { readFileSync } from 'node:fs';
 
 export const DEFAULT_SCENARIO = readFileSync(new URL('../../src/scenarios/00-default.yaml', import.meta.url), 'utf8');
 
+/** A Job whose pod exits 1 after 3 s beside a native sidecar: three pods (backoffLimit 2), phase Failed. */
+export const FLAKY_JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: flaky
+spec:
+  backoffLimit: 2
+  template:
+    spec:
+      restartPolicy: Never
+      initContainers:
+        - name: proxy
+          image: envoyproxy/envoy:v1.30
+          restartPolicy: Always
+      containers:
+        - name: migrate
+          image: busybox:1.36
+          command: ['sh', '-c', 'sleep 3; exit 1']
+`;
+
 /** The 1-based line of the first line containing `needle`. */
 export function lineOf(text: string, needle: string): number {
   const i = text.split('\n').findIndex((l) => l.includes(needle));

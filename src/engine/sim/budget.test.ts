@@ -86,6 +86,13 @@ until: 8760h
   });
 });
 
+/** A kernel with one step every simulated second, forever. */
+function tickingEverySecond(k: Kernel): Kernel {
+  const tick = () => k.after(1, tick);
+  k.after(0, tick);
+  return k;
+}
+
 describe('the kernel step guard', () => {
   it('cuts a pod\'s run short at its step budget, saying so like the event budget', () => {
     const scenario = buildScenario({ until: 3600, main: [{ name: 'app', behavior: { exitAfter: 1, exitCode: 1 } }] });
@@ -98,18 +105,14 @@ describe('the kernel step guard', () => {
   });
 
   it('stops a run that keeps stepping without writing events, and says it ran out of steps', () => {
-    const k = new Kernel(1000, 50);
-    const tick = () => k.after(1, tick);
-    k.after(0, tick);
+    const k = tickingEverySecond(new Kernel(1000, 50));
     k.run();
     expect(k.stepCount).toBe(50);
     expect(k.outOfSteps).toBe(true);
   });
 
   it('does not call a run that reached its horizon out of steps', () => {
-    const k = new Kernel(10, 50);
-    const tick = () => k.after(1, tick);
-    k.after(0, tick);
+    const k = tickingEverySecond(new Kernel(10, 50));
     k.run();
     expect(k.stepCount).toBe(11);
     expect(k.outOfSteps).toBe(false);
