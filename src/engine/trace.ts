@@ -38,7 +38,7 @@ export type HookKind = 'postStart' | 'preStop';
 
 interface EventBase {
   t: number;
-  /** One sentence a learner can read, naming the rule ([section] of kubelet-semantics.md). */
+  /** One sentence a learner can read, naming the rule ([section] of docs/kubelet-rules.md). */
   why: string;
   /** For Jobs: which pod the event belongs to. */
   pod?: string;

@@ -1,4 +1,4 @@
-// Kubernetes versions and feature gates the engine knows (kubelet-semantics.md "Version map").
+// Kubernetes versions and feature gates the engine knows (docs/kubelet-rules.md "Version map").
 
 export const SUPPORTED_VERSIONS = [
   '1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36',

@@ -1,5 +1,5 @@
 // Every gallery scenario must really show its lesson. The assertions restate the rules of
-// kubelet-semantics.md (section numbers in the test names) against the engine's trace; they do
+// docs/kubelet-rules.md (section numbers in the test names) against the engine's trace; they do
 // not copy its output.
 
 import { readdirSync } from 'node:fs';

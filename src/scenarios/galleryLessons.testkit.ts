@@ -1,5 +1,5 @@
 // The lessons of the gallery as assertions: per scenario file, what must show on its trace and
-// the moment it shows. The assertions restate the rules of kubelet-semantics.md (section numbers
+// the moment it shows. The assertions restate the rules of docs/kubelet-rules.md (section numbers
 // in the comments) against the engine's trace; they do not copy its output.
 
 import { expect } from 'vitest';

@@ -50,7 +50,7 @@ export interface PhaseOptions {
 
 export interface PhaseExplanation {
   phase: PodPhase;
-  /** The rule of kubelet-semantics.md that decided, e.g. "6.2b". */
+  /** The rule of docs/kubelet-rules.md that decided, e.g. "6.2b". */
   rule: string;
   why: string;
 }

@@ -1,6 +1,6 @@
 // Which trace events caused which: a small, rule-by-rule reading of the trace, so a click on an
 // event can light up what led to it and what it led to. Each rule names the kubelet behaviour it
-// mirrors (kubelet-semantics.md). Links only point back in time (or to the same instant).
+// mirrors (docs/kubelet-rules.md). Links only point back in time (or to the same instant).
 // One pass, constant work per event: each rule asks for "the latest event of this kind", kept in
 // a table as the pass goes (a 50,000-event trace takes milliseconds, not seconds).
 
