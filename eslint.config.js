@@ -20,6 +20,30 @@ const layer = (files, forbidden, extra = []) => ({
   },
 });
 
+const monaco = ['monaco-editor', 'monaco-editor/*', 'monaco-yaml', 'monaco-yaml/*', '@monaco-editor/*'];
+/** What ui/ must not import: the layers above it, and the engine's simulation (outside tests). */
+const uiLayer = (files, packages, ignores = []) => ({
+  files,
+  ignores: [...ignores, 'src/ui/**/*.test.ts'],
+  rules: {
+    'no-restricted-imports': 'off',
+    '@typescript-eslint/no-restricted-imports': ['error', {
+      patterns: [
+        ...['cli', 'worker'].map((dir) => ({
+          group: [`**/${dir}`, `**/${dir}/**`],
+          message: `The import direction (ARCHITECTURE.md) forbids importing ${dir}/ from ui/.`,
+        })),
+        {
+          group: ['**/engine/run', '**/engine/sim/**', '**/engine/kubelet/**', '**/engine/kubectl/**', '**/engine/apiPod/**', '**/engine/explain/**', '**/engine/golden/**', '**/engine/testing/**'],
+          allowTypeImports: true,
+          message: 'ui/ takes the engine\'s results from the store (state/); import only types from here.',
+        },
+        ...packages.map((name) => ({ group: [name], message: `Only ${name.startsWith('d3') ? 'ui/timeline' : 'ui/editor'} imports ${name}.` })),
+      ],
+    }],
+  },
+});
+
 const browserOnly = ['react', 'react-dom', 'react-dom/*', 'd3-*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml', '@monaco-editor/*', 'zustand', 'zustand/*']
   .map((name) => ({ group: [name], message: 'engine/ is pure TypeScript: no DOM, React, D3, Monaco or store.' }));
 
@@ -43,6 +67,12 @@ export default tseslint.config(
   layer(['src/share/**'], ['ui', 'state', 'worker', 'cli']),
   layer(['src/state/**'], ['ui', 'cli']),
   layer(['src/cli/**'], ['ui', 'state', 'worker', 'share']),
+  layer(['src/scenarios/**'], ['ui', 'state', 'worker', 'share', 'cli']),
+  // ui/ reads the engine through the store: only its types and its constant tables (versions,
+  // limits, the Simulation document's keys); only ui/editor imports Monaco, only ui/timeline D3.
+  uiLayer(['src/ui/editor/**'], ['d3-*']),
+  uiLayer(['src/ui/timeline/**'], monaco),
+  uiLayer(['src/ui/**'], [...monaco, 'd3-*'], ['src/ui/editor/**', 'src/ui/timeline/**']),
   {
     // engine/ must stay deterministic: no wall clock, no randomness (architecture idea 2).
     files: ['src/engine/**/*.ts'],
