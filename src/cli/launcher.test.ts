@@ -1,0 +1,25 @@
+// bin/sim-cli.mjs, what `npm run sim` and `npx sim` call: it bundles the command once (esbuild)
+// and runs plain JavaScript after that. It must say exactly what the TypeScript source says.
+
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8', timeout: 60_000 });
+
+describe('bin/sim-cli.mjs (the bundled sim command)', () => {
+  it('prints the same trace as the TypeScript source, byte for byte', () => {
+    const args = ['run', 'src/scenarios/00-default.yaml', '--json'];
+    const bundled = run('node', ['bin/sim-cli.mjs', ...args]);
+    const source = run('npx', ['tsx', 'src/cli/sim.ts', ...args]);
+    expect(bundled.status).toBe(0);
+    expect(bundled.stderr).toBe('');
+    expect(JSON.parse(bundled.stdout).schema).toBe('sidecar-lab.trace/v1');
+    expect(bundled.stdout).toBe(source.stdout);
+  });
+
+  it('keeps the exit status and problem lines of invalid input', () => {
+    const r = run('node', ['bin/sim-cli.mjs', 'check', 'src/cli/fixtures/scenario-invalid.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^src\/cli\/fixtures\/scenario-invalid\.yaml:\d+:\d+: /);
+  });
+});
