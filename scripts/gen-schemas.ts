@@ -5,7 +5,7 @@
 //
 // Nothing here is a copy of the Kubernetes API: every type, field, JSON name, required flag and
 // description comes from @kubernetes/client-node, which is generated from one release's OpenAPI
-// document (installed side by side under npm aliases, see package.json "k8s-api-1.*"):
+// document (installed side by side under npm aliases on first use, see scripts/schemaInputs.ts):
 //   - JSON names and types from each model's `attributeTypeMap` (its .js file);
 //   - descriptions (hover docs) from the model's JSDoc, and optional/required from `?:` (.d.ts).
 // What this script decides itself: which types are expanded (the pod spec subtree the app cares
@@ -13,13 +13,15 @@
 // shallow types), how openapi-generator's TypeScript types map to JSON Schema, and, for 1.31 and
 // 1.35 (no client of their own), which fields of the next release their feature gates introduced.
 //
-// Run: `npm run gen:schemas` (or `npx tsx scripts/gen-schemas.ts [--out DIR]`). The output is
+// Run: `npm run gen:schemas` (or `npx tsx scripts/gen-schemas.ts [--out DIR]`); `-- --check`
+// regenerates into a temporary folder and fails when a committed file differs. The output is
 // committed, so the app's build needs neither these packages nor the network.
 
-import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, readdirSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureSchemaInputs } from './schemaInputs';
 
 /** A JSON Schema node (draft-07), as plain JSON. */
 export type JsonSchema = { [key: string]: unknown };
@@ -144,7 +146,9 @@ export interface Model {
   fields: Field[];
 }
 
-const req = createRequire(import.meta.url);
+let inputs: NodeJS.Require | undefined;
+/** A require() that finds the client-node releases (installed on first use). */
+const req = { resolve: (id: string) => (inputs ??= ensureSchemaInputs(undefined, (l) => process.stderr.write(`${l}\n`))).resolve(id) };
 
 /** Reads model classes from one installed @kubernetes/client-node (0.x CommonJS or 1.x/2.x ESM). */
 export class ModelSource {
@@ -440,7 +444,25 @@ export async function generateAll(outDir: string = DEFAULT_OUT): Promise<{ file:
   return out;
 }
 
+/** Regenerates into a temporary folder; returns the committed files that differ. */
+async function changedFiles(): Promise<string[]> {
+  const out = mkdtempSync(join(tmpdir(), 'gen-schemas-'));
+  try {
+    await generateAll(out);
+    return VERSIONS.map((v) => fileName(v.version))
+      .filter((f) => readFileSync(join(out, f), 'utf8') !== readFileSync(join(DEFAULT_OUT, f), 'utf8'));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--check')) {
+    const changed = await changedFiles();
+    if (changed.length > 0) throw new Error(`${changed.join(', ')}: not what the generator writes; run npm run gen:schemas`);
+    process.stdout.write(`${VERSIONS.length} schemas regenerate byte for byte\n`);
+    return;
+  }
   const i = argv.indexOf('--out');
   const outDir = i >= 0 && argv[i + 1] ? resolve(argv[i + 1]!) : DEFAULT_OUT;
   for (const { file, bytes } of await generateAll(outDir)) {

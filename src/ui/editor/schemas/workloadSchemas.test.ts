@@ -1,11 +1,9 @@
 // The generated workload schemas (public/schemas, from scripts/gen-schemas.ts): present, small,
 // version-accurate, accepted by the editor's YAML language service for real `kubectl get -o yaml`
-// output, and reproducible byte for byte from the pinned @kubernetes/client-node packages.
+// output. That they regenerate byte for byte from the pinned @kubernetes/client-node releases is
+// checked by `npm run gen:schemas -- --check` (it installs those ~300 MB on first use).
 
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JSONSchema } from 'monaco-yaml';
@@ -153,21 +151,4 @@ describe('workload schemas in the YAML language service', () => {
     const hover = await checker(load('1.30')).hover('apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    restart|Policy: Always\n');
     expect(hover).toMatch(/^#### Container\n\nRestartPolicy defines the restart behavior of individual containers/);
   });
-});
-
-describe('scripts/gen-schemas.ts', () => {
-  it('regenerates the committed files byte for byte', () => {
-    const out = mkdtempSync(join(tmpdir(), 'gen-schemas-'));
-    try {
-      const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-      const r = spawnSync(process.execPath, [tsx, join(ROOT, 'scripts/gen-schemas.ts'), '--out', out], { encoding: 'utf8', timeout: 120_000 });
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(0);
-      for (const v of SUPPORTED_VERSIONS) {
-        expect(readFileSync(join(out, fileName(v)), 'utf8'), `${fileName(v)}: run npm run gen:schemas`).toBe(readFileSync(join(SCHEMAS, fileName(v)), 'utf8'));
-      }
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  }, 120_000);
 });
