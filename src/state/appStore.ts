@@ -9,6 +9,8 @@ import { startPlaybackDriver } from './playback/driver';
 import { startEngineRunner } from './runner';
 import { createAppStore, type AppState, type AppStore } from './store';
 import { cursorFromUrl } from './urlCursor';
+import { presentFromUrl } from './present/presentLink';
+import { startPresentSync } from './present/presentSync';
 
 const storage = browserStorage();
 
@@ -33,6 +35,7 @@ export function startApp(): () => void {
   const client = createEngineClient();
   const stopRunner = startEngineRunner(appStore, client);
   const stopPlayback = startPlaybackDriver(appStore);
+  const stopPresent = startPresentSync(appStore, presentFromUrl(location.href), t !== null);
   // The embedded view (?embed, set by ui/share's startShare) never writes over the user's saved text.
   const stopPersist = appStore.getState().embed ? () => {} : persistScenarioText(appStore, storage);
   const stopTheme = persistTheme(appStore, storage);
@@ -40,6 +43,7 @@ export function startApp(): () => void {
   return () => {
     stopRunner();
     stopPlayback();
+    stopPresent();
     stopPersist();
     stopTheme();
     client.dispose();

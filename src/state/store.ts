@@ -6,6 +6,7 @@ import { createCursorSlice } from './slices/cursor';
 import { createEditorSlice } from './slices/editor';
 import { createPlaybackSlice } from './slices/playback';
 import { createPrefsSlice } from './slices/prefs';
+import { createPresentSlice } from './slices/present';
 import { createResultSlice } from './slices/result';
 import { createScenarioSlice } from './slices/scenario';
 import { createShareSlice } from './slices/share';
@@ -25,5 +26,6 @@ export function createAppStore(initialText: string): AppStore {
     ...createPlaybackSlice(...a),
     ...createPrefsSlice(...a),
     ...createShareSlice(...a),
+    ...createPresentSlice(...a),
   }));
 }

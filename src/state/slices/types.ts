@@ -5,11 +5,12 @@ import type { CursorSlice } from './cursor';
 import type { EditorSlice } from './editor';
 import type { PlaybackSlice } from './playback';
 import type { PrefsSlice } from './prefs';
+import type { PresentSlice } from './present';
 import type { ResultSlice } from './result';
 import type { ScenarioSlice } from './scenario';
 import type { ShareSlice } from './share';
 import type { ViewSlice } from './view';
 
-export type AppState = ScenarioSlice & ResultSlice & CursorSlice & EditorSlice & ViewSlice & PlaybackSlice & PrefsSlice & ShareSlice;
+export type AppState = ScenarioSlice & ResultSlice & CursorSlice & EditorSlice & ViewSlice & PlaybackSlice & PrefsSlice & ShareSlice & PresentSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -23,22 +23,30 @@ import { GalleryPanel } from '../gallery/GalleryPanel';
 import { CompareView } from '../share/compare/CompareView';
 import { ShareButton } from '../share/ShareButton';
 import { OpenDialog, ShareBanner } from '../share/ShareNotices';
+import { PresentButton } from '../present/PresentButton';
+import { PresenterPanel } from '../present/PresenterPanel';
+import type { AppState } from '../../state/store';
 import './app.css';
 import './panels.css';
+import './narrow.css';
+
+const selectPresenting = (s: AppState) => s.presenting;
 
 export function App() {
   useLayoutEffect(() => startTheme(appStore), []);
   useShortcuts();
   const embed = useAppStore(selectEmbed);
   const truncated = useAppStore(selectTraceTruncated);
+  const presenting = useAppStore(selectPresenting);
   if (embed) return <EmbedApp />;
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenting' : 'app'}>
       <header className="app-header">
         <h1>Sidecar Lab</h1>
         <p className="tagline">how the kubelet runs init containers, sidecars and your app</p>
         <VersionSelect />
         <GalleryPanel />
+        <PresentButton />
         <ShareButton />
       </header>
       <ShareBanner />
@@ -51,6 +59,7 @@ export function App() {
           <ProblemsPanel />
         </section>
         <section className="pane pane-timeline" aria-label="Simulation">
+          <PresenterPanel />
           <CompareView />
           <StatusStrip />
           <TimelineToolbar />

@@ -1,0 +1,39 @@
+// One trace event as a sentence a class can read aloud (presenter mode's headline). The event's
+// `why` says which rule made it happen; this says what happened.
+
+import type { TraceEvent } from '../../engine/trace';
+import { formatSeconds } from '../format';
+
+const PROBE = { startup: 'startup', liveness: 'liveness', readiness: 'readiness' } as const;
+
+export function describeEvent(e: TraceEvent): string {
+  switch (e.type) {
+    case 'pod.scheduled': return 'The pod is scheduled: its node’s kubelet takes over.';
+    case 'pod.phase': return `The pod’s phase becomes ${e.phase}.`;
+    case 'pod.condition': return `Condition ${e.condition} turns ${e.status}${e.reason ? ` (${e.reason})` : ''}.`;
+    case 'pod.kubectl': return `kubectl get pod now shows READY ${e.ready}, STATUS ${e.status}, RESTARTS ${e.restarts}.`;
+    case 'pod.deleted': return `Someone deletes the pod, with a grace period of ${e.gracePeriodSeconds} s.`;
+    case 'pod.gone': return 'The pod is gone from the API server.';
+    case 'container.pulling': return `${e.container}: pulling image ${e.image}.`;
+    case 'container.pulled': return `${e.container}: image ${e.image} is on the node.`;
+    case 'container.start': return e.attempt === 0 ? `The kubelet starts ${e.container}.` : `The kubelet restarts ${e.container} (run ${e.attempt + 1}).`;
+    case 'container.up': return `${e.container}’s process is up.`;
+    case 'container.started': return `${e.container} counts as started.`;
+    case 'container.ready': return `${e.container} is ready.`;
+    case 'container.unready': return `${e.container} is no longer ready.`;
+    case 'container.exit': return `${e.container} exits with code ${e.exitCode} (${e.reason}).`;
+    case 'container.kill': return `The kubelet stops ${e.container} (${e.reason}), grace ${formatSeconds(e.gracePeriodSeconds)} s.`;
+    case 'container.signal': return `${e.container} receives ${e.signal}.`;
+    case 'container.backoff': return `${e.container} must wait ${formatSeconds(e.delay)} s before its next start (back-off).`;
+    case 'container.waiting': return `${e.container} is waiting: ${e.reason}.`;
+    case 'hook.start': return `${e.container}’s ${e.hook} hook starts.`;
+    case 'hook.end': return `${e.container}’s ${e.hook} hook ends${e.exitCode === undefined ? '' : ` with code ${e.exitCode}`}.`;
+    case 'probe.result': return `${e.container}’s ${PROBE[e.probe]} probe now reports ${e.result}.`;
+    case 'fault': return `Injected: ${e.do}${e.container ? ` on ${e.container}` : ''}${e.exitCode === undefined ? '' : ` (exit code ${e.exitCode})`}.`;
+    case 'sim.horizon': return 'The simulation stops here.';
+    case 'sim.truncated': return 'The simulation stopped early: it reached its budget.';
+    case 'job.podCreated': return `The Job controller creates pod ${e.pod}.`;
+    case 'job.complete': return 'The Job is complete.';
+    case 'job.failed': return `The Job has failed (${e.reason}).`;
+  }
+}

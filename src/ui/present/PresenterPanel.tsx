@@ -1,0 +1,96 @@
+// Presenter mode's narration: the step in large type (what happened, the rule that made it
+// happen, what caused it), the teacher's title and caption, the step buttons, and the "what
+// happens next?" question when predictions are on.
+
+import { appStore, useAppStore } from '../../state/appStore';
+import { presentChoose, presentNext, presentPrev, presentResync, selectPresentView, stopPresenting } from '../../state/present/controller';
+import type { AppState } from '../../state/store';
+import { usePresenterKeys } from './usePresenterKeys';
+import './present.css';
+
+const selectPresenting = (s: AppState) => s.presenting;
+const selectTitle = (s: AppState) => s.presentTitle;
+const selectCaption = (s: AppState) => s.presentCaption;
+const selectGranularity = (s: AppState) => s.presentGranularity;
+const selectPredict = (s: AppState) => s.presentPredict;
+
+function Options() {
+  const granularity = useAppStore(selectGranularity);
+  const predict = useAppStore(selectPredict);
+  const set = appStore.getState().setPresent;
+  return (
+    <div className="present-options">
+      <label>
+        <input type="checkbox" checked={granularity === 'events'} onChange={(e) => {
+          set({ presentGranularity: e.target.checked ? 'events' : 'moments' });
+          presentResync(appStore);
+        }} /> every event
+      </label>
+      <label>
+        <input type="checkbox" checked={predict} onChange={(e) => set({ presentPredict: e.target.checked })} /> ask “what happens next?”
+      </label>
+    </div>
+  );
+}
+
+export function PresenterPanel() {
+  const presenting = useAppStore(selectPresenting);
+  const view = useAppStore(selectPresentView);
+  const title = useAppStore(selectTitle);
+  const caption = useAppStore(selectCaption);
+  usePresenterKeys(appStore, presenting);
+  if (!presenting) return null;
+  const n = view?.narration;
+  return (
+    <section className="presenter" aria-label="Presenter" data-testid="presenter">
+      {(title || caption) && (
+        <header className="presenter-head">
+          {title && <h2 className="presenter-title">{title}</h2>}
+          {caption && <p className="presenter-caption">{caption}</p>}
+        </header>
+      )}
+      {view?.question ? (
+        <div className="presenter-question" data-testid="present-question" role="group" aria-label="What happens next?">
+          <p className="presenter-headline">{view.question.question}</p>
+          <div className="presenter-choices">
+            {view.question.choices.map((c) => (
+              <button key={c} type="button" className="present-choice mono" aria-pressed={view.question?.chosen === c}
+                onClick={() => presentChoose(appStore, c)}>{c}</button>
+            ))}
+          </div>
+        </div>
+      ) : (
+        <div className="presenter-narration" data-testid="narration" aria-live="polite">
+          {n ? (
+            <>
+              <p className="presenter-when mono">{n.time} · {n.who}</p>
+              <p className="presenter-headline">{n.headline}</p>
+              {view?.answered && (
+                <p className={`presenter-answer ${view.answered.right ? 'right' : 'wrong'}`} data-testid="present-answer">
+                  {view.answered.chosen === null ? `The answer: ${view.answered.answer}.`
+                    : view.answered.right ? `Right: ${view.answered.answer}.` : `Not ${view.answered.chosen}: it is ${view.answered.answer}.`}
+                </p>
+              )}
+              <p className="presenter-why">{n.why}</p>
+              {n.causes.length > 0 && (
+                <div className="presenter-causes">
+                  <h3>Because</h3>
+                  <ul>{n.causes.map((c) => <li key={c}>{c}</li>)}</ul>
+                </div>
+              )}
+            </>
+          ) : <p className="presenter-headline">Nothing to present yet: the scenario has no events.</p>}
+        </div>
+      )}
+      <div className="presenter-controls">
+        <button type="button" className="present-step" data-testid="present-prev" disabled={view?.atStart ?? true} onClick={() => presentPrev(appStore)}>← Previous</button>
+        <span className="presenter-count mono" aria-live="off">{n ? `${n.step} / ${n.steps}` : ''}</span>
+        <button type="button" className="present-step primary" data-testid="present-next" disabled={(view?.atEnd ?? true) && !view?.question} onClick={() => presentNext(appStore)}>
+          {view?.question ? 'Reveal →' : 'Next →'}
+        </button>
+        <Options />
+        <button type="button" className="present-exit" onClick={() => stopPresenting(appStore)}>Exit (Esc)</button>
+      </div>
+    </section>
+  );
+}
