@@ -6,6 +6,7 @@ import { addSimEvent, type SimEventSpec } from '../scenarioEdit/simulationEvents
 import { selectCursorTime } from '../selectors';
 import type { AppStore } from '../store';
 import { editScenario } from './editScenario';
+import { writtenTime } from './writtenTime';
 
 export const INJECT_ACTIONS = ['crash', 'exit', 'oomKill', 'failLiveness', 'failReadiness', 'failStartup', 'failPull'] as const;
 export type InjectAction = (typeof INJECT_ACTIONS)[number] | 'deletePod';
@@ -35,7 +36,7 @@ export const INJECT_HELP: Record<InjectAction, string> = {
 /** The event an inject button adds, from the store's cursor and options. */
 export function injectEvent(store: AppStore, action: InjectAction, container?: string): SimEventSpec {
   const s = store.getState();
-  const at = selectCursorTime(s);
+  const at = writtenTime(s.trace, selectCursorTime(s));
   const opts = s.inject;
   switch (action) {
     case 'deletePod':

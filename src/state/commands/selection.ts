@@ -6,6 +6,7 @@ import { findSimEvent, moveSimEvent, removeSimEvent } from '../scenarioEdit/simu
 import { formatSeconds } from '../format';
 import type { AppStore } from '../store';
 import { editScenario } from './editScenario';
+import { writtenTime } from './writtenTime';
 import type { Command } from './types';
 
 /** What a trace event was written as in events:, if it came from there. */
@@ -30,8 +31,10 @@ export function removeWritten(store: AppStore, index: number): boolean {
 }
 
 /** Moves the written event behind trace event `index` to time `at`. */
-export function moveWritten(store: AppStore, index: number, at: number): boolean {
-  const what = writtenAs(store.getState().trace?.events[index]);
+export function moveWritten(store: AppStore, index: number, dropped: number): boolean {
+  const trace = store.getState().trace;
+  const what = writtenAs(trace?.events[index]);
+  const at = writtenTime(trace, dropped);
   if (!what) return false;
   return editScenario(store, (text) => {
     const i = findSimEvent(text, what);

@@ -4,6 +4,8 @@ import type { Trace } from '../../engine/trace';
 import { selectCursorTime } from '../selectors';
 import type { Command } from './types';
 import { hasTrace } from './viewHelpers';
+import { describeEvent } from '../trace/describeEvent';
+import { formatSeconds } from '../format';
 
 const EPS = 1e-6;
 const cache = new WeakMap<Trace, number[]>();
@@ -16,6 +18,15 @@ export function eventTimes(trace: Trace): number[] {
     cache.set(trace, times);
   }
   return times;
+}
+
+/** What a step landed on, for the live region: "12.5 s: app exits with code 1 (Error). (+2 more)" */
+export function landedOn(trace: Trace, t: number): string {
+  const here = trace.events.filter((e) => Math.abs(e.t - t) < EPS && e.type !== 'sim.horizon');
+  if (here.length === 0) return `${formatSeconds(t)} s: the end of the simulation.`;
+  // The most telling event of the instant: a container's change before the status it shows.
+  const lead = here.find((e) => e.type.startsWith('container.') && e.type !== 'container.waiting') ?? here[0]!;
+  return `${formatSeconds(t)} s: ${describeEvent(lead)}${here.length > 1 ? ` (+${here.length - 1} more)` : ''}`;
 }
 
 export function prevEventTime(times: readonly number[], t: number): number {
@@ -39,7 +50,9 @@ export const stepPrev: Command = {
     const s = store.getState();
     if (!s.trace) return;
     s.setPlaying(false);
-    s.setCursorTime(prevEventTime(eventTimes(s.trace), selectCursorTime(s)));
+    const t = prevEventTime(eventTimes(s.trace), selectCursorTime(s));
+    s.setCursorTime(t);
+    s.announce(landedOn(s.trace, t));
   },
 };
 
@@ -50,7 +63,9 @@ export const stepNext: Command = {
     const s = store.getState();
     if (!s.trace) return;
     s.setPlaying(false);
-    s.setCursorTime(nextEventTime(eventTimes(s.trace), selectCursorTime(s), s.trace.end));
+    const t = nextEventTime(eventTimes(s.trace), selectCursorTime(s), s.trace.end);
+    s.setCursorTime(t);
+    s.announce(landedOn(s.trace, t));
   },
 };
 

@@ -4,7 +4,7 @@
 import type { Trace } from '../../engine/trace';
 import { formatSeconds } from '../format';
 import type { Causality } from '../trace/causality';
-import { describeEvent } from './describe';
+import { describeEvent } from '../trace/describeEvent';
 
 export interface Narration {
   /** 1-based, for "step 3 of 17". */

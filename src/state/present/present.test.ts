@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store';
 import { sidecarPodTrace } from '../testFixtures';
 import { presentChoose, presentNext, presentPrev, selectPresentView, startPresenting, stopPresenting } from './controller';
-import { describeEvent } from './describe';
+import { describeEvent } from '../trace/describeEvent';
 import { narrate } from './narration';
 import { predictionFor } from './predict';
 import { MAX_TITLE, presentFromUrl, presentQuery } from './presentLink';
@@ -140,5 +140,13 @@ describe('presenter controller', () => {
     presentNext(store);
     expect(store.getState().presentStep).toBe(stepBefore + 1);
     expect(selectPresentView(store.getState())!.answered).toEqual({ chosen: wrong, answer: asked.answer, right: false });
+  });
+});
+
+describe('landedOn (what Prev/Next announce)', () => {
+  it('names the container change of the instant first, and how many more there are', async () => {
+    const { landedOn } = await import('../commands/step');
+    expect(landedOn(trace, 4.5)).toBe('4.5 s: init-myservice exits with code 0 (Completed). (+2 more)');
+    expect(landedOn(trace, 120)).toBe('120 s: the end of the simulation.');
   });
 });

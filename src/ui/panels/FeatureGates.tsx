@@ -50,7 +50,15 @@ export function FeatureGates({ error, onError, open, onOpenChange }: FeatureGate
   const write = (name: string, value: boolean | undefined) => onError(writeSimulationEdit((t) => withFeatureGate(t, name, value)));
 
   return (
-    <details className="feature-gates" data-testid="feature-gates" open={open} onToggle={(e) => onOpenChange(e.currentTarget.open)}>
+    <details className="feature-gates" data-testid="feature-gates" open={open} onToggle={(e) => onOpenChange(e.currentTarget.open)}
+      onKeyDown={(e) => {
+        // Esc closes the open menu and gives the focus back to its summary.
+        if (e.key !== 'Escape' || !open) return;
+        e.preventDefault();
+        e.stopPropagation();
+        onOpenChange(false);
+        e.currentTarget.querySelector('summary')?.focus();
+      }}>
       <summary>
         Feature gates{set > 0 && <span className="gates-set"> · {set} set</span>}
       </summary>

@@ -1,5 +1,5 @@
-// One trace event as a sentence a class can read aloud (presenter mode's headline). The event's
-// `why` says which rule made it happen; this says what happened.
+// One trace event as a sentence a learner can read aloud (presenter mode's headline, the step
+// buttons' announcement). The event's `why` says which rule made it happen; this says what happened.
 
 import type { TraceEvent } from '../../engine/trace';
 import { formatSeconds } from '../format';
