@@ -21,7 +21,7 @@ const MIN_RATIO = 4.5;
 
 /** Every tone that carries a label: container states, pod phases, kubectl STATUS colours. */
 const LABELLED_TONES = [
-  'waiting', 'backoff', 'running', 'started', 'ready', 'terminating', 'exited-ok', 'exited-error',
+  'waiting', 'backoff', 'running', 'started', 'ready', 'awaiting-turn', 'terminating', 'exited-ok', 'exited-error',
   'phase-pending', 'phase-running', 'phase-succeeded', 'phase-failed',
   'status-good', 'status-bad', 'status-pending',
 ];

@@ -5,7 +5,7 @@ import type { BarTone, MarkKind } from './model';
 
 const BARS: [BarTone, string][] = [
   ['waiting', 'waiting'], ['backoff', 'back-off'], ['running', 'running'], ['started', 'started'], ['ready', 'ready'],
-  ['terminating', 'terminating'], ['exited-ok', 'exited 0'], ['exited-error', 'exited ≠ 0'],
+  ['awaiting-turn', 'sidecar awaiting its turn'], ['terminating', 'terminating'], ['exited-ok', 'exited 0'], ['exited-error', 'exited ≠ 0'],
 ];
 const MARKS: MarkKind[] = ['probe-ok', 'probe-fail', 'kill', 'signal', 'sigkill', 'exit', 'fault', 'deleted'];
 

@@ -1,5 +1,6 @@
 // One container's lane: its states as bars (waiting with the reason, running, started, ready,
-// terminating from the kill to the exit, terminated with the exit code), each run numbered,
+// terminating from the kill to the exit, a sidecar's wait for its turn before that, terminated
+// with the exit code), each run numbered,
 // back-offs labelled with their delay, hooks as nested bars, and marks where something happened.
 
 import type { TraceContainer, TraceEvent } from '../../engine/trace';
@@ -70,7 +71,15 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
         if (bars.current?.tone === 'ready') bars.switchTo(e.t, running('started', e.attempt, i));
         break;
       case 'container.kill':
-        if (isRunning()) {
+        if (isRunning() && container.kind === 'sidecar' && e.reason === 'PodTermination') {
+          // [8.4] Stop requested, but its stop signal waits until the main containers and the
+          // later sidecars have exited: it still runs (its preStop may run meanwhile).
+          bars.switchTo(e.t, {
+            tone: 'awaiting-turn', label: `Awaiting turn${runName(attempt ?? 0)}`, event: i,
+            title: `stop requested (${e.reason}, ${e.gracePeriodSeconds} s grace): a sidecar still runs until the main containers and later sidecars have exited [8.4]`,
+            ...(attempt === undefined ? {} : { attempt }),
+          });
+        } else if (isRunning()) {
           bars.switchTo(e.t, {
             tone: 'terminating', label: `Terminating${runName(attempt ?? 0)}`, event: i,
             title: `terminating (${e.reason}): stop requested, ${e.gracePeriodSeconds} s grace`,
@@ -92,6 +101,13 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
         break;
       }
       case 'container.signal':
+        if (bars.current?.tone === 'awaiting-turn') {
+          bars.switchTo(e.t, {
+            tone: 'terminating', label: `Terminating${runName(attempt ?? 0)}`, event: i,
+            title: `terminating: its turn came, ${e.signal} sent`,
+            ...(attempt === undefined ? {} : { attempt }),
+          });
+        }
         marks.push({ t: e.t, kind: e.signal === 'SIGKILL' ? 'sigkill' : 'signal', label: e.signal, event: i });
         break;
       case 'probe.result':

@@ -187,3 +187,28 @@ spec:
     expect(second.start).toBeGreaterThan(0);
   });
 });
+
+describe('a sidecar awaiting its turn during termination [8.4]', () => {
+  it('is drawn as awaiting its turn from the kill to its stop signal, after the main container exited', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { runScenario } = await import('../../engine/run');
+    const text = readFileSync(new URL('../../scenarios/05-termination-order.yaml', import.meta.url), 'utf8');
+    const trace = runScenario(text).trace!;
+    const sidecars = trace.containers.filter((c) => c.kind === 'sidecar');
+    const mainExit = Math.max(...trace.events.filter((e) => e.type === 'container.exit' && trace.containers.find((c) => c.name === e.container)?.kind === 'main').map((e) => e.t));
+    expect(sidecars.length).toBeGreaterThan(0);
+    for (const c of sidecars) {
+      const bars = lane(trace, c.name).bars;
+      const waiting = bars.find((b) => b.tone === 'awaiting-turn');
+      expect(waiting, c.name).toBeDefined();
+      const signal = trace.events.find((e) => e.type === 'container.signal' && e.container === c.name && e.t >= waiting!.start)!;
+      expect(waiting!.end).toBe(signal.t);
+      expect(signal.t).toBeGreaterThanOrEqual(mainExit);
+      expect(bars[bars.indexOf(waiting!) + 1]!.tone).toBe('terminating');
+    }
+    // Main containers go straight to terminating.
+    for (const c of trace.containers.filter((x) => x.kind === 'main')) {
+      expect(lane(trace, c.name).bars.some((b) => b.tone === 'awaiting-turn')).toBe(false);
+    }
+  });
+});

@@ -8,7 +8,7 @@ export type LaneKind = ContainerKind | 'pod';
 
 /** The colour class of a bar. */
 export type BarTone =
-  | 'waiting' | 'backoff' | 'running' | 'started' | 'ready' | 'terminating' | 'exited-ok' | 'exited-error'
+  | 'waiting' | 'backoff' | 'running' | 'started' | 'ready' | 'awaiting-turn' | 'terminating' | 'exited-ok' | 'exited-error'
   | 'phase-pending' | 'phase-running' | 'phase-succeeded' | 'phase-failed'
   | 'cond-true' | 'cond-false'
   | 'status-good' | 'status-bad' | 'status-pending';
