@@ -7,7 +7,7 @@ import type { PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActi
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
-import { startContainer, type StartOutcome } from './start';
+import { exitedSnapshot, startContainer, type StartOutcome } from './start';
 import { writeStatus } from './status';
 import { enterTerminal } from './terminate';
 import { hiddenByRestartAll, restartAllContainers } from './restartAll';
@@ -124,6 +124,7 @@ function* syncPod(sim: PodSim): Proc<void> {
     return;
   }
   const plan = computePodActions(actionsInput(sim));
+  const exited = exitedSnapshot(sim); // [4.5] doBackOff reads the status from before this sync's kills
   const whyFor = whyLookup(plan.why, containerNames(sim));
   let failure: StartOutcome | undefined;
   if (plan.restartAllContainers) {
@@ -153,14 +154,14 @@ function* syncPod(sim: PodSim): Proc<void> {
   }
 
   for (const name of plan.initContainersToStart) {
-    const outcome = yield* startContainer(sim, name, whyFor(name, `[2.1] Init container ${name} starts.`));
+    const outcome = yield* startContainer(sim, name, whyFor(name, `[2.1] Init container ${name} starts.`), exited.get(name));
     if (outcome.ok) continue;
     failure = outcome;
     if (sim.rec(name).spec.kind === 'init') break; // [2.8] a regular init container's failed start aborts the sync
   }
   if (!failure || !isRegularInit(sim, plan.initContainersToStart.at(-1))) {
     for (const name of plan.containersToStart) {
-      const outcome = yield* startContainer(sim, name, whyFor(name, `[3.2] Main container ${name} starts.`));
+      const outcome = yield* startContainer(sim, name, whyFor(name, `[3.2] Main container ${name} starts.`), exited.get(name));
       if (!outcome.ok) failure = outcome;
     }
   }
