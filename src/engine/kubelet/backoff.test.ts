@@ -32,6 +32,39 @@ describe('CrashLoopBackOff [4.5]', () => {
     expect(delays(table, 2, 601, clock)).toEqual([0, 0]);
   });
 
+  it('HasExpiredFunc (kubelet.go NewMainKubelet, 1.32+): a 30 s cap still resets only after 600 s, not 2 × 30 s [4.7]', () => {
+    const table = new BackoffTable(backoffSettings(defaultGates('1.35'), 30));
+    const clock = { now: 0 };
+    expect(delays(table, 4, 1, clock)).toEqual([0, 10, 20, 30]);
+    // 61 s of running is more than twice the cap, but the kubelet's expiry is a flat 600 s.
+    expect(delays(table, 1, 61, clock)).toEqual([30]);
+    expect(delays(table, 1, 601, clock)).toEqual([0]);
+  });
+
+  it('hasExpired (client-go backoff.go, ≤1.31: 2 × maxDuration = 600 s with the fixed 300 s cap) and 1.32+ agree [4.5]', () => {
+    for (const version of ['1.27', '1.31', '1.36'] as const) {
+      const table = new BackoffTable(backoffSettings(defaultGates(version)));
+      const clock = { now: 0 };
+      delays(table, 3, 1, clock);
+      expect(delays(table, 1, 599, clock)).toEqual([40]);
+      expect(delays(table, 1, 601, clock)).toEqual([0]);
+    }
+  });
+
+  it('GC (client-go backoff.go, run by HandlePodCleanups): an entry idle 600 s is gone, even while its container waits [4.5]', () => {
+    const table = new BackoffTable(backoffSettings(defaultGates('1.34')));
+    // Step to the 300 s cap; the last step (lastUpdate) is at t = 0 here.
+    for (let i = 0; i < 7; i++) table.next('c', 0, 0);
+    expect(table.get('c')).toBe(300);
+    // The container runs 420 s (< 600: not expired at its exit) and then must wait 300 s …
+    expect(table.isInBackOffSince('c', 420, 421)).toBe(true);
+    expect(table.isInBackOffSince('c', 420, 600)).toBe(true);
+    // … but at 601 s the housekeeping GC has dropped the idle entry: it starts at once, back at 10 s.
+    expect(table.isInBackOffSince('c', 420, 601)).toBe(false);
+    table.next('c', 420, 601);
+    expect(table.get('c')).toBe(10);
+  });
+
   it('uses 1 s to 60 s with ReduceDefaultCrashLoopBackoffDecay [4.7]', () => {
     const gates = resolveGates('1.33', { ReduceDefaultCrashLoopBackoffDecay: true });
     expect(backoffSettings(gates)).toEqual({ initial: 1, max: 60 });

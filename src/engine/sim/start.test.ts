@@ -1,0 +1,77 @@
+// doBackOff after a kill (KR/kuberuntime_manager.go SyncPod + doBackOff, read for 1.27-1.36): the
+// kill and the restart of a probe-failed container happen in one SyncPod, and the back-off is
+// judged from the status snapshot taken before the kill ([4.5]).
+import { describe, expect, it } from 'vitest';
+import { simulate } from './simulate';
+import { buildScenario, type ContainerDesc } from '../testing/build';
+import type { Trace, TraceEvent } from '../trace';
+import type { KubeVersion } from '../version';
+
+const of = <T extends TraceEvent['type']>(trace: Trace, type: T, container: string) =>
+  trace.events.filter((e): e is Extract<TraceEvent, { type: T }> => e.type === type && (e as { container?: string }).container === container);
+
+/** For each kill: how long after it the next start came, and the back-off announced in between (0: none). */
+function afterEachKill(trace: Trace, name: string): { gap: number; delay: number }[] {
+  const starts = of(trace, 'container.start', name);
+  const backoffs = of(trace, 'container.backoff', name);
+  return of(trace, 'container.kill', name).flatMap((kill) => {
+    const next = starts.find((s) => s.t > kill.t);
+    if (!next) return [];
+    const b = backoffs.find((e) => e.t >= kill.t && e.t <= next.t);
+    return [{ gap: Math.round((next.t - kill.t) * 10) / 10, delay: b?.delay ?? 0 }];
+  });
+}
+
+/** A container whose liveness (or startup) probe fails for good: killed every 30 s of running. */
+function probeKilled(version: KubeVersion, probe: 'liveness' | 'startup', kind: 'main' | 'sidecar' = 'main'): Trace {
+  const c: ContainerDesc = { name: 'app', kind, [`${probe}Probe`]: { periodSeconds: 10, failureThreshold: 3 } };
+  const main = kind === 'main' ? [c] : [{ name: 'worker' }];
+  return simulate(buildScenario({
+    until: 400, version, init: kind === 'sidecar' ? [c] : [], main,
+    events: [{ at: 0, do: probe === 'liveness' ? 'failLiveness' : 'failStartup', container: 'app', for: 10_000 }],
+  }));
+}
+
+describe('doBackOff reads the status from before the kill (kuberuntime_manager.go SyncPod, doBackOff; 1.27-1.36) [4.5]', () => {
+  // Each run lasts 30 s (3 failed probes, 10 s apart). Kill 1: the snapshot holds only the running
+  // instance, so no back-off and no Next. Kill k > 1: the newest exited instance is the one killed
+  // 30 s earlier; 30 s ≥ 10, 20 (Next each time), but 30 s < 40: the 5th kill waits.
+  for (const version of ['1.29', '1.34', '1.35', '1.36'] as const) {
+    it(`a liveness-killed main container restarts at once four times, then waits (CrashLoopBackOff 40s) on ${version}`, () => {
+      const waits = afterEachKill(probeKilled(version, 'liveness'), 'app');
+      expect(waits.slice(0, 4).map((w) => w.delay)).toEqual([0, 0, 0, 0]);
+      for (const w of waits.slice(0, 4)) expect(w.gap).toBeLessThan(1);
+      expect(waits[4]!.delay).toBe(40);
+      // The wait counts from the 5th kill's own exit, seen by the next sync ([4.6]: ≤1.34 up to a requeue late).
+      expect(waits[4]!.gap).toBeGreaterThanOrEqual(40);
+      expect(waits[4]!.gap).toBeLessThan(version >= '1.35' ? 42 : 56);
+      expect(waits[5]!.delay).toBe(80);
+    });
+  }
+
+  it('a startup-probe kill follows the same arithmetic (reason StartupProbe) on 1.33', () => {
+    const trace = probeKilled('1.33', 'startup');
+    expect(of(trace, 'container.kill', 'app')[0]!.reason).toBe('StartupProbe');
+    expect(afterEachKill(trace, 'app').slice(0, 5).map((w) => w.delay)).toEqual([0, 0, 0, 0, 40]);
+  });
+
+  it('a liveness-killed sidecar is restarted the same way (doBackOff is shared by init containers) on 1.33', () => {
+    const trace = probeKilled('1.33', 'liveness', 'sidecar');
+    expect(afterEachKill(trace, 'app').slice(0, 5).map((w) => w.delay)).toEqual([0, 0, 0, 0, 40]);
+  });
+
+  it('explains a refusal in the kill sync by the previous run, then kubectl shows CrashLoopBackOff', () => {
+    const trace = probeKilled('1.35', 'liveness');
+    const b = of(trace, 'container.backoff', 'app')[0]!;
+    expect(b.why).toContain('status read before the kill');
+    const statuses = trace.events.filter((e): e is Extract<TraceEvent, { type: 'pod.kubectl' }> => e.type === 'pod.kubectl' && e.t > b.t);
+    expect(statuses[0]!.status).toBe('CrashLoopBackOff');
+    // Exactly one back-off event per wait, though every sync in between re-checks.
+    expect(of(trace, 'container.backoff', 'app').filter((e) => e.t >= b.t && e.t < b.t + 40)).toHaveLength(1);
+  });
+
+  it('a container that exits by itself is still judged by its own exit: at once, then 10 s (contrast) on 1.35', () => {
+    const trace = simulate(buildScenario({ until: 200, version: '1.35', main: [{ name: 'app', behavior: { exitAfter: 30, exitCode: 1 } }] }));
+    expect(of(trace, 'container.backoff', 'app').map((e) => e.delay).slice(0, 2)).toEqual([10, 20]);
+  });
+});
