@@ -75,3 +75,33 @@ describe('doBackOff reads the status from before the kill (kuberuntime_manager.g
     expect(of(trace, 'container.backoff', 'app').map((e) => e.delay).slice(0, 2)).toEqual([10, 20]);
   });
 });
+
+describe('GC of an idle back-off entry (client-go backoff.go GC via HandlePodCleanups; kubelet.go HasExpiredFunc) [4.5] [4.6]', () => {
+  // Runs 0-6 crash after 1 s, stepping the back-off to the 300 s cap; run 7 lasts 420 s (under
+  // the 600 s reset, so still in back-off at its exit); run 8 crashes after 1 s again.
+  const crashLoop = (version: KubeVersion) => simulate(buildScenario({
+    until: 2400, version, main: [{ name: 'app', behavior: { exitAfter: 1, exitCode: 1, attempts: { 7: { exitAfter: 420 } } } }],
+  }));
+  const gapAfter = (trace: Trace, attempt: number) => {
+    const exit = of(trace, 'container.exit', 'app').find((e) => e.attempt === attempt)!;
+    const next = of(trace, 'container.start', 'app').find((e) => e.attempt === attempt + 1)!;
+    return next.t - exit.t;
+  };
+
+  it('up to 1.34 the entry is dropped 600 s after the last step, so run 8 starts before the 300 s are over', () => {
+    const trace = crashLoop('1.34');
+    expect(gapAfter(trace, 7)).toBeGreaterThan(180);
+    expect(gapAfter(trace, 7)).toBeLessThan(200);
+    // The dropped entry starts again at 10 s.
+    expect(of(trace, 'container.backoff', 'app').find((e) => e.t > of(trace, 'container.exit', 'app').find((x) => x.attempt === 8)!.t)!.delay).toBe(10);
+  });
+
+  it('from 1.35 the requeue is capped at the 60 s resync, so the first one past the 600 s mark restarts it, at 10 s again', () => {
+    const trace = crashLoop('1.35');
+    // Exit at last step + 421 s; requeues 60, 120, 180 s later; the third is past 600 s.
+    expect(gapAfter(trace, 7)).toBeGreaterThanOrEqual(180);
+    expect(gapAfter(trace, 7)).toBeLessThan(182);
+    expect(gapAfter(trace, 8)).toBeGreaterThanOrEqual(10);
+    expect(gapAfter(trace, 8)).toBeLessThan(12);
+  });
+});
