@@ -49,6 +49,18 @@ describe('doBackOff reads the status from before the kill (kuberuntime_manager.g
     });
   }
 
+  it('a 50 s kill interval first backs off at the 6th kill, "after 5th or 6th restart" (kubernetes/kubernetes PR #22241, 2016) on 1.31', () => {
+    // https://github.com/kubernetes/kubernetes/pull/22241: "the restart interval between old and new
+    // containers will be about 40 seconds. The initial backoff delay is 10s, so the container will
+    // be in back-off state after 5th or 6th restart." With 50 s runs: Next gives 10, 20, 40, 80 at
+    // kills 2-5 (each run ≥ the back-off), and the 6th kill finds 50 s < 80 s.
+    const trace = simulate(buildScenario({
+      until: 500, version: '1.31', main: [{ name: 'app', livenessProbe: { periodSeconds: 10, failureThreshold: 5 } }],
+      events: [{ at: 0, do: 'failLiveness', container: 'app', for: 10_000 }],
+    }));
+    expect(afterEachKill(trace, 'app').slice(0, 6).map((w) => w.delay)).toEqual([0, 0, 0, 0, 0, 80]);
+  });
+
   it('a startup-probe kill follows the same arithmetic (reason StartupProbe) on 1.33', () => {
     const trace = probeKilled('1.33', 'startup');
     expect(of(trace, 'container.kill', 'app')[0]!.reason).toBe('StartupProbe');
