@@ -86,7 +86,21 @@ describe('ImagePullBackoff [10.2]', () => {
     expect(b.inBackOff('img', 10)).toBe(false);
     b.failed('img', 10);
     expect(b.get('img')).toBe(20);
-    b.succeeded('img');
-    expect(b.inBackOff('img', 11)).toBe(false);
+  });
+
+  it('EnsureImageExists (images/image_manager.go, 1.27-1.36): a successful pull only GCs, so a pull soon after still backs off', () => {
+    const b = new ImagePullBackoff();
+    b.failed('img', 0);
+    b.failed('img', 10); // 20 s from t = 10
+    b.pulled(11);
+    // imagePullPolicy Always: the next start checks IsInBackOffSinceUpdate before pulling.
+    expect(b.inBackOff('img', 25)).toBe(true);
+    expect(b.inBackOff('img', 30)).toBe(false);
+    b.failed('img', 40);
+    expect(b.get('img')).toBe(40);
+    // Idle for more than 600 s: GC drops the entry and the next failure starts at 10 s again.
+    b.pulled(641);
+    b.failed('img', 700);
+    expect(b.get('img')).toBe(10);
   });
 });

@@ -92,7 +92,7 @@ export class BackoffTable {
   }
 }
 
-/** Image pulls back off with their own table, keyed by image ([10.2] ImagePullBackOff). */
+/** Image pulls back off with their own table (NewBackOff(10 s, MaxImageBackOff 300 s)), keyed by pod UID and image ([10.2] ImagePullBackOff). */
 export class ImagePullBackoff {
   private readonly entries = new Map<string, Entry>();
 
@@ -113,8 +113,12 @@ export class ImagePullBackoff {
     entry.lastUpdate = now;
   }
 
-  succeeded(key: string): void {
-    this.entries.delete(key);
+  /**
+   * A successful pull does not reset the entry: EnsureImageExists (pkg/kubelet/images/image_manager.go,
+   * 1.27-1.36) only calls GC(), which drops entries idle for more than 2 × 300 s.
+   */
+  pulled(now: number): void {
+    for (const [key, entry] of this.entries) if (now - entry.lastUpdate > 2 * this.max) this.entries.delete(key);
   }
 
   get(key: string): number {

@@ -48,7 +48,7 @@ function* pullImage(sim: PodSim, name: string): Proc<StartOutcome | null> {
   }
   const b = sim.scenario.sim.behaviors[name]!;
   yield { sleep: present ? Math.min(PULL_CHECK, b.pull) : b.pull };
-  sim.pullBackoff.succeeded(image);
+  sim.pullBackoff.pulled(sim.now);
   sim.pulledImages.add(image);
   sim.emit({ type: 'container.pulled', container: name, image, why: `The image ${image} is on the node.` });
   return null;

@@ -1,6 +1,10 @@
 // The pod worker and SyncPod ([0.1]–[0.3]): write the status from the runtime snapshot, decide
 // with computePodActions, then act in upstream's order: kill, sandbox, init containers, main
 // containers. One sync at a time; requests during a sync coalesce into one more sync after it.
+// Upstream read: kuberuntime_manager.go SyncPod (steps 1-8; the `start` helper returns after a
+// regular init container's failed start and skips a sidecar's), killContainer's grace from
+// kuberuntime_container.go setTerminationGracePeriod, 1.28-1.33 stored versions; the back-off
+// snapshot ([4.5]) and the requeue ([4.6], pod_workers.go, PR #133066 for 1.35+).
 
 import { computePodActions } from '../kubelet/computePodActions';
 import type { PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
@@ -153,13 +157,15 @@ function* syncPod(sim: PodSim): Proc<void> {
     }
   }
 
+  let aborted = false;
   for (const name of plan.initContainersToStart) {
     const outcome = yield* startContainer(sim, name, whyFor(name, `[2.1] Init container ${name} starts.`), exited.get(name));
     if (outcome.ok) continue;
     failure = outcome;
-    if (sim.rec(name).spec.kind === 'init') break; // [2.8] a regular init container's failed start aborts the sync
+    aborted = isRegularInit(sim, name);
+    if (aborted) break; // [2.8] a regular init container's failed start aborts the sync; a sidecar's is skipped
   }
-  if (!failure || !isRegularInit(sim, plan.initContainersToStart.at(-1))) {
+  if (!aborted) {
     for (const name of plan.containersToStart) {
       const outcome = yield* startContainer(sim, name, whyFor(name, `[3.2] Main container ${name} starts.`), exited.get(name));
       if (!outcome.ok) failure = outcome;
