@@ -117,3 +117,22 @@ describe('GC of an idle back-off entry (client-go backoff.go GC via HandlePodCle
     expect(gapAfter(trace, 8)).toBeLessThan(12);
   });
 });
+
+describe('the 1.35 requeue takes the earliest back-off expiry of the sync (pod_workers.go, kubecontainer MinBackoffExpiration; PR #133066) [4.6]', () => {
+  it('two crash-looping containers each restart at their own expiry on 1.35', () => {
+    const trace = simulate(buildScenario({
+      until: 300, version: '1.35',
+      main: [{ name: 'a', behavior: { exitAfter: 1, exitCode: 1 } }, { name: 'b', behavior: { exitAfter: 25, exitCode: 1 } }],
+    }));
+    for (const name of ['a', 'b']) {
+      const exits = of(trace, 'container.exit', name);
+      const starts = of(trace, 'container.start', name);
+      for (const exit of exits) {
+        const b = of(trace, 'container.backoff', name).find((e) => e.t >= exit.t && e.t < exit.t + 1);
+        const next = starts.find((s) => s.attempt === exit.attempt + 1);
+        if (!b || !next) continue;
+        expect(next.t - exit.t, `${name} attempt ${exit.attempt}`).toBeLessThan(b.delay + 2);
+      }
+    }
+  });
+});

@@ -130,7 +130,7 @@ function* syncPod(sim: PodSim): Proc<void> {
   const plan = computePodActions(actionsInput(sim));
   const exited = exitedSnapshot(sim); // [4.5] doBackOff reads the status from before this sync's kills
   const whyFor = whyLookup(plan.why, containerNames(sim));
-  let failure: StartOutcome | undefined;
+  const failures = new SyncFailures();
   if (plan.restartAllContainers) {
     restartAllContainers(sim, plan.restartAllContainers);
     return;
@@ -161,24 +161,35 @@ function* syncPod(sim: PodSim): Proc<void> {
   for (const name of plan.initContainersToStart) {
     const outcome = yield* startContainer(sim, name, whyFor(name, `[2.1] Init container ${name} starts.`), exited.get(name));
     if (outcome.ok) continue;
-    failure = outcome;
+    failures.add(outcome);
     aborted = isRegularInit(sim, name);
     if (aborted) break; // [2.8] a regular init container's failed start aborts the sync; a sidecar's is skipped
   }
   if (!aborted) {
     for (const name of plan.containersToStart) {
       const outcome = yield* startContainer(sim, name, whyFor(name, `[3.2] Main container ${name} starts.`), exited.get(name));
-      if (!outcome.ok) failure = outcome;
+      if (!outcome.ok) failures.add(outcome);
     }
   }
   if (!sim.sandbox.conditionReady && sim.sandbox.ready) sim.sandbox.conditionReady = true; // [7.1] up to 1.35: after the first sync
-  if (failure) scheduleRequeue(sim, failure);
+  if (failures.any) scheduleRequeue(sim, failures.retryAt);
 }
 
-/** After an error the pod is requeued ([0.2]); from 1.35 at the back-off's expiry ([4.6]). */
-function scheduleRequeue(sim: PodSim, failure: StartOutcome): void {
+/** The sync's failed starts; MinBackoffExpiration: the earliest CrashLoopBackOff expiry among them. */
+class SyncFailures {
+  any = false;
+  retryAt: number | undefined;
+
+  add(outcome: StartOutcome): void {
+    this.any = true;
+    if (outcome.retryAt !== undefined) this.retryAt = Math.min(outcome.retryAt, this.retryAt ?? Infinity);
+  }
+}
+
+/** After an error the pod is requeued ([0.2]); from 1.35 at the earliest back-off expiry ([4.6]). */
+function scheduleRequeue(sim: PodSim, retryAt: number | undefined): void {
   let at = sim.now + REQUEUE_AFTER_ERROR;
-  if (sim.minor >= 35 && failure.retryAt !== undefined) at = Math.min(Math.max(failure.retryAt, sim.now), sim.now + RESYNC_INTERVAL);
+  if (sim.minor >= 35 && retryAt !== undefined) at = Math.min(Math.max(retryAt, sim.now), sim.now + RESYNC_INTERVAL);
   sim.k.cancel(sim.requeue);
   sim.requeue = sim.k.at(Math.max(at, sim.now + 0.001), () => {
     sim.requeue = undefined;
