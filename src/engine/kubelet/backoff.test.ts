@@ -24,7 +24,7 @@ describe('CrashLoopBackOff [4.5]', () => {
     expect(delays(table, 9)).toEqual([0, 10, 20, 40, 80, 160, 300, 300, 300]);
   });
 
-  it('forgets the back-off after a run longer than twice the cap (10 minutes)', () => {
+  it('forgets the back-off after a run of more than 600 s since the last step (10 minutes)', () => {
     const table = new BackoffTable(backoffSettings(defaultGates('1.33')));
     const clock = { now: 0 };
     expect(delays(table, 4, 1, clock)).toEqual([0, 10, 20, 40]);
