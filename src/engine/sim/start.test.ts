@@ -76,6 +76,10 @@ describe('doBackOff reads the status from before the kill (kuberuntime_manager.g
     const trace = probeKilled('1.35', 'liveness');
     const b = of(trace, 'container.backoff', 'app')[0]!;
     expect(b.why).toContain('status read before the kill');
+    // The immediate restarts before it say why they did not wait.
+    const [first, second] = of(trace, 'container.start', 'app').slice(1, 3);
+    expect(first!.why).toContain('had no earlier exit');
+    expect(second!.why).toMatch(/previous run ended 30(\.\d)?s ago/);
     const statuses = trace.events.filter((e): e is Extract<TraceEvent, { type: 'pod.kubectl' }> => e.type === 'pod.kubectl' && e.t > b.t);
     expect(statuses[0]!.status).toBe('CrashLoopBackOff');
     // Exactly one back-off event per wait, though every sync in between re-checks.

@@ -8,7 +8,7 @@
 
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
-import { newest, type Instance } from './model';
+import { newest, type ContainerRecord, type Instance } from './model';
 import { createInstance, startProcess } from './process';
 import { killContainer } from './kill';
 import { CONTAINER_CREATE, CONTAINER_START, PULL_CHECK, PULL_FAILURE } from './timing';
@@ -78,6 +78,21 @@ function backoffWhy(name: string, checked: Instance, killedNow: boolean, delay: 
     : `[4.5] ${name} exited at ${checked.finishedAt}s and restarted before, so it waits ${delay}s (CrashLoopBackOff) before the next start.`;
 }
 
+/** The newest instance exited after the sync's snapshot was taken: this sync killed it (a probe or spec change). */
+function killedThisSync(rec: ContainerRecord, lastExited: Instance | undefined): boolean {
+  const latest = newest(rec);
+  return latest !== undefined && latest.state === 'exited' && latest !== lastExited;
+}
+
+/** Why a container killed in this sync starts again at once ([4.5]). */
+function clearAfterKillWhy(sim: PodSim, lastExited: Instance | undefined): string {
+  if (!lastExited || lastExited.finishedAt === undefined) {
+    return '[4.5] No back-off: the kubelet checks it against the status read before the kill, where the container was running and had no earlier exit.';
+  }
+  const ago = Math.round((sim.now - lastExited.finishedAt) * 10) / 10;
+  return `[4.5] No back-off: the kubelet checks it against the status read before the kill, where the previous run ended ${ago}s ago, not within the back-off.`;
+}
+
 /**
  * doBackOff: whether the start must wait, judged from `lastExited`, the newest exited instance in
  * the sync's status snapshot. None (a first run, or a running instance just killed by this sync
@@ -111,8 +126,10 @@ function doBackOff(sim: PodSim, name: string, lastExited: Instance | undefined):
  */
 export function* startContainer(sim: PodSim, name: string, why: string, lastExited: Instance | undefined): Proc<StartOutcome> {
   const rec = sim.rec(name);
+  const killedNow = killedThisSync(rec, lastExited);
   const waiting = doBackOff(sim, name, lastExited);
   if (waiting) return waiting;
+  if (killedNow) why += ` ${clearAfterKillWhy(sim, lastExited)}`;
 
   const pulled = yield* pullImage(sim, name);
   if (pulled) return pulled;
