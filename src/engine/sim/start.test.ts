@@ -36,7 +36,7 @@ describe('doBackOff reads the status from before the kill (kuberuntime_manager.g
   // Each run lasts 30 s (3 failed probes, 10 s apart). Kill 1: the snapshot holds only the running
   // instance, so no back-off and no Next. Kill k > 1: the newest exited instance is the one killed
   // 30 s earlier; 30 s ≥ 10, 20 (Next each time), but 30 s < 40: the 5th kill waits.
-  for (const version of ['1.29', '1.34', '1.35', '1.36'] as const) {
+  for (const version of ['1.27', '1.29', '1.34', '1.35', '1.36'] as const) {
     it(`a liveness-killed main container restarts at once four times, then waits (CrashLoopBackOff 40s) on ${version}`, () => {
       const waits = afterEachKill(probeKilled(version, 'liveness'), 'app');
       expect(waits.slice(0, 4).map((w) => w.delay)).toEqual([0, 0, 0, 0]);
