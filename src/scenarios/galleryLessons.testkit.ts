@@ -297,7 +297,7 @@ export const CHECKS: Record<string, () => number | null> = {
     const exits = of(trace, 'container.exit', c);
     const starts = of(trace, 'container.start', c);
     // [4.5] the wait after each exit: the first restart immediate, then 10s doubling to the 300s
-    // cap; attempt 8 runs 11 minutes (> 2 x 300s since the last backoff step), so the entry has
+    // cap; attempt 8 runs 11 minutes (> 600s since the last backoff step, [4.5]), so the entry has
     // expired: the next restart is immediate and the sequence starts over (10s after the next exit).
     const expected = [0, 10, 20, 40, 80, 160, 300, 300, 0, 10, 20, 40, 80];
     const waits = exits.slice(0, expected.length).map((exit) => {

@@ -24,12 +24,45 @@ describe('CrashLoopBackOff [4.5]', () => {
     expect(delays(table, 9)).toEqual([0, 10, 20, 40, 80, 160, 300, 300, 300]);
   });
 
-  it('forgets the back-off after a run longer than twice the cap (10 minutes)', () => {
+  it('forgets the back-off after a run of more than 600 s since the last step (10 minutes)', () => {
     const table = new BackoffTable(backoffSettings(defaultGates('1.33')));
     const clock = { now: 0 };
     expect(delays(table, 4, 1, clock)).toEqual([0, 10, 20, 40]);
     // 601 s of clean running: the entry has expired, the restart is immediate again.
     expect(delays(table, 2, 601, clock)).toEqual([0, 0]);
+  });
+
+  it('HasExpiredFunc (kubelet.go NewMainKubelet, 1.32+): a 30 s cap still resets only after 600 s, not 2 × 30 s [4.7]', () => {
+    const table = new BackoffTable(backoffSettings(defaultGates('1.35'), 30));
+    const clock = { now: 0 };
+    expect(delays(table, 4, 1, clock)).toEqual([0, 10, 20, 30]);
+    // 61 s of running is more than twice the cap, but the kubelet's expiry is a flat 600 s.
+    expect(delays(table, 1, 61, clock)).toEqual([30]);
+    expect(delays(table, 1, 601, clock)).toEqual([0]);
+  });
+
+  it('hasExpired (client-go backoff.go, ≤1.31: 2 × maxDuration = 600 s with the fixed 300 s cap) and 1.32+ agree [4.5]', () => {
+    for (const version of ['1.27', '1.31', '1.36'] as const) {
+      const table = new BackoffTable(backoffSettings(defaultGates(version)));
+      const clock = { now: 0 };
+      delays(table, 3, 1, clock);
+      expect(delays(table, 1, 599, clock)).toEqual([40]);
+      expect(delays(table, 1, 601, clock)).toEqual([0]);
+    }
+  });
+
+  it('GC (client-go backoff.go, run by HandlePodCleanups): an entry idle 600 s is gone, even while its container waits [4.5]', () => {
+    const table = new BackoffTable(backoffSettings(defaultGates('1.34')));
+    // Step to the 300 s cap; the last step (lastUpdate) is at t = 0 here.
+    for (let i = 0; i < 7; i++) table.next('c', 0, 0);
+    expect(table.get('c')).toBe(300);
+    // The container runs 420 s (< 600: not expired at its exit) and then must wait 300 s …
+    expect(table.isInBackOffSince('c', 420, 421)).toBe(true);
+    expect(table.isInBackOffSince('c', 420, 600)).toBe(true);
+    // … but at 601 s the housekeeping GC has dropped the idle entry: it starts at once, back at 10 s.
+    expect(table.isInBackOffSince('c', 420, 601)).toBe(false);
+    table.next('c', 420, 601);
+    expect(table.get('c')).toBe(10);
   });
 
   it('uses 1 s to 60 s with ReduceDefaultCrashLoopBackoffDecay [4.7]', () => {
@@ -53,7 +86,21 @@ describe('ImagePullBackoff [10.2]', () => {
     expect(b.inBackOff('img', 10)).toBe(false);
     b.failed('img', 10);
     expect(b.get('img')).toBe(20);
-    b.succeeded('img');
-    expect(b.inBackOff('img', 11)).toBe(false);
+  });
+
+  it('EnsureImageExists (images/image_manager.go, 1.27-1.36): a successful pull only GCs, so a pull soon after still backs off', () => {
+    const b = new ImagePullBackoff();
+    b.failed('img', 0);
+    b.failed('img', 10); // 20 s from t = 10
+    b.pulled(11);
+    // imagePullPolicy Always: the next start checks IsInBackOffSinceUpdate before pulling.
+    expect(b.inBackOff('img', 25)).toBe(true);
+    expect(b.inBackOff('img', 30)).toBe(false);
+    b.failed('img', 40);
+    expect(b.get('img')).toBe(40);
+    // Idle for more than 600 s: GC drops the entry and the next failure starts at 10 s again.
+    b.pulled(641);
+    b.failed('img', 700);
+    expect(b.get('img')).toBe(10);
   });
 });

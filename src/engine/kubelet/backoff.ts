@@ -1,5 +1,12 @@
 // CrashLoopBackOff bookkeeping ([4.5]–[4.8]): client-go flowcontrol.Backoff as the kubelet
 // uses it, without jitter, on the simulator's virtual clock.
+// Upstream read: staging/src/k8s.io/client-go/util/flowcontrol/backoff.go (Next, IsInBackOffSince,
+// GC, hasExpired) and pkg/kubelet/kubelet.go NewMainKubelet (containerBackOffPeriod,
+// MaxContainerBackOff, KubeletCrashLoopBackOffMax, HasExpiredFunc), 1.27-1.36. Up to 1.31 an entry
+// expires after 2 × maxDuration = 600 s (the cap could not change then); from 1.32 the kubelet sets
+// HasExpiredFunc to a flat 600 s (PR #128356), so the reset stays 10 minutes whatever
+// maxContainerRestartPeriod or ReduceDefaultCrashLoopBackoffDecay make the cap. GC() (run by
+// HandlePodCleanups at each 2 s housekeeping) drops entries idle past the same threshold.
 
 import type { FeatureGates } from '../version';
 
@@ -28,6 +35,9 @@ export function backoffSettings(gates: FeatureGates, maxContainerRestartPeriod?:
 /** Times are decimal seconds; differences this small are rounding, not time. */
 const EPSILON = 1e-6;
 
+/** [4.5] An entry resets after this long without a new back-off step, in every version (see header). */
+export const BACKOFF_RESET_AFTER = 600;
+
 interface Entry {
   backoff: number;
   lastUpdate: number;
@@ -38,21 +48,31 @@ export class BackoffTable {
 
   constructor(readonly settings: BackoffSettings) {}
 
-  /** An entry is stale once the container ran for more than twice the cap ([4.5] reset: 10 minutes by default). */
+  /** hasExpired / HasExpiredFunc: the container exited more than 600 s after the last step ([4.5] reset). */
   private expired(entry: Entry, eventTime: number): boolean {
-    return eventTime - entry.lastUpdate > 2 * this.settings.max;
+    return eventTime - entry.lastUpdate > BACKOFF_RESET_AFTER;
+  }
+
+  /** The entry, unless the kubelet's housekeeping GC() has dropped it by `now` (idle past 600 s). */
+  private live(key: string, now: number): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry && this.expired(entry, now)) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
   }
 
   /** Whether a container that finished at `finishedAt` must still wait at `now`. */
   isInBackOffSince(key: string, finishedAt: number, now: number): boolean {
-    const entry = this.entries.get(key);
+    const entry = this.live(key, now);
     if (!entry || this.expired(entry, finishedAt)) return false;
     return now - finishedAt < entry.backoff - EPSILON;
   }
 
   /** Records a restart: first use sets the initial delay, later uses double it up to the cap. */
   next(key: string, finishedAt: number, now: number): void {
-    const entry = this.entries.get(key);
+    const entry = this.live(key, now);
     if (!entry || this.expired(entry, finishedAt)) {
       this.entries.set(key, { backoff: this.settings.initial, lastUpdate: now });
       return;
@@ -72,7 +92,7 @@ export class BackoffTable {
   }
 }
 
-/** Image pulls back off with their own table, keyed by image ([10.2] ImagePullBackOff). */
+/** Image pulls back off with their own table (NewBackOff(10 s, MaxImageBackOff 300 s)), keyed by pod UID and image ([10.2] ImagePullBackOff). */
 export class ImagePullBackoff {
   private readonly entries = new Map<string, Entry>();
 
@@ -93,8 +113,12 @@ export class ImagePullBackoff {
     entry.lastUpdate = now;
   }
 
-  succeeded(key: string): void {
-    this.entries.delete(key);
+  /**
+   * A successful pull does not reset the entry: EnsureImageExists (pkg/kubelet/images/image_manager.go,
+   * 1.27-1.36) only calls GC(), which drops entries idle for more than 2 × 300 s.
+   */
+  pulled(now: number): void {
+    for (const [key, entry] of this.entries) if (now - entry.lastUpdate > 2 * this.max) this.entries.delete(key);
   }
 
   get(key: string): number {

@@ -22,6 +22,19 @@ describe('computePodActions', () => {
     expect(plan).toMatchObject({ createSandbox: true, killPod: true, initContainersToStart: ['init-1'], containersToStart: [] });
   });
 
+  it('computePodActions sandbox branch (kuberuntime_manager.go, hasAnyRegularContainerCreated; 1.28-1.33): no new sandbox once every main container succeeded under OnFailure [2.9]', () => {
+    const inits = [plain('init-1')];
+    const done = { sandboxReady: false, restartPolicy: 'OnFailure' as const, initContainers: inits, containers: [plain('a'), plain('b')] };
+    const plan = computePodActions(input({ ...done, runtime: rt(exited('init-1', 0), exited('a', 0), exited('b', 0)) }));
+    expect(plan).toMatchObject({ killPod: true, createSandbox: false, initContainersToStart: [], containersToStart: [] });
+    // One main container failed: a new sandbox, and init runs again from the first.
+    const again = computePodActions(input({ ...done, runtime: rt(exited('init-1', 0), exited('a', 0), exited('b', 1)) }));
+    expect(again).toMatchObject({ killPod: true, createSandbox: true, initContainersToStart: ['init-1'] });
+    // Init never completed (no main container ran): the sandbox is created again.
+    const fresh = computePodActions(input({ ...done, runtime: rt(exited('init-1', 1)) }));
+    expect(fresh.createSandbox).toBe(true);
+  });
+
   it('starts main containers at once when there is no init container [3.2]', () => {
     const plan = computePodActions(input({ sandboxReady: false, sandboxAttempt: 0, containers: [plain('a'), plain('b')] }));
     expect(plan.containersToStart).toEqual(['a', 'b']);

@@ -1,5 +1,9 @@
 // computePodActions: the kubelet's plan for one SyncPod round (KR/kuberuntime_manager.go).
 // Decide here, act in the simulator (architecture idea 1). Pure: the same input, the same plan.
+// Upstream read: kuberuntime_manager.go computePodActions (the sandbox branch with
+// hasAnyRegularContainerCreated, the main-container loop with ShouldContainerBeRestarted and the
+// probe/spec-change kills) and SyncPod, 1.28-1.33 stored versions; container-level restart
+// policies ([4.2], 1.34+) from the rulebook.
 
 import { computeInitContainerActions } from './initContainerActions';
 import { isRestartableInit, matchingRule, restartsOnFailure, shouldRestartAfterExit } from './restartPolicy';
@@ -46,6 +50,12 @@ function sandboxActions(input: PodActionsInput, changes: PodActions): PodActions
     const rt = input.runtime[c.name];
     return !(rt?.state === 'exited' && rt.exitCode === 0);
   });
+  if (mains.length === 0 && input.containers.some((c) => input.runtime[c.name] !== undefined && input.runtime[c.name]!.state !== 'unknown')) {
+    // hasAnyRegularContainerCreated: init is done and no main container is left to run.
+    changes.createSandbox = false;
+    changes.why.push('[2.9] The sandbox is gone, but init has completed and every main container succeeded under OnFailure: no new sandbox, the pod ends.');
+    return changes;
+  }
   if (input.initContainers.length > 0) {
     changes.initContainersToStart = [input.initContainers[0]!.name];
     return changes;

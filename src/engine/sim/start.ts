@@ -1,9 +1,14 @@
 // Starting one container inside SyncPod ([0.3]: everything blocks): back-off check, image pull,
 // create, start, then postStart, which holds the sync until it returns ([3.2]–[3.4], [4.5]).
+// Upstream read: pkg/kubelet/kuberuntime/kuberuntime_manager.go SyncPod (the `start` helper) and
+// doBackOff, kuberuntime_container.go startContainer, 1.27-1.36 (doBackOff unchanged in that
+// range). doBackOff reads the pod status SyncPod was given, a snapshot taken before this sync
+// killed anything: it looks for the newest *exited* instance of the container there, and with
+// none it starts at once without touching the back-off ([4.5] probe kills).
 
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
-import { newest } from './model';
+import { newest, type ContainerRecord, type Instance } from './model';
 import { createInstance, startProcess } from './process';
 import { killContainer } from './kill';
 import { CONTAINER_CREATE, CONTAINER_START, PULL_CHECK, PULL_FAILURE } from './timing';
@@ -43,35 +48,88 @@ function* pullImage(sim: PodSim, name: string): Proc<StartOutcome | null> {
   }
   const b = sim.scenario.sim.behaviors[name]!;
   yield { sleep: present ? Math.min(PULL_CHECK, b.pull) : b.pull };
-  sim.pullBackoff.succeeded(image);
+  sim.pullBackoff.pulled(sim.now);
   sim.pulledImages.add(image);
   sim.emit({ type: 'container.pulled', container: name, image, why: `The image ${image} is on the node.` });
   return null;
 }
 
-/** Upstream start(): returns when the container runs and its postStart hook (if any) has returned. */
-export function* startContainer(sim: PodSim, name: string, why: string): Proc<StartOutcome> {
-  const rec = sim.rec(name);
-  const last = newest(rec);
-  const key = backoffKey(name, rec.image);
-  if (last && last.state === 'exited' && last.finishedAt !== undefined) {
-    if (sim.backoff.isInBackOffSince(key, last.finishedAt, sim.now)) {
-      const delay = sim.backoff.get(key);
-      rec.startError = {
-        reason: 'CrashLoopBackOff',
-        message: `back-off ${fmt(delay)} restarting failed container=${name} pod=${sim.pod.name}_${sim.pod.namespace}`,
-      };
-      if (sim.backoffAnnounced.get(name) !== last) {
-        sim.backoffAnnounced.set(name, last);
-        sim.emit({
-          type: 'container.backoff', container: name, delay,
-          why: `[4.5] ${name} exited at ${last.finishedAt}s and restarted before, so it waits ${delay}s (CrashLoopBackOff) before the next start.`,
-        });
-      }
-      return { ok: false, retryAt: last.finishedAt + delay };
+/**
+ * The newest exited instance of each container still in the runtime: what doBackOff finds in the
+ * pod status of this sync. Taken when the sync begins, before its kills ([0.1], [4.5]).
+ */
+export function exitedSnapshot(sim: PodSim): Map<string, Instance> {
+  const out = new Map<string, Instance>();
+  for (const spec of sim.specs()) {
+    const instances = sim.rec(spec.name).instances;
+    for (let i = instances.length - 1; i >= 0; i--) {
+      const inst = instances[i]!;
+      if (inst.state !== 'exited' || sim.removedFromRuntime.has(inst)) continue;
+      out.set(spec.name, inst);
+      break;
     }
-    sim.backoff.next(key, last.finishedAt, sim.now);
   }
+  return out;
+}
+
+function backoffWhy(name: string, checked: Instance, killedNow: boolean, delay: number): string {
+  return killedNow
+    ? `[4.5] ${name} was killed in this sync, but the back-off is checked against the status read before the kill, where its previous run ended at ${checked.finishedAt}s: that is within the ${delay}s back-off, so it is not started (CrashLoopBackOff).`
+    : `[4.5] ${name} exited at ${checked.finishedAt}s and restarted before, so it waits ${delay}s (CrashLoopBackOff) before the next start.`;
+}
+
+/** The newest instance exited after the sync's snapshot was taken: this sync killed it (a probe or spec change). */
+function killedThisSync(rec: ContainerRecord, lastExited: Instance | undefined): boolean {
+  const latest = newest(rec);
+  return latest !== undefined && latest.state === 'exited' && latest !== lastExited;
+}
+
+/** Why a container killed in this sync starts again at once ([4.5]). */
+function clearAfterKillWhy(sim: PodSim, lastExited: Instance | undefined): string {
+  if (!lastExited || lastExited.finishedAt === undefined) {
+    return '[4.5] No back-off: the kubelet checks it against the status read before the kill, where the container was running and had no earlier exit.';
+  }
+  const ago = Math.round((sim.now - lastExited.finishedAt) * 10) / 10;
+  return `[4.5] No back-off: the kubelet checks it against the status read before the kill, where the previous run ended ${ago}s ago, not within the back-off.`;
+}
+
+/**
+ * doBackOff: whether the start must wait, judged from `lastExited`, the newest exited instance in
+ * the sync's status snapshot. None (a first run, or a running instance just killed by this sync
+ * with no earlier exit) means start at once and leave the back-off untouched; otherwise the
+ * back-off is checked since its FinishedAt and, if clear, moved to its next step ([4.5]).
+ */
+function doBackOff(sim: PodSim, name: string, lastExited: Instance | undefined): StartOutcome | null {
+  const rec = sim.rec(name);
+  if (!lastExited || lastExited.finishedAt === undefined) return null;
+  const key = backoffKey(name, rec.image);
+  if (!sim.backoff.isInBackOffSince(key, lastExited.finishedAt, sim.now)) {
+    sim.backoff.next(key, lastExited.finishedAt, sim.now);
+    return null;
+  }
+  const delay = sim.backoff.get(key);
+  rec.startError = {
+    reason: 'CrashLoopBackOff',
+    message: `back-off ${fmt(delay)} restarting failed container=${name} pod=${sim.pod.name}_${sim.pod.namespace}`,
+  };
+  const latest = newest(rec);
+  if (latest && sim.backoffAnnounced.get(name) !== latest) {
+    sim.backoffAnnounced.set(name, latest); // one trace event per wait, though every sync re-checks
+    sim.emit({ type: 'container.backoff', container: name, delay, why: backoffWhy(name, lastExited, latest !== lastExited, delay) });
+  }
+  return { ok: false, retryAt: lastExited.finishedAt + delay };
+}
+
+/**
+ * Upstream start(): returns when the container runs and its postStart hook (if any) has returned.
+ * `lastExited` is the container's entry in the sync's exitedSnapshot.
+ */
+export function* startContainer(sim: PodSim, name: string, why: string, lastExited: Instance | undefined): Proc<StartOutcome> {
+  const rec = sim.rec(name);
+  const killedNow = killedThisSync(rec, lastExited);
+  const waiting = doBackOff(sim, name, lastExited);
+  if (waiting) return waiting;
+  if (killedNow) why += ` ${clearAfterKillWhy(sim, lastExited)}`;
 
   const pulled = yield* pullImage(sim, name);
   if (pulled) return pulled;

@@ -1,13 +1,17 @@
 // The pod worker and SyncPod ([0.1]–[0.3]): write the status from the runtime snapshot, decide
 // with computePodActions, then act in upstream's order: kill, sandbox, init containers, main
 // containers. One sync at a time; requests during a sync coalesce into one more sync after it.
+// Upstream read: kuberuntime_manager.go SyncPod (steps 1-8; the `start` helper returns after a
+// regular init container's failed start and skips a sidecar's), killContainer's grace from
+// kuberuntime_container.go setTerminationGracePeriod, 1.28-1.33 stored versions; the back-off
+// snapshot ([4.5]) and the requeue ([4.6], pod_workers.go, PR #133066 for 1.35+).
 
 import { computePodActions } from '../kubelet/computePodActions';
 import type { PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
-import { startContainer, type StartOutcome } from './start';
+import { exitedSnapshot, startContainer, type StartOutcome } from './start';
 import { writeStatus } from './status';
 import { enterTerminal } from './terminate';
 import { hiddenByRestartAll, restartAllContainers } from './restartAll';
@@ -124,8 +128,9 @@ function* syncPod(sim: PodSim): Proc<void> {
     return;
   }
   const plan = computePodActions(actionsInput(sim));
+  const exited = exitedSnapshot(sim); // [4.5] doBackOff reads the status from before this sync's kills
   const whyFor = whyLookup(plan.why, containerNames(sim));
-  let failure: StartOutcome | undefined;
+  const failures = new SyncFailures();
   if (plan.restartAllContainers) {
     restartAllContainers(sim, plan.restartAllContainers);
     return;
@@ -152,26 +157,39 @@ function* syncPod(sim: PodSim): Proc<void> {
     }
   }
 
+  let aborted = false;
   for (const name of plan.initContainersToStart) {
-    const outcome = yield* startContainer(sim, name, whyFor(name, `[2.1] Init container ${name} starts.`));
+    const outcome = yield* startContainer(sim, name, whyFor(name, `[2.1] Init container ${name} starts.`), exited.get(name));
     if (outcome.ok) continue;
-    failure = outcome;
-    if (sim.rec(name).spec.kind === 'init') break; // [2.8] a regular init container's failed start aborts the sync
+    failures.add(outcome);
+    aborted = isRegularInit(sim, name);
+    if (aborted) break; // [2.8] a regular init container's failed start aborts the sync; a sidecar's is skipped
   }
-  if (!failure || !isRegularInit(sim, plan.initContainersToStart.at(-1))) {
+  if (!aborted) {
     for (const name of plan.containersToStart) {
-      const outcome = yield* startContainer(sim, name, whyFor(name, `[3.2] Main container ${name} starts.`));
-      if (!outcome.ok) failure = outcome;
+      const outcome = yield* startContainer(sim, name, whyFor(name, `[3.2] Main container ${name} starts.`), exited.get(name));
+      if (!outcome.ok) failures.add(outcome);
     }
   }
   if (!sim.sandbox.conditionReady && sim.sandbox.ready) sim.sandbox.conditionReady = true; // [7.1] up to 1.35: after the first sync
-  if (failure) scheduleRequeue(sim, failure);
+  if (failures.any) scheduleRequeue(sim, failures.retryAt);
 }
 
-/** After an error the pod is requeued ([0.2]); from 1.35 at the back-off's expiry ([4.6]). */
-function scheduleRequeue(sim: PodSim, failure: StartOutcome): void {
+/** The sync's failed starts; MinBackoffExpiration: the earliest CrashLoopBackOff expiry among them. */
+class SyncFailures {
+  any = false;
+  retryAt: number | undefined;
+
+  add(outcome: StartOutcome): void {
+    this.any = true;
+    if (outcome.retryAt !== undefined) this.retryAt = Math.min(outcome.retryAt, this.retryAt ?? Infinity);
+  }
+}
+
+/** After an error the pod is requeued ([0.2]); from 1.35 at the earliest back-off expiry ([4.6]). */
+function scheduleRequeue(sim: PodSim, retryAt: number | undefined): void {
   let at = sim.now + REQUEUE_AFTER_ERROR;
-  if (sim.minor >= 35 && failure.retryAt !== undefined) at = Math.min(Math.max(failure.retryAt, sim.now), sim.now + RESYNC_INTERVAL);
+  if (sim.minor >= 35 && retryAt !== undefined) at = Math.min(Math.max(retryAt, sim.now), sim.now + RESYNC_INTERVAL);
   sim.k.cancel(sim.requeue);
   sim.requeue = sim.k.at(Math.max(at, sim.now + 0.001), () => {
     sim.requeue = undefined;
