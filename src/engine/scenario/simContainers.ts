@@ -188,7 +188,7 @@ function checkProbes(p: Problems, name: string, node: YNode, path: string, entry
     const timeout = has.probes?.[PROBE_KEYS[key]];
     if (timeout === undefined) {
       p.warning(child(path, key), `${name} has no ${key} in its spec, so this is never used`, e.keySpan);
-      entry.probes[PROBE_KEYS[key]] = undefined;
+      delete entry.probes[PROBE_KEYS[key]];
       continue;
     }
     if (probe.duration !== null && probe.duration < timeout) continue;
