@@ -66,6 +66,19 @@ describe('worker.go doProbe: a new container ID resets only the result, not last
   });
 });
 
+describe('worker.go doProbe: liveness failures below the threshold carry into the next container (1.27-1.36) [5.10]', () => {
+  it('kills the restarted container at its first failure when two were counted before the crash', () => {
+    const t = run(pod('livenessProbe: { httpGet: { path: /live, port: 80 }, periodSeconds: 10, failureThreshold: 3 }',
+      'containers:\n  app: { exitAfter: 33s, exitCode: 1 }\nevents:\n  - { at: 15s, container: app, do: failLiveness, for: 60s }'));
+    const [, s2] = times(t, 'container.start', 'app');
+    const kill = of(t, 'container.kill', 'app')[0]!;
+    expect(kill.reason).toBe('LivenessProbe');
+    expect(kill.t - s2!).toBeLessThan(10); // one failure of the new container, not three
+    const failed = of(t, 'probe.result', 'app').find((e) => e.probe === 'liveness' && e.result === 'failure' && e.t > s2!)!;
+    expect(failed.why).toContain('[5.10]');
+  });
+});
+
 describe('prober.go runProbe: a probe run takes the handler\'s time, at most timeoutSeconds [5.11]', () => {
   it('makes readiness 30 s late when the handler takes 30 s', () => {
     const t = run(pod('readinessProbe: { httpGet: { path: /ready, port: 80 }, periodSeconds: 10, timeoutSeconds: 40 }', 'containers:\n  app: { readinessProbe: { duration: 30s } }'));

@@ -42,6 +42,8 @@ interface Worker {
   result?: Verdict;
   lastOutcome?: Verdict;
   run: number;
+  /** The container instance the current run of equal results began on ([5.10]). */
+  streakFrom?: Instance;
   onHold: boolean;
   stopped: boolean;
   /** Left its loop by itself ([5.12]): gone from the manager, so AddPod may create it again. */
@@ -364,10 +366,11 @@ export class ProbeManager {
   }
 
   private record(w: Worker, inst: Instance, outcome: Verdict, plan: RunPlan): Next {
-    if (outcome === w.lastOutcome) w.run++;
+    if (outcome === w.lastOutcome && w.run > 0) w.run++;
     else {
       w.lastOutcome = outcome;
       w.run = 1;
+      w.streakFrom = inst;
     }
     const threshold = outcome === 'failure' ? w.spec.failureThreshold : w.spec.successThreshold;
     if (w.run >= threshold) {
@@ -428,7 +431,8 @@ function probeWhy(w: Worker, result: Verdict): string {
   const slow = plan?.timedOut && result === 'failure'
     ? ` Each run timed out after timeoutSeconds (${w.spec.timeoutSeconds}s): the handler ${plan.handler === null ? 'never answers' : `takes ${plan.handler}s`} [5.11].`
     : plan && plan.seconds > 0 ? ` Each run takes ${plan.seconds}s [5.11].` : '';
-  const counted = w.run > times ? ` The count carried over from the container's previous run [5.10].` : '';
+  const counted = w.streakFrom !== undefined && w.streakFrom !== w.instance
+    ? ` The count includes results from the container's previous run, which the kubelet keeps across a restart [5.10].` : '';
   switch (w.kind) {
     case 'startup':
       return result === 'success'
