@@ -50,6 +50,7 @@ export function buildBehavior(c: ContainerSpec, entry: SimEntry | undefined): Be
     note: inferred.note,
   };
   if (entry?.attempts && Object.keys(entry.attempts).length > 0) b.attempts = entry.attempts;
+  if (entry?.probes && Object.values(entry.probes).some((x) => x)) b.probes = entry.probes;
   if (entry) {
     const guessed = (['exitAfter', 'exitCode', 'onStop'] as const).filter((k) => entry[k] === undefined);
     b.note = guessed.length === 0

@@ -5,6 +5,7 @@ import type { ContainerKind } from '../trace';
 import type { RawContainer, RawHandler, RawProbe } from './container';
 import { defaultPullPolicy } from './image';
 import { probeVerdict } from './infer';
+import { probeCommandDuration } from './probeCommand';
 import type { ContainerSpec, HookSpec, ProbeHandlerKind, ProbeSpec, RestartPolicy, RestartRule } from './types';
 import { probeValue } from './validateHandlers';
 
@@ -29,6 +30,8 @@ function buildProbe(p: RawProbe | undefined): ProbeSpec | undefined {
     spec.command = p.exec.command.value;
     const verdict = probeVerdict(spec.command);
     if (verdict) spec.verdict = verdict;
+    const duration = probeCommandDuration(spec.command); // [5.11] the command's own running time
+    if (duration !== 0) spec.duration = duration;
   }
   if (p.terminationGracePeriodSeconds) spec.terminationGracePeriodSeconds = p.terminationGracePeriodSeconds.value;
   return spec;

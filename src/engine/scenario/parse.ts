@@ -46,7 +46,10 @@ function parseInto(p: Problems, text: string, opts: ParseOptions): Scenario | un
 
   const containers = allContainers(workload.pod);
   const hooks = new Map<string, HookPresence>();
-  for (const c of containers) hooks.set(c.name, { postStart: !!c.postStart, preStop: !!c.preStop });
+  for (const c of containers) {
+    const probes = { startup: c.startupProbe?.timeoutSeconds, liveness: c.livenessProbe?.timeoutSeconds, readiness: c.readinessProbe?.timeoutSeconds };
+    hooks.set(c.name, { postStart: !!c.postStart, preStop: !!c.preStop, probes });
+  }
   const entries = readSimContainers(p, sim?.map, hooks);
   const events = readSimEvents(p, sim?.map, containers.map((c) => c.name));
   const behaviors = buildBehaviors(p, workload.pod, podSpecPath(workload.kind), entries);

@@ -1,11 +1,13 @@
 // `containers:` of the Simulation document: per-container process behaviour that overrides
-// what inference would say, field by field, and `runs:` for per-attempt differences.
+// what inference would say, field by field, `runs:` for per-attempt differences, and how long
+// each probe's handler takes to answer (`readinessProbe: { duration: 30s }`, [5.11]).
 
 import { MAX_RUNS } from './limits';
 import { child, index, type Problems, type Span } from './problems';
 import { checkKeys, expectMap, readDuration, readDurationOrNever, readExitCode } from './simFields';
 import { didYouMean } from './suggest';
-import type { Behavior, HookBehavior, StopBehavior } from './types';
+import type { ProbeKind } from '../trace';
+import type { Behavior, HookBehavior, ProbeBehavior, StopBehavior } from './types';
 import { present, type YMap, type YNode } from './ynode';
 
 export type AttemptOverride = Partial<Pick<Behavior, 'exitAfter' | 'exitCode' | 'startDelay' | 'readyAfter'>>;
@@ -21,9 +23,17 @@ export interface SimEntry {
   postStart?: Partial<HookBehavior>;
   preStop?: Partial<HookBehavior>;
   attempts?: Record<number, AttemptOverride>;
+  probes?: Partial<Record<ProbeKind, ProbeBehavior>>;
 }
 
-const ENTRY_KEYS = ['pull', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'onStop', 'postStart', 'preStop', 'runs'] as const;
+/** The Simulation entry's key for each probe, named after the container spec's field. */
+export const PROBE_KEYS = { startupProbe: 'startup', livenessProbe: 'liveness', readinessProbe: 'readiness' } as const satisfies Record<string, ProbeKind>;
+type ProbeKey = keyof typeof PROBE_KEYS;
+
+const ENTRY_KEYS = [
+  'pull', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'onStop', 'postStart', 'preStop', 'runs',
+  'startupProbe', 'livenessProbe', 'readinessProbe',
+] as const;
 const RUN_KEYS = ['exitAfter', 'exitCode', 'startDelay', 'readyAfter'] as const;
 
 function readOnStop(p: Problems, node: YNode, path: string): StopBehavior | undefined {
@@ -59,6 +69,18 @@ function readHook(p: Problems, node: YNode, path: string): Partial<HookBehavior>
       const v = readExitCode(p, e.value, child(path, 'exitCode'));
       if (v !== undefined) out.exitCode = v;
     }
+  }
+  return out;
+}
+
+/** `readinessProbe: { duration: 30s }`: how long each run of that probe's handler takes ([5.11]). */
+function readProbe(p: Problems, node: YNode, path: string): ProbeBehavior | undefined {
+  const map = expectMap(p, node, path, path.split('.').pop() ?? 'a probe');
+  if (!map) return undefined;
+  let out: ProbeBehavior | undefined;
+  for (const e of checkKeys(p, map, path, ['duration'], 'a probe')) {
+    const v = readDurationOrNever(p, e.value, child(path, 'duration'));
+    if (v !== undefined) out = { duration: v };
   }
   return out;
 }
@@ -139,6 +161,11 @@ function readEntry(p: Problems, node: YNode, path: string, keySpan: Span): SimEn
         if (v) entry.attempts = v;
         break;
       }
+      case 'startupProbe': case 'livenessProbe': case 'readinessProbe': {
+        const v = readProbe(p, e.value, fp);
+        if (v) (entry.probes ??= {})[PROBE_KEYS[e.key]] = v;
+        break;
+      }
     }
   }
   return entry;
@@ -147,6 +174,28 @@ function readEntry(p: Problems, node: YNode, path: string, keySpan: Span): SimEn
 export interface HookPresence {
   postStart: boolean;
   preStop: boolean;
+  /** The timeoutSeconds of each probe the container's spec has. */
+  probes?: Partial<Record<ProbeKind, number>>;
+}
+
+/** Notes for probe entries: one for a probe the spec lacks, one where every run would time out ([5.11]). */
+function checkProbes(p: Problems, name: string, node: YNode, path: string, entry: SimEntry, has: HookPresence): void {
+  if (!entry.probes || node.kind !== 'map') return;
+  for (const key of Object.keys(PROBE_KEYS) as ProbeKey[]) {
+    const probe = entry.probes[PROBE_KEYS[key]];
+    const e = present(node, key);
+    if (!probe || !e) continue;
+    const timeout = has.probes?.[PROBE_KEYS[key]];
+    if (timeout === undefined) {
+      p.warning(child(path, key), `${name} has no ${key} in its spec, so this is never used`, e.keySpan);
+      delete entry.probes[PROBE_KEYS[key]];
+      continue;
+    }
+    if (probe.duration !== null && probe.duration < timeout) continue;
+    const span = e.value.kind === 'map' ? present(e.value, 'duration')?.value.span ?? e.keySpan : e.keySpan;
+    const takes = probe.duration === null ? 'never answers' : `takes ${probe.duration}s`;
+    p.info(child(child(path, key), 'duration'), `the handler ${takes}, not less than the probe's timeoutSeconds (${timeout}s): every run times out after ${timeout}s and counts as a failure`, span);
+  }
 }
 
 /**
@@ -175,6 +224,7 @@ export function readSimContainers(p: Problems, doc: YMap | undefined, hooks: Map
         p.warning(child(path, hook), `${ce.key} has no ${hook} hook in its spec, so this is never used`, key ?? ce.keySpan);
       }
     }
+    if (has) checkProbes(p, ce.key, ce.value, path, entry, has);
     out.set(ce.key, entry);
   }
   return out;

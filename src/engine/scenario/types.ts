@@ -1,7 +1,7 @@
 // The parsed scenario (contract.md section 1): the pod spec the kubelet sees, and how each
 // container's process behaves. Everything is already defaulted the way the API server would.
 
-import type { ContainerKind } from '../trace';
+import type { ContainerKind, ProbeKind } from '../trace';
 import type { FeatureGates, KubeVersion } from '../version';
 import type { Span } from './problems';
 
@@ -36,6 +36,8 @@ export interface ProbeSpec {
   command?: string[];
   /** Fixed outcome judged from an exec command: 'fail' for `exit 1`/`false`, 'pass' for `exit 0`/`true`. */
   verdict?: 'pass' | 'fail';
+  /** How long one run of the exec command takes, read from it (`sh -c "sleep 5; exit 0"`: 5); null: it never returns. */
+  duration?: number | null;
   initialDelaySeconds: number;
   periodSeconds: number;
   timeoutSeconds: number;
@@ -97,6 +99,11 @@ export type StopBehavior =
   | { kind: 'exit'; after: number; exitCode: number }
   | { kind: 'ignore' };
 
+/** How one probe's handler behaves: each run takes `duration` seconds (null: it never answers). */
+export interface ProbeBehavior {
+  duration: number | null;
+}
+
 export interface HookBehavior {
   duration: number | null; // null: never returns
   exitCode: number;
@@ -114,6 +121,8 @@ export interface Behavior {
   onStop: StopBehavior;
   postStart: HookBehavior;
   preStop: HookBehavior;
+  /** How long each probe's handler takes to answer, from the Simulation document ([5.11]); null: it never answers. */
+  probes?: Partial<Record<ProbeKind, ProbeBehavior>>;
   /** Per-attempt overrides: attempt index -> partial behaviour (e.g. the first run crashes). */
   attempts?: Record<number, Partial<Pick<Behavior, 'exitAfter' | 'exitCode' | 'startDelay' | 'readyAfter'>>>;
   /** Human-readable account of where this behaviour came from, shown as an inline hint. */

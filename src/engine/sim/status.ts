@@ -56,8 +56,8 @@ function containerStatus(sim: PodSim, spec: ContainerSpec, initialized: () => bo
     return apiStatus(name, image, { waiting: { reason: 'PodInitializing' } }, {}, restartCount);
   }
   if (inst.state === 'running') {
-    const started = !spec.startupProbe || sim.probes.result(name, 'startup', inst) === 'success';
-    const ready = spec.kind !== 'init' && started && (!spec.readinessProbe || sim.probes.result(name, 'readiness', inst) === 'success');
+    const started = spec.kind === 'init' || sim.probes.started(name, inst); // [5.6] UpdatePodStatus
+    const ready = spec.kind !== 'init' && started && sim.probes.ready(name, inst);
     return apiStatus(name, image, { running: { startedAt: inst.startedAt } }, terminated(prev), restartCount, ready, started);
   }
   if (inst.state === 'exited') {
@@ -162,6 +162,7 @@ export function writeStatus(sim: PodSim): void {
   const next: ApiPodStatus = { phase: explained.phase, conditions: conditions.map(stripWhy), ...statuses };
   sim.apiInstances = new Map(sim.specs().map((c) => [c.name, sim.rec(c.name).instances.at(-1)]));
   publish(sim, next, explained.why, whys);
+  sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
 }
 
 function stripWhy(c: PodCondition & { why?: string }): PodCondition {
@@ -231,7 +232,7 @@ function withProbeFlags(sim: PodSim, s: ContainerStatus): ContainerStatus {
   const spec = sim.records.get(s.name)?.spec; // the status lists follow the spec lists, and names are unique
   const inst = sim.apiInstances.get(s.name);
   if (!spec || !inst || spec.kind === 'init') return s;
-  const started = !spec.startupProbe || sim.probes.result(spec.name, 'startup', inst) === 'success';
-  const ready = started && inst.state === 'running' && (!spec.readinessProbe || sim.probes.result(spec.name, 'readiness', inst) === 'success');
+  const started = sim.probes.started(spec.name, inst); // [5.6] UpdatePodStatus
+  const ready = started && inst.state === 'running' && sim.probes.ready(spec.name, inst);
   return started === s.started && ready === s.ready ? s : { ...s, started, ready };
 }

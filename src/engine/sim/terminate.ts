@@ -49,7 +49,7 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
 function* terminatePod(sim: PodSim): Proc<void> {
   const grace = sim.deletion!.grace;
   writeStatus(sim); // [8.10] statuses are written at the start of termination, then at the end
-  sim.probes.stop(['liveness', 'startup']); // [5.8]
+  sim.probes.stopLivenessAndStartup(); // [5.8]
   yield* killPod(sim, grace, 'PodTermination', (name) => {
     const spec = sim.rec(name).spec;
     if (spec.kind === 'sidecar' && sim.minor >= 29) return `[8.4] The pod is deleted: ${name} is a sidecar, so its stop signal waits until the main containers and later sidecars have stopped.`;

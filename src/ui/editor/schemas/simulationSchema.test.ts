@@ -173,7 +173,7 @@ events:
     const labels = async (text: string) => (await c.complete(text)).map((i) => i.label);
     expect(await labels(`${SIM}|`)).toEqual(['kubernetesVersion', 'featureGates', 'until', 'kubelet', 'containers', 'events']);
     expect(await labels(`${SIM}containers:\n  |`)).toEqual(NAMES);
-    expect(await labels(`${SIM}containers:\n  app:\n    |`)).toEqual(['pull', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'onStop', 'postStart', 'preStop', 'runs']);
+    expect(await labels(`${SIM}containers:\n  app:\n    |`)).toEqual(['pull', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'onStop', 'postStart', 'preStop', 'startupProbe', 'livenessProbe', 'readinessProbe', 'runs']);
     expect(await labels(`${SIM}events:\n  - at: 1s\n    do: |`)).toEqual(SIM_ACTIONS);
     expect(await labels(`${SIM}events:\n  - at: 1s\n    do: crash\n    container: |`)).toEqual(NAMES);
     expect(await labels(`${SIM}featureGates:\n  |`)).toEqual(Object.keys(FEATURE_GATES));
@@ -186,5 +186,16 @@ events:
     expect(await c.hover(`${SIM}events:\n  - { at: 1s, do: oom|Kill, container: app }`)).toContain(`\`oomKill\`: ${ACTION_DOCS.oomKill}`);
     expect(await c.hover(`${SIM}containers:\n  app:\n    ready|After: 3s`)).toMatch(/readiness handler passes/);
     expect(await c.hover(`${SIM}featureGates:\n  Sidecar|Containers: true`)).toMatch(/In 1\.33 it is locked on/);
+  });
+
+  it('reads probe durations like the engine ([5.11], prober.go runProbe)', async () => {
+    expect(await c.validate(`${SIM}containers:\n  app:\n    readinessProbe: { duration: 30s }\n    livenessProbe: { duration: never }\n`)).toEqual([]);
+    const warnings = await c.validate(`${SIM}containers:\n  app:\n    readinessProbe: { duration: soon, timeout: 1s }\n`);
+    expect(warnings).toEqual(expect.arrayContaining([
+      '5: Expected a duration (a number of seconds, or 500ms, 2s, 1m30s) or "never".',
+      '5: Property timeout is not allowed.',
+    ]));
+    expect(await c.hover(`${SIM}containers:\n  app:\n    readinessProbe: { dura|tion: 30s }`)).toMatch(/timeoutSeconds/);
+    expect(await c.hover(`${SIM}containers:\n  app:\n    readiness|Probe: { duration: 30s }`)).toMatch(/30s late/);
   });
 });

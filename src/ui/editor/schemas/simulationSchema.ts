@@ -74,6 +74,26 @@ function hook(name: 'postStart' | 'preStop'): JSONSchema {
   };
 }
 
+type ProbeField = 'startupProbe' | 'livenessProbe' | 'readinessProbe';
+
+const PROBE_ROLE: Record<ProbeField, string> = {
+  startupProbe: 'A slow startup handler delays Started (and, for a sidecar, the next container); one that times out failureThreshold times in a row gets the container killed (reason StartupProbe).',
+  livenessProbe: 'A liveness handler that times out failureThreshold times in a row gets the container killed (reason LivenessProbe), even though the app is up.',
+  readinessProbe: 'A slow readiness handler makes the container ready that much later (a handler that takes 30s makes readiness 30s late); one that times out keeps it unready.',
+};
+
+/** `readinessProbe: { duration }` and its siblings ([5.11]): how long each run of the handler takes. */
+function probeTiming(field: ProbeField): JSONSchema {
+  return {
+    type: ['object', 'null'],
+    description: `How the container's ${field} handler behaves. Used only where the container's spec has a ${field}. ${PROBE_ROLE[field]}`,
+    properties: {
+      duration: duration(`How long each run of the ${field} handler takes to answer. Default: at once; for an exec probe, the run time of its command as read from it (\`sh -c "sleep 5; exit 0"\` takes 5s). The kubelet waits for the answer before it looks at the period again, and gives up after the probe's timeoutSeconds (default 1s): a run that takes that long or longer fails with a timeout, whatever the app's state. \`never\`: the handler never answers, so every run times out.`, { never: true }),
+    },
+    additionalProperties: false,
+  };
+}
+
 const RUN_KEYS = {
   exitAfter: duration('For this attempt: process start -> it exits by itself. `never`: it runs until stopped.', { never: true }),
   exitCode: exitCode('For this attempt: the code of that exit.'),
@@ -115,6 +135,9 @@ function containerBehaviour(): JSONSchema {
       },
       postStart: ref('PostStart'),
       preStop: ref('PreStop'),
+      startupProbe: ref('StartupProbe'),
+      livenessProbe: ref('LivenessProbe'),
+      readinessProbe: ref('ReadinessProbe'),
       runs: {
         type: 'array',
         maxItems: MAX_RUNS,
@@ -311,6 +334,9 @@ export function simulationSchema(containerNames: readonly string[], opts: Simula
       [`${SIM_DEF_PREFIX}Container`]: containerBehaviour(),
       [`${SIM_DEF_PREFIX}PostStart`]: hook('postStart'),
       [`${SIM_DEF_PREFIX}PreStop`]: hook('preStop'),
+      [`${SIM_DEF_PREFIX}StartupProbe`]: probeTiming('startupProbe'),
+      [`${SIM_DEF_PREFIX}LivenessProbe`]: probeTiming('livenessProbe'),
+      [`${SIM_DEF_PREFIX}ReadinessProbe`]: probeTiming('readinessProbe'),
       [`${SIM_DEF_PREFIX}Event`]: simEvent(names),
     },
   };

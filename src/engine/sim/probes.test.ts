@@ -1,0 +1,178 @@
+// The prober against the kubelet's own code (pkg/kubelet/prober, read for 1.27-1.36): each test
+// names the upstream function it checks.
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../run';
+import type { Trace, TraceEvent } from '../trace';
+
+function run(text: string, version?: string): Trace {
+  const res = runScenario(text, version ? { kubernetesVersion: version } : {});
+  if (!res.trace) throw new Error(res.problems.map((p) => `${p.line}:${p.col} ${p.path}: ${p.message}`).join('\n'));
+  return res.trace;
+}
+const of = <T extends TraceEvent['type']>(trace: Trace, type: T, container?: string) =>
+  trace.events.filter((e): e is Extract<TraceEvent, { type: T }> => e.type === type && (container === undefined || (e as { container?: string }).container === container));
+const times = (trace: Trace, type: TraceEvent['type'], container: string) => of(trace, type, container).map((e) => e.t);
+
+function pod(app: string, sim = '', policy = 'Always'): string {
+  return `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  restartPolicy: ${policy}
+  containers:
+    - name: app
+      image: example/app:1
+${app.replace(/^/gm, '      ')}
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+until: 3m
+${sim}`;
+}
+
+describe('prober_manager.go UpdatePodStatus: manualTriggerCh (1.27-1.36) [5.9]', () => {
+  it('makes a container ready about a second after it starts, not a whole periodSeconds later', () => {
+    const t = run(pod('readinessProbe: { httpGet: { path: /ready, port: 80 }, periodSeconds: 60 }'));
+    const start = times(t, 'container.start', 'app')[0]!;
+    const ready = times(t, 'container.ready', 'app')[0]!;
+    expect(ready - start).toBeGreaterThan(0);
+    expect(ready - start).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('worker.go run: the ticker after a manual run [5.2]', () => {
+  const text = pod('readinessProbe: { httpGet: { path: /ready, port: 80 }, periodSeconds: 10 }', 'containers:\n  app: { readyAfter: 15s }');
+  it('keeps the ticks on the worker\'s creation up to 1.31', () => {
+    const ready = times(run(text, '1.31'), 'container.ready', 'app')[0]!;
+    expect(ready % 10).toBeCloseTo(0, 6);
+  });
+  it('counts the next tick from the manual run from 1.32 (probeTicker.Reset)', () => {
+    const t = run(text, '1.32');
+    const ready = times(t, 'container.ready', 'app')[0]!;
+    expect(ready % 10).not.toBeCloseTo(0, 6);
+    expect(ready - times(t, 'container.start', 'app')[0]!).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('worker.go doProbe: a new container ID resets only the result, not lastResult/resultRun (1.27-1.36) [5.10]', () => {
+  it('meets successThreshold 3 with one success after a restart', () => {
+    const t = run(pod('readinessProbe: { httpGet: { path: /ready, port: 80 }, periodSeconds: 5, successThreshold: 3 }', 'containers:\n  app: { exitAfter: 40s, exitCode: 1 }'));
+    const [s1, s2] = times(t, 'container.start', 'app');
+    const [r1, r2] = times(t, 'container.ready', 'app');
+    expect(r1! - s1!).toBeGreaterThanOrEqual(5); // three successes take at least a period the first time
+    expect(r2! - s2!).toBeLessThanOrEqual(2); // one is enough after the restart
+    const why = of(t, 'probe.result', 'app').filter((e) => e.probe === 'readiness' && e.result === 'success').at(-1)!.why;
+    expect(why).toContain('[5.10]');
+  });
+});
+
+describe('worker.go doProbe: liveness failures below the threshold carry into the next container (1.27-1.36) [5.10]', () => {
+  it('kills the restarted container at its first failure when two were counted before the crash', () => {
+    const t = run(pod('livenessProbe: { httpGet: { path: /live, port: 80 }, periodSeconds: 10, failureThreshold: 3 }',
+      'containers:\n  app: { exitAfter: 33s, exitCode: 1 }\nevents:\n  - { at: 15s, container: app, do: failLiveness, for: 60s }'));
+    const [, s2] = times(t, 'container.start', 'app');
+    const kill = of(t, 'container.kill', 'app')[0]!;
+    expect(kill.reason).toBe('LivenessProbe');
+    expect(kill.t - s2!).toBeLessThan(10); // one failure of the new container, not three
+    const failed = of(t, 'probe.result', 'app').find((e) => e.probe === 'liveness' && e.result === 'failure' && e.t > s2!)!;
+    expect(failed.why).toContain('[5.10]');
+  });
+});
+
+describe('prober.go runProbe: a probe run takes the handler\'s time, at most timeoutSeconds [5.11]', () => {
+  it('makes readiness 30 s late when the handler takes 30 s', () => {
+    const t = run(pod('readinessProbe: { httpGet: { path: /ready, port: 80 }, periodSeconds: 10, timeoutSeconds: 40 }', 'containers:\n  app: { readinessProbe: { duration: 30s } }'));
+    const ready = times(t, 'container.ready', 'app')[0]!;
+    expect(ready - times(t, 'container.start', 'app')[0]!).toBeGreaterThanOrEqual(30);
+    expect(ready - times(t, 'container.start', 'app')[0]!).toBeLessThanOrEqual(32);
+  });
+
+  it('fails a run that outlives timeoutSeconds: a liveness handler that never answers kills the container', () => {
+    const t = run(pod('livenessProbe: { httpGet: { path: /live, port: 80 }, periodSeconds: 5, failureThreshold: 2 }', 'containers:\n  app: { livenessProbe: { duration: never } }'));
+    const kill = of(t, 'container.kill', 'app')[0]!;
+    expect(kill.reason).toBe('LivenessProbe');
+    const failed = of(t, 'probe.result', 'app').find((e) => e.probe === 'liveness' && e.result === 'failure')!;
+    expect(failed.why).toContain('timed out after timeoutSeconds (1s)');
+  });
+
+  it('reads an exec probe\'s time from its command: sh -c "sleep 5; exit 0" takes 5 s', () => {
+    const slow = pod(`readinessProbe: { exec: { command: [sh, -c, 'sleep 5; exit 0'] }, periodSeconds: 10, timeoutSeconds: 10 }`);
+    const s = run(slow);
+    expect(times(s, 'container.ready', 'app')[0]! - times(s, 'container.start', 'app')[0]!).toBeGreaterThanOrEqual(5);
+    const timesOut = run(slow.replace('timeoutSeconds: 10', 'timeoutSeconds: 3'));
+    expect(times(timesOut, 'container.ready', 'app')).toEqual([]);
+  });
+});
+
+describe('prober_manager.go StopLivenessAndStartup walks pod.Spec.Containers only (1.28-1.36) [5.8]', () => {
+  const text = `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  initContainers:
+    - name: proxy
+      image: example/proxy:1
+      restartPolicy: Always
+      livenessProbe: { httpGet: { path: /live, port: 80 }, periodSeconds: 1, failureThreshold: 1 }
+  containers:
+    - name: app
+      image: example/app:1
+      livenessProbe: { httpGet: { path: /live, port: 80 }, periodSeconds: 1, failureThreshold: 1 }
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+until: 2m
+containers:
+  app: { onStop: { after: 20s } }
+events:
+  - { at: 30s, do: deletePod, gracePeriodSeconds: 60 }
+  - { at: 32s, container: proxy, do: failLiveness }
+  - { at: 32s, container: app, do: failLiveness }
+`;
+  it('keeps probing a sidecar\'s liveness during termination, not the main container\'s', () => {
+    const t = run(text);
+    const after = (c: string) => of(t, 'probe.result', c).filter((e) => e.probe === 'liveness' && e.t > 30);
+    expect(after('proxy').map((e) => e.result)).toContain('failure');
+    expect(after('app')).toEqual([]);
+  });
+});
+
+describe('worker.go doProbe: the worker exits when its container will not be restarted [5.12]', () => {
+  const text = (mainProbe: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  restartPolicy: Never
+  initContainers:
+    - name: proxy
+      image: example/proxy:1
+      restartPolicy: Always
+      startupProbe: { httpGet: { path: /ready, port: 80 }, initialDelaySeconds: 3, periodSeconds: 2, failureThreshold: 10 }
+  containers:
+    - name: app
+      image: example/app:1
+${mainProbe}
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+until: 2m
+containers:
+  proxy: { runs: [{ exitAfter: 0s, exitCode: 1 }, { exitAfter: 0s, exitCode: 1 }, { exitAfter: never }] }
+`;
+  const withProbe = text('      startupProbe: { httpGet: { path: /ready, port: 80 }, periodSeconds: 5 }');
+  it('up to 1.34 a sidecar\'s startup worker exits under restartPolicy Never, and AddPod stops at the main container\'s worker: the main container never starts (#132826)', () => {
+    const t = run(withProbe, '1.34');
+    expect(times(t, 'container.start', 'proxy').length).toBe(3);
+    expect(of(t, 'probe.result', 'proxy').some((e) => e.why.includes('[5.12]'))).toBe(true);
+    expect(times(t, 'container.start', 'app')).toEqual([]);
+  });
+  it('up to 1.34, with no earlier worker in AddPod\'s way, the next sync creates the worker again', () => {
+    const t = run(text('      command: [sleep, infinity]'), '1.34');
+    expect(of(t, 'probe.result', 'proxy').some((e) => e.why.includes('[5.12]'))).toBe(true);
+    expect(times(t, 'container.start', 'app').length).toBe(1);
+  });
+  it('from 1.35 a sidecar keeps its workers, and the main container starts', () => {
+    const t = run(withProbe, '1.35');
+    expect(times(t, 'container.start', 'app').length).toBe(1);
+  });
+});
