@@ -100,7 +100,7 @@ export function deriveStatus(obj: PodObject, opts: DeriveOptions): DerivedStatus
     phase: phase.phase,
     phaseWhy: phase.why,
     conditions,
-    kubectl: printPod(pod, now),
+    kubectl: printPod(pod, now, { minor: minor(opts.version) }),
     inputs: { podIsTerminal, podHasInitialized, sandboxReady, now },
   };
 }

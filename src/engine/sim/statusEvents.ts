@@ -32,7 +32,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   sim.setApi(next);
   for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status: next };
-  const cols = printPod(pod, sim.now);
+  const cols = printPod(pod, sim.now, { minor: sim.minor });
   const last = sim.lastKubectl;
   // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
   const count = (r: string) => r.split(' ')[0];
