@@ -109,7 +109,7 @@ describe('printPod RESTARTS', () => {
   });
 });
 
-describe('printPod follows the API server version (printers.go history 1.27-1.36) [14]', () => {
+describe('printPod follows the API server version (printers.go history 1.27-1.36) [14.1]', () => {
   const deletedTerminal = (phase: 'Succeeded' | 'Failed', code: number) =>
     podOf({ restartPolicy: 'Never', main: ['a'] }, [], [exited('a', code)], { phase, deletionTimestamp: 100 });
 

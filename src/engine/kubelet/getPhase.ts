@@ -103,7 +103,7 @@ function tally(spec: SpecForStatus, opts: PhaseOptions, byName: StatusIndex): Ta
     pendingInit: [], pendingSidecars: [], startedUnseen: [], failedInit: [], failedInitFinal: [], unknown: [],
     running: [], runningSidecars: [], waiting: [], stopped: [], stoppedFinal: [], succeeded: [],
   };
-  // [6.6] [11.2] a stop counts as a restart when its policy restarts it, when an in-place restart
+  // [6.6] [6.8] [11.2] a stop counts as a restart when its policy restarts it, when an in-place restart
   // removed it (reason RestartingAllContainers), or when its exit matches a RestartAllContainers
   // rule (TestPodPhaseWithRestartAllContainers: the pod stays Running while the restart begins).
   const wontRestart = (c: ContainerForStatus, code: number, reason?: string) =>

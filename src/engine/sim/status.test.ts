@@ -1,6 +1,6 @@
 // convertToAPIContainerStatuses' last loop (pkg/kubelet/kubelet_pods.go, read at the 1.36 tree;
 // the loop predates 1.27) with ShouldContainerBeRestarted (pkg/kubelet/container/helpers.go), and
-// what follows for getPhase and printPod. [10.2] [10.4] [4.1] [6.2] [14]
+// what follows for getPhase and printPod. [10.2] [10.4] [4.1] [6.7] [14.5]
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
 import type { Trace, TraceEvent } from '../trace';
@@ -111,5 +111,36 @@ events:
     expect(backoffBefore.length).toBeGreaterThan(0);
     expect(of(t, 'pod.phase').at(-1)?.phase).toBe('Succeeded');
     expect(statuses(t).at(-1)).toBe('Completed');
+  });
+});
+
+describe('the kubectl row follows the simulated version [14.4]', () => {
+  const completedThenDeleted = (version: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: done }
+spec:
+  restartPolicy: Never
+  containers:
+    - name: app
+      image: example/app:1
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${version}"
+until: 40s
+containers:
+  app: { exitAfter: 3s, exitCode: 0 }
+events:
+  - { at: 20s, do: deletePod, gracePeriodSeconds: 5 }
+`;
+
+  it('a completed pod that is deleted prints Terminating up to 1.30 (printPod before PR #122038)', () => {
+    expect(statuses(run(completedThenDeleted('1.30'))).slice(-2)).toEqual(['Completed', 'Terminating']);
+  });
+
+  it('and keeps Completed from 1.31', () => {
+    const t = run(completedThenDeleted('1.31'));
+    expect(statuses(t).at(-1)).toBe('Completed');
+    expect(statuses(t)).not.toContain('Terminating');
   });
 });
