@@ -14,6 +14,7 @@ import type { Instance } from './model';
 import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
 import { hiddenByRestartAll } from './restartAll';
 import { publish } from './statusEvents';
+import { terminatePodStatus } from './terminatePodStatus';
 
 function terminated(inst: Instance | undefined): ContainerState {
   if (!inst || inst.state !== 'exited') return {};
@@ -181,9 +182,23 @@ export function writeStatus(sim: PodSim): void {
   const conditions = conditionsFor(sim, statuses, explained.phase);
   rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);
   const whys = new Map(conditions.map((c) => [c.type, c.why]));
-  const next: ApiPodStatus = { phase: explained.phase, conditions: conditions.map(stripWhy), ...statuses };
+  let next: ApiPodStatus = { phase: explained.phase, conditions: conditions.map(stripWhy), ...statuses };
+  let phaseWhy = explained.why;
+  if (podIsOver(sim)) {
+    // [6.9] TerminatePod: the status manager's defaults for a pod that is over.
+    const over = terminatePodStatus(specForStatus(sim), next, sim.api);
+    next = over.status;
+    if (over.markedFailed) {
+      phaseWhy = `Failed [6.9]: the pod is over but its phase was still ${explained.phase}, so the status manager marks it Failed (TerminatePod) and reports every container it cannot account for as ContainerStatusUnknown.`;
+    }
+  }
   sim.apiInstances = new Map(sim.specs().map((c) => [c.name, sim.rec(c.name).instances.at(-1)]));
-  publish(sim, next, explained.why, whys);
+  publish(sim, next, phaseWhy, whys);
+}
+
+/** The pod worker is done with the pod: deleted (or terminal by itself) and nothing runs any more. */
+function podIsOver(sim: PodSim): boolean {
+  return (sim.deletion !== undefined || sim.terminalDone) && sim.specs().every((c) => !sim.running(c.name));
 }
 
 function stripWhy(c: PodCondition & { why?: string }): PodCondition {
