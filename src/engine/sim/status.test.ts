@@ -144,3 +144,31 @@ events:
     expect(statuses(t)).not.toContain('Terminating');
   });
 });
+
+describe('convertContainerStatus: a Created container is Waiting with no reason [10.1] [2.7]', () => {
+  it('an init container a kubelet restart left Created prints Init:0/1, not Init:ContainerCreating', () => {
+    const t = run(`apiVersion: v1
+kind: Pod
+metadata: { name: cr }
+spec:
+  initContainers:
+    - name: init
+      image: busybox:1.36
+      command: ['sh', '-c', 'sleep 2']
+  containers:
+    - name: app
+      image: example/app:1
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "1.33"
+until: 30s
+events:
+  - { at: 1.65, do: restartKubelet }
+`);
+    // The restart lands between create (1.6 s) and start (1.7 s): the runtime holds a Created init container.
+    expect(of(t, 'container.start').filter((e) => e.container === 'init').map((e) => e.attempt)).toEqual([1]);
+    expect(waitingReasons(t, 'init')).toEqual(['PodInitializing']);
+    expect(statuses(t)).not.toContain('Init:ContainerCreating');
+  });
+});

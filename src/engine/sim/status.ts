@@ -75,7 +75,10 @@ function containerStatus(sim: PodSim, spec: ContainerSpec, initialized: () => bo
     const ready = spec.kind === 'init' && inst.exitCode === 0; // [5.6] a regular init container is ready once it exited 0
     return apiStatus(name, image, terminated(inst), terminated(prev), restartCount, ready);
   }
-  return apiStatus(name, image, { waiting: { reason: 'ContainerCreating' } }, terminated(prev), restartCount);
+  // Created but not started (e.g. a kubelet restart caught it, [2.7]): Waiting with no reason, or
+  // with the start error when there is one and the pod is not deleted (convertContainerStatus, [10.2]).
+  const error = sim.deletion === undefined ? rec.startError : undefined;
+  return apiStatus(name, image, { waiting: error ? { reason: error.reason, message: error.message } : {} }, terminated(prev), restartCount);
 }
 
 /**
