@@ -1,5 +1,7 @@
 // What a Pod object cannot carry but the kubelet knows: its hidden inputs, read from the object
-// the way the kubelet's own status shows them (contract.md section 2).
+// the way the kubelet's own status shows them (contract.md section 2). Upstream: the pod worker's
+// podIsTerminal and HasAnyActiveRegularContainerStarted as generateAPIPodStatus passes them to
+// getPhase (kubelet_pods.go, 1.36 tree), approximated from the API status ([6.1], [6.2]).
 
 import type { ApiPod, ContainerStatus } from '../api';
 
