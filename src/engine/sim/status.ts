@@ -14,6 +14,7 @@ import type { Instance } from './model';
 import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
 import { hiddenByRestartAll } from './restartAll';
 import { publish } from './statusEvents';
+import { illegalTransition } from './statusTransition';
 import { terminatePodStatus } from './terminatePodStatus';
 
 function terminated(inst: Instance | undefined): ContainerState {
@@ -195,6 +196,12 @@ export function writeStatus(sim: PodSim): void {
       phaseWhy = `Failed [6.9]: the pod is over but its phase was still ${explained.phase}, so the status manager marks it Failed (TerminatePod) and reports every container it cannot account for as ContainerStatusUnknown.`;
     }
   }
+  // [6.10] checkContainerStateTransition: a container that may not restart cannot leave
+  // Terminated; the status manager drops such an update and keeps the previous status.
+  if (illegalTransition(specForStatus(sim), sim.api, next, {
+    containerRestartRules: sim.gates.ContainerRestartRules,
+    restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
+  }) !== undefined) return;
   sim.apiInstances = new Map(sim.specs().map((c) => [c.name, sim.rec(c.name).instances.at(-1)]));
   publish(sim, next, phaseWhy, whys);
 }
