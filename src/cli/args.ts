@@ -5,8 +5,9 @@ import { parseRfc3339 } from '../engine/apiPod/time';
 import { parseDurationString } from '../engine/scenario/duration';
 import {
   FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, defaultGates, gateExists, gateLocked, isFeatureGateName,
-  isSupportedVersion, resolveGates, type FeatureGates, type KubeVersion,
+  isSupportedVersion, minor, resolveGates, type FeatureGates, type KubeVersion,
 } from '../engine/version';
+import { REAL_GATES, isRealGate } from '../engine/realGates';
 
 export const COMMANDS = ['run', 'status', 'actions', 'check'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -41,6 +42,8 @@ export interface CliArgs {
   version: KubeVersion;
   /** --feature-gates overrides as given. */
   gateOverrides: Partial<Record<string, boolean>>;
+  /** Real gates given with --feature-gates that the engine does not model (they change nothing). */
+  unmodelledGates: string[];
   /** The effective gates for `version` with the overrides. */
   gates: FeatureGates;
   until?: number;
@@ -60,17 +63,25 @@ export function parseGates(v: string): Partial<Record<string, boolean>> {
   for (const part of v.split(',').map((p) => p.trim()).filter(Boolean)) {
     const [name = '', value, extra] = part.split('=');
     if (value === undefined || extra !== undefined) throw new UsageError(`--feature-gates: expected Name=true|false, got ${JSON.stringify(part)}`);
-    if (!isFeatureGateName(name)) {
-      throw new UsageError(`--feature-gates: unrecognized feature gate: ${name} (known: ${Object.keys(FEATURE_GATES).join(', ')})`);
+    if (!isFeatureGateName(name) && !REAL_GATES.has(name)) {
+      throw new UsageError(`--feature-gates: unrecognized feature gate: ${name} (modelled: ${Object.keys(FEATURE_GATES).join(', ')})`);
     }
     out[name] = parseBool('feature-gates', value.toLowerCase());
   }
   return out;
 }
 
-/** Overrides the version ignores: a gate that does not exist yet, or one locked on (GA). */
-export function gateWarnings(version: KubeVersion, overrides: Partial<Record<string, boolean>>): string[] {
+/**
+ * Overrides the version ignores: a gate that does not exist yet, one locked on (GA), or a real gate
+ * the simulator does not model (`unmodelled`, e.g. NodeDeclaredFeatures).
+ */
+export function gateWarnings(version: KubeVersion, overrides: Partial<Record<string, boolean>>, unmodelled: string[] = []): string[] {
   const out: string[] = [];
+  for (const name of unmodelled) {
+    // A real gate the engine does not model: accepted, and it changes nothing.
+    if (!isRealGate(name, minor(version))) out.push(`--feature-gates: ${name} does not exist in ${version}; ignored`);
+    else out.push(`--feature-gates: ${name} is a real gate of ${version} that the simulator does not model; it changes nothing`);
+  }
   for (const [name, value] of Object.entries(overrides)) {
     if (!isFeatureGateName(name)) continue;
     if (!gateExists(name, version)) out.push(`--feature-gates: ${name} does not exist in ${version}; ignored`);
@@ -121,10 +132,12 @@ export function parseArgs(argv: string[]): CliArgs {
 
   const k8s = flags.has('k8s') ? parseVersion(flags.get('k8s')!) : undefined;
   const version = k8s ?? NEWEST_VERSION;
-  const gateOverrides = flags.has('feature-gates') ? parseGates(flags.get('feature-gates')!) : {};
+  const allGates = flags.has('feature-gates') ? parseGates(flags.get('feature-gates')!) : {};
+  // The engine's parse options take only the gates it models; gateWarnings names the others.
+  const gateOverrides = Object.fromEntries(Object.entries(allGates).filter(([name]) => isFeatureGateName(name)));
   const out: CliArgs = {
     command: cmd, files, json: flags.has('json') && parseBool('json', flags.get('json')!),
-    version, gateOverrides, gates: resolveGates(version, gateOverrides),
+    version, gateOverrides, gates: resolveGates(version, gateOverrides), unmodelledGates: Object.keys(allGates).filter((n) => !isFeatureGateName(n)),
   };
   if (k8s) out.k8s = k8s;
   if (flags.has('until')) {

@@ -32,7 +32,7 @@ function actionsText(a: PodActions): string[] {
 }
 
 export function runActions(args: CliArgs, io: CliIO): number {
-  for (const w of gateWarnings(args.version, args.gateOverrides)) io.err(`sim: warning: ${w}`);
+  for (const w of gateWarnings(args.version, args.gateOverrides, args.unmodelledGates)) io.err(`sim: warning: ${w}`);
   const read = readPodFiles(io, args.files);
   if (!read.ok) return EXIT_INVALID;
   read.pods.forEach((p, i) => {

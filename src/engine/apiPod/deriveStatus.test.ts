@@ -83,3 +83,45 @@ describe('deriveStatus', () => {
     expect(out.conditions.map((c) => c.type)).not.toContain('PodReadyToStartContainers');
   });
 });
+
+describe('sim status follows the version and the contract [14.4] [6.7]', () => {
+  const DELETED_IN_BACKOFF = `kind: Pod
+apiVersion: v1
+metadata: { name: web, deletionTimestamp: "2025-03-01T10:05:00Z" }
+spec:
+  containers: [{ name: app, image: example/app:1 }]
+status:
+  phase: Running
+  containerStatuses:
+  - name: app
+    ready: false
+    restartCount: 2
+    state: { waiting: { reason: CrashLoopBackOff } }
+    lastState: { terminated: { exitCode: 0, reason: Completed, finishedAt: "2025-03-01T10:04:50Z" } }
+`;
+  it('--pod-is-terminal defaults to false while a container waits after a termination (contract section 2)', () => {
+    const d = deriveStatus(one(DELETED_IN_BACKOFF), opts('1.33'));
+    expect(d.inputs.podIsTerminal).toBe(false);
+    expect(d.phase).toBe('Running');
+  });
+
+  const SUCCEEDED_DELETED = `kind: Pod
+apiVersion: v1
+metadata: { name: done, deletionTimestamp: "2025-03-01T10:05:00Z" }
+spec:
+  restartPolicy: Never
+  containers: [{ name: app, image: example/app:1 }]
+status:
+  phase: Succeeded
+  containerStatuses:
+  - name: app
+    ready: false
+    restartCount: 0
+    state: { terminated: { exitCode: 0, reason: Completed, finishedAt: "2025-03-01T10:04:50Z" } }
+`;
+  it('prints the row as the chosen version\'s API server does: Terminating at 1.30, Completed at 1.31', () => {
+    expect(deriveStatus(one(SUCCEEDED_DELETED), opts('1.30')).kubectl.status).toBe('Terminating');
+    expect(deriveStatus(one(SUCCEEDED_DELETED), opts('1.31')).kubectl.status).toBe('Completed');
+    expect(deriveStatus(one(SUCCEEDED_DELETED), opts('1.31')).inputs.podIsTerminal).toBe(true);
+  });
+});

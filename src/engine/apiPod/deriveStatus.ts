@@ -1,6 +1,9 @@
 // What the kubelet and kubectl derive from a Pod object (`sim status`, contract.md section 2):
 // the phase and the kubelet's conditions recomputed from the container statuses, the conditions
-// the kubelet keeps from the object, and the kubectl columns printed from the object as given.
+// the kubelet keeps from the object, and the kubectl columns printed from the object as given,
+// by the chosen version's printer ([14.1]). Upstream: kubelet_pods.go generateAPIPodStatus (getPhase,
+// the terminal-phase merge, the condition generators), printers.go printPod; 1.27-1.36 as in
+// those modules' headers.
 
 import type { PodCondition } from '../api';
 import { podConditions } from '../kubelet/conditions';
@@ -100,7 +103,7 @@ export function deriveStatus(obj: PodObject, opts: DeriveOptions): DerivedStatus
     phase: phase.phase,
     phaseWhy: phase.why,
     conditions,
-    kubectl: printPod(pod, now),
+    kubectl: printPod(pod, now, { minor: minor(opts.version) }),
     inputs: { podIsTerminal, podHasInitialized, sandboxReady, now },
   };
 }

@@ -10,6 +10,11 @@ describe('hidden inputs read from a Pod object', () => {
     expect(defaultPodIsTerminal(podOf(shape, [running('proxy')], [exited('app', 0)], { deletionTimestamp: 1 }))).toBe(false);
     expect(defaultPodIsTerminal(podOf(shape, [exited('proxy', 143)], [exited('app', 0)]))).toBe(false);
   });
+  it('podIsTerminal (contract section 2): a container waiting with a last termination is not terminated', () => {
+    expect(defaultPodIsTerminal(podOf(shape, [exited('proxy', 143)], [waiting('app', 'CrashLoopBackOff', 0)], { deletionTimestamp: 1 }))).toBe(false);
+    expect(defaultPodIsTerminal(podOf(shape, [waiting('proxy', 'CrashLoopBackOff', 1)], [exited('app', 0)], { deletionTimestamp: 1 }))).toBe(false);
+    expect(defaultPodIsTerminal(podOf(shape, [], [exited('app', 0)], { deletionTimestamp: 1 }))).toBe(false);
+  });
   it('podHasInitialized: some main container running or terminated', () => {
     expect(defaultPodHasInitialized(podOf(shape, [running('proxy')], [waiting('app', 'PodInitializing')]))).toBe(false);
     expect(defaultPodHasInitialized(podOf(shape, [running('proxy')], [running('app')]))).toBe(true);

@@ -1,14 +1,23 @@
 // What a Pod object cannot carry but the kubelet knows: its hidden inputs, read from the object
-// the way the kubelet's own status shows them (contract.md section 2).
+// the way the kubelet's own status shows them (contract.md section 2). Upstream: the pod worker's
+// podIsTerminal and HasAnyActiveRegularContainerStarted as generateAPIPodStatus passes them to
+// getPhase (kubelet_pods.go, 1.36 tree), approximated from the API status ([6.1], [6.2]).
 
 import type { ApiPod, ContainerStatus } from '../api';
 
 const allStatuses = (pod: ApiPod): ContainerStatus[] =>
   [...pod.status.initContainerStatuses, ...pod.status.containerStatuses];
 
-/** Default of `--pod-is-terminal`: the pod has a deletionTimestamp and no container is running. */
+/**
+ * Default of `--pod-is-terminal` (contract.md section 2): the pod has a deletionTimestamp and every
+ * container is terminated. A container waiting after a termination (a back-off) is not terminated,
+ * and neither is one without a status.
+ */
 export function defaultPodIsTerminal(pod: ApiPod): boolean {
-  return pod.deletionTimestamp !== undefined && allStatuses(pod).every((s) => s.state.running === undefined);
+  if (pod.deletionTimestamp === undefined) return false;
+  const statuses = allStatuses(pod);
+  const names = [...pod.spec.initContainers, ...pod.spec.containers].map((c) => c.name);
+  return names.every((n) => statuses.some((s) => s.name === n && s.state.terminated !== undefined));
 }
 
 /** Default of `--pod-has-initialized`: some main container has a running or terminated state ([6.1]). */

@@ -108,3 +108,37 @@ describe('printPod RESTARTS', () => {
     expect(printPod(pod, 1000)).toEqual({ ready: '1/2', status: 'Init:1/3', restarts: '0' });
   });
 });
+
+describe('printPod follows the API server version (printers.go history 1.27-1.36) [14.1]', () => {
+  const deletedTerminal = (phase: 'Succeeded' | 'Failed', code: number) =>
+    podOf({ restartPolicy: 'Never', main: ['a'] }, [], [exited('a', code)], { phase, deletionTimestamp: 100 });
+
+  it.each([27, 28, 29, 30])('[14.4] before 1.31 a deleted pod prints Terminating even in a terminal phase (1.%d)', (minor) => {
+    expect(printPod(deletedTerminal('Succeeded', 0), 1000, { minor }).status).toBe('Terminating');
+    expect(printPod(deletedTerminal('Failed', 1), 1000, { minor }).status).toBe('Terminating');
+  });
+
+  it.each([31, 33, 36])('[14.4] from 1.31 (PR #122038) a deleted terminal pod keeps Completed / Error (1.%d)', (minor) => {
+    expect(printPod(deletedTerminal('Succeeded', 0), 1000, { minor }).status).toBe('Completed');
+    expect(printPod(deletedTerminal('Failed', 1), 1000, { minor }).status).toBe('Error');
+  });
+
+  it('[14.4] a deleted pod that is not terminal prints Terminating in every version', () => {
+    const pod = podOf({ main: ['a'] }, [], [running('a', { ready: true })], { phase: 'Running', deletionTimestamp: 100 });
+    for (const minor of [27, 30, 31, 36]) expect(printPod(pod, 1000, { minor }).status).toBe('Terminating');
+  });
+
+  it('[14.1] 1.27 knows no sidecars: restartPolicy Always on an init container changes nothing in the row', () => {
+    const pod = podOf({ init: ['proxy*'], main: ['app'] }, [running('proxy', { started: true, ready: true })],
+      [running('app', { ready: true })], { phase: 'Running', conditions: [cond('Initialized', 'True')] });
+    expect(printPod(pod, 1000, { minor: 27 })).toEqual({ ready: '0/1', status: 'Init:0/1', restarts: '0' });
+    expect(printPod(pod, 1000, { minor: 28 })).toEqual({ ready: '2/2', status: 'Running', restarts: '0' });
+  });
+
+  it('[14.3] up to 1.27 the RESTARTS age may come from an init container that finished later', () => {
+    const pod = podOf({ init: ['i1'], main: ['app'] }, [done('i1', { restartCount: 2, lastExit: 1, lastFinishedAt: 990 })],
+      [running('app', { ready: true, restartCount: 1, lastExit: 1, lastFinishedAt: 700 })], { phase: 'Running' });
+    expect(printPod(pod, 1000, { minor: 27 }).restarts).toBe('1 (10s ago)');
+    expect(printPod(pod, 1000, { minor: 28 }).restarts).toBe('1 (5m ago)');
+  });
+});

@@ -1,9 +1,23 @@
-// The READY, STATUS and RESTARTS columns of `kubectl get pod`. Upstream:
-// pkg/printers/internalversion/printers.go printPod (kubelet-cases.md 4.1), in our own words.
+// The READY, STATUS and RESTARTS columns of `kubectl get pod`, as the cluster's API server prints
+// them (server-side printing: the server's version decides, not kubectl's). Upstream:
+// pkg/printers/internalversion/printers.go printPod, in our own words, version by version
+// (docs/kubelet-rules.md section 14). Read: the KEP-753 branch of PR #116429 (what 1.28 added),
+// a release-1.28 copy, and the 1.31+ tree (PR #122038: a terminal pod is no longer "Terminating").
 
 import type { ApiPod, ContainerStatus, PodCondition } from '../api';
 import { isSidecarSpec } from '../api';
 import { humanDuration } from './humanDuration';
+
+/** The API server's minor version that prints the row; default: the newest. */
+export interface PrintOptions {
+  minor?: number;
+}
+
+/** [14.2] restartable init containers (sidecars) are known to the printer from 1.28. */
+const SIDECARS_FROM = 28;
+/** [14.4] from 1.31 (PR #122038) a deleted pod in a terminal phase keeps its STATUS. */
+const TERMINAL_KEEPS_STATUS_FROM = 31;
+const NEWEST = 36;
 
 export interface KubectlColumns {
   ready: string;
@@ -36,15 +50,15 @@ function sidecarByName(specs: ApiPod['spec']['initContainers']): Map<string, boo
   return out;
 }
 
-/** Walks the init statuses in order; the first one not done names the STATUS (4.1 step 3). */
-function walkInit(pod: ApiPod): InitWalk {
+/** Walks the init statuses in order; the first one not done names the STATUS ([14.1], [14.2]). */
+function walkInit(pod: ApiPod, knowsSidecars: boolean): InitWalk {
   const w: InitWalk = { ready: 0, restarts: 0, sidecarRestarts: 0 };
   const specs = pod.spec.initContainers;
   const statuses = pod.status.initContainerStatuses;
   const sidecars = sidecarByName(specs);
   for (let i = 0; i < statuses.length; i++) {
     const s = statuses[i]!;
-    const sidecar = sidecars.get(s.name) ?? false;
+    const sidecar = knowsSidecars && (sidecars.get(s.name) ?? false);
     w.restarts += s.restartCount;
     w.lastRestart = newer(w.lastRestart, lastFinish(s));
     if (sidecar) {
@@ -72,24 +86,29 @@ function walkInit(pod: ApiPod): InitWalk {
 }
 
 /** The three columns, with `now` in the same clock as the object's times (seconds). */
-export function printPod(pod: ApiPod, now: number): KubectlColumns {
+export function printPod(pod: ApiPod, now: number, opts: PrintOptions = {}): KubectlColumns {
+  const minor = opts.minor ?? NEWEST;
+  const knowsSidecars = minor >= SIDECARS_FROM;
   const { status, spec } = pod;
   let reason: string = status.reason || status.phase || '';
   if (status.conditions.some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) {
     reason = 'SchedulingGated';
   }
-  const total = spec.containers.length + spec.initContainers.filter(isSidecarSpec).length;
+  const total = spec.containers.length + (knowsSidecars ? spec.initContainers.filter(isSidecarSpec).length : 0);
 
-  const init = walkInit(pod);
+  const init = walkInit(pod, knowsSidecars);
   let ready = init.ready;
   let restarts = init.restarts;
   let lastRestart = init.lastRestart;
   if (init.status !== undefined) reason = init.status;
 
-  if (init.status === undefined || conditionTrue(status.conditions, 'Initialized')) {
-    // Once initialized, regular init containers' restarts no longer count (4.1 step 4).
+  // [14.2] from 1.28 an Initialized=True pod also prints its main containers (a sidecar may be
+  // restarting); [14.1] before, only a pod whose init walk found nothing pending.
+  if (init.status === undefined || (knowsSidecars && conditionTrue(status.conditions, 'Initialized'))) {
+    // [14.3] once initialized, regular init containers' restarts no longer count; up to 1.27 the
+    // time of the last restart is not reset, so an init container's finish can still date it.
     restarts = init.sidecarRestarts;
-    lastRestart = init.lastSidecarRestart;
+    if (knowsSidecars) lastRestart = init.lastSidecarRestart;
     let hasRunning = false;
     for (let i = status.containerStatuses.length - 1; i >= 0; i--) {
       const s = status.containerStatuses[i]!;
@@ -110,8 +129,10 @@ export function printPod(pod: ApiPod, now: number): KubectlColumns {
   }
 
   if (pod.deletionTimestamp !== undefined) {
+    const terminal = status.phase === 'Succeeded' || status.phase === 'Failed';
+    // [14.4] NodeLost → Unknown; otherwise Terminating, except (1.31+) in a terminal phase.
     if (status.reason === 'NodeLost') reason = 'Unknown';
-    else if (status.phase !== 'Succeeded' && status.phase !== 'Failed') reason = 'Terminating';
+    else if (!terminal || minor < TERMINAL_KEEPS_STATUS_FROM) reason = 'Terminating';
   }
 
   const restartsText = restarts !== 0 && lastRestart !== undefined

@@ -104,6 +104,24 @@ const rows: Row[] = [
   { name: '[11.2] RestartingAllContainers counts as a restart', shape: { restartPolicy: 'Never', main: ['app'] },
     main: [exited('app', 137, { reason: 'RestartingAllContainers' })], opts: { containerRestartRules: true, restartAllContainers: true },
     phase: 'Running', rule: '6.6' },
+  // TestPodPhaseWithRestartAllContainers (kubelet_pods_test.go, 1.35+): an exit that matches a
+  // RestartAllContainers rule counts as restarting, before and after the containers are removed.
+  { name: 'TestPodPhaseWithRestartAllContainers: regular container triggers RestartAllContainers → Running',
+    shape: { restartPolicy: 'Never', main: [{ name: 'app', restartPolicy: 'Never', restartPolicyRules: [{ action: 'RestartAllContainers', operator: 'In', values: [42] }] }] },
+    main: [exited('app', 42, { noReason: true })], opts: { containerRestartRules: true, restartAllContainers: true },
+    phase: 'Running', rule: '6.6' },
+  { name: 'TestPodPhaseWithRestartAllContainers: cleaned up (waiting, last RestartingAllContainers) → Running',
+    shape: { restartPolicy: 'Never', main: [{ name: 'app', restartPolicy: 'Never', restartPolicyRules: [{ action: 'RestartAllContainers', operator: 'In', values: [42] }] }] },
+    main: [{ ...waiting('app', 'RestartingAllContainers'), lastState: { terminated: { exitCode: 137, reason: 'RestartingAllContainers' } } }],
+    opts: { containerRestartRules: true, restartAllContainers: true }, phase: 'Running', rule: '6.6' },
+  { name: 'the same exit without the RestartAllContainers gate → Failed (its own Never decides)',
+    shape: { restartPolicy: 'Never', main: [{ name: 'app', restartPolicy: 'Never', restartPolicyRules: [{ action: 'RestartAllContainers', operator: 'In', values: [42] }] }] },
+    main: [exited('app', 42, { noReason: true })], opts: { containerRestartRules: true }, phase: 'Failed', rule: '6.6' },
+  // "A main waiting with a last termination counts as stopped, never succeeded" (getPhase): an
+  // exit-0 back-off of a deleted pod would be Failed, which is why the status keeps it Terminated.
+  { name: 'getPhase: a main container waiting after an exit 0 is stopped but not succeeded → Failed when terminal',
+    shape: { main: ['app'] }, main: [waiting('app', 'CrashLoopBackOff', 0)], opts: { podIsTerminal: true },
+    phase: 'Failed', rule: '6.2d' },
 ];
 
 describe('getPhase', () => {

@@ -1,6 +1,8 @@
 // The pod phase the kubelet writes ([6.1]–[6.6]). Upstream: pkg/kubelet/kubelet_pods.go
 // getPhase, called from generateAPIPodStatus with every container status (init and main), the
-// pod worker's "is terminal" verdict and HasAnyActiveRegularContainerStarted.
+// pod worker's "is terminal" verdict and HasAnyActiveRegularContainerStarted. Read at the 1.36
+// tree (ContainerRestartRules 1.34+, RestartAllContainersOnContainerExits 1.35+) and against
+// TestPodPhaseWithRestartAllContainers (kubelet_pods_test.go).
 //
 // Kubernetes, not our docs, decides the details kept here:
 // - a sidecar with no status, or waiting without a previous run, keeps the pod Pending even
@@ -101,9 +103,13 @@ function tally(spec: SpecForStatus, opts: PhaseOptions, byName: StatusIndex): Ta
     pendingInit: [], pendingSidecars: [], startedUnseen: [], failedInit: [], failedInitFinal: [], unknown: [],
     running: [], runningSidecars: [], waiting: [], stopped: [], stoppedFinal: [], succeeded: [],
   };
+  // [6.6] [6.8] [11.2] a stop counts as a restart when its policy restarts it, when an in-place restart
+  // removed it (reason RestartingAllContainers), or when its exit matches a RestartAllContainers
+  // rule (TestPodPhaseWithRestartAllContainers: the pod stays Running while the restart begins).
   const wontRestart = (c: ContainerForStatus, code: number, reason?: string) =>
     !(containerShouldRestart(spec.restartPolicy, c, code)
-      || (opts.restartAllContainers === true && reason === 'RestartingAllContainers'));
+      || (opts.restartAllContainers === true
+        && (reason === 'RestartingAllContainers' || (c.restartPolicy !== undefined && matchingRule(c, code)?.action === 'RestartAllContainers'))));
 
   for (const c of spec.initContainers) {
     const s = byName.get(c.name);

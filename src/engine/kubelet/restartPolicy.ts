@@ -1,6 +1,8 @@
 // Which exited containers the kubelet restarts ([4.1]–[4.3], [6.6], [11.1]).
 // Upstream: pkg/kubelet/container/helpers.go ShouldContainerBeRestarted and
-// pkg/api/v1/pod/util.go ContainerShouldRestart.
+// pkg/api/v1/pod/util.go ContainerShouldRestart (read: the 1.20-era helper, the 1.36 util.go,
+// and a 1.36 port of the helper: up to 1.33, and with ContainerRestartRules off, the helper reads
+// only the pod's policy; with the gate on, ContainerShouldRestart decides).
 
 import type { RestartPolicy, RestartRule } from '../scenario/types';
 
@@ -66,4 +68,33 @@ export function restartsOnFailure(
   containerRestartRules: boolean,
 ): boolean {
   return effectivePolicy(podPolicy, c, containerRestartRules) !== 'Never';
+}
+
+export interface RestartQuestion {
+  /** The pod has a deletionTimestamp: nothing is restarted any more ([4.1]). */
+  deleted: boolean;
+  /** ContainerRestartRules (1.34 alpha, 1.35+ beta): the container's own policy and rules decide. */
+  containerRestartRules: boolean;
+}
+
+/**
+ * ShouldContainerBeRestarted for a container whose newest instance exited with `exitCode`
+ * ([4.1], [10.2]). It decides whether the status shows the container Waiting (with the last start
+ * error) or keeps its Terminated state. Without ContainerRestartRules it reads the **pod's**
+ * policy, so a sidecar of a Never pod (restarted all the same by computePodActions, [4.3]) is not
+ * "to be restarted" here; with the gate, the sidecar's own Always decides.
+ */
+export function shouldContainerBeRestarted(
+  podPolicy: RestartPolicy,
+  c: PolicyContainer,
+  exitCode: number,
+  q: RestartQuestion,
+): boolean {
+  if (q.deleted) return false;
+  if (q.containerRestartRules) {
+    if (c.restartPolicy && matchingRule(c, exitCode)?.action === 'Restart') return true;
+    const policy = c.restartPolicy ?? podPolicy;
+    return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+  }
+  return podPolicy === 'Always' || (podPolicy === 'OnFailure' && exitCode !== 0);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runScenario } from '../run';
 import { defaultGates } from '../version';
 import { normalizeVersion } from './simulationDoc';
 import { check, ok, pod } from './testUtil';
@@ -79,5 +80,27 @@ describe('Simulation settings', () => {
   it('needs a workload and at most one of each document', () => {
     expect(check('apiVersion: sidecar-lab/v1\nkind: Simulation\n').errors[0]).toMatch(/^1:1 : no workload/);
     expect(check(`${WORKLOAD}---\n${WORKLOAD}`).errors[0]).toMatch(/^9:1 : a scenario holds one workload/);
+  });
+});
+
+describe('featureGates: real gates the simulator does not model', () => {
+  it('accepts NodeDeclaredFeatures (1.35+) with a warning that it changes nothing, and says when it does not exist yet', () => {
+    const doc = (v: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers: [{ name: app, image: example/app:1 }]
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${v}"
+until: 5s
+featureGates:
+  NodeDeclaredFeatures: true
+`;
+    const on = runScenario(doc('1.35')).problems;
+    expect(on.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(on.map((p) => p.message)).toContainEqual(expect.stringMatching(/NodeDeclaredFeatures is real in 1\.35 but the simulator does not model it; it changes nothing/));
+    expect(runScenario(doc('1.34')).problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/NodeDeclaredFeatures does not exist in 1\.34/));
   });
 });

@@ -3,11 +3,12 @@
 
 import {
   FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, gateExists, gateLocked, isFeatureGateName,
-  isSupportedVersion, resolveGates, type FeatureGateName, type FeatureGates, type KubeVersion,
+  isSupportedVersion, minor, resolveGates, type FeatureGateName, type FeatureGates, type KubeVersion,
 } from '../version';
 import { child, START_SPAN, type Problems, type Span } from './problems';
 import { checkKeys, expectMap, readDuration } from './simFields';
 import { didYouMean } from './suggest';
+import { REAL_GATES, isRealGate } from '../realGates';
 import type { KubeletConfig, ParseOptions } from './types';
 import { present, type YMap, type YNode } from './ynode';
 
@@ -63,6 +64,14 @@ interface GateSetting {
 function checkGate(p: Problems, g: GateSetting, version: KubeVersion): [FeatureGateName, boolean] | undefined {
   const path = child('featureGates', g.name);
   const origin = g.fromOptions ? ' (from the command line or the version picker)' : '';
+  if (!isFeatureGateName(g.name) && REAL_GATES.has(g.name) && typeof g.value === 'boolean') {
+    // A real gate the simulator does not model (e.g. NodeDeclaredFeatures): accepted, and inert.
+    const exists = isRealGate(g.name, minor(version));
+    p.warning(path, exists
+      ? `feature gate ${g.name} is real in ${version} but the simulator does not model it; it changes nothing${origin}`
+      : `feature gate ${g.name} does not exist in ${version}; the setting is ignored${origin}`, g.keySpan);
+    return undefined;
+  }
   if (!isFeatureGateName(g.name)) {
     p.error(path, `unknown feature gate ${JSON.stringify(g.name)}${origin}${didYouMean(g.name, Object.keys(FEATURE_GATES))}; the simulator knows ${Object.keys(FEATURE_GATES).join(', ')}`, g.keySpan);
     return undefined;

@@ -1,5 +1,8 @@
 // The status manager: generateAPIPodStatus from the runtime at each sync ([0.1], [10]) and probe
 // patches in between ([5.6]). statusEvents.ts turns each written status into trace events.
+// Upstream: pkg/kubelet/kubelet_pods.go generateAPIPodStatus, convertToAPIContainerStatuses (its
+// last loop: Waiting only for containers ShouldContainerBeRestarted restarts, never an init
+// container that exited 0), read at the 1.36 tree; the loop is unchanged since before 1.27.
 
 import type { ApiPodStatus, ContainerState, ContainerStatus, PodCondition } from '../api';
 import { containersReadyCondition, podConditions, readyCondition, type ExplainedCondition } from '../kubelet/conditions';
@@ -8,8 +11,11 @@ import type { ContainerSpec } from '../scenario/types';
 import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
 import type { Instance } from './model';
+import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
 import { hiddenByRestartAll } from './restartAll';
 import { publish } from './statusEvents';
+import { illegalTransition } from './statusTransition';
+import { terminatePodStatus } from './terminatePodStatus';
 
 function terminated(inst: Instance | undefined): ContainerState {
   if (!inst || inst.state !== 'exited') return {};
@@ -32,8 +38,11 @@ function containerStatus(sim: PodSim, spec: ContainerSpec, initialized: () => bo
   const prev = rec.instances[rec.instances.length - 2];
   const image = inst?.image ?? rec.image;
   if (!inst) {
-    const reason = rec.startError?.reason ?? (sim.pod.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating');
-    return apiStatus(name, image, { waiting: { reason, message: rec.startError?.message } }, {}, 0);
+    // [10.1] the default waiting reason; [10.2] a start error replaces it unless the pod is deleted
+    // (ShouldContainerBeRestarted is false once there is a deletionTimestamp).
+    const error = sim.deletion === undefined ? rec.startError : undefined;
+    const reason = error?.reason ?? (sim.pod.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating');
+    return apiStatus(name, image, { waiting: { reason, message: error?.message } }, {}, 0);
   }
   const restartCount = inst.attempt;
   if (hiddenByRestartAll(sim, name, inst.attempt)) {
@@ -61,13 +70,31 @@ function containerStatus(sim: PodSim, spec: ContainerSpec, initialized: () => bo
     return apiStatus(name, image, { running: { startedAt: inst.startedAt } }, terminated(prev), restartCount, ready, started);
   }
   if (inst.state === 'exited') {
-    if (rec.startError) {
+    if (rec.startError && showsWaiting(sim, spec, inst)) {
       return apiStatus(name, image, { waiting: { reason: rec.startError.reason, message: rec.startError.message } }, terminated(inst), restartCount);
     }
     const ready = spec.kind === 'init' && inst.exitCode === 0; // [5.6] a regular init container is ready once it exited 0
     return apiStatus(name, image, terminated(inst), terminated(prev), restartCount, ready);
   }
-  return apiStatus(name, image, { waiting: { reason: 'ContainerCreating' } }, terminated(prev), restartCount);
+  // Created but not started (e.g. a kubelet restart caught it, [2.7]): Waiting with no reason, or
+  // with the start error when there is one and the pod is not deleted (convertContainerStatus, [10.2]).
+  const error = sim.deletion === undefined ? rec.startError : undefined;
+  return apiStatus(name, image, { waiting: error ? { reason: error.reason, message: error.message } : {} }, terminated(prev), restartCount);
+}
+
+/**
+ * The last loop of convertToAPIContainerStatuses ([10.2], [10.4]): an exited container shows its
+ * start error as Waiting only when ShouldContainerBeRestarted says it will be restarted, and never
+ * an init container (sidecars included) whose newest instance exited 0: that one stays
+ * Terminated (Completed) through its back-off.
+ */
+function showsWaiting(sim: PodSim, spec: ContainerSpec, inst: Instance): boolean {
+  const code = inst.exitCode ?? 0;
+  if (spec.kind !== 'main' && code === 0) return false;
+  return shouldContainerBeRestarted(sim.pod.restartPolicy, spec, code, {
+    deleted: sim.deletion !== undefined,
+    containerRestartRules: sim.gates.ContainerRestartRules,
+  });
 }
 
 function podHasInitialized(sim: PodSim): boolean {
@@ -159,10 +186,30 @@ export function writeStatus(sim: PodSim): void {
   const conditions = conditionsFor(sim, statuses, explained.phase);
   rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);
   const whys = new Map(conditions.map((c) => [c.type, c.why]));
-  const next: ApiPodStatus = { phase: explained.phase, conditions: conditions.map(stripWhy), ...statuses };
+  let next: ApiPodStatus = { phase: explained.phase, conditions: conditions.map(stripWhy), ...statuses };
+  let phaseWhy = explained.why;
+  if (podIsOver(sim)) {
+    // [6.9] TerminatePod: the status manager's defaults for a pod that is over.
+    const over = terminatePodStatus(specForStatus(sim), next, sim.api);
+    next = over.status;
+    if (over.markedFailed) {
+      phaseWhy = `Failed [6.9]: the pod is over but its phase was still ${explained.phase}, so the status manager marks it Failed (TerminatePod) and reports every container it cannot account for as ContainerStatusUnknown.`;
+    }
+  }
+  // [6.10] checkContainerStateTransition: a container that may not restart cannot leave
+  // Terminated; the status manager drops such an update and keeps the previous status.
+  if (illegalTransition(specForStatus(sim), sim.api, next, {
+    containerRestartRules: sim.gates.ContainerRestartRules,
+    restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
+  }) !== undefined) return;
   sim.apiInstances = new Map(sim.specs().map((c) => [c.name, sim.rec(c.name).instances.at(-1)]));
-  publish(sim, next, explained.why, whys);
+  publish(sim, next, phaseWhy, whys);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
+}
+
+/** The pod worker is done with the pod: deleted (or terminal by itself) and nothing runs any more. */
+function podIsOver(sim: PodSim): boolean {
+  return (sim.deletion !== undefined || sim.terminalDone) && sim.specs().every((c) => !sim.running(c.name));
 }
 
 function stripWhy(c: PodCondition & { why?: string }): PodCondition {

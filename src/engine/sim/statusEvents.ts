@@ -1,6 +1,8 @@
 // The trace events for every change a learner can see between two written statuses: the phase,
 // the conditions, each container's waiting reason, started and ready, and the `kubectl get pod`
-// row; and the probe workers woken where what they read changed ([0.4]).
+// row (printed as the simulated version's API server prints it, [14.1]); and the probe workers
+// woken where what they read changed ([0.4]). Upstream: status_manager.go updateLastTransitionTime
+// (a condition's time moves only when its status flips, [6.10]), read at the 1.3x tree.
 
 import type { ApiPod, ApiPodStatus, ContainerStatus } from '../api';
 import { printPod } from '../kubectl/printPod';
@@ -32,7 +34,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   sim.setApi(next);
   for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status: next };
-  const cols = printPod(pod, sim.now);
+  const cols = printPod(pod, sim.now, { minor: sim.minor });
   const last = sim.lastKubectl;
   // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
   const count = (r: string) => r.split(' ')[0];
