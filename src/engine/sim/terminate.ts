@@ -40,10 +40,23 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   // The pod worker cancels the sync in flight and turns to termination.
   sim.k.kill(sim.syncTask);
   sim.syncTask = undefined;
+  endCancelledSleeps(sim);
   sim.k.cancel(sim.syncQueued);
   sim.k.cancel(sim.requeue);
   sim.syncPending = false;
   sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim));
+}
+
+/**
+ * A postStart `sleep` runs on the sync's context, which the pod worker cancels on deletion:
+ * runSleepHandler returns at once ("container terminated before sleep hook finished") [11.4].
+ */
+function endCancelledSleeps(sim: PodSim): void {
+  for (const [inst, hook] of sim.hooks) {
+    if (hook !== 'postStart' || sim.rec(inst.container).spec.postStart?.handler !== 'sleep') continue;
+    sim.hooks.delete(inst);
+    sim.emit({ type: 'hook.end', container: inst.container, hook, why: '[11.4] The deletion cancels the sync that runs the sleep postStart hook: the sleep returns at once ("container terminated before sleep hook finished").' });
+  }
 }
 
 function* terminatePod(sim: PodSim): Proc<void> {
