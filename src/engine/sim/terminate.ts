@@ -6,6 +6,7 @@ import type { PodSim } from './podSim';
 import { killPod } from './kill';
 import { writeStatus } from './status';
 import { AFTER_TERMINAL, API_REMOVAL_DELAY } from './timing';
+import { DEADLINE_REASON } from './activeDeadline';
 
 /** The pod is over: stop probing, remove the sandbox, and let the horizon close in ([6.5], [7.1]). */
 export function* enterTerminal(sim: PodSim): Proc<void> {
@@ -14,7 +15,10 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
   sim.probes.stop(['startup', 'liveness', 'readiness']);
   sim.k.cancel(sim.requeue);
   if (sim.specs().some((c) => sim.running(c.name))) {
-    yield* killPod(sim, sim.specGrace(), 'PodTermination', () => '[6.5] The pod is terminal: what still runs is stopped.');
+    const why = sim.api.reason === DEADLINE_REASON
+      ? `[13.3] The pod is Failed (DeadlineExceeded): the pod worker terminates it, and what still runs is stopped with the spec's ${sim.specGrace()}s grace period.`
+      : '[6.5] The pod is terminal: what still runs is stopped.';
+    yield* killPod(sim, sim.specGrace(), 'PodTermination', () => why);
   }
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);
