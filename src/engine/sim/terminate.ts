@@ -1,5 +1,10 @@
 // The end of a pod's life ([8]): deletion with a grace period, and the terminal phase reached by
-// itself (all main containers done under Never/OnFailure, or a failed init under Never).
+// itself (all main containers done under Never/OnFailure, a failed init under Never, or the
+// activeDeadlineSeconds, [13.3]). Models upstream's pkg/kubelet/pod_workers.go (UpdatePod,
+// calculateEffectiveGracePeriod, completeSync) and kubelet.go SyncTerminatingPod (status written
+// at the start and once everything stopped, liveness/startup probes stopped first, readiness
+// after the kill; its own context, so a shorter second deletion does not cut a kill short), read
+// at the stored 1.3x commits; the same from 1.27 to 1.36.
 
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
@@ -29,16 +34,27 @@ function closeHorizon(sim: PodSim, at: number): void {
   if (sim.scenario.sim.until === undefined || sim.untilIsCap) sim.k.horizon = Math.min(sim.k.horizon, at);
 }
 
+/**
+ * The grace the pod worker uses (calculateEffectiveGracePeriod in pod_workers.go, 1.27–1.36): the
+ * deletion's value, but a 0 (a force deletion) counts as no value, so the spec's applies; at least 1s ([8.2]).
+ */
+export function effectiveGracePeriod(sim: PodSim, deletionGracePeriodSeconds: number): number {
+  const value = deletionGracePeriodSeconds === 0 ? sim.pod.terminationGracePeriodSeconds : deletionGracePeriodSeconds;
+  return Math.max(1, value);
+}
+
 /** deletePod: the API sets a deletionTimestamp; the kubelet stops everything within the grace ([8.1a]). */
 export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): void {
-  if (sim.deletion) return;
+  if (sim.deletion) return; // a later, shorter deletion reaches the pod worker, but the kill under way keeps its grace ([8.2])
   const requested = gracePeriodSeconds ?? sim.pod.terminationGracePeriodSeconds;
-  const grace = Math.max(1, requested); // [8.2] at least 1s
+  const grace = effectiveGracePeriod(sim, requested);
   sim.deletion = { at: sim.now, grace };
   sim.emit({
     type: 'pod.deleted', gracePeriodSeconds: grace,
     why: gracePeriodSeconds === undefined
       ? `[8.1] The pod is deleted with the spec's terminationGracePeriodSeconds (${grace}s).`
+      : requested === 0
+      ? `[8.2] A force deletion (grace 0): the API server drops the pod at once, but the kubelet reads 0 as "no value" and still gives the containers the spec's ${grace}s grace period.`
       : `[8.1] The pod is deleted with a ${grace}s grace period.`,
   });
   // The pod worker cancels the sync in flight and turns to termination.
