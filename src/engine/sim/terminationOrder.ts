@@ -1,7 +1,7 @@
 // The sidecars' termination order ([8.4]), modelled on upstream's
 // pkg/kubelet/kuberuntime/kuberuntime_termination_order.go: newTerminationOrdering, waitForTurn,
 // containerTerminated (read at the stored 1.3x commit; the file exists since 1.29, PR #120620, and
-// its non-running pre-close since #125935, 1.31, cherry-picked to 1.30), and its caller
+// its non-running pre-close since #125935, 1.31, cherry-picked to 1.29 and 1.30), and its caller
 // killContainer in kuberuntime_container.go.
 //
 // What a sidecar waits for is not its predecessors' processes but their *kills*: upstream calls
