@@ -131,7 +131,8 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
     if (deadline !== undefined && start >= deadline) {
       // [13.4] the deadline passed while the controller waited to replace a failed pod: no new pod.
       end = deadline;
-      out.push({ t: deadline, type: 'job.failed', reason: 'DeadlineExceeded', why: `[13.4] The Job has been active for ${deadline}s, its activeDeadlineSeconds: it fails with reason DeadlineExceeded ("${DEADLINE_MESSAGE}") and creates no more pods.` });
+      const last = pods.at(-1)?.name;
+      out.push({ t: deadline, type: 'job.failed', reason: 'DeadlineExceeded', ...(last ? { pod: last } : {}), why: `[13.4] The Job has been active for ${deadline}s, its activeDeadlineSeconds: it fails with reason DeadlineExceeded ("${DEADLINE_MESSAGE}") and creates no more pods.` });
       break;
     }
     const name = podName(scenario.pod.name, i);
