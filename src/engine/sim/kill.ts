@@ -43,6 +43,7 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
   const duration = sleep ? hook.sleepSeconds ?? 0 : inst.behavior.preStop.duration; // null: never returns
   const finishes = duration !== null && duration <= remaining;
   const start = sim.now;
+  const next = waitsForTurn ? 'its stop signal waits for its turn [8.4]' : 'now the stop signal';
   sim.hooks.set(inst, 'preStop');
   sim.emit({
     type: 'hook.start', container: name, hook: 'preStop',
@@ -57,7 +58,7 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
       ? {
         type: 'hook.end', container: name, hook: 'preStop', exitCode: 0,
         why: inst.state === 'running'
-          ? `[11.4] The sleep preStop hook slept its ${duration}s; now the stop signal.`
+          ? `[11.4] The sleep preStop hook slept its ${duration}s; ${next}.`
           : `[11.4] The sleep preStop hook slept its ${duration}s to the end: the kubelet runs it, so the container's exit did not cut it short.`,
       }
       : {
@@ -72,7 +73,7 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
     const code = inst.behavior.preStop.exitCode;
     sim.emit({
       type: 'hook.end', container: name, hook: 'preStop', exitCode: code,
-      why: code === 0 ? 'The preStop hook returned; now the stop signal.' : `The preStop hook failed with ${code} (FailedPreStopHook); that does not change the container's exit code [10.5].`,
+      why: code === 0 ? `The preStop hook returned; ${next}.` : `The preStop hook failed with ${code} (FailedPreStopHook); that does not change the container's exit code [10.5].`,
     });
   }
   return wholeSeconds(sim.now - start);
