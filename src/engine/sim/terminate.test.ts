@@ -8,13 +8,13 @@ type Of<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
 const of = <T extends TraceEvent['type']>(trace: Trace, type: T, container?: string): Of<T>[] =>
   trace.events.filter((e): e is Of<T> => e.type === type && (container === undefined || (e as { container?: string }).container === container));
 
-function run(events: string, version = '1.33'): Trace {
+function run(events: string, version = '1.33', extraSpec = ''): Trace {
   const r = runScenario(`apiVersion: v1
 kind: Pod
 metadata: { name: graceful }
 spec:
   terminationGracePeriodSeconds: 20
-  containers:
+${extraSpec}  containers:
     - name: app
       image: example/app:1
 ---
@@ -46,5 +46,12 @@ describe('calculateEffectiveGracePeriod (pod_workers.go)', () => {
   it('SyncTerminatingPod ignores the pod worker\'s cancelled context (TODO #113606): a later, shorter deletion leaves the kill under way alone', () => {
     const t = run('  - { at: 10s, do: deletePod, gracePeriodSeconds: 15 }\n  - { at: 12s, do: deletePod, gracePeriodSeconds: 1 }\n');
     expect(of(t, 'container.signal', 'app').map((e) => [e.signal, e.t])).toEqual([['SIGTERM', 10], ['SIGKILL', 25]]);
+  });
+
+  it('UpdatePod on a pod already terminating by its phase (DeadlineExceeded): the deletion leaves the kill under way alone, and the pod is removed once it is over [13.3]', () => {
+    const t = run('  - { at: 33s, do: deletePod, gracePeriodSeconds: 1 }\n', '1.33', '  activeDeadlineSeconds: 30\n');
+    expect(of(t, 'container.kill', 'app').map((e) => [e.t, e.gracePeriodSeconds])).toEqual([[30, 20]]);
+    expect(of(t, 'container.signal', 'app').map((e) => [e.signal, e.t])).toEqual([['SIGTERM', 30], ['SIGKILL', 50]]);
+    expect(of(t, 'pod.gone')[0]?.t).toBe(50.5);
   });
 });

@@ -57,6 +57,13 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
       ? `[8.2] A force deletion (grace 0): the API server drops the pod at once, but the kubelet reads 0 as "no value" and still gives the containers the spec's ${grace}s grace period.`
       : `[8.1] The pod is deleted with a ${grace}s grace period.`,
   });
+  if (sim.terminalDone) {
+    // [8.2] The pod worker is already terminating the pod (its phase is terminal): the kill under
+    // way keeps its grace (SyncTerminatingPod ignores the cancelled context); once it is over the
+    // kubelet reports the final status and the API server removes the pod.
+    sim.terminating = sim.k.spawn('removeTerminalPod', removeAfterTermination(sim));
+    return;
+  }
   // The pod worker cancels the sync in flight and turns to termination.
   sim.k.kill(sim.syncTask);
   sim.syncTask = undefined;
@@ -79,6 +86,20 @@ function endCancelledSleeps(sim: PodSim): void {
   }
 }
 
+/** A terminal pod deleted while (or after) the pod worker stops it: removed once its containers are stopped. */
+function* removeAfterTermination(sim: PodSim): Proc<void> {
+  yield { until: () => sim.syncTask === undefined || sim.syncTask.done };
+  yield* removeFromApi(sim);
+}
+
+/** The status manager has written the terminal status; the API server removes the pod ([6.5]). */
+function* removeFromApi(sim: PodSim): Proc<void> {
+  yield { sleep: API_REMOVAL_DELAY };
+  sim.gone = true;
+  sim.emit({ type: 'pod.gone', why: '[6.5] Every container has stopped and the kubelet reported the terminal phase: the API server removes the pod.' });
+  closeHorizon(sim, sim.now);
+}
+
 function* terminatePod(sim: PodSim): Proc<void> {
   const grace = sim.deletion!.grace;
   writeStatus(sim); // [8.10] statuses are written at the start of termination, then at the end
@@ -94,8 +115,5 @@ function* terminatePod(sim: PodSim): Proc<void> {
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);
   sim.terminalDone = true;
-  yield { sleep: API_REMOVAL_DELAY };
-  sim.gone = true;
-  sim.emit({ type: 'pod.gone', why: '[6.5] Every container has stopped and the kubelet reported the terminal phase: the API server removes the pod.' });
-  closeHorizon(sim, sim.now);
+  yield* removeFromApi(sim);
 }
