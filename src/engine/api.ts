@@ -43,6 +43,8 @@ export interface PodCondition {
 export interface ApiPodStatus {
   phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
   reason?: string;
+  /** Set with `reason` by the kubelet, e.g. for DeadlineExceeded ([13.2]). */
+  message?: string;
   conditions: PodCondition[];
   initContainerStatuses: ContainerStatus[];
   containerStatuses: ContainerStatus[];

@@ -45,7 +45,8 @@ interface EventBase {
 }
 
 export interface PodScheduledEvent extends EventBase { type: 'pod.scheduled' }
-export interface PodPhaseEvent extends EventBase { type: 'pod.phase'; phase: PodPhase }
+/** `reason` and `message` are the pod's status.reason/message when the kubelet sets them (DeadlineExceeded, [13.2]). */
+export interface PodPhaseEvent extends EventBase { type: 'pod.phase'; phase: PodPhase; reason?: string; message?: string }
 export interface PodConditionEvent extends EventBase {
   type: 'pod.condition';
   condition: PodConditionType;

@@ -4,7 +4,7 @@
 import type { Ctx } from './decode';
 import { readInt, readIntList, readString } from './decode';
 import { child, index } from './problems';
-import { notSupported } from './k8sErrors';
+import { invalid, notSupported } from './k8sErrors';
 import { isMap, isSeq, present, type YMap } from './ynode';
 import type { JobSpecModel, PodFailurePolicyRule } from './types';
 
@@ -38,12 +38,16 @@ function readRule(ctx: Ctx, map: YMap, path: string): PodFailurePolicyRule | und
   return rule;
 }
 
-/** Reads spec.backoffLimit (default 6) and spec.podFailurePolicy.rules of a Job's spec map. */
+/** Reads spec.backoffLimit (default 6), spec.activeDeadlineSeconds and spec.podFailurePolicy.rules of a Job's spec map. */
 export function readJobSpec(ctx: Ctx, jobSpec: YMap | undefined, path: string): JobSpecModel {
   const job: JobSpecModel = { backoffLimit: 6, podFailurePolicy: [] };
   if (!jobSpec) return job;
   const limit = readInt(ctx, jobSpec, 'backoffLimit', path, 'JobSpec', 'int32');
   if (limit) job.backoffLimit = limit.value;
+  // [13.4] ValidateJobSpec: ValidateNonnegativeField (0 is accepted: the Job fails at once).
+  const deadline = readInt(ctx, jobSpec, 'activeDeadlineSeconds', path, 'JobSpec', 'int64');
+  if (deadline && deadline.value < 0) ctx.p.error(child(path, 'activeDeadlineSeconds'), invalid(deadline.value, 'must be greater than or equal to 0'), deadline.span);
+  else if (deadline) job.activeDeadlineSeconds = deadline.value;
   const pfp = present(jobSpec, 'podFailurePolicy')?.value;
   const rules = isMap(pfp) ? present(pfp, 'rules')?.value : undefined;
   if (isSeq(rules)) {

@@ -177,6 +177,8 @@ export interface PodFailurePolicyRule {
 export interface JobSpecModel {
   backoffLimit: number;
   podFailurePolicy: PodFailurePolicyRule[];
+  /** spec.activeDeadlineSeconds: seconds from the Job's start before it fails with DeadlineExceeded ([13.4]). */
+  activeDeadlineSeconds?: number;
 }
 
 export interface Scenario {

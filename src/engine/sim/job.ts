@@ -3,11 +3,18 @@
 // backoffLimit decide whether a replacement pod is created (after the controller's back-off) or
 // the Job fails. Under restartPolicy OnFailure the containers restart in place and their restarts
 // count against backoffLimit. Upstream: pkg/controller/job/job_controller.go, pod_failure_policy.go.
+// spec.activeDeadlineSeconds ([13.4]; job_controller.go syncJob, pastActiveDeadline,
+// newFailureCondition, deleteActivePods; read at the stored 1.3x commit): counted from the Job's
+// start; when it passes, the controller deletes the active pod (a normal deletion, the pod's own
+// grace) and creates no more; the Job fails with reason DeadlineExceeded at once up to 1.30, and
+// from 1.31 (delayTerminalCondition: JobPodReplacementPolicy on by default) it first gets the
+// FailureTarget condition and turns Failed only once its pod is terminal.
 
 import type { PodFailurePolicyRule, Scenario, SimEvent } from '../scenario/types';
 import { roundTime, type PodPhase, type Trace, type TraceEvent, type TracePod } from '../trace';
 import { simulatePod, type ProgressListener } from './simulatePod';
 import { AFTER_TERMINAL, HORIZON_CAP } from './timing';
+import { minor } from '../version';
 
 /** The Job controller's back-off before a replacement pod: 10 s, doubling, capped at 6 minutes. */
 export function jobPodBackoff(failures: number): number {
@@ -66,9 +73,45 @@ function onFailureLimitAt(trace: Trace, backoffLimit: number): number | undefine
   return undefined;
 }
 
+const DEADLINE_MESSAGE = 'Job was active longer than specified deadline';
+
+interface JobStop {
+  /** Pod-local time at which the controller deletes the pod. */
+  at: number;
+  reason: 'BackoffLimitExceeded' | 'DeadlineExceeded';
+}
+
+/** What ends the running pod first, if anything: the OnFailure restart limit or the Job's deadline. */
+function jobStop(scenario: Scenario, run: PodRun, start: number, horizon: number): JobStop | undefined {
+  const job = scenario.job!;
+  let stop: JobStop | undefined;
+  if (scenario.pod.restartPolicy === 'OnFailure') {
+    const at = onFailureLimitAt(run.trace, job.backoffLimit);
+    if (at !== undefined && (run.terminalAt === undefined || at < run.terminalAt)) stop = { at: roundTime(at + CONTROLLER_DELAY), reason: 'BackoffLimitExceeded' };
+  }
+  const deadline = job.activeDeadlineSeconds;
+  if (deadline !== undefined && deadline < horizon) {
+    const local = roundTime(deadline - start); // the controller requeued the Job for exactly this moment
+    if ((run.terminalAt === undefined || run.terminalAt > local) && (!stop || local < stop.at)) stop = { at: local, reason: 'DeadlineExceeded' };
+  }
+  return stop;
+}
+
 function podName(base: string, i: number): string {
   if (i === 0) return base;
   return `${base.replace(/-[a-z0-9]{5}$/, '')}-r${i}`;
+}
+
+/** [13.4] The Job's failure by its deadline: at once up to 1.30; from 1.31 once its deleted pod is terminal. */
+function deadlineFailure(scenario: Scenario, pod: string, deadlineAt: number, podTerminalAt: number): TraceEvent {
+  const seconds = scenario.job!.activeDeadlineSeconds;
+  if (minor(scenario.sim.kubernetesVersion) < 31) {
+    return { t: roundTime(deadlineAt), type: 'job.failed', reason: 'DeadlineExceeded', pod, why: `[13.4] The Job has been active for ${seconds}s, its activeDeadlineSeconds: it fails with reason DeadlineExceeded ("${DEADLINE_MESSAGE}") and deletes its running pod.` };
+  }
+  return {
+    t: roundTime(Math.max(deadlineAt, podTerminalAt)), type: 'job.failed', reason: 'DeadlineExceeded', pod,
+    why: `[13.4] At ${roundTime(deadlineAt)}s the Job passed its activeDeadlineSeconds (${seconds}s): it got the FailureTarget condition (DeadlineExceeded, "${DEADLINE_MESSAGE}") and deleted its running pod; from 1.31 it turns Failed only once that pod is terminal.`,
+  };
 }
 
 export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): Trace {
@@ -84,17 +127,20 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
   let truncated: Trace['truncated'];
 
   for (let i = 0; start < horizon; i++) {
+    const deadline = job.activeDeadlineSeconds;
+    if (deadline !== undefined && start >= deadline) {
+      // [13.4] the deadline passed while the controller waited to replace a failed pod: no new pod.
+      end = deadline;
+      const last = pods.at(-1)?.name;
+      out.push({ t: deadline, type: 'job.failed', reason: 'DeadlineExceeded', ...(last ? { pod: last } : {}), why: `[13.4] The Job has been active for ${deadline}s, its activeDeadlineSeconds: it fails with reason DeadlineExceeded ("${DEADLINE_MESSAGE}") and creates no more pods.` });
+      break;
+    }
     const name = podName(scenario.pod.name, i);
     // The pods share one event budget: each starts with what the earlier ones wrote.
     let run = runPod(scenario, name, start, horizon, [], out.length, onProgress);
-    let limitHit = false;
-    if (scenario.pod.restartPolicy === 'OnFailure') {
-      const at = onFailureLimitAt(run.trace, job.backoffLimit);
-      if (at !== undefined && (run.terminalAt === undefined || at < run.terminalAt)) {
-        limitHit = true;
-        run = runPod(scenario, name, start, horizon, [{ at: roundTime(at + CONTROLLER_DELAY), do: 'deletePod', pos: { line: 1, col: 1 } }], out.length, onProgress);
-      }
-    }
+    const stop = jobStop(scenario, run, start, horizon);
+    if (stop) run = runPod(scenario, name, start, horizon, [{ at: stop.at, do: 'deletePod', pos: { line: 1, col: 1 } }], out.length, onProgress);
+    const limitHit = stop?.reason === 'BackoffLimitExceeded';
     const shift = (t: number) => roundTime(t + start);
     out.push({ t: start, type: 'job.podCreated', pod: name, why: i === 0 ? 'The Job controller creates the Job\'s first pod.' : `The Job controller replaces the failed pod with ${name} (failures so far: ${failures}, backoffLimit ${job.backoffLimit}).` });
     for (const e of run.trace.events) out.push({ ...e, t: shift(e.t), pod: name });
@@ -105,6 +151,11 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
       // The budget stopped this pod's run (its sim.truncated event is among its events): the Job stops with it.
       truncated = { ...run.trace.truncated, horizon };
       end = podEnd;
+      break;
+    }
+    if (stop?.reason === 'DeadlineExceeded') {
+      end = podEnd;
+      out.push(deadlineFailure(scenario, name, start + stop.at, run.terminalAt === undefined ? podEnd : shift(run.terminalAt)));
       break;
     }
     if (limitHit) {

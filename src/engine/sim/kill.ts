@@ -1,36 +1,20 @@
 // Stopping containers ([8.3]–[8.7], [8.9]): the Killing event, preStop bounded by the grace,
 // sidecars waiting for their turn in reverse order, the 2 s floor, then the stop signal and
-// SIGKILL when the time is up.
+// SIGKILL when the time is up. Models upstream's kuberuntime_container.go killContainer,
+// executePreStopHook, killContainersWithSyncResult and lifecycle/handlers.go runSleepHandler
+// (read at the stored 1.3x commits; the ordering exists from 1.29, see terminationOrder.ts):
+// - a `sleep` preStop runs in the kubelet on the kill's own context, so its container exiting
+//   does not cut it short: it lasts its seconds or, at most, the remaining grace ([11.4]);
+// - an exec or HTTP hook ends with its container (nothing is left to run it in);
+// - a sidecar's turn comes when the kills of the main containers and of the next later sidecar
+//   have *returned* (containerTerminated after StopContainer), not when their processes exit.
 
 import type { Proc, RunningTask } from './kernel';
 import type { PodSim } from './podSim';
-import { newest } from './model';
+import { newest, type Instance } from './model';
 import { sigkill, signalStop } from './process';
 import { MINIMUM_GRACE } from './timing';
-
-/**
- * A sidecar's turn comes when every main container and every later sidecar has stopped ([8.4],
- * KR kuberuntime_termination_order.go). Containers that are not running block nobody.
- * The kernel re-checks this condition after every step, so it remembers the container that
- * blocked the turn last time and looks at it first: O(1) per check while the wait lasts.
- */
-export function sidecarTurn(sim: PodSim, name: string): () => boolean {
-  const inits = sim.pod.initContainers;
-  const idx = inits.findIndex((c) => c.name === name);
-  const laterSidecars = inits.slice(idx + 1).filter((c) => c.kind === 'sidecar');
-  const blockers = [...sim.pod.containers, ...laterSidecars].map((c) => c.name);
-  let last = 0;
-  return () => {
-    for (let n = 0; n < blockers.length; n++) {
-      const i = (last + n) % blockers.length;
-      if (sim.running(blockers[i]!)) {
-        last = i;
-        return false;
-      }
-    }
-    return true;
-  };
-}
+import { TerminationOrdering } from './terminationOrder';
 
 /** Whether every task is done; `done` never goes back, so it resumes from the first one still running. */
 function allDoneCondition(tasks: RunningTask[]): () => boolean {
@@ -41,89 +25,123 @@ function allDoneCondition(tasks: RunningTask[]): () => boolean {
   };
 }
 
-function hookDuration(sim: PodSim, name: string): number | null {
-  const rec = sim.rec(name);
-  const hook = rec.spec.preStop;
-  if (!hook) return 0;
-  if (hook.handler === 'sleep') return hook.sleepSeconds ?? 0;
-  const inst = newest(rec);
-  return inst ? inst.behavior.preStop.duration : 0; // null: the hook never returns
-}
-
 /** Elapsed whole seconds as the kubelet counts them (Go's int64(d.Seconds())), robust to float noise. */
 function wholeSeconds(elapsed: number): number {
   return Math.floor(elapsed + 1e-6);
 }
 
-/** killContainer: blocks until the container has stopped. */
+/**
+ * executePreStopHook: runs the hook and waits for it at most `remaining` seconds; returns the
+ * whole seconds it took. A `sleep` hook runs in the kubelet (runSleepHandler) and only the kill's
+ * context can cut it short, never its container's exit ([11.4]); an exec or HTTP hook ends with its
+ * container ([8.5]).
+ */
+function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, waitsForTurn: boolean): Proc<number> {
+  const name = inst.container;
+  const hook = sim.rec(name).spec.preStop!;
+  const sleep = hook.handler === 'sleep';
+  const duration = sleep ? hook.sleepSeconds ?? 0 : inst.behavior.preStop.duration; // null: never returns
+  const finishes = duration !== null && duration <= remaining;
+  const start = sim.now;
+  const next = waitsForTurn ? 'its stop signal waits for its turn [8.4]' : 'now the stop signal';
+  sim.hooks.set(inst, 'preStop');
+  sim.emit({
+    type: 'hook.start', container: name, hook: 'preStop',
+    why: waitsForTurn
+      ? '[8.4] Every preStop hook, sidecars\' included, starts at once when the pod is killed; only the stop signals wait for their turn.'
+      : `[8.3] The preStop hook runs first, bounded by the ${remaining}s grace period.`,
+  });
+  if (sleep) {
+    yield { sleep: finishes ? duration : remaining };
+    if (sim.hooks.get(inst) === 'preStop') sim.hooks.delete(inst);
+    sim.emit(finishes
+      ? {
+        type: 'hook.end', container: name, hook: 'preStop', exitCode: 0,
+        why: inst.state === 'running'
+          ? `[11.4] The sleep preStop hook slept its ${duration}s; ${next}.`
+          : `[11.4] The sleep preStop hook slept its ${duration}s to the end: the kubelet runs it, so the container's exit did not cut it short.`,
+      }
+      : {
+        type: 'hook.end', container: name, hook: 'preStop',
+        why: `[8.3] [11.4] The ${remaining}s grace period is used up: the kubelet stops waiting for the ${duration}s sleep preStop hook and moves on.`,
+      });
+    return wholeSeconds(sim.now - start);
+  }
+  yield { until: () => inst.state !== 'running', timeout: finishes ? duration : remaining };
+  if (finishes && inst.state === 'running' && sim.hooks.get(inst) === 'preStop') {
+    sim.hooks.delete(inst);
+    const code = inst.behavior.preStop.exitCode;
+    sim.emit({
+      type: 'hook.end', container: name, hook: 'preStop', exitCode: code,
+      why: code === 0 ? `The preStop hook returned; ${next}.` : `The preStop hook failed with ${code} (FailedPreStopHook); that does not change the container's exit code [10.5].`,
+    });
+  }
+  return wholeSeconds(sim.now - start);
+}
+
+/**
+ * killContainer: the Killing event, the preStop hook, a sidecar's wait for its turn, then the stop
+ * signal; it returns once the container has stopped, and only then tells the ordering
+ * (containerTerminated). `ordering` is false for kills outside a pod kill (probe, spec change,
+ * postStart failure) and in 1.28 ([8.7]).
+ */
 export function* killContainer(
-  sim: PodSim, name: string, reason: string, grace: number, ordered: boolean, why: string,
+  sim: PodSim, name: string, reason: string, grace: number, ordering: TerminationOrdering | false, why: string,
 ): Proc<void> {
   const rec = sim.rec(name);
   const inst = newest(rec);
-  if (!inst || inst.state !== 'running') return;
+  if (!inst || inst.state !== 'running') {
+    if (ordering) ordering.containerTerminated(name);
+    return;
+  }
   rec.killing = true;
   sim.emit({ type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, why });
+  const waitsForTurn = ordering !== false && ordering.waitsForTurn(name);
   let remaining = grace;
 
-  if (rec.spec.preStop && remaining > 0) {
-    const duration = hookDuration(sim, name);
-    const start = sim.now;
-    const finishes = duration !== null && duration <= remaining;
-    sim.hooks.set(inst, 'preStop');
-    sim.emit({
-      type: 'hook.start', container: name, hook: 'preStop',
-      why: ordered
-        ? '[8.4] Every preStop hook, sidecars\' included, starts at once when the pod is killed; only the stop signals wait for their turn.'
-        : `[8.3] The preStop hook runs first, bounded by the ${remaining}s grace period.`,
-    });
-    yield { until: () => inst.state !== 'running', timeout: finishes ? duration : remaining };
-    if (inst.state === 'running' && sim.hooks.get(inst) === 'preStop') {
-      if (finishes) {
-        sim.hooks.delete(inst);
-        const code = rec.spec.preStop.handler === 'sleep' ? 0 : inst.behavior.preStop.exitCode;
-        sim.emit({
-          type: 'hook.end', container: name, hook: 'preStop', exitCode: code,
-          why: code === 0 ? 'The preStop hook returned; now the stop signal.' : `The preStop hook failed with ${code} (FailedPreStopHook); that does not change the container's exit code [10.5].`,
-        });
-      }
-    }
-    remaining -= wholeSeconds(sim.now - start);
-  }
+  if (rec.spec.preStop && remaining > 0) remaining -= yield* executePreStopHook(sim, inst, remaining, waitsForTurn);
 
   let turnCame = true;
-  if (ordered) {
-    const start = sim.now;
-    turnCame = yield { until: sidecarTurn(sim, name), timeout: Math.max(0, remaining) };
-    remaining -= wholeSeconds(sim.now - start);
+  if (waitsForTurn) {
+    const turn = ordering.turn(name);
+    if (remaining > 0) {
+      const start = sim.now;
+      turnCame = yield { until: turn, timeout: remaining };
+      remaining -= wholeSeconds(sim.now - start);
+    } else {
+      turnCame = turn();
+    }
   }
   const floored = remaining < MINIMUM_GRACE;
   if (floored) remaining = MINIMUM_GRACE;
 
   if (inst.state === 'running') {
-    signalStop(sim, inst, ordered && !turnCame
-      ? `[8.4] [8.5] The grace period ran out before ${name}'s turn (a main container or a later sidecar still runs): it gets its stop signal now, with the 2s minimum.`
-      : ordered
-      ? `[8.4] ${name}'s turn: every main container and every later sidecar has stopped${floored ? '; the grace is used up, so it gets the 2s minimum [8.5]' : ''}.`
+    signalStop(sim, inst, waitsForTurn && !turnCame
+      ? `[8.4] [8.5] The grace period ran out before ${name}'s turn (${ordering.blocker(name) ?? 'a main container or a later sidecar'} is still being stopped): it gets its stop signal now, with the 2s minimum.`
+      : waitsForTurn
+      ? `[8.4] ${name}'s turn: the kills of every main container and of the next later sidecar have returned${floored ? '; the grace is used up, so it gets the 2s minimum [8.5]' : ''}.`
       : `[8.3] The stop signal, with ${remaining}s before SIGKILL${floored ? ' (the 2s minimum, [8.5])' : ''}.`);
     const exited = yield { until: () => inst.state !== 'running', timeout: remaining };
     if (!exited) sigkill(sim, inst, `[8.5] ${name} did not stop within ${remaining}s of its stop signal: SIGKILL.`);
   }
   rec.killing = false;
+  if (ordering) ordering.containerTerminated(name);
 }
 
 /**
- * Kills every running container of the pod at once and waits for all ([8.3]). From 1.29 sidecars
- * wait for their turn; in 1.28 they stop together with the main containers ([8.7]).
+ * Kills every running container of the pod at once and waits for all ([8.3],
+ * killContainersWithSyncResult). From 1.29, in a pod with sidecars, they wait for their turn; in
+ * 1.28 they stop together with the main containers ([8.7]).
  */
 export function* killPod(sim: PodSim, grace: number, reason: string | ((name: string) => string), why: (name: string) => string): Proc<void> {
-  const ordered = sim.minor >= 29;
+  const ordering = sim.minor >= 29 && sim.pod.initContainers.some((c) => c.kind === 'sidecar')
+    ? new TerminationOrdering(sim.pod, (name) => sim.running(name) !== undefined)
+    : false;
   const tasks: RunningTask[] = [];
   for (const spec of sim.specs()) {
     if (!sim.running(spec.name)) continue;
-    const sidecarOrdered = ordered && spec.kind === 'sidecar';
     const r = typeof reason === 'string' ? reason : reason(spec.name);
-    tasks.push(sim.k.spawn(`kill ${spec.name}`, killContainer(sim, spec.name, r, grace, sidecarOrdered, why(spec.name))));
+    tasks.push(sim.k.spawn(`kill ${spec.name}`, killContainer(sim, spec.name, r, grace, ordering, why(spec.name))));
   }
   yield { until: allDoneCondition(tasks) };
 }

@@ -66,7 +66,8 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
   inst.reason = exitReason(code, oom, reason);
   sim.emit({ type: 'container.exit', container: inst.container, attempt: inst.attempt, exitCode: code, reason: inst.reason, why });
   const hook = sim.hooks.get(inst);
-  if (hook) {
+  // A sleep hook runs in the kubelet, not in the container: it outlives the container ([11.4]).
+  if (hook && sim.rec(inst.container).spec[hook]?.handler !== 'sleep') {
     sim.hooks.delete(inst);
     sim.emit({ type: 'hook.end', container: inst.container, hook, why: `The ${hook} hook ends with its container [8.5].` });
   }

@@ -8,6 +8,7 @@ import { PodSim } from './podSim';
 import { patchProbeFlags } from './status';
 import { requestSync } from './sync';
 import { HORIZON_CAP } from './timing';
+import { watchActiveDeadline } from './activeDeadline';
 
 export interface SimulateStats {
   steps: number;
@@ -61,6 +62,7 @@ export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { tra
   sim.emit({ type: 'pod.scheduled', why: 'The scheduler bound the pod to this node; its kubelet takes over (t = 0).' });
   sim.probes.addPod();
   scheduleFaults(sim, scenario.sim.events);
+  watchActiveDeadline(sim);
   sim.requestSync();
   sim.k.run();
 

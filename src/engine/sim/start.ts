@@ -151,7 +151,7 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
     yield { until: () => false };
     return { ok: false };
   }
-  yield { until: () => inst.state !== 'running', timeout: duration };
+  yield hook.handler === 'sleep' ? { sleep: duration } : { until: () => inst.state !== 'running', timeout: duration }; // [11.4] a sleep outlives its container
   if (sim.hooks.get(inst) !== 'postStart') return { ok: inst.state === 'running' };
   sim.hooks.delete(inst);
   const code = hook.handler === 'sleep' ? 0 : hb.exitCode;

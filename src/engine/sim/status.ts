@@ -16,6 +16,7 @@ import { hiddenByRestartAll } from './restartAll';
 import { publish } from './statusEvents';
 import { illegalTransition } from './statusTransition';
 import { terminatePodStatus } from './terminatePodStatus';
+import { applyActiveDeadline } from './activeDeadline';
 
 function terminated(inst: Instance | undefined): ContainerState {
   if (!inst || inst.state !== 'exited') return {};
@@ -176,17 +177,18 @@ export function writeStatus(sim: PodSim): void {
     initContainerStatuses: sim.pod.initContainers.map((c) => containerStatus(sim, c, initialized)),
     containerStatuses: sim.pod.containers.map((c) => containerStatus(sim, c, initialized)),
   };
-  const explained = keepTerminalPhase(explainPhase(specForStatus(sim), statuses, {
+  const explained = applyActiveDeadline(sim, keepTerminalPhase(explainPhase(specForStatus(sim), statuses, {
     podIsTerminal: podIsTerminal(sim),
     podHasInitialized: initialized(),
     containerRestartRules: sim.gates.ContainerRestartRules,
     sidecarStartedVisible: sim.minor >= 35,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
-  }, statusesByPosition(sim, statuses)), sim.api.phase);
+  }, statusesByPosition(sim, statuses)), sim.api.phase), sim.api.phase); // [13.2]
   const conditions = conditionsFor(sim, statuses, explained.phase);
   rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);
   const whys = new Map(conditions.map((c) => [c.type, c.why]));
   let next: ApiPodStatus = { phase: explained.phase, conditions: conditions.map(stripWhy), ...statuses };
+  if (explained.reason) Object.assign(next, { reason: explained.reason, message: explained.message });
   let phaseWhy = explained.why;
   if (podIsOver(sim)) {
     // [6.9] TerminatePod: the status manager's defaults for a pod that is over.

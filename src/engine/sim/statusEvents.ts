@@ -13,7 +13,8 @@ import type { PodSim } from './podSim';
 export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, conditionWhy: Map<string, string>): void {
   const prev = sim.api;
   if (next.phase !== prev.phase && next.phase && next.phase !== 'Unknown') {
-    sim.emit({ type: 'pod.phase', phase: next.phase, why: phaseWhy ?? `The phase is ${next.phase} [6.2].` });
+    const reason = next.reason ? { reason: next.reason, ...(next.message ? { message: next.message } : {}) } : {};
+    sim.emit({ type: 'pod.phase', phase: next.phase, ...reason, why: phaseWhy ?? `The phase is ${next.phase} [6.2].` });
     if ((next.phase === 'Succeeded' || next.phase === 'Failed') && sim.terminalAt === undefined) sim.terminalAt = sim.now;
   }
   for (const c of next.conditions) {

@@ -1,11 +1,17 @@
 // The end of a pod's life ([8]): deletion with a grace period, and the terminal phase reached by
-// itself (all main containers done under Never/OnFailure, or a failed init under Never).
+// itself (all main containers done under Never/OnFailure, a failed init under Never, or the
+// activeDeadlineSeconds, [13.3]). Models upstream's pkg/kubelet/pod_workers.go (UpdatePod,
+// calculateEffectiveGracePeriod, completeSync) and kubelet.go SyncTerminatingPod (status written
+// at the start and once everything stopped, liveness/startup probes stopped first, readiness
+// after the kill; its own context, so a shorter second deletion does not cut a kill short), read
+// at the stored 1.3x commits; the same from 1.27 to 1.36.
 
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
 import { killPod } from './kill';
 import { writeStatus } from './status';
 import { AFTER_TERMINAL, API_REMOVAL_DELAY } from './timing';
+import { DEADLINE_REASON } from './activeDeadline';
 
 /** The pod is over: stop probing, remove the sandbox, and let the horizon close in ([6.5], [7.1]). */
 export function* enterTerminal(sim: PodSim): Proc<void> {
@@ -14,7 +20,10 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
   sim.probes.stop(['startup', 'liveness', 'readiness']);
   sim.k.cancel(sim.requeue);
   if (sim.specs().some((c) => sim.running(c.name))) {
-    yield* killPod(sim, sim.specGrace(), 'PodTermination', () => '[6.5] The pod is terminal: what still runs is stopped.');
+    const why = sim.api.reason === DEADLINE_REASON
+      ? `[13.3] The pod is Failed (DeadlineExceeded): the pod worker terminates it, and what still runs is stopped with the spec's ${sim.specGrace()}s grace period.`
+      : '[6.5] The pod is terminal: what still runs is stopped.';
+    yield* killPod(sim, sim.specGrace(), 'PodTermination', () => why);
   }
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);
@@ -25,25 +34,70 @@ function closeHorizon(sim: PodSim, at: number): void {
   if (sim.scenario.sim.until === undefined || sim.untilIsCap) sim.k.horizon = Math.min(sim.k.horizon, at);
 }
 
+/**
+ * The grace the pod worker uses (calculateEffectiveGracePeriod in pod_workers.go, 1.27–1.36): the
+ * deletion's value, but a 0 (a force deletion) counts as no value, so the spec's applies; at least 1s ([8.2]).
+ */
+export function effectiveGracePeriod(sim: PodSim, deletionGracePeriodSeconds: number): number {
+  const value = deletionGracePeriodSeconds === 0 ? sim.pod.terminationGracePeriodSeconds : deletionGracePeriodSeconds;
+  return Math.max(1, value);
+}
+
 /** deletePod: the API sets a deletionTimestamp; the kubelet stops everything within the grace ([8.1a]). */
 export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): void {
-  if (sim.deletion) return;
+  if (sim.deletion) return; // a later, shorter deletion reaches the pod worker, but the kill under way keeps its grace ([8.2])
   const requested = gracePeriodSeconds ?? sim.pod.terminationGracePeriodSeconds;
-  const grace = Math.max(1, requested); // [8.2] at least 1s
+  const grace = effectiveGracePeriod(sim, requested);
   sim.deletion = { at: sim.now, grace };
   sim.emit({
     type: 'pod.deleted', gracePeriodSeconds: grace,
     why: gracePeriodSeconds === undefined
       ? `[8.1] The pod is deleted with the spec's terminationGracePeriodSeconds (${grace}s).`
+      : requested === 0
+      ? `[8.2] A force deletion (grace 0): the API server drops the pod at once, but the kubelet reads 0 as "no value" and still gives the containers the spec's ${grace}s grace period.`
       : `[8.1] The pod is deleted with a ${grace}s grace period.`,
   });
+  if (sim.terminalDone) {
+    // [8.2] The pod worker is already terminating the pod (its phase is terminal): the kill under
+    // way keeps its grace (SyncTerminatingPod ignores the cancelled context); once it is over the
+    // kubelet reports the final status and the API server removes the pod.
+    sim.terminating = sim.k.spawn('removeTerminalPod', removeAfterTermination(sim));
+    return;
+  }
   // The pod worker cancels the sync in flight and turns to termination.
   sim.k.kill(sim.syncTask);
   sim.syncTask = undefined;
+  endCancelledSleeps(sim);
   sim.k.cancel(sim.syncQueued);
   sim.k.cancel(sim.requeue);
   sim.syncPending = false;
   sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim));
+}
+
+/**
+ * A postStart `sleep` runs on the sync's context, which the pod worker cancels on deletion:
+ * runSleepHandler returns at once ("container terminated before sleep hook finished") [11.4].
+ */
+function endCancelledSleeps(sim: PodSim): void {
+  for (const [inst, hook] of sim.hooks) {
+    if (hook !== 'postStart' || sim.rec(inst.container).spec.postStart?.handler !== 'sleep') continue;
+    sim.hooks.delete(inst);
+    sim.emit({ type: 'hook.end', container: inst.container, hook, why: '[11.4] The deletion cancels the sync that runs the sleep postStart hook: the sleep returns at once ("container terminated before sleep hook finished").' });
+  }
+}
+
+/** A terminal pod deleted while (or after) the pod worker stops it: removed once its containers are stopped. */
+function* removeAfterTermination(sim: PodSim): Proc<void> {
+  yield { until: () => sim.syncTask === undefined || sim.syncTask.done };
+  yield* removeFromApi(sim);
+}
+
+/** The status manager has written the terminal status; the API server removes the pod ([6.5]). */
+function* removeFromApi(sim: PodSim): Proc<void> {
+  yield { sleep: API_REMOVAL_DELAY };
+  sim.gone = true;
+  sim.emit({ type: 'pod.gone', why: '[6.5] Every container has stopped and the kubelet reported the terminal phase: the API server removes the pod.' });
+  closeHorizon(sim, sim.now);
 }
 
 function* terminatePod(sim: PodSim): Proc<void> {
@@ -61,8 +115,5 @@ function* terminatePod(sim: PodSim): Proc<void> {
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);
   sim.terminalDone = true;
-  yield { sleep: API_REMOVAL_DELAY };
-  sim.gone = true;
-  sim.emit({ type: 'pod.gone', why: '[6.5] Every container has stopped and the kubelet reported the terminal phase: the API server removes the pod.' });
-  closeHorizon(sim, sim.now);
+  yield* removeFromApi(sim);
 }
