@@ -4,6 +4,7 @@
 import type { ContainerKind } from '../trace';
 import type { FeatureGates, KubeVersion } from '../version';
 import type { Span } from './problems';
+import type { TrapTimeline } from './trapTimeline';
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 
@@ -94,8 +95,15 @@ export interface PodSpecModel {
 
 /** What a process does when its stop signal arrives. */
 export type StopBehavior =
-  | { kind: 'exit'; after: number; exitCode: number }
+  /** `trap`: a shell's TERM trap, which runs only when the shell gets to it ([15.3]). */
+  | { kind: 'exit'; after: number; exitCode: number; trap?: ShellTrap }
   | { kind: 'ignore' };
+
+/** When an inferred shell's TERM trap can run: set `armedAt` s after the start, then as `timeline` allows. */
+export interface ShellTrap {
+  armedAt: number;
+  timeline: TrapTimeline;
+}
 
 export interface HookBehavior {
   duration: number | null; // null: never returns

@@ -1,7 +1,10 @@
 // A container's process as the scenario describes it: it comes up after startDelay, may exit by
-// itself, and reacts to its stop signal (contract section 1; [8.6] for the exit codes).
+// itself, and reacts to its stop signal (contract section 1; [8.6] for the exit codes; [15.3] for
+// a shell's TERM trap, which waits for the foreground command).
 
 import type { PodSim } from './podSim';
+import type { StopBehavior } from '../scenario/types';
+import { trapRunsAt } from '../scenario/trapTimeline';
 import { behaviorFor, newest, type Instance } from './model';
 
 function exitReason(code: number, oom: boolean, reason?: string): string {
@@ -81,12 +84,31 @@ export function signalStop(sim: PodSim, inst: Instance, why: string): void {
   sim.emit({ type: 'container.signal', container: inst.container, signal, why });
   const onStop = inst.behavior.onStop;
   if (onStop.kind === 'ignore') return;
-  const at = sim.now + onStop.after;
+  const handled = handlerStart(sim, inst, onStop, signal);
+  if (!handled) return;
+  const at = handled.at + onStop.after;
   if (inst.exitTimer && inst.exitTimer.t <= at && !inst.exitTimer.cancelled) return; // it exits by itself first
   sim.k.cancel(inst.exitTimer);
+  const took = onStop.after > 0 ? `; the handler takes ${onStop.after}s` : '';
   inst.exitTimer = sim.k.at(at, () =>
-    exitProcess(sim, inst, onStop.exitCode, false,
-      `The process handles ${signal} and exits ${onStop.after}s later with code ${onStop.exitCode} [8.6].`));
+    exitProcess(sim, inst, onStop.exitCode, false, `${handled.how}${took} and exits with code ${onStop.exitCode} [8.6].`));
+}
+
+/**
+ * When the process starts handling the stop signal ([15.3]): at once, or for a shell's TERM trap
+ * once the foreground command it is waiting for returns; undefined when it never does (the trap
+ * was not set yet, so PID 1 ignored the signal, or the foreground command never returns).
+ */
+function handlerStart(sim: PodSim, inst: Instance, onStop: Extract<StopBehavior, { kind: 'exit' }>, signal: string): { at: number; how: string } | undefined {
+  if (!onStop.trap) return { at: sim.now, how: `The process handles ${signal}` };
+  const started = inst.startedAt ?? sim.now;
+  const since = sim.now - started;
+  if (since < onStop.trap.armedAt) return undefined;
+  const runsAt = trapRunsAt(onStop.trap.timeline, since);
+  if (!Number.isFinite(runsAt)) return undefined;
+  if (runsAt <= since) return { at: sim.now, how: `The shell runs its ${signal} trap at once` };
+  const wait = Math.round((runsAt - since) * 1000) / 1000;
+  return { at: started + runsAt, how: `The shell runs its ${signal} trap only once its foreground command returns (${wait}s after the signal) [15.3]` };
 }
 
 /** SIGKILL: exit 137 at once ([8.5], [8.6]). */

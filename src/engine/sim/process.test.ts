@@ -1,0 +1,57 @@
+// What the process does on its stop signal when a shell's TERM trap is inferred ([15.3], [8.6]):
+// the trap runs once the foreground command returns; `wait` lets it run at once.
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../run';
+import type { TraceEvent } from '../trace';
+
+const scenario = `apiVersion: v1
+kind: Pod
+metadata: { name: traps }
+spec:
+  terminationGracePeriodSeconds: 10
+  containers:
+    - name: fg
+      image: busybox:1.36
+      command: [sh, -c, 'trap "exit 0" TERM; sleep 3600']
+    - name: bg
+      image: busybox:1.36
+      command: [sh, -c, 'trap "sleep 3; exit 0" TERM; sleep 3600 & wait']
+    - name: loop
+      image: busybox:1.36
+      command: [sh, -c, 'trap "exit 0" TERM; while true; do sleep 4; done']
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+events:
+  - { at: 7s, do: deletePod }
+`;
+
+function exitOf(events: TraceEvent[], name: string): Extract<TraceEvent, { type: 'container.exit' }> {
+  const e = events.find((x) => x.type === 'container.exit' && x.container === name);
+  if (!e || e.type !== 'container.exit') throw new Error(`${name} never exited`);
+  return e;
+}
+
+describe('signalStop with a shell trap [15.3] (POSIX XCU 2.11; busybox ash, dash, bash)', () => {
+  const res = runScenario(scenario, {});
+  const events = res.trace?.events ?? [];
+  const start = (name: string) => events.find((e) => e.type === 'container.start' && e.container === name)?.t ?? NaN;
+  const signal = events.find((e) => e.type === 'container.signal' && e.container === 'fg')?.t ?? NaN;
+
+  it('a trap behind a foreground sleep never runs before SIGKILL: 137 at the end of the grace period', () => {
+    expect(exitOf(events, 'fg')).toMatchObject({ exitCode: 137, t: signal + 10 });
+  });
+
+  it('a trap with `wait` runs at once and takes its own 3 s', () => {
+    expect(exitOf(events, 'bg')).toMatchObject({ exitCode: 0, t: signal + 3 });
+  });
+
+  it('a trap in a sleep loop runs when the current sleep returns', () => {
+    const t0 = start('loop');
+    const periodEnd = t0 + Math.ceil((signal - t0) / 4) * 4;
+    const exit = exitOf(events, 'loop');
+    expect(exit.exitCode).toBe(0);
+    expect(exit.t).toBeCloseTo(periodEnd, 6);
+    expect(exit.why).toMatch(/only once its foreground command returns .*\[15\.3\]/);
+  });
+});
