@@ -55,3 +55,34 @@ describe('signalStop with a shell trap [15.3] (POSIX XCU 2.11; busybox ash, dash
     expect(exit.why).toMatch(/only once its foreground command returns .*\[15\.3\]/);
   });
 });
+
+describe('whys of an attempt set by `runs:` name that entry, not the base behaviour', () => {
+  const text = `apiVersion: v1
+kind: Pod
+metadata: { name: runs }
+spec:
+  containers:
+    - name: app
+      image: busybox:1.36
+      command: [sleep, "30"]
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+until: 40s
+containers:
+  app:
+    runs:
+      - { exitAfter: 2s, exitCode: 1, startDelay: 1s }
+`;
+  const events = runScenario(text, {}).trace?.events ?? [];
+  const of = (type: string, attempt: number) => events.find((e) => e.type === type && 'attempt' in e && e.attempt === attempt)?.why ?? '';
+
+  it('attempt 0 follows runs[0]', () => {
+    expect(of('container.exit', 0)).toBe('The process ends by itself 2s after it started, with code 1 (runs[0] in the Simulation document, for attempt 0 only).');
+    expect(of('container.up', 0)).toMatch(/^The app is up 1s after its process started \(runs\[0\] in the Simulation document, for attempt 0 only\)/);
+  });
+
+  it('attempt 1 has no runs entry: the command’s own reading explains it', () => {
+    expect(of('container.exit', 1)).toBe('The process ends by itself 30s after it started, with code 0 (sleep 30 → exits 0 after 30 s; ignores SIGTERM as PID 1, so it is killed at the end of the grace period).');
+  });
+});

@@ -40,22 +40,37 @@ export function startProcess(sim: PodSim, inst: Instance, why: string): void {
   inst.upAt = sim.now + b.startDelay;
   inst.readyAt = sim.now + Math.max(b.readyAfter, b.startDelay);
   sim.emit({ type: 'container.start', container: inst.container, attempt: inst.attempt, why });
+  const run = attemptSource(sim, inst);
   inst.upTimer = sim.k.at(inst.upAt, () => {
     if (inst.state !== 'running') return;
+    const from = run.sets('startDelay') ? run.name : 'startDelay';
     sim.emit({
       type: 'container.up', container: inst.container, attempt: inst.attempt,
       why: b.startDelay > 0
-        ? `The app is up ${b.startDelay}s after its process started (startDelay); a startup probe can pass from now [2.2].`
+        ? `The app is up ${b.startDelay}s after its process started (${from}); a startup probe can pass from now [2.2].`
         : 'The app is up as soon as its process starts.',
     });
     sim.onRuntimeChange(inst.container);
   });
   if (b.exitAfter !== null) {
+    const source = run.sets('exitAfter') || run.sets('exitCode') ? run.name : b.note || 'its behaviour';
     inst.exitTimer = sim.k.at(sim.now + b.exitAfter, () =>
       exitProcess(sim, inst, b.exitCode, false,
-        `The process ends by itself ${b.exitAfter}s after it started, with code ${b.exitCode} (${b.note || 'its behaviour'}).`));
+        `The process ends by itself ${b.exitAfter}s after it started, with code ${b.exitCode} (${source}).`));
   }
   sim.noticeRuntimeChange(inst.container);
+}
+
+/**
+ * Where this attempt's settings come from: a `runs:` entry of the Simulation document overrides
+ * the base behaviour for that attempt only (contract section 1 extensions), so its whys name it.
+ */
+function attemptSource(sim: PodSim, inst: Instance): { name: string; sets: (field: string) => boolean } {
+  const over = sim.scenario.sim.behaviors[inst.container]?.attempts?.[inst.attempt];
+  return {
+    name: `runs[${inst.attempt}] in the Simulation document, for attempt ${inst.attempt} only`,
+    sets: (field) => over !== undefined && field in over && (over as Record<string, unknown>)[field] !== undefined,
+  };
 }
 
 /** The process ends (by itself, by a fault, by a signal). */
@@ -71,7 +86,8 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
   const hook = sim.hooks.get(inst);
   if (hook) {
     sim.hooks.delete(inst);
-    sim.emit({ type: 'hook.end', container: inst.container, hook, why: `The ${hook} hook ends with its container [8.5].` });
+    const rule = hook === 'preStop' ? '8.3' : '3.3';
+    sim.emit({ type: 'hook.end', container: inst.container, hook, why: `The ${hook} hook ends with its container [${rule}].` });
   }
   sim.noticeRuntimeChange(inst.container);
 }
