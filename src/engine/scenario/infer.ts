@@ -61,6 +61,12 @@ function after(timeline: TrapTimeline, armedAt: number): TrapTimeline {
 function trapText(term: Extract<TermHandling, { kind: 'trap' }>): string {
   const takes = term.seconds > 0 ? ` after ${formatSeconds(term.seconds)}` : '';
   const set = term.armedAt > 0 ? ` (set ${formatSeconds(term.armedAt)} after the start; a SIGTERM before that is ignored)` : '';
+  const w = term.onlyDuring;
+  if (w) {
+    const always = w.from <= term.armedAt && !Number.isFinite(w.to);
+    const when = always ? '' : ` if SIGTERM comes during its final wait (${formatSeconds(w.from)}–${Number.isFinite(w.to) ? formatSeconds(w.to) : 'end'}); at other times the shell goes on`;
+    return `its TERM trap does not exit, but it interrupts the wait the script ends after, so it exits ${term.exitCode}${takes || ' at once'}${when}`;
+  }
   const longest = longestHold(after(term.timeline, term.armedAt));
   if (longest === 0) return `its TERM trap exits ${term.exitCode}${takes}${set}`;
   const wait = longest === undefined
@@ -71,8 +77,8 @@ function trapText(term: Extract<TermHandling, { kind: 'trap' }>): string {
 
 function stopFrom(term: TermHandling): { onStop: StopBehavior; text: string } {
   if (term.kind === 'trap') {
-    const trap = { armedAt: term.armedAt, timeline: after(term.timeline, term.armedAt) };
-    const plain = trap.armedAt === 0 && longestHold(trap.timeline) === 0;
+    const trap = { armedAt: term.armedAt, timeline: after(term.timeline, term.armedAt), ...(term.onlyDuring ? { onlyDuring: term.onlyDuring } : {}) };
+    const plain = trap.armedAt === 0 && longestHold(trap.timeline) === 0 && !term.onlyDuring;
     const text = trapText(term) + (term.seconds === 0 && plain ? ' at once' : '');
     return { onStop: plain ? { kind: 'exit', after: term.seconds, exitCode: term.exitCode } : { kind: 'exit', after: term.seconds, exitCode: term.exitCode, trap }, text };
   }

@@ -108,3 +108,21 @@ describe('hostile commands (issue 17 finding 12)', () => {
     expect(r.note).toMatch(/^can't tell what \(\(\(/);
   });
 });
+
+describe('a TERM trap that does not exit [15.3]', () => {
+  it('trap : TERM INT; sleep infinity & wait (the Dockerfile idiom): the wait returns 143 and the script ends with it', () => {
+    const r = inferProcess({ image: 'busybox', command: ['sh', '-c', 'trap : TERM INT; sleep infinity & wait'] });
+    expect(r).toMatchObject({ exitAfter: null, understood: true });
+    expect(r.onStop).toEqual({ kind: 'exit', after: 0, exitCode: 143, trap: { armedAt: 0, timeline: { holds: [], loops: [] }, onlyDuring: { from: 0, to: Infinity } } });
+  });
+
+  it('what follows the interrupted wait decides the code and adds its time', () => {
+    const r = inferProcess({ image: 'busybox', command: ['sh', '-c', "trap 'echo x; sleep 2' TERM; sleep infinity & wait; sleep 1; exit 3"] });
+    expect(r.onStop).toMatchObject({ kind: 'exit', after: 3, exitCode: 3 });
+  });
+
+  it('behind a foreground command, or in a loop that goes on, the shell carries on: SIGTERM is in effect ignored', () => {
+    expect(inferProcess({ image: 'busybox', command: ['sh', '-c', "trap 'echo got TERM' TERM; sleep 100"] }).onStop).toEqual({ kind: 'ignore' });
+    expect(inferProcess({ image: 'busybox', command: ['sh', '-c', "trap 'echo x' TERM; while true; do sleep infinity & wait; done"] }).onStop).toEqual({ kind: 'ignore' });
+  });
+});

@@ -20,7 +20,13 @@ export type TermHandling =
    * after the start (a signal before that is lost: PID 1 ignores it) and runs when `timeline`
    * lets it ([15.3]).
    */
-  | { kind: 'trap'; exitCode: number; seconds: number; armedAt: number; timeline: TrapTimeline }
+  | {
+    kind: 'trap'; exitCode: number; seconds: number; armedAt: number; timeline: TrapTimeline;
+    /** The action does not exit: the shell goes on after it (read at the end of the script, see finishTrap). */
+    resumes?: boolean;
+    /** Only a signal in this stretch (a `wait` the script ends after) ends the process; elsewhere the shell goes on. */
+    onlyDuring?: Hold;
+  }
   | { kind: 'ignore' }
   /** An unknown program was exec'd as PID 1: assumed to handle SIGTERM like a server. */
   | { kind: 'program'; name: string }
@@ -46,6 +52,14 @@ interface State {
   loops: HoldLoop[];
   /** Set by `return` inside a function: done, but only up to the function's caller. */
   returning?: boolean;
+  /** The script's own shell (not a subshell, pipeline part or background job). */
+  main?: boolean;
+  /** The last `wait` of the main shell, while a trap that does not exit is set. */
+  waitWindow?: Hold;
+  /** Reading on past a `wait` that never returns by itself, as if a trapped signal had interrupted it. */
+  continuing?: boolean;
+  /** The exit status comes from a `wait` (143 once a signal interrupted it). */
+  lastWasWait?: boolean;
 }
 
 /** At most this many holds are kept from an unrolled `for` loop; beyond, the loop is kept as a HoldLoop. */
@@ -146,6 +160,7 @@ function shiftTerm(term: TermHandling, by: number): TermHandling {
   const { holds, loops } = term.timeline;
   return {
     ...term,
+    ...(term.onlyDuring ? { onlyDuring: { from: term.onlyDuring.from + by, to: term.onlyDuring.to + by } } : {}),
     armedAt: term.armedAt + by,
     timeline: {
       holds: holds.map((h) => ({ from: h.from + by, to: h.to + by })),
@@ -345,6 +360,8 @@ class Evaluator {
     if (words.length === 0) return;
     const [head, ...args] = words;
     if (!head) return;
+    const keepsStatus = (head.text === 'exit' || head.text === 'return') && (args.length === 0 || args[0]?.text === '$?');
+    if (head.text !== 'wait' && !keepsStatus) s.lastWasWait = false;
     if (head.dynamic) { hold(s, s.time, Infinity); finish(s, { kind: 'unknown', what: wordsText(words) }); return; }
     const fn = !exec ? this.functions.get(head.text) : undefined;
     if (fn) { this.call(s, fn); return; }
@@ -381,9 +398,20 @@ class Evaluator {
       case 'wait': {
         // `wait $!` waits for the last background job; `wait` for all of them.
         const ends = args.some((a) => a.text === '$!') ? s.bgEnds.slice(-1) : s.bgEnds;
-        if (ends.some((e) => e === Infinity)) { finish(s, { kind: 'never' }); return; }
+        const resuming = s.main === true && s.term.kind === 'trap' && s.term.resumes === true && !s.continuing;
+        s.lastWasWait = true;
+        if (ends.some((e) => e === Infinity)) {
+          if (!resuming) { finish(s, { kind: 'never' }); return; }
+          // Only a trapped signal ends this wait (status 143); read on to see what the script does then.
+          s.waitWindow = { from: s.time, to: Infinity };
+          s.continuing = true;
+          s.status = 143;
+          return;
+        }
+        const from = s.time;
         s.time = Math.max(s.time, ...ends);
         s.status = 0;
+        if (resuming) s.waitWindow = { from, to: s.time };
         return;
       }
       case 'trap': this.trap(s, args); return;
@@ -469,8 +497,10 @@ class Evaluator {
     if (action.text === '-') { s.term = { kind: 'ignore' }; return; }
     if (action.text.trim() === '') { s.term = { kind: 'ignore' }; return; }
     const handler = this.handler(action.text);
-    if (handler.outcome.kind === 'exits' && handler.explicitExit && !action.dynamic) {
-      s.term = { kind: 'trap', exitCode: handler.outcome.exitCode, seconds: handler.outcome.seconds, armedAt: s.time, timeline: { holds: s.holds, loops: s.loops } };
+    if (handler.outcome.kind === 'exits' && !action.dynamic) {
+      const timeline = { holds: s.holds, loops: s.loops };
+      s.term = { kind: 'trap', exitCode: handler.outcome.exitCode, seconds: handler.outcome.seconds, armedAt: s.time, timeline };
+      if (!handler.explicitExit) s.term.resumes = true;
     } else {
       s.term = { kind: 'ignore' }; // the trap runs but the shell goes on
     }
@@ -491,6 +521,21 @@ class Evaluator {
   }
 }
 
+/**
+ * A trap whose action does not exit: a signal that interrupts the script's last `wait` lets the
+ * script run on to its end (`trap : TERM; sleep infinity & wait` exits 143 at once); anywhere
+ * else the shell carries on as if nothing happened, which reads as ignoring the signal.
+ */
+function finishTrap(s: State, outcome: Outcome): TermHandling {
+  const term = s.term;
+  if (term.kind !== 'trap' || !term.resumes) return term;
+  const w = s.waitWindow;
+  if (!w || outcome.kind !== 'exits') return { kind: 'ignore' };
+  const rest = outcome.seconds - (Number.isFinite(w.to) ? w.to : w.from);
+  const exitCode = s.lastWasWait ? 143 : outcome.exitCode;
+  return { ...term, exitCode, seconds: term.seconds + Math.max(0, rest), resumes: undefined, onlyDuring: w };
+}
+
 /** Evaluates a script as `sh -c` would run it as PID 1 (`bash`: as bash, which expands {1..5}). */
 export function runScript(src: string, depth = 0, bash = false): ScriptResult {
   let list: List;
@@ -501,9 +546,13 @@ export function runScript(src: string, depth = 0, bash = false): ScriptResult {
     throw e;
   }
   const s = newState();
+  s.main = true;
   new Evaluator(depth, bash).list(s, list);
-  const outcome: Outcome = s.outcome ?? { kind: 'exits', seconds: s.time, exitCode: s.status };
-  return { outcome, term: s.term, explicitExit: s.outcome?.kind === 'exits' };
+  const read: Outcome = s.outcome ?? { kind: 'exits', seconds: s.time, exitCode: s.status };
+  const term = finishTrap(s, read);
+  // Read on past a wait only a signal ends: without one, the script never gets past it.
+  const outcome: Outcome = s.continuing && read.kind === 'exits' ? { kind: 'never' } : read;
+  return { outcome, term, explicitExit: s.outcome?.kind === 'exits' && !s.continuing };
 }
 
 /** Evaluates a command run directly (no shell): argv[0] is PID 1. */

@@ -4,7 +4,7 @@
 import type { ContainerKind } from '../trace';
 import type { FeatureGates, KubeVersion } from '../version';
 import type { Span } from './problems';
-import type { TrapTimeline } from './trapTimeline';
+import type { Hold, TrapTimeline } from './trapTimeline';
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 
@@ -103,6 +103,8 @@ export type StopBehavior =
 export interface ShellTrap {
   armedAt: number;
   timeline: TrapTimeline;
+  /** A trap that does not exit ends the process only when the signal interrupts the script's last `wait`, during this stretch. */
+  onlyDuring?: Hold;
 }
 
 export interface HookBehavior {

@@ -86,3 +86,37 @@ containers:
     expect(of('container.exit', 1)).toBe('The process ends by itself 30s after it started, with code 0 (sleep 30 → exits 0 after 30 s; ignores SIGTERM as PID 1, so it is killed at the end of the grace period).');
   });
 });
+
+describe('a trap that does not exit ends the process only during the final wait [15.3]', () => {
+  const text = (at: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: resume }
+spec:
+  terminationGracePeriodSeconds: 5
+  containers:
+    - name: app
+      image: busybox:1.36
+      command: [sh, -c, "trap 'echo got TERM' TERM; sleep 3; sleep 60 & wait"]
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+events:
+  - { at: ${at}, do: deletePod }
+`;
+  const exit = (at: string) => {
+    const events = runScenario(text(at), {}).trace?.events ?? [];
+    const signal = events.find((e) => e.type === 'container.signal')?.t ?? NaN;
+    const e = events.find((x) => x.type === 'container.exit');
+    return { signal, exit: e?.t, code: e?.type === 'container.exit' ? e.exitCode : undefined };
+  };
+
+  it('SIGTERM during `wait`: 143 at once', () => {
+    const r = exit('10s');
+    expect(r).toMatchObject({ code: 143, exit: r.signal });
+  });
+
+  it('SIGTERM during the foreground `sleep 3`: the shell goes on into its wait, and SIGKILL ends it', () => {
+    const r = exit('2s');
+    expect(r).toMatchObject({ code: 137, exit: r.signal + 5 });
+  });
+});

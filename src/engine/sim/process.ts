@@ -120,6 +120,8 @@ function handlerStart(sim: PodSim, inst: Instance, onStop: Extract<StopBehavior,
   const started = inst.startedAt ?? sim.now;
   const since = sim.now - started;
   if (since < onStop.trap.armedAt) return undefined;
+  const w = onStop.trap.onlyDuring;
+  if (w && !(w.from <= since && since < w.to)) return undefined; // the trap runs, and the shell goes on
   const runsAt = trapRunsAt(onStop.trap.timeline, since);
   if (!Number.isFinite(runsAt)) return undefined;
   if (runsAt <= since) return { at: sim.now, how: `The shell runs its ${signal} trap at once` };
