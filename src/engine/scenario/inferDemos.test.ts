@@ -2,6 +2,7 @@
 // probe and hook examples, and the command upstream's node e2e tests build for every container
 // (ExecCommand in test/e2e_node/container_lifecycle_pod_construction.go, read at 03b40b6f).
 import { describe, expect, it } from 'vitest';
+import { runScenario } from '../run';
 import { commandRunTime, inferProcess } from './infer';
 
 /** The shape of upstream's ExecCommand: logs, a `_term` function as TERM trap, `exec sleep N & wait $!`. */
@@ -106,6 +107,18 @@ describe('hostile commands (issue 17 finding 12)', () => {
     const r = inferProcess({ image: 'busybox', command: ['sh', '-c', deep] });
     expect(r).toMatchObject({ exitAfter: null, understood: false });
     expect(r.note).toMatch(/^can't tell what \(\(\(/);
+  });
+
+  it('the scenario still runs: an info note at the container, no internal error', () => {
+    const deep = `${'('.repeat(1000)}sleep 1${')'.repeat(1000)}`;
+    const res = runScenario(`apiVersion: v1\nkind: Pod\nmetadata: { name: deep }\nspec:\n  containers:\n    - name: app\n      image: busybox\n      command: [sh, -c, '${deep}']\n`, {});
+    expect(res.ok).toBe(true);
+    expect(res.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(res.problems.find((p) => p.severity === 'info')?.message).toMatch(/^app: can't tell what/);
+  });
+
+  it('a function calling itself is not followed for ever', () => {
+    expect(inferProcess({ image: 'busybox', command: ['sh', '-c', 'f() { sleep 1; f; }; f'] })).toMatchObject({ exitAfter: null, understood: false });
   });
 });
 
