@@ -40,7 +40,9 @@ export function shellScript(argv: string[]): string | undefined {
   if (!head || !isShell(head)) return undefined;
   const ci = rest.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));
   if (ci < 0) return undefined;
-  return rest[ci + 1] ?? '';
+  // `sh -c -- SCRIPT`: `--` only ends the options (a common manifest shape: command [sh, -c, --], args [SCRIPT]).
+  const at = rest[ci + 1] === '--' ? ci + 2 : ci + 1;
+  return rest[at] ?? '';
 }
 
 function analyse(argv: string[]): { result: ScriptResult; shown: string; viaShell: boolean } {

@@ -129,6 +129,12 @@ describe('a TERM trap that does not exit [15.3]', () => {
     expect(r.onStop).toEqual({ kind: 'exit', after: 0, exitCode: 143, trap: { armedAt: 0, timeline: { holds: [], loops: [] }, onlyDuring: { from: 0, to: Infinity } } });
   });
 
+  it('command [/bin/bash, -c, --] with the script in args: `--` only ends the options', () => {
+    const r = inferProcess({ image: 'ubuntu:24.04', command: ['/bin/bash', '-c', '--'], args: ['trap : TERM INT; sleep infinity & wait'] });
+    expect(r.onStop).toMatchObject({ kind: 'exit', after: 0, exitCode: 143 });
+    expect(inferProcess({ image: 'busybox', command: ['/bin/sh', '-c', '--'], args: ['while true; do sleep 30; done;'] })).toMatchObject({ exitAfter: null, understood: true });
+  });
+
   it('what follows the interrupted wait decides the code and adds its time', () => {
     const r = inferProcess({ image: 'busybox', command: ['sh', '-c', "trap 'echo x; sleep 2' TERM; sleep infinity & wait; sleep 1; exit 3"] });
     expect(r.onStop).toMatchObject({ kind: 'exit', after: 3, exitCode: 3 });

@@ -475,7 +475,7 @@ class Evaluator {
       finish(s, { kind: 'unknown', what: text });
       return;
     }
-    const script = args[ci + 1];
+    const script = args[args[ci + 1]?.text === '--' ? ci + 2 : ci + 1];
     if (!script || script.dynamic || this.depth > 4) { if (!exec) hold(s, s.time, Infinity); finish(s, { kind: 'unknown', what: text }); return; }
     const start = s.time;
     const inner = runScript(script.text, this.depth + 1, baseName(text.split(' ')[0] ?? '') === 'bash');
