@@ -8,6 +8,7 @@ import { child, index, type Problems } from './problems';
 import type { SimEntry } from './simContainers';
 import type { Behavior, ContainerSpec, HookBehavior, PodSpecModel, StopBehavior } from './types';
 
+/** A pull of a small image that is not on the node yet (contract section 1; rulebook [15.7]). */
 export const DEFAULT_PULL_SECONDS = 0.5;
 
 function describeStop(s: StopBehavior): string {
@@ -51,7 +52,8 @@ export function buildBehavior(c: ContainerSpec, entry: SimEntry | undefined): Be
   };
   if (entry?.attempts && Object.keys(entry.attempts).length > 0) b.attempts = entry.attempts;
   if (entry?.probes && Object.values(entry.probes).some((x) => x)) b.probes = entry.probes;
-  if (entry) {
+  const baseFields = ['pull', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'onStop', 'postStart', 'preStop'] as const;
+  if (entry && baseFields.some((k) => entry[k] !== undefined)) {
     const guessed = (['exitAfter', 'exitCode', 'onStop'] as const).filter((k) => entry[k] === undefined);
     b.note = guessed.length === 0
       ? `Simulation document: ${describe(b)}`

@@ -1,10 +1,11 @@
-// Behaviour inference from command/args (contract section 1): how a container's process
-// behaves when nobody described it in the Simulation document.
+// Behaviour inference from command/args (contract section 1; rulebook [15.1]–[15.3]): how a
+// container's process behaves when nobody described it in the Simulation document.
 
 import type { HookBehavior, HookSpec, StopBehavior } from './types';
 import { formatSeconds } from './duration';
 import { isShellImage, parseImage } from './image';
 import { isShell, runArgv, runScript, type ScriptResult, type TermHandling } from './shellEval';
+import { longestHold, type TrapTimeline } from './trapTimeline';
 
 export interface Inferred {
   /** null = long-running. */
@@ -39,18 +40,49 @@ export function shellScript(argv: string[]): string | undefined {
   if (!head || !isShell(head)) return undefined;
   const ci = rest.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));
   if (ci < 0) return undefined;
-  return rest[ci + 1] ?? '';
+  // `sh -c -- SCRIPT`: `--` only ends the options (a common manifest shape: command [sh, -c, --], args [SCRIPT]).
+  const at = rest[ci + 1] === '--' ? ci + 2 : ci + 1;
+  return rest[at] ?? '';
 }
 
 function analyse(argv: string[]): { result: ScriptResult; shown: string; viaShell: boolean } {
   const script = shellScript(argv);
-  if (script !== undefined) return { result: runScript(script), shown: shorten(script), viaShell: true };
+  const bash = /(^|\/)bash$/.test(argv[0] ?? '');
+  if (script !== undefined) return { result: runScript(script, 0, bash), shown: shorten(script), viaShell: true };
   return { result: runArgv(argv), shown: shorten(quoteArgv(argv)), viaShell: false };
+}
+
+/** The part of a timeline that matters once the trap is set. */
+function after(timeline: TrapTimeline, armedAt: number): TrapTimeline {
+  return {
+    holds: timeline.holds.filter((h) => h.to > armedAt),
+    loops: timeline.loops.filter((l) => l.end > armedAt),
+  };
+}
+
+function trapText(term: Extract<TermHandling, { kind: 'trap' }>): string {
+  const takes = term.seconds > 0 ? ` after ${formatSeconds(term.seconds)}` : '';
+  const set = term.armedAt > 0 ? ` (set ${formatSeconds(term.armedAt)} after the start; a SIGTERM before that is ignored)` : '';
+  const w = term.onlyDuring;
+  if (w) {
+    const always = w.from <= term.armedAt && !Number.isFinite(w.to);
+    const when = always ? '' : ` if SIGTERM comes during its final wait (${formatSeconds(w.from)}–${Number.isFinite(w.to) ? formatSeconds(w.to) : 'end'}); at other times the shell goes on`;
+    return `its TERM trap does not exit, but it interrupts the wait the script ends after, so it exits ${term.exitCode}${takes || ' at once'}${when}`;
+  }
+  const longest = longestHold(after(term.timeline, term.armedAt));
+  if (longest === 0) return `its TERM trap exits ${term.exitCode}${takes}${set}`;
+  const wait = longest === undefined
+    ? 'once the foreground command it is running returns, which may be never'
+    : `once the foreground command it is running returns (up to ${formatSeconds(longest)})`;
+  return `its TERM trap exits ${term.exitCode}${takes}, but a shell runs a trap only ${wait}${set}`;
 }
 
 function stopFrom(term: TermHandling): { onStop: StopBehavior; text: string } {
   if (term.kind === 'trap') {
-    return { onStop: { kind: 'exit', after: 0, exitCode: term.exitCode }, text: `its TERM trap exits ${term.exitCode} at once` };
+    const trap = { armedAt: term.armedAt, timeline: after(term.timeline, term.armedAt), ...(term.onlyDuring ? { onlyDuring: term.onlyDuring } : {}) };
+    const plain = trap.armedAt === 0 && longestHold(trap.timeline) === 0 && !term.onlyDuring;
+    const text = trapText(term) + (term.seconds === 0 && plain ? ' at once' : '');
+    return { onStop: plain ? { kind: 'exit', after: term.seconds, exitCode: term.exitCode } : { kind: 'exit', after: term.seconds, exitCode: term.exitCode, trap }, text };
   }
   if (term.kind === 'program') {
     return { onStop: { kind: 'exit', after: 0, exitCode: 0 }, text: 'assumed to stop at once on SIGTERM with code 0' };
@@ -130,13 +162,27 @@ export function probeVerdict(command: string[] | undefined): 'pass' | 'fail' | u
   return Number(m[2] ?? 0) === 0 ? 'pass' : 'fail';
 }
 
+/** How long an exec'd command (a hook's or a probe's) runs, and its exit code ([15.4]). */
+export type RunTime =
+  | { kind: 'exits'; seconds: number; exitCode: number }
+  | { kind: 'never' }
+  /** The reader cannot tell; `what` names the part it could not read. */
+  | { kind: 'unknown'; what: string };
+
+/** How long `command` takes when the kubelet execs it in the container (probes, hooks). */
+export function commandRunTime(command: string[] | undefined): RunTime {
+  if (!command || command.length === 0) return { kind: 'unknown', what: 'an empty command' };
+  const o = analyse(command).result.outcome;
+  if (o.kind === 'exits' || o.kind === 'never') return o;
+  return { kind: 'unknown', what: o.what };
+}
+
 /** A hook's default behaviour from its handler: sleep N takes N s; exec is judged like a command. */
 export function hookBehavior(h: HookSpec | undefined): HookBehavior {
   if (!h) return { duration: 0, exitCode: 0 };
   if (h.handler === 'sleep') return { duration: h.sleepSeconds ?? 0, exitCode: 0 };
-  if (h.handler === 'exec' && h.command && h.command.length > 0) {
-    const { result } = analyse(h.command);
-    const o = result.outcome;
+  if (h.handler === 'exec') {
+    const o = commandRunTime(h.command);
     if (o.kind === 'exits') return { duration: o.seconds, exitCode: o.exitCode };
     if (o.kind === 'never') return { duration: null, exitCode: 0 };
   }

@@ -23,8 +23,32 @@ describe('shell evaluation', () => {
     ['while :; do sleep 1; done', { kind: 'never' }],
     ['until false; do sleep 1; done', { kind: 'never' }],
     ['sleep infinity & wait', { kind: 'never' }],
+    // [15.2] loops over known values, functions, `wait $!`, constant loop conditions
+    ['for i in $(seq 1 5); do echo $i; sleep 3; done', { kind: 'exits', seconds: 15, exitCode: 0 }],
+    ['for i in `seq 2 2 10`; do sleep 1; done', { kind: 'exits', seconds: 5, exitCode: 0 }],
+    ['for i in $(seq 3); do sleep 1; done; exit 4', { kind: 'exits', seconds: 3, exitCode: 4 }],
+    ['for i in {1..5}; do sleep 2; done', { kind: 'exits', seconds: 2, exitCode: 0 }], // sh has no brace ranges: one word
+    ['f() { sleep 2; return 3; }; f; f; exit $?', { kind: 'exits', seconds: 4, exitCode: 3 }],
+    ['f() { sleep 2; return 3; }; f && exit 1; f || exit 5', { kind: 'exits', seconds: 4, exitCode: 5 }],
+    ['function g { sleep 1; }; g; g', { kind: 'exits', seconds: 2, exitCode: 0 }],
+    ['sleep 9 & sleep 2 & wait $!', { kind: 'exits', seconds: 2, exitCode: 0 }],
+    ['exec sleep 4 & wait $!; exit 2', { kind: 'exits', seconds: 4, exitCode: 2 }],
+    ['while sleep 5; do echo tick; done', { kind: 'never' }],
+    ['while read line; do echo $line; done', { kind: 'exits', seconds: 0, exitCode: 0 }],
+    ['until true; do sleep 1; done; sleep 2', { kind: 'exits', seconds: 2, exitCode: 0 }],
   ])('%s', (script, outcome) => {
     expect(runScript(script).outcome).toEqual(outcome);
+  });
+
+  it('bash expands {1..5}; sh reads it as one word [15.2]', () => {
+    expect(runScript('for i in {1..5}; do sleep 2; done', 0, true).outcome).toEqual({ kind: 'exits', seconds: 10, exitCode: 0 });
+  });
+
+  it('gives up on commands nested deeper than the reader follows (issue 17: 1,000 nested subshells)', () => {
+    const deep = `${'('.repeat(1000)}sleep 1${')'.repeat(1000)}`;
+    expect(runScript(deep).outcome).toMatchObject({ kind: 'unknown' });
+    expect(runScript(`${'{ '.repeat(5000)}sleep 1;${' };'.repeat(5000)}`).outcome).toMatchObject({ kind: 'unknown' });
+    expect(runScript(`${'('.repeat(20)}sleep 1${')'.repeat(20)}`).outcome).toEqual({ kind: 'exits', seconds: 1, exitCode: 0 });
   });
 
   it('treats until/while with an outside condition as waiting', () => {
@@ -41,12 +65,30 @@ describe('shell evaluation', () => {
 
   it('tells what SIGTERM does to PID 1', () => {
     expect(runScript('sleep 10').term).toEqual({ kind: 'ignore' });
-    expect(runScript("trap 'exit 0' TERM; while true; do sleep 1; done").term).toEqual({ kind: 'trap', exitCode: 0 });
-    expect(runScript("trap 'echo bye; exit 3' SIGTERM INT; sleep infinity & wait").term).toEqual({ kind: 'trap', exitCode: 3 });
+    expect(runScript("trap 'exit 0' TERM; while true; do sleep 1; done").term).toEqual({
+      kind: 'trap', exitCode: 0, seconds: 0, armedAt: 0,
+      timeline: { holds: [], loops: [{ from: 0, period: 1, holds: [{ from: 0, to: 1 }], end: Infinity }] },
+    });
+    expect(runScript("trap 'echo bye; exit 3' SIGTERM INT; sleep infinity & wait").term).toEqual({
+      kind: 'trap', exitCode: 3, seconds: 0, armedAt: 0, timeline: { holds: [], loops: [] },
+    });
     expect(runScript("trap 'echo hi' TERM; sleep 100").term).toEqual({ kind: 'ignore' });
     expect(runScript("trap 'exit 0' INT; sleep 100").term).toEqual({ kind: 'ignore' });
     expect(runScript('exec /app/server --port 80').term).toEqual({ kind: 'program', name: 'server' });
     expect(runScript("trap 'exit 0' TERM; exec sleep 100").term).toEqual({ kind: 'ignore' });
+  });
+
+  it('times a trap: its own run time, when it is set, and the foreground commands that hold it back [15.3]', () => {
+    expect(runScript("trap 'echo bye; sleep 3; exit 0' TERM; sleep infinity & wait").term).toMatchObject({ kind: 'trap', seconds: 3, exitCode: 0 });
+    expect(runScript('trap "exit 0" TERM; sleep 3600').term).toMatchObject({ timeline: { holds: [{ from: 0, to: 3600 }] } });
+    expect(runScript("sleep 5; trap 'exit 1' TERM; sleep 10 & wait").term).toMatchObject({ armedAt: 5, exitCode: 1 });
+    expect(runScript("_term() { sleep 2; exit 7; }; trap _term TERM; sleep 60 & wait $!").term).toMatchObject({ kind: 'trap', seconds: 2, exitCode: 7 });
+    expect(runScript("trap 'exit 0' TERM; (sleep 5); tail -f /dev/null").term).toMatchObject({
+      timeline: { holds: [{ from: 0, to: 5 }, { from: 5, to: Infinity }] },
+    });
+    expect(runScript("trap 'exit 0' TERM; for i in 1 2; do sleep 2; sleep 1 & wait; done").term).toMatchObject({
+      timeline: { holds: [{ from: 0, to: 2 }, { from: 3, to: 5 }] },
+    });
   });
 
   it('sees through wrappers', () => {

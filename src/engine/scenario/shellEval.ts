@@ -1,7 +1,11 @@
 // Running a parsed shell script in the imagination: how long until it exits, with which code,
-// and what it does with SIGTERM. Anything we cannot know makes the result 'unknown'.
+// and what it does with SIGTERM ([15.1]–[15.3]). Anything we cannot know makes the result
+// 'unknown'. Besides the outcome it records when a TERM trap could run: a POSIX shell defers a
+// trap while a foreground command runs, but `wait` returns at once (trapTimeline.ts).
 
 import { parseShell, ShellSyntaxError, type AndOr, type Cmd, type List, type Pipeline, type Word } from './shellParse';
+import type { Hold, HoldLoop, TrapTimeline } from './trapTimeline';
+import { baseName, braceCount, seqCount, sleepSeconds, wordsText } from './shellWords';
 
 export type Outcome =
   | { kind: 'exits'; seconds: number; exitCode: number }
@@ -12,7 +16,18 @@ export type Outcome =
 
 /** What SIGTERM does to the script's PID 1. */
 export type TermHandling =
-  | { kind: 'trap'; exitCode: number }
+  /**
+   * A trap that exits: it takes `seconds` and exits with `exitCode`; it is set `armedAt` seconds
+   * after the start (a signal before that is lost: PID 1 ignores it) and runs when `timeline`
+   * lets it ([15.3]).
+   */
+  | {
+    kind: 'trap'; exitCode: number; seconds: number; armedAt: number; timeline: TrapTimeline;
+    /** The action does not exit: the shell goes on after it (read at the end of the script, see finishTrap). */
+    resumes?: boolean;
+    /** Only a signal in this stretch (a `wait` the script ends after) ends the process; elsewhere the shell goes on. */
+    onlyDuring?: Hold;
+  }
   | { kind: 'ignore' }
   /** An unknown program was exec'd as PID 1: assumed to handle SIGTERM like a server. */
   | { kind: 'program'; name: string }
@@ -33,7 +48,25 @@ interface State {
   outcome?: Outcome;
   term: TermHandling;
   bgEnds: number[];
+  /** Foreground commands of this shell, which would hold a TERM trap back. */
+  holds: Hold[];
+  loops: HoldLoop[];
+  /** Set by `return` inside a function: done, but only up to the function's caller. */
+  returning?: boolean;
+  /** The script's own shell (not a subshell, pipeline part or background job). */
+  main?: boolean;
+  /** The last `wait` of the main shell, while a trap that does not exit is set. */
+  waitWindow?: Hold;
+  /** Reading on past a `wait` that never returns by itself, as if a trapped signal had interrupted it. */
+  continuing?: boolean;
+  /** The exit status comes from a `wait` (143 once a signal interrupted it). */
+  lastWasWait?: boolean;
 }
+
+/** At most this many holds are kept from an unrolled `for` loop; beyond, the loop is kept as a HoldLoop. */
+const MAX_UNROLLED_HOLDS = 500;
+/** Functions calling functions deeper than this are not followed. */
+const MAX_CALL_DEPTH = 16;
 
 /** Commands that finish at once with status 0 (their effect does not matter here). */
 const INSTANT = new Set([
@@ -41,44 +74,35 @@ const INSTANT = new Set([
   'set', 'unset', 'hostname', 'id', 'whoami', 'uname', 'pwd', 'chmod', 'chown', 'ln', 'sync', 'umask',
   'cat', 'tee', 'head', 'wc', 'sort', 'uniq', 'grep', 'sed', 'awk', 'cut', 'tr', 'basename', 'dirname',
   'logger', 'ulimit', 'shift', 'local', 'readonly', 'mount', 'df', 'du', 'ps', 'free', 'uptime', 'stat',
+  'seq', 'nmeter',
 ]);
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
 
 const TERM_NAMES = new Set(['TERM', 'SIGTERM', '15']);
 
-function baseName(cmd: string): string {
-  const slash = cmd.lastIndexOf('/');
-  return slash >= 0 ? cmd.slice(slash + 1) : cmd;
-}
-
-const SLEEP_UNITS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
-
-/** `sleep` operands: 10, 0.5, 2m, infinity. null = cannot tell. */
-function sleepSeconds(args: Word[]): number | null {
-  if (args.length === 0) return null;
-  let total = 0;
-  for (const a of args) {
-    if (a.dynamic) return null;
-    if (/^inf(inity)?$/i.test(a.text)) return Infinity;
-    const m = /^(\d+(?:\.\d+)?|\.\d+)([smhd]?)$/.exec(a.text);
-    if (!m) return null;
-    total += Number(m[1]) * (SLEEP_UNITS[m[2] ?? ''] ?? 1);
-  }
-  return total;
-}
-
-function wordsText(words: Word[]): string {
-  return words.map((w) => (/\s/.test(w.text) ? `'${w.text}'` : w.text)).join(' ');
-}
-
 function finish(s: State, outcome: Outcome): void {
   s.done = true;
   s.outcome = outcome;
 }
 
+function newState(): State {
+  return { time: 0, status: 0, done: false, term: { kind: 'ignore' }, bgEnds: [], holds: [], loops: [] };
+}
+
 function sub(s: State): State {
-  return { time: s.time, status: s.status, done: false, term: s.term, bgEnds: [] };
+  return { ...newState(), time: s.time, status: s.status, term: s.term };
+}
+
+/** The shell waits for a foreground child from `from` to `to` (Infinity: it never returns). */
+function hold(s: State, from: number, to: number): void {
+  if (to > from) s.holds.push({ from, to });
+}
+
+/** Copies a sub-state's holds and loops, shifted by `offset` seconds. */
+function adopt(s: State, from: State, offset = 0): void {
+  for (const h of from.holds) s.holds.push({ from: h.from + offset, to: h.to + offset });
+  for (const l of from.loops) s.loops.push({ ...l, from: l.from + offset, end: l.end + offset });
 }
 
 function literal(list: List): string | undefined {
@@ -90,8 +114,25 @@ function literal(list: List): string | undefined {
   return cmd.words[0]?.text;
 }
 
+/** A nested shell's trap, in the outer process's seconds (it was exec'd `by` seconds in). */
+function shiftTerm(term: TermHandling, by: number): TermHandling {
+  if (term.kind !== 'trap' || by === 0) return term;
+  const { holds, loops } = term.timeline;
+  return {
+    ...term,
+    ...(term.onlyDuring ? { onlyDuring: { from: term.onlyDuring.from + by, to: term.onlyDuring.to + by } } : {}),
+    armedAt: term.armedAt + by,
+    timeline: {
+      holds: holds.map((h) => ({ from: h.from + by, to: h.to + by })),
+      loops: loops.map((l) => ({ ...l, from: l.from + by, end: l.end + by })),
+    },
+  };
+}
+
 class Evaluator {
-  constructor(private depth = 0) {}
+  private readonly functions = new Map<string, Cmd>();
+  private calls = 0;
+  constructor(private depth = 0, private readonly bash = false) {}
 
   list(s: State, list: List): void {
     for (const ao of list) {
@@ -122,7 +163,7 @@ class Evaluator {
       const only = p.cmds[0];
       if (only) this.command(s, only);
     } else {
-      // Commands of a pipeline run side by side; the pipeline ends with the last one.
+      // Commands of a pipeline run side by side, as children; the pipeline ends with the last one.
       const start = s.time;
       let end = start;
       for (const cmd of p.cmds) {
@@ -131,12 +172,14 @@ class Evaluator {
         this.command(part, cmd);
         if (part.done) {
           if (part.outcome?.kind === 'exits') { s.status = part.outcome.exitCode; end = Math.max(end, part.time); continue; }
+          hold(s, start, Infinity);
           if (part.outcome) finish(s, part.outcome);
           return;
         }
         end = Math.max(end, part.time);
         s.status = part.status;
       }
+      hold(s, start, end);
       s.time = end;
     }
     if (p.negate && !s.done) s.status = s.status === 0 ? 1 : 0;
@@ -149,13 +192,18 @@ class Evaluator {
       case 'loop': this.loop(s, cmd); return;
       case 'for': this.forLoop(s, cmd.items, cmd.body); return;
       case 'if': this.ifCmd(s, cmd); return;
+      case 'func': this.functions.set(cmd.name, cmd.body); s.status = 0; return;
     }
   }
 
   private group(s: State, body: List, subshell: boolean): void {
     if (!subshell) { this.list(s, body); return; }
+    // A subshell is a child process: the shell waits for it as for any foreground command.
+    const start = s.time;
     const inner = sub(s);
     this.list(inner, body);
+    const ended = !inner.done || inner.outcome?.kind === 'exits';
+    hold(s, start, ended ? inner.time : Infinity);
     if (inner.done && inner.outcome?.kind === 'exits') {
       s.time = inner.time;
       s.status = inner.outcome.exitCode;
@@ -166,38 +214,94 @@ class Evaluator {
     if (inner.done && inner.outcome) finish(s, inner.outcome);
   }
 
+  /** A loop condition's status, if it can be known: `true`, `:`, `false`, or commands such as `sleep 1`. */
+  private condition(s: State, cond: List): { status: number; took: State } | undefined {
+    const lit = literal(cond);
+    if (lit === 'true' || lit === ':') return { status: 0, took: sub(s) };
+    if (lit === 'false') return { status: 1, took: sub(s) };
+    const c = sub(s);
+    this.list(c, cond);
+    if (c.done) return undefined; // exits, never returns, or cannot be read: not a plain condition
+    return { status: c.status, took: c };
+  }
+
   private loop(s: State, cmd: Extract<Cmd, { t: 'loop' }>): void {
-    const cond = literal(cmd.cond);
-    const always = cond === 'true' || cond === ':';
-    const runs = cmd.until ? cond === 'false' : always;
-    const skips = cmd.until ? always : cond === 'false';
-    if (skips) { s.status = 0; return; }
-    if (!runs) { finish(s, { kind: 'waits', what: cmd.text }); return; }
-    const body = sub(s);
+    const cond = this.condition(s, cmd.cond);
+    if (!cond) { finish(s, { kind: 'waits', what: cmd.text }); return; }
+    const enters = cmd.until ? cond.status !== 0 : cond.status === 0;
+    if (!enters) {
+      adopt(s, cond.took);
+      s.time = cond.took.time;
+      s.status = 0;
+      return;
+    }
+    // The condition always gives the same answer: the loop runs until its body leaves it.
+    const start = s.time;
+    const body = cond.took;
     this.list(body, cmd.body);
     if (body.done && body.outcome) {
+      adopt(s, body);
       s.time = body.time;
+      s.returning = body.returning;
       finish(s, body.outcome);
       return;
+    }
+    const period = body.time - start;
+    if (period > 0) {
+      const rel = body.holds.map((h) => ({ from: h.from - start, to: h.to - start }));
+      s.loops.push({ from: start, period, holds: rel, end: Infinity });
     }
     finish(s, { kind: 'never' });
   }
 
+  private forCount(items: Word[] | null): number | undefined {
+    if (items === null) return undefined;
+    let n = 0;
+    for (const w of items) {
+      if (!w.dynamic && !/[*?[{]/.test(w.text)) { n += 1; continue; }
+      const k = seqCount(w) ?? (this.bash ? braceCount(w) : !w.dynamic && braceCount(w) !== undefined ? 1 : undefined);
+      if (k === undefined) return undefined;
+      n += k;
+    }
+    return n;
+  }
+
   private forLoop(s: State, items: Word[] | null, body: List): void {
-    if (items === null || items.some((w) => w.dynamic || /[*?[]/.test(w.text))) {
+    const n = this.forCount(items);
+    if (n === undefined) {
       finish(s, { kind: 'unknown', what: 'a for loop over values only known at run time' });
       return;
     }
+    if (n === 0) { s.status = 0; return; }
     const once = sub(s);
     once.time = 0;
     this.list(once, body);
     if (once.done) {
+      adopt(s, once, s.time);
       s.time += once.time;
+      s.returning = once.returning;
       if (once.outcome) finish(s, once.outcome);
       return;
     }
-    s.time += once.time * items.length;
-    s.status = items.length === 0 ? 0 : once.status;
+    const period = once.time;
+    if (once.holds.length * n <= MAX_UNROLLED_HOLDS) {
+      for (let k = 0; k < n; k++) adopt(s, once, s.time + k * period);
+    } else if (period > 0) {
+      s.loops.push({ from: s.time, period, holds: once.holds, end: s.time + period * n });
+    }
+    s.time += period * n;
+    s.status = once.status;
+  }
+
+  /** Runs a function defined earlier in the script, in this shell. */
+  private call(s: State, body: Cmd): void {
+    if (++this.calls > MAX_CALL_DEPTH) { finish(s, { kind: 'unknown', what: 'functions calling functions too deeply' }); return; }
+    try {
+      this.command(s, body);
+    } finally {
+      this.calls--;
+    }
+    if (s.returning) { s.returning = false; s.done = false; s.outcome = undefined; }
   }
 
   private ifCmd(s: State, cmd: Extract<Cmd, { t: 'if' }>): void {
@@ -216,7 +320,11 @@ class Evaluator {
     if (words.length === 0) return;
     const [head, ...args] = words;
     if (!head) return;
-    if (head.dynamic) { finish(s, { kind: 'unknown', what: wordsText(words) }); return; }
+    const keepsStatus = (head.text === 'exit' || head.text === 'return') && (args.length === 0 || args[0]?.text === '$?');
+    if (head.text !== 'wait' && !keepsStatus) s.lastWasWait = false;
+    if (head.dynamic) { hold(s, s.time, Infinity); finish(s, { kind: 'unknown', what: wordsText(words) }); return; }
+    const fn = !exec ? this.functions.get(head.text) : undefined;
+    if (fn) { this.call(s, fn); return; }
     const name = baseName(head.text);
     const after = (): void => {
       // After `exec X` the shell is gone: the process ends when X does.
@@ -225,7 +333,8 @@ class Evaluator {
     switch (name) {
       case 'sleep': {
         const secs = sleepSeconds(args);
-        if (secs === null) { finish(s, { kind: 'unknown', what: wordsText(words) }); return; }
+        if (secs === null) { hold(s, s.time, Infinity); finish(s, { kind: 'unknown', what: wordsText(words) }); return; }
+        if (!exec) hold(s, s.time, s.time + secs);
         if (secs === Infinity) { finish(s, { kind: 'never' }); return; }
         s.time += secs;
         s.status = 0;
@@ -235,10 +344,11 @@ class Evaluator {
       case 'exit': case 'return': {
         const a = args[0];
         let code = s.status;
-        if (a) {
+        if (a && a.text !== '$?') {
           if (a.dynamic || !/^-?\d+$/.test(a.text)) { finish(s, { kind: 'unknown', what: wordsText(words) }); return; }
           code = ((Number(a.text) % 256) + 256) % 256;
         }
+        if (name === 'return' && this.calls > 0) { s.status = code; s.returning = true; s.done = true; return; }
         finish(s, { kind: 'exits', seconds: s.time, exitCode: code });
         return;
       }
@@ -246,10 +356,22 @@ class Evaluator {
       case 'false': s.status = 1; after(); return;
       case 'read': s.status = 1; after(); return; // no terminal: stdin is at EOF at once
       case 'wait': {
-        const ends = s.bgEnds;
-        if (ends.some((e) => e === Infinity)) { finish(s, { kind: 'never' }); return; }
+        // `wait $!` waits for the last background job; `wait` for all of them.
+        const ends = args.some((a) => a.text === '$!') ? s.bgEnds.slice(-1) : s.bgEnds;
+        const resuming = s.main === true && s.term.kind === 'trap' && s.term.resumes === true && !s.continuing;
+        s.lastWasWait = true;
+        if (ends.some((e) => e === Infinity)) {
+          if (!resuming) { finish(s, { kind: 'never' }); return; }
+          // Only a trapped signal ends this wait (status 143); read on to see what the script does then.
+          s.waitWindow = { from: s.time, to: Infinity };
+          s.continuing = true;
+          s.status = 143;
+          return;
+        }
+        const from = s.time;
         s.time = Math.max(s.time, ...ends);
         s.status = 0;
+        if (resuming) s.waitWindow = { from, to: s.time };
         return;
       }
       case 'trap': this.trap(s, args); return;
@@ -261,9 +383,9 @@ class Evaluator {
         return;
       }
       case 'tail':
-        if (args.some((a) => /^(-[a-zA-Z]*[fF][a-zA-Z]*|--follow(=.*)?)$/.test(a.text))) { finish(s, { kind: 'never' }); return; }
+        if (args.some((a) => /^(-[a-zA-Z]*[fF][a-zA-Z]*|--follow(=.*)?)$/.test(a.text))) { hold(s, s.time, Infinity); finish(s, { kind: 'never' }); return; }
         s.status = 0; after(); return;
-      case 'yes': finish(s, { kind: 'never' }); return;
+      case 'yes': hold(s, s.time, Infinity); finish(s, { kind: 'never' }); return;
       case 'busybox':
         // `busybox sleep 10` runs the applet; `busybox sh -c …` a shell.
         if (args[0] && !args[0].text.startsWith('-')) { this.simple(s, args, exec); return; }
@@ -289,8 +411,9 @@ class Evaluator {
         this.simple(inner, args.slice(1), false);
         const o = inner.outcome;
         const runsLonger = o?.kind === 'never' || o?.kind === 'waits' || o?.kind === 'unknown' || inner.time > limit;
-        if (runsLonger && o?.kind !== 'unknown' && o?.kind !== 'waits') { s.time += limit; s.status = 124; after(); return; }
-        if (o && o.kind !== 'exits') { finish(s, o); return; }
+        if (runsLonger && o?.kind !== 'unknown' && o?.kind !== 'waits') { hold(s, s.time, s.time + limit); s.time += limit; s.status = 124; after(); return; }
+        if (o && o.kind !== 'exits') { hold(s, s.time, Infinity); finish(s, o); return; }
+        hold(s, s.time, s.time + inner.time);
         s.time += inner.time;
         s.status = o?.kind === 'exits' ? o.exitCode : inner.status;
         after();
@@ -301,6 +424,7 @@ class Evaluator {
     if (SHELLS.has(name)) { this.nestedShell(s, args, exec, wordsText(words)); return; }
     if (INSTANT.has(name)) { s.status = 0; after(); return; }
     if (exec) s.term = { kind: 'program', name };
+    else hold(s, s.time, Infinity); // a program we cannot read: the shell waits for it, for ever as far as we know
     finish(s, { kind: 'unknown', what: wordsText(words) });
   }
 
@@ -311,16 +435,18 @@ class Evaluator {
       finish(s, { kind: 'unknown', what: text });
       return;
     }
-    const script = args[ci + 1];
-    if (!script || script.dynamic || this.depth > 4) { finish(s, { kind: 'unknown', what: text }); return; }
-    const inner = runScript(script.text, this.depth + 1);
+    const script = args[args[ci + 1]?.text === '--' ? ci + 2 : ci + 1];
+    if (!script || script.dynamic || this.depth > 4) { if (!exec) hold(s, s.time, Infinity); finish(s, { kind: 'unknown', what: text }); return; }
+    const start = s.time;
+    const inner = runScript(script.text, this.depth + 1, baseName(text.split(' ')[0] ?? '') === 'bash');
+    if (!exec) hold(s, start, inner.outcome.kind === 'exits' ? start + inner.outcome.seconds : Infinity);
     if (inner.outcome.kind === 'exits') {
       s.time += inner.outcome.seconds;
       s.status = inner.outcome.exitCode;
-      if (exec) { s.term = inner.term; finish(s, { kind: 'exits', seconds: s.time, exitCode: s.status }); }
+      if (exec) { s.term = shiftTerm(inner.term, start); finish(s, { kind: 'exits', seconds: s.time, exitCode: s.status }); }
       return;
     }
-    if (exec) s.term = inner.term;
+    if (exec) s.term = shiftTerm(inner.term, start);
     finish(s, inner.outcome);
   }
 
@@ -330,17 +456,48 @@ class Evaluator {
     if (!action || !signals.some((w) => TERM_NAMES.has(w.text.toUpperCase()))) return;
     if (action.text === '-') { s.term = { kind: 'ignore' }; return; }
     if (action.text.trim() === '') { s.term = { kind: 'ignore' }; return; }
-    const handler = runScript(action.text, this.depth + 1);
-    if (handler.outcome.kind === 'exits' && handler.explicitExit && !action.dynamic) {
-      s.term = { kind: 'trap', exitCode: handler.outcome.exitCode };
+    const handler = this.handler(action.text);
+    if (handler.outcome.kind === 'exits' && !action.dynamic) {
+      const timeline = { holds: s.holds, loops: s.loops };
+      s.term = { kind: 'trap', exitCode: handler.outcome.exitCode, seconds: handler.outcome.seconds, armedAt: s.time, timeline };
+      if (!handler.explicitExit) s.term.resumes = true;
     } else {
       s.term = { kind: 'ignore' }; // the trap runs but the shell goes on
     }
   }
+
+  /** A trap's action, run in this shell so that it sees the functions defined so far. */
+  private handler(src: string): ScriptResult {
+    let list: List;
+    try {
+      list = parseShell(src);
+    } catch (e) {
+      if (e instanceof ShellSyntaxError) return { outcome: { kind: 'unknown', what: src.trim() }, term: { kind: 'ignore' }, explicitExit: false };
+      throw e;
+    }
+    const h = newState();
+    this.list(h, list);
+    return { outcome: h.outcome ?? { kind: 'exits', seconds: h.time, exitCode: h.status }, term: h.term, explicitExit: h.outcome?.kind === 'exits' };
+  }
 }
 
-/** Evaluates a script as `sh -c` would run it as PID 1. */
-export function runScript(src: string, depth = 0): ScriptResult {
+/**
+ * A trap whose action does not exit: a signal that interrupts the script's last `wait` lets the
+ * script run on to its end (`trap : TERM; sleep infinity & wait` exits 143 at once); anywhere
+ * else the shell carries on as if nothing happened, which reads as ignoring the signal.
+ */
+function finishTrap(s: State, outcome: Outcome): TermHandling {
+  const term = s.term;
+  if (term.kind !== 'trap' || !term.resumes) return term;
+  const w = s.waitWindow;
+  if (!w || outcome.kind !== 'exits') return { kind: 'ignore' };
+  const rest = outcome.seconds - (Number.isFinite(w.to) ? w.to : w.from);
+  const exitCode = s.lastWasWait ? 143 : outcome.exitCode;
+  return { ...term, exitCode, seconds: term.seconds + Math.max(0, rest), resumes: undefined, onlyDuring: w };
+}
+
+/** Evaluates a script as `sh -c` would run it as PID 1 (`bash`: as bash, which expands {1..5}). */
+export function runScript(src: string, depth = 0, bash = false): ScriptResult {
   let list: List;
   try {
     list = parseShell(src);
@@ -348,16 +505,20 @@ export function runScript(src: string, depth = 0): ScriptResult {
     if (e instanceof ShellSyntaxError) return { outcome: { kind: 'unknown', what: src.trim() }, term: { kind: 'ignore' }, explicitExit: false };
     throw e;
   }
-  const s: State = { time: 0, status: 0, done: false, term: { kind: 'ignore' }, bgEnds: [] };
-  new Evaluator(depth).list(s, list);
-  const outcome: Outcome = s.outcome ?? { kind: 'exits', seconds: s.time, exitCode: s.status };
-  return { outcome, term: s.term, explicitExit: s.outcome?.kind === 'exits' };
+  const s = newState();
+  s.main = true;
+  new Evaluator(depth, bash).list(s, list);
+  const read: Outcome = s.outcome ?? { kind: 'exits', seconds: s.time, exitCode: s.status };
+  const term = finishTrap(s, read);
+  // Read on past a wait only a signal ends: without one, the script never gets past it.
+  const outcome: Outcome = s.continuing && read.kind === 'exits' ? { kind: 'never' } : read;
+  return { outcome, term, explicitExit: s.outcome?.kind === 'exits' && !s.continuing };
 }
 
 /** Evaluates a command run directly (no shell): argv[0] is PID 1. */
 export function runArgv(argv: string[]): ScriptResult {
   const words = argv.map((text) => ({ text, dynamic: false }));
-  const s: State = { time: 0, status: 0, done: false, term: { kind: 'ignore' }, bgEnds: [] };
+  const s = newState();
   new Evaluator(0).simple(s, words, true);
   const outcome: Outcome = s.outcome ?? { kind: 'exits', seconds: s.time, exitCode: s.status };
   return { outcome, term: s.term, explicitExit: true };

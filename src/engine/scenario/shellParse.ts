@@ -15,7 +15,9 @@ export type Cmd =
   | { t: 'loop'; until: boolean; cond: List; body: List; text: string }
   | { t: 'for'; items: Word[] | null; body: List }
   | { t: 'if'; branches: { cond: List; body: List }[]; otherwise?: List }
-  | { t: 'group'; body: List; subshell: boolean };
+  | { t: 'group'; body: List; subshell: boolean }
+  /** `name() { …; }` (or bash's `function name { …; }`): defines a function, runs nothing. */
+  | { t: 'func'; name: string; body: Cmd };
 
 export interface Pipeline { cmds: Cmd[]; negate: boolean }
 export interface AndOr { first: Pipeline; rest: { op: '&&' | '||'; p: Pipeline }[]; background: boolean }
@@ -24,6 +26,15 @@ export type List = AndOr[];
 export class ShellSyntaxError extends Error {}
 
 const OPS = ['&&', '||', ';;', ';', '&', '|', '(', ')', '\n'];
+
+/**
+ * How deeply compound commands may nest before the reader gives up ("cannot tell what it does"):
+ * far beyond any real script, and well inside a Web Worker's stack (issue 17: 1,000 nested
+ * subshells overflowed it).
+ */
+export const MAX_NESTING = 64;
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -116,6 +127,7 @@ function readWord(src: string, start: number): [Word, number] {
 
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(private readonly toks: Token[]) {}
 
   private peek(): Token | undefined { return this.toks[this.pos]; }
@@ -183,6 +195,43 @@ class Parser {
   }
 
   private command(): Cmd {
+    if (++this.depth > MAX_NESTING) throw new ShellSyntaxError(`commands nested more than ${MAX_NESTING} deep`);
+    try {
+      return this.commandBody();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private isOpAt(offset: number, op: string): boolean {
+    const t = this.toks[this.pos + offset];
+    return t?.t === 'op' && t.op === op;
+  }
+
+  /** `name() BODY` or `function name [()] BODY`, if one starts here. */
+  private functionDefinition(): Cmd | undefined {
+    const t = this.peek();
+    if (t?.t !== 'word' || t.w.dynamic) return undefined;
+    let name: string | undefined;
+    if (t.w.text === 'function') {
+      const n = this.toks[this.pos + 1];
+      if (n?.t !== 'word' || n.w.dynamic || !NAME.test(n.w.text)) return undefined;
+      name = n.w.text;
+      this.pos += 2;
+      if (this.isOp('(') && this.isOpAt(1, ')')) this.pos += 2;
+    } else if (NAME.test(t.w.text) && this.isOpAt(1, '(') && this.isOpAt(2, ')')) {
+      name = t.w.text;
+      this.pos += 3;
+    } else {
+      return undefined;
+    }
+    this.skipNewlines();
+    return { t: 'func', name, body: this.command() };
+  }
+
+  private commandBody(): Cmd {
+    const fn = this.functionDefinition();
+    if (fn) return fn;
     if (this.isWord('while') || this.isWord('until')) {
       const until = this.isWord('until');
       const startTok = this.pos;

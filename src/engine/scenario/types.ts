@@ -4,6 +4,7 @@
 import type { ContainerKind, ProbeKind } from '../trace';
 import type { FeatureGates, KubeVersion } from '../version';
 import type { Span } from './problems';
+import type { Hold, TrapTimeline } from './trapTimeline';
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 
@@ -96,8 +97,17 @@ export interface PodSpecModel {
 
 /** What a process does when its stop signal arrives. */
 export type StopBehavior =
-  | { kind: 'exit'; after: number; exitCode: number }
+  /** `trap`: a shell's TERM trap, which runs only when the shell gets to it ([15.3]). */
+  | { kind: 'exit'; after: number; exitCode: number; trap?: ShellTrap }
   | { kind: 'ignore' };
+
+/** When an inferred shell's TERM trap can run: set `armedAt` s after the start, then as `timeline` allows. */
+export interface ShellTrap {
+  armedAt: number;
+  timeline: TrapTimeline;
+  /** A trap that does not exit ends the process only when the signal interrupts the script's last `wait`, during this stretch. */
+  onlyDuring?: Hold;
+}
 
 /** How one probe's handler behaves: each run takes `duration` seconds (null: it never answers). */
 export interface ProbeBehavior {

@@ -1,7 +1,10 @@
 // A container's process as the scenario describes it: it comes up after startDelay, may exit by
-// itself, and reacts to its stop signal (contract section 1; [8.6] for the exit codes).
+// itself, and reacts to its stop signal (contract section 1; [8.6] for the exit codes; [15.3] for
+// a shell's TERM trap, which waits for the foreground command).
 
 import type { PodSim } from './podSim';
+import type { StopBehavior } from '../scenario/types';
+import { trapRunsAt } from '../scenario/trapTimeline';
 import { behaviorFor, newest, type Instance } from './model';
 
 function exitReason(code: number, oom: boolean, reason?: string): string {
@@ -37,22 +40,37 @@ export function startProcess(sim: PodSim, inst: Instance, why: string): void {
   inst.upAt = sim.now + b.startDelay;
   inst.readyAt = sim.now + Math.max(b.readyAfter, b.startDelay);
   sim.emit({ type: 'container.start', container: inst.container, attempt: inst.attempt, why });
+  const run = attemptSource(sim, inst);
   inst.upTimer = sim.k.at(inst.upAt, () => {
     if (inst.state !== 'running') return;
+    const from = run.sets('startDelay') ? run.name : 'startDelay';
     sim.emit({
       type: 'container.up', container: inst.container, attempt: inst.attempt,
       why: b.startDelay > 0
-        ? `The app is up ${b.startDelay}s after its process started (startDelay); a startup probe can pass from now [2.2].`
+        ? `The app is up ${b.startDelay}s after its process started (${from}); a startup probe can pass from now [2.2].`
         : 'The app is up as soon as its process starts.',
     });
     sim.onRuntimeChange(inst.container);
   });
   if (b.exitAfter !== null) {
+    const source = run.sets('exitAfter') || run.sets('exitCode') ? run.name : b.note || 'its behaviour';
     inst.exitTimer = sim.k.at(sim.now + b.exitAfter, () =>
       exitProcess(sim, inst, b.exitCode, false,
-        `The process ends by itself ${b.exitAfter}s after it started, with code ${b.exitCode} (${b.note || 'its behaviour'}).`));
+        `The process ends by itself ${b.exitAfter}s after it started, with code ${b.exitCode} (${source}).`));
   }
   sim.noticeRuntimeChange(inst.container);
+}
+
+/**
+ * Where this attempt's settings come from: a `runs:` entry of the Simulation document overrides
+ * the base behaviour for that attempt only (contract section 1 extensions), so its whys name it.
+ */
+function attemptSource(sim: PodSim, inst: Instance): { name: string; sets: (field: string) => boolean } {
+  const over = sim.scenario.sim.behaviors[inst.container]?.attempts?.[inst.attempt];
+  return {
+    name: `runs[${inst.attempt}] in the Simulation document, for attempt ${inst.attempt} only`,
+    sets: (field) => over !== undefined && field in over && (over as Record<string, unknown>)[field] !== undefined,
+  };
 }
 
 /** The process ends (by itself, by a fault, by a signal). */
@@ -69,7 +87,8 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
   // A sleep hook runs in the kubelet, not in the container: it outlives the container ([11.4]).
   if (hook && sim.rec(inst.container).spec[hook]?.handler !== 'sleep') {
     sim.hooks.delete(inst);
-    sim.emit({ type: 'hook.end', container: inst.container, hook, why: `The ${hook} hook ends with its container [8.5].` });
+    const rule = hook === 'preStop' ? '8.3' : '3.3';
+    sim.emit({ type: 'hook.end', container: inst.container, hook, why: `The ${hook} hook ends with its container [${rule}].` });
   }
   sim.noticeRuntimeChange(inst.container);
 }
@@ -82,12 +101,33 @@ export function signalStop(sim: PodSim, inst: Instance, why: string): void {
   sim.emit({ type: 'container.signal', container: inst.container, signal, why });
   const onStop = inst.behavior.onStop;
   if (onStop.kind === 'ignore') return;
-  const at = sim.now + onStop.after;
+  const handled = handlerStart(sim, inst, onStop, signal);
+  if (!handled) return;
+  const at = handled.at + onStop.after;
   if (inst.exitTimer && inst.exitTimer.t <= at && !inst.exitTimer.cancelled) return; // it exits by itself first
   sim.k.cancel(inst.exitTimer);
+  const took = onStop.after > 0 ? `; the handler takes ${onStop.after}s` : '';
   inst.exitTimer = sim.k.at(at, () =>
-    exitProcess(sim, inst, onStop.exitCode, false,
-      `The process handles ${signal} and exits ${onStop.after}s later with code ${onStop.exitCode} [8.6].`));
+    exitProcess(sim, inst, onStop.exitCode, false, `${handled.how}${took} and exits with code ${onStop.exitCode} [8.6].`));
+}
+
+/**
+ * When the process starts handling the stop signal ([15.3]): at once, or for a shell's TERM trap
+ * once the foreground command it is waiting for returns; undefined when it never does (the trap
+ * was not set yet, so PID 1 ignored the signal, or the foreground command never returns).
+ */
+function handlerStart(sim: PodSim, inst: Instance, onStop: Extract<StopBehavior, { kind: 'exit' }>, signal: string): { at: number; how: string } | undefined {
+  if (!onStop.trap) return { at: sim.now, how: `The process handles ${signal}` };
+  const started = inst.startedAt ?? sim.now;
+  const since = sim.now - started;
+  if (since < onStop.trap.armedAt) return undefined;
+  const w = onStop.trap.onlyDuring;
+  if (w && !(w.from <= since && since < w.to)) return undefined; // the trap runs, and the shell goes on
+  const runsAt = trapRunsAt(onStop.trap.timeline, since);
+  if (!Number.isFinite(runsAt)) return undefined;
+  if (runsAt <= since) return { at: sim.now, how: `The shell runs its ${signal} trap at once` };
+  const wait = Math.round((runsAt - since) * 1000) / 1000;
+  return { at: started + runsAt, how: `The shell runs its ${signal} trap only once its foreground command returns (${wait}s after the signal) [15.3]` };
 }
 
 /** SIGKILL: exit 137 at once ([8.5], [8.6]). */
