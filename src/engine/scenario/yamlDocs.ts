@@ -225,24 +225,34 @@ function describeKind(n: YNode): string {
   return `a ${typeof n.value === 'string' ? 'string' : typeof n.value === 'number' ? 'number' : 'scalar'}`;
 }
 
-/** Parses the scenario text into mapping documents, reporting anything unusable as problems. */
-export function parseYamlDocuments(text: string, p: Problems): YamlParse {
+/**
+ * The checks made before any YAML parser sees the text: too large, binary data, nesting deep
+ * enough to blow the parser's stack. Returns false after reporting the first that applies.
+ * The CLI runs them on Pod files too, before they are parsed.
+ */
+export function screenYamlText(text: string, p: Problems): boolean {
   if (text.length > MAX_TEXT_CHARS) {
     p.error('', `the scenario is too large: ${text.length} characters (at most ${MAX_TEXT_CHARS}); it was not parsed`, START_SPAN);
-    return { docs: [], ok: false };
+    return false;
   }
   const bin = firstBinaryChar(text);
   if (bin >= 0) {
     const code = text.charCodeAt(bin).toString(16).toUpperCase().padStart(4, '0');
     const at = offsetSpan(text, bin);
     p.error('', `binary data: control character U+${code} at line ${at.line}, column ${at.col}; a scenario must be YAML text`, at);
-    return { docs: [], ok: false };
+    return false;
   }
   const deep = deepFlowOffset(text);
   if (deep >= 0) {
     p.error('', `YAML nesting is too deep (more than ${MAX_DEPTH} levels)`, offsetSpan(text, deep));
-    return { docs: [], ok: false };
+    return false;
   }
+  return true;
+}
+
+/** Parses the scenario text into mapping documents, reporting anything unusable as problems. */
+export function parseYamlDocuments(text: string, p: Problems): YamlParse {
+  if (!screenYamlText(text, p)) return { docs: [], ok: false };
 
   const lc = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, merge: true });
