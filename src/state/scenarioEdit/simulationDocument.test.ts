@@ -24,7 +24,7 @@ describe('findSimulation (main thread: linear and bounded)', () => {
   it('edits a scenario whose workload has 85,000 labels without parsing the workload (was 38 s)', () => {
     const text = bigScenario(85_000);
     let added = '';
-    expect(millis(() => { added = addSimEvent(text, { at: 2, do: 'deletePod' })!; })).toBeLessThan(1000);
+    expect(millis(() => { added = addSimEvent(text, { at: 2, do: 'deletePod' })!; })).toBeLessThan(3000);
     expect(added).toBe(`${text}  - { at: 2s, do: deletePod }\n`);
     expect(listSimEvents(added).map((e) => e.at)).toEqual([1, 2]);
     expect(moveSimEvent(added, 0, 3)).toBe(added.replace('{ at: 1s,', '{ at: 3s,'));
@@ -33,7 +33,8 @@ describe('findSimulation (main thread: linear and bounded)', () => {
 
   it('checks a large document with no Simulation in linear time before appending one', () => {
     const text = bigScenario(85_000).split('---\n')[0]!;
-    expect(millis(() => expect(addSimEvent(text, { at: 2, do: 'deletePod' })).toContain('kind: Simulation'))).toBeLessThan(4000);
+    // About a second alone; the quadratic check took over a minute. The bound allows a loaded machine.
+    expect(millis(() => expect(addSimEvent(text, { at: 2, do: 'deletePod' })).toContain('kind: Simulation'))).toBeLessThan(12_000);
   });
 
   it('refuses to edit a text the engine would refuse (over 2 MB)', () => {
