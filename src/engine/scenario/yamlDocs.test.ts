@@ -87,7 +87,7 @@ describe('hostile input', () => {
     }));
     const small = fastest(mapping(10_000));
     const large = fastest(mapping(85_000));
-    expect(large).toBeLessThan(5000);
+    expect(large).toBeLessThan(15_000);
     // 8.5 times the keys: linear is about 8.5 times the time, quadratic about 72 times.
     expect(large / small).toBeLessThan(30);
     expect(check(`${mapping(10_000)}k42: again\n`).errors).toEqual([
