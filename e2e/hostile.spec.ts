@@ -317,3 +317,25 @@ until: 4000h
     });
   }
 });
+
+// 85,000 keys: the parser's duplicate-key check was quadratic (38 s), so the engine was taken for
+// hung and restarted, again and again, and the inject buttons froze the tab parsing the same text.
+test.describe('a scenario with 85,000 keys', () => {
+  test('simulates, and an inject button answers at once', async ({ page }) => {
+    test.setTimeout(90_000);
+    const nothingExecuted = await withMyWork(page);
+    const labels = Array.from({ length: 85_000 }, (_, i) => `    label-${i}: v\n`).join('');
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: labelled\n  labels:\n${labels}spec:\n  containers:\n    - name: app\n      image: busybox:1.36\n      command: ['sh', '-c', 'sleep 3600']\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nuntil: 2m\n`;
+    await page.evaluate((t) => window.__sidecarLabStore!.getState().setText(t), text);
+    await expect(myLane(page)).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.locator('[data-testid="lane"][data-container="labelled"]')).toBeAttached({ timeout: 30_000 });
+    await expect(page.getByTestId('problems')).not.toContainText(/engine|restart/i);
+    const started = Date.now();
+    await page.locator('[data-testid="inject"][data-action="crash"][data-container="app"]').click();
+    await expect.poll(() => page.evaluate(() => window.__sidecarLabStore!.getState().text.includes('do: crash'))).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await expect(page.locator('[data-testid="lane"][data-container="app"]')).toBeAttached();
+    await stillResponsive(page);
+    await nothingExecuted();
+  });
+});
