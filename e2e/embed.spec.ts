@@ -91,7 +91,7 @@ test('the share panel\'s iframe snippet embeds the timeline in another page', as
   await openApp(page);
   await page.getByTestId('share').click();
   const snippet = await page.getByTestId('share-embed').inputValue();
-  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed#v1\.[A-Za-z0-9_-]+" title="Sidecar Lab: myapp-pod" width="100%" height="\d+" style="border:0" loading="lazy"><\/iframe>$/);
+  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/#v1\.[A-Za-z0-9_-]+" title="Sidecar Lab: myapp-pod" width="100%" height="\d+" style="border:0" loading="lazy"><\/iframe>$/);
 
   const other = await browser.newContext();
   const host = await other.newPage();

@@ -10,6 +10,7 @@ import {
   ALIAS_BOMB, CRASH_LOOP_FOR_A_YEAR, MY_WORK, PAYLOAD, SCRIPT, podWithContainers, stillResponsive, watchForExecution,
 } from './support/hostile';
 import { lineOf } from './support/scenario';
+import { decodeFragment } from '../src/share';
 import { bombFragment, gotoFresh, linkTo, savedText } from './support/share';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
@@ -249,4 +250,92 @@ self.onmessage = (event) => { if (event.data.text.includes('HANG-THE-ENGINE')) {
   await expect(page.locator('[data-testid="lane"][data-container="back-again"]')).toBeAttached({ timeout: 15_000 });
   await expect(page.getByRole('alert').filter({ hasText: /did not answer/ })).toHaveCount(0);
   await nothingExecuted();
+});
+
+// A cursor far along a long run, by link or by `?t=`: Share, the address bar and the embed
+// snippet write it (the link writer threw "varint out of range" past 24.8 days), and an absurd
+// `?t=` is clamped with no exception.
+test.describe('a cursor far along a long run', () => {
+  const DAYS_100 = 100 * 24 * 3600;
+  const LONG_RUN = `apiVersion: v1
+kind: Pod
+metadata: { name: long-runner }
+spec:
+  containers:
+    - name: app
+      image: busybox:1.36
+      command: ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1; done']
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+until: 4000h
+`;
+
+  const pageErrors = (page: Page) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    return errors;
+  };
+
+  test('a cursor at 100 days: Share, the address bar and the embed snippet hold it', async ({ page }) => {
+    const errors = pageErrors(page);
+    const nothingExecuted = await watchForExecution(page);
+    await gotoFresh(page, linkTo({ text: LONG_RUN, cursor: DAYS_100 }));
+    await waitForApp(page);
+    await expect(page.locator('[data-testid="lane"][data-container="app"]')).toBeAttached();
+    await expect.poll(() => page.evaluate(() => window.__sidecarLabStore!.getState().cursorTime)).toBe(DAYS_100);
+    await page.getByTestId('share').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    const shared = decodeFragment(new URL(link).hash);
+    expect(shared).toMatchObject({ ok: true, state: { text: LONG_RUN, cursor: DAYS_100 } });
+    expect(await page.getByTestId('share-embed').inputValue()).toContain('/embed/#v1.');
+    // The address bar follows an edit, cursor and all.
+    await replaceEditorText(page, LONG_RUN.replace('long-runner', 'long-runner-2'));
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('v1.');
+    await expect.poll(async () => {
+      const d = decodeFragment(await page.evaluate(() => location.hash));
+      return d?.ok ? d.state.text.includes('long-runner-2') : false;
+    }).toBe(true);
+    expect(errors).toEqual([]);
+    await stillResponsive(page);
+    await nothingExecuted();
+  });
+
+  for (const t of ['1e308', 'Infinity']) {
+    test(`?t=${t} is clamped, with no exception`, async ({ page }) => {
+      const errors = pageErrors(page);
+      await gotoFresh(page, `/?t=${t}${linkTo({ text: LONG_RUN }).slice(1)}`);
+      await waitForApp(page);
+      await expect(page.locator('[data-testid="lane"][data-container="app"]')).toBeAttached();
+      const cursor = await page.evaluate(() => window.__sidecarLabStore!.getState().cursorTime);
+      expect(cursor).toBeLessThanOrEqual(366 * 24 * 3600);
+      await expect(page.getByTestId('cursor-time')).toHaveText(/^\d+(\.\d+)?$/);
+      await page.getByTestId('share').click();
+      expect(decodeFragment(new URL(await page.getByTestId('share-link').inputValue()).hash)).toMatchObject({ ok: true });
+      expect(errors).toEqual([]);
+      await stillResponsive(page);
+    });
+  }
+});
+
+// 85,000 keys: the parser's duplicate-key check was quadratic (38 s), so the engine was taken for
+// hung and restarted, again and again, and the inject buttons froze the tab parsing the same text.
+test.describe('a scenario with 85,000 keys', () => {
+  test('simulates, and an inject button answers at once', async ({ page }) => {
+    test.setTimeout(90_000);
+    const nothingExecuted = await withMyWork(page);
+    const labels = Array.from({ length: 85_000 }, (_, i) => `    label-${i}: v\n`).join('');
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: labelled\n  labels:\n${labels}spec:\n  containers:\n    - name: app\n      image: busybox:1.36\n      command: ['sh', '-c', 'sleep 3600']\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nuntil: 2m\n`;
+    await page.evaluate((t) => window.__sidecarLabStore!.getState().setText(t), text);
+    await expect(myLane(page)).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.locator('[data-testid="lane"][data-container="labelled"]')).toBeAttached({ timeout: 30_000 });
+    await expect(page.getByTestId('problems')).not.toContainText(/engine|restart/i);
+    const started = Date.now();
+    await page.locator('[data-testid="inject"][data-action="crash"][data-container="app"]').click();
+    await expect.poll(() => page.evaluate(() => window.__sidecarLabStore!.getState().text.includes('do: crash'))).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await expect(page.locator('[data-testid="lane"][data-container="app"]')).toBeAttached();
+    await stillResponsive(page);
+    await nothingExecuted();
+  });
 });

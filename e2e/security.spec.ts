@@ -1,7 +1,7 @@
 // The built app is locked down: a Content-Security-Policy allows only its own scripts and workers
 // (no eval, no remote host), and loading, editing and simulating trigger no violation.
 
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openApp, replaceEditorText, screenshot } from './support/app';
 
 test('the Content-Security-Policy holds while the app loads, edits and simulates', async ({ page }, info) => {
@@ -34,4 +34,57 @@ spec:
   expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
   expect(outside).toEqual([]);
   await screenshot(page, info);
+});
+
+// The policy as HTTP headers (csp.ts): a <meta> policy does not reach workers loaded by URL and
+// cannot say who may frame the page. The full app may not be framed; the embedded view may, at
+// its own path and through the `?embed` links made before it had one.
+test.describe('the policy as HTTP headers', () => {
+  const headersOf = async (page: Page, path: string) => {
+    const r = await page.request.get(path);
+    expect(r.status(), path).toBe(200);
+    return r.headers();
+  };
+
+  test('the page and every worker script get the policy; only the embed is framable', async ({ page }) => {
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await openApp(page);
+    await expect.poll(() => workers.length).toBeGreaterThan(0);
+    for (const url of workers) {
+      const h = await headersOf(page, url);
+      expect(h['content-security-policy'], url).toContain("script-src 'self'");
+      expect(h['content-security-policy'], url).not.toContain('unsafe-eval');
+    }
+    const app = await headersOf(page, '/');
+    expect(app['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(app['x-frame-options']).toBe('DENY');
+    expect(app['x-content-type-options']).toBe('nosniff');
+    for (const embed of ['/embed/', '/?embed', '/?embed=1']) {
+      const h = await headersOf(page, embed);
+      expect(h['content-security-policy'], embed).toContain("script-src 'self'");
+      expect(h['content-security-policy'], embed).not.toContain('frame-ancestors');
+      expect(h['x-frame-options'], embed).toBeUndefined();
+    }
+    expect((await headersOf(page, '/?embed=0'))['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  test('another site cannot frame the full app, and can frame the embed (its path and old ?embed links)', async ({ browser, baseURL }) => {
+    const other = await browser.newContext();
+    const host = await other.newPage();
+    // A page of no origin of ours (Chromium's local-network checks keep a routed public host
+    // from framing 127.0.0.1 at all, whatever the headers say).
+    await host.setContent(`<!doctype html><title>A blog post</title>
+      <iframe id="embed" src="${baseURL}embed/" width="600" height="300"></iframe>
+      <iframe id="old" src="${baseURL}?embed" width="600" height="300"></iframe>
+      <iframe id="app" src="${baseURL}" width="600" height="300"></iframe>`);
+    await expect(host.frameLocator('#embed').getByTestId('embed')).toBeVisible();
+    await expect(host.frameLocator('#old').getByTestId('embed')).toBeVisible();
+    await expect(host.frameLocator('#embed').getByTestId('editor')).toHaveCount(0);
+    // The full app's frame shows the browser's error page: it refused to render the app there.
+    await expect.poll(() => host.frames().filter((f) => f.url().startsWith('chrome-error:')).length).toBe(1);
+    await expect(host.frameLocator('#app').getByTestId('timeline')).toHaveCount(0);
+    await expect(host.frameLocator('#app').locator('#root')).toHaveCount(0);
+    await other.close();
+  });
 });

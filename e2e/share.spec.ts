@@ -29,7 +29,7 @@ test('a copied link opens in a fresh browser with the same text, version and cur
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#v1\.[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId('share-link')).toHaveValue(link);
-  await expect(page.getByTestId('share-embed')).toHaveValue(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed#v1\./);
+  await expect(page.getByTestId('share-embed')).toHaveValue(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/#v1\./);
   await screenshot(page, info, 'copied');
 
   const fresh = await browser.newContext();

@@ -6,6 +6,7 @@ import type { PodActions } from '../engine/kubelet/podActionsTypes';
 import { gateWarnings, type CliArgs } from './args';
 import { EXIT_INVALID, EXIT_OK, type CliIO } from './io';
 import { podLabel, readPodFiles } from './podFiles';
+import { oneLine } from './printable';
 
 /** The contract's JSON shape; containersToKill as names. */
 export function actionsJson(a: PodActions): object {
@@ -42,8 +43,8 @@ export function runActions(args: CliArgs, io: CliIO): number {
       return;
     }
     if (i > 0) io.out('');
-    io.out(`pod ${podLabel(p)}, Kubernetes ${args.version}`);
-    for (const line of actionsText(actions)) io.out(line);
+    io.out(oneLine(`pod ${podLabel(p)}, Kubernetes ${args.version}`));
+    for (const line of actionsText(actions)) io.out(oneLine(line));
   });
   return EXIT_OK;
 }

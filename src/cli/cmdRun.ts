@@ -3,6 +3,7 @@
 import { runScenario } from '../engine/run';
 import type { CliArgs } from './args';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, reportProblems, type CliIO } from './io';
+import { oneLine } from './printable';
 import { readScenarioFile, scenarioOptions } from './scenarioInput';
 import { timelineText } from './timelineText';
 
@@ -18,6 +19,6 @@ export function runRun(args: CliArgs, io: CliIO): number {
     return EXIT_INTERNAL;
   }
   if (args.json) io.out(JSON.stringify(result.trace, null, 2));
-  else for (const line of timelineText(result.trace)) io.out(line);
+  else for (const line of timelineText(result.trace)) io.out(oneLine(line));
   return EXIT_OK;
 }

@@ -5,6 +5,7 @@ import { formatRfc3339 } from '../engine/apiPod/time';
 import { gateWarnings, type CliArgs } from './args';
 import { EXIT_INVALID, EXIT_OK, type CliIO } from './io';
 import { podLabel, readPodFiles } from './podFiles';
+import { oneLine } from './printable';
 
 /** The contract's JSON shape: phase, conditions by type ({status, reason}), kubectl columns. */
 export function statusJson(d: DerivedStatus): object {
@@ -43,8 +44,8 @@ export function runStatus(args: CliArgs, io: CliIO): number {
       return;
     }
     if (i > 0) io.out('');
-    io.out(`pod ${podLabel(p)}, Kubernetes ${args.version}`);
-    for (const line of statusText(derived)) io.out(line);
+    io.out(oneLine(`pod ${podLabel(p)}, Kubernetes ${args.version}`));
+    for (const line of statusText(derived)) io.out(oneLine(line));
   });
   return EXIT_OK;
 }

@@ -1,13 +1,14 @@
 // The command's window on the world: output lines, problem lines and file reads, behind an
 // interface so the subcommands can be tested without a process.
 
-import { readFileSync } from 'node:fs';
 import type { Problem } from '../engine/scenario/types';
+import { oneLine } from './printable';
+import { InputError, readBoundedTextFile } from './readInput';
 
 export interface CliIO {
   out(line: string): void;
   err(line: string): void;
-  /** The file's text; throws a FileError when it cannot be read. */
+  /** The file's text; throws a FileError when it cannot be read, is not a regular file or is too large. */
   readFile(path: string): string;
 }
 
@@ -23,8 +24,9 @@ export function nodeIO(): CliIO {
     err: (line) => process.stderr.write(`${line}\n`),
     readFile: (path) => {
       try {
-        return readFileSync(path, 'utf8');
+        return readBoundedTextFile(path);
       } catch (e) {
+        if (e instanceof InputError) throw new FileError(`sim: cannot read ${path}: ${e.message}`);
         const code = (e as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
         throw new FileError(`sim: cannot read ${path}: ${why}`);
@@ -37,7 +39,7 @@ export function nodeIO(): CliIO {
 export function problemLine(file: string, p: Problem): string {
   const where = `${file}:${p.line}:${p.col}:`;
   const what = p.severity === 'warning' ? `warning: ${p.message}` : p.message;
-  return p.path ? `${where} ${p.path}: ${what}` : `${where} ${what}`;
+  return oneLine(p.path ? `${where} ${p.path}: ${what}` : `${where} ${what}`);
 }
 
 /**

@@ -4,6 +4,7 @@
 
 import { parseArgs, UsageError, USAGE, type CliArgs, type Command } from './args';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, nodeIO, type CliIO } from './io';
+import { printable } from './printable';
 
 type Handler = (args: CliArgs, io: CliIO) => number;
 
@@ -14,7 +15,13 @@ const HANDLERS: Record<Command, () => Promise<Handler>> = {
   check: async () => (await import('./cmdCheck')).runCheck,
 };
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+/** Every printed line escaped (printable.ts). */
+function printableIO(io: CliIO): CliIO {
+  return { out: (line) => io.out(printable(line)), err: (line) => io.err(printable(line)), readFile: (path) => io.readFile(path) };
+}
+
+export async function main(argv: string[], rawIO: CliIO): Promise<number> {
+  const io = printableIO(rawIO);
   if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help')) {
     for (const line of USAGE) io.out(line);
     return EXIT_OK;
@@ -32,12 +39,25 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const handler = await HANDLERS[args.command]();
     return handler(args, io);
   } catch (e) {
-    io.err(`sim: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    // One line; the stack only on request (SIM_DEBUG=1), never for the input's sake.
+    const debug = process.env.SIM_DEBUG === '1' && e instanceof Error && e.stack;
+    io.err(`sim: internal error: ${debug || (e instanceof Error ? e.message : String(e))}; please report the input that caused it`);
     return EXIT_INTERNAL;
+  }
+}
+
+/** `sim run FILE | head -1`: once the reader is gone, stop without a word (as cat or grep do). */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? EXIT_OK);
+    });
   }
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /sim\.[cm]?[jt]s$/.test(process.argv[1]);
 if (invokedDirectly) {
+  endQuietlyOnClosedPipe();
   main(process.argv.slice(2), nodeIO()).then((code) => { process.exitCode = code; });
 }

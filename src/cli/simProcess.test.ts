@@ -1,7 +1,10 @@
 // The `sim` command as a new process, the way outside checks call it:
 //   npx tsx src/cli/sim.ts <command> ...
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const F = 'src/cli/fixtures';
@@ -78,5 +81,33 @@ describe('sim run and check as a process', () => {
     const a = sim('run', 'src/scenarios/00-default.yaml', '--json');
     const b = sim('run', 'src/scenarios/00-default.yaml', '--json');
     expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe('sim as a process, on input that never ends and output nobody reads', () => {
+  it('a FIFO is refused at once, even with no writer (opening it would block)', () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), 'sim-fifo-')), 'pods');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const command of ['run', 'status']) {
+      const r = sim(command, fifo);
+      expect(r).toEqual({ code: 2, stdout: '', stderr: `sim: cannot read ${fifo}: not a regular file (a FIFO); sim reads YAML files only\n` });
+    }
+  });
+
+  it('/dev/zero is refused at once with one line (it used to be read until memory ran out)', () => {
+    const r = sim('status', '/dev/zero');
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'sim: cannot read /dev/zero: not a regular file (a character device); sim reads YAML files only\n' });
+  });
+
+  it('sim run FILE | head -1: the closed pipe ends the process quietly', async () => {
+    const child = spawn('npx', ['tsx', 'src/cli/sim.ts', 'run', `${F}/crash-loop-year.yaml`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Only the run's own warning (it reaches the event budget); no EPIPE, no stack.
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(stderr.trimEnd().split('\n').every((l) => l.startsWith(`${F}/crash-loop-year.yaml:`) && l.includes('warning:'))).toBe(true);
+    expect(code).toBe(0);
   });
 });

@@ -1,9 +1,15 @@
 // A byte writer and a bounds-checked reader for the link record: unsigned LEB128 varints and
 // length-prefixed fields. The reader throws LinkDecodeError, never reads past the end.
+// Lengths stay below 2^31; a field that holds a larger number (the cursor: a year is 3.2e10 ms)
+// passes its own ceiling, up to what five varint bytes hold (2^35 - 1).
 
 import { LinkDecodeError } from './errors';
 
-const MAX_VARINT = 2 ** 31 - 1;
+/** The default ceiling: lengths, and every number a link held before the cursor needed more. */
+export const MAX_VARINT = 2 ** 31 - 1;
+
+/** The most a varint may hold: its five bytes' worth. */
+export const MAX_VARINT_CEILING = 2 ** 35 - 1;
 
 export class ByteWriter {
   private chunks: number[] = [];
@@ -13,8 +19,8 @@ export class ByteWriter {
     return this;
   }
 
-  varint(n: number): this {
-    if (!Number.isSafeInteger(n) || n < 0 || n > MAX_VARINT) throw new RangeError(`varint out of range: ${n}`);
+  varint(n: number, max = MAX_VARINT): this {
+    if (!Number.isSafeInteger(n) || n < 0 || n > Math.min(max, MAX_VARINT_CEILING)) throw new RangeError(`varint out of range: ${n}`);
     let v = n;
     while (v >= 0x80) {
       this.chunks.push((v & 0x7f) | 0x80);
@@ -53,13 +59,13 @@ export class ByteReader {
     return this.buf[this.pos++]!;
   }
 
-  varint(): number {
+  varint(max = MAX_VARINT): number {
     let n = 0;
     let scale = 1;
     for (let i = 0; i < 5; i++) {
       const b = this.byte();
       n += (b & 0x7f) * scale;
-      if (n > MAX_VARINT) break;
+      if (n > max) break;
       if ((b & 0x80) === 0) return n;
       scale *= 128;
     }

@@ -7,13 +7,16 @@
 // | 1   | text       | UTF-8 scenario text                                        | 1     |
 // | 2   | version    | ASCII Kubernetes version, e.g. `1.33`                      | 0–1   |
 // | 3   | gate       | 1 byte (0 off, 1 on), then the ASCII gate name             | 0–64  |
-// | 4   | cursor     | varint: cursor in milliseconds of simulated time           | 0–1   |
+// | 4   | cursor     | varint: cursor in milliseconds of simulated time (≤ a year) | 0–1   |
 // | 5   | label      | UTF-8 name of a compare side                               | 0–1   |
 // | 6   | side       | a nested record (fields 1–5) for another compare side      | 0–7   |
 //
 // A record with side fields is a compare view; its own fields are the first side. Unknown tags
 // and repeated single fields are refused: a change to this table is a new format version.
 // THIS FORMAT IS FROZEN: links in the wild decode through it forever (fixtures/v1.json).
+// The cursor's varint may take its fifth byte (up to MAX_CURSOR_SECONDS, a simulated year, as
+// runs may last): the first writer stopped at 2^31 - 1 ms (24.8 days) and threw past it, so no
+// link in the wild holds more, and every one of them reads as before.
 
 import { deflateSync } from 'fflate';
 import { boundedInflateRaw, type InflateLimits } from './boundedInflate';
@@ -38,13 +41,16 @@ function writeScenario(w: ByteWriter, s: ScenarioState): void {
   for (const [name, on] of Object.entries(s.featureGates ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     w.field(TAG.gate, Uint8Array.of(on ? 1 : 0, ...toUtf8(name)));
   }
-  if (s.cursor !== undefined) w.field(TAG.cursor, new ByteWriter().varint(cursorMs(s.cursor)).finish());
+  if (s.cursor !== undefined) w.field(TAG.cursor, new ByteWriter().varint(cursorMs(s.cursor), MAX_CURSOR_MS).finish());
   if (s.label !== undefined) w.field(TAG.label, toUtf8(s.label));
   w.field(TAG.text, toUtf8(s.text));
 }
 
+const MAX_CURSOR_MS = MAX_CURSOR_SECONDS * 1000;
+
 function cursorMs(seconds: number): number {
-  if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError(`cursor must be a non-negative number of seconds (got ${seconds})`);
+  // Past a year (even Infinity) is a year: no run lasts longer; NaN and negatives are bugs.
+  if (Number.isNaN(seconds) || seconds < 0) throw new RangeError(`cursor must be a non-negative number of seconds (got ${seconds})`);
   return Math.round(Math.min(seconds, MAX_CURSOR_SECONDS) * 1000);
 }
 
@@ -103,8 +109,8 @@ function readScenario(r: ByteReader, allowSides: boolean): { scenario: ScenarioS
       case TAG.cursor: {
         once(out.cursor !== undefined, 'the cursor');
         const inner = new ByteReader(value);
-        const ms = inner.varint();
-        if (!inner.done || ms > MAX_CURSOR_SECONDS * 1000) throw new LinkDecodeError('invalid-content', 'the cursor is malformed');
+        const ms = inner.varint(MAX_CURSOR_MS);
+        if (!inner.done || ms > MAX_CURSOR_MS) throw new LinkDecodeError('invalid-content', 'the cursor is malformed');
         out.cursor = ms / 1000;
         break;
       }

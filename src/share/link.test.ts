@@ -6,7 +6,7 @@ import { ByteWriter } from './bytes';
 import { DICTIONARY_V1 } from './dictionaryV1';
 import { recordBytesV1 } from './formatV1';
 import { decodeFragment, encodeFragment } from './link';
-import { MAX_FRAGMENT_CHARS } from './limits';
+import { MAX_CURSOR_SECONDS, MAX_FRAGMENT_CHARS } from './limits';
 import type { LinkErrorKind, ScenarioState, ShareState } from './types';
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx\n';
@@ -30,7 +30,7 @@ function v1Link(record: Uint8Array, dictionary: Uint8Array | undefined = DICTION
 }
 
 const versionArb = fc.constantFrom('1.27', '1.28', '1.29', '1.33', '1.36', '2.0', '1.100');
-const cursorArb = fc.integer({ min: 0, max: 3_600_000 }).map((ms) => ms / 1000);
+const cursorArb = fc.integer({ min: 0, max: MAX_CURSOR_SECONDS * 1000 }).map((ms) => ms / 1000);
 const gatesArb = fc.dictionary(fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,30}$/), fc.boolean(), { minKeys: 1, maxKeys: 4 });
 const textArb = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constant(POD));
 

@@ -1,5 +1,7 @@
 // Where a link sits in an address: `#v<format>.<payload>`, optionally followed by `&t=SECONDS`
-// or `?t=SECONDS` inside the fragment; `?t=` and `?embed` in the query. Pure string work.
+// or `?t=SECONDS` inside the fragment; `?t=` and `?embed` in the query; the embedded view's own
+// path, `embed/` under the app's (the one a static host can let other sites frame: csp.ts).
+// Pure string work.
 
 export type FragmentParts =
   /** No scenario in the fragment (empty, or only parameters such as `t=7`). */
@@ -31,20 +33,32 @@ function parse(href: string): URL | null {
   }
 }
 
-/** `?embed`, `?embed=1` or `?embed=true` asks for the embedded view (`embed=0`/`false` does not). */
+const EMBED_PATH_RE = /embed\/(index\.html)?$/;
+
+/**
+ * The embedded view is asked for by its path (`…/embed/`), or, in links made before it had one,
+ * by `?embed`, `?embed=1` or `?embed=true` (`embed=0`/`false` does not).
+ */
 export function isEmbedUrl(href: string): boolean {
   const url = parse(href);
-  const v = url?.searchParams.get('embed');
-  return v !== null && v !== undefined && v !== '0' && v !== 'false';
+  if (!url) return false;
+  if (EMBED_PATH_RE.test(url.pathname)) return true;
+  const v = url.searchParams.get('embed');
+  return v !== null && v !== '0' && v !== 'false';
 }
 
-/** The address of the full app for the same scenario: no `embed`, no `t`, the given fragment. */
+/**
+ * The address of the full app for the same scenario (no `embed`, no `t`, the given fragment),
+ * or with `embed` that of the embedded view, at its own path.
+ */
 export function appHref(href: string, fragment: string, opts: { embed?: boolean } = {}): string {
   const url = parse(href);
   if (!url) return `#${fragment}`;
   url.searchParams.delete('t');
   url.searchParams.delete('embed');
   const query = url.searchParams.toString();
-  const search = [query, opts.embed ? 'embed' : ''].filter(Boolean).join('&');
-  return `${url.origin}${url.pathname}${search ? `?${search}` : ''}${fragment ? `#${fragment}` : ''}`;
+  const appPath = url.pathname.replace(EMBED_PATH_RE, '');
+  const folder = appPath.replace(/index\.html$/, '').replace(/\/?$/, '/');
+  const path = opts.embed ? `${folder}embed/` : appPath;
+  return `${url.origin}${path}${query ? `?${query}` : ''}${fragment ? `#${fragment}` : ''}`;
 }

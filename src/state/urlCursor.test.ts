@@ -20,4 +20,11 @@ describe('cursorFromUrl', () => {
     expect(cursorFromUrl('http://h/?t=soon')).toBeNull();
     expect(cursorFromUrl('not a url')).toBeNull();
   });
+
+  it('clamps an absurd t to a simulated year, the longest run there can be', () => {
+    expect(cursorFromUrl('http://h/?t=1e308')).toBe(366 * 24 * 3600);
+    expect(cursorFromUrl('http://h/?t=Infinity')).toBe(366 * 24 * 3600);
+    expect(cursorFromUrl('http://h/#v1.abc&t=9e99')).toBe(366 * 24 * 3600);
+    expect(cursorFromUrl('http://h/?t=2592000')).toBe(2_592_000);
+  });
 });

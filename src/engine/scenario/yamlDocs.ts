@@ -89,19 +89,22 @@ const HINTS: Partial<Record<YAMLError['code'], string>> = {
 };
 
 function readableYamlError(text: string, err: YAMLError): string {
-  if (err.code === 'DUPLICATE_KEY') {
-    const key = text.slice(err.pos[0], Math.min(err.pos[1] + 200, text.length)).split(/[:\n]/)[0]?.trim() ?? '';
-    return `YAML syntax error: duplicate key ${JSON.stringify(key)}: a key may appear only once in a mapping`;
-  }
   if (/Maximum call stack/i.test(err.message)) return `YAML nesting is too deep (more than ${MAX_DEPTH} levels)`;
   const raw = err.message.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
   const hint = HINTS[err.code];
   return `YAML syntax error: ${raw.charAt(0).toLowerCase()}${raw.slice(1)}${hint ? ` (${hint})` : ''}`;
 }
 
+/** The message for a key written twice in one mapping (the parser's own check is quadratic). */
+function duplicateKeyMessage(key: string): string {
+  return `YAML syntax error: duplicate key ${JSON.stringify(key.slice(0, 200))}: a key may appear only once in a mapping`;
+}
+
 class Converter {
   private aliasNodes = 0;
   private aliasChecked = false;
+  /** Set when a mapping repeats a key: the document is reported, not used. */
+  duplicateKeys = false;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -170,12 +173,24 @@ class Converter {
       const span = this.span(node.range);
       const entries: YEntry[] = [];
       const merged: YNode[] = [];
+      // Keys seen in this mapping, compared as the yaml package compares them (scalar values,
+      // so 1 and "1" differ), but in a Set: linear in the number of keys. Nodes reached through
+      // an alias were checked where their anchor stands.
+      const seen = viaAlias ? undefined : new Set<unknown>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const k = pair.key as YamlNode | null;
         const keySpan = k && 'range' in k ? this.span(k.range) : span;
         const isMerge = k !== null && isScalar(k) && (typeof k.value === 'symbol' || (k.value === '<<' && k.type === 'PLAIN'));
         const key = k === null ? '' : isScalar(k) ? (typeof k.value === 'symbol' ? '<<' : String(k.value)) : '[complex key]';
+        if (seen && !isMerge && (k === null || isScalar(k))) {
+          const identity = k === null ? null : k.value;
+          if (seen.has(identity)) {
+            this.p.error('', duplicateKeyMessage(key), keySpan);
+            this.duplicateKeys = true;
+          }
+          seen.add(identity);
+        }
         const value = this.convert(pair.value, depth + 1, viaAlias, keySpan);
         if (isMerge) {
           merged.push(value);
@@ -192,10 +207,13 @@ class Converter {
   /** YAML 1.1 merge keys (`<<: *defaults`), which Kubernetes' YAML decoder honours. */
   private merge(entries: YEntry[], value: YNode): void {
     const sources = value.kind === 'seq' ? value.items : [value];
+    const present = new Set(entries.map((x) => x.key));
     for (const src of sources) {
       if (src.kind !== 'map') continue;
       for (const e of src.entries) {
-        if (!entries.some((x) => x.key === e.key)) entries.push(e);
+        if (present.has(e.key)) continue;
+        present.add(e.key);
+        entries.push(e);
       }
     }
   }
@@ -207,27 +225,37 @@ function describeKind(n: YNode): string {
   return `a ${typeof n.value === 'string' ? 'string' : typeof n.value === 'number' ? 'number' : 'scalar'}`;
 }
 
-/** Parses the scenario text into mapping documents, reporting anything unusable as problems. */
-export function parseYamlDocuments(text: string, p: Problems): YamlParse {
+/**
+ * The checks made before any YAML parser sees the text: too large, binary data, nesting deep
+ * enough to blow the parser's stack. Returns false after reporting the first that applies.
+ * The CLI runs them on Pod files too, before they are parsed.
+ */
+export function screenYamlText(text: string, p: Problems): boolean {
   if (text.length > MAX_TEXT_CHARS) {
     p.error('', `the scenario is too large: ${text.length} characters (at most ${MAX_TEXT_CHARS}); it was not parsed`, START_SPAN);
-    return { docs: [], ok: false };
+    return false;
   }
   const bin = firstBinaryChar(text);
   if (bin >= 0) {
     const code = text.charCodeAt(bin).toString(16).toUpperCase().padStart(4, '0');
     const at = offsetSpan(text, bin);
     p.error('', `binary data: control character U+${code} at line ${at.line}, column ${at.col}; a scenario must be YAML text`, at);
-    return { docs: [], ok: false };
+    return false;
   }
   const deep = deepFlowOffset(text);
   if (deep >= 0) {
     p.error('', `YAML nesting is too deep (more than ${MAX_DEPTH} levels)`, offsetSpan(text, deep));
-    return { docs: [], ok: false };
+    return false;
   }
+  return true;
+}
+
+/** Parses the scenario text into mapping documents, reporting anything unusable as problems. */
+export function parseYamlDocuments(text: string, p: Problems): YamlParse {
+  if (!screenYamlText(text, p)) return { docs: [], ok: false };
 
   const lc = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, merge: true });
+  const parsed = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, merge: true });
   const all = Array.isArray(parsed) ? parsed : [];
   const at = (range: readonly number[]): Span => {
     const s = lc.linePos(range[0] ?? 0);
@@ -269,6 +297,10 @@ export function parseYamlDocuments(text: string, p: Problems): YamlParse {
     const conv = new Converter(doc, lc, p);
     try {
       const node = conv.convert(doc.contents, 0, false, conv.span(doc.range));
+      if (conv.duplicateKeys) {
+        ok = false;
+        return;
+      }
       if (node.kind !== 'map') {
         p.error('', `this YAML document is ${describeKind(node)}; a scenario document must be a mapping (key: value lines, starting with apiVersion and kind)`, node.span);
         ok = false;

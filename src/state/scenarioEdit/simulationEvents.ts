@@ -4,8 +4,9 @@
 // created. Each function returns the new text, or null when the text cannot be edited safely
 // (YAML errors, an unusual shape).
 
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseDurationString } from '../../engine/scenario/duration';
+import { findSimulation, spliceDocument, type Located } from './simulationDocument';
 
 export interface SimEventSpec {
   at: number;
@@ -40,30 +41,6 @@ export function formatSimEvent(ev: SimEventSpec): string {
   return `{ ${parts.join(', ')} }`;
 }
 
-interface Located {
-  doc: Document.Parsed;
-  map: YAMLMap;
-  events: Pair | undefined;
-}
-
-function findSimulation(text: string): Located | null | 'none' {
-  const docs = parseAllDocuments(text);
-  if (!Array.isArray(docs)) return 'none';
-  if (docs.some((d) => d.errors.length > 0)) return null;
-  for (const doc of docs) {
-    const map = doc.contents;
-    if (!isMap(map)) continue;
-    const kind: unknown = map.get('kind');
-    const api: unknown = map.get('apiVersion');
-    if (kind === 'Simulation' || (typeof api === 'string' && api.startsWith('sidecar-lab/'))) {
-      if (map.flow) return null;
-      const events = map.items.find((p) => isScalar(p.key) && p.key.value === 'events') as Pair | undefined;
-      return { doc, map, events };
-    }
-  }
-  return 'none';
-}
-
 const lineStart = (text: string, i: number) => text.lastIndexOf('\n', i - 1) + 1;
 const lineEnd = (text: string, i: number) => {
   const n = text.indexOf('\n', i);
@@ -84,7 +61,13 @@ export function addSimEvent(text: string, ev: SimEventSpec): string | null {
   if (found === 'none') {
     return `${withNewline(text)}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nevents:\n  - ${item}\n`;
   }
-  const { map, events } = found;
+  const edited = addToSimulation(found, item);
+  return edited === null ? null : spliceDocument(text, found, edited);
+}
+
+/** The Simulation document's text with `item` added to its events. */
+function addToSimulation(found: Located, item: string): string | null {
+  const { map, events, text } = found;
   const indent = ' '.repeat(keyColumn(text, map));
   if (!events) {
     const last = map.items.at(-1);
@@ -156,9 +139,15 @@ export function removeSimEvent(text: string, index: number): string | null {
   const found = eventsSeq(text);
   const item = found?.seq.items[index] as { range?: number[] } | undefined;
   if (!found || !item?.range) return null;
-  if (found.seq.flow) {
-    let start = item.range[0]!;
-    let end = item.range[2]!;
+  const edited = removeFromSimulation(found.seq, found.found.text, item.range);
+  return edited === null ? null : spliceDocument(text, found.found, edited);
+}
+
+/** The Simulation document's text without the event at `range` (its line, or its place in a flow list). */
+function removeFromSimulation(seq: YAMLSeq, text: string, range: number[]): string | null {
+  if (seq.flow) {
+    let start = range[0]!;
+    let end = range[2]!;
     const after = /^\s*,\s*/.exec(text.slice(end));
     if (after) end += after[0].length;
     else {
@@ -167,10 +156,10 @@ export function removeSimEvent(text: string, index: number): string | null {
     }
     return text.slice(0, start) + text.slice(end);
   }
-  const start = lineStart(text, item.range[0]!);
-  const lastChar = Math.max(item.range[1]! - 1, item.range[0]!);
+  const start = lineStart(text, range[0]!);
+  const lastChar = Math.max(range[1]! - 1, range[0]!);
   const end = Math.min(lineEnd(text, lastChar) + 1, text.length);
-  if (!/^\s*-\s+$/.test(text.slice(start, item.range[0]))) return null;
+  if (!/^\s*-\s+$/.test(text.slice(start, range[0]))) return null;
   return text.slice(0, start) + text.slice(end);
 }
 
@@ -180,5 +169,6 @@ export function moveSimEvent(text: string, index: number, at: number): string | 
   if (!found || !isMap(item)) return null;
   const node = item.get('at', true);
   if (!isScalar(node) || !node.range) return null;
-  return text.slice(0, node.range[0]) + formatDuration(at) + text.slice(node.range[1]);
+  const own = found.found.text;
+  return spliceDocument(text, found.found, own.slice(0, node.range[0]) + formatDuration(at) + own.slice(node.range[1]));
 }
