@@ -4,6 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCursorSlice } from './slices/cursor';
 import { createEditorSlice } from './slices/editor';
+import { createExplainSlice } from './slices/explain';
 import { createPlaybackSlice } from './slices/playback';
 import { createPrefsSlice } from './slices/prefs';
 import { createResultSlice } from './slices/result';
@@ -25,5 +26,6 @@ export function createAppStore(initialText: string): AppStore {
     ...createPlaybackSlice(...a),
     ...createPrefsSlice(...a),
     ...createShareSlice(...a),
+    ...createExplainSlice(...a),
   }));
 }

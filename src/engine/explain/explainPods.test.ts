@@ -99,7 +99,7 @@ describe('what is not a pod dump', () => {
 
   it("a Deployment's dump is simulated, with a note on how to explain one of its pods", () => {
     const read = readRealPods(fixture('deployment-dump.yaml'));
-    expect(read).toMatchObject({ kind: 'not-pods', hint: { severity: 'info' } });
+    expect(read).toMatchObject({ kind: 'not-pods', hint: { severity: 'warning' } });
   });
 
   it('a truncated paste is recognized and reported at its line', () => {

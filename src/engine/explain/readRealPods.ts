@@ -38,7 +38,7 @@ function describeHint(text: string): Problem | undefined {
 
 function controllerHint(kind: string): Problem {
   return {
-    severity: 'info', path: 'kind', line: 1, col: 1,
+    severity: 'warning', path: 'kind', line: 1, col: 1,
     message: `this ${kind} carries its own status, not a pod's: its pod template is simulated from zero. To see where one of its pods is and why, paste what \`kubectl get pod NAME -o yaml\` prints for that pod`,
   };
 }

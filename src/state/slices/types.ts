@@ -3,6 +3,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { CursorSlice } from './cursor';
 import type { EditorSlice } from './editor';
+import type { ExplainSlice } from './explain';
 import type { PlaybackSlice } from './playback';
 import type { PrefsSlice } from './prefs';
 import type { ResultSlice } from './result';
@@ -10,6 +11,6 @@ import type { ScenarioSlice } from './scenario';
 import type { ShareSlice } from './share';
 import type { ViewSlice } from './view';
 
-export type AppState = ScenarioSlice & ResultSlice & CursorSlice & EditorSlice & ViewSlice & PlaybackSlice & PrefsSlice & ShareSlice;
+export type AppState = ScenarioSlice & ResultSlice & CursorSlice & EditorSlice & ViewSlice & PlaybackSlice & PrefsSlice & ShareSlice & ExplainSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -19,6 +19,8 @@ import { useShortcuts } from './useShortcuts';
 import { selectEmbed } from '../../state/slices/share';
 import { selectTraceTruncated } from '../../state/selectors';
 import { EmbedApp } from '../embed/EmbedApp';
+import { ExplainView } from '../explain/ExplainView';
+import { selectExplainMode } from '../../state/explain/selectExplanation';
 import { GalleryPanel } from '../gallery/GalleryPanel';
 import { CompareView } from '../share/compare/CompareView';
 import { ShareButton } from '../share/ShareButton';
@@ -31,6 +33,7 @@ export function App() {
   useShortcuts();
   const embed = useAppStore(selectEmbed);
   const truncated = useAppStore(selectTraceTruncated);
+  const explaining = useAppStore(selectExplainMode);
   if (embed) return <EmbedApp />;
   return (
     <div className="app">
@@ -50,6 +53,11 @@ export function App() {
           </div>
           <ProblemsPanel />
         </section>
+        {explaining ? (
+          <section className="pane pane-timeline" aria-label="Explanation">
+            <ExplainView />
+          </section>
+        ) : (
         <section className="pane pane-timeline" aria-label="Simulation">
           <CompareView />
           <StatusStrip />
@@ -61,6 +69,7 @@ export function App() {
           <ContainersPanel />
           <EventsPanel />
         </section>
+        )}
       </main>
       <HelpOverlay />
     </div>
