@@ -12,6 +12,7 @@ const HANDLERS: Record<Command, () => Promise<Handler>> = {
   status: async () => (await import('./cmdStatus')).runStatus,
   actions: async () => (await import('./cmdActions')).runActions,
   check: async () => (await import('./cmdCheck')).runCheck,
+  explain: async () => (await import('./cmdExplain')).runExplain,
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
