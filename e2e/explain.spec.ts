@@ -86,6 +86,15 @@ test("a Deployment's dump is simulated, with a note on how to explain one of its
   await expect(page.getByTestId('lane').first()).toBeAttached();
 });
 
+test('the gallery entry "Why is my pod stuck at Init:1/2?" opens in explain mode', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('gallery-button').click();
+  await page.locator('[data-testid="gallery-entry"][data-entry="13-explain-stuck-pod"]').click();
+  await expect(page.getByTestId('explain')).toBeVisible();
+  await expect(page.getByTestId('explain-status')).toHaveText('Init:1/2');
+  await expect(page.getByTestId('explain-next')).toContainText('mesh-proxy kill');
+});
+
 for (const [w, h] of [[390, 844], [1280, 720], [1920, 1080]] as const) {
   test(`the explain view at ${w}x${h}`, async ({ page }, info) => {
     await page.setViewportSize({ width: w, height: h });
