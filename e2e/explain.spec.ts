@@ -65,6 +65,11 @@ test('the share link of an explained pod drops env values, annotations and manag
   expect(shared).not.toContain('hotel-reservation');
   expect(shared).toContain('otel-collector');
   await context.close();
+  // Reloading the page keeps the user's own full pod, without asking.
+  await page.reload();
+  await expect(page.getByTestId('explain')).toBeVisible();
+  await expect(page.getByTestId('open-dialog')).not.toBeVisible();
+  expect(await page.evaluate(() => window.__sidecarLabStore?.getState().text ?? '')).toContain('hunter2');
 });
 
 test('kubectl describe output gets a message saying what to paste instead', async ({ page }) => {
