@@ -102,6 +102,17 @@ describe('what is not a pod dump', () => {
     expect(read).toMatchObject({ kind: 'not-pods', hint: { severity: 'warning' } });
   });
 
+  it('a pod with more containers than the simulator takes is refused, not explained slowly', () => {
+    const names = Array.from({ length: 501 }, (_, i) => `c${i}`);
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'huge' }, spec: { containers: names.map((name) => ({ name, image: 'busybox' })) }, status: { phase: 'Pending' } };
+    const read = readRealPods(JSON.stringify(pod));
+    expect(read.kind).toBe('pods');
+    if (read.kind === 'pods') {
+      expect(read.input.pods).toEqual([]);
+      expect(read.problems.map((p) => p.message)).toContain('too many containers to explain: 501 (at most 500)');
+    }
+  });
+
   it('a truncated paste is recognized and reported at its line', () => {
     const read = readRealPods(fixture('truncated.yaml'));
     expect(read.kind).toBe('pods');

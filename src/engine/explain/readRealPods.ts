@@ -7,7 +7,7 @@ import { LineCounter, parseAllDocuments } from 'yaml';
 import { isObj, type Obj } from '../apiPod/fields';
 import { loadPods } from '../apiPod/loadPods';
 import { parseDurationString } from '../scenario/duration';
-import { MAX_TEXT_CHARS } from '../scenario/limits';
+import { MAX_CONTAINERS, MAX_TEXT_CHARS } from '../scenario/limits';
 import type { Problem } from '../scenario/types';
 import { isSupportedVersion, type KubeVersion } from '../version';
 import { readExtras } from './extras';
@@ -110,6 +110,11 @@ export function readRealPods(text: string): RealPodsRead {
     });
   }
   const extras = readExtras(docs, lc);
-  const pods = loaded.pods.map((p) => ({ ...p, extras: extras.get(p.line) ?? { startupProbes: {}, terminationGracePeriodSeconds: 30 } }));
+  const size = (p: (typeof loaded.pods)[number]) => p.pod.spec.initContainers.length + p.pod.spec.containers.length;
+  for (const p of loaded.pods.filter((x) => size(x) > MAX_CONTAINERS)) {
+    problems.push({ severity: 'error', path: 'spec.containers', line: p.line, col: p.col, message: `too many containers to explain: ${size(p)} (at most ${MAX_CONTAINERS})` });
+  }
+  const pods = loaded.pods.filter((p) => size(p) <= MAX_CONTAINERS)
+    .map((p) => ({ ...p, extras: extras.get(p.line) ?? { startupProbes: {}, terminationGracePeriodSeconds: 30 } }));
   return { kind: 'pods', input: { pods, written }, problems };
 }
