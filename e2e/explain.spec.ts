@@ -72,6 +72,14 @@ test('the share link of an explained pod drops env values, annotations and manag
   expect(await page.evaluate(() => window.__sidecarLabStore?.getState().text ?? '')).toContain('hunter2');
 });
 
+test('the version picker applies to an explained pod: 1.27 does not know a sidecar, and says so at its line', async ({ page }) => {
+  await paste(page, 'sidecar-startup-stuck.yaml');
+  await expect(page.getByTestId('explain')).toBeVisible();
+  await page.getByTestId('k8s-version').selectOption('1.27');
+  await expect(page.getByTestId('problems')).toContainText('unknown field "spec.initContainers[1].restartPolicy"');
+  await expect(page.getByTestId('explain')).toBeVisible();
+});
+
 test('kubectl describe output gets a message saying what to paste instead', async ({ page }) => {
   await paste(page, 'describe.txt');
   await expect(page.getByTestId('problems')).toContainText('kubectl get pod NAME -o yaml');
