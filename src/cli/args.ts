@@ -9,7 +9,7 @@ import {
 } from '../engine/version';
 import { REAL_GATES, isRealGate } from '../engine/realGates';
 
-export const COMMANDS = ['run', 'status', 'actions', 'check'] as const;
+export const COMMANDS = ['run', 'status', 'actions', 'check', 'explain'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const USAGE = [
@@ -18,6 +18,7 @@ export const USAGE = [
   '                          [--pod-has-initialized true|false] [--now RFC3339]',
   '       sim actions FILE... [--json] [--k8s V] [--feature-gates …]',
   '       sim check FILE [--k8s V] [--feature-gates …]',
+  '       sim explain FILE... [--json] [--k8s V] [--feature-gates …] [--now RFC3339]',
 ];
 
 /** Flags each subcommand takes; true = a boolean switch, false = takes a value. */
@@ -28,6 +29,9 @@ const FLAGS: Record<Command, Record<string, boolean>> = {
   },
   actions: { json: true, k8s: false, 'feature-gates': false },
   check: { k8s: false, 'feature-gates': false },
+  explain: {
+    json: true, k8s: false, 'feature-gates': false, 'pod-is-terminal': false, 'pod-has-initialized': false, now: false,
+  },
 };
 
 export class UsageError extends Error {}

@@ -13,6 +13,7 @@ const HANDLERS: Record<Command, () => Promise<Handler>> = {
   status: async () => (await import('./cmdStatus')).runStatus,
   actions: async () => (await import('./cmdActions')).runActions,
   check: async () => (await import('./cmdCheck')).runCheck,
+  explain: async () => (await import('./cmdExplain')).runExplain,
 };
 
 /** Every printed line escaped (printable.ts). */

@@ -22,6 +22,7 @@ import s09v135 from './09-restartpolicy-1.35.yaml?raw';
 import s10 from './10-crashloopbackoff-timing.yaml?raw';
 import s11 from './11-vault-before-mesh.yaml?raw';
 import s12 from './12-hung-poststart.yaml?raw';
+import s13 from './13-explain-stuck-pod.yaml?raw';
 
 export type { GalleryEntryMeta, GalleryVariantMeta } from './galleryEntries';
 
@@ -47,6 +48,7 @@ export const galleryFiles: Readonly<Record<string, string>> = {
   '10-crashloopbackoff-timing.yaml': s10,
   '11-vault-before-mesh.yaml': s11,
   '12-hung-poststart.yaml': s12,
+  '13-explain-stuck-pod.yaml': s13,
 };
 
 export interface GalleryVariant extends GalleryVariantMeta {

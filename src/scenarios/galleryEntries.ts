@@ -132,4 +132,12 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     lesson: 'The kubelet waits for postStart before it starts anything else, so a hook that never returns blocks every later container. The pod sits in ContainerCreating with nothing in the logs.',
     cursor: 60,
   },
+  {
+    id: '13-explain-stuck-pod',
+    fileName: '13-explain-stuck-pod.yaml',
+    title: 'Why is my pod stuck at Init:1/2?',
+    lesson: 'A real pod dump opens in explain mode: the sidecar runs but is not started, because its startup probe has not passed. The app waits for it, and the probe gives up at its threshold.',
+    /** A real pod is explained, not simulated: it has no timeline moment. */
+    cursor: 0,
+  },
 ];

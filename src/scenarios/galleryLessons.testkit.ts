@@ -3,6 +3,8 @@
 // in the comments) against the engine's trace; they do not copy its output.
 
 import { expect } from 'vitest';
+import { analyzeText } from '../engine/explain/analyzeText';
+import { explainPods } from '../engine/explain/explainPods';
 import { runScenario } from '../engine/run';
 import type { Trace } from '../engine/trace';
 import { galleryFiles } from './gallery';
@@ -353,6 +355,21 @@ export const CHECKS: Record<string, () => number | null> = {
     expect(phases(trace)).toEqual(['Pending']);
     expect(trace.end - hook.t).toBeGreaterThan(60);
     return hook.t;
+  },
+
+  '13-explain-stuck-pod.yaml': () => {
+    // Issue 14: a real pod is explained, not simulated. [2.2] the sidecar runs but is not started
+    // (its startup probe has not passed), so the app waits [2.1]; [5.4] the probe gives up at
+    // startedAt + failureThreshold × periodSeconds.
+    const read = analyzeText(galleryFiles['13-explain-stuck-pod.yaml']!);
+    if (read.kind !== 'explain') throw new Error('13-explain-stuck-pod.yaml is not read as a real pod');
+    const [pod] = explainPods(read.input);
+    expect(pod!.kubectl.status).toBe('Init:1/2');
+    expect(pod!.phase.value).toBe('Pending');
+    expect(pod!.containers.find((c) => c.name === 'mesh-proxy')!.words).toMatch(/running but not started/);
+    expect(pod!.next.find((n) => n.container === 'mesh-proxy')).toMatchObject({ action: 'kill', at: Date.UTC(2025, 2, 1, 10, 2, 14) / 1000 + 30 * 2 });
+    expect(pod!.next.find((n) => n.container === 'checkout')).toMatchObject({ action: 'wait', at: null });
+    return 0;
   },
 };
 

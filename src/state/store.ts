@@ -4,6 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCursorSlice } from './slices/cursor';
 import { createEditorSlice } from './slices/editor';
+import { createExplainSlice } from './slices/explain';
 import { createPlaybackSlice } from './slices/playback';
 import { createPrefsSlice } from './slices/prefs';
 import { createPresentSlice } from './slices/present';
@@ -27,5 +28,6 @@ export function createAppStore(initialText: string): AppStore {
     ...createPrefsSlice(...a),
     ...createShareSlice(...a),
     ...createPresentSlice(...a),
+    ...createExplainSlice(...a),
   }));
 }

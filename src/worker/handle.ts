@@ -1,5 +1,6 @@
 // One request in, one response out: the engine call both the worker and the inline fallback make.
 
+import { analyzeText } from '../engine/explain/analyzeText';
 import { runScenario } from '../engine/run';
 import { errorMessage, toEngineResult, type ProgressMessage, type RunRequest, type RunResponse } from './protocol';
 
@@ -28,8 +29,14 @@ export function handleRunRequest(req: RunRequest, onProgress?: (msg: ProgressMes
       last = now;
       onProgress({ id: req.id, kind: 'progress', t, horizon });
     });
-    const result = runScenario(req.text, opts, { onProgress: progress });
-    return { id: req.id, kind: 'result', result: toEngineResult(result) };
+    const analysis = analyzeText(req.text, opts);
+    if (analysis.kind === 'explain') {
+      const { input, problems } = analysis;
+      return { id: req.id, kind: 'result', result: { ok: input.pods.length > 0, problems, explain: input } };
+    }
+    const result = toEngineResult(runScenario(req.text, opts, { onProgress: progress }));
+    if (analysis.hint) result.problems = [analysis.hint, ...result.problems];
+    return { id: req.id, kind: 'result', result };
   } catch (err) {
     return { id: req.id, kind: 'error', message: `The engine failed: ${errorMessage(err)}` };
   }

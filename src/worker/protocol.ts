@@ -2,6 +2,7 @@
 // answer echoes it, so the client can drop answers to requests that a newer one replaced.
 
 import type { RunResult } from '../engine/run';
+import type { ExplainInput } from '../engine/explain/types';
 
 export interface RunRequest {
   id: number;
@@ -12,6 +13,8 @@ export interface RunRequest {
 /** What the engine produced: the problems and, when the scenario is valid, the trace and pod name. */
 export interface EngineResult extends Omit<RunResult, 'scenario'> {
   podName?: string;
+  /** The text is a real pod (a Pod with a status): explain it instead of simulating (issue 14). */
+  explain?: ExplainInput;
 }
 
 export type RunResponse =

@@ -3,6 +3,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { CursorSlice } from './cursor';
 import type { EditorSlice } from './editor';
+import type { ExplainSlice } from './explain';
 import type { PlaybackSlice } from './playback';
 import type { PrefsSlice } from './prefs';
 import type { PresentSlice } from './present';
@@ -11,6 +12,6 @@ import type { ScenarioSlice } from './scenario';
 import type { ShareSlice } from './share';
 import type { ViewSlice } from './view';
 
-export type AppState = ScenarioSlice & ResultSlice & CursorSlice & EditorSlice & ViewSlice & PlaybackSlice & PrefsSlice & ShareSlice & PresentSlice;
+export type AppState = ScenarioSlice & ResultSlice & CursorSlice & EditorSlice & ViewSlice & PlaybackSlice & PrefsSlice & ShareSlice & PresentSlice & ExplainSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

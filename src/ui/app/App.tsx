@@ -19,6 +19,8 @@ import { useShortcuts } from './useShortcuts';
 import { selectEmbed } from '../../state/slices/share';
 import { selectTraceTruncated } from '../../state/selectors';
 import { EmbedApp } from '../embed/EmbedApp';
+import { ExplainView } from '../explain/ExplainView';
+import { selectExplainMode } from '../../state/explain/selectExplanation';
 import { GalleryPanel } from '../gallery/GalleryPanel';
 import { CompareView } from '../share/compare/CompareView';
 import { ShareButton } from '../share/ShareButton';
@@ -38,9 +40,10 @@ export function App() {
   const embed = useAppStore(selectEmbed);
   const truncated = useAppStore(selectTraceTruncated);
   const presenting = useAppStore(selectPresenting);
+  const explaining = useAppStore(selectExplainMode);
   if (embed) return <EmbedApp />;
   return (
-    <div className={presenting ? 'app presenting' : 'app'}>
+    <div className={presenting && !explaining ? 'app presenting' : 'app'}>
       <header className="app-header">
         <h1>Sidecar Lab</h1>
         <p className="tagline">how the kubelet runs init containers, sidecars and your app</p>
@@ -58,18 +61,24 @@ export function App() {
           </div>
           <ProblemsPanel />
         </section>
-        <section className="pane pane-timeline" aria-label="Simulation">
-          <PresenterPanel />
-          <CompareView />
-          <StatusStrip />
-          <TimelineToolbar />
-          <Timeline />
-          <Legend truncated={truncated} />
-          <Notice />
-          <SelectionPanel />
-          <ContainersPanel />
-          <EventsPanel />
-        </section>
+        {explaining ? (
+          <section className="pane pane-timeline" aria-label="Explanation">
+            <ExplainView />
+          </section>
+        ) : (
+          <section className="pane pane-timeline" aria-label="Simulation">
+            <PresenterPanel />
+            <CompareView />
+            <StatusStrip />
+            <TimelineToolbar />
+            <Timeline />
+            <Legend truncated={truncated} />
+            <Notice />
+            <SelectionPanel />
+            <ContainersPanel />
+            <EventsPanel />
+          </section>
+        )}
       </main>
       <HelpOverlay />
     </div>

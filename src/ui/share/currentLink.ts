@@ -2,10 +2,12 @@
 // compare view when it is open.
 
 import { appHref, encodeFragment, type ScenarioState, type ShareState } from '../../share';
+import { shareSafeText } from '../../state/explain/shareSafeText';
 import type { AppState } from '../../state/store';
 
 export function currentShareState(s: AppState): ShareState {
-  const first: ScenarioState = { text: s.text, kubernetesVersion: s.kubernetesVersion };
+  // A real pod (explain mode) travels only in its share-safe form (issue 14).
+  const first: ScenarioState = { text: shareSafeText(s.text), kubernetesVersion: s.kubernetesVersion };
   if (s.cursorTime !== null) first.cursor = s.cursorTime;
   const compare = s.compare;
   if (!compare || compare.length < 2) return first;

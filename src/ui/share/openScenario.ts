@@ -10,6 +10,7 @@ import type { CompareSide, LoadedScenario, PendingOpen } from '../../state/slice
 import type { AppStore } from '../../state/store';
 import { withFeatureGate } from '../editor/simulationSettings';
 import { revealCursorOnNextTrace } from './revealCursor';
+import { shareSafeText } from '../../state/explain/shareSafeText';
 
 /** The text a link or gallery entry replaced, so it can come back (JSON: text, version). */
 export const PREVIOUS_KEY = 'sidecar-lab:previous-scenario';
@@ -146,6 +147,9 @@ export interface OpenOptions {
 /** Opens a resolved scenario, or asks first when it would replace the user's own text. */
 export function openResolved(ctx: OpenContext, r: Resolved, opts: OpenOptions): OpenOutcome {
   const s = ctx.store.getState();
+  // The address of the user's own explained pod, reloaded: the link carries its share-safe form
+  // (issue 14), which stands for the full text the page already holds.
+  if (s.text !== r.scenario.text && shareSafeText(s.text) === r.scenario.text) return 'opened';
   if (s.text !== r.scenario.text && isUsersOwnWork(ctx, s.text)) {
     const pending: PendingOpen = { scenario: r.scenario, compare: r.compare, what: opts.what };
     if (opts.intro !== undefined) pending.intro = opts.intro;

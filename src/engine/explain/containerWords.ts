@@ -1,0 +1,82 @@
+// Each container's state in words ([2.1], [2.2], [4.5], [5.6], [10.1]–[10.3]): what the status
+// shows and what it means for the containers after it.
+
+import type { ContainerStatus } from '../api';
+import type { LoadedPod } from '../apiPod/loadPods';
+import type { ContainerExplanation, ContainerKind, PodExtras } from './types';
+import { formatRfc3339 } from '../apiPod/time';
+
+const at = (t: number | undefined): string => (t === undefined ? '' : ` at ${formatRfc3339(t)}`);
+
+function exitText(t: NonNullable<ContainerStatus['state']['terminated']>): string {
+  const reason = t.reason ? ` (${t.reason})` : '';
+  return `exit code ${t.exitCode}${reason}${at(t.finishedAt)}`;
+}
+
+function waitingWords(name: string, kind: ContainerKind, s: ContainerStatus): string {
+  const reason = s.state.waiting?.reason ?? '';
+  const last = s.lastState.terminated;
+  if (reason === 'CrashLoopBackOff') {
+    return `${name} crashed and waits out its restart back-off: last ${last ? exitText(last) : 'exit unknown'}, ${s.restartCount} restart${s.restartCount === 1 ? '' : 's'} so far [4.5] [10.2].`;
+  }
+  if (reason === 'ErrImagePull' || reason === 'ImagePullBackOff') {
+    return `${name} cannot start: the image pull failed, and the kubelet retries it with its own back-off [10.2].`;
+  }
+  if (reason === 'PodInitializing' || reason === 'ContainerCreating' || reason === '') {
+    const who = kind === 'main' ? 'the init containers to finish' : 'the init containers before it';
+    return last
+      ? `${name} has run before (last ${exitText(last)}) and is not running now.`
+      : `${name} has not been created yet: it waits for ${reason === 'ContainerCreating' ? 'its sandbox, volumes and image' : who} [10.1] [2.1].`;
+  }
+  return `${name} is waiting with reason ${reason}: the last start failed that way, and the kubelet retries it [10.2].`;
+}
+
+function runningWords(name: string, kind: ContainerKind, s: ContainerStatus, extras: PodExtras): string {
+  const since = at(s.state.running?.startedAt).replace(' at ', ' since ');
+  if (kind === 'init') {
+    return `${name} is running${since}: the next container waits until it exits with code 0 [2.1].`;
+  }
+  if (kind === 'sidecar') {
+    if (s.started !== true) {
+      const probe = extras.startupProbes[name]
+        ? 'its startup probe has not passed'
+        : 'the kubelet has not yet marked it started (it has no startup probe, so it will at the next status update)';
+      return `${name} (a sidecar) is running but not started: ${probe}, so the next container waits [2.2] [5.6].`;
+    }
+    return `${name} (a sidecar) is running and started${since}, so the containers after it may start [2.2]; ${s.ready ? 'it is ready' : 'it is not ready, which keeps the pod out of Ready but blocks nothing [7.4]'}.`;
+  }
+  if (s.started === false) return `${name} is running${since} but not started: its startup probe has not passed, so liveness and readiness probes wait [5.3].`;
+  return `${name} is running${since} and ${s.ready ? 'ready' : 'not ready (its readiness probe has not passed) [5.6]'}.`;
+}
+
+function terminatedWords(name: string, kind: ContainerKind, s: ContainerStatus): string {
+  const t = s.state.terminated!;
+  if (kind === 'init') {
+    return t.exitCode === 0
+      ? `${name} completed (${exitText(t)}): done; it runs again only if the sandbox is recreated [2.1] [2.9].`
+      : `${name} failed (${exitText(t)}): the kubelet restarts it with back-off unless the restartPolicy is Never [2.5].`;
+  }
+  if (kind === 'sidecar') return `${name} (a sidecar) stopped (${exitText(t)}); a sidecar's exit code never decides the phase [6.3].`;
+  return `${name} stopped (${exitText(t)}).`;
+}
+
+export function containerExplanations(p: LoadedPod, extras: PodExtras): ContainerExplanation[] {
+  const { spec, status } = p.pod;
+  const out: ContainerExplanation[] = [];
+  const add = (name: string, kind: ContainerKind, s: ContainerStatus | undefined) => {
+    if (!s) {
+      out.push({ name, kind, state: 'none', restartCount: 0, words: `${name} has no status yet: the kubelet has not reported it [10.1].` });
+      return;
+    }
+    const state = s.state.running ? 'running' : s.state.terminated ? 'terminated' : 'waiting';
+    const reason = s.state.waiting?.reason ?? s.state.terminated?.reason;
+    const words = state === 'running' ? runningWords(name, kind, s, extras)
+      : state === 'terminated' ? terminatedWords(name, kind, s) : waitingWords(name, kind, s);
+    out.push({ name, kind, state, ...(reason ? { reason } : {}), restartCount: s.restartCount, words });
+  };
+  for (const c of spec.initContainers) {
+    add(c.name, c.restartPolicy === 'Always' ? 'sidecar' : 'init', status.initContainerStatuses.find((s) => s.name === c.name));
+  }
+  for (const c of spec.containers) add(c.name, 'main', status.containerStatuses.find((s) => s.name === c.name));
+  return out;
+}

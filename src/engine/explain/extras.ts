@@ -1,0 +1,59 @@
+// What the explanation reads of each pod beyond `sim status`: startup probe timing, grace
+// periods and the owner's kind. Keyed by the line where the pod starts, as loadPods reports it.
+
+import type { Document, LineCounter } from 'yaml';
+import { isObj, type Obj } from '../apiPod/fields';
+import type { PodExtras, ProbeTiming } from './types';
+
+const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+
+/** A startup probe's timing with the API server's defaults ([1.4]). */
+export function probeTiming(p: Obj): ProbeTiming {
+  return {
+    initialDelaySeconds: num(p.initialDelaySeconds, 0),
+    periodSeconds: num(p.periodSeconds, 10),
+    failureThreshold: num(p.failureThreshold, 3),
+  };
+}
+
+export function extrasOf(pod: Obj): PodExtras {
+  const spec = isObj(pod.spec) ? pod.spec : {};
+  const meta = isObj(pod.metadata) ? pod.metadata : {};
+  const startupProbes: Record<string, ProbeTiming> = {};
+  for (const list of [spec.initContainers, spec.containers]) {
+    if (!Array.isArray(list)) continue;
+    for (const c of list) {
+      if (isObj(c) && typeof c.name === 'string' && isObj(c.startupProbe)) startupProbes[c.name] = probeTiming(c.startupProbe);
+    }
+  }
+  const out: PodExtras = { startupProbes, terminationGracePeriodSeconds: num(spec.terminationGracePeriodSeconds, 30) };
+  if (typeof meta.deletionGracePeriodSeconds === 'number') out.deletionGracePeriodSeconds = meta.deletionGracePeriodSeconds;
+  const owners = Array.isArray(meta.ownerReferences) ? meta.ownerReferences.filter(isObj) : [];
+  const owner = owners.find((o) => o.controller === true) ?? owners[0];
+  if (owner && typeof owner.kind === 'string') out.ownerKind = owner.kind;
+  return out;
+}
+
+/** Extras of every Pod in the documents, by the 1-based line where it starts. */
+export function readExtras(docs: Document.Parsed[], lc: LineCounter): Map<number, PodExtras> {
+  const out = new Map<number, PodExtras>();
+  for (const doc of docs) {
+    if (doc.errors.length) continue;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      continue;
+    }
+    if (!isObj(value)) continue;
+    const list = value.kind === 'List' && Array.isArray(value.items);
+    const items: unknown[] = list ? (value.items as unknown[]) : [value];
+    items.forEach((item, i) => {
+      if (!isObj(item) || item.kind !== 'Pod') return;
+      const node = list ? doc.getIn(['items', i], true) : doc.contents;
+      const range = (node as { range?: [number, number, number] } | null)?.range;
+      out.set(range ? lc.linePos(range[0]).line : 1, extrasOf(item));
+    });
+  }
+  return out;
+}

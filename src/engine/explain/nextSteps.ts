@@ -1,0 +1,143 @@
+// What the kubelet does next, with times (issue 14): computePodActions on the object
+// (KR/kuberuntime_manager.go computePodActions, as `sim actions` reads it), then a time for each
+// step: a crashed container restarts at lastState.terminated.finishedAt + its back-off ([4.5]–[4.7];
+// the kubelet notices up to ~15 s late before 1.35, [4.6]); a pending startup probe gives up at
+// its threshold ([5.4], [5.5], [2.4]); a deleted pod's containers are SIGKILLed when the grace
+// period ends ([8.1], [8.5]).
+
+import type { ContainerStatus } from '../api';
+import type { LoadedPod } from '../apiPod/loadPods';
+import { toActionsInput } from '../apiPod/toActionsInput';
+import { computePodActions } from '../kubelet/computePodActions';
+import { minor } from '../version';
+import { backoffForRestart, backoffFromMessage } from './backoffDelay';
+import type { ExplainSettings, NextStep, PodExtras } from './types';
+
+type Pod = LoadedPod & { extras: PodExtras };
+
+const statusOf = (p: Pod, name: string): ContainerStatus | undefined =>
+  [...p.pod.status.initContainerStatuses, ...p.pod.status.containerStatuses].find((s) => s.name === name);
+
+function lateNote(settings: ExplainSettings): string {
+  return minor(settings.version) >= 35
+    ? ' The kubelet wakes up for it when the back-off ends [4.6].'
+    : ' Before 1.35 the kubelet notices up to about 15 s later [4.6].';
+}
+
+/** When a container the plan starts actually starts. */
+function startStep(name: string, p: Pod, settings: ExplainSettings, now: number, planWhy: string): NextStep {
+  const s = statusOf(p, name);
+  const last = s?.state.terminated ?? s?.lastState.terminated;
+  const waitingReason = s?.state.waiting?.reason;
+  if (waitingReason === 'ErrImagePull' || waitingReason === 'ImagePullBackOff') {
+    return { container: name, action: 'start', at: null, why: `Starts once its image pull succeeds; the pull is retried with its own back-off, 10 s doubling to 5 min [10.2]. ${planWhy}` };
+  }
+  if (!s || !last || last.finishedAt === undefined) {
+    return { container: name, action: 'start', at: now, why: `Starts at the next sync. ${planWhy}` };
+  }
+  const printed = waitingReason === 'CrashLoopBackOff' ? backoffFromMessage(s.state.waiting?.message) : undefined;
+  const ranFor = last.startedAt === undefined ? undefined : last.finishedAt - last.startedAt;
+  const estimate = backoffForRestart(s.restartCount, settings.gates, settings.maxContainerRestartPeriod, ranFor);
+  const delay = printed ?? estimate.delay;
+  const source = printed !== undefined
+    ? `the kubelet's CrashLoopBackOff message says back-off ${printed}s [10.2]${printed !== estimate.delay ? ` (the restart count alone would give ${estimate.delay}s)` : ''}`
+    : estimate.why;
+  const at = last.finishedAt + delay;
+  const due = at <= now ? ' That time has passed: it starts at the next sync.' : '';
+  return {
+    container: name, action: 'start', at: Math.max(at, now),
+    why: `Restarts ${delay}s after its last exit: ${source}.${due}${delay > 0 ? lateNote(settings) : ''} ${planWhy}`.trim(),
+  };
+}
+
+function waitReason(name: string, p: Pod): string {
+  const { spec, status } = p.pod;
+  const initIndex = spec.initContainers.findIndex((c) => c.name === name);
+  const before = initIndex < 0 ? spec.initContainers : spec.initContainers.slice(0, initIndex);
+  for (const c of before) {
+    const s = status.initContainerStatuses.find((x) => x.name === c.name);
+    if (c.restartPolicy === 'Always') {
+      if (s?.started !== true) return `Waits until the sidecar ${c.name} is started [2.1] [2.2].`;
+    } else if (s?.state.terminated?.exitCode !== 0) {
+      return `Waits until ${c.name} exits with code 0 [2.1].`;
+    }
+  }
+  return initIndex < 0 ? 'Waits until init is complete [3.1].' : 'Waits for its turn [2.1].';
+}
+
+function startupProbeStep(name: string, p: Pod, s: ContainerStatus): NextStep | undefined {
+  const timing = p.extras.startupProbes[name];
+  const startedAt = s.state.running?.startedAt;
+  if (!timing || s.started === true || startedAt === undefined) return undefined;
+  const at = startedAt + timing.initialDelaySeconds + timing.failureThreshold * timing.periodSeconds;
+  return {
+    container: name, action: 'kill', at,
+    why: `If its startup probe has not passed by then (initialDelaySeconds ${timing.initialDelaySeconds} + failureThreshold ${timing.failureThreshold} × periodSeconds ${timing.periodSeconds} after it started; the probe worker ticks from its own creation, so within a period of this) the kubelet kills it with reason StartupProbe and restarts it [5.4] [5.5] [2.4].`,
+  };
+}
+
+function deletedSteps(p: Pod): NextStep[] {
+  const deadline = p.pod.deletionTimestamp!;
+  const out: NextStep[] = [];
+  for (const c of [...p.pod.spec.initContainers, ...p.pod.spec.containers]) {
+    const s = statusOf(p, c.name);
+    if (s?.state.running) {
+      out.push({
+        container: c.name, action: 'kill', at: deadline,
+        why: `The pod is being deleted: the stop signal has been sent (sidecars get theirs after the main containers stop, in reverse order [8.4]); whatever still runs when the grace period ends, at deletionTimestamp, is SIGKILLed [8.1] [8.5].`,
+      });
+    } else {
+      out.push({ container: c.name, action: 'wait', at: null, why: 'The pod is being deleted, so nothing starts again [4.1] [8.8].' });
+    }
+  }
+  return out;
+}
+
+export function nextSteps(p: Pod, settings: ExplainSettings, now: number): NextStep[] {
+  if (p.pod.status.phase === 'Succeeded' || p.pod.status.phase === 'Failed') {
+    if (p.pod.deletionTimestamp === undefined) {
+      return [...p.pod.spec.initContainers, ...p.pod.spec.containers].map((c) => ({
+        container: c.name, action: 'wait' as const, at: null,
+        why: `The pod is ${p.pod.status.phase}, a terminal phase: nothing runs again [6.5].`,
+      }));
+    }
+  }
+  if (p.pod.deletionTimestamp !== undefined) return deletedSteps(p);
+  const actions = computePodActions({
+    ...toActionsInput(p, { containerRestartRules: settings.gates.ContainerRestartRules }),
+    restartAllContainers: settings.gates.RestartAllContainersOnContainerExits,
+  });
+  const planWhy = (name: string) => actions.why.find((w) => w.includes(name)) ?? actions.why[0] ?? '';
+  const steps = new Map<string, NextStep>();
+  if (actions.killPod) {
+    for (const c of [...p.pod.spec.initContainers, ...p.pod.spec.containers]) {
+      if (statusOf(p, c.name)?.state.running) steps.set(c.name, { container: c.name, action: 'kill', at: now, why: `Killed at the next sync. ${actions.why.join(' ')}` });
+    }
+  }
+  for (const k of actions.containersToKill) steps.set(k.name, { container: k.name, action: 'kill', at: now, why: `${k.message}. ${planWhy(k.name)}` });
+  for (const name of [...actions.initContainersToStart, ...actions.containersToStart]) {
+    if (!steps.has(name)) steps.set(name, startStep(name, p, settings, now, planWhy(name)));
+  }
+  const out: NextStep[] = [];
+  for (const c of [...p.pod.spec.initContainers, ...p.pod.spec.containers]) {
+    const planned = steps.get(c.name);
+    if (planned) {
+      out.push(planned);
+      continue;
+    }
+    const s = statusOf(p, c.name);
+    if (s?.state.running) {
+      const probe = startupProbeStep(c.name, p, s);
+      if (probe) out.push(probe);
+      continue;
+    }
+    if (s?.state.terminated && c.restartPolicy !== 'Always' && p.pod.spec.initContainers.includes(c) && s.state.terminated.exitCode === 0) continue;
+    if (s?.state.terminated && p.pod.spec.containers.includes(c)) {
+      const why = actions.why.find((w) => w.includes(`container ${c.name} exited`)) ?? '[4.1] It stays stopped.';
+      out.push({ container: c.name, action: 'wait', at: null, why: `Not started again. ${why}` });
+      continue;
+    }
+    out.push({ container: c.name, action: 'wait', at: null, why: waitReason(c.name, p) });
+  }
+  return out;
+}

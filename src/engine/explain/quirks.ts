@@ -1,0 +1,35 @@
+// kubectl's surprises, spelled out for one pod: why the STATUS column says what it says when it
+// looks wrong. Read from printPod (PR printers.go printPod, as src/engine/kubectl/printPod.ts
+// follows it) and the phase rules ([6.2], [6.3]).
+
+import type { ApiPod } from '../api';
+import type { KubectlColumns } from '../kubectl/printPod';
+import type { PodPhase } from '../trace';
+
+export function kubectlQuirks(pod: ApiPod, kubectl: KubectlColumns, phase: PodPhase): string[] {
+  const out: string[] = [];
+  const st = kubectl.status;
+  const sidecars = pod.spec.initContainers.filter((c) => c.restartPolicy === 'Always').map((c) => c.name);
+  if (st.startsWith('Init:') && phase === 'Running') {
+    out.push(`STATUS says ${st} although the phase is Running: kubectl names the first init container that is not done, a sidecar that stopped or is not started counts, even once the main containers run [6.2] [6.3].`);
+  } else if (st.startsWith('Init:') && /^Init:\d+\/\d+$/.test(st)) {
+    const [done, total] = st.slice(5).split('/');
+    out.push(`STATUS ${st}: ${done} of ${total} init containers are done; the count is the position of the first one that is not (a sidecar is done once it is started) [2.1] [2.2].`);
+  }
+  if (st === 'Completed' && kubectl.ready !== `0/${kubectl.ready.split('/')[1]}`) {
+    out.push(`READY ${kubectl.ready} with STATUS Completed: the main container finished, but ${sidecars.length ? `the sidecar${sidecars.length > 1 ? 's' : ''} (${sidecars.join(', ')}) still count${sidecars.length > 1 ? '' : 's'} as ready until the kubelet stops ${sidecars.length > 1 ? 'them' : 'it'}` : 'a container still counts as ready'} [8.1] [6.3].`);
+  }
+  if ((st === 'CrashLoopBackOff' || st === 'Error' || st === 'OOMKilled') && phase === 'Running') {
+    out.push(`STATUS ${st} while the phase is Running: the phase only says some container runs or will restart; the STATUS column shows the last container's waiting or terminated reason [6.2].`);
+  }
+  if (st === 'Terminating') {
+    out.push('Terminating is not a phase: kubectl prints it for any pod with a deletionTimestamp whose phase is not yet Succeeded or Failed [8.1].');
+  }
+  if (st === 'NotReady') {
+    out.push('NotReady: a container completed while another still runs, and the pod is not Ready, so kubectl prints NotReady instead of Completed.');
+  }
+  if (pod.spec.initContainers.some((c) => c.restartPolicy !== 'Always') && pod.status.conditions.some((c) => c.type === 'Initialized' && c.status === 'True')) {
+    out.push('RESTARTS counts only the sidecars and main containers once the pod is initialized: restarts of regular init containers no longer show.');
+  }
+  return out;
+}

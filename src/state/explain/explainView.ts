@@ -1,0 +1,28 @@
+// Explain mode's text for the page (issue 14): times as RFC3339 and as "in 4m38s" from the "now"
+// in use, so the components only lay out strings.
+
+import { formatRfc3339, parseRfc3339 } from '../../engine/apiPod/time';
+import type { NextStep, PodExplanation } from '../../engine/explain/types';
+import { humanDuration } from '../../engine/kubectl/humanDuration';
+
+export interface NextStepView extends NextStep {
+  /** RFC3339, or "" when the time is not known. */
+  atText: string;
+  /** "now", "in 4m38s", or "when it can" when the time is not known. */
+  whenText: string;
+}
+
+export function nextStepView(step: NextStep, now: number): NextStepView {
+  if (step.at === null) return { ...step, atText: '', whenText: step.action === 'wait' ? 'no set time' : 'when it can' };
+  const d = step.at - now;
+  return { ...step, atText: formatRfc3339(step.at), whenText: d <= 0 ? 'now (next sync)' : `in ${humanDuration(d)}` };
+}
+
+export function explainNowText(pod: PodExplanation): string {
+  return formatRfc3339(pod.now);
+}
+
+/** Reads the "now" field; undefined when it is not an RFC3339 time. */
+export function parseNowInput(text: string): number | undefined {
+  return parseRfc3339(text.trim());
+}

@@ -1,0 +1,24 @@
+// Explain mode's selectors (issue 14): whether the editor holds a real pod, and its explanation
+// for the version picked and the "now" the user set, computed once per input.
+
+import { explainPods } from '../../engine/explain/explainPods';
+import type { ExplainInput, PodExplanation } from '../../engine/explain/types';
+import type { AppState } from '../store';
+
+/** The engine read the text as a real pod (it has a status): the page explains it. */
+export const selectExplainMode = (s: AppState): boolean => s.result?.explain !== undefined;
+
+export const selectExplainNow = (s: AppState) => s.explainNow;
+export const selectSetExplainNow = (s: AppState) => s.setExplainNow;
+
+let last: { input: ExplainInput; version: string; now: number | null; out: PodExplanation[] } | null = null;
+
+/** The explained pods, or null outside explain mode. */
+export const selectExplanation = (s: AppState): PodExplanation[] | null => {
+  const input = s.result?.explain;
+  if (!input) return null;
+  if (last && last.input === input && last.version === s.kubernetesVersion && last.now === s.explainNow) return last.out;
+  const out = explainPods(input, { version: s.kubernetesVersion, ...(s.explainNow === null ? {} : { now: s.explainNow }) });
+  last = { input, version: s.kubernetesVersion, now: s.explainNow, out };
+  return out;
+};
