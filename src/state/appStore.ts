@@ -4,7 +4,9 @@
 import { useStore } from 'zustand';
 import { createEngineClient } from '../worker/client';
 import { DEFAULT_SCENARIO } from './defaultScenario';
-import { browserStorage, loadScenarioText, loadTheme, persistScenarioText, persistTheme } from './persistence';
+import { loadHistory } from './history/keepOwnWork';
+import { watchOtherTabs } from './history/otherTabs';
+import { browserStorage, loadScenarioText, loadTheme, persistScenarioText, persistTheme, saveScenarioText } from './persistence';
 import { startPlaybackDriver } from './playback/driver';
 import { startEngineRunner } from './runner';
 import { createAppStore, type AppState, type AppStore } from './store';
@@ -25,6 +27,20 @@ declare global {
   }
 }
 
+/** Saves the text on every change and when the page goes away, keeps the history, hears other tabs. */
+function persistWork(): () => void {
+  appStore.getState().setHistory(loadHistory(storage));
+  const stopSaving = persistScenarioText(appStore, storage);
+  const onPageHide = () => saveScenarioText(appStore, storage);
+  window.addEventListener('pagehide', onPageHide);
+  const stopWatching = watchOtherTabs(appStore, storage);
+  return () => {
+    stopSaving();
+    stopWatching();
+    window.removeEventListener('pagehide', onPageHide);
+  };
+}
+
 /** Starts the engine, playback and persistence; returns the function that stops them. */
 export function startApp(): () => void {
   const t = cursorFromUrl(location.href);
@@ -34,7 +50,7 @@ export function startApp(): () => void {
   const stopRunner = startEngineRunner(appStore, client);
   const stopPlayback = startPlaybackDriver(appStore);
   // The embedded view (?embed, set by ui/share's startShare) never writes over the user's saved text.
-  const stopPersist = appStore.getState().embed ? () => {} : persistScenarioText(appStore, storage);
+  const stopPersist = appStore.getState().embed ? () => {} : persistWork();
   const stopTheme = persistTheme(appStore, storage);
   window.__sidecarLabStore = appStore;
   return () => {

@@ -1,5 +1,7 @@
-// Keeps the editor text across reloads, in localStorage under one key.
+// Keeps the editor text across reloads, in localStorage under one key. A storage that refuses
+// (full, forbidden) is said through the store's storage problem, never swallowed.
 
+import { scenarioFileName } from './history/entryName';
 import type { Theme } from './slices/prefs';
 import type { AppStore } from './store';
 
@@ -24,18 +26,30 @@ export function loadScenarioText(storage: TextStorage | null): string | null {
   }
 }
 
-/** Saves the text on every change; returns the unsubscribe function. */
-export function persistScenarioText(store: AppStore, storage: TextStorage | null): () => void {
-  return store.subscribe((s, prev) => {
-    if (s.text === prev.text || !storage) return;
-    try {
-      storage.setItem(SCENARIO_KEY, s.text);
-    } catch {
-      // Full or forbidden storage: the text still lives in the page.
-    }
-  });
+/** Saves the editor's text now; says so in the store when the storage refuses, clears it after. */
+export function saveScenarioText(store: AppStore, storage: TextStorage | null): void {
+  const s = store.getState();
+  try {
+    if (!storage) throw new Error('no storage');
+    storage.setItem(SCENARIO_KEY, s.text);
+    if (s.storageProblem?.kind === 'current') s.setStorageProblem(null);
+  } catch {
+    s.setStorageProblem({
+      kind: 'current',
+      message: 'Your work is not being saved: this browser refuses to store it (its storage for this page is full or turned off). Export it to keep it.',
+      text: s.text,
+      fileName: scenarioFileName(s.text),
+    });
+  }
 }
 
+/** Saves the text on every change (and when the page goes away); returns the unsubscribe function. */
+export function persistScenarioText(store: AppStore, storage: TextStorage | null): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.text === prev.text) return;
+    saveScenarioText(store, storage);
+  });
+}
 export const THEME_KEY = 'sidecar-lab:theme';
 
 export function loadTheme(storage: TextStorage | null): Theme | null {

@@ -7,6 +7,7 @@ import { createEditorSlice } from './slices/editor';
 import { createPlaybackSlice } from './slices/playback';
 import { createPrefsSlice } from './slices/prefs';
 import { createResultSlice } from './slices/result';
+import { createSavingSlice } from './slices/saving';
 import { createScenarioSlice } from './slices/scenario';
 import { createShareSlice } from './slices/share';
 import { createViewSlice } from './slices/view';
@@ -25,5 +26,6 @@ export function createAppStore(initialText: string): AppStore {
     ...createPlaybackSlice(...a),
     ...createPrefsSlice(...a),
     ...createShareSlice(...a),
+    ...createSavingSlice(...a),
   }));
 }

@@ -6,10 +6,11 @@ import type { EditorSlice } from './editor';
 import type { PlaybackSlice } from './playback';
 import type { PrefsSlice } from './prefs';
 import type { ResultSlice } from './result';
+import type { SavingSlice } from './saving';
 import type { ScenarioSlice } from './scenario';
 import type { ShareSlice } from './share';
 import type { ViewSlice } from './view';
 
-export type AppState = ScenarioSlice & ResultSlice & CursorSlice & EditorSlice & ViewSlice & PlaybackSlice & PrefsSlice & ShareSlice;
+export type AppState = ScenarioSlice & ResultSlice & CursorSlice & EditorSlice & ViewSlice & PlaybackSlice & PrefsSlice & ShareSlice & SavingSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

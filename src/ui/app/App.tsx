@@ -20,6 +20,8 @@ import { selectEmbed } from '../../state/slices/share';
 import { selectTraceTruncated } from '../../state/selectors';
 import { EmbedApp } from '../embed/EmbedApp';
 import { GalleryPanel } from '../gallery/GalleryPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { StorageNotice } from '../history/StorageNotice';
 import { CompareView } from '../share/compare/CompareView';
 import { ShareButton } from '../share/ShareButton';
 import { OpenDialog, ShareBanner } from '../share/ShareNotices';
@@ -39,9 +41,13 @@ export function App() {
         <p className="tagline">how the kubelet runs init containers, sidecars and your app</p>
         <VersionSelect />
         <GalleryPanel />
+        <HistoryPanel />
         <ShareButton />
       </header>
-      <ShareBanner />
+      <div className="app-notices">
+        <ShareBanner />
+        <StorageNotice />
+      </div>
       <OpenDialog />
       <main className="app-main">
         <section className="pane pane-editor" aria-label="Scenario">
