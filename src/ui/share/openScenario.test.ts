@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeFragment } from '../../share';
 import { DEFAULT_SCENARIO } from '../../state/defaultScenario';
 import { HISTORY_KEY } from '../../state/history/history';
-import { rememberTabText } from '../../state/history/tabText';
+import { rememberTabAddress, rememberTabText } from '../../state/history/tabText';
 import { SCENARIO_KEY, type TextStorage } from '../../state/persistence';
 import { createAppStore } from '../../state/store';
 import { answerPending, OPENED_KEY, openFromFragment, openResolved, PREVIOUS_KEY, resolveShareState, restorePrevious, textHash, type OpenContext } from './openScenario';
@@ -107,6 +107,18 @@ describe('opening links and gallery entries', () => {
     expect(locked.warning).toMatch(/SidecarContainers \(locked on in 1\.33\)/);
   });
 
+  it('this tab\'s address from just before its last edit (a quick reload) keeps the newer saved text, unasked', () => {
+    const newer = `${MINE}# typed just now\n`;
+    const session = memoryStorage();
+    const ctx = { ...setup(newer), session };
+    rememberTabAddress(session, MINE);
+    rememberTabText(session, newer);
+    expect(openFromFragment(ctx, `#${encodeFragment({ text: MINE, kubernetesVersion: '1.31' })}`)).toBe('opened');
+    expect(ctx.store.getState()).toMatchObject({ text: newer, kubernetesVersion: '1.31', pendingOpen: null });
+    // A link from elsewhere still asks.
+    expect(openFromFragment(ctx, `#${encodeFragment({ text: SHARED })}`)).toBe('asked');
+  });
+
   it('the address of the user\'s own text with a lone surrogate (U+FFFD through the codec) stays theirs, unasked', () => {
     const lone = MINE.replace('my-pod', 'my-pod # \uD800 note');
     const ctx = setup(lone);
@@ -118,6 +130,7 @@ describe('opening links and gallery entries', () => {
     const other = MINE.replace('my-pod', 'other-tab-pod');
     const session = memoryStorage();
     const ctx = { ...setup(other), session };
+    rememberTabAddress(session, MINE);
     rememberTabText(session, MINE);
     expect(openFromFragment(ctx, `#${encodeFragment({ text: MINE })}`)).toBe('opened');
     expect(ctx.store.getState()).toMatchObject({ text: MINE, pendingOpen: null });

@@ -8,7 +8,7 @@ import { decodeFragment, versionInText, type ScenarioState, type ShareState } fr
 import { isUsersOwnWork as ownWork, keepOwnText, markOpened, OPENED_KEY, PREVIOUS_KEY } from '../../state/history/keepOwnWork';
 import { restoreEntry } from '../../state/history/restoreEntry';
 import { sameText, textHash } from '../../state/history/sameText';
-import { isThisTabsText } from '../../state/history/tabText';
+import { classifyAddress } from '../../state/history/tabText';
 import { checkLinkGates } from '../../state/linkGates';
 import type { TextStorage } from '../../state/persistence';
 import type { CompareSide, LoadedScenario, PendingOpen } from '../../state/slices/share';
@@ -171,7 +171,14 @@ export function openFromFragment(ctx: OpenContext, hash: string, opts: { embed?:
     apply(ctx, resolved, { what: 'shared scenario' }, false);
     return 'opened';
   }
-  if (isThisTabsText(ctx.session ?? null, resolved.scenario.text) && !sameText(s.text, resolved.scenario.text)) {
+  const mine = classifyAddress(ctx.session ?? null, resolved.scenario.text, s.text);
+  if (mine === 'stale') {
+    // This tab's address from a moment before its last edit (a reload within the address's
+    // debounce): the saved text is newer and stays; the link's version and cursor apply.
+    apply(ctx, { ...resolved, scenario: { ...resolved.scenario, text: s.text } }, { what: 'shared scenario' }, false);
+    return 'opened';
+  }
+  if (mine === 'this-tab') {
     // This tab's own address, reloaded after another tab saved over it: this tab's text comes
     // back, and the other tab's goes into the history.
     const own = isUsersOwnWork(ctx, s.text);

@@ -6,7 +6,7 @@ import { isEmbedUrl } from '../../share';
 import { appStore } from '../../state/appStore';
 import { DEFAULT_SCENARIO } from '../../state/defaultScenario';
 import { startCompareRunner } from '../../state/compareRunner';
-import { rememberTabText, tabStorage } from '../../state/history/tabText';
+import { rememberTabAddress, rememberTabText, tabStorage } from '../../state/history/tabText';
 import { browserStorage, type TextStorage } from '../../state/persistence';
 import { NEWEST_VERSION } from '../../engine/version';
 import type { AppState, AppStore } from '../../state/store';
@@ -42,10 +42,12 @@ export function followAddress(store: AppStore, debounceMs = ADDRESS_DEBOUNCE_MS,
     if (s.pendingOpen) return;
     const href = currentLink(s, location.href);
     if (href !== location.href) history.replaceState(history.state, '', href);
+    rememberTabAddress(session, s.text);
     rememberTabText(session, s.text);
   };
   const onPageHide = () => {
     if (timer !== undefined) write();
+    rememberTabText(session, store.getState().text);
   };
   window.addEventListener('pagehide', onPageHide);
   const unsubscribe = store.subscribe((s, prev) => {
