@@ -27,7 +27,7 @@ describe('checking a share link before copying it', () => {
     expect(BIG).toContain('annotations:');
     const r = checkShare(createAppStore(BIG).getState(), 'http://h/');
     if (r.ok) throw new Error('an 85 KB annotation of noise fits in a link?');
-    expect(r.message).toMatch(/^This link would be [\d,]+ characters, too long to open \(links open up to [\d,]+\), so it was not copied\. metadata\.annotations make up 83 KB of it\.$/);
+    expect(r.message).toMatch(/^This link would be [\d,]+ characters, too long to open \(links open up to [\d,]+\), so it was not copied\. metadata\.annotations make up 83 KB of the scenario\.$/);
     expect(r.lighter?.label).toBe('Share without metadata.annotations (the simulation never reads them)');
     const lighter = new URL(r.lighter!.link).hash;
     expect(lighter.length).toBeLessThan(MAX_FRAGMENT_CHARS);
