@@ -230,3 +230,18 @@ test('a link too long to open is not copied: Share says what makes it big and of
   const decoded = decodeFragment(new URL(link).hash);
   expect(decoded?.ok && decoded.state.text).toBe(MY_WORK);
 });
+
+for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
+  test(`the too-long notice in the share panel at ${size.width} px`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    const big = MY_WORK.replace('  name: my-own-pod\n', `  name: my-own-pod\n  annotations:\n    blob: "${noise(85_000)}"\n`);
+    await page.evaluate((t) => window.__sidecarLabStore?.getState().setText(t), big);
+    await page.getByTestId('share').click();
+    const notice = page.getByTestId('share-too-long');
+    await expect(notice).toBeVisible();
+    const box = await notice.boundingBox();
+    expect(box && box.width <= size.width).toBe(true);
+    await page.screenshot({ path: `/tmp/too-long-${size.width}.png` });
+  });
+}
