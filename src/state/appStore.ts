@@ -6,7 +6,7 @@ import { createEngineClient } from '../worker/client';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import { loadHistory } from './history/keepOwnWork';
 import { watchOtherTabs } from './history/otherTabs';
-import { browserStorage, loadScenarioText, loadTheme, persistScenarioText, persistTheme, saveScenarioText } from './persistence';
+import { browserStorage, loadScenarioText, loadTheme, persistScenarioText, persistTheme } from './persistence';
 import { startPlaybackDriver } from './playback/driver';
 import { startEngineRunner } from './runner';
 import { createAppStore, type AppState, type AppStore } from './store';
@@ -30,14 +30,11 @@ declare global {
 /** Saves the text on every change and when the page goes away, keeps the history, hears other tabs. */
 function persistWork(): () => void {
   appStore.getState().setHistory(loadHistory(storage));
-  const stopSaving = persistScenarioText(appStore, storage);
-  const onPageHide = () => saveScenarioText(appStore, storage);
-  window.addEventListener('pagehide', onPageHide);
+  const stopSaving = persistScenarioText(appStore, storage, window);
   const stopWatching = watchOtherTabs(appStore, storage);
   return () => {
     stopSaving();
     stopWatching();
-    window.removeEventListener('pagehide', onPageHide);
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../defaultScenario';
-import { SCENARIO_KEY } from '../persistence';
+import { persistScenarioText, SCENARIO_KEY } from '../persistence';
 import { createAppStore } from '../store';
 import { HISTORY_KEY } from './history';
 import { isUsersOwnWork, keepOwnText, loadHistory, markOpened, PREVIOUS_KEY } from './keepOwnWork';
@@ -64,16 +64,27 @@ describe('keeping the user\'s own texts', () => {
     expect(restoreEntry(store, storage, 'gone')).toBe(false);
   });
 
-  it('another tab saving a different text: this tab keeps its own, both go into the history, and it says so', () => {
+  it('another tab saving a different text: this tab keeps its own and says so; saving over theirs keeps theirs first', () => {
     const store = createAppStore(MINE);
-    const storage = memoryStorage({ [SCENARIO_KEY]: THEIRS });
+    const storage = memoryStorage({ [SCENARIO_KEY]: MINE });
+    persistScenarioText(store, storage);
+    storage.setItem(SCENARIO_KEY, THEIRS);
     onOtherTabChange(store, storage, { key: SCENARIO_KEY, newValue: THEIRS }, 9);
     expect(store.getState().text).toBe(MINE);
-    expect(store.getState().history.map((e) => e.text)).toEqual([MINE, THEIRS]);
+    expect(store.getState().history.map((e) => e.text)).toEqual([MINE]);
     expect(store.getState().shareNotice?.message).toMatch(/changed in another tab/);
+    // Every keystroke over there is one event: still one entry of ours, one notice.
+    const edited = `${THEIRS}# more\n`;
+    storage.setItem(SCENARIO_KEY, edited);
+    onOtherTabChange(store, storage, { key: SCENARIO_KEY, newValue: edited }, 10);
+    expect(store.getState().history).toHaveLength(1);
+    // This tab saves: the other tab's last text is kept before it is replaced, once.
+    store.getState().setText(`${MINE}# mine\n`);
+    store.getState().setText(`${MINE}# mine again\n`);
+    expect(store.getState().history.map((e) => e.text)).toEqual([edited, MINE]);
     // The same text, or another key, changes nothing.
     store.getState().setShareNotice(null);
-    onOtherTabChange(store, storage, { key: SCENARIO_KEY, newValue: MINE });
+    onOtherTabChange(store, storage, { key: SCENARIO_KEY, newValue: store.getState().text });
     onOtherTabChange(store, storage, { key: 'sidecar-lab:theme', newValue: 'dark' });
     expect(store.getState().shareNotice).toBeNull();
   });

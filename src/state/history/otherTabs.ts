@@ -1,6 +1,7 @@
 // Two tabs on one scenario: localStorage holds one text, and the last tab to save wins. When
-// another tab saves a different text, this tab keeps showing its own and both versions go into
-// the history, so whichever tab saves next, nothing is lost; the banner says what happened.
+// another tab saves a different text, this tab keeps showing its own, keeps it in the history (it
+// is no longer what is saved), and says what happened; the other tab's text goes into the
+// history when this tab saves over it (persistence.ts), so nothing is lost either way.
 
 import type { TextStorage } from '../persistence';
 import { SCENARIO_KEY } from '../persistence';
@@ -8,6 +9,8 @@ import type { AppStore } from '../store';
 import { HISTORY_KEY } from './history';
 import { isUsersOwnWork, keepOwnText, refreshHistory } from './keepOwnWork';
 import { sameText } from './sameText';
+
+export const OTHER_TAB_NOTICE = 'This scenario was changed in another tab. This tab keeps its own text; both versions are kept in History.';
 
 /** The part of a `StorageEvent` read here. */
 export interface StorageChange {
@@ -23,10 +26,8 @@ export function onOtherTabChange(store: AppStore, storage: TextStorage | null, e
   if (e.key !== SCENARIO_KEY || e.newValue === null) return;
   const s = store.getState();
   if (sameText(e.newValue, s.text)) return;
-  const version = s.kubernetesVersion;
-  if (isUsersOwnWork(storage, e.newValue)) keepOwnText(store, storage, { text: e.newValue, kubernetesVersion: version, replacedBy: 'this tab (it was saved in another tab)' }, now);
-  if (isUsersOwnWork(storage, s.text)) keepOwnText(store, storage, { text: s.text, kubernetesVersion: version, replacedBy: 'another tab’s version' }, now);
-  s.setShareNotice({ tone: 'info', message: 'This scenario was changed in another tab. This tab keeps its own text; both versions are in History.' });
+  if (isUsersOwnWork(storage, s.text)) keepOwnText(store, storage, { text: s.text, kubernetesVersion: s.kubernetesVersion, replacedBy: 'another tab’s version' }, now);
+  if (s.shareNotice?.message !== OTHER_TAB_NOTICE) s.setShareNotice({ tone: 'info', message: OTHER_TAB_NOTICE });
 }
 
 /** Listens to other tabs' saves; returns the function that stops listening. */
