@@ -4,10 +4,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { runScenario } from '../src/engine/run';
-import { decodeFragment } from '../src/share';
+import { decodeFragment, encodeFragment } from '../src/share';
 import { firstDifference } from '../src/ui/share/compare/traceDiff';
 import { editorText, openApp, screenshot, waitForApp } from './support/app';
-import { galleryText } from './support/share';
+import { galleryText, waitForEditor } from './support/share';
 import { setTheme } from './support/timeline';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
@@ -93,3 +93,17 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await check('.share')).toEqual([]);
   });
 }
+
+test('a compare whose first side does not simulate blames that side, with its reason, not the other', async ({ page }) => {
+  const good = galleryText('01-job-never-finishes-native.yaml');
+  const bad = good.replace(/^kind: Job$/m, 'kind: Jobb');
+  expect(bad).not.toBe(good);
+  await page.goto(`/#${encodeFragment({ text: bad, label: 'broken', view: { kind: 'compare', sides: [{ text: good, label: 'fine' }] } })}`);
+  await waitForEditor(page);
+  const diff = page.getByTestId('compare-first-difference');
+  await expect(diff).toContainText(/^broken: does not simulate \(.+\)$/);
+  await expect(diff).not.toContainText('fine:');
+  const sides = page.getByTestId('compare-side');
+  await expect(sides.nth(0).getByTestId('compare-end-phase')).toContainText(/does not simulate: .+/);
+  await expect(sides.nth(1).getByTestId('compare-end-phase')).toHaveAttribute('data-phase', 'Succeeded');
+});

@@ -2,6 +2,7 @@
 
 import { expect, test } from '@playwright/test';
 import { cursorTime, editorText, lanes, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
+import { decodeFragment } from '../src/share';
 import { DEFAULT_SCENARIO } from './support/scenario';
 import { withFeatureGate } from '../src/ui/editor/simulationSettings';
 import { fixtures, gotoFresh, linkTo, savedText, SCENARIO_KEY, versionPicked, waitForEditor } from './support/share';
@@ -151,3 +152,96 @@ test('a link pasted into the address bar of an open page opens too', async ({ pa
   await expect(page.getByTestId('k8s-version')).toHaveValue('1.36');
   expect(SCENARIO_KEY).toBe('sidecar-lab:scenario');
 });
+
+test('a reload right after typing finds the typed text, without asking about an older one', async ({ page }) => {
+  await openApp(page);
+  await replaceEditorText(page, MY_WORK);
+  await expect.poll(() => page.url()).toMatch(/#v1\./);
+  await page.locator('[data-testid="editor"] .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('# typed');
+  await expect.poll(() => editorText(page)).toContain('# typed');
+  const typed = await editorText(page);
+  // At once: well within the address's 400 ms debounce.
+  await page.reload();
+  await waitForEditor(page);
+  await expect.poll(() => editorText(page)).toBe(typed);
+  await expect(page.getByTestId('open-dialog')).not.toBeVisible();
+  await expect(page.getByTestId('share-banner')).toHaveCount(0);
+});
+
+test('a text with a lone surrogate reloads as it is, without asking to replace it', async ({ page }) => {
+  await openApp(page);
+  const lone = MY_WORK.replace('name: my-own-pod', 'name: my-own-pod # \uD83D alone');
+  await page.evaluate((t) => window.__sidecarLabStore?.getState().setText(t), lone);
+  await expect.poll(() => savedText(page)).toBe(lone);
+  await expect.poll(() => page.url()).toMatch(/#v1\./);
+  for (let i = 0; i < 2; i++) {
+    await page.reload();
+    await waitForEditor(page);
+    await expect(page.locator('[data-testid="lane"][data-container="my-own-pod"]')).toBeAttached();
+    await expect(page.getByTestId('open-dialog')).not.toBeVisible();
+  }
+});
+
+test('link feature gates the version does not take are left out of the text and named in the banner', async ({ page }) => {
+  const text = DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: gated-pod');
+  await gotoFresh(page, linkTo({ text, kubernetesVersion: '1.30', featureGates: { NoSuchGate: true, ContainerStopSignals: true, SidecarContainers: true } }));
+  await waitForApp(page);
+  const banner = page.getByTestId('share-banner');
+  await expect(banner).toContainText('NoSuchGate (unknown)');
+  await expect(banner).toContainText('ContainerStopSignals (not in 1.30');
+  const opened = await editorText(page);
+  expect(opened).toContain('SidecarContainers: true');
+  expect(opened).not.toContain('NoSuchGate');
+  expect(opened).not.toContain('ContainerStopSignals');
+  await expect(page.locator('[data-testid="lane"][data-container="gated-pod"]')).toBeAttached();
+  await expect(page.getByTestId('problems').locator('li[data-severity="error"]')).toHaveCount(0);
+});
+
+/** 85 KB of letters that do not compress (a certificate, a blob): its link is far too long. */
+function noise(n: number): string {
+  let x = 12345;
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[x >>> 26];
+  }
+  return out;
+}
+
+test('a link too long to open is not copied: Share says what makes it big and offers one without the annotations', async ({ page, context }, info) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  const big = MY_WORK.replace('  name: my-own-pod\n', `  name: my-own-pod\n  annotations:\n    blob: "${noise(85_000)}"\n`);
+  await page.evaluate((t) => window.__sidecarLabStore?.getState().setText(t), big);
+  await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+  await page.getByTestId('share').click();
+  const tooLong = page.getByTestId('share-too-long');
+  await expect(tooLong).toBeVisible();
+  await expect(tooLong).toHaveAttribute('role', 'alert');
+  await expect(tooLong).toContainText(/too long to open/);
+  await expect(tooLong).toContainText('metadata.annotations make up 83 KB');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('nothing yet');
+  await screenshot(page, info, 'too-long');
+  await page.getByTestId('share-lighter').click();
+  await expect(page.getByTestId('share-status')).toHaveText('Copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const decoded = decodeFragment(new URL(link).hash);
+  expect(decoded?.ok && decoded.state.text).toBe(MY_WORK);
+});
+
+for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
+  test(`the too-long notice in the share panel at ${size.width} px`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    const big = MY_WORK.replace('  name: my-own-pod\n', `  name: my-own-pod\n  annotations:\n    blob: "${noise(85_000)}"\n`);
+    await page.evaluate((t) => window.__sidecarLabStore?.getState().setText(t), big);
+    await page.getByTestId('share').click();
+    const notice = page.getByTestId('share-too-long');
+    await expect(notice).toBeVisible();
+    const box = await notice.boundingBox();
+    expect(box && box.width <= size.width).toBe(true);
+    await page.screenshot({ path: `/tmp/too-long-${size.width}.png` });
+  });
+}

@@ -4,6 +4,8 @@
 import { useStore } from 'zustand';
 import { createEngineClient } from '../worker/client';
 import { DEFAULT_SCENARIO } from './defaultScenario';
+import { loadHistory } from './history/keepOwnWork';
+import { watchOtherTabs } from './history/otherTabs';
 import { browserStorage, loadScenarioText, loadTheme, persistScenarioText, persistTheme } from './persistence';
 import { startPlaybackDriver } from './playback/driver';
 import { startEngineRunner } from './runner';
@@ -27,6 +29,17 @@ declare global {
   }
 }
 
+/** Saves the text on every change and when the page goes away, keeps the history, hears other tabs. */
+function persistWork(): () => void {
+  appStore.getState().setHistory(loadHistory(storage));
+  const stopSaving = persistScenarioText(appStore, storage, window);
+  const stopWatching = watchOtherTabs(appStore, storage);
+  return () => {
+    stopSaving();
+    stopWatching();
+  };
+}
+
 /** Starts the engine, playback and persistence; returns the function that stops them. */
 export function startApp(): () => void {
   const t = cursorFromUrl(location.href);
@@ -37,7 +50,7 @@ export function startApp(): () => void {
   const stopPlayback = startPlaybackDriver(appStore);
   const stopPresent = startPresentSync(appStore, presentFromUrl(location.href), t !== null);
   // The embedded view (?embed, set by ui/share's startShare) never writes over the user's saved text.
-  const stopPersist = appStore.getState().embed ? () => {} : persistScenarioText(appStore, storage);
+  const stopPersist = appStore.getState().embed ? () => {} : persistWork();
   const stopTheme = persistTheme(appStore, storage);
   window.__sidecarLabStore = appStore;
   return () => {

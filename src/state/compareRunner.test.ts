@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineClient, RunOutcome } from '../worker/client';
-import { startCompareRunner } from './compareRunner';
+import { firstSideResult, startCompareRunner, whyNotCompared } from './compareRunner';
 import { createAppStore } from './store';
 import { crashLoopTrace, sidecarPodTrace } from './testFixtures';
 
@@ -38,5 +38,20 @@ describe('compare runner', () => {
     expect(store.getState().compareResults).toBeNull();
     expect(fake.disposed()).toBe(1);
     stop();
+  });
+});
+
+describe('compare: which side does not simulate', () => {
+  it('blames the first side when its text is invalid, with its reason, and not the other', () => {
+    const store = createAppStore('bad');
+    store.setState({ trace: crashLoopTrace(), podName: 'old', result: { ok: false, problems: [{ severity: 'error', path: 'spec.containers', message: 'Required value', line: 3, col: 1 }] } });
+    const first = firstSideResult(store.getState());
+    expect(first).toEqual({ trace: null, podName: '', error: 'spec.containers: Required value', running: false });
+    const other = { trace: sidecarPodTrace(), podName: 'b', error: null, running: false };
+    expect(whyNotCompared({ label: 'A', result: first }, { label: 'B', result: other })).toBe('A: does not simulate (spec.containers: Required value)');
+    expect(whyNotCompared({ label: 'A', result: other }, { label: 'B', result: first })).toBe('B: does not simulate (spec.containers: Required value)');
+    expect(whyNotCompared({ label: 'A', result: other }, { label: 'B', result: other })).toBeNull();
+    store.setState({ result: { ok: true, problems: [], trace: crashLoopTrace() } });
+    expect(firstSideResult(store.getState())).toMatchObject({ podName: 'old', error: null });
   });
 });

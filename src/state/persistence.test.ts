@@ -30,4 +30,19 @@ describe('scenario persistence', () => {
     persistScenarioText(store, throwing);
     expect(() => store.getState().setText('b')).not.toThrow();
   });
+
+  it('says when the storage refuses the text, with the text to export, and stops saying it once a save works', () => {
+    let full = true;
+    const data = new Map<string, string>();
+    const storage: TextStorage = { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => { if (full) throw new DOMException('full', 'QuotaExceededError'); data.set(k, v); } };
+    const store = createAppStore('a');
+    persistScenarioText(store, storage);
+    store.getState().setText('kind: Pod\nmetadata:\n  name: web\n');
+    expect(store.getState().storageProblem).toMatchObject({ kind: 'current', text: 'kind: Pod\nmetadata:\n  name: web\n', fileName: 'pod-web.yaml' });
+    expect(store.getState().storageProblem?.message).toMatch(/not being saved/);
+    full = false;
+    store.getState().setText('kind: Pod\nmetadata:\n  name: web2\n');
+    expect(store.getState().storageProblem).toBeNull();
+    expect(loadScenarioText(storage)).toContain('web2');
+  });
 });

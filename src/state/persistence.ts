@@ -1,5 +1,9 @@
-// Keeps the editor text across reloads, in localStorage under one key.
+// Keeps the editor text across reloads, in localStorage under one key. A storage that refuses
+// (full, forbidden) is said through the store's storage problem, never swallowed.
 
+import { scenarioFileName } from './history/entryName';
+import { isUsersOwnWork, keepOwnText } from './history/keepOwnWork';
+import { sameText } from './history/sameText';
 import type { Theme } from './slices/prefs';
 import type { AppStore } from './store';
 
@@ -24,16 +28,53 @@ export function loadScenarioText(storage: TextStorage | null): string | null {
   }
 }
 
-/** Saves the text on every change; returns the unsubscribe function. */
-export function persistScenarioText(store: AppStore, storage: TextStorage | null): () => void {
-  return store.subscribe((s, prev) => {
-    if (s.text === prev.text || !storage) return;
-    try {
-      storage.setItem(SCENARIO_KEY, s.text);
-    } catch {
-      // Full or forbidden storage: the text still lives in the page.
-    }
+/**
+ * Saves the editor's text now; says so in the store when the storage refuses, clears it after.
+ * `known` is the text this tab last read or wrote there: a different stored text was saved by
+ * another tab, and goes into the history before this save replaces it (when it is the user's).
+ */
+export function saveScenarioText(store: AppStore, storage: TextStorage | null, known?: string | null): void {
+  const s = store.getState();
+  try {
+    if (!storage) throw new Error('no storage');
+    if (known !== undefined) keepOtherTabsText(store, storage, known);
+    storage.setItem(SCENARIO_KEY, s.text);
+    if (s.storageProblem?.kind === 'current') s.setStorageProblem(null);
+  } catch {
+    s.setStorageProblem({
+      kind: 'current',
+      message: 'Your work is not being saved: this browser refuses to store it (its storage for this page is full or turned off). Export it to keep it.',
+      text: s.text,
+      fileName: scenarioFileName(s.text),
+    });
+  }
+}
+
+function keepOtherTabsText(store: AppStore, storage: TextStorage, known: string | null): void {
+  const stored = loadScenarioText(storage);
+  const text = store.getState().text;
+  if (stored === null || stored === known || sameText(stored, text) || !isUsersOwnWork(storage, stored)) return;
+  keepOwnText(store, storage, { text: stored, kubernetesVersion: store.getState().kubernetesVersion, replacedBy: 'this tab (it was saved in another tab)' });
+}
+
+/**
+ * Saves the text on every change, and when the page goes away when `page` is given; returns the
+ * function that stops.
+ */
+export function persistScenarioText(store: AppStore, storage: TextStorage | null, page?: Pick<Window, 'addEventListener' | 'removeEventListener'>): () => void {
+  let known = loadScenarioText(storage);
+  const save = () => {
+    saveScenarioText(store, storage, known);
+    known = store.getState().text;
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.text !== prev.text) save();
   });
+  page?.addEventListener('pagehide', save);
+  return () => {
+    unsubscribe();
+    page?.removeEventListener('pagehide', save);
+  };
 }
 
 export const THEME_KEY = 'sidecar-lab:theme';

@@ -9,6 +9,7 @@ import { createPlaybackSlice } from './slices/playback';
 import { createPrefsSlice } from './slices/prefs';
 import { createPresentSlice } from './slices/present';
 import { createResultSlice } from './slices/result';
+import { createSavingSlice } from './slices/saving';
 import { createScenarioSlice } from './slices/scenario';
 import { createShareSlice } from './slices/share';
 import { createViewSlice } from './slices/view';
@@ -29,5 +30,6 @@ export function createAppStore(initialText: string): AppStore {
     ...createShareSlice(...a),
     ...createPresentSlice(...a),
     ...createExplainSlice(...a),
+    ...createSavingSlice(...a),
   }));
 }

@@ -8,10 +8,11 @@ import type { PlaybackSlice } from './playback';
 import type { PrefsSlice } from './prefs';
 import type { PresentSlice } from './present';
 import type { ResultSlice } from './result';
+import type { SavingSlice } from './saving';
 import type { ScenarioSlice } from './scenario';
 import type { ShareSlice } from './share';
 import type { ViewSlice } from './view';
 
-export type AppState = ScenarioSlice & ResultSlice & CursorSlice & EditorSlice & ViewSlice & PlaybackSlice & PrefsSlice & ShareSlice & PresentSlice & ExplainSlice;
+export type AppState = ScenarioSlice & ResultSlice & CursorSlice & EditorSlice & ViewSlice & PlaybackSlice & PrefsSlice & ShareSlice & PresentSlice & ExplainSlice & SavingSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

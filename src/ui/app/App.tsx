@@ -22,6 +22,8 @@ import { EmbedApp } from '../embed/EmbedApp';
 import { ExplainView } from '../explain/ExplainView';
 import { selectExplainMode } from '../../state/explain/selectExplanation';
 import { GalleryPanel } from '../gallery/GalleryPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { StorageNotice } from '../history/StorageNotice';
 import { CompareView } from '../share/compare/CompareView';
 import { ShareButton } from '../share/ShareButton';
 import { OpenDialog, ShareBanner } from '../share/ShareNotices';
@@ -49,10 +51,14 @@ export function App() {
         <p className="tagline">how the kubelet runs init containers, sidecars and your app</p>
         <VersionSelect />
         <GalleryPanel />
+        <HistoryPanel />
         <PresentButton />
         <ShareButton />
       </header>
-      <ShareBanner />
+      <div className="app-notices">
+        <ShareBanner />
+        <StorageNotice />
+      </div>
       <OpenDialog />
       <main className="app-main">
         <section className="pane pane-editor" aria-label="Scenario">

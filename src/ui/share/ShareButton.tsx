@@ -5,8 +5,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { appStore } from '../../state/appStore';
 import { copyText } from './copyText';
-import { currentLink } from './currentLink';
 import { embedSnippet } from './embedSnippet';
+import { checkShare, type ShareCheck } from './shareCheck';
+import { TooLongNotice } from './TooLongNotice';
 import './share.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -16,17 +17,28 @@ export function ShareButton() {
   const [link, setLink] = useState('');
   const [copy, setCopy] = useState<CopyState>('idle');
   const [snippetCopied, setSnippetCopied] = useState(false);
+  const [check, setCheck] = useState<ShareCheck | null>(null);
   const panelId = useId();
   const fieldRef = useRef<HTMLInputElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
-  const share = async () => {
-    const href = currentLink(appStore.getState(), location.href);
+  const copyLink = async (href: string) => {
     setLink(href);
+    setCopy((await copyText(href)) ? 'copied' : 'failed');
+  };
+
+  const share = async () => {
+    const checked = checkShare(appStore.getState(), location.href);
+    setCheck(checked);
     setOpen(true);
     setSnippetCopied(false);
-    setCopy((await copyText(href)) ? 'copied' : 'failed');
+    if (checked.ok) {
+      await copyLink(checked.link);
+    } else {
+      setLink('');
+      setCopy('idle');
+    }
   };
 
   useEffect(() => {
@@ -60,7 +72,8 @@ export function ShareButton() {
     buttonRef.current?.focus();
   };
 
-  const snippet = link ? embedSnippet(appStore.getState(), location.href) : '';
+  const full = check?.ok === true;
+  const snippet = full ? embedSnippet(appStore.getState(), location.href) : '';
 
   return (
     <div className="share">
@@ -86,21 +99,30 @@ export function ShareButton() {
           role="dialog"
           aria-label="Share this scenario"
         >
-          <p className="share-panel-title">
-            {copy === 'copied' ? 'Copied the link to this scenario.' : copy === 'failed' ? 'Copy this link to share the scenario:' : 'Copying…'}
-          </p>
-          <label className="share-field">
-            <span>Link ({link.length} characters)</span>
-            <input ref={fieldRef} data-testid="share-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-          </label>
-          <label className="share-field">
-            <span>Embed the timeline in a page</span>
-            <textarea data-testid="share-embed" readOnly rows={3} value={snippet} onFocus={(e) => e.currentTarget.select()} />
-          </label>
+          {check && !check.ok && <TooLongNotice check={check} onShareLighter={(href) => void copyLink(href)} />}
+          {link && (
+            <>
+              <p className="share-panel-title">
+                {copy === 'copied' ? 'Copied the link to this scenario.' : copy === 'failed' ? 'Copy this link to share the scenario:' : 'Copying…'}
+              </p>
+              <label className="share-field">
+                <span>Link ({link.length} characters)</span>
+                <input ref={fieldRef} data-testid="share-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+              </label>
+            </>
+          )}
+          {full && (
+            <label className="share-field">
+              <span>Embed the timeline in a page</span>
+              <textarea data-testid="share-embed" readOnly rows={3} value={snippet} onFocus={(e) => e.currentTarget.select()} />
+            </label>
+          )}
           <div className="share-panel-actions">
-            <button type="button" onClick={() => void copyText(snippet).then(setSnippetCopied)}>
-              {snippetCopied ? 'Snippet copied' : 'Copy snippet'}
-            </button>
+            {full && (
+              <button type="button" onClick={() => void copyText(snippet).then(setSnippetCopied)}>
+                {snippetCopied ? 'Snippet copied' : 'Copy snippet'}
+              </button>
+            )}
             <button type="button" onClick={close}>Close</button>
           </div>
         </div>

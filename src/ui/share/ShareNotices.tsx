@@ -69,7 +69,7 @@ export function OpenDialog() {
           <h2 id="open-dialog-title">Replace your scenario?</h2>
           <p id="open-dialog-text">
             The editor holds a scenario of your own. Opening the {pending.what} replaces it; yours is
-            kept and comes back with “Restore mine” (or Ctrl+Z in the editor).
+            kept in History and comes back with “Restore mine” (or Ctrl+Z in the editor).
           </p>
           <div className="open-dialog-actions">
             <button ref={openRef} type="button" className="primary" data-testid="open-shared" onClick={() => answer(true)}>

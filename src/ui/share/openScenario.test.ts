@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFragment } from '../../share';
 import { DEFAULT_SCENARIO } from '../../state/defaultScenario';
+import { HISTORY_KEY } from '../../state/history/history';
+import { rememberTabAddress, rememberTabText } from '../../state/history/tabText';
 import { SCENARIO_KEY, type TextStorage } from '../../state/persistence';
 import { createAppStore } from '../../state/store';
 import { answerPending, OPENED_KEY, openFromFragment, openResolved, PREVIOUS_KEY, resolveShareState, restorePrevious, textHash, type OpenContext } from './openScenario';
@@ -33,9 +35,9 @@ describe('opening links and gallery entries', () => {
     expect(r.scenario.text).toBe(`${pod}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nfeatureGates:\n  SidecarContainers: true\n`);
     expect(r.warning).toBeUndefined();
     const own = `${pod}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nfeatureGates:\n  SidecarContainers: false\n`;
-    expect(resolveShareState({ text: own, featureGates: { SidecarContainers: true } }).scenario.text).toContain('SidecarContainers: true');
+    expect(resolveShareState({ text: own, kubernetesVersion: '1.30', featureGates: { SidecarContainers: true } }).scenario.text).toContain('SidecarContainers: true');
     const broken = `${pod}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nfeatureGates: [\n`;
-    const unreadable = resolveShareState({ text: broken, featureGates: { SidecarContainers: true } });
+    const unreadable = resolveShareState({ text: broken, kubernetesVersion: '1.30', featureGates: { SidecarContainers: true } });
     expect(unreadable.scenario.text).toBe(broken);
     expect(unreadable.warning).toMatch(/could not be written into its Simulation document: SidecarContainers/);
   });
@@ -58,17 +60,82 @@ describe('opening links and gallery entries', () => {
     expect(ctx.storage.data.has(PREVIOUS_KEY)).toBe(false);
   });
 
-  it('"Open" keeps the user\'s text, and restoring swaps the two so neither is lost', () => {
+  it('"Open" keeps the user\'s text in the history, and "Restore mine" brings it back', () => {
     const ctx = setup(MINE);
     ctx.store.getState().setVersion('1.29');
     openResolved(ctx, resolveShareState({ text: SHARED, cursor: 3 }), { what: 'gallery scenario “X”', intro: 'X: the lesson.' });
     answerPending(ctx, true);
     expect(ctx.store.getState().text).toBe(SHARED);
-    expect(ctx.store.getState().shareNotice).toEqual({ tone: 'info', message: 'X: the lesson. Opened the gallery scenario “X”; your own scenario was kept.', canRestore: true });
-    expect(JSON.parse(ctx.storage.data.get(PREVIOUS_KEY)!)).toEqual({ text: MINE, kubernetesVersion: '1.29' });
+    expect(ctx.store.getState().shareNotice).toEqual({ tone: 'info', message: 'X: the lesson. Opened the gallery scenario “X”; your own scenario was kept in History.', canRestore: true });
+    expect(JSON.parse(ctx.storage.data.get(HISTORY_KEY)!)).toMatchObject([{ text: MINE, kubernetesVersion: '1.29', name: 'Pod my-pod', replacedBy: 'the gallery scenario “X”' }]);
     restorePrevious(ctx);
     expect(ctx.store.getState()).toMatchObject({ text: MINE, kubernetesVersion: '1.29' });
-    expect(JSON.parse(ctx.storage.data.get(PREVIOUS_KEY)!).text).toBe(SHARED);
+    // The opened scenario was not the user's: it does not go into the history.
+    expect(ctx.store.getState().history.map((e) => e.text)).toEqual([MINE]);
+  });
+
+  it('own work, then two gallery entries in a row: the second opens without asking, and "Restore mine" still brings the work back', () => {
+    const ctx = setup(MINE);
+    openResolved(ctx, resolveShareState({ text: SHARED }), { what: 'gallery scenario “X”' });
+    answerPending(ctx, true);
+    const second = SHARED.replace('shared-pod', 'second-pod');
+    expect(openResolved(ctx, resolveShareState({ text: second }), { what: 'gallery scenario “Y”', intro: 'Y: lesson.' })).toBe('opened');
+    expect(ctx.store.getState().shareNotice).toMatchObject({ canRestore: true });
+    restorePrevious(ctx);
+    expect(ctx.store.getState().text).toBe(MINE);
+  });
+
+  it('an edited opened scenario is the user\'s own too: a second link keeps it beside the first work, overwriting nothing', () => {
+    const ctx = setup(MINE);
+    openResolved(ctx, resolveShareState({ text: SHARED }), { what: 'shared scenario' });
+    answerPending(ctx, true);
+    const edited = `${SHARED}# my note\n`;
+    ctx.store.getState().setText(edited);
+    expect(openResolved(ctx, resolveShareState({ text: SHARED.replace('shared-pod', 'third') }), { what: 'shared scenario' })).toBe('asked');
+    answerPending(ctx, true);
+    expect(ctx.store.getState().history.map((e) => e.text)).toEqual([edited, MINE]);
+  });
+
+  it('link feature gates the version does not take are left out of the text and named', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x}]\n';
+    const r = resolveShareState({ text: pod, kubernetesVersion: '1.30', featureGates: { NoSuchGate: true, ContainerStopSignals: true } });
+    expect(r.scenario.text).toBe(pod);
+    expect(r.warning).toMatch(/NoSuchGate \(unknown\), ContainerStopSignals \(not in 1\.30; it arrives in 1\.33\)/);
+    const locked = resolveShareState({ text: pod, kubernetesVersion: '1.33', featureGates: { SidecarContainers: false, ContainerStopSignals: true } });
+    expect(locked.scenario.text).toContain('ContainerStopSignals: true');
+    expect(locked.scenario.text).not.toContain('SidecarContainers');
+    expect(locked.warning).toMatch(/SidecarContainers \(locked on in 1\.33\)/);
+  });
+
+  it('this tab\'s address from just before its last edit (a quick reload) keeps the newer saved text, unasked', () => {
+    const newer = `${MINE}# typed just now\n`;
+    const session = memoryStorage();
+    const ctx = { ...setup(newer), session };
+    rememberTabAddress(session, MINE);
+    rememberTabText(session, newer);
+    expect(openFromFragment(ctx, `#${encodeFragment({ text: MINE, kubernetesVersion: '1.31' })}`)).toBe('opened');
+    expect(ctx.store.getState()).toMatchObject({ text: newer, kubernetesVersion: '1.31', pendingOpen: null });
+    // A link from elsewhere still asks.
+    expect(openFromFragment(ctx, `#${encodeFragment({ text: SHARED })}`)).toBe('asked');
+  });
+
+  it('the address of the user\'s own text with a lone surrogate (U+FFFD through the codec) stays theirs, unasked', () => {
+    const lone = MINE.replace('my-pod', 'my-pod # \uD800 note');
+    const ctx = setup(lone);
+    expect(openFromFragment(ctx, `#${encodeFragment({ text: lone })}`)).toBe('opened');
+    expect(ctx.store.getState()).toMatchObject({ text: lone, pendingOpen: null });
+  });
+
+  it('this tab\'s own address, after another tab saved a different text, comes back and keeps the other in the history', () => {
+    const other = MINE.replace('my-pod', 'other-tab-pod');
+    const session = memoryStorage();
+    const ctx = { ...setup(other), session };
+    rememberTabAddress(session, MINE);
+    rememberTabText(session, MINE);
+    expect(openFromFragment(ctx, `#${encodeFragment({ text: MINE })}`)).toBe('opened');
+    expect(ctx.store.getState()).toMatchObject({ text: MINE, pendingOpen: null });
+    expect(ctx.store.getState().history.map((e) => e.text)).toEqual([other]);
+    expect(ctx.store.getState().shareNotice?.message).toMatch(/Another tab had saved a different one/);
   });
 
   it('does not ask again over a text it opened itself and the user has not changed', () => {
@@ -84,7 +151,7 @@ describe('opening links and gallery entries', () => {
     const ctx = setup(MINE);
     expect(openFromFragment(ctx, `#${encodeFragment({ text: MINE, kubernetesVersion: '1.33', cursor: 2 })}`)).toBe('opened');
     expect(ctx.store.getState()).toMatchObject({ text: MINE, kubernetesVersion: '1.33', cursorTime: 2 });
-    expect(ctx.storage.data.has(OPENED_KEY)).toBe(false);
+    expect(ctx.storage.data.get(OPENED_KEY) ?? '').toBe('');
     expect(openResolved(ctx, resolveShareState({ text: SHARED }), { what: 'shared scenario' })).toBe('asked');
   });
 

@@ -1,10 +1,15 @@
 // Opening a link or a gallery entry without losing work. A scenario that would replace the
-// user's own text waits for an answer ("Open … / Keep mine"); when it replaces it, the text is
-// kept under its own key and one click (or Ctrl+Z in the editor) brings it back.
+// user's own text waits for an answer ("Open … / Keep mine"); when it replaces it, the text goes
+// into the history (src/state/history) first, and "Restore mine" (or the History panel, or
+// Ctrl+Z in the editor) brings it back.
 
 import { isSupportedVersion, NEWEST_VERSION, type KubeVersion } from '../../engine/version';
 import { decodeFragment, versionInText, type ScenarioState, type ShareState } from '../../share';
-import { DEFAULT_SCENARIO } from '../../state/defaultScenario';
+import { isUsersOwnWork as ownWork, keepOwnText, markOpened, OPENED_KEY, PREVIOUS_KEY } from '../../state/history/keepOwnWork';
+import { restoreEntry } from '../../state/history/restoreEntry';
+import { sameText, textHash } from '../../state/history/sameText';
+import { classifyAddress } from '../../state/history/tabText';
+import { checkLinkGates } from '../../state/linkGates';
 import type { TextStorage } from '../../state/persistence';
 import type { CompareSide, LoadedScenario, PendingOpen } from '../../state/slices/share';
 import type { AppStore } from '../../state/store';
@@ -12,15 +17,14 @@ import { withFeatureGate } from '../editor/simulationSettings';
 import { revealCursorOnNextTrace } from './revealCursor';
 import { shareSafeText } from '../../state/explain/shareSafeText';
 
-/** The text a link or gallery entry replaced, so it can come back (JSON: text, version). */
-export const PREVIOUS_KEY = 'sidecar-lab:previous-scenario';
-/** A hash of the last text opened from a link or the gallery: that text is not the user's own. */
-export const OPENED_KEY = 'sidecar-lab:opened-hash';
+export { OPENED_KEY, PREVIOUS_KEY, textHash };
 
 export interface OpenContext {
   store: AppStore;
   /** null in the embedded view, which never touches the user's saved work. */
   storage: TextStorage | null;
+  /** This tab's sessionStorage: which text it last put in its address. */
+  session?: TextStorage | null;
 }
 
 export interface Resolved {
@@ -32,28 +36,30 @@ export interface Resolved {
 /**
  * A link's featureGates (the format can carry them beside the text) written into the text's
  * Simulation document, where the app keeps gates, so they apply, show in the toggles and travel
- * on. A gate that cannot be written safely is named in the warning.
+ * on. A gate the version does not take, or that cannot be written safely, is named in the warning.
  */
-function withLinkGates(text: string, gates: Record<string, boolean> | undefined): { text: string; warning?: string } {
+function withLinkGates(text: string, gates: Record<string, boolean> | undefined, version: KubeVersion): { text: string; warning?: string } {
+  const checked = checkLinkGates(gates, version);
   let out = text;
   const skipped: string[] = [];
-  for (const [name, on] of Object.entries(gates ?? {})) {
+  for (const [name, on] of checked.accepted) {
     const next = withFeatureGate(out, name, on);
     if (next === null) skipped.push(name);
     else out = next;
   }
-  if (skipped.length === 0) return { text: out };
-  return { text: out, warning: `The link sets feature gates that could not be written into its Simulation document: ${skipped.join(', ')}.` };
+  const warnings: string[] = [];
+  if (checked.refused.length > 0) warnings.push(`The link sets feature gates that Kubernetes ${version} does not take; they were left out: ${checked.refused.join(', ')}.`);
+  if (skipped.length > 0) warnings.push(`The link sets feature gates that could not be written into its Simulation document: ${skipped.join(', ')}.`);
+  return warnings.length === 0 ? { text: out } : { text: out, warning: warnings.join(' ') };
 }
 
-function resolveSide(state: ScenarioState, fallbackLabel: string): { side: CompareSide; warning?: string } {
-  const gated = withLinkGates(state.text, state.featureGates);
-  const s = { ...state, text: gated.text };
+function resolveSide(s: ScenarioState, fallbackLabel: string): { side: CompareSide; warning?: string } {
   const own = versionInText(s.text);
   const fallback: KubeVersion = own !== undefined && isSupportedVersion(own) ? own : NEWEST_VERSION;
   const asked = s.kubernetesVersion;
   const version = asked !== undefined && isSupportedVersion(asked) ? asked : fallback;
-  const side: CompareSide = { label: s.label ?? fallbackLabel, text: s.text, kubernetesVersion: version, cursor: s.cursor ?? null };
+  const gated = withLinkGates(s.text, s.featureGates, version);
+  const side: CompareSide = { label: s.label ?? fallbackLabel, text: gated.text, kubernetesVersion: version, cursor: s.cursor ?? null };
   if (asked !== undefined && !isSupportedVersion(asked)) {
     return { side, warning: `The link asks for Kubernetes ${asked}, which Sidecar Lab does not simulate; it opens with ${version}.` };
   }
@@ -71,68 +77,38 @@ export function resolveShareState(state: ShareState): Resolved {
   return out;
 }
 
-/** FNV-1a over the text's UTF-16 units, with its length: enough to recognise a text we opened. */
-export function textHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${(h >>> 0).toString(16)}-${text.length}`;
-}
-
-function get(storage: TextStorage | null, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function put(storage: TextStorage | null, key: string, value: string): void {
-  try {
-    storage?.setItem(key, value);
-  } catch {
-    // Full or forbidden storage: the editor's undo still has the text.
-  }
-}
-
 /** The editor holds something of the user's own: not empty, not the default, not what we opened. */
 export function isUsersOwnWork(ctx: OpenContext, text: string): boolean {
-  return text.trim() !== '' && text !== DEFAULT_SCENARIO && get(ctx.storage, OPENED_KEY) !== textHash(text);
+  return ownWork(ctx.storage, text);
 }
 
-interface Previous {
-  text: string;
-  kubernetesVersion: string;
-}
-
-function readPrevious(storage: TextStorage | null): Previous | null {
-  const raw = get(storage, PREVIOUS_KEY);
-  if (raw === null) return null;
-  try {
-    const p = JSON.parse(raw) as Partial<Previous>;
-    return typeof p.text === 'string' ? { text: p.text, kubernetesVersion: typeof p.kubernetesVersion === 'string' ? p.kubernetesVersion : NEWEST_VERSION } : null;
-  } catch {
-    return null;
-  }
-}
-
-function keepCurrent(ctx: OpenContext): void {
+/** Puts the editor's own text into the history before `what` replaces it; false when it could not. */
+function keepCurrent(ctx: OpenContext, what: string): boolean {
   const s = ctx.store.getState();
-  put(ctx.storage, PREVIOUS_KEY, JSON.stringify({ text: s.text, kubernetesVersion: s.kubernetesVersion } satisfies Previous));
+  const kept = keepOwnText(ctx.store, ctx.storage, { text: s.text, kubernetesVersion: s.kubernetesVersion, replacedBy: `the ${what}` });
+  if (kept) s.setRestorable(kept.id);
+  return kept !== null;
 }
 
 function apply(ctx: OpenContext, r: Resolved, opts: OpenOptions, keptPrevious: boolean): void {
   const s = ctx.store.getState();
-  if (keptPrevious) keepCurrent(ctx);
-  // The same text (the address of the user's own work, reloaded) stays the user's own.
-  if (s.text !== r.scenario.text) put(ctx.storage, OPENED_KEY, textHash(r.scenario.text));
-  s.loadScenario(r.scenario);
+  const kept = keptPrevious && keepCurrent(ctx, opts.what);
+  let scenario = r.scenario;
+  if (sameText(s.text, r.scenario.text)) {
+    // The address of the user's own work, reloaded: it stays theirs, exactly as they wrote it
+    // (the codec turns a lone surrogate into U+FFFD).
+    scenario = { ...r.scenario, text: s.text };
+  } else if (ctx.storage) {
+    markOpened(ctx.storage, r.scenario.text);
+  }
+  s.loadScenario(scenario);
   s.setCompare(r.compare);
   revealCursorOnNextTrace(ctx.store);
-  const parts = [opts.intro, r.warning, keptPrevious ? `Opened the ${opts.what}; your own scenario was kept.` : undefined].filter((p) => p !== undefined);
-  s.setShareNotice(parts.length > 0 ? { tone: 'info', message: parts.join(' '), canRestore: keptPrevious } : null);
+  const canRestore = ctx.store.getState().restorable !== null;
+  const keptNote = kept ? `Opened the ${opts.what}; your own scenario was kept in History.` : keptPrevious ? `Opened the ${opts.what}.` : undefined;
+  const parts = [opts.intro, r.warning, keptNote].filter((p) => p !== undefined);
+  if (parts.length > 0) s.setShareNotice({ tone: 'info', message: parts.join(' '), canRestore });
+  else s.setShareNotice(null);
 }
 
 export type OpenOutcome = 'opened' | 'asked';
@@ -149,8 +125,8 @@ export function openResolved(ctx: OpenContext, r: Resolved, opts: OpenOptions): 
   const s = ctx.store.getState();
   // The address of the user's own explained pod, reloaded: the link carries its share-safe form
   // (issue 14), which stands for the full text the page already holds.
-  if (s.text !== r.scenario.text && shareSafeText(s.text) === r.scenario.text) return 'opened';
-  if (s.text !== r.scenario.text && isUsersOwnWork(ctx, s.text)) {
+  if (!sameText(s.text, r.scenario.text) && shareSafeText(s.text) === r.scenario.text) return 'opened';
+  if (!sameText(s.text, r.scenario.text) && isUsersOwnWork(ctx, s.text)) {
     const pending: PendingOpen = { scenario: r.scenario, compare: r.compare, what: opts.what };
     if (opts.intro !== undefined) pending.intro = opts.intro;
     s.setPendingOpen(pending);
@@ -171,19 +147,15 @@ export function answerPending(ctx: OpenContext, open: boolean): void {
   if (open) apply(ctx, { scenario: p.scenario, compare: p.compare }, opts, true);
 }
 
-/** Swaps the kept text back in (and keeps the current one in its place, so nothing is lost). */
+/** "Restore mine": brings back the user's text the last link or entry replaced (the newest kept one otherwise). */
 export function restorePrevious(ctx: OpenContext): void {
   const s = ctx.store.getState();
-  const prev = readPrevious(ctx.storage);
-  if (!prev) {
+  const id = s.restorable ?? s.history[0]?.id;
+  if (id === undefined) {
     s.setShareNotice({ tone: 'error', message: 'There is no earlier scenario to bring back.' });
     return;
   }
-  keepCurrent(ctx);
-  const version = isSupportedVersion(prev.kubernetesVersion) ? prev.kubernetesVersion : NEWEST_VERSION;
-  s.loadScenario({ text: prev.text, kubernetesVersion: version, cursor: null });
-  s.setCompare(null);
-  s.setShareNotice({ tone: 'info', message: 'Your scenario is back. The one you had opened is kept the same way.', canRestore: true });
+  restoreEntry(ctx.store, ctx.storage, id);
 }
 
 /**
@@ -201,6 +173,23 @@ export function openFromFragment(ctx: OpenContext, hash: string, opts: { embed?:
   const resolved = resolveShareState(r.state);
   if (opts.embed) {
     apply(ctx, resolved, { what: 'shared scenario' }, false);
+    return 'opened';
+  }
+  const mine = classifyAddress(ctx.session ?? null, resolved.scenario.text, s.text);
+  if (mine === 'stale') {
+    // This tab's address from a moment before its last edit (a reload within the address's
+    // debounce): the saved text is newer and stays; the link's version and cursor apply.
+    apply(ctx, { ...resolved, scenario: { ...resolved.scenario, text: s.text } }, { what: 'shared scenario' }, false);
+    return 'opened';
+  }
+  if (mine === 'this-tab') {
+    // This tab's own address, reloaded after another tab saved over it: this tab's text comes
+    // back, and the other tab's goes into the history.
+    const own = isUsersOwnWork(ctx, s.text);
+    if (own) keepCurrent(ctx, 'this tab’s scenario');
+    apply(ctx, resolved, { what: 'shared scenario' }, false);
+    markOpened(ctx.storage, null);
+    if (own) s.setShareNotice({ tone: 'info', message: 'This tab’s scenario is back. Another tab had saved a different one since; that one is in History.', canRestore: true });
     return 'opened';
   }
   return openResolved(ctx, resolved, { what: 'shared scenario' });

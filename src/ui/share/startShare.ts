@@ -6,7 +6,8 @@ import { isEmbedUrl } from '../../share';
 import { appStore } from '../../state/appStore';
 import { DEFAULT_SCENARIO } from '../../state/defaultScenario';
 import { startCompareRunner } from '../../state/compareRunner';
-import { browserStorage } from '../../state/persistence';
+import { rememberTabAddress, rememberTabText, tabStorage } from '../../state/history/tabText';
+import { browserStorage, type TextStorage } from '../../state/persistence';
 import { NEWEST_VERSION } from '../../engine/version';
 import type { AppState, AppStore } from '../../state/store';
 import { currentLink } from './currentLink';
@@ -19,7 +20,7 @@ let context: OpenContext | null = null;
 
 /** The context the share UI opens scenarios with (set by startShare). */
 export function shareContext(): OpenContext {
-  return context ?? { store: appStore, storage: browserStorage() };
+  return context ?? { store: appStore, storage: browserStorage(), session: tabStorage() };
 }
 
 function changed(s: AppState, prev: AppState): boolean {
@@ -27,16 +28,28 @@ function changed(s: AppState, prev: AppState): boolean {
     || s.compare !== prev.compare || (prev.pendingOpen !== null && s.pendingOpen === null);
 }
 
-/** Keeps the address bar on the current scenario's link (replaceState, debounced). */
-export function followAddress(store: AppStore, debounceMs = ADDRESS_DEBOUNCE_MS): () => void {
+/**
+ * Keeps the address bar on the current scenario's link (replaceState, debounced, and at once when
+ * the page goes away, so a quick reload finds the newest text there), and remembers in the tab's
+ * sessionStorage which text this tab's address holds.
+ */
+export function followAddress(store: AppStore, debounceMs = ADDRESS_DEBOUNCE_MS, session: TextStorage | null = tabStorage()): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = () => {
+    clearTimeout(timer);
     timer = undefined;
     const s = store.getState();
     if (s.pendingOpen) return;
     const href = currentLink(s, location.href);
     if (href !== location.href) history.replaceState(history.state, '', href);
+    rememberTabAddress(session, s.text);
+    rememberTabText(session, s.text);
   };
+  const onPageHide = () => {
+    if (timer !== undefined) write();
+    rememberTabText(session, store.getState().text);
+  };
+  window.addEventListener('pagehide', onPageHide);
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.embed || s.pendingOpen || !changed(s, prev)) return;
     clearTimeout(timer);
@@ -45,12 +58,13 @@ export function followAddress(store: AppStore, debounceMs = ADDRESS_DEBOUNCE_MS)
   return () => {
     unsubscribe();
     clearTimeout(timer);
+    window.removeEventListener('pagehide', onPageHide);
   };
 }
 
 export function startShare(store: AppStore = appStore): () => void {
   const embed = isEmbedUrl(location.href);
-  const ctx: OpenContext = { store, storage: embed ? null : browserStorage() };
+  const ctx: OpenContext = { store, storage: embed ? null : browserStorage(), session: embed ? null : tabStorage() };
   context = ctx;
   const stopRevealing = startRevealCursor(store);
   const stopComparing = startCompareRunner(store);

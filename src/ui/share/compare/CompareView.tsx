@@ -5,8 +5,9 @@
 import { useMemo } from 'react';
 import type { Trace } from '../../../engine/trace';
 import { useAppStore } from '../../../state/appStore';
+import { firstSideResult, whyNotCompared } from '../../../state/compareRunner';
 import { kubectlAt } from '../../../state/kubectlAt';
-import { selectCursorTime, selectPodName, selectTrace } from '../../../state/selectors';
+import { selectCursorTime } from '../../../state/selectors';
 import { selectCompare, selectCompareResults } from '../../../state/slices/share';
 import { fitWindow } from '../../../state/view/window';
 import { formatSeconds } from '../../timeline/scale';
@@ -35,15 +36,20 @@ function describe(d: Difference, a: string, b: string): string {
 export function CompareView() {
   const sides = useAppStore(selectCompare);
   const results = useAppStore(selectCompareResults);
-  const mainTrace = useAppStore(selectTrace);
-  const mainPod = useAppStore(selectPodName);
+  const engineError = useAppStore((s) => s.engineError);
+  const mainRun = useAppStore((s) => s.result);
+  const mainTrace = useAppStore((s) => s.trace);
+  const mainPod = useAppStore((s) => s.podName);
   const version = useAppStore((s) => s.kubernetesVersion);
   const cursor = useAppStore(selectCursorTime);
 
-  const views = useMemo((): SideView[] => (sides ?? []).map((side, i) => (i === 0
-    ? { label: side.label, version, trace: mainTrace, podName: mainPod, error: null, running: false, lessonAt: side.cursor }
-    : { label: side.label, version: side.kubernetesVersion, trace: results?.[i]?.trace ?? null, podName: results?.[i]?.podName ?? '', error: results?.[i]?.error ?? null, running: results?.[i]?.running ?? true, lessonAt: side.cursor })),
-  [sides, results, mainTrace, mainPod, version]);
+  const views = useMemo((): SideView[] => {
+    const first = firstSideResult({ engineError, result: mainRun, trace: mainTrace, podName: mainPod });
+    return (sides ?? []).map((side, i) => {
+      const r = i === 0 ? first : results?.[i];
+      return { label: side.label, version: i === 0 ? version : side.kubernetesVersion, trace: r?.trace ?? null, podName: r?.podName ?? '', error: r?.error ?? null, running: r?.running ?? true, lessonAt: side.cursor };
+    });
+  }, [sides, results, engineError, mainRun, mainTrace, mainPod, version]);
 
   if (!sides || sides.length < 2) return null;
   // One axis for all: up to the last moment anything happens on any side (fitted as the
@@ -66,7 +72,7 @@ export function CompareView() {
           return (
             <li key={v.label} data-testid="compare-first-difference" data-side={v.label} data-t={d?.t ?? ''}>
               {!first.trace || !v.trace
-                ? `${v.label}: ${v.running ? 'simulating…' : `does not simulate (${v.error ?? 'no trace'})`}`
+                ? whyNotCompared({ label: first.label, result: first }, { label: v.label, result: v })
                 : d
                   ? <><strong>First difference at {formatSeconds(d.t)} s</strong> — {describe(d, first.label, v.label)}</>
                   : <>{first.label} and {v.label} tell the same story.</>}
