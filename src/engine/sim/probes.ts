@@ -20,6 +20,7 @@ import type { PodSim } from './podSim';
 import type { Instance } from './model';
 import type { QueueItem } from './queue';
 import { runPlan, type RunPlan } from './probeRun';
+import { RESYNC_INTERVAL } from './timing';
 
 type Verdict = 'success' | 'failure';
 type Next = 'next' | number | undefined;
@@ -169,8 +170,23 @@ export class ProbeManager {
         if (old && status?.state.terminated && !this.keepsProbing(old, status)) continue;
         if (old) this.workers.splice(this.workers.indexOf(old), 1);
         this.createWorker(spec.name, kind, probe);
+        // [5.12] The status just written called the container started because it had no startup
+        // worker; the next status generation finds this one with no result and turns started
+        // back to false, and only then does it probe. The pod worker's periodic resync is that
+        // next generation ([0.2], syncFrequency).
+        if (kind === 'startup' && status?.started) this.resyncLater();
       }
     }
+  }
+
+  private resyncAt?: QueueItem;
+  /** The pod worker's next periodic sync, where nothing else would sync the pod ([0.2]). */
+  private resyncLater(): void {
+    if (this.resyncAt) return;
+    this.resyncAt = this.sim.k.at(this.sim.now + RESYNC_INTERVAL, () => {
+      this.resyncAt = undefined;
+      this.sim.requestSync();
+    });
   }
 
   /** manualTriggerCh: a run now, or right after the run under way ([5.9]). */

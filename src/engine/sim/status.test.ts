@@ -164,9 +164,9 @@ kind: Simulation
 kubernetesVersion: "1.33"
 until: 30s
 events:
-  - { at: 1.65, do: restartKubelet }
+  - { at: 1.15, do: restartKubelet }
 `);
-    // The restart lands between create (1.6 s) and start (1.7 s): the runtime holds a Created init container.
+    // The restart lands between create (1.1 s) and start (1.2 s): the runtime holds a Created init container.
     expect(of(t, 'container.start').filter((e) => e.container === 'init').map((e) => e.attempt)).toEqual([1]);
     expect(waitingReasons(t, 'init')).toEqual(['PodInitializing']);
     expect(statuses(t)).not.toContain('Init:ContainerCreating');

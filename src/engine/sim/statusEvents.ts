@@ -34,14 +34,22 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed);
   sim.setApi(next);
   for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
-  const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status: next };
+  publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.');
+}
+
+/**
+ * A new `kubectl get pod` row, if the columns changed. The API server prints it from the pod
+ * object, so a deletion (its deletionTimestamp) changes it without any status write ([14.4]).
+ */
+export function publishKubectl(sim: PodSim, why: string): void {
+  const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status: sim.api };
   const cols = printPod(pod, sim.now, { minor: sim.minor });
   const last = sim.lastKubectl;
   // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
   const count = (r: string) => r.split(' ')[0];
   if (!last || last.ready !== cols.ready || last.status !== cols.status || count(last.restarts) !== count(cols.restarts)) {
     sim.lastKubectl = cols;
-    sim.emit({ type: 'pod.kubectl', ...cols, why: 'What `kubectl get pod` prints now, from the status the kubelet wrote (kubectl printPod, kubelet-cases 4.1).' });
+    sim.emit({ type: 'pod.kubectl', ...cols, why });
   }
 }
 

@@ -10,6 +10,7 @@ import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
 import { killPod } from './kill';
 import { writeStatus } from './status';
+import { publishKubectl } from './statusEvents';
 import { AFTER_TERMINAL, API_REMOVAL_DELAY } from './timing';
 import { DEADLINE_REASON } from './activeDeadline';
 
@@ -57,6 +58,7 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
       ? `[8.2] A force deletion (grace 0): the API server drops the pod at once, but the kubelet reads 0 as "no value" and still gives the containers the spec's ${grace}s grace period.`
       : `[8.1] The pod is deleted with a ${grace}s grace period.`,
   });
+  publishKubectl(sim, '[14.4] The API server prints the row from the pod object: its deletionTimestamp is set, so STATUS reads Terminating (from 1.31, a Succeeded or Failed pod keeps its STATUS).');
   if (sim.terminalDone) {
     // [8.2] The pod worker is already terminating the pod (its phase is terminal): the kill under
     // way keeps its grace (SyncTerminatingPod ignores the cancelled context); once it is over the
