@@ -48,7 +48,7 @@ const browserOnly = ['react', 'react-dom', 'react-dom/*', 'd3-*', 'monaco-editor
   .map((name) => ({ group: [name], message: 'engine/ is pure TypeScript: no DOM, React, D3, Monaco or store.' }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', '.scratch/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

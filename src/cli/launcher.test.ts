@@ -23,3 +23,11 @@ describe('bin/sim-cli.mjs (the bundled sim command)', () => {
     expect(r.stderr).toMatch(/^src\/cli\/fixtures\/scenario-invalid\.yaml:\d+:\d+: /);
   });
 });
+
+describe('bin/sim-cli.mjs and a closed pipe', () => {
+  it('ends quietly when the reader goes away (sim run FILE | head -1)', () => {
+    const r = spawnSync('sh', ['-c', 'node bin/sim-cli.mjs run src/scenarios/00-default.yaml | head -1'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toMatch(/^# Kubernetes /);
+    expect(r.stderr).toBe('');
+  });
+});

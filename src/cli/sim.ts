@@ -57,8 +57,11 @@ function endQuietlyOnClosedPipe(): void {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /sim\.[cm]?[jt]s$/.test(process.argv[1]);
-if (invokedDirectly) {
+/** Runs the command for this process: its arguments, stdout and stderr, and its exit status. */
+export function runProcess(): void {
   endQuietlyOnClosedPipe();
   main(process.argv.slice(2), nodeIO()).then((code) => { process.exitCode = code; });
 }
+
+const invokedDirectly = process.argv[1] !== undefined && /sim\.[cm]?[jt]s$/.test(process.argv[1]);
+if (invokedDirectly) runProcess();
