@@ -99,6 +99,7 @@ test('the same text kept twice is one entry, moved up', async ({ page }) => {
   await openLinkOverMyWork(page, SHARED);
   await page.getByTestId('restore-previous').click();
   await expect.poll(() => editorText(page)).toBe(MY_WORK);
+  await expect.poll(() => savedText(page)).toBe(MY_WORK);
   await openLinkOverMyWork(page, SHARED);
   const panel = await openHistory(page);
   await expect(panel.getByTestId('history-entry')).toHaveCount(1);
