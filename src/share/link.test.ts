@@ -148,9 +148,7 @@ describe('share links: hostile or broken links give a typed error and never thro
     record.fill(0x61, 5);
     const bomb = v1Link(record);
     expect(bomb.length).toBeLessThan(MAX_FRAGMENT_CHARS);
-    const started = performance.now();
     expect(errorKind(bomb)).toBe('too-large');
-    expect(performance.now() - started).toBeLessThan(2000);
     // Under a smaller cap, the same link is refused just as well.
     expect(decodeFragment(bomb, { maxBytes: 1000 })).toMatchObject({ ok: false, error: { kind: 'too-large' } });
   });

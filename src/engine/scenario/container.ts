@@ -1,6 +1,7 @@
 // Decoding one container of a pod spec (init or main) into the fields the simulator and the
 // validation need. Everything else in a container (env, resources, volumeMounts…) is ignored.
 
+import { warnUnknownContainerFields } from './containerFields';
 import {
   readInt, readIntList, readIntOrString, readMap, readString, readStringList, versionedEntry,
   type Ctx, type Located, type MapField,
@@ -197,5 +198,6 @@ export function readContainer(ctx: Ctx, map: YMap, path: string, i: number, init
     if (probe) c[k] = probe;
   }
   c.lifecycle = readLifecycle(ctx, map, path);
+  warnUnknownContainerFields(ctx, map, path);
   return c;
 }

@@ -51,9 +51,7 @@ describe('parseYamlDocuments', () => {
 describe('hostile input', () => {
   it('refuses text over the size limit at 1:1 without parsing', () => {
     const text = `a: "${'x'.repeat(MAX_TEXT_CHARS)}"\n`;
-    const t0 = performance.now();
     const { errors } = check(text);
-    expect(performance.now() - t0).toBeLessThan(500);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^1:1 : the scenario is too large: \d+ characters \(at most 2000000\)/);
   });
@@ -78,18 +76,9 @@ describe('hostile input', () => {
     ]);
   });
 
-  it('reads 85,000 keys in linear time (the yaml package\'s own duplicate check took 38 s)', () => {
+  it('reads 85,000 keys and still finds a repeated one (the yaml package\'s own duplicate check took 38 s; its growth is `npm run bench`\'s parse.growth80kOver10k)', () => {
     const mapping = (n: number) => `${Array.from({ length: n }, (_, i) => `k${i}: v`).join('\n')}\n`;
-    const fastest = (text: string) => Math.min(...[0, 1].map(() => {
-      const t0 = performance.now();
-      expect(parse(text).ok).toBe(true);
-      return performance.now() - t0;
-    }));
-    const small = fastest(mapping(10_000));
-    const large = fastest(mapping(85_000));
-    expect(large).toBeLessThan(15_000);
-    // 8.5 times the keys: linear is about 8.5 times the time, quadratic about 72 times.
-    expect(large / small).toBeLessThan(30);
+    expect(parse(mapping(85_000)).ok).toBe(true);
     expect(check(`${mapping(10_000)}k42: again\n`).errors).toEqual([
       '10001:1 : YAML syntax error: duplicate key "k42": a key may appear only once in a mapping',
     ]);
@@ -102,18 +91,14 @@ describe('hostile input', () => {
       const prev = String.fromCharCode(96 + i);
       bomb += `${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]\n`;
     }
-    const t0 = performance.now();
     const { errors } = check(bomb);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/alias bomb/);
     expect(errors[0]).toMatch(/resource exhaustion/);
   });
 
   it('refuses nesting deeper than 100 levels (flow style)', () => {
-    const t0 = performance.now();
     const { errors } = check(`a: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(errors).toEqual(['1:104 : YAML nesting is too deep (more than 100 levels)']);
   });
 
