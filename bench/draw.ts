@@ -4,6 +4,7 @@
 // events (linear), never with pods × events (it took 112 s for 2,500 pods).
 
 import { runScenario } from '../src/engine/run';
+import type { Trace, TracePod } from '../src/engine/trace';
 import { layoutTimeline } from '../src/ui/timeline/layout';
 import { placeRows } from '../src/ui/timeline/rows';
 import { median, round, timeRuns } from './stats';
@@ -31,24 +32,25 @@ export interface DrawFigures {
   'draw.growthPerPod': number;
 }
 
-function jobTrace(until: string) {
+function jobTrace(until: string): Trace & { pods: TracePod[] } {
   const run = runScenario(retryForever(until));
-  if (!run.ok || !run.trace.pods) throw new Error('the retried Job did not simulate');
-  return run.trace;
+  const trace = run.ok ? run.trace : undefined;
+  if (!trace?.pods) throw new Error('the retried Job did not simulate');
+  return { ...trace, pods: trace.pods };
 }
 
 export function measureDraw(runs: number): DrawFigures {
   const small = jobTrace('10h'); // ~100 pods
   const large = jobTrace('400h'); // ~2,500 pods, at the event budget
-  const layout = (trace: typeof small) => placeRows(layoutTimeline(trace, 'retry-forever'));
+  const layout = (trace: Trace) => placeRows(layoutTimeline(trace, 'retry-forever'));
   const smallMs = median(timeRuns(() => layout(small), Math.max(runs, 5), 3));
   const largeMs = median(timeRuns(() => layout(large), Math.max(runs, 5), 3));
   return {
-    'draw.jobPods': large.pods!.length,
+    'draw.jobPods': large.pods.length,
     'draw.jobLanesDrawn': layout(large).lanes.length,
     'draw.jobLayoutMs': round(largeMs, 1),
     // Layout time at 2,500 pods ÷ at 100, same run, divided by the ratio of pods (~24): 1 = linear,
     // below 1 = flatter (was ~24: pods × events).
-    'draw.growthPerPod': round((largeMs / smallMs) / (large.pods!.length / small.pods!.length), 2),
+    'draw.growthPerPod': round((largeMs / smallMs) / (large.pods.length / small.pods.length), 2),
   };
 }

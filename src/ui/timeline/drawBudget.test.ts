@@ -45,14 +45,14 @@ describe('hiddenPodsSummary', () => {
   it('says how many pods, which, and that they all ended alike', () => {
     const names = Array.from({ length: 2489 }, (_, i) => `job-r${i + 10}`);
     expect(hiddenPodsSummary(names, names.map(() => ({ phase: 'Failed', status: 'Error' }))))
-      .toBe('…and 2,489 more pods (job-r10 to job-r2498): all Failed (Error)');
+      .toBe('…and 2,489 more pods: all Failed (Error); job-r10 to job-r2498');
   });
 
   it('counts each outcome, the most frequent first, and names a pod still running', () => {
     expect(hiddenPodsSummary(['a', 'b', 'c', 'd'], [
       { phase: 'Failed', status: 'Error' }, { phase: 'Succeeded', status: 'Completed' }, { phase: 'Failed', status: 'Error' }, { status: 'Running' },
-    ])).toBe('…and 4 more pods (a to d): 2 Failed (Error), 1 Succeeded (Completed), 1 still running (Running)');
-    expect(hiddenPodsSummary(['only'], [{ phase: 'Failed', status: 'Failed' }])).toBe('…and 1 more pod (only): Failed');
+    ])).toBe('…and 4 more pods: 2 Failed (Error), 1 Succeeded (Completed), 1 still running (Running); a to d');
+    expect(hiddenPodsSummary(['only'], [{ phase: 'Failed', status: 'Failed' }])).toBe('…and 1 more pod: Failed; only');
   });
 });
 

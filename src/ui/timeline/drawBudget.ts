@@ -68,7 +68,7 @@ function outcomeText(o: PodOutcome): string {
   return o.status && o.status !== o.phase ? `${phase} (${o.status})` : phase;
 }
 
-/** "…and 2,486 more pods, r10 to r2495: all Failed (Error)", or a count of each outcome. */
+/** "…and 2,489 more pods: all Failed (Error); job-r10 to job-r2498", or a count of each outcome. */
 export function hiddenPodsSummary(names: readonly string[], outcomes: readonly PodOutcome[]): string {
   const counts = new Map<string, number>();
   for (const o of outcomes) {
@@ -80,7 +80,8 @@ export function hiddenPodsSummary(names: readonly string[], outcomes: readonly P
     ? `${n === 1 ? '' : n === 2 ? 'both ' : 'all '}${[...counts.keys()][0]!}`
     : [...counts].sort((a, b) => b[1] - a[1]).map(([k, c]) => `${c.toLocaleString('en-US')} ${k}`).join(', ');
   const span = n === 1 ? names[0]! : `${names[0]!} to ${names[n - 1]!}`;
-  return `…and ${n.toLocaleString('en-US')} more pod${n === 1 ? '' : 's'} (${span}): ${what}`;
+  // What happened first: a narrow timeline cuts the end of the sentence.
+  return `…and ${n.toLocaleString('en-US')} more pod${n === 1 ? '' : 's'}: ${what}; ${span}`;
 }
 
 /** "…and 380 more lanes not drawn (the drawing budget is 160 lanes)". */

@@ -60,7 +60,7 @@ until: 400h
     const summaries = rows.headers.filter((h) => h.summary).map((h) => h.label);
     const hidden = total - DRAW_BUDGET.firstPods - DRAW_BUDGET.lastPods;
     expect(summaries).toEqual([
-      `…and ${hidden.toLocaleString('en-US')} more pods (retry-forever-r${DRAW_BUDGET.firstPods} to retry-forever-r${total - DRAW_BUDGET.lastPods - 1}): all Failed (Error)`,
+      `…and ${hidden.toLocaleString('en-US')} more pods: all Failed (Error); retry-forever-r${DRAW_BUDGET.firstPods} to retry-forever-r${total - DRAW_BUDGET.lastPods - 1}`,
     ]);
     // The last pod drawn is the newest, with its kubectl row.
     expect(rows.lanes.at(-2)?.name).toBe(trace!.pods!.at(-1)!.name);
@@ -76,8 +76,8 @@ until: 400h
       'job-r2998', 'job-r2999',
     ]);
     expect(rows.headers.filter((h) => h.summary).map((h) => h.label)).toEqual([
-      '…and 1,490 more pods (job-r10 to job-r1499): all Failed (Error)',
-      '…and 1,488 more pods (job-r1510 to job-r2997): all Failed (Error)',
+      '…and 1,490 more pods: all Failed (Error); job-r10 to job-r1499',
+      '…and 1,488 more pods: all Failed (Error); job-r1510 to job-r2997',
     ]);
     const scale = { t0: 0, t1: trace.end, x0: 0, x1: 1000 };
     const exitOf = (pod: string) => trace.events.findIndex((e) => e.type === 'container.exit' && e.pod === pod);
