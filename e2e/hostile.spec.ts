@@ -443,19 +443,21 @@ until: 400h
     await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeVisible({ timeout: 60_000 });
     const summary = page.getByTestId('timeline-summary');
     const restarted = page.getByRole('alert').filter({ hasText: /did not answer/ });
-    await expect(summary.or(restarted).first()).toBeVisible({ timeout: 60_000 });
-    if (await restarted.count() > 0) {
-      // With a dozen browsers and builds sharing two cores, the engine's 3 s watchdog may take
-      // the 50,000-event run for a hang (the worker's business, not the drawing's): as the alert
-      // says, an edit runs it again.
-      console.log('the engine was restarted under load; editing to run it again');
-      await page.evaluate((t) => window.__sidecarLabStore!.getState().setText(t), `${RETRY_FOREVER}\n`);
-      await expect(summary).toHaveCount(1, { timeout: 60_000 });
+    // With a dozen browsers and builds sharing two cores, the engine's 3 s watchdog may take the
+    // 50,000-event run for a hang (the worker's business, not the drawing's): as the alert says,
+    // an edit runs it again.
+    for (let attempt = 1; ; attempt++) {
+      await expect(summary.or(restarted).first()).toBeVisible({ timeout: 60_000 });
+      if (await restarted.count() === 0 || attempt === 3) break;
+      console.log(`the engine was restarted under load (attempt ${attempt}); editing to run it again`);
+      await page.evaluate((t) => window.__sidecarLabStore!.getState().setText(t), `${RETRY_FOREVER}${'\n'.repeat(attempt)}`);
+      await expect(restarted).toHaveCount(0);
     }
+    await expect(summary).toHaveCount(1);
   }
 
   test('opens responsive, draws a bounded timeline with a summary row and a picked pod in full, at 390 px and in presenter mode', async ({ page }, info) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const nothingExecuted = await watchForExecution(page);
     await openRetryForever(page);
     await expect(podLanes(page).first()).toHaveAttribute('data-container', 'retry-forever-2s8cl');
