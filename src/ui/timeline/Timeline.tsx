@@ -14,12 +14,14 @@ import { registerTimeline } from './export/exporter';
 import { FaultHandles } from './FaultHandles';
 import type { Hit } from './hitTest';
 import { layoutTimeline } from './layout';
+import { PodPicker } from './PodPicker';
 import { placeRows } from './rows';
 import { timeScale } from './scale';
 import { TimelinePatterns } from './TimelinePatterns';
 import { Tooltip } from './Tooltip';
 import { useTimelineDraw } from './useTimelineDraw';
 import { useTimelineGestures } from './useTimelineGestures';
+import { usePodOfSelection } from './usePodOfSelection';
 import { useWidth } from './useWidth';
 import './timeline.css';
 
@@ -56,7 +58,10 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
   const width = useWidth(boxRef);
   const [hover, setHover] = useState<Hover>(null);
 
-  const rows = useMemo(() => (trace ? placeRows(layoutTimeline(trace, podName)) : null), [trace, podName]);
+  // A Job's pods past the drawing budget: the user may pick which to draw (PodPicker).
+  const [picked, setPicked] = useState<number | null>(null);
+  const rows = useMemo(() => (trace ? placeRows(layoutTimeline(trace, podName, { picked })) : null), [trace, podName, picked]);
+  usePodOfSelection(trace, rows, selected, setPicked);
   const shown = useMemo(() => effectiveWindow(view, trace), [view, trace]);
   const scale = useMemo(() => timeScale(shown, LABEL_WIDTH, width - RIGHT_PAD), [shown, width]);
   const height = rows?.height ?? 0;
@@ -92,6 +97,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
     >
       {showingLastGood && <p className="timeline-note">The text has errors: showing the last valid scenario.</p>}
       {!trace && <p className="timeline-empty">The timeline appears once the scenario is valid.</p>}
+      {rows?.pods && <PodPicker pods={rows.pods} onPick={setPicked} />}
       <div className="timeline-stack" style={{ height }}>
         <svg ref={svgRef} className="timeline-svg" width={width} height={height} role="img"
           aria-label={`Timeline of the pod and its containers from ${shown.t0.toFixed(1)} s to ${shown.t1.toFixed(1)} s`}>

@@ -5,7 +5,7 @@
 
 import type { TraceContainer, TraceEvent } from '../../engine/trace';
 import type { HookBar, Lane, Mark } from './model';
-import { SegmentBuilder, type BarState } from './segments';
+import { forEachEvent, SegmentBuilder, type BarState } from './segments';
 
 const runName = (attempt: number) => (attempt === 0 ? '' : ` #${attempt + 1}`);
 
@@ -26,8 +26,8 @@ function waiting(reason: string, attempt: number | undefined, event: number, tit
 
 const RUNNING_TONES: ReadonlySet<string> = new Set(['running', 'started', 'ready']);
 
-/** A container's lane; its bars end at `until` (the trace's end, or when the pod is gone). */
-export function containerLane(container: TraceContainer, events: readonly TraceEvent[], until: number): Lane {
+/** A container's lane; its bars end at `until` (the trace's end, or when the pod is gone). `only`: see podLane. */
+export function containerLane(container: TraceContainer, events: readonly TraceEvent[], until: number, only?: readonly number[]): Lane {
   const bars = new SegmentBuilder();
   const marks: Mark[] = [];
   const hooks: HookBar[] = [];
@@ -36,7 +36,7 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
   let waitingReason = 'ContainerCreating';
   const isRunning = () => RUNNING_TONES.has(bars.current?.tone ?? '');
 
-  events.forEach((e, i) => {
+  forEachEvent(events, only, (e, i) => {
     if (e.t > until) return;
     if (!('container' in e) || e.container !== container.name) return;
     if (container.pod !== undefined && e.pod !== container.pod) return; // same name, another of a Job's pods

@@ -59,10 +59,19 @@ export function hitTest(rows: Rows, scale: TimeScale, x: number, y: number): Hit
   return null;
 }
 
+/** The lane an event is drawn in; in a Job, its own pod's (none when the drawing budget left that pod out). */
+function laneOfEvent(rows: Rows, e: TraceEvent): PlacedLane | undefined {
+  const container = 'container' in e ? e.container : undefined;
+  if (rows.pods && e.pod !== undefined) {
+    const name = container === undefined ? e.pod : `${e.pod}/${container}`;
+    return rows.lanes.find((l) => l.name === name && (l.kind === 'pod') === (container === undefined));
+  }
+  return container === undefined ? rows.lanes.find((l) => l.kind === 'pod') : rows.lanes.find((l) => l.name === container && l.kind !== 'pod');
+}
+
 /** Where an event is drawn: its lane, at its time; pod status events on their own rows. */
 export function eventAnchor(rows: Rows, scale: TimeScale, e: TraceEvent): { x: number; y: number } | null {
-  const container = 'container' in e ? e.container : undefined;
-  const lane = container === undefined ? rows.lanes.find((l) => l.kind === 'pod') : rows.lanes.find((l) => l.name === container && l.kind !== 'pod');
+  const lane = laneOfEvent(rows, e);
   if (!lane) return null;
   let y = lane.y + BAR_TOP;
   if (e.type === 'pod.condition' || e.type === 'pod.kubectl') {

@@ -67,9 +67,20 @@ export interface LaneGroup {
   kind: LaneKind;
   label: string;
   lanes: Lane[];
+  /** A row that stands for what the drawing budget left out (drawBudget.ts); it has no lanes. */
+  summary?: boolean;
+}
+
+/** A Job's pods: how many there are, how many are drawn, and the first of the picked ones. */
+export interface PodsDrawn {
+  total: number;
+  drawn: number;
+  picked: number | null;
 }
 
 export interface TimelineLayout {
   end: number;
   groups: LaneGroup[];
+  /** Present for a Job with several pods. */
+  pods?: PodsDrawn;
 }

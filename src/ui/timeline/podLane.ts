@@ -3,7 +3,7 @@
 
 import type { PodConditionType, PodPhase, TraceEvent } from '../../engine/trace';
 import type { BarTone, Lane, Mark, SubRow } from './model';
-import { SegmentBuilder } from './segments';
+import { forEachEvent, SegmentBuilder } from './segments';
 
 export const CONDITIONS: readonly PodConditionType[] = ['PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'Ready'];
 export const STATUS_ROW = 'STATUS';
@@ -28,14 +28,14 @@ export function podGoneAt(events: readonly TraceEvent[], end: number): number {
   return gone ? Math.min(gone.t, end) : end;
 }
 
-/** The pod lane; its bars end at `until` (see podGoneAt). */
-export function podLane(podName: string, events: readonly TraceEvent[], until: number): Lane {
+/** The pod lane; its bars end at `until` (see podGoneAt). `only`: the indices of the events to read (a Job's pod's own). */
+export function podLane(podName: string, events: readonly TraceEvent[], until: number, only?: readonly number[]): Lane {
   const bars = new SegmentBuilder();
   const conds = new Map(CONDITIONS.map((c) => [c, new SegmentBuilder()]));
   const status = new SegmentBuilder();
   const marks: Mark[] = [];
   bars.switchTo(0, { tone: PHASE_TONE.Pending, label: 'Pending', title: 'pod phase: Pending' });
-  events.forEach((e, i) => {
+  forEachEvent(events, only, (e, i) => {
     if (e.t > until) return;
     if (e.pod !== undefined && e.pod !== podName) return; // a Job's other pods have their own lanes
     switch (e.type) {

@@ -7,12 +7,14 @@ import { select } from 'd3-selection';
 import type { SubRow } from './model';
 import { STATUS_ROW } from './podLane';
 import {
-  AXIS_HEIGHT, BAR_HEIGHT, BAR_TOP, clip, GROUP_HEADER_HEIGHT, subRowBox, type PlacedGroup, type PlacedLane, type Rows,
+  AXIS_HEIGHT, BAR_HEIGHT, BAR_TOP, clip, GROUP_HEADER_HEIGHT, SUMMARY_HEIGHT, subRowBox, type PlacedGroup, type PlacedLane, type Rows,
 } from './rows';
 import { toX, type TimeScale } from './scale';
 import { timeTicks } from './timeTicks';
 
 const LABEL_CHARS = 20;
+/** Pixels per character of a summary row's text, to cut it to the width. */
+const SUMMARY_CHAR_PX = 7;
 
 const SUB_LABEL: Record<string, string> = {
   PodReadyToStartContainers: 'ReadyToStart',
@@ -34,16 +36,20 @@ export function renderAxis(g: SVGGElement, scale: TimeScale): void {
 export function renderLaneFrames(g: SVGGElement, rows: Rows, width: number): void {
   const root = select(g);
   root.selectAll<SVGGElement, PlacedGroup>('g.group-header')
-    .data(rows.headers, (d) => d.kind)
+    .data(rows.headers, (d) => `${d.kind}/${d.label}`)
     .join((enter) => {
-      const h = enter.append('g').attr('class', 'group-header');
+      const h = enter.append('g');
       h.append('line');
       h.append('text');
       return h;
     })
+    .attr('class', (d) => (d.summary ? 'group-header group-summary' : 'group-header'))
+    .attr('data-testid', (d) => (d.summary ? 'timeline-summary' : null))
     .attr('transform', (d) => `translate(0,${d.y})`)
     .call((h) => h.select('line').attr('x1', 0).attr('x2', width).attr('y1', 0.5).attr('y2', 0.5))
-    .call((h) => h.select('text').attr('x', 10).attr('y', GROUP_HEADER_HEIGHT - 7).text((d) => d.label.toUpperCase()));
+    // A summary row says what was left out in a sentence, in the plot's width.
+    .call((h) => h.select('text').attr('x', (d) => (d.summary ? 18 : 10)).attr('y', (d) => (d.summary ? SUMMARY_HEIGHT / 2 + 4 : GROUP_HEADER_HEIGHT - 7))
+      .text((d) => (d.summary ? clip(d.label, Math.max(24, Math.floor((width - 30) / SUMMARY_CHAR_PX))) : d.label.toUpperCase())));
 
   root.selectAll<SVGGElement, PlacedLane>('g.lane-frame')
     .data(rows.lanes, (d) => `${d.kind}/${d.name}`)

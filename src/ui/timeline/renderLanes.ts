@@ -4,6 +4,7 @@
 // enter or leave it. Text goes in with .text() only, never as HTML.
 
 import { select } from 'd3-selection';
+import { thinToPixels } from './drawBudget';
 import type { Bar, HookBar, SubRow } from './model';
 import { STATUS_ROW } from './podLane';
 import { BAR_HEIGHT, BAR_TOP, clip, HOOK_HEIGHT, HOOK_TOP, subRowBox, type PlacedLane, type Rows } from './rows';
@@ -57,10 +58,11 @@ const barKey = (b: Bar) => `${b.start}|${b.tone}|${b.label}|${b.attempt ?? ''}`;
 
 function drawBars(node: SVGGElement, bars: readonly Bar[], f: LaneFrame, top: number, height: number, labels: boolean): void {
   const [lo, hi] = visibleRange(bars, f.t0, f.t1);
-  const placed: Placed[] = bars.slice(lo, hi).map((bar) => {
+  // At most one rect per pixel column (drawBudget.ts): a year of crash loops stays light.
+  const placed: Placed[] = thinToPixels(bars.slice(lo, hi).map((bar) => {
     const [x, w] = span(f, bar.start, bar.end);
     return { bar, x, w };
-  });
+  }));
   const root = select(node);
   root.selectAll<SVGGElement, null>(':scope > g.bar-rects').data([null]).join('g').attr('class', 'bar-rects');
   root.select<SVGGElement>(':scope > g.bar-rects').selectAll<SVGRectElement, Placed>('rect.bar')

@@ -2,10 +2,12 @@
 // lane holds a bar row and, under it, a thin hook row; the pod lane holds its phase, then four
 // thin condition rows and the kubectl STATUS row.
 
-import type { Lane, LaneGroup, TimelineLayout } from './model';
+import type { Lane, LaneGroup, PodsDrawn, TimelineLayout } from './model';
 
 export const AXIS_HEIGHT = 28;
 export const GROUP_HEADER_HEIGHT = 22;
+/** A summary row (what the drawing budget left out) is a taller header with no lanes. */
+export const SUMMARY_HEIGHT = 30;
 export const BAR_TOP = 5;
 export const BAR_HEIGHT = 20;
 export const HOOK_TOP = BAR_TOP + BAR_HEIGHT + 2;
@@ -26,12 +28,15 @@ export interface PlacedGroup {
   label: string;
   kind: LaneGroup['kind'];
   y: number;
+  summary?: boolean;
 }
 
 export interface Rows {
   lanes: PlacedLane[];
   headers: PlacedGroup[];
   height: number;
+  /** A Job's pods, drawn and not (see TimelineLayout.pods). */
+  pods?: PodsDrawn;
 }
 
 /** Top of sub-row i of the pod lane, and its height (the last one is the STATUS row). */
@@ -51,6 +56,11 @@ export function placeRows(layout: TimelineLayout): Rows {
   const headers: PlacedGroup[] = [];
   let y = AXIS_HEIGHT;
   for (const g of layout.groups) {
+    if (g.summary) {
+      headers.push({ label: g.label, kind: g.kind, y, summary: true });
+      y += SUMMARY_HEIGHT;
+      continue;
+    }
     headers.push({ label: g.label, kind: g.kind, y });
     y += GROUP_HEADER_HEIGHT;
     for (const lane of g.lanes) {
@@ -59,7 +69,7 @@ export function placeRows(layout: TimelineLayout): Rows {
       y += height;
     }
   }
-  return { lanes, headers, height: y + BOTTOM_PAD };
+  return { lanes, headers, height: y + BOTTOM_PAD, ...(layout.pods ? { pods: layout.pods } : {}) };
 }
 
 /** Cuts a label to a number of characters, with an ellipsis. */

@@ -42,3 +42,12 @@ export class SegmentBuilder {
 function sameState(a: BarState, b: BarState): boolean {
   return a.tone === b.tone && a.label === b.label && a.attempt === b.attempt;
 }
+
+/** Calls `fn` for each event with its index in `events`; only those at `only` when given. */
+export function forEachEvent<E>(events: readonly E[], only: readonly number[] | undefined, fn: (e: E, i: number) => void): void {
+  if (!only) {
+    events.forEach(fn);
+    return;
+  }
+  for (const i of only) fn(events[i]!, i);
+}
