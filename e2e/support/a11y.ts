@@ -20,7 +20,7 @@ export interface ViolationBrief {
 }
 
 /** An AxeBuilder for `page` that runs axe in the page (see the file's comment). */
-export function axe(page: Page): AxeBuilder {
+export function axeBuilder(page: Page): AxeBuilder {
   return new AxeBuilder({ page }).setLegacyMode(true);
 }
 
@@ -35,7 +35,7 @@ export interface AxeScope {
 
 /** Every violation axe finds on the page (Monaco's DOM included unless `editor: false`). */
 export async function axeViolations(page: Page, scope: AxeScope = {}): Promise<ViolationBrief[]> {
-  const builder = axe(page);
+  const builder = axeBuilder(page);
   if (scope.editor === false) builder.exclude(MONACO);
   const results = await builder.analyze();
   return results.violations.map((v) => ({
