@@ -18,8 +18,8 @@ import { setCursor, setTheme, visibleCenter } from './support/timeline';
 
 test.describe.configure({ mode: 'parallel' });
 
-/** A few states per test on a shared 2-core machine. */
-const VIEW_TIMEOUT = 120_000;
+/** Each state keeps the time a test of its own had (playwright.config.ts: 30 s). */
+const PER_STATE = 30_000;
 
 const MY_WORK = DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: my-own-pod');
 
@@ -63,7 +63,7 @@ for (const theme of ['light', 'dark'] as const) {
     test.use({ colorScheme: theme });
 
     test(`axe: the main view, its overlays, the share panel, the gallery and compare mode (${theme})`, async ({ page, context }, info) => {
-      test.setTimeout(VIEW_TIMEOUT);
+      test.setTimeout(PER_STATE * 8);
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await openApp(page);
 
@@ -150,7 +150,7 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test(`axe: the editor's states, each text pasted in turn (${theme})`, async ({ page }, info) => {
-      test.setTimeout(VIEW_TIMEOUT);
+      test.setTimeout(PER_STATE * 4);
       await openApp(page);
 
       await state(page, info, `axe finds no violation on a Job with several pods (${theme})`, async () => {
@@ -182,7 +182,7 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test(`axe: the share panel with the clipboard refused, and the feature gates (${theme})`, async ({ page }, info) => {
-      test.setTimeout(VIEW_TIMEOUT);
+      test.setTimeout(PER_STATE * 2);
       await page.addInitScript(() => {
         Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
       });
@@ -211,7 +211,7 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test(`axe: a link opened over the user's own work (${theme})`, async ({ page }, info) => {
-      test.setTimeout(VIEW_TIMEOUT);
+      test.setTimeout(PER_STATE * 2);
       await saveOwnWork(page);
       await gotoFresh(page, linkTo({ text: DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: shared-pod'), cursor: 5 }));
       await waitForEditor(page);
@@ -231,7 +231,7 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test(`axe: a hostile link, and the embed view with and without a link (${theme})`, async ({ page }, info) => {
-      test.setTimeout(VIEW_TIMEOUT);
+      test.setTimeout(PER_STATE * 4);
 
       await state(page, info, `axe finds no violation on a hostile link's error message (${theme})`, async () => {
         await gotoFresh(page, '/#v1.BwAAAA');
