@@ -15,5 +15,11 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'docs/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30000,
+    // Worker threads, and one module graph per worker instead of one per file: the unit tests
+    // build their own stores and restore their mocks and timers, so nothing leaks between files.
+    // Measured on src/engine/golden + src/share (171 tests): 12.8 s of CPU with forks, 10.7 s
+    // with threads, 4.9 s with threads sharing modules.
+    pool: 'threads',
+    isolate: false,
   },
 });

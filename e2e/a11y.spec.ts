@@ -1,16 +1,25 @@
 // Accessibility: axe-core (its default rules: WCAG 2 A/AA and best practices) finds no violation
 // on the whole page in every view and state a user can reach, light and dark; every control is
 // reachable by keyboard.
+//
+// One test per view visits that view's states one after the other in one page, each state a
+// step named as its own test used to be, with an axe pass per state. Monaco's DOM is checked
+// whole in each test's first state that shows the editor, and in every state where the editor
+// shows something new (hints, a YAML error, a hostile text, a gate written in); the states after
+// that leave it out (support/a11y.ts, AxeScope). The tests of this file run on both workers.
 
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './support/a11y';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expectNoAxeViolations, type AxeScope } from './support/a11y';
 import { openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { ALIAS_BOMB } from './support/hostile';
 import { DEFAULT_SCENARIO, FLAKY_JOB, replaceLine } from './support/scenario';
 import { gotoFresh, linkTo, savedText, waitForEditor } from './support/share';
 import { setCursor, setTheme, visibleCenter } from './support/timeline';
 
-test.afterEach(async ({ page }, info) => screenshot(page, info));
+test.describe.configure({ mode: 'parallel' });
+
+/** Each state keeps the time a test of its own had (playwright.config.ts: 30 s). */
+const PER_STATE = 30_000;
 
 const MY_WORK = DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: my-own-pod');
 
@@ -37,199 +46,227 @@ async function saveOwnWork(page: Page): Promise<void> {
   await expect.poll(() => savedText(page)).toBe(MY_WORK);
 }
 
+
+/** One state of a view: a step named as the test it used to be, then its screenshot. */
+async function state(page: Page, info: TestInfo, name: string, body: () => Promise<void>): Promise<void> {
+  await test.step(name, async () => {
+    await body();
+    await screenshot(page, info, name);
+  });
+}
+
+const WITHOUT_EDITOR: AxeScope = { editor: false };
+
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
     // The system's colour scheme: the theme holds across page loads (links, ?embed) too.
     test.use({ colorScheme: theme });
 
-    test(`axe finds no violation on the main view (${theme})`, async ({ page }) => {
-      await openApp(page);
-      await setTheme(page, theme);
-      await setCursor(page, 20);
-      await page.locator('[data-testid="inject"][data-action="crash"][data-container="istio-proxy"]').click();
-      await expect(page.getByTestId('fault')).toHaveCount(1);
-      await expectNoAxeViolations(page, theme, 'main view with an injected fault');
-      // The injected event selected: its handle, and the panel's "Remove this injected event".
-      await page.locator('[data-testid="fault"] [role="button"]').first().focus();
-      await page.keyboard.press('Enter');
-      await expect(page.getByTestId('remove-selected')).toBeVisible();
-      await expectNoAxeViolations(page, theme, 'main view with the injected fault selected');
-    });
-
-    test(`axe finds no violation with the inferred-behaviour hints and notes (${theme})`, async ({ page }) => {
-      await openApp(page);
-      await replaceEditorText(page, INFERRED_POD);
-      await expect(page.getByTestId('notes').locator('li').first()).toBeVisible();
-      await expect(page.locator('[data-testid="editor"] .sidecar-hint').first()).toBeVisible();
-      await expectNoAxeViolations(page, theme, 'hints and notes');
-    });
-
-    test(`axe finds no violation with a YAML error in the problems list (${theme})`, async ({ page }) => {
-      await openApp(page);
-      await replaceEditorText(page, replaceLine(DEFAULT_SCENARIO, 'name: myapp-pod', '  name: myapp-pod: [broken'));
-      await expect(page.getByTestId('problems').locator('li[data-severity="error"]').first()).toBeVisible();
-      await expect(page.locator('.timeline-note')).toBeVisible();
-      await expectNoAxeViolations(page, theme, 'a YAML error');
-    });
-
-    test(`axe finds no violation with the editor's notice on a hostile text (${theme})`, async ({ page }) => {
-      await openApp(page);
-      await replaceEditorText(page, ALIAS_BOMB);
-      await expect(page.getByTestId('editor-notice')).toContainText('alias bomb');
-      await expect(page.getByTestId('problems')).toContainText('alias bomb');
-      await expectNoAxeViolations(page, theme, 'an alias bomb in the editor');
-    });
-
-    test(`axe finds no violation with the keyboard-help overlay open (${theme})`, async ({ page }) => {
-      await openApp(page);
-      await page.getByTestId('timeline').focus();
-      await page.keyboard.press('?');
-      await expect(page.getByTestId('help-overlay')).toBeVisible();
-      await expectNoAxeViolations(page, theme, 'the help overlay');
-    });
-
-    test(`axe finds no violation with the share panel open (${theme})`, async ({ page, context }) => {
+    test(`axe: the main view, its overlays, the share panel, the gallery and compare mode (${theme})`, async ({ page, context }, info) => {
+      test.setTimeout(PER_STATE * 8);
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await openApp(page);
-      await page.getByTestId('share').click();
-      await expect(page.getByTestId('share-status')).toHaveText('Copied');
-      await expect(page.getByTestId('share-embed')).toBeVisible();
-      await expectNoAxeViolations(page, theme, 'the share panel');
+
+      await state(page, info, `axe finds no violation with the timeline's tooltip shown (${theme})`, async () => {
+        const bar = page.locator('[data-testid="lane"][data-container="istio-proxy"] > g.bars rect.bar[data-label^="Ready"]').first();
+        const p = await visibleCenter(page, bar);
+        await page.mouse.move(p.x, p.y);
+        await expect(page.getByTestId('tooltip')).toBeVisible();
+        await expectNoAxeViolations(page, theme, 'the tooltip');
+      });
+
+      await state(page, info, `axe finds no violation with a selected event and the events panel (${theme})`, async () => {
+        await setCursor(page, 20);
+        await page.getByTestId('events').scrollIntoViewIfNeeded();
+        await page.getByTestId('events').getByRole('button', { name: /^Select Started: .*init-mydb/ }).click();
+        const sel = page.getByTestId('selection');
+        await expect(sel).toContainText('Caused by');
+        await expect(sel).toContainText('Led to');
+        await expect(page.locator('.causality .causal-effect')).not.toHaveCount(0);
+        await expect(page.getByTestId('events').locator('tr.is-selected')).not.toHaveCount(0);
+        await expectNoAxeViolations(page, theme, 'a selected event', WITHOUT_EDITOR);
+      });
+
+      await state(page, info, `axe finds no violation with the keyboard-help overlay open (${theme})`, async () => {
+        await page.getByTestId('timeline').focus();
+        await page.keyboard.press('?');
+        await expect(page.getByTestId('help-overlay')).toBeVisible();
+        await expectNoAxeViolations(page, theme, 'the help overlay', WITHOUT_EDITOR);
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('help-overlay')).toBeHidden();
+      });
+
+      await state(page, info, `axe finds no violation with the share panel open (${theme})`, async () => {
+        await page.getByTestId('share').click();
+        await expect(page.getByTestId('share-status')).toHaveText('Copied');
+        await expect(page.getByTestId('share-embed')).toBeVisible();
+        await expectNoAxeViolations(page, theme, 'the share panel', WITHOUT_EDITOR);
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('share-embed')).toBeHidden();
+      });
+
+      await state(page, info, `axe finds no violation with the gallery open (${theme})`, async () => {
+        await page.getByTestId('gallery-button').click();
+        await expect(page.getByTestId('gallery')).toBeVisible();
+        await expect(page.getByTestId('gallery-entry').first()).toBeFocused();
+        await expectNoAxeViolations(page, theme, 'the gallery', WITHOUT_EDITOR);
+      });
+
+      await state(page, info, `axe finds no violation in compare mode (${theme})`, async () => {
+        await page.locator('[data-testid="gallery-compare"][data-entry="02-app-before-proxy"]').click();
+        await expect(page.getByTestId('compare-side')).toHaveCount(2);
+        await expect(page.getByTestId('compare-first-difference')).toContainText('First difference');
+        await expect(page.getByTestId('share-banner')).toBeVisible();
+        await expectNoAxeViolations(page, theme, 'compare mode', WITHOUT_EDITOR);
+        await page.getByTestId('compare-close').click();
+        await expect(page.getByTestId('compare-side')).toHaveCount(0);
+      });
+
+      await state(page, info, `axe finds no violation in compare mode with a side that does not simulate (${theme})`, async () => {
+        await page.getByTestId('gallery-button').click();
+        await page.locator('[data-testid="gallery-compare"][data-entry="09-restartpolicy-versions"]').click();
+        const sides = page.getByTestId('compare-side');
+        await expect(sides).toHaveCount(5);
+        await expect(sides.nth(1).getByTestId('compare-end-phase')).toContainText('does not simulate');
+        await expect(sides.nth(3).getByTestId('compare-end-phase')).toHaveAttribute('data-phase', 'Running');
+        await expectNoAxeViolations(page, theme, 'compare mode, five versions', WITHOUT_EDITOR);
+        await page.getByTestId('compare-close').click();
+        await expect(sides).toHaveCount(0);
+      });
+
+      await state(page, info, `axe finds no violation on the main view (${theme})`, async () => {
+        await setTheme(page, theme);
+        await setCursor(page, 20);
+        await page.locator('[data-testid="inject"][data-action="crash"][data-container="istio-proxy"]').click();
+        await expect(page.getByTestId('fault')).toHaveCount(1);
+        // The editor shows the injected event's line: checked whole again.
+        await expectNoAxeViolations(page, theme, 'main view with an injected fault');
+        // The injected event selected: its handle, and the panel's "Remove this injected event".
+        await page.locator('[data-testid="fault"] [role="button"]').first().focus();
+        await page.keyboard.press('Enter');
+        await expect(page.getByTestId('remove-selected')).toBeVisible();
+        await expectNoAxeViolations(page, theme, 'main view with the injected fault selected', WITHOUT_EDITOR);
+      });
     });
 
-    test(`axe finds no violation with the share panel when the clipboard is refused (${theme})`, async ({ page }) => {
+    test(`axe: the editor's states, each text pasted in turn (${theme})`, async ({ page }, info) => {
+      test.setTimeout(PER_STATE * 4);
+      await openApp(page);
+
+      await state(page, info, `axe finds no violation on a Job with several pods (${theme})`, async () => {
+        await replaceEditorText(page, FLAKY_JOB);
+        await expect(page.locator('[data-testid="lane"][data-kind="pod"]')).toHaveCount(3);
+        await expectNoAxeViolations(page, theme, 'a Job with three pods');
+      });
+
+      await state(page, info, `axe finds no violation with the inferred-behaviour hints and notes (${theme})`, async () => {
+        await replaceEditorText(page, INFERRED_POD);
+        await expect(page.getByTestId('notes').locator('li').first()).toBeVisible();
+        await expect(page.locator('[data-testid="editor"] .sidecar-hint').first()).toBeVisible();
+        await expectNoAxeViolations(page, theme, 'hints and notes');
+      });
+
+      await state(page, info, `axe finds no violation with a YAML error in the problems list (${theme})`, async () => {
+        await replaceEditorText(page, replaceLine(DEFAULT_SCENARIO, 'name: myapp-pod', '  name: myapp-pod: [broken'));
+        await expect(page.getByTestId('problems').locator('li[data-severity="error"]').first()).toBeVisible();
+        await expect(page.locator('.timeline-note')).toBeVisible();
+        await expectNoAxeViolations(page, theme, 'a YAML error');
+      });
+
+      await state(page, info, `axe finds no violation with the editor's notice on a hostile text (${theme})`, async () => {
+        await replaceEditorText(page, ALIAS_BOMB);
+        await expect(page.getByTestId('editor-notice')).toContainText('alias bomb');
+        await expect(page.getByTestId('problems')).toContainText('alias bomb');
+        await expectNoAxeViolations(page, theme, 'an alias bomb in the editor');
+      });
+    });
+
+    test(`axe: the share panel with the clipboard refused, and the feature gates (${theme})`, async ({ page }, info) => {
+      test.setTimeout(PER_STATE * 2);
       await page.addInitScript(() => {
         Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
       });
       await openApp(page);
-      await page.getByTestId('share').click();
-      await expect(page.getByText('Copy this link to share the scenario:')).toBeVisible();
-      await expect(page.getByTestId('share-link')).toBeFocused();
-      await expectNoAxeViolations(page, theme, 'the share panel, clipboard refused');
+
+      await state(page, info, `axe finds no violation with the share panel when the clipboard is refused (${theme})`, async () => {
+        await page.getByTestId('share').click();
+        await expect(page.getByText('Copy this link to share the scenario:')).toBeVisible();
+        await expect(page.getByTestId('share-link')).toBeFocused();
+        await expectNoAxeViolations(page, theme, 'the share panel, clipboard refused');
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('share-link')).toBeHidden();
+      });
+
+      await state(page, info, `axe finds no violation with the feature gates open (${theme})`, async () => {
+        await page.getByTestId('k8s-version').selectOption('1.28');
+        await expect(page.getByTestId('problems').locator('li[data-severity="warning"]')).toHaveCount(1);
+        await page.getByTestId('feature-gates').locator('summary').click();
+        const gate = page.locator('[data-testid="feature-gate"][data-gate="SidecarContainers"]');
+        await expect(gate).toBeVisible();
+        await gate.check();
+        await expect(page.getByTestId('feature-gates').getByRole('button', { name: 'default', exact: true })).toBeVisible();
+        // The gate is written into the text: the editor is checked whole again.
+        await expectNoAxeViolations(page, theme, 'the feature gates');
+      });
     });
 
-    test(`axe finds no violation with the keep-my-work dialog open (${theme})`, async ({ page }) => {
+    test(`axe: a link opened over the user's own work (${theme})`, async ({ page }, info) => {
+      test.setTimeout(PER_STATE * 2);
       await saveOwnWork(page);
       await gotoFresh(page, linkTo({ text: DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: shared-pod'), cursor: 5 }));
       await waitForEditor(page);
-      await expect(page.getByTestId('open-dialog')).toBeVisible();
-      await expect(page.getByTestId('open-shared')).toBeFocused();
-      await expectNoAxeViolations(page, theme, 'the keep-my-work dialog');
+
+      await state(page, info, `axe finds no violation with the keep-my-work dialog open (${theme})`, async () => {
+        await expect(page.getByTestId('open-dialog')).toBeVisible();
+        await expect(page.getByTestId('open-shared')).toBeFocused();
+        await expectNoAxeViolations(page, theme, 'the keep-my-work dialog');
+      });
+
+      await state(page, info, `axe finds no violation with the link-opened banner and Restore mine (${theme})`, async () => {
+        await page.getByTestId('open-shared').click();
+        await expect(page.getByTestId('share-banner')).toContainText('your own scenario was kept');
+        await expect(page.getByTestId('restore-previous')).toBeVisible();
+        await expectNoAxeViolations(page, theme, 'the link-opened banner', WITHOUT_EDITOR);
+      });
     });
 
-    test(`axe finds no violation with the link-opened banner and Restore mine (${theme})`, async ({ page }) => {
-      await saveOwnWork(page);
-      await gotoFresh(page, linkTo({ text: DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: shared-pod'), cursor: 5 }));
-      await waitForEditor(page);
-      await page.getByTestId('open-shared').click();
-      await expect(page.getByTestId('share-banner')).toContainText('your own scenario was kept');
-      await expect(page.getByTestId('restore-previous')).toBeVisible();
-      await expectNoAxeViolations(page, theme, 'the link-opened banner');
-    });
+    test(`axe: a hostile link, and the embed view with and without a link (${theme})`, async ({ page }, info) => {
+      test.setTimeout(PER_STATE * 4);
 
-    test(`axe finds no violation on a hostile link's error message (${theme})`, async ({ page }) => {
-      await gotoFresh(page, '/#v1.BwAAAA');
-      await waitForApp(page);
-      const banner = page.getByTestId('share-banner');
-      await expect(banner).toHaveAttribute('role', 'alert');
-      await expect(banner).toContainText('damaged');
-      await expectNoAxeViolations(page, theme, 'a hostile link');
-    });
+      await state(page, info, `axe finds no violation on a hostile link's error message (${theme})`, async () => {
+        await gotoFresh(page, '/#v1.BwAAAA');
+        await waitForApp(page);
+        const banner = page.getByTestId('share-banner');
+        await expect(banner).toHaveAttribute('role', 'alert');
+        await expect(banner).toContainText('damaged');
+        await expectNoAxeViolations(page, theme, 'a hostile link');
+      });
 
-    test(`axe finds no violation with the gallery open (${theme})`, async ({ page }) => {
-      await openApp(page);
-      await page.getByTestId('gallery-button').click();
-      await expect(page.getByTestId('gallery')).toBeVisible();
-      await expect(page.getByTestId('gallery-entry').first()).toBeFocused();
-      await expectNoAxeViolations(page, theme, 'the gallery');
-    });
+      await state(page, info, `axe finds no violation on the embed view with a link (${theme})`, async () => {
+        await gotoFresh(page, `/?embed${linkTo({ text: DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: embedded-pod'), cursor: 12 }).slice(1)}`);
+        await expect(page.getByTestId('embed')).toBeVisible();
+        await expect(page.locator('[data-testid="lane"][data-container="embedded-pod"]')).toBeAttached();
+        await expect(page.getByTestId('cursor-time')).toHaveText('12');
+        await expectNoAxeViolations(page, theme, 'the embed view with a link');
+        await page.getByTestId('embed-play').click();
+        await expect(page.getByTestId('embed-play')).toHaveAttribute('aria-pressed', 'true');
+        await expectNoAxeViolations(page, theme, 'the embed view, playing');
+        await page.getByTestId('embed-play').click();
+      });
 
-    test(`axe finds no violation in compare mode (${theme})`, async ({ page }) => {
-      await openApp(page);
-      await page.getByTestId('gallery-button').click();
-      await page.locator('[data-testid="gallery-compare"][data-entry="02-app-before-proxy"]').click();
-      await expect(page.getByTestId('compare-side')).toHaveCount(2);
-      await expect(page.getByTestId('compare-first-difference')).toContainText('First difference');
-      await expect(page.getByTestId('share-banner')).toBeVisible();
-      await expectNoAxeViolations(page, theme, 'compare mode');
-    });
+      await state(page, info, `axe finds no violation on the embed view without a link (${theme})`, async () => {
+        await gotoFresh(page, '/?embed');
+        await expect(page.getByTestId('embed')).toBeVisible();
+        await expect(page.locator('[data-testid="lane"][data-container="myapp-pod"]')).toBeAttached();
+        await expectNoAxeViolations(page, theme, 'the embed view without a link');
+      });
 
-    test(`axe finds no violation in compare mode with a side that does not simulate (${theme})`, async ({ page }) => {
-      await openApp(page);
-      await page.getByTestId('gallery-button').click();
-      await page.locator('[data-testid="gallery-compare"][data-entry="09-restartpolicy-versions"]').click();
-      const sides = page.getByTestId('compare-side');
-      await expect(sides).toHaveCount(5);
-      await expect(sides.nth(1).getByTestId('compare-end-phase')).toContainText('does not simulate');
-      await expect(sides.nth(3).getByTestId('compare-end-phase')).toHaveAttribute('data-phase', 'Running');
-      await expectNoAxeViolations(page, theme, 'compare mode, five versions');
-    });
-
-    test(`axe finds no violation on the embed view with a link (${theme})`, async ({ page }) => {
-      await gotoFresh(page, `/?embed${linkTo({ text: DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: embedded-pod'), cursor: 12 }).slice(1)}`);
-      await expect(page.getByTestId('embed')).toBeVisible();
-      await expect(page.locator('[data-testid="lane"][data-container="embedded-pod"]')).toBeAttached();
-      await expect(page.getByTestId('cursor-time')).toHaveText('12');
-      await expectNoAxeViolations(page, theme, 'the embed view with a link');
-      await page.getByTestId('embed-play').click();
-      await expect(page.getByTestId('embed-play')).toHaveAttribute('aria-pressed', 'true');
-      await expectNoAxeViolations(page, theme, 'the embed view, playing');
-      await page.getByTestId('embed-play').click();
-    });
-
-    test(`axe finds no violation on the embed view without a link (${theme})`, async ({ page }) => {
-      await gotoFresh(page, '/?embed');
-      await expect(page.getByTestId('embed')).toBeVisible();
-      await expect(page.locator('[data-testid="lane"][data-container="myapp-pod"]')).toBeAttached();
-      await expectNoAxeViolations(page, theme, 'the embed view without a link');
-    });
-
-    test(`axe finds no violation on the embed view with a bad link (${theme})`, async ({ page }) => {
-      await gotoFresh(page, '/?embed#v1.BwAAAA');
-      await expect(page.getByTestId('share-banner')).toContainText('damaged');
-      await expect(page.getByTestId('lane').first()).toBeAttached();
-      await expectNoAxeViolations(page, theme, 'the embed view with a bad link');
-    });
-
-    test(`axe finds no violation on a Job with several pods (${theme})`, async ({ page }) => {
-      await openApp(page);
-      await replaceEditorText(page, FLAKY_JOB);
-      await expect(page.locator('[data-testid="lane"][data-kind="pod"]')).toHaveCount(3);
-      await expectNoAxeViolations(page, theme, 'a Job with three pods');
-    });
-
-    test(`axe finds no violation with the feature gates open (${theme})`, async ({ page }) => {
-      await openApp(page);
-      await page.getByTestId('k8s-version').selectOption('1.28');
-      await expect(page.getByTestId('problems').locator('li[data-severity="warning"]')).toHaveCount(1);
-      await page.getByTestId('feature-gates').locator('summary').click();
-      const gate = page.locator('[data-testid="feature-gate"][data-gate="SidecarContainers"]');
-      await expect(gate).toBeVisible();
-      await gate.check();
-      await expect(page.getByTestId('feature-gates').getByRole('button', { name: 'default', exact: true })).toBeVisible();
-      await expectNoAxeViolations(page, theme, 'the feature gates');
-    });
-
-    test(`axe finds no violation with a selected event and the events panel (${theme})`, async ({ page }) => {
-      await openApp(page);
-      await setCursor(page, 20);
-      await page.getByTestId('events').scrollIntoViewIfNeeded();
-      await page.getByTestId('events').getByRole('button', { name: /^Select Started: .*init-mydb/ }).click();
-      const sel = page.getByTestId('selection');
-      await expect(sel).toContainText('Caused by');
-      await expect(sel).toContainText('Led to');
-      await expect(page.locator('.causality .causal-effect')).not.toHaveCount(0);
-      await expect(page.getByTestId('events').locator('tr.is-selected')).not.toHaveCount(0);
-      await expectNoAxeViolations(page, theme, 'a selected event');
-    });
-
-    test(`axe finds no violation with the timeline's tooltip shown (${theme})`, async ({ page }) => {
-      await openApp(page);
-      const bar = page.locator('[data-testid="lane"][data-container="istio-proxy"] > g.bars rect.bar[data-label^="Ready"]').first();
-      const p = await visibleCenter(page, bar);
-      await page.mouse.move(p.x, p.y);
-      await expect(page.getByTestId('tooltip')).toBeVisible();
-      await expectNoAxeViolations(page, theme, 'the tooltip');
+      await state(page, info, `axe finds no violation on the embed view with a bad link (${theme})`, async () => {
+        await gotoFresh(page, '/?embed#v1.BwAAAA');
+        await expect(page.getByTestId('share-banner')).toContainText('damaged');
+        await expect(page.getByTestId('lane').first()).toBeAttached();
+        await expectNoAxeViolations(page, theme, 'the embed view with a bad link');
+      });
     });
   });
 }

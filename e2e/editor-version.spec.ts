@@ -1,7 +1,7 @@
 // The version picker and the feature gates are part of the scenario: they are written into the
 // Simulation document, so they travel with the text; a change re-simulates and can be undone.
 
-import AxeBuilder from '@axe-core/playwright';
+import { axeBuilder } from './support/a11y';
 import { expect, test } from '@playwright/test';
 import { editorText, lanes, markers, openApp, screenshot, waitForApp } from './support/app';
 import { caretAt, waitForSchema } from './support/editor';
@@ -78,7 +78,7 @@ test('a feature-gate toggle is written into the text and changes the outcome', a
   await screenshot(page, info, 'gates');
   for (const theme of ['dark', 'light'] as const) {
     await setTheme(page, theme);
-    const axe = await new AxeBuilder({ page }).include('.version-controls').analyze();
+    const axe = await axeBuilder(page).include('.version-controls').analyze();
     expect(axe.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })), theme).toEqual([]);
   }
   await setTheme(page, 'dark');

@@ -1,7 +1,7 @@
 // The embedded view (?embed): the timeline without the editor, a play button, and a link back
 // to the full app on the same scenario. It never touches the visitor's saved work.
 
-import AxeBuilder from '@axe-core/playwright';
+import { axeBuilder } from './support/a11y';
 import { expect, test } from '@playwright/test';
 import { cursorTime, lanes, openApp, replaceEditorText, screenshot } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
@@ -33,7 +33,7 @@ test('?embed shows the timeline read-only, hides the editor, plays, and links ba
   const href = await open.getAttribute('href');
   expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#v1\./);
   expect(href).not.toContain('embed');
-  expect((await new AxeBuilder({ page }).include('.embed-header').analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect((await axeBuilder(page).include('.embed-header').analyze()).violations.map((v) => v.id)).toEqual([]);
 
   // Play runs the cursor forward from where it is.
   await page.getByTestId('timeline').focus();

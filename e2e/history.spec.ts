@@ -1,7 +1,7 @@
 // The history of the user's own texts: every scenario of theirs that a link, a gallery entry or
 // another tab replaced is kept (named, dated) and comes back with one click, at any time.
 
-import AxeBuilder from '@axe-core/playwright';
+import { axeBuilder } from './support/a11y';
 import { expect, test, type Page } from '@playwright/test';
 import { editorText, openApp, replaceEditorText, screenshot } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
@@ -111,9 +111,9 @@ for (const theme of ['light', 'dark'] as const) {
     await openLinkOverMyWork(page, SHARED);
     await setTheme(page, theme);
     await openHistory(page);
-    const results = await new AxeBuilder({ page }).include('[data-testid="history-panel"]').analyze();
+    const results = await axeBuilder(page).include('[data-testid="history-panel"]').analyze();
     expect(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))).toEqual([]);
-    const header = await new AxeBuilder({ page }).include('.app-header').analyze();
+    const header = await axeBuilder(page).include('.app-header').analyze();
     expect(header.violations.map((v) => v.id)).toEqual([]);
   });
 }
@@ -150,7 +150,7 @@ for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
     await replaceEditorText(page, MY_WORK);
     await expect(page.getByTestId('storage-notice')).toBeVisible();
-    const results = await new AxeBuilder({ page }).include('[data-testid="storage-notice"]').analyze();
+    const results = await axeBuilder(page).include('[data-testid="storage-notice"]').analyze();
     expect(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))).toEqual([]);
   });
 }

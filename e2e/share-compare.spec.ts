@@ -1,7 +1,7 @@
 // Compare mode: two scenarios on one time axis, the first moment they differ, how each ends;
 // a compare view is a link too.
 
-import AxeBuilder from '@axe-core/playwright';
+import { axeBuilder } from './support/a11y';
 import { expect, test } from '@playwright/test';
 import { runScenario } from '../src/engine/run';
 import { decodeFragment, encodeFragment } from '../src/share';
@@ -79,7 +79,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByTestId('gallery-button').click();
     await expect(page.getByTestId('gallery')).toBeVisible();
     const check = async (selector: string) => {
-      const results = await new AxeBuilder({ page }).include(selector).analyze();
+      const results = await axeBuilder(page).include(selector).analyze();
       return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
     };
     expect(await check('[data-testid="gallery"]')).toEqual([]);
