@@ -1,5 +1,6 @@
-// The `sim` command as a new process, the way outside checks call it:
-//   npx tsx src/cli/sim.ts <command> ...
+// The `sim` command as a new process, the way outside checks call it (`npm run sim` runs
+// bin/sim-cli.mjs, the bundled command; launcher.test.ts checks it says what the source says):
+//   node bin/sim-cli.mjs <command> ...
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const F = 'src/cli/fixtures';
 
 function sim(...argv: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...argv], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('node', ['bin/sim-cli.mjs', ...argv], { encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
