@@ -9,7 +9,7 @@
 import type { ApiPod, ApiPodStatus, ContainerStatus } from '../api';
 import { printPod } from '../kubectl/printPod';
 import type { PodConditionType } from '../trace';
-import type { PodSim } from './podSim';
+import type { Causes, PodSim } from './podSim';
 
 /** At most this many causes on a pod-level event (the latest ones). */
 const MAX_POD_CAUSES = 4;
@@ -46,7 +46,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed, shown);
   sim.setApi(next);
   for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
-  const kubectlCause = shown.length ? shown.slice(-MAX_POD_CAUSES) : changesNow().cause(changesNow().state);
+  const kubectlCause = () => (shown.length ? shown.slice(-MAX_POD_CAUSES) : changesNow().cause(changesNow().state));
   publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', kubectlCause);
   sim.sinceLastWrite.clear();
 }
@@ -115,7 +115,7 @@ function conditionCause(changes: StatusChanges, type: PodConditionType): string[
  * A new `kubectl get pod` row, if the columns changed. The API server prints it from the pod
  * object, so a deletion (its deletionTimestamp) changes it without any status write ([14.4]).
  */
-export function publishKubectl(sim: PodSim, why: string, cause?: readonly (string | undefined)[]): void {
+export function publishKubectl(sim: PodSim, why: string, cause?: Causes | (() => Causes)): void {
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status: sim.api };
   const cols = printPod(pod, sim.now, { minor: sim.minor });
   const last = sim.lastKubectl;
@@ -123,7 +123,7 @@ export function publishKubectl(sim: PodSim, why: string, cause?: readonly (strin
   const count = (r: string) => r.split(' ')[0];
   if (!last || last.ready !== cols.ready || last.status !== cols.status || count(last.restarts) !== count(cols.restarts)) {
     sim.lastKubectl = cols;
-    sim.emit({ type: 'pod.kubectl', ...cols, why }, cause);
+    sim.emit({ type: 'pod.kubectl', ...cols, why }, typeof cause === 'function' ? cause() : cause);
   }
 }
 

@@ -58,7 +58,7 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
       : `[8.1] The pod is deleted with a ${grace}s grace period.`,
   });
   sim.deletion = { at: sim.now, grace, id };
-  publishKubectl(sim, '[14.4] The API server prints the row from the pod object: its deletionTimestamp is set, so STATUS reads Terminating (from 1.31, a Succeeded or Failed pod keeps its STATUS).');
+  publishKubectl(sim, '[14.4] The API server prints the row from the pod object: its deletionTimestamp is set, so STATUS reads Terminating (from 1.31, a Succeeded or Failed pod keeps its STATUS).', [id]);
   if (sim.terminalDone) {
     // [8.2] The pod worker is already terminating the pod (its phase is terminal): the kill under
     // way keeps its grace (SyncTerminatingPod ignores the cancelled context); once it is over the
