@@ -22,7 +22,7 @@ export type Causes = readonly (string | undefined)[];
 
 /** Runtime events a later status write shows (its waiting reason, started, ready, phase, conditions). */
 const SHOWN_BY_STATUS = new Set<TraceEvent['type']>([
-  'container.pulling', 'container.start', 'container.up', 'container.exit', 'container.backoff', 'probe.result', 'hook.end', 'fault',
+  'container.start', 'container.up', 'container.exit', 'container.backoff', 'probe.result', 'hook.end', 'fault',
 ]);
 /** How many of a container's events a status write cites at most: the latest ones. */
 const STATUS_CAUSES_PER_CONTAINER = 2;
