@@ -38,6 +38,14 @@ export type HookKind = 'postStart' | 'preStop';
 
 interface EventBase {
   t: number;
+  /**
+   * Unique within the trace and stable for the same scenario (a Job's pods prefix it with the pod's
+   * name). The engine sets it on every event (contract section 3); optional here only so hand-made
+   * events in tests need not invent one.
+   */
+  id?: string;
+  /** The ids of the events that caused this one, each earlier in the trace (absent: nothing did, e.g. a fault). */
+  cause?: string[];
   /** One sentence a learner can read, naming the rule ([section] of docs/kubelet-rules.md). */
   why: string;
   /** For Jobs: which pod the event belongs to. */

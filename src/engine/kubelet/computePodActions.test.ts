@@ -140,3 +140,42 @@ describe('computePodActions', () => {
     for (const w of plan.why) expect(w).toMatch(/^\[\d+(\.\d+)?[a-z]?\]/);
   });
 });
+
+describe('computePodActions reasons per container (kuberuntime_manager.go computePodActions, containerToKillInfo carries a reason per container; 1.28-1.33)', () => {
+  it('files each decision under the container it decides about, even when names share a prefix [2.1] [4.1]', () => {
+    const plan = computePodActions(input({
+      initContainers: [plain('i1'), plain('i10'), plain('i11')],
+      containers: [plain('app'), plain('ap')],
+      runtime: rt(exited('i1', 0), exited('i10', 0), exited('i11', 0), exited('app', 1), running('ap')),
+    }));
+    expect(plan.containersToStart).toEqual(['app']);
+    expect(plan.reasons['app']).toEqual({ rule: '4.1', text: plan.why.find((w) => w.includes('container app exited')), after: 'app' });
+    expect(plan.reasons['ap']).toBeUndefined();
+  });
+
+  it("the next init container's reason names the one whose exit let it start [2.1]", () => {
+    const plan = computePodActions(input({ initContainers: [plain('i1'), plain('i10')], runtime: rt(exited('i1', 0)) }));
+    expect(plan.initContainersToStart).toEqual(['i10']);
+    expect(plan.reasons['i10']).toMatchObject({ rule: '2.1', after: 'i1' });
+    expect(plan.reasons['i10']!.text).toContain('so the next one, i10, starts');
+    expect(plan.reasons['i1']).toBeUndefined();
+  });
+
+  it('a sidecar killed for its liveness probe gets the [4.4] sentence, not the earlier one that names it as a gate [2.1] [4.4]', () => {
+    const plan = computePodActions(input({
+      initContainers: [sidecar('proxy', { livenessProbe: { handler: 'exec' } }), plain('setup')],
+      runtime: rt(running('proxy')),
+      liveness: { proxy: 'failure' },
+    }));
+    expect(plan.why.findIndex((w) => w.startsWith('[2.1] Sidecar proxy'))).toBeLessThan(plan.why.findIndex((w) => w.startsWith('[4.4]')));
+    expect(plan.reasons['proxy']).toMatchObject({ rule: '4.4', after: 'proxy' });
+    expect(plan.reasons['setup']).toMatchObject({ rule: '2.1', after: 'proxy' });
+  });
+
+  it('a pod kill names the containers whose exits decided it [8.1c] [2.5]', () => {
+    const done = computePodActions(input({ restartPolicy: 'Never', containers: [plain('a'), plain('b')], runtime: rt(exited('a', 0), exited('b', 1)) }));
+    expect(done).toMatchObject({ killPod: true, killPodAfter: ['a', 'b'] });
+    const failed = computePodActions(input({ restartPolicy: 'Never', initContainers: [plain('i1')], runtime: rt(exited('i1', 1)) }));
+    expect(failed).toMatchObject({ killPod: true, killPodAfter: ['i1'] });
+  });
+});

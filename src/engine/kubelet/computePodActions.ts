@@ -5,6 +5,7 @@
 // probe/spec-change kills) and SyncPod, 1.28-1.33 stored versions; container-level restart
 // policies ([4.2], 1.34+) from the rulebook.
 
+import { explain } from './actionReasons';
 import { computeInitContainerActions } from './initContainerActions';
 import { isRestartableInit, matchingRule, restartsOnFailure, shouldRestartAfterExit } from './restartPolicy';
 import type { ContainerForActions, PodActions, PodActionsInput } from './podActionsTypes';
@@ -12,24 +13,24 @@ import type { ContainerForActions, PodActions, PodActionsInput } from './podActi
 export type { PodActions, PodActionsInput } from './podActionsTypes';
 
 function emptyActions(): PodActions {
-  return { killPod: false, createSandbox: false, initContainersToStart: [], containersToStart: [], containersToKill: [], why: [] };
+  return { killPod: false, createSandbox: false, initContainersToStart: [], containersToStart: [], containersToKill: [], why: [], reasons: {} };
 }
 
 /** ShouldContainerBeRestarted for a main container that is not running ([4.1]). */
-function shouldStartMain(c: ContainerForActions, input: PodActionsInput): { start: boolean; why: string } {
+function shouldStartMain(c: ContainerForActions, input: PodActionsInput): { start: boolean; why: string; after?: string } {
   if (input.deleted) return { start: false, why: `[4.1] The pod is being deleted, so ${c.name} is not started.` };
   const rt = input.runtime[c.name];
-  if (!rt) return { start: true, why: `[3.2] Main container ${c.name} has never run, so it starts.` };
+  if (!rt) return { start: true, why: `[3.2] Main container ${c.name} has never run, so it starts.`, after: input.initContainers.at(-1)?.name };
   if (rt.state === 'created' || rt.state === 'unknown') {
-    return { start: true, why: `[4.1] Main container ${c.name} is ${rt.state}, so it is started again.` };
+    return { start: true, why: `[4.1] Main container ${c.name} is ${rt.state}, so it is started again.`, after: c.name };
   }
   const restart = shouldRestartAfterExit(input.restartPolicy, c, rt.exitCode, input.containerRestartRules);
   const rule = input.containerRestartRules && rt.exitCode !== undefined ? matchingRule(c, rt.exitCode) : undefined;
   if (restart && rule?.action === 'Restart') {
-    return { start: true, why: `[4.2] [11.1] Main container ${c.name} exited with ${rt.exitCode}, which its restartPolicyRules (${rule.operator} ${rule.values.join(', ')}) restart.` };
+    return { start: true, why: `[4.2] [11.1] Main container ${c.name} exited with ${rt.exitCode}, which its restartPolicyRules (${rule.operator} ${rule.values.join(', ')}) restart.`, after: c.name };
   }
   return restart
-    ? { start: true, why: `[4.1] Main container ${c.name} exited with ${rt.exitCode}; the restartPolicy says restart.` }
+    ? { start: true, why: `[4.1] Main container ${c.name} exited with ${rt.exitCode}; the restartPolicy says restart.`, after: c.name }
     : { start: false, why: `[4.1] Main container ${c.name} exited with ${rt.exitCode}; the restartPolicy says it stays stopped.` };
 }
 
@@ -111,7 +112,7 @@ export function computePodActions(input: PodActionsInput): PodActions {
           changes.containersToKill.push({ name: c.name, reason: 'Unknown', message: `Container ${c.name} is in an unknown state` });
         }
       }
-      changes.why.push(decision.why);
+      explain(changes, decision.why, { container: c.name, ...(decision.after !== undefined ? { after: decision.after } : {}) });
       continue;
     }
     let restart = restartsOnFailure(input.restartPolicy, c, input.containerRestartRules);
@@ -136,9 +137,9 @@ export function computePodActions(input: PodActionsInput): PodActions {
       changes.containersToStart.push(c.name);
     }
     changes.containersToKill.push({ name: c.name, reason, message });
-    changes.why.push(reason === 'SpecChanged'
+    explain(changes, reason === 'SpecChanged'
       ? `[1.8] ${message}: the kubelet kills it and starts the new spec, whatever the restartPolicy.`
-      : `[4.4] ${message}${restart ? '' : '; the restartPolicy is Never, so it stays stopped'}.`);
+      : `[4.4] ${message}${restart ? '' : '; the restartPolicy is Never, so it stays stopped'}.`, { container: c.name, after: c.name });
   }
 
   if (keepCount > 0 && changes.why.length === 0) {
@@ -148,6 +149,7 @@ export function computePodActions(input: PodActionsInput): PodActions {
     changes.killPod = true;
     const sidecars = input.initContainers.filter(isRestartableInit).map((c) => c.name);
     changes.initContainersToStart = [];
+    changes.killPodAfter = input.containers.map((c) => c.name);
     changes.why.push(sidecars.length > 0
       ? `[8.1c] Every main container is done and none will restart: the pod is killed, and sidecars (${sidecars.join(', ')}) are not restarted.`
       : '[8.1c] Every main container is done and none will restart: the pod is killed.');

@@ -3,6 +3,7 @@
 // The loop walks the init containers from the last to the first, so that completed init
 // containers removed from the runtime are not run again, exactly as upstream.
 
+import { explain } from './actionReasons';
 import { isRestartableInit, restartsOnFailure } from './restartPolicy';
 import type { ContainerForActions, PodActions, PodActionsInput } from './podActionsTypes';
 
@@ -39,7 +40,7 @@ export function computeInitContainerActions(input: PodActionsInput, changes: Pod
     if (!rt) {
       if (previouslyInitialized && sidecar) {
         toStart.push(i);
-        changes.why.push(`[2.9] Sidecar ${c.name} has no runtime record though the pod initialized before, so it is started again.`);
+        explain(changes, `[2.9] Sidecar ${c.name} has no runtime record though the pod initialized before, so it is started again.`, { container: c.name });
       }
       continue;
     }
@@ -48,7 +49,7 @@ export function computeInitContainerActions(input: PodActionsInput, changes: Pod
     switch (rt.state) {
       case 'created':
         toStart.push(i);
-        changes.why.push(`[2.7] Init container ${c.name} is stuck in Created, so the kubelet starts it again.`);
+        explain(changes, `[2.7] Init container ${c.name} is stuck in Created, so the kubelet starts it again.`, { container: c.name, after: c.name });
         break;
       case 'running': {
         if (!sidecar) break; // a regular init container: wait for it to finish
@@ -58,7 +59,7 @@ export function computeInitContainerActions(input: PodActionsInput, changes: Pod
           if (startup === 'failure') {
             changes.containersToKill.push({ name: c.name, reason: 'StartupProbe', message: `Init container ${c.name} failed startup probe` });
             toStart.push(i);
-            changes.why.push(`[2.4] Sidecar ${c.name} failed its startup probe: it is killed and restarted, whatever the pod's restartPolicy.`);
+            explain(changes, `[2.4] Sidecar ${c.name} failed its startup probe: it is killed and restarted, whatever the pod's restartPolicy.`, { container: c.name, after: c.name });
             break;
           }
         }
@@ -66,12 +67,12 @@ export function computeInitContainerActions(input: PodActionsInput, changes: Pod
           podHasInitialized = true;
         } else if (!previouslyInitialized) {
           toStart.push(i + 1);
-          changes.why.push(`[2.1] Sidecar ${c.name} is started, so the next init container ${inits[i + 1]!.name} may start.`);
+          explain(changes, `[2.1] Sidecar ${c.name} is started, so the next init container ${inits[i + 1]!.name} may start.`, { container: inits[i + 1]!.name, after: c.name });
         }
         if (imageChanged(c, input)) {
           changes.containersToKill.push({ name: c.name, reason: 'SpecChanged', message: `Init container ${c.name} definition changed` });
           toStart.push(i);
-          changes.why.push(`[1.8] Sidecar ${c.name}'s image changed, so it is killed and started again with the new image.`);
+          explain(changes, `[1.8] Sidecar ${c.name}'s image changed, so it is killed and started again with the new image.`, { container: c.name, after: c.name });
           break;
         }
         if (c.livenessProbe) {
@@ -79,7 +80,7 @@ export function computeInitContainerActions(input: PodActionsInput, changes: Pod
           if (liveness === 'failure') {
             changes.containersToKill.push({ name: c.name, reason: 'LivenessProbe', message: `Init container ${c.name} failed liveness probe` });
             toStart.push(i);
-            changes.why.push(`[4.4] Sidecar ${c.name} failed its liveness probe: it is killed and restarted.`);
+            explain(changes, `[4.4] Sidecar ${c.name} failed its liveness probe: it is killed and restarted.`, { container: c.name, after: c.name });
           }
         }
         break;
@@ -87,40 +88,42 @@ export function computeInitContainerActions(input: PodActionsInput, changes: Pod
       case 'exited':
         if (sidecar) {
           toStart.push(i);
-          changes.why.push(`[4.3] Sidecar ${c.name} exited (code ${rt.exitCode ?? '?'}); sidecars are restarted whatever the pod's restartPolicy.`);
+          explain(changes, `[4.3] Sidecar ${c.name} exited (code ${rt.exitCode ?? '?'}); sidecars are restarted whatever the pod's restartPolicy.`, { container: c.name, after: c.name });
         } else if ((rt.exitCode ?? 0) !== 0) {
           if (!restartsOnFailure(input.restartPolicy, c, input.containerRestartRules)) {
             changes.killPod = true;
             changes.initContainersToStart = [];
+            changes.killPodAfter = [c.name];
             changes.why.push(`[2.5] Init container ${c.name} failed (exit ${rt.exitCode}) and the restartPolicy is Never: the pod is killed and fails.`);
             return false;
           }
           toStart.push(i);
-          changes.why.push(`[2.5] Init container ${c.name} failed (exit ${rt.exitCode}); the restartPolicy allows a retry, so it is restarted.`);
+          explain(changes, `[2.5] Init container ${c.name} failed (exit ${rt.exitCode}); the restartPolicy allows a retry, so it is restarted.`, { container: c.name, after: c.name });
         } else if (i === last) {
           podHasInitialized = true;
         } else {
           toStart.push(i + 1);
-          changes.why.push(`[2.1] Init container ${c.name} exited 0, so the next one, ${inits[i + 1]!.name}, starts.`);
+          explain(changes, `[2.1] Init container ${c.name} exited 0, so the next one, ${inits[i + 1]!.name}, starts.`, { container: inits[i + 1]!.name, after: c.name });
         }
         break;
       default: // unknown
         if (!sidecar && !restartsOnFailure(input.restartPolicy, c, input.containerRestartRules)) {
           changes.killPod = true;
           changes.initContainersToStart = [];
+          changes.killPodAfter = [c.name];
           changes.why.push(`[2.5] Init container ${c.name} is in an unknown state and the restartPolicy is Never: the pod is killed.`);
           return false;
         }
         changes.containersToKill.push({ name: c.name, reason: 'Unknown', message: `Init container is in "unknown" state, try killing it before restart` });
         toStart.push(i);
-        changes.why.push(`[10.3] Init container ${c.name} is in an unknown state: it is killed and started again.`);
+        explain(changes, `[10.3] Init container ${c.name} is in an unknown state: it is killed and started again.`, { container: c.name, after: c.name });
     }
     previouslyInitialized = true;
   }
 
   if (!previouslyInitialized) {
     toStart.push(0);
-    changes.why.push(`[2.1] No init container has run yet in this sandbox, so the first one, ${inits[0]!.name}, starts.`);
+    explain(changes, `[2.1] No init container has run yet in this sandbox, so the first one, ${inits[0]!.name}, starts.`, { container: inits[0]!.name });
   }
   toStart.reverse();
   changes.initContainersToStart.push(...toStart.map((i) => inits[i]!.name));

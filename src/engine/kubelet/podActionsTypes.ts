@@ -59,6 +59,19 @@ export interface ContainerToKill {
   message: string;
 }
 
+/**
+ * Why the plan starts or kills one container, as upstream's containerToKillInfo carries a reason
+ * and message per container: the simulator reads it by name (its trace whys and causes).
+ */
+export interface ContainerReason {
+  /** The rulebook section the decision follows, e.g. "2.1". */
+  rule: string;
+  /** The sentence, the same one `why` holds. */
+  text: string;
+  /** The container whose runtime state decided it: itself for a restart, the previous init container for the next one. */
+  after?: string;
+}
+
 export interface PodActions {
   killPod: boolean;
   createSandbox: boolean;
@@ -69,4 +82,8 @@ export interface PodActions {
   restartAllContainers?: { container: string; exitCode: number };
   /** One sentence per decision, naming the rule, for the trace and `sim actions`. */
   why: string[];
+  /** The first decision about each container this plan starts or kills, by name. */
+  reasons: Record<string, ContainerReason>;
+  /** For a pod kill: the containers whose state decided it ([8.1c] the main containers, [2.5] the failed init container). */
+  killPodAfter?: string[];
 }

@@ -17,6 +17,16 @@ interface Window {
 export class FaultWindows {
   private readonly probe = new Map<string, Window[]>();
   private readonly pull = new Map<string, Window[]>();
+  /** The id of the latest fault event that made this container's probe fail. */
+  private readonly probeFaultIds = new Map<string, string>();
+
+  noteProbeFault(container: string, kind: ProbeKind, id: string): void {
+    this.probeFaultIds.set(`${container}/${kind}`, id);
+  }
+
+  probeFaultId(container: string, kind: ProbeKind): string | undefined {
+    return this.probeFaultIds.get(`${container}/${kind}`);
+  }
 
   addProbe(container: string, kind: ProbeKind, w: Window): void {
     const key = `${container}/${kind}`;
@@ -73,18 +83,20 @@ function applyFault(sim: PodSim, ev: SimEvent): void {
         sim.emit({ ...base, exitCode: code, why: `Injected ${ev.do}: ${name} is not running, so nothing happens.` });
         return;
       }
-      sim.emit({ ...base, exitCode: code, why: ev.do === 'oomKill'
+      const id = sim.emit({ ...base, exitCode: code, why: ev.do === 'oomKill'
         ? `Injected OOM kill: the kernel kills ${name} for exceeding its memory limit (exit 137, OOMKilled) [8.6].`
         : `Injected ${ev.do}: ${name}'s process exits with code ${code}.` });
-      exitProcess(sim, inst, code, ev.do === 'oomKill', `The process ends with code ${code} (injected ${ev.do}).`);
+      exitProcess(sim, inst, code, ev.do === 'oomKill', `The process ends with code ${code} (injected ${ev.do}).`, undefined, [id]);
       return;
     }
     case 'failLiveness':
     case 'failReadiness':
-    case 'failStartup':
-      sim.emit({ ...base, ...(ev.for !== undefined ? { for: ev.for } : {}), why: `Injected: ${name}'s ${PROBE_OF[ev.do]} probe handler fails ${forText(ev)}; the result changes only after failureThreshold failures [5.4].` });
+    case 'failStartup': {
+      const id = sim.emit({ ...base, ...(ev.for !== undefined ? { for: ev.for } : {}), why: `Injected: ${name}'s ${PROBE_OF[ev.do]} probe handler fails ${forText(ev)}; the result changes only after failureThreshold failures [5.4].` });
+      if (name) sim.faults.noteProbeFault(name, PROBE_OF[ev.do]!, id);
       sim.probes.wake(name);
       return;
+    }
     case 'failPull':
       sim.emit({ ...base, ...(ev.for !== undefined ? { for: ev.for } : {}), why: `Injected: pulls of ${name}'s image fail ${forText(ev)} (ErrImagePull, then ImagePullBackOff) [10.2].` });
       return;
@@ -95,7 +107,7 @@ function applyFault(sim: PodSim, ev: SimEvent): void {
         return;
       }
       sim.rec(name).image = ev.image;
-      sim.emit({ ...base, image: ev.image, why: `${name}'s image becomes ${ev.image}: its spec hash changes [1.8]. The pod update triggers a sync.` });
+      sim.rec(name).imageChangeId = sim.emit({ ...base, image: ev.image, why: `${name}'s image becomes ${ev.image}: its spec hash changes [1.8]. The pod update triggers a sync.` });
       sim.requestSync();
       return;
     case 'deletePod':

@@ -97,6 +97,21 @@ function jobStop(scenario: Scenario, run: PodRun, start: number, horizon: number
   return stop;
 }
 
+/** A pod's event in the Job's trace: its time shifted, its id and causes prefixed with the pod's name; the pod's scheduling follows its creation. */
+function inPod(e: TraceEvent, pod: string, t: number, createdId: string): TraceEvent {
+  const prefixed = (id: string) => `${pod}/${id}`;
+  const cause = e.cause ? e.cause.map(prefixed) : e.type === 'pod.scheduled' ? [createdId] : undefined;
+  return { ...e, t, pod, ...(e.id !== undefined ? { id: prefixed(e.id) } : {}), ...(cause ? { cause } : {}) };
+}
+
+/** The id (in the Job's trace) of the pod.phase event that made the pod terminal. */
+function terminalPhaseId(trace: Trace, pod: string): string | undefined {
+  const e = trace.events.find((x) => x.type === 'pod.phase' && (x.phase === 'Succeeded' || x.phase === 'Failed'));
+  return e?.id === undefined ? undefined : `${pod}/${e.id}`;
+}
+
+const causedBy = (id: string | undefined): { cause?: string[] } => (id === undefined ? {} : { cause: [id] });
+
 function podName(base: string, i: number): string {
   if (i === 0) return base;
   return `${base.replace(/-[a-z0-9]{5}$/, '')}-r${i}`;
@@ -125,6 +140,10 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
   let failures = 0;
   let end: number | undefined;
   let truncated: Trace['truncated'];
+  // Ids: the controller's own events count on their own; a pod's events carry its name ([contract 3]).
+  let jobEvents = 0;
+  const jobId = () => `job/e${jobEvents++}`;
+  let previousTerminal: string | undefined;
 
   for (let i = 0; start < horizon; i++) {
     const deadline = job.activeDeadlineSeconds;
@@ -132,7 +151,7 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
       // [13.4] the deadline passed while the controller waited to replace a failed pod: no new pod.
       end = deadline;
       const last = pods.at(-1)?.name;
-      out.push({ t: deadline, type: 'job.failed', reason: 'DeadlineExceeded', ...(last ? { pod: last } : {}), why: `[13.4] The Job has been active for ${deadline}s, its activeDeadlineSeconds: it fails with reason DeadlineExceeded ("${DEADLINE_MESSAGE}") and creates no more pods.` });
+      out.push({ t: deadline, type: 'job.failed', reason: 'DeadlineExceeded', ...(last ? { pod: last } : {}), why: `[13.4] The Job has been active for ${deadline}s, its activeDeadlineSeconds: it fails with reason DeadlineExceeded ("${DEADLINE_MESSAGE}") and creates no more pods.`, id: jobId() });
       break;
     }
     const name = podName(scenario.pod.name, i);
@@ -142,8 +161,11 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
     if (stop) run = runPod(scenario, name, start, horizon, [{ at: stop.at, do: 'deletePod', pos: { line: 1, col: 1 } }], out.length, onProgress);
     const limitHit = stop?.reason === 'BackoffLimitExceeded';
     const shift = (t: number) => roundTime(t + start);
-    out.push({ t: start, type: 'job.podCreated', pod: name, why: i === 0 ? 'The Job controller creates the Job\'s first pod.' : `The Job controller replaces the failed pod with ${name} (failures so far: ${failures}, backoffLimit ${job.backoffLimit}).` });
-    for (const e of run.trace.events) out.push({ ...e, t: shift(e.t), pod: name });
+    const created = jobId();
+    out.push({ t: start, type: 'job.podCreated', pod: name, why: i === 0 ? 'The Job controller creates the Job\'s first pod.' : `The Job controller replaces the failed pod with ${name} (failures so far: ${failures}, backoffLimit ${job.backoffLimit}).`, id: created, ...causedBy(previousTerminal) });
+    for (const e of run.trace.events) out.push(inPod(e, name, shift(e.t), created));
+    const terminal = terminalPhaseId(run.trace, name);
+    previousTerminal = terminal;
     for (const c of run.trace.containers) containers.push({ ...c, pod: name });
     pods.push({ name, start, ...(run.phase ? { phase: run.phase } : {}) });
     const podEnd = shift(run.trace.end);
@@ -155,12 +177,12 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
     }
     if (stop?.reason === 'DeadlineExceeded') {
       end = podEnd;
-      out.push(deadlineFailure(scenario, name, start + stop.at, run.terminalAt === undefined ? podEnd : shift(run.terminalAt)));
+      out.push({ ...deadlineFailure(scenario, name, start + stop.at, run.terminalAt === undefined ? podEnd : shift(run.terminalAt)), id: jobId() });
       break;
     }
     if (limitHit) {
       end = podEnd;
-      out.push({ t: end, type: 'job.failed', reason: 'BackoffLimitExceeded', pod: name, why: `The containers restarted ${job.backoffLimit} times under restartPolicy OnFailure, reaching backoffLimit: the Job fails and deletes its pod.` });
+      out.push({ t: end, type: 'job.failed', reason: 'BackoffLimitExceeded', pod: name, why: `The containers restarted ${job.backoffLimit} times under restartPolicy OnFailure, reaching backoffLimit: the Job fails and deletes its pod.`, id: jobId() });
       break;
     }
     if (run.phase === undefined || run.terminalAt === undefined) {
@@ -170,19 +192,19 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
     const doneAt = shift(run.terminalAt);
     if (run.phase === 'Succeeded') {
       end = doneAt;
-      out.push({ t: doneAt, type: 'job.complete', pod: name, why: 'The pod Succeeded, so the Job is complete (completions: 1).' });
+      out.push({ t: doneAt, type: 'job.complete', pod: name, why: 'The pod Succeeded, so the Job is complete (completions: 1).', id: jobId(), ...causedBy(terminal) });
       break;
     }
     const rule = matchPodFailurePolicy(job.podFailurePolicy, lastExitCodes(run.trace, scenario));
     if (rule?.action === 'FailJob') {
       end = doneAt;
-      out.push({ t: doneAt, type: 'job.failed', reason: 'PodFailurePolicy', pod: name, why: 'The failed pod matches a podFailurePolicy rule with action FailJob: the Job fails at once, whatever backoffLimit says.' });
+      out.push({ t: doneAt, type: 'job.failed', reason: 'PodFailurePolicy', pod: name, why: 'The failed pod matches a podFailurePolicy rule with action FailJob: the Job fails at once, whatever backoffLimit says.', id: jobId(), ...causedBy(terminal) });
       break;
     }
     if (rule?.action !== 'Ignore') failures++;
     if (failures > job.backoffLimit) {
       end = doneAt;
-      out.push({ t: doneAt, type: 'job.failed', reason: 'BackoffLimitExceeded', pod: name, why: `The Job has failed ${failures} times, more than its backoffLimit of ${job.backoffLimit}: the Job fails.` });
+      out.push({ t: doneAt, type: 'job.failed', reason: 'BackoffLimitExceeded', pod: name, why: `The Job has failed ${failures} times, more than its backoffLimit of ${job.backoffLimit}: the Job fails.`, id: jobId(), ...causedBy(terminal) });
       break;
     }
     start = roundTime(doneAt + (rule?.action === 'Ignore' ? CONTROLLER_DELAY : jobPodBackoff(failures)));

@@ -10,7 +10,7 @@
 //   have *returned* (containerTerminated after StopContainer), not when their processes exit.
 
 import type { Proc, RunningTask } from './kernel';
-import type { PodSim } from './podSim';
+import type { Causes, PodSim } from './podSim';
 import { newest, type Instance } from './model';
 import { sigkill, signalStop } from './process';
 import { MINIMUM_GRACE } from './timing';
@@ -36,7 +36,7 @@ function wholeSeconds(elapsed: number): number {
  * context can cut it short, never its container's exit ([11.4]); an exec or HTTP hook ends with its
  * container ([8.5]).
  */
-function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, waitsForTurn: boolean): Proc<number> {
+function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, waitsForTurn: boolean, ended: { id?: string }): Proc<number> {
   const name = inst.container;
   const hook = sim.rec(name).spec.preStop!;
   const sleep = hook.handler === 'sleep';
@@ -45,16 +45,16 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
   const start = sim.now;
   const next = waitsForTurn ? 'its stop signal waits for its turn [8.4]' : 'now the stop signal';
   sim.hooks.set(inst, 'preStop');
-  sim.emit({
+  const startId = sim.emit({
     type: 'hook.start', container: name, hook: 'preStop',
     why: waitsForTurn
       ? '[8.4] Every preStop hook, sidecars\' included, starts at once when the pod is killed; only the stop signals wait for their turn.'
       : `[8.3] The preStop hook runs first, bounded by the ${remaining}s grace period.`,
-  });
+  }, [inst.ids.kill]);
   if (sleep) {
     yield { sleep: finishes ? duration : remaining };
     if (sim.hooks.get(inst) === 'preStop') sim.hooks.delete(inst);
-    sim.emit(finishes
+    ended.id = sim.emit(finishes
       ? {
         type: 'hook.end', container: name, hook: 'preStop', exitCode: 0,
         why: inst.state === 'running'
@@ -64,17 +64,17 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
       : {
         type: 'hook.end', container: name, hook: 'preStop',
         why: `[8.3] [11.4] The ${remaining}s grace period is used up: the kubelet stops waiting for the ${duration}s sleep preStop hook and moves on.`,
-      });
+      }, [startId]);
     return wholeSeconds(sim.now - start);
   }
   yield { until: () => inst.state !== 'running', timeout: finishes ? duration : remaining };
   if (finishes && inst.state === 'running' && sim.hooks.get(inst) === 'preStop') {
     sim.hooks.delete(inst);
     const code = inst.behavior.preStop.exitCode;
-    sim.emit({
+    ended.id = sim.emit({
       type: 'hook.end', container: name, hook: 'preStop', exitCode: code,
       why: code === 0 ? `The preStop hook returned; ${next}.` : `The preStop hook failed with ${code} (FailedPreStopHook); that does not change the container's exit code [10.5].`,
-    });
+    }, [startId]);
   }
   return wholeSeconds(sim.now - start);
 }
@@ -83,10 +83,10 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
  * killContainer: the Killing event, the preStop hook, a sidecar's wait for its turn, then the stop
  * signal; it returns once the container has stopped, and only then tells the ordering
  * (containerTerminated). `ordering` is false for kills outside a pod kill (probe, spec change,
- * postStart failure) and in 1.28 ([8.7]).
+ * postStart failure) and in 1.28 ([8.7]). `cause`: the events that made the kubelet kill it.
  */
 export function* killContainer(
-  sim: PodSim, name: string, reason: string, grace: number, ordering: TerminationOrdering | false, why: string,
+  sim: PodSim, name: string, reason: string, grace: number, ordering: TerminationOrdering | false, why: string, cause?: Causes,
 ): Proc<void> {
   const rec = sim.rec(name);
   const inst = newest(rec);
@@ -95,11 +95,12 @@ export function* killContainer(
     return;
   }
   rec.killing = true;
-  sim.emit({ type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, why });
+  inst.ids.kill = sim.emit({ type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, why }, cause);
   const waitsForTurn = ordering !== false && ordering.waitsForTurn(name);
   let remaining = grace;
+  const preStop: { id?: string } = {};
 
-  if (rec.spec.preStop && remaining > 0) remaining -= yield* executePreStopHook(sim, inst, remaining, waitsForTurn);
+  if (rec.spec.preStop && remaining > 0) remaining -= yield* executePreStopHook(sim, inst, remaining, waitsForTurn, preStop);
 
   let turnCame = true;
   if (waitsForTurn) {
@@ -120,7 +121,8 @@ export function* killContainer(
       ? `[8.4] [8.5] The grace period ran out before ${name}'s turn (${ordering.blocker(name) ?? 'a main container or a later sidecar'} is still being stopped): it gets its stop signal now, with the 2s minimum.`
       : waitsForTurn
       ? `[8.4] ${name}'s turn: the kills of every main container and of the next later sidecar have returned${floored ? '; the grace is used up, so it gets the 2s minimum [8.5]' : ''}.`
-      : `[8.3] The stop signal, with ${remaining}s before SIGKILL${floored ? ' (the 2s minimum, [8.5])' : ''}.`);
+      : `[8.3] The stop signal, with ${remaining}s before SIGKILL${floored ? ' (the 2s minimum, [8.5])' : ''}.`,
+    [preStop.id ?? inst.ids.kill]);
     const exited = yield { until: () => inst.state !== 'running', timeout: remaining };
     if (!exited) sigkill(sim, inst, `[8.5] ${name} did not stop within ${remaining}s of its stop signal: SIGKILL.`);
   }
@@ -133,7 +135,9 @@ export function* killContainer(
  * killContainersWithSyncResult). From 1.29, in a pod with sidecars, they wait for their turn; in
  * 1.28 they stop together with the main containers ([8.7]).
  */
-export function* killPod(sim: PodSim, grace: number, reason: string | ((name: string) => string), why: (name: string) => string): Proc<void> {
+export function* killPod(
+  sim: PodSim, grace: number, reason: string | ((name: string) => string), why: (name: string) => string, cause?: (name: string) => Causes,
+): Proc<void> {
   const ordering = sim.minor >= 29 && sim.pod.initContainers.some((c) => c.kind === 'sidecar')
     ? new TerminationOrdering(sim.pod, (name) => sim.running(name) !== undefined)
     : false;
@@ -141,7 +145,7 @@ export function* killPod(sim: PodSim, grace: number, reason: string | ((name: st
   for (const spec of sim.specs()) {
     if (!sim.running(spec.name)) continue;
     const r = typeof reason === 'string' ? reason : reason(spec.name);
-    tasks.push(sim.k.spawn(`kill ${spec.name}`, killContainer(sim, spec.name, r, grace, ordering, why(spec.name))));
+    tasks.push(sim.k.spawn(`kill ${spec.name}`, killContainer(sim, spec.name, r, grace, ordering, why(spec.name), cause?.(spec.name))));
   }
   yield { until: allDoneCondition(tasks) };
 }

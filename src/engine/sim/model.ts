@@ -29,6 +29,19 @@ export interface Instance {
   /** Set once the stop signal has been sent. */
   signalledAt?: number;
   behavior: Behavior;
+  /** The ids of this run's trace events, which later events cite as their cause. */
+  ids: InstanceEventIds;
+}
+
+export interface InstanceEventIds {
+  start?: string;
+  up?: string;
+  /** The container.started event that showed this run started. */
+  started?: string;
+  kill?: string;
+  /** The latest signal sent (the stop signal, then SIGKILL). */
+  signal?: string;
+  exit?: string;
 }
 
 /** A start failure the status shows as the container's Waiting reason ([10.2]). */
@@ -45,6 +58,10 @@ export interface ContainerRecord {
   killing: boolean;
   /** An image change made after the pod is terminating is ignored ([1.8]). */
   image: string;
+  /** The id of the fault event that last changed the image (a SpecChanged kill cites it). */
+  imageChangeId?: string;
+  /** The id of the latest container.backoff event (the start after the wait cites it). */
+  backoffId?: string;
 }
 
 export function newest(rec: ContainerRecord): Instance | undefined {

@@ -6,7 +6,7 @@ import type { PodSim } from './podSim';
 import { exitProcess } from './process';
 import { KUBELET_DOWNTIME } from './timing';
 
-function bringKubeletBack(sim: PodSim, why: string): void {
+function bringKubeletBack(sim: PodSim, why: string, downId: string): void {
   sim.kubeletDown = true;
   sim.k.kill(sim.syncTask);
   sim.syncTask = undefined;
@@ -19,29 +19,29 @@ function bringKubeletBack(sim: PodSim, why: string): void {
     sim.kubeletDown = false;
     // [0.2] a new kubelet recreates its probe workers; from 1.35 they start from the written status (E73).
     sim.probes.restart(sim.minor >= 35);
-    sim.emit({ type: 'fault', do: 'kubeletStarted', why });
+    sim.emit({ type: 'fault', do: 'kubeletStarted', why }, [downId]);
     sim.requestSync();
   });
 }
 
 export function restartKubelet(sim: PodSim, removeExited = false): void {
-  sim.emit({ type: 'fault', do: 'restartKubelet', why: `The kubelet restarts: it is down for ${KUBELET_DOWNTIME}s while the containers keep running (E23–E26, E73).` });
+  const id = sim.emit({ type: 'fault', do: 'restartKubelet', why: `The kubelet restarts: it is down for ${KUBELET_DOWNTIME}s while the containers keep running (E23–E26, E73).` });
   if (removeExited) {
     for (const spec of sim.specs()) {
       const inst = sim.rec(spec.name).instances.at(-1);
       if (inst?.state === 'exited') sim.removedFromRuntime.add(inst);
     }
-    sim.emit({ type: 'fault', do: 'removeExitedContainers', why: '[10.3] While the kubelet is down, the runtime records of the exited containers are deleted (E24, E26).' });
+    sim.emit({ type: 'fault', do: 'removeExitedContainers', why: '[10.3] While the kubelet is down, the runtime records of the exited containers are deleted (E24, E26).' }, [id]);
   }
-  bringKubeletBack(sim, 'The kubelet is back: it rebuilds its state from the runtime and syncs the pod; completed init containers are not re-run (E23).');
+  bringKubeletBack(sim, 'The kubelet is back: it rebuilds its state from the runtime and syncs the pod; completed init containers are not re-run (E23).', id);
 }
 
 export function recreateSandbox(sim: PodSim): void {
-  sim.emit({ type: 'fault', do: 'recreateSandbox', why: '[2.9] The node reboots: the pod sandbox and every container in it are gone.' });
+  const id = sim.emit({ type: 'fault', do: 'recreateSandbox', why: '[2.9] The node reboots: the pod sandbox and every container in it are gone.' });
   for (const spec of sim.specs()) {
     const inst = sim.running(spec.name);
-    if (inst) exitProcess(sim, inst, 255, false, 'The container died with the node (exit 255).', 'Unknown');
+    if (inst) exitProcess(sim, inst, 255, false, 'The container died with the node (exit 255).', 'Unknown', [id]);
   }
   sim.sandbox = { ...sim.sandbox, ready: false };
-  bringKubeletBack(sim, '[2.9] The kubelet is back and finds the sandbox dead: it creates a new one and runs the init containers again from the first (E22, E70).');
+  bringKubeletBack(sim, '[2.9] The kubelet is back and finds the sandbox dead: it creates a new one and runs the init containers again from the first (E22, E70).', id);
 }

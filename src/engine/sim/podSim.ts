@@ -15,11 +15,23 @@ import { ProbeManager } from './probes';
 import { RELIST_PERIOD } from './timing';
 import { MAX_TRACE_EVENTS } from '../scenario/limits';
 
-type Emit = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 't'> : never) : never;
+type Emit = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 't' | 'id' | 'cause'> : never) : never;
+
+/** A cause list as callers build it: ids of earlier events, or undefined where there was none. */
+export type Causes = readonly (string | undefined)[];
+
+/** Runtime events a later status write shows (its waiting reason, started, ready, phase, conditions). */
+const SHOWN_BY_STATUS = new Set<TraceEvent['type']>([
+  'container.start', 'container.up', 'container.exit', 'container.backoff', 'probe.result', 'hook.end', 'fault',
+]);
+/** How many of a container's events a status write cites at most: the latest ones. */
+const STATUS_CAUSES_PER_CONTAINER = 2;
 
 export interface Deletion {
   at: number;
   grace: number;
+  /** The pod.deleted event's id. */
+  id: string;
 }
 
 export class PodSim {
@@ -56,6 +68,10 @@ export class PodSim {
   deletion?: Deletion;
   /** Set once a terminal phase has been written ([6.5]). */
   terminalAt?: number;
+  /** The id of the pod.phase event that wrote the terminal phase. */
+  terminalPhaseId?: string;
+  /** Per container, the ids of its runtime events since the last status write (statusEvents cites them). */
+  readonly sinceLastWrite = new Map<string, string[]>();
   gone = false;
   /** Events the whole run may write (MAX_TRACE_EVENTS); a Job's pods share it. */
   eventBudget = MAX_TRACE_EVENTS;
@@ -112,14 +128,36 @@ export class PodSim {
     return this.scenario.pod;
   }
 
-  emit(e: Emit): void {
+  /**
+   * Writes an event and returns its id. `cause`: the ids of the earlier events that made it happen,
+   * as the caller's state remembers them (undefined entries and repeats are dropped).
+   */
+  emit(e: Emit, cause?: Causes): string {
     // Every caller passes a fresh object literal, so it becomes the event itself (no copy).
-    (e as TraceEvent).t = roundTime(this.k.now);
-    this.events.push(e as TraceEvent);
+    const ev = e as TraceEvent;
+    ev.t = roundTime(this.k.now);
+    const id = `e${this.events.length}`;
+    ev.id = id;
+    if (cause) {
+      const ids = distinctIds(cause);
+      if (ids.length) ev.cause = ids;
+    }
+    this.events.push(ev);
+    if ('container' in ev && ev.container !== undefined && SHOWN_BY_STATUS.has(ev.type)) this.noteForStatus(ev.container, id);
     if (this.eventsBefore + this.events.length >= this.eventBudget && this.truncatedAt === undefined) {
       // The run stops after this step; simulatePod closes the trace here with a sim.truncated event.
       this.truncatedAt = this.k.now;
       this.k.halt();
+    }
+    return id;
+  }
+
+  private noteForStatus(name: string, id: string): void {
+    const ids = this.sinceLastWrite.get(name);
+    if (!ids) this.sinceLastWrite.set(name, [id]);
+    else {
+      ids.push(id);
+      if (ids.length > STATUS_CAUSES_PER_CONTAINER) ids.shift();
     }
   }
 
@@ -166,4 +204,10 @@ export class PodSim {
   specGrace(): number {
     return this.pod.terminationGracePeriodSeconds;
   }
+}
+
+function distinctIds(cause: Causes): string[] {
+  const out: string[] = [];
+  for (const id of cause) if (id !== undefined && !out.includes(id)) out.push(id);
+  return out;
 }

@@ -50,6 +50,8 @@ interface Worker {
   /** Left its loop by itself ([5.12]): gone from the manager, so AddPod may create it again. */
   exited: boolean;
   lastPlan?: RunPlan;
+  /** The id of the probe.result event that announced `result` (the kill it leads to cites it). */
+  resultId?: string;
 }
 
 const KINDS = ['startup', 'liveness', 'readiness'] as const;
@@ -109,6 +111,7 @@ export class ProbeManager {
       if (!old || old.exited) continue;
       w.instance = old.instance;
       w.result = old.result;
+      w.resultId = old.resultId;
       w.onHold = old.onHold;
     }
   }
@@ -118,6 +121,13 @@ export class ProbeManager {
     const w = this.byContainer.get(container)?.[kind];
     if (!w || !inst || w.instance !== inst) return undefined;
     return w.result;
+  }
+
+  /** The id of the probe.result event behind the worker's current result for this instance. */
+  resultId(container: string, kind: ProbeKind, inst: Instance | undefined): string | undefined {
+    const w = this.byContainer.get(container)?.[kind];
+    if (!w || !inst || w.instance !== inst) return undefined;
+    return w.resultId;
   }
 
   /** Whether the manager has this worker (UpdatePodStatus's getWorker, [5.6]). */
@@ -428,12 +438,22 @@ export class ProbeManager {
     return times.length ? Math.min(...times) : undefined;
   }
 
+  /** What made the handler answer so: an injected probe fault, the container's exit, or its app coming up. */
+  private resultCause(w: Worker, result: Verdict): (string | undefined)[] {
+    const inst = w.instance;
+    if (result === 'success') return [inst?.ids.up ?? inst?.ids.start];
+    if (this.sim.faults.probeFails(w.container, w.kind, this.sim.now)) return [this.sim.faults.probeFaultId(w.container, w.kind)];
+    if (inst && inst.state !== 'running') return [inst.ids.exit];
+    return [];
+  }
+
   private setResult(w: Worker, result: Verdict | undefined, announce: boolean, why?: string): void {
     if (w.result === result) return;
     w.result = result;
     const sim = this.sim;
+    w.resultId = undefined;
     if (announce && result) {
-      sim.emit({ type: 'probe.result', container: w.container, probe: w.kind, result, why: why ?? probeWhy(w, result) });
+      w.resultId = sim.emit({ type: 'probe.result', container: w.container, probe: w.kind, result, why: why ?? probeWhy(w, result) }, this.resultCause(w, result));
     }
     if (w.kind === 'readiness' || w.kind === 'startup') sim.patchStatus();
     sim.requestSync();

@@ -2,7 +2,7 @@
 // itself, and reacts to its stop signal (contract section 1; [8.6] for the exit codes; [15.3] for
 // a shell's TERM trap, which waits for the foreground command).
 
-import type { PodSim } from './podSim';
+import type { Causes, PodSim } from './podSim';
 import type { StopBehavior } from '../scenario/types';
 import { trapRunsAt } from '../scenario/trapTimeline';
 import { behaviorFor, newest, type Instance } from './model';
@@ -27,36 +27,37 @@ export function createInstance(sim: PodSim, name: string): Instance {
     state: 'created',
     createdAt: sim.now,
     behavior: behaviorFor(base, attempt),
+    ids: {},
   };
   rec.instances.push(inst);
   return inst;
 }
 
-/** CRI StartContainer: the process runs from now. */
-export function startProcess(sim: PodSim, inst: Instance, why: string): void {
+/** CRI StartContainer: the process runs from now; `cause`: what made the kubelet start it. */
+export function startProcess(sim: PodSim, inst: Instance, why: string, cause?: Causes): void {
   const b = inst.behavior;
   inst.state = 'running';
   inst.startedAt = sim.now;
   inst.upAt = sim.now + b.startDelay;
   inst.readyAt = sim.now + Math.max(b.readyAfter, b.startDelay);
-  sim.emit({ type: 'container.start', container: inst.container, attempt: inst.attempt, why });
+  inst.ids.start = sim.emit({ type: 'container.start', container: inst.container, attempt: inst.attempt, why }, cause);
   const run = attemptSource(sim, inst);
   inst.upTimer = sim.k.at(inst.upAt, () => {
     if (inst.state !== 'running') return;
     const from = run.sets('startDelay') ? run.name : 'startDelay';
-    sim.emit({
+    inst.ids.up = sim.emit({
       type: 'container.up', container: inst.container, attempt: inst.attempt,
       why: b.startDelay > 0
         ? `The app is up ${b.startDelay}s after its process started (${from}); a startup probe can pass from now [2.2].`
         : 'The app is up as soon as its process starts.',
-    });
+    }, [inst.ids.start]);
     sim.onRuntimeChange(inst.container);
   });
   if (b.exitAfter !== null) {
     const source = run.sets('exitAfter') || run.sets('exitCode') ? run.name : b.note || 'its behaviour';
     inst.exitTimer = sim.k.at(sim.now + b.exitAfter, () =>
       exitProcess(sim, inst, b.exitCode, false,
-        `The process ends by itself ${b.exitAfter}s after it started, with code ${b.exitCode} (${source}).`));
+        `The process ends by itself ${b.exitAfter}s after it started, with code ${b.exitCode} (${source}).`, undefined, [inst.ids.start]));
   }
   sim.noticeRuntimeChange(inst.container);
 }
@@ -73,8 +74,8 @@ function attemptSource(sim: PodSim, inst: Instance): { name: string; sets: (fiel
   };
 }
 
-/** The process ends (by itself, by a fault, by a signal). */
-export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: boolean, why: string, reason?: string): void {
+/** The process ends (by itself, by a fault, by a signal); `cause`: the event that ended it. */
+export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: boolean, why: string, reason?: string, cause?: Causes): void {
   if (inst.state !== 'running' && inst.state !== 'created') return;
   sim.k.cancel(inst.exitTimer);
   sim.k.cancel(inst.upTimer);
@@ -82,23 +83,25 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
   inst.finishedAt = sim.now;
   inst.exitCode = code;
   inst.reason = exitReason(code, oom, reason);
-  sim.emit({ type: 'container.exit', container: inst.container, attempt: inst.attempt, exitCode: code, reason: inst.reason, why });
+  const exitId = sim.emit({ type: 'container.exit', container: inst.container, attempt: inst.attempt, exitCode: code, reason: inst.reason, why }, cause);
+  inst.ids.exit = exitId;
   const hook = sim.hooks.get(inst);
   // A sleep hook runs in the kubelet, not in the container: it outlives the container ([11.4]).
   if (hook && sim.rec(inst.container).spec[hook]?.handler !== 'sleep') {
     sim.hooks.delete(inst);
     const rule = hook === 'preStop' ? '8.3' : '3.3';
-    sim.emit({ type: 'hook.end', container: inst.container, hook, why: `The ${hook} hook ends with its container [${rule}].` });
+    sim.emit({ type: 'hook.end', container: inst.container, hook, why: `The ${hook} hook ends with its container [${rule}].` }, [exitId]);
   }
   sim.noticeRuntimeChange(inst.container);
 }
 
-/** Sends the stop signal; the process reacts as its behaviour says ([8.3], [8.6]). */
-export function signalStop(sim: PodSim, inst: Instance, why: string): void {
+/** Sends the stop signal; the process reacts as its behaviour says ([8.3], [8.6]). `cause`: the kill (or the preStop hook's end). */
+export function signalStop(sim: PodSim, inst: Instance, why: string, cause?: Causes): void {
   const rec = sim.rec(inst.container);
   const signal = rec.spec.stopSignal ?? 'SIGTERM';
   inst.signalledAt = sim.now;
-  sim.emit({ type: 'container.signal', container: inst.container, signal, why });
+  const signalId = sim.emit({ type: 'container.signal', container: inst.container, signal, why }, cause);
+  inst.ids.signal = signalId;
   const onStop = inst.behavior.onStop;
   if (onStop.kind === 'ignore') return;
   const handled = handlerStart(sim, inst, onStop, signal);
@@ -108,7 +111,7 @@ export function signalStop(sim: PodSim, inst: Instance, why: string): void {
   sim.k.cancel(inst.exitTimer);
   const took = onStop.after > 0 ? `; the handler takes ${onStop.after}s` : '';
   inst.exitTimer = sim.k.at(at, () =>
-    exitProcess(sim, inst, onStop.exitCode, false, `${handled.how}${took} and exits with code ${onStop.exitCode} [8.6].`));
+    exitProcess(sim, inst, onStop.exitCode, false, `${handled.how}${took} and exits with code ${onStop.exitCode} [8.6].`, undefined, [signalId]));
 }
 
 /**
@@ -130,11 +133,12 @@ function handlerStart(sim: PodSim, inst: Instance, onStop: Extract<StopBehavior,
   return { at: started + runsAt, how: `The shell runs its ${signal} trap only once its foreground command returns (${wait}s after the signal) [15.3]` };
 }
 
-/** SIGKILL: exit 137 at once ([8.5], [8.6]). */
-export function sigkill(sim: PodSim, inst: Instance, why: string): void {
+/** SIGKILL: exit 137 at once ([8.5], [8.6]); by default caused by the stop signal it follows (or the kill). */
+export function sigkill(sim: PodSim, inst: Instance, why: string, cause?: Causes): void {
   if (inst.state !== 'running') return;
-  sim.emit({ type: 'container.signal', container: inst.container, signal: 'SIGKILL', why });
-  exitProcess(sim, inst, 137, false, 'SIGKILL ends the process with exit code 137 (128 + 9) [8.6].');
+  const signalId = sim.emit({ type: 'container.signal', container: inst.container, signal: 'SIGKILL', why }, cause ?? [inst.ids.signal ?? inst.ids.kill]);
+  inst.ids.signal = signalId;
+  exitProcess(sim, inst, 137, false, 'SIGKILL ends the process with exit code 137 (128 + 9) [8.6].', undefined, [signalId]);
 }
 
 export function newestInstance(sim: PodSim, name: string): Instance | undefined {

@@ -72,7 +72,8 @@ export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { tra
   const trace: Trace = { schema: TRACE_SCHEMA, kubernetesVersion: scenario.sim.kubernetesVersion, end, containers: traceContainers(scenario), events };
   if (stop) {
     trace.truncated = stop.truncated;
-    events.push({ t: end, type: 'sim.truncated', reason: stop.truncated.reason, limit: stop.truncated.limit, why: truncationWhy(stop.truncated) });
+    // An id after every emitted one (the events past `end` were dropped, but their ids stay taken).
+    events.push({ t: end, type: 'sim.truncated', reason: stop.truncated.reason, limit: stop.truncated.limit, why: truncationWhy(stop.truncated), id: `e${sim.events.length}` });
   }
   return { trace, stats: { steps: sim.k.stepCount } };
 }

@@ -7,7 +7,7 @@
 // none it starts at once without touching the back-off ([4.5] probe kills).
 
 import type { Proc } from './kernel';
-import type { PodSim } from './podSim';
+import type { Causes, PodSim } from './podSim';
 import { newest, type ContainerRecord, type Instance } from './model';
 import { createInstance, startProcess } from './process';
 import { killContainer } from './kill';
@@ -25,7 +25,8 @@ function backoffKey(name: string, image: string): string {
   return `${name}@${image}`;
 }
 
-function* pullImage(sim: PodSim, name: string): Proc<StartOutcome | null> {
+/** Pulls the image if the policy says so; `pulled.id` is then the container.pulled event's id. */
+function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: string }): Proc<StartOutcome | null> {
   const rec = sim.rec(name);
   const image = rec.image;
   const present = sim.pulledImages.has(image);
@@ -35,22 +36,22 @@ function* pullImage(sim: PodSim, name: string): Proc<StartOutcome | null> {
     rec.startError = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
     return { ok: false };
   }
-  sim.emit({
+  const pulling = sim.emit({
     type: 'container.pulling', container: name, image,
     why: present ? '[0.3] imagePullPolicy Always: the kubelet checks the registry before every start.' : `[0.3] The image ${image} is not on the node yet: the kubelet pulls it, and the sync waits.`,
-  });
+  }, cause);
   if (sim.faults.pullFails(name, sim.now)) {
     yield { sleep: PULL_FAILURE };
     sim.pullBackoff.failed(image, sim.now);
     rec.startError = { reason: 'ErrImagePull', message: `failed to pull and unpack image "${image}"` };
-    sim.emit({ type: 'fault', do: 'failPull', container: name, image, why: `The pull of ${image} fails (an injected failPull): ErrImagePull, then ImagePullBackOff on the next tries [10.2].` });
+    sim.emit({ type: 'fault', do: 'failPull', container: name, image, why: `The pull of ${image} fails (an injected failPull): ErrImagePull, then ImagePullBackOff on the next tries [10.2].` }, [pulling]);
     return { ok: false };
   }
   const b = sim.scenario.sim.behaviors[name]!;
   yield { sleep: present ? Math.min(PULL_CHECK, b.pull) : b.pull };
   sim.pullBackoff.pulled(sim.now);
   sim.pulledImages.add(image);
-  sim.emit({ type: 'container.pulled', container: name, image, why: `The image ${image} is on the node.` });
+  pulled.id = sim.emit({ type: 'container.pulled', container: name, image, why: `The image ${image} is on the node.` }, [pulling]);
   return null;
 }
 
@@ -115,23 +116,27 @@ function doBackOff(sim: PodSim, name: string, lastExited: Instance | undefined):
   const latest = newest(rec);
   if (latest && sim.backoffAnnounced.get(name) !== latest) {
     sim.backoffAnnounced.set(name, latest); // one trace event per wait, though every sync re-checks
-    sim.emit({ type: 'container.backoff', container: name, delay, why: backoffWhy(name, lastExited, latest !== lastExited, delay) });
+    rec.backoffId = sim.emit({ type: 'container.backoff', container: name, delay, why: backoffWhy(name, lastExited, latest !== lastExited, delay) }, [lastExited.ids.exit]);
   }
   return { ok: false, retryAt: lastExited.finishedAt + delay };
 }
 
 /**
  * Upstream start(): returns when the container runs and its postStart hook (if any) has returned.
- * `lastExited` is the container's entry in the sync's exitedSnapshot.
+ * `lastExited` is the container's entry in the sync's exitedSnapshot; `cause`: what made the plan
+ * start it (the start also cites its pull and the back-off it waited for).
  */
-export function* startContainer(sim: PodSim, name: string, why: string, lastExited: Instance | undefined): Proc<StartOutcome> {
+export function* startContainer(sim: PodSim, name: string, why: string, lastExited: Instance | undefined, cause: Causes = []): Proc<StartOutcome> {
   const rec = sim.rec(name);
   const killedNow = killedThisSync(rec, lastExited);
   const waiting = doBackOff(sim, name, lastExited);
   if (waiting) return waiting;
   if (killedNow) why += ` ${clearAfterKillWhy(sim, lastExited)}`;
+  const previous = newest(rec);
+  const waitedFor = previous !== undefined && sim.backoffAnnounced.get(name) === previous ? rec.backoffId : undefined;
 
-  const pulled = yield* pullImage(sim, name);
+  const pull: { id?: string } = {};
+  const pulled = yield* pullImage(sim, name, cause, pull);
   if (pulled) return pulled;
 
   yield { sleep: CONTAINER_CREATE };
@@ -139,14 +144,14 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   const inst = createInstance(sim, name);
   yield { sleep: CONTAINER_START };
   rec.startError = undefined;
-  startProcess(sim, inst, why);
+  startProcess(sim, inst, why, [pull.id, ...cause, waitedFor]);
 
   const hook = rec.spec.postStart;
   if (!hook) return { ok: true };
   const hb = inst.behavior.postStart;
   const duration = hook.handler === 'sleep' ? hook.sleepSeconds ?? 0 : hb.duration;
   sim.hooks.set(inst, 'postStart');
-  sim.emit({ type: 'hook.start', container: name, hook: 'postStart', why: '[3.3] The postStart hook runs right after the start, and the kubelet waits for it before starting anything else.' });
+  const hookStart = sim.emit({ type: 'hook.start', container: name, hook: 'postStart', why: '[3.3] The postStart hook runs right after the start, and the kubelet waits for it before starting anything else.' }, [inst.ids.start]);
   if (duration === null) {
     yield { until: () => false };
     return { ok: false };
@@ -155,10 +160,10 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   if (sim.hooks.get(inst) !== 'postStart') return { ok: inst.state === 'running' };
   sim.hooks.delete(inst);
   const code = hook.handler === 'sleep' ? 0 : hb.exitCode;
-  sim.emit({ type: 'hook.end', container: name, hook: 'postStart', exitCode: code, why: code === 0 ? 'The postStart hook returned; the sync goes on [3.3].' : `The postStart hook failed with ${code} [3.4].` });
+  const hookEnd = sim.emit({ type: 'hook.end', container: name, hook: 'postStart', exitCode: code, why: code === 0 ? 'The postStart hook returned; the sync goes on [3.3].' : `The postStart hook failed with ${code} [3.4].` }, [hookStart]);
   if (code === 0) return { ok: true };
   rec.startError = { reason: 'PostStartHookError', message: `PostStartHook failed` };
   yield* killContainer(sim, name, 'FailedPostStartHook', sim.specGrace(), false,
-    `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): the kubelet kills the container; it then follows the restart rules.`);
+    `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): the kubelet kills the container; it then follows the restart rules.`, [hookEnd]);
   return { ok: false };
 }

@@ -3,19 +3,31 @@
 // row (printed as the simulated version's API server prints it, [14.1]); and the probe workers
 // woken where what they read changed ([0.4]). Upstream: status_manager.go updateLastTransitionTime
 // (a condition's time moves only when its status flips, [6.10]), read at the 1.3x tree.
+// Each event cites as its cause the runtime events since the previous write whose change it
+// shows (PodSim.sinceLastWrite, at most a few per container), never a guess from the trace.
 
 import type { ApiPod, ApiPodStatus, ContainerStatus } from '../api';
 import { printPod } from '../kubectl/printPod';
 import type { PodConditionType } from '../trace';
-import type { PodSim } from './podSim';
+import type { Causes, PodSim } from './podSim';
+
+/** At most this many causes on a pod-level event (the latest ones). */
+const MAX_POD_CAUSES = 4;
 
 /** Emits the differences a learner sees between two written statuses. */
 export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, conditionWhy: Map<string, string>): void {
   const prev = sim.api;
+  const shown: string[] = []; // this write's events, which the kubectl row shows
+  let changes: StatusChanges | undefined;
+  const changesNow = () => (changes ??= statusChanges(sim, prev, next));
   if (next.phase !== prev.phase && next.phase && next.phase !== 'Unknown') {
     const reason = next.reason ? { reason: next.reason, ...(next.message ? { message: next.message } : {}) } : {};
-    sim.emit({ type: 'pod.phase', phase: next.phase, ...reason, why: phaseWhy ?? `The phase is ${next.phase} [6.2].` });
-    if ((next.phase === 'Succeeded' || next.phase === 'Failed') && sim.terminalAt === undefined) sim.terminalAt = sim.now;
+    const id = sim.emit({ type: 'pod.phase', phase: next.phase, ...reason, why: phaseWhy ?? `The phase is ${next.phase} [6.2].` }, changesNow().cause(changesNow().state));
+    shown.push(id);
+    if ((next.phase === 'Succeeded' || next.phase === 'Failed') && sim.terminalAt === undefined) {
+      sim.terminalAt = sim.now;
+      sim.terminalPhaseId = id;
+    }
   }
   for (const c of next.conditions) {
     const old = prev.conditions.find((p) => p.type === c.type);
@@ -27,21 +39,83 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
     sim.emit({
       type: 'pod.condition', condition: c.type as PodConditionType, status: c.status === 'True' ? 'True' : 'False',
       ...(c.reason ? { reason: c.reason } : {}), why: conditionWhy.get(c.type) ?? `[7] ${c.type} is ${c.status}.`,
-    });
+    }, conditionCause(changesNow(), c.type as PodConditionType));
   }
   const changed: string[] = [];
-  publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed);
-  publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed);
+  publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed, shown);
+  publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed, shown);
   sim.setApi(next);
   for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
-  publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.');
+  const kubectlCause = () => (shown.length ? shown.slice(-MAX_POD_CAUSES) : changesNow().cause(changesNow().state));
+  publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', kubectlCause);
+  sim.sinceLastWrite.clear();
+}
+
+/** Which containers' statuses differ between two writes, and the runtime events behind them. */
+interface StatusChanges {
+  /** Containers whose state, started flag or restart count changed. */
+  state: string[];
+  /** Containers whose ready flag changed. */
+  ready: string[];
+  /** Changed containers among the init containers. */
+  init: string[];
+  /** The runtime events since the last write of these containers, the latest few. */
+  cause(names: string[]): string[];
+}
+
+function statusChanges(sim: PodSim, prev: ApiPodStatus, next: ApiPodStatus): StatusChanges {
+  const state: string[] = [];
+  const ready: string[] = [];
+  const init: string[] = [];
+  const scan = (olds: ContainerStatus[], news: ContainerStatus[], isInit: boolean) => {
+    if (olds === news) return;
+    const previous = previousStatusOf(olds);
+    news.forEach((s, i) => {
+      const o = previous(s, i);
+      if (o === s) return;
+      if (!o || stateKind(o) !== stateKind(s) || o.started !== s.started || o.restartCount !== s.restartCount
+        || o.state.waiting?.reason !== s.state.waiting?.reason) {
+        state.push(s.name);
+        if (isInit) init.push(s.name);
+      }
+      if (!o || o.ready !== s.ready) ready.push(s.name);
+    });
+  };
+  scan(prev.initContainerStatuses, next.initContainerStatuses, true);
+  scan(prev.containerStatuses, next.containerStatuses, false);
+  return {
+    state, ready, init,
+    cause: (names) => {
+      const ids = names.flatMap((n) => sim.sinceLastWrite.get(n) ?? []);
+      if (ids.length === 0 && sim.deletion) return [sim.deletion.id];
+      return ids.sort(byEmission).slice(-MAX_POD_CAUSES);
+    },
+  };
+}
+
+/** Ids in emission order ("e12" before "e100"). */
+function byEmission(a: string, b: string): number {
+  return Number(a.slice(1)) - Number(b.slice(1));
+}
+
+/** A condition shows the containers its rule reads ([7]): readiness for Ready, init for Initialized. */
+function conditionCause(changes: StatusChanges, type: PodConditionType): string[] {
+  if (type === 'Ready' || type === 'ContainersReady') {
+    const ids = changes.cause(changes.ready);
+    return ids.length ? ids : changes.cause(changes.state);
+  }
+  if (type === 'Initialized') {
+    const ids = changes.cause(changes.init);
+    return ids.length ? ids : changes.cause(changes.state);
+  }
+  return type === 'PodReadyToStartContainers' ? [] : changes.cause(changes.state);
 }
 
 /**
  * A new `kubectl get pod` row, if the columns changed. The API server prints it from the pod
  * object, so a deletion (its deletionTimestamp) changes it without any status write ([14.4]).
  */
-export function publishKubectl(sim: PodSim, why: string): void {
+export function publishKubectl(sim: PodSim, why: string, cause?: Causes | (() => Causes)): void {
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status: sim.api };
   const cols = printPod(pod, sim.now, { minor: sim.minor });
   const last = sim.lastKubectl;
@@ -49,12 +123,12 @@ export function publishKubectl(sim: PodSim, why: string): void {
   const count = (r: string) => r.split(' ')[0];
   if (!last || last.ready !== cols.ready || last.status !== cols.status || count(last.restarts) !== count(cols.restarts)) {
     sim.lastKubectl = cols;
-    sim.emit({ type: 'pod.kubectl', ...cols, why });
+    sim.emit({ type: 'pod.kubectl', ...cols, why }, typeof cause === 'function' ? cause() : cause);
   }
 }
 
 /** The container events between two status lists; `changed` collects the containers whose probe workers must look again. */
-function publishContainers(sim: PodSim, olds: ContainerStatus[], news: ContainerStatus[], changed: string[]): void {
+function publishContainers(sim: PodSim, olds: ContainerStatus[], news: ContainerStatus[], changed: string[], shown: string[]): void {
   if (olds === news) return; // a probe patch that changed no status in this list
   const previous = previousStatusOf(olds);
   for (let i = 0; i < news.length; i++) {
@@ -63,13 +137,24 @@ function publishContainers(sim: PodSim, olds: ContainerStatus[], news: Container
     if (o === s) continue; // a probe patch keeps the statuses it does not change
     if (!o || !sameRuntimeView(o, s)) changed.push(s.name);
     const reason = s.state.waiting?.reason;
+    const since = sim.sinceLastWrite.get(s.name) ?? [];
     if (reason && reason !== o?.state.waiting?.reason) {
-      sim.emit({ type: 'container.waiting', container: s.name, reason, why: waitingWhy(reason, s) });
+      shown.push(sim.emit({ type: 'container.waiting', container: s.name, reason, why: waitingWhy(reason, s) }, since));
     }
     const attempt = s.restartCount;
-    if (s.started && !o?.started) sim.emit({ type: 'container.started', container: s.name, attempt, why: startedWhy(sim, s.name) });
-    if (s.ready && !o?.ready) sim.emit({ type: 'container.ready', container: s.name, attempt, why: readyWhy(sim, s.name) });
-    if (!s.ready && o?.ready) sim.emit({ type: 'container.unready', container: s.name, attempt, why: '[5.6] The container is no longer ready: it stopped, or its readiness probe failed.' });
+    const inst = sim.apiInstances.get(s.name);
+    let startedId: string | undefined;
+    if (s.started && !o?.started) {
+      startedId = sim.emit({ type: 'container.started', container: s.name, attempt, why: startedWhy(sim, s.name) }, since.length ? since : [inst?.ids.up ?? inst?.ids.start]);
+      if (inst) inst.ids.started = startedId;
+      shown.push(startedId);
+    }
+    if (s.ready && !o?.ready) {
+      shown.push(sim.emit({ type: 'container.ready', container: s.name, attempt, why: readyWhy(sim, s.name) }, [...since, startedId]));
+    }
+    if (!s.ready && o?.ready) {
+      shown.push(sim.emit({ type: 'container.unready', container: s.name, attempt, why: '[5.6] The container is no longer ready: it stopped, or its readiness probe failed.' }, since.length ? since : [inst?.ids.exit ?? inst?.ids.kill]));
+    }
   }
 }
 

@@ -6,10 +6,10 @@
 // kuberuntime_container.go setTerminationGracePeriod, 1.28-1.33 stored versions; the back-off
 // snapshot ([4.5]) and the requeue ([4.6], pod_workers.go, PR #133066 for 1.35+).
 
-import { computePodActions } from '../kubelet/computePodActions';
+import { computePodActions, type PodActions } from '../kubelet/computePodActions';
 import type { PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
 import type { Proc } from './kernel';
-import type { PodSim } from './podSim';
+import type { Causes, PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
 import { exitedSnapshot, startContainer, type StartOutcome } from './start';
 import { writeStatus } from './status';
@@ -53,60 +53,29 @@ export function actionsInput(sim: PodSim): PodActionsInput {
   };
 }
 
-/**
- * The plan's explanation for one container: the first `why` that contains " <name>". A large
- * pod's sync asks for hundreds of names, so the whys are read once, in order, and only as far
- * as the lookups need; every container name met on the way is noted.
- */
-export function whyLookup(why: string[], names: NameSet): (name: string, fallback: string) => string {
-  const found = new Map<string, string>();
-  let read = 0;
-  return (name, fallback) => {
-    if (names.searchPlainly || !names.wanted.has(name)) return why.find((w) => w.includes(` ${name}`)) ?? fallback;
-    while (!found.has(name) && read < why.length) noteMentions(why[read++]!, names, found);
-    return found.get(name) ?? fallback;
-  };
+/** The event that shows a container's current runtime state: its exit, else its started status, up or start. */
+function stateEventId(sim: PodSim, name: string): string | undefined {
+  const inst = sim.records.get(name)?.instances.at(-1);
+  if (!inst) return undefined;
+  return inst.state === 'exited' ? inst.ids.exit : inst.ids.started ?? inst.ids.up ?? inst.ids.start;
 }
 
-export interface NameSet {
-  wanted: Set<string>;
-  /** The distinct lengths of the names. */
-  lengths: number[];
-  /** The first characters of the names. */
-  firstChars: Set<string>;
-  /** Some name is empty (it has no first character): whyLookup then searches the plain way. */
-  searchPlainly: boolean;
+/** What made the plan start a container: the state of the container its reason read ([2.1], [4.1]). */
+function startCause(sim: PodSim, plan: PodActions, name: string): string[] {
+  const after = plan.reasons[name]?.after;
+  const id = after === undefined ? undefined : stateEventId(sim, after);
+  return id === undefined ? [] : [id];
 }
 
-export function nameSet(names: string[]): NameSet {
-  return {
-    wanted: new Set(names),
-    lengths: [...new Set(names.map((n) => n.length))],
-    firstChars: new Set(names.map((n) => n.charAt(0))),
-    searchPlainly: names.includes(''),
-  };
-}
-
-/** The pod's container names, built once per simulated pod. */
-const namesByPod = new WeakMap<PodSim, NameSet>();
-
-function containerNames(sim: PodSim): NameSet {
-  let names = namesByPod.get(sim);
-  if (!names) namesByPod.set(sim, (names = nameSet(sim.specs().map((c) => c.name))));
-  return names;
-}
-
-/** Notes this text for each name that follows a space in it and has no earlier mention. */
-function noteMentions(text: string, names: NameSet, found: Map<string, string>): void {
-  for (let space = text.indexOf(' '); space !== -1; space = text.indexOf(' ', space + 1)) {
-    const from = space + 1;
-    if (!names.firstChars.has(text.charAt(from))) continue;
-    for (const length of names.lengths) {
-      if (from + length > text.length) continue;
-      const candidate = text.slice(from, from + length);
-      if (names.wanted.has(candidate) && !found.has(candidate)) found.set(candidate, text);
-    }
-  }
+/** What made the plan kill a container: the probe result, the image change, or the exits that ended the pod. */
+function killCause(sim: PodSim, plan: PodActions, name: string): Causes {
+  const kill = plan.containersToKill.find((k) => k.name === name);
+  const inst = sim.records.get(name)?.instances.at(-1);
+  if (kill?.reason === 'LivenessProbe') return [sim.probes.resultId(name, 'liveness', inst)];
+  if (kill?.reason === 'StartupProbe') return [sim.probes.resultId(name, 'startup', inst)];
+  if (kill?.reason === 'SpecChanged') return [sim.rec(name).imageChangeId];
+  const exits = (plan.killPodAfter ?? []).map((n) => sim.records.get(n)?.instances.at(-1)?.ids.exit).filter((id) => id !== undefined);
+  return exits.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).slice(-3);
 }
 
 /** Whether the named container is a regular init container (not a sidecar). */
@@ -129,7 +98,7 @@ function* syncPod(sim: PodSim): Proc<void> {
   }
   const plan = computePodActions(actionsInput(sim));
   const exited = exitedSnapshot(sim); // [4.5] doBackOff reads the status from before this sync's kills
-  const whyFor = whyLookup(plan.why, containerNames(sim));
+  const whyFor = (name: string, fallback: string) => plan.reasons[name]?.text ?? fallback;
   const failures = new SyncFailures();
   if (plan.restartAllContainers) {
     restartAllContainers(sim, plan.restartAllContainers);
@@ -139,12 +108,12 @@ function* syncPod(sim: PodSim): Proc<void> {
   if (plan.killPod) {
     // The Killing reason names what caused it where computePodActions saw one (a probe, a spec change).
     const reasonOf = (name: string) => plan.containersToKill.find((k) => k.name === name)?.reason ?? 'PodTermination';
-    yield* killPod(sim, sim.specGrace(), reasonOf, (name) => whyFor(name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'));
+    yield* killPod(sim, sim.specGrace(), reasonOf, (name) => whyFor(name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'), (name) => killCause(sim, plan, name));
     if (!plan.createSandbox) return; // the PLEG sees the exits and the next sync writes the outcome
   } else {
     for (const kill of plan.containersToKill) {
       const why = `[${kill.reason === 'SpecChanged' ? '1.8' : '4.4'}] ${kill.message}.`;
-      yield* killContainer(sim, kill.name, kill.reason, killGrace(sim, kill.name, kill.reason), false, why);
+      yield* killContainer(sim, kill.name, kill.reason, killGrace(sim, kill.name, kill.reason), false, why, killCause(sim, plan, kill.name));
     }
   }
 
@@ -159,7 +128,7 @@ function* syncPod(sim: PodSim): Proc<void> {
 
   let aborted = false;
   for (const name of plan.initContainersToStart) {
-    const outcome = yield* startContainer(sim, name, whyFor(name, `[2.1] Init container ${name} starts.`), exited.get(name));
+    const outcome = yield* startContainer(sim, name, whyFor(name, `[2.1] Init container ${name} starts.`), exited.get(name), startCause(sim, plan, name));
     if (outcome.ok) continue;
     failures.add(outcome);
     aborted = isRegularInit(sim, name);
@@ -167,7 +136,7 @@ function* syncPod(sim: PodSim): Proc<void> {
   }
   if (!aborted) {
     for (const name of plan.containersToStart) {
-      const outcome = yield* startContainer(sim, name, whyFor(name, `[3.2] Main container ${name} starts.`), exited.get(name));
+      const outcome = yield* startContainer(sim, name, whyFor(name, `[3.2] Main container ${name} starts.`), exited.get(name), startCause(sim, plan, name));
       if (!outcome.ok) failures.add(outcome);
     }
   }

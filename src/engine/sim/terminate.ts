@@ -24,7 +24,7 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
     const why = sim.api.reason === DEADLINE_REASON
       ? `[13.3] The pod is Failed (DeadlineExceeded): the pod worker terminates it, and what still runs is stopped with the spec's ${sim.specGrace()}s grace period.`
       : '[6.5] The pod is terminal: what still runs is stopped.';
-    yield* killPod(sim, sim.specGrace(), 'PodTermination', () => why);
+    yield* killPod(sim, sim.specGrace(), 'PodTermination', () => why, () => [sim.terminalPhaseId]);
   }
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);
@@ -49,8 +49,7 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   if (sim.deletion) return; // a later, shorter deletion reaches the pod worker, but the kill under way keeps its grace ([8.2])
   const requested = gracePeriodSeconds ?? sim.pod.terminationGracePeriodSeconds;
   const grace = effectiveGracePeriod(sim, requested);
-  sim.deletion = { at: sim.now, grace };
-  sim.emit({
+  const id = sim.emit({
     type: 'pod.deleted', gracePeriodSeconds: grace,
     why: gracePeriodSeconds === undefined
       ? `[8.1] The pod is deleted with the spec's terminationGracePeriodSeconds (${grace}s).`
@@ -58,7 +57,8 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
       ? `[8.2] A force deletion (grace 0): the API server drops the pod at once, but the kubelet reads 0 as "no value" and still gives the containers the spec's ${grace}s grace period.`
       : `[8.1] The pod is deleted with a ${grace}s grace period.`,
   });
-  publishKubectl(sim, '[14.4] The API server prints the row from the pod object: its deletionTimestamp is set, so STATUS reads Terminating (from 1.31, a Succeeded or Failed pod keeps its STATUS).');
+  sim.deletion = { at: sim.now, grace, id };
+  publishKubectl(sim, '[14.4] The API server prints the row from the pod object: its deletionTimestamp is set, so STATUS reads Terminating (from 1.31, a Succeeded or Failed pod keeps its STATUS).', [id]);
   if (sim.terminalDone) {
     // [8.2] The pod worker is already terminating the pod (its phase is terminal): the kill under
     // way keeps its grace (SyncTerminatingPod ignores the cancelled context); once it is over the
@@ -84,7 +84,7 @@ function endCancelledSleeps(sim: PodSim): void {
   for (const [inst, hook] of sim.hooks) {
     if (hook !== 'postStart' || sim.rec(inst.container).spec.postStart?.handler !== 'sleep') continue;
     sim.hooks.delete(inst);
-    sim.emit({ type: 'hook.end', container: inst.container, hook, why: '[11.4] The deletion cancels the sync that runs the sleep postStart hook: the sleep returns at once ("container terminated before sleep hook finished").' });
+    sim.emit({ type: 'hook.end', container: inst.container, hook, why: '[11.4] The deletion cancels the sync that runs the sleep postStart hook: the sleep returns at once ("container terminated before sleep hook finished").' }, [sim.deletion?.id]);
   }
 }
 
@@ -98,7 +98,7 @@ function* removeAfterTermination(sim: PodSim): Proc<void> {
 function* removeFromApi(sim: PodSim): Proc<void> {
   yield { sleep: API_REMOVAL_DELAY };
   sim.gone = true;
-  sim.emit({ type: 'pod.gone', why: '[6.5] Every container has stopped and the kubelet reported the terminal phase: the API server removes the pod.' });
+  sim.emit({ type: 'pod.gone', why: '[6.5] Every container has stopped and the kubelet reported the terminal phase: the API server removes the pod.' }, [sim.deletion?.id, sim.terminalPhaseId]);
   closeHorizon(sim, sim.now);
 }
 
@@ -112,7 +112,7 @@ function* terminatePod(sim: PodSim): Proc<void> {
     if (spec.kind === 'sidecar') return `[8.7] The pod is deleted: in 1.28 sidecars stop together with the main containers.`;
     if (spec.kind === 'init') return `[8.4] The pod is deleted: a running regular init container is stopped at once.`;
     return `[8.3] The pod is deleted: ${name} gets its preStop hook (if any) and its stop signal, within the ${grace}s grace period.`;
-  });
+  }, () => [sim.deletion?.id]);
   sim.probes.stop(['readiness']);
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);

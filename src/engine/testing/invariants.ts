@@ -111,12 +111,36 @@ export const deletionOrder: Invariant = (d, t) => {
   return out;
 };
 
+/**
+ * Every event has an id, unique in the trace; every cause names an event earlier in the trace
+ * (so no later than its effect), never the event itself (contract section 3).
+ */
+export function causeProblems(t: Pick<Trace, 'events'>): string[] {
+  const out: string[] = [];
+  const index = new Map<string, number>();
+  t.events.forEach((e, i) => {
+    const at = `${e.type} at ${e.t}`;
+    if (typeof e.id !== 'string' || e.id === '') out.push(`${at} has no id`);
+    else if (index.has(e.id)) out.push(`${at} repeats the id ${e.id}`);
+    else index.set(e.id, i);
+    for (const c of e.cause ?? []) {
+      const j = index.get(c);
+      if (j === undefined) out.push(`${at} (${e.id}) cites ${c}, which is not an earlier event of the trace`);
+      else if (t.events[j]!.t > e.t) out.push(`${at} (${e.id}) cites ${c}, which comes later`);
+    }
+    if (e.cause !== undefined && e.cause.length === 0) out.push(`${at} (${e.id}) has an empty cause list`);
+  });
+  return out;
+}
+
+export const causesPointBack: Invariant = (_d, t) => causeProblems(t);
+
 /** The same scenario gives the byte-identical trace. */
 export const deterministic: Invariant = (d, t) =>
   JSON.stringify(simulate(buildScenario(d))) === JSON.stringify(t) ? [] : ['a second run gave a different trace'];
 
 export const INVARIANTS: Record<string, Invariant> = {
-  mainAfterInit, nextAfterSidecar, restartCountsGrow, withinHorizon, truncationSaid, deletionOrder, deterministic,
+  mainAfterInit, nextAfterSidecar, restartCountsGrow, withinHorizon, truncationSaid, deletionOrder, causesPointBack, deterministic,
 };
 
 /** Runs the scenario and every invariant; never throws (an exception is a violation too). */

@@ -66,7 +66,7 @@ describe('causality of faults and deletions', () => {
     const exit = find(trace, is('container.exit', 'myapp-container'));
     expect(causes[kill]).toContain(deleted);
     expect(causes[term]).toContain(kill);
-    expect(causes[sigkill]).toEqual(expect.arrayContaining([term, kill]));
+    expect(causes[sigkill]).toEqual([term]);
     expect(causes[exit]).toContain(sigkill);
   });
 
@@ -84,12 +84,34 @@ describe('causality of faults and deletions', () => {
     expect(causes[signal]).toContain(kill);
   });
 
-  it('a crash loop: exit -> backoff -> restart', () => {
-    const trace = crashLoopTrace();
+  it('a crash loop: exit -> backoff -> restart, and the waiting reason shows the back-off', () => {
+    const crashes = [20, 25].reduce((text, at) => addSimEvent(text, { at, container: 'myapp-container', do: 'crash', exitCode: 1 })!, DEFAULT);
+    const trace = run(crashes);
     const { causes } = buildCausality(trace);
-    const backoff = find(trace, is('container.backoff', 'app'));
-    const restart = find(trace, (e) => e.type === 'container.start' && e.attempt === 1);
-    expect(causes[restart]).toContain(backoff);
-    expect(causes[backoff]).toEqual([find(trace, is('container.exit', 'app'))]);
+    const backoff = find(trace, is('container.backoff', 'myapp-container'));
+    const exit = trace.events.findLastIndex((e, i) => i < backoff && e.type === 'container.exit' && e.container === 'myapp-container');
+    const restart = find(trace, (e) => e.type === 'container.start' && e.container === 'myapp-container' && e.attempt === 2);
+    expect(causes[backoff]).toEqual([exit]);
+    expect(causes[restart]).toEqual(expect.arrayContaining([exit, backoff]));
+    const waiting = find(trace, is('container.waiting', 'myapp-container', (e) => e.type === 'container.waiting' && e.reason === 'CrashLoopBackOff'));
+    expect(causes[waiting]).toContain(backoff);
+  });
+});
+
+describe('causality is the projection of the engine\'s cause ids (contract section 3)', () => {
+  it('maps each cause id to its event index and adds the effects', () => {
+    const trace = { events: crashLoopTrace().events.slice(0, 3).map((e, i) => ({ ...e, id: `x${i}`, ...(i > 0 ? { cause: ['x0', `x${i - 1}`] } : {}) })) };
+    expect(buildCausality(trace)).toEqual({ causes: [[], [0], [0, 1]], effects: [[1, 2], [2], []] });
+  });
+
+  it('draws no link an event does not record: hand-made events without ids have none', () => {
+    const { causes, effects } = buildCausality(crashLoopTrace());
+    expect(causes.flat()).toEqual([]);
+    expect(effects.flat()).toEqual([]);
+  });
+
+  it('leaves out a cause that names no earlier event', () => {
+    const [a, b] = crashLoopTrace().events;
+    expect(buildCausality({ events: [{ ...a!, id: 'a', cause: ['b'] }, { ...b!, id: 'b', cause: ['missing', 'a'] }] }).causes).toEqual([[], [0]]);
   });
 });
