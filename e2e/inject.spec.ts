@@ -3,7 +3,8 @@
 // moved and removed on the timeline.
 
 import { expect, test } from '@playwright/test';
-import { editorText, openApp, screenshot } from './support/app';
+import { expectNoAxeViolations } from './support/a11y';
+import { editorText, openApp, replaceEditorText, screenshot } from './support/app';
 import { laneBars, setCursor, setTheme, visibleWindow } from './support/timeline';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
@@ -92,4 +93,36 @@ test('the Delete key removes the selected injected event', async ({ page }) => {
   await expect(page.getByTestId('selection')).toContainText('fault');
   await page.keyboard.press('Delete');
   await expect.poll(() => editorText(page)).not.toContain('oomKill');
+});
+
+test('buttons that cannot act on a container are disabled and say why; a written event that cannot act is a warning', async ({ page }, info) => {
+  test.setTimeout(60_000);
+  await openApp(page);
+  await setCursor(page, 20);
+  const button = (action: string, container: string) => page.locator(`[data-testid="inject"][data-action="${action}"][data-container="${container}"]`);
+  // The default scenario defines no probes; the init containers have exited by 20 s.
+  const liveness = button('failLiveness', 'myapp-container');
+  await expect(liveness).toHaveAttribute('aria-disabled', 'true');
+  await expect(liveness).toHaveAccessibleDescription('myapp-container has no livenessProbe, so there is nothing to fail.');
+  await expect(button('failReadiness', 'init-mydb')).toHaveAccessibleDescription(/regular init container: it runs no probes/);
+  await expect(button('crash', 'init-mydb')).toHaveAccessibleDescription(/not running at the cursor \(terminated\)/);
+  await expect(button('failPull', 'istio-proxy')).toHaveAttribute('title', /already running at the cursor/);
+  await expect(button('crash', 'istio-proxy')).not.toHaveAttribute('aria-disabled', 'true');
+  const before = await editorText(page);
+  await liveness.click({ force: true });
+  expect(await editorText(page)).toBe(before);
+  await screenshot(page, info, 'disabled');
+
+  // At 1 s the app has not started: crash is off; once the app runs, it is on.
+  await setCursor(page, 1);
+  await expect(button('crash', 'myapp-container')).toHaveAccessibleDescription(/not running at the cursor \(waiting\)/);
+  await expect(button('failPull', 'istio-proxy')).not.toHaveAttribute('aria-disabled', 'true');
+
+  // The same event written by hand is a warning at its line.
+  const text = `${before.trimEnd()}\nevents:\n  - { at: 20s, container: myapp-container, do: failLiveness, for: 5s }\n  - { at: 1s, container: myapp-container, do: crash }\n`;
+  await replaceEditorText(page, text);
+  const problems = page.getByTestId('problems');
+  await expect(problems).toContainText('failLiveness on myapp-container has no effect: it has no livenessProbe');
+  await expect(problems).toContainText('crash of myapp-container at 1s has no effect: myapp-container is not running then');
+  await expectNoAxeViolations(page, 'light', 'disabled inject buttons');
 });

@@ -4,6 +4,7 @@
 import { parseScenario } from './scenario/parse';
 import { simulate, type SimulateHooks } from './sim/simulate';
 import { roughDuration } from './scenario/duration';
+import { idleExitWarnings, probeEventWarnings } from './scenario/eventEffects';
 import { START_SPAN } from './scenario/problems';
 import type { ParseOptions, Problem, Scenario } from './scenario/types';
 import type { Trace } from './trace';
@@ -20,7 +21,8 @@ export function runScenario(text: string, opts: ParseOptions = {}, hooks: Simula
   const parsed = parseScenario(text, opts);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const trace = simulate(parsed.scenario, hooks);
-  const problems = trace.truncated ? [...parsed.problems, truncationProblem(parsed.scenario, trace)] : parsed.problems;
+  const idle = [...probeEventWarnings(parsed.scenario), ...idleExitWarnings(parsed.scenario, trace)];
+  const problems = [...parsed.problems, ...idle, ...(trace.truncated ? [truncationProblem(parsed.scenario, trace)] : [])];
   return { ok: true, problems, scenario: parsed.scenario, trace };
 }
 

@@ -3,6 +3,7 @@
 
 import type { RunResult } from '../engine/run';
 import type { ExplainInput } from '../engine/explain/types';
+import { containerSummaries, type ContainerSummary } from '../engine/scenario/eventEffects';
 
 export interface RunRequest {
   id: number;
@@ -15,6 +16,8 @@ export interface EngineResult extends Omit<RunResult, 'scenario'> {
   podName?: string;
   /** The text is a real pod (a Pod with a status): explain it instead of simulating (issue 14). */
   explain?: ExplainInput;
+  /** Per container: its probes and pull policy, so inject buttons can say when they cannot act. */
+  containers?: Record<string, ContainerSummary>;
 }
 
 export type RunResponse =
@@ -40,7 +43,10 @@ export type WorkerMessage = RunResponse | ReadyMessage | ProgressMessage;
 export function toEngineResult(result: RunResult): EngineResult {
   const out: EngineResult = { ok: result.ok, problems: result.problems };
   if (result.trace) out.trace = result.trace;
-  if (result.scenario) out.podName = result.scenario.pod.name;
+  if (result.scenario) {
+    out.podName = result.scenario.pod.name;
+    out.containers = containerSummaries(result.scenario);
+  }
   return out;
 }
 

@@ -2,12 +2,14 @@
 // keyboard shortcuts and the help overlay. A command reads and writes the store; what needs the
 // page (downloads of the drawn timeline) comes in through the context.
 
+import type { ExportMeta } from '../exportMeta';
 import type { AppState, AppStore } from '../store';
 
 /** What the page lends commands that need the DOM. */
 export interface TimelineExporter {
-  svg(): void;
-  png(): void;
+  /** `meta`: the title, version and cursor caption drawn around the lanes. */
+  svg(meta: ExportMeta): void;
+  png(meta: ExportMeta): void;
 }
 
 export interface CommandContext {

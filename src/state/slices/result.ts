@@ -1,6 +1,7 @@
 // What the engine said about the text: the last result, its problems, and the last trace of a
 // valid scenario (the timeline keeps showing it while the text is broken).
 
+import type { ContainerSummary } from '../../engine/scenario/eventEffects';
 import type { Problem } from '../../engine/scenario/types';
 import type { Trace } from '../../engine/trace';
 import type { EngineResult } from '../../worker/protocol';
@@ -14,6 +15,8 @@ export interface ResultSlice {
   trace: Trace | null;
   /** The pod name that goes with `trace`. */
   podName: string;
+  /** Per container of `trace`'s scenario: its probes and pull policy (inject buttons read them). */
+  containerSummaries: Record<string, ContainerSummary>;
   /** An engine failure (a crash or a timeout), not a problem with the scenario. */
   engineError: string | null;
   /** A run is under way (debouncing or in the worker). */
@@ -27,6 +30,7 @@ export const createResultSlice: SliceCreator<ResultSlice> = () => ({
   problems: [],
   trace: null,
   podName: '',
+  containerSummaries: {},
   engineError: null,
   running: false,
   progress: null,
@@ -44,10 +48,11 @@ export function reduceOutcome(state: AppState, outcome: RunOutcome): Partial<App
       const fresh = result.ok ? result.trace : undefined;
       const trace = fresh ?? state.trace;
       const podName = fresh ? result.podName ?? 'pod' : state.podName;
+      const containerSummaries = fresh ? result.containers ?? {} : state.containerSummaries;
       const cursorTime = state.cursorTime !== null && trace ? Math.min(state.cursorTime, trace.end) : state.cursorTime;
       // Indices into the old trace mean nothing in a new one.
       const selected = fresh ? null : state.selected;
-      return { result, problems: result.problems, trace, podName, engineError: null, running: false, progress: null, cursorTime, selected };
+      return { result, problems: result.problems, trace, podName, containerSummaries, engineError: null, running: false, progress: null, cursorTime, selected };
     }
   }
 }

@@ -11,6 +11,7 @@ import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { SelectionPanel } from '../panels/SelectionPanel';
 import { StatusStrip } from '../panels/StatusStrip';
 import { TimelineToolbar } from '../panels/TimelineToolbar';
+import { UnfinishedRunNotice } from '../panels/UnfinishedRunNotice';
 import { VersionSelect } from '../panels/VersionSelect';
 import { Legend } from '../timeline/Legend';
 import { Timeline } from '../timeline/Timeline';
@@ -77,6 +78,7 @@ export function App() {
             <CompareView />
             <StatusStrip />
             <TimelineToolbar />
+            <UnfinishedRunNotice />
             <Timeline />
             <Legend truncated={truncated} />
             <Notice />

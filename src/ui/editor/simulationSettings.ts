@@ -310,3 +310,38 @@ function removeEntry(text: string, loc: Located, gatesPair: Pair, gates: YAMLMap
   const end = lineEnd(text, Math.max(v[1] - 1, v[0]));
   return splice(text, start, Math.min(end + 1, text.length), '');
 }
+
+/**
+ * The text with its Simulation document's `until` set to `seconds` (written like `80s`; the
+ * document or the key is created when missing). Null when the document cannot be edited safely.
+ */
+export function withUntil(text: string, seconds: number): string | null {
+  const literal = `${Math.round(seconds * 1000) / 1000}s`;
+  const found = findSimulation(text);
+  if (found.kind === 'unreadable') return null;
+  let out: string;
+  if (found.kind === 'none') {
+    out = newDocument(text, `until: ${literal}\n`);
+  } else {
+    const loc = found.doc;
+    const pair = pairOf(loc.map, 'until');
+    if (pair) {
+      const r = rangeOf(loc, pair.value);
+      const k = rangeOf(loc, pair.key);
+      if (r && r[0] === r[1] && k) {
+        const colon = text.indexOf(':', k[1]);
+        out = splice(text, colon + 1, colon + 1, ` ${literal}`);
+      } else if (r && isScalar(pair.value)) {
+        out = splice(text, r[0], r[1], literal);
+      } else {
+        return null;
+      }
+    } else {
+      const indent = ' '.repeat(keyColumn(text, loc, loc.map));
+      out = insertLinesAfter(text, insertionPoint(text, loc, []), `${indent}until: ${literal}`);
+    }
+  }
+  const check = findSimulation(out);
+  const written = check.kind === 'found' ? pairOf(check.doc.map, 'until')?.value : undefined;
+  return isScalar(written) && String(written.value) === literal ? out : null;
+}

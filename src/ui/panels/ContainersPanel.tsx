@@ -1,14 +1,19 @@
 // The containers at the cursor (state, reason, ready, started, restarts), each with the buttons
 // that break it on purpose: every button adds an event at the cursor to the scenario's events:.
+// A button that cannot act on that container then (no such probe, no process) is aria-disabled
+// and says why (state/commands/injectAvailability.ts).
 
-import { Fragment, useDeferredValue, useMemo } from 'react';
+import { Fragment, useDeferredValue, useId, useMemo } from 'react';
 import { appStore, useAppStore } from '../../state/appStore';
 import { INJECT_ACTIONS, INJECT_HELP, INJECT_LABEL, runInject } from '../../state/commands/inject';
+import { injectUnavailable } from '../../state/commands/injectAvailability';
+import type { AppState } from '../../state/store';
 import { selectCursorTime, selectTrace } from '../../state/selectors';
 import { containersAt } from '../../state/trace/containersAt';
 import { formatSeconds } from '../timeline/scale';
 import { InjectOptions } from './InjectOptions';
 
+const selectContainerSummaries = (s: AppState) => s.containerSummaries;
 const yesNo = (b: boolean) => (b ? 'true' : 'false');
 
 export function ContainersPanel() {
@@ -16,6 +21,8 @@ export function ContainersPanel() {
   const trace = useDeferredValue(useAppStore(selectTrace));
   const cursor = useDeferredValue(useAppStore(selectCursorTime));
   const rows = useMemo(() => (trace ? containersAt(trace, cursor) : []), [trace, cursor]);
+  const summaries = useAppStore(selectContainerSummaries);
+  const panelId = useId();
   const at = formatSeconds(cursor);
   return (
     <section className="panel containers-panel" aria-labelledby="containers-title">
@@ -27,7 +34,9 @@ export function ContainersPanel() {
             <tr><th scope="col">NAME</th><th scope="col">KIND</th><th scope="col">STATE</th><th scope="col">REASON</th><th scope="col">READY</th><th scope="col">STARTED</th><th scope="col">RESTARTS</th></tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {rows.map((r, rowIndex) => {
+              const idBase = `${panelId}-${rowIndex}`;
+              return (
               <Fragment key={r.name}>
               <tr data-container={r.name}>
                 <th scope="row" className="mono">{r.name}</th>
@@ -40,17 +49,26 @@ export function ContainersPanel() {
               </tr>
               <tr className="inject-row">
                 <td colSpan={7} className="inject-cell" role="group" aria-label={`Break ${r.name}`}>
-                  {INJECT_ACTIONS.map((a) => (
-                    <button key={a} type="button" className="inject-button" data-testid="inject" data-action={a} data-container={r.name}
-                      aria-label={`${INJECT_LABEL[a]} ${r.name} at ${at} s`} title={`${INJECT_LABEL[a]}: ${INJECT_HELP[a]}`}
-                      onClick={() => runInject(appStore, a, r.name)}>
-                      {INJECT_LABEL[a]}
-                    </button>
-                  ))}
+                  {INJECT_ACTIONS.map((a) => {
+                    const why = injectUnavailable(a, { ...r, summary: summaries[r.name] });
+                    const whyId = `inject-why-${idBase}-${a}`;
+                    return (
+                      <Fragment key={a}>
+                        <button type="button" className="inject-button" data-testid="inject" data-action={a} data-container={r.name}
+                          aria-label={`${INJECT_LABEL[a]} ${r.name} at ${at} s`} title={why ?? `${INJECT_LABEL[a]}: ${INJECT_HELP[a]}`}
+                          aria-disabled={why ? true : undefined} aria-describedby={why ? whyId : undefined}
+                          onClick={() => { if (!why) runInject(appStore, a, r.name); }}>
+                          {INJECT_LABEL[a]}
+                        </button>
+                        {why && <span id={whyId} hidden>{why}</span>}
+                      </Fragment>
+                    );
+                  })}
                 </td>
               </tr>
               </Fragment>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       </div>

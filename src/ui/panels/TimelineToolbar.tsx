@@ -15,6 +15,7 @@ import { zoomOut } from '../../state/commands/zoomOut';
 import { SPEEDS, type Speed } from '../../state/slices/playback';
 import { selectPlaying, selectResolvedTheme, selectSetSpeed, selectSpeed } from '../../state/selectors';
 import { CommandButton } from './CommandButton';
+import { KubectlWatchButton } from './KubectlWatchButton';
 
 export function TimelineToolbar() {
   const playing = useAppStore(selectPlaying);
@@ -45,6 +46,7 @@ export function TimelineToolbar() {
         <CommandButton command={exportSvg} testId="export-svg">SVG</CommandButton>
         <CommandButton command={exportPng} testId="export-png">PNG</CommandButton>
         <CommandButton command={exportJson} testId="export-json">JSON</CommandButton>
+        <KubectlWatchButton />
       </div>
       <div className="tool-group tool-end" role="group" aria-label="Page">
         <CommandButton command={toggleTheme} pressed={theme === 'dark'} testId="theme">{theme === 'dark' ? '☾ Dark' : '☀ Light'}</CommandButton>

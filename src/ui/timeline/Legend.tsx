@@ -3,19 +3,19 @@
 import { MARK_NAME, MARK_PATH, STROKE_ONLY } from './marks';
 import type { BarTone, MarkKind } from './model';
 
-const BARS: [BarTone, string][] = [
+export const LEGEND_BARS: [BarTone, string][] = [
   ['waiting', 'waiting'], ['backoff', 'back-off'], ['running', 'running'], ['started', 'started'], ['ready', 'ready'],
   ['awaiting-turn', 'sidecar awaiting its turn'], ['terminating', 'terminating'], ['exited-ok', 'exited 0'], ['exited-error', 'exited ≠ 0'],
 ];
-const MARKS: MarkKind[] = ['probe-ok', 'probe-fail', 'kill', 'signal', 'sigkill', 'exit', 'fault', 'deleted'];
+export const LEGEND_MARKS: MarkKind[] = ['probe-ok', 'probe-fail', 'kill', 'signal', 'sigkill', 'exit', 'fault', 'deleted'];
 
 /** `truncated`: the trace was cut short by the budget, so its mark is explained too. */
 export function Legend({ truncated = false }: { truncated?: boolean } = {}) {
-  const marks: MarkKind[] = truncated ? [...MARKS, 'truncated'] : MARKS;
+  const marks: MarkKind[] = truncated ? [...LEGEND_MARKS, 'truncated'] : LEGEND_MARKS;
   return (
     <div className="legend" role="group" aria-label="Legend">
       <ul className="legend-list">
-        {BARS.map(([tone, label]) => (
+        {LEGEND_BARS.map(([tone, label]) => (
           <li key={tone}>
             <svg width="18" height="12" aria-hidden="true"><rect className={`bar tone-${tone}`} x="0.5" y="0.5" width="17" height="11" rx="2" /></svg>
             {label}

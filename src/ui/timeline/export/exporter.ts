@@ -1,8 +1,9 @@
 // The drawn timeline, registered by the Timeline component, and the exporter the export commands
 // use: SVG (the two SVG layers and the canvas marks as vector paths, styles inlined) and PNG
-// (that SVG rasterised at twice the size).
+// (that SVG rasterised at twice the size), each with the title, version, cursor and legend.
 
 import type { TimelineExporter } from '../../../state/commands/types';
+import type { ExportMeta } from '../../../state/exportMeta';
 import type { RenderRange } from '../renderRange';
 import type { Rows } from '../rows';
 import type { TimeScale } from '../scale';
@@ -42,18 +43,18 @@ export function saveFile(name: string, type: string, data: string | Blob): void 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function svgText(): { text: string; width: number; height: number } | null {
+function svgText(meta: ExportMeta): { text: string; width: number; height: number } | null {
   if (!current) return null;
-  return standaloneSvg(current);
+  return standaloneSvg(current, meta);
 }
 
 export const timelineExporter: TimelineExporter = {
-  svg() {
-    const out = svgText();
+  svg(meta) {
+    const out = svgText(meta);
     if (out) saveFile('timeline.svg', 'image/svg+xml', out.text);
   },
-  png() {
-    const out = svgText();
+  png(meta) {
+    const out = svgText(meta);
     if (!out) return;
     const img = new Image();
     img.onload = () => {

@@ -1,29 +1,19 @@
 // One self-contained SVG of the timeline as drawn: the lanes layer, the marks (drawn on the
 // canvas on screen) as vector paths, and the overlay, with the computed styles inlined so it
-// looks the same outside the page.
+// looks the same outside the page; framed (frame.ts) by a title, the version, the cursor's
+// caption and the legend.
 
 import { readMarkStyles } from '../canvasMarks';
 import { MARK_PATH, STROKE_ONLY } from '../marks';
 import { BAR_TOP } from '../rows';
 import { layerShift, rangeOffset } from '../renderRange';
 import { toX, visibleMoments } from '../scale';
+import type { ExportMeta } from '../../../state/exportMeta';
 import type { DrawnTimeline } from './exporter';
+import { footer, header, HEADER_HEIGHT } from './frame';
+import { inlineStyles } from './inlineStyles';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const PROPS = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size',
-  'font-weight', 'dominant-baseline', 'text-anchor', 'letter-spacing', 'visibility', 'display',
-];
-
-/** Copies the computed styles of `live` and its descendants onto the same nodes of `copy`. */
-function inlineStyles(live: Element, copy: Element): void {
-  const css = getComputedStyle(live);
-  const style = PROPS.map((p) => `${p}:${css.getPropertyValue(p)}`).join(';');
-  copy.setAttribute('style', style);
-  const a = live.children;
-  const b = copy.children;
-  for (let i = 0; i < a.length && i < b.length; i++) inlineStyles(a[i]!, b[i]!);
-}
 
 function clone(svg: SVGSVGElement): SVGGElement {
   const g = document.createElementNS(SVG_NS, 'g');
@@ -33,19 +23,29 @@ function clone(svg: SVGSVGElement): SVGGElement {
   return g;
 }
 
-export function standaloneSvg(t: DrawnTimeline): { text: string; width: number; height: number } {
+/** The timeline framed by a header (title, version) and a footer (cursor caption, legend). */
+export function standaloneSvg(t: DrawnTimeline, meta: ExportMeta): { text: string; width: number; height: number } {
   const width = Math.round(t.base.width.baseVal.value);
-  const height = Math.round(t.base.height.baseVal.value);
-  const root = document.createElementNS(SVG_NS, 'svg');
-  root.setAttribute('xmlns', SVG_NS);
-  root.setAttribute('width', String(width));
-  root.setAttribute('height', String(height));
-  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const lanesHeight = Math.round(t.base.height.baseVal.value);
+  const foot = footer(t, meta, width);
+  const total = Math.round(HEADER_HEIGHT + lanesHeight + foot.height);
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('xmlns', SVG_NS);
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(total));
+  svg.setAttribute('viewBox', `0 0 ${width} ${total}`);
   const bg = document.createElementNS(SVG_NS, 'rect');
   bg.setAttribute('width', String(width));
-  bg.setAttribute('height', String(height));
+  bg.setAttribute('height', String(total));
   bg.setAttribute('fill', getComputedStyle(t.base.parentElement ?? t.base).getPropertyValue('--surface').trim() || '#ffffff');
-  root.append(bg, clone(t.base));
+  const title = document.createElementNS(SVG_NS, 'title');
+  title.textContent = `${meta.title} (${meta.version})`;
+  const root = document.createElementNS(SVG_NS, 'g');
+  root.setAttribute('transform', `translate(0,${HEADER_HEIGHT})`);
+  foot.g.setAttribute('transform', `translate(0,${HEADER_HEIGHT + lanesHeight})`);
+  svg.append(title, bg, header(t, meta, width), root, foot.g);
+  const height = lanesHeight;
+  root.append(clone(t.base));
   // The moving lanes layer, clipped to the plot like on screen.
   const plotBox = document.createElementNS(SVG_NS, 'svg');
   plotBox.setAttribute('x', String(t.scale.x0));
@@ -78,5 +78,5 @@ export function standaloneSvg(t: DrawnTimeline): { text: string; width: number; 
     }
   }
   root.append(marks, clone(t.overlay));
-  return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}\n`, width, height };
+  return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`, width, height: total };
 }

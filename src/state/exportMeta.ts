@@ -1,0 +1,28 @@
+// What an exported picture says besides the lanes: a title (the presenter's title if a link set
+// one, and the pod), the Kubernetes version, and a caption for the cursor (its time and the
+// `kubectl get pod` row there). Plain strings: the exporter writes them as SVG text nodes.
+
+import { formatSeconds } from './format';
+import { kubectlAt } from './kubectlAt';
+import type { AppState } from './store';
+
+export interface ExportMeta {
+  title: string;
+  version: string;
+  cursor: string;
+  /** The run stopped at its budget: the legend explains that mark too. */
+  truncated: boolean;
+}
+
+type MetaInput = Pick<AppState, 'trace' | 'podName' | 'presentTitle' | 'cursorTime'>;
+
+export function exportMeta(s: MetaInput): ExportMeta {
+  const pod = `pod ${s.podName || 'pod'}`;
+  const title = s.presentTitle?.trim() ? `${s.presentTitle.trim()} — ${pod}` : pod;
+  const version = `Kubernetes ${s.trace?.kubernetesVersion ?? '?'}`;
+  if (!s.trace) return { title, version, cursor: '', truncated: false };
+  const t = s.cursorTime ?? s.trace.end;
+  const row = kubectlAt(s.trace, t);
+  const kubectl = row ? `kubectl get pod: READY ${row.ready} · STATUS ${row.status} · RESTARTS ${row.restarts}` : 'kubectl get pod: no row yet';
+  return { title, version, cursor: `Cursor at ${formatSeconds(t)} s — ${kubectl}`, truncated: s.trace.truncated !== undefined };
+}

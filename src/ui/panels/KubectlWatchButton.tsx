@@ -1,0 +1,78 @@
+// The run's `kubectl get pod -w` lines as copyable text: a toolbar button opens a dialog with the
+// transcript (state/trace/kubectlWatch.ts) and a copy button. The lines are text nodes only.
+
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useAppStore } from '../../state/appStore';
+import { selectPodName, selectTrace } from '../../state/selectors';
+import { kubectlWatchText } from '../../state/trace/kubectlWatch';
+import { copyText } from '../share/copyText';
+import './kubectlWatch.css';
+
+export function KubectlWatchButton() {
+  const trace = useAppStore(selectTrace);
+  const podName = useAppStore(selectPodName);
+  const [open, setOpen] = useState(false);
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const text = useMemo(() => (open && trace ? kubectlWatchText(trace, podName || 'pod') : ''), [open, trace, podName]);
+
+  useEffect(() => {
+    const d = dialogRef.current;
+    if (!d) return;
+    if (open && !d.open) {
+      setCopied('idle');
+      d.showModal();
+      d.querySelector<HTMLElement>('.watch-copy')?.focus();
+    } else if (!open && d.open) {
+      d.close();
+    }
+  }, [open]);
+
+  return (
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="tool-button"
+        data-testid="kubectl-watch"
+        disabled={!trace}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-label="kubectl -w: the run's kubectl get pod -w lines, to copy"
+        title="The run's kubectl get pod -w lines, to copy"
+        onClick={() => setOpen(true)}
+      >
+        kubectl -w
+      </button>
+      <dialog
+        ref={dialogRef}
+        className="watch-dialog"
+        data-testid="kubectl-watch-dialog"
+        aria-labelledby="watch-title"
+        onClose={() => {
+          setOpen(false);
+          buttonRef.current?.focus();
+        }}
+        onClick={(e) => {
+          if (e.target === dialogRef.current) setOpen(false);
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          e.stopPropagation();
+          setOpen(false);
+        }}
+      >
+        <h2 id="watch-title">kubectl get pod -w</h2>
+        <p className="watch-intro">What <code>kubectl get pod -w</code> would have printed during this run: one line per change, AGE since the pod was created.</p>
+        <pre className="watch-text" data-testid="kubectl-watch-text" tabIndex={0} aria-label="kubectl get pod -w output">{text}</pre>
+        <div className="watch-actions">
+          <span role="status" className="watch-status">{copied === 'copied' ? 'Copied' : copied === 'failed' ? 'The clipboard refused: select the lines and copy them by hand' : ''}</span>
+          <button type="button" className="watch-copy" data-testid="kubectl-watch-copy" onClick={() => void copyText(text).then((ok) => setCopied(ok ? 'copied' : 'failed'))}>Copy</button>
+          <button type="button" onClick={() => setOpen(false)}>Close</button>
+        </div>
+      </dialog>
+    </>
+  );
+}
