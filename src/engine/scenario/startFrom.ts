@@ -63,10 +63,11 @@ function span(map: YMap, key: string, fallback: Span): Span {
 }
 
 /** A finished run needs its times and exit code, in order. */
-function completeRun(p: Problems, run: Partial<ObservedRun>, path: string, at: Span): ObservedRun | undefined {
+function completeRun(p: Problems, run: Partial<ObservedRun>, path: string, at: Span, map: YMap): ObservedRun | undefined {
   for (const k of ['finishedAt', 'exitCode'] as const) {
     if (run[k] === undefined) {
-      p.error(child(path, k), 'Required value: a terminated run needs finishedAt and exitCode', at);
+      // A field written but wrong has its own problem already.
+      if (!present(map, k)) p.error(child(path, k), 'Required value: a terminated run needs finishedAt and exitCode', at);
       return undefined;
     }
   }
@@ -98,7 +99,7 @@ function readContainer(p: Problems, map: YMap, path: string, now: number | undef
       case 'backoff': { const v = readDuration(p, e.value, at); if (v !== undefined) out.backoff = v; break; }
       case 'lastState': {
         const m = expectMap(p, e.value, at, 'lastState');
-        if (m) last = completeRun(p, readRun(p, m, at, now, 'lastState'), at, e.keySpan);
+        if (m) last = completeRun(p, readRun(p, m, at, now, 'lastState'), at, e.keySpan, m);
         break;
       }
     }
@@ -115,12 +116,12 @@ function readContainer(p: Problems, map: YMap, path: string, now: number | undef
   if (last) c.lastState = last;
   if (c.state === 'running') {
     if (run.startedAt === undefined) {
-      p.error(child(path, 'startedAt'), 'Required value: a running container needs startedAt', keySpan);
+      if (!present(map, 'startedAt')) p.error(child(path, 'startedAt'), 'Required value: a running container needs startedAt', keySpan);
       return undefined;
     }
     c.startedAt = run.startedAt;
   } else if (c.state === 'terminated') {
-    const done = completeRun(p, run, path, keySpan);
+    const done = completeRun(p, run, path, keySpan, map);
     if (!done) return undefined;
     Object.assign(c, done);
   }
