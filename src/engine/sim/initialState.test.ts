@@ -23,7 +23,7 @@ function both(name: string, version: KubeVersion, now?: number) {
   const cont = continueScenario(text, { version, now: explained.now });
   if (!cont.ok) throw new Error(cont.message);
   const run = runScenario(cont.text);
-  if (!run.ok) throw new Error(JSON.stringify(run.problems));
+  if (!run.ok || !run.trace) throw new Error(JSON.stringify(run.problems));
   return { explained, created, trace: run.trace, from: cont.now };
 }
 
