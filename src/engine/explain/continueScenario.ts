@@ -22,7 +22,10 @@ export interface ContinueOptions {
   now?: number;
 }
 
-export type ContinueResult = { ok: true; text: string; now: number } | { ok: false; message: string };
+export type ContinueResult =
+  /** `now`: where the simulation takes over, seconds since creation; `version`: the one the text names. */
+  | { ok: true; text: string; now: number; version: KubeVersion }
+  | { ok: false; message: string };
 
 /** How long the continued run goes on after "now", seconds. */
 export const CONTINUE_FOR = 600;
@@ -174,5 +177,5 @@ export function continueScenario(text: string, opts: ContinueOptions = {}): Cont
     `# The timeline draws the past as observed up to now (${clock.now}s), then simulates.`,
     '# Commands, probe handlers, env values and names were not copied: processes are inferred, probes pass once the app is up.',
   ].join('\n');
-  return { ok: true, text: `${header}\n${stringify(pod)}---\n${stringify(sim)}`, now: clock.now };
+  return { ok: true, text: `${header}\n${stringify(pod)}---\n${stringify(sim)}`, now: clock.now, version };
 }
