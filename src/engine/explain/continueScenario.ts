@@ -9,6 +9,7 @@
 import { parseAllDocuments, stringify } from 'yaml';
 import type { ContainerState, ContainerStatus } from '../api';
 import { isObj, type Obj } from '../apiPod/fields';
+import { OBSERVED_CONDITIONS } from '../scenario/startFrom';
 import { NEWEST_VERSION, type KubeVersion } from '../version';
 import { backoffForRestart, backoffFromMessage } from './backoffDelay';
 import { isRealPod, readRealPods } from './readRealPods';
@@ -170,7 +171,12 @@ export function continueScenario(text: string, opts: ContinueOptions = {}): Cont
   if (written.maxContainerRestartPeriod !== undefined) sim.kubelet = { maxContainerRestartPeriod: `${written.maxContainerRestartPeriod}s` };
   sim.until = `${round(clock.now + CONTINUE_FOR)}s`;
   if (Object.keys(behaviours).length) sim.containers = behaviours;
-  sim.startFrom = { now: `${clock.now}s`, containers };
+  const conditions: Obj = {};
+  for (const c of p.pod.status.conditions) {
+    const t = at(clock, c.lastTransitionTime);
+    if (t !== undefined && c.type !== 'PodScheduled' && (OBSERVED_CONDITIONS as readonly string[]).includes(c.type)) conditions[c.type] = t;
+  }
+  sim.startFrom = { now: `${clock.now}s`, containers, ...(Object.keys(conditions).length ? { conditions } : {}) };
   const header = [
     '# Continued from an explained pod (Sidecar Lab, "Continue from here"): its share-safe spec,',
     '# and under startFrom its observed state, in seconds since its creation (t = 0).',

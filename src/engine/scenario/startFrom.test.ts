@@ -19,6 +19,7 @@ describe('startFrom', () => {
       '      restartCount: 3',
       '      backoff: 40s',
       '      lastState: { startedAt: 90, finishedAt: 95, exitCode: 1 }',
+      '  conditions: { Initialized: 3s, Ready: 0 }',
       '',
     ].join('\n'))).result);
     expect(r.scenario.sim.startFrom).toEqual({
@@ -27,6 +28,7 @@ describe('startFrom', () => {
         init: { state: 'terminated', startedAt: 1, finishedAt: 3, exitCode: 0, reason: 'Completed', restartCount: 0 },
         app: { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 3, backoff: 40, lastState: { startedAt: 90, finishedAt: 95, exitCode: 1 } },
       },
+      conditions: { Initialized: 3, Ready: 0 },
     });
   });
 
@@ -49,6 +51,9 @@ describe('startFrom', () => {
 
   it('requires now, a running container\'s startedAt, a terminated run\'s exit code, and the lastState of a restarted waiting container', () => {
     expect(check(sim('  containers: {}\n')).errors).toEqual([expect.stringMatching(/^13:1 startFrom\.now: Required value/)]);
+    expect(check(sim('  now: 5s\n  conditions: { Initialised: 1s }\n')).errors).toEqual([
+      expect.stringMatching(/^15:17 startFrom\.conditions\.Initialised: Unsupported value: "Initialised".*\(did you mean "Initialized"\?\)/),
+    ]);
     const c = check(sim([
       '  now: 60s',
       '  containers:',

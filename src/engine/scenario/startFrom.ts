@@ -10,7 +10,9 @@ import { didYouMean } from './suggest';
 import type { ObservedContainer, ObservedRun, StartFrom } from './types';
 import { present, type YMap, type YNode } from './ynode';
 
-export const START_FROM_KEYS = ['now', 'containers'] as const;
+export const START_FROM_KEYS = ['now', 'containers', 'conditions'] as const;
+/** The pod conditions a status may carry (PodScheduled is the scheduler's, drawn at t = 0 anyway). */
+export const OBSERVED_CONDITIONS = ['PodScheduled', 'PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'Ready', 'AllContainersRestarting'] as const;
 export const OBSERVED_CONTAINER_KEYS = ['state', 'reason', 'startedAt', 'finishedAt', 'exitCode', 'restartCount', 'started', 'ready', 'backoff', 'lastState'] as const;
 const RUN_KEYS = ['startedAt', 'finishedAt', 'exitCode', 'reason'] as const;
 const STATES = ['waiting', 'running', 'terminated'] as const;
@@ -160,5 +162,24 @@ export function readStartFrom(p: Problems, doc: YMap | undefined, names: string[
     const c = m && readContainer(p, m, path, now, e.keySpan);
     if (c) out.containers[e.key] = c;
   }
+  const conditions = readConditions(p, known.find((e) => e.key === 'conditions')?.value, now);
+  if (conditions) out.conditions = conditions;
   return p.errorCount() > errorsBefore ? undefined : out;
+}
+
+/** `conditions:` each condition's lastTransitionTime, seconds since creation. */
+function readConditions(p: Problems, node: YNode | undefined, now: number): Partial<Record<string, number>> | undefined {
+  const map = node && expectMap(p, node, 'startFrom.conditions', 'startFrom.conditions');
+  if (!map) return undefined;
+  const out: Partial<Record<string, number>> = {};
+  for (const e of map.entries) {
+    const path = child('startFrom.conditions', e.key);
+    if (!(OBSERVED_CONDITIONS as readonly string[]).includes(e.key)) {
+      p.error(path, `Unsupported value: ${JSON.stringify(e.key)}: supported values: ${OBSERVED_CONDITIONS.map((c) => `"${c}"`).join(', ')}${didYouMean(e.key, OBSERVED_CONDITIONS)}`, e.keySpan);
+      continue;
+    }
+    const v = readTime(p, e.value, path, now);
+    if (v !== undefined) out[e.key] = v;
+  }
+  return out;
 }

@@ -193,6 +193,8 @@ export interface StartFrom {
   /** Where the simulation takes over, seconds since the pod's creation. */
   now: number;
   containers: Record<string, ObservedContainer>;
+  /** Each pod condition's lastTransitionTime, seconds since creation: where the timeline draws it from. */
+  conditions?: Partial<Record<string, number>>;
 }
 
 export interface SimulationSettings {

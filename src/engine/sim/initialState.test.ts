@@ -40,6 +40,9 @@ describe('continue from here: the continued run agrees with explain', () => {
     const start = simulated(trace, 'centos-new').find((e) => e.type === 'container.start')!;
     expect(start.t - first.t).toBeLessThan(1);
     expect(start).toMatchObject({ attempt: 7 });
+    // [6.2] the observed phase is drawn from when init was complete (Initialized's lastTransitionTime), not from "now".
+    expect(trace.events.find((e) => e.type === 'pod.phase')).toMatchObject({ t: 0, phase: 'Running', observed: true });
+    expect(trace.events.find((e) => e.type === 'container.waiting')).toMatchObject({ t: 374, reason: 'CrashLoopBackOff', observed: true });
   });
 
   it('[4.6] before 1.35 the restart comes at the back-off\'s end or up to a requeue later (1.33)', () => {

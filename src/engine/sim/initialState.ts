@@ -138,6 +138,30 @@ export function seedObservedState(sim: PodSim, from: StartFrom): TraceEvent[] {
   return observed;
 }
 
+/** Whether this observed start has its exit among the observed events. */
+function isExited(observed: TraceEvent[], start: TraceEvent): boolean {
+  return start.type === 'container.start'
+    && observed.some((o) => o.type === 'container.exit' && o.container === start.container && o.attempt === start.attempt);
+}
+
+/**
+ * Since when a status event held: a condition from its lastTransitionTime; the phase Pending from
+ * t = 0, a later phase from when init was complete (Initialized's time) or else the first observed
+ * start ([6.2]). Other status events (started, ready, waiting, the kubectl row) stay at "now".
+ */
+function observedSince(e: TraceEvent, since: Partial<Record<string, number>>, observed: TraceEvent[]): number | undefined {
+  if (e.type === 'pod.condition') return since[e.condition];
+  if ((e.type === 'container.waiting' && e.reason === 'CrashLoopBackOff') || (e.type === 'container.ready' && !observed.some((o) => o.type === 'container.start' && o.container === e.container && !isExited(observed, o)))) {
+    // The back-off wait, and an init container's ready, begin at its last exit.
+    const exits = observed.filter((o) => o.type === 'container.exit' && o.container === e.container).map((o) => o.t);
+    return exits.length ? Math.max(...exits) : undefined;
+  }
+  if (e.type !== 'pod.phase') return undefined;
+  if (e.phase === 'Pending') return 0;
+  const starts = observed.filter((o) => o.type === 'container.start').map((o) => o.t);
+  return since.Initialized ?? (starts.length ? Math.min(...starts) : undefined);
+}
+
 /** The second half, once the probe workers exist: their results, then the status as written at `now`. */
 export function settleObservedStatus(sim: PodSim, from: StartFrom, observed: TraceEvent[]): void {
   for (const [name, c] of Object.entries(from.containers)) {
@@ -150,9 +174,17 @@ export function settleObservedStatus(sim: PodSim, from: StartFrom, observed: Tra
   const before = sim.events.length;
   writeStatus(sim);
   const written = sim.events.splice(before);
+  const since = from.conditions ?? {};
+  for (const c of sim.api.conditions) if (since[c.type] !== undefined) c.lastTransitionTime = since[c.type];
   for (const e of written) {
     e.observed = true;
-    e.why = `Observed at the pod's "now" (${from.now}s): ${e.why}`;
+    const t = observedSince(e, since, observed);
+    if (t !== undefined && t < e.t) {
+      e.t = roundTime(t);
+      e.why = `Observed since ${e.t}s: ${e.why}`;
+    } else {
+      e.why = `Observed at the pod's "now" (${from.now}s): ${e.why}`;
+    }
   }
   const all = [...observed, ...written].sort((a, b) => a.t - b.t);
   sim.events.splice(0, 0, ...all);

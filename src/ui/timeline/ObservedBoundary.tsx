@@ -2,11 +2,13 @@
 // labelled vertical line, "observed ← | → simulated". Left of it the events come from the pod's
 // status (flagged `observed`), right of it from the simulation. It takes no pointer events.
 
+import { AXIS_HEIGHT, GROUP_HEADER_HEIGHT } from './rows';
 import { toX, type TimeScale } from './scale';
 import './observedBoundary.css';
 
-const LABEL_Y = 3;
 const LABEL_H = 16;
+/** In the first group's header row (the pod's), whose plot part is empty: clear of the axis ticks. */
+const LABEL_Y = AXIS_HEIGHT + (GROUP_HEADER_HEIGHT - LABEL_H) / 2;
 const GAP = 5;
 /** Width of each half of the label, px (11 px text: "observed ←" and "→ simulated"). */
 const HALF = 74;

@@ -2,6 +2,7 @@
 // the observed state a run continues from, with the hover docs the editor shows.
 
 import type { JSONSchema } from 'monaco-yaml';
+import { OBSERVED_CONDITIONS } from '../../../engine/scenario/startFrom';
 
 export interface SchemaHelpers {
   duration: (description: string) => JSONSchema;
@@ -55,6 +56,12 @@ export function startFromSchema(names: readonly string[], h: SchemaHelpers): JSO
     properties: {
       now: h.duration('Where the simulation takes over: seconds since the pod\'s creation (the explanation\'s "now").'),
       containers,
+      conditions: {
+        type: 'object',
+        description: "Each pod condition's lastTransitionTime as observed, seconds since creation: the timeline draws the condition (and the phase) from there.",
+        properties: Object.fromEntries(OBSERVED_CONDITIONS.map((c) => [c, h.duration(`When ${c} last changed. ${SINCE}`)])),
+        additionalProperties: false,
+      },
     },
     additionalProperties: false,
   };
