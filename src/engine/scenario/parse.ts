@@ -53,7 +53,7 @@ function parseInto(p: Problems, text: string, opts: ParseOptions): Scenario | un
   }
   const entries = readSimContainers(p, sim?.map, hooks);
   const events = readSimEvents(p, sim?.map, containers.map((c) => c.name));
-  const startFrom = readStartFrom(p, sim?.map, containers.map((c) => c.name));
+  const startFrom = readStartFrom(p, sim?.map, containers.map((c) => c.name), workload.kind);
   const behaviors = buildBehaviors(p, workload.pod, podSpecPath(workload.kind), entries);
 
   const scenario: Scenario = {

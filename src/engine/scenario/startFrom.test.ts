@@ -32,6 +32,13 @@ describe('startFrom', () => {
     });
   });
 
+  it('applies to a Pod only: a Job\'s replacement pods start from nothing', () => {
+    const job = 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: app, image: nginx}]\n';
+    expect(check(`${job}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nstartFrom: { now: 5s }\n`).errors).toEqual([
+      expect.stringMatching(/^12:1 startFrom: Forbidden: continuing from an observed state applies to one Pod; this workload is a Job/),
+    ]);
+  });
+
   it('reports wrong fields the way the API server words them, at their line', () => {
     const c = check(sim([
       '  now: 60s',

@@ -135,9 +135,13 @@ function readContainer(p: Problems, map: YMap, path: string, now: number | undef
 }
 
 /** Reads `startFrom:`; undefined when absent or wrong (the problems say why). */
-export function readStartFrom(p: Problems, doc: YMap | undefined, names: string[]): StartFrom | undefined {
+export function readStartFrom(p: Problems, doc: YMap | undefined, names: string[], workloadKind = 'Pod'): StartFrom | undefined {
   const entry = doc && present(doc, 'startFrom');
   if (!entry) return undefined;
+  if (workloadKind !== 'Pod') {
+    p.error('startFrom', `Forbidden: continuing from an observed state applies to one Pod; this workload is a ${workloadKind}`, entry.keySpan);
+    return undefined;
+  }
   const map = expectMap(p, entry.value, 'startFrom', 'startFrom');
   if (!map) return undefined;
   const known = checkKeys(p, map, 'startFrom', START_FROM_KEYS, 'startFrom');
