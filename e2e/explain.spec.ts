@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/a11y';
-import { openApp, replaceEditorText, screenshot } from './support/app';
-import { setTheme } from './support/timeline';
+import { editorText, openApp, replaceEditorText, screenshot } from './support/app';
+import { laneBars, setCursor, setTheme } from './support/timeline';
 
 const fixture = (name: string) => readFileSync(new URL(`../src/engine/explain/fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -107,6 +107,89 @@ test('the gallery entry "Why is my pod stuck at Init:1/2?" opens in explain mode
   await expect(page.getByTestId('explain-status')).toHaveText('Init:1/2');
   await expect(page.getByTestId('explain-next')).toContainText('mesh-proxy kill');
 });
+
+/** Explains the crash-looping pod at 19:53:00 and continues from there (t = 412 s since its creation). */
+async function continueCrashLoop(page: Page): Promise<void> {
+  await paste(page, 'crashloop.yaml');
+  const now = page.getByTestId('explain-now');
+  await now.fill('2021-07-14T19:53:00Z');
+  await now.press('Enter');
+  await expect(page.getByTestId('explain-next')).toContainText('centos-new start in 4m22s (2021-07-14T19:57:22Z)');
+  await page.getByTestId('continue-from-here').click();
+  await expect(page.getByTestId('explain')).toHaveCount(0);
+  await expect(page.getByTestId('timeline')).toBeVisible();
+}
+
+test('continue from here: the CrashLoopBackOff pod restarts on the timeline when explain said, after the observed past', async ({ page }) => {
+  await continueCrashLoop(page);
+  const text = await editorText(page);
+  expect(text).toContain('startFrom:');
+  expect(text).not.toContain('centos-new-6846f658db'); // share-safe: no pod name
+  const boundary = page.getByTestId('observed-boundary');
+  await expect(boundary).toBeVisible();
+  await expect(boundary).toHaveAttribute('data-t', '412');
+  await expect(boundary).toContainText('observed ←');
+  await expect(boundary).toContainText('→ simulated');
+  // explain: restart at 19:57:22 = creation (19:46:08) + 674 s; the run exits at once, as observed.
+  await expect.poll(async () => (await laneBars(page, 'centos-new')).find((b) => b.attempt === 7)?.start).toBeGreaterThanOrEqual(674);
+  const restart = (await laneBars(page, 'centos-new')).find((b) => b.attempt === 7)!;
+  expect(restart.start).toBeLessThan(675);
+  // The observed run 6 is drawn before the boundary.
+  expect((await laneBars(page, 'centos-new')).some((b) => b.attempt === 6 && b.start <= 412)).toBe(true);
+  // The user's pod is in History.
+  await page.getByTestId('history').click();
+  const entry = page.getByTestId('history-panel').getByTestId('history-entry');
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('replaced by an explained pod');
+});
+
+test('continue from here, then a fault: the sidecar crashed after "now" restarts', async ({ page }) => {
+  await paste(page, 'running-sidecar.yaml');
+  await page.getByTestId('continue-from-here').click();
+  await expect(page.getByTestId('observed-boundary')).toHaveAttribute('data-t', '370');
+  await setCursor(page, 400);
+  await page.locator('[data-testid="inject"][data-action="crash"][data-container="log-shipper"]').click();
+  await expect.poll(() => editorText(page)).toContain('- { at: 400s, container: log-shipper, do: crash, exitCode: 1 }');
+  await expect.poll(async () => (await laneBars(page, 'log-shipper')).some((b) => b.attempt === 1)).toBe(true);
+  expect((await laneBars(page, 'log-shipper')).find((b) => b.tone === 'exited-error')).toMatchObject({ start: 400 });
+  await expect(page.getByTestId('observed-boundary')).toBeVisible();
+});
+
+for (const [w, h] of [[390, 844], [1280, 720], [1920, 1080]] as const) {
+  test(`the continued pod's timeline at ${w}x${h}`, async ({ page }, info) => {
+    await page.setViewportSize({ width: w, height: h });
+    await continueCrashLoop(page);
+    await expect(page.getByTestId('observed-boundary')).toBeVisible();
+    await screenshot(page, info, 'continued');
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the boundary label has at least 4.5:1 contrast and axe is clean after continuing (${theme})`, async ({ page }) => {
+    await continueCrashLoop(page);
+    await setTheme(page, theme);
+    const colours = await page.getByTestId('observed-boundary').evaluate((g) => {
+      const text = g.querySelector('text')!;
+      const box = g.querySelector('rect')!;
+      return { fg: getComputedStyle(text).fill, bg: getComputedStyle(box).fill };
+    });
+    expect(contrast(colours.fg, colours.bg)).toBeGreaterThanOrEqual(4.5);
+    await expectNoAxeViolations(page, theme, 'a continued pod');
+  });
+}
+
+/** WCAG 2 contrast of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((v) => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
 
 for (const [w, h] of [[390, 844], [1280, 720], [1920, 1080]] as const) {
   test(`the explain view at ${w}x${h}`, async ({ page }, info) => {

@@ -50,6 +50,8 @@ interface EventBase {
   why: string;
   /** For Jobs: which pod the event belongs to. */
   pod?: string;
+  /** Set on events before `Trace.observedUntil`: read from a real pod's status, not simulated (issue 14). */
+  observed?: true;
 }
 
 export interface PodScheduledEvent extends EventBase { type: 'pod.scheduled' }
@@ -156,6 +158,8 @@ export interface Trace {
   events: TraceEvent[];
   /** Present when the run stopped early, at `end`, because it reached a budget. */
   truncated?: Truncation;
+  /** Present when the run continued from an observed state (`startFrom`): the "now" where the simulation took over. */
+  observedUntil?: number;
 }
 
 /** `events`: the trace reached MAX_TRACE_EVENTS; `steps`: the kernel reached MAX_KERNEL_STEPS. */

@@ -81,6 +81,14 @@ export class BackoffTable {
     entry.lastUpdate = now;
   }
 
+  /**
+   * An entry the kubelet already holds when a run continues from an observed pod (issue 14):
+   * `backoff` is the delay it printed, stepped at `lastUpdate` (the last restart).
+   */
+  seed(key: string, backoff: number, lastUpdate: number): void {
+    this.entries.set(key, { backoff: Math.min(Math.max(backoff, 0), this.settings.max), lastUpdate });
+  }
+
   /** The current delay for a key (what the CrashLoopBackOff message prints). */
   get(key: string): number {
     return this.entries.get(key)?.backoff ?? 0;

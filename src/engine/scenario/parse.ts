@@ -8,6 +8,7 @@ import { Problems, sortProblems, START_SPAN } from './problems';
 import { readSimContainers, type HookPresence } from './simContainers';
 import { readSimEvents } from './simEvents';
 import { isSimulationDoc, readSimSettings } from './simulationDoc';
+import { readStartFrom } from './startFrom';
 import type { ParseOptions, ParseResult, Scenario } from './types';
 import { allContainers } from './types';
 import { podSpecPath, readWorkload } from './workload';
@@ -52,6 +53,7 @@ function parseInto(p: Problems, text: string, opts: ParseOptions): Scenario | un
   }
   const entries = readSimContainers(p, sim?.map, hooks);
   const events = readSimEvents(p, sim?.map, containers.map((c) => c.name));
+  const startFrom = readStartFrom(p, sim?.map, containers.map((c) => c.name), workload.kind);
   const behaviors = buildBehaviors(p, workload.pod, podSpecPath(workload.kind), entries);
 
   const scenario: Scenario = {
@@ -69,6 +71,7 @@ function parseInto(p: Problems, text: string, opts: ParseOptions): Scenario | un
   };
   if (settings.until !== undefined) scenario.sim.until = settings.until;
   if (settings.untilSpan) scenario.sim.untilSpan = settings.untilSpan;
+  if (startFrom) scenario.sim.startFrom = startFrom;
   return scenario;
 }
 

@@ -13,7 +13,7 @@ import type { KubeletConfig, ParseOptions } from './types';
 import { present, type YMap, type YNode } from './ynode';
 
 export const SIM_API_VERSION = 'sidecar-lab/v1';
-export const SIM_TOP_KEYS = ['apiVersion', 'kind', 'kubernetesVersion', 'featureGates', 'until', 'kubelet', 'containers', 'events'] as const;
+export const SIM_TOP_KEYS = ['apiVersion', 'kind', 'kubernetesVersion', 'featureGates', 'until', 'kubelet', 'containers', 'events', 'startFrom'] as const;
 
 export interface SimSettings {
   version: KubeVersion;

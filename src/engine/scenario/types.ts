@@ -164,6 +164,39 @@ export interface KubeletConfig {
   maxContainerRestartPeriod?: number;
 }
 
+/** One finished run of a container, as a status's `terminated` shows it; times since the pod's creation. */
+export interface ObservedRun {
+  startedAt?: number;
+  finishedAt: number;
+  exitCode: number;
+  reason?: string;
+}
+
+/** A container's observed status (`startFrom.containers`, issue 14): times since the pod's creation. */
+export interface ObservedContainer {
+  state: 'waiting' | 'running' | 'terminated';
+  /** The waiting reason (CrashLoopBackOff, PodInitializing) or the terminated reason. */
+  reason?: string;
+  startedAt?: number;
+  finishedAt?: number;
+  exitCode?: number;
+  restartCount: number;
+  started?: boolean;
+  ready?: boolean;
+  /** The CrashLoopBackOff delay the kubelet printed, seconds ([4.5]). */
+  backoff?: number;
+  lastState?: ObservedRun;
+}
+
+/** `startFrom:` of the Simulation document: the observed state the run continues from. */
+export interface StartFrom {
+  /** Where the simulation takes over, seconds since the pod's creation. */
+  now: number;
+  containers: Record<string, ObservedContainer>;
+  /** Each pod condition's lastTransitionTime, seconds since creation: where the timeline draws it from. */
+  conditions?: Partial<Record<string, number>>;
+}
+
 export interface SimulationSettings {
   kubernetesVersion: KubeVersion;
   featureGates: FeatureGates;
@@ -174,6 +207,8 @@ export interface SimulationSettings {
   kubelet: KubeletConfig;
   behaviors: Record<string, Behavior>;
   events: SimEvent[];
+  /** Continue from an observed state (issue 14) instead of an empty node. */
+  startFrom?: StartFrom;
 }
 
 export interface PodFailurePolicyRule {

@@ -130,6 +130,22 @@ export class ProbeManager {
     return w.resultId;
   }
 
+  /**
+   * Continuing from an observed state (issue 14, sim/initialState): this worker already reached
+   * `result` on this instance, as the pod's started/ready flags say; a passed startup probe holds
+   * until a new container ID ([5.4]).
+   */
+  seed(container: string, kind: ProbeKind, inst: Instance, result: Verdict): void {
+    const w = this.byContainer.get(container)?.[kind];
+    if (!w) return;
+    w.instance = inst;
+    w.result = result;
+    w.lastOutcome = result;
+    w.streakFrom = inst;
+    w.run = kind === 'startup' ? 0 : result === 'success' ? w.spec.successThreshold : w.spec.failureThreshold;
+    w.onHold = kind === 'startup' && result === 'success';
+  }
+
   /** Whether the manager has this worker (UpdatePodStatus's getWorker, [5.6]). */
   private hasWorker(container: string, kind: ProbeKind): boolean {
     const w = this.byContainer.get(container)?.[kind];

@@ -9,6 +9,7 @@ import { patchProbeFlags } from './status';
 import { requestSync } from './sync';
 import { HORIZON_CAP } from './timing';
 import { watchActiveDeadline } from './activeDeadline';
+import { seedObservedState, settleObservedStatus } from './initialState';
 
 export interface SimulateStats {
   steps: number;
@@ -59,8 +60,11 @@ export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { tra
   sim.onRuntimeChange = (name) => sim.probes.wake(name);
   sim.onPatchStatus = () => patchProbeFlags(sim);
 
-  sim.emit({ type: 'pod.scheduled', why: 'The scheduler bound the pod to this node; its kubelet takes over (t = 0).' });
+  const from = scenario.sim.startFrom; // issue 14: continue from an observed state (initialState.ts)
+  const observed = from ? seedObservedState(sim, from) : undefined;
+  if (!from) sim.emit({ type: 'pod.scheduled', why: 'The scheduler bound the pod to this node; its kubelet takes over (t = 0).' });
   sim.probes.addPod();
+  if (from && observed) settleObservedStatus(sim, from, observed);
   scheduleFaults(sim, scenario.sim.events);
   watchActiveDeadline(sim);
   sim.requestSync();
@@ -70,6 +74,7 @@ export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { tra
   const end = roundTime(stop ? stop.at : Math.min(sim.k.horizon, horizon));
   const events = sim.events.filter((e) => e.t <= end);
   const trace: Trace = { schema: TRACE_SCHEMA, kubernetesVersion: scenario.sim.kubernetesVersion, end, containers: traceContainers(scenario), events };
+  if (from) trace.observedUntil = from.now;
   if (stop) {
     trace.truncated = stop.truncated;
     // An id after every emitted one (the events past `end` were dropped, but their ids stay taken).

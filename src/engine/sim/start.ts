@@ -21,7 +21,7 @@ export interface StartOutcome {
 
 const fmt = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60}m0s` : s >= 60 ? `${Math.floor(s / 60)}m${s % 60}s` : `${s}s`);
 
-function backoffKey(name: string, image: string): string {
+export function backoffKey(name: string, image: string): string {
   return `${name}@${image}`;
 }
 

@@ -4,6 +4,7 @@
 
 import { useAppStore } from '../../state/appStore';
 import { selectExplanation } from '../../state/explain/selectExplanation';
+import { ContinueFromHere } from './ContinueFromHere';
 import { ExplainNowField } from './ExplainNowField';
 import { ExplainShare } from './ExplainShare';
 import { PodExplanationView } from './PodExplanationView';
@@ -20,6 +21,7 @@ export function ExplainView() {
       </p>
       {pods.length === 0 && <p className="panel-empty">No pod could be read from the text: see the problems under the editor.</p>}
       {pods.length > 0 && <ExplainNowField pod={pods[0]!} />}
+      {pods.length > 0 && <ContinueFromHere />}
       {pods.map((pod, i) => <PodExplanationView key={`${pod.namespace}/${pod.name}/${i}`} pod={pod} />)}
       {pods.length > 0 && <ExplainShare />}
     </section>

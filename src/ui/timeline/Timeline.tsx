@@ -12,6 +12,7 @@ import { effectiveWindow } from '../../state/view/window';
 import { CausalityOverlay } from './CausalityOverlay';
 import { registerTimeline } from './export/exporter';
 import { FaultHandles } from './FaultHandles';
+import { ObservedBoundary } from './ObservedBoundary';
 import type { Hit } from './hitTest';
 import { layoutTimeline } from './layout';
 import { PodPicker } from './PodPicker';
@@ -116,6 +117,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
         <svg ref={overlayRef} className="timeline-overlay" width={width} height={height} {...gestures}>
           {rows && !readOnly && <FaultHandles rows={rows} scale={scale} selected={selected} />}
           {rows && trace && causality && <CausalityOverlay trace={trace} causality={causality} rows={rows} scale={scale} selected={selected} />}
+          {trace?.observedUntil !== undefined && <ObservedBoundary at={trace.observedUntil} scale={scale} height={height} />}
           <g className="cursor" ref={(el) => { refs.cursor.current = el; }} />
         </svg>
         {hovered && hover && <Tooltip event={hovered} x={hover.x} y={hover.y} width={width} />}

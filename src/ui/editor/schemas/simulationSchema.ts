@@ -11,6 +11,7 @@ import {
   FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, defaultGates, gateExists, gateLocked,
   type FeatureGateName, type GateInfo, type KubeVersion,
 } from '../../../engine/version';
+import { startFromSchema } from './startFromSchema';
 
 export const SIMULATION_API_VERSION = 'sidecar-lab/v1';
 export const SIMULATION_KIND = 'Simulation';
@@ -328,6 +329,7 @@ export function simulationSchema(containerNames: readonly string[], opts: Simula
         description: 'Faults and actions at simulated times, e.g. `- { at: 30s, container: app, do: crash }`.',
         items: ref('Event'),
       },
+      startFrom: startFromSchema(names, { duration: (d) => duration(d), exitCode }),
     },
     additionalProperties: false,
     definitions: {

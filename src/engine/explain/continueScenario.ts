@@ -1,0 +1,187 @@
+// "Continue from here" (issue 14): an explained pod becomes an ordinary scenario that starts from
+// its observed state: the pod's share-safe spec (explain/redact: no env values, commands, names or
+// images) and a Simulation document whose `startFrom:` carries each container's observed status as
+// seconds since the pod's creation (scenario/startFrom, seeded by sim/initialState). A container
+// seen crashing keeps crashing the way it was seen (its last run's length and exit code); a
+// CrashLoopBackOff keeps the delay the kubelet printed, so the next restart falls where
+// `sim explain` says ([4.5]).
+
+import { parseAllDocuments, stringify } from 'yaml';
+import type { ContainerState, ContainerStatus } from '../api';
+import { isObj, type Obj } from '../apiPod/fields';
+import { OBSERVED_CONDITIONS } from '../scenario/startFrom';
+import { NEWEST_VERSION, type KubeVersion } from '../version';
+import { backoffForRestart, backoffFromMessage } from './backoffDelay';
+import { isRealPod, readRealPods } from './readRealPods';
+import { redactRealPods } from './redact';
+import { resolveGates } from '../version';
+
+export interface ContinueOptions {
+  /** The version chosen outside the text (the page's picker); the text's own Simulation document wins. */
+  version?: KubeVersion;
+  /** The explanation's "now", seconds since the epoch (default: the newest timestamp in the object). */
+  now?: number;
+}
+
+export type ContinueResult =
+  /** `now`: where the simulation takes over, seconds since creation; `version`: the one the text names. */
+  | { ok: true; text: string; now: number; version: KubeVersion }
+  | { ok: false; message: string };
+
+/** How long the continued run goes on after "now", seconds. */
+export const CONTINUE_FOR = 600;
+
+const round = (t: number) => Math.round(t * 1000) / 1000;
+
+const PROBES = ['startupProbe', 'livenessProbe', 'readinessProbe'];
+
+/**
+ * The share-safe form keeps a probe's kind of handler but not its command, path or port; the
+ * scenario needs a whole handler, so a tcpSocket stands in (it passes once the app is up).
+ */
+function wholeProbes(spec: unknown): void {
+  if (!isObj(spec)) return;
+  for (const list of ['initContainers', 'containers']) {
+    for (const c of Array.isArray(spec[list]) ? spec[list] as unknown[] : []) {
+      if (!isObj(c)) continue;
+      for (const k of PROBES) {
+        const probe = c[k];
+        if (!isObj(probe)) continue;
+        for (const h of ['exec', 'httpGet', 'tcpSocket', 'grpc']) delete probe[h];
+        probe.tcpSocket = { port: 8080 };
+      }
+    }
+  }
+}
+
+function firstRedactedPod(text: string): Obj | undefined {
+  const safe = redactRealPods(text);
+  if (!safe) return undefined;
+  for (const doc of parseAllDocuments(safe.text)) {
+    const v: unknown = doc.toJS();
+    if (isRealPod(v)) return v as Obj;
+    if (isObj(v) && v.kind === 'List' && Array.isArray(v.items)) {
+      const first = v.items.find(isRealPod);
+      if (first) return first as Obj;
+    }
+  }
+  return undefined;
+}
+
+interface Clock {
+  created: number;
+  now: number;
+}
+
+const at = (clock: Clock, t: number | undefined): number | undefined =>
+  t === undefined ? undefined : round(Math.min(Math.max(t - clock.created, 0), clock.now));
+
+function run(clock: Clock, s: ContainerState): Obj | undefined {
+  const term = s.terminated;
+  if (!term) return undefined;
+  const out: Obj = {};
+  const started = at(clock, term.startedAt);
+  if (started !== undefined) out.startedAt = started;
+  out.finishedAt = at(clock, term.finishedAt ?? term.startedAt) ?? clock.now;
+  out.exitCode = term.exitCode;
+  if (term.reason) out.reason = term.reason;
+  return out;
+}
+
+function observed(clock: Clock, s: ContainerStatus, backoff: number | undefined): Obj | undefined {
+  const out: Obj = {};
+  const { running, terminated, waiting } = s.state;
+  if (running) {
+    out.state = 'running';
+    out.startedAt = at(clock, running.startedAt) ?? clock.now;
+  } else if (terminated) {
+    Object.assign(out, { state: 'terminated', ...run(clock, s.state) });
+  } else {
+    out.state = 'waiting';
+    if (waiting?.reason) out.reason = waiting.reason;
+  }
+  out.restartCount = s.restartCount;
+  if (s.started !== undefined) out.started = s.started;
+  out.ready = s.ready;
+  if (backoff !== undefined) out.backoff = backoff;
+  const last = run(clock, s.lastState);
+  if (last) out.lastState = last;
+  if (out.state === 'waiting' && s.restartCount > 0 && !last) return undefined; // its last run is unknown: it starts over
+  return out;
+}
+
+/** How a container that was seen exiting behaves from now on: as its newest finished run did. */
+function behaviour(clock: Clock, s: ContainerStatus, isInit: boolean): Obj | undefined {
+  const term = s.state.terminated ?? s.lastState.terminated;
+  if (!term || term.finishedAt === undefined || term.startedAt === undefined) return undefined;
+  if (isInit && s.state.terminated?.exitCode === 0) return undefined; // done: it never runs again
+  const ranFor = round(term.finishedAt - term.startedAt);
+  const runningFor = s.state.running?.startedAt === undefined ? 0 : clock.created + clock.now - s.state.running.startedAt;
+  if (s.state.running && runningFor >= ranFor) return undefined; // this run already outlived the last one
+  return { exitAfter: `${ranFor}s`, exitCode: term.exitCode };
+}
+
+/**
+ * A running container whose startup probe has not passed yet: its app was not up by now, and it
+ * is assumed to stay so (the probe's command was not copied), so the probe gives up at its
+ * threshold as `sim explain` says ([5.4]).
+ */
+function stillStarting(clock: Clock, s: ContainerStatus, hasStartupProbe: boolean): Obj | undefined {
+  const startedAt = s.state.running?.startedAt;
+  if (!hasStartupProbe || s.started !== false || startedAt === undefined) return undefined;
+  return { startDelay: `${round(clock.created + clock.now - startedAt + CONTINUE_FOR + 1)}s` };
+}
+
+/** The scenario text that continues the first pod of `text` from its observed state. */
+export function continueScenario(text: string, opts: ContinueOptions = {}): ContinueResult {
+  const read = readRealPods(text);
+  if (read.kind !== 'pods' || read.input.pods.length === 0) return { ok: false, message: 'No pod with a status could be read from the text.' };
+  const p = read.input.pods[0]!;
+  const safe = firstRedactedPod(text);
+  if (!safe) return { ok: false, message: 'The pod could not be made share-safe.' };
+  const created = p.creationTimestamp;
+  const nowAbs = opts.now ?? p.newestTimestamp;
+  if (created === undefined || nowAbs === undefined) return { ok: false, message: 'The pod has no creationTimestamp to count from.' };
+  const clock: Clock = { created, now: round(Math.max(nowAbs - created, 0)) };
+  const { written } = read.input;
+  const version = written.version ?? opts.version ?? NEWEST_VERSION;
+  const gates = resolveGates(version, written.gates ?? {});
+
+  const containers: Obj = {};
+  const behaviours: Obj = {};
+  const initNames = new Set(p.pod.spec.initContainers.map((c) => c.name));
+  for (const s of [...p.pod.status.initContainerStatuses, ...p.pod.status.containerStatuses]) {
+    const printed = s.state.waiting?.reason === 'CrashLoopBackOff' ? backoffFromMessage(s.state.waiting.message) : undefined;
+    const last = s.lastState.terminated;
+    const ranFor = last?.startedAt !== undefined && last.finishedAt !== undefined ? last.finishedAt - last.startedAt : undefined;
+    const backoff = s.state.waiting?.reason === 'CrashLoopBackOff'
+      ? printed ?? backoffForRestart(s.restartCount, gates, written.maxContainerRestartPeriod, ranFor).delay
+      : undefined;
+    const o = observed(clock, s, backoff);
+    if (o) containers[s.name] = o;
+    const b = behaviour(clock, s, initNames.has(s.name)) ?? stillStarting(clock, s, p.extras.startupProbes[s.name] !== undefined);
+    if (b) behaviours[s.name] = b;
+  }
+
+  const meta = isObj(safe.metadata) ? safe.metadata : {};
+  wholeProbes(safe.spec);
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: typeof meta.name === 'string' ? meta.name : 'explained-pod' }, spec: safe.spec };
+  const sim: Obj = { apiVersion: 'sidecar-lab/v1', kind: 'Simulation', kubernetesVersion: version };
+  if (written.gates && Object.keys(written.gates).length) sim.featureGates = written.gates;
+  if (written.maxContainerRestartPeriod !== undefined) sim.kubelet = { maxContainerRestartPeriod: `${written.maxContainerRestartPeriod}s` };
+  sim.until = `${round(clock.now + CONTINUE_FOR)}s`;
+  if (Object.keys(behaviours).length) sim.containers = behaviours;
+  const conditions: Obj = {};
+  for (const c of p.pod.status.conditions) {
+    const t = at(clock, c.lastTransitionTime);
+    if (t !== undefined && c.type !== 'PodScheduled' && (OBSERVED_CONDITIONS as readonly string[]).includes(c.type)) conditions[c.type] = t;
+  }
+  sim.startFrom = { now: `${clock.now}s`, containers, ...(Object.keys(conditions).length ? { conditions } : {}) };
+  const header = [
+    '# Continued from an explained pod (Sidecar Lab, "Continue from here"): its share-safe spec,',
+    '# and under startFrom its observed state, in seconds since its creation (t = 0).',
+    `# The timeline draws the past as observed up to now (${clock.now}s), then simulates.`,
+    '# Commands, probe handlers, env values and names were not copied: processes are inferred, probes pass once the app is up.',
+  ].join('\n');
+  return { ok: true, text: `${header}\n${stringify(pod)}---\n${stringify(sim)}`, now: clock.now, version };
+}
