@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { median, percentile, round } from './stats';
 import { measurePan } from './webPan';
+import { CRASH_LOOP_FOR_A_YEAR } from './budget';
+import { uniformPodText } from './engine';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** BENCH_PORT lets the benchmark run beside another preview server (default 4173). */
@@ -57,8 +59,35 @@ async function timeTo(page: Page, url: string, selector: string): Promise<number
   return performance.now() - start;
 }
 
-/** Selects the digit of `exitAfter: 4s` (init-myservice) and types another one; times until the timeline changes. */
-async function keystrokeLatencies(page: Page, count: number): Promise<number[]> {
+/** The page's saved scenario: the next load of BASE opens it. */
+async function seedScenario(page: Page, text: string): Promise<void> {
+  await page.goto(`${BASE}blank.html`);
+  await page.evaluate((t) => { localStorage.clear(); localStorage.setItem('sidecar-lab:scenario', t); }, text);
+}
+
+/**
+ * The 40-container pod for `web.keystrokeToTimelineP95Ms40`: `uniformPodText(40)` (40 main
+ * containers crash-looping with 1 s probes for an hour, the engine's scaling pod) with one
+ * `exitAfter:` line for the keystrokes to edit.
+ */
+export const KEYSTROKE_POD_40 = `${uniformPodText(40)}containers:\n  c0:\n    exitAfter: 4s\n`;
+
+/** The page's JS heap after the 50,000-event budget run is drawn, after a full garbage collection (MB). */
+async function budgetHeapMb(page: Page): Promise<number> {
+  await seedScenario(page, CRASH_LOOP_FOR_A_YEAR);
+  await page.goto(BASE);
+  await page.waitForSelector('[data-testid="lane"]', { state: 'attached', timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { __sidecarLabStore?: { getState(): { trace: { truncated?: unknown } | null } } }).__sidecarLabStore?.getState().trace?.truncated !== undefined, null, { timeout: 60_000 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1e6;
+}
+
+/** Selects the digit of the first `exitAfter: Ns` line and types another one; times until the timeline changes. */
+async function keystrokeLatencies(page: Page, count: number, text?: string): Promise<number[]> {
+  if (text !== undefined) await seedScenario(page, text);
   await page.goto(BASE);
   await page.waitForSelector('[data-testid="editor"][data-ready="true"]');
   await page.waitForSelector('[data-testid="lane"]');
@@ -114,6 +143,13 @@ export async function measureWeb(runs: number): Promise<Record<string, number>> 
     const context = await browser.newContext();
     const latencies = await keystrokeLatencies(await context.newPage(), Math.max(20, runs * 4));
     await context.close();
+    const context40 = await browser.newContext();
+    const latencies40 = await keystrokeLatencies(await context40.newPage(), Math.max(20, runs * 4), KEYSTROKE_POD_40);
+    await context40.close();
+    const heapContext = await browser.newContext();
+    const heaps: number[] = [];
+    for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) heaps.push(await budgetHeapMb(await heapContext.newPage()));
+    await heapContext.close();
     const panContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const pan = await measurePan(browser, await panContext.newPage(), BASE, Math.max(2, runs));
     await panContext.close();
@@ -122,6 +158,8 @@ export async function measureWeb(runs: number): Promise<Record<string, number>> 
       'web.firstTimelineOverBlank': round(median(ratios)),
       'web.keystrokeToTimelineP50Ms': round(percentile(latencies, 50), 1),
       'web.keystrokeToTimelineP95Ms': round(percentile(latencies, 95), 1),
+      'web.keystrokeToTimelineP95Ms40': round(percentile(latencies40, 95), 1),
+      'web.budgetHeapMb': round(median(heaps), 1),
       ...pan,
       'web.initialJsGzipKb': round(sizes.initial / 1000, 1),
       'web.allJsGzipKb': round(sizes.all / 1000, 1),
