@@ -3,27 +3,16 @@
 // within the drawing budget; the layout reads the events once, so its time grows with the
 // events (linear), never with pods × events (it took 112 s for 2,500 pods).
 
+import { readFileSync } from 'node:fs';
 import { runScenario } from '../src/engine/run';
 import type { Trace, TracePod } from '../src/engine/trace';
 import { layoutTimeline } from '../src/ui/timeline/layout';
 import { placeRows } from '../src/ui/timeline/rows';
 import { median, round, timeRuns } from './stats';
 
-const retryForever = (until: string) => `apiVersion: batch/v1
-kind: Job
-metadata: { name: retry-forever }
-spec:
-  backoffLimit: 100000
-  template:
-    spec:
-      restartPolicy: Never
-      containers:
-        - { name: app, image: busybox:1.36, command: ['sh', '-c', 'exit 1'] }
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-until: ${until}
-`;
+/** The Job of src/cli/fixtures/job-retry-forever.yaml, simulated for `until`. */
+const RETRY_FOREVER = readFileSync(new URL('../src/cli/fixtures/job-retry-forever.yaml', import.meta.url), 'utf8');
+const retryForever = (until: string) => RETRY_FOREVER.replace('until: 400h', `until: ${until}`);
 
 export interface DrawFigures {
   'draw.jobPods': number;

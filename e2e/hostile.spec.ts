@@ -3,6 +3,7 @@
 // user's work intact (the last good timeline stays, Ctrl+Z or the saved text brings it back), and
 // nothing from the input executed (no dialog, no CSP violation, no injected markup).
 
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { editorText, lanes, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { pasteGenerated } from './support/editor';
@@ -417,24 +418,7 @@ test.describe('nothing lost: a full storage, two tabs', () => {
 // ~152,000 DOM nodes: 10–12 s frozen on open, ~8 s a keystroke. The drawing budget draws the
 // first and last pods, one summary row for the rest, and the pods the user picks.
 test.describe('a Job of 2,501 pods by link', () => {
-  const RETRY_FOREVER = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: retry-forever
-spec:
-  backoffLimit: 100000
-  template:
-    spec:
-      restartPolicy: Never
-      containers:
-        - name: app
-          image: busybox:1.36
-          command: ['sh', '-c', 'exit 1']
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-until: 400h
-`;
+  const RETRY_FOREVER = readFileSync(new URL('../src/cli/fixtures/job-retry-forever.yaml', import.meta.url), 'utf8');
   const podLanes = (page: Page) => page.locator('[data-testid="lane"][data-kind="pod"]');
 
   /** Opens the link; the run itself (50,000 events in the worker) takes seconds on a loaded machine. */

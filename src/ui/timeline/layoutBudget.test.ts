@@ -2,6 +2,7 @@
 // containers, draws a bounded number of lanes, the rest summarized (issue 17, finding 1).
 
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
 import { TRACE_SCHEMA, type Trace, type TraceEvent } from '../../engine/trace';
@@ -34,21 +35,7 @@ const MAX_PODS = DRAW_BUDGET.firstPods + DRAW_BUDGET.pickedPods + DRAW_BUDGET.la
 
 describe('the drawing budget of the timeline layout', () => {
   it('a Job that replaced its failing pod 2,500 times (backoffLimit 100000, until 400h) draws its first and last pods and one summary row', () => {
-    const text = `apiVersion: batch/v1
-kind: Job
-metadata: { name: retry-forever }
-spec:
-  backoffLimit: 100000
-  template:
-    spec:
-      restartPolicy: Never
-      containers:
-        - { name: app, image: busybox:1.36, command: ['sh', '-c', 'exit 1'] }
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-until: 400h
-`;
+    const text = readFileSync(new URL('../../cli/fixtures/job-retry-forever.yaml', import.meta.url), 'utf8');
     const run = runScenario(text);
     const trace = run.ok ? run.trace : null;
     expect(trace?.pods?.length).toBeGreaterThan(2000);
