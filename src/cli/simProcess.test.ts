@@ -101,7 +101,7 @@ describe('sim as a process, on input that never ends and output nobody reads', (
   });
 
   it('sim run FILE | head -1: the closed pipe ends the process quietly', async () => {
-    const child = spawn('npx', ['tsx', 'src/cli/sim.ts', 'run', `${F}/crash-loop-year.yaml`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('node', ['bin/sim-cli.mjs', 'run', `${F}/crash-loop-year.yaml`], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     child.stdout.once('data', () => child.stdout.destroy());
