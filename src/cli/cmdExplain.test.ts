@@ -5,18 +5,10 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeIO, type CliIO } from './io';
-import { main } from './sim';
+import { sim } from './inProcess.testkit';
 
 const F = 'src/engine/explain/fixtures';
 
-async function sim(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: nodeIO().readFile };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 describe('sim explain', () => {
   it('--json: one object per pod with kubectl as `status` prints it and the next steps with their times', async () => {

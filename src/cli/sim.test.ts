@@ -1,18 +1,10 @@
 // The `sim` command in-process (fast): status, actions, usage errors, missing files.
 
 import { describe, expect, it } from 'vitest';
-import { nodeIO, type CliIO } from './io';
-import { main } from './sim';
+import { sim } from './inProcess.testkit';
 
 const F = 'src/cli/fixtures';
 
-async function sim(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: nodeIO().readFile };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 describe('sim status', () => {
   it('prints one JSON object per pod, in input order', async () => {

@@ -6,16 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_TEXT_CHARS } from '../engine/scenario/limits';
-import { nodeIO, type CliIO } from './io';
-import { main } from './sim';
+import { sim } from './inProcess.testkit';
 
-async function sim(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: nodeIO().readFile };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-hostile-'));
 function file(name: string, content: string | Buffer): string {
