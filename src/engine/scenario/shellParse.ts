@@ -320,3 +320,13 @@ export function parseShell(src: string): List {
   if (src.length > 20_000) throw new ShellSyntaxError('script too long to analyse');
   return new Parser(tokenize(src)).parseAll();
 }
+
+/** The list's text when it is one plain word and nothing else (`true`, `:`), else undefined. */
+export function literal(list: List): string | undefined {
+  if (list.length !== 1) return undefined;
+  const ao = list[0];
+  if (!ao || ao.rest.length > 0 || ao.background || ao.first.cmds.length !== 1 || ao.first.negate) return undefined;
+  const cmd = ao.first.cmds[0];
+  if (cmd?.t !== 'simple' || cmd.words.length !== 1 || cmd.words[0]?.dynamic) return undefined;
+  return cmd.words[0]?.text;
+}

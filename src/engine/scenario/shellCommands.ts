@@ -1,0 +1,21 @@
+// What the script reader knows about commands by name: which finish at once, which are shells,
+// and the names SIGTERM goes by in a `trap` ([15.1]).
+
+import { baseName } from './shellWords';
+
+/** Commands that finish at once with status 0 (their effect does not matter here). */
+export const INSTANT = new Set([
+  'echo', 'printf', 'date', 'env', 'printenv', 'ls', 'touch', 'mkdir', 'cp', 'mv', 'rm', 'cd', 'export',
+  'set', 'unset', 'hostname', 'id', 'whoami', 'uname', 'pwd', 'chmod', 'chown', 'ln', 'sync', 'umask',
+  'cat', 'tee', 'head', 'wc', 'sort', 'uniq', 'grep', 'sed', 'awk', 'cut', 'tr', 'basename', 'dirname',
+  'logger', 'ulimit', 'shift', 'local', 'readonly', 'mount', 'df', 'du', 'ps', 'free', 'uptime', 'stat',
+  'seq', 'nmeter',
+]);
+
+export const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
+
+export const TERM_NAMES = new Set(['TERM', 'SIGTERM', '15']);
+
+export function isShell(cmd: string): boolean {
+  return SHELLS.has(baseName(cmd));
+}
