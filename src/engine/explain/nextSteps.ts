@@ -107,7 +107,8 @@ export function nextSteps(p: Pod, settings: ExplainSettings, now: number): NextS
     ...toActionsInput(p, { containerRestartRules: settings.gates.ContainerRestartRules }),
     restartAllContainers: settings.gates.RestartAllContainersOnContainerExits,
   });
-  const planWhy = (name: string) => actions.why.find((w) => w.includes(name)) ?? actions.why[0] ?? '';
+  // The plan files its reason under each container it decides about (actionReasons.ts).
+  const planWhy = (name: string) => actions.reasons[name]?.text ?? actions.why[0] ?? '';
   const steps = new Map<string, NextStep>();
   if (actions.killPod) {
     for (const c of [...p.pod.spec.initContainers, ...p.pod.spec.containers]) {
