@@ -2,10 +2,11 @@
 // two-sentence lesson). Each entry is a real link (open it in a new tab, copy it); choosing it
 // here loads it in place, with its cursor at the moment the lesson shows.
 
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useRef, useState, type MouseEvent } from 'react';
 import { appHref } from '../../share';
 import { openResolved, resolveShareState } from '../share/openScenario';
 import { shareContext } from '../share/startShare';
+import { DrawerHeader, ModalDialog } from '../dialog/ModalDialog';
 import { galleryLinks, type GalleryLink } from './galleryLinks';
 import './gallery.css';
 
@@ -15,20 +16,8 @@ function isPlainClick(e: MouseEvent): boolean {
 
 export function GalleryPanel() {
   const [open, setOpen] = useState(false);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const links = galleryLinks();
-
-  useEffect(() => {
-    const d = dialogRef.current;
-    if (!d) return;
-    if (open && !d.open) {
-      d.showModal();
-      d.querySelector<HTMLElement>('.gallery-entry')?.focus();
-    } else if (!open && d.open) {
-      d.close();
-    }
-  }, [open]);
 
   const choose = (e: MouseEvent, link: GalleryLink, compare: boolean) => {
     if (!isPlainClick(e)) return;
@@ -54,32 +43,16 @@ export function GalleryPanel() {
       >
         Gallery
       </button>
-      <dialog
-        ref={dialogRef}
-        className="gallery-drawer"
-        data-testid="gallery"
-        aria-labelledby="gallery-title"
-        onClose={() => {
-          setOpen(false);
-          buttonRef.current?.focus();
-        }}
-        onClick={(e) => {
-          if (e.target === dialogRef.current) setOpen(false);
-        }}
-        onKeyDown={(e) => {
-          // Handled here: the page's shortcuts would take Escape for themselves.
-          if (e.key !== 'Escape') return;
-          e.preventDefault();
-          e.stopPropagation();
-          setOpen(false);
-        }}
+      <ModalDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        returnFocus={buttonRef}
+        initialFocus=".gallery-entry"
+        className="drawer gallery-drawer"
+        testId="gallery"
+        labelledBy="gallery-title"
       >
-        <div className="gallery-header">
-          <h2 id="gallery-title">Gallery: what people get wrong about sidecars</h2>
-          <button type="button" className="gallery-close" aria-label="Close the gallery" onClick={() => setOpen(false)}>
-            ×
-          </button>
-        </div>
+        <DrawerHeader titleId="gallery-title" title="Gallery: what people get wrong about sidecars" closeLabel="Close the gallery" onClose={() => setOpen(false)} />
         <ul className="gallery-list">
           {links.map((link) => (
             <li key={link.entry.id}>
@@ -108,7 +81,7 @@ export function GalleryPanel() {
             </li>
           ))}
         </ul>
-      </dialog>
+      </ModalDialog>
     </>
   );
 }

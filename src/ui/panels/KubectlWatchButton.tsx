@@ -1,11 +1,12 @@
 // The run's `kubectl get pod -w` lines as copyable text: a toolbar button opens a dialog with the
 // transcript (state/trace/kubectlWatch.ts) and a copy button. The lines are text nodes only.
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../state/appStore';
 import { selectPodName, selectTrace } from '../../state/selectors';
 import { kubectlWatchText } from '../../state/trace/kubectlWatch';
 import { copyText } from '../share/copyText';
+import { ModalDialog } from '../dialog/ModalDialog';
 import './kubectlWatch.css';
 
 export function KubectlWatchButton() {
@@ -13,21 +14,8 @@ export function KubectlWatchButton() {
   const podName = useAppStore(selectPodName);
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const text = useMemo(() => (open && trace ? kubectlWatchText(trace, podName || 'pod') : ''), [open, trace, podName]);
-
-  useEffect(() => {
-    const d = dialogRef.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setCopied('idle');
-      d.showModal();
-      d.querySelector<HTMLElement>('.watch-copy')?.focus();
-    } else if (!open && d.open) {
-      d.close();
-    }
-  }, [open]);
 
   return (
     <>
@@ -45,24 +33,15 @@ export function KubectlWatchButton() {
       >
         kubectl -w
       </button>
-      <dialog
-        ref={dialogRef}
+      <ModalDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        returnFocus={buttonRef}
+        initialFocus=".watch-copy"
+        onShow={() => setCopied('idle')}
         className="watch-dialog"
-        data-testid="kubectl-watch-dialog"
-        aria-labelledby="watch-title"
-        onClose={() => {
-          setOpen(false);
-          buttonRef.current?.focus();
-        }}
-        onClick={(e) => {
-          if (e.target === dialogRef.current) setOpen(false);
-        }}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          e.preventDefault();
-          e.stopPropagation();
-          setOpen(false);
-        }}
+        testId="kubectl-watch-dialog"
+        labelledBy="watch-title"
       >
         <h2 id="watch-title">kubectl get pod -w</h2>
         <p className="watch-intro">What <code>kubectl get pod -w</code> would have printed during this run: one line per change, AGE since the pod was created.</p>
@@ -72,7 +51,7 @@ export function KubectlWatchButton() {
           <button type="button" className="watch-copy" data-testid="kubectl-watch-copy" onClick={() => void copyText(text).then((ok) => setCopied(ok ? 'copied' : 'failed'))}>Copy</button>
           <button type="button" onClick={() => setOpen(false)}>Close</button>
         </div>
-      </dialog>
+      </ModalDialog>
     </>
   );
 }
