@@ -4,7 +4,8 @@ import { expect, test } from '@playwright/test';
 import { cursorTime, editorText, lanes, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { decodeFragment } from '../src/share';
 import { DEFAULT_SCENARIO } from './support/scenario';
-import { withFeatureGate } from '../src/ui/editor/simulationSettings';
+import { isSupportedVersion } from '../src/engine/version';
+import { withFeatureGate, withVersionBeside } from '../src/state/simulationDoc';
 import { fixtures, gotoFresh, linkTo, savedText, SCENARIO_KEY, versionPicked, waitForEditor } from './support/share';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
@@ -84,8 +85,11 @@ for (const fx of fixtures(1)) {
   test(`link format 1 keeps opening: ${fx.name}`, async ({ page }) => {
     await gotoFresh(page, `/${fx.link}`);
     await waitForEditor(page);
-    // Gates a link carries beside its text are written into the text's Simulation document.
-    const expected = Object.entries(fx.state.featureGates ?? {}).reduce((t, [name, on]) => withFeatureGate(t, name, on) ?? t, fx.state.text);
+    // The version and gates a link carries beside its text are written into the text's Simulation
+    // document (the version only when the text names none and it is not the newest).
+    const asked = fx.state.kubernetesVersion;
+    const versioned = asked !== undefined && isSupportedVersion(asked) ? withVersionBeside(fx.state.text, asked) ?? fx.state.text : fx.state.text;
+    const expected = Object.entries(fx.state.featureGates ?? {}).reduce((t, [name, on]) => withFeatureGate(t, name, on) ?? t, versioned);
     await expect.poll(() => editorText(page)).toBe(expected);
     if (fx.state.featureGates?.SidecarContainers) {
       // …and they apply: on 1.28 with the gate on, istio-proxy runs as a sidecar.
