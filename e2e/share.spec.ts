@@ -114,6 +114,8 @@ test('a link never overwrites the user\'s own work without asking, and theirs co
   await expect.poll(() => savedText(page)).toBe(MY_WORK);
   const shared = DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: shared-pod');
   const link = linkTo({ text: shared, kubernetesVersion: '1.31', cursor: 5 });
+  // The link's version, beside a text that names none, is written into its Simulation document.
+  const opened = withVersionBeside(shared, '1.31')!;
 
   // Keep mine: nothing changes, and the address now follows the user's scenario.
   await gotoFresh(page, link);
@@ -132,17 +134,17 @@ test('a link never overwrites the user\'s own work without asking, and theirs co
   await gotoFresh(page, link);
   await waitForEditor(page);
   await page.getByTestId('open-shared').click();
-  await expect.poll(() => editorText(page)).toBe(shared);
+  await expect.poll(() => editorText(page)).toBe(opened);
   expect(await versionPicked(page)).toBe('1.31');
   await expect(page.getByTestId('share-banner')).toContainText('your own scenario was kept');
-  await expect.poll(() => savedText(page)).toBe(shared);
+  await expect.poll(() => savedText(page)).toBe(opened);
   await page.getByTestId('restore-previous').click();
   await expect.poll(() => editorText(page)).toBe(MY_WORK);
   await expect.poll(() => savedText(page)).toBe(MY_WORK);
   // And Ctrl+Z in the editor goes back to the shared one, as an ordinary edit.
   await page.locator('[data-testid="editor"] .view-lines').click();
   await page.keyboard.press('ControlOrMeta+Z');
-  await expect.poll(() => editorText(page)).toBe(shared);
+  await expect.poll(() => editorText(page)).toBe(opened);
 });
 
 test('a link pasted into the address bar of an open page opens too', async ({ page }) => {
