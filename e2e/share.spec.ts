@@ -4,7 +4,8 @@ import { expect, test } from '@playwright/test';
 import { cursorTime, editorText, lanes, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { decodeFragment } from '../src/share';
 import { DEFAULT_SCENARIO } from './support/scenario';
-import { withFeatureGate } from '../src/ui/editor/simulationSettings';
+import { isSupportedVersion } from '../src/engine/version';
+import { withFeatureGate, withVersionBeside } from '../src/state/simulationDoc';
 import { fixtures, gotoFresh, linkTo, savedText, SCENARIO_KEY, versionPicked, waitForEditor } from './support/share';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
@@ -84,8 +85,11 @@ for (const fx of fixtures(1)) {
   test(`link format 1 keeps opening: ${fx.name}`, async ({ page }) => {
     await gotoFresh(page, `/${fx.link}`);
     await waitForEditor(page);
-    // Gates a link carries beside its text are written into the text's Simulation document.
-    const expected = Object.entries(fx.state.featureGates ?? {}).reduce((t, [name, on]) => withFeatureGate(t, name, on) ?? t, fx.state.text);
+    // The version and gates a link carries beside its text are written into the text's Simulation
+    // document (the version only when the text names none and it is not the newest).
+    const asked = fx.state.kubernetesVersion;
+    const versioned = asked !== undefined && isSupportedVersion(asked) ? withVersionBeside(fx.state.text, asked) ?? fx.state.text : fx.state.text;
+    const expected = Object.entries(fx.state.featureGates ?? {}).reduce((t, [name, on]) => withFeatureGate(t, name, on) ?? t, versioned);
     await expect.poll(() => editorText(page)).toBe(expected);
     if (fx.state.featureGates?.SidecarContainers) {
       // …and they apply: on 1.28 with the gate on, istio-proxy runs as a sidecar.
@@ -110,6 +114,8 @@ test('a link never overwrites the user\'s own work without asking, and theirs co
   await expect.poll(() => savedText(page)).toBe(MY_WORK);
   const shared = DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: shared-pod');
   const link = linkTo({ text: shared, kubernetesVersion: '1.31', cursor: 5 });
+  // The link's version, beside a text that names none, is written into its Simulation document.
+  const opened = withVersionBeside(shared, '1.31')!;
 
   // Keep mine: nothing changes, and the address now follows the user's scenario.
   await gotoFresh(page, link);
@@ -128,17 +134,17 @@ test('a link never overwrites the user\'s own work without asking, and theirs co
   await gotoFresh(page, link);
   await waitForEditor(page);
   await page.getByTestId('open-shared').click();
-  await expect.poll(() => editorText(page)).toBe(shared);
+  await expect.poll(() => editorText(page)).toBe(opened);
   expect(await versionPicked(page)).toBe('1.31');
   await expect(page.getByTestId('share-banner')).toContainText('your own scenario was kept');
-  await expect.poll(() => savedText(page)).toBe(shared);
+  await expect.poll(() => savedText(page)).toBe(opened);
   await page.getByTestId('restore-previous').click();
   await expect.poll(() => editorText(page)).toBe(MY_WORK);
   await expect.poll(() => savedText(page)).toBe(MY_WORK);
   // And Ctrl+Z in the editor goes back to the shared one, as an ordinary edit.
   await page.locator('[data-testid="editor"] .view-lines').click();
   await page.keyboard.press('ControlOrMeta+Z');
-  await expect.poll(() => editorText(page)).toBe(shared);
+  await expect.poll(() => editorText(page)).toBe(opened);
 });
 
 test('a link pasted into the address bar of an open page opens too', async ({ page }) => {

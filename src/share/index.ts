@@ -2,7 +2,6 @@
 
 export { decodeFragment, encodeFragment, type DecodeOptions } from './link';
 export { CURRENT_FORMAT } from './migrate';
-export { versionInText } from './docVersion';
 export { galleryCompareState, galleryLinkState, type GallerySide } from './galleryLink';
 export { appHref, isEmbedUrl, splitFragment } from './url';
 export { MAX_FRAGMENT_CHARS, MAX_INFLATED_BYTES } from './limits';

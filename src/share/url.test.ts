@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { versionInText } from './docVersion';
 import { appHref, isEmbedUrl, splitFragment } from './url';
 
 describe('link addresses', () => {
@@ -30,15 +29,5 @@ describe('link addresses', () => {
     expect(appHref('http://h/', '')).toBe('http://h/');
     expect(appHref('http://h/lab?t=1', 'v1.abc')).toBe('http://h/lab#v1.abc');
     expect(appHref('http://h/lab', 'v1.abc', { embed: true })).toBe('http://h/lab/embed/#v1.abc');
-  });
-});
-
-describe('versionInText', () => {
-  it('reads the Simulation document\'s kubernetesVersion, quoted or not', () => {
-    expect(versionInText('kind: Pod\n---\nkind: Simulation\nkubernetesVersion: "1.28"\n')).toBe('1.28');
-    expect(versionInText("kubernetesVersion: '1.29'  # pinned\n")).toBe('1.29');
-    expect(versionInText('kubernetesVersion: 1.30\n')).toBe('1.30');
-    expect(versionInText('  kubernetesVersion: "1.28"\n')).toBeUndefined();
-    expect(versionInText('kind: Pod\n')).toBeUndefined();
   });
 });

@@ -54,7 +54,7 @@ function keepOtherTabsText(store: AppStore, storage: TextStorage, known: string 
   const stored = loadScenarioText(storage);
   const text = store.getState().text;
   if (stored === null || stored === known || sameText(stored, text) || !isUsersOwnWork(storage, stored)) return;
-  keepOwnText(store, storage, { text: stored, kubernetesVersion: store.getState().kubernetesVersion, replacedBy: 'this tab (it was saved in another tab)' });
+  keepOwnText(store, storage, { text: stored, replacedBy: 'this tab (it was saved in another tab)' });
 }
 
 /**

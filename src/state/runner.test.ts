@@ -3,16 +3,17 @@ import type { EngineClient, RunOutcome } from '../worker/client';
 import { startEngineRunner } from './runner';
 import { createAppStore } from './store';
 import { sidecarPodTrace } from './testFixtures';
+import { withKubernetesVersion } from './simulationDoc';
 
 /** A client whose runs finish only when the test says so. */
 function manualClient() {
-  const calls: { text: string; version: string; finish: () => void; progress: (t: number) => void; stale: () => void }[] = [];
+  const calls: { text: string; version: string | undefined; finish: () => void; progress: (t: number) => void; stale: () => void }[] = [];
   let cancels = 0;
   const client: EngineClient = {
     run: (text, version, onProgress) => new Promise<RunOutcome>((resolve) => {
       calls.push({
         text, version,
-        finish: () => resolve({ kind: 'result', result: { ok: true, problems: [], trace: { ...sidecarPodTrace(), kubernetesVersion: version, end: text.length } } }),
+        finish: () => resolve({ kind: 'result', result: { ok: true, problems: [], trace: { ...sidecarPodTrace(), end: text.length } } }),
         progress: (t) => onProgress?.({ t, horizon: 100 }),
         stale: () => resolve({ kind: 'stale' }),
       });
@@ -62,17 +63,16 @@ describe('engine runner', () => {
     stop();
   });
 
-  it('runs again when the version changes', async () => {
+  it('sends the text alone: a version picked is written into the text, so a version change is a text change', async () => {
     const store = createAppStore('x');
     const { client, calls } = manualClient();
     const stop = startEngineRunner(store, client);
     calls[0]!.finish();
     await flush();
-    store.getState().setVersion('1.27');
-    expect(calls.at(-1)).toMatchObject({ text: 'x', version: '1.27' });
-    calls[1]!.finish();
-    await flush();
-    expect(store.getState().trace?.kubernetesVersion).toBe('1.27');
+    const in127 = withKubernetesVersion('x', '1.27')!;
+    store.getState().setText(in127);
+    expect(calls.at(-1)).toMatchObject({ text: in127, version: undefined });
+    expect(calls).toHaveLength(2);
     stop();
   });
 

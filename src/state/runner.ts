@@ -1,4 +1,4 @@
-// Runs the engine whenever the text or the version changes: at once when the engine is idle;
+// Runs the engine whenever the text changes (the version is in it): at once when the engine is idle;
 // while a run is in flight, further edits coalesce into one run of the newest text (latest wins).
 // A long run (one that reports progress) is cancelled by an edit instead of waited for. A result
 // for a text that has since changed is dropped, not shown. Results go into the store with
@@ -16,13 +16,13 @@ export function startEngineRunner(store: AppStore, client: EngineClient): () => 
     inFlight = true;
     try {
       while (!stopped) {
-        const { text, kubernetesVersion } = store.getState();
-        const outcome = await client.run(text, kubernetesVersion, (progress) => {
+        const { text } = store.getState();
+        const outcome = await client.run(text, undefined, (progress) => {
           if (!stopped) store.setState({ progress });
         });
         if (stopped) return;
         const now = store.getState();
-        if (now.text === text && now.kubernetesVersion === kubernetesVersion) {
+        if (now.text === text) {
           store.setState((s) => reduceOutcome(s, outcome));
           return;
         }
@@ -47,7 +47,7 @@ export function startEngineRunner(store: AppStore, client: EngineClient): () => 
   };
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.text === prev.text && s.kubernetesVersion === prev.kubernetesVersion) return;
+    if (s.text === prev.text) return;
     request();
   });
 

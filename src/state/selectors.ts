@@ -2,13 +2,16 @@
 // while the state it reads is unchanged (zustand compares with Object.is).
 
 import type { Trace } from '../engine/trace';
+import type { KubeVersion } from '../engine/version';
 import type { Theme } from './slices/prefs';
 import type { AppState } from './store';
 import { kubectlAt } from './kubectlAt';
 import { buildCausality, type Causality } from './trace/causality';
+import { effectiveVersion } from './simulationDoc/read';
 
 export const selectText = (s: AppState) => s.text;
-export const selectVersion = (s: AppState) => s.kubernetesVersion;
+/** The Kubernetes version in effect: the one the text's Simulation document names, else the newest. */
+export const selectVersion = (s: AppState): KubeVersion => effectiveVersion(s.text);
 export const selectProblems = (s: AppState) => s.problems;
 export const selectTrace = (s: AppState) => s.trace;
 export const selectPodName = (s: AppState) => s.podName;
@@ -31,7 +34,6 @@ export const selectKubectlAtCursor = (s: AppState) => (s.trace ? kubectlAt(s.tra
 
 // Actions are created once with the store, so these never cause a re-render.
 export const selectSetText = (s: AppState) => s.setText;
-export const selectSetVersion = (s: AppState) => s.setVersion;
 export const selectSetCursorTime = (s: AppState) => s.setCursorTime;
 export const selectCursorToStart = (s: AppState) => s.cursorToStart;
 export const selectCursorToEnd = (s: AppState) => s.cursorToEnd;

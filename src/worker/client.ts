@@ -7,7 +7,7 @@
 import { MAX_TEXT_CHARS } from '../engine/scenario/limits';
 import { createInlineClient } from './inlineClient';
 import { STALE, toOutcome, type EngineClient, type InlineRunner, type ProgressCallback, type RunOutcome } from './outcome';
-import type { RunRequest, RunResponse, WorkerMessage } from './protocol';
+import { runRequest, type RunRequest, type RunResponse, type WorkerMessage } from './protocol';
 import { canSpawnWorker, spawnEngineWorker } from './spawn';
 
 export type { EngineClient, RunOutcome, RunProgress } from './outcome';
@@ -135,7 +135,7 @@ export function createWorkerClient(createWorker: () => WorkerLike, timeoutMs: nu
         latest = { id, resolve, onProgress };
       });
       worker ??= start();
-      worker.postMessage({ id, text, kubernetesVersion });
+      worker.postMessage(runRequest(id, text, kubernetesVersion));
       outstanding.set(id, text.length);
       if (watchdog === undefined) armWatchdog();
       return promise;

@@ -19,9 +19,9 @@ export const PROGRESS_INTERVAL_MS = 200;
 export function handleRunRequest(req: RunRequest, onProgress?: (msg: ProgressMessage) => void, intervalMs = PROGRESS_INTERVAL_MS): RunResponse {
   try {
     // The version picker writes into the scenario's Simulation document, so the text is the
-    // truth: the request's version (the store's) only applies to a text that names none.
+    // truth: the request's version (a compare side's) only applies to a text that names none.
     const names = req.text.includes('kubernetesVersion') && NAMES_VERSION.test(req.text);
-    const opts = names ? {} : { kubernetesVersion: req.kubernetesVersion };
+    const opts = names || req.kubernetesVersion === undefined ? {} : { kubernetesVersion: req.kubernetesVersion };
     let last = performance.now();
     const progress = onProgress && ((t: number, horizon: number) => {
       const now = performance.now();

@@ -1,7 +1,7 @@
 // The engine on the main thread, behind the same interface as the worker. The engine is loaded
 // with a dynamic import, so it stays out of the page's first chunk.
 
-import { errorMessage } from './protocol';
+import { errorMessage, runRequest } from './protocol';
 import { STALE, toOutcome, type EngineClient, type InlineRunner, type RunOutcome } from './outcome';
 
 export const importAndRun: InlineRunner = async (req) => {
@@ -16,7 +16,7 @@ export function createInlineClient(runInline: InlineRunner = importAndRun): Engi
       const id = ++latestId;
       let outcome: RunOutcome;
       try {
-        outcome = toOutcome(await runInline({ id, text, kubernetesVersion }));
+        outcome = toOutcome(await runInline(runRequest(id, text, kubernetesVersion)));
       } catch (err) {
         outcome = { kind: 'error', message: `The engine failed: ${errorMessage(err)}` };
       }

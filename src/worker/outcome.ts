@@ -27,9 +27,10 @@ export type ProgressCallback = (progress: RunProgress) => void;
 export interface EngineClient {
   /**
    * Runs a scenario. Only the newest request's promise gets an answer; older ones resolve stale.
-   * `onProgress` hears how far a long run is (a short one never calls it).
+   * `kubernetesVersion` applies only to a text that names none (undefined: the engine's default,
+   * the newest). `onProgress` hears how far a long run is (a short one never calls it).
    */
-  run(text: string, kubernetesVersion: string, onProgress?: ProgressCallback): Promise<RunOutcome>;
+  run(text: string, kubernetesVersion: string | undefined, onProgress?: ProgressCallback): Promise<RunOutcome>;
   /** Stops the run under way, if any (its promise resolves stale). */
   cancel(): void;
   dispose(): void;

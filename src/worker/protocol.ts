@@ -8,7 +8,8 @@ import { containerSummaries, type ContainerSummary } from '../engine/scenario/ev
 export interface RunRequest {
   id: number;
   text: string;
-  kubernetesVersion: string;
+  /** A version for a text that names none (a compare side's); the app's own text carries its version. */
+  kubernetesVersion?: string;
 }
 
 /** What the engine produced: the problems and, when the scenario is valid, the trace and pod name. */
@@ -38,6 +39,10 @@ export interface ProgressMessage {
 }
 
 export type WorkerMessage = RunResponse | ReadyMessage | ProgressMessage;
+
+export function runRequest(id: number, text: string, kubernetesVersion: string | undefined): RunRequest {
+  return kubernetesVersion === undefined ? { id, text } : { id, text, kubernetesVersion };
+}
 
 /** Strips what the page does not need (the parsed scenario) so less crosses the worker boundary. */
 export function toEngineResult(result: RunResult): EngineResult {

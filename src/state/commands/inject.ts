@@ -2,7 +2,7 @@
 // list (contract section 1), as a text edit; the engine re-simulates from the new text.
 
 import { formatSeconds } from '../format';
-import { addSimEvent, type SimEventSpec } from '../scenarioEdit/simulationEvents';
+import { addSimEvent, type SimEventSpec } from '../simulationDoc/events';
 import { selectCursorTime } from '../selectors';
 import type { AppStore } from '../store';
 import { editScenario } from './editScenario';

@@ -2,7 +2,7 @@
 // it came from.
 
 import type { TraceEvent } from '../../engine/trace';
-import { findSimEvent, moveSimEvent, removeSimEvent } from '../scenarioEdit/simulationEvents';
+import { findSimEvent, moveSimEvent, removeSimEvent } from '../simulationDoc/events';
 import { formatSeconds } from '../format';
 import type { AppStore } from '../store';
 import { editScenario } from './editScenario';

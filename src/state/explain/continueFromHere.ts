@@ -7,21 +7,23 @@ import { continueScenario } from '../../engine/explain/continueScenario';
 import { keepOwnText, markOpened } from '../history/keepOwnWork';
 import type { TextStorage } from '../persistence';
 import type { AppStore } from '../store';
+import { selectVersion } from '../selectors';
 import { selectExplanation } from './selectExplanation';
 
 export function continueFromHere(store: AppStore, storage: TextStorage | null, now = Date.now()): boolean {
   const s = store.getState();
   const pod = selectExplanation(s)?.[0];
-  const result = continueScenario(s.text, { version: s.kubernetesVersion, ...(pod ? { now: pod.now } : {}) });
+  const result = continueScenario(s.text, { version: selectVersion(s), ...(pod ? { now: pod.now } : {}) });
   if (!result.ok) {
     s.setShareNotice({ tone: 'error', message: `Cannot continue from this pod: ${result.message}` });
     return false;
   }
-  const kept = keepOwnText(store, storage, { text: s.text, kubernetesVersion: s.kubernetesVersion, replacedBy: 'an explained pod' }, now);
+  const kept = keepOwnText(store, storage, { text: s.text, replacedBy: 'an explained pod' }, now);
   if (kept === null) return false;
   markOpened(storage, null); // the continued scenario is the user's own work from here
   s.setExplainNow(null);
-  s.loadScenario({ text: result.text, kubernetesVersion: result.version, cursor: null });
+  // The continued scenario's Simulation document names its version (continueScenario writes it).
+  s.loadScenario({ text: result.text, cursor: null });
   s.setRestorable(kept.id);
   s.setShareNotice({
     tone: 'info',

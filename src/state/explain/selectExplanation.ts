@@ -3,6 +3,7 @@
 
 import { explainPods } from '../../engine/explain/explainPods';
 import type { ExplainInput, PodExplanation } from '../../engine/explain/types';
+import { selectVersion } from '../selectors';
 import type { AppState } from '../store';
 
 /** The engine read the text as a real pod (it has a status): the page explains it. */
@@ -17,8 +18,9 @@ let last: { input: ExplainInput; version: string; now: number | null; out: PodEx
 export const selectExplanation = (s: AppState): PodExplanation[] | null => {
   const input = s.result?.explain;
   if (!input) return null;
-  if (last && last.input === input && last.version === s.kubernetesVersion && last.now === s.explainNow) return last.out;
-  const out = explainPods(input, { version: s.kubernetesVersion, ...(s.explainNow === null ? {} : { now: s.explainNow }) });
-  last = { input, version: s.kubernetesVersion, now: s.explainNow, out };
+  const version = selectVersion(s);
+  if (last && last.input === input && last.version === version && last.now === s.explainNow) return last.out;
+  const out = explainPods(input, { version, ...(s.explainNow === null ? {} : { now: s.explainNow }) });
+  last = { input, version, now: s.explainNow, out };
   return out;
 };

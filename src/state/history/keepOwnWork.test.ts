@@ -6,6 +6,7 @@ import { HISTORY_KEY } from './history';
 import { isUsersOwnWork, keepOwnText, loadHistory, markOpened, PREVIOUS_KEY } from './keepOwnWork';
 import { onOtherTabChange } from './otherTabs';
 import { restoreEntry } from './restoreEntry';
+import { withKubernetesVersion } from '../simulationDoc';
 import { memoryStorage } from './testStorage';
 
 const MINE = DEFAULT_SCENARIO.replace('myapp-pod', 'my-pod');
@@ -58,7 +59,8 @@ describe('keeping the user\'s own texts', () => {
     const storage = memoryStorage();
     const entry = keepOwnText(store, storage, kept(THEIRS), 1)!;
     expect(restoreEntry(store, storage, entry.id, 5 * 60_000)).toBe(true);
-    expect(store.getState()).toMatchObject({ text: THEIRS, kubernetesVersion: '1.33' });
+    // The entry's version (kept beside its text by an older release) is written into the text.
+    expect(store.getState()).toMatchObject({ text: withKubernetesVersion(THEIRS, '1.33') });
     expect(store.getState().history.map((e) => e.text)).toEqual([MINE, THEIRS]);
     expect(store.getState().shareNotice?.message).toBe('Restored “Pod their-pod” (kept 5 min ago). The scenario you had is in History too.');
     expect(restoreEntry(store, storage, 'gone')).toBe(false);

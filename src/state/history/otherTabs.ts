@@ -26,7 +26,7 @@ export function onOtherTabChange(store: AppStore, storage: TextStorage | null, e
   if (e.key !== SCENARIO_KEY || e.newValue === null) return;
   const s = store.getState();
   if (sameText(e.newValue, s.text)) return;
-  if (isUsersOwnWork(storage, s.text)) keepOwnText(store, storage, { text: s.text, kubernetesVersion: s.kubernetesVersion, replacedBy: 'another tab’s version' }, now);
+  if (isUsersOwnWork(storage, s.text)) keepOwnText(store, storage, { text: s.text, replacedBy: 'another tab’s version' }, now);
   if (s.shareNotice?.message !== OTHER_TAB_NOTICE) s.setShareNotice({ tone: 'info', message: OTHER_TAB_NOTICE });
 }
 

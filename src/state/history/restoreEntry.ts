@@ -1,7 +1,8 @@
 // Bringing one of the user's earlier texts back from the history (the History panel's entries
 // and the banner's "Restore mine"). What the editor holds is kept first when it is theirs.
 
-import { isSupportedVersion, NEWEST_VERSION } from '../../engine/version';
+import { isSupportedVersion } from '../../engine/version';
+import { withVersionBeside } from '../simulationDoc/version';
 import type { TextStorage } from '../persistence';
 import type { AppStore } from '../store';
 import { relativeTime } from './relativeTime';
@@ -17,12 +18,13 @@ export function restoreEntry(store: AppStore, storage: TextStorage | null, id: s
   }
   let kept = null;
   if (!sameText(s.text, entry.text) && isUsersOwnWork(storage, s.text)) {
-    kept = keepOwnText(store, storage, { text: s.text, kubernetesVersion: s.kubernetesVersion, replacedBy: `“${entry.name}” from History` }, now);
+    kept = keepOwnText(store, storage, { text: s.text, replacedBy: `“${entry.name}” from History` }, now);
     if (kept === null) return false;
   }
   markOpened(storage, null);
-  const version = isSupportedVersion(entry.kubernetesVersion) ? entry.kubernetesVersion : NEWEST_VERSION;
-  s.loadScenario({ text: entry.text, kubernetesVersion: version, cursor: null });
+  // An entry kept with a version beside its text (by an older release) gets it written in.
+  const text = isSupportedVersion(entry.kubernetesVersion) ? withVersionBeside(entry.text, entry.kubernetesVersion) ?? entry.text : entry.text;
+  s.loadScenario({ text, cursor: null });
   s.setCompare(null);
   s.setRestorable(kept?.id ?? null);
   const tail = kept ? ' The scenario you had is in History too.' : '';

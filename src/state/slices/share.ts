@@ -1,15 +1,14 @@
 // Share links, the gallery and the embedded view: what the page shows about them (a notice, a
 // question before replacing the user's own text, the compare view) and the one action that puts
-// a scenario into the app. The link codec itself is src/share; the deciding is src/ui/share.
+// a scenario into the app. The link codec itself is src/share; the deciding is src/state/open.
 
 import type { Trace } from '../../engine/trace';
 import type { KubeVersion } from '../../engine/version';
 import type { AppState, SliceCreator } from './types';
 
-/** A scenario ready to go into the editor: what a link or a gallery entry resolves to. */
+/** A scenario ready to go into the editor: what a link or a gallery entry resolves to (its version is in its text). */
 export interface LoadedScenario {
   text: string;
-  kubernetesVersion: KubeVersion;
   /** Seconds; null puts the cursor at the end of the trace. */
   cursor: number | null;
 }
@@ -35,6 +34,7 @@ export interface PendingOpen {
 export interface CompareSide {
   label: string;
   text: string;
+  /** The version the side's text is simulated with (derived from its text when it was opened). */
   kubernetesVersion: KubeVersion;
   cursor: number | null;
 }
@@ -58,7 +58,7 @@ export interface ShareSlice {
   compare: CompareSide[] | null;
   /** Results for compare sides 1…n (index 0 is unused: the first side is the app's own trace). */
   compareResults: CompareResult[] | null;
-  /** Puts a scenario into the app in one update: text, version and cursor. */
+  /** Puts a scenario into the app in one update: text and cursor. */
   loadScenario(s: LoadedScenario): void;
   setShareNotice(notice: ShareNotice | null): void;
   setPendingOpen(pending: PendingOpen | null): void;
@@ -72,8 +72,8 @@ export const createShareSlice: SliceCreator<ShareSlice> = (set) => ({
   compare: null,
   compareResults: null,
   // A new scenario starts fitted, stopped and with nothing selected.
-  loadScenario: ({ text, kubernetesVersion, cursor }) =>
-    set({ text, kubernetesVersion, cursorTime: cursor, view: null, selected: null, playing: false }),
+  loadScenario: ({ text, cursor }) =>
+    set({ text, cursorTime: cursor, view: null, selected: null, playing: false }),
   setShareNotice: (shareNotice) => set({ shareNotice }),
   setPendingOpen: (pendingOpen) => set({ pendingOpen }),
   setCompare: (compare) => set({ compare }),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
 import type { Trace, TraceEvent } from '../../engine/trace';
-import { addSimEvent } from '../scenarioEdit/simulationEvents';
+import { addSimEvent } from '../simulationDoc/events';
 import { crashLoopTrace } from '../testFixtures';
 import { buildCausality } from './causality';
 

@@ -5,10 +5,10 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { appStore, useAppStore } from '../../state/appStore';
-import { selectProblems, selectResolvedTheme, selectRevealRequest, selectText } from '../../state/selectors';
+import { selectProblems, selectResolvedTheme, selectRevealRequest, selectText, selectVersion } from '../../state/selectors';
 import { EDITOR_THEMES, getSchemaState, monaco, onSchemaState, setScenarioSchema } from './monacoSetup';
 import { createScenarioEditor, type ScenarioEditor } from './scenarioEditor';
-import { selectContainerNames, selectEffectiveVersion, selectEngineAnswered } from './scenarioSelectors';
+import { selectContainerNames, selectEngineAnswered } from './scenarioSelectors';
 import { installTestHook } from './testHook';
 import { LARGE_TEXT_CHARS, type HeavyReason } from './yamlSafety';
 
@@ -20,7 +20,7 @@ export default function EditorPane() {
   const text = useAppStore(selectText);
   const problems = useAppStore(selectProblems);
   const reveal = useAppStore(selectRevealRequest);
-  const version = useAppStore(selectEffectiveVersion);
+  const version = useAppStore(selectVersion);
   const names = useAppStore(selectContainerNames);
   const theme = useAppStore(selectResolvedTheme);
   const engineAnswered = useAppStore(selectEngineAnswered);

@@ -1,19 +1,8 @@
-// Store selectors for what the scenario text says about the simulation: its Kubernetes version
-// and feature gates (the picker and the gate toggles show them), and the containers the schema
-// offers. Each returns a value that is stable while what it reads is unchanged.
+// Store selectors the editor reads besides the text: the containers the schema offers, and
+// whether the engine has answered. (The version and gates the text sets: state/simulationDoc.)
+// Each returns a value that is stable while what it reads is unchanged.
 
 import type { AppState } from '../../state/store';
-import type { KubeVersion } from '../../engine/version';
-import { readSimulationSettings, scenarioVersion, type SimulationSettings } from './simulationSettings';
-
-/**
- * The version in effect: the Simulation document's kubernetesVersion when it names a supported
- * one, else the store's (the newest, unless something set another); the engine decides the same way.
- */
-export const selectEffectiveVersion = (s: AppState): KubeVersion => scenarioVersion(s.text) ?? s.kubernetesVersion;
-
-/** What the Simulation document sets (cached per text). */
-export const selectSimulationSettings = (s: AppState): SimulationSettings => readSimulationSettings(s.text);
 
 /** The container names of the last valid scenario, one per line ('' before the first trace). */
 export const selectContainerNames = (s: AppState): string =>

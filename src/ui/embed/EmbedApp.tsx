@@ -18,7 +18,7 @@ export function EmbedApp() {
   const hasTrace = useAppStore(selectTrace) !== null;
   const text = useAppStore((s) => s.text);
   // The link back carries the cursor as it is when followed (set on hover, focus and click).
-  const initialHref = useMemo(() => currentLink({ ...appStore.getState(), text, kubernetesVersion: version }, location.href), [text, version]);
+  const initialHref = useMemo(() => currentLink({ ...appStore.getState(), text }, location.href), [text]);
   const refreshHref = (a: HTMLAnchorElement) => {
     a.href = currentLink(appStore.getState(), location.href);
   };

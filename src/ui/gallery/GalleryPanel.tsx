@@ -4,7 +4,7 @@
 
 import { useRef, useState, type MouseEvent } from 'react';
 import { appHref } from '../../share';
-import { openResolved, resolveShareState } from '../share/openScenario';
+import { openResolved, resolveShareState } from '../../state/open/openScenario';
 import { shareContext } from '../share/startShare';
 import { DrawerHeader, ModalDialog } from '../dialog/ModalDialog';
 import { galleryLinks, type GalleryLink } from './galleryLinks';

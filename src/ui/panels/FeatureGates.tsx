@@ -5,13 +5,12 @@
 
 import { useMemo } from 'react';
 import {
-  defaultGates, FEATURE_GATES, gateExists, gateLocked, isFeatureGateName, minor, resolveGates,
+  defaultGates, FEATURE_GATES, gateExists, gateLocked, minor, resolveGates,
   type FeatureGateName, type GateInfo, type KubeVersion,
 } from '../../engine/version';
-import { useAppStore } from '../../state/appStore';
-import { selectEffectiveVersion, selectSimulationSettings } from '../editor/scenarioSelectors';
-import { withFeatureGate } from '../editor/simulationSettings';
-import { writeSimulationEdit } from '../editor/writeSimulation';
+import { appStore, useAppStore } from '../../state/appStore';
+import { selectVersion } from '../../state/selectors';
+import { selectSimulationSettings, strayGates, withFeatureGate, writeSimulationEdit } from '../../state/simulationDoc';
 import './FeatureGates.css';
 
 const ALL = Object.keys(FEATURE_GATES) as FeatureGateName[];
@@ -19,14 +18,6 @@ const ALL = Object.keys(FEATURE_GATES) as FeatureGateName[];
 function stage(name: FeatureGateName, v: KubeVersion): string {
   const g: GateInfo = FEATURE_GATES[name];
   return g.beta !== undefined && minor(v) >= g.beta ? 'beta' : 'alpha';
-}
-
-/** Why a gate written in the text has no effect in `v`, or undefined when it does. */
-function strayReason(name: string, value: boolean, v: KubeVersion): string | undefined {
-  if (!isFeatureGateName(name)) return 'not a gate the simulator knows';
-  if (!gateExists(name, v)) return `not in ${v} (arrives in 1.${FEATURE_GATES[name].alpha})`;
-  if (gateLocked(name, v)) return value ? `GA in ${v}: always on` : `GA in ${v}: locked on, false is refused`;
-  return undefined;
 }
 
 export interface FeatureGatesProps {
@@ -38,16 +29,14 @@ export interface FeatureGatesProps {
 }
 
 export function FeatureGates({ error, onError, open, onOpenChange }: FeatureGatesProps) {
-  const version = useAppStore(selectEffectiveVersion);
+  const version = useAppStore(selectVersion);
   const written = useAppStore(selectSimulationSettings).gates;
   const effective = useMemo(() => resolveGates(version, written), [version, written]);
   const defaults = useMemo(() => defaultGates(version), [version]);
   const names = ALL.filter((n) => gateExists(n, version) && !gateLocked(n, version));
-  const stray = Object.entries(written)
-    .map(([name, value]) => ({ name, value, reason: strayReason(name, value, version) }))
-    .filter((s) => s.reason !== undefined);
+  const stray = strayGates(written, version);
   const set = names.filter((n) => Object.prototype.hasOwnProperty.call(written, n)).length;
-  const write = (name: string, value: boolean | undefined) => onError(writeSimulationEdit((t) => withFeatureGate(t, name, value)));
+  const write = (name: string, value: boolean | undefined) => onError(writeSimulationEdit(appStore, (t) => withFeatureGate(t, name, value)));
 
   return (
     <details className="feature-gates" data-testid="feature-gates" open={open} onToggle={(e) => onOpenChange(e.currentTarget.open)}

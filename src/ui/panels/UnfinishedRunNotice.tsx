@@ -8,7 +8,7 @@ import { editScenario } from '../../state/commands/editScenario';
 import { formatSeconds } from '../../state/format';
 import { selectTrace } from '../../state/selectors';
 import { unfinishedRun } from '../../state/trace/unfinishedRun';
-import { withUntil } from '../editor/simulationSettings';
+import { withUntil } from '../../state/simulationDoc';
 import './unfinishedRun.css';
 
 export function UnfinishedRunNotice() {

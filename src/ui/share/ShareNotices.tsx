@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../state/appStore';
 import { selectPendingOpen, selectShareNotice } from '../../state/slices/share';
-import { answerPending, restorePrevious } from './openScenario';
+import { answerPending, restorePrevious } from '../../state/open/openScenario';
 import { shareContext } from './startShare';
 import './share.css';
 

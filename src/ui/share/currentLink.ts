@@ -3,11 +3,12 @@
 
 import { appHref, encodeFragment, type ScenarioState, type ShareState } from '../../share';
 import { shareSafeText } from '../../state/explain/shareSafeText';
+import { selectVersion } from '../../state/selectors';
 import type { AppState } from '../../state/store';
 
 export function currentShareState(s: AppState): ShareState {
   // A real pod (explain mode) travels only in its share-safe form (issue 14).
-  const first: ScenarioState = { text: shareSafeText(s.text), kubernetesVersion: s.kubernetesVersion };
+  const first: ScenarioState = { text: shareSafeText(s.text), kubernetesVersion: selectVersion(s) };
   if (s.cursorTime !== null) first.cursor = s.cursorTime;
   const compare = s.compare;
   if (!compare || compare.length < 2) return first;

@@ -8,11 +8,10 @@ import { DEFAULT_SCENARIO } from '../../state/defaultScenario';
 import { startCompareRunner } from '../../state/compareRunner';
 import { rememberTabAddress, rememberTabText, tabStorage } from '../../state/history/tabText';
 import { browserStorage, type TextStorage } from '../../state/persistence';
-import { NEWEST_VERSION } from '../../engine/version';
 import type { AppState, AppStore } from '../../state/store';
 import { currentLink } from './currentLink';
-import { openFromFragment, type OpenContext } from './openScenario';
-import { startRevealCursor } from './revealCursor';
+import { openFromFragment, type OpenContext } from '../../state/open/openScenario';
+import { startRevealCursor } from '../../state/open/revealCursor';
 
 export const ADDRESS_DEBOUNCE_MS = 400;
 
@@ -24,7 +23,7 @@ export function shareContext(): OpenContext {
 }
 
 function changed(s: AppState, prev: AppState): boolean {
-  return s.text !== prev.text || s.kubernetesVersion !== prev.kubernetesVersion || s.cursorTime !== prev.cursorTime
+  return s.text !== prev.text || s.cursorTime !== prev.cursorTime
     || s.compare !== prev.compare || (prev.pendingOpen !== null && s.pendingOpen === null);
 }
 
@@ -75,7 +74,7 @@ export function startShare(store: AppStore = appStore): () => void {
   if (embed) {
     // The embedded view shows the link's scenario or the default, never the user's saved work.
     store.setState({ embed: true });
-    store.getState().loadScenario({ text: DEFAULT_SCENARIO, kubernetesVersion: NEWEST_VERSION, cursor: null });
+    store.getState().loadScenario({ text: DEFAULT_SCENARIO, cursor: null });
     openFromFragment(ctx, location.hash, { embed: true });
     return stopBoth;
   }

@@ -7,7 +7,7 @@ import type { Trace } from '../../../engine/trace';
 import { useAppStore } from '../../../state/appStore';
 import { firstSideResult, whyNotCompared } from '../../../state/compareRunner';
 import { kubectlAt } from '../../../state/kubectlAt';
-import { selectCursorTime } from '../../../state/selectors';
+import { selectCursorTime, selectVersion } from '../../../state/selectors';
 import { selectCompare, selectCompareResults } from '../../../state/slices/share';
 import { fitWindow } from '../../../state/view/window';
 import { formatSeconds } from '../../timeline/scale';
@@ -40,7 +40,7 @@ export function CompareView() {
   const mainRun = useAppStore((s) => s.result);
   const mainTrace = useAppStore((s) => s.trace);
   const mainPod = useAppStore((s) => s.podName);
-  const version = useAppStore((s) => s.kubernetesVersion);
+  const version = useAppStore(selectVersion);
   const cursor = useAppStore(selectCursorTime);
 
   const views = useMemo((): SideView[] => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createAppStore } from '../../state/store';
-import { sidecarPodTrace } from '../../state/testFixtures';
-import { effectiveWindow } from '../../state/view/window';
+import { createAppStore } from '../store';
+import { sidecarPodTrace } from '../testFixtures';
+import { effectiveWindow } from '../view/window';
 import { revealCursorOnNextTrace, startRevealCursor } from './revealCursor';
 
 describe('revealing a loaded scenario\'s cursor', () => {

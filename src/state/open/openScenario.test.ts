@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFragment } from '../../share';
-import { DEFAULT_SCENARIO } from '../../state/defaultScenario';
-import { HISTORY_KEY } from '../../state/history/history';
-import { rememberTabAddress, rememberTabText } from '../../state/history/tabText';
-import { SCENARIO_KEY, type TextStorage } from '../../state/persistence';
-import { createAppStore } from '../../state/store';
+import { DEFAULT_SCENARIO } from '../defaultScenario';
+import { HISTORY_KEY } from '../history/history';
+import { rememberTabAddress, rememberTabText } from '../history/tabText';
+import { SCENARIO_KEY, type TextStorage } from '../persistence';
+import { NEWEST_VERSION } from '../../engine/version';
+import { withKubernetesVersion } from '../simulationDoc';
+import { createAppStore } from '../store';
 import { answerPending, OPENED_KEY, openFromFragment, openResolved, PREVIOUS_KEY, resolveShareState, restorePrevious, textHash, type OpenContext } from './openScenario';
 
 function memoryStorage(entries: Record<string, string> = {}): TextStorage & { data: Map<string, string> } {
@@ -20,33 +22,46 @@ function setup(text: string, storage = memoryStorage({ [SCENARIO_KEY]: text })):
 }
 
 describe('opening links and gallery entries', () => {
-  it('resolves the version: the link\'s, else the text\'s own, else the newest; an unknown one is said', () => {
-    expect(resolveShareState({ text: 'a', kubernetesVersion: '1.30', cursor: 4 }).scenario).toEqual({ text: 'a', kubernetesVersion: '1.30', cursor: 4 });
-    expect(resolveShareState({ text: 'kubernetesVersion: "1.28"\n' }).scenario.kubernetesVersion).toBe('1.28');
-    expect(resolveShareState({ text: 'a' }).scenario).toEqual({ text: 'a', kubernetesVersion: '1.36', cursor: null });
+  it('resolves the version into the text: the text\'s own wins, else the link\'s is written in, else the newest; an unknown one is said', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x}]\n';
+    expect(resolveShareState({ text: pod, kubernetesVersion: '1.30', cursor: 4 }).scenario)
+      .toEqual({ text: `${pod}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "1.30"\n`, cursor: 4 });
+    const own = withKubernetesVersion(pod, '1.28')!;
+    expect(resolveShareState({ text: own, kubernetesVersion: '1.30' }).scenario.text).toBe(own);
+    expect(resolveShareState({ text: pod, kubernetesVersion: NEWEST_VERSION }).scenario).toEqual({ text: pod, cursor: null });
+    expect(resolveShareState({ text: 'a' }).scenario).toEqual({ text: 'a', cursor: null });
     const r = resolveShareState({ text: 'a', kubernetesVersion: '1.99' });
-    expect(r.scenario.kubernetesVersion).toBe('1.36');
-    expect(r.warning).toMatch(/asks for Kubernetes 1\.99/);
+    expect(r.scenario.text).toBe('a');
+    expect(r.warning).toBe(`The link asks for Kubernetes 1.99, which Sidecar Lab does not simulate; it opens with ${NEWEST_VERSION}.`);
+    const broken = `${pod}---\nkind: Simulation\nuntil: [\n`;
+    const unwritable = resolveShareState({ text: broken, kubernetesVersion: '1.30' });
+    expect(unwritable.scenario.text).toBe(broken);
+    expect(unwritable.warning).toMatch(/asks for Kubernetes 1\.30, which could not be written into its Simulation document; it opens with 1\.\d+/);
   });
 
   it('writes a link\'s feature gates into the Simulation document, where the app keeps them', () => {
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x}]\n';
     const r = resolveShareState({ text: pod, kubernetesVersion: '1.28', featureGates: { SidecarContainers: true } });
-    expect(r.scenario.text).toBe(`${pod}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nfeatureGates:\n  SidecarContainers: true\n`);
+    expect(r.scenario.text).toBe(`${pod}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "1.28"\nfeatureGates:\n  SidecarContainers: true\n`);
     expect(r.warning).toBeUndefined();
     const own = `${pod}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nfeatureGates:\n  SidecarContainers: false\n`;
     expect(resolveShareState({ text: own, kubernetesVersion: '1.30', featureGates: { SidecarContainers: true } }).scenario.text).toContain('SidecarContainers: true');
     const broken = `${pod}---\napiVersion: sidecar-lab/v1\nkind: Simulation\nfeatureGates: [\n`;
-    const unreadable = resolveShareState({ text: broken, kubernetesVersion: '1.30', featureGates: { SidecarContainers: true } });
+    const unreadable = resolveShareState({ text: broken, featureGates: { ContainerStopSignals: true } });
     expect(unreadable.scenario.text).toBe(broken);
-    expect(unreadable.warning).toMatch(/could not be written into its Simulation document: SidecarContainers/);
+    expect(unreadable.warning).toMatch(/could not be written into its Simulation document: ContainerStopSignals/);
+    // Neither the version nor the gates fit into it: both are said, the gates checked against the version it opens with.
+    const neither = resolveShareState({ text: broken, kubernetesVersion: '1.30', featureGates: { SidecarContainers: true } });
+    expect(neither.warning).toBe(`The link asks for Kubernetes 1.30, which could not be written into its Simulation document; it opens with ${NEWEST_VERSION}. `
+      + `The link sets feature gates that Kubernetes ${NEWEST_VERSION} does not take; they were left out: SidecarContainers (locked on in ${NEWEST_VERSION}).`);
   });
 
-  it('opens at once over the default scenario, and puts text, version and cursor in', () => {
+  it('opens at once over the default scenario, and puts text (with the link\'s version) and cursor in', () => {
     const ctx = setup(DEFAULT_SCENARIO);
+    const shared131 = withKubernetesVersion(SHARED, '1.31')!;
     expect(openResolved(ctx, resolveShareState({ text: SHARED, kubernetesVersion: '1.31', cursor: 7 }), { what: 'shared scenario' })).toBe('opened');
-    expect(ctx.store.getState()).toMatchObject({ text: SHARED, kubernetesVersion: '1.31', cursorTime: 7, pendingOpen: null, shareNotice: null });
-    expect(ctx.storage.data.get(OPENED_KEY)).toBe(textHash(SHARED));
+    expect(ctx.store.getState()).toMatchObject({ text: shared131, cursorTime: 7, pendingOpen: null, shareNotice: null });
+    expect(ctx.storage.data.get(OPENED_KEY)).toBe(textHash(shared131));
     expect(ctx.storage.data.has(PREVIOUS_KEY)).toBe(false);
   });
 
@@ -61,17 +76,17 @@ describe('opening links and gallery entries', () => {
   });
 
   it('"Open" keeps the user\'s text in the history, and "Restore mine" brings it back', () => {
-    const ctx = setup(MINE);
-    ctx.store.getState().setVersion('1.29');
+    const mine129 = withKubernetesVersion(MINE, '1.29')!;
+    const ctx = setup(mine129);
     openResolved(ctx, resolveShareState({ text: SHARED, cursor: 3 }), { what: 'gallery scenario “X”', intro: 'X: the lesson.' });
     answerPending(ctx, true);
     expect(ctx.store.getState().text).toBe(SHARED);
     expect(ctx.store.getState().shareNotice).toEqual({ tone: 'info', message: 'X: the lesson. Opened the gallery scenario “X”; your own scenario was kept in History.', canRestore: true });
-    expect(JSON.parse(ctx.storage.data.get(HISTORY_KEY)!)).toMatchObject([{ text: MINE, kubernetesVersion: '1.29', name: 'Pod my-pod', replacedBy: 'the gallery scenario “X”' }]);
+    expect(JSON.parse(ctx.storage.data.get(HISTORY_KEY)!)).toMatchObject([{ text: mine129, kubernetesVersion: '1.29', name: 'Pod my-pod', replacedBy: 'the gallery scenario “X”' }]);
     restorePrevious(ctx);
-    expect(ctx.store.getState()).toMatchObject({ text: MINE, kubernetesVersion: '1.29' });
+    expect(ctx.store.getState()).toMatchObject({ text: mine129 });
     // The opened scenario was not the user's: it does not go into the history.
-    expect(ctx.store.getState().history.map((e) => e.text)).toEqual([MINE]);
+    expect(ctx.store.getState().history.map((e) => e.text)).toEqual([mine129]);
   });
 
   it('own work, then two gallery entries in a row: the second opens without asking, and "Restore mine" still brings the work back', () => {
@@ -99,7 +114,7 @@ describe('opening links and gallery entries', () => {
   it('link feature gates the version does not take are left out of the text and named', () => {
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x}]\n';
     const r = resolveShareState({ text: pod, kubernetesVersion: '1.30', featureGates: { NoSuchGate: true, ContainerStopSignals: true } });
-    expect(r.scenario.text).toBe(pod);
+    expect(r.scenario.text).toBe(withKubernetesVersion(pod, '1.30'));
     expect(r.warning).toMatch(/NoSuchGate \(unknown\), ContainerStopSignals \(not in 1\.30; it arrives in 1\.33\)/);
     const locked = resolveShareState({ text: pod, kubernetesVersion: '1.33', featureGates: { SidecarContainers: false, ContainerStopSignals: true } });
     expect(locked.scenario.text).toContain('ContainerStopSignals: true');
@@ -114,7 +129,7 @@ describe('opening links and gallery entries', () => {
     rememberTabAddress(session, MINE);
     rememberTabText(session, newer);
     expect(openFromFragment(ctx, `#${encodeFragment({ text: MINE, kubernetesVersion: '1.31' })}`)).toBe('opened');
-    expect(ctx.store.getState()).toMatchObject({ text: newer, kubernetesVersion: '1.31', pendingOpen: null });
+    expect(ctx.store.getState()).toMatchObject({ text: newer, pendingOpen: null });
     // A link from elsewhere still asks.
     expect(openFromFragment(ctx, `#${encodeFragment({ text: SHARED })}`)).toBe('asked');
   });
@@ -149,10 +164,18 @@ describe('opening links and gallery entries', () => {
 
   it('reopening the address of the user\'s own text keeps it theirs', () => {
     const ctx = setup(MINE);
-    expect(openFromFragment(ctx, `#${encodeFragment({ text: MINE, kubernetesVersion: '1.33', cursor: 2 })}`)).toBe('opened');
-    expect(ctx.store.getState()).toMatchObject({ text: MINE, kubernetesVersion: '1.33', cursorTime: 2 });
+    expect(openFromFragment(ctx, `#${encodeFragment({ text: MINE, kubernetesVersion: NEWEST_VERSION, cursor: 2 })}`)).toBe('opened');
+    expect(ctx.store.getState()).toMatchObject({ text: MINE, cursorTime: 2 });
     expect(ctx.storage.data.get(OPENED_KEY) ?? '').toBe('');
     expect(openResolved(ctx, resolveShareState({ text: SHARED }), { what: 'shared scenario' })).toBe('asked');
+  });
+
+  it('an older release\'s address of the user\'s text, with a version beside it, stays theirs and gets the version written in', () => {
+    const ctx = setup(MINE);
+    expect(openFromFragment(ctx, `#${encodeFragment({ text: MINE, kubernetesVersion: '1.33', cursor: 2 })}`)).toBe('opened');
+    expect(ctx.store.getState()).toMatchObject({ text: withKubernetesVersion(MINE, '1.33'), cursorTime: 2, pendingOpen: null });
+    expect(ctx.storage.data.get(OPENED_KEY) ?? '').toBe('');
+    expect(ctx.store.getState().history).toEqual([]);
   });
 
   it('a bad link changes nothing but the notice; the saved text is untouched', () => {
@@ -170,8 +193,8 @@ describe('opening links and gallery entries', () => {
     openFromFragment(ctx, `#${encodeFragment({ text: MINE, label: 'mine', view: { kind: 'compare', sides: [{ text: SHARED, label: 'theirs', kubernetesVersion: '1.29', cursor: 1 }] } })}`);
     expect(ctx.store.getState().text).toBe(MINE);
     expect(ctx.store.getState().compare).toEqual([
-      { label: 'mine', text: MINE, kubernetesVersion: '1.36', cursor: null },
-      { label: 'theirs', text: SHARED, kubernetesVersion: '1.29', cursor: 1 },
+      { label: 'mine', text: MINE, kubernetesVersion: NEWEST_VERSION, cursor: null },
+      { label: 'theirs', text: withKubernetesVersion(SHARED, '1.29'), kubernetesVersion: '1.29', cursor: 1 },
     ]);
   });
 });

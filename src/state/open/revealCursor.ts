@@ -2,9 +2,9 @@
 // the new trace arrives, the fitted window is widened to take it in, so what led up to the
 // moment stays in view too.
 
-import { selectCursorTime } from '../../state/selectors';
-import type { AppStore } from '../../state/store';
-import { clampWindow, effectiveWindow } from '../../state/view/window';
+import { selectCursorTime } from '../selectors';
+import type { AppStore } from '../store';
+import { clampWindow, effectiveWindow } from '../view/window';
 
 const pending = new WeakSet<AppStore>();
 

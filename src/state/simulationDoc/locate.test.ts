@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TEXT_CHARS } from '../../engine/scenario/limits';
-import { documentStarts, findSimulation } from './simulationDocument';
-import { addSimEvent, listSimEvents, moveSimEvent, removeSimEvent } from './simulationEvents';
+import { documentRanges, findSimulation } from './locate';
+import { addSimEvent, listSimEvents, moveSimEvent, removeSimEvent } from './events';
 
 /** A Pod with `labels` metadata labels (about 14 characters each), then a Simulation document. */
 function bigScenario(labels: number): string {
@@ -12,7 +12,7 @@ function bigScenario(labels: number): string {
 
 describe('findSimulation (main thread: linear and bounded)', () => {
   it('finds document starts at --- lines only', () => {
-    expect(documentStarts('a: 1\n---\nb: 2\n--- # c\nd: "---"\n---x: 1\n')).toEqual([0, 5, 14]);
+    expect(documentRanges('a: 1\n---\nb: 2\n--- # c\nd: "---"\n---x: 1\n').map(([s]) => s)).toEqual([0, 5, 14]);
   });
 
   it('edits a scenario whose workload has 85,000 labels without parsing the workload (was 38 s)', () => {
@@ -32,7 +32,7 @@ describe('findSimulation (main thread: linear and bounded)', () => {
 
   it('refuses to edit a text the engine would refuse (over 2 MB)', () => {
     const text = `# ${'x'.repeat(MAX_TEXT_CHARS)}\n${bigScenario(1)}`;
-    expect(findSimulation(text)).toBeNull();
+    expect(findSimulation(text)).toEqual({ kind: 'unreadable' });
     expect(addSimEvent(text, { at: 2, do: 'deletePod' })).toBeNull();
   });
 

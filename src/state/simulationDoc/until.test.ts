@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
-import { withUntil } from './simulationSettings';
+import { withUntil } from '.';
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: busybox:1.36\n';
 const untilOf = (text: string) => runScenario(text).trace!.end;

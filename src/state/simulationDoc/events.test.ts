@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
-import { addSimEvent, findSimEvent, formatSimEvent, listSimEvents, moveSimEvent, removeSimEvent } from './simulationEvents';
+import { addSimEvent, findSimEvent, formatSimEvent, listSimEvents, moveSimEvent, removeSimEvent } from './events';
 
 const DEFAULT = readFileSync(new URL('../../scenarios/00-default.yaml', import.meta.url), 'utf8');
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx\n';
@@ -69,8 +69,11 @@ describe('addSimEvent', () => {
     expect(addSimEvent(text, { at: 1, do: 'deletePod' })).toBe(`${POD}---\nkind: Simulation\nuntil: 1m # long\nevents:\n  - { at: 1s, do: deletePod }\n`);
   });
 
-  it('refuses text with YAML errors', () => {
-    expect(addSimEvent('a: [\n', crash)).toBeNull();
+  it('refuses a text whose YAML errors would swallow a new document, and appends after one that would not', () => {
+    expect(addSimEvent('a: "x\n', crash)).toBeNull();
+    expect(addSimEvent("a: 'x\n", crash)).toBeNull();
+    // An unclosed flow list ends at the `---` line: the appended document is read, the workload's error stays.
+    expect(addSimEvent('a: [\n', crash)).toBe(`a: [\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nevents:\n  - ${formatSimEvent(crash)}\n`);
   });
 });
 

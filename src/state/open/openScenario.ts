@@ -3,21 +3,19 @@
 // into the history (src/state/history) first, and "Restore mine" (or the History panel, or
 // Ctrl+Z in the editor) brings it back.
 
-import { isSupportedVersion, NEWEST_VERSION, type KubeVersion } from '../../engine/version';
-import { decodeFragment, versionInText, type ScenarioState, type ShareState } from '../../share';
-import { isUsersOwnWork as ownWork, keepOwnText, markOpened, OPENED_KEY, PREVIOUS_KEY } from '../../state/history/keepOwnWork';
-import { restoreEntry } from '../../state/history/restoreEntry';
-import { sameText, textHash } from '../../state/history/sameText';
-import { classifyAddress } from '../../state/history/tabText';
-import { checkLinkGates } from '../../state/linkGates';
-import type { TextStorage } from '../../state/persistence';
-import type { CompareSide, LoadedScenario, PendingOpen } from '../../state/slices/share';
-import type { AppStore } from '../../state/store';
-import { withFeatureGate } from '../editor/simulationSettings';
+import { decodeFragment } from '../../share';
+import { isUsersOwnWork as ownWork, keepOwnText, markOpened, OPENED_KEY, PREVIOUS_KEY } from '../history/keepOwnWork';
+import { restoreEntry } from '../history/restoreEntry';
+import { sameText, textHash } from '../history/sameText';
+import { classifyAddress } from '../history/tabText';
+import type { TextStorage } from '../persistence';
+import type { PendingOpen } from '../slices/share';
+import type { AppStore } from '../store';
+import { shareSafeText } from '../explain/shareSafeText';
+import { resolveShareState, type Resolved } from './resolveLink';
 import { revealCursorOnNextTrace } from './revealCursor';
-import { shareSafeText } from '../../state/explain/shareSafeText';
 
-export { OPENED_KEY, PREVIOUS_KEY, textHash };
+export { OPENED_KEY, PREVIOUS_KEY, resolveShareState, textHash, type Resolved };
 
 export interface OpenContext {
   store: AppStore;
@@ -25,56 +23,6 @@ export interface OpenContext {
   storage: TextStorage | null;
   /** This tab's sessionStorage: which text it last put in its address. */
   session?: TextStorage | null;
-}
-
-export interface Resolved {
-  scenario: LoadedScenario;
-  compare: CompareSide[] | null;
-  warning?: string;
-}
-
-/**
- * A link's featureGates (the format can carry them beside the text) written into the text's
- * Simulation document, where the app keeps gates, so they apply, show in the toggles and travel
- * on. A gate the version does not take, or that cannot be written safely, is named in the warning.
- */
-function withLinkGates(text: string, gates: Record<string, boolean> | undefined, version: KubeVersion): { text: string; warning?: string } {
-  const checked = checkLinkGates(gates, version);
-  let out = text;
-  const skipped: string[] = [];
-  for (const [name, on] of checked.accepted) {
-    const next = withFeatureGate(out, name, on);
-    if (next === null) skipped.push(name);
-    else out = next;
-  }
-  const warnings: string[] = [];
-  if (checked.refused.length > 0) warnings.push(`The link sets feature gates that Kubernetes ${version} does not take; they were left out: ${checked.refused.join(', ')}.`);
-  if (skipped.length > 0) warnings.push(`The link sets feature gates that could not be written into its Simulation document: ${skipped.join(', ')}.`);
-  return warnings.length === 0 ? { text: out } : { text: out, warning: warnings.join(' ') };
-}
-
-function resolveSide(s: ScenarioState, fallbackLabel: string): { side: CompareSide; warning?: string } {
-  const own = versionInText(s.text);
-  const fallback: KubeVersion = own !== undefined && isSupportedVersion(own) ? own : NEWEST_VERSION;
-  const asked = s.kubernetesVersion;
-  const version = asked !== undefined && isSupportedVersion(asked) ? asked : fallback;
-  const gated = withLinkGates(s.text, s.featureGates, version);
-  const side: CompareSide = { label: s.label ?? fallbackLabel, text: gated.text, kubernetesVersion: version, cursor: s.cursor ?? null };
-  if (asked !== undefined && !isSupportedVersion(asked)) {
-    return { side, warning: `The link asks for Kubernetes ${asked}, which Sidecar Lab does not simulate; it opens with ${version}.` };
-  }
-  return gated.warning === undefined ? { side } : { side, warning: gated.warning };
-}
-
-/** What the app should show for a decoded link: the editor's scenario and the compare sides. */
-export function resolveShareState(state: ShareState): Resolved {
-  const first = resolveSide(state, 'A');
-  const others = state.view?.kind === 'compare' ? state.view.sides.map((s, i) => resolveSide(s, String.fromCharCode(66 + i))) : [];
-  const { text, kubernetesVersion, cursor } = first.side;
-  const out: Resolved = { scenario: { text, kubernetesVersion, cursor }, compare: others.length > 0 ? [first.side, ...others.map((o) => o.side)] : null };
-  const warning = first.warning ?? others.find((o) => o.warning)?.warning;
-  if (warning !== undefined) out.warning = warning;
-  return out;
 }
 
 /** The editor holds something of the user's own: not empty, not the default, not what we opened. */
@@ -85,7 +33,7 @@ export function isUsersOwnWork(ctx: OpenContext, text: string): boolean {
 /** Puts the editor's own text into the history before `what` replaces it; false when it could not. */
 function keepCurrent(ctx: OpenContext, what: string): boolean {
   const s = ctx.store.getState();
-  const kept = keepOwnText(ctx.store, ctx.storage, { text: s.text, kubernetesVersion: s.kubernetesVersion, replacedBy: `the ${what}` });
+  const kept = keepOwnText(ctx.store, ctx.storage, { text: s.text, replacedBy: `the ${what}` });
   if (kept) s.setRestorable(kept.id);
   return kept !== null;
 }
@@ -98,6 +46,9 @@ function apply(ctx: OpenContext, r: Resolved, opts: OpenOptions, keptPrevious: b
     // The address of the user's own work, reloaded: it stays theirs, exactly as they wrote it
     // (the codec turns a lone surrogate into U+FFFD).
     scenario = { ...r.scenario, text: s.text };
+  } else if (sameText(s.text, r.linkText)) {
+    // The same, from an address that carried a version beside the text (an older release's):
+    // still theirs, now with that version written in.
   } else if (ctx.storage) {
     markOpened(ctx.storage, r.scenario.text);
   }
@@ -125,8 +76,9 @@ export function openResolved(ctx: OpenContext, r: Resolved, opts: OpenOptions): 
   const s = ctx.store.getState();
   // The address of the user's own explained pod, reloaded: the link carries its share-safe form
   // (issue 14), which stands for the full text the page already holds.
-  if (!sameText(s.text, r.scenario.text) && shareSafeText(s.text) === r.scenario.text) return 'opened';
-  if (!sameText(s.text, r.scenario.text) && isUsersOwnWork(ctx, s.text)) {
+  const same = sameText(s.text, r.scenario.text) || sameText(s.text, r.linkText);
+  if (!same && shareSafeText(s.text) === r.linkText) return 'opened';
+  if (!same && isUsersOwnWork(ctx, s.text)) {
     const pending: PendingOpen = { scenario: r.scenario, compare: r.compare, what: opts.what };
     if (opts.intro !== undefined) pending.intro = opts.intro;
     s.setPendingOpen(pending);
@@ -144,7 +96,7 @@ export function answerPending(ctx: OpenContext, open: boolean): void {
   s.setPendingOpen(null);
   const opts: OpenOptions = { what: p.what };
   if (p.intro !== undefined) opts.intro = p.intro;
-  if (open) apply(ctx, { scenario: p.scenario, compare: p.compare }, opts, true);
+  if (open) apply(ctx, { scenario: p.scenario, linkText: p.scenario.text, compare: p.compare }, opts, true);
 }
 
 /** "Restore mine": brings back the user's text the last link or entry replaced (the newest kept one otherwise). */
@@ -175,10 +127,10 @@ export function openFromFragment(ctx: OpenContext, hash: string, opts: { embed?:
     apply(ctx, resolved, { what: 'shared scenario' }, false);
     return 'opened';
   }
-  const mine = classifyAddress(ctx.session ?? null, resolved.scenario.text, s.text);
+  const mine = classifyAddress(ctx.session ?? null, resolved.linkText, s.text);
   if (mine === 'stale') {
     // This tab's address from a moment before its last edit (a reload within the address's
-    // debounce): the saved text is newer and stays; the link's version and cursor apply.
+    // debounce): the saved text is newer and stays (with the version it names); the link's cursor applies.
     apply(ctx, { ...resolved, scenario: { ...resolved.scenario, text: s.text } }, { what: 'shared scenario' }, false);
     return 'opened';
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
-import { documentRanges, readSimulationSettings, scenarioVersion, withFeatureGate, withKubernetesVersion } from './simulationSettings';
+import { documentRanges, readSimulationSettings, scenarioVersion, withFeatureGate, withKubernetesVersion } from '.';
 
 const DEFAULT = readFileSync(new URL('../../scenarios/00-default.yaml', import.meta.url), 'utf8');
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx\n';
