@@ -102,7 +102,8 @@ function drawBars(node: SVGGElement, bars: readonly Bar[], f: LaneFrame, top: nu
 export function pinBarLabels(g: SVGGElement, draw: TimeScale, viewT0: number): void {
   const left = toX(draw, viewT0);
   select(g).selectAll<SVGTextElement, Placed>('text.bar-label').each(function (p) {
-    const x = Math.max(p.x, left);
+    // A bar wholly left of the view keeps its label where it is (out of sight).
+    const x = p.x + p.w > left ? Math.max(p.x, left) : p.x;
     setAttr(this, 'x', String(Math.round((x + 5) * 100) / 100));
     setText(this, fittingLabel(p.bar.label, p.x + p.w - x));
     setAttr(this, 'data-pinned', x > p.x ? 'true' : 'false');
