@@ -26,8 +26,18 @@ export async function openApp(page: Page): Promise<string[]> {
   return outside;
 }
 
+/**
+ * On a phone (760 px or narrower) one pane shows at a time, behind the tabs "Timeline | Editor":
+ * shows the one asked for; does nothing on a wider screen, where both show.
+ */
+export async function showPane(page: Page, pane: 'timeline' | 'editor'): Promise<void> {
+  const tab = page.getByTestId(`tab-${pane}`);
+  if (await tab.isVisible()) await tab.click();
+}
+
 export async function waitForApp(page: Page): Promise<void> {
-  await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeVisible();
+  // Attached, not visible: on a phone the editor waits behind its tab.
+  await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeAttached();
   await expect(page.locator('[data-testid="editor"] .view-lines')).toContainText('apiVersion');
   await expect(page.getByTestId('lane').first()).toBeAttached();
 }
@@ -38,6 +48,7 @@ export async function editorText(page: Page): Promise<string> {
 
 /** Replaces the whole text with a synthetic paste (typing would pick up Monaco's auto-indent). */
 export async function replaceEditorText(page: Page, text: string): Promise<void> {
+  await showPane(page, 'editor');
   await page.locator('[data-testid="editor"] .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.evaluate((t) => {
@@ -46,6 +57,7 @@ export async function replaceEditorText(page: Page, text: string): Promise<void>
     document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
   await expect.poll(() => editorText(page)).toBe(text);
+  await showPane(page, 'timeline');
 }
 
 export async function markers(page: Page, owner?: string): Promise<MarkerView[]> {

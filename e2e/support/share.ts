@@ -49,7 +49,8 @@ export async function gotoFresh(page: Page, path: string): Promise<void> {
 }
 
 export async function waitForEditor(page: Page): Promise<void> {
-  await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeVisible();
+  // Attached, not visible: on a phone the editor waits behind its tab.
+  await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeAttached();
 }
 
 export async function versionPicked(page: Page): Promise<string> {

@@ -81,6 +81,18 @@ describe.each(sides.map((s) => [`${s.id} (${s.label})`, s] as const))('%s', (_na
   });
 });
 
+describe('lesson moments', () => {
+  it.each(GALLERY.filter((e) => e.view).map((e) => [e.id, e] as const))('%s: the span it opens on lies inside the run and holds the cursor', (_id, e) => {
+    const r = runScenario(e.file);
+    const { t0, t1 } = e.view!;
+    expect(t0).toBeGreaterThanOrEqual(0);
+    expect(t1).toBeGreaterThan(t0);
+    expect(t1).toBeLessThanOrEqual(r.trace!.end);
+    expect(e.cursor).toBeGreaterThanOrEqual(t0);
+    expect(e.cursor).toBeLessThanOrEqual(t1);
+  });
+});
+
 describe('comparisons', () => {
   it('1: the legacy Job never succeeds within the horizon; the native one does', () => {
     const legacy = run('01-job-never-finishes-legacy.yaml').trace;

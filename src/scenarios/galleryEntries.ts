@@ -22,6 +22,8 @@ export interface GalleryEntryMeta {
   lesson: string;
   /** Simulated time, in seconds, where the lesson shows on the timeline of `fileName`. */
   cursor: number;
+  /** The span, in simulated seconds, the timeline opens on: the lesson's moment (it holds `cursor`). */
+  view?: { t0: number; t1: number };
   /** Label of the main side when the entry is a comparison. */
   label?: string;
   compareWith?: GalleryVariantMeta[];
@@ -34,6 +36,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'The default pod, taken literally',
     lesson: 'Busybox with no command runs a shell that exits 0 at once. Under restartPolicy Always even clean exits end in CrashLoopBackOff.',
     cursor: 16,
+    view: { t0: 0, t1: 40 },
   },
   {
     id: '01-job-never-finishes',
@@ -42,6 +45,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'The Job that never finishes',
     lesson: 'A log shipper declared as a regular container keeps the Job\'s pod running after the work is done. As a native sidecar it is stopped when pi exits, and the pod Succeeds.',
     cursor: 30,
+    view: { t0: 0, t1: 40 },
     compareWith: [{ label: 'native sidecar', fileName: '01-job-never-finishes-native.yaml', cursor: 30 }],
   },
   {
@@ -51,6 +55,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'The app that starts before its proxy',
     lesson: 'A sidecar without a startupProbe counts as started as soon as it runs, so the app starts before Envoy is up. A startupProbe on the proxy holds the app back until it passes.',
     cursor: 4,
+    view: { t0: 0, t1: 10 },
     compareWith: [{ label: 'with startupProbe', fileName: '02-app-before-proxy-startup-probe.yaml', cursor: 9 }],
   },
   {
@@ -59,6 +64,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'startupProbe gates, readinessProbe does not',
     lesson: 'The next container starts once a sidecar is started, which only a startupProbe can delay. A readinessProbe holds nothing back: it only keeps the pod from being Ready.',
     cursor: 12,
+    view: { t0: 0, t1: 25 },
   },
   {
     id: '04-init-without-network',
@@ -67,6 +73,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'Init containers without network',
     lesson: 'A regular init container runs before a proxy injected as a regular container exists, so a migration that needs the mesh crash-loops. A native sidecar placed before it is started first and fixes it.',
     cursor: 60,
+    view: { t0: 0, t1: 95 },
     compareWith: [{ label: 'native sidecar first', fileName: '04-init-without-network-native.yaml', cursor: 12 }],
   },
   {
@@ -75,6 +82,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'Termination order',
     lesson: 'Every preStop hook, the sidecars\' included, starts the moment the pod is deleted. The main container stops first, then the sidecars get SIGTERM one by one in reverse order.',
     cursor: 41,
+    view: { t0: 25, t1: 45 },
   },
   {
     id: '06-shared-grace-period',
@@ -82,6 +90,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'The shared grace period',
     lesson: 'A slow main container uses up terminationGracePeriodSeconds while the sidecars wait for their turn. They then get SIGTERM with the 2s minimum left, and SIGKILL after it.',
     cursor: 52,
+    view: { t0: 15, t1: 56 },
   },
   {
     id: '07-exit-codes-137-143',
@@ -89,6 +98,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'Exit codes 137 and 143 are normal',
     lesson: 'Sidecars are stopped at every shutdown, so they end with 143 (SIGTERM) or 137 (SIGKILL). The pod is still Succeeded, because only main containers decide the phase.',
     cursor: 40,
+    view: { t0: 25, t1: 45 },
   },
   {
     id: '08-sidecar-crash-under-never',
@@ -96,6 +106,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'A sidecar crashes while the app runs',
     lesson: 'A sidecar is restarted with backoff even under restartPolicy Never. Until it is ready again the pod is not Ready, while the main container runs on.',
     cursor: 42,
+    view: { t0: 35, t1: 65 },
   },
   {
     id: '09-restartpolicy-versions',
@@ -104,6 +115,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'Where restartPolicy goes, and in which release',
     lesson: 'Kubernetes 1.27 rejects restartPolicy on an init container, and 1.28 without the gate silently drops it, so the proxy blocks init forever. From 1.29 the same spec works, and 1.34+ adds per-container restart rules.',
     cursor: 30,
+    view: { t0: 0, t1: 35 },
     compareWith: [
       { label: '1.27', fileName: '09-restartpolicy-1.27.yaml' },
       { label: '1.28 + gate', fileName: '09-restartpolicy-1.28-gate.yaml', cursor: 12 },
@@ -117,6 +129,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'CrashLoopBackOff timing',
     lesson: 'The first restart is immediate, then the wait doubles from 10s up to 300s. Ten minutes of clean running resets it.',
     cursor: 630,
+    view: { t0: 0, t1: 700 },
   },
   {
     id: '11-vault-before-mesh',
@@ -124,6 +137,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'Vault before mesh',
     lesson: 'Sidecars start in spec order, so vault-agent renders the certificates before istio-proxy starts. They stop in reverse order, so the proxy goes first and vault-agent last.',
     cursor: 45,
+    view: { t0: 35, t1: 50 },
   },
   {
     id: '12-hung-poststart',
@@ -131,6 +145,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'A hung postStart hook',
     lesson: 'The kubelet waits for postStart before it starts anything else, so a hook that never returns blocks every later container. The pod sits in ContainerCreating with nothing in the logs.',
     cursor: 60,
+    view: { t0: 0, t1: 70 },
   },
   {
     id: '13-explain-stuck-pod',

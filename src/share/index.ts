@@ -6,3 +6,4 @@ export { galleryCompareState, galleryLinkState, type GallerySide } from './galle
 export { appHref, isEmbedUrl, splitFragment } from './url';
 export { MAX_FRAGMENT_CHARS, MAX_INFLATED_BYTES } from './limits';
 export type { CompareView, DecodeResult, LinkError, LinkErrorKind, ScenarioState, ShareState, ShareView } from './types';
+export { parseViewSpan, viewFromUrl, viewParam, withViewParam, type ViewSpan } from './viewParam';

@@ -48,13 +48,14 @@ export function isEmbedUrl(href: string): boolean {
 }
 
 /**
- * The address of the full app for the same scenario (no `embed`, no `t`, the given fragment),
+ * The address of the full app for the same scenario (no `embed`, `t` or `view`, the given fragment),
  * or with `embed` that of the embedded view, at its own path.
  */
 export function appHref(href: string, fragment: string, opts: { embed?: boolean } = {}): string {
   const url = parse(href);
   if (!url) return `#${fragment}`;
   url.searchParams.delete('t');
+  url.searchParams.delete('view');
   url.searchParams.delete('embed');
   const query = url.searchParams.toString();
   const appPath = url.pathname.replace(EMBED_PATH_RE, '');

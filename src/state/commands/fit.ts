@@ -1,10 +1,10 @@
 import type { Command } from './types';
 import { hasTrace } from './viewHelpers';
 
-/** Back to the default view: the interesting part of the trace. */
+/** Back to the default view: the whole run. */
 export const fit: Command = {
   id: 'fit',
-  label: 'Fit to the interesting part',
+  label: 'Fit the whole run',
   group: 'View',
   keys: ['f'],
   enabled: hasTrace,

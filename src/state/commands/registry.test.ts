@@ -29,6 +29,7 @@ describe('commands', () => {
   it('zoom in, pan and fit change the view', () => {
     const store = createAppStore('x');
     store.setState({ trace: sidecarPodTrace() });
+    store.getState().setCursorTime(10); // zooms centre on the cursor, which starts at the end
     const ctx = { store };
     commandForKey('w', false)!.run(ctx);
     const zoomed = store.getState().view!;

@@ -4,6 +4,7 @@
 
 import type { Trace } from '../../engine/trace';
 import type { KubeVersion } from '../../engine/version';
+import type { TimeWindow } from '../view/window';
 import type { AppState, SliceCreator } from './types';
 
 /** A scenario ready to go into the editor: what a link or a gallery entry resolves to (its version is in its text). */
@@ -11,6 +12,8 @@ export interface LoadedScenario {
   text: string;
   /** Seconds; null puts the cursor at the end of the trace. */
   cursor: number | null;
+  /** The span to show (a link's `view=`, a lesson's moment); absent shows the whole run. */
+  view?: TimeWindow;
 }
 
 export interface ShareNotice {
@@ -71,9 +74,9 @@ export const createShareSlice: SliceCreator<ShareSlice> = (set) => ({
   pendingOpen: null,
   compare: null,
   compareResults: null,
-  // A new scenario starts fitted, stopped and with nothing selected.
-  loadScenario: ({ text, cursor }) =>
-    set({ text, cursorTime: cursor, view: null, selected: null, playing: false }),
+  // A new scenario starts on its own view (or the whole run), stopped and with nothing selected.
+  loadScenario: ({ text, cursor, view }) =>
+    set({ text, cursorTime: cursor, view: view ?? null, selected: null, playing: false }),
   setShareNotice: (shareNotice) => set({ shareNotice }),
   setPendingOpen: (pendingOpen) => set({ pendingOpen }),
   setCompare: (compare) => set({ compare }),

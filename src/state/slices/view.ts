@@ -1,6 +1,6 @@
 // What part of the trace the timeline shows and which event is selected. The window survives a
-// re-simulation (it is clamped to the new trace when read); `null` means "fit to the
-// interesting part". The selection is an index into trace.events and is cleared by a new trace.
+// re-simulation (it is clamped to the new trace when read); `null` means "the whole
+// run". The selection is an index into trace.events and is cleared by a new trace.
 
 import type { TimeWindow } from '../view/window';
 import type { SliceCreator } from './types';

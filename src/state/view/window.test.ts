@@ -27,14 +27,14 @@ describe('time window math', () => {
     expect(clampWindow({ t0: 0, t1: 60 }, 40)).toEqual({ t0: 0, t1: 40 });
   });
 
-  it('fits the default view to the busy part, or the whole trace when busy to the end', () => {
+  it('fits compare mode to the busy part (or the whole trace when busy to the end); the default view is the whole run', () => {
     const trace = sidecarPodTrace(); // last change at 12.5 s of 120 s
     const w = fitWindow(trace);
     expect(w.t0).toBe(0);
     expect(w.t1).toBeGreaterThan(12.5);
     expect(w.t1).toBeLessThan(20);
     expect(fitWindow({ end: 50, events: [{ t: 48, type: 'pod.scheduled', why: '' }] })).toEqual({ t0: 0, t1: 50 });
-    expect(effectiveWindow(null, trace)).toEqual(w);
+    expect(effectiveWindow(null, trace)).toEqual({ t0: 0, t1: 120 });
     expect(effectiveWindow({ t0: 100, t1: 200 }, trace)).toEqual({ t0: 20, t1: 120 });
   });
 

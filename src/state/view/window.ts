@@ -1,5 +1,6 @@
-// The visible time window of the timeline, as pure math: clamp, zoom about a point, pan, and the
-// default "fit to the interesting part" (Perfetto's time_scale idea: the view is data, not DOM).
+// The visible time window of the timeline, as pure math: clamp, zoom about a point, pan, the
+// default view (the whole run, so the cursor, which starts at the end, is inside it) and the
+// "interesting part" that compare mode fits to (Perfetto's time_scale idea: the view is data, not DOM).
 
 import type { Trace } from '../../engine/trace';
 
@@ -48,10 +49,19 @@ export function fitWindow(trace: Pick<Trace, 'end' | 'events'>): TimeWindow {
   return { t0: 0, t1: padded >= end * 0.85 ? end : padded };
 }
 
-/** The window the timeline shows: the user's, kept inside the trace, or the fitted default. */
+/** The whole run, 0 to the trace's end. */
+export function wholeWindow(trace: Pick<Trace, 'end'>): TimeWindow {
+  return { t0: 0, t1: trace.end > 0 ? trace.end : 1 };
+}
+
+/**
+ * The window the timeline shows: the user's (or the link's), kept inside the trace, or by default
+ * the whole run. The default cursor is the trace's end (its readout says so), so a default view
+ * that stopped before the end would leave the cursor outside it (issue 15).
+ */
 export function effectiveWindow(view: TimeWindow | null, trace: Pick<Trace, 'end' | 'events'> | null): TimeWindow {
   if (!trace) return { t0: 0, t1: 1 };
-  return view ? clampWindow(view, trace.end) : fitWindow(trace);
+  return view ? clampWindow(view, trace.end) : wholeWindow(trace);
 }
 
 /** Moves the window, keeping its span, just enough to show time t. */

@@ -30,10 +30,14 @@ import { ShareButton } from '../share/ShareButton';
 import { OpenDialog, ShareBanner } from '../share/ShareNotices';
 import { PresentButton } from '../present/PresentButton';
 import { PresenterPanel } from '../present/PresenterPanel';
+import { PageTools } from '../panels/PageTools';
+import { PANE_IDS, PhoneTabs, usePhoneTab } from './PhoneTabs';
 import type { AppState } from '../../state/store';
 import './app.css';
 import './panels.css';
 import './narrow.css';
+import './header.css';
+import './toolbarFit.css';
 
 const selectPresenting = (s: AppState) => s.presenting;
 
@@ -44,6 +48,7 @@ export function App() {
   const truncated = useAppStore(selectTraceTruncated);
   const presenting = useAppStore(selectPresenting);
   const explaining = useAppStore(selectExplainMode);
+  const [phoneTab, setPhoneTab] = usePhoneTab();
   if (embed) return <EmbedApp />;
   return (
     <div className={presenting && !explaining ? 'app presenting' : 'app'}>
@@ -55,25 +60,27 @@ export function App() {
         <HistoryPanel />
         <PresentButton />
         <ShareButton />
+        <PageTools />
       </header>
       <div className="app-notices">
         <ShareBanner />
         <StorageNotice />
       </div>
       <OpenDialog />
-      <main className="app-main">
-        <section className="pane pane-editor" aria-label="Scenario">
+      <main className="app-main" data-phone-tab={phoneTab}>
+        <PhoneTabs tab={phoneTab} onTab={setPhoneTab} />
+        <section className="pane pane-editor" id={PANE_IDS.editor} aria-label="Scenario">
           <div className="editor-frame">
             <LazyEditor />
           </div>
           <ProblemsPanel />
         </section>
         {explaining ? (
-          <section className="pane pane-timeline" aria-label="Explanation">
+          <section className="pane pane-timeline" id={PANE_IDS.timeline} aria-label="Explanation">
             <ExplainView />
           </section>
         ) : (
-          <section className="pane pane-timeline" aria-label="Simulation">
+          <section className="pane pane-timeline" id={PANE_IDS.timeline} aria-label="Simulation">
             <PresenterPanel />
             <CompareView />
             <StatusStrip />

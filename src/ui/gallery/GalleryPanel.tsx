@@ -24,7 +24,10 @@ export function GalleryPanel() {
     e.preventDefault();
     setOpen(false);
     const state = compare && link.compare ? link.compare.state : link.state;
-    openResolved(shareContext(), resolveShareState(state), {
+    const resolved = resolveShareState(state);
+    // The lesson's span: the timeline opens zoomed on the moment that matters.
+    if (!compare && link.entry.view) resolved.scenario = { ...resolved.scenario, view: link.entry.view };
+    openResolved(shareContext(), resolved, {
       what: `gallery scenario “${link.entry.title}”`,
       intro: `${link.entry.title}: ${link.entry.lesson}`,
     });
@@ -58,7 +61,7 @@ export function GalleryPanel() {
             <li key={link.entry.id}>
               <a
                 className="gallery-entry"
-                href={appHref(location.href, link.fragment)}
+                href={appHref(location.href, link.address)}
                 data-testid="gallery-entry"
                 data-entry={link.entry.id}
                 aria-describedby={`lesson-${link.entry.id}`}

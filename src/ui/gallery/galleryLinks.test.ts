@@ -1,7 +1,7 @@
 import lz from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { GALLERY } from '../../scenarios/gallery';
-import { decodeFragment } from '../../share';
+import { decodeFragment, viewFromUrl } from '../../share';
 import { galleryLinks } from './galleryLinks';
 
 /** Room left for the page's own address in front of the fragment. */
@@ -31,5 +31,13 @@ describe('gallery links', () => {
 
   it('each entry\'s link carries its lesson\'s moment', () => {
     for (const l of links) expect(l.state.cursor).toBe(l.entry.cursor);
+  });
+
+  it('each entry\'s address opens on its lesson\'s span, and decodes like its bare fragment', () => {
+    for (const l of links) {
+      expect(viewFromUrl(`http://h/#${l.address}`)).toEqual(l.entry.view ?? null);
+      expect(decodeFragment(`#${l.address}`)).toEqual(decodeFragment(`#${l.fragment}`));
+    }
+    expect(links.filter((l) => l.entry.view).length).toBeGreaterThan(10);
   });
 });

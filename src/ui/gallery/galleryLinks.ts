@@ -1,13 +1,17 @@
-// Every gallery entry as a link: its own scenario at its lesson's moment, and for an entry with
-// other sides, the compare link of all of them.
+// Every gallery entry as a link: its own scenario at its lesson's moment (the cursor, and the
+// span the timeline opens on as `&view=`), and for an entry with other sides, the compare link of
+// all of them.
 
 import { GALLERY, type GalleryEntry } from '../../scenarios/gallery';
-import { encodeFragment, galleryCompareState, galleryLinkState, type GallerySide, type ShareState } from '../../share';
+import { encodeFragment, galleryCompareState, galleryLinkState, withViewParam, type GallerySide, type ShareState } from '../../share';
 
 export interface GalleryLink {
   entry: GalleryEntry;
   state: ShareState;
+  /** The encoded scenario. */
   fragment: string;
+  /** The fragment to put in the address: the scenario and the lesson's span. */
+  address: string;
   compare?: { state: ShareState; fragment: string; labels: string[] };
 }
 
@@ -19,7 +23,8 @@ function mainSide(e: GalleryEntry): GallerySide {
 
 export function galleryLink(entry: GalleryEntry): GalleryLink {
   const state = galleryLinkState(mainSide(entry));
-  const link: GalleryLink = { entry, state, fragment: encodeFragment(state) };
+  const fragment = encodeFragment(state);
+  const link: GalleryLink = { entry, state, fragment, address: withViewParam(fragment, entry.view ?? null) };
   if (entry.compareWith && entry.compareWith.length > 0) {
     const others = entry.compareWith.map((v): GallerySide => (v.cursor === undefined ? { text: v.file, label: v.label } : { text: v.file, label: v.label, cursor: v.cursor }));
     const compare = galleryCompareState(mainSide(entry), others);

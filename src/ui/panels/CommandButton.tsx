@@ -4,8 +4,8 @@ import { useAppStore } from '../../state/appStore';
 import { keyLabel, type Command } from '../../state/commands/types';
 import { runCommand } from './commandContext';
 
-export function CommandButton({ command, children, pressed, testId }: {
-  command: Command; children: string; pressed?: boolean; testId?: string;
+export function CommandButton({ command, children, pressed, testId, className = 'tool-button' }: {
+  command: Command; children: string; pressed?: boolean; testId?: string; className?: string;
 }) {
   // The accessible name starts with the visible words (WCAG 2.5.3), then says what it does.
   const words = children.replace(/[^\p{L}\p{N} ]/gu, '').trim();
@@ -16,7 +16,7 @@ export function CommandButton({ command, children, pressed, testId }: {
   return (
     <button
       type="button"
-      className="tool-button"
+      className={className}
       onClick={() => runCommand(command)}
       disabled={!enabled}
       title={title}

@@ -1,5 +1,6 @@
-// The row above the timeline: playback (play/pause, speed, steps), view (zoom, pan, fit),
-// downloads, theme and the shortcut overlay. Every button is a command (state/commands).
+// The row above the timeline: playback (play/pause, speed, steps), view (zoom, pan, fit) and
+// downloads, in one row at 1280 px and wider (the page's theme and shortcut buttons are in the
+// header: PageTools). Every button is a command (state/commands).
 
 import { useAppStore } from '../../state/appStore';
 import { exportJson, exportPng, exportSvg } from '../../state/commands/exportCommands';
@@ -7,13 +8,11 @@ import { fit } from '../../state/commands/fit';
 import { panLeft } from '../../state/commands/panLeft';
 import { panRight } from '../../state/commands/panRight';
 import { stepNext, stepPrev } from '../../state/commands/step';
-import { toggleHelp } from '../../state/commands/toggleHelp';
 import { togglePlay } from '../../state/commands/togglePlay';
-import { toggleTheme } from '../../state/commands/toggleTheme';
 import { zoomIn } from '../../state/commands/zoomIn';
 import { zoomOut } from '../../state/commands/zoomOut';
 import { SPEEDS, type Speed } from '../../state/slices/playback';
-import { selectPlaying, selectResolvedTheme, selectSetSpeed, selectSpeed } from '../../state/selectors';
+import { selectPlaying, selectSetSpeed, selectSpeed } from '../../state/selectors';
 import { CommandButton } from './CommandButton';
 import { KubectlWatchButton } from './KubectlWatchButton';
 
@@ -21,7 +20,6 @@ export function TimelineToolbar() {
   const playing = useAppStore(selectPlaying);
   const speed = useAppStore(selectSpeed);
   const setSpeed = useAppStore(selectSetSpeed);
-  const theme = useAppStore(selectResolvedTheme);
   return (
     <div className="toolbar" role="toolbar" aria-label="Timeline controls">
       <div className="tool-group" aria-label="Playback" role="group">
@@ -29,7 +27,7 @@ export function TimelineToolbar() {
         <CommandButton command={togglePlay} pressed={playing} testId="play">{playing ? '❚❚ Pause' : '▶ Play'}</CommandButton>
         <CommandButton command={stepNext} testId="step-next">Next ›</CommandButton>
         <label className="tool-select">
-          <span>speed</span>
+          <span className="tool-select-word">speed</span>
           <select data-testid="speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value) as Speed)}>
             {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
           </select>
@@ -47,10 +45,6 @@ export function TimelineToolbar() {
         <CommandButton command={exportPng} testId="export-png">PNG</CommandButton>
         <CommandButton command={exportJson} testId="export-json">JSON</CommandButton>
         <KubectlWatchButton />
-      </div>
-      <div className="tool-group tool-end" role="group" aria-label="Page">
-        <CommandButton command={toggleTheme} pressed={theme === 'dark'} testId="theme">{theme === 'dark' ? '☾ Dark' : '☀ Light'}</CommandButton>
-        <CommandButton command={toggleHelp} testId="help">?</CommandButton>
       </div>
     </div>
   );

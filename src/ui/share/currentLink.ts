@@ -1,7 +1,7 @@
-// The link of what the app shows now: the editor's scenario, its version and cursor, and the
-// compare view when it is open.
+// The link of what the app shows now: the editor's scenario, its version and cursor, the
+// compare view when it is open, and the timeline's span when the user chose one (`&view=`).
 
-import { appHref, encodeFragment, type ScenarioState, type ShareState } from '../../share';
+import { appHref, encodeFragment, withViewParam, type ScenarioState, type ShareState } from '../../share';
 import { shareSafeText } from '../../state/explain/shareSafeText';
 import { selectVersion } from '../../state/selectors';
 import type { AppState } from '../../state/store';
@@ -27,7 +27,7 @@ export function currentShareState(s: AppState): ShareState {
 }
 
 export function currentFragment(s: AppState): string {
-  return encodeFragment(currentShareState(s));
+  return withViewParam(encodeFragment(currentShareState(s)), s.view);
 }
 
 /** The full address to share: this page, no query but what else it had, the fragment. */

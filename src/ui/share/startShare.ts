@@ -2,10 +2,11 @@
 // the address (opened at once, or asked about), then the address bar following the scenario
 // and links pasted into it while the page is open.
 
-import { isEmbedUrl } from '../../share';
+import { isEmbedUrl, viewFromUrl } from '../../share';
 import { appStore } from '../../state/appStore';
 import { DEFAULT_SCENARIO } from '../../state/defaultScenario';
 import { startCompareRunner } from '../../state/compareRunner';
+import { applyLinkView } from '../../state/linkView';
 import { rememberTabAddress, rememberTabText, tabStorage } from '../../state/history/tabText';
 import { browserStorage, type TextStorage } from '../../state/persistence';
 import type { AppState, AppStore } from '../../state/store';
@@ -24,7 +25,7 @@ export function shareContext(): OpenContext {
 
 function changed(s: AppState, prev: AppState): boolean {
   return s.text !== prev.text || s.cursorTime !== prev.cursorTime
-    || s.compare !== prev.compare || (prev.pendingOpen !== null && s.pendingOpen === null);
+    || s.view !== prev.view || s.compare !== prev.compare || (prev.pendingOpen !== null && s.pendingOpen === null);
 }
 
 /**
@@ -76,15 +77,18 @@ export function startShare(store: AppStore = appStore): () => void {
     store.setState({ embed: true });
     store.getState().loadScenario({ text: DEFAULT_SCENARIO, cursor: null });
     openFromFragment(ctx, location.hash, { embed: true });
+    applyLinkView(store, viewFromUrl(location.href));
     return stopBoth;
   }
   openFromFragment(ctx, location.hash);
+  applyLinkView(store, viewFromUrl(location.href));
   const stopFollowing = followAddress(store);
   const onHashChange = () => {
     // Our own writes use replaceState, which fires no hashchange: this is a link pasted or typed.
     const s = store.getState();
     if (location.hash === `#${currentLink(s, location.href).split('#')[1] ?? ''}`) return;
     openFromFragment(ctx, location.hash);
+    applyLinkView(store, viewFromUrl(location.href));
   };
   window.addEventListener('hashchange', onHashChange);
   return () => {

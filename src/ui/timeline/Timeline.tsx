@@ -16,6 +16,7 @@ import { ObservedBoundary } from './ObservedBoundary';
 import type { Hit } from './hitTest';
 import { layoutTimeline } from './layout';
 import { PodPicker } from './PodPicker';
+import { NARROW_BELOW } from './render';
 import { placeRows } from './rows';
 import { timeScale } from './scale';
 import { TimelinePatterns } from './TimelinePatterns';
@@ -27,6 +28,8 @@ import { useWidth } from './useWidth';
 import './timeline.css';
 
 export const LABEL_WIDTH = 190;
+/** On a phone the names get less room, so the plot keeps most of the width. */
+const NARROW_LABEL_WIDTH = 128;
 /** The moving layer shows this much left of the plot, so marks at t = 0 are whole. */
 export const PLOT_PAD = 6;
 const RIGHT_PAD = 24;
@@ -64,7 +67,8 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
   const rows = useMemo(() => (trace ? placeRows(layoutTimeline(trace, podName, { picked })) : null), [trace, podName, picked]);
   usePodOfSelection(trace, rows, selected, setPicked);
   const shown = useMemo(() => effectiveWindow(view, trace), [view, trace]);
-  const scale = useMemo(() => timeScale(shown, LABEL_WIDTH, width - RIGHT_PAD), [shown, width]);
+  const labelWidth = width < NARROW_BELOW ? NARROW_LABEL_WIDTH : LABEL_WIDTH;
+  const scale = useMemo(() => timeScale(shown, labelWidth, width - RIGHT_PAD), [shown, labelWidth, width]);
   const height = rows?.height ?? 0;
   const range = useTimelineDraw(refs, { plotPad: PLOT_PAD, rows, scale, end: trace?.end ?? 0, width, cursor, theme });
 

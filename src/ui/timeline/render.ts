@@ -13,6 +13,10 @@ import { toX, type TimeScale } from './scale';
 import { timeTicks } from './timeTicks';
 
 const LABEL_CHARS = 20;
+/** A timeline narrower than this (a phone) gives the names less room. */
+export const NARROW_BELOW = 560;
+/** Fewer on a phone, where the names' column is narrower (Timeline's NARROW_LABEL_WIDTH). */
+const NARROW_LABEL_CHARS = 14;
 /** Pixels per character of a summary row's text, to cut it to the width. */
 const SUMMARY_CHAR_PX = 7;
 
@@ -35,6 +39,7 @@ export function renderAxis(g: SVGGElement, scale: TimeScale): void {
 /** The lanes' frames in the fixed layer: group headers, names, sub-row names. */
 export function renderLaneFrames(g: SVGGElement, rows: Rows, width: number): void {
   const root = select(g);
+  const narrow = width < NARROW_BELOW;
   root.selectAll<SVGGElement, PlacedGroup>('g.group-header')
     .data(rows.headers, (d) => `${d.kind}/${d.label}`)
     .join((enter) => {
@@ -63,12 +68,12 @@ export function renderLaneFrames(g: SVGGElement, rows: Rows, width: number): voi
     .attr('transform', (d) => `translate(0,${d.y})`)
     .each(function (d) {
       const f = select<SVGGElement, PlacedLane>(this);
-      f.select('text.lane-label').attr('x', 18).attr('y', BAR_TOP + BAR_HEIGHT / 2).text(clip(d.name, LABEL_CHARS));
+      f.select('text.lane-label').attr('x', narrow ? 10 : 18).attr('y', BAR_TOP + BAR_HEIGHT / 2).text(clip(d.name, narrow ? NARROW_LABEL_CHARS : LABEL_CHARS));
       f.select('g.sublabels').selectAll<SVGTextElement, SubRow>('text')
         .data(d.subRows, (r) => r.name)
         .join('text')
         .attr('class', 'subrow-label')
-        .attr('x', 30)
+        .attr('x', narrow ? 18 : 30)
         .attr('y', (_, i) => { const box = subRowBox(i, d.subRows.length); return box.top + box.height / 2; })
         .text((r) => SUB_LABEL[r.name] ?? r.name);
     });

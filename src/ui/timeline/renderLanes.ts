@@ -1,7 +1,8 @@
 // The moving layer's lanes: bars, hooks and the pod's sub-rows, drawn in the layer's own x
 // (`draw`: fixed while the zoom stays), culled to the render range [t0, t1]. Attributes are
 // written only when they change, so moving the range while panning touches only the bars that
-// enter or leave it. Text goes in with .text() only, never as HTML.
+// enter or leave it. A bar that starts left of the view keeps its label at the view's left edge
+// (pinBarLabels, run on every pan). Text goes in with .text() only, never as HTML.
 
 import { select } from 'd3-selection';
 import { thinToPixels } from './drawBudget';
@@ -90,6 +91,23 @@ function drawBars(node: SVGGElement, bars: readonly Bar[], f: LaneFrame, top: nu
       setAttr(this, 'x', String(p.x + 5));
       setText(this, fittingLabel(p.bar.label, p.w));
     });
+}
+
+/**
+ * Keeps each bar's label readable when the bar starts left of the view: the label sits at the
+ * view's left edge (`viewT0`, in the same layer x as the bars) while the bar is visible, cut to
+ * the part of the bar that shows. Writes only what changed, so a pan touches the few labels of
+ * bars that cross the edge.
+ */
+export function pinBarLabels(g: SVGGElement, draw: TimeScale, viewT0: number): void {
+  const left = toX(draw, viewT0);
+  select(g).selectAll<SVGTextElement, Placed>('text.bar-label').each(function (p) {
+    // A bar wholly left of the view keeps its label where it is (out of sight).
+    const x = p.x + p.w > left ? Math.max(p.x, left) : p.x;
+    setAttr(this, 'x', String(Math.round((x + 5) * 100) / 100));
+    setText(this, fittingLabel(p.bar.label, p.x + p.w - x));
+    setAttr(this, 'data-pinned', x > p.x ? 'true' : 'false');
+  });
 }
 
 function drawHooks(node: SVGGElement, hooks: readonly HookBar[], f: LaneFrame): void {

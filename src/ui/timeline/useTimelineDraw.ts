@@ -1,13 +1,14 @@
 // The drawing effects of the timeline: the fixed frames, the moving layer (the lanes' bars and
 // the canvas of marks, drawn for a render range, then only shifted with a CSS transform on their
-// own compositor layer while panning), the axis and the cursor.
+// own compositor layer while panning, their labels kept at the view's left edge), the axis and
+// the cursor.
 
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Theme } from '../../state/slices/prefs';
 import { drawMarks, readMarkStyles, type MarkStyle } from './canvasMarks';
 import type { MarkKind } from './model';
 import { renderAxis, renderCursor, renderLaneFrames } from './render';
-import { renderLanes } from './renderLanes';
+import { pinBarLabels, renderLanes } from './renderLanes';
 import { layerShift, nextRenderRange, rangeOffset, type RenderRange } from './renderRange';
 import type { Rows } from './rows';
 import type { TimeScale } from './scale';
@@ -72,6 +73,7 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       range.current = next;
     }
     layer.style.transform = `translateX(${rangeOffset(next, scale).toFixed(2)}px)`;
+    pinBarLabels(lanes, next.draw, scale.t0);
   }, [refs, plotPad, rows, scale, end, height, theme]);
 
   useLayoutEffect(() => {

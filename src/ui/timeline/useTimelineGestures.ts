@@ -1,21 +1,26 @@
 // Pointer and wheel on the timeline: drag the lanes to pan, drag on the time axis to scrub the
 // cursor, click to put the cursor there and select the event under the pointer, wheel to zoom
-// about the pointer (Shift+wheel or a horizontal wheel pans), and hover for the tooltip.
+// about the pointer (Shift+wheel or a horizontal wheel pans), and hover for the tooltip. On a
+// touch screen the same with a finger, and two fingers pinch to zoom about their midpoint; a
+// vertical swipe stays the page's scroll (touch-action: pan-y, timeline.css), which cancels ours.
 
 import { useCallback, useEffect, useRef, type PointerEvent, type RefObject } from 'react';
 import { appStore } from '../../state/appStore';
 import { panWindow, zoomWindow, type TimeWindow } from '../../state/view/window';
 import { hitTest, type Hit } from './hitTest';
+import { pinchWindow, startPinch, type Finger, type PinchStart } from './pinch';
 import { AXIS_HEIGHT, type Rows } from './rows';
 import { secondsPerPixel, toTime, type TimeScale } from './scale';
 
 const DRAG_PX = 3;
 
 interface Drag {
-  mode: 'scrub' | 'press' | 'pan';
+  /** `pinch`: two fingers; `done`: a pinch lost a finger, the other does nothing until lifted. */
+  mode: 'scrub' | 'press' | 'pan' | 'pinch' | 'done';
   x: number;
   y: number;
   window: TimeWindow;
+  pinch?: PinchStart;
 }
 
 export interface Gestures {
@@ -31,6 +36,7 @@ export function useTimelineGestures(
   onHover: (hit: (Hit & { x: number; y: number }) | null) => void,
 ): Gestures {
   const drag = useRef<Drag | null>(null);
+  const fingers = useRef(new Map<number, Finger>());
   const latest = useRef({ rows, scale, end });
   latest.current = { rows, scale, end };
 
@@ -67,15 +73,30 @@ export function useTimelineGestures(
     const p = local(e, e.currentTarget);
     const { scale: s } = latest.current;
     e.currentTarget.setPointerCapture(e.pointerId);
+    if (e.pointerType === 'touch') fingers.current.set(e.pointerId, p);
+    if (fingers.current.size === 2) {
+      const [a, b] = [...fingers.current.values()] as [Finger, Finger];
+      onHover(null);
+      drag.current = { mode: 'pinch', ...p, window: { t0: s.t0, t1: s.t1 }, pinch: startPinch(s, a, b) };
+      return;
+    }
+    if (fingers.current.size > 2) return;
     const mode = p.y < AXIS_HEIGHT ? 'scrub' : 'press';
     drag.current = { mode, ...p, window: { t0: s.t0, t1: s.t1 } };
     if (mode === 'scrub') appStore.getState().setCursorTime(toTime(s, p.x));
-  }, []);
+  }, [onHover]);
 
   const onPointerMove = useCallback((e: PointerEvent<SVGSVGElement>) => {
     const p = local(e, e.currentTarget);
     const d = drag.current;
     const { rows: r, scale: s, end: total } = latest.current;
+    if (fingers.current.has(e.pointerId)) fingers.current.set(e.pointerId, p);
+    if (d?.mode === 'done') return;
+    if (d?.mode === 'pinch') {
+      const [a, b] = [...fingers.current.values()];
+      if (a && b && d.pinch) appStore.getState().setView(pinchWindow(d.pinch, s, a, b, total));
+      return;
+    }
     if (!d) {
       const hit = r ? hitTest(r, s, p.x, p.y) : null;
       onHover(hit ? { ...hit, ...p } : null);
@@ -93,8 +114,10 @@ export function useTimelineGestures(
   }, [onHover]);
 
   const onPointerUp = useCallback((e: PointerEvent<SVGSVGElement>) => {
+    fingers.current.delete(e.pointerId);
     const d = drag.current;
-    drag.current = null;
+    // A pinch ends when both fingers are up; the one lifted last neither pans nor clicks.
+    drag.current = d && (d.mode === 'pinch' || d.mode === 'done') && fingers.current.size > 0 ? { ...d, mode: 'done' } : null;
     if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
     if (!d || d.mode !== 'press') return;
     const { rows: r, scale: s } = latest.current;
@@ -104,8 +127,10 @@ export function useTimelineGestures(
     state.select(hit ? hit.event : null);
   }, []);
 
-  const onPointerCancel = useCallback(() => {
-    drag.current = null;
+  // The browser took the gesture (a vertical swipe scrolls the page): ours stops where it is.
+  const onPointerCancel = useCallback((e: PointerEvent<SVGSVGElement>) => {
+    fingers.current.delete(e.pointerId);
+    drag.current = fingers.current.size > 0 && drag.current ? { ...drag.current, mode: 'done' } : null;
   }, []);
 
   const onPointerLeave = useCallback(() => {
