@@ -156,6 +156,8 @@ export interface SimEvent {
   gracePeriodSeconds?: number;
   /** restartKubelet only: the exited containers' runtime records are gone when it comes back (E24, E26). */
   removeExitedContainers?: boolean;
+  /** An Indexed Job only: the event acts on the pod of this completion index ([16.4]). */
+  index?: number;
   pos: SourcePos;
 }
 

@@ -147,11 +147,13 @@ export class JobController {
 
   /**
    * An injected event acts on the Job's pods that are running at its time (created, no terminal
-   * phase yet); when none is, on the newest pod, which says that nothing happens.
+   * phase yet), or with `index` on the running pod of that completion index; when none is, on the
+   * newest such pod, which says that nothing happens.
    */
   private deliver(ev: SimEvent): void {
-    const running = this.pods.filter((p) => p.sim.terminalAt === undefined && !p.sim.gone);
-    const targets = running.length ? running : this.pods.slice(-1);
+    const mine = ev.index === undefined ? this.pods : this.pods.filter((p) => p.index === ev.index);
+    const running = mine.filter((p) => p.sim.terminalAt === undefined && !p.sim.gone);
+    const targets = running.length ? running : mine.slice(-1);
     for (const p of targets) applyFault(p.sim, ev);
   }
 
@@ -375,7 +377,7 @@ export class JobController {
     const name = serial === 0 && index === undefined ? this.scenario.pod.name : jobPodName(this.jobName, serial, index);
     const id = this.emit({ type: 'job.podCreated', pod: name, ...(index !== undefined ? { index } : {}), why: this.creationWhy(name, index), ...(this.lastFinished?.finishedBy ? { cause: [this.lastFinished.finishedBy] } : {}) });
     const podScenario: Scenario = { ...this.scenario, pod: { ...this.scenario.pod, name } };
-    const sim = startPod(this.node, podScenario, this.horizon, { events: [], windows: this.scenario.sim.events, createdBy: id });
+    const sim = startPod(this.node, podScenario, this.horizon, { events: [], windows: this.scenario.sim.events.filter((e) => e.index === undefined || e.index === index), createdBy: id });
     const pod: JobPod = { sim, name, start: roundTime(this.k.now), ...(index !== undefined ? { index } : {}) };
     this.pods.push(pod);
     this.live.push(pod);

@@ -76,7 +76,8 @@ export function startPod(node: SimNode, scenario: Scenario, horizon: number, sta
 
   const from = scenario.sim.startFrom; // issue 14: continue from an observed state (initialState.ts)
   const observed = from ? seedObservedState(sim, from) : undefined;
-  if (!from) sim.emit({ type: 'pod.scheduled', why: 'The scheduler bound the pod to this node; its kubelet takes over (t = 0).' }, start.createdBy ? [start.createdBy] : undefined);
+  if (!from && start.createdBy) sim.emit({ type: 'pod.scheduled', why: 'The scheduler bound the pod the Job controller just created to this node; its kubelet takes over [0.5].' }, [start.createdBy]);
+  else if (!from) sim.emit({ type: 'pod.scheduled', why: 'The scheduler bound the pod to this node; its kubelet takes over (t = 0).' });
   sim.probes.addPod();
   if (from && observed) settleObservedStatus(sim, from, observed);
   scheduleFaults(sim, start.events);
