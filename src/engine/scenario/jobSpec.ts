@@ -2,7 +2,8 @@
 // backoffLimit, backoffLimitPerIndex, maxFailedIndexes, podReplacementPolicy and
 // podFailurePolicy. Defaults as pkg/apis/batch/v1/defaults.go SetDefaults_Job (completions and
 // parallelism 1 when both are unset; backoffLimit 6, or MaxInt32 with backoffLimitPerIndex), a few
-// checks of pkg/apis/batch/validation ValidateJobSpec, read at the stored 1.3x commits.
+// checks of pkg/apis/batch/validation ValidateJobSpec, and the gated fields pkg/registry/batch/job
+// strategy.go dropDisabledFields removes, read at the stored 1.3x commits.
 
 import type { Ctx } from './decode';
 import { readInt, readIntList, readString } from './decode';
@@ -62,13 +63,20 @@ function readShape(ctx: Ctx, jobSpec: YMap, path: string, job: JobSpecModel): vo
     if (!completions) ctx.p.error(child(path, 'completions'), 'Required value: when completion mode is Indexed', mode.span);
     else job.completionMode = 'Indexed';
   }
-  const perIndex = nonNegative('backoffLimitPerIndex');
-  const maxFailed = nonNegative('maxFailedIndexes');
+  // [16.5], [16.6] batch job strategy's dropDisabledFields: a gated field is removed while its gate is off.
+  const dropped = (key: string, gate: 'JobBackoffLimitPerIndex' | 'JobPodReplacementPolicy') => {
+    const e = present(jobSpec, key);
+    if (!e || ctx.gates[gate]) return false;
+    ctx.p.warning(child(path, key), `field dropped: the ${gate} feature gate is off in ${ctx.version}`, e.keySpan);
+    return true;
+  };
+  const perIndex = dropped('backoffLimitPerIndex', 'JobBackoffLimitPerIndex') ? undefined : nonNegative('backoffLimitPerIndex');
+  const maxFailed = dropped('maxFailedIndexes', 'JobBackoffLimitPerIndex') ? undefined : nonNegative('maxFailedIndexes');
   if (perIndex && job.completionMode !== 'Indexed') ctx.p.error(child(path, 'backoffLimitPerIndex'), 'Invalid value: requires indexed completion mode', perIndex.span);
   else if (perIndex) job.backoffLimitPerIndex = perIndex.value;
   if (maxFailed && perIndex === undefined) ctx.p.error(child(path, 'maxFailedIndexes'), 'Invalid value: requires the backoffLimitPerIndex to be set', maxFailed.span);
   else if (maxFailed) job.maxFailedIndexes = maxFailed.value;
-  const replacement = readString(ctx, jobSpec, 'podReplacementPolicy', path, 'JobSpec');
+  const replacement = dropped('podReplacementPolicy', 'JobPodReplacementPolicy') ? undefined : readString(ctx, jobSpec, 'podReplacementPolicy', path, 'JobSpec');
   if (replacement && replacement.value !== 'TerminatingOrFailed' && replacement.value !== 'Failed') {
     ctx.p.error(child(path, 'podReplacementPolicy'), notSupported(replacement.value, ['Failed', 'TerminatingOrFailed']), replacement.span);
   } else if (replacement) job.podReplacementPolicy = replacement.value as 'TerminatingOrFailed' | 'Failed';

@@ -143,3 +143,31 @@ describe('the Job\'s activeDeadlineSeconds with parallel pods [13.4], [16.8]', (
     expect(failed.t).toBeGreaterThanOrEqual(Math.max(...t.pods!.map((p) => terminalAt(t, p.name))));
   });
 });
+
+describe('gated Job fields while their gate is off [16.5], [16.6] (dropDisabledFields)', () => {
+  it('warns that backoffLimitPerIndex and podReplacementPolicy are dropped in 1.28', () => {
+    const r = runScenario(`apiVersion: batch/v1
+kind: Job
+metadata:
+  name: work
+spec:
+  completions: 2
+  completionMode: Indexed
+  backoffLimitPerIndex: 1
+  podReplacementPolicy: Failed
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: worker
+          image: busybox:1.36
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "1.28"
+`);
+    const warnings = r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.path}: ${p.message}`);
+    expect(warnings).toContain('spec.backoffLimitPerIndex: field dropped: the JobBackoffLimitPerIndex feature gate is off in 1.28');
+    expect(warnings).toContain('spec.podReplacementPolicy: field dropped: the JobPodReplacementPolicy feature gate is off in 1.28');
+  });
+});
