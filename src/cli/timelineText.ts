@@ -31,6 +31,10 @@ export function eventDetail(e: TraceEvent): string {
     case 'hook.end': return e.exitCode === undefined ? e.hook : `${e.hook}, exit ${e.exitCode}`;
     case 'probe.result': return `${e.probe} ${e.result}`;
     case 'job.failed': return e.reason;
+    case 'node.kubeletRestart':
+    case 'node.kubeletStarted':
+    case 'node.containersRemoved':
+    case 'node.reboot': return e.do;
     case 'sim.truncated': return `budget of ${e.limit} ${e.reason} reached`;
     case 'fault': return [e.do, e.exitCode === undefined ? '' : `exit ${e.exitCode}`, e.for === undefined ? '' : `for ${e.for}s`, e.image ?? '']
       .filter(Boolean).join(', ');

@@ -21,6 +21,8 @@ export interface TracePod {
   start: number;
   /** Its terminal phase, if it reached one within the horizon. */
   phase?: PodPhase;
+  /** An Indexed Job's completion index (annotation batch.kubernetes.io/job-completion-index, [16.4]). */
+  index?: number;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
@@ -110,10 +112,20 @@ export interface FaultEvent extends EventBase {
   for?: number;
   image?: string;
 }
+/**
+ * Something the node did, not the user (contract section 3, second round): the kubelet restarting
+ * and coming back, a reboot, exited containers' records removed while it was down. `do` names the
+ * action as the scenario's events do (restartKubelet, recreateSandbox) or the step that followed.
+ */
+export interface NodeEvent extends EventBase {
+  type: 'node.kubeletRestart' | 'node.kubeletStarted' | 'node.containersRemoved' | 'node.reboot';
+  do: string;
+}
 export interface HorizonEvent extends EventBase { type: 'sim.horizon' }
 /** The run stopped before its horizon because it reached a budget (see `Trace.truncated`). */
 export interface TruncatedEvent extends EventBase { type: 'sim.truncated'; reason: TruncationReason; limit: number }
-export interface JobPodCreatedEvent extends EventBase { type: 'job.podCreated'; pod: string }
+/** `index`: the completion index of an Indexed Job's pod ([16.4]). */
+export interface JobPodCreatedEvent extends EventBase { type: 'job.podCreated'; pod: string; index?: number }
 export interface JobCompleteEvent extends EventBase { type: 'job.complete' }
 export interface JobFailedEvent extends EventBase { type: 'job.failed'; reason: string }
 
@@ -140,6 +152,7 @@ export type TraceEvent =
   | HookEndEvent
   | ProbeResultEvent
   | FaultEvent
+  | NodeEvent
   | HorizonEvent
   | TruncatedEvent
   | JobPodCreatedEvent

@@ -23,6 +23,7 @@ import s10 from './10-crashloopbackoff-timing.yaml?raw';
 import s11 from './11-vault-before-mesh.yaml?raw';
 import s12 from './12-hung-poststart.yaml?raw';
 import s13 from './13-explain-stuck-pod.yaml?raw';
+import s14 from './14-job-parallel-indexed.yaml?raw';
 
 export type { GalleryEntryMeta, GalleryVariantMeta } from './galleryEntries';
 
@@ -49,6 +50,7 @@ export const galleryFiles: Readonly<Record<string, string>> = {
   '11-vault-before-mesh.yaml': s11,
   '12-hung-poststart.yaml': s12,
   '13-explain-stuck-pod.yaml': s13,
+  '14-job-parallel-indexed.yaml': s14,
 };
 
 export interface GalleryVariant extends GalleryVariantMeta {

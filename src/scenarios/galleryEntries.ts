@@ -155,4 +155,11 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     /** A real pod is explained, not simulated: it has no timeline moment. */
     cursor: 0,
   },
+  {
+    id: '14-job-parallel-indexed',
+    fileName: '14-job-parallel-indexed.yaml',
+    title: 'An Indexed Job, two pods at a time',
+    lesson: 'The Job controller keeps two pods running, each named after its completion index, until four indexes have succeeded. When index 1 fails, a new pod takes over the same index 1.',
+    cursor: 13,
+  },
 ];

@@ -371,6 +371,24 @@ export const CHECKS: Record<string, () => number | null> = {
     expect(pod!.next.find((n) => n.container === 'checkout')).toMatchObject({ action: 'wait', at: null });
     return 0;
   },
+
+  '14-job-parallel-indexed.yaml': () => {
+    const { trace } = run('14-job-parallel-indexed.yaml');
+    const pods = trace.pods ?? [];
+    // [16.4] pods named <job>-<index>-<suffix>, one index each; [16.2] never more than parallelism (2) at once.
+    for (const p of pods) expect(p.name).toMatch(new RegExp(`^work-${p.index}-[a-z0-9]{5}$`));
+    const finished = (name: string) => first(trace, 'pod.phase', undefined, (e) => e.pod === name && (e.phase === 'Succeeded' || e.phase === 'Failed')).t;
+    for (const p of pods) expect(pods.filter((q) => q.start <= p.start && finished(q.name) > p.start).length).toBeLessThanOrEqual(2);
+    expect(pods.filter((p) => p.start === 0)).toHaveLength(2);
+    // Index 1 fails once and a new pod is created for the same index ([16.4]).
+    const index1 = pods.filter((p) => p.index === 1);
+    expect(index1.map((p) => p.phase)).toEqual(['Failed', 'Succeeded']);
+    expect([0, 2, 3].map((i) => pods.filter((p) => p.index === i).map((p) => p.phase))).toEqual([['Succeeded'], ['Succeeded'], ['Succeeded']]);
+    // [16.2] complete once four indexes succeeded, after the last pod.
+    const done = first(trace, 'job.complete');
+    expect(done.t).toBeGreaterThanOrEqual(finished(pods.at(-1)!.name));
+    return index1[1]!.start;
+  },
 };
 
 /** 1.28 with the gate, 1.29+: the proxy is a sidecar and the app starts once it is started. */

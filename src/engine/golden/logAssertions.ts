@@ -145,7 +145,7 @@ export function excerpt(trace: Trace, names: string[], max = 80): string {
   const lines = trace.events
     .filter((e) => {
       if ('container' in e && typeof e.container === 'string') return cs.has(e.container);
-      return e.type === 'pod.phase' || e.type === 'pod.deleted' || e.type === 'pod.gone' || e.type === 'fault';
+      return e.type === 'pod.phase' || e.type === 'pod.deleted' || e.type === 'pod.gone' || e.type === 'fault' || e.type.startsWith('node.');
     })
     .map(fmtEvent);
   const cut = lines.length > max ? [...lines.slice(0, max), `  … ${lines.length - max} more`] : lines;

@@ -16,7 +16,7 @@ const POD_ACTIONS: readonly SimAction[] = ['deletePod', 'recreateSandbox', 'rest
 const WINDOW_ACTIONS: readonly SimAction[] = ['failLiveness', 'failReadiness', 'failStartup', 'failPull'];
 const EXIT_ACTIONS: readonly SimAction[] = ['crash', 'exit', 'oomKill'];
 const DEFAULT_EXIT: Partial<Record<SimAction, number>> = { crash: 1, exit: 0, oomKill: 137 };
-const EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'image', 'gracePeriodSeconds', 'removeExitedContainers'] as const;
+const EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'image', 'gracePeriodSeconds', 'removeExitedContainers', 'index'] as const;
 
 function isAction(s: string): s is SimAction {
   return (SIM_ACTIONS as readonly string[]).includes(s);
@@ -104,6 +104,13 @@ function readEvent(p: Problems, map: YMap, path: string, names: readonly string[
       const v = readNonNegativeInt(p, ge.value, child(path, 'gracePeriodSeconds'));
       if (v !== undefined) ev.gracePeriodSeconds = v;
     }
+  }
+
+  // [16.4] An Indexed Job's events may name the completion index of the pod they act on.
+  const ix = get('index');
+  if (ix) {
+    const v = readNonNegativeInt(p, ix.value, child(path, 'index'));
+    if (v !== undefined) ev.index = v;
   }
 
   // E24/E26: the runtime records of exited containers are deleted while the kubelet is down.

@@ -156,6 +156,8 @@ export interface SimEvent {
   gracePeriodSeconds?: number;
   /** restartKubelet only: the exited containers' runtime records are gone when it comes back (E24, E26). */
   removeExitedContainers?: boolean;
+  /** An Indexed Job only: the event acts on the pod of this completion index ([16.4]). */
+  index?: number;
   pos: SourcePos;
 }
 
@@ -221,6 +223,17 @@ export interface PodFailurePolicyRule {
 /** What the Job controller decides with (a Job or CronJob's job template). */
 export interface JobSpecModel {
   backoffLimit: number;
+  /** spec.completions; undefined (nil) when only parallelism is set: the first success completes ([16.2]). */
+  completions?: number;
+  /** spec.parallelism (default 1): at most this many pods active ([16.2]). */
+  parallelism: number;
+  /** spec.completionMode ([16.4]). */
+  completionMode: 'NonIndexed' | 'Indexed';
+  /** spec.backoffLimitPerIndex and spec.maxFailedIndexes (Indexed only, gate JobBackoffLimitPerIndex, [16.5]). */
+  backoffLimitPerIndex?: number;
+  maxFailedIndexes?: number;
+  /** spec.podReplacementPolicy as written (gate JobPodReplacementPolicy, [16.6]). */
+  podReplacementPolicy?: 'TerminatingOrFailed' | 'Failed';
   podFailurePolicy: PodFailurePolicyRule[];
   /** spec.activeDeadlineSeconds: seconds from the Job's start before it fails with DeadlineExceeded ([13.4]). */
   activeDeadlineSeconds?: number;

@@ -15,14 +15,14 @@ export const DEADLINE_MESSAGE = 'Pod was active on the node longer than the spec
 
 /**
  * The pod's status.startTime: the status manager sets it at the first status it writes, which in
- * the simulation is the first sync, at the pod's t = 0.
+ * the simulation is the first sync, when the pod is created on the node (t = 0 for a lone pod).
  */
-const START_TIME = 0;
+const startTime = (sim: PodSim): number => sim.createdAt;
 
 /** pastActiveDeadline: the pod has been active for at least activeDeadlineSeconds ([13.1]). */
 export function pastActiveDeadline(sim: PodSim): boolean {
   const deadline = sim.pod.activeDeadlineSeconds;
-  return deadline !== undefined && sim.now - START_TIME >= deadline - 1e-9;
+  return deadline !== undefined && sim.now - startTime(sim) >= deadline - 1e-9;
 }
 
 export interface DeadlineVerdict extends PhaseExplanation {
@@ -49,10 +49,10 @@ export function applyActiveDeadline(sim: PodSim, explained: PhaseExplanation, pr
 
 /**
  * The sync loop's tick that finds the pod past its deadline (ShouldSync) and syncs it ([13.1]).
- * The ticker fires every second; the deadline is a whole number of seconds after t = 0.
+ * The ticker fires every second; the deadline is a whole number of seconds after the pod's start.
  */
 export function watchActiveDeadline(sim: PodSim): void {
   const deadline = sim.pod.activeDeadlineSeconds;
   if (deadline === undefined) return;
-  sim.k.at(START_TIME + deadline, () => sim.requestSync());
+  sim.k.at(startTime(sim) + deadline, () => sim.requestSync());
 }

@@ -58,18 +58,28 @@ function forText(ev: SimEvent): string {
   return ev.for === undefined ? 'from now on' : `for ${ev.for}s`;
 }
 
+/** Registers the window a probe or pull fault is known to cover in advance. */
+function registerWindow(sim: PodSim, ev: SimEvent): void {
+  const to = ev.for === undefined ? Number.POSITIVE_INFINITY : ev.at + ev.for;
+  const probe = PROBE_OF[ev.do];
+  if (probe && ev.container) sim.faults.addProbe(ev.container, probe, { from: ev.at, to });
+  if (ev.do === 'failPull' && ev.container) sim.faults.addPull(ev.container, { from: ev.at, to });
+}
+
 /** Registers windows known in advance and schedules the rest at their times. */
 export function scheduleFaults(sim: PodSim, events: SimEvent[]): void {
   for (const ev of events) {
-    const to = ev.for === undefined ? Number.POSITIVE_INFINITY : ev.at + ev.for;
-    const probe = PROBE_OF[ev.do];
-    if (probe && ev.container) sim.faults.addProbe(ev.container, probe, { from: ev.at, to });
-    if (ev.do === 'failPull' && ev.container) sim.faults.addPull(ev.container, { from: ev.at, to });
+    registerWindow(sim, ev);
     sim.k.at(ev.at, () => applyFault(sim, ev));
   }
 }
 
-function applyFault(sim: PodSim, ev: SimEvent): void {
+/** Only the windows (a Job's pods: the Job delivers each event itself, to the pods it concerns). */
+export function registerFaultWindows(sim: PodSim, events: SimEvent[]): void {
+  for (const ev of events) registerWindow(sim, ev);
+}
+
+export function applyFault(sim: PodSim, ev: SimEvent): void {
   if (sim.gone) return;
   const name = ev.container;
   const base = { type: 'fault' as const, do: ev.do, ...(name ? { container: name } : {}) };

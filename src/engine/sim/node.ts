@@ -1,6 +1,8 @@
 // Node-level events ([2.9], kubelet-cases section 5 item 8): a kubelet restart with the sandbox
 // intact, and a node reboot that loses the sandbox. The kubelet is down for a few seconds; the
-// containers keep running through a kubelet restart and die with the sandbox on a reboot.
+// containers keep running through a kubelet restart and die with the sandbox on a reboot. They
+// are the node's doing, not the user's: the trace writes them as `node.*` events, never `fault`
+// (contract section 3, second round), keeping the scenario action's name in `do`.
 
 import type { PodSim } from './podSim';
 import { exitProcess } from './process';
@@ -8,36 +10,31 @@ import { KUBELET_DOWNTIME } from './timing';
 
 function bringKubeletBack(sim: PodSim, why: string, downId: string): void {
   sim.kubeletDown = true;
-  sim.k.kill(sim.syncTask);
-  sim.syncTask = undefined;
-  sim.k.cancel(sim.syncQueued);
-  sim.syncQueued = undefined;
-  sim.k.cancel(sim.requeue);
-  sim.syncPending = false;
+  sim.worker.stop();
   sim.probes.stop(['startup', 'liveness', 'readiness'], false);
   sim.k.after(KUBELET_DOWNTIME, () => {
     sim.kubeletDown = false;
     // [0.2] a new kubelet recreates its probe workers; from 1.35 they start from the written status (E73).
     sim.probes.restart(sim.minor >= 35);
-    sim.emit({ type: 'fault', do: 'kubeletStarted', why }, [downId]);
+    sim.emit({ type: 'node.kubeletStarted', do: 'kubeletStarted', why }, [downId]);
     sim.requestSync();
   });
 }
 
 export function restartKubelet(sim: PodSim, removeExited = false): void {
-  const id = sim.emit({ type: 'fault', do: 'restartKubelet', why: `The kubelet restarts: it is down for ${KUBELET_DOWNTIME}s while the containers keep running (E23–E26, E73).` });
+  const id = sim.emit({ type: 'node.kubeletRestart', do: 'restartKubelet', why: `The kubelet restarts: it is down for ${KUBELET_DOWNTIME}s while the containers keep running (E23–E26, E73).` });
   if (removeExited) {
     for (const spec of sim.specs()) {
       const inst = sim.rec(spec.name).instances.at(-1);
       if (inst?.state === 'exited') sim.removedFromRuntime.add(inst);
     }
-    sim.emit({ type: 'fault', do: 'removeExitedContainers', why: '[10.3] While the kubelet is down, the runtime records of the exited containers are deleted (E24, E26).' }, [id]);
+    sim.emit({ type: 'node.containersRemoved', do: 'removeExitedContainers', why: '[10.3] While the kubelet is down, the runtime records of the exited containers are deleted (E24, E26).' }, [id]);
   }
   bringKubeletBack(sim, 'The kubelet is back: it rebuilds its state from the runtime and syncs the pod; completed init containers are not re-run (E23).', id);
 }
 
 export function recreateSandbox(sim: PodSim): void {
-  const id = sim.emit({ type: 'fault', do: 'recreateSandbox', why: '[2.9] The node reboots: the pod sandbox and every container in it are gone.' });
+  const id = sim.emit({ type: 'node.reboot', do: 'recreateSandbox', why: '[2.9] The node reboots: the pod sandbox and every container in it are gone.' });
   for (const spec of sim.specs()) {
     const inst = sim.running(spec.name);
     if (inst) exitProcess(sim, inst, 255, false, 'The container died with the node (exit 255).', 'Unknown', [id]);

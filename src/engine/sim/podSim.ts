@@ -1,19 +1,21 @@
-// The simulated node holding one pod: runtime records, sandbox, pod worker state, the trace.
-// Behaviour lives in the modules beside this one (sync, start, kill, probes, status, faults);
-// this class holds their shared state and the few primitives they all use.
+// One pod on a simulated node (simNode.ts owns the clock): runtime records, sandbox, its pod
+// worker (podWorker.ts), its events. Behaviour lives in the modules beside this one (sync, start,
+// kill, probes, status, faults); this class holds their shared state and the few primitives they
+// all use.
 
 import { BackoffTable, ImagePullBackoff, backoffSettings } from '../kubelet/backoff';
 import type { ContainerSpec, Scenario } from '../scenario/types';
 import { roundTime, type HookKind, type TraceEvent } from '../trace';
 import { minor, type FeatureGates } from '../version';
 import type { ApiPodStatus, ContainerStatus } from '../api';
-import { Kernel, type RunningTask } from './kernel';
+import type { Kernel, RunningTask, Task } from './kernel';
 import { newest, type ContainerRecord, type Instance } from './model';
 import type { QueueItem } from './queue';
 import { FaultWindows } from './faults';
 import { ProbeManager } from './probes';
 import { RELIST_PERIOD } from './timing';
-import { MAX_TRACE_EVENTS } from '../scenario/limits';
+import { SimNode } from './simNode';
+import { KubeletPodWorker, type PodWorker } from './podWorker';
 
 type Emit = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 't' | 'id' | 'cause'> : never) : never;
 
@@ -42,7 +44,8 @@ export class PodSim {
   readonly minor: number;
   readonly backoff: BackoffTable;
   readonly pullBackoff = new ImagePullBackoff();
-  readonly pulledImages = new Set<string>();
+  /** The images on the node (the node's own set: a Job's later pods find their image there, [16.2]). */
+  readonly pulledImages: Set<string>;
   /** Hooks running now, per container instance. */
   readonly hooks = new Map<Instance, HookKind>();
 
@@ -73,18 +76,13 @@ export class PodSim {
   /** Per container, the ids of its runtime events since the last status write (statusEvents cites them). */
   readonly sinceLastWrite = new Map<string, string[]>();
   gone = false;
-  /** Events the whole run may write (MAX_TRACE_EVENTS); a Job's pods share it. */
-  eventBudget = MAX_TRACE_EVENTS;
-  /** Events earlier pods of the same Job already wrote. */
-  eventsBefore = 0;
-  /** Set when the event budget stopped the run. */
-  truncatedAt?: number;
+  /** When the pod was created on the node's clock (0 for a lone pod; a Job's later pods later). */
+  createdAt = 0;
 
   /** The pod worker: one sync at a time ([0.1]); further requests coalesce. */
-  syncTask?: RunningTask;
-  syncQueued?: QueueItem;
-  syncPending = false;
-  requeue?: QueueItem;
+  readonly worker: PodWorker;
+  /** What one sync does (sync.ts syncPod), wired by simulatePod. */
+  syncPod: () => Task = () => (function* () {})();
   terminating?: RunningTask;
   private relist?: QueueItem;
 
@@ -93,13 +91,18 @@ export class PodSim {
   private apiByName = new Map<string, ContainerStatus>();
   lastKubectl?: { ready: string; status: string; restarts: string };
 
-  /** Hooks for the other modules, wired by simulate(). */
-  onSyncRequested: () => void = () => {};
+  /** Hooks for the other modules, wired by simulatePod. */
   onRuntimeChange: (name: string) => void = () => {};
   onPatchStatus: () => void = () => {};
 
-  constructor(readonly scenario: Scenario, horizon: number, maxSteps?: number) {
-    this.k = new Kernel(horizon, maxSteps);
+  /** The node this pod runs on; without one the pod gets a node of its own. */
+  readonly node: SimNode;
+
+  constructor(readonly scenario: Scenario, horizon: number, maxSteps?: number, node?: SimNode) {
+    this.node = node ?? new SimNode(horizon, maxSteps);
+    this.k = this.node.k;
+    this.pulledImages = this.node.pulledImages;
+    this.worker = new KubeletPodWorker(this.k, () => this.syncPod(), () => !(this.gone || this.deletion || this.terminalDone || this.kubeletDown));
     this.gates = scenario.sim.featureGates;
     this.minor = minor(scenario.sim.kubernetesVersion);
     this.probes = new ProbeManager(this);
@@ -144,11 +147,7 @@ export class PodSim {
     }
     this.events.push(ev);
     if ('container' in ev && ev.container !== undefined && SHOWN_BY_STATUS.has(ev.type)) this.noteForStatus(ev.container, id);
-    if (this.eventsBefore + this.events.length >= this.eventBudget && this.truncatedAt === undefined) {
-      // The run stops after this step; simulatePod closes the trace here with a sim.truncated event.
-      this.truncatedAt = this.k.now;
-      this.k.halt();
-    }
+    this.node.record(this.pod.name, ev); // the shared budget: it stops the run when reached
     return id;
   }
 
@@ -192,7 +191,17 @@ export class PodSim {
   }
 
   requestSync(): void {
-    this.onSyncRequested();
+    this.worker.requestSync();
+  }
+
+  /** Events the whole run may write; a Job's pods share the node's budget. */
+  get eventBudget(): number {
+    return this.node.eventBudget;
+  }
+
+  /** Set when the event budget stopped the run. */
+  get truncatedAt(): number | undefined {
+    return this.node.truncatedAt;
   }
 
   /** The prober's immediate status patch ([5.6]). */

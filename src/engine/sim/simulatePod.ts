@@ -1,12 +1,14 @@
-// One pod on one node: wires the pod worker, the prober and the faults onto one virtual clock and
-// runs until the horizon (contract section 3). Deterministic: no wall clock, no randomness.
+// A pod on a node: `startPod` wires a pod's worker, prober, faults and deadline onto the node's
+// clock (simNode.ts) at the node's current time; `simulatePod` runs one pod alone on its own node
+// until the horizon (contract section 3). Deterministic: no wall clock, no randomness.
 
 import type { Scenario } from '../scenario/types';
 import { TRACE_SCHEMA, roundTime, type Trace, type TraceContainer, type Truncation } from '../trace';
-import { scheduleFaults } from './faults';
+import { registerFaultWindows, scheduleFaults } from './faults';
 import { PodSim } from './podSim';
 import { patchProbeFlags } from './status';
-import { requestSync } from './sync';
+import { syncPod } from './sync';
+import { SimNode } from './simNode';
 import { HORIZON_CAP } from './timing';
 import { watchActiveDeadline } from './activeDeadline';
 import { seedObservedState, settleObservedStatus } from './initialState';
@@ -24,8 +26,6 @@ export interface PodRunOptions {
   stopAfterTerminal?: number;
   /** Events the whole run may write (default MAX_TRACE_EVENTS). */
   eventBudget?: number;
-  /** Events a Job's earlier pods already wrote, out of the same budget. */
-  eventsBefore?: number;
   /** Kernel steps the run may take (default MAX_KERNEL_STEPS). */
   maxSteps?: number;
   /** Told now and then how far a long run is (simulated seconds, and the horizon). */
@@ -37,8 +37,13 @@ export type ProgressListener = (t: number, horizon: number) => void;
 
 /** Where the run stopped early, if it did: the event budget, or the kernel's step guard. */
 function truncation(sim: PodSim, horizon: number): { at: number; truncated: Truncation } | undefined {
-  if (sim.truncatedAt !== undefined) return { at: sim.truncatedAt, truncated: { reason: 'events', limit: sim.eventBudget, horizon } };
-  if (sim.k.outOfSteps) return { at: sim.now, truncated: { reason: 'steps', limit: sim.k.maxSteps, horizon } };
+  return nodeTruncation(sim.node, horizon);
+}
+
+/** Where the node's run stopped early, if it did: the shared event budget, or the kernel's step guard. */
+export function nodeTruncation(node: SimNode, horizon: number): { at: number; truncated: Truncation } | undefined {
+  if (node.truncatedAt !== undefined) return { at: node.truncatedAt, truncated: { reason: 'events', limit: node.eventBudget, horizon } };
+  if (node.k.outOfSteps) return { at: node.k.now, truncated: { reason: 'steps', limit: node.k.maxSteps, horizon } };
   return undefined;
 }
 
@@ -48,28 +53,51 @@ export function truncationWhy(t: Truncation): string {
     + 'which keeps the engine and the timeline responsive. Shorten `until`, or simulate fewer containers or faults.';
 }
 
-export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { trace: Trace; stats: SimulateStats } {
-  const horizon = scenario.sim.until ?? HORIZON_CAP;
-  const sim = new PodSim(scenario, horizon, opts.maxSteps);
-  if (opts.eventBudget !== undefined) sim.eventBudget = opts.eventBudget;
-  sim.eventsBefore = opts.eventsBefore ?? 0;
-  const { onProgress } = opts;
-  if (onProgress) sim.k.onProgress = (t) => onProgress(t, horizon);
-  sim.untilIsCap = opts.stopAfterTerminal !== undefined;
-  sim.onSyncRequested = () => requestSync(sim);
+/** What a pod on a shared node is told at its creation (a Job's pods). */
+export interface PodStart {
+  /** Injected events to schedule on this pod. */
+  events: Scenario['sim']['events'];
+  /** Injected events whose probe and pull windows apply to this pod; the caller delivers the events themselves. */
+  windows?: Scenario['sim']['events'];
+  /** The events that caused the pod's creation (the Job controller's job.podCreated). */
+  createdBy?: string;
+}
+
+/**
+ * Creates a pod on the node at the node's current time and wires its worker, prober, faults and
+ * deadline; the node's kernel runs it. A pod alone on its node may start from an observed state.
+ */
+export function startPod(node: SimNode, scenario: Scenario, horizon: number, start: PodStart): PodSim {
+  const sim = new PodSim(scenario, horizon, undefined, node);
+  sim.createdAt = node.k.now;
+  sim.syncPod = () => syncPod(sim);
   sim.onRuntimeChange = (name) => sim.probes.wake(name);
   sim.onPatchStatus = () => patchProbeFlags(sim);
 
   const from = scenario.sim.startFrom; // issue 14: continue from an observed state (initialState.ts)
   const observed = from ? seedObservedState(sim, from) : undefined;
-  if (!from) sim.emit({ type: 'pod.scheduled', why: 'The scheduler bound the pod to this node; its kubelet takes over (t = 0).' });
+  if (!from && start.createdBy) sim.emit({ type: 'pod.scheduled', why: 'The scheduler bound the pod the Job controller just created to this node; its kubelet takes over [0.5].' }, [start.createdBy]);
+  else if (!from) sim.emit({ type: 'pod.scheduled', why: 'The scheduler bound the pod to this node; its kubelet takes over (t = 0).' });
   sim.probes.addPod();
   if (from && observed) settleObservedStatus(sim, from, observed);
-  scheduleFaults(sim, scenario.sim.events);
+  scheduleFaults(sim, start.events);
+  if (start.windows) registerFaultWindows(sim, start.windows);
   watchActiveDeadline(sim);
   sim.requestSync();
-  sim.k.run();
+  return sim;
+}
 
+export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { trace: Trace; stats: SimulateStats } {
+  const horizon = scenario.sim.until ?? HORIZON_CAP;
+  const node = new SimNode(horizon, opts.maxSteps);
+  if (opts.eventBudget !== undefined) node.eventBudget = opts.eventBudget;
+  const { onProgress } = opts;
+  if (onProgress) node.k.onProgress = (t) => onProgress(t, horizon);
+  const sim = startPod(node, scenario, horizon, { events: scenario.sim.events });
+  sim.untilIsCap = opts.stopAfterTerminal !== undefined;
+  node.k.run();
+
+  const from = scenario.sim.startFrom;
   const stop = truncation(sim, horizon);
   const end = roundTime(stop ? stop.at : Math.min(sim.k.horizon, horizon));
   const events = sim.events.filter((e) => e.t <= end);

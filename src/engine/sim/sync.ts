@@ -1,6 +1,6 @@
 // The pod worker and SyncPod ([0.1]–[0.3]): write the status from the runtime snapshot, decide
 // with computePodActions, then act in upstream's order: kill, sandbox, init containers, main
-// containers. One sync at a time; requests during a sync coalesce into one more sync after it.
+// containers. The pod worker that runs it, one sync at a time, is podWorker.ts.
 // Upstream read: kuberuntime_manager.go SyncPod (steps 1-8; the `start` helper returns after a
 // regular init container's failed start and skips a sidecar's), killContainer's grace from
 // kuberuntime_container.go setTerminationGracePeriod, 1.28-1.33 stored versions; the back-off
@@ -90,7 +90,7 @@ function killGrace(sim: PodSim, name: string, reason: string): number {
   return probe?.terminationGracePeriodSeconds ?? sim.specGrace();
 }
 
-function* syncPod(sim: PodSim): Proc<void> {
+export function* syncPod(sim: PodSim): Proc<void> {
   writeStatus(sim);
   if (sim.terminalAt !== undefined) {
     yield* enterTerminal(sim);
@@ -159,29 +159,5 @@ class SyncFailures {
 function scheduleRequeue(sim: PodSim, retryAt: number | undefined): void {
   let at = sim.now + REQUEUE_AFTER_ERROR;
   if (sim.minor >= 35 && retryAt !== undefined) at = Math.min(Math.max(retryAt, sim.now), sim.now + RESYNC_INTERVAL);
-  sim.k.cancel(sim.requeue);
-  sim.requeue = sim.k.at(Math.max(at, sim.now + 0.001), () => {
-    sim.requeue = undefined;
-    sim.requestSync();
-  });
-}
-
-/** The pod worker: dispatches syncs one at a time. */
-export function requestSync(sim: PodSim): void {
-  if (sim.gone || sim.deletion || sim.terminalDone || sim.kubeletDown) return;
-  if (sim.syncTask && !sim.syncTask.done) {
-    sim.syncPending = true;
-    return;
-  }
-  if (sim.syncQueued) return;
-  sim.syncQueued = sim.k.after(0, () => {
-    sim.syncQueued = undefined;
-    sim.syncTask = sim.k.spawn('syncPod', syncPod(sim), () => {
-      sim.syncTask = undefined;
-      if (sim.syncPending) {
-        sim.syncPending = false;
-        requestSync(sim);
-      }
-    });
-  });
+  sim.worker.requeueAt(Math.max(at, sim.now + 0.001));
 }

@@ -19,7 +19,7 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
   if (sim.terminalDone) return;
   sim.terminalDone = true;
   sim.probes.stop(['startup', 'liveness', 'readiness']);
-  sim.k.cancel(sim.requeue);
+  sim.worker.cancelRequeue();
   if (sim.specs().some((c) => sim.running(c.name))) {
     const why = sim.api.reason === DEADLINE_REASON
       ? `[13.3] The pod is Failed (DeadlineExceeded): the pod worker terminates it, and what still runs is stopped with the spec's ${sim.specGrace()}s grace period.`
@@ -32,6 +32,7 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
 }
 
 function closeHorizon(sim: PodSim, at: number): void {
+  if (sim.node.keepLog) return; // the node runs other pods: its owner (the Job controller) closes the run
   if (sim.scenario.sim.until === undefined || sim.untilIsCap) sim.k.horizon = Math.min(sim.k.horizon, at);
 }
 
@@ -67,12 +68,8 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
     return;
   }
   // The pod worker cancels the sync in flight and turns to termination.
-  sim.k.kill(sim.syncTask);
-  sim.syncTask = undefined;
+  sim.worker.stop();
   endCancelledSleeps(sim);
-  sim.k.cancel(sim.syncQueued);
-  sim.k.cancel(sim.requeue);
-  sim.syncPending = false;
   sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim));
 }
 
@@ -90,7 +87,7 @@ function endCancelledSleeps(sim: PodSim): void {
 
 /** A terminal pod deleted while (or after) the pod worker stops it: removed once its containers are stopped. */
 function* removeAfterTermination(sim: PodSim): Proc<void> {
-  yield { until: () => sim.syncTask === undefined || sim.syncTask.done };
+  yield { until: () => !sim.worker.syncing };
   yield* removeFromApi(sim);
 }
 

@@ -48,7 +48,7 @@ export const nextAfterSidecar: Invariant = (d, t) => {
  */
 export const restartCountsGrow: Invariant = (d, t) => {
   const out: string[] = [];
-  const kubeletRestarts = t.events.filter((e) => e.type === 'fault' && (e.do === 'restartKubelet' || e.do === 'recreateSandbox')).map((e) => e.t);
+  const kubeletRestarts = t.events.filter((e) => e.type === 'node.kubeletRestart' || e.type === 'node.reboot').map((e) => e.t);
   for (const c of [...(d.init ?? []), ...d.main]) {
     const starts = of(t, 'container.start', c.name) as { t: number; attempt: number }[];
     const attempts = starts.map((e) => e.attempt);

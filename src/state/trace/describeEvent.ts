@@ -30,9 +30,13 @@ export function describeEvent(e: TraceEvent): string {
     case 'hook.end': return `${e.container}’s ${e.hook} hook ends${e.exitCode === undefined ? '' : ` with code ${e.exitCode}`}.`;
     case 'probe.result': return `${e.container}’s ${PROBE[e.probe]} probe now reports ${e.result}.`;
     case 'fault': return `Injected: ${e.do}${e.container ? ` on ${e.container}` : ''}${e.exitCode === undefined ? '' : ` (exit code ${e.exitCode})`}.`;
+    case 'node.kubeletRestart': return 'The node’s kubelet restarts; the containers keep running.';
+    case 'node.kubeletStarted': return 'The kubelet is back and syncs the pod again.';
+    case 'node.containersRemoved': return 'The runtime records of the exited containers are removed.';
+    case 'node.reboot': return 'The node reboots: the sandbox and its containers are gone.';
     case 'sim.horizon': return 'The simulation stops here.';
     case 'sim.truncated': return 'The simulation stopped early: it reached its budget.';
-    case 'job.podCreated': return `The Job controller creates pod ${e.pod}.`;
+    case 'job.podCreated': return `The Job controller creates pod ${e.pod}${e.index === undefined ? '' : ` (index ${e.index})`}.`;
     case 'job.complete': return 'The Job is complete.';
     case 'job.failed': return `The Job has failed (${e.reason}).`;
   }

@@ -32,6 +32,10 @@ export function eventDetail(e: TraceEvent): string {
     case 'hook.end': return `${e.hook}${e.exitCode === undefined ? '' : `, exit code ${e.exitCode}`}`;
     case 'probe.result': return `${e.probe} probe: ${e.result}`;
     case 'sim.truncated': return `stopped early: budget of ${e.limit.toLocaleString('en-US')} ${e.reason === 'events' ? 'events' : 'steps'}`;
+    case 'node.kubeletRestart':
+    case 'node.kubeletStarted':
+    case 'node.containersRemoved':
+    case 'node.reboot': return `node: ${e.do}`;
     case 'fault': return `${e.do}${e.exitCode === undefined ? '' : `, exit code ${e.exitCode}`}${e.for === undefined ? '' : `, for ${e.for} s`}`;
     default: return '';
   }

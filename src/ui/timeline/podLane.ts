@@ -63,6 +63,15 @@ export function podLane(podName: string, events: readonly TraceEvent[], until: n
       case 'fault':
         if (e.container === undefined) marks.push({ t: e.t, kind: 'fault', label: `injected: ${e.do}`, event: i });
         break;
+      case 'node.kubeletRestart':
+      case 'node.reboot':
+        // The node did it, but the scenario's events placed it: a handle moves it like an injected fault.
+        marks.push({ t: e.t, kind: 'fault', label: `node: ${e.do}`, event: i });
+        break;
+      case 'node.kubeletStarted':
+      case 'node.containersRemoved':
+        marks.push({ t: e.t, kind: 'scheduled', label: e.type === 'node.kubeletStarted' ? 'node: the kubelet is back' : 'node: exited containers removed', event: i });
+        break;
       default:
         break;
     }

@@ -222,6 +222,11 @@ function simEvent(names: readonly string[]): JSONSchema {
       exitCode: exitCode('The exit code for crash (default 1) and exit (default 0). An oomKill always exits 137.'),
       for: duration('How long the failure lasts (failLiveness, failReadiness, failStartup, failPull). Default: until the end of the simulation.'),
       image: { type: 'string', minLength: 1, description: 'The new image, for setImage, e.g. `app:v2`.' },
+      index: {
+        type: 'integer',
+        minimum: 0,
+        description: 'For an Indexed Job: the event acts only on the pod of this completion index (batch.kubernetes.io/job-completion-index). Default: every pod running at that time.',
+      },
       gracePeriodSeconds: {
         type: 'integer',
         minimum: 0,

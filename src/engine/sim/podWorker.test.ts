@@ -1,0 +1,45 @@
+// The pod worker ([0.1], [0.2]; pod_workers.go UpdatePod/managePodLoop, 1.3x): one sync at a
+// time, requests during a sync coalesce into one more, and `stop` drops everything in flight.
+
+import { describe, expect, it } from 'vitest';
+import { Kernel, type Task } from './kernel';
+import { KubeletPodWorker } from './podWorker';
+
+function setup(mayRun = () => true) {
+  const k = new Kernel(100);
+  const syncs: number[] = [];
+  const sync = function* (): Task {
+    syncs.push(k.now);
+    yield { sleep: 2 };
+  };
+  return { k, syncs, worker: new KubeletPodWorker(k, sync, mayRun) };
+}
+
+describe('the pod worker [0.1]', () => {
+  it('coalesces requests made during a sync into one sync after it', () => {
+    const { k, syncs, worker } = setup();
+    worker.requestSync();
+    k.at(1, () => { worker.requestSync(); worker.requestSync(); });
+    k.run();
+    expect(syncs).toEqual([0, 2]);
+  });
+
+  it('stop drops the sync in flight, the pending one and the requeue', () => {
+    const { k, syncs, worker } = setup();
+    worker.requestSync();
+    worker.requeueAt(10);
+    k.at(1, () => { worker.requestSync(); worker.stop(); });
+    k.run();
+    expect(syncs).toEqual([0]);
+    expect(worker.syncing).toBe(false);
+  });
+
+  it('drops requests while the pod may not sync (gone, deleted, finished, kubelet down)', () => {
+    let up = false;
+    const { k, syncs, worker } = setup(() => up);
+    worker.requestSync();
+    k.at(3, () => { up = true; worker.requestSync(); });
+    k.run();
+    expect(syncs).toEqual([3]);
+  });
+});

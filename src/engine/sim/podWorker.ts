@@ -1,0 +1,79 @@
+// The pod worker ([0.1], [0.2]): one per pod, one sync at a time; requests made during a sync
+// coalesce into one more sync after it; a failed sync is requeued. Upstream: pkg/kubelet/
+// pod_workers.go (UpdatePod, managePodLoop, completeWork's requeue), read at the stored 1.3x
+// commits, the same shape from 1.27 to 1.36. "Stopping the worker" (a deletion turning the
+// worker to termination, a kubelet going down) is one operation here: `stop`.
+
+import type { Kernel, RunningTask, Task } from './kernel';
+import type { QueueItem } from './queue';
+
+/** What the rest of the simulator may ask of a pod's worker. */
+export interface PodWorker {
+  /** Ask for a sync: it starts at once when the worker is idle, else once after the sync in flight. */
+  requestSync(): void;
+  /** Drop the sync in flight, the queued one and the requeue: the worker does nothing until asked again. */
+  stop(): void;
+  /** Sync again at `at` (the requeue after an error, [0.2], [4.6]); replaces an earlier requeue. */
+  requeueAt(at: number): void;
+  cancelRequeue(): void;
+  /** A sync is running now. */
+  readonly syncing: boolean;
+}
+
+export class KubeletPodWorker implements PodWorker {
+  private task?: RunningTask;
+  private queued?: QueueItem;
+  private pending = false;
+  private requeue?: QueueItem;
+
+  /**
+   * `sync`: makes one SyncPod run; `mayRun`: false while the pod is gone, deleted, finished or its
+   * kubelet is down (a request is then dropped, as upstream's worker has no work to do).
+   */
+  constructor(private readonly k: Kernel, private readonly sync: () => Task, private readonly mayRun: () => boolean) {}
+
+  get syncing(): boolean {
+    return this.task !== undefined && !this.task.done;
+  }
+
+  requestSync(): void {
+    if (!this.mayRun()) return;
+    if (this.syncing) {
+      this.pending = true;
+      return;
+    }
+    if (this.queued) return;
+    this.queued = this.k.after(0, () => {
+      this.queued = undefined;
+      this.task = this.k.spawn('syncPod', this.sync(), () => {
+        this.task = undefined;
+        if (this.pending) {
+          this.pending = false;
+          this.requestSync();
+        }
+      });
+    });
+  }
+
+  stop(): void {
+    this.k.kill(this.task);
+    this.task = undefined;
+    this.k.cancel(this.queued);
+    this.queued = undefined;
+    this.cancelRequeue();
+    this.pending = false;
+  }
+
+  requeueAt(at: number): void {
+    this.k.cancel(this.requeue);
+    this.requeue = this.k.at(at, () => {
+      this.requeue = undefined;
+      this.requestSync();
+    });
+  }
+
+  cancelRequeue(): void {
+    this.k.cancel(this.requeue);
+    this.requeue = undefined;
+  }
+}
