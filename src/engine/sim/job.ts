@@ -11,7 +11,7 @@
 // FailureTarget condition and turns Failed only once its pod is terminal.
 
 import type { PodFailurePolicyRule, Scenario, SimEvent } from '../scenario/types';
-import { roundTime, type PodPhase, type Trace, type TraceEvent, type TracePod } from '../trace';
+import { roundTime, type ContainerStatusWrite, type PodPhase, type Trace, type TraceEvent, type TracePod } from '../trace';
 import { simulatePod, type ProgressListener } from './simulatePod';
 import { AFTER_TERMINAL, HORIZON_CAP } from './timing';
 import { minor } from '../version';
@@ -136,6 +136,7 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
   const out: TraceEvent[] = [];
   const pods: TracePod[] = [];
   const containers: Trace['containers'] = [];
+  const writes: ContainerStatusWrite[] = [];
   let start = 0;
   let failures = 0;
   let end: number | undefined;
@@ -167,6 +168,7 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
     const terminal = terminalPhaseId(run.trace, name);
     previousTerminal = terminal;
     for (const c of run.trace.containers) containers.push({ ...c, pod: name });
+    for (const w of run.trace.statusWrites ?? []) writes.push({ ...w, t: shift(w.t), pod: name });
     pods.push({ name, start, ...(run.phase ? { phase: run.phase } : {}) });
     const podEnd = shift(run.trace.end);
     if (run.trace.truncated) {
@@ -214,6 +216,6 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
   const events = out.filter((e) => e.t <= finish).sort((a, b) => a.t - b.t);
   return {
     schema: 'sidecar-lab.trace/v1', kubernetesVersion: scenario.sim.kubernetesVersion, end: roundTime(finish), containers, pods, events,
-    ...(truncated ? { truncated } : {}),
+    ...(truncated ? { truncated } : {}), statusWrites: writes.filter((w) => w.t <= finish),
   };
 }
