@@ -16,12 +16,12 @@ describe('printPodWithBasis: the printer says which branch named the STATUS', ()
       [running('app', { ready: true })], { phase: 'Running', conditions: [cond('Initialized', 'True')] });
     const { columns, basis } = printPodWithBasis(pod, 100, { minor: 33 });
     expect(columns.status).toBe('Init:CrashLoopBackOff');
-    expect(basis).toEqual({ minor: 33, source: 'init', container: 'proxy', sidecar: true, initialized: true, restarts: 'sidecarsAndMains' });
+    expect(basis).toEqual({ minor: 33, source: 'init', container: 'proxy', sidecar: true, by: 'waiting', initialized: true, restarts: 'sidecarsAndMains' });
   });
 
   it('[14.1] Init:0/1 while a regular init container runs: the walk stopped there, restarts are the init containers\'', () => {
     const pod = podOf({ init: ['setup'], main: ['app'] }, [running('setup')], [waiting('app', 'PodInitializing')], { phase: 'Pending' });
-    expect(printPodWithBasis(pod, 10).basis).toEqual({ minor: 36, source: 'init', container: 'setup', sidecar: false, restarts: 'init' });
+    expect(printPodWithBasis(pod, 10).basis).toEqual({ minor: 36, source: 'init', container: 'setup', sidecar: false, by: 'position', restarts: 'init' });
   });
 
   it('[14.3] a main container\'s reason names it; [14.3] up to 1.27 only the mains\' restarts count', () => {

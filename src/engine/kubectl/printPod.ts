@@ -42,6 +42,8 @@ export interface PrintBasis {
   container?: string;
   /** Source init: that init container is a sidecar the printer knows (1.28+). */
   sidecar?: boolean;
+  /** Source init: what stopped the walk there: a terminated state, a waiting reason, or just not done yet (Init:i/n). */
+  by?: 'terminated' | 'waiting' | 'position';
   /** Source init: the pod is Initialized, so the main containers were printed too, and none overrode it [14.2]. */
   initialized?: boolean;
   /** Source terminating / terminalKept: the STATUS the row had before the deletion rule. */
@@ -62,7 +64,7 @@ const lastFinish = (s: ContainerStatus): number | undefined => s.lastState.termi
 interface InitWalk {
   status?: string;
   /** The init container that stopped the walk, and whether the printer counts it as a sidecar. */
-  stoppedAt?: { name: string; sidecar: boolean };
+  stoppedAt?: { name: string; sidecar: boolean; by: 'terminated' | 'waiting' | 'position' };
   ready: number;
   restarts: number;
   lastRestart?: number;
@@ -98,7 +100,7 @@ function walkInit(pod: ApiPod, knowsSidecars: boolean): InitWalk {
       if (s.ready) w.ready++;
       continue;
     }
-    w.stoppedAt = { name: s.name, sidecar };
+    w.stoppedAt = { name: s.name, sidecar, by: term ? 'terminated' : s.state.waiting?.reason && s.state.waiting.reason !== 'PodInitializing' ? 'waiting' : 'position' };
     if (term) {
       if (term.reason) w.status = `Init:${term.reason}`;
       else if (term.signal) w.status = `Init:Signal:${term.signal}`;
@@ -137,7 +139,7 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
   let lastRestart = init.lastRestart;
   if (init.status !== undefined) {
     reason = init.status;
-    Object.assign(basis, { source: 'init', container: init.stoppedAt?.name, sidecar: init.stoppedAt?.sidecar ?? false });
+    Object.assign(basis, { source: 'init', container: init.stoppedAt?.name, sidecar: init.stoppedAt?.sidecar ?? false, by: init.stoppedAt?.by });
   }
 
   // [14.2] from 1.28 an Initialized=True pod also prints its main containers (a sidecar may be
@@ -159,7 +161,7 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
         if (waiting?.reason) reason = waiting.reason;
         else if (terminated?.reason) reason = terminated.reason;
         else if (terminated) reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
-        Object.assign(basis, { source: 'main', container: s.name, sidecar: undefined, initialized: undefined });
+        Object.assign(basis, { source: 'main', container: s.name, sidecar: undefined, initialized: undefined, by: undefined });
       } else if (s.ready && running) {
         hasRunning = true;
         ready++;
@@ -185,6 +187,6 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
   const restartsText = restarts !== 0 && lastRestart !== undefined
     ? `${restarts} (${humanDuration(now - lastRestart)} ago)`
     : String(restarts);
-  for (const k of ['container', 'sidecar', 'initialized'] as const) if (basis[k] === undefined) delete basis[k];
+  for (const k of ['container', 'sidecar', 'initialized', 'by'] as const) if (basis[k] === undefined) delete basis[k];
   return { columns: { ready: `${ready}/${total}`, status: reason, restarts: restartsText }, basis };
 }

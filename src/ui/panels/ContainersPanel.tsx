@@ -50,7 +50,7 @@ export function ContainersPanel() {
               <tr className="inject-row">
                 <td colSpan={7} className="inject-cell" role="group" aria-label={`Break ${r.name}`}>
                   {INJECT_ACTIONS.map((a) => {
-                    const why = injectUnavailable(a, { ...r, summary: summaries[r.name] });
+                    const why = injectUnavailable(a, { name: r.name, kind: r.kind, state: r.runtime, summary: summaries[r.name] });
                     const whyId = `inject-why-${idBase}-${a}`;
                     return (
                       <Fragment key={a}>
