@@ -1,0 +1,78 @@
+// Issue 15's panels: the containers table shows the API status (the runtime's truth marked as
+// such where it runs ahead), kubectl's quirks are explained where they appear, a share option
+// makes a presenter link, the gate notes across versions, compare mode at 1280×720, and an
+// animated export of playback. One page load per test; states as steps.
+
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './support/a11y';
+import { kubectl, openApp, replaceEditorText, screenshot } from './support/app';
+import { galleryText } from './support/share';
+import { setCursor } from './support/timeline';
+
+test.afterEach(async ({ page }, info) => screenshot(page, info));
+
+const CRASHING_APP = `apiVersion: v1
+kind: Pod
+metadata: { name: demo }
+spec:
+  initContainers:
+    - { name: proxy, image: envoy, restartPolicy: Always }
+  containers:
+    - { name: app, image: busybox, command: ["sh", "-c", "sleep 5; exit 1"] }
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "1.33"
+until: 30s
+events:
+  - { at: 20s, do: deletePod, gracePeriodSeconds: 5 }
+`;
+
+test('the containers table shows the API status, and the kubectl STATUS says why', async ({ page }, info) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await replaceEditorText(page, CRASHING_APP);
+  const app = page.locator('[data-testid="containers"] tr[data-container="app"]');
+  const note = page.locator('[data-testid="runtime-note"][data-container="app"]');
+
+  await test.step('exited, not yet written: the API still says Running and ready, beside 2/2 Running 0', async () => {
+    await setCursor(page, 7.8);
+    await expect(app.locator('[data-col="state"]')).toHaveText('Running');
+    await expect(app.locator('[data-col="ready"]')).toHaveText('true');
+    await expect(app.locator('[data-col="restarts"]')).toHaveText('0');
+    await expect(note).toHaveText('runtime exited 1 at 7.7 s, not yet reported');
+    expect(await kubectl(page)).toEqual({ ready: '2/2', status: 'Running', restarts: '0' });
+    await page.getByTestId('containers').scrollIntoViewIfNeeded();
+    await page.getByTestId('containers').screenshot({ path: 'e2e/screenshots/panels-containers-runtime-ahead.png' });
+  });
+
+  await test.step('restarted, not yet written: Terminated with RESTARTS 0, as kubectl says', async () => {
+    await setCursor(page, 8.5);
+    await expect(app.locator('[data-col="state"]')).toHaveText('Terminated');
+    await expect(app.locator('[data-col="restarts"]')).toHaveText('0');
+    await expect(note).toContainText('started at 8.4 s (restart 1), not yet reported');
+    expect((await kubectl(page)).restarts).toBe('0');
+  });
+
+  await test.step('being killed is the kubelet\'s notion: the API keeps Running', async () => {
+    await setCursor(page, 20);
+    await expect(page.locator('[data-testid="containers"] tr[data-container="proxy"] [data-col="state"]')).not.toHaveText('Terminating');
+  });
+
+  await test.step('Init:Error on a Running pod: the why button names the printer rule', async () => {
+    await replaceEditorText(page, galleryText('08-sidecar-crash-under-never.yaml'));
+    await setCursor(page, 41.5);
+    expect((await kubectl(page)).status).toBe('Init:Error');
+    const why = page.getByTestId('kubectl-why');
+    await expect(why).toHaveText('iwhy Init:Error?');
+    await why.click();
+    const text = page.getByTestId('kubectl-why-text');
+    await expect(text).toContainText('Init:Error although the pod is initialized and Running');
+    await expect(text).toContainText('[14.2]');
+    await expect(text).toContainText('RESTARTS sums the sidecars\' and main containers\' restarts');
+    await expectNoAxeViolations(page, 'light', 'the kubectl why note');
+    await screenshot(page, info, 'why');
+    await page.keyboard.press('Escape');
+    await expect(text).toHaveCount(0);
+  });
+});
