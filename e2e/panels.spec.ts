@@ -76,3 +76,31 @@ test('the containers table shows the API status, and the kubectl STATUS says why
     await expect(text).toHaveCount(0);
   });
 });
+
+test('the share panel makes a presenter link with a title and caption', async ({ page, browser, context }, info) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-status')).toHaveText('Copied');
+  const plain = await page.getByTestId('share-link').inputValue();
+  await page.getByTestId('share-present-title').fill('Sidecars stop last');
+  await page.getByTestId('share-present-caption').fill('Watch the proxy wait for the app');
+  const link = await page.getByTestId('share-present-link').inputValue();
+  expect(link).toBe(`${plain.replace(/\/?#.*$/, '/').replace(/\/\/$/, '/')}?present&title=Sidecars+stop+last&caption=Watch+the+proxy+wait+for+the+app#${new URL(plain).hash.slice(1)}`);
+  await page.getByTestId('share-present-copy').click();
+  await expect(page.getByTestId('share-present-copy')).toHaveText('Presenter link copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  await expectNoAxeViolations(page, 'light', 'the share panel with its presenter link');
+  await screenshot(page, info, 'panel');
+
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('presenter')).toBeVisible();
+  await expect(other.locator('.presenter-title')).toHaveText('Sidecars stop last');
+  await expect(other.locator('.presenter-caption')).toHaveText('Watch the proxy wait for the app');
+  await expect(other.getByTestId('narration')).not.toBeEmpty();
+  await other.screenshot({ path: 'e2e/screenshots/panels-presenter-link-opened.png' });
+  await fresh.close();
+});
