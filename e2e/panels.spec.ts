@@ -104,3 +104,46 @@ test('the share panel makes a presenter link with a title and caption', async ({
   await other.screenshot({ path: 'e2e/screenshots/panels-presenter-link-opened.png' });
   await fresh.close();
 });
+
+test('gate notes across versions, and an animated WebM export of playback', async ({ page }, info) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+
+  await test.step('a gate left from 1.28 on 1.36 gets a note at its line', async () => {
+    await replaceEditorText(page, CRASHING_APP.replace('kubernetesVersion: "1.33"', 'kubernetesVersion: "1.36"\nfeatureGates:\n  SidecarContainers: true'));
+    const problems = page.getByTestId('notes');
+    await expect(problems).toContainText('Setting GA feature gate SidecarContainers=true. It will be removed in a future release: in 1.36 the feature is locked on (GA since 1.33), so this line changes nothing');
+    await expect(problems).toContainText('featureGates.SidecarContainers');
+    await screenshot(page, info, 'gate note');
+  });
+
+  await test.step('WebM: a non-empty video/webm blob is downloaded, and the cursor comes back', async () => {
+    await setCursor(page, 12);
+    await page.evaluate(() => {
+      const w = window as unknown as { __blobs: { type: string; size: number }[] };
+      w.__blobs = [];
+      const make = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (b: Blob | MediaSource) => {
+        if (b instanceof Blob) w.__blobs.push({ type: b.type, size: b.size });
+        return make(b);
+      };
+    });
+    const button = page.getByTestId('export-webm');
+    await expect(button).toBeEnabled();
+    const download = page.waitForEvent('download', { timeout: 45_000 });
+    await button.click();
+    await expect(button).toHaveText(/^WebM \d+%$/);
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('timeline.webm');
+    const blobs = await page.evaluate(() => (window as unknown as { __blobs: { type: string; size: number }[] }).__blobs);
+    expect(blobs).toHaveLength(1);
+    expect(blobs[0]!.type).toBe('video/webm');
+    expect(blobs[0]!.size).toBeGreaterThan(1000);
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(await file.path());
+    expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]); // the EBML (Matroska/WebM) header
+    await expect(page.getByTestId('cursor-time')).toHaveText('12');
+    await expect(button).toHaveText('WebM');
+  });
+});

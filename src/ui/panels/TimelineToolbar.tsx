@@ -16,6 +16,7 @@ import { SPEEDS, type Speed } from '../../state/slices/playback';
 import { selectPlaying, selectResolvedTheme, selectSetSpeed, selectSpeed } from '../../state/selectors';
 import { CommandButton } from './CommandButton';
 import { KubectlWatchButton } from './KubectlWatchButton';
+import { WebmExportButton } from './WebmExportButton';
 
 export function TimelineToolbar() {
   const playing = useAppStore(selectPlaying);
@@ -45,6 +46,7 @@ export function TimelineToolbar() {
       <div className="tool-group" aria-label="Download" role="group">
         <CommandButton command={exportSvg} testId="export-svg">SVG</CommandButton>
         <CommandButton command={exportPng} testId="export-png">PNG</CommandButton>
+        <WebmExportButton />
         <CommandButton command={exportJson} testId="export-json">JSON</CommandButton>
         <KubectlWatchButton />
       </div>
