@@ -147,3 +147,53 @@ test('gate notes across versions, and an animated WebM export of playback', asyn
     await expect(button).toHaveText('WebM');
   });
 });
+
+test('compare mode reads at 1280×720: legend, round ticks, ordered variants, self-explaining labels', async ({ page }, info) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByTestId('gallery-button').click();
+  await page.locator('[data-testid="gallery-compare"][data-entry="09-restartpolicy-versions"]').click();
+  const compare = page.getByTestId('compare');
+  await expect(compare).toBeVisible();
+  await expect(compare.getByTestId('compare-side')).toHaveCount(5);
+  await expect(compare.getByTestId('compare-end-phase').last()).not.toHaveText('simulating…');
+  await expect(compare.getByTestId('compare-end-phase').nth(3)).not.toHaveText('simulating…');
+
+  await test.step('variants by version, labelled with what differs', async () => {
+    const differs = await compare.getByTestId('compare-side').evaluateAll((els) => els.map((e) => e.getAttribute('data-differs')));
+    expect(differs).toEqual(['1.27', '1.28, SidecarContainers off', '1.28, SidecarContainers on (set)', '1.29, SidecarContainers on', '1.35, SidecarContainers on']);
+  });
+
+  await test.step('ticks at round values', async () => {
+    const ticks = await compare.getByTestId('compare-ticks').locator('span').allTextContents();
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const t of ticks) expect(t).toMatch(/^(0|[125]0*|[1-9]\d*[05]0*) s$/);
+    const values = ticks.map((t) => Number(t.replace(' s', '')));
+    const step = values[1]! - values[0]!;
+    expect(String(step)).toMatch(/^[125]0*$|^0\.[0]*[125]$/);
+  });
+
+  await test.step('every colour on the tracks is in the legend', async () => {
+    const legend = compare.getByTestId('compare-legend');
+    // What paints each mark: its left border (dashed lines), its background (bars, ticks), or its text (◆).
+    const colours = (sel: string) => page.locator(sel).evaluateAll((els) => [...new Set(els.map((e) => {
+      const cs = getComputedStyle(e);
+      if (cs.borderLeftStyle !== 'none' && cs.borderLeftWidth !== '0px') return `border ${cs.borderLeftColor}`;
+      if (cs.backgroundColor !== 'rgba(0, 0, 0, 0)') return `fill ${cs.backgroundColor}`;
+      return `text ${cs.color}`;
+    }))]);
+    const onTracks = await colours('[data-testid="compare-side"] .compare-track > span, [data-testid="compare-side"] .compare-overlay > span');
+    const inLegend = await colours('[data-testid="compare-legend"] span');
+    for (const c of onTracks) expect(inLegend, c).toContain(c);
+    await expect(legend).toContainText('first difference');
+  });
+
+  await test.step('the whole comparison, with each first difference, is above the fold at 1280×720', async () => {
+    await screenshot(page, info, 'fold');
+    const box = await compare.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(720);
+    await expect(compare.getByTestId('compare-first-difference')).toHaveCount(4);
+    await expectNoAxeViolations(page, 'light', 'compare mode');
+  });
+  await screenshot(page, info, 'view');
+});
