@@ -61,6 +61,9 @@ test('the containers table shows the API status, and the kubectl STATUS says why
 
   await test.step('Init:Error on a Running pod: the why button names the printer rule', async () => {
     await replaceEditorText(page, galleryText('08-sidecar-crash-under-never.yaml'));
+    await expect(page.locator('[data-testid="lane"][data-container="transcode"]').first()).toBeAttached();
+    await expect(page.locator('.running-dot')).toHaveCount(0);
+    await expect(page.locator('[data-testid="containers"] tr[data-container="transcode"]')).toBeAttached();
     await setCursor(page, 41.5);
     expect((await kubectl(page)).status).toBe('Init:Error');
     const why = page.getByTestId('kubectl-why');
@@ -72,6 +75,11 @@ test('the containers table shows the API status, and the kubectl STATUS says why
     await expect(text).toContainText('RESTARTS sums the sidecars\' and main containers\' restarts');
     await expectNoAxeViolations(page, 'light', 'the kubectl why note');
     await screenshot(page, info, 'why');
+    for (const [width, height] of [[390, 844], [1920, 1080]] as const) {
+      await page.setViewportSize({ width, height });
+      await expect(text).toBeInViewport();
+      await page.screenshot({ path: `e2e/screenshots/panels-why-${width}x${height}.png` });
+    }
     await page.keyboard.press('Escape');
     await expect(text).toHaveCount(0);
   });
@@ -195,5 +203,9 @@ test('compare mode reads at 1280×720: legend, round ticks, ordered variants, se
     await expect(compare.getByTestId('compare-first-difference')).toHaveCount(4);
     await expectNoAxeViolations(page, 'light', 'compare mode');
   });
+  for (const [width, height] of [[390, 844], [1920, 1080]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `e2e/screenshots/panels-compare-${width}x${height}.png` });
+  }
   await screenshot(page, info, 'view');
 });
