@@ -120,7 +120,7 @@ export function printPod(pod: ApiPod, now: number, opts: PrintOptions = {}): Kub
   return printPodWithBasis(pod, now, opts).columns;
 }
 
-/** The three columns and the branch that named them (for explanations: [14.1]–[14.4]). */
+/** The three columns and the branch that named them, for explanations ([14.6]; branches [14.1]–[14.4]). */
 export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions = {}): { columns: KubectlColumns; basis: PrintBasis } {
   const minor = opts.minor ?? NEWEST;
   const knowsSidecars = minor >= SIDECARS_FROM;
