@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { kubectl, openApp, replaceEditorText, screenshot } from './support/app';
 import { galleryText } from './support/share';
-import { setCursor } from './support/timeline';
+import { setCursor, setTheme } from './support/timeline';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
 
@@ -75,6 +75,10 @@ test('the containers table shows the API status, and the kubectl STATUS says why
     await expect(text).toContainText('RESTARTS sums the sidecars\' and main containers\' restarts');
     await expectNoAxeViolations(page, 'light', 'the kubectl why note');
     await screenshot(page, info, 'why');
+    await setTheme(page, 'dark');
+    await expect(text).toBeVisible();
+    await expectNoAxeViolations(page, 'dark', 'the kubectl why note and the runtime line');
+    await setTheme(page, 'light');
     for (const [width, height] of [[390, 844], [1920, 1080]] as const) {
       await page.setViewportSize({ width, height });
       await expect(text).toBeInViewport();
