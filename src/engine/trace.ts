@@ -1,6 +1,8 @@
 // The trace: the single event log every view projects (contract.md section 3).
 // Times are seconds of simulated time since the pod was created, millisecond precision.
 
+import type { PrintBasis } from './kubectl/printPod';
+
 export const TRACE_SCHEMA = 'sidecar-lab.trace/v1' as const;
 
 export type ContainerKind = 'init' | 'sidecar' | 'main';
@@ -70,6 +72,8 @@ export interface PodKubectlEvent extends EventBase {
   ready: string;
   status: string;
   restarts: string;
+  /** The printer's branch that named this row ([14.1]–[14.4]), for explanations (issue 15). */
+  basis?: PrintBasis;
 }
 export interface PodDeletedEvent extends EventBase { type: 'pod.deleted'; gracePeriodSeconds: number }
 export interface PodGoneEvent extends EventBase { type: 'pod.gone' }
@@ -173,6 +177,25 @@ export interface Trace {
   truncated?: Truncation;
   /** Present when the run continued from an observed state (`startFrom`): the "now" where the simulation took over. */
   observedUntil?: number;
+  /**
+   * Each container's state as the status manager wrote it to the API, at every write that changed
+   * its state, reason, exit code or restart count (ready and started are the container.* events).
+   * The runtime's own events (container.start/exit/kill) come earlier; this is what the API says.
+   */
+  statusWrites?: ContainerStatusWrite[];
+}
+
+/** One container's written status ([10.1]): what `kubectl get pod -o yaml` shows from time `t`. */
+export interface ContainerStatusWrite {
+  t: number;
+  container: string;
+  /** For Jobs: the pod it belongs to. */
+  pod?: string;
+  state: 'waiting' | 'running' | 'terminated';
+  /** The waiting or terminated reason. */
+  reason?: string;
+  exitCode?: number;
+  restartCount: number;
 }
 
 /** `events`: the trace reached MAX_TRACE_EVENTS; `steps`: the kernel reached MAX_KERNEL_STEPS. */

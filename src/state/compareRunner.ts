@@ -19,7 +19,7 @@ export function toCompareResult(outcome: RunOutcome): CompareResult {
       return { trace: null, podName: '', error: outcome.message, running: false };
     case 'result': {
       const r = outcome.result;
-      if (r.ok && r.trace) return { trace: r.trace, podName: r.podName ?? 'pod', error: null, running: false };
+      if (r.ok && r.trace) return { trace: r.trace, podName: r.podName ?? 'pod', error: null, running: false, ...(r.featureGates ? { featureGates: r.featureGates } : {}) };
       return { trace: null, podName: '', error: firstError(r.problems), running: false };
     }
   }
@@ -38,7 +38,8 @@ export function firstSideResult(s: Pick<AppState, 'engineError' | 'result' | 'tr
   if (s.engineError !== null) return { trace: null, podName: '', error: s.engineError, running: false };
   if (s.result && !s.result.ok) return { trace: null, podName: '', error: firstError(s.result.problems), running: false };
   if (!s.trace) return { trace: null, podName: '', error: null, running: true };
-  return { trace: s.trace, podName: s.podName, error: null, running: false };
+  const gates = s.result?.featureGates;
+  return { trace: s.trace, podName: s.podName, error: null, running: false, ...(gates ? { featureGates: gates } : {}) };
 }
 
 /** Why two sides cannot be compared, naming the side (or sides) at fault; null when both have traces. */

@@ -3,6 +3,7 @@
 
 import type { RunResult } from '../engine/run';
 import type { ExplainInput } from '../engine/explain/types';
+import type { FeatureGates } from '../engine/version';
 import { containerSummaries, type ContainerSummary } from '../engine/scenario/eventEffects';
 
 export interface RunRequest {
@@ -19,6 +20,8 @@ export interface EngineResult extends Omit<RunResult, 'scenario'> {
   explain?: ExplainInput;
   /** Per container: its probes and pull policy, so inject buttons can say when they cannot act. */
   containers?: Record<string, ContainerSummary>;
+  /** The feature gates the run used (the version's defaults and the text's overrides): compare labels say which differ. */
+  featureGates?: FeatureGates;
 }
 
 export type RunResponse =
@@ -51,6 +54,7 @@ export function toEngineResult(result: RunResult): EngineResult {
   if (result.scenario) {
     out.podName = result.scenario.pod.name;
     out.containers = containerSummaries(result.scenario);
+    out.featureGates = result.scenario.sim.featureGates;
   }
   return out;
 }

@@ -25,6 +25,33 @@ export interface KubectlColumns {
   restarts: string;
 }
 
+/**
+ * Which branch of printPod named the STATUS, and whose restarts RESTARTS sums: the printer's own
+ * decision, recorded as it is taken, so an explanation never re-derives it.
+ */
+export interface PrintBasis {
+  /** The printing server's minor version. */
+  minor: number;
+  /**
+   * phase: status.reason or the phase [14.1]; schedulingGated [14.1]; init: an init container stopped
+   * the walk [14.1] [14.2]; main: a main container's waiting/terminated reason [14.3];
+   * completedRunning: Completed turned Running/NotReady [14.3]; terminating, terminalKept, nodeLost [14.4].
+   */
+  source: 'phase' | 'schedulingGated' | 'init' | 'main' | 'completedRunning' | 'terminating' | 'terminalKept' | 'nodeLost';
+  /** The container whose status named it (source init or main). */
+  container?: string;
+  /** Source init: that init container is a sidecar the printer knows (1.28+). */
+  sidecar?: boolean;
+  /** Source init: what stopped the walk there: a terminated state, a waiting reason, or just not done yet (Init:i/n). */
+  by?: 'terminated' | 'waiting' | 'position';
+  /** Source init: the pod is Initialized, so the main containers were printed too, and none overrode it [14.2]. */
+  initialized?: boolean;
+  /** Source terminating / terminalKept: the STATUS the row had before the deletion rule. */
+  beneath?: string;
+  /** RESTARTS sums: init = the init containers walked (initializing); sidecarsAndMains [1.28+]; mains [≤1.27] [14.3]. */
+  restarts: 'init' | 'sidecarsAndMains' | 'mains';
+}
+
 const conditionTrue = (conditions: PodCondition[], type: string): boolean =>
   conditions.find((c) => c.type === type)?.status === 'True';
 
@@ -36,6 +63,8 @@ const lastFinish = (s: ContainerStatus): number | undefined => s.lastState.termi
 
 interface InitWalk {
   status?: string;
+  /** The init container that stopped the walk, and whether the printer counts it as a sidecar. */
+  stoppedAt?: { name: string; sidecar: boolean; by: 'terminated' | 'waiting' | 'position' };
   ready: number;
   restarts: number;
   lastRestart?: number;
@@ -71,6 +100,7 @@ function walkInit(pod: ApiPod, knowsSidecars: boolean): InitWalk {
       if (s.ready) w.ready++;
       continue;
     }
+    w.stoppedAt = { name: s.name, sidecar, by: term ? 'terminated' : s.state.waiting?.reason && s.state.waiting.reason !== 'PodInitializing' ? 'waiting' : 'position' };
     if (term) {
       if (term.reason) w.status = `Init:${term.reason}`;
       else if (term.signal) w.status = `Init:Signal:${term.signal}`;
@@ -87,12 +117,19 @@ function walkInit(pod: ApiPod, knowsSidecars: boolean): InitWalk {
 
 /** The three columns, with `now` in the same clock as the object's times (seconds). */
 export function printPod(pod: ApiPod, now: number, opts: PrintOptions = {}): KubectlColumns {
+  return printPodWithBasis(pod, now, opts).columns;
+}
+
+/** The three columns and the branch that named them, for explanations ([14.6]; branches [14.1]–[14.4]). */
+export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions = {}): { columns: KubectlColumns; basis: PrintBasis } {
   const minor = opts.minor ?? NEWEST;
   const knowsSidecars = minor >= SIDECARS_FROM;
   const { status, spec } = pod;
   let reason: string = status.reason || status.phase || '';
+  const basis: PrintBasis = { minor, source: 'phase', restarts: 'init' };
   if (status.conditions.some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) {
     reason = 'SchedulingGated';
+    basis.source = 'schedulingGated';
   }
   const total = spec.containers.length + (knowsSidecars ? spec.initContainers.filter(isSidecarSpec).length : 0);
 
@@ -100,7 +137,10 @@ export function printPod(pod: ApiPod, now: number, opts: PrintOptions = {}): Kub
   let ready = init.ready;
   let restarts = init.restarts;
   let lastRestart = init.lastRestart;
-  if (init.status !== undefined) reason = init.status;
+  if (init.status !== undefined) {
+    reason = init.status;
+    Object.assign(basis, { source: 'init', container: init.stoppedAt?.name, sidecar: init.stoppedAt?.sidecar ?? false, by: init.stoppedAt?.by });
+  }
 
   // [14.2] from 1.28 an Initialized=True pod also prints its main containers (a sidecar may be
   // restarting); [14.1] before, only a pod whose init walk found nothing pending.
@@ -108,6 +148,8 @@ export function printPod(pod: ApiPod, now: number, opts: PrintOptions = {}): Kub
     // [14.3] once initialized, regular init containers' restarts no longer count; up to 1.27 the
     // time of the last restart is not reset, so an init container's finish can still date it.
     restarts = init.sidecarRestarts;
+    basis.restarts = knowsSidecars ? 'sidecarsAndMains' : 'mains';
+    if (init.status !== undefined) basis.initialized = true;
     if (knowsSidecars) lastRestart = init.lastSidecarRestart;
     let hasRunning = false;
     for (let i = status.containerStatuses.length - 1; i >= 0; i--) {
@@ -115,28 +157,36 @@ export function printPod(pod: ApiPod, now: number, opts: PrintOptions = {}): Kub
       restarts += s.restartCount;
       lastRestart = newer(lastRestart, lastFinish(s));
       const { waiting, terminated, running } = s.state;
-      if (waiting?.reason) reason = waiting.reason;
-      else if (terminated?.reason) reason = terminated.reason;
-      else if (terminated) reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
-      else if (s.ready && running) {
+      if (waiting?.reason || terminated) {
+        if (waiting?.reason) reason = waiting.reason;
+        else if (terminated?.reason) reason = terminated.reason;
+        else if (terminated) reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
+        Object.assign(basis, { source: 'main', container: s.name, sidecar: undefined, initialized: undefined, by: undefined });
+      } else if (s.ready && running) {
         hasRunning = true;
         ready++;
       }
     }
     if (reason === 'Completed' && hasRunning) {
       reason = conditionTrue(status.conditions, 'Ready') ? 'Running' : 'NotReady';
+      basis.source = 'completedRunning';
     }
   }
 
   if (pod.deletionTimestamp !== undefined) {
     const terminal = status.phase === 'Succeeded' || status.phase === 'Failed';
     // [14.4] NodeLost → Unknown; otherwise Terminating, except (1.31+) in a terminal phase.
-    if (status.reason === 'NodeLost') reason = 'Unknown';
-    else if (!terminal || minor < TERMINAL_KEEPS_STATUS_FROM) reason = 'Terminating';
+    const beneath = reason;
+    if (status.reason === 'NodeLost') Object.assign(basis, { source: 'nodeLost', beneath });
+    else if (!terminal || minor < TERMINAL_KEEPS_STATUS_FROM) Object.assign(basis, { source: 'terminating', beneath });
+    else Object.assign(basis, { source: 'terminalKept', beneath });
+    if (basis.source === 'nodeLost') reason = 'Unknown';
+    else if (basis.source === 'terminating') reason = 'Terminating';
   }
 
   const restartsText = restarts !== 0 && lastRestart !== undefined
     ? `${restarts} (${humanDuration(now - lastRestart)} ago)`
     : String(restarts);
-  return { ready: `${ready}/${total}`, status: reason, restarts: restartsText };
+  for (const k of ['container', 'sidecar', 'initialized', 'by'] as const) if (basis[k] === undefined) delete basis[k];
+  return { columns: { ready: `${ready}/${total}`, status: reason, restarts: restartsText }, basis };
 }

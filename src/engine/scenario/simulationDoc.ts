@@ -9,6 +9,7 @@ import { child, START_SPAN, type Problems, type Span } from './problems';
 import { checkKeys, expectMap, readDuration } from './simFields';
 import { didYouMean } from './suggest';
 import { REAL_GATES, isRealGate } from '../realGates';
+import { gateNote } from './gateNotes';
 import type { KubeletConfig, ParseOptions } from './types';
 import { present, type YMap, type YNode } from './ynode';
 
@@ -88,6 +89,9 @@ function checkGate(p: Problems, g: GateSetting, version: KubeVersion): [FeatureG
     p.error(path, `cannot set feature gate ${g.name} to false, feature is locked to true (GA in 1.${(FEATURE_GATES[g.name] as { ga?: number }).ga})`, g.valueSpan);
     return undefined;
   }
+  // A gate left from an older version: locked on now, or already the default (gateNotes.ts).
+  const note = gateNote(g.name, g.value, version);
+  if (note) p[note.severity](path, `${note.message}${origin}`, g.keySpan);
   return [g.name, g.value];
 }
 

@@ -46,6 +46,10 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
   const pods = controller.pods;
   const containers: Trace['containers'] = pods.flatMap((p) => p.sim.specs().map((c) => ({ name: c.name, kind: c.kind, index: c.index, pod: p.name })));
   const trace: Trace = { schema: TRACE_SCHEMA, kubernetesVersion: scenario.sim.kubernetesVersion, end, containers, pods: pods.map(tracePod), events };
+  // What each pod's status manager wrote, on the one clock (a stable sort keeps each pod's own order).
+  trace.statusWrites = pods
+    .flatMap((p) => p.sim.statusWrites.filter((w) => w.t <= end).map((w) => ({ ...w, pod: p.name })))
+    .sort((a, b) => a.t - b.t);
   if (stop) {
     trace.truncated = stop.truncated;
     const last = pods.at(-1)?.name;

@@ -5,7 +5,7 @@
 
 import { BackoffTable, ImagePullBackoff, backoffSettings } from '../kubelet/backoff';
 import type { ContainerSpec, Scenario } from '../scenario/types';
-import { roundTime, type HookKind, type TraceEvent } from '../trace';
+import { roundTime, type ContainerStatusWrite, type HookKind, type TraceEvent } from '../trace';
 import { minor, type FeatureGates } from '../version';
 import type { ApiPodStatus, ContainerStatus } from '../api';
 import type { Kernel, RunningTask, Task } from './kernel';
@@ -90,6 +90,8 @@ export class PodSim {
   api: ApiPodStatus = { conditions: [], initContainerStatuses: [], containerStatuses: [] };
   private apiByName = new Map<string, ContainerStatus>();
   lastKubectl?: { ready: string; status: string; restarts: string };
+  /** Every write that changed a container's written state (Trace.statusWrites). */
+  readonly statusWrites: ContainerStatusWrite[] = [];
 
   /** Hooks for the other modules, wired by simulatePod. */
   onRuntimeChange: (name: string) => void = () => {};

@@ -7,7 +7,7 @@
 // shows (PodSim.sinceLastWrite, at most a few per container), never a guess from the trace.
 
 import type { ApiPod, ApiPodStatus, ContainerStatus } from '../api';
-import { printPod } from '../kubectl/printPod';
+import { printPodWithBasis } from '../kubectl/printPod';
 import type { PodConditionType } from '../trace';
 import type { Causes, PodSim } from './podSim';
 
@@ -117,13 +117,13 @@ function conditionCause(changes: StatusChanges, type: PodConditionType): string[
  */
 export function publishKubectl(sim: PodSim, why: string, cause?: Causes | (() => Causes)): void {
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status: sim.api };
-  const cols = printPod(pod, sim.now, { minor: sim.minor });
+  const { columns: cols, basis } = printPodWithBasis(pod, sim.now, { minor: sim.minor });
   const last = sim.lastKubectl;
   // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
   const count = (r: string) => r.split(' ')[0];
   if (!last || last.ready !== cols.ready || last.status !== cols.status || count(last.restarts) !== count(cols.restarts)) {
     sim.lastKubectl = cols;
-    sim.emit({ type: 'pod.kubectl', ...cols, why }, typeof cause === 'function' ? cause() : cause);
+    sim.emit({ type: 'pod.kubectl', ...cols, basis, why }, typeof cause === 'function' ? cause() : cause);
   }
 }
 
@@ -136,6 +136,7 @@ function publishContainers(sim: PodSim, olds: ContainerStatus[], news: Container
     const o = previous(s, i);
     if (o === s) continue; // a probe patch keeps the statuses it does not change
     if (!o || !sameRuntimeView(o, s)) changed.push(s.name);
+    if (!o || !sameWrittenState(o, s)) recordWrite(sim, s);
     const reason = s.state.waiting?.reason;
     const since = sim.sinceLastWrite.get(s.name) ?? [];
     if (reason && reason !== o?.state.waiting?.reason) {
@@ -176,6 +177,22 @@ function previousStatusOf(olds: ContainerStatus[]): (s: ContainerStatus, i: numb
 function sameRuntimeView(a: ContainerStatus, b: ContainerStatus): boolean {
   return stateKind(a) === stateKind(b) && a.state.running?.startedAt === b.state.running?.startedAt
     && a.started === b.started && a.ready === b.ready && a.restartCount === b.restartCount;
+}
+
+/** Whether two written statuses show the same state, reason, exit code and restart count. */
+function sameWrittenState(a: ContainerStatus, b: ContainerStatus): boolean {
+  return stateKind(a) === stateKind(b) && a.restartCount === b.restartCount && writtenReason(a) === writtenReason(b)
+    && a.state.terminated?.exitCode === b.state.terminated?.exitCode;
+}
+
+const writtenReason = (s: ContainerStatus): string | undefined => s.state.waiting?.reason ?? s.state.terminated?.reason;
+
+function recordWrite(sim: PodSim, s: ContainerStatus): void {
+  const reason = writtenReason(s);
+  const exitCode = s.state.terminated?.exitCode;
+  sim.statusWrites.push({
+    t: sim.now, container: s.name, state: stateKind(s), ...(reason ? { reason } : {}), ...(exitCode !== undefined ? { exitCode } : {}), restartCount: s.restartCount,
+  });
 }
 
 function stateKind(s: ContainerStatus): 'running' | 'terminated' | 'waiting' {

@@ -1,7 +1,8 @@
-// Downloads: the drawn timeline as SVG or PNG (drawn by the page), the trace as JSON.
+// Downloads: the drawn timeline as SVG, PNG or an animated WebM of playback (drawn by the page),
+// the trace as JSON.
 
 import { exportMeta } from '../exportMeta';
-import type { Command } from './types';
+import type { Command, CommandContext } from './types';
 import { hasTrace } from './viewHelpers';
 
 export const exportSvg: Command = {
@@ -20,4 +21,26 @@ export const exportJson: Command = {
     const { trace, podName } = store.getState();
     if (trace && download) download(`${podName || 'pod'}-trace.json`, 'application/json', `${JSON.stringify(trace, null, 2)}\n`);
   },
+};
+
+/** Records the cursor moving over the drawn window as a WebM; the cursor comes back where it was. */
+export function runWebmExport({ store, exporter }: CommandContext, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const s = store.getState();
+  if (!s.trace || !exporter?.webm) return Promise.resolve();
+  const before = s.cursorTime;
+  const end = s.trace.end;
+  return exporter.webm({
+    end,
+    at(t) {
+      store.getState().setCursorTime(t);
+      return exportMeta(store.getState());
+    },
+    restore: () => store.getState().setCursorTime(before ?? end),
+    ...(onProgress ? { onProgress } : {}),
+  });
+}
+
+export const exportWebm: Command = {
+  id: 'exportWebm', label: 'Download playback as a WebM video', group: 'Export', keys: [], enabled: hasTrace,
+  run: (ctx) => void runWebmExport(ctx),
 };

@@ -5,7 +5,7 @@
 
 import type { ContainerSummary } from '../../engine/scenario/eventEffects';
 import type { ContainerKind, ProbeKind } from '../../engine/trace';
-import type { ContainerRow } from '../trace/containersAt';
+import type { RuntimeState } from '../trace/containersAt';
 import type { InjectAction } from './inject';
 
 const PROBE_OF: Partial<Record<InjectAction, ProbeKind>> = {
@@ -15,7 +15,8 @@ const PROBE_OF: Partial<Record<InjectAction, ProbeKind>> = {
 export interface InjectTarget {
   name: string;
   kind: ContainerKind;
-  state: ContainerRow['state'];
+  /** The runtime's state (a process to end exists while Running or Terminating). */
+  state: RuntimeState;
   /** Undefined when the page does not know (then nothing is disabled for want of it). */
   summary: ContainerSummary | undefined;
 }

@@ -10,6 +10,16 @@ export interface TimelineExporter {
   /** `meta`: the title, version and cursor caption drawn around the lanes. */
   svg(meta: ExportMeta): void;
   png(meta: ExportMeta): void;
+  /** The animated export (WebM), absent where the browser cannot record a canvas. */
+  webm?(frames: PlaybackFrames): Promise<void>;
+}
+
+/** What an animated export plays: the cursor moved to `t` gives that frame's caption; `restore` puts the cursor back. */
+export interface PlaybackFrames {
+  end: number;
+  at(t: number): ExportMeta;
+  restore(): void;
+  onProgress?(done: number, total: number): void;
 }
 
 export interface CommandContext {

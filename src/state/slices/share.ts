@@ -3,7 +3,7 @@
 // a scenario into the app. The link codec itself is src/share; the deciding is src/state/open.
 
 import type { Trace } from '../../engine/trace';
-import type { KubeVersion } from '../../engine/version';
+import type { FeatureGates, KubeVersion } from '../../engine/version';
 import type { TimeWindow } from '../view/window';
 import type { AppState, SliceCreator } from './types';
 
@@ -50,6 +50,8 @@ export interface CompareResult {
   /** The first error problem, or an engine failure, when there is no trace. */
   error: string | null;
   running: boolean;
+  /** The gates the side ran with, when it ran. */
+  featureGates?: FeatureGates;
 }
 
 export interface ShareSlice {

@@ -19,7 +19,8 @@ describe('containersAt', () => {
     const trace = crashLoopTrace();
     expect(containersAt(trace, 5)[0]).toMatchObject({ state: 'Waiting', reason: 'CrashLoopBackOff', restarts: 0 });
     expect(containersAt(trace, 16)[0]).toMatchObject({ state: 'Running', ready: true, restarts: 1 });
-    expect(containersAt(trace, 20.5)[0]).toMatchObject({ state: 'Terminating', reason: 'PodTermination', ready: false });
+    expect(containersAt(trace, 20.5)[0]).toMatchObject({ state: 'Running', runtime: 'Terminating', ready: false });
+    expect(containersAt(trace, 20.5)[0]!.runtimeNote).toMatch(/stopping it since .* \(PodTermination\)/);
     expect(containersAt(trace, 22)[0]).toMatchObject({ state: 'Terminated', reason: 'Error (exit 137)' });
   });
 });

@@ -1,4 +1,6 @@
-// The containers at the cursor (state, reason, ready, started, restarts), each with the buttons
+// The containers at the cursor as the API status shows them (state, reason, ready, started,
+// restarts as the kubelet last wrote them), with the runtime's truth on a marked line where it runs
+// ahead (state/trace/containersAt.ts), each with the buttons
 // that break it on purpose: every button adds an event at the cursor to the scenario's events:.
 // A button that cannot act on that container then (no such probe, no process) is aria-disabled
 // and says why (state/commands/injectAvailability.ts).
@@ -12,6 +14,7 @@ import { selectCursorTime, selectTrace } from '../../state/selectors';
 import { containersAt } from '../../state/trace/containersAt';
 import { formatSeconds } from '../timeline/scale';
 import { InjectOptions } from './InjectOptions';
+import './containersPanel.css';
 
 const selectContainerSummaries = (s: AppState) => s.containerSummaries;
 const yesNo = (b: boolean) => (b ? 'true' : 'false');
@@ -26,7 +29,7 @@ export function ContainersPanel() {
   const at = formatSeconds(cursor);
   return (
     <section className="panel containers-panel" aria-labelledby="containers-title">
-      <h2 id="containers-title">Containers at {at} s <span className="panel-hint">break one on purpose: each button adds an event at the cursor</span></h2>
+      <h2 id="containers-title">Containers at {at} s <span className="panel-hint">as the API status shows them; break one on purpose: each button adds an event at the cursor</span></h2>
       <InjectOptions />
       <div className="table-scroll">
         <table className="data-table" data-testid="containers">
@@ -47,10 +50,17 @@ export function ContainersPanel() {
                 <td data-col="started">{yesNo(r.started)}</td>
                 <td data-col="restarts">{r.restarts}</td>
               </tr>
+              {r.runtimeNote && (
+                <tr className="runtime-row">
+                  <td colSpan={7} className="runtime-note" data-testid="runtime-note" data-container={r.name}>
+                    <span className="runtime-mark">runtime</span> {r.runtimeNote.replace(/^runtime: /, '')}
+                  </td>
+                </tr>
+              )}
               <tr className="inject-row">
                 <td colSpan={7} className="inject-cell" role="group" aria-label={`Break ${r.name}`}>
                   {INJECT_ACTIONS.map((a) => {
-                    const why = injectUnavailable(a, { ...r, summary: summaries[r.name] });
+                    const why = injectUnavailable(a, { name: r.name, kind: r.kind, state: r.runtime, summary: summaries[r.name] });
                     const whyId = `inject-why-${idBase}-${a}`;
                     return (
                       <Fragment key={a}>

@@ -1,9 +1,13 @@
-// What `kubectl get pod` prints at the cursor, the cursor's time, and how far a long run is.
+// What `kubectl get pod` prints at the cursor, why it prints that (the printer's recorded branch,
+// state/trace/kubectlWhy.ts), the cursor's time, and how far a long run is.
 
+import { useId, useMemo, useState } from 'react';
 import { useAppStore } from '../../state/appStore';
+import { kubectlWhy } from '../../state/trace/kubectlWhy';
 import { roughDuration } from '../../engine/scenario/duration';
 import { selectCursorTime, selectKubectlAtCursor, selectPodName, selectProgress, selectRunning, selectTrace } from '../../state/selectors';
 import { formatSeconds } from '../timeline/scale';
+import './statusStrip.css';
 
 const NONE = '—';
 
@@ -14,6 +18,10 @@ export function StatusStrip() {
   const hasTrace = useAppStore(selectTrace) !== null;
   const running = useAppStore(selectRunning);
   const progress = useAppStore(selectProgress);
+  const trace = useAppStore(selectTrace);
+  const why = useMemo(() => (trace && row ? kubectlWhy(trace, row) : undefined), [trace, row]);
+  const [open, setOpen] = useState(false);
+  const whyId = useId();
   return (
     <section className="status-strip" aria-label="kubectl get pod at the cursor">
       <table className="kubectl">
@@ -29,6 +37,21 @@ export function StatusStrip() {
           </tr>
         </tbody>
       </table>
+      {why && (
+        <div className="kubectl-why" onKeyDown={(e) => { if (e.key === 'Escape' && open) { e.stopPropagation(); setOpen(false); } }}>
+          <button type="button" className="kubectl-why-button" data-testid="kubectl-why" aria-expanded={open} aria-controls={whyId}
+            title={why.status} onClick={() => setOpen((o) => !o)}>
+            <span className="kubectl-why-icon" aria-hidden="true">i</span>why {row?.status}?
+          </button>
+          {open && (
+            <div id={whyId} className="kubectl-why-text" data-testid="kubectl-why-text" role="note">
+              <p>{why.status}</p>
+              {why.more.map((m) => <p key={m}>{m}</p>)}
+              <p className="kubectl-why-source">From the printer's own decision; rules in docs/kubelet-rules.md section 14.</p>
+            </div>
+          )}
+        </div>
+      )}
       <div className="readouts">
         <p className="cursor-readout">
           <span className="cursor-label">cursor</span>{' '}

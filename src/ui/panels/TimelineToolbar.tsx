@@ -15,6 +15,7 @@ import { SPEEDS, type Speed } from '../../state/slices/playback';
 import { selectPlaying, selectSetSpeed, selectSpeed } from '../../state/selectors';
 import { CommandButton } from './CommandButton';
 import { KubectlWatchButton } from './KubectlWatchButton';
+import { WebmExportButton } from './WebmExportButton';
 
 export function TimelineToolbar() {
   const playing = useAppStore(selectPlaying);
@@ -43,6 +44,7 @@ export function TimelineToolbar() {
       <div className="tool-group" aria-label="Download" role="group">
         <CommandButton command={exportSvg} testId="export-svg">SVG</CommandButton>
         <CommandButton command={exportPng} testId="export-png">PNG</CommandButton>
+        <WebmExportButton />
         <CommandButton command={exportJson} testId="export-json">JSON</CommandButton>
         <KubectlWatchButton />
       </div>

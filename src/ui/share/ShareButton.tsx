@@ -1,12 +1,13 @@
 // The share button (contract: data-testid="share"): copies the link of what the app shows now
 // and opens a small panel with the link (to copy by hand when the clipboard is refused) and the
-// snippet that embeds the timeline in another page.
+// snippet that embeds the timeline in another page, and a presenter link with a title and caption.
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { appStore } from '../../state/appStore';
 import { copyText } from './copyText';
 import { embedSnippet } from './embedSnippet';
 import { checkShare, type ShareCheck } from './shareCheck';
+import { PresenterLinkFields } from './PresenterLinkFields';
 import { TooLongNotice } from './TooLongNotice';
 import './share.css';
 
@@ -111,6 +112,7 @@ export function ShareButton() {
               </label>
             </>
           )}
+          {link && <PresenterLinkFields link={link} defaultTitle={appStore.getState().podName ?? ''} />}
           {full && (
             <label className="share-field">
               <span>Embed the timeline in a page</span>

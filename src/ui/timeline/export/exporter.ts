@@ -1,6 +1,7 @@
 // The drawn timeline, registered by the Timeline component, and the exporter the export commands
 // use: SVG (the two SVG layers and the canvas marks as vector paths, styles inlined) and PNG
-// (that SVG rasterised at twice the size), each with the title, version, cursor and legend.
+// (that SVG rasterised at twice the size), each with the title, version, cursor and legend, and
+// WebM (those frames as the cursor moves over the drawn window, webm.ts).
 
 import type { TimelineExporter } from '../../../state/commands/types';
 import type { ExportMeta } from '../../../state/exportMeta';
@@ -8,6 +9,7 @@ import type { RenderRange } from '../renderRange';
 import type { Rows } from '../rows';
 import type { TimeScale } from '../scale';
 import { standaloneSvg } from './standaloneSvg';
+import { recordWebm, webmType } from './webm';
 
 export interface DrawnTimeline {
   base: SVGSVGElement;
@@ -72,4 +74,10 @@ export const timelineExporter: TimelineExporter = {
     };
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(out.text)}`;
   },
+  ...(webmType() ? {
+    async webm(frames) {
+      const video = await recordWebm(() => current, frames);
+      if (video && video.size > 0) saveFile('timeline.webm', 'video/webm', video);
+    },
+  } : {}),
 };

@@ -1,0 +1,47 @@
+// Gate notes across versions: a gate left in the text from an older version (featuregate.go Set:
+// "Setting GA feature gate"; kube_features.go 1.33: SidecarContainers "GA in 1.33 remove in 1.36").
+
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from './parse';
+import { gateNote } from './gateNotes';
+
+const withGate = (version: string, gate: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers: [{ name: a, image: nginx }]
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${version}"
+featureGates:
+  ${gate}
+`;
+
+describe('gate notes across versions (featuregate.go Set, kube_features.go 1.33)', () => {
+  it('SidecarContainers: true from 1.28 on 1.36: locked on, changes nothing, planned for removal — an info at its line', () => {
+    const r = parseScenario(withGate('1.36', 'SidecarContainers: true'));
+    const notes = r.problems.filter((p) => p.path === 'featureGates.SidecarContainers');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ severity: 'info', line: 11, col: 3 });
+    expect(notes[0]!.message).toBe('Setting GA feature gate SidecarContainers=true. It will be removed in a future release: in 1.36 the feature is locked on (GA since 1.33), so this line changes nothing and can go; upstream planned to remove the gate in 1.36, and a kubelet without it refuses the line as an unrecognized feature gate');
+  });
+
+  it('on 1.30 the same line is already the beta default', () => {
+    expect(gateNote('SidecarContainers', true, '1.30')?.message).toBe('feature gate SidecarContainers is already on by default in 1.30 (beta since 1.29): this line changes nothing in 1.30');
+  });
+
+  it('on 1.28 it turns the alpha feature on: no note', () => {
+    expect(gateNote('SidecarContainers', true, '1.28')).toBeUndefined();
+    expect(parseScenario(withGate('1.28', 'SidecarContainers: true')).problems.filter((p) => p.path.startsWith('featureGates'))).toEqual([]);
+  });
+
+  it('an alpha gate set to false is already off', () => {
+    expect(gateNote('ContainerStopSignals', false, '1.34')?.message).toMatch(/already off by default in 1\.34 \(alpha\)/);
+  });
+
+  it('a locked gate set to false stays an error (featuregate.go: "cannot set feature gate … feature is locked to true")', () => {
+    const r = parseScenario(withGate('1.36', 'SidecarContainers: false'));
+    expect(r.problems.find((p) => p.path === 'featureGates.SidecarContainers')).toMatchObject({ severity: 'error' });
+  });
+});

@@ -1,0 +1,40 @@
+// Notes on a feature gate the text sets to what the chosen version already has, the case of a
+// Simulation document written for an older version and opened on a newer one (issue 15). Read:
+// component-base featuregate.go Set/SetFromMap (every tree 1.27-1.33: setting a GA gate logs
+// "Setting GA feature gate X=true. It will be removed in a future release."; a locked gate set
+// against its default is refused, handled in simulationDoc.ts), and pkg/features/kube_features.go
+// (1.33 tree: SidecarContainers "GA in 1.33 remove in 1.36"; once removed, the kubelet refuses
+// it as an unrecognized feature gate).
+
+import { FEATURE_GATES, defaultGates, gateLocked, minor, type FeatureGateName, type GateInfo, type KubeVersion } from '../version';
+
+/** Upstream's planned removal of a GA gate, where kube_features.go says it (1.33 tree). */
+const PLANNED_REMOVAL: Partial<Record<FeatureGateName, number>> = { SidecarContainers: 36 };
+
+export interface GateNote {
+  severity: 'info';
+  message: string;
+}
+
+/** A note for a modelled gate that exists in `version` and was set to `value`; undefined when the setting changes something. */
+export function gateNote(name: FeatureGateName, value: boolean, version: KubeVersion): GateNote | undefined {
+  const info = FEATURE_GATES[name] as GateInfo;
+  if (gateLocked(name, version) && value) {
+    const removal = PLANNED_REMOVAL[name];
+    const later = removal === undefined ? ''
+      : minor(version) >= removal
+        ? `; upstream planned to remove the gate in 1.${removal}, and a kubelet without it refuses the line as an unrecognized feature gate`
+        : `; upstream plans to remove the gate in 1.${removal}, and from then a kubelet refuses the line as an unrecognized feature gate`;
+    // An info, not a warning: the kubelet starts and runs the same (it only logs the line), and
+    // `sim check` stays silent on a valid file (contract section 2).
+    return {
+      severity: 'info',
+      message: `Setting GA feature gate ${name}=true. It will be removed in a future release: in ${version} the feature is locked on (GA since 1.${info.ga}), so this line changes nothing and can go${later}`,
+    };
+  }
+  if (defaultGates(version)[name] === value) {
+    const why = value ? `on by default in ${version} (beta since 1.${info.beta})` : `off by default in ${version} (${info.beta === undefined ? 'alpha' : `beta from 1.${info.beta}`})`;
+    return { severity: 'info', message: `feature gate ${name} is already ${why}: this line changes nothing in ${version}` };
+  }
+  return undefined;
+}
