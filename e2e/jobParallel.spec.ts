@@ -19,5 +19,9 @@ test('a parallel Indexed Job draws one lane group per pod on one axis', async ({
   const pods = all.filter(([, kind]) => kind === 'pod').map(([name]) => name);
   expect(pods.map((n) => n.split('-')[1])).toEqual(['0', '1', '1', '2', '3']);
   await expect(page.getByText(/^Pod work-1-[a-z0-9]{5} \(index 1\)$/i).first()).toBeAttached();
+  // A pod created later draws nothing before its creation, its condition rows included.
+  const later = pods[2]!;
+  const starts = await page.locator(`[data-testid="lane"][data-container="${later}"] rect.bar`).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
+  expect(Math.min(...starts)).toBeGreaterThan(0);
   await screenshot(page, info);
 });

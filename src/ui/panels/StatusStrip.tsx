@@ -30,7 +30,8 @@ export function StatusStrip() {
         </thead>
         <tbody>
           <tr>
-            <td>{podName || NONE}</td>
+            {/* A Job's pods run side by side: the row is the newest kubectl line at the cursor, so NAME is its pod's. */}
+            <td>{row?.pod ?? (podName || NONE)}</td>
             <td data-testid="kubectl-ready">{row?.ready ?? NONE}</td>
             <td data-testid="kubectl-status" className={`kubectl-status status-${statusClass(row?.status)}`}>{row?.status ?? NONE}</td>
             <td data-testid="kubectl-restarts">{row?.restarts ?? NONE}</td>

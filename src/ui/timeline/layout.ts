@@ -4,7 +4,7 @@
 import type { ContainerKind, Trace, TraceContainer, TracePod } from '../../engine/trace';
 import { containerLane } from './containerLane';
 import { DRAW_BUDGET, hiddenLanesSummary, hiddenPodsSummary, podRuns } from './drawBudget';
-import type { Bar, LaneGroup, TimelineLayout } from './model';
+import type { LaneGroup, TimelineLayout } from './model';
 import { podGoneAt, podLane } from './podLane';
 
 export const GROUP_ORDER: readonly ContainerKind[] = ['init', 'sidecar', 'main'];
@@ -101,10 +101,7 @@ function podGroups(trace: Trace, pod: TracePod, index: JobIndex, containers: rea
   const gone = index.goneAt.get(pod.name) ?? trace.end;
   const lane = podLane(pod.name, events, gone, only);
   // The pod exists from when the Job controller created it.
-  const fromStart = (bars: Bar[]) => bars.filter((bar) => bar.end > pod.start).map((bar) => ({ ...bar, start: Math.max(bar.start, pod.start) }));
-  lane.bars = fromStart(lane.bars);
-  // Its conditions and STATUS too: a pod created later has no row before it (an Initialized row started at 0).
-  lane.subRows = lane.subRows.map((row) => ({ ...row, bars: fromStart(row.bars) }));
+  lane.bars = lane.bars.filter((bar) => bar.end > pod.start).map((bar) => ({ ...bar, start: Math.max(bar.start, pod.start) }));
   // An Indexed Job's pod says its completion index; pods running side by side overlap on the one axis.
   const groups: LaneGroup[] = [{ kind: 'pod', label: `Pod ${pod.name}${pod.index === undefined ? '' : ` (index ${pod.index})`}`, lanes: [lane] }];
   for (const kind of GROUP_ORDER) {
