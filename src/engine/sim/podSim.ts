@@ -6,7 +6,6 @@ import { BackoffTable, ImagePullBackoff, backoffSettings } from '../kubelet/back
 import type { ContainerSpec, Scenario } from '../scenario/types';
 import { roundTime, type HookKind, type TraceEvent } from '../trace';
 import { minor, type FeatureGates } from '../version';
-import type { ApiPodStatus, ContainerStatus } from '../api';
 import { Kernel, type RunningTask } from './kernel';
 import { newest, type ContainerRecord, type Instance } from './model';
 import type { QueueItem } from './queue';
@@ -14,6 +13,7 @@ import { FaultWindows } from './faults';
 import { ProbeManager } from './probes';
 import { RELIST_PERIOD } from './timing';
 import { MAX_TRACE_EVENTS } from '../scenario/limits';
+import { StatusManager } from './statusManager';
 
 type Emit = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 't' | 'id' | 'cause'> : never) : never;
 
@@ -24,8 +24,6 @@ export type Causes = readonly (string | undefined)[];
 const SHOWN_BY_STATUS = new Set<TraceEvent['type']>([
   'container.start', 'container.up', 'container.exit', 'container.backoff', 'probe.result', 'hook.end', 'fault',
 ]);
-/** How many of a container's events a status write cites at most: the latest ones. */
-const STATUS_CAUSES_PER_CONTAINER = 2;
 
 export interface Deletion {
   at: number;
@@ -48,8 +46,6 @@ export class PodSim {
 
   /** Sandbox: id 0 = none yet; ready = networked and usable; conditionReady = what [7.1] reports. */
   sandbox = { id: 0, ready: false, created: 0, conditionReady: false };
-  /** Which instance each container's written status describes (the probe workers follow it). */
-  apiInstances = new Map<string, Instance | undefined>();
   /** The instance whose back-off was already announced in the trace, per container. */
   readonly backoffAnnounced = new Map<string, Instance>();
   readonly faults = new FaultWindows();
@@ -70,8 +66,6 @@ export class PodSim {
   terminalAt?: number;
   /** The id of the pod.phase event that wrote the terminal phase. */
   terminalPhaseId?: string;
-  /** Per container, the ids of its runtime events since the last status write (statusEvents cites them). */
-  readonly sinceLastWrite = new Map<string, string[]>();
   gone = false;
   /** Events the whole run may write (MAX_TRACE_EVENTS); a Job's pods share it. */
   eventBudget = MAX_TRACE_EVENTS;
@@ -88,10 +82,8 @@ export class PodSim {
   terminating?: RunningTask;
   private relist?: QueueItem;
 
-  /** The last status the status manager wrote (probe workers read it, [0.4]). */
-  api: ApiPodStatus = { conditions: [], initContainerStatuses: [], containerStatuses: [] };
-  private apiByName = new Map<string, ContainerStatus>();
-  lastKubectl?: { ready: string; status: string; restarts: string };
+  /** The status manager: the last written status, which the probe workers read ([0.4]). */
+  readonly status = new StatusManager();
 
   /** Hooks for the other modules, wired by simulate(). */
   onSyncRequested: () => void = () => {};
@@ -107,17 +99,6 @@ export class PodSim {
     for (const spec of [...scenario.pod.initContainers, ...scenario.pod.containers]) {
       this.records.set(spec.name, { spec, instances: [], killing: false, image: spec.image });
     }
-  }
-
-  setApi(status: ApiPodStatus): void {
-    this.api = status;
-    this.apiByName.clear();
-    for (const s of status.initContainerStatuses) this.apiByName.set(s.name, s);
-    for (const s of status.containerStatuses) this.apiByName.set(s.name, s);
-  }
-
-  apiStatusOf(name: string): ContainerStatus | undefined {
-    return this.apiByName.get(name);
   }
 
   get now(): number {
@@ -143,22 +124,13 @@ export class PodSim {
       if (ids.length) ev.cause = ids;
     }
     this.events.push(ev);
-    if ('container' in ev && ev.container !== undefined && SHOWN_BY_STATUS.has(ev.type)) this.noteForStatus(ev.container, id);
+    if ('container' in ev && ev.container !== undefined && SHOWN_BY_STATUS.has(ev.type)) this.status.noteRuntimeEvent(ev.container, id);
     if (this.eventsBefore + this.events.length >= this.eventBudget && this.truncatedAt === undefined) {
       // The run stops after this step; simulatePod closes the trace here with a sim.truncated event.
       this.truncatedAt = this.k.now;
       this.k.halt();
     }
     return id;
-  }
-
-  private noteForStatus(name: string, id: string): void {
-    const ids = this.sinceLastWrite.get(name);
-    if (!ids) this.sinceLastWrite.set(name, [id]);
-    else {
-      ids.push(id);
-      if (ids.length > STATUS_CAUSES_PER_CONTAINER) ids.shift();
-    }
   }
 
   rec(name: string): ContainerRecord {

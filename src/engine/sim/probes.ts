@@ -173,8 +173,8 @@ export class ProbeManager {
     if (sim.deletion === undefined && !sim.terminalDone && sim.terminalAt === undefined) this.addMissing();
     for (const w of this.workers) {
       if (w.kind !== 'readiness' || w.stopped) continue;
-      const status = sim.apiStatusOf(w.container);
-      const inst = sim.apiInstances.get(w.container);
+      const status = sim.status.statusOf(w.container);
+      const inst = sim.status.instanceOf(w.container);
       if (!status?.state.running || !status.started || !inst) continue;
       if (w.instance === inst && w.result === 'success') continue;
       this.trigger(w);
@@ -192,7 +192,7 @@ export class ProbeManager {
         if (old && !old.exited) return;
         // A worker for a container that stays terminated would leave again at its first look
         // (and only set Failure on the way out): it is not created at all here.
-        const status = this.sim.apiStatusOf(spec.name);
+        const status = this.sim.status.statusOf(spec.name);
         if (old && status?.state.terminated && !this.keepsProbing(old, status)) continue;
         if (old) this.workers.splice(this.workers.indexOf(old), 1);
         this.createWorker(spec.name, kind, probe);
@@ -336,8 +336,8 @@ export class ProbeManager {
   /** doProbe up to the probe itself: the instance to probe, or when to look next. */
   private precheck(w: Worker): Instance | Next {
     const sim = this.sim;
-    const inst = sim.apiInstances.get(w.container);
-    const status = sim.apiStatusOf(w.container);
+    const inst = sim.status.instanceOf(w.container);
+    const status = sim.status.statusOf(w.container);
     if (!inst || !status) return undefined; // [5.3] no container ID yet
     if (w.instance !== inst) {
       // [5.10] a new container ID: the result starts over, the consecutive counts do not.
@@ -388,7 +388,7 @@ export class ProbeManager {
   private finish(w: Worker, inst: Instance, plan: RunPlan): void {
     if (w.stopped) return;
     let next: Next = 'next';
-    if (this.sim.apiInstances.get(w.container) === inst && inst.state === 'running') {
+    if (this.sim.status.instanceOf(w.container) === inst && inst.state === 'running') {
       const outcome = plan.timedOut ? 'failure' : this.outcome(w, inst, this.sim.now);
       w.lastPlan = plan;
       next = this.record(w, inst, outcome, plan);
