@@ -13,10 +13,10 @@ import type { PodSim } from './podSim';
 import type { Instance } from './model';
 import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
 import { hiddenByRestartAll } from './restartAll';
-import { publish } from './statusEvents';
+import { publish, publishUnchanged } from './statusEvents';
 import { illegalTransition } from './statusTransition';
 import { terminatePodStatus } from './terminatePodStatus';
-import { applyActiveDeadline } from './activeDeadline';
+import { applyActiveDeadline, type DeadlineVerdict } from './activeDeadline';
 import type { GeneratedStatus, Remembered } from './statusManager';
 
 function terminated(inst: Instance | undefined): ContainerState {
@@ -110,14 +110,16 @@ function generatedStatus(sim: PodSim, spec: ContainerSpec, memo: GeneratedStatus
     }
   }
   if (memo.status !== undefined && memo.inst === inst && memo.instState === inst?.state && memo.prev === prev
-    && memo.prevState === prev?.state && memo.startError === rec.startError && memo.image === rec.image
+    && memo.prevState === prev?.state && memo.errorReason === rec.startError?.reason
+    && memo.errorMessage === rec.startError?.message && memo.image === rec.image
     && memo.deleted === deleted && memo.hidden === hidden && memo.removed === removed && memo.purged === purged
     && memo.started === started && memo.ready === ready) return memo.status;
   memo.inst = inst;
   memo.instState = inst?.state;
   memo.prev = prev;
   memo.prevState = prev?.state;
-  memo.startError = rec.startError;
+  memo.errorReason = rec.startError?.reason;
+  memo.errorMessage = rec.startError?.message;
   memo.image = rec.image;
   memo.deleted = deleted;
   memo.hidden = hidden;
@@ -285,7 +287,16 @@ export function writeStatus(sim: PodSim): void {
   const previousPhase = manager.api.phase;
   const explained = applyActiveDeadline(sim, keepTerminalPhase(phaseOf(sim, statuses, initialized()), previousPhase), previousPhase); // [13.2]
   const conditions = conditionsFor(sim, statuses, explained.phase);
-  rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);
+  if (!holds(manager.containersReady, statuses, explained.phase)) {
+    rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);
+  }
+  const over = podIsOver(sim);
+  if (!over && sameAsWritten(manager.api, statuses, explained, conditions)) {
+    // The status manager finds nothing to update: no event, no field changes ([0.1]).
+    publishUnchanged(sim);
+    sim.probes.statusGenerated();
+    return;
+  }
   const whys = whysOf(conditions);
   let next: ApiPodStatus = {
     phase: explained.phase, conditions: conditions.map(stripWhy),
@@ -293,11 +304,11 @@ export function writeStatus(sim: PodSim): void {
   };
   if (explained.reason) Object.assign(next, { reason: explained.reason, message: explained.message });
   let phaseWhy = explained.why;
-  if (podIsOver(sim)) {
+  if (over) {
     // [6.9] TerminatePod: the status manager's defaults for a pod that is over.
-    const over = terminatePodStatus(specForStatus(sim), next, manager.api);
-    next = over.status;
-    if (over.markedFailed) {
+    const terminated = terminatePodStatus(specForStatus(sim), next, manager.api);
+    next = terminated.status;
+    if (terminated.markedFailed) {
       phaseWhy = `Failed [6.9]: the pod is over but its phase was still ${explained.phase}, so the status manager marks it Failed (TerminatePod) and reports every container it cannot account for as ContainerStatusUnknown.`;
     }
   }
@@ -310,6 +321,26 @@ export function writeStatus(sim: PodSim): void {
   for (const [name, rec] of sim.records) manager.showInstance(name, rec.instances[rec.instances.length - 1]);
   publish(sim, next, phaseWhy, whys);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
+}
+
+/**
+ * Whether a generated status equals the written one in every field a write compares or copies:
+ * the very status lists, the phase with its reason and message, and each condition.
+ */
+function sameAsWritten(api: ApiPodStatus, st: PhaseStatuses, verdict: DeadlineVerdict, conditions: readonly PodCondition[]): boolean {
+  if (api.initContainerStatuses !== st.initContainerStatuses || api.containerStatuses !== st.containerStatuses) return false;
+  if (api.phase !== verdict.phase || api.reason !== verdict.reason || api.message !== verdict.message) return false;
+  return sameConditions(api.conditions, conditions);
+}
+
+function sameConditions(written: readonly PodCondition[], fresh: readonly PodCondition[]): boolean {
+  if (written.length !== fresh.length) return false;
+  for (let i = 0; i < fresh.length; i++) {
+    const a = written[i]!;
+    const b = fresh[i]!;
+    if (a.type !== b.type || a.status !== b.status || a.reason !== b.reason || a.message !== b.message) return false;
+  }
+  return true;
 }
 
 /** The pod worker is done with the pod: deleted (or terminal by itself) and nothing runs any more. */

@@ -51,6 +51,16 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   manager.clearRuntimeEvents();
 }
 
+/**
+ * A write equal to the written status: no event and nothing to store, but the runtime events so
+ * far count as shown, and the row is printed again (a deletion changes it, [14.4]).
+ */
+export function publishUnchanged(sim: PodSim): void {
+  const api = sim.status.api;
+  publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', new LazyChanges(sim, api, api));
+  sim.status.clearRuntimeEvents();
+}
+
 /** The status changes of a write, computed on first use (many writes need none). */
 class LazyChanges {
   private changes?: StatusChanges;
@@ -141,16 +151,19 @@ function conditionCause(changes: StatusChanges, type: PodConditionType): string[
 export function publishKubectl(sim: PodSim, why: string, cause?: Causes | LazyChanges): void {
   const manager = sim.status;
   const status = manager.api;
-  const inputs = rowInputs(status, sim.deletion?.at);
+  const deletionTimestamp = sim.deletion?.at;
   // The same status lists, phase, reason, conditions and deletion print the same columns but for
   // RESTARTS' age, which is no change: the row printed last time still stands.
-  if (manager.rowInputs !== undefined && sameRowInputs(manager.rowInputs, inputs)) return;
+  const last = manager.rowInputs;
+  if (last !== undefined && last.status === status && last.deletionTimestamp === deletionTimestamp) return;
+  const inputs = rowInputs(status, deletionTimestamp);
   manager.rowInputs = inputs;
+  if (last !== undefined && sameRowInputs(last, inputs)) return;
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status };
   const cols = printPod(pod, sim.now, { minor: sim.minor });
-  const last = manager.row;
+  const row = manager.row;
   // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
-  if (!last || last.ready !== cols.ready || last.status !== cols.status || restartCount(last.restarts) !== restartCount(cols.restarts)) {
+  if (!row || row.ready !== cols.ready || row.status !== cols.status || restartCount(row.restarts) !== restartCount(cols.restarts)) {
     manager.row = cols;
     sim.emit({ type: 'pod.kubectl', ...cols, why }, cause instanceof LazyChanges ? cause.stateCause() : cause);
   }
@@ -167,7 +180,7 @@ function rowInputs(status: ApiPodStatus, deletionTimestamp: number | undefined):
   let conditions = '';
   for (const c of status.conditions) conditions += `${c.type}=${c.status}:${c.reason ?? ''};`;
   return {
-    init: status.initContainerStatuses, main: status.containerStatuses, phase: status.phase, reason: status.reason,
+    status, init: status.initContainerStatuses, main: status.containerStatuses, phase: status.phase, reason: status.reason,
     deletionTimestamp, conditions,
   };
 }

@@ -26,7 +26,9 @@ export interface GeneratedStatus {
   instState?: Instance['state'];
   prev?: Instance;
   prevState?: Instance['state'];
-  startError?: unknown;
+  /** The start error shown as Waiting ([10.2]); doBackOff writes an equal one at every sync. */
+  errorReason?: string;
+  errorMessage?: string;
   image?: string;
   deleted: boolean;
   hidden: boolean;
@@ -47,6 +49,8 @@ export interface Remembered<T> {
 
 /** What the `kubectl get pod` columns READY, STATUS and the restart count are printed from. */
 export interface RowInputs {
+  /** The written status printed (never modified: the same object prints the same row). */
+  status: ApiPodStatus;
   init: ContainerStatus[];
   main: ContainerStatus[];
   phase?: string;
