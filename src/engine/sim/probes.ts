@@ -146,21 +146,19 @@ export class ProbeManager {
     w.onHold = kind === 'startup' && result === 'success';
   }
 
-  /** Whether the manager has this worker (UpdatePodStatus's getWorker, [5.6]). */
-  private hasWorker(container: string, kind: ProbeKind): boolean {
-    const w = this.byContainer.get(container)?.[kind];
-    return w !== undefined && !w.exited;
-  }
-
   /** UpdatePodStatus's Started ([5.6]): the startup result, else "no startup worker". */
   started(container: string, inst: Instance): boolean {
-    const r = this.result(container, 'startup', inst);
-    return r !== undefined ? r === 'success' : !this.hasWorker(container, 'startup');
+    const w = this.byContainer.get(container)?.startup; // read at every status write: one lookup
+    if (!w) return true;
+    const r = w.instance === inst ? w.result : undefined;
+    return r !== undefined ? r === 'success' : w.exited;
   }
 
   /** UpdatePodStatus's Ready for a started, running container ([5.6]): readiness Success, else "no readiness worker". */
   ready(container: string, inst: Instance): boolean {
-    return this.result(container, 'readiness', inst) === 'success' || !this.hasWorker(container, 'readiness');
+    const w = this.byContainer.get(container)?.readiness;
+    if (!w) return true;
+    return (w.instance === inst && w.result === 'success') || w.exited;
   }
 
   /**

@@ -343,6 +343,12 @@ function sameConditions(written: readonly PodCondition[], fresh: readonly PodCon
   return true;
 }
 
+/** The written condition of this type has the same status, reason and message (or is absent, as the patch leaves it). */
+function sameCondition(written: readonly PodCondition[], fresh: PodCondition): boolean {
+  const old = written.find((c) => c.type === fresh.type);
+  return old === undefined || (old.status === fresh.status && old.reason === fresh.reason && old.message === fresh.message);
+}
+
 /** The pod worker is done with the pod: deleted (or terminal by itself) and nothing runs any more. */
 function podIsOver(sim: PodSim): boolean {
   return (sim.deletion !== undefined || sim.terminalDone) && sim.specs().every((c) => !sim.running(c.name));
@@ -364,6 +370,11 @@ export function patchProbeFlags(sim: PodSim): void {
   // The prober's patch recomputes ContainersReady and Ready; the other conditions keep their values.
   const containersReady = containersReadyOf(sim, statuses, phase);
   const ready = readyCondition(specForStatus(sim), containersReady);
+  if (statuses.initContainerStatuses === api.initContainerStatuses && statuses.containerStatuses === api.containerStatuses
+    && sameCondition(api.conditions, containersReady) && sameCondition(api.conditions, ready)) {
+    publishUnchanged(sim); // no flag and no condition changes: nothing to patch
+    return;
+  }
   const whys = new Map([[containersReady.type, containersReady.why], [ready.type, ready.why]]);
   const merged = api.conditions.map((old) => {
     if (old.type === containersReady.type) return stripWhy(containersReady);
