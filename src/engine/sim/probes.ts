@@ -12,7 +12,7 @@
 // ([5.2]); a worker whose container terminated for good exits, sidecars included until 1.34,
 // kept from 1.35 (and with ContainerRestartRules, by ContainerShouldRestart) ([5.12]).
 
-import type { ProbeSpec } from '../scenario/types';
+import type { ContainerSpec, ProbeSpec } from '../scenario/types';
 import type { ProbeKind } from '../trace';
 import type { ContainerStatus } from '../api';
 import { shouldRestartAfterExit } from '../kubelet/restartPolicy';
@@ -179,10 +179,13 @@ export class ProbeManager {
     }
   }
 
+  /** The containers in AddPod's order (the spec does not change during a run). */
+  private addOrder?: ContainerSpec[];
+
   /** AddPod as SyncPod calls it: main containers, then sidecars; it returns at the first worker it already has. */
   private addMissing(): void {
-    const specs = [...this.sim.pod.containers, ...this.sim.pod.initContainers.filter((c) => c.kind === 'sidecar')];
-    for (const spec of specs) {
+    this.addOrder ??= [...this.sim.pod.containers, ...this.sim.pod.initContainers.filter((c) => c.kind === 'sidecar')];
+    for (const spec of this.addOrder) {
       for (const kind of ADD_ORDER) {
         const probe = probeOf(spec, kind);
         if (!probe) continue;
