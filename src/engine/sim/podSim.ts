@@ -139,9 +139,12 @@ export class PodSim {
     return r;
   }
 
-  specs(): ContainerSpec[] {
-    return [...this.pod.initContainers, ...this.pod.containers];
+  /** Every container's spec, init containers first (the spec does not change during a run: one list, never modified). */
+  specs(): readonly ContainerSpec[] {
+    return (this.allSpecs ??= [...this.pod.initContainers, ...this.pod.containers]);
   }
+
+  private allSpecs?: ContainerSpec[];
 
   running(name: string): Instance | undefined {
     const inst = newest(this.rec(name));

@@ -450,9 +450,10 @@ export class ProbeManager {
 
   /** The first moment after t when the handler's answer may differ. */
   private nextChange(w: Worker, inst: Instance, t: number): number | undefined {
-    const times = [inst.upAt, inst.readyAt, ...this.sim.faults.probeEdges(w.container, w.kind)]
-      .filter((x): x is number => x !== undefined && x > t);
-    return times.length ? Math.min(...times) : undefined;
+    let next = this.sim.faults.nextProbeEdge(w.container, w.kind, t);
+    if (inst.upAt !== undefined && inst.upAt > t && (next === undefined || inst.upAt < next)) next = inst.upAt;
+    if (inst.readyAt !== undefined && inst.readyAt > t && (next === undefined || inst.readyAt < next)) next = inst.readyAt;
+    return next;
   }
 
   /** What made the handler answer so: an injected probe fault, the container's exit, or its app coming up. */

@@ -47,8 +47,9 @@ export function actionsInput(sim: PodSim): PodActionsInput {
       name: spec.name, state: inst.state, exitCode: inst.exitCode, startedAt: inst.startedAt,
       finishedAt: inst.finishedAt, image: inst.image, attempts: rec.instances.length,
     };
-    startup[spec.name] = sim.probes.result(spec.name, 'startup', inst);
-    liveness[spec.name] = sim.probes.result(spec.name, 'liveness', inst);
+    // No worker, no result: a container without the probe is not looked up.
+    startup[spec.name] = spec.startupProbe ? sim.probes.result(spec.name, 'startup', inst) : undefined;
+    liveness[spec.name] = spec.livenessProbe ? sim.probes.result(spec.name, 'liveness', inst) : undefined;
   }
   return {
     restartPolicy: sim.pod.restartPolicy,
