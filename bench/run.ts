@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { measureCli } from './cli';
 import { measureEngine } from './engine';
+import { resultTable } from './goals';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 0) || 5;
@@ -23,9 +24,7 @@ async function main(): Promise<void> {
     Object.assign(results, await measureWeb(runs));
   }
   if (!onlyArg || only.has('share')) Object.assign(results, (await import('./share')).measureShare());
-  const width = Math.max(...Object.keys(results).map((k) => k.length));
-  console.log(`${'figure'.padEnd(width)}  value`);
-  for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(width)}  ${v}`);
+  console.log(resultTable(results)); // with the goals of issue 16 beside the figures
   const out = { measuredAt: new Date().toISOString(), node: process.version, runs, ...results };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
   console.log('\nwritten to bench/results.json');

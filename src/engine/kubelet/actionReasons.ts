@@ -15,5 +15,7 @@ export function explain(changes: PodActions, text: string, about?: { container: 
   changes.why.push(text);
   if (!about || Object.prototype.hasOwnProperty.call(changes.reasons, about.container)) return;
   const rule = LEADING_RULE.exec(text)?.[1] ?? '';
-  changes.reasons[about.container] = { rule, text, ...(about.after !== undefined ? { after: about.after } : {}) };
+  const reason: PodActions['reasons'][string] = { rule, text };
+  if (about.after !== undefined) reason.after = about.after;
+  changes.reasons[about.container] = reason;
 }

@@ -112,7 +112,7 @@ export function computePodActions(input: PodActionsInput): PodActions {
           changes.containersToKill.push({ name: c.name, reason: 'Unknown', message: `Container ${c.name} is in an unknown state` });
         }
       }
-      explain(changes, decision.why, { container: c.name, ...(decision.after !== undefined ? { after: decision.after } : {}) });
+      explain(changes, decision.why, decision.after !== undefined ? { container: c.name, after: decision.after } : { container: c.name });
       continue;
     }
     let restart = restartsOnFailure(input.restartPolicy, c, input.containerRestartRules);

@@ -98,18 +98,20 @@ const without = (names: string[], excluded: string[]): string[] => {
 /** "a is" / "a, b are". */
 const are = (names: string[]): string => `${list(names)} ${names.length > 1 ? 'are' : 'is'}`;
 
+// [6.6] [6.8] [11.2] a stop counts as a restart when its policy restarts it, when an in-place restart
+// removed it (reason RestartingAllContainers), or when its exit matches a RestartAllContainers
+// rule (TestPodPhaseWithRestartAllContainers: the pod stays Running while the restart begins).
+function wontRestart(spec: SpecForStatus, opts: PhaseOptions, c: ContainerForStatus, code: number, reason?: string): boolean {
+  return !(containerShouldRestart(spec.restartPolicy, c, code)
+    || (opts.restartAllContainers === true
+      && (reason === 'RestartingAllContainers' || (c.restartPolicy !== undefined && matchingRule(c, code)?.action === 'RestartAllContainers'))));
+}
+
 function tally(spec: SpecForStatus, opts: PhaseOptions, byName: StatusIndex): Tally {
   const t: Tally = {
     pendingInit: [], pendingSidecars: [], startedUnseen: [], failedInit: [], failedInitFinal: [], unknown: [],
     running: [], runningSidecars: [], waiting: [], stopped: [], stoppedFinal: [], succeeded: [],
   };
-  // [6.6] [6.8] [11.2] a stop counts as a restart when its policy restarts it, when an in-place restart
-  // removed it (reason RestartingAllContainers), or when its exit matches a RestartAllContainers
-  // rule (TestPodPhaseWithRestartAllContainers: the pod stays Running while the restart begins).
-  const wontRestart = (c: ContainerForStatus, code: number, reason?: string) =>
-    !(containerShouldRestart(spec.restartPolicy, c, code)
-      || (opts.restartAllContainers === true
-        && (reason === 'RestartingAllContainers' || (c.restartPolicy !== undefined && matchingRule(c, code)?.action === 'RestartAllContainers'))));
 
   for (const c of spec.initContainers) {
     const s = byName.get(c.name);
@@ -135,7 +137,7 @@ function tally(spec: SpecForStatus, opts: PhaseOptions, byName: StatusIndex): Ta
     if (s.state.running || !last) { t.pendingInit.push(c.name); continue; }
     if (last.exitCode === 0) continue;
     t.failedInit.push(c.name);
-    if (wontRestart(c, last.exitCode, last.reason)) t.failedInitFinal.push(c.name);
+    if (wontRestart(spec, opts, c, last.exitCode, last.reason)) t.failedInitFinal.push(c.name);
   }
 
   for (const c of spec.containers) {
@@ -149,10 +151,15 @@ function tally(spec: SpecForStatus, opts: PhaseOptions, byName: StatusIndex): Ta
       continue;
     }
     t.stopped.push(c.name);
-    if (opts.containerRestartRules && wontRestart(c, last.exitCode, last.reason)) t.stoppedFinal.push(c.name);
+    if (opts.containerRestartRules && wontRestart(spec, opts, c, last.exitCode, last.reason)) t.stoppedFinal.push(c.name);
     if (terminated && terminated.exitCode === 0) t.succeeded.push(c.name);
   }
   return t;
+}
+
+/** The phase, its rule, and the sentence. */
+function explain(phase: PodPhase, rule: string, why: string): PhaseExplanation {
+  return { phase, rule, why: `${phase} [${rule}]: ${why}.` };
 }
 
 function pendingReasons(t: Tally, podHasInitialized: boolean): string[] {
@@ -176,7 +183,6 @@ export function explainPhase(
   byName: StatusIndex = indexStatuses(status),
 ): PhaseExplanation {
   const t = tally(spec, opts, byName);
-  const explain = (phase: PodPhase, rule: string, why: string) => ({ phase, rule, why: `${phase} [${rule}]: ${why}.` });
 
   if (opts.containerRestartRules ? t.failedInitFinal.length > 0 : t.failedInit.length > 0 && spec.restartPolicy === 'Never') {
     const names = opts.containerRestartRules ? t.failedInitFinal : t.failedInit;

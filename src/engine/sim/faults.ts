@@ -15,7 +15,8 @@ interface Window {
 
 /** Time windows during which a probe or a pull of a container fails. */
 export class FaultWindows {
-  private readonly probe = new Map<string, Window[]>();
+  /** Per container, per probe kind (asked at every probe run: no composed string keys). */
+  private readonly probe = new Map<string, Partial<Record<ProbeKind, Window[]>>>();
   private readonly pull = new Map<string, Window[]>();
   /** The id of the latest fault event that made this container's probe fail. */
   private readonly probeFaultIds = new Map<string, string>();
@@ -29,8 +30,9 @@ export class FaultWindows {
   }
 
   addProbe(container: string, kind: ProbeKind, w: Window): void {
-    const key = `${container}/${kind}`;
-    this.probe.set(key, [...(this.probe.get(key) ?? []), w]);
+    let kinds = this.probe.get(container);
+    if (!kinds) this.probe.set(container, (kinds = {}));
+    kinds[kind] = [...(kinds[kind] ?? []), w];
   }
 
   addPull(container: string, w: Window): void {
@@ -38,11 +40,22 @@ export class FaultWindows {
   }
 
   probeFails(container: string, kind: ProbeKind, t: number): boolean {
-    return (this.probe.get(`${container}/${kind}`) ?? []).some((w) => t >= w.from && t < w.to);
+    const windows = this.probe.get(container)?.[kind];
+    if (!windows) return false;
+    for (const w of windows) if (t >= w.from && t < w.to) return true;
+    return false;
   }
 
-  probeEdges(container: string, kind: ProbeKind): number[] {
-    return (this.probe.get(`${container}/${kind}`) ?? []).flatMap((w) => [w.from, w.to]);
+  /** The first window start or end after t, if any. */
+  nextProbeEdge(container: string, kind: ProbeKind, t: number): number | undefined {
+    const windows = this.probe.get(container)?.[kind];
+    let next: number | undefined;
+    if (!windows) return next;
+    for (const w of windows) {
+      if (w.from > t && (next === undefined || w.from < next)) next = w.from;
+      if (w.to > t && (next === undefined || w.to < next)) next = w.to;
+    }
+    return next;
   }
 
   pullFails(container: string, t: number): boolean {

@@ -177,7 +177,7 @@ export function settleObservedStatus(sim: PodSim, from: StartFrom, observed: Tra
   writeStatus(sim);
   const written = sim.events.splice(before);
   const since = from.conditions ?? {};
-  for (const c of sim.api.conditions) if (since[c.type] !== undefined) c.lastTransitionTime = since[c.type];
+  for (const c of sim.status.api.conditions) if (since[c.type] !== undefined) c.lastTransitionTime = since[c.type];
   for (const e of written) {
     e.observed = true;
     const t = observedSince(e, since, observed);

@@ -20,7 +20,7 @@ function inPod(e: TraceEvent, pod: string): TraceEvent {
 }
 
 function tracePod(p: JobPod): TracePod {
-  const phase = p.sim.terminalAt !== undefined ? p.sim.api.phase : undefined;
+  const phase = p.sim.terminalAt !== undefined ? p.sim.status.api.phase : undefined;
   return {
     name: p.name, start: p.start,
     ...(phase === 'Succeeded' || phase === 'Failed' ? { phase } : {}),
@@ -48,7 +48,7 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
   const trace: Trace = { schema: TRACE_SCHEMA, kubernetesVersion: scenario.sim.kubernetesVersion, end, containers, pods: pods.map(tracePod), events };
   // What each pod's status manager wrote, on the one clock (a stable sort keeps each pod's own order).
   trace.statusWrites = pods
-    .flatMap((p) => p.sim.statusWrites.filter((w) => w.t <= end).map((w) => ({ ...w, pod: p.name })))
+    .flatMap((p) => p.sim.status.writes.filter((w) => w.t <= end).map((w) => ({ ...w, pod: p.name })))
     .sort((a, b) => a.t - b.t);
   if (stop) {
     trace.truncated = stop.truncated;

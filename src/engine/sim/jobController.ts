@@ -46,7 +46,7 @@ const DEADLINE_MESSAGE = 'Job was active longer than specified deadline';
 function finishOf(p: JobPod, onlyFailed: boolean): { outcome: 'Succeeded' | 'Failed'; at: number; by?: string } | undefined {
   const sim = p.sim;
   if (sim.terminalAt !== undefined) {
-    return { outcome: sim.api.phase === 'Succeeded' ? 'Succeeded' : 'Failed', at: finishedTime(sim), by: sim.terminalPhaseId };
+    return { outcome: sim.status.api.phase === 'Succeeded' ? 'Succeeded' : 'Failed', at: finishedTime(sim), by: sim.terminalPhaseId };
   }
   if (sim.deletion && !onlyFailed) return { outcome: 'Failed', at: sim.deletion.at, by: sim.deletion.id };
   if (sim.gone) return { outcome: 'Failed', at: sim.now, by: sim.deletion?.id };
@@ -78,10 +78,10 @@ function exitCodes(sim: PodSim): Map<string, number> {
 
 /** Restarts of a running or pending pod's containers, as its written status shows them. */
 function restartsOf(sim: PodSim): number {
-  if (sim.api.phase !== 'Running' && sim.api.phase !== 'Pending' && sim.api.phase !== undefined) return 0;
+  if (sim.status.api.phase !== 'Running' && sim.status.api.phase !== 'Pending' && sim.status.api.phase !== undefined) return 0;
   let n = 0;
-  for (const s of sim.api.initContainerStatuses) n += s.restartCount;
-  for (const s of sim.api.containerStatuses) n += s.restartCount;
+  for (const s of sim.status.api.initContainerStatuses) n += s.restartCount;
+  for (const s of sim.status.api.containerStatuses) n += s.restartCount;
   return n;
 }
 

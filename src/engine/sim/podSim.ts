@@ -5,9 +5,8 @@
 
 import { BackoffTable, ImagePullBackoff, backoffSettings } from '../kubelet/backoff';
 import type { ContainerSpec, Scenario } from '../scenario/types';
-import { roundTime, type ContainerStatusWrite, type HookKind, type TraceEvent } from '../trace';
+import { roundTime, type HookKind, type TraceEvent } from '../trace';
 import { minor, type FeatureGates } from '../version';
-import type { ApiPodStatus, ContainerStatus } from '../api';
 import type { Kernel, RunningTask, Task } from './kernel';
 import { newest, type ContainerRecord, type Instance } from './model';
 import type { QueueItem } from './queue';
@@ -16,6 +15,7 @@ import { ProbeManager } from './probes';
 import { RELIST_PERIOD } from './timing';
 import { SimNode } from './simNode';
 import { KubeletPodWorker, type PodWorker } from './podWorker';
+import { StatusManager } from './statusManager';
 
 type Emit = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 't' | 'id' | 'cause'> : never) : never;
 
@@ -26,8 +26,6 @@ export type Causes = readonly (string | undefined)[];
 const SHOWN_BY_STATUS = new Set<TraceEvent['type']>([
   'container.start', 'container.up', 'container.exit', 'container.backoff', 'probe.result', 'hook.end', 'fault',
 ]);
-/** How many of a container's events a status write cites at most: the latest ones. */
-const STATUS_CAUSES_PER_CONTAINER = 2;
 
 export interface Deletion {
   at: number;
@@ -51,8 +49,6 @@ export class PodSim {
 
   /** Sandbox: id 0 = none yet; ready = networked and usable; conditionReady = what [7.1] reports. */
   sandbox = { id: 0, ready: false, created: 0, conditionReady: false };
-  /** Which instance each container's written status describes (the probe workers follow it). */
-  apiInstances = new Map<string, Instance | undefined>();
   /** The instance whose back-off was already announced in the trace, per container. */
   readonly backoffAnnounced = new Map<string, Instance>();
   readonly faults = new FaultWindows();
@@ -73,8 +69,6 @@ export class PodSim {
   terminalAt?: number;
   /** The id of the pod.phase event that wrote the terminal phase. */
   terminalPhaseId?: string;
-  /** Per container, the ids of its runtime events since the last status write (statusEvents cites them). */
-  readonly sinceLastWrite = new Map<string, string[]>();
   gone = false;
   /** When the pod was created on the node's clock (0 for a lone pod; a Job's later pods later). */
   createdAt = 0;
@@ -86,12 +80,8 @@ export class PodSim {
   terminating?: RunningTask;
   private relist?: QueueItem;
 
-  /** The last status the status manager wrote (probe workers read it, [0.4]). */
-  api: ApiPodStatus = { conditions: [], initContainerStatuses: [], containerStatuses: [] };
-  private apiByName = new Map<string, ContainerStatus>();
-  lastKubectl?: { ready: string; status: string; restarts: string };
-  /** Every write that changed a container's written state (Trace.statusWrites). */
-  readonly statusWrites: ContainerStatusWrite[] = [];
+  /** The status manager: the last written status, which the probe workers read ([0.4]), and every write that changed a container (Trace.statusWrites). */
+  readonly status = new StatusManager();
 
   /** Hooks for the other modules, wired by simulatePod. */
   onRuntimeChange: (name: string) => void = () => {};
@@ -112,17 +102,6 @@ export class PodSim {
     for (const spec of [...scenario.pod.initContainers, ...scenario.pod.containers]) {
       this.records.set(spec.name, { spec, instances: [], killing: false, image: spec.image });
     }
-  }
-
-  setApi(status: ApiPodStatus): void {
-    this.api = status;
-    this.apiByName.clear();
-    for (const s of status.initContainerStatuses) this.apiByName.set(s.name, s);
-    for (const s of status.containerStatuses) this.apiByName.set(s.name, s);
-  }
-
-  apiStatusOf(name: string): ContainerStatus | undefined {
-    return this.apiByName.get(name);
   }
 
   get now(): number {
@@ -148,18 +127,9 @@ export class PodSim {
       if (ids.length) ev.cause = ids;
     }
     this.events.push(ev);
-    if ('container' in ev && ev.container !== undefined && SHOWN_BY_STATUS.has(ev.type)) this.noteForStatus(ev.container, id);
+    if ('container' in ev && ev.container !== undefined && SHOWN_BY_STATUS.has(ev.type)) this.status.noteRuntimeEvent(ev.container, id);
     this.node.record(this.pod.name, ev); // the shared budget: it stops the run when reached
     return id;
-  }
-
-  private noteForStatus(name: string, id: string): void {
-    const ids = this.sinceLastWrite.get(name);
-    if (!ids) this.sinceLastWrite.set(name, [id]);
-    else {
-      ids.push(id);
-      if (ids.length > STATUS_CAUSES_PER_CONTAINER) ids.shift();
-    }
   }
 
   rec(name: string): ContainerRecord {
@@ -168,9 +138,12 @@ export class PodSim {
     return r;
   }
 
-  specs(): ContainerSpec[] {
-    return [...this.pod.initContainers, ...this.pod.containers];
+  /** Every container's spec, init containers first (the spec does not change during a run: one list, never modified). */
+  specs(): readonly ContainerSpec[] {
+    return (this.allSpecs ??= [...this.pod.initContainers, ...this.pod.containers]);
   }
+
+  private allSpecs?: ContainerSpec[];
 
   running(name: string): Instance | undefined {
     const inst = newest(this.rec(name));

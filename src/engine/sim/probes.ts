@@ -12,7 +12,7 @@
 // ([5.2]); a worker whose container terminated for good exits, sidecars included until 1.34,
 // kept from 1.35 (and with ContainerRestartRules, by ContainerShouldRestart) ([5.12]).
 
-import type { ProbeSpec } from '../scenario/types';
+import type { ContainerSpec, ProbeSpec } from '../scenario/types';
 import type { ProbeKind } from '../trace';
 import type { ContainerStatus } from '../api';
 import { shouldRestartAfterExit } from '../kubelet/restartPolicy';
@@ -146,21 +146,19 @@ export class ProbeManager {
     w.onHold = kind === 'startup' && result === 'success';
   }
 
-  /** Whether the manager has this worker (UpdatePodStatus's getWorker, [5.6]). */
-  private hasWorker(container: string, kind: ProbeKind): boolean {
-    const w = this.byContainer.get(container)?.[kind];
-    return w !== undefined && !w.exited;
-  }
-
   /** UpdatePodStatus's Started ([5.6]): the startup result, else "no startup worker". */
   started(container: string, inst: Instance): boolean {
-    const r = this.result(container, 'startup', inst);
-    return r !== undefined ? r === 'success' : !this.hasWorker(container, 'startup');
+    const w = this.byContainer.get(container)?.startup; // read at every status write: one lookup
+    if (!w) return true;
+    const r = w.instance === inst ? w.result : undefined;
+    return r !== undefined ? r === 'success' : w.exited;
   }
 
   /** UpdatePodStatus's Ready for a started, running container ([5.6]): readiness Success, else "no readiness worker". */
   ready(container: string, inst: Instance): boolean {
-    return this.result(container, 'readiness', inst) === 'success' || !this.hasWorker(container, 'readiness');
+    const w = this.byContainer.get(container)?.readiness;
+    if (!w) return true;
+    return (w.instance === inst && w.result === 'success') || w.exited;
   }
 
   /**
@@ -173,18 +171,21 @@ export class ProbeManager {
     if (sim.deletion === undefined && !sim.terminalDone && sim.terminalAt === undefined) this.addMissing();
     for (const w of this.workers) {
       if (w.kind !== 'readiness' || w.stopped) continue;
-      const status = sim.apiStatusOf(w.container);
-      const inst = sim.apiInstances.get(w.container);
+      const status = sim.status.statusOf(w.container);
+      const inst = sim.status.instanceOf(w.container);
       if (!status?.state.running || !status.started || !inst) continue;
       if (w.instance === inst && w.result === 'success') continue;
       this.trigger(w);
     }
   }
 
+  /** The containers in AddPod's order (the spec does not change during a run). */
+  private addOrder?: ContainerSpec[];
+
   /** AddPod as SyncPod calls it: main containers, then sidecars; it returns at the first worker it already has. */
   private addMissing(): void {
-    const specs = [...this.sim.pod.containers, ...this.sim.pod.initContainers.filter((c) => c.kind === 'sidecar')];
-    for (const spec of specs) {
+    this.addOrder ??= [...this.sim.pod.containers, ...this.sim.pod.initContainers.filter((c) => c.kind === 'sidecar')];
+    for (const spec of this.addOrder) {
       for (const kind of ADD_ORDER) {
         const probe = probeOf(spec, kind);
         if (!probe) continue;
@@ -192,7 +193,7 @@ export class ProbeManager {
         if (old && !old.exited) return;
         // A worker for a container that stays terminated would leave again at its first look
         // (and only set Failure on the way out): it is not created at all here.
-        const status = this.sim.apiStatusOf(spec.name);
+        const status = this.sim.status.statusOf(spec.name);
         if (old && status?.state.terminated && !this.keepsProbing(old, status)) continue;
         if (old) this.workers.splice(this.workers.indexOf(old), 1);
         this.createWorker(spec.name, kind, probe);
@@ -336,8 +337,8 @@ export class ProbeManager {
   /** doProbe up to the probe itself: the instance to probe, or when to look next. */
   private precheck(w: Worker): Instance | Next {
     const sim = this.sim;
-    const inst = sim.apiInstances.get(w.container);
-    const status = sim.apiStatusOf(w.container);
+    const inst = sim.status.instanceOf(w.container);
+    const status = sim.status.statusOf(w.container);
     if (!inst || !status) return undefined; // [5.3] no container ID yet
     if (w.instance !== inst) {
       // [5.10] a new container ID: the result starts over, the consecutive counts do not.
@@ -388,7 +389,7 @@ export class ProbeManager {
   private finish(w: Worker, inst: Instance, plan: RunPlan): void {
     if (w.stopped) return;
     let next: Next = 'next';
-    if (this.sim.apiInstances.get(w.container) === inst && inst.state === 'running') {
+    if (this.sim.status.instanceOf(w.container) === inst && inst.state === 'running') {
       const outcome = plan.timedOut ? 'failure' : this.outcome(w, inst, this.sim.now);
       w.lastPlan = plan;
       next = this.record(w, inst, outcome, plan);
@@ -449,9 +450,10 @@ export class ProbeManager {
 
   /** The first moment after t when the handler's answer may differ. */
   private nextChange(w: Worker, inst: Instance, t: number): number | undefined {
-    const times = [inst.upAt, inst.readyAt, ...this.sim.faults.probeEdges(w.container, w.kind)]
-      .filter((x): x is number => x !== undefined && x > t);
-    return times.length ? Math.min(...times) : undefined;
+    let next = this.sim.faults.nextProbeEdge(w.container, w.kind, t);
+    if (inst.upAt !== undefined && inst.upAt > t && (next === undefined || inst.upAt < next)) next = inst.upAt;
+    if (inst.readyAt !== undefined && inst.readyAt > t && (next === undefined || inst.readyAt < next)) next = inst.readyAt;
+    return next;
   }
 
   /** What made the handler answer so: an injected probe fault, the container's exit, or its app coming up. */

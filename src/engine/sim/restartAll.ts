@@ -30,5 +30,5 @@ export function restartAllContainers(sim: PodSim, trigger: NonNullable<PodAction
 
 /** Whether an instance was removed from the runtime by an in-place restart. */
 export function hiddenByRestartAll(sim: PodSim, name: string, attempt: number): boolean {
-  return attempt < (sim.hiddenBelow.get(name) ?? 0);
+  return sim.hiddenBelow.size > 0 && attempt < (sim.hiddenBelow.get(name) ?? 0);
 }

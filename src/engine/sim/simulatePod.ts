@@ -103,7 +103,7 @@ export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { tra
   const events = sim.events.filter((e) => e.t <= end);
   const trace: Trace = { schema: TRACE_SCHEMA, kubernetesVersion: scenario.sim.kubernetesVersion, end, containers: traceContainers(scenario), events };
   if (from) trace.observedUntil = from.now;
-  trace.statusWrites = sim.statusWrites.filter((w) => w.t <= end);
+  trace.statusWrites = sim.status.writes.filter((w) => w.t <= end);
   if (stop) {
     trace.truncated = stop.truncated;
     // An id after every emitted one (the events past `end` were dropped, but their ids stay taken).

@@ -6,17 +6,18 @@
 
 import type { ApiPodStatus, ContainerState, ContainerStatus, PodCondition } from '../api';
 import { containersReadyCondition, podConditions, readyCondition, type ExplainedCondition } from '../kubelet/conditions';
-import { explainPhase, keepTerminalPhase, type PhaseStatuses, type StatusIndex } from '../kubelet/getPhase';
+import { explainPhase, keepTerminalPhase, type PhaseExplanation, type PhaseStatuses, type StatusIndex } from '../kubelet/getPhase';
 import type { ContainerSpec } from '../scenario/types';
 import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
 import type { Instance } from './model';
 import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
 import { hiddenByRestartAll } from './restartAll';
-import { publish } from './statusEvents';
+import { publish, publishUnchanged } from './statusEvents';
 import { illegalTransition } from './statusTransition';
 import { terminatePodStatus } from './terminatePodStatus';
-import { applyActiveDeadline } from './activeDeadline';
+import { applyActiveDeadline, type DeadlineVerdict } from './activeDeadline';
+import type { GeneratedStatus, Remembered } from './statusManager';
 
 function terminated(inst: Instance | undefined): ContainerState {
   if (!inst || inst.state !== 'exited') return {};
@@ -81,6 +82,69 @@ function containerStatus(sim: PodSim, spec: ContainerSpec, initialized: () => bo
   // with the start error when there is one and the pod is not deleted (convertContainerStatus, [10.2]).
   const error = sim.deletion === undefined ? rec.startError : undefined;
   return apiStatus(name, image, { waiting: error ? { reason: error.reason, message: error.message } : {} }, terminated(prev), restartCount);
+}
+
+/**
+ * A container's generated status: the previous one (the very object) when nothing it is built
+ * from changed, else a new one. Instances change only through their state (start, exit), so the
+ * newest two instances and their states stand for every field the status copies from them.
+ */
+function generatedStatus(sim: PodSim, spec: ContainerSpec, memo: GeneratedStatus, initialized: () => boolean): ContainerStatus {
+  const rec = sim.rec(spec.name);
+  const n = rec.instances.length;
+  const inst = rec.instances[n - 1];
+  const prev = rec.instances[n - 2];
+  const deleted = sim.deletion !== undefined;
+  let hidden = false;
+  let removed = false;
+  let purged = false;
+  let started = false;
+  let ready = false;
+  if (inst) {
+    hidden = hiddenByRestartAll(sim, spec.name, inst.attempt);
+    removed = sim.removedFromRuntime.has(inst);
+    purged = spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized();
+    if (inst.state === 'running') {
+      started = spec.kind === 'init' || sim.probes.started(spec.name, inst);
+      ready = spec.kind !== 'init' && started && sim.probes.ready(spec.name, inst);
+    }
+  }
+  if (memo.status !== undefined && memo.inst === inst && memo.instState === inst?.state && memo.prev === prev
+    && memo.prevState === prev?.state && memo.errorReason === rec.startError?.reason
+    && memo.errorMessage === rec.startError?.message && memo.image === rec.image
+    && memo.deleted === deleted && memo.hidden === hidden && memo.removed === removed && memo.purged === purged
+    && memo.started === started && memo.ready === ready) return memo.status;
+  memo.inst = inst;
+  memo.instState = inst?.state;
+  memo.prev = prev;
+  memo.prevState = prev?.state;
+  memo.errorReason = rec.startError?.reason;
+  memo.errorMessage = rec.startError?.message;
+  memo.image = rec.image;
+  memo.deleted = deleted;
+  memo.hidden = hidden;
+  memo.removed = removed;
+  memo.purged = purged;
+  memo.started = started;
+  memo.ready = ready;
+  memo.status = containerStatus(sim, spec, initialized);
+  return memo.status;
+}
+
+/** The generated statuses of one spec list; the previous list itself when no status in it changed. */
+function generatedList(sim: PodSim, specs: ContainerSpec[], offset: number, previous: ContainerStatus[] | undefined, initialized: () => boolean): ContainerStatus[] {
+  const memos = sim.status.generated;
+  let out: ContainerStatus[] | undefined;
+  for (let i = 0; i < specs.length; i++) {
+    const memo = (memos[offset + i] ??= { deleted: false, hidden: false, removed: false, purged: false, started: false, ready: false });
+    const s = generatedStatus(sim, specs[i]!, memo, initialized);
+    if (out === undefined) {
+      if (previous !== undefined && previous[i] === s) continue;
+      out = previous === undefined ? [] : previous.slice(0, i);
+    }
+    out.push(s);
+  }
+  return out ?? previous ?? [];
 }
 
 /**
@@ -161,52 +225,128 @@ function statusesByPosition(sim: PodSim, st: PhaseStatuses): StatusIndex {
   };
 }
 
-function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase) {
-  return podConditions(specForStatus(sim), status, phase, {
-    sandboxReady: sim.sandbox.conditionReady,
+/** Whether a remembered value was computed from these very lists and other inputs. */
+function holds<T>(memo: Remembered<T> | undefined, st: PhaseStatuses, key: string | number): memo is Remembered<T> {
+  return memo !== undefined && memo.init === st.initContainerStatuses && memo.main === st.containerStatuses && memo.key === key;
+}
+
+function remember<T>(st: PhaseStatuses, key: string | number, value: T): Remembered<T> {
+  return { init: st.initContainerStatuses, main: st.containerStatuses, key, value };
+}
+
+/** getPhase for these statuses ([6.2]); the same lists and flags give the same explanation. */
+function phaseOf(sim: PodSim, statuses: PhaseStatuses, initialized: boolean): PhaseExplanation {
+  const podTerminal = podIsTerminal(sim);
+  const key = (podTerminal ? 1 : 0) + (initialized ? 2 : 0);
+  const memo = sim.status.phase;
+  if (holds(memo, statuses, key)) return memo.value;
+  const explained = explainPhase(specForStatus(sim), statuses, {
+    podIsTerminal: podTerminal,
+    podHasInitialized: initialized,
+    containerRestartRules: sim.gates.ContainerRestartRules,
+    sidecarStartedVisible: sim.minor >= 35,
+    restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
+  }, statusesByPosition(sim, statuses));
+  sim.status.phase = remember(statuses, key, explained);
+  return explained;
+}
+
+function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase): ExplainedCondition[] {
+  const sandboxReady = sim.sandbox.conditionReady;
+  // [7.2] with KEP-5532, Initialized stays True through an in-place restart
+  const keepInitialized = sim.restartAllCount > 0 && sim.status.api.conditions.some((c) => c.type === 'Initialized' && c.status === 'True');
+  const key = `${phase} ${sandboxReady} ${keepInitialized}`;
+  const memo = sim.status.conditions;
+  if (holds(memo, status, key)) return memo.value;
+  const conditions = podConditions(specForStatus(sim), status, phase, {
+    sandboxReady,
     readyToStartContainers: sim.gates.PodReadyToStartContainersCondition,
-    // [7.2] with KEP-5532, Initialized stays True through an in-place restart
-    keepInitialized: sim.restartAllCount > 0 && sim.api.conditions.some((c) => c.type === 'Initialized' && c.status === 'True'),
+    keepInitialized,
   }, statusesByPosition(sim, status));
+  sim.status.conditions = remember(status, key, conditions);
+  return conditions;
+}
+
+/** The why of each condition, by type. */
+function whysOf(conditions: ExplainedCondition[]): Map<string, string> {
+  const whys = new Map<string, string>();
+  for (const c of conditions) whys.set(c.type, c.why);
+  return whys;
 }
 
 /** generateAPIPodStatus + SetPodStatus at the start of a sync ([0.1]). */
 export function writeStatus(sim: PodSim): void {
   const initialized = once(() => podHasInitialized(sim));
+  const manager = sim.status;
   const statuses = {
-    initContainerStatuses: sim.pod.initContainers.map((c) => containerStatus(sim, c, initialized)),
-    containerStatuses: sim.pod.containers.map((c) => containerStatus(sim, c, initialized)),
+    initContainerStatuses: generatedList(sim, sim.pod.initContainers, 0, manager.generatedInit, initialized),
+    containerStatuses: generatedList(sim, sim.pod.containers, sim.pod.initContainers.length, manager.generatedMain, initialized),
   };
-  const explained = applyActiveDeadline(sim, keepTerminalPhase(explainPhase(specForStatus(sim), statuses, {
-    podIsTerminal: podIsTerminal(sim),
-    podHasInitialized: initialized(),
-    containerRestartRules: sim.gates.ContainerRestartRules,
-    sidecarStartedVisible: sim.minor >= 35,
-    restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
-  }, statusesByPosition(sim, statuses)), sim.api.phase), sim.api.phase); // [13.2]
+  manager.generatedInit = statuses.initContainerStatuses;
+  manager.generatedMain = statuses.containerStatuses;
+  const previousPhase = manager.api.phase;
+  const explained = applyActiveDeadline(sim, keepTerminalPhase(phaseOf(sim, statuses, initialized()), previousPhase), previousPhase); // [13.2]
   const conditions = conditionsFor(sim, statuses, explained.phase);
-  rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);
-  const whys = new Map(conditions.map((c) => [c.type, c.why]));
-  let next: ApiPodStatus = { phase: explained.phase, conditions: conditions.map(stripWhy), ...statuses };
+  if (!holds(manager.containersReady, statuses, explained.phase)) {
+    rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);
+  }
+  const over = podIsOver(sim);
+  if (!over && sameAsWritten(manager.api, statuses, explained, conditions)) {
+    // The status manager finds nothing to update: no event, no field changes ([0.1]).
+    publishUnchanged(sim);
+    sim.probes.statusGenerated();
+    return;
+  }
+  const whys = whysOf(conditions);
+  let next: ApiPodStatus = {
+    phase: explained.phase, conditions: conditions.map(stripWhy),
+    initContainerStatuses: statuses.initContainerStatuses, containerStatuses: statuses.containerStatuses,
+  };
   if (explained.reason) Object.assign(next, { reason: explained.reason, message: explained.message });
   let phaseWhy = explained.why;
-  if (podIsOver(sim)) {
+  if (over) {
     // [6.9] TerminatePod: the status manager's defaults for a pod that is over.
-    const over = terminatePodStatus(specForStatus(sim), next, sim.api);
-    next = over.status;
-    if (over.markedFailed) {
+    const terminated = terminatePodStatus(specForStatus(sim), next, manager.api);
+    next = terminated.status;
+    if (terminated.markedFailed) {
       phaseWhy = `Failed [6.9]: the pod is over but its phase was still ${explained.phase}, so the status manager marks it Failed (TerminatePod) and reports every container it cannot account for as ContainerStatusUnknown.`;
     }
   }
   // [6.10] checkContainerStateTransition: a container that may not restart cannot leave
   // Terminated; the status manager drops such an update and keeps the previous status.
-  if (illegalTransition(specForStatus(sim), sim.api, next, {
+  if (illegalTransition(specForStatus(sim), manager.api, next, {
     containerRestartRules: sim.gates.ContainerRestartRules,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
   }) !== undefined) return;
-  sim.apiInstances = new Map(sim.specs().map((c) => [c.name, sim.rec(c.name).instances.at(-1)]));
+  for (const [name, rec] of sim.records) manager.showInstance(name, rec.instances[rec.instances.length - 1]);
   publish(sim, next, phaseWhy, whys);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
+}
+
+/**
+ * Whether a generated status equals the written one in every field a write compares or copies:
+ * the very status lists, the phase with its reason and message, and each condition.
+ */
+function sameAsWritten(api: ApiPodStatus, st: PhaseStatuses, verdict: DeadlineVerdict, conditions: readonly PodCondition[]): boolean {
+  if (api.initContainerStatuses !== st.initContainerStatuses || api.containerStatuses !== st.containerStatuses) return false;
+  if (api.phase !== verdict.phase || api.reason !== verdict.reason || api.message !== verdict.message) return false;
+  return sameConditions(api.conditions, conditions);
+}
+
+function sameConditions(written: readonly PodCondition[], fresh: readonly PodCondition[]): boolean {
+  if (written.length !== fresh.length) return false;
+  for (let i = 0; i < fresh.length; i++) {
+    const a = written[i]!;
+    const b = fresh[i]!;
+    if (a.type !== b.type || a.status !== b.status || a.reason !== b.reason || a.message !== b.message) return false;
+  }
+  return true;
+}
+
+/** The written condition of this type has the same status, reason and message (or is absent, as the patch leaves it). */
+function sameCondition(written: readonly PodCondition[], fresh: PodCondition): boolean {
+  const old = written.find((c) => c.type === fresh.type);
+  return old === undefined || (old.status === fresh.status && old.reason === fresh.reason && old.message === fresh.message);
 }
 
 /** The pod worker is done with the pod: deleted (or terminal by itself) and nothing runs any more. */
@@ -221,20 +361,27 @@ function stripWhy(c: PodCondition & { why?: string }): PodCondition {
 
 /** The prober patches started/ready into the written status at once ([5.6]); the phase waits for a sync. */
 export function patchProbeFlags(sim: PodSim): void {
+  const api = sim.status.api;
   const statuses = {
-    initContainerStatuses: withProbeFlagsAll(sim, sim.api.initContainerStatuses),
-    containerStatuses: withProbeFlagsAll(sim, sim.api.containerStatuses),
+    initContainerStatuses: withProbeFlagsAll(sim, api.initContainerStatuses),
+    containerStatuses: withProbeFlagsAll(sim, api.containerStatuses),
   };
-  const phase = (sim.api.phase ?? 'Pending') as PodPhase;
+  const phase = (api.phase ?? 'Pending') as PodPhase;
   // The prober's patch recomputes ContainersReady and Ready; the other conditions keep their values.
   const containersReady = containersReadyOf(sim, statuses, phase);
-  const fresh = [containersReady, readyCondition(specForStatus(sim), containersReady)];
-  const whys = new Map(fresh.map((c) => [c.type, c.why]));
-  const merged = sim.api.conditions.map((old) => {
-    const recomputed = fresh.find((c) => c.type === old.type);
-    return recomputed ? stripWhy(recomputed) : { ...old };
+  const ready = readyCondition(specForStatus(sim), containersReady);
+  if (statuses.initContainerStatuses === api.initContainerStatuses && statuses.containerStatuses === api.containerStatuses
+    && sameCondition(api.conditions, containersReady) && sameCondition(api.conditions, ready)) {
+    publishUnchanged(sim); // no flag and no condition changes: nothing to patch
+    return;
+  }
+  const whys = new Map([[containersReady.type, containersReady.why], [ready.type, ready.why]]);
+  const merged = api.conditions.map((old) => {
+    if (old.type === containersReady.type) return stripWhy(containersReady);
+    if (old.type === ready.type) return stripWhy(ready);
+    return { ...old };
   });
-  publish(sim, { ...sim.api, conditions: merged, ...statuses }, undefined, whys);
+  publish(sim, { ...api, conditions: merged, ...statuses }, undefined, whys);
 }
 
 /** The list with started/ready patched in; the same list when no status changes. */
@@ -249,18 +396,8 @@ function withProbeFlagsAll(sim: PodSim, list: ContainerStatus[]): ContainerStatu
   return patched ?? list;
 }
 
-interface ContainersReadyMemo {
-  init: ContainerStatus[];
-  main: ContainerStatus[];
-  phase: PodPhase;
-  condition: ExplainedCondition;
-}
-
-/** The last ContainersReady computed per pod, with the status lists and phase it was computed from. */
-const containersReadyMemo = new WeakMap<PodSim, ContainersReadyMemo>();
-
 function rememberContainersReady(sim: PodSim, st: PhaseStatuses, phase: PodPhase, condition: ExplainedCondition): void {
-  containersReadyMemo.set(sim, { init: st.initContainerStatuses, main: st.containerStatuses, phase, condition });
+  sim.status.containersReady = remember(st, phase, condition);
 }
 
 /**
@@ -268,8 +405,8 @@ function rememberContainersReady(sim: PodSim, st: PhaseStatuses, phase: PodPhase
  * of the last write; written statuses are never modified, so the last result still holds.
  */
 function containersReadyOf(sim: PodSim, st: PhaseStatuses, phase: PodPhase): ExplainedCondition {
-  const memo = containersReadyMemo.get(sim);
-  if (memo && memo.init === st.initContainerStatuses && memo.main === st.containerStatuses && memo.phase === phase) return memo.condition;
+  const memo = sim.status.containersReady;
+  if (holds(memo, st, phase)) return memo.value;
   const condition = containersReadyCondition(specForStatus(sim), st, phase, statusesByPosition(sim, st));
   rememberContainersReady(sim, st, phase, condition);
   return condition;
@@ -279,7 +416,7 @@ function containersReadyOf(sim: PodSim, st: PhaseStatuses, phase: PodPhase): Exp
 function withProbeFlags(sim: PodSim, s: ContainerStatus): ContainerStatus {
   if (!s.state.running) return s;
   const spec = sim.records.get(s.name)?.spec; // the status lists follow the spec lists, and names are unique
-  const inst = sim.apiInstances.get(s.name);
+  const inst = sim.status.instanceOf(s.name);
   if (!spec || !inst || spec.kind === 'init') return s;
   const started = sim.probes.started(spec.name, inst); // [5.6] UpdatePodStatus
   const ready = started && inst.state === 'running' && sim.probes.ready(spec.name, inst);

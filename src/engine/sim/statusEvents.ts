@@ -4,25 +4,26 @@
 // woken where what they read changed ([0.4]). Upstream: status_manager.go updateLastTransitionTime
 // (a condition's time moves only when its status flips, [6.10]), read at the 1.3x tree.
 // Each event cites as its cause the runtime events since the previous write whose change it
-// shows (PodSim.sinceLastWrite, at most a few per container), never a guess from the trace.
+// shows (StatusManager.runtimeEventsOf, at most a few per container), never a guess from the trace.
 
 import type { ApiPod, ApiPodStatus, ContainerStatus } from '../api';
 import { printPodWithBasis } from '../kubectl/printPod';
 import type { PodConditionType } from '../trace';
 import type { Causes, PodSim } from './podSim';
+import type { RowInputs } from './statusManager';
 
 /** At most this many causes on a pod-level event (the latest ones). */
 const MAX_POD_CAUSES = 4;
 
 /** Emits the differences a learner sees between two written statuses. */
 export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, conditionWhy: Map<string, string>): void {
-  const prev = sim.api;
+  const manager = sim.status;
+  const prev = manager.api;
   const shown: string[] = []; // this write's events, which the kubectl row shows
-  let changes: StatusChanges | undefined;
-  const changesNow = () => (changes ??= statusChanges(sim, prev, next));
+  const changes = new LazyChanges(sim, prev, next);
   if (next.phase !== prev.phase && next.phase && next.phase !== 'Unknown') {
     const reason = next.reason ? { reason: next.reason, ...(next.message ? { message: next.message } : {}) } : {};
-    const id = sim.emit({ type: 'pod.phase', phase: next.phase, ...reason, why: phaseWhy ?? `The phase is ${next.phase} [6.2].` }, changesNow().cause(changesNow().state));
+    const id = sim.emit({ type: 'pod.phase', phase: next.phase, ...reason, why: phaseWhy ?? `The phase is ${next.phase} [6.2].` }, changes.get().cause(changes.get().state));
     shown.push(id);
     if ((next.phase === 'Succeeded' || next.phase === 'Failed') && sim.terminalAt === undefined) {
       sim.terminalAt = sim.now;
@@ -39,16 +40,42 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
     sim.emit({
       type: 'pod.condition', condition: c.type as PodConditionType, status: c.status === 'True' ? 'True' : 'False',
       ...(c.reason ? { reason: c.reason } : {}), why: conditionWhy.get(c.type) ?? `[7] ${c.type} is ${c.status}.`,
-    }, conditionCause(changesNow(), c.type as PodConditionType));
+    }, conditionCause(changes.get(), c.type as PodConditionType));
   }
   const changed: string[] = [];
   publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed, shown);
   publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed, shown);
-  sim.setApi(next);
+  manager.commit(next);
   for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
-  const kubectlCause = () => (shown.length ? shown.slice(-MAX_POD_CAUSES) : changesNow().cause(changesNow().state));
-  publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', kubectlCause);
-  sim.sinceLastWrite.clear();
+  publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', shown.length ? shown.slice(-MAX_POD_CAUSES) : changes);
+  manager.clearRuntimeEvents();
+}
+
+/**
+ * A write equal to the written status: no event and nothing to store, but the runtime events so
+ * far count as shown, and the row is printed again (a deletion changes it, [14.4]).
+ */
+export function publishUnchanged(sim: PodSim): void {
+  const api = sim.status.api;
+  publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', new LazyChanges(sim, api, api));
+  sim.status.clearRuntimeEvents();
+}
+
+/** The status changes of a write, computed on first use (many writes need none). */
+class LazyChanges {
+  private changes?: StatusChanges;
+
+  constructor(private readonly sim: PodSim, private readonly prev: ApiPodStatus, private readonly next: ApiPodStatus) {}
+
+  get(): StatusChanges {
+    return (this.changes ??= statusChanges(this.sim, this.prev, this.next));
+  }
+
+  /** The runtime events behind the changed containers' states. */
+  stateCause(): string[] {
+    const changes = this.get();
+    return changes.cause(changes.state);
+  }
 }
 
 /** Which containers' statuses differ between two writes, and the runtime events behind them. */
@@ -69,24 +96,30 @@ function statusChanges(sim: PodSim, prev: ApiPodStatus, next: ApiPodStatus): Sta
   const init: string[] = [];
   const scan = (olds: ContainerStatus[], news: ContainerStatus[], isInit: boolean) => {
     if (olds === news) return;
-    const previous = previousStatusOf(olds);
-    news.forEach((s, i) => {
-      const o = previous(s, i);
-      if (o === s) return;
+    let byName: Map<string, ContainerStatus> | undefined;
+    for (let i = 0; i < news.length; i++) {
+      const s = news[i]!;
+      let o = olds[i];
+      if (o?.name !== s.name) o = (byName ??= new Map(olds.map((x) => [x.name, x]))).get(s.name);
+      if (o === s) continue;
       if (!o || stateKind(o) !== stateKind(s) || o.started !== s.started || o.restartCount !== s.restartCount
         || o.state.waiting?.reason !== s.state.waiting?.reason) {
         state.push(s.name);
         if (isInit) init.push(s.name);
       }
       if (!o || o.ready !== s.ready) ready.push(s.name);
-    });
+    }
   };
   scan(prev.initContainerStatuses, next.initContainerStatuses, true);
   scan(prev.containerStatuses, next.containerStatuses, false);
   return {
     state, ready, init,
     cause: (names) => {
-      const ids = names.flatMap((n) => sim.sinceLastWrite.get(n) ?? []);
+      const ids: string[] = [];
+      for (const n of names) {
+        const since = sim.status.runtimeEventsOf(n);
+        if (since) ids.push(...since);
+      }
       if (ids.length === 0 && sim.deletion) return [sim.deletion.id];
       return ids.sort(byEmission).slice(-MAX_POD_CAUSES);
     },
@@ -115,35 +148,68 @@ function conditionCause(changes: StatusChanges, type: PodConditionType): string[
  * A new `kubectl get pod` row, if the columns changed. The API server prints it from the pod
  * object, so a deletion (its deletionTimestamp) changes it without any status write ([14.4]).
  */
-export function publishKubectl(sim: PodSim, why: string, cause?: Causes | (() => Causes)): void {
-  const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status: sim.api };
+export function publishKubectl(sim: PodSim, why: string, cause?: Causes | LazyChanges): void {
+  const manager = sim.status;
+  const status = manager.api;
+  const deletionTimestamp = sim.deletion?.at;
+  // The same status lists, phase, reason, conditions and deletion print the same columns but for
+  // RESTARTS' age, which is no change: the row printed last time still stands.
+  const last = manager.rowInputs;
+  if (last !== undefined && last.status === status && last.deletionTimestamp === deletionTimestamp) return;
+  const inputs = rowInputs(status, deletionTimestamp);
+  manager.rowInputs = inputs;
+  if (last !== undefined && sameRowInputs(last, inputs)) return;
+  const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status };
   const { columns: cols, basis } = printPodWithBasis(pod, sim.now, { minor: sim.minor });
-  const last = sim.lastKubectl;
+  const row = manager.row;
   // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
-  const count = (r: string) => r.split(' ')[0];
-  if (!last || last.ready !== cols.ready || last.status !== cols.status || count(last.restarts) !== count(cols.restarts)) {
-    sim.lastKubectl = cols;
-    sim.emit({ type: 'pod.kubectl', ...cols, basis, why }, typeof cause === 'function' ? cause() : cause);
+  if (!row || row.ready !== cols.ready || row.status !== cols.status || restartCount(row.restarts) !== restartCount(cols.restarts)) {
+    manager.row = cols;
+    sim.emit({ type: 'pod.kubectl', ...cols, basis, why }, cause instanceof LazyChanges ? cause.stateCause() : cause);
   }
+}
+
+/** The count in a RESTARTS column ("3 (10s ago)" → "3"). */
+function restartCount(restarts: string): string {
+  const space = restarts.indexOf(' ');
+  return space < 0 ? restarts : restarts.slice(0, space);
+}
+
+/** What printPod reads from the pod besides the clock ([14.1]–[14.4]): the conditions by type and status. */
+function rowInputs(status: ApiPodStatus, deletionTimestamp: number | undefined): RowInputs {
+  let conditions = '';
+  for (const c of status.conditions) conditions += `${c.type}=${c.status}:${c.reason ?? ''};`;
+  return {
+    status, init: status.initContainerStatuses, main: status.containerStatuses, phase: status.phase, reason: status.reason,
+    deletionTimestamp, conditions,
+  };
+}
+
+function sameRowInputs(a: RowInputs, b: RowInputs): boolean {
+  return a.init === b.init && a.main === b.main && a.phase === b.phase && a.reason === b.reason
+    && a.deletionTimestamp === b.deletionTimestamp && a.conditions === b.conditions;
 }
 
 /** The container events between two status lists; `changed` collects the containers whose probe workers must look again. */
 function publishContainers(sim: PodSim, olds: ContainerStatus[], news: ContainerStatus[], changed: string[], shown: string[]): void {
   if (olds === news) return; // a probe patch that changed no status in this list
-  const previous = previousStatusOf(olds);
+  let byName: Map<string, ContainerStatus> | undefined;
   for (let i = 0; i < news.length; i++) {
     const s = news[i]!;
-    const o = previous(s, i);
+    let o = olds[i];
+    // Both lists follow the spec's order, so the previous status is usually at the same position;
+    // otherwise (the first write) it is looked up by name.
+    if (o?.name !== s.name) o = (byName ??= new Map(olds.map((x) => [x.name, x]))).get(s.name);
     if (o === s) continue; // a probe patch keeps the statuses it does not change
     if (!o || !sameRuntimeView(o, s)) changed.push(s.name);
     if (!o || !sameWrittenState(o, s)) recordWrite(sim, s);
     const reason = s.state.waiting?.reason;
-    const since = sim.sinceLastWrite.get(s.name) ?? [];
+    const since = sim.status.runtimeEventsOf(s.name) ?? [];
     if (reason && reason !== o?.state.waiting?.reason) {
       shown.push(sim.emit({ type: 'container.waiting', container: s.name, reason, why: waitingWhy(reason, s) }, since));
     }
     const attempt = s.restartCount;
-    const inst = sim.apiInstances.get(s.name);
+    const inst = sim.status.instanceOf(s.name);
     let startedId: string | undefined;
     if (s.started && !o?.started) {
       startedId = sim.emit({ type: 'container.started', container: s.name, attempt, why: startedWhy(sim, s.name) }, since.length ? since : [inst?.ids.up ?? inst?.ids.start]);
@@ -157,20 +223,6 @@ function publishContainers(sim: PodSim, olds: ContainerStatus[], news: Container
       shown.push(sim.emit({ type: 'container.unready', container: s.name, attempt, why: '[5.6] The container is no longer ready: it stopped, or its readiness probe failed.' }, since.length ? since : [inst?.ids.exit ?? inst?.ids.kill]));
     }
   }
-}
-
-/**
- * The previous status of the same container. Both lists follow the spec's order, so it is
- * usually at the same position; otherwise (the first write) it is looked up by name.
- */
-function previousStatusOf(olds: ContainerStatus[]): (s: ContainerStatus, i: number) => ContainerStatus | undefined {
-  let byName: Map<string, ContainerStatus> | undefined;
-  return (s, i) => {
-    const atSamePlace = olds[i];
-    if (atSamePlace?.name === s.name) return atSamePlace;
-    byName ??= new Map(olds.map((x) => [x.name, x]));
-    return byName.get(s.name);
-  };
 }
 
 /** Whether the probe workers see the same thing in both statuses: state (and start time), started, ready, restarts. */
@@ -190,7 +242,7 @@ const writtenReason = (s: ContainerStatus): string | undefined => s.state.waitin
 function recordWrite(sim: PodSim, s: ContainerStatus): void {
   const reason = writtenReason(s);
   const exitCode = s.state.terminated?.exitCode;
-  sim.statusWrites.push({
+  sim.status.writes.push({
     t: sim.now, container: s.name, state: stateKind(s), ...(reason ? { reason } : {}), ...(exitCode !== undefined ? { exitCode } : {}), restartCount: s.restartCount,
   });
 }

@@ -8,6 +8,7 @@
 
 import { computePodActions, type PodActions } from '../kubelet/computePodActions';
 import type { PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
+import type { ContainerSpec } from '../scenario/types';
 import type { Proc } from './kernel';
 import type { Causes, PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
@@ -16,6 +17,19 @@ import { writeStatus } from './status';
 import { enterTerminal } from './terminate';
 import { hiddenByRestartAll, restartAllContainers } from './restartAll';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
+
+/** The spec list with each container's current image ([1.8]); the list itself when no image changed. */
+function withImages(sim: PodSim, specs: ContainerSpec[]): ContainerSpec[] {
+  let out: ContainerSpec[] | undefined;
+  for (let i = 0; i < specs.length; i++) {
+    const c = specs[i]!;
+    const { image } = sim.rec(c.name);
+    if (image === c.image && out === undefined) continue;
+    out ??= specs.slice(0, i);
+    out.push(image === c.image ? c : { ...c, image }); // a copy only for a changed image
+  }
+  return out ?? specs;
+}
 
 export function actionsInput(sim: PodSim): PodActionsInput {
   const runtime: Record<string, RuntimeContainerStatus | undefined> = {};
@@ -33,17 +47,14 @@ export function actionsInput(sim: PodSim): PodActionsInput {
       name: spec.name, state: inst.state, exitCode: inst.exitCode, startedAt: inst.startedAt,
       finishedAt: inst.finishedAt, image: inst.image, attempts: rec.instances.length,
     };
-    startup[spec.name] = sim.probes.result(spec.name, 'startup', inst);
-    liveness[spec.name] = sim.probes.result(spec.name, 'liveness', inst);
+    // No worker, no result: a container without the probe is not looked up.
+    startup[spec.name] = spec.startupProbe ? sim.probes.result(spec.name, 'startup', inst) : undefined;
+    liveness[spec.name] = spec.livenessProbe ? sim.probes.result(spec.name, 'liveness', inst) : undefined;
   }
-  const withImage = (c: (typeof sim.pod.containers)[number]) => {
-    const { image } = sim.rec(c.name);
-    return image === c.image ? c : { ...c, image }; // a copy only for a changed image
-  };
   return {
     restartPolicy: sim.pod.restartPolicy,
-    initContainers: sim.pod.initContainers.map(withImage),
-    containers: sim.pod.containers.map(withImage),
+    initContainers: withImages(sim, sim.pod.initContainers),
+    containers: withImages(sim, sim.pod.containers),
     deleted: sim.deletion !== undefined,
     sandboxReady: sim.sandbox.ready,
     sandboxAttempt: sim.sandbox.created,
@@ -90,6 +101,11 @@ function killGrace(sim: PodSim, name: string, reason: string): number {
   return probe?.terminationGracePeriodSeconds ?? sim.specGrace();
 }
 
+/** The plan's reason for what it does to a container. */
+function whyFor(plan: PodActions, name: string, fallback: string): string {
+  return plan.reasons[name]?.text ?? fallback;
+}
+
 export function* syncPod(sim: PodSim): Proc<void> {
   writeStatus(sim);
   if (sim.terminalAt !== undefined) {
@@ -98,7 +114,6 @@ export function* syncPod(sim: PodSim): Proc<void> {
   }
   const plan = computePodActions(actionsInput(sim));
   const exited = exitedSnapshot(sim); // [4.5] doBackOff reads the status from before this sync's kills
-  const whyFor = (name: string, fallback: string) => plan.reasons[name]?.text ?? fallback;
   const failures = new SyncFailures();
   if (plan.restartAllContainers) {
     restartAllContainers(sim, plan.restartAllContainers);
@@ -108,7 +123,7 @@ export function* syncPod(sim: PodSim): Proc<void> {
   if (plan.killPod) {
     // The Killing reason names what caused it where computePodActions saw one (a probe, a spec change).
     const reasonOf = (name: string) => plan.containersToKill.find((k) => k.name === name)?.reason ?? 'PodTermination';
-    yield* killPod(sim, sim.specGrace(), reasonOf, (name) => whyFor(name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'), (name) => killCause(sim, plan, name));
+    yield* killPod(sim, sim.specGrace(), reasonOf, (name) => whyFor(plan, name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'), (name) => killCause(sim, plan, name));
     if (!plan.createSandbox) return; // the PLEG sees the exits and the next sync writes the outcome
   } else {
     for (const kill of plan.containersToKill) {
@@ -128,7 +143,7 @@ export function* syncPod(sim: PodSim): Proc<void> {
 
   let aborted = false;
   for (const name of plan.initContainersToStart) {
-    const outcome = yield* startContainer(sim, name, whyFor(name, `[2.1] Init container ${name} starts.`), exited.get(name), startCause(sim, plan, name));
+    const outcome = yield* startContainer(sim, name, whyFor(plan, name, `[2.1] Init container ${name} starts.`), exited.get(name), startCause(sim, plan, name));
     if (outcome.ok) continue;
     failures.add(outcome);
     aborted = isRegularInit(sim, name);
@@ -136,7 +151,7 @@ export function* syncPod(sim: PodSim): Proc<void> {
   }
   if (!aborted) {
     for (const name of plan.containersToStart) {
-      const outcome = yield* startContainer(sim, name, whyFor(name, `[3.2] Main container ${name} starts.`), exited.get(name), startCause(sim, plan, name));
+      const outcome = yield* startContainer(sim, name, whyFor(plan, name, `[3.2] Main container ${name} starts.`), exited.get(name), startCause(sim, plan, name));
       if (!outcome.ok) failures.add(outcome);
     }
   }

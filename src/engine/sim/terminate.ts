@@ -21,7 +21,7 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
   sim.probes.stop(['startup', 'liveness', 'readiness']);
   sim.worker.cancelRequeue();
   if (sim.specs().some((c) => sim.running(c.name))) {
-    const why = sim.api.reason === DEADLINE_REASON
+    const why = sim.status.api.reason === DEADLINE_REASON
       ? `[13.3] The pod is Failed (DeadlineExceeded): the pod worker terminates it, and what still runs is stopped with the spec's ${sim.specGrace()}s grace period.`
       : '[6.5] The pod is terminal: what still runs is stopped.';
     yield* killPod(sim, sim.specGrace(), 'PodTermination', () => why, () => [sim.terminalPhaseId]);

@@ -1,0 +1,148 @@
+// The status manager's state (issue 13): the status the kubelet last wrote and an index of it by
+// container, the container instance each written status describes, the `kubectl get pod` row the
+// API server last printed, and per container the runtime events since the last write (the causes
+// the next write cites). status.ts generates statuses and statusEvents.ts publishes them through
+// this interface; the other modules only read (probe workers read the written status, [0.4]).
+// Upstream: pkg/kubelet/status/status_manager.go (podStatuses, SetPodStatus), read at the 1.3x tree.
+//
+// It also keeps what makes a write cost what changed (issue 16): each container's last generated
+// status with the inputs it came from (an unchanged container keeps its very object, and an
+// unchanged list its very array), and the last phase, conditions and row with their inputs.
+// Written statuses are never modified, so an object reused under equal inputs is exact.
+
+import type { ApiPodStatus, ContainerStatus } from '../api';
+import type { ExplainedCondition } from '../kubelet/conditions';
+import type { PhaseExplanation } from '../kubelet/getPhase';
+import type { KubectlColumns } from '../kubectl/printPod';
+import type { ContainerStatusWrite } from '../trace';
+import type { Instance } from './model';
+
+/** How many of a container's events a status write cites at most: the latest ones. */
+const STATUS_CAUSES_PER_CONTAINER = 2;
+
+/** One container's last generated status and everything it was generated from ([10]). */
+export interface GeneratedStatus {
+  status?: ContainerStatus;
+  inst?: Instance;
+  instState?: Instance['state'];
+  prev?: Instance;
+  prevState?: Instance['state'];
+  /** The start error shown as Waiting ([10.2]); doBackOff writes an equal one at every sync. */
+  errorReason?: string;
+  errorMessage?: string;
+  image?: string;
+  deleted: boolean;
+  hidden: boolean;
+  removed: boolean;
+  purged: boolean;
+  started: boolean;
+  ready: boolean;
+}
+
+/** A value with the inputs it was computed from (status lists compared by identity). */
+export interface Remembered<T> {
+  init: ContainerStatus[];
+  main: ContainerStatus[];
+  /** The other inputs, folded into one comparable string or number. */
+  key: string | number;
+  value: T;
+}
+
+/** What the `kubectl get pod` columns READY, STATUS and the restart count are printed from. */
+export interface RowInputs {
+  /** The written status printed (never modified: the same object prints the same row). */
+  status: ApiPodStatus;
+  init: ContainerStatus[];
+  main: ContainerStatus[];
+  phase?: string;
+  reason?: string;
+  deletionTimestamp?: number;
+  conditions: string;
+}
+
+export class StatusManager {
+  private written: ApiPodStatus = { conditions: [], initContainerStatuses: [], containerStatuses: [] };
+  private readonly byName = new Map<string, ContainerStatus>();
+  private readonly instances = new Map<string, Instance | undefined>();
+  private readonly runtimeEvents = new Map<string, string[]>();
+  /** Every write that changed a container's written state, reason, exit code or restart count (Trace.statusWrites). */
+  readonly writes: ContainerStatusWrite[] = [];
+  /** The row the API server printed last, and the inputs of the last row it printed (shown or not). */
+  row?: KubectlColumns;
+  rowInputs?: RowInputs;
+  /** Per container, init containers first: the last generated status and its inputs. */
+  readonly generated: GeneratedStatus[] = [];
+  /** The last generated lists (an unchanged list is reused as is). */
+  generatedInit?: ContainerStatus[];
+  generatedMain?: ContainerStatus[];
+  phase?: Remembered<PhaseExplanation>;
+  conditions?: Remembered<ExplainedCondition[]>;
+  containersReady?: Remembered<ExplainedCondition>;
+
+  /** The last written status (probe workers read it, [0.4]). */
+  get api(): ApiPodStatus {
+    return this.written;
+  }
+
+  /** A container's written status. */
+  statusOf(name: string): ContainerStatus | undefined {
+    return this.byName.get(name);
+  }
+
+  /** The instance a container's written status describes (the probe workers follow it). */
+  instanceOf(name: string): Instance | undefined {
+    return this.instances.get(name);
+  }
+
+  /** The runtime events of this container since the last write, the latest few. */
+  runtimeEventsOf(name: string): readonly string[] | undefined {
+    return this.runtimeEvents.get(name);
+  }
+
+  /** A runtime event a later write will show (its waiting reason, started, ready, phase, conditions). */
+  noteRuntimeEvent(name: string, id: string): void {
+    const ids = this.runtimeEvents.get(name);
+    if (!ids) this.runtimeEvents.set(name, [id]);
+    else {
+      ids.push(id);
+      if (ids.length > STATUS_CAUSES_PER_CONTAINER) ids.shift();
+    }
+  }
+
+  /** The instance each container's next written status describes. */
+  showInstance(name: string, inst: Instance | undefined): void {
+    this.instances.set(name, inst);
+  }
+
+  /** SetPodStatus: `next` becomes the written status; the runtime events are shown now. */
+  commit(next: ApiPodStatus): void {
+    const prev = this.written;
+    this.written = next;
+    if (next.initContainerStatuses !== prev.initContainerStatuses) this.index(prev.initContainerStatuses, next.initContainerStatuses);
+    if (next.containerStatuses !== prev.containerStatuses) this.index(prev.containerStatuses, next.containerStatuses);
+  }
+
+  /** After the write's events: the runtime events so far are shown. */
+  clearRuntimeEvents(): void {
+    this.runtimeEvents.clear();
+  }
+
+  /** Indexes what changed; the lists follow the spec, so a status replaces the one at its position. */
+  private index(olds: ContainerStatus[], news: ContainerStatus[]): void {
+    let aligned = olds.length === news.length;
+    for (let i = 0; i < news.length; i++) {
+      const s = news[i]!;
+      const o = olds[i];
+      if (o === s) continue;
+      if (o?.name !== s.name) aligned = false;
+      this.byName.set(s.name, s);
+    }
+    if (!aligned) this.reindex();
+  }
+
+  private reindex(): void {
+    this.byName.clear();
+    for (const s of this.written.initContainerStatuses) this.byName.set(s.name, s);
+    for (const s of this.written.containerStatuses) this.byName.set(s.name, s);
+  }
+}
