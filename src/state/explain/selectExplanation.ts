@@ -5,8 +5,7 @@ import { explainPods } from '../../engine/explain/explainPods';
 import type { ExplainInput, PodExplanation } from '../../engine/explain/types';
 import type { AppState } from '../store';
 
-/** The engine read the text as a real pod (it has a status): the page explains it. */
-export const selectExplainMode = (s: AppState): boolean => s.result?.explain !== undefined;
+export { selectExplainMode } from './explainMode';
 
 export const selectExplainNow = (s: AppState) => s.explainNow;
 export const selectSetExplainNow = (s: AppState) => s.setExplainNow;

@@ -7,7 +7,6 @@ import type { ExportMeta } from '../../../state/exportMeta';
 import type { RenderRange } from '../renderRange';
 import type { Rows } from '../rows';
 import type { TimeScale } from '../scale';
-import { standaloneSvg } from './standaloneSvg';
 
 export interface DrawnTimeline {
   base: SVGSVGElement;
@@ -43,18 +42,21 @@ export function saveFile(name: string, type: string, data: string | Blob): void 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function svgText(meta: ExportMeta): { text: string; width: number; height: number } | null {
-  if (!current) return null;
-  return standaloneSvg(current, meta);
+/** The standalone SVG of the timeline drawn at the click; its code loads then (issue 16: not in the first bundle). */
+async function svgText(meta: ExportMeta): Promise<{ text: string; width: number; height: number } | null> {
+  const drawn = current;
+  if (!drawn) return null;
+  const { standaloneSvg } = await import('./standaloneSvg');
+  return standaloneSvg(drawn, meta);
 }
 
 export const timelineExporter: TimelineExporter = {
-  svg(meta) {
-    const out = svgText(meta);
+  async svg(meta) {
+    const out = await svgText(meta);
     if (out) saveFile('timeline.svg', 'image/svg+xml', out.text);
   },
-  png(meta) {
-    const out = svgText(meta);
+  async png(meta) {
+    const out = await svgText(meta);
     if (!out) return;
     const img = new Image();
     img.onload = () => {
