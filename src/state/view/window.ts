@@ -48,10 +48,21 @@ export function fitWindow(trace: Pick<Trace, 'end' | 'events'>): TimeWindow {
   return { t0: 0, t1: padded >= end * 0.85 ? end : padded };
 }
 
+/** fitWindow per trace (its events array and end): it reads every event, and playback asks every frame. */
+const fitted = new WeakMap<readonly unknown[], { end: number; window: TimeWindow }>();
+
+function fitWindowOnce(trace: Pick<Trace, 'end' | 'events'>): TimeWindow {
+  const known = fitted.get(trace.events);
+  if (known && known.end === trace.end) return { ...known.window };
+  const window = fitWindow(trace);
+  fitted.set(trace.events, { end: trace.end, window });
+  return { ...window };
+}
+
 /** The window the timeline shows: the user's, kept inside the trace, or the fitted default. */
 export function effectiveWindow(view: TimeWindow | null, trace: Pick<Trace, 'end' | 'events'> | null): TimeWindow {
   if (!trace) return { t0: 0, t1: 1 };
-  return view ? clampWindow(view, trace.end) : fitWindow(trace);
+  return view ? clampWindow(view, trace.end) : fitWindowOnce(trace);
 }
 
 /** Moves the window, keeping its span, just enough to show time t. */
