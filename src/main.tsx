@@ -13,7 +13,9 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
 const share = import('./ui/share/startShare');
-const linkFirst = splitFragment(location.hash).kind === 'link' || isEmbedUrl(location.href);
+const embed = isEmbedUrl(location.href);
+if (embed) void import('./ui/embed/EmbedApp'); // fetched beside the share chunk, not after it
+const linkFirst = embed || splitFragment(location.hash).kind === 'link';
 if (linkFirst) (await share).startShare(); // the link in the address (and ?embed) goes in before the engine's first run
 startApp();
 createRoot(root).render(

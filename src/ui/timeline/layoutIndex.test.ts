@@ -16,8 +16,12 @@ describe('container lanes read through the per-container index', () => {
   it('has scenarios to check', () => expect(scenarios.length).toBeGreaterThan(10));
   for (const file of scenarios) {
     it(`equal the lanes of a full read (${file})`, () => {
-      const { trace } = runScenario(readFileSync(new URL(file, dir), 'utf8'), {});
-      if (!trace) throw new Error(`${file} gives no trace`);
+      const { trace, problems } = runScenario(readFileSync(new URL(file, dir), 'utf8'), {});
+      if (!trace) {
+        // A lesson about a pod the API server rejects (e.g. restartPolicy on 1.27): no lanes at all.
+        expect(problems.length).toBeGreaterThan(0);
+        return;
+      }
       if (trace.pods && trace.pods.length > 1) {
         // A Job's lanes read their pod's own events already (podGroups); nothing changed there.
         expect(layoutTimeline(trace, 'p').pods?.total).toBe(trace.pods.length);
