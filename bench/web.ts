@@ -17,11 +17,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** BENCH_PORT lets the benchmark run beside another preview server (default 4173). */
 const PORT = process.env.BENCH_PORT ?? '4173';
 const BASE = `http://127.0.0.1:${PORT}/`;
+/** BENCH_DIST measures another build (e.g. an older one, for a before/after in the same moment); default dist/. */
+const DIST = process.env.BENCH_DIST ? `${process.env.BENCH_DIST.replace(/\/$/, '')}/` : `${root}dist/`;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 async function startPreview(): Promise<ChildProcess> {
   // Its own process group, so stopping it stops vite too, not only the npx wrapper (stopPreview).
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', PORT, '--strictPort'], { cwd: root, stdio: 'pipe', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', PORT, '--strictPort', '--outDir', DIST], { cwd: root, stdio: 'pipe', detached: true });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(BASE)).ok) return server;
@@ -44,7 +46,7 @@ const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** The JS the first load needs: the entry and its static imports, as index.html lists them. */
 export function initialJsSizes(): { initial: number; all: number } {
-  const dist = `${root}dist/`;
+  const dist = DIST;
   const html = readFileSync(`${dist}index.html`, 'utf8');
   const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   const all = readdirSync(`${dist}assets`).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);

@@ -20,6 +20,8 @@ export const selectRunning = (s: AppState) => s.running;
 export const selectProgress = (s: AppState) => s.progress;
 /** The shown trace was cut short by the engine's budget. */
 export const selectTraceTruncated = (s: AppState) => s.trace?.truncated !== undefined;
+/** The version the shown trace ran on (the version picker's stand-in shows it while its module loads). */
+export const selectTraceVersion = (s: AppState): string => s.trace?.kubernetesVersion ?? '';
 export const selectRevealRequest = (s: AppState) => s.revealRequest;
 
 /** The timeline shows an older trace: the current text has errors. */

@@ -2,7 +2,8 @@
 // list (contract section 1), as a text edit; the engine re-simulates from the new text.
 
 import { formatSeconds } from '../format';
-import { addSimEvent, type SimEventSpec } from '../simulationDoc/events';
+import { withSimulationEvents } from '../simulationDoc/loadSimulationEvents';
+import type { SimEventSpec } from '../simulationDoc/events';
 import { selectCursorTime } from '../selectors';
 import type { AppStore } from '../store';
 import { editScenario } from './editScenario';
@@ -51,8 +52,10 @@ export function injectEvent(store: AppStore, action: InjectAction, container?: s
   }
 }
 
-export function runInject(store: AppStore, action: InjectAction, container?: string): boolean {
+/** Adds the event; the answer is a promise only while the YAML edit code is still loading. */
+export function runInject(store: AppStore, action: InjectAction, container?: string): boolean | Promise<boolean> {
   const ev = injectEvent(store, action, container);
   const who = container ? ` ${container}` : '';
-  return editScenario(store, (text) => addSimEvent(text, ev), `Added “${INJECT_LABEL[action]}${who}” at ${formatSeconds(ev.at)} s to the scenario’s events.`);
+  return withSimulationEvents(({ addSimEvent }) =>
+    editScenario(store, (text) => addSimEvent(text, ev), `Added “${INJECT_LABEL[action]}${who}” at ${formatSeconds(ev.at)} s to the scenario’s events.`));
 }

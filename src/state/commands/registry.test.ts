@@ -39,24 +39,24 @@ describe('commands', () => {
     expect(store.getState().view).toBeNull();
   });
 
-  it('inject adds an event at the cursor to the text, and removal takes it out again', () => {
+  it('inject adds an event at the cursor to the text, and removal takes it out again', async () => {
     const store = createAppStore(DEFAULT);
     store.setState({ trace: sidecarPodTrace() });
     store.getState().setCursorTime(10);
-    expect(runInject(store, 'crash', 'istio-proxy')).toBe(true);
+    expect(await runInject(store, 'crash', 'istio-proxy')).toBe(true);
     expect(store.getState().text).toContain('  - { at: 10s, container: istio-proxy, do: crash, exitCode: 1 }');
     expect(store.getState().notice).toMatch(/Crash istio-proxy” at 10 s/);
     store.setState({ trace: { ...sidecarPodTrace(), events: [{ t: 10, type: 'fault', do: 'crash', container: 'istio-proxy', why: '' }] } });
-    expect(removeWritten(store, 0)).toBe(true);
+    expect(await removeWritten(store, 0)).toBe(true);
     expect(store.getState().text).toBe(`${DEFAULT}events:\n`);
   });
 
-  it('delete pod uses the grace period chosen', () => {
+  it('delete pod uses the grace period chosen', async () => {
     const store = createAppStore(DEFAULT);
     store.setState({ trace: sidecarPodTrace() });
     store.getState().setCursorTime(20);
     store.getState().setInjectOptions({ gracePeriodSeconds: 5 });
-    runInject(store, 'deletePod');
+    await runInject(store, 'deletePod');
     expect(store.getState().text).toContain('{ at: 20s, do: deletePod, gracePeriodSeconds: 5 }');
   });
 });

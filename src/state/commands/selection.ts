@@ -2,7 +2,7 @@
 // it came from.
 
 import type { TraceEvent } from '../../engine/trace';
-import { findSimEvent, moveSimEvent, removeSimEvent } from '../simulationDoc/events';
+import { withSimulationEvents } from '../simulationDoc/loadSimulationEvents';
 import { formatSeconds } from '../format';
 import type { AppStore } from '../store';
 import { editScenario } from './editScenario';
@@ -19,29 +19,34 @@ export function writtenAs(e: TraceEvent | undefined): { do: string; container?: 
   return null;
 }
 
-/** Removes the written event behind trace event `index`; false when there is none. */
-export function removeWritten(store: AppStore, index: number): boolean {
+/**
+ * Removes the written event behind trace event `index`; false when there is none (a promise of
+ * the answer only while the YAML edit code is still loading).
+ */
+export function removeWritten(store: AppStore, index: number): boolean | Promise<boolean> {
   const s = store.getState();
   const what = writtenAs(s.trace?.events[index]);
   if (!what) return false;
-  const ok = editScenario(store, (text) => {
-    const i = findSimEvent(text, what);
-    return i === null ? null : removeSimEvent(text, i);
-  }, `Removed ${what.do}${what.container ? ` ${what.container}` : ''} at ${formatSeconds(what.t)} s from the scenario’s events.`);
-  if (ok) s.select(null);
-  return ok;
+  return withSimulationEvents(({ findSimEvent, removeSimEvent }) => {
+    const ok = editScenario(store, (text) => {
+      const i = findSimEvent(text, what);
+      return i === null ? null : removeSimEvent(text, i);
+    }, `Removed ${what.do}${what.container ? ` ${what.container}` : ''} at ${formatSeconds(what.t)} s from the scenario’s events.`);
+    if (ok) s.select(null);
+    return ok;
+  });
 }
 
 /** Moves the written event behind trace event `index` to time `at`. */
-export function moveWritten(store: AppStore, index: number, dropped: number): boolean {
+export function moveWritten(store: AppStore, index: number, dropped: number): boolean | Promise<boolean> {
   const trace = store.getState().trace;
   const what = writtenAs(trace?.events[index]);
   const at = writtenTime(trace, dropped);
   if (!what) return false;
-  return editScenario(store, (text) => {
+  return withSimulationEvents(({ findSimEvent, moveSimEvent }) => editScenario(store, (text) => {
     const i = findSimEvent(text, what);
     return i === null ? null : moveSimEvent(text, i, at);
-  }, `Moved ${what.do}${what.container ? ` ${what.container}` : ''} to ${formatSeconds(at)} s.`);
+  }, `Moved ${what.do}${what.container ? ` ${what.container}` : ''} to ${formatSeconds(at)} s.`));
 }
 
 export const clearSelection: Command = {
@@ -55,6 +60,6 @@ export const removeSelected: Command = {
   enabled: (s) => s.selected !== null && writtenAs(s.trace?.events[s.selected]) !== null,
   run({ store }) {
     const i = store.getState().selected;
-    if (i !== null) removeWritten(store, i);
+    if (i !== null) void removeWritten(store, i);
   },
 };

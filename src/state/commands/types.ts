@@ -8,8 +8,8 @@ import type { AppState, AppStore } from '../store';
 /** What the page lends commands that need the DOM. */
 export interface TimelineExporter {
   /** `meta`: the title, version and cursor caption drawn around the lanes. */
-  svg(meta: ExportMeta): void;
-  png(meta: ExportMeta): void;
+  svg(meta: ExportMeta): void | Promise<void>;
+  png(meta: ExportMeta): void | Promise<void>;
   /** The animated export (WebM), absent where the browser cannot record a canvas. */
   webm?(frames: PlaybackFrames): Promise<void>;
 }

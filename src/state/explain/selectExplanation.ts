@@ -6,8 +6,7 @@ import type { ExplainInput, PodExplanation } from '../../engine/explain/types';
 import { selectVersion } from '../selectors';
 import type { AppState } from '../store';
 
-/** The engine read the text as a real pod (it has a status): the page explains it. */
-export const selectExplainMode = (s: AppState): boolean => s.result?.explain !== undefined;
+export { selectExplainMode } from './explainMode';
 
 export const selectExplainNow = (s: AppState) => s.explainNow;
 export const selectSetExplainNow = (s: AppState) => s.setExplainNow;

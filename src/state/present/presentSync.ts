@@ -1,22 +1,34 @@
 // Keeps presenter mode in step with the engine: a `?present` link opens it once the first trace
 // is drawn (from the first step, or from `?t=` when the link has one), and a new trace (an edit,
-// another version) re-aligns the step with the cursor.
+// another version) re-aligns the step with the cursor. The presenter's code loads only when
+// presenter mode is wanted (issue 16: not in the page's first bundle).
 
 import type { AppStore } from '../store';
-import { presentResync, startPresenting } from './controller';
 import type { PresentLink } from './presentLink';
+
+type Controller = typeof import('./controller');
+
+let controller: Controller | null = null;
+const loadController = (): Promise<Controller> => import('./controller').then((m) => (controller = m));
+
+/** Runs `use` with the controller: at once when it is loaded, else when it is. */
+function withController(use: (c: Controller) => void): void {
+  if (controller) use(controller);
+  else void loadController().then(use);
+}
 
 export function startPresentSync(store: AppStore, link: PresentLink, linkHasCursor: boolean): () => void {
   store.getState().setPresent({ presentTitle: link.title, presentCaption: link.caption });
   let pending = link.present;
+  if (pending) void loadController();
   return store.subscribe((s, prev) => {
     if (!s.trace || s.trace === prev.trace || s.running) return;
     if (pending) {
       pending = false;
       if (!linkHasCursor) s.setCursorTime(0);
-      startPresenting(store);
+      withController((c) => c.startPresenting(store));
     } else if (s.presenting) {
-      presentResync(store);
+      withController((c) => c.presentResync(store));
     }
   });
 }

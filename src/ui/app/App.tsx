@@ -5,32 +5,20 @@ import { appStore, useAppStore } from '../../state/appStore';
 import { LazyEditor } from '../editor/LazyEditor';
 import { ContainersPanel } from '../panels/ContainersPanel';
 import { EventsPanel } from '../panels/EventsPanel';
-import { HelpOverlay } from '../panels/HelpOverlay';
 import { Notice } from '../panels/Notice';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { SelectionPanel } from '../panels/SelectionPanel';
 import { StatusStrip } from '../panels/StatusStrip';
 import { TimelineToolbar } from '../panels/TimelineToolbar';
-import { UnfinishedRunNotice } from '../panels/UnfinishedRunNotice';
-import { VersionSelect } from '../panels/VersionSelect';
 import { Legend } from '../timeline/Legend';
 import { Timeline } from '../timeline/Timeline';
 import { startTheme } from './theme';
 import { useShortcuts } from './useShortcuts';
 import { selectEmbed } from '../../state/slices/share';
-import { selectTraceTruncated } from '../../state/selectors';
-import { EmbedApp } from '../embed/EmbedApp';
-import { ExplainView } from '../explain/ExplainView';
-import { selectExplainMode } from '../../state/explain/selectExplanation';
-import { GalleryPanel } from '../gallery/GalleryPanel';
-import { HistoryPanel } from '../history/HistoryPanel';
-import { StorageNotice } from '../history/StorageNotice';
-import { CompareView } from '../share/compare/CompareView';
-import { ShareButton } from '../share/ShareButton';
-import { OpenDialog, ShareBanner } from '../share/ShareNotices';
-import { PresentButton } from '../present/PresentButton';
-import { PresenterPanel } from '../present/PresenterPanel';
+import { selectTraceTruncated, selectTraceVersion } from '../../state/selectors';
+import { selectExplainMode } from '../../state/explain/explainMode';
 import { PageTools } from '../panels/PageTools';
+import { HeaderButtonStandIn, lazyPart } from './lazyPart';
 import { PANE_IDS, PhoneTabs, usePhoneTab } from './PhoneTabs';
 import type { AppState } from '../../state/store';
 import './app.css';
@@ -40,6 +28,35 @@ import './header.css';
 import './toolbarFit.css';
 
 const selectPresenting = (s: AppState) => s.presenting;
+
+// What the first frame does not need arrives after it, each as its own chunk (issue 16).
+const VersionSelect = lazyPart(() => import('../panels/VersionSelect'), 'VersionSelect', <VersionStandIn />);
+const GalleryPanel = lazyPart(() => import('../gallery/GalleryPanel'), 'GalleryPanel', <HeaderButtonStandIn label="Gallery" />);
+const HistoryPanel = lazyPart(() => import('../history/HistoryPanel'), 'HistoryPanel', <HeaderButtonStandIn label="History" />);
+const PresentButton = lazyPart(() => import('../present/PresentButton'), 'PresentButton', <HeaderButtonStandIn label="Present" />);
+const ShareButton = lazyPart(() => import('../share/ShareButton'), 'ShareButton', <div className="share"><HeaderButtonStandIn label="Share" className="share-button" /></div>);
+const EmbedApp = lazyPart(() => import('../embed/EmbedApp'), 'EmbedApp');
+const ShareBanner = lazyPart(() => import('../share/ShareNotices'), 'ShareBanner');
+const OpenDialog = lazyPart(() => import('../share/ShareNotices'), 'OpenDialog');
+const StorageNotice = lazyPart(() => import('../history/StorageNotice'), 'StorageNotice');
+const HelpOverlay = lazyPart(() => import('../panels/HelpOverlay'), 'HelpOverlay');
+const ExplainView = lazyPart(() => import('../explain/ExplainView'), 'ExplainView');
+const PresenterPanel = lazyPart(() => import('../present/PresenterPanel'), 'PresenterPanel');
+const CompareView = lazyPart(() => import('../share/compare/CompareView'), 'CompareView');
+const UnfinishedRunNotice = lazyPart(() => import('../panels/UnfinishedRunNotice'), 'UnfinishedRunNotice');
+
+/** The version picker's place while its module (it reads the scenario's YAML) loads. */
+function VersionStandIn() {
+  const version = useAppStore(selectTraceVersion);
+  return (
+    <div className="version-controls" aria-hidden="true">
+      <label className="version-select">
+        <span>Kubernetes</span>
+        <select disabled value={version} tabIndex={-1} onChange={() => {}}><option value={version}>v{version}</option></select>
+      </label>
+    </div>
+  );
+}
 
 export function App() {
   useLayoutEffect(() => startTheme(appStore), []);

@@ -1,12 +1,40 @@
-// The editor, loaded on demand: the timeline paints first, Monaco's chunks arrive after.
+// The editor, loaded on demand: the timeline paints first, Monaco's chunks arrive after. Monaco
+// (3.5 MB) is not even asked for until the engine has answered once (or says a long run is under
+// way, or EDITOR_WAIT_MS have passed): fetched and compiled earlier, it competed with the engine
+// worker's start and the first run for the same two cores (issue 16). The placeholder shows the
+// text meanwhile.
 
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useAppStore } from '../../state/appStore';
+import type { AppState } from '../../state/store';
 import { EditorPlaceholder } from './EditorPlaceholder';
 import './editor.css';
 
 const EditorPane = lazy(() => import('./EditorPane'));
 
+/** The longest the editor waits for the engine's first answer before loading anyway. */
+export const EDITOR_WAIT_MS = 1500;
+
+const selectFirstFrameDone = (s: AppState): boolean => s.result !== null || s.engineError !== null || s.progress !== null;
+
+function useEditorMayLoad(): boolean {
+  const answered = useAppStore(selectFirstFrameDone);
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    if (answered) return;
+    const timer = setTimeout(() => setWaited(true), EDITOR_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [answered]);
+  // Once asked for, it stays: a later edit that clears the result must not unload Monaco.
+  const [go, setGo] = useState(false);
+  useEffect(() => {
+    if ((answered || waited) && !go) setGo(true);
+  }, [answered, waited, go]);
+  return go || answered || waited;
+}
+
 export function LazyEditor() {
+  if (!useEditorMayLoad()) return <EditorPlaceholder />;
   return (
     <Suspense fallback={<EditorPlaceholder />}>
       <EditorPane />

@@ -9,13 +9,9 @@ import {
   selectCausality, selectCursorTime, selectPodName, selectResolvedTheme, selectSelected, selectShowingLastGood, selectTrace, selectView,
 } from '../../state/selectors';
 import { effectiveWindow } from '../../state/view/window';
-import { CausalityOverlay } from './CausalityOverlay';
 import { registerTimeline } from './export/exporter';
-import { FaultHandles } from './FaultHandles';
-import { ObservedBoundary } from './ObservedBoundary';
 import type { Hit } from './hitTest';
 import { layoutTimeline } from './layout';
-import { PodPicker } from './PodPicker';
 import { NARROW_BELOW } from './render';
 import { placeRows } from './rows';
 import { timeScale } from './scale';
@@ -25,7 +21,16 @@ import { useTimelineDraw } from './useTimelineDraw';
 import { useTimelineGestures } from './useTimelineGestures';
 import { usePodOfSelection } from './usePodOfSelection';
 import { useWidth } from './useWidth';
+import { lazyPart } from '../app/lazyPart';
+import type { CausalityOverlayProps, FaultHandlesProps, ObservedBoundaryProps, PodPickerProps } from './lazyPartsProps';
 import './timeline.css';
+
+// Drawn only when the trace has them (faults, a selection, a Job, an observed past): their code
+// arrives after the first frame (issue 16).
+const CausalityOverlay = lazyPart<typeof import('./CausalityOverlay'), CausalityOverlayProps>(() => import('./CausalityOverlay'), 'CausalityOverlay');
+const FaultHandles = lazyPart<typeof import('./FaultHandles'), FaultHandlesProps>(() => import('./FaultHandles'), 'FaultHandles');
+const ObservedBoundary = lazyPart<typeof import('./ObservedBoundary'), ObservedBoundaryProps>(() => import('./ObservedBoundary'), 'ObservedBoundary');
+const PodPicker = lazyPart<typeof import('./PodPicker'), PodPickerProps>(() => import('./PodPicker'), 'PodPicker');
 
 export const LABEL_WIDTH = 190;
 /** On a phone the names get less room, so the plot keeps most of the width. */

@@ -2,8 +2,8 @@
 // (the moving lanes are renderLanes.ts). Text goes in with .text() only, never as HTML.
 
 import { axisTop } from 'd3-axis';
-import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
+import { linearAxisScale } from './niceTicks';
 import type { SubRow } from './model';
 import { STATUS_ROW } from './podLane';
 import {
@@ -29,7 +29,7 @@ const SUB_LABEL: Record<string, string> = {
 };
 
 export function renderAxis(g: SVGGElement, scale: TimeScale): void {
-  const d3scale = scaleLinear().domain([scale.t0, scale.t1]).range([scale.x0, scale.x1]);
+  const d3scale = linearAxisScale(scale.t0, scale.t1, scale.x0, scale.x1);
   const ticks = timeTicks(scale.t0, scale.t1, Math.max(2, Math.floor((scale.x1 - scale.x0) / 90)));
   select(g)
     .attr('transform', `translate(0,${AXIS_HEIGHT - 4})`)

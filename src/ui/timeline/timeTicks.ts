@@ -1,7 +1,7 @@
 // Axis ticks in the unit a reader expects for the visible span: seconds for a few minutes, then
 // minutes, hours and days, each on round values of that unit (not 1500000 s).
 
-import { scaleLinear } from 'd3-scale';
+import { niceTicks } from './niceTicks';
 
 export interface TimeTicks {
   values: number[];
@@ -17,7 +17,7 @@ const UNITS: { seconds: number; name: string; from: number }[] = [
 /** About `count` ticks between t0 and t1 (seconds), on round values of the span's unit. */
 export function timeTicks(t0: number, t1: number, count: number): TimeTicks {
   const unit = UNITS.find((u) => t1 - t0 >= u.from) ?? { seconds: 1, name: 's', from: 0 };
-  const values = scaleLinear().domain([t0 / unit.seconds, t1 / unit.seconds]).ticks(count).map((v) => v * unit.seconds);
+  const values = niceTicks(t0 / unit.seconds, t1 / unit.seconds, count).map((v) => v * unit.seconds);
   const format = (t: number) => `${Math.round((t / unit.seconds) * 1000) / 1000} ${unit.name}`;
   return { values, format };
 }

@@ -8,8 +8,7 @@ import type { ExportMeta } from '../../../state/exportMeta';
 import type { RenderRange } from '../renderRange';
 import type { Rows } from '../rows';
 import type { TimeScale } from '../scale';
-import { standaloneSvg } from './standaloneSvg';
-import { recordWebm, webmType } from './webm';
+import { webmType } from './webmType';
 
 export interface DrawnTimeline {
   base: SVGSVGElement;
@@ -45,18 +44,21 @@ export function saveFile(name: string, type: string, data: string | Blob): void 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function svgText(meta: ExportMeta): { text: string; width: number; height: number } | null {
-  if (!current) return null;
-  return standaloneSvg(current, meta);
+/** The standalone SVG of the timeline drawn at the click; its code loads then (issue 16: not in the first bundle). */
+async function svgText(meta: ExportMeta): Promise<{ text: string; width: number; height: number } | null> {
+  const drawn = current;
+  if (!drawn) return null;
+  const { standaloneSvg } = await import('./standaloneSvg');
+  return standaloneSvg(drawn, meta);
 }
 
 export const timelineExporter: TimelineExporter = {
-  svg(meta) {
-    const out = svgText(meta);
+  async svg(meta) {
+    const out = await svgText(meta);
     if (out) saveFile('timeline.svg', 'image/svg+xml', out.text);
   },
-  png(meta) {
-    const out = svgText(meta);
+  async png(meta) {
+    const out = await svgText(meta);
     if (!out) return;
     const img = new Image();
     img.onload = () => {
@@ -76,6 +78,7 @@ export const timelineExporter: TimelineExporter = {
   },
   ...(webmType() ? {
     async webm(frames) {
+      const { recordWebm } = await import('./webm');
       const video = await recordWebm(() => current, frames);
       if (video && video.size > 0) saveFile('timeline.webm', 'video/webm', video);
     },

@@ -6,16 +6,10 @@
 import type { PlaybackFrames } from '../../../state/commands/types';
 import type { DrawnTimeline } from './exporter';
 import { standaloneSvg } from './standaloneSvg';
+import { webmType } from './webmType';
 
 const FRAMES = 48;
 const FRAME_MS = 125; // 8 frames a second: a 6 s clip
-const WEBM_TYPES = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'];
-
-/** The WebM type this browser records, or null (then the button says it cannot). */
-export function webmType(): string | null {
-  if (typeof MediaRecorder === 'undefined' || typeof HTMLCanvasElement.prototype.captureStream !== 'function') return null;
-  return WEBM_TYPES.find((t) => MediaRecorder.isTypeSupported(t)) ?? null;
-}
 
 const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
