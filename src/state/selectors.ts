@@ -2,16 +2,12 @@
 // while the state it reads is unchanged (zustand compares with Object.is).
 
 import type { Trace } from '../engine/trace';
-import type { KubeVersion } from '../engine/version';
 import type { Theme } from './slices/prefs';
 import type { AppState } from './store';
 import { kubectlAt } from './kubectlAt';
 import { buildCausality, type Causality } from './trace/causality';
-import { effectiveVersion } from './simulationDoc/read';
 
 export const selectText = (s: AppState) => s.text;
-/** The Kubernetes version in effect: the one the text's Simulation document names, else the newest. */
-export const selectVersion = (s: AppState): KubeVersion => effectiveVersion(s.text);
 export const selectProblems = (s: AppState) => s.problems;
 export const selectTrace = (s: AppState) => s.trace;
 export const selectPodName = (s: AppState) => s.podName;

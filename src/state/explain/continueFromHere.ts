@@ -7,7 +7,7 @@ import { continueScenario } from '../../engine/explain/continueScenario';
 import { keepOwnText, markOpened } from '../history/keepOwnWork';
 import type { TextStorage } from '../persistence';
 import type { AppStore } from '../store';
-import { selectVersion } from '../selectors';
+import { selectVersion } from '../simulationDoc/selectors';
 import { selectExplanation } from './selectExplanation';
 
 export function continueFromHere(store: AppStore, storage: TextStorage | null, now = Date.now()): boolean {

@@ -3,7 +3,7 @@
 
 import { explainPods } from '../../engine/explain/explainPods';
 import type { ExplainInput, PodExplanation } from '../../engine/explain/types';
-import { selectVersion } from '../selectors';
+import { selectVersion } from '../simulationDoc/selectors';
 import type { AppState } from '../store';
 
 export { selectExplainMode } from './explainMode';

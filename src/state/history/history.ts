@@ -2,7 +2,6 @@
 // link, a gallery entry, an explained pod, another tab), newest first, kept in localStorage so
 // it can be restored at any time. Pure: lists in, lists out.
 
-import { effectiveVersion } from '../simulationDoc/read';
 import { scenarioName } from './entryName';
 import { sameText } from './sameText';
 
@@ -42,7 +41,7 @@ let counter = 0;
  */
 export function addEntry(list: readonly HistoryEntry[], c: Candidate, now: number): { list: HistoryEntry[]; entry: HistoryEntry | null } {
   if (c.text.length > MAX_HISTORY_CHARS) return { list: [...list], entry: null };
-  const entry: HistoryEntry = { id: `${now.toString(36)}-${(counter++).toString(36)}`, text: c.text, kubernetesVersion: c.kubernetesVersion ?? effectiveVersion(c.text), name: scenarioName(c.text), savedAt: now, replacedBy: c.replacedBy };
+  const entry: HistoryEntry = { id: `${now.toString(36)}-${(counter++).toString(36)}`, text: c.text, kubernetesVersion: c.kubernetesVersion ?? '', name: scenarioName(c.text), savedAt: now, replacedBy: c.replacedBy };
   const out = [entry, ...list.filter((e) => !sameText(e.text, c.text))];
   return { list: fit(out), entry };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TEXT_CHARS } from '../../engine/scenario/limits';
 import { NEWEST_VERSION } from '../../engine/version';
-import { selectVersion } from '../selectors';
+import { selectVersion } from './selectors';
 import { createAppStore } from '../store';
 import { selectSimulationSettings, selectWrittenVersion, withFeatureGate, withKubernetesVersion, writeSimulationEdit } from '.';
 

@@ -5,7 +5,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { appStore, useAppStore } from '../../state/appStore';
-import { selectProblems, selectResolvedTheme, selectRevealRequest, selectText, selectVersion } from '../../state/selectors';
+import { selectProblems, selectResolvedTheme, selectRevealRequest, selectText } from '../../state/selectors';
+import { selectVersion } from '../../state/simulationDoc/selectors';
 import { EDITOR_THEMES, getSchemaState, monaco, onSchemaState, setScenarioSchema } from './monacoSetup';
 import { createScenarioEditor, type ScenarioEditor } from './scenarioEditor';
 import { selectContainerNames, selectEngineAnswered } from './scenarioSelectors';

@@ -3,7 +3,8 @@
 
 import { useMemo } from 'react';
 import { appStore, useAppStore } from '../../state/appStore';
-import { selectPlaying, selectPodName, selectTrace, selectVersion } from '../../state/selectors';
+import { selectPlaying, selectPodName, selectTrace } from '../../state/selectors';
+import { selectVersion } from '../../state/simulationDoc/selectors';
 import { StatusStrip } from '../panels/StatusStrip';
 import { CompareView } from '../share/compare/CompareView';
 import { currentLink } from '../share/currentLink';

@@ -3,6 +3,7 @@
 
 import type { HistoryEntry } from '../../state/history/history';
 import { relativeTime } from '../../state/history/relativeTime';
+import { effectiveVersion } from '../../state/simulationDoc/read';
 
 export function HistoryEntryItem({ entry, now, onRestore }: { entry: HistoryEntry; now: number; onRestore: (id: string) => void }) {
   const lines = entry.text.split('\n').length;
@@ -13,7 +14,7 @@ export function HistoryEntryItem({ entry, now, onRestore }: { entry: HistoryEntr
         <span className="history-meta">
           <time dateTime={new Date(entry.savedAt).toISOString()} title={new Date(entry.savedAt).toLocaleString()}>{relativeTime(entry.savedAt, now)}</time>
           {' · '}replaced by {entry.replacedBy} · {lines} {lines === 1 ? 'line' : 'lines'}
-          {entry.kubernetesVersion ? ` · Kubernetes ${entry.kubernetesVersion}` : ''}
+          {` · Kubernetes ${entry.kubernetesVersion || effectiveVersion(entry.text)}`}
         </span>
         <span className="history-restore" aria-hidden="true">Restore</span>
       </button>

@@ -9,7 +9,7 @@ import {
   type FeatureGateName, type GateInfo, type KubeVersion,
 } from '../../engine/version';
 import { appStore, useAppStore } from '../../state/appStore';
-import { selectVersion } from '../../state/selectors';
+import { selectVersion } from '../../state/simulationDoc/selectors';
 import { selectSimulationSettings, strayGates, withFeatureGate, writeSimulationEdit } from '../../state/simulationDoc';
 import './FeatureGates.css';
 

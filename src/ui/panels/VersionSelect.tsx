@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { isSupportedVersion, SUPPORTED_VERSIONS } from '../../engine/version';
 import { appStore, useAppStore } from '../../state/appStore';
-import { selectVersion } from '../../state/selectors';
+import { selectVersion } from '../../state/simulationDoc/selectors';
 import { selectWrittenVersion, withKubernetesVersion, writeSimulationEdit } from '../../state/simulationDoc';
 import { FeatureGates } from './FeatureGates';
 

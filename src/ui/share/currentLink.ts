@@ -3,7 +3,7 @@
 
 import { appHref, encodeFragment, withViewParam, type ScenarioState, type ShareState } from '../../share';
 import { shareSafeText } from '../../state/explain/shareSafeText';
-import { selectVersion } from '../../state/selectors';
+import { selectVersion } from '../../state/simulationDoc/selectors';
 import type { AppState } from '../../state/store';
 
 export function currentShareState(s: AppState): ShareState {
