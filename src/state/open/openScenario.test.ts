@@ -8,6 +8,7 @@ import { NEWEST_VERSION } from '../../engine/version';
 import { withKubernetesVersion } from '../simulationDoc';
 import { createAppStore } from '../store';
 import { answerPending, OPENED_KEY, openFromFragment, openResolved, PREVIOUS_KEY, resolveShareState, restorePrevious, textHash, type OpenContext } from './openScenario';
+import { effectiveVersion } from '../simulationDoc/read';
 
 function memoryStorage(entries: Record<string, string> = {}): TextStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(entries));
@@ -82,7 +83,9 @@ describe('opening links and gallery entries', () => {
     answerPending(ctx, true);
     expect(ctx.store.getState().text).toBe(SHARED);
     expect(ctx.store.getState().shareNotice).toEqual({ tone: 'info', message: 'X: the lesson. Opened the gallery scenario “X”; your own scenario was kept in History.', canRestore: true });
-    expect(JSON.parse(ctx.storage.data.get(HISTORY_KEY)!)).toMatchObject([{ text: mine129, kubernetesVersion: '1.29', name: 'Pod my-pod', replacedBy: 'the gallery scenario “X”' }]);
+    expect(JSON.parse(ctx.storage.data.get(HISTORY_KEY)!)).toMatchObject([{ text: mine129, name: 'Pod my-pod', replacedBy: 'the gallery scenario “X”' }]);
+    // The entry's version is the one its own text names (read when the History panel shows it).
+    expect(effectiveVersion(mine129)).toBe('1.29');
     restorePrevious(ctx);
     expect(ctx.store.getState()).toMatchObject({ text: mine129 });
     // The opened scenario was not the user's: it does not go into the history.
