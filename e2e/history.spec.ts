@@ -95,6 +95,7 @@ test('an opened scenario, edited, then another link: both own texts are kept, ne
 });
 
 test('the same text kept twice is one entry, moved up', async ({ page }) => {
+  test.setTimeout(60_000); // three page loads
   await withMyWork(page);
   await openLinkOverMyWork(page, SHARED);
   await page.getByTestId('restore-previous').click();

@@ -105,6 +105,7 @@ for (const fx of fixtures(1)) {
 // Hostile links (corrupt, truncated, oversized, decompression bombs…): hostile.spec.ts.
 
 test('a link never overwrites the user\'s own work without asking, and theirs comes back', async ({ page }, info) => {
+  test.setTimeout(60_000); // three page loads
   await openApp(page);
   await replaceEditorText(page, MY_WORK);
   await expect.poll(() => savedText(page)).toBe(MY_WORK);
