@@ -1,5 +1,20 @@
 // End-to-end checks against the built app (`vite build` first), served by `vite preview`, in the
 // machine's Debian Chromium: Playwright never downloads a browser here.
+//
+// How the specs are organised (npm test's budget is 6 minutes on 2 cores; a page load, with
+// Monaco, its workers and the first run, is the costly part of almost every test):
+// - e2e/<area>.spec.ts, one area each; e2e/support/*.ts holds what several specs share
+//   (support/app.ts opens the app and reads it; a11y, editor, hostile, scenario, share, timeline).
+// - A test loads the page once and walks through its states as `test.step`s, each step named
+//   as a test of its own would be (a failure names the step). A state that needs no new load
+//   (another text, theme, viewport size, overlay) is a step, not a test. Give such a test
+//   `test.setTimeout(30_000 * steps)`.
+// - Separate tests for what needs a fresh page: a different address or first paint (links,
+//   ?embed, ?present, a theme from the system at load), init scripts, a routed worker.
+// - Wait for a condition (`expect(...)`, `expect.poll`), never a fixed `waitForTimeout`.
+// - What needs no browser (pure logic, a codec, a layout) is a Vitest test beside the code.
+// - fullyParallel: the tests of every file spread over both workers, so a long file does not
+//   hold one worker to the end; tests share nothing but the built app and the browser.
 
 import { defineConfig } from '@playwright/test';
 
@@ -10,7 +25,7 @@ export const BASE_URL = `http://127.0.0.1:${PORT}/`;
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  fullyParallel: false,
+  fullyParallel: true,
   workers: 2,
   retries: 0,
   forbidOnly: true,

@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './csp';
@@ -21,5 +22,8 @@ export default defineConfig({
     // with threads, 4.9 s with threads sharing modules.
     pool: 'threads',
     isolate: false,
+    // Vitest's default is one worker fewer than the cores: one thread on this 2-core machine,
+    // every file one after the other. Two: the main thread only collects and reports.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

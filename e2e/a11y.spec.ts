@@ -3,10 +3,13 @@
 // reachable by keyboard.
 //
 // One test per view visits that view's states one after the other in one page, each state a
-// step named as its own test used to be, with an axe pass per state. Monaco's DOM is checked
-// whole in each test's first state that shows the editor, and in every state where the editor
-// shows something new (hints, a YAML error, a hostile text, a gate written in); the states after
-// that leave it out (support/a11y.ts, AxeScope). The tests of this file run on both workers.
+// step named as its own test used to be, with an axe pass per state and theme: the views a page
+// reaches without a new load check each state light then dark in the same page (the system's
+// colour scheme switched under it); the views reached by a page load (a link, ?embed) have a
+// test per theme, loaded in that scheme. Monaco's DOM is checked whole in each test's first
+// state that shows the editor, and in every state where the editor shows something new (hints,
+// a YAML error, a hostile text, a gate written in); the states after that leave it out
+// (support/a11y.ts, AxeScope).
 
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { expectNoAxeViolations, type AxeScope } from './support/a11y';
@@ -16,7 +19,6 @@ import { DEFAULT_SCENARIO, FLAKY_JOB, replaceLine } from './support/scenario';
 import { gotoFresh, linkTo, savedText, waitForEditor } from './support/share';
 import { setCursor, setTheme, visibleCenter } from './support/timeline';
 
-test.describe.configure({ mode: 'parallel' });
 
 /** Each state keeps the time a test of its own had (playwright.config.ts: 30 s). */
 const PER_STATE = 30_000;
@@ -57,158 +59,174 @@ async function state(page: Page, info: TestInfo, name: string, body: () => Promi
 
 const WITHOUT_EDITOR: AxeScope = { editor: false };
 
+/**
+ * axe over the page in the light and then the dark theme, as the system's colour scheme sets it
+ * (or, with `how: 'chosen'`, as the user's own choice does); the page is left dark.
+ */
+async function axeInBothThemes(page: Page, what: string, scope: AxeScope = {}, how: 'system' | 'chosen' = 'system'): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    if (how === 'chosen') await setTheme(page, theme);
+    else await page.emulateMedia({ colorScheme: theme });
+    await expectNoAxeViolations(page, theme, what, scope);
+  }
+}
+
+// The views a page reaches without a new load: each state is checked in both themes in turn, so
+// the page, its texts and its overlays are set up once for both.
+test('axe: the main view, its overlays, the share panel, the gallery and compare mode (light, dark)', async ({ page, context }, info) => {
+  test.setTimeout(PER_STATE * 8 * 2);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+
+  await state(page, info, `axe finds no violation with the timeline's tooltip shown (light, dark)`, async () => {
+    const bar = page.locator('[data-testid="lane"][data-container="istio-proxy"] > g.bars rect.bar[data-label^="Ready"]').first();
+    const p = await visibleCenter(page, bar);
+    await page.mouse.move(p.x, p.y);
+    await expect(page.getByTestId('tooltip')).toBeVisible();
+    await axeInBothThemes(page, 'the tooltip');
+  });
+
+  await state(page, info, `axe finds no violation with a selected event and the events panel (light, dark)`, async () => {
+    await setCursor(page, 20);
+    await page.getByTestId('events').scrollIntoViewIfNeeded();
+    await page.getByTestId('events').getByRole('button', { name: /^Select Started: .*init-mydb/ }).click();
+    const sel = page.getByTestId('selection');
+    await expect(sel).toContainText('Caused by');
+    await expect(sel).toContainText('Led to');
+    await expect(page.locator('.causality .causal-effect')).not.toHaveCount(0);
+    await expect(page.getByTestId('events').locator('tr.is-selected')).not.toHaveCount(0);
+    await axeInBothThemes(page, 'a selected event', WITHOUT_EDITOR);
+  });
+
+  await state(page, info, `axe finds no violation with the keyboard-help overlay open (light, dark)`, async () => {
+    await page.getByTestId('timeline').focus();
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('help-overlay')).toBeVisible();
+    await axeInBothThemes(page, 'the help overlay', WITHOUT_EDITOR);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('help-overlay')).toBeHidden();
+  });
+
+  await state(page, info, `axe finds no violation with the share panel open (light, dark)`, async () => {
+    await page.getByTestId('share').click();
+    await expect(page.getByTestId('share-status')).toHaveText('Copied');
+    await expect(page.getByTestId('share-embed')).toBeVisible();
+    await axeInBothThemes(page, 'the share panel', WITHOUT_EDITOR);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('share-embed')).toBeHidden();
+  });
+
+  await state(page, info, `axe finds no violation with the gallery open (light, dark)`, async () => {
+    await page.getByTestId('gallery-button').click();
+    await expect(page.getByTestId('gallery')).toBeVisible();
+    await expect(page.getByTestId('gallery-entry').first()).toBeFocused();
+    await axeInBothThemes(page, 'the gallery', WITHOUT_EDITOR);
+  });
+
+  await state(page, info, `axe finds no violation in compare mode (light, dark)`, async () => {
+    await page.locator('[data-testid="gallery-compare"][data-entry="02-app-before-proxy"]').click();
+    await expect(page.getByTestId('compare-side')).toHaveCount(2);
+    await expect(page.getByTestId('compare-first-difference')).toContainText('First difference');
+    await expect(page.getByTestId('share-banner')).toBeVisible();
+    await axeInBothThemes(page, 'compare mode', WITHOUT_EDITOR);
+    await page.getByTestId('compare-close').click();
+    await expect(page.getByTestId('compare-side')).toHaveCount(0);
+  });
+
+  await state(page, info, `axe finds no violation in compare mode with a side that does not simulate (light, dark)`, async () => {
+    await page.getByTestId('gallery-button').click();
+    await page.locator('[data-testid="gallery-compare"][data-entry="09-restartpolicy-versions"]').click();
+    const sides = page.getByTestId('compare-side');
+    await expect(sides).toHaveCount(5);
+    await expect(sides.nth(0).getByTestId('compare-end-phase')).toContainText('does not simulate');
+    await expect(sides.nth(3).getByTestId('compare-end-phase')).toHaveAttribute('data-phase', 'Running');
+    await axeInBothThemes(page, 'compare mode, five versions', WITHOUT_EDITOR);
+    await page.getByTestId('compare-close').click();
+    await expect(sides).toHaveCount(0);
+  });
+
+  await state(page, info, `axe finds no violation on the main view (light, dark)`, async () => {
+    await setCursor(page, 20);
+    await page.locator('[data-testid="inject"][data-action="crash"][data-container="istio-proxy"]').click();
+    await expect(page.getByTestId('fault')).toHaveCount(1);
+    // The editor shows the injected event's line: checked whole again. Here the theme is the
+    // user's own choice (the header's toggle), not the system's.
+    await axeInBothThemes(page, 'main view with an injected fault', {}, 'chosen');
+    // The injected event selected: its handle, and the panel's "Remove this injected event".
+    await page.locator('[data-testid="fault"] [role="button"]').first().focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('remove-selected')).toBeVisible();
+    await axeInBothThemes(page, 'main view with the injected fault selected', WITHOUT_EDITOR, 'chosen');
+  });
+});
+
+test('axe: the editor\'s states, each text pasted in turn (light, dark)', async ({ page }, info) => {
+  test.setTimeout(PER_STATE * 4 * 2);
+  await openApp(page);
+
+  await state(page, info, `axe finds no violation on a Job with several pods (light, dark)`, async () => {
+    await replaceEditorText(page, FLAKY_JOB);
+    await expect(page.locator('[data-testid="lane"][data-kind="pod"]')).toHaveCount(3);
+    await axeInBothThemes(page, 'a Job with three pods');
+  });
+
+  await state(page, info, `axe finds no violation with the inferred-behaviour hints and notes (light, dark)`, async () => {
+    await replaceEditorText(page, INFERRED_POD);
+    await expect(page.getByTestId('notes').locator('li').first()).toBeVisible();
+    await expect(page.locator('[data-testid="editor"] .sidecar-hint').first()).toBeVisible();
+    await axeInBothThemes(page, 'hints and notes');
+  });
+
+  await state(page, info, `axe finds no violation with a YAML error in the problems list (light, dark)`, async () => {
+    await replaceEditorText(page, replaceLine(DEFAULT_SCENARIO, 'name: myapp-pod', '  name: myapp-pod: [broken'));
+    await expect(page.getByTestId('problems').locator('li[data-severity="error"]').first()).toBeVisible();
+    await expect(page.locator('.timeline-note')).toBeVisible();
+    await axeInBothThemes(page, 'a YAML error');
+  });
+
+  await state(page, info, `axe finds no violation with the editor's notice on a hostile text (light, dark)`, async () => {
+    await replaceEditorText(page, ALIAS_BOMB);
+    await expect(page.getByTestId('editor-notice')).toContainText('alias bomb');
+    await expect(page.getByTestId('problems')).toContainText('alias bomb');
+    await axeInBothThemes(page, 'an alias bomb in the editor');
+  });
+});
+
+test('axe: the share panel with the clipboard refused, and the feature gates (light, dark)', async ({ page }, info) => {
+  test.setTimeout(PER_STATE * 2 * 2);
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+  });
+  await openApp(page);
+
+  await state(page, info, `axe finds no violation with the share panel when the clipboard is refused (light, dark)`, async () => {
+    await page.getByTestId('share').click();
+    await expect(page.getByText('Copy this link to share the scenario:')).toBeVisible();
+    await expect(page.getByTestId('share-link')).toBeFocused();
+    await axeInBothThemes(page, 'the share panel, clipboard refused');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('share-link')).toBeHidden();
+  });
+
+  await state(page, info, `axe finds no violation with the feature gates open (light, dark)`, async () => {
+    await page.getByTestId('k8s-version').selectOption('1.28');
+    await expect(page.getByTestId('problems').locator('li[data-severity="warning"]')).toHaveCount(1);
+    await page.getByTestId('feature-gates').locator('summary').click();
+    const gate = page.locator('[data-testid="feature-gate"][data-gate="SidecarContainers"]');
+    await expect(gate).toBeVisible();
+    await gate.check();
+    await expect(page.getByTestId('feature-gates').getByRole('button', { name: 'default', exact: true })).toBeVisible();
+    // The gate is written into the text: the editor is checked whole again.
+    await axeInBothThemes(page, 'the feature gates');
+  });
+});
+
+// Views reached through a page load (a link, ?embed): the system's colour scheme sets the theme
+// from the page's first paint, so each theme has its own test.
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
     // The system's colour scheme: the theme holds across page loads (links, ?embed) too.
     test.use({ colorScheme: theme });
-
-    test(`axe: the main view, its overlays, the share panel, the gallery and compare mode (${theme})`, async ({ page, context }, info) => {
-      test.setTimeout(PER_STATE * 8);
-      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-      await openApp(page);
-
-      await state(page, info, `axe finds no violation with the timeline's tooltip shown (${theme})`, async () => {
-        const bar = page.locator('[data-testid="lane"][data-container="istio-proxy"] > g.bars rect.bar[data-label^="Ready"]').first();
-        const p = await visibleCenter(page, bar);
-        await page.mouse.move(p.x, p.y);
-        await expect(page.getByTestId('tooltip')).toBeVisible();
-        await expectNoAxeViolations(page, theme, 'the tooltip');
-      });
-
-      await state(page, info, `axe finds no violation with a selected event and the events panel (${theme})`, async () => {
-        await setCursor(page, 20);
-        await page.getByTestId('events').scrollIntoViewIfNeeded();
-        await page.getByTestId('events').getByRole('button', { name: /^Select Started: .*init-mydb/ }).click();
-        const sel = page.getByTestId('selection');
-        await expect(sel).toContainText('Caused by');
-        await expect(sel).toContainText('Led to');
-        await expect(page.locator('.causality .causal-effect')).not.toHaveCount(0);
-        await expect(page.getByTestId('events').locator('tr.is-selected')).not.toHaveCount(0);
-        await expectNoAxeViolations(page, theme, 'a selected event', WITHOUT_EDITOR);
-      });
-
-      await state(page, info, `axe finds no violation with the keyboard-help overlay open (${theme})`, async () => {
-        await page.getByTestId('timeline').focus();
-        await page.keyboard.press('?');
-        await expect(page.getByTestId('help-overlay')).toBeVisible();
-        await expectNoAxeViolations(page, theme, 'the help overlay', WITHOUT_EDITOR);
-        await page.keyboard.press('Escape');
-        await expect(page.getByTestId('help-overlay')).toBeHidden();
-      });
-
-      await state(page, info, `axe finds no violation with the share panel open (${theme})`, async () => {
-        await page.getByTestId('share').click();
-        await expect(page.getByTestId('share-status')).toHaveText('Copied');
-        await expect(page.getByTestId('share-embed')).toBeVisible();
-        await expectNoAxeViolations(page, theme, 'the share panel', WITHOUT_EDITOR);
-        await page.keyboard.press('Escape');
-        await expect(page.getByTestId('share-embed')).toBeHidden();
-      });
-
-      await state(page, info, `axe finds no violation with the gallery open (${theme})`, async () => {
-        await page.getByTestId('gallery-button').click();
-        await expect(page.getByTestId('gallery')).toBeVisible();
-        await expect(page.getByTestId('gallery-entry').first()).toBeFocused();
-        await expectNoAxeViolations(page, theme, 'the gallery', WITHOUT_EDITOR);
-      });
-
-      await state(page, info, `axe finds no violation in compare mode (${theme})`, async () => {
-        await page.locator('[data-testid="gallery-compare"][data-entry="02-app-before-proxy"]').click();
-        await expect(page.getByTestId('compare-side')).toHaveCount(2);
-        await expect(page.getByTestId('compare-first-difference')).toContainText('First difference');
-        await expect(page.getByTestId('share-banner')).toBeVisible();
-        await expectNoAxeViolations(page, theme, 'compare mode', WITHOUT_EDITOR);
-        await page.getByTestId('compare-close').click();
-        await expect(page.getByTestId('compare-side')).toHaveCount(0);
-      });
-
-      await state(page, info, `axe finds no violation in compare mode with a side that does not simulate (${theme})`, async () => {
-        await page.getByTestId('gallery-button').click();
-        await page.locator('[data-testid="gallery-compare"][data-entry="09-restartpolicy-versions"]').click();
-        const sides = page.getByTestId('compare-side');
-        await expect(sides).toHaveCount(5);
-        await expect(sides.nth(0).getByTestId('compare-end-phase')).toContainText('does not simulate');
-        await expect(sides.nth(3).getByTestId('compare-end-phase')).toHaveAttribute('data-phase', 'Running');
-        await expectNoAxeViolations(page, theme, 'compare mode, five versions', WITHOUT_EDITOR);
-        await page.getByTestId('compare-close').click();
-        await expect(sides).toHaveCount(0);
-      });
-
-      await state(page, info, `axe finds no violation on the main view (${theme})`, async () => {
-        await setTheme(page, theme);
-        await setCursor(page, 20);
-        await page.locator('[data-testid="inject"][data-action="crash"][data-container="istio-proxy"]').click();
-        await expect(page.getByTestId('fault')).toHaveCount(1);
-        // The editor shows the injected event's line: checked whole again.
-        await expectNoAxeViolations(page, theme, 'main view with an injected fault');
-        // The injected event selected: its handle, and the panel's "Remove this injected event".
-        await page.locator('[data-testid="fault"] [role="button"]').first().focus();
-        await page.keyboard.press('Enter');
-        await expect(page.getByTestId('remove-selected')).toBeVisible();
-        await expectNoAxeViolations(page, theme, 'main view with the injected fault selected', WITHOUT_EDITOR);
-      });
-    });
-
-    test(`axe: the editor's states, each text pasted in turn (${theme})`, async ({ page }, info) => {
-      test.setTimeout(PER_STATE * 4);
-      await openApp(page);
-
-      await state(page, info, `axe finds no violation on a Job with several pods (${theme})`, async () => {
-        await replaceEditorText(page, FLAKY_JOB);
-        await expect(page.locator('[data-testid="lane"][data-kind="pod"]')).toHaveCount(3);
-        await expectNoAxeViolations(page, theme, 'a Job with three pods');
-      });
-
-      await state(page, info, `axe finds no violation with the inferred-behaviour hints and notes (${theme})`, async () => {
-        await replaceEditorText(page, INFERRED_POD);
-        await expect(page.getByTestId('notes').locator('li').first()).toBeVisible();
-        await expect(page.locator('[data-testid="editor"] .sidecar-hint').first()).toBeVisible();
-        await expectNoAxeViolations(page, theme, 'hints and notes');
-      });
-
-      await state(page, info, `axe finds no violation with a YAML error in the problems list (${theme})`, async () => {
-        await replaceEditorText(page, replaceLine(DEFAULT_SCENARIO, 'name: myapp-pod', '  name: myapp-pod: [broken'));
-        await expect(page.getByTestId('problems').locator('li[data-severity="error"]').first()).toBeVisible();
-        await expect(page.locator('.timeline-note')).toBeVisible();
-        await expectNoAxeViolations(page, theme, 'a YAML error');
-      });
-
-      await state(page, info, `axe finds no violation with the editor's notice on a hostile text (${theme})`, async () => {
-        await replaceEditorText(page, ALIAS_BOMB);
-        await expect(page.getByTestId('editor-notice')).toContainText('alias bomb');
-        await expect(page.getByTestId('problems')).toContainText('alias bomb');
-        await expectNoAxeViolations(page, theme, 'an alias bomb in the editor');
-      });
-    });
-
-    test(`axe: the share panel with the clipboard refused, and the feature gates (${theme})`, async ({ page }, info) => {
-      test.setTimeout(PER_STATE * 2);
-      await page.addInitScript(() => {
-        Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
-      });
-      await openApp(page);
-
-      await state(page, info, `axe finds no violation with the share panel when the clipboard is refused (${theme})`, async () => {
-        await page.getByTestId('share').click();
-        await expect(page.getByText('Copy this link to share the scenario:')).toBeVisible();
-        await expect(page.getByTestId('share-link')).toBeFocused();
-        await expectNoAxeViolations(page, theme, 'the share panel, clipboard refused');
-        await page.keyboard.press('Escape');
-        await expect(page.getByTestId('share-link')).toBeHidden();
-      });
-
-      await state(page, info, `axe finds no violation with the feature gates open (${theme})`, async () => {
-        await page.getByTestId('k8s-version').selectOption('1.28');
-        await expect(page.getByTestId('problems').locator('li[data-severity="warning"]')).toHaveCount(1);
-        await page.getByTestId('feature-gates').locator('summary').click();
-        const gate = page.locator('[data-testid="feature-gate"][data-gate="SidecarContainers"]');
-        await expect(gate).toBeVisible();
-        await gate.check();
-        await expect(page.getByTestId('feature-gates').getByRole('button', { name: 'default', exact: true })).toBeVisible();
-        // The gate is written into the text: the editor is checked whole again.
-        await expectNoAxeViolations(page, theme, 'the feature gates');
-      });
-    });
 
     test(`axe: a link opened over the user's own work (${theme})`, async ({ page }, info) => {
       test.setTimeout(PER_STATE * 2);

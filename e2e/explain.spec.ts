@@ -18,7 +18,10 @@ async function paste(page: Page, name: string): Promise<void> {
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
 
-test('a pod stuck at Init:1/2 behind a sidecar whose startup probe has not passed is explained, with what comes next', async ({ page }) => {
+const SIZES = [[390, 844], [1280, 720], [1920, 1080]] as const;
+
+test('a pod stuck at Init:1/2 behind a sidecar whose startup probe has not passed is explained, with what comes next', async ({ page }, info) => {
+  test.setTimeout(30_000 * 4); // with the three sizes, once tests of their own
   await paste(page, 'sidecar-startup-stuck.yaml');
   const explain = page.getByTestId('explain');
   await expect(explain).toBeVisible();
@@ -31,9 +34,19 @@ test('a pod stuck at Init:1/2 behind a sidecar whose startup probe has not passe
   await expect(next).toContainText('Waits until the sidecar otel-collector is started');
   await expect(page.getByTestId('timeline')).toHaveCount(0);
   await expect(page.getByTestId('problems')).not.toContainText('error');
+
+  // The same view at a phone's, a laptop's and a projector's size, for a look.
+  for (const [w, h] of SIZES) {
+    await test.step(`the explain view at ${w}x${h}`, async () => {
+      await page.setViewportSize({ width: w, height: h });
+      await expect(page.getByTestId('explain-next')).toBeVisible();
+      await screenshot(page, info, `the explain view at ${w}x${h} view`);
+    });
+  }
 });
 
 test('a CrashLoopBackOff: RESTARTS with "(… ago)" from the "now" set, and the restart time', async ({ page }) => {
+  test.setTimeout(30_000 * 3); // with the axe passes (two themes), once tests of their own
   await paste(page, 'crashloop.yaml');
   await expect(page.getByTestId('explain-status')).toHaveText('CrashLoopBackOff');
   const now = page.getByTestId('explain-now');
@@ -41,6 +54,14 @@ test('a CrashLoopBackOff: RESTARTS with "(… ago)" from the "now" set, and the 
   await now.press('Enter');
   await expect(page.getByTestId('explain-restarts')).toHaveText('6 (38s ago)');
   await expect(page.getByTestId('explain-next')).toContainText('centos-new start in 4m22s (2021-07-14T19:57:22Z)');
+
+  for (const theme of ['light', 'dark'] as const) {
+    await test.step(`axe finds no violation in explain mode (${theme})`, async () => {
+      await setTheme(page, theme);
+      await expect(page.getByTestId('explain')).toBeVisible();
+      await expectNoAxeViolations(page, theme, 'explain mode');
+    });
+  }
 });
 
 test('the share link of an explained pod drops env values, annotations and managed fields, and says so first', async ({ page, browser }) => {
@@ -80,23 +101,25 @@ test('the version picker applies to an explained pod: 1.27 does not know a sidec
   await expect(page.getByTestId('explain')).toBeVisible();
 });
 
-test('kubectl describe output gets a message saying what to paste instead', async ({ page }) => {
-  await paste(page, 'describe.txt');
-  await expect(page.getByTestId('problems')).toContainText('kubectl get pod NAME -o yaml');
-  await expect(page.getByTestId('explain')).toHaveCount(0);
-});
-
-test('a truncated paste is explained as far as it goes and says it was cut short', async ({ page }) => {
-  await paste(page, 'truncated.yaml');
-  await expect(page.getByTestId('problems')).toContainText('cut short');
-  await expect(page.getByTestId('explain')).toBeVisible();
-});
-
-test("a Deployment's dump is simulated, with a note on how to explain one of its pods", async ({ page }) => {
-  await paste(page, 'deployment-dump.yaml');
-  await expect(page.getByTestId('problems')).toContainText('kubectl get pod NAME -o yaml');
-  await expect(page.getByTestId('explain')).toHaveCount(0);
-  await expect(page.getByTestId('lane').first()).toBeAttached();
+test('pastes that are not one pod: kubectl describe output, a truncated pod, a Deployment\'s dump', async ({ page }) => {
+  test.setTimeout(30_000 * 3);
+  await openApp(page);
+  await test.step('kubectl describe output gets a message saying what to paste instead', async () => {
+    await replaceEditorText(page, fixture('describe.txt'));
+    await expect(page.getByTestId('problems')).toContainText('kubectl get pod NAME -o yaml');
+    await expect(page.getByTestId('explain')).toHaveCount(0);
+  });
+  await test.step('a truncated paste is explained as far as it goes and says it was cut short', async () => {
+    await replaceEditorText(page, fixture('truncated.yaml'));
+    await expect(page.getByTestId('problems')).toContainText('cut short');
+    await expect(page.getByTestId('explain')).toBeVisible();
+  });
+  await test.step("a Deployment's dump is simulated, with a note on how to explain one of its pods", async () => {
+    await replaceEditorText(page, fixture('deployment-dump.yaml'));
+    await expect(page.getByTestId('problems')).toContainText('kubectl get pod NAME -o yaml');
+    await expect(page.getByTestId('explain')).toHaveCount(0);
+    await expect(page.getByTestId('lane').first()).toBeAttached();
+  });
 });
 
 test('the gallery entry "Why is my pod stuck at Init:1/2?" opens in explain mode', async ({ page }) => {
@@ -120,7 +143,8 @@ async function continueCrashLoop(page: Page): Promise<void> {
   await expect(page.getByTestId('timeline')).toBeVisible();
 }
 
-test('continue from here: the CrashLoopBackOff pod restarts on the timeline when explain said, after the observed past', async ({ page }) => {
+test('continue from here: the CrashLoopBackOff pod restarts on the timeline when explain said, after the observed past', async ({ page }, info) => {
+  test.setTimeout(30_000 * 6); // with the contrast and axe passes (two themes) and the three sizes, once tests of their own
   await continueCrashLoop(page);
   const text = await editorText(page);
   expect(text).toContain('startFrom:');
@@ -140,6 +164,29 @@ test('continue from here: the CrashLoopBackOff pod restarts on the timeline when
   expect((await laneBars(page, 'centos-new')).some((b) => b.attempt === 7 && b.start >= 674 && b.start <= 675)).toBe(true);
   // The observed run 6 is drawn before the boundary.
   expect((await laneBars(page, 'centos-new')).some((b) => b.attempt === 6 && b.start <= 412)).toBe(true);
+
+  for (const theme of ['light', 'dark'] as const) {
+    await test.step(`the boundary label has at least 4.5:1 contrast and axe is clean after continuing (${theme})`, async () => {
+      await setTheme(page, theme);
+      const colours = await page.getByTestId('observed-boundary').evaluate((g) => {
+        const text = g.querySelector('text')!;
+        const box = g.querySelector('rect')!;
+        return { fg: getComputedStyle(text).fill, bg: getComputedStyle(box).fill };
+      });
+      expect(contrast(colours.fg, colours.bg)).toBeGreaterThanOrEqual(4.5);
+      await expectNoAxeViolations(page, theme, 'a continued pod');
+    });
+  }
+  await setTheme(page, 'light');
+  for (const [w, h] of SIZES) {
+    await test.step(`the continued pod's timeline at ${w}x${h}`, async () => {
+      await page.setViewportSize({ width: w, height: h });
+      await expect(page.getByTestId('observed-boundary')).toBeVisible();
+      await screenshot(page, info, `the continued pod's timeline at ${w}x${h} continued`);
+    });
+  }
+  await page.setViewportSize({ width: 1400, height: 860 });
+
   // The user's pod is in History.
   await page.getByTestId('history').click();
   const entry = page.getByTestId('history-panel').getByTestId('history-entry');
@@ -159,29 +206,6 @@ test('continue from here, then a fault: the sidecar crashed after "now" restarts
   await expect(page.getByTestId('observed-boundary')).toBeVisible();
 });
 
-for (const [w, h] of [[390, 844], [1280, 720], [1920, 1080]] as const) {
-  test(`the continued pod's timeline at ${w}x${h}`, async ({ page }, info) => {
-    await page.setViewportSize({ width: w, height: h });
-    await continueCrashLoop(page);
-    await expect(page.getByTestId('observed-boundary')).toBeVisible();
-    await screenshot(page, info, 'continued');
-  });
-}
-
-for (const theme of ['light', 'dark'] as const) {
-  test(`the boundary label has at least 4.5:1 contrast and axe is clean after continuing (${theme})`, async ({ page }) => {
-    await continueCrashLoop(page);
-    await setTheme(page, theme);
-    const colours = await page.getByTestId('observed-boundary').evaluate((g) => {
-      const text = g.querySelector('text')!;
-      const box = g.querySelector('rect')!;
-      return { fg: getComputedStyle(text).fill, bg: getComputedStyle(box).fill };
-    });
-    expect(contrast(colours.fg, colours.bg)).toBeGreaterThanOrEqual(4.5);
-    await expectNoAxeViolations(page, theme, 'a continued pod');
-  });
-}
-
 /** WCAG 2 contrast of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
@@ -193,25 +217,4 @@ function contrast(a: string, b: string): number {
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
   return (hi! + 0.05) / (lo! + 0.05);
-}
-
-for (const [w, h] of [[390, 844], [1280, 720], [1920, 1080]] as const) {
-  test(`the explain view at ${w}x${h}`, async ({ page }, info) => {
-    await page.setViewportSize({ width: w, height: h });
-    await paste(page, 'sidecar-startup-stuck.yaml');
-    await expect(page.getByTestId('explain-next')).toBeVisible();
-    await screenshot(page, info, 'view');
-  });
-}
-
-for (const theme of ['light', 'dark'] as const) {
-  test.describe(`${theme} theme`, () => {
-    test.use({ colorScheme: theme });
-    test(`axe finds no violation in explain mode (${theme})`, async ({ page }) => {
-      await paste(page, 'crashloop.yaml');
-      await setTheme(page, theme);
-      await expect(page.getByTestId('explain')).toBeVisible();
-      await expectNoAxeViolations(page, theme, 'explain mode');
-    });
-  });
 }

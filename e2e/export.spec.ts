@@ -14,29 +14,51 @@ async function download(page: Page, testId: string) {
   return { name: file.suggestedFilename(), data: readFileSync(path) };
 }
 
-test('export downloads the timeline as SVG and PNG and the trace as JSON', async ({ page }) => {
+// One page: the downloads, then the kubectl -w lines (each once a test of its own).
+test('export downloads the timeline as SVG and PNG and the trace as JSON; the kubectl get pod -w lines open as text to copy', async ({ page, context }) => {
+  test.setTimeout(30_000 * 2); // the two tests it replaces had 30 s each
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
-  const svg = await download(page, 'export-svg');
-  expect(svg.name).toBe('timeline.svg');
-  const text = svg.data.toString('utf8');
-  expect(text).toMatch(/^<\?xml/);
-  expect(text).toContain('<svg');
-  expect(text).toContain('istio-proxy');
-  expect(text).toContain('data-testid="lane"');
+  await test.step('export downloads the timeline as SVG and PNG and the trace as JSON', async () => {
+    const svg = await download(page, 'export-svg');
+    expect(svg.name).toBe('timeline.svg');
+    const text = svg.data.toString('utf8');
+    expect(text).toMatch(/^<\?xml/);
+    expect(text).toContain('<svg');
+    expect(text).toContain('istio-proxy');
+    expect(text).toContain('data-testid="lane"');
 
-  const png = await download(page, 'export-png');
-  expect(png.name).toBe('timeline.png');
-  expect([...png.data.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  expect(png.data.length).toBeGreaterThan(5000);
-  mkdirSync('e2e/screenshots', { recursive: true });
-  writeFileSync('e2e/screenshots/exported-timeline.png', png.data); // to look at
-  writeFileSync('e2e/screenshots/exported-timeline.svg', svg.data);
+    const png = await download(page, 'export-png');
+    expect(png.name).toBe('timeline.png');
+    expect([...png.data.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.data.length).toBeGreaterThan(5000);
+    mkdirSync('e2e/screenshots', { recursive: true });
+    writeFileSync('e2e/screenshots/exported-timeline.png', png.data); // to look at
+    writeFileSync('e2e/screenshots/exported-timeline.svg', svg.data);
 
-  const json = await download(page, 'export-json');
-  expect(json.name).toBe('myapp-pod-trace.json');
-  const trace = JSON.parse(json.data.toString('utf8'));
-  expect(trace.schema).toBe('sidecar-lab.trace/v1');
-  expect(trace.containers.map((c: { name: string }) => c.name)).toContain('istio-proxy');
+    const json = await download(page, 'export-json');
+    expect(json.name).toBe('myapp-pod-trace.json');
+    const trace = JSON.parse(json.data.toString('utf8'));
+    expect(trace.schema).toBe('sidecar-lab.trace/v1');
+    expect(trace.containers.map((c: { name: string }) => c.name)).toContain('istio-proxy');
+  });
+  await test.step('the kubectl get pod -w lines of the run open as text to copy', async () => {
+    await page.getByTestId('kubectl-watch').click();
+    const dialog = page.getByTestId('kubectl-watch-dialog');
+    await expect(dialog).toBeVisible();
+    const text = await page.getByTestId('kubectl-watch-text').textContent();
+    const lines = (text ?? '').trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NAME {3,}READY {3,}STATUS {3,}RESTARTS {3,}AGE$/);
+    expect(lines[1]).toMatch(/^myapp-pod {3,}0\/2 {3,}Init:0\/3 {3,}0 {3,}0s$/);
+    expect(lines.at(-1)).toMatch(/^myapp-pod +\d\/2 +\S+ +\d+.* +\d+(s|m\d*s?)$/);
+    await page.getByTestId('kubectl-watch-copy').click();
+    await expect(dialog.getByRole('status')).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    await expectNoAxeViolations(page, 'light', 'kubectl -w dialog');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('kubectl-watch')).toBeFocused();
+  });
 });
 
 test('the exported SVG carries the title, the version, the legend and the cursor, with a hostile title as text', async ({ page }) => {
@@ -69,26 +91,6 @@ test('the exported SVG carries the title, the version, the legend and the cursor
   const narrow = await download(page, 'export-png');
   writeFileSync('e2e/screenshots/exported-timeline-390.png', narrow.data);
   expect(narrow.data.readUInt32BE(16) / 2).toBeLessThan(400);
-});
-
-test('the kubectl get pod -w lines of the run open as text to copy', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await openApp(page);
-  await page.getByTestId('kubectl-watch').click();
-  const dialog = page.getByTestId('kubectl-watch-dialog');
-  await expect(dialog).toBeVisible();
-  const text = await page.getByTestId('kubectl-watch-text').textContent();
-  const lines = (text ?? '').trimEnd().split('\n');
-  expect(lines[0]).toMatch(/^NAME {3,}READY {3,}STATUS {3,}RESTARTS {3,}AGE$/);
-  expect(lines[1]).toMatch(/^myapp-pod {3,}0\/2 {3,}Init:0\/3 {3,}0 {3,}0s$/);
-  expect(lines.at(-1)).toMatch(/^myapp-pod +\d\/2 +\S+ +\d+.* +\d+(s|m\d*s?)$/);
-  await page.getByTestId('kubectl-watch-copy').click();
-  await expect(dialog.getByRole('status')).toHaveText('Copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
-  await expectNoAxeViolations(page, 'light', 'kubectl -w dialog');
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('kubectl-watch')).toBeFocused();
 });
 
 /** The SVG's own <title>, unescaped. */

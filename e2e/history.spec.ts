@@ -95,6 +95,7 @@ test('an opened scenario, edited, then another link: both own texts are kept, ne
 });
 
 test('the same text kept twice is one entry, moved up', async ({ page }) => {
+  test.setTimeout(60_000); // three page loads
   await withMyWork(page);
   await openLinkOverMyWork(page, SHARED);
   await page.getByTestId('restore-previous').click();
@@ -105,32 +106,38 @@ test('the same text kept twice is one entry, moved up', async ({ page }) => {
   await expect(panel.getByTestId('history-entry')).toHaveCount(1);
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`axe finds no violation in the history panel (${theme})`, async ({ page }) => {
-    await withMyWork(page);
-    await openLinkOverMyWork(page, SHARED);
-    await setTheme(page, theme);
-    await openHistory(page);
-    const results = await axeBuilder(page).include('[data-testid="history-panel"]').analyze();
-    expect(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))).toEqual([]);
-    const header = await axeBuilder(page).include('.app-header').analyze();
-    expect(header.violations.map((v) => v.id)).toEqual([]);
-  });
-}
-
-for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
-  test(`the history panel at ${size.width} px`, async ({ page }) => {
-    await page.setViewportSize(size);
-    await withMyWork(page);
-    await openLinkOverMyWork(page, SHARED);
-    await openGalleryEntry(page, '02-app-before-proxy');
-    await openHistory(page);
-    const entry = page.getByTestId('history-entry').first();
-    const box = await entry.boundingBox();
-    expect(box && box.x >= 0 && box.x + box.width <= size.width).toBe(true);
-    await page.screenshot({ path: `/tmp/history-${size.width}.png` });
-  });
-}
+// One page for the panel's axe passes (both themes) and its fit at a phone's and a laptop's width.
+test('the history panel: axe finds no violation (light, dark), and it fits at 390 and 1280 px', async ({ page }) => {
+  test.setTimeout(30_000 * 4); // the four tests it replaces had 30 s each
+  await page.setViewportSize({ width: 390, height: 844 });
+  await withMyWork(page);
+  await openLinkOverMyWork(page, SHARED);
+  await openGalleryEntry(page, '02-app-before-proxy');
+  for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
+    await test.step(`the history panel at ${size.width} px`, async () => {
+      await page.setViewportSize(size);
+      await openHistory(page);
+      const entry = page.getByTestId('history-entry').first();
+      const box = await entry.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= size.width).toBe(true);
+      await page.screenshot({ path: `/tmp/history-${size.width}.png` });
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('history-panel')).not.toBeVisible();
+    });
+  }
+  for (const theme of ['light', 'dark'] as const) {
+    await test.step(`axe finds no violation in the history panel (${theme})`, async () => {
+      await setTheme(page, theme);
+      await openHistory(page);
+      const results = await axeBuilder(page).include('[data-testid="history-panel"]').analyze();
+      expect(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))).toEqual([]);
+      const header = await axeBuilder(page).include('.app-header').analyze();
+      expect(header.violations.map((v) => v.id)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('history-panel')).not.toBeVisible();
+    });
+  }
+});
 
 /** Every localStorage write throws, as a full quota does. */
 async function fullStorage(page: Page): Promise<void> {
@@ -143,30 +150,32 @@ async function fullStorage(page: Page): Promise<void> {
   });
 }
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`axe finds no violation in the storage notice (${theme})`, async ({ page }) => {
-    await fullStorage(page);
-    await openApp(page);
-    await setTheme(page, theme);
-    await replaceEditorText(page, MY_WORK);
-    await expect(page.getByTestId('storage-notice')).toBeVisible();
-    const results = await axeBuilder(page).include('[data-testid="storage-notice"]').analyze();
-    expect(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))).toEqual([]);
-  });
-}
-
-for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
-  test(`the storage notice and the header at ${size.width} px`, async ({ page }) => {
-    await page.setViewportSize(size);
-    await fullStorage(page);
-    await openApp(page);
-    await replaceEditorText(page, MY_WORK);
-    const notice = page.getByTestId('storage-notice');
-    await expect(notice).toBeVisible();
-    // The notice wraps to fit a phone's width (the page's own panels may be wider: not this spec's).
-    const box = await notice.boundingBox();
-    expect(box && box.width <= size.width).toBe(true);
-    await expect(page.getByTestId('history')).toBeVisible();
-    await page.screenshot({ path: `/tmp/storage-${size.width}.png` });
-  });
-}
+// One page for the storage notice's axe passes (both themes) and its fit at 390 and 1280 px.
+test('the storage notice: axe finds no violation (light, dark), and it and the header fit at 390 and 1280 px', async ({ page }) => {
+  test.setTimeout(30_000 * 4); // the four tests it replaces had 30 s each
+  await page.setViewportSize({ width: 390, height: 844 });
+  await fullStorage(page);
+  await openApp(page);
+  await replaceEditorText(page, MY_WORK);
+  const notice = page.getByTestId('storage-notice');
+  await expect(notice).toBeVisible();
+  for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
+    await test.step(`the storage notice and the header at ${size.width} px`, async () => {
+      await page.setViewportSize(size);
+      await expect(notice).toBeVisible();
+      // The notice wraps to fit a phone's width (the page's own panels may be wider: not this spec's).
+      const box = await notice.boundingBox();
+      expect(box && box.width <= size.width).toBe(true);
+      await expect(page.getByTestId('history')).toBeVisible();
+      await page.screenshot({ path: `/tmp/storage-${size.width}.png` });
+    });
+  }
+  for (const theme of ['light', 'dark'] as const) {
+    await test.step(`axe finds no violation in the storage notice (${theme})`, async () => {
+      await setTheme(page, theme);
+      await expect(notice).toBeVisible();
+      const results = await axeBuilder(page).include('[data-testid="storage-notice"]').analyze();
+      expect(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))).toEqual([]);
+    });
+  }
+});

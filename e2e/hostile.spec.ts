@@ -69,21 +69,27 @@ const TEXTS: { name: string; text: string; message: RegExp; line?: number }[] = 
   },
 ];
 
-for (const c of TEXTS) {
-  test(`${c.name}: a clear message, a responsive page, the work kept, nothing executed`, async ({ page }) => {
-    const nothingExecuted = await withMyWork(page);
-    const before = await lanes(page);
-    await replaceEditorText(page, c.text);
-    await expectProblem(page, c.message, c.line);
-    // The timeline keeps the last good scenario, and says so.
-    await expect(page.locator('.timeline-note')).toBeVisible();
-    expect(await lanes(page)).toEqual(before);
-    await stillResponsive(page);
-    await nothingExecuted();
-    await undoBringsMyWorkBack(page);
-    await expect(myLane(page)).toBeAttached();
-  });
-}
+// One page for the six texts: each case is a step (named as its own test used to be) that starts
+// from the user's work and ends with it back (Ctrl+Z), so the next starts where a fresh page would.
+test('hostile texts in the editor: each a clear message, a responsive page, the work kept, nothing executed', async ({ page }, info) => {
+  test.setTimeout(30_000 * TEXTS.length);
+  const nothingExecuted = await withMyWork(page);
+  const before = await lanes(page);
+  for (const c of TEXTS) {
+    await test.step(`${c.name}: a clear message, a responsive page, the work kept, nothing executed`, async () => {
+      await replaceEditorText(page, c.text);
+      await expectProblem(page, c.message, c.line);
+      // The timeline keeps the last good scenario, and says so.
+      await expect(page.locator('.timeline-note')).toBeVisible();
+      expect(await lanes(page)).toEqual(before);
+      await stillResponsive(page);
+      await nothingExecuted();
+      await screenshot(page, info, c.name);
+      await undoBringsMyWorkBack(page);
+      await expect(myLane(page)).toBeAttached();
+    });
+  }
+});
 
 test('a 10 MB paste: a clear message, a responsive page, the work kept, nothing executed', async ({ page }) => {
   const nothingExecuted = await withMyWork(page);
@@ -143,31 +149,43 @@ const LINKS: { name: string; fragment: string; message: RegExp }[] = [
   { name: 'not a Sidecar Lab link', fragment: 'code/N4IgLgpgTgzg9gOwgLhAJhgTQ', message: /does not hold a Sidecar Lab scenario/ },
 ];
 
-for (const h of LINKS) {
-  test(`${h.name}: says why, leaves a working app and the saved work, executes nothing`, async ({ page }) => {
-    const nothingExecuted = await withMyWork(page);
-    await gotoFresh(page, `/#${h.fragment}`);
-    await waitForApp(page);
-    const banner = page.getByTestId('share-banner');
-    await expect(banner).toBeVisible();
-    await expect(banner).toHaveAttribute('role', 'alert');
-    await expect(banner).toContainText(h.message);
-    expect(await editorText(page)).toBe(MY_WORK);
-    expect(await savedText(page)).toBe(MY_WORK);
-    await expect(myLane(page)).toBeAttached();
-    await expect(page.getByTestId('open-dialog')).not.toBeVisible();
-    await stillResponsive(page);
-    await nothingExecuted();
+// One test for the eight links: the user's work is typed and saved once; each link is a step
+// (named as its own test used to be) that opens it in a fresh page load over that work, and ends
+// with the work typed back and saved, as the next link expects to find it.
+test('hostile links: each says why, leaves a working app and the saved work, executes nothing', async ({ page }, info) => {
+  test.setTimeout(30_000 * LINKS.length);
+  const nothingExecuted = await withMyWork(page);
+  for (const h of LINKS) {
+    await test.step(`${h.name}: says why, leaves a working app and the saved work, executes nothing`, async () => {
+      await gotoFresh(page, `/#${h.fragment}`);
+      await waitForApp(page);
+      const banner = page.getByTestId('share-banner');
+      await expect(banner).toBeVisible();
+      await expect(banner).toHaveAttribute('role', 'alert');
+      await expect(banner).toContainText(h.message);
+      expect(await editorText(page)).toBe(MY_WORK);
+      expect(await savedText(page)).toBe(MY_WORK);
+      await expect(myLane(page)).toBeAttached();
+      await expect(page.getByTestId('open-dialog')).not.toBeVisible();
+      await stillResponsive(page);
+      await nothingExecuted();
+      await screenshot(page, info, h.name);
 
-    // Still a working app: an edit simulates and is saved.
-    const edited = MY_WORK.replace('name: my-own-pod', 'name: my-edited-pod');
-    await replaceEditorText(page, edited);
-    await expect(page.locator('[data-testid="lane"][data-container="my-edited-pod"]')).toBeAttached();
-    await expect.poll(() => savedText(page)).toBe(edited);
-    await banner.getByRole('button', { name: 'Dismiss this message' }).click();
-    await expect(banner).toHaveCount(0);
-  });
-}
+      // Still a working app: an edit simulates and is saved.
+      const edited = MY_WORK.replace('name: my-own-pod', 'name: my-edited-pod');
+      await replaceEditorText(page, edited);
+      await expect(page.locator('[data-testid="lane"][data-container="my-edited-pod"]')).toBeAttached();
+      await expect.poll(() => savedText(page)).toBe(edited);
+      await banner.getByRole('button', { name: 'Dismiss this message' }).click();
+      await expect(banner).toHaveCount(0);
+
+      // The user's work again, saved, for the next link.
+      await replaceEditorText(page, MY_WORK);
+      await expect(myLane(page)).toBeAttached();
+      await expect.poll(() => savedText(page)).toBe(MY_WORK);
+    });
+  }
+});
 
 test('a scenario that would crash-loop for a year stops at the budget and says so at until', async ({ page }, info) => {
   test.setTimeout(120_000); // a run of 50,000 events on a shared 2-core machine

@@ -2,9 +2,10 @@
 // (as text in the editor), the engine re-simulates, the view stays, and injected events can be
 // moved and removed on the timeline.
 
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { editorText, openApp, replaceEditorText, screenshot } from './support/app';
+import { DEFAULT_SCENARIO } from './support/scenario';
 import { laneBars, setCursor, setTheme, visibleWindow } from './support/timeline';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
@@ -36,63 +37,74 @@ test('crashing the sidecar adds a restart to its lane and the event to the edito
   await screenshot(page, info, 'dark');
 });
 
-test('deleting the pod stops the main container before the sidecar', async ({ page }) => {
-  await openApp(page);
-  await setCursor(page, 20);
-  await page.getByTestId('inject-grace').fill('5');
-  await page.locator('[data-testid="inject"][data-action="deletePod"]').click();
-  await expect.poll(() => editorText(page)).toContain('- { at: 20s, do: deletePod, gracePeriodSeconds: 5 }');
-  await expect.poll(async () => (await laneBars(page, 'myapp-container')).some((b) => b.tone.startsWith('exited'))).toBe(true);
-  await page.getByTestId('fit').click();
-  const exitOf = async (name: string) => (await laneBars(page, name)).find((b) => b.tone.startsWith('exited'))!.start;
-  const app = await exitOf('myapp-container');
-  const proxy = await exitOf('istio-proxy');
-  expect(app).toBeLessThan(proxy);
-  expect((await laneBars(page, 'myapp-container')).some((b) => b.tone === 'terminating')).toBe(true);
-  await expect(page.locator('.fault-handle.mark-deleted')).toHaveCount(1);
-});
-
-test('an injected event can be dragged to another time and removed', async ({ page }) => {
-  await openApp(page);
-  await setCursor(page, 20);
-  await page.locator('[data-testid="inject"][data-action="exit"][data-container="myapp-container"]').click();
-  await expect.poll(() => editorText(page)).toContain('{ at: 20s, container: myapp-container, do: exit }');
-  await page.getByTestId('fit').click();
-  const handle = page.locator('[data-testid="fault"] [role="button"]').first();
-  await expect(handle).toBeVisible();
-  const box = (await handle.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2, { steps: 5 });
-  await page.mouse.up();
-  await expect.poll(() => editorText(page)).not.toContain('at: 20s, container: myapp-container');
-  const moved = /at: ([\d.]+)s, container: myapp-container, do: exit/.exec(await editorText(page));
-  expect(Number(moved?.[1])).toBeLessThan(20);
-  expect(Number(moved?.[1])).toBeGreaterThan(14);
-
-  await page.locator('[data-testid="fault"] [role="button"]').first().click();
-  await expect(page.getByTestId('remove-fault')).toBeVisible();
-  await page.getByTestId('remove-fault').click();
-  await expect.poll(() => editorText(page)).not.toContain('do: exit');
+/** Back to the default scenario, no injected event: where each step below starts. */
+async function resetText(page: Page): Promise<void> {
+  await replaceEditorText(page, DEFAULT_SCENARIO);
   await expect(page.getByTestId('fault')).toHaveCount(0);
+}
 
-  // Undo in the editor brings it back: the edit went through the editor like typing.
-  await page.locator('[data-testid="editor"] .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+Z');
-  await expect.poll(() => editorText(page)).toContain('container: myapp-container, do: exit');
-});
-
-test('the Delete key removes the selected injected event', async ({ page }) => {
+// One page for three injections, each a step from the default scenario (named as its own test was).
+test('injected events: the Delete key, a pod deletion, a drag and a removal', async ({ page }) => {
+  test.setTimeout(30_000 * 3); // the three tests it replaces had 30 s each
   await openApp(page);
-  await setCursor(page, 16);
-  await page.locator('[data-testid="inject"][data-action="oomKill"][data-container="myapp-container"]').click();
-  await expect(page.getByTestId('fault')).toHaveCount(1);
-  const handle = page.locator('[data-testid="fault"] [role="button"]').first();
-  await handle.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('selection')).toContainText('fault');
-  await page.keyboard.press('Delete');
-  await expect.poll(() => editorText(page)).not.toContain('oomKill');
+
+  await test.step('the Delete key removes the selected injected event', async () => {
+    await setCursor(page, 16);
+    await page.locator('[data-testid="inject"][data-action="oomKill"][data-container="myapp-container"]').click();
+    await expect(page.getByTestId('fault')).toHaveCount(1);
+    const handle = page.locator('[data-testid="fault"] [role="button"]').first();
+    await handle.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('selection')).toContainText('fault');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => editorText(page)).not.toContain('oomKill');
+  });
+
+  await test.step('deleting the pod stops the main container before the sidecar', async () => {
+    await resetText(page);
+    await setCursor(page, 20);
+    await page.getByTestId('inject-grace').fill('5');
+    await page.locator('[data-testid="inject"][data-action="deletePod"]').click();
+    await expect.poll(() => editorText(page)).toContain('- { at: 20s, do: deletePod, gracePeriodSeconds: 5 }');
+    await expect.poll(async () => (await laneBars(page, 'myapp-container')).some((b) => b.tone.startsWith('exited'))).toBe(true);
+    await page.getByTestId('fit').click();
+    const exitOf = async (name: string) => (await laneBars(page, name)).find((b) => b.tone.startsWith('exited'))!.start;
+    const app = await exitOf('myapp-container');
+    const proxy = await exitOf('istio-proxy');
+    expect(app).toBeLessThan(proxy);
+    expect((await laneBars(page, 'myapp-container')).some((b) => b.tone === 'terminating')).toBe(true);
+    await expect(page.locator('.fault-handle.mark-deleted')).toHaveCount(1);
+  });
+
+  await test.step('an injected event can be dragged to another time and removed', async () => {
+    await resetText(page);
+    await setCursor(page, 20);
+    await page.locator('[data-testid="inject"][data-action="exit"][data-container="myapp-container"]').click();
+    await expect.poll(() => editorText(page)).toContain('{ at: 20s, container: myapp-container, do: exit }');
+    await page.getByTestId('fit').click();
+    const handle = page.locator('[data-testid="fault"] [role="button"]').first();
+    await expect(handle).toBeVisible();
+    const box = (await handle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => editorText(page)).not.toContain('at: 20s, container: myapp-container');
+    const moved = /at: ([\d.]+)s, container: myapp-container, do: exit/.exec(await editorText(page));
+    expect(Number(moved?.[1])).toBeLessThan(20);
+    expect(Number(moved?.[1])).toBeGreaterThan(14);
+
+    await page.locator('[data-testid="fault"] [role="button"]').first().click();
+    await expect(page.getByTestId('remove-fault')).toBeVisible();
+    await page.getByTestId('remove-fault').click();
+    await expect.poll(() => editorText(page)).not.toContain('do: exit');
+    await expect(page.getByTestId('fault')).toHaveCount(0);
+
+    // Undo in the editor brings it back: the edit went through the editor like typing.
+    await page.locator('[data-testid="editor"] .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => editorText(page)).toContain('container: myapp-container, do: exit');
+  });
 });
 
 test('buttons that cannot act on a container are disabled and say why; a written event that cannot act is a warning', async ({ page }, info) => {

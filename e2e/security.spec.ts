@@ -4,7 +4,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, replaceEditorText, screenshot } from './support/app';
 
-test('the Content-Security-Policy holds while the app loads, edits and simulates', async ({ page }, info) => {
+const headersOf = async (page: Page, path: string) => {
+  const r = await page.request.get(path);
+  expect(r.status(), path).toBe(200);
+  return r.headers();
+};
+
+test('the Content-Security-Policy holds while the app loads, edits and simulates; the page and every worker script get it as a header', async ({ page }, info) => {
+  test.setTimeout(30_000 * 2); // the two tests it replaces had 30 s each
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
@@ -34,22 +43,9 @@ spec:
   expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
   expect(outside).toEqual([]);
   await screenshot(page, info);
-});
 
-// The policy as HTTP headers (csp.ts): a <meta> policy does not reach workers loaded by URL and
-// cannot say who may frame the page. The full app may not be framed; the embedded view may, at
-// its own path and through the `?embed` links made before it had one.
-test.describe('the policy as HTTP headers', () => {
-  const headersOf = async (page: Page, path: string) => {
-    const r = await page.request.get(path);
-    expect(r.status(), path).toBe(200);
-    return r.headers();
-  };
-
-  test('the page and every worker script get the policy; only the embed is framable', async ({ page }) => {
-    const workers: string[] = [];
-    page.on('worker', (w) => workers.push(w.url()));
-    await openApp(page);
+  // The policy as HTTP headers (below): every worker the page started, the page, the embed.
+  await test.step('the page and every worker script get the policy; only the embed is framable', async () => {
     await expect.poll(() => workers.length).toBeGreaterThan(0);
     for (const url of workers) {
       const h = await headersOf(page, url);
@@ -68,7 +64,12 @@ test.describe('the policy as HTTP headers', () => {
     }
     expect((await headersOf(page, '/?embed=0'))['content-security-policy']).toContain("frame-ancestors 'none'");
   });
+});
 
+// The policy as HTTP headers (csp.ts): a <meta> policy does not reach workers loaded by URL and
+// cannot say who may frame the page. The full app may not be framed; the embedded view may, at
+// its own path and through the `?embed` links made before it had one.
+test.describe('the policy as HTTP headers', () => {
   test('another site cannot frame the full app, and can frame the embed (its path and old ?embed links)', async ({ browser, baseURL }) => {
     const other = await browser.newContext();
     const host = await other.newPage();
