@@ -25,6 +25,8 @@ test('gallery: every entry opens from the drawer at its lesson\'s moment', async
       const { trace } = runScenario(text);
       if (!trace) throw new Error(`${entry.fileName} does not simulate`);
       const at = Math.min(entry.cursor, trace.end);
+      // A Job with more than one pod draws one lane group per pod, its containers named pod/container.
+      const laneName = (c: (typeof trace.containers)[number]) => ((trace.pods?.length ?? 0) > 1 && c.pod !== undefined ? `${c.pod}/${c.name}` : c.name);
       const row = kubectlAt(trace, at);
 
       await page.getByTestId('gallery-button').click();
@@ -37,12 +39,12 @@ test('gallery: every entry opens from the drawer at its lesson\'s moment', async
       await expect(drawer).not.toBeVisible();
 
       await expect.poll(() => editorText(page)).toBe(text);
-      await expect(page.locator(`[data-testid="lane"][data-container="${trace.containers[0]!.name}"]`)).toBeAttached();
+      await expect(page.locator(`[data-testid="lane"][data-container="${laneName(trace.containers[0]!)}"]`)).toBeAttached();
       await expect.poll(() => cursorTime(page)).toBeCloseTo(at, 3);
       // Polled: the lane and the cursor may already be where the entry before left them.
       await expect.poll(() => kubectl(page)).toEqual({ ready: row?.ready ?? '—', status: row?.status ?? '—', restarts: row?.restarts ?? '—' });
       const shown = await lanes(page);
-      for (const c of trace.containers) expect(shown).toContainEqual([c.name, c.kind]);
+      for (const c of trace.containers) expect(shown).toContainEqual([laneName(c), c.kind]);
       await expect(page.getByTestId('share-banner')).toContainText(entry.title);
       await expect(page.getByTestId('open-dialog')).not.toBeVisible();
       await screenshot(page, info, entry.id);

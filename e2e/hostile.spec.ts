@@ -46,7 +46,12 @@ async function expectProblem(page: Page, message: RegExp, line?: number, timeout
 
 /** Ctrl+Z in the editor (once per replaced text) brings the user's work back, and it is what is saved. */
 async function undoBringsMyWorkBack(page: Page, edits = 1) {
-  await page.locator('[data-testid="editor"] .view-lines').click();
+  // Click until the editor has the focus: after the version picker's refusal alert the first
+  // click can land while the header's layout settles (noted in the session-4 note).
+  await expect(async () => {
+    await page.locator('[data-testid="editor"] .view-lines').click();
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="editor"]') != null)).toBe(true);
+  }).toPass({ timeout: 10_000 });
   for (let i = 0; i < edits; i++) await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(() => editorText(page)).toBe(MY_WORK);
   await expect(page.getByTestId('problems').locator('li')).toHaveCount(0);
