@@ -35,14 +35,41 @@ function is(session: TextStorage | null, key: string, text: string): boolean {
 
 /** Addresses remembered: a reload may still go to the one before the last (written as the page went away). */
 const ADDRESSES_KEPT = 3;
+/** The address the page left behind: the last one before a write made as the page went away. */
+export const TAB_ADDRESS_LEFT_KEY = 'sidecar-lab:tab-address-left';
 
-/** This tab wrote `text` into its address. */
-export function rememberTabAddress(session: TextStorage | null, text: string): void {
+function remembered(session: TextStorage | null): string[] {
   try {
-    const before = (session?.getItem(TAB_ADDRESS_KEY) ?? '').split(' ').filter((h) => h !== '');
-    session?.setItem(TAB_ADDRESS_KEY, [textHash(text), ...before.filter((h) => h !== textHash(text))].slice(0, ADDRESSES_KEPT).join(' '));
+    return (session?.getItem(TAB_ADDRESS_KEY) ?? '').split(' ').filter((h) => h !== '');
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * This tab wrote `text` into its address; `leaving`: as the page went away, when a reload may
+ * still go to the address before this one (the browser took it before the write).
+ */
+export function rememberTabAddress(session: TextStorage | null, text: string, leaving = false): void {
+  try {
+    const before = remembered(session);
+    const hash = textHash(text);
+    session?.setItem(TAB_ADDRESS_KEY, [hash, ...before.filter((h) => h !== hash)].slice(0, ADDRESSES_KEPT).join(' '));
+    if (leaving && before[0] !== undefined && before[0] !== hash) session?.setItem(TAB_ADDRESS_LEFT_KEY, before[0]);
+    else session?.setItem(TAB_ADDRESS_LEFT_KEY, '');
   } catch {
     // Then a reload may ask once more; nothing is lost.
+  }
+}
+
+/** The address is the one this tab shows last, or the one a reload right after leaving may still find. */
+function isCurrentAddress(session: TextStorage | null, text: string): boolean {
+  const hash = textHash(text);
+  if (remembered(session)[0] === hash) return true;
+  try {
+    return session?.getItem(TAB_ADDRESS_LEFT_KEY) === hash;
+  } catch {
+    return false;
   }
 }
 
@@ -54,12 +81,16 @@ export function rememberTabText(session: TextStorage | null, text: string): void
 /**
  * What an address's text is to this tab, given the text the editor starts with (the saved one):
  * - `same`: the editor's text (lone surrogates aside);
- * - `stale`: an older address of this tab, and the editor holds what this tab saved since;
+ * - `stale`: this tab's latest address (or the one a reload right after leaving still finds), and
+ *   the editor holds what this tab saved since;
  * - `this-tab`: this tab's text, and the editor holds what another tab saved over it;
  * - `foreign`: a link from elsewhere.
  */
 export function classifyAddress(session: TextStorage | null, addressText: string, editorText: string): 'same' | 'stale' | 'this-tab' | 'foreign' {
   if (sameText(addressText, editorText)) return 'same';
   if (!is(session, TAB_ADDRESS_KEY, addressText)) return 'foreign';
-  return is(session, TAB_TEXT_KEY, editorText) ? 'stale' : 'this-tab';
+  if (!is(session, TAB_TEXT_KEY, editorText)) return 'this-tab';
+  // An older address of this tab, opened again on purpose (not a reload racing the address's
+  // last write), is a link like any other: the user is asked before it replaces their text.
+  return isCurrentAddress(session, addressText) ? 'stale' : 'foreign';
 }

@@ -35,25 +35,25 @@ function changed(s: AppState, prev: AppState): boolean {
  */
 export function followAddress(store: AppStore, debounceMs = ADDRESS_DEBOUNCE_MS, session: TextStorage | null = tabStorage()): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const write = () => {
+  const write = (leaving = false) => {
     clearTimeout(timer);
     timer = undefined;
     const s = store.getState();
     if (s.pendingOpen) return;
     const href = currentLink(s, location.href);
     if (href !== location.href) history.replaceState(history.state, '', href);
-    rememberTabAddress(session, s.text);
+    rememberTabAddress(session, s.text, leaving);
     rememberTabText(session, s.text);
   };
   const onPageHide = () => {
-    if (timer !== undefined) write();
+    if (timer !== undefined) write(true);
     rememberTabText(session, store.getState().text);
   };
   window.addEventListener('pagehide', onPageHide);
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.embed || s.pendingOpen || !changed(s, prev)) return;
     clearTimeout(timer);
-    timer = setTimeout(write, debounceMs);
+    timer = setTimeout(() => write(), debounceMs);
   });
   return () => {
     unsubscribe();
