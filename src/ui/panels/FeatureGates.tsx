@@ -41,8 +41,9 @@ export function FeatureGates({ error, onError, open, onOpenChange }: FeatureGate
   return (
     <details className="feature-gates" data-testid="feature-gates" open={open} onToggle={(e) => onOpenChange(e.currentTarget.open)}
       onKeyDown={(e) => {
-        // Esc closes the open menu and gives the focus back to its summary.
-        if (e.key !== 'Escape' || !open) return;
+        // Esc closes the open menu and gives the focus back to its summary. The element says
+        // whether it is open: its toggle event (which updates `open`) comes a task later.
+        if (e.key !== 'Escape' || !e.currentTarget.open) return;
         e.preventDefault();
         e.stopPropagation();
         onOpenChange(false);
