@@ -3,6 +3,7 @@
 // makes a presenter link, the gate notes across versions, compare mode at 1280×720, and an
 // animated export of playback. One page load per test; states as steps.
 
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { kubectl, openApp, replaceEditorText, screenshot } from './support/app';
@@ -11,22 +12,7 @@ import { setCursor, setTheme } from './support/timeline';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
 
-const CRASHING_APP = `apiVersion: v1
-kind: Pod
-metadata: { name: demo }
-spec:
-  initContainers:
-    - { name: proxy, image: envoy, restartPolicy: Always }
-  containers:
-    - { name: app, image: busybox, command: ["sh", "-c", "sleep 5; exit 1"] }
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-kubernetesVersion: "1.33"
-until: 30s
-events:
-  - { at: 20s, do: deletePod, gracePeriodSeconds: 5 }
-`;
+const CRASHING_APP = readFileSync(new URL('../src/state/trace/fixtures/crashing-app-deleted.yaml', import.meta.url), 'utf8');
 
 test('the containers table shows the API status, and the kubectl STATUS says why', async ({ page }, info) => {
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -8,22 +8,7 @@ import { runScenario } from '../../engine/run';
 import { kubectlAt } from '../kubectlAt';
 import { containersAt } from './containersAt';
 
-const text = `apiVersion: v1
-kind: Pod
-metadata: { name: demo }
-spec:
-  initContainers:
-    - { name: proxy, image: envoy, restartPolicy: Always }
-  containers:
-    - { name: app, image: busybox, command: ["sh", "-c", "sleep 5; exit 1"] }
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-kubernetesVersion: "1.33"
-until: 30s
-events:
-  - { at: 20s, do: deletePod, gracePeriodSeconds: 5 }
-`;
+const text = readFileSync(new URL('./fixtures/crashing-app-deleted.yaml', import.meta.url), 'utf8');
 const trace = runScenario(text).trace!;
 const exitOf = (attempt: number) => trace.events.find((e) => e.type === 'container.exit' && e.container === 'app' && e.attempt === attempt)!.t;
 const startOf = (attempt: number) => trace.events.find((e) => e.type === 'container.start' && e.container === 'app' && e.attempt === attempt)!.t;
