@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/types';
 import { TRACE_SCHEMA, roundTime, type Trace, type TraceContainer, type Truncation } from '../trace';
 import { registerFaultWindows, scheduleFaults } from './faults';
 import { PodSim } from './podSim';
-import { patchProbeFlags } from './status';
+import { patchProbeFlags } from './probePatch';
 import { syncPod } from './sync';
 import { SimNode } from './simNode';
 import { HORIZON_CAP } from './timing';

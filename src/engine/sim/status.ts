@@ -1,12 +1,12 @@
 // The status manager: generateAPIPodStatus from the runtime at each sync ([0.1], [10]) and probe
-// patches in between ([5.6]). statusEvents.ts turns each written status into trace events.
+// patches in between ([5.6], probePatch.ts). statusEvents.ts turns each written status into trace events.
 // Upstream: pkg/kubelet/kubelet_pods.go generateAPIPodStatus, convertToAPIContainerStatuses (its
 // last loop: Waiting only for containers ShouldContainerBeRestarted restarts, never an init
 // container that exited 0), read at the 1.36 tree; the loop is unchanged since before 1.27.
 
 import type { ApiPodStatus, ContainerState, ContainerStatus, PodCondition } from '../api';
-import { containersReadyCondition, podConditions, readyCondition, type ExplainedCondition } from '../kubelet/conditions';
-import { explainPhase, keepTerminalPhase, type PhaseExplanation, type PhaseStatuses, type StatusIndex } from '../kubelet/getPhase';
+import { podConditions, type ExplainedCondition } from '../kubelet/conditions';
+import { explainPhase, keepTerminalPhase, type PhaseExplanation, type PhaseStatuses } from '../kubelet/getPhase';
 import type { ContainerSpec } from '../scenario/types';
 import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
@@ -17,7 +17,9 @@ import { publish, publishUnchanged } from './statusEvents';
 import { illegalTransition } from './statusTransition';
 import { terminatePodStatus } from './terminatePodStatus';
 import { applyActiveDeadline, type DeadlineVerdict } from './activeDeadline';
-import type { GeneratedStatus, Remembered } from './statusManager';
+import type { GeneratedStatus } from './statusManager';
+import { holds, remember, specForStatus, statusesByPosition, stripWhy } from './statusMemo';
+import { rememberContainersReady } from './probePatch';
 
 function terminated(inst: Instance | undefined): ContainerState {
   if (!inst || inst.state !== 'exited') return {};
@@ -186,54 +188,6 @@ function podIsTerminal(sim: PodSim): boolean {
   return sim.deletion !== undefined && sim.specs().every((c) => !sim.running(c.name));
 }
 
-function specForStatus(sim: PodSim) {
-  return { ...sim.pod, initContainers: sim.pod.initContainers, containers: sim.pod.containers };
-}
-
-interface Position {
-  main: boolean;
-  at: number;
-}
-
-/** Each container's position in its spec list, per simulated pod (the spec does not change during a run). */
-const positionsByPod = new WeakMap<PodSim, Map<string, Position>>();
-
-function positions(sim: PodSim): Map<string, Position> {
-  let byName = positionsByPod.get(sim);
-  if (!byName) {
-    byName = new Map();
-    sim.pod.initContainers.forEach((c, at) => byName!.set(c.name, { main: false, at }));
-    sim.pod.containers.forEach((c, at) => byName!.set(c.name, { main: true, at }));
-    positionsByPod.set(sim, byName);
-  }
-  return byName;
-}
-
-/**
- * The simulator's status lists follow the spec's lists and names are unique in a pod, so a
- * container's status is found at its position, with no map built at every write.
- */
-function statusesByPosition(sim: PodSim, st: PhaseStatuses): StatusIndex {
-  const byName = positions(sim);
-  return {
-    get(name) {
-      const p = byName.get(name);
-      const s = p && (p.main ? st.containerStatuses : st.initContainerStatuses)[p.at];
-      if (s?.name === name) return s;
-      return st.initContainerStatuses.find((x) => x.name === name) ?? st.containerStatuses.find((x) => x.name === name);
-    },
-  };
-}
-
-/** Whether a remembered value was computed from these very lists and other inputs. */
-function holds<T>(memo: Remembered<T> | undefined, st: PhaseStatuses, key: string | number): memo is Remembered<T> {
-  return memo !== undefined && memo.init === st.initContainerStatuses && memo.main === st.containerStatuses && memo.key === key;
-}
-
-function remember<T>(st: PhaseStatuses, key: string | number, value: T): Remembered<T> {
-  return { init: st.initContainerStatuses, main: st.containerStatuses, key, value };
-}
-
 /** getPhase for these statuses ([6.2]); the same lists and flags give the same explanation. */
 function phaseOf(sim: PodSim, statuses: PhaseStatuses, initialized: boolean): PhaseExplanation {
   const podTerminal = podIsTerminal(sim);
@@ -343,82 +297,7 @@ function sameConditions(written: readonly PodCondition[], fresh: readonly PodCon
   return true;
 }
 
-/** The written condition of this type has the same status, reason and message (or is absent, as the patch leaves it). */
-function sameCondition(written: readonly PodCondition[], fresh: PodCondition): boolean {
-  const old = written.find((c) => c.type === fresh.type);
-  return old === undefined || (old.status === fresh.status && old.reason === fresh.reason && old.message === fresh.message);
-}
-
 /** The pod worker is done with the pod: deleted (or terminal by itself) and nothing runs any more. */
 function podIsOver(sim: PodSim): boolean {
   return (sim.deletion !== undefined || sim.terminalDone) && sim.specs().every((c) => !sim.running(c.name));
-}
-
-function stripWhy(c: PodCondition & { why?: string }): PodCondition {
-  const { why: _why, ...rest } = c;
-  return rest;
-}
-
-/** The prober patches started/ready into the written status at once ([5.6]); the phase waits for a sync. */
-export function patchProbeFlags(sim: PodSim): void {
-  const api = sim.status.api;
-  const statuses = {
-    initContainerStatuses: withProbeFlagsAll(sim, api.initContainerStatuses),
-    containerStatuses: withProbeFlagsAll(sim, api.containerStatuses),
-  };
-  const phase = (api.phase ?? 'Pending') as PodPhase;
-  // The prober's patch recomputes ContainersReady and Ready; the other conditions keep their values.
-  const containersReady = containersReadyOf(sim, statuses, phase);
-  const ready = readyCondition(specForStatus(sim), containersReady);
-  if (statuses.initContainerStatuses === api.initContainerStatuses && statuses.containerStatuses === api.containerStatuses
-    && sameCondition(api.conditions, containersReady) && sameCondition(api.conditions, ready)) {
-    publishUnchanged(sim); // no flag and no condition changes: nothing to patch
-    return;
-  }
-  const whys = new Map([[containersReady.type, containersReady.why], [ready.type, ready.why]]);
-  const merged = api.conditions.map((old) => {
-    if (old.type === containersReady.type) return stripWhy(containersReady);
-    if (old.type === ready.type) return stripWhy(ready);
-    return { ...old };
-  });
-  publish(sim, { ...api, conditions: merged, ...statuses }, undefined, whys);
-}
-
-/** The list with started/ready patched in; the same list when no status changes. */
-function withProbeFlagsAll(sim: PodSim, list: ContainerStatus[]): ContainerStatus[] {
-  let patched: ContainerStatus[] | undefined;
-  for (let i = 0; i < list.length; i++) {
-    const s = withProbeFlags(sim, list[i]!);
-    if (s === list[i]) continue;
-    patched ??= list.slice();
-    patched[i] = s;
-  }
-  return patched ?? list;
-}
-
-function rememberContainersReady(sim: PodSim, st: PhaseStatuses, phase: PodPhase, condition: ExplainedCondition): void {
-  sim.status.containersReady = remember(st, phase, condition);
-}
-
-/**
- * ContainersReady for these statuses. A probe patch that changes no status keeps the very lists
- * of the last write; written statuses are never modified, so the last result still holds.
- */
-function containersReadyOf(sim: PodSim, st: PhaseStatuses, phase: PodPhase): ExplainedCondition {
-  const memo = sim.status.containersReady;
-  if (holds(memo, st, phase)) return memo.value;
-  const condition = containersReadyCondition(specForStatus(sim), st, phase, statusesByPosition(sim, st));
-  rememberContainersReady(sim, st, phase, condition);
-  return condition;
-}
-
-/** A written status with started/ready as the probe results say now; the same object when they agree. */
-function withProbeFlags(sim: PodSim, s: ContainerStatus): ContainerStatus {
-  if (!s.state.running) return s;
-  const spec = sim.records.get(s.name)?.spec; // the status lists follow the spec lists, and names are unique
-  const inst = sim.status.instanceOf(s.name);
-  if (!spec || !inst || spec.kind === 'init') return s;
-  const started = sim.probes.started(spec.name, inst); // [5.6] UpdatePodStatus
-  const ready = started && inst.state === 'running' && sim.probes.ready(spec.name, inst);
-  return started === s.started && ready === s.ready ? s : { ...s, started, ready };
 }

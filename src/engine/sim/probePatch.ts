@@ -1,0 +1,75 @@
+// The prober's patch of the written status ([5.6], upstream status_manager.go SetContainerReadiness /
+// SetContainerStartup, read at the 1.3x tree): started/ready change at once, with ContainersReady
+// and Ready recomputed; the phase and the other conditions wait for the next sync (status.ts).
+
+import type { ContainerStatus } from '../api';
+import { containersReadyCondition, readyCondition, type ExplainedCondition } from '../kubelet/conditions';
+import type { PhaseStatuses } from '../kubelet/getPhase';
+import type { PodPhase } from '../trace';
+import type { PodSim } from './podSim';
+import { publish, publishUnchanged } from './statusEvents';
+import { holds, remember, sameCondition, specForStatus, statusesByPosition, stripWhy } from './statusMemo';
+
+/** The prober patches started/ready into the written status at once ([5.6]); the phase waits for a sync. */
+export function patchProbeFlags(sim: PodSim): void {
+  const api = sim.status.api;
+  const statuses = {
+    initContainerStatuses: withProbeFlagsAll(sim, api.initContainerStatuses),
+    containerStatuses: withProbeFlagsAll(sim, api.containerStatuses),
+  };
+  const phase = (api.phase ?? 'Pending') as PodPhase;
+  // The prober's patch recomputes ContainersReady and Ready; the other conditions keep their values.
+  const containersReady = containersReadyOf(sim, statuses, phase);
+  const ready = readyCondition(specForStatus(sim), containersReady);
+  if (statuses.initContainerStatuses === api.initContainerStatuses && statuses.containerStatuses === api.containerStatuses
+    && sameCondition(api.conditions, containersReady) && sameCondition(api.conditions, ready)) {
+    publishUnchanged(sim); // no flag and no condition changes: nothing to patch
+    return;
+  }
+  const whys = new Map([[containersReady.type, containersReady.why], [ready.type, ready.why]]);
+  const merged = api.conditions.map((old) => {
+    if (old.type === containersReady.type) return stripWhy(containersReady);
+    if (old.type === ready.type) return stripWhy(ready);
+    return { ...old };
+  });
+  publish(sim, { ...api, conditions: merged, ...statuses }, undefined, whys);
+}
+
+/** The list with started/ready patched in; the same list when no status changes. */
+function withProbeFlagsAll(sim: PodSim, list: ContainerStatus[]): ContainerStatus[] {
+  let patched: ContainerStatus[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const s = withProbeFlags(sim, list[i]!);
+    if (s === list[i]) continue;
+    patched ??= list.slice();
+    patched[i] = s;
+  }
+  return patched ?? list;
+}
+
+export function rememberContainersReady(sim: PodSim, st: PhaseStatuses, phase: PodPhase, condition: ExplainedCondition): void {
+  sim.status.containersReady = remember(st, phase, condition);
+}
+
+/**
+ * ContainersReady for these statuses. A probe patch that changes no status keeps the very lists
+ * of the last write; written statuses are never modified, so the last result still holds.
+ */
+function containersReadyOf(sim: PodSim, st: PhaseStatuses, phase: PodPhase): ExplainedCondition {
+  const memo = sim.status.containersReady;
+  if (holds(memo, st, phase)) return memo.value;
+  const condition = containersReadyCondition(specForStatus(sim), st, phase, statusesByPosition(sim, st));
+  rememberContainersReady(sim, st, phase, condition);
+  return condition;
+}
+
+/** A written status with started/ready as the probe results say now; the same object when they agree. */
+function withProbeFlags(sim: PodSim, s: ContainerStatus): ContainerStatus {
+  if (!s.state.running) return s;
+  const spec = sim.records.get(s.name)?.spec; // the status lists follow the spec lists, and names are unique
+  const inst = sim.status.instanceOf(s.name);
+  if (!spec || !inst || spec.kind === 'init') return s;
+  const started = sim.probes.started(spec.name, inst); // [5.6] UpdatePodStatus
+  const ready = started && inst.state === 'running' && sim.probes.ready(spec.name, inst);
+  return started === s.started && ready === s.ready ? s : { ...s, started, ready };
+}

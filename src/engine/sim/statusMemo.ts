@@ -1,0 +1,67 @@
+// What a status write reuses and compares (issue 16): a container's status found at its spec
+// position, derived values remembered with the very lists they came from, and written conditions
+// compared without their whys. Used by status.ts and probePatch.ts.
+
+import type { PodCondition } from '../api';
+import type { PhaseStatuses, StatusIndex } from '../kubelet/getPhase';
+import type { PodSim } from './podSim';
+import type { Remembered } from './statusManager';
+
+export function specForStatus(sim: PodSim) {
+  return { ...sim.pod, initContainers: sim.pod.initContainers, containers: sim.pod.containers };
+}
+
+interface Position {
+  main: boolean;
+  at: number;
+}
+
+/** Each container's position in its spec list, per simulated pod (the spec does not change during a run). */
+const positionsByPod = new WeakMap<PodSim, Map<string, Position>>();
+
+export function positions(sim: PodSim): Map<string, Position> {
+  let byName = positionsByPod.get(sim);
+  if (!byName) {
+    byName = new Map();
+    sim.pod.initContainers.forEach((c, at) => byName!.set(c.name, { main: false, at }));
+    sim.pod.containers.forEach((c, at) => byName!.set(c.name, { main: true, at }));
+    positionsByPod.set(sim, byName);
+  }
+  return byName;
+}
+
+/**
+ * The simulator's status lists follow the spec's lists and names are unique in a pod, so a
+ * container's status is found at its position, with no map built at every write.
+ */
+export function statusesByPosition(sim: PodSim, st: PhaseStatuses): StatusIndex {
+  const byName = positions(sim);
+  return {
+    get(name) {
+      const p = byName.get(name);
+      const s = p && (p.main ? st.containerStatuses : st.initContainerStatuses)[p.at];
+      if (s?.name === name) return s;
+      return st.initContainerStatuses.find((x) => x.name === name) ?? st.containerStatuses.find((x) => x.name === name);
+    },
+  };
+}
+
+/** Whether a remembered value was computed from these very lists and other inputs. */
+export function holds<T>(memo: Remembered<T> | undefined, st: PhaseStatuses, key: string | number): memo is Remembered<T> {
+  return memo !== undefined && memo.init === st.initContainerStatuses && memo.main === st.containerStatuses && memo.key === key;
+}
+
+export function remember<T>(st: PhaseStatuses, key: string | number, value: T): Remembered<T> {
+  return { init: st.initContainerStatuses, main: st.containerStatuses, key, value };
+}
+
+/** The written condition of this type has the same status, reason and message (or is absent, as the patch leaves it). */
+export function sameCondition(written: readonly PodCondition[], fresh: PodCondition): boolean {
+  const old = written.find((c) => c.type === fresh.type);
+  return old === undefined || (old.status === fresh.status && old.reason === fresh.reason && old.message === fresh.message);
+}
+
+export function stripWhy(c: PodCondition & { why?: string }): PodCondition {
+  const { why: _why, ...rest } = c;
+  return rest;
+}
