@@ -1,0 +1,93 @@
+// Test kit for published `kubectl get pod -w` transcripts: run a scenario, read the rows the
+// engine prints (pod.kubectl events, [14.1]–[14.4]) and compare them with the published ones.
+// A watch prints a line per change it sees, but it may miss a short-lived state, so a published
+// sequence is checked as a subsequence of ours; READY, STATUS and the RESTARTS count are compared
+// strictly, the "(5s ago)" part of RESTARTS and AGE are not.
+import { expect } from 'vitest';
+import { podOf, type PodShape } from '../../apiPod/statusBuilders';
+import { runScenario } from '../../run';
+import { printPod } from '../printPod';
+
+export interface Row { ready: string; status: string; restarts: string }
+export interface TimedRow extends Row { t: number }
+
+/**
+ * Parses published lines "NAME READY STATUS RESTARTS [(Xs ago)] AGE …" into rows (NAME dropped);
+ * `t` is the AGE column in seconds ("2m1s", "9m", "31s").
+ */
+export function publishedRows(text: string): TimedRow[] {
+  return text.trim().split('\n').map((line) => {
+    const cols = line.trim().split(/\s+/);
+    const age = cols[4].startsWith('(') ? cols[6] : cols[4];
+    return { ready: cols[1], status: cols[2], restarts: cols[3], t: ageSeconds(age) };
+  });
+}
+
+/** kubectl's AGE ("3d5h", "2m1s", "26s") in seconds. */
+export function ageSeconds(age: string): number {
+  const unit: Record<string, number> = { d: 86400, h: 3600, m: 60, s: 1 };
+  let total = 0;
+  for (const [, n, u] of age.matchAll(/(\d+)([dhms])/g)) total += Number(n) * unit[u];
+  return total;
+}
+
+/**
+ * The row a watch prints before the kubelet has written any status: the API server's object
+ * with phase Pending and no container statuses ([14.1]). The engine's trace starts at the
+ * kubelet's first write, so a published leading `Pending` row is checked with this instead.
+ */
+export function rowBeforeKubelet(shape: PodShape, minor: number): Row {
+  return printPod(podOf(shape, [], [], { phase: 'Pending' }), 0, { minor });
+}
+
+/** Runs a scenario and returns the kubectl rows the engine prints, with their times. */
+export function simulatedRows(scenario: string, kubernetesVersion?: string): TimedRow[] {
+  const r = runScenario(kubernetesVersion === undefined ? scenario : withVersion(scenario, kubernetesVersion));
+  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  return r.trace!.events
+    .filter((e) => e.type === 'pod.kubectl')
+    .map((e) => ({ t: e.t, ready: e.ready, status: e.status, restarts: restartCount(e.restarts) }));
+}
+
+/** The scenario with its Simulation document's `kubernetesVersion` replaced. */
+export function withVersion(scenario: string, version: string): string {
+  expect(scenario).toMatch(/^kubernetesVersion: "[\d.]+"$/m);
+  return scenario.replace(/^kubernetesVersion: "[\d.]+"$/m, `kubernetesVersion: "${version}"`);
+}
+
+/** The row showing at time `t` (the last printed at or before it), RESTARTS as a bare count. */
+export function rowAt(rows: TimedRow[], t: number): Row | undefined {
+  const row = rows.filter((r) => r.t <= t).at(-1);
+  return row && { ready: row.ready, status: row.status, restarts: restartCount(row.restarts) };
+}
+
+/** "3 (10s ago)" → "3". */
+export function restartCount(restarts: string): string {
+  return restarts.split(' ')[0];
+}
+
+const key = (r: Row) => `${r.ready} ${r.status} ${restartCount(r.restarts)}`;
+
+/** Where each published row falls in ours, or null when the published sequence is not a subsequence. */
+export function matchSubsequence(published: Row[], ours: Row[]): number[] | null {
+  const at: number[] = [];
+  let i = 0;
+  for (const row of published) {
+    while (i < ours.length && key(ours[i]) !== key(row)) i++;
+    if (i === ours.length) return null;
+    at.push(i++);
+  }
+  return at;
+}
+
+/** Asserts the published rows appear in order in ours (identical READY, STATUS, RESTARTS count). */
+export function expectSubsequence(published: Row[], ours: Row[]): number[] {
+  const at = matchSubsequence(published, ours);
+  expect(at, `published:\n${published.map(key).join('\n')}\nsimulated:\n${ours.map(key).join('\n')}`).not.toBeNull();
+  return at!;
+}
+
+/** Drops consecutive duplicates (a watch re-prints a row when another field changed). */
+export function distinct(rows: Row[]): Row[] {
+  return rows.filter((r, i) => i === 0 || key(r) !== key(rows[i - 1]));
+}
