@@ -67,7 +67,7 @@ containers:
   it.each(VERSIONS)('prints the published rows in order, each within 1.5 s of its AGE (%s) [2.1] [3.2] [5.9] [14.1]', (version) => {
     const ours = simulatedRows(withVersion(scenario, version));
     const at = expectSubsequence(published.slice(1), ours);
-    at.forEach((i, n) => expect(Math.abs(ours[i].t - published[n + 1].t)).toBeLessThanOrEqual(1.5));
+    at.forEach((i, n) => expect(Math.abs(ours[i]!.t - published[n + 1]!.t)).toBeLessThanOrEqual(1.5));
   });
 
   it('the leading Pending row is the API server object before the kubelet writes a status [14.1]', () => {
@@ -155,6 +155,6 @@ until: 30s
     const ours = simulatedRows(withVersion(scenario, version));
     expectSubsequence(published, ours);
     // The first restart comes at once (no back-off yet), so RESTARTS is 1 well before 6 s.
-    expect(rowAt(ours, published[0].t)).toEqual({ ready: '0/1', status: 'Init:Error', restarts: '1' });
+    expect(rowAt(ours, published[0]!.t)).toEqual({ ready: '0/1', status: 'Init:Error', restarts: '1' });
   });
 });

@@ -17,9 +17,10 @@ export interface TimedRow extends Row { t: number }
  */
 export function publishedRows(text: string): TimedRow[] {
   return text.trim().split('\n').map((line) => {
-    const cols = line.trim().split(/\s+/);
-    const age = cols[4].startsWith('(') ? cols[6] : cols[4];
-    return { ready: cols[1], status: cols[2], restarts: cols[3], t: ageSeconds(age) };
+    const [, ready, status, restarts, ...rest] = line.trim().split(/\s+/);
+    const age = rest[0]?.startsWith('(') ? rest[2] : rest[0];
+    if (!ready || !status || !restarts || !age) throw new Error(`not a kubectl get pod line: ${line}`);
+    return { ready, status, restarts, t: ageSeconds(age) };
   });
 }
 
@@ -27,7 +28,7 @@ export function publishedRows(text: string): TimedRow[] {
 export function ageSeconds(age: string): number {
   const unit: Record<string, number> = { d: 86400, h: 3600, m: 60, s: 1 };
   let total = 0;
-  for (const [, n, u] of age.matchAll(/(\d+)([dhms])/g)) total += Number(n) * unit[u];
+  for (const [, n, u] of age.matchAll(/(\d+)([dhms])/g)) total += Number(n) * (unit[u!] ?? 0);
   return total;
 }
 
@@ -63,17 +64,23 @@ export function rowAt(rows: TimedRow[], t: number): Row | undefined {
 
 /** "3 (10s ago)" → "3". */
 export function restartCount(restarts: string): string {
-  return restarts.split(' ')[0];
+  return restarts.split(' ')[0] ?? restarts;
 }
 
 const key = (r: Row) => `${r.ready} ${r.status} ${restartCount(r.restarts)}`;
+
+/** The one published line of a transcript that printed one. */
+export function publishedRow(line: string): TimedRow {
+  const [row] = publishedRows(line);
+  return row!;
+}
 
 /** Where each published row falls in ours, or null when the published sequence is not a subsequence. */
 export function matchSubsequence(published: Row[], ours: Row[]): number[] | null {
   const at: number[] = [];
   let i = 0;
   for (const row of published) {
-    while (i < ours.length && key(ours[i]) !== key(row)) i++;
+    while (i < ours.length && key(ours[i]!) !== key(row)) i++;
     if (i === ours.length) return null;
     at.push(i++);
   }
@@ -85,9 +92,4 @@ export function expectSubsequence(published: Row[], ours: Row[]): number[] {
   const at = matchSubsequence(published, ours);
   expect(at, `published:\n${published.map(key).join('\n')}\nsimulated:\n${ours.map(key).join('\n')}`).not.toBeNull();
   return at!;
-}
-
-/** Drops consecutive duplicates (a watch re-prints a row when another field changed). */
-export function distinct(rows: Row[]): Row[] {
-  return rows.filter((r, i) => i === 0 || key(r) !== key(rows[i - 1]));
 }
