@@ -62,6 +62,12 @@ export function rowAt(rows: TimedRow[], t: number): Row | undefined {
   return row && { ready: row.ready, status: row.status, restarts: restartCount(row.restarts) };
 }
 
+/** What a watch started at `t` would list: the row showing then, and every later one. */
+export function fromWatchStart(rows: TimedRow[], t: number): TimedRow[] {
+  const first = rows.findLastIndex((r) => r.t <= t);
+  return rows.slice(Math.max(first, 0));
+}
+
 /** "3 (10s ago)" → "3". */
 export function restartCount(restarts: string): string {
   return restarts.split(' ')[0] ?? restarts;
