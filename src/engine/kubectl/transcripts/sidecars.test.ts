@@ -12,7 +12,10 @@ describe('transcript: kubernetes/kubectl#1739, a Job whose sidecar ignores SIGTE
   // docs' "Jobs with sidecar containers" example (kubernetes/website
   // content/en/examples/application/job/job-sidecar.yaml) with the sidecar's command replaced by
   // `sh -c 'sleep infinity'`. The reporter saw the pod print `Completed` while the sidecar was
-  // terminated in Error; the line kept in src/engine/explain/fixtures/job-sidecar-completed.yaml:
+  // terminated in Error. The line below is the one recorded with the explain fixture
+  // (src/engine/explain/fixtures/SOURCES.md, job-sidecar-completed.yaml); the part of the thread
+  // the search index holds quotes the report, not the line, so the second test checks the
+  // reported outcome on its own:
   const published = publishedRow(`myjob-t8kq2   1/2   Completed   0   31s`);
   const scenario = `apiVersion: batch/v1
 kind: Job
