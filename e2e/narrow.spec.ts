@@ -1,7 +1,7 @@
 // Narrow screens (issue 15): below 1,280 px the least-used tools wait behind "More" (the
 // toolbar's downloads, on a phone its view tools too; the header's theme and shortcuts behind ⋯),
-// so each row stays one row and the page never scrolls sideways; compare mode's side heads stay
-// readable on a phone. One page, resized step by step.
+// so each row stays one row and the page never scrolls sideways; compare mode's side heads wrap
+// on a phone instead of being cut off. One page, resized step by step.
 
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, screenshot } from './support/app';
@@ -96,5 +96,22 @@ test('below 1280 px a More menu keeps the toolbar to one row, with no sideways s
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('toolbar-more')).toHaveAttribute('aria-expanded', 'false');
     await screenshot(page, info, '390');
+  });
+
+  await test.step('compare mode at 390 px: every side\'s head and first difference wrap inside the side, nothing cut off', async () => {
+    await page.getByTestId('gallery-button').click();
+    await page.locator('[data-testid="gallery-compare"][data-entry="09-restartpolicy-versions"]').click();
+    const compare = page.getByTestId('compare');
+    await expect(compare.getByTestId('compare-side')).toHaveCount(5);
+    for (const side of await compare.getByTestId('compare-end-phase').all()) await expect(side).not.toHaveText('simulating…');
+    const cut = await compare.evaluate((el) => {
+      const right = el.getBoundingClientRect().right;
+      const parts = [...el.querySelectorAll('.compare-side-head > *, [data-testid="compare-first-difference"]')];
+      return parts.filter((p) => p.getBoundingClientRect().right > right + 0.5 || p.scrollWidth > p.clientWidth + 1).map((p) => p.textContent);
+    });
+    expect(cut).toEqual([]);
+    await expect(compare.getByTestId('compare-side').nth(1).locator('strong').first()).toHaveText('1.28, SidecarContainers off');
+    await noSidewaysScroll(page, 390);
+    await compare.screenshot({ path: 'e2e/screenshots/narrow-compare-390.png' });
   });
 });

@@ -21,6 +21,7 @@ import { eventDetail, eventTitle } from '../../timeline/eventText';
 import { shareContext } from '../startShare';
 import { ending, firstDifference, laneBars, type Difference } from './traceDiff';
 import './compare.css';
+import './compareNarrow.css';
 
 interface SideView {
   label: string;
