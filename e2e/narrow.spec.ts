@@ -4,6 +4,7 @@
 // on a phone instead of being cut off. One page, resized step by step.
 
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/a11y';
 import { openApp, screenshot } from './support/app';
 import { revealTool } from './support/more';
 
@@ -49,6 +50,7 @@ test('below 1280 px a More menu keeps the toolbar to one row, with no sideways s
     await expect(more).toHaveAttribute('aria-expanded', 'true');
     for (const id of ['export-svg', 'export-png', 'export-json', 'kubectl-watch']) await expect(page.getByTestId(id)).toBeInViewport();
     await screenshot(page, info, '1024 open');
+    await expectNoAxeViolations(page, 'light', 'the toolbar\'s More open at 1024 px', { editor: false });
     await page.keyboard.press('Tab');
     await expect(page.getByTestId('export-svg')).toBeFocused();
     await page.keyboard.press('Escape');
@@ -77,6 +79,7 @@ test('below 1280 px a More menu keeps the toolbar to one row, with no sideways s
     await theme.click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await screenshot(page, info, '1024 header open dark');
+    await expectNoAxeViolations(page, 'dark', 'the header\'s ⋯ open at 1024 px', { editor: false });
     await theme.click();
     await page.keyboard.press('Escape');
     await expect(more).toBeFocused();
