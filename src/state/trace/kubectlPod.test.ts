@@ -4,7 +4,7 @@ import { runScenario } from '../../engine/run';
 import { sidecarPodTrace } from '../testFixtures';
 import { kubectlAt } from '../kubectlAt';
 import { kubectlWhy } from './kubectlWhy';
-import { kubectlPodAt, kubectlRowOfPod } from './kubectlPod';
+import { kubectlPodAt, kubectlRowAt, kubectlRowOfPod } from './kubectlPod';
 
 // Gallery 14: an Indexed Job, two pods at a time; index 1's first pod fails at 5 s.
 const job = runScenario(readFileSync(new URL('../../scenarios/14-job-parallel-indexed.yaml', import.meta.url), 'utf8')).trace!;
@@ -54,6 +54,15 @@ describe('kubectlRowOfPod: that pod\'s own latest kubectl line', () => {
   it('for a lone pod, equals the trace\'s latest line at every kubectl change', () => {
     const trace = sidecarPodTrace();
     for (const e of trace.events) if (e.type === 'pod.kubectl') expect(kubectlRowOfPod(trace, e.t, undefined)).toBe(kubectlAt(trace, e.t));
+  });
+});
+
+describe('kubectlRowAt: the row the strip and compare mode show', () => {
+  it('is the followed pod\'s line for a Job and the latest line for a lone pod', () => {
+    expect(kubectlRowAt(job, 24, eventOf(pod1))).toBe(kubectlRowOfPod(job, 24, pod1));
+    expect(kubectlRowAt(job, 24, null)!.pod).toBe(pod3);
+    const trace = sidecarPodTrace();
+    expect(kubectlRowAt(trace, trace.end, null)).toBe(kubectlAt(trace, trace.end));
   });
 });
 

@@ -5,7 +5,7 @@
 // never jumps to another pod because that pod happened to change more recently.
 
 import type { PodKubectlEvent, Trace } from '../../engine/trace';
-import { upperBound } from '../kubectlAt';
+import { kubectlAt, upperBound } from '../kubectlAt';
 
 /** The pod the strip follows at time t, or undefined for a lone pod's trace. */
 export function kubectlPodAt(trace: Trace, t: number, selected: number | null): string | undefined {
@@ -41,4 +41,10 @@ export function kubectlRowOfPod(trace: Trace, t: number, pod: string | undefined
   if (!lines) return undefined;
   const i = upperBound(lines, t);
   return i > 0 ? lines[i - 1] : undefined;
+}
+
+/** The kubectl row the strip shows at t: a lone pod's latest line, or the followed pod's own. */
+export function kubectlRowAt(trace: Trace, t: number, selected: number | null): PodKubectlEvent | undefined {
+  const pod = kubectlPodAt(trace, t, selected);
+  return pod === undefined ? kubectlAt(trace, t) : kubectlRowOfPod(trace, t, pod);
 }
