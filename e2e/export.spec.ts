@@ -5,11 +5,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { guardNetwork, openApp, screenshot, waitForApp } from './support/app';
+import { revealTool } from './support/more';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
 
 async function download(page: Page, testId: string) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const control = await revealTool(page, testId);
+  const [file] = await Promise.all([page.waitForEvent('download'), control.click()]);
   const path = await file.path();
   return { name: file.suggestedFilename(), data: readFileSync(path) };
 }

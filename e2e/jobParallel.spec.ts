@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { lanes, openApp, replaceEditorText, screenshot } from './support/app';
+import { kubectl, lanes, openApp, replaceEditorText, screenshot } from './support/app';
 
 const SCENARIO = readFileSync(new URL('../src/scenarios/14-job-parallel-indexed.yaml', import.meta.url), 'utf8');
 
@@ -24,4 +24,33 @@ test('a parallel Indexed Job draws one lane group per pod on one axis', async ({
   const starts = await page.locator(`[data-testid="lane"][data-container="${later}"] rect.bar`).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
   expect(Math.min(...starts)).toBeGreaterThan(0);
   await screenshot(page, info);
+
+  await test.step('the kubectl row follows the selected pod, with its name, and kubectl -w and why STATUS? agree', async () => {
+    // Nothing selected, cursor at the end: the newest pod's row (index 3), not whichever pod changed last.
+    const name = page.getByTestId('kubectl-name');
+    await expect(name).toHaveText(pods[4]!);
+    // Select the failed first pod of index 1 by clicking its worker's bar, then go to the end.
+    const failed = pods[1]!;
+    const bar = await page.locator(`[data-testid="lane"][data-container="${failed}/worker"] rect.bar`).first().boundingBox();
+    expect(bar).not.toBeNull();
+    await page.mouse.click(bar!.x + bar!.width / 2, bar!.y + bar!.height / 2);
+    await expect(name).toHaveText(failed);
+    await page.getByTestId('timeline').press('End');
+    await expect(name).toHaveText(failed);
+    expect(await kubectl(page)).toMatchObject({ ready: '0/1', status: 'Error' });
+    await page.getByTestId('kubectl-why').click();
+    await expect(page.getByTestId('kubectl-why-text')).toContainText('Error');
+    await page.getByTestId('kubectl-why').click();
+    await page.getByTestId('kubectl-watch').click();
+    const text = page.getByTestId('kubectl-watch-text');
+    await expect(page.getByTestId('kubectl-watch-dialog').getByRole('heading')).toHaveText(`kubectl get pod ${failed} -w`);
+    const lines = (await text.textContent())!.trimEnd().split('\n').slice(1);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.every((l) => l.startsWith(`${failed} `))).toBe(true);
+    expect(lines.at(-1)).toMatch(/ Error /);
+    await page.getByTestId('kubectl-watch-all').check();
+    await expect(text).toContainText(pods[4]!);
+    await screenshot(page, info, 'kubectl -w of every pod');
+    await page.keyboard.press('Escape');
+  });
 });

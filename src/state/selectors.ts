@@ -4,8 +4,8 @@
 import type { Trace } from '../engine/trace';
 import type { Theme } from './slices/prefs';
 import type { AppState } from './store';
-import { kubectlAt } from './kubectlAt';
 import { buildCausality, type Causality } from './trace/causality';
+import { kubectlPodAt, kubectlRowAt } from './trace/kubectlPod';
 
 export const selectText = (s: AppState) => s.text;
 export const selectProblems = (s: AppState) => s.problems;
@@ -28,7 +28,10 @@ export const selectCursorTime = (s: AppState): number => {
   return s.cursorTime === null ? end : Math.min(s.cursorTime, end);
 };
 
-export const selectKubectlAtCursor = (s: AppState) => (s.trace ? kubectlAt(s.trace, selectCursorTime(s)) : undefined);
+/** The pod the kubectl strip follows: a Job's selected pod, else its newest at the cursor; undefined for a lone pod. */
+export const selectKubectlPod = (s: AppState): string | undefined => (s.trace ? kubectlPodAt(s.trace, selectCursorTime(s), s.selected) : undefined);
+/** The `kubectl get pod` row at the cursor: for a Job, the followed pod's own line. */
+export const selectKubectlAtCursor = (s: AppState) => (s.trace ? kubectlRowAt(s.trace, selectCursorTime(s), s.selected) : undefined);
 
 // Actions are created once with the store, so these never cause a re-render.
 export const selectSetText = (s: AppState) => s.setText;

@@ -46,6 +46,9 @@ describe('kubectlWatchText (kubectl get pod -w, printers tabwriter, apimachinery
       ['job-a', '0/1', 'Error', '0', '30s'],
       ['job-b', '0/1', 'Pending', '0', '5s'],
     ]);
+    // kubectl get pod job-b -w: only the followed pod's lines (the kubectl strip's pod).
+    expect(kubectlWatchRows(trace, 'ignored', 'job-b').slice(1)).toEqual([['job-b', '0/1', 'Pending', '0', '5s']]);
+    expect(kubectlWatchText(trace, 'ignored', 'job-a')).not.toContain('job-b');
   });
 
   it('keeps a hostile name on one line, as text', () => {

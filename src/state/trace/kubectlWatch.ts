@@ -11,11 +11,15 @@ const HEADER = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'] as const;
 const MIN_WIDTH = 6;
 const PADDING = 3;
 
-/** The cells of each line, header first. A Job's pods are named by their own events. */
-export function kubectlWatchRows(trace: Trace, podName: string): string[][] {
+/**
+ * The cells of each line, header first. A Job's pods are named by their own events; `onlyPod`
+ * keeps one pod's lines (`kubectl get pod NAME -w`), the pod the kubectl strip follows.
+ */
+export function kubectlWatchRows(trace: Trace, podName: string, onlyPod?: string): string[][] {
   const rows: string[][] = [[...HEADER]];
   for (const e of trace.events) {
     if (e.type !== 'pod.kubectl') continue;
+    if (onlyPod !== undefined && e.pod !== onlyPod) continue;
     rows.push([e.pod ?? podName, e.ready, e.status, e.restarts, humanDuration(e.t - podStart(trace, e.pod))]);
   }
   return rows;
@@ -27,8 +31,8 @@ function podStart(trace: Trace, pod: string | undefined): number {
   return trace.pods?.find((p) => p.name === pod)?.start ?? 0;
 }
 
-export function kubectlWatchText(trace: Trace, podName: string): string {
-  const rows = kubectlWatchRows(trace, podName).map((r) => r.map(oneLine));
+export function kubectlWatchText(trace: Trace, podName: string, onlyPod?: string): string {
+  const rows = kubectlWatchRows(trace, podName, onlyPod).map((r) => r.map(oneLine));
   const widths = HEADER.map((_, j) => Math.max(MIN_WIDTH, ...rows.map((r) => r[j]!.length + PADDING)));
   const lines = rows.map((r) => r.map((cell, j) => (j === r.length - 1 ? cell : cell.padEnd(widths[j]!))).join(''));
   return `${lines.join('\n')}\n`;

@@ -87,8 +87,10 @@ function initWhy(st: string, c: string, b: PrintBasis, phase: PodPhase | undefin
 function morePoints(trace: Trace, row: PodKubectlEvent): string[] {
   const b = row.basis!;
   const out: string[] = [];
-  const sidecars = trace.containers.filter((x) => x.kind === 'sidecar').length;
-  const inits = trace.containers.filter((x) => x.kind === 'init').length;
+  // A Job's pods each list their own containers: count the row's pod's only.
+  const own = trace.containers.filter((x) => x.pod === row.pod);
+  const sidecars = own.filter((x) => x.kind === 'sidecar').length;
+  const inits = own.filter((x) => x.kind === 'init').length;
   if (sidecars > 0) {
     out.push(b.minor >= 28
       ? `READY ${row.ready}: the total counts the sidecars with the main containers, and a sidecar counts as ready once started and ready [14.2].`

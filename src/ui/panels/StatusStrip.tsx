@@ -5,7 +5,7 @@ import { useId, useMemo, useState } from 'react';
 import { useAppStore } from '../../state/appStore';
 import { kubectlWhy } from '../../state/trace/kubectlWhy';
 import { roughDuration } from '../../engine/scenario/duration';
-import { selectCursorTime, selectKubectlAtCursor, selectPodName, selectProgress, selectRunning, selectTrace } from '../../state/selectors';
+import { selectCursorTime, selectKubectlAtCursor, selectKubectlPod, selectPodName, selectProgress, selectRunning, selectTrace } from '../../state/selectors';
 import { formatSeconds } from '../timeline/scale';
 import './statusStrip.css';
 
@@ -15,6 +15,7 @@ export function StatusStrip() {
   const row = useAppStore(selectKubectlAtCursor);
   const t = useAppStore(selectCursorTime);
   const podName = useAppStore(selectPodName);
+  const followed = useAppStore(selectKubectlPod);
   const hasTrace = useAppStore(selectTrace) !== null;
   const running = useAppStore(selectRunning);
   const progress = useAppStore(selectProgress);
@@ -30,8 +31,10 @@ export function StatusStrip() {
         </thead>
         <tbody>
           <tr>
-            {/* A Job's pods run side by side: the row is the newest kubectl line at the cursor, so NAME is its pod's. */}
-            <td>{row?.pod ?? (podName || NONE)}</td>
+            {/* A Job's pods run side by side: the row is the followed pod's own line (state/trace/kubectlPod.ts). */}
+            <td data-testid="kubectl-name" title={followed && 'A Job: this row follows the pod of the selected event, else the newest pod. Select an event of another pod to follow it.'}>
+              {followed ?? row?.pod ?? (podName || NONE)}
+            </td>
             <td data-testid="kubectl-ready">{row?.ready ?? NONE}</td>
             <td data-testid="kubectl-status" className={`kubectl-status status-${statusClass(row?.status)}`}>{row?.status ?? NONE}</td>
             <td data-testid="kubectl-restarts">{row?.restarts ?? NONE}</td>

@@ -1,6 +1,7 @@
 // The row above the timeline: playback (play/pause, speed, steps), view (zoom, pan, fit) and
 // downloads, in one row at 1280 px and wider (the page's theme and shortcut buttons are in the
-// header: PageTools). Every button is a command (state/commands).
+// header: PageTools); narrower, the downloads wait behind "More" (MoreMenu), on a phone the view
+// tools too, so the row stays one row. Every button is a command (state/commands).
 
 import { useAppStore } from '../../state/appStore';
 import { exportJson, exportPng, exportSvg } from '../../state/commands/exportCommands';
@@ -13,11 +14,27 @@ import { zoomIn } from '../../state/commands/zoomIn';
 import { zoomOut } from '../../state/commands/zoomOut';
 import { SPEEDS, type Speed } from '../../state/slices/playback';
 import { selectPlaying, selectSetSpeed, selectSpeed } from '../../state/selectors';
+import { MoreMenu, PHONE } from '../app/MoreMenu';
+import { useMediaQuery } from '../app/useMediaQuery';
 import { CommandButton } from './CommandButton';
 import { KubectlWatchButton } from './KubectlWatchButton';
 import { WebmExportButton } from './WebmExportButton';
 
+/** Zoom, pan and fit: in the row, or on a phone behind "More" (pinch and drag do the same there). */
+function ViewTools() {
+  return (
+    <div className="tool-group" aria-label="View" role="group">
+      <CommandButton command={zoomIn} testId="zoom-in">+</CommandButton>
+      <CommandButton command={zoomOut} testId="zoom-out">−</CommandButton>
+      <CommandButton command={panLeft}>◀</CommandButton>
+      <CommandButton command={panRight}>▶</CommandButton>
+      <CommandButton command={fit} testId="fit">Fit</CommandButton>
+    </div>
+  );
+}
+
 export function TimelineToolbar() {
+  const phone = useMediaQuery(PHONE);
   const playing = useAppStore(selectPlaying);
   const speed = useAppStore(selectSpeed);
   const setSpeed = useAppStore(selectSetSpeed);
@@ -34,13 +51,9 @@ export function TimelineToolbar() {
           </select>
         </label>
       </div>
-      <div className="tool-group" aria-label="View" role="group">
-        <CommandButton command={zoomIn} testId="zoom-in">+</CommandButton>
-        <CommandButton command={zoomOut} testId="zoom-out">−</CommandButton>
-        <CommandButton command={panLeft}>◀</CommandButton>
-        <CommandButton command={panRight}>▶</CommandButton>
-        <CommandButton command={fit} testId="fit">Fit</CommandButton>
-      </div>
+      {!phone && <ViewTools />}
+      <MoreMenu label={phone ? 'More timeline tools: view, downloads and kubectl -w' : 'More timeline tools: downloads and kubectl -w'} testId="toolbar-more">
+      {phone && <ViewTools />}
       <div className="tool-group" aria-label="Download" role="group">
         <CommandButton command={exportSvg} testId="export-svg">SVG</CommandButton>
         <CommandButton command={exportPng} testId="export-png">PNG</CommandButton>
@@ -48,6 +61,7 @@ export function TimelineToolbar() {
         <CommandButton command={exportJson} testId="export-json">JSON</CommandButton>
         <KubectlWatchButton />
       </div>
+      </MoreMenu>
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { useAppStore } from '../../../state/appStore';
 import { firstSideResult, whyNotCompared } from '../../../state/compareRunner';
 import { differsLabels, niceTicks, sideOrder } from '../../../state/compareSides';
 import type { FeatureGates } from '../../../engine/version';
-import { kubectlAt } from '../../../state/kubectlAt';
+import { kubectlRowAt } from '../../../state/trace/kubectlPod';
 import { selectCursorTime } from '../../../state/selectors';
 import { selectVersion } from '../../../state/simulationDoc/selectors';
 import { selectCompare, selectCompareResults } from '../../../state/slices/share';
@@ -21,6 +21,7 @@ import { eventDetail, eventTitle } from '../../timeline/eventText';
 import { shareContext } from '../startShare';
 import { ending, firstDifference, laneBars, type Difference } from './traceDiff';
 import './compare.css';
+import './compareNarrow.css';
 
 interface SideView {
   label: string;
@@ -83,7 +84,8 @@ export function CompareView() {
       {order.map((i) => {
         const v = views[i]!;
         const end = v.trace ? ending(v.trace) : null;
-        const row = v.trace ? kubectlAt(v.trace, Math.min(cursor, v.trace.end)) : undefined;
+        // A Job's side shows one pod's line, the pod the kubectl strip would follow (its newest).
+        const row = v.trace ? kubectlRowAt(v.trace, Math.min(cursor, v.trace.end), null) : undefined;
         const d = i === 0 ? null : diffs[i - 1];
         return (
           <div key={`${i}-${v.label}`} className="compare-side" data-testid="compare-side" data-label={v.label} data-differs={names[i]}>
@@ -95,7 +97,7 @@ export function CompareView() {
                 {end ? <>ends <b className={`phase phase-${end.phase}`}>{end.phase}</b> ({end.status}) from {formatSeconds(end.at)} s</> : v.running ? 'simulating…' : i > 0 ? 'does not simulate (below)' : `does not simulate: ${v.error ?? ''}`}
               </span>
               <span className="compare-kubectl" data-testid="compare-kubectl">
-                {row ? `at ${formatSeconds(cursor)} s: ${row.ready} ${row.status} ${row.restarts}` : ''}
+                {row ? `at ${formatSeconds(cursor)} s: ${row.pod ? `${row.pod} ` : ''}${row.ready} ${row.status} ${row.restarts}` : ''}
               </span>
             </div>
             {i > 0 && <FirstDifference first={first} side={v} firstName={names[0]!} name={names[i]!} d={d ?? null} />}
