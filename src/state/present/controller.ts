@@ -77,6 +77,20 @@ export function presentChoose(store: AppStore, chosen: string): void {
   if (q) store.getState().setPresent({ presentQuestion: { ...q, chosen } });
 }
 
+/**
+ * Picks the nth (1-based) choice of the open "what happens next?" question, as a digit key does;
+ * false when no question is open or it has fewer choices.
+ */
+export function presentChooseNth(store: AppStore, nth: number): boolean {
+  const s = store.getState();
+  const q = s.presentQuestion;
+  const index = q && s.trace ? steps(s)[q.forStep] : undefined;
+  const choice = index === undefined ? undefined : predictionFor(s.trace!, index)?.choices[nth - 1];
+  if (choice === undefined) return false;
+  presentChoose(store, choice);
+  return true;
+}
+
 /** Re-aligns the step after a new trace or a new granularity. */
 export function presentResync(store: AppStore): void {
   const s = store.getState();

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store';
 import { sidecarPodTrace } from '../testFixtures';
-import { presentChoose, presentNext, presentPrev, selectPresentView, startPresenting, stopPresenting } from './controller';
+import { presentChoose, presentChooseNth, presentNext, presentPrev, selectPresentView, startPresenting, stopPresenting } from './controller';
 import { describeEvent } from '../trace/describeEvent';
 import { narrate } from './narration';
 import { predictionFor } from './predict';
@@ -140,6 +140,20 @@ describe('presenter controller', () => {
     presentNext(store);
     expect(store.getState().presentStep).toBe(stepBefore + 1);
     expect(selectPresentView(store.getState())!.answered).toEqual({ chosen: wrong, answer: asked.answer, right: false });
+  });
+
+  it('a digit picks that choice of the open question, and nothing when none is open', () => {
+    const store = storeWithTrace();
+    store.getState().setPresent({ presentPredict: true });
+    startPresenting(store);
+    expect(presentChooseNth(store, 1)).toBe(false);
+    let guard = 0;
+    while (!store.getState().presentQuestion && guard++ < 50) presentNext(store);
+    const asked = selectPresentView(store.getState())!.question!;
+    expect(presentChooseNth(store, asked.choices.length + 1)).toBe(false);
+    expect(store.getState().presentQuestion?.chosen).toBeNull();
+    expect(presentChooseNth(store, 2)).toBe(true);
+    expect(selectPresentView(store.getState())!.question!.chosen).toBe(asked.choices[1]);
   });
 });
 

@@ -53,11 +53,14 @@ export function PresenterPanel() {
         <div className="presenter-question" data-testid="present-question" role="group" aria-label="What happens next?">
           <p className="presenter-headline">{view.question.question}</p>
           <div className="presenter-choices">
-            {view.question.choices.map((c) => (
+            {view.question.choices.map((c, i) => (
               <button key={c} type="button" className="present-choice mono" aria-pressed={view.question?.chosen === c}
-                onClick={() => presentChoose(appStore, c)}>{c}</button>
+                aria-keyshortcuts={String(i + 1)} onClick={() => presentChoose(appStore, c)}>
+                <span className="present-choice-key" aria-hidden="true">{i + 1}</span>{c}
+              </button>
             ))}
           </div>
+          <p className="presenter-hint">Press a number or click a choice, then Next → reveals the answer (the timeline stays veiled until then).</p>
         </div>
       ) : (
         <div className="presenter-narration" data-testid="narration" aria-live="polite">
