@@ -85,6 +85,7 @@ test('the classroom path: a lesson link on a phone, a presenter link from Share,
   await test.step('the keyboard presents it to the last step, the view and the cursor following each step', async () => {
     await page.getByLabel('ask “what happens next?”').check();
     const count = page.locator('.presenter-count');
+    const headline = page.locator('[data-testid="narration"] .presenter-headline');
     let answered = 0;
     for (let i = 0; i < 200; i++) {
       const question = page.getByTestId('present-question');
@@ -103,6 +104,10 @@ test('the classroom path: a lesson link on a phone, a presenter link from Share,
       const w = await visibleWindow(page);
       expect(t).toBeGreaterThanOrEqual(w.t0);
       expect(t).toBeLessThanOrEqual(w.t1);
+      // The README's picture of presenter mode (docs/presenter.png), written on demand.
+      if (process.env.UPDATE_DOCS_SCREENSHOTS && (await headline.textContent()) === 'istio-proxy receives SIGTERM.') {
+        await page.screenshot({ path: 'docs/presenter.png' });
+      }
       const text = (await count.textContent()) ?? '';
       const [k, n] = text.split(' / ').map(Number);
       if (k === n) break;

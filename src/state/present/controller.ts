@@ -1,10 +1,11 @@
 // Moving through presenter mode: start, stop, next, previous, answer. A step puts the cursor on
-// its event, selects it (so the timeline draws its causes and effects) and keeps it in view.
+// its event, selects it (so the timeline draws its causes and effects) and keeps it well inside
+// the view (followStep.ts).
 
 import { selectCausality } from '../selectors';
 import type { AppState, AppStore } from '../store';
-import { revealTime } from '../view/window';
 import { effectiveWindow } from '../view/window';
+import { followStep } from './followStep';
 import { narrate, type Narration } from './narration';
 import { predictionFor, type Prediction } from './predict';
 import { firstStepFrom, presentSteps, stepAtTime } from './steps';
@@ -21,7 +22,7 @@ function show(store: AppStore, k: number): void {
   const step = Math.min(Math.max(k, 0), list.length - 1);
   const index = list[step]!;
   const t = s.trace.events[index]!.t;
-  const view = revealTime(effectiveWindow(s.view, s.trace), t, s.trace.end);
+  const view = followStep(effectiveWindow(s.view, s.trace), t, s.trace.end);
   s.setPlaying(false);
   s.setPresent({ presentStep: step, presentQuestion: null });
   s.setCursorTime(t);
