@@ -1,8 +1,9 @@
 // Accessibility at every size (issue 15): axe finds no violation on the main view, compare mode,
-// presenter mode (with the "what happens next?" question open) and the embed, at 390×844,
+// presenter mode (the "what happens next?" question open, then its answer over the step's
+// narration) and the embed, at 390×844,
 // 1280×720 and 1920×1080, in both themes. e2e/a11y.spec.ts checks every state of these views at
-// the default 1400×860 and present.spec.ts the presenter's narration at the three sizes; this
-// spec adds the sizes. One page per theme (the system's colour scheme, from the first paint): a
+// the default 1400×860 and present.spec.ts the presenter's narration at the three sizes in one
+// theme each; this spec adds the sizes and the other theme. One page per theme (the system's colour scheme, from the first paint): a
 // compare link, then the embed, each view a step that resizes the viewport between axe passes.
 // Monaco's DOM is checked whole once per theme, at 1280×720 (a11y.spec.ts checks its states).
 
@@ -42,7 +43,7 @@ for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
     test.use({ colorScheme: theme });
 
-    test(`axe at 390, 1280 and 1920 px: compare, main view, presenter with its question, embed (${theme})`, async ({ page }, info) => {
+    test(`axe at 390, 1280 and 1920 px: compare, main view, presenter asking and answered, embed (${theme})`, async ({ page }, info) => {
       test.setTimeout(120_000);
       await guardNetwork(page);
       await page.setViewportSize(SIZES[0][1]);
@@ -64,7 +65,7 @@ for (const theme of ['light', 'dark'] as const) {
         });
       });
 
-      await test.step(`axe finds no violation in presenter mode with "what happens next?" open at every size (${theme})`, async () => {
+      await test.step(`axe finds no violation in presenter mode, asking "what happens next?" and answered, at every size (${theme})`, async () => {
         await page.getByTestId('present').click();
         await expect(page.getByTestId('narration')).toBeVisible();
         await page.getByLabel('ask “what happens next?”').check();
@@ -73,6 +74,11 @@ for (const theme of ['light', 'dark'] as const) {
         await page.keyboard.press('2');
         await atEverySize(page, info, theme, 'presenter mode, asking', async () => {
           await expect(question.locator('.present-choice[aria-pressed="true"]')).toHaveCount(1);
+          await expect(page.getByTestId('present-next')).toBeInViewport();
+        });
+        await page.keyboard.press('ArrowRight');
+        await atEverySize(page, info, theme, 'presenter mode, answered', async () => {
+          await expect(page.getByTestId('present-answer')).toBeVisible();
           await expect(page.getByTestId('present-next')).toBeInViewport();
         });
         await page.keyboard.press('Escape');

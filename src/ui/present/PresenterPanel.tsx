@@ -41,6 +41,7 @@ export function PresenterPanel() {
   usePresenterKeys(appStore, presenting);
   if (!presenting) return null;
   const n = view?.narration;
+  const CausesHeading = title ? 'h3' : 'h2';
   return (
     <section className="presenter" aria-label="Presenter" data-testid="presenter">
       {(title || caption) && (
@@ -77,7 +78,8 @@ export function PresenterPanel() {
               <p className="presenter-why">{n.why}</p>
               {n.causes.length > 0 && (
                 <div className="presenter-causes">
-                  <h3>Because</h3>
+                  {/* Under the title's h2 when there is one; the page's next level (h2) when not (axe: heading-order). */}
+                  <CausesHeading className="presenter-causes-title">Because</CausesHeading>
                   <ul>{n.causes.map((c) => <li key={c}>{c}</li>)}</ul>
                 </div>
               )}
