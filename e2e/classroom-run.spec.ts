@@ -48,6 +48,12 @@ test('the classroom path: a lesson link on a phone, a presenter link from Share,
     await expect(page.getByTestId('cursor-time')).toHaveText(String(LESSON.cursor));
     await expect(page.getByTestId('timeline')).toBeInViewport();
     await screenshot(page, info, 'phone-lesson');
+    // It is the very link the Gallery gives the lesson.
+    await page.getByTestId('gallery-button').click();
+    const entry = page.locator(`[data-testid="gallery-entry"][data-entry="${LESSON.id}"]`);
+    expect(new URL((await entry.getAttribute('href'))!).hash).toBe(`#${lessonAddress()}`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('gallery')).toBeHidden();
   });
 
   await test.step('the Share panel makes a presenter link with a title and a caption, every control on screen', async () => {
