@@ -6,6 +6,7 @@ import { appStore, useAppStore } from '../../state/appStore';
 import { presentChoose, presentNext, presentPrev, presentResync, selectPresentView, stopPresenting } from '../../state/present/controller';
 import type { AppState } from '../../state/store';
 import { usePresenterKeys } from './usePresenterKeys';
+import { WhyText } from './WhyText';
 import './present.css';
 
 const selectPresenting = (s: AppState) => s.presenting;
@@ -75,7 +76,7 @@ export function PresenterPanel() {
                     : view.answered.right ? `Right: ${view.answered.answer}.` : `Not ${view.answered.chosen}: it is ${view.answered.answer}.`}
                 </p>
               )}
-              <p className="presenter-why">{n.why}</p>
+              <p className="presenter-why"><WhyText text={n.why} /></p>
               {n.causes.length > 0 && (
                 <div className="presenter-causes">
                   {/* Under the title's h2 when there is one; the page's next level (h2) when not (axe: heading-order). */}
