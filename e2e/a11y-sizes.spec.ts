@@ -1,10 +1,10 @@
 // Accessibility at every size (issue 15): axe finds no violation on the main view, compare mode,
 // presenter mode (the "what happens next?" question open, then its answer over the step's
-// narration) and the embed, at 390×844,
-// 1280×720 and 1920×1080, in both themes. e2e/a11y.spec.ts checks every state of these views at
-// the default 1400×860 and present.spec.ts the presenter's narration at the three sizes in one
-// theme each; this spec adds the sizes and the other theme. One page per theme (the system's colour scheme, from the first paint): a
-// compare link, then the embed, each view a step that resizes the viewport between axe passes.
+// narration) and the embed, at 390×844, 1280×720 and 1920×1080, in both themes. e2e/a11y.spec.ts
+// checks every state of these views at the default 1400×860 and present.spec.ts the presenter's
+// narration at the three sizes in one theme each; this spec adds the sizes and the other theme.
+// One page per theme (the system's colour scheme, from the first paint): a compare link, then the
+// embed, each view a step that resizes the viewport between axe passes.
 // Monaco's DOM is checked whole once per theme, at 1280×720 (a11y.spec.ts checks its states).
 
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
@@ -44,7 +44,8 @@ for (const theme of ['light', 'dark'] as const) {
     test.use({ colorScheme: theme });
 
     test(`axe at 390, 1280 and 1920 px: compare, main view, presenter asking and answered, embed (${theme})`, async ({ page }, info) => {
-      test.setTimeout(120_000);
+      // 5 views × 3 sizes, each state the 30 s of a test of its own (playwright.config.ts).
+      test.setTimeout(30_000 * 5 * SIZES.length);
       await guardNetwork(page);
       await page.setViewportSize(SIZES[0][1]);
       await page.goto(COMPARE_LINK);
