@@ -73,6 +73,12 @@ export function presentPrev(store: AppStore): void {
   store.getState().setPresent({ presentAnswered: null });
 }
 
+/** The first or the last step (Home / End), closing an open question. */
+export function presentGoTo(store: AppStore, where: 'first' | 'last'): void {
+  show(store, where === 'first' ? 0 : steps(store.getState()).length - 1);
+  store.getState().setPresent({ presentAnswered: null });
+}
+
 export function presentChoose(store: AppStore, chosen: string): void {
   const q = store.getState().presentQuestion;
   if (q) store.getState().setPresent({ presentQuestion: { ...q, chosen } });

@@ -20,10 +20,12 @@ function fakeElement(tag: string, type?: string, ancestors: string[] = []): Elem
 }
 
 describe('presenterAction', () => {
-  it('steps with the arrows, a clicker\'s PageDown/PageUp, Space, N and P; leaves with Esc', () => {
+  it('steps with the arrows, a clicker\'s PageDown/PageUp, Space, N and P; Home and End; leaves with Esc', () => {
     for (const key of ['ArrowRight', 'PageDown', ' ', 'n']) expect(press(key)).toEqual({ kind: 'next' });
     for (const key of ['ArrowLeft', 'PageUp', 'p']) expect(press(key)).toEqual({ kind: 'prev' });
     expect(press('Escape')).toEqual({ kind: 'exit' });
+    expect(press('Home')).toEqual({ kind: 'first' });
+    expect(press('End')).toEqual({ kind: 'last' });
   });
 
   it('picks the nth choice with a digit key', () => {

@@ -1,10 +1,12 @@
 // Which presenter action a key asks for, given what has the focus. Pure, so the rules are tested
 // without a browser: → / PageDown / Space / N next (a presentation clicker sends PageDown),
-// ← / PageUp / P previous, 1–9 pick that choice of the "what happens next?" question, Esc leaves.
+// ← / PageUp / P previous, Home / End the first / last step, 1–9 pick that choice of the "what
+// happens next?" question, Esc leaves.
 // Only a field that takes typing (or Monaco) keeps the keys for itself: a checkbox the presenter
 // just ticked ("ask what happens next?") must not swallow the next →.
 
-export type PresenterAction = { kind: 'next' } | { kind: 'prev' } | { kind: 'exit' } | { kind: 'choose'; nth: number };
+export type PresenterAction =
+  | { kind: 'next' } | { kind: 'prev' } | { kind: 'first' } | { kind: 'last' } | { kind: 'exit' } | { kind: 'choose'; nth: number };
 
 /** What has the focus: a field that takes typing, a button or toggle (Space/Enter are theirs), anything else. */
 export type FocusKind = 'typing' | 'control' | 'other';
@@ -36,6 +38,8 @@ export function presenterAction(e: KeyPress, focus: FocusKind): PresenterAction 
   if (e.key === ' ' && focus === 'control') return null;
   if (NEXT.has(e.key)) return { kind: 'next' };
   if (PREV.has(e.key)) return { kind: 'prev' };
+  if (e.key === 'Home') return { kind: 'first' };
+  if (e.key === 'End') return { kind: 'last' };
   if (e.key === 'Escape') return { kind: 'exit' };
   if (/^[1-9]$/.test(e.key)) return { kind: 'choose', nth: Number(e.key) };
   return null;

@@ -1,7 +1,7 @@
 // Presenter mode's keys, ahead of the page's shortcuts (presenterKey.ts says which key does what).
 
 import { useEffect } from 'react';
-import { presentChooseNth, presentNext, presentPrev, stopPresenting } from '../../state/present/controller';
+import { presentChooseNth, presentGoTo, presentNext, presentPrev, stopPresenting } from '../../state/present/controller';
 import type { AppStore } from '../../state/store';
 import { focusKind, presenterAction } from './presenterKey';
 
@@ -13,6 +13,8 @@ export function usePresenterKeys(store: AppStore, active: boolean): void {
       if (!action) return;
       if (action.kind === 'next') presentNext(store);
       else if (action.kind === 'prev') presentPrev(store);
+      else if (action.kind === 'first') presentGoTo(store, 'first');
+      else if (action.kind === 'last') presentGoTo(store, 'last');
       else if (action.kind === 'exit') stopPresenting(store);
       else if (!presentChooseNth(store, action.nth)) return;
       e.preventDefault();
