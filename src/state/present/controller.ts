@@ -1,10 +1,11 @@
 // Moving through presenter mode: start, stop, next, previous, answer. A step puts the cursor on
-// its event, selects it (so the timeline draws its causes and effects) and keeps it in view.
+// its event, selects it (so the timeline draws its causes and effects) and keeps it well inside
+// the view (followStep.ts).
 
 import { selectCausality } from '../selectors';
 import type { AppState, AppStore } from '../store';
-import { revealTime } from '../view/window';
 import { effectiveWindow } from '../view/window';
+import { followStep } from './followStep';
 import { narrate, type Narration } from './narration';
 import { predictionFor, type Prediction } from './predict';
 import { firstStepFrom, presentSteps, stepAtTime } from './steps';
@@ -21,7 +22,7 @@ function show(store: AppStore, k: number): void {
   const step = Math.min(Math.max(k, 0), list.length - 1);
   const index = list[step]!;
   const t = s.trace.events[index]!.t;
-  const view = revealTime(effectiveWindow(s.view, s.trace), t, s.trace.end);
+  const view = followStep(effectiveWindow(s.view, s.trace), t, s.trace.end);
   s.setPlaying(false);
   s.setPresent({ presentStep: step, presentQuestion: null });
   s.setCursorTime(t);
@@ -72,9 +73,29 @@ export function presentPrev(store: AppStore): void {
   store.getState().setPresent({ presentAnswered: null });
 }
 
+/** The first or the last step (Home / End), closing an open question. */
+export function presentGoTo(store: AppStore, where: 'first' | 'last'): void {
+  show(store, where === 'first' ? 0 : steps(store.getState()).length - 1);
+  store.getState().setPresent({ presentAnswered: null });
+}
+
 export function presentChoose(store: AppStore, chosen: string): void {
   const q = store.getState().presentQuestion;
   if (q) store.getState().setPresent({ presentQuestion: { ...q, chosen } });
+}
+
+/**
+ * Picks the nth (1-based) choice of the open "what happens next?" question, as a digit key does;
+ * false when no question is open or it has fewer choices.
+ */
+export function presentChooseNth(store: AppStore, nth: number): boolean {
+  const s = store.getState();
+  const q = s.presentQuestion;
+  const index = q && s.trace ? steps(s)[q.forStep] : undefined;
+  const choice = index === undefined ? undefined : predictionFor(s.trace!, index)?.choices[nth - 1];
+  if (choice === undefined) return false;
+  presentChoose(store, choice);
+  return true;
 }
 
 /** Re-aligns the step after a new trace or a new granularity. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store';
 import { sidecarPodTrace } from '../testFixtures';
-import { presentChoose, presentNext, presentPrev, selectPresentView, startPresenting, stopPresenting } from './controller';
+import { presentChoose, presentChooseNth, presentGoTo, presentNext, presentPrev, selectPresentView, startPresenting, stopPresenting } from './controller';
 import { describeEvent } from '../trace/describeEvent';
 import { narrate } from './narration';
 import { predictionFor } from './predict';
@@ -140,6 +140,36 @@ describe('presenter controller', () => {
     presentNext(store);
     expect(store.getState().presentStep).toBe(stepBefore + 1);
     expect(selectPresentView(store.getState())!.answered).toEqual({ chosen: wrong, answer: asked.answer, right: false });
+  });
+
+  it('Home and End go to the first and the last step, closing an open question', () => {
+    const store = storeWithTrace();
+    store.getState().setPresent({ presentPredict: true });
+    store.getState().setCursorTime(30);
+    startPresenting(store);
+    const steps = presentSteps(trace, 'moments');
+    presentGoTo(store, 'last');
+    expect(store.getState()).toMatchObject({ presentStep: steps.length - 1, selected: steps.at(-1), presentQuestion: null });
+    expect(selectPresentView(store.getState())!.atEnd).toBe(true);
+    presentGoTo(store, 'first');
+    let guard = 0;
+    while (!store.getState().presentQuestion && guard++ < 50) presentNext(store);
+    presentGoTo(store, 'first');
+    expect(store.getState()).toMatchObject({ presentStep: 0, cursorTime: 0, presentQuestion: null });
+  });
+
+  it('a digit picks that choice of the open question, and nothing when none is open', () => {
+    const store = storeWithTrace();
+    store.getState().setPresent({ presentPredict: true });
+    startPresenting(store);
+    expect(presentChooseNth(store, 1)).toBe(false);
+    let guard = 0;
+    while (!store.getState().presentQuestion && guard++ < 50) presentNext(store);
+    const asked = selectPresentView(store.getState())!.question!;
+    expect(presentChooseNth(store, asked.choices.length + 1)).toBe(false);
+    expect(store.getState().presentQuestion?.chosen).toBeNull();
+    expect(presentChooseNth(store, 2)).toBe(true);
+    expect(selectPresentView(store.getState())!.question!.chosen).toBe(asked.choices[1]);
   });
 });
 

@@ -6,6 +6,7 @@ import { appStore, useAppStore } from '../../state/appStore';
 import { presentChoose, presentNext, presentPrev, presentResync, selectPresentView, stopPresenting } from '../../state/present/controller';
 import type { AppState } from '../../state/store';
 import { usePresenterKeys } from './usePresenterKeys';
+import { WhyText } from './WhyText';
 import './present.css';
 
 const selectPresenting = (s: AppState) => s.presenting;
@@ -41,6 +42,7 @@ export function PresenterPanel() {
   usePresenterKeys(appStore, presenting);
   if (!presenting) return null;
   const n = view?.narration;
+  const CausesHeading = title ? 'h3' : 'h2';
   return (
     <section className="presenter" aria-label="Presenter" data-testid="presenter">
       {(title || caption) && (
@@ -53,11 +55,14 @@ export function PresenterPanel() {
         <div className="presenter-question" data-testid="present-question" role="group" aria-label="What happens next?">
           <p className="presenter-headline">{view.question.question}</p>
           <div className="presenter-choices">
-            {view.question.choices.map((c) => (
+            {view.question.choices.map((c, i) => (
               <button key={c} type="button" className="present-choice mono" aria-pressed={view.question?.chosen === c}
-                onClick={() => presentChoose(appStore, c)}>{c}</button>
+                aria-keyshortcuts={String(i + 1)} onClick={() => presentChoose(appStore, c)}>
+                <span className="present-choice-key" aria-hidden="true">{i + 1}</span>{c}
+              </button>
             ))}
           </div>
+          <p className="presenter-hint">Press a number or click a choice, then Next → reveals the answer (the timeline stays veiled until then).</p>
         </div>
       ) : (
         <div className="presenter-narration" data-testid="narration" aria-live="polite">
@@ -71,10 +76,11 @@ export function PresenterPanel() {
                     : view.answered.right ? `Right: ${view.answered.answer}.` : `Not ${view.answered.chosen}: it is ${view.answered.answer}.`}
                 </p>
               )}
-              <p className="presenter-why">{n.why}</p>
+              <p className="presenter-why"><WhyText text={n.why} /></p>
               {n.causes.length > 0 && (
                 <div className="presenter-causes">
-                  <h3>Because</h3>
+                  {/* Under the title's h2 when there is one; the page's next level (h2) when not (axe: heading-order). */}
+                  <CausesHeading className="presenter-causes-title">Because</CausesHeading>
                   <ul>{n.causes.map((c) => <li key={c}>{c}</li>)}</ul>
                 </div>
               )}

@@ -1,26 +1,22 @@
-// Presenter mode's keys, ahead of the page's shortcuts: → / PageDown / Space / N for the next
-// step (a presentation clicker sends PageDown), ← / PageUp / P for the previous one, Esc to leave.
+// Presenter mode's keys, ahead of the page's shortcuts (presenterKey.ts says which key does what).
 
 import { useEffect } from 'react';
-import { presentNext, presentPrev, stopPresenting } from '../../state/present/controller';
+import { presentChooseNth, presentGoTo, presentNext, presentPrev, stopPresenting } from '../../state/present/controller';
 import type { AppStore } from '../../state/store';
-
-const NEXT = new Set(['ArrowRight', 'PageDown', ' ', 'n']);
-const PREV = new Set(['ArrowLeft', 'PageUp', 'p']);
+import { focusKind, presenterAction } from './presenterKey';
 
 export function usePresenterKeys(store: AppStore, active: boolean): void {
   useEffect(() => {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const target = e.target instanceof Element ? e.target : null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], .monaco-editor')) return;
-      // A focused button keeps Space and Enter for itself.
-      if (e.key === ' ' && target?.closest('button')) return;
-      if (NEXT.has(e.key)) presentNext(store);
-      else if (PREV.has(e.key)) presentPrev(store);
-      else if (e.key === 'Escape') stopPresenting(store);
-      else return;
+      const action = presenterAction(e, focusKind(e.target instanceof Element ? e.target : null));
+      if (!action) return;
+      if (action.kind === 'next') presentNext(store);
+      else if (action.kind === 'prev') presentPrev(store);
+      else if (action.kind === 'first') presentGoTo(store, 'first');
+      else if (action.kind === 'last') presentGoTo(store, 'last');
+      else if (action.kind === 'exit') stopPresenting(store);
+      else if (!presentChooseNth(store, action.nth)) return;
       e.preventDefault();
       e.stopPropagation();
     };
