@@ -118,7 +118,7 @@ export function barLabelSlots(g: SVGGElement): LabelSlot[] {
   return out;
 }
 
-interface Pin { slot: LabelSlot; x: number; text: string; cover: number }
+interface Pin { slot: LabelSlot; x: number; coverX: number; text: string; cover: number }
 
 const pinKey = (pin: Pin) => `${pin.slot.lane}|${pin.slot.style}|${barKey(pin.slot.p.bar)}`;
 
@@ -128,15 +128,17 @@ const pinKey = (pin: Pin) => `${pin.slot.lane}|${pin.slot.style}|${barKey(pin.sl
  * own above the lanes, cut to the part of the bar that shows. While the bar's own label still
  * shows right of the edge, a strip of the bar's colour covers it. Writes only what changed.
  */
-export function pinBarLabels(slots: readonly LabelSlot[], pinned: SVGGElement, draw: TimeScale, viewT0: number): void {
+export function pinBarLabels(slots: readonly LabelSlot[], pinned: SVGGElement, draw: TimeScale, viewT0: number, plotPad: number): void {
   const left = toX(draw, viewT0);
   const pins: Pin[] = [];
   for (const slot of slots) {
     const { p } = slot;
     if (p.x >= left || p.x + p.w <= left) continue; // not across the edge: its own label is right
+    // The plot shows `plotPad` px left of the view's edge too: the cover starts there.
+    const coverX = Math.max(p.x, left - plotPad);
     const ownEnd = p.x + 5 + CHAR_PX * (slot.el.textContent?.length ?? 0);
-    const cover = ownEnd > left ? Math.round((Math.min(ownEnd + 2, p.x + p.w) - left) * 100) / 100 : 0;
-    pins.push({ slot, x: Math.round(left * 100) / 100, text: fittingLabel(p.bar.label, p.x + p.w - left), cover });
+    const cover = ownEnd > coverX ? Math.round((Math.min(ownEnd + 2, p.x + p.w) - coverX) * 100) / 100 : 0;
+    pins.push({ slot, x: Math.round(left * 100) / 100, coverX: Math.round(coverX * 100) / 100, text: fittingLabel(p.bar.label, p.x + p.w - left), cover });
   }
   select(pinned).selectAll<SVGGElement, Pin>('g.pinned-label')
     .data(pins, pinKey)
@@ -152,7 +154,7 @@ export function pinBarLabels(slots: readonly LabelSlot[], pinned: SVGGElement, d
       const text = this.lastElementChild!;
       setAttr(this, 'transform', `translate(0,${pin.slot.laneY})`);
       setAttr(rect, 'class', `pinned-cover bar tone-${p.bar.tone}`);
-      setAttr(rect, 'x', String(pin.x));
+      setAttr(rect, 'x', String(pin.coverX));
       setAttr(rect, 'y', String(p.top + 1));
       setAttr(rect, 'height', String(Math.max(0, p.height - 2)));
       setAttr(rect, 'width', String(pin.cover));

@@ -81,7 +81,7 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       range.current = next;
     }
     layer.style.transform = `translateX(${rangeOffset(next, scale).toFixed(2)}px)`;
-    pinBarLabels(labelSlots.current, pinned, next.draw, scale.t0);
+    pinBarLabels(labelSlots.current, pinned, next.draw, scale.t0, plotPad);
   }, [refs, plotPad, rows, scale, end, height, theme]);
 
   useLayoutEffect(() => {
