@@ -60,7 +60,7 @@ test('the opening view, pinned labels, the toolbar at 1280 and 1400, and links a
 
   await test.step('a bar that starts left of the view keeps its label at the view\'s left edge', async () => {
     await setView(page, 20, 30);
-    const label = page.locator('[data-testid="lane"][data-container="myapp-container"] .bars text.bar-label[data-pinned="true"]');
+    const label = page.locator('.timeline-pinned text.bar-label[data-pinned="true"][data-container="myapp-container"]');
     await expect(label).toHaveText('Ready');
     const plot = (await page.locator('.timeline-plot').boundingBox())!;
     const box = (await label.boundingBox())!;

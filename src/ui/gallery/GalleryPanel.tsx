@@ -17,7 +17,9 @@ function isPlainClick(e: MouseEvent): boolean {
 export function GalleryPanel() {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const links = galleryLinks();
+  // Encoding every entry's link deflates each lesson: done when the drawer first opens, not
+  // while the page draws its first timeline (issue 16).
+  const links = open ? galleryLinks() : [];
 
   const choose = (e: MouseEvent, link: GalleryLink, compare: boolean) => {
     if (!isPlainClick(e)) return;

@@ -26,8 +26,17 @@ export function currentShareState(s: AppState): ShareState {
   };
 }
 
+let lastEncoded: { state: string; fragment: string } | null = null;
+
+/** The last state's fragment is kept: a pan or zoom changes only `&view=`, not what is encoded. */
+function encodeOnce(state: ShareState): string {
+  const key = JSON.stringify(state);
+  if (lastEncoded?.state !== key) lastEncoded = { state: key, fragment: encodeFragment(state) };
+  return lastEncoded.fragment;
+}
+
 export function currentFragment(s: AppState): string {
-  return withViewParam(encodeFragment(currentShareState(s)), s.view);
+  return withViewParam(encodeOnce(currentShareState(s)), s.view);
 }
 
 /** The full address to share: this page, no query but what else it had, the fragment. */

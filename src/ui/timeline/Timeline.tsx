@@ -61,6 +61,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
     layer: { current: null as HTMLDivElement | null },
     plot: { current: null as SVGSVGElement | null },
     lanes: { current: null as SVGGElement | null },
+    pinned: { current: null as SVGGElement | null },
     canvas: { current: null as HTMLCanvasElement | null },
     cursor: { current: null as SVGGElement | null },
   }).current;
@@ -119,6 +120,9 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
           <div className="timeline-plot-layer" ref={(el) => { refs.layer.current = el; }} style={{ height }}>
             <svg ref={(el) => { refs.plot.current = el; }} className="timeline-plot-svg" height={height}>
               <g className="lanes" ref={(el) => { refs.lanes.current = el; }} />
+            </svg>
+            <svg className="timeline-plot-svg timeline-pinned" height={height} aria-hidden="true">
+              <g className="pinned-labels" ref={(el) => { refs.pinned.current = el; }} />
             </svg>
             <canvas ref={(el) => { refs.canvas.current = el; }} className="timeline-canvas" aria-hidden="true" />
           </div>

@@ -1,8 +1,10 @@
 // The moving layer's lanes: bars, hooks and the pod's sub-rows, drawn in the layer's own x
 // (`draw`: fixed while the zoom stays), culled to the render range [t0, t1]. Attributes are
 // written only when they change, so moving the range while panning touches only the bars that
-// enter or leave it. A bar that starts left of the view keeps its label at the view's left edge
-// (pinBarLabels, run on every pan). Text goes in with .text() only, never as HTML.
+// enter or leave it. A bar that starts left of the view keeps its label at the view's left edge:
+// a copy drawn in a small SVG of its own (pinBarLabels, run on every pan), so a pan frame changes
+// nothing in the lanes' SVG and the browser does not repaint its thousands of elements (issue 16).
+// Text goes in with .text() only, never as HTML.
 
 import { select } from 'd3-selection';
 import { thinToPixels } from './drawBudget';
@@ -26,7 +28,7 @@ const MIN_LABEL_PX = 26;
 /** How far past the range a bar may reach before it is cut (bars of an hour at a deep zoom). */
 const OVERHANG_PX = 40;
 
-interface Placed { bar: Bar; x: number; w: number }
+interface Placed { bar: Bar; x: number; w: number; top: number; height: number }
 
 type Cached = Element & { __attrs?: Record<string, string> };
 
@@ -62,7 +64,7 @@ function drawBars(node: SVGGElement, bars: readonly Bar[], f: LaneFrame, top: nu
   // At most one rect per pixel column (drawBudget.ts): a year of crash loops stays light.
   const placed: Placed[] = thinToPixels(bars.slice(lo, hi).map((bar) => {
     const [x, w] = span(f, bar.start, bar.end);
-    return { bar, x, w };
+    return { bar, x, w, top, height };
   }));
   const root = select(node);
   root.selectAll<SVGGElement, null>(':scope > g.bar-rects').data([null]).join('g').attr('class', 'bar-rects');
@@ -93,21 +95,75 @@ function drawBars(node: SVGGElement, bars: readonly Bar[], f: LaneFrame, top: nu
     });
 }
 
-/**
- * Keeps each bar's label readable when the bar starts left of the view: the label sits at the
- * view's left edge (`viewT0`, in the same layer x as the bars) while the bar is visible, cut to
- * the part of the bar that shows. Writes only what changed, so a pan touches the few labels of
- * bars that cross the edge.
- */
-export function pinBarLabels(g: SVGGElement, draw: TimeScale, viewT0: number): void {
-  const left = toX(draw, viewT0);
-  select(g).selectAll<SVGTextElement, Placed>('text.bar-label').each(function (p) {
-    // A bar wholly left of the view keeps its label where it is (out of sight).
-    const x = p.x + p.w > left ? Math.max(p.x, left) : p.x;
-    setAttr(this, 'x', String(Math.round((x + 5) * 100) / 100));
-    setText(this, fittingLabel(p.bar.label, p.x + p.w - x));
-    setAttr(this, 'data-pinned', x > p.x ? 'true' : 'false');
+/** A bar label of the lanes' SVG, as pinBarLabels needs it: its element, its bar, its lane. */
+export interface LabelSlot {
+  el: SVGTextElement;
+  p: Placed;
+  /** The lane's y in the layer (the label's own y is inside the lane). */
+  laneY: number;
+  lane: string;
+  /** Its style: a pod's own bars are bold, a sub-row's are small and monospaced. */
+  style: 'pod' | 'subrow' | 'container';
+}
+
+/** Every bar label drawn by renderLanes (read once per render range, not per pan frame). */
+export function barLabelSlots(g: SVGGElement): LabelSlot[] {
+  const out: LabelSlot[] = [];
+  select(g).selectAll<SVGGElement, PlacedLane>('g.lane').each(function (lane) {
+    select(this).selectAll<SVGTextElement, Placed>('text.bar-label').each(function (p) {
+      const style = this.closest('g.subrow') ? 'subrow' : lane.kind === 'pod' ? 'pod' : 'container';
+      out.push({ el: this, p, laneY: lane.y, lane: lane.name, style });
+    });
   });
+  return out;
+}
+
+interface Pin { slot: LabelSlot; x: number; coverX: number; text: string; cover: number }
+
+const pinKey = (pin: Pin) => `${pin.slot.lane}|${pin.slot.style}|${barKey(pin.slot.p.bar)}`;
+
+/**
+ * Keeps each bar's label readable when the bar starts left of the view: a copy of the label sits
+ * at the view's left edge (`viewT0`, in the same layer x as the bars) in `pinned`, an SVG of its
+ * own above the lanes, cut to the part of the bar that shows. While the bar's own label still
+ * shows right of the edge, a strip of the bar's colour covers it. Writes only what changed.
+ */
+export function pinBarLabels(slots: readonly LabelSlot[], pinned: SVGGElement, draw: TimeScale, viewT0: number, plotPad: number): void {
+  const left = toX(draw, viewT0);
+  const pins: Pin[] = [];
+  for (const slot of slots) {
+    const { p } = slot;
+    if (p.x >= left || p.x + p.w <= left) continue; // not across the edge: its own label is right
+    // The plot shows `plotPad` px left of the view's edge too: the cover starts there.
+    const coverX = Math.max(p.x, left - plotPad);
+    const ownEnd = p.x + 5 + CHAR_PX * (slot.el.textContent?.length ?? 0);
+    const cover = ownEnd > coverX ? Math.round((Math.min(ownEnd + 2, p.x + p.w) - coverX) * 100) / 100 : 0;
+    pins.push({ slot, x: Math.round(left * 100) / 100, coverX: Math.round(coverX * 100) / 100, text: fittingLabel(p.bar.label, p.x + p.w - left), cover });
+  }
+  select(pinned).selectAll<SVGGElement, Pin>('g.pinned-label')
+    .data(pins, pinKey)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'pinned-label');
+      g.append('rect').attr('class', 'pinned-cover');
+      g.append('text').attr('data-pinned', 'true');
+      return g;
+    })
+    .each(function (pin) {
+      const { p } = pin.slot;
+      const rect = this.firstElementChild!;
+      const text = this.lastElementChild!;
+      setAttr(this, 'transform', `translate(0,${pin.slot.laneY})`);
+      setAttr(rect, 'class', `pinned-cover bar tone-${p.bar.tone}`);
+      setAttr(rect, 'x', String(pin.coverX));
+      setAttr(rect, 'y', String(p.top + 1));
+      setAttr(rect, 'height', String(Math.max(0, p.height - 2)));
+      setAttr(rect, 'width', String(pin.cover));
+      setAttr(text, 'class', `bar-label tone-${p.bar.tone} pinned-${pin.slot.style}`);
+      setAttr(text, 'data-container', pin.slot.lane);
+      setAttr(text, 'x', String(Math.round((pin.x + 5) * 100) / 100));
+      setAttr(text, 'y', String(p.top + p.height / 2));
+      setText(text, pin.text);
+    });
 }
 
 function drawHooks(node: SVGGElement, hooks: readonly HookBar[], f: LaneFrame): void {

@@ -1,14 +1,14 @@
 // The drawing effects of the timeline: the fixed frames, the moving layer (the lanes' bars and
 // the canvas of marks, drawn for a render range, then only shifted with a CSS transform on their
-// own compositor layer while panning, their labels kept at the view's left edge), the axis and
-// the cursor.
+// own compositor layer while panning; labels of bars that start left of the view pinned at its
+// left edge in a small SVG of their own), the axis and the cursor.
 
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Theme } from '../../state/slices/prefs';
 import { drawMarks, readMarkStyles, type MarkStyle } from './canvasMarks';
 import type { MarkKind } from './model';
 import { renderAxis, renderCursor, renderLaneFrames } from './render';
-import { pinBarLabels, renderLanes } from './renderLanes';
+import { barLabelSlots, pinBarLabels, renderLanes, type LabelSlot } from './renderLanes';
 import { layerShift, nextRenderRange, rangeOffset, type RenderRange } from './renderRange';
 import type { Rows } from './rows';
 import type { TimeScale } from './scale';
@@ -19,6 +19,8 @@ export interface TimelineRefs {
   layer: RefObject<HTMLDivElement | null>;
   plot: RefObject<SVGSVGElement | null>;
   lanes: RefObject<SVGGElement | null>;
+  /** The pinned bar labels' group, in an SVG above the lanes' (same size and x). */
+  pinned: RefObject<SVGGElement | null>;
   canvas: RefObject<HTMLCanvasElement | null>;
   cursor: RefObject<SVGGElement | null>;
 }
@@ -36,6 +38,7 @@ export interface DrawState {
 
 export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme }: DrawState): RefObject<RenderRange | null> {
   const range = useRef<RenderRange | null>(null);
+  const labelSlots = useRef<LabelSlot[]>([]);
   const styles = useRef<{ theme: Theme; styles: Record<MarkKind, MarkStyle> } | null>(null);
   const height = rows?.height ?? 0;
 
@@ -45,12 +48,13 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   }, [refs, rows, width, theme]);
 
   useLayoutEffect(() => {
-    const { layer: layerRef, plot: plotRef, lanes: lanesRef, canvas: canvasRef } = refs;
+    const { layer: layerRef, plot: plotRef, lanes: lanesRef, pinned: pinnedRef, canvas: canvasRef } = refs;
     const layer = layerRef.current;
     const plot = plotRef.current;
     const lanes = lanesRef.current;
+    const pinned = pinnedRef.current;
     const canvas = canvasRef.current;
-    if (!rows || !refs.axis.current || !layer || !plot || !lanes || !canvas) return;
+    if (!rows || !refs.axis.current || !layer || !plot || !lanes || !pinned || !canvas) return;
     renderAxis(refs.axis.current, scale);
     const next = nextRenderRange(range.current, scale, end);
     if (next !== range.current) {
@@ -59,8 +63,12 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       layer.style.left = `${next.scale.x0 - scale.x0 + plotPad}px`;
       layer.style.width = `${w}px`;
       plot.setAttribute('width', String(w));
-      lanes.setAttribute('transform', `translate(${layerShift(next).toFixed(2)},0)`);
+      pinned.ownerSVGElement?.setAttribute('width', String(w));
+      const shift = `translate(${layerShift(next).toFixed(2)},0)`;
+      lanes.setAttribute('transform', shift);
+      pinned.setAttribute('transform', shift);
       renderLanes(lanes, rows, { draw: next.draw, t0: next.scale.t0, t1: next.scale.t1 });
+      labelSlots.current = barLabelSlots(lanes);
       const dpr = globalThis.devicePixelRatio || 1;
       // The canvas reaches a little past the range, so marks on its edges are whole.
       canvas.width = Math.round((w + 2 * plotPad) * dpr);
@@ -73,7 +81,7 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       range.current = next;
     }
     layer.style.transform = `translateX(${rangeOffset(next, scale).toFixed(2)}px)`;
-    pinBarLabels(lanes, next.draw, scale.t0);
+    pinBarLabels(labelSlots.current, pinned, next.draw, scale.t0, plotPad);
   }, [refs, plotPad, rows, scale, end, height, theme]);
 
   useLayoutEffect(() => {

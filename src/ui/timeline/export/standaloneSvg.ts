@@ -56,7 +56,13 @@ export function standaloneSvg(t: DrawnTimeline, meta: ExportMeta): { text: strin
   const inner = moved.firstElementChild;
   // The layer's left edge sits at the range's start, shifted by the pan offset.
   const left = t.range.scale.x0 + rangeOffset(t.range, t.scale) - t.scale.x0;
-  inner?.setAttribute('transform', `translate(${(left + layerShift(t.range)).toFixed(2)},0)`);
+  const shift = `translate(${(left + layerShift(t.range)).toFixed(2)},0)`;
+  inner?.setAttribute('transform', shift);
+  // The labels pinned at the view's left edge live in an SVG of their own, beside the lanes'.
+  const pinnedSvg = t.plot.nextElementSibling;
+  const pinned = pinnedSvg instanceof SVGSVGElement ? clone(pinnedSvg).firstElementChild : null;
+  pinned?.setAttribute('transform', shift);
+  if (pinned) moved.append(pinned);
   plotBox.append(moved);
   root.append(plotBox);
 
