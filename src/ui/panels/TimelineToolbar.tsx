@@ -14,6 +14,7 @@ import { zoomOut } from '../../state/commands/zoomOut';
 import { SPEEDS, type Speed } from '../../state/slices/playback';
 import { selectPlaying, selectSetSpeed, selectSpeed } from '../../state/selectors';
 import { CommandButton } from './CommandButton';
+import { GifExportButton } from './GifExportButton';
 import { KubectlWatchButton } from './KubectlWatchButton';
 import { WebmExportButton } from './WebmExportButton';
 
@@ -45,6 +46,7 @@ export function TimelineToolbar() {
         <CommandButton command={exportSvg} testId="export-svg">SVG</CommandButton>
         <CommandButton command={exportPng} testId="export-png">PNG</CommandButton>
         <WebmExportButton />
+        <GifExportButton />
         <CommandButton command={exportJson} testId="export-json">JSON</CommandButton>
         <KubectlWatchButton />
       </div>
