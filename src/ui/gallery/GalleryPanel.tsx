@@ -2,11 +2,11 @@
 // two-sentence lesson). Each entry is a real link (open it in a new tab, copy it); choosing it
 // here loads it in place, with its cursor at the moment the lesson shows.
 
-import { useRef, useState, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import { appHref } from '../../share';
 import { openResolved, resolveShareState } from '../../state/open/openScenario';
 import { shareContext } from '../share/startShare';
-import { DrawerHeader, ModalDialog } from '../dialog/ModalDialog';
+import { DrawerButton } from '../dialog/DrawerButton';
 import { galleryLinks, type GalleryLink } from './galleryLinks';
 import './gallery.css';
 
@@ -14,15 +14,18 @@ function isPlainClick(e: MouseEvent): boolean {
   return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
 }
 
+const DRAWER = {
+  testId: 'gallery', className: 'drawer gallery-drawer', titleId: 'gallery-title',
+  title: 'Gallery: what people get wrong about sidecars', closeLabel: 'Close the gallery', initialFocus: '.gallery-entry',
+};
+
 export function GalleryPanel() {
-  const [open, setOpen] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const links = galleryLinks();
 
-  const choose = (e: MouseEvent, link: GalleryLink, compare: boolean) => {
+  const choose = (e: MouseEvent, link: GalleryLink, compare: boolean, close: () => void) => {
     if (!isPlainClick(e)) return;
     e.preventDefault();
-    setOpen(false);
+    close();
     const state = compare && link.compare ? link.compare.state : link.state;
     const resolved = resolveShareState(state);
     // The lesson's span: the timeline opens zoomed on the moment that matters.
@@ -34,28 +37,8 @@ export function GalleryPanel() {
   };
 
   return (
-    <>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="header-button"
-        data-testid="gallery-button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        onClick={() => setOpen(true)}
-      >
-        Gallery
-      </button>
-      <ModalDialog
-        open={open}
-        onClose={() => setOpen(false)}
-        returnFocus={buttonRef}
-        initialFocus=".gallery-entry"
-        className="drawer gallery-drawer"
-        testId="gallery"
-        labelledBy="gallery-title"
-      >
-        <DrawerHeader titleId="gallery-title" title="Gallery: what people get wrong about sidecars" closeLabel="Close the gallery" onClose={() => setOpen(false)} />
+    <DrawerButton label="Gallery" buttonTestId="gallery-button" drawer={DRAWER}>
+      {(close) => (
         <ul className="gallery-list">
           {links.map((link) => (
             <li key={link.entry.id}>
@@ -65,7 +48,7 @@ export function GalleryPanel() {
                 data-testid="gallery-entry"
                 data-entry={link.entry.id}
                 aria-describedby={`lesson-${link.entry.id}`}
-                onClick={(e) => choose(e, link, false)}
+                onClick={(e) => choose(e, link, false, close)}
               >
                 <strong>{link.entry.title}</strong>
                 <span id={`lesson-${link.entry.id}`} className="gallery-lesson">{link.entry.lesson}</span>
@@ -76,7 +59,7 @@ export function GalleryPanel() {
                   href={appHref(location.href, link.compare.fragment)}
                   data-testid="gallery-compare"
                   data-entry={link.entry.id}
-                  onClick={(e) => choose(e, link, true)}
+                  onClick={(e) => choose(e, link, true, close)}
                 >
                   Compare side by side: {link.compare.labels.join(' · ')}
                 </a>
@@ -84,7 +67,7 @@ export function GalleryPanel() {
             </li>
           ))}
         </ul>
-      </ModalDialog>
-    </>
+      )}
+    </DrawerButton>
   );
 }
