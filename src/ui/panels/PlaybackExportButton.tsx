@@ -7,6 +7,7 @@ import { useAppStore } from '../../state/appStore';
 import type { ExportProgress } from '../../state/commands/exportCommands';
 import type { Command, CommandContext } from '../../state/commands/types';
 import { commandContext } from './commandContext';
+import './playbackExport.css';
 
 export interface PlaybackExportProps {
   command: Command;
@@ -35,12 +36,12 @@ export function PlaybackExportButton({ command, word, testId, unsupported, run }
   };
   return (
     <>
-      <button type="button" className="tool-button" data-testid={testId} data-command={command.id}
+      <button type="button" className="tool-button anim-export" data-testid={testId} data-command={command.id}
         aria-label={`${word}: ${why}`} title={why} disabled={!hasTrace || unsupported !== undefined} aria-busy={progress ? true : undefined} onClick={start}>
         {progress ? `${word} ${Math.round((100 * progress[0]) / progress[1])}%` : word}
       </button>
       {progress && (
-        <button type="button" className="tool-button" data-testid={`${testId}-cancel`} aria-label={`Cancel the ${word} export`}
+        <button type="button" className="tool-button anim-export" data-testid={`${testId}-cancel`} aria-label={`Cancel the ${word} export`}
           onClick={() => running.current?.abort()}>
           Cancel
         </button>
