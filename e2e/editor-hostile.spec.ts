@@ -1,6 +1,6 @@
 // Hostile input and the editor itself: an alias bomb never reaches monaco-yaml's worker, and the
 // editor's language features come back once it is gone. (The whole hostile-input suite, with the
-// checks every case shares, is hostile.spec.ts.)
+// checks every case shares, is hostile*.spec.ts.)
 
 import { expect, test } from '@playwright/test';
 import { editorText, openApp, replaceEditorText } from './support/app';

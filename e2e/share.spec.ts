@@ -106,7 +106,7 @@ for (const fx of fixtures(1)) {
   });
 }
 
-// Hostile links (corrupt, truncated, oversized, decompression bombs…): hostile.spec.ts.
+// Hostile links (corrupt, truncated, oversized, decompression bombs…): hostile-links.spec.ts.
 
 test('a link never overwrites the user\'s own work without asking, and theirs comes back', async ({ page }, info) => {
   test.setTimeout(60_000); // three page loads

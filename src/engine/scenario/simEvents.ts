@@ -16,14 +16,16 @@ const POD_ACTIONS: readonly SimAction[] = ['deletePod', 'recreateSandbox', 'rest
 const WINDOW_ACTIONS: readonly SimAction[] = ['failLiveness', 'failReadiness', 'failStartup', 'failPull'];
 const EXIT_ACTIONS: readonly SimAction[] = ['crash', 'exit', 'oomKill'];
 const DEFAULT_EXIT: Partial<Record<SimAction, number>> = { crash: 1, exit: 0, oomKill: 137 };
-const EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'image', 'gracePeriodSeconds', 'removeExitedContainers', 'index'] as const;
+/** Every field an event may have: the editor's schema lists exactly these (simulationSchema.test.ts). */
+export const SIM_EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'image', 'gracePeriodSeconds', 'removeExitedContainers', 'index'] as const;
+export type SimEventKey = (typeof SIM_EVENT_KEYS)[number];
 
 function isAction(s: string): s is SimAction {
   return (SIM_ACTIONS as readonly string[]).includes(s);
 }
 
 function readEvent(p: Problems, map: YMap, path: string, names: readonly string[]): SimEvent | undefined {
-  const keys = checkKeys(p, map, path, EVENT_KEYS, 'an event');
+  const keys = checkKeys(p, map, path, SIM_EVENT_KEYS, 'an event');
   const get = (k: string) => keys.find((e) => e.key === k);
   let ok = true;
 

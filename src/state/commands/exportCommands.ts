@@ -1,8 +1,8 @@
-// Downloads: the drawn timeline as SVG, PNG or an animated WebM of playback (drawn by the page),
-// the trace as JSON.
+// Downloads: the drawn timeline as SVG, PNG or an animated WebM or GIF of playback (drawn by the
+// page), the trace as JSON.
 
 import { exportMeta } from '../exportMeta';
-import type { Command, CommandContext } from './types';
+import type { Command, CommandContext, PlaybackFrames } from './types';
 import { hasTrace } from './viewHelpers';
 
 export const exportSvg: Command = {
@@ -23,13 +23,16 @@ export const exportJson: Command = {
   },
 };
 
-/** Records the cursor moving over the drawn window as a WebM; the cursor comes back where it was. */
-export function runWebmExport({ store, exporter }: CommandContext, onProgress?: (done: number, total: number) => void): Promise<void> {
+/** A progress report: `done` frames of `total`. */
+export type ExportProgress = (done: number, total: number) => void;
+
+/** The frames of an animated export: the cursor walks the window; afterwards it comes back where it was. */
+function playbackFrames({ store }: CommandContext, onProgress?: ExportProgress, signal?: AbortSignal): PlaybackFrames | null {
   const s = store.getState();
-  if (!s.trace || !exporter?.webm) return Promise.resolve();
+  if (!s.trace) return null;
   const before = s.cursorTime;
   const end = s.trace.end;
-  return exporter.webm({
+  return {
     end,
     at(t) {
       store.getState().setCursorTime(t);
@@ -37,10 +40,28 @@ export function runWebmExport({ store, exporter }: CommandContext, onProgress?: 
     },
     restore: () => store.getState().setCursorTime(before ?? end),
     ...(onProgress ? { onProgress } : {}),
-  });
+    ...(signal ? { signal } : {}),
+  };
+}
+
+/** Records the cursor moving over the drawn window as a WebM. */
+export function runWebmExport(ctx: CommandContext, onProgress?: ExportProgress, signal?: AbortSignal): Promise<void> {
+  const frames = playbackFrames(ctx, onProgress, signal);
+  return frames && ctx.exporter?.webm ? ctx.exporter.webm(frames) : Promise.resolve();
+}
+
+/** The same frames as an animated GIF. */
+export function runGifExport(ctx: CommandContext, onProgress?: ExportProgress, signal?: AbortSignal): Promise<void> {
+  const frames = playbackFrames(ctx, onProgress, signal);
+  return frames && ctx.exporter?.gif ? ctx.exporter.gif(frames) : Promise.resolve();
 }
 
 export const exportWebm: Command = {
   id: 'exportWebm', label: 'Download playback as a WebM video', group: 'Export', keys: [], enabled: hasTrace,
   run: (ctx) => void runWebmExport(ctx),
+};
+
+export const exportGif: Command = {
+  id: 'exportGif', label: 'Download playback as an animated GIF', group: 'Export', keys: [], enabled: hasTrace,
+  run: (ctx) => void runGifExport(ctx),
 };

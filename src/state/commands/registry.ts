@@ -1,7 +1,7 @@
 // Every command with a shortcut, in the order the help overlay lists them, and the lookup the
 // keyboard handler uses.
 
-import { exportJson, exportPng, exportSvg, exportWebm } from './exportCommands';
+import { exportGif, exportJson, exportPng, exportSvg, exportWebm } from './exportCommands';
 import { fit } from './fit';
 import { panLeft } from './panLeft';
 import { panRight } from './panRight';
@@ -20,7 +20,7 @@ export const COMMANDS: readonly Command[] = [
   togglePlay, stepPrev, stepNext, toStart, toEnd, slower, faster,
   zoomIn, zoomOut, panLeft, panRight, fit, showAll,
   clearSelection, removeSelected,
-  exportSvg, exportPng, exportWebm, exportJson,
+  exportSvg, exportPng, exportWebm, exportGif, exportJson,
   toggleTheme, toggleHelp,
 ];
 

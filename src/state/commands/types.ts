@@ -12,6 +12,8 @@ export interface TimelineExporter {
   png(meta: ExportMeta): void | Promise<void>;
   /** The animated export (WebM), absent where the browser cannot record a canvas. */
   webm?(frames: PlaybackFrames): Promise<void>;
+  /** The animated export as a GIF, made in the page (any browser with a canvas). */
+  gif?(frames: PlaybackFrames): Promise<void>;
 }
 
 /** What an animated export plays: the cursor moved to `t` gives that frame's caption; `restore` puts the cursor back. */
@@ -20,6 +22,8 @@ export interface PlaybackFrames {
   at(t: number): ExportMeta;
   restore(): void;
   onProgress?(done: number, total: number): void;
+  /** Aborted: stop drawing, put the cursor back and download nothing. */
+  signal?: AbortSignal;
 }
 
 export interface CommandContext {

@@ -2,11 +2,11 @@
 // two-sentence lesson). Each entry is a real link (open it in a new tab, copy it); choosing it
 // here loads it in place, with its cursor at the moment the lesson shows.
 
-import { useRef, useState, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import { appHref } from '../../share';
 import { openResolved, resolveShareState } from '../../state/open/openScenario';
 import { shareContext } from '../share/startShare';
-import { DrawerHeader, ModalDialog } from '../dialog/ModalDialog';
+import { DrawerButton } from '../dialog/DrawerButton';
 import { galleryLinks, type GalleryLink } from './galleryLinks';
 import './gallery.css';
 
@@ -14,17 +14,17 @@ function isPlainClick(e: MouseEvent): boolean {
   return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
 }
 
-export function GalleryPanel() {
-  const [open, setOpen] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  // Encoding every entry's link deflates each lesson: done when the drawer first opens, not
-  // while the page draws its first timeline (issue 16).
-  const links = open ? galleryLinks() : [];
+const DRAWER = {
+  testId: 'gallery', className: 'drawer gallery-drawer', titleId: 'gallery-title',
+  title: 'Gallery: what people get wrong about sidecars', closeLabel: 'Close the gallery', initialFocus: '.gallery-entry',
+};
 
-  const choose = (e: MouseEvent, link: GalleryLink, compare: boolean) => {
+export function GalleryPanel() {
+
+  const choose = (e: MouseEvent, link: GalleryLink, compare: boolean, close: () => void) => {
     if (!isPlainClick(e)) return;
     e.preventDefault();
-    setOpen(false);
+    close();
     const state = compare && link.compare ? link.compare.state : link.state;
     const resolved = resolveShareState(state);
     // The lesson's span: the timeline opens zoomed on the moment that matters.
@@ -36,28 +36,12 @@ export function GalleryPanel() {
   };
 
   return (
-    <>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="header-button"
-        data-testid="gallery-button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        onClick={() => setOpen(true)}
-      >
-        Gallery
-      </button>
-      <ModalDialog
-        open={open}
-        onClose={() => setOpen(false)}
-        returnFocus={buttonRef}
-        initialFocus=".gallery-entry"
-        className="drawer gallery-drawer"
-        testId="gallery"
-        labelledBy="gallery-title"
-      >
-        <DrawerHeader titleId="gallery-title" title="Gallery: what people get wrong about sidecars" closeLabel="Close the gallery" onClose={() => setOpen(false)} />
+    <DrawerButton label="Gallery" buttonTestId="gallery-button" drawer={DRAWER}>
+      {(close) => {
+        // Encoding every entry's link deflates each lesson: done when the drawer opens (the
+        // drawer's content is built only then), not while the page draws its first timeline (issue 16).
+        const links = galleryLinks();
+        return (
         <ul className="gallery-list">
           {links.map((link) => (
             <li key={link.entry.id}>
@@ -67,7 +51,7 @@ export function GalleryPanel() {
                 data-testid="gallery-entry"
                 data-entry={link.entry.id}
                 aria-describedby={`lesson-${link.entry.id}`}
-                onClick={(e) => choose(e, link, false)}
+                onClick={(e) => choose(e, link, false, close)}
               >
                 <strong>{link.entry.title}</strong>
                 <span id={`lesson-${link.entry.id}`} className="gallery-lesson">{link.entry.lesson}</span>
@@ -78,7 +62,7 @@ export function GalleryPanel() {
                   href={appHref(location.href, link.compare.fragment)}
                   data-testid="gallery-compare"
                   data-entry={link.entry.id}
-                  onClick={(e) => choose(e, link, true)}
+                  onClick={(e) => choose(e, link, true, close)}
                 >
                   Compare side by side: {link.compare.labels.join(' · ')}
                 </a>
@@ -86,7 +70,8 @@ export function GalleryPanel() {
             </li>
           ))}
         </ul>
-      </ModalDialog>
-    </>
+        );
+      }}
+    </DrawerButton>
   );
 }

@@ -17,6 +17,7 @@ import { selectPlaying, selectSetSpeed, selectSpeed } from '../../state/selector
 import { MoreMenu, PHONE } from '../app/MoreMenu';
 import { useMediaQuery } from '../app/useMediaQuery';
 import { CommandButton } from './CommandButton';
+import { GifExportButton } from './GifExportButton';
 import { KubectlWatchButton } from './KubectlWatchButton';
 import { WebmExportButton } from './WebmExportButton';
 
@@ -58,6 +59,7 @@ export function TimelineToolbar() {
         <CommandButton command={exportSvg} testId="export-svg">SVG</CommandButton>
         <CommandButton command={exportPng} testId="export-png">PNG</CommandButton>
         <WebmExportButton />
+        <GifExportButton />
         <CommandButton command={exportJson} testId="export-json">JSON</CommandButton>
         <KubectlWatchButton />
       </div>

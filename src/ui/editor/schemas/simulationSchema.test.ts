@@ -1,7 +1,7 @@
 import type { JSONSchema } from 'monaco-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDurationString } from '../../../engine/scenario/duration';
-import { SIM_ACTIONS as ENGINE_ACTIONS } from '../../../engine/scenario/simEvents';
+import { SIM_ACTIONS as ENGINE_ACTIONS, SIM_EVENT_KEYS } from '../../../engine/scenario/simEvents';
 import { SIM_TOP_KEYS } from '../../../engine/scenario/simulationDoc';
 import { FEATURE_GATES, SUPPORTED_VERSIONS } from '../../../engine/version';
 import {
@@ -21,6 +21,11 @@ describe('simulationSchema', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(prop(schema, 'apiVersion').enum).toEqual(['sidecar-lab/v1']);
     expect(prop(schema, 'kind').enum).toEqual(['Simulation']);
+  });
+
+  it('lists every field of an event the engine reads (simEvents.ts SIM_EVENT_KEYS), and no others', () => {
+    expect(Object.keys(def(schema, 'Event').properties ?? {}).sort()).toEqual([...SIM_EVENT_KEYS].sort());
+    expect(def(schema, 'Event').additionalProperties).toBe(false);
   });
 
   it('offers the workload\'s container names as containers keys and as events[].container', () => {
@@ -122,6 +127,7 @@ events:
   - { at: 30s, container: app, do: setImage, image: app:v2 }
   - { at: 85, do: recreateSandbox }
   - { at: 1m28s, do: restartKubelet }
+  - { at: 1m29s, do: restartKubelet, removeExitedContainers: true }
   - { at: 90s, do: deletePod, gracePeriodSeconds: 10 }
 `;
     expect(await c.validate(text)).toEqual([]);
@@ -147,6 +153,8 @@ events:
   - { at: 3s, do: explode, container: app }
   - { at: -1s, do: exit, container: app }
   - { at: 5s, do: restartKubelet, image: x, gracePeriodSeconds: 1 }
+  - { at: 6s, do: crash, container: app, removeExitedContainers: true }
+  - { at: 7s, do: restartKubelet, removeExitedContainers: yes please }
 `;
     const warnings = await c.validate(text);
     expect(warnings).toEqual(expect.arrayContaining([
@@ -164,6 +172,8 @@ events:
       '15: Expected a duration: a number of seconds, or a Go duration such as 500ms, 2s, 1m30s.',
       '16: image is used only by setImage; the simulator ignores it here.',
       '16: gracePeriodSeconds is used only by deletePod; the simulator ignores it here.',
+      '17: removeExitedContainers is used only by restartKubelet; the simulator ignores it here.',
+      '18: Incorrect type. Expected "boolean".',
     ]));
     expect(warnings.some((w) => w.startsWith('8: ') && /onStop|ignore|Expected/.test(w))).toBe(true);
     expect(warnings.some((w) => w.startsWith('14: Value is not accepted. Valid values: "crash"'))).toBe(true);

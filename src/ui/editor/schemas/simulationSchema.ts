@@ -6,6 +6,7 @@
 
 import type { JSONSchema } from 'monaco-yaml';
 import { MAX_DURATION_SECONDS, MAX_EVENTS, MAX_RUNS } from '../../../engine/scenario/limits';
+import type { SimEventKey } from '../../../engine/scenario/simEvents';
 import type { SimAction } from '../../../engine/scenario/types';
 import {
   FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, defaultGates, gateExists, gateLocked,
@@ -232,7 +233,11 @@ function simEvent(names: readonly string[]): JSONSchema {
         minimum: 0,
         description: "For deletePod: the grace period, like `kubectl delete --grace-period`. Default: the pod's terminationGracePeriodSeconds (30 if unset). 0 deletes at once.",
       },
-    },
+      removeExitedContainers: {
+        type: 'boolean',
+        description: "For restartKubelet: `true` deletes the runtime records of the pod's exited containers while the kubelet is down (the upstream node e2e cases E24, E26), so when it comes back it rebuilds their statuses without them (a completed init container is not run again). Default false.",
+      },
+    } satisfies Record<SimEventKey, JSONSchema>,
     additionalProperties: false,
     allOf: [
       whenDo(others(POD_ACTIONS), { required: ['container'] }),
@@ -242,6 +247,7 @@ function simEvent(names: readonly string[]): JSONSchema {
       unused('for', WINDOW_ACTIONS.join(', '), others(WINDOW_ACTIONS)),
       unused('image', 'setImage', others(['setImage'])),
       unused('gracePeriodSeconds', 'deletePod', others(['deletePod'])),
+      unused('removeExitedContainers', 'restartKubelet', others(['restartKubelet'])),
     ],
   };
 }

@@ -1,7 +1,7 @@
 // The drawn timeline, registered by the Timeline component, and the exporter the export commands
 // use: SVG (the two SVG layers and the canvas marks as vector paths, styles inlined) and PNG
 // (that SVG rasterised at twice the size), each with the title, version, cursor and legend, and
-// WebM (those frames as the cursor moves over the drawn window, webm.ts).
+// WebM or GIF (those frames as the cursor moves over the drawn window, webm.ts, gif.ts).
 
 import type { TimelineExporter } from '../../../state/commands/types';
 import type { ExportMeta } from '../../../state/exportMeta';
@@ -75,6 +75,11 @@ export const timelineExporter: TimelineExporter = {
       }, 'image/png');
     };
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(out.text)}`;
+  },
+  async gif(frames) {
+    const { recordGif } = await import('./gif');
+    const file = await recordGif(() => current, frames);
+    if (file && file.size > 0) saveFile('timeline.gif', 'image/gif', file);
   },
   ...(webmType() ? {
     async webm(frames) {

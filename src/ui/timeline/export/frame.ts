@@ -28,6 +28,13 @@ function colors(t: DrawnTimeline): Colors {
   };
 }
 
+/** An SVG group of this class. */
+function group(className: string): SVGGElement {
+  const g = document.createElementNS(SVG_NS, 'g');
+  g.setAttribute('class', className);
+  return g;
+}
+
 function text(x: number, y: number, content: string, attrs: Record<string, string>): SVGTextElement {
   const el = document.createElementNS(SVG_NS, 'text');
   el.setAttribute('x', String(x));
@@ -40,8 +47,7 @@ function text(x: number, y: number, content: string, attrs: Record<string, strin
 /** The title (cut with an ellipsis to the width), and the version under it, above the lanes. */
 export function header(t: DrawnTimeline, meta: ExportMeta, width: number): SVGGElement {
   const c = colors(t);
-  const g = document.createElementNS(SVG_NS, 'g');
-  g.setAttribute('class', 'export-header');
+  const g = group('export-header');
   const title = fitText(meta.title, `600 17px ${c.font}`, width - 2 * PAD);
   g.append(
     text(PAD, 24, title, { 'font-family': c.font, 'font-size': '17', 'font-weight': '600', fill: c.text }),
@@ -66,26 +72,16 @@ function fitText(s: string, font: string, max: number): string {
 
 interface Item { swatch: SVGElement; label: string }
 
-function barSwatch(className: string): SVGElement {
+/** A legend swatch: a rounded rectangle of the page's class, at `box` (attributes in this order). */
+function rectSwatch(className: string, box: Record<string, number>): SVGElement {
   const r = document.createElementNS(SVG_NS, 'rect');
   r.setAttribute('class', className);
-  r.setAttribute('x', '0.5');
-  r.setAttribute('y', '0.5');
-  r.setAttribute('width', '17');
-  r.setAttribute('height', '11');
-  r.setAttribute('rx', '2');
+  for (const [k, v] of Object.entries({ ...box, rx: 2 })) r.setAttribute(k, String(v));
   return r;
 }
 
-function hookSwatch(className: string): SVGElement {
-  const r = document.createElementNS(SVG_NS, 'rect');
-  r.setAttribute('class', className);
-  r.setAttribute('y', '3');
-  r.setAttribute('width', '18');
-  r.setAttribute('height', '6');
-  r.setAttribute('rx', '2');
-  return r;
-}
+const barSwatch = (className: string) => rectSwatch(className, { x: 0.5, y: 0.5, width: 17, height: 11 });
+const hookSwatch = (className: string) => rectSwatch(className, { y: 3, width: 18, height: 6 });
 
 function legendItems(t: DrawnTimeline, truncated: boolean): Item[] {
   const styles = readMarkStyles(t.canvas);
@@ -138,8 +134,7 @@ function textWidth(s: string, font: string): number {
 /** The cursor caption and the legend, wrapped to the width; returns the group and its height. */
 export function footer(t: DrawnTimeline, meta: ExportMeta, width: number): { g: SVGGElement; height: number } {
   const c = colors(t);
-  const g = document.createElementNS(SVG_NS, 'g');
-  g.setAttribute('class', 'export-footer');
+  const g = group('export-footer');
   let y = PAD;
   if (meta.cursor) {
     // One line when it fits, else broken after the time, each part cut to the width.
@@ -151,8 +146,7 @@ export function footer(t: DrawnTimeline, meta: ExportMeta, width: number): { g: 
     }
     y += 8;
   }
-  const legend = document.createElementNS(SVG_NS, 'g');
-  legend.setAttribute('class', 'export-legend');
+  const legend = group('export-legend');
   const items = legendItems(t, meta.truncated);
   const swatches = styledSwatches(t, items);
   let x = PAD;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameTimes } from './webm';
+import { frameTimes } from './frameSource';
 
 describe('frameTimes: the animated export walks the drawn window, clipped to the run', () => {
   it('spreads the frames evenly from the window start to its end', () => {

@@ -1,0 +1,131 @@
+// The gallery's lessons about restarts and versions (galleryLessons.testkit.ts): a container that
+// exits at once, restartPolicy: Always on an init container from 1.27 to 1.35, the crash-loop
+// back-off's timing. The assertions restate the rules of docs/kubelet-rules.md (section numbers in
+// the comments) against the engine's trace.
+
+import { expect } from 'vitest';
+import { runScenario } from '../engine/run';
+import type { Trace } from '../engine/trace';
+import { galleryFiles } from './gallery';
+import { first, kubectl, none, of, phases, run } from './galleryTrace.testkit';
+
+export const RESTART_LESSONS: Record<string, () => number | null> = {
+  '00b-busybox-exits-at-once.yaml': () => {
+    const { trace } = run('00b-busybox-exits-at-once.yaml');
+    // Contract section 1: a shell image with no command exits 0 at once.
+    for (const name of ['init-myservice', 'init-mydb', 'myapp-container']) {
+      const start = first(trace, 'container.start', name);
+      const exit = first(trace, 'container.exit', name);
+      expect(exit.t).toBe(start.t);
+      expect(exit.exitCode).toBe(0);
+    }
+    // [4.1] Always restarts after any exit; [4.8] exit 0 under Always also backs off.
+    const exits = of(trace, 'container.exit', 'myapp-container');
+    expect(exits.length).toBeGreaterThanOrEqual(3);
+    expect(exits.every((e) => e.exitCode === 0)).toBe(true);
+    expect(of(trace, 'container.backoff', 'myapp-container').length).toBeGreaterThan(0);
+    expect(phases(trace)).not.toContain('Succeeded');
+    return first(trace, 'pod.kubectl', undefined, (e) => e.status === 'CrashLoopBackOff').t;
+  },
+
+  '09-restartpolicy-1.27.yaml': () => {
+    const r = runScenario(galleryFiles['09-restartpolicy-1.27.yaml']!);
+    // [1.2] <= 1.27: the field does not exist; strict field validation rejects the pod.
+    expect(r.ok).toBe(false);
+    const errors = r.problems.filter((p) => p.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((p) => p.path === 'spec.initContainers[2].restartPolicy')).toBe(true);
+    expect(errors[0]!.message).toMatch(/unknown field/);
+    return null;
+  },
+
+  '09-restartpolicy-1.28.yaml': () => {
+    const r = run('09-restartpolicy-1.28.yaml');
+    const { trace } = r;
+    // [1.2] 1.28, gate off: the field is dropped with a warning and istio-proxy is a regular init container.
+    expect(trace.kubernetesVersion).toBe('1.28');
+    expect(r.problems.some((p) => p.severity === 'warning' && p.path === 'spec.initContainers[2].restartPolicy')).toBe(true);
+    expect(trace.containers.find((c) => c.name === 'istio-proxy')?.kind).toBe('init');
+    // [2.1] it never exits, so init never completes.
+    first(trace, 'container.start', 'istio-proxy');
+    none(trace, 'container.exit', 'istio-proxy');
+    none(trace, 'container.start', 'myapp-container');
+    expect(phases(trace)).toEqual(['Pending']);
+    const hang = first(trace, 'pod.kubectl', undefined, (e) => e.status === 'Init:2/3');
+    expect(kubectl(trace).at(-1)?.status).toBe('Init:2/3');
+    return hang.t;
+  },
+
+  '09-restartpolicy-1.28-gate.yaml': () => {
+    const r = run('09-restartpolicy-1.28-gate.yaml');
+    expect(r.trace.kubernetesVersion).toBe('1.28');
+    expect(r.problems.filter((p) => p.severity === 'warning')).toEqual([]);
+    return worksAsSidecar(r.trace);
+  },
+
+  '09-restartpolicy-1.29.yaml': () => {
+    const r = run('09-restartpolicy-1.29.yaml');
+    expect(r.trace.kubernetesVersion).toBe('1.29');
+    expect(r.problems.filter((p) => p.severity === 'warning')).toEqual([]);
+    return worksAsSidecar(r.trace);
+  },
+
+  '09-restartpolicy-1.35.yaml': () => {
+    const r = run('09-restartpolicy-1.35.yaml');
+    const { trace } = r;
+    expect(trace.kubernetesVersion).toBe('1.35');
+    expect(r.scenario?.pod.restartPolicy).toBe('Never');
+    worksAsSidecar(trace);
+    // [4.2] [11.1] a matching Restart rule restarts a Never container.
+    const crash = first(trace, 'container.exit', 'myapp-container');
+    expect(crash.exitCode).toBe(42);
+    const restart = first(trace, 'container.start', 'myapp-container', (e) => e.attempt === 1);
+    expect(restart.t).toBeGreaterThan(crash.t);
+    expect(phases(trace)).not.toContain('Failed');
+    // [1.2] up to 1.33 a main container may not carry restartPolicy.
+    const old = runScenario(galleryFiles['09-restartpolicy-1.35.yaml']!, { kubernetesVersion: '1.33' });
+    expect(old.ok).toBe(false);
+    expect(old.problems.some((p) => p.severity === 'error' && p.path.startsWith('spec.containers[0].restartPolicy'))).toBe(true);
+    return restart.t;
+  },
+
+  '10-crashloopbackoff-timing.yaml': () => {
+    const { trace } = run('10-crashloopbackoff-timing.yaml');
+    const c = 'payments-api';
+    const exits = of(trace, 'container.exit', c);
+    const starts = of(trace, 'container.start', c);
+    // [4.5] the wait after each exit: the first restart immediate, then 10s doubling to the 300s
+    // cap; attempt 8 runs 11 minutes (> 600s since the last backoff step, [4.5]), so the entry has
+    // expired: the next restart is immediate and the sequence starts over (10s after the next exit).
+    const expected = [0, 10, 20, 40, 80, 160, 300, 300, 0, 10, 20, 40, 80];
+    const waits = exits.slice(0, expected.length).map((exit) => {
+      const next = starts.find((s) => s.attempt === exit.attempt + 1);
+      const b = of(trace, 'container.backoff', c, (e) => e.t >= exit.t && (next === undefined || e.t <= next.t))[0];
+      return { exit, next, delay: b?.delay ?? 0 };
+    });
+    expect(waits.map((w) => w.delay)).toEqual(expected);
+    for (const w of waits) {
+      if (!w.next) continue;
+      // [4.6] from 1.35 the restart lands at the backoff's expiry (plus at most a sync round).
+      expect(w.next.t - w.exit.t).toBeGreaterThanOrEqual(w.delay);
+      expect(w.next.t - w.exit.t).toBeLessThan(w.delay + 2);
+    }
+    const longRun = exits.find((e) => e.attempt === 8)!;
+    const longStart = starts.find((s) => s.attempt === 8)!;
+    expect(longRun.t - longStart.t).toBeGreaterThan(600);
+    // The moment the cap shows: the second 300s wait.
+    return of(trace, 'container.backoff', c, (e) => e.delay === 300)[1]!.t;
+  },
+};
+
+
+/** 1.28 with the gate, 1.29+: the proxy is a sidecar and the app starts once it is started. */
+function worksAsSidecar(trace: Trace): number {
+  expect(trace.containers.find((c) => c.name === 'istio-proxy')?.kind).toBe('sidecar');
+  const proxyStarted = first(trace, 'container.started', 'istio-proxy');
+  const app = first(trace, 'container.start', 'myapp-container');
+  expect(app.t).toBeGreaterThanOrEqual(proxyStarted.t);
+  const running = first(trace, 'pod.kubectl', undefined, (e) => e.status === 'Running');
+  expect(running.ready).toBe('2/2');
+  return running.t;
+}

@@ -1,0 +1,99 @@
+// The gallery's lessons about starting (galleryLessons.testkit.ts): a sidecar the next container
+// waits for, startup probes that gate and readiness that does not, init containers without the
+// network, a postStart hook that never returns. The assertions restate the rules of
+// docs/kubelet-rules.md (section numbers in the comments) against the engine's trace.
+
+import { expect } from 'vitest';
+import { first, kubectl, lastPhase, none, of, phases, run } from './galleryTrace.testkit';
+
+export const STARTING_LESSONS: Record<string, () => number | null> = {
+  '02-app-before-proxy-no-gate.yaml': () => {
+    const { trace } = run('02-app-before-proxy-no-gate.yaml');
+    // [2.2] no startup probe: started = running, so the app starts before Envoy is up.
+    const proxyStarted = first(trace, 'container.started', 'istio-proxy');
+    const proxyUp = first(trace, 'container.up', 'istio-proxy');
+    const appStart = first(trace, 'container.start', 'checkout');
+    expect(proxyStarted.t).toBeLessThan(proxyUp.t);
+    expect(appStart.t).toBeGreaterThanOrEqual(proxyStarted.t);
+    expect(appStart.t).toBeLessThan(proxyUp.t);
+    // Its first run (no mesh yet) fails before the proxy is up.
+    expect(first(trace, 'container.exit', 'checkout').t).toBeLessThan(proxyUp.t);
+    return appStart.t;
+  },
+
+  '02-app-before-proxy-startup-probe.yaml': () => {
+    const { trace } = run('02-app-before-proxy-startup-probe.yaml');
+    // [2.1] [2.2] the next container waits for the sidecar's startup probe to pass.
+    const proxyUp = first(trace, 'container.up', 'istio-proxy');
+    const probeOk = first(trace, 'probe.result', 'istio-proxy', (e) => e.probe === 'startup' && e.result === 'success');
+    const proxyStarted = first(trace, 'container.started', 'istio-proxy');
+    const appStart = first(trace, 'container.start', 'checkout');
+    expect(probeOk.t).toBeGreaterThanOrEqual(proxyUp.t);
+    expect(proxyStarted.t).toBeGreaterThanOrEqual(probeOk.t);
+    expect(appStart.t).toBeGreaterThanOrEqual(proxyStarted.t);
+    none(trace, 'container.exit', 'checkout');
+    return appStart.t;
+  },
+
+  '03-startup-gates-readiness-does-not.yaml': () => {
+    const { trace } = run('03-startup-gates-readiness-does-not.yaml');
+    // [2.2] [5.7] readiness does not gate: istio-proxy starts long before config-reloader is ready.
+    const reloaderStarted = first(trace, 'container.started', 'config-reloader');
+    const reloaderReady = first(trace, 'container.ready', 'config-reloader');
+    const proxyStart = first(trace, 'container.start', 'istio-proxy');
+    expect(proxyStart.t).toBeGreaterThanOrEqual(reloaderStarted.t);
+    expect(proxyStart.t).toBeLessThan(reloaderReady.t);
+    // The startup probe does gate: nginx waits for istio-proxy's startup success.
+    const proxyUp = first(trace, 'container.up', 'istio-proxy');
+    const proxyStarted = first(trace, 'container.started', 'istio-proxy');
+    const nginxStart = first(trace, 'container.start', 'nginx');
+    expect(proxyStarted.t).toBeGreaterThanOrEqual(proxyUp.t);
+    expect(nginxStart.t).toBeGreaterThanOrEqual(proxyStarted.t);
+    expect(nginxStart.t).toBeLessThan(reloaderReady.t);
+    // [7.3] [7.4] readiness only feeds pod Ready.
+    const ready = first(trace, 'pod.condition', undefined, (e) => e.condition === 'Ready' && e.status === 'True');
+    expect(ready.t).toBeGreaterThanOrEqual(reloaderReady.t);
+    return nginxStart.t;
+  },
+
+  '04-init-without-network-legacy.yaml': () => {
+    const { trace } = run('04-init-without-network-legacy.yaml');
+    expect(trace.containers.find((c) => c.name === 'istio-proxy')?.kind).toBe('main');
+    // [3.1] main containers (the proxy here) wait for init; [2.5] a failing init container is retried with backoff.
+    none(trace, 'container.start', 'istio-proxy');
+    none(trace, 'container.start', 'orders');
+    const exits = of(trace, 'container.exit', 'db-migrate');
+    expect(exits.length).toBeGreaterThanOrEqual(3);
+    expect(exits.every((e) => e.exitCode !== 0)).toBe(true);
+    for (const e of exits.slice(0, -1)) first(trace, 'container.start', 'db-migrate', (s) => s.attempt === e.attempt + 1 && s.t > e.t);
+    expect(of(trace, 'container.backoff', 'db-migrate').length).toBeGreaterThan(0);
+    expect(phases(trace)).toEqual(['Pending']);
+    return first(trace, 'pod.kubectl', undefined, (e) => e.status === 'Init:CrashLoopBackOff').t;
+  },
+
+  '04-init-without-network-native.yaml': () => {
+    const { trace } = run('04-init-without-network-native.yaml');
+    // [2.1] the sidecar ahead of db-migrate is started before db-migrate runs.
+    const proxyStarted = first(trace, 'container.started', 'istio-proxy');
+    const migrate = first(trace, 'container.start', 'db-migrate');
+    expect(migrate.t).toBeGreaterThanOrEqual(proxyStarted.t);
+    expect(of(trace, 'container.exit', 'db-migrate').map((e) => e.exitCode)).toEqual([0]);
+    const app = first(trace, 'container.start', 'orders');
+    expect(lastPhase(trace)).toBe('Running');
+    return app.t;
+  },
+
+  '12-hung-poststart.yaml': () => {
+    const { trace } = run('12-hung-poststart.yaml');
+    // [3.3] the hook never returns: no later container starts, and the status stays ContainerCreating.
+    const hook = first(trace, 'hook.start', 'search-api', (e) => e.hook === 'postStart');
+    none(trace, 'hook.end', 'search-api');
+    none(trace, 'container.start', 'metrics-exporter');
+    none(trace, 'container.started', 'search-api');
+    const statuses = new Set(kubectl(trace).map((e) => e.status));
+    expect(statuses).toEqual(new Set(['ContainerCreating']));
+    expect(phases(trace)).toEqual(['Pending']);
+    expect(trace.end - hook.t).toBeGreaterThan(60);
+    return hook.t;
+  },
+};

@@ -1,0 +1,152 @@
+// The gallery's lessons about finishing and stopping (galleryLessons.testkit.ts): a Job whose
+// sidecar kept it running, termination order, the shared grace period, exit codes 137 and 143, a
+// sidecar crash under restartPolicy Never, two sidecars stopped in reverse. The assertions restate
+// the rules of docs/kubelet-rules.md (section numbers in the comments) against the engine's trace.
+
+import { expect } from 'vitest';
+import { first, kubectl, lastPhase, none, of, phases, readyFlips, run, signal } from './galleryTrace.testkit';
+
+export const STOPPING_LESSONS: Record<string, () => number | null> = {
+  '01-job-never-finishes-legacy.yaml': () => {
+    const { trace } = run('01-job-never-finishes-legacy.yaml');
+    const done = first(trace, 'container.exit', 'pi');
+    expect(done.exitCode).toBe(0);
+    // [6.2c] a running regular container keeps the phase Running; nobody stops it (only
+    // sidecars are stopped when the main containers are done, [8.1c]).
+    none(trace, 'container.exit', 'log-shipper');
+    none(trace, 'container.kill');
+    expect(phases(trace)).not.toContain('Succeeded');
+    expect(lastPhase(trace)).toBe('Running');
+    expect(trace.end - done.t).toBeGreaterThan(120);
+    return done.t;
+  },
+
+  '01-job-never-finishes-native.yaml': () => {
+    const { trace } = run('01-job-never-finishes-native.yaml');
+    expect(trace.containers.find((c) => c.name === 'log-shipper')?.kind).toBe('sidecar');
+    const done = first(trace, 'container.exit', 'pi');
+    // [8.1c] every main container done under Never: the kubelet kills the pod, sidecars included.
+    const kill = first(trace, 'container.kill', 'log-shipper');
+    expect(kill.t).toBeGreaterThanOrEqual(done.t);
+    expect(first(trace, 'container.exit', 'log-shipper').t).toBeGreaterThanOrEqual(kill.t);
+    const succeeded = first(trace, 'pod.phase', undefined, (e) => e.phase === 'Succeeded');
+    expect(succeeded.t).toBeGreaterThan(done.t);
+    expect(succeeded.t - done.t).toBeLessThan(10);
+    return succeeded.t;
+  },
+
+  '05-termination-order.yaml': () => {
+    const { trace } = run('05-termination-order.yaml');
+    const deleted = first(trace, 'pod.deleted');
+    // [8.4] every preStop hook, sidecars' included, starts at once.
+    const hooks = of(trace, 'hook.start', undefined, (e) => e.hook === 'preStop');
+    expect(hooks.map((h) => h.container).sort()).toEqual(trace.containers.map((c) => c.name).sort());
+    expect(new Set(hooks.map((h) => h.t))).toEqual(new Set([deleted.t]));
+    // [8.4] the main container exits before any sidecar gets its SIGTERM ...
+    const mainExit = Math.max(...trace.containers.filter((c) => c.kind === 'main').map((c) => first(trace, 'container.exit', c.name).t));
+    const sidecars = trace.containers.filter((c) => c.kind === 'sidecar').sort((a, b) => b.index - a.index);
+    expect(sidecars.map((c) => c.name)).toEqual(['otel-collector', 'istio-proxy', 'fluent-bit']);
+    const terms = sidecars.map((c) => first(trace, 'container.signal', c.name, (e) => e.signal === 'SIGTERM').t);
+    for (const t of terms) expect(t).toBeGreaterThanOrEqual(mainExit);
+    // ... and sidecars get it one by one in reverse spec order, each after the later one exited.
+    for (let i = 1; i < sidecars.length; i++) {
+      expect(terms[i]!).toBeGreaterThan(terms[i - 1]!);
+      expect(terms[i]!).toBeGreaterThanOrEqual(first(trace, 'container.exit', sidecars[i - 1]!.name).t);
+    }
+    none(trace, 'container.signal', undefined, (e) => e.signal === 'SIGKILL');
+    expect(lastPhase(trace)).toBe('Succeeded');
+    return terms.at(-1)!;
+  },
+
+  '06-shared-grace-period.yaml': () => {
+    const { trace } = run('06-shared-grace-period.yaml');
+    const deleted = first(trace, 'pod.deleted');
+    const graceEnd = deleted.t + deleted.gracePeriodSeconds;
+    expect(deleted.gracePeriodSeconds).toBe(30);
+    // [8.5] the main container outlasts the grace: SIGKILL, 137.
+    expect(first(trace, 'container.signal', 'worker', (e) => e.signal === 'SIGKILL').t).toBeCloseTo(graceEnd, 3);
+    expect(first(trace, 'container.exit', 'worker').exitCode).toBe(137);
+    // [8.3] [8.4] [8.5] the sidecar's turn comes only at the end of the grace; it gets the 2s minimum.
+    const term = first(trace, 'container.signal', 'istio-proxy', (e) => e.signal === 'SIGTERM');
+    const kill = first(trace, 'container.signal', 'istio-proxy', (e) => e.signal === 'SIGKILL');
+    expect(term.t).toBeCloseTo(graceEnd, 3);
+    expect(kill.t - term.t).toBeCloseTo(2, 3);
+    const exit = first(trace, 'container.exit', 'istio-proxy');
+    expect(exit.exitCode).toBe(137);
+    expect(exit.t).toBe(kill.t);
+    return kill.t;
+  },
+
+  '07-exit-codes-137-143.yaml': () => {
+    const { trace } = run('07-exit-codes-137-143.yaml');
+    const done = first(trace, 'container.exit', 'report');
+    expect(done.exitCode).toBe(0);
+    // [8.6] SIGTERM unhandled -> 143; PID 1 ignoring SIGTERM -> SIGKILL -> 137.
+    const proxy = first(trace, 'container.exit', 'cloud-sql-proxy');
+    const tailer = first(trace, 'container.exit', 'log-tailer');
+    expect(proxy.exitCode).toBe(143);
+    expect(tailer.exitCode).toBe(137);
+    expect(signal(trace, 'log-tailer', 'SIGKILL').length).toBe(1);
+    for (const e of [proxy, tailer]) expect(e.t).toBeGreaterThan(done.t);
+    // [6.3] sidecar exit codes never change the phase.
+    const succeeded = first(trace, 'pod.phase', undefined, (e) => e.phase === 'Succeeded');
+    expect(succeeded.t).toBeGreaterThanOrEqual(Math.max(proxy.t, tailer.t));
+    expect(phases(trace)).not.toContain('Failed');
+    expect(kubectl(trace).at(-1)?.status).toBe('Completed');
+    return succeeded.t;
+  },
+
+  '08-sidecar-crash-under-never.yaml': () => {
+    const r = run('08-sidecar-crash-under-never.yaml');
+    const { trace } = r;
+    expect(r.scenario?.pod.restartPolicy).toBe('Never');
+    const exits = of(trace, 'container.exit', 'istio-proxy');
+    const starts = of(trace, 'container.start', 'istio-proxy');
+    const crash1 = exits[0]!;
+    const crash2 = exits[1]!;
+    expect(crash1.exitCode).not.toBe(0);
+    // [4.3] restarted under Never; [4.5] the first restart is immediate, the second waits 10s.
+    const restart1 = starts.find((s) => s.attempt === 1)!;
+    const restart2 = starts.find((s) => s.attempt === 2)!;
+    expect(restart1.t).toBeGreaterThan(crash1.t);
+    expect(restart1.t - crash1.t).toBeLessThan(10);
+    none(trace, 'container.backoff', 'istio-proxy', (e) => e.t > crash1.t && e.t < restart1.t);
+    const backoff = first(trace, 'container.backoff', 'istio-proxy', (e) => e.t > crash2.t);
+    expect(backoff.delay).toBe(10);
+    expect(restart2.t - crash2.t).toBeGreaterThanOrEqual(10);
+    // [9] [7.3] [7.4] the pod is not Ready until the sidecar is ready again.
+    const flips = readyFlips(trace).filter((e) => e.t >= crash1.t && e.t < crash2.t).map((e) => e.status);
+    expect(flips).toEqual(['False', 'True']);
+    const notReady = first(trace, 'pod.condition', undefined, (e) => e.condition === 'Ready' && e.status === 'False' && e.t >= crash1.t);
+    const readyAgain = first(trace, 'pod.condition', undefined, (e) => e.condition === 'Ready' && e.status === 'True' && e.t > crash1.t);
+    expect(readyAgain.t).toBeGreaterThanOrEqual(first(trace, 'container.ready', 'istio-proxy', (e) => e.attempt === 1).t);
+    expect(notReady.t).toBeLessThanOrEqual(restart1.t + 1);
+    // The main container is left alone, and a sidecar's crash does not fail the pod [6.3].
+    expect(of(trace, 'container.start', 'transcode').length).toBe(1);
+    expect(first(trace, 'container.exit', 'transcode').t).toBeGreaterThan(restart2.t);
+    expect(phases(trace)).toEqual(['Pending', 'Running', 'Succeeded']);
+    return restart1.t;
+  },
+
+  '11-vault-before-mesh.yaml': () => {
+    const { trace } = run('11-vault-before-mesh.yaml');
+    // [2.1] start in spec order, each after the previous sidecar is started.
+    const vaultStarted = first(trace, 'container.started', 'vault-agent');
+    const proxyStart = first(trace, 'container.start', 'istio-proxy');
+    const proxyStarted = first(trace, 'container.started', 'istio-proxy');
+    expect(first(trace, 'container.start', 'vault-agent').t).toBeLessThan(proxyStart.t);
+    expect(proxyStart.t).toBeGreaterThanOrEqual(vaultStarted.t);
+    expect(first(trace, 'container.start', 'ledger').t).toBeGreaterThanOrEqual(proxyStarted.t);
+    // [8.4] stop in reverse: ledger, then istio-proxy, then vault-agent.
+    const ledgerExit = first(trace, 'container.exit', 'ledger');
+    const proxyTerm = first(trace, 'container.signal', 'istio-proxy', (e) => e.signal === 'SIGTERM');
+    const proxyExit = first(trace, 'container.exit', 'istio-proxy');
+    const vaultTerm = first(trace, 'container.signal', 'vault-agent', (e) => e.signal === 'SIGTERM');
+    const vaultExit = first(trace, 'container.exit', 'vault-agent');
+    expect(proxyTerm.t).toBeGreaterThanOrEqual(ledgerExit.t);
+    expect(vaultTerm.t).toBeGreaterThanOrEqual(proxyExit.t);
+    expect(vaultTerm.t).toBeGreaterThan(proxyTerm.t);
+    expect(lastPhase(trace)).toBe('Succeeded');
+    return vaultExit.t;
+  },
+};
