@@ -100,7 +100,8 @@ export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { tra
   const from = scenario.sim.startFrom;
   const stop = truncation(sim, horizon);
   const end = roundTime(stop ? stop.at : Math.min(sim.k.horizon, horizon));
-  const events = sim.events.filter((e) => e.t <= end);
+  // Usually no event is past `end`: the simulator's own array is handed over, not copied.
+  const events = sim.events.every((e) => e.t <= end) ? sim.events : sim.events.filter((e) => e.t <= end);
   const trace: Trace = { schema: TRACE_SCHEMA, kubernetesVersion: scenario.sim.kubernetesVersion, end, containers: traceContainers(scenario), events };
   if (from) trace.observedUntil = from.now;
   trace.statusWrites = sim.status.writes.filter((w) => w.t <= end);

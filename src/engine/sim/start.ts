@@ -61,11 +61,10 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
  */
 export function exitedSnapshot(sim: PodSim): Map<string, Instance> {
   const out = new Map<string, Instance>();
-  for (const spec of sim.specs()) {
-    const instances = sim.rec(spec.name).instances;
+  for (const { spec, instances } of sim.recordList) {
     for (let i = instances.length - 1; i >= 0; i--) {
       const inst = instances[i]!;
-      if (inst.state !== 'exited' || sim.removedFromRuntime.has(inst)) continue;
+      if (inst.state !== 'exited' || (sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst))) continue;
       out.set(spec.name, inst);
       break;
     }

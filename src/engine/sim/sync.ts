@@ -35,9 +35,9 @@ export function actionsInput(sim: PodSim): PodActionsInput {
   const runtime: Record<string, RuntimeContainerStatus | undefined> = {};
   const startup: PodActionsInput['startup'] = {};
   const liveness: PodActionsInput['liveness'] = {};
-  for (const spec of sim.specs()) {
-    const rec = sim.rec(spec.name);
-    const inst = rec.instances.at(-1);
+  for (const rec of sim.recordList) {
+    const { spec } = rec;
+    const inst = rec.instances[rec.instances.length - 1];
     if (!inst) continue;
     // [2.9] a new sandbox purges the init containers: older runs no longer count for the plan.
     if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id) continue;
