@@ -20,11 +20,11 @@ import { restartAllContainers } from './restartAll';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
 
 /** The spec list with each container's current image ([1.8]); the list itself when no image changed. */
-function withImages(sim: PodSim, specs: ContainerSpec[]): ContainerSpec[] {
+function withImages(sim: PodSim, specs: ContainerSpec[], offset: number): ContainerSpec[] {
   let out: ContainerSpec[] | undefined;
   for (let i = 0; i < specs.length; i++) {
     const c = specs[i]!;
-    const { image } = sim.rec(c.name);
+    const { image } = sim.recordList[offset + i]!; // recordList follows specs(): init containers, then main
     if (image === c.image && out === undefined) continue;
     out ??= specs.slice(0, i);
     out.push(image === c.image ? c : { ...c, image }); // a copy only for a changed image
@@ -36,8 +36,8 @@ export function actionsInput(sim: PodSim): PodActionsInput {
   const { runtime, startup, liveness } = runtimeTables(sim);
   return {
     restartPolicy: sim.pod.restartPolicy,
-    initContainers: withImages(sim, sim.pod.initContainers),
-    containers: withImages(sim, sim.pod.containers),
+    initContainers: withImages(sim, sim.pod.initContainers, 0),
+    containers: withImages(sim, sim.pod.containers, sim.pod.initContainers.length),
     deleted: sim.deletion !== undefined,
     sandboxReady: sim.sandbox.ready,
     sandboxAttempt: sim.sandbox.created,
