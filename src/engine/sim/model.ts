@@ -52,6 +52,8 @@ export interface StartError {
 
 export interface ContainerRecord {
   spec: ContainerSpec;
+  /** Its index in PodSim.recordList (specs() order): per-container tables are arrays by position. */
+  position: number;
   instances: Instance[];
   startError?: StartError;
   /** Set while a kill (probe, spec change, pod termination) runs for the newest instance. */

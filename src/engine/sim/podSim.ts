@@ -102,7 +102,7 @@ export class PodSim {
     this.probes = new ProbeManager(this);
     this.backoff = new BackoffTable(backoffSettings(this.gates, scenario.sim.kubelet.maxContainerRestartPeriod));
     for (const spec of [...scenario.pod.initContainers, ...scenario.pod.containers]) {
-      const rec: ContainerRecord = { spec, instances: [], killing: false, image: spec.image };
+      const rec: ContainerRecord = { spec, position: this.recordList.length, instances: [], killing: false, image: spec.image };
       this.records.set(spec.name, rec);
       this.recordList.push(rec);
     }

@@ -75,8 +75,8 @@ function containersReadyOf(sim: PodSim, st: PhaseStatuses, phase: PodPhase): Exp
 function withProbeFlags(sim: PodSim, s: ContainerStatus, rec: ContainerRecord | undefined): ContainerStatus {
   const spec = rec?.spec;
   const inst = sim.status.instanceOf(s.name);
-  if (!spec || !inst || spec.kind === 'init') return s;
-  const started = sim.probes.started(spec.name, inst); // [5.6] UpdatePodStatus
-  const ready = started && inst.state === 'running' && sim.probes.ready(spec.name, inst);
+  if (!rec || !spec || !inst || spec.kind === 'init') return s;
+  const started = sim.probes.started(rec, inst); // [5.6] UpdatePodStatus
+  const ready = started && inst.state === 'running' && sim.probes.ready(rec, inst);
   return started === s.started && ready === s.ready ? s : { ...s, started, ready };
 }

@@ -11,7 +11,7 @@
 import type { ContainerSpec, ProbeSpec } from '../scenario/types';
 import type { ProbeKind } from '../trace';
 import type { PodSim } from './podSim';
-import type { Instance } from './model';
+import type { ContainerRecord, Instance } from './model';
 import type { QueueItem } from './queue';
 import { RESYNC_INTERVAL } from './timing';
 import { ProbeWorkerLoop, type Verdict, type Worker } from './probeWorker';
@@ -26,8 +26,8 @@ function probeOf(spec: { startupProbe?: ProbeSpec; livenessProbe?: ProbeSpec; re
 
 export class ProbeManager {
   private readonly workers: Worker[] = [];
-  /** The workers of each container, by probe kind (read at every status write: no string keys). */
-  private readonly byContainer = new Map<string, Partial<Record<ProbeKind, Worker>>>();
+  /** The workers of each container by its record's position, by probe kind (read at every status write and sync: no lookup by name). */
+  private readonly byPosition: Partial<Record<ProbeKind, Worker>>[] = [];
 
   private readonly loop: ProbeWorkerLoop;
 
@@ -67,7 +67,7 @@ export class ProbeManager {
     const previous = new Map(this.workers.map((w) => [`${w.container}/${w.kind}`, w]));
     for (const w of this.workers) this.loop.cancelAll(w);
     this.workers.length = 0;
-    this.byContainer.clear();
+    this.byPosition.length = 0;
     this.addPod();
     if (!keepResults) return;
     for (const w of this.workers) {
@@ -81,15 +81,15 @@ export class ProbeManager {
   }
 
   /** The worker's current result for this instance (undefined: not decided, like a missing entry). */
-  result(container: string, kind: ProbeKind, inst: Instance | undefined): Verdict | undefined {
-    const w = this.byContainer.get(container)?.[kind];
+  result(container: string | ContainerRecord, kind: ProbeKind, inst: Instance | undefined): Verdict | undefined {
+    const w = this.workersAt(container)?.[kind];
     if (!w || !inst || w.instance !== inst) return undefined;
     return w.result;
   }
 
   /** The id of the probe.result event behind the worker's current result for this instance. */
   resultId(container: string, kind: ProbeKind, inst: Instance | undefined): string | undefined {
-    const w = this.byContainer.get(container)?.[kind];
+    const w = this.workersAt(container)?.[kind];
     if (!w || !inst || w.instance !== inst) return undefined;
     return w.resultId;
   }
@@ -100,7 +100,7 @@ export class ProbeManager {
    * until a new container ID ([5.4]).
    */
   seed(container: string, kind: ProbeKind, inst: Instance, result: Verdict): void {
-    const w = this.byContainer.get(container)?.[kind];
+    const w = this.workersAt(container)?.[kind];
     if (!w) return;
     w.instance = inst;
     w.result = result;
@@ -111,16 +111,16 @@ export class ProbeManager {
   }
 
   /** UpdatePodStatus's Started ([5.6]): the startup result, else "no startup worker". */
-  started(container: string, inst: Instance): boolean {
-    const w = this.byContainer.get(container)?.startup; // read at every status write: one lookup
+  started(container: string | ContainerRecord, inst: Instance): boolean {
+    const w = this.workersAt(container)?.startup; // read at every status write: one lookup
     if (!w) return true;
     const r = w.instance === inst ? w.result : undefined;
     return r !== undefined ? r === 'success' : w.exited;
   }
 
   /** UpdatePodStatus's Ready for a started, running container ([5.6]): readiness Success, else "no readiness worker". */
-  ready(container: string, inst: Instance): boolean {
-    const w = this.byContainer.get(container)?.readiness;
+  ready(container: string | ContainerRecord, inst: Instance): boolean {
+    const w = this.workersAt(container)?.readiness;
     if (!w) return true;
     return (w.instance === inst && w.result === 'success') || w.exited;
   }
@@ -153,7 +153,7 @@ export class ProbeManager {
       for (const kind of ADD_ORDER) {
         const probe = probeOf(spec, kind);
         if (!probe) continue;
-        const old = this.byContainer.get(spec.name)?.[kind];
+        const old = this.workersAt(spec.name)?.[kind];
         if (old && !old.exited) return;
         // A worker for a container that stays terminated would leave again at its first look
         // (and only set Failure on the way out): it is not created at all here.
@@ -199,7 +199,7 @@ export class ProbeManager {
       for (const w of this.workers) this.wakeWorker(w);
       return;
     }
-    const workers = this.byContainer.get(container);
+    const workers = this.workersAt(container);
     if (!workers) return;
     for (const kind of KINDS) {
       const w = workers[kind];
@@ -215,9 +215,14 @@ export class ProbeManager {
   }
 
   private workersOf(container: string): Partial<Record<ProbeKind, Worker>> {
-    let workers = this.byContainer.get(container);
-    if (!workers) this.byContainer.set(container, (workers = {}));
-    return workers;
+    const at = this.sim.rec(container).position;
+    return (this.byPosition[at] ??= {});
+  }
+
+  /** A container's workers, if it has any. */
+  private workersAt(container: string | ContainerRecord): Partial<Record<ProbeKind, Worker>> | undefined {
+    const rec = typeof container === 'string' ? this.sim.records.get(container) : container;
+    return rec === undefined ? undefined : this.byPosition[rec.position];
   }
 
   /**

@@ -34,8 +34,8 @@ export function runtimeTables(sim: PodSim): Tables {
     const inst = visibleInstance(sim, rec);
     runtime[spec.name] = inst && runtimeView(rec, inst);
     // No worker, no result: a container without the probe is not looked up.
-    startup[spec.name] = inst && spec.startupProbe ? sim.probes.result(spec.name, 'startup', inst) : undefined;
-    liveness[spec.name] = inst && spec.livenessProbe ? sim.probes.result(spec.name, 'liveness', inst) : undefined;
+    startup[spec.name] = inst && spec.startupProbe ? sim.probes.result(rec, 'startup', inst) : undefined;
+    liveness[spec.name] = inst && spec.livenessProbe ? sim.probes.result(rec, 'liveness', inst) : undefined;
   }
   return tables;
 }

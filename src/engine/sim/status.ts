@@ -69,8 +69,8 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: () => b
     return apiStatus(name, image, { waiting: { reason: 'PodInitializing' } }, {}, restartCount);
   }
   if (inst.state === 'running') {
-    const started = spec.kind === 'init' || sim.probes.started(name, inst); // [5.6] UpdatePodStatus
-    const ready = spec.kind !== 'init' && started && sim.probes.ready(name, inst);
+    const started = spec.kind === 'init' || sim.probes.started(rec, inst); // [5.6] UpdatePodStatus
+    const ready = spec.kind !== 'init' && started && sim.probes.ready(rec, inst);
     return apiStatus(name, image, { running: { startedAt: inst.startedAt } }, terminated(prev), restartCount, ready, started);
   }
   if (inst.state === 'exited') {
@@ -107,8 +107,8 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
     removed = sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst);
     purged = spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized();
     if (inst.state === 'running') {
-      started = spec.kind === 'init' || sim.probes.started(spec.name, inst);
-      ready = spec.kind !== 'init' && started && sim.probes.ready(spec.name, inst);
+      started = spec.kind === 'init' || sim.probes.started(rec, inst);
+      ready = spec.kind !== 'init' && started && sim.probes.ready(rec, inst);
     }
   }
   if (memo.status !== undefined && memo.inst === inst && memo.instState === inst?.state && memo.prev === prev
