@@ -3,6 +3,7 @@
 
 import type { Behavior, ContainerSpec } from '../scenario/types';
 import type { QueueItem } from './queue';
+import type { RuntimeContainerStatus } from '../kubelet/podActionsTypes';
 
 export type InstanceState = 'created' | 'running' | 'exited' | 'unknown';
 
@@ -64,6 +65,8 @@ export interface ContainerRecord {
   imageChangeId?: string;
   /** The id of the latest container.backoff event (the start after the wait cites it). */
   backoffId?: string;
+  /** computePodActions' view of the newest instance, reused while equal (runtimeView.ts). */
+  runtimeView?: RuntimeContainerStatus;
 }
 
 export function newest(rec: ContainerRecord): Instance | undefined {

@@ -3,7 +3,7 @@
 // liveness results. Issue 16: the three tables are one set of objects per pod, refilled at each
 // sync (every container's key is there from the start, in spec order, undefined when it has no
 // entry, which every reader treats as absent), and a container's view is reused while nothing it
-// copies changed, so a sync of a steady pod allocates nothing here. computePodActions only reads
+// copies changed (kept on its record), so a sync of a steady pod allocates nothing here. computePodActions only reads
 // its input and keeps none of it, so refilling the tables at the next sync is exact.
 
 import type { PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
@@ -14,7 +14,6 @@ import { hiddenByRestartAll } from './restartAll';
 type Tables = Pick<PodActionsInput, 'runtime' | 'startup' | 'liveness'>;
 
 const tablesByPod = new WeakMap<PodSim, Tables>();
-const views = new WeakMap<ContainerRecord, RuntimeContainerStatus>();
 
 /** The pod's tables, filled in for this sync. */
 export function runtimeTables(sim: PodSim): Tables {
@@ -31,11 +30,16 @@ export function runtimeTables(sim: PodSim): Tables {
   const { runtime, startup, liveness } = tables;
   for (const rec of sim.recordList) {
     const { spec } = rec;
+    const { name } = spec;
     const inst = visibleInstance(sim, rec);
-    runtime[spec.name] = inst && runtimeView(rec, inst);
+    // Written only where the entry changes (most syncs change few containers).
+    const view = inst && runtimeView(rec, inst);
+    if (runtime[name] !== view) runtime[name] = view;
     // No worker, no result: a container without the probe is not looked up.
-    startup[spec.name] = inst && spec.startupProbe ? sim.probes.result(rec, 'startup', inst) : undefined;
-    liveness[spec.name] = inst && spec.livenessProbe ? sim.probes.result(rec, 'liveness', inst) : undefined;
+    const started = inst && spec.startupProbe ? sim.probes.result(rec, 'startup', inst) : undefined;
+    if (startup[name] !== started) startup[name] = started;
+    const alive = inst && spec.livenessProbe ? sim.probes.result(rec, 'liveness', inst) : undefined;
+    if (liveness[name] !== alive) liveness[name] = alive;
   }
   return tables;
 }
@@ -54,13 +58,13 @@ function visibleInstance(sim: PodSim, rec: ContainerRecord): Instance | undefine
 /** The newest instance's view with the container's attempt count; the previous object while equal. */
 function runtimeView(rec: ContainerRecord, inst: Instance): RuntimeContainerStatus {
   const attempts = rec.instances.length;
-  const last = views.get(rec);
+  const last = rec.runtimeView;
   if (last !== undefined && last.state === inst.state && last.exitCode === inst.exitCode && last.startedAt === inst.startedAt
     && last.finishedAt === inst.finishedAt && last.image === inst.image && last.attempts === attempts) return last;
   const view: RuntimeContainerStatus = {
     name: rec.spec.name, state: inst.state, exitCode: inst.exitCode, startedAt: inst.startedAt,
     finishedAt: inst.finishedAt, image: inst.image, attempts,
   };
-  views.set(rec, view);
+  rec.runtimeView = view;
   return view;
 }
