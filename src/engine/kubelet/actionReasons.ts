@@ -14,8 +14,8 @@ const LEADING_RULE = /^\[([0-9]+(?:\.[0-9]+[a-z]?)?)\]/;
 export function explain(changes: PodActions, text: string, about?: { container: string; after?: string }): void {
   changes.why.push(text);
   if (!about || Object.prototype.hasOwnProperty.call(changes.reasons, about.container)) return;
-  const rule = LEADING_RULE.exec(text)?.[1] ?? '';
-  const reason: PodActions['reasons'][string] = { rule, text };
+  // The rule is read from the sentence only when asked (`sim actions`): the simulator reads the text alone.
+  const reason: PodActions['reasons'][string] = { get rule() { return LEADING_RULE.exec(text)?.[1] ?? ''; }, text };
   if (about.after !== undefined) reason.after = about.after;
   changes.reasons[about.container] = reason;
 }

@@ -65,6 +65,8 @@ export interface ContainerRecord {
   imageChangeId?: string;
   /** The id of the latest container.backoff event (the start after the wait cites it). */
   backoffId?: string;
+  /** Its back-off table key for the image it was built for (start.ts). */
+  backoffKey?: { image: string; key: string };
   /** computePodActions' view of the newest instance, reused while equal (runtimeView.ts). */
   runtimeView?: RuntimeContainerStatus;
 }

@@ -3,8 +3,8 @@
 // liveness results. Issue 16: the three tables are one set of objects per pod, refilled at each
 // sync (every container's key is there from the start, in spec order, undefined when it has no
 // entry, which every reader treats as absent), and a container's view is reused while nothing it
-// copies changed (kept on its record), so a sync of a steady pod allocates nothing here. computePodActions only reads
-// its input and keeps none of it, so refilling the tables at the next sync is exact.
+// copies changed (kept on its record), so a sync of a steady pod allocates nothing here.
+// computePodActions only reads its input and keeps none of it, so refilling the tables is exact.
 
 import type { PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
 import type { ContainerRecord, Instance } from './model';
