@@ -122,8 +122,10 @@ export function printPod(pod: ApiPod, now: number, opts: PrintOptions = {}): Kub
 
 /** The optional keys left unset are absent, not undefined (a copy in the same key order: no `delete` on the object). */
 function withoutUnset(basis: PrintBasis): PrintBasis {
+  const from = basis as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(basis)) {
+  for (const k in from) {
+    const v = from[k];
     if (v === undefined && (k === 'container' || k === 'sidecar' || k === 'initialized' || k === 'by')) continue;
     out[k] = v;
   }
