@@ -120,6 +120,18 @@ export function printPod(pod: ApiPod, now: number, opts: PrintOptions = {}): Kub
   return printPodWithBasis(pod, now, opts).columns;
 }
 
+/** The optional keys left unset are absent, not undefined (a copy in the same key order: no `delete` on the object). */
+function withoutUnset(basis: PrintBasis): PrintBasis {
+  const from = basis as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in from) {
+    const v = from[k];
+    if (v === undefined && (k === 'container' || k === 'sidecar' || k === 'initialized' || k === 'by')) continue;
+    out[k] = v;
+  }
+  return out as unknown as PrintBasis;
+}
+
 /** The three columns and the branch that named them, for explanations ([14.6]; branches [14.1]–[14.4]). */
 export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions = {}): { columns: KubectlColumns; basis: PrintBasis } {
   const minor = opts.minor ?? NEWEST;
@@ -187,6 +199,5 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
   const restartsText = restarts !== 0 && lastRestart !== undefined
     ? `${restarts} (${humanDuration(now - lastRestart)} ago)`
     : String(restarts);
-  for (const k of ['container', 'sidecar', 'initialized', 'by'] as const) if (basis[k] === undefined) delete basis[k];
-  return { columns: { ready: `${ready}/${total}`, status: reason, restarts: restartsText }, basis };
+  return { columns: { ready: `${ready}/${total}`, status: reason, restarts: restartsText }, basis: withoutUnset(basis) };
 }

@@ -5,7 +5,26 @@
 
 import type { PodActions } from './podActionsTypes';
 
-const LEADING_RULE = /^\[([0-9]+(?:\.[0-9]+[a-z]?)?)\]/;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The rule a sentence starts with, "[x]" or "[x.y]" or "[x.yz]" with a letter ("" if none): the
+ * pattern /^\[([0-9]+(?:\.[0-9]+[a-z]?)?)\]/ read by hand (a regex here ran at every sync).
+ */
+export function leadingRule(text: string): string {
+  if (text.charCodeAt(0) !== 91) return ''; // [
+  let i = 1;
+  while (isDigit(text.charCodeAt(i))) i++;
+  if (i === 1) return '';
+  if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) { // .
+    let j = i + 1;
+    while (isDigit(text.charCodeAt(j))) j++;
+    const c = text.charCodeAt(j);
+    if (c >= 97 && c <= 122) j++; // a-z
+    if (text.charCodeAt(j) === 93) return text.slice(1, j);
+  }
+  return text.charCodeAt(i) === 93 ? text.slice(1, i) : ''; // ]
+}
 
 /**
  * Adds a sentence to the plan's `why`; with `about`, it is also that container's reason unless an
@@ -14,8 +33,7 @@ const LEADING_RULE = /^\[([0-9]+(?:\.[0-9]+[a-z]?)?)\]/;
 export function explain(changes: PodActions, text: string, about?: { container: string; after?: string }): void {
   changes.why.push(text);
   if (!about || Object.prototype.hasOwnProperty.call(changes.reasons, about.container)) return;
-  const rule = LEADING_RULE.exec(text)?.[1] ?? '';
-  const reason: PodActions['reasons'][string] = { rule, text };
+  const reason: PodActions['reasons'][string] = { rule: leadingRule(text), text };
   if (about.after !== undefined) reason.after = about.after;
   changes.reasons[about.container] = reason;
 }

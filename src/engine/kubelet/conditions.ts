@@ -101,12 +101,14 @@ export function containersReadyCondition(
   }
   const unknown: string[] = [];
   const unready: string[] = [];
-  const counted = [...spec.initContainers.filter(isSidecarSpec), ...spec.containers];
-  for (const c of counted) {
+  // Sidecars, then main containers (no combined list: this runs at every status write).
+  const count = (c: { name: string }) => {
     const s = byName.get(c.name);
     if (!s) unknown.push(c.name);
     else if (!s.ready) unready.push(c.name);
-  }
+  };
+  for (const c of spec.initContainers) if (isSidecarSpec(c)) count(c);
+  for (const c of spec.containers) count(c);
   if ((phase === 'Succeeded' && unknown.length === 0) || phase === 'Failed') {
     const reason = phase === 'Failed' ? 'PodFailed' : 'PodCompleted';
     return { type, status: 'False', reason, why: `The pod is ${phase}, so its containers no longer count as ready [7.3].` };

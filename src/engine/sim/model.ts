@@ -3,6 +3,7 @@
 
 import type { Behavior, ContainerSpec } from '../scenario/types';
 import type { QueueItem } from './queue';
+import type { RuntimeContainerStatus } from '../kubelet/podActionsTypes';
 
 export type InstanceState = 'created' | 'running' | 'exited' | 'unknown';
 
@@ -52,6 +53,8 @@ export interface StartError {
 
 export interface ContainerRecord {
   spec: ContainerSpec;
+  /** Its index in PodSim.recordList (specs() order): per-container tables are arrays by position. */
+  position: number;
   instances: Instance[];
   startError?: StartError;
   /** Set while a kill (probe, spec change, pod termination) runs for the newest instance. */
@@ -62,6 +65,10 @@ export interface ContainerRecord {
   imageChangeId?: string;
   /** The id of the latest container.backoff event (the start after the wait cites it). */
   backoffId?: string;
+  /** Its back-off table key for the image it was built for (start.ts). */
+  backoffKey?: { image: string; key: string };
+  /** computePodActions' view of the newest instance, reused while equal (runtimeView.ts). */
+  runtimeView?: RuntimeContainerStatus;
 }
 
 export function newest(rec: ContainerRecord): Instance | undefined {

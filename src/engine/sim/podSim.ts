@@ -38,6 +38,8 @@ export class PodSim {
   readonly k: Kernel;
   readonly events: TraceEvent[] = [];
   readonly records = new Map<string, ContainerRecord>();
+  /** The same records in specs() order (init containers first): hot loops walk this, with no lookup by name. */
+  readonly recordList: ContainerRecord[] = [];
   readonly gates: FeatureGates;
   readonly minor: number;
   readonly backoff: BackoffTable;
@@ -100,7 +102,9 @@ export class PodSim {
     this.probes = new ProbeManager(this);
     this.backoff = new BackoffTable(backoffSettings(this.gates, scenario.sim.kubelet.maxContainerRestartPeriod));
     for (const spec of [...scenario.pod.initContainers, ...scenario.pod.containers]) {
-      this.records.set(spec.name, { spec, instances: [], killing: false, image: spec.image });
+      const rec: ContainerRecord = { spec, position: this.recordList.length, instances: [], killing: false, image: spec.image };
+      this.records.set(spec.name, rec);
+      this.recordList.push(rec);
     }
   }
 

@@ -7,6 +7,7 @@ import { containersReadyCondition, readyCondition, type ExplainedCondition } fro
 import type { PhaseStatuses } from '../kubelet/getPhase';
 import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
+import type { ContainerRecord } from './model';
 import { publish, publishUnchanged } from './statusEvents';
 import { holds, remember, sameCondition, specForStatus, statusesByPosition, stripWhy } from './statusMemo';
 
@@ -14,8 +15,8 @@ import { holds, remember, sameCondition, specForStatus, statusesByPosition, stri
 export function patchProbeFlags(sim: PodSim): void {
   const api = sim.status.api;
   const statuses = {
-    initContainerStatuses: withProbeFlagsAll(sim, api.initContainerStatuses),
-    containerStatuses: withProbeFlagsAll(sim, api.containerStatuses),
+    initContainerStatuses: withProbeFlagsAll(sim, api.initContainerStatuses, 0),
+    containerStatuses: withProbeFlagsAll(sim, api.containerStatuses, sim.pod.initContainers.length),
   };
   const phase = (api.phase ?? 'Pending') as PodPhase;
   // The prober's patch recomputes ContainersReady and Ready; the other conditions keep their values.
@@ -35,11 +36,18 @@ export function patchProbeFlags(sim: PodSim): void {
   publish(sim, { ...api, conditions: merged, ...statuses }, undefined, whys);
 }
 
-/** The list with started/ready patched in; the same list when no status changes. */
-function withProbeFlagsAll(sim: PodSim, list: ContainerStatus[]): ContainerStatus[] {
+/**
+ * The list with started/ready patched in; the same list when no status changes. The status lists
+ * follow the spec lists, so a status's record is found at its position (`offset`: where the list
+ * starts in sim.recordList), by name only if not.
+ */
+function withProbeFlagsAll(sim: PodSim, list: ContainerStatus[], offset: number): ContainerStatus[] {
   let patched: ContainerStatus[] | undefined;
   for (let i = 0; i < list.length; i++) {
-    const s = withProbeFlags(sim, list[i]!);
+    const status = list[i]!;
+    if (!status.state.running) continue;
+    const at = sim.recordList[offset + i];
+    const s = withProbeFlags(sim, status, at?.spec.name === status.name ? at : sim.records.get(status.name));
     if (s === list[i]) continue;
     patched ??= list.slice();
     patched[i] = s;
@@ -64,12 +72,11 @@ function containersReadyOf(sim: PodSim, st: PhaseStatuses, phase: PodPhase): Exp
 }
 
 /** A written status with started/ready as the probe results say now; the same object when they agree. */
-function withProbeFlags(sim: PodSim, s: ContainerStatus): ContainerStatus {
-  if (!s.state.running) return s;
-  const spec = sim.records.get(s.name)?.spec; // the status lists follow the spec lists, and names are unique
+function withProbeFlags(sim: PodSim, s: ContainerStatus, rec: ContainerRecord | undefined): ContainerStatus {
+  const spec = rec?.spec;
   const inst = sim.status.instanceOf(s.name);
-  if (!spec || !inst || spec.kind === 'init') return s;
-  const started = sim.probes.started(spec.name, inst); // [5.6] UpdatePodStatus
-  const ready = started && inst.state === 'running' && sim.probes.ready(spec.name, inst);
+  if (!rec || !spec || !inst || spec.kind === 'init') return s;
+  const started = sim.probes.started(rec, inst); // [5.6] UpdatePodStatus
+  const ready = started && inst.state === 'running' && sim.probes.ready(rec, inst);
   return started === s.started && ready === s.ready ? s : { ...s, started, ready };
 }

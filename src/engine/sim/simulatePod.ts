@@ -3,7 +3,7 @@
 // until the horizon (contract section 3). Deterministic: no wall clock, no randomness.
 
 import type { Scenario } from '../scenario/types';
-import { TRACE_SCHEMA, roundTime, type Trace, type TraceContainer, type Truncation } from '../trace';
+import { TRACE_SCHEMA, roundTime, type Trace, type TraceContainer, type TraceEvent, type Truncation } from '../trace';
 import { registerFaultWindows, scheduleFaults } from './faults';
 import { PodSim } from './podSim';
 import { patchProbeFlags } from './probePatch';
@@ -87,6 +87,17 @@ export function startPod(node: SimNode, scenario: Scenario, horizon: number, sta
   return sim;
 }
 
+/** The events at or before `end`: the array itself when none is later (one pass, a copy only from the first later one). */
+function eventsUntil(all: TraceEvent[], end: number): TraceEvent[] {
+  for (let i = 0; i < all.length; i++) {
+    if (all[i]!.t <= end) continue;
+    const kept = all.slice(0, i);
+    for (let j = i + 1; j < all.length; j++) if (all[j]!.t <= end) kept.push(all[j]!);
+    return kept;
+  }
+  return all;
+}
+
 export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { trace: Trace; stats: SimulateStats } {
   const horizon = scenario.sim.until ?? HORIZON_CAP;
   const node = new SimNode(horizon, opts.maxSteps);
@@ -100,7 +111,7 @@ export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { tra
   const from = scenario.sim.startFrom;
   const stop = truncation(sim, horizon);
   const end = roundTime(stop ? stop.at : Math.min(sim.k.horizon, horizon));
-  const events = sim.events.filter((e) => e.t <= end);
+  const events = eventsUntil(sim.events, end);
   const trace: Trace = { schema: TRACE_SCHEMA, kubernetesVersion: scenario.sim.kubernetesVersion, end, containers: traceContainers(scenario), events };
   if (from) trace.observedUntil = from.now;
   trace.statusWrites = sim.status.writes.filter((w) => w.t <= end);

@@ -25,6 +25,12 @@ export function backoffKey(name: string, image: string): string {
   return `${name}@${image}`;
 }
 
+/** The record's back-off key for its current image, built once per image (a fresh string would be hashed at every lookup). */
+function recordBackoffKey(rec: ContainerRecord): string {
+  if (rec.backoffKey?.image !== rec.image) rec.backoffKey = { image: rec.image, key: backoffKey(rec.spec.name, rec.image) };
+  return rec.backoffKey.key;
+}
+
 /** Pulls the image if the policy says so; `pulled.id` is then the container.pulled event's id. */
 function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: string }): Proc<StartOutcome | null> {
   const rec = sim.rec(name);
@@ -61,11 +67,10 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
  */
 export function exitedSnapshot(sim: PodSim): Map<string, Instance> {
   const out = new Map<string, Instance>();
-  for (const spec of sim.specs()) {
-    const instances = sim.rec(spec.name).instances;
+  for (const { spec, instances } of sim.recordList) {
     for (let i = instances.length - 1; i >= 0; i--) {
       const inst = instances[i]!;
-      if (inst.state !== 'exited' || sim.removedFromRuntime.has(inst)) continue;
+      if (inst.state !== 'exited' || (sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst))) continue;
       out.set(spec.name, inst);
       break;
     }
@@ -103,7 +108,7 @@ function clearAfterKillWhy(sim: PodSim, lastExited: Instance | undefined): strin
 function doBackOff(sim: PodSim, name: string, lastExited: Instance | undefined): StartOutcome | null {
   const rec = sim.rec(name);
   if (!lastExited || lastExited.finishedAt === undefined) return null;
-  const key = backoffKey(name, rec.image);
+  const key = recordBackoffKey(rec);
   if (!sim.backoff.isInBackOffSince(key, lastExited.finishedAt, sim.now)) {
     sim.backoff.next(key, lastExited.finishedAt, sim.now);
     return null;

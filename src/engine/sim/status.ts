@@ -10,7 +10,7 @@ import { explainPhase, keepTerminalPhase, type PhaseExplanation, type PhaseStatu
 import type { ContainerSpec } from '../scenario/types';
 import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
-import type { Instance } from './model';
+import type { ContainerRecord, Instance } from './model';
 import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
 import { hiddenByRestartAll } from './restartAll';
 import { publish, publishUnchanged } from './statusEvents';
@@ -35,9 +35,9 @@ function apiStatus(
 }
 
 /** convertToAPIContainerStatuses for one container ([10.1]–[10.4]); `initialized` is podHasInitialized, asked only when needed. */
-function containerStatus(sim: PodSim, spec: ContainerSpec, initialized: () => boolean): ContainerStatus {
+function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: () => boolean): ContainerStatus {
+  const { spec } = rec;
   const { name } = spec;
-  const rec = sim.rec(name);
   const inst = rec.instances[rec.instances.length - 1];
   const prev = rec.instances[rec.instances.length - 2];
   const image = inst?.image ?? rec.image;
@@ -69,8 +69,8 @@ function containerStatus(sim: PodSim, spec: ContainerSpec, initialized: () => bo
     return apiStatus(name, image, { waiting: { reason: 'PodInitializing' } }, {}, restartCount);
   }
   if (inst.state === 'running') {
-    const started = spec.kind === 'init' || sim.probes.started(name, inst); // [5.6] UpdatePodStatus
-    const ready = spec.kind !== 'init' && started && sim.probes.ready(name, inst);
+    const started = spec.kind === 'init' || sim.probes.started(rec, inst); // [5.6] UpdatePodStatus
+    const ready = spec.kind !== 'init' && started && sim.probes.ready(rec, inst);
     return apiStatus(name, image, { running: { startedAt: inst.startedAt } }, terminated(prev), restartCount, ready, started);
   }
   if (inst.state === 'exited') {
@@ -91,8 +91,8 @@ function containerStatus(sim: PodSim, spec: ContainerSpec, initialized: () => bo
  * from changed, else a new one. Instances change only through their state (start, exit), so the
  * newest two instances and their states stand for every field the status copies from them.
  */
-function generatedStatus(sim: PodSim, spec: ContainerSpec, memo: GeneratedStatus, initialized: () => boolean): ContainerStatus {
-  const rec = sim.rec(spec.name);
+function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatus, initialized: () => boolean): ContainerStatus {
+  const { spec } = rec;
   const n = rec.instances.length;
   const inst = rec.instances[n - 1];
   const prev = rec.instances[n - 2];
@@ -104,11 +104,11 @@ function generatedStatus(sim: PodSim, spec: ContainerSpec, memo: GeneratedStatus
   let ready = false;
   if (inst) {
     hidden = hiddenByRestartAll(sim, spec.name, inst.attempt);
-    removed = sim.removedFromRuntime.has(inst);
+    removed = sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst);
     purged = spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized();
     if (inst.state === 'running') {
-      started = spec.kind === 'init' || sim.probes.started(spec.name, inst);
-      ready = spec.kind !== 'init' && started && sim.probes.ready(spec.name, inst);
+      started = spec.kind === 'init' || sim.probes.started(rec, inst);
+      ready = spec.kind !== 'init' && started && sim.probes.ready(rec, inst);
     }
   }
   if (memo.status !== undefined && memo.inst === inst && memo.instState === inst?.state && memo.prev === prev
@@ -129,17 +129,18 @@ function generatedStatus(sim: PodSim, spec: ContainerSpec, memo: GeneratedStatus
   memo.purged = purged;
   memo.started = started;
   memo.ready = ready;
-  memo.status = containerStatus(sim, spec, initialized);
+  memo.status = containerStatus(sim, rec, initialized);
   return memo.status;
 }
 
 /** The generated statuses of one spec list; the previous list itself when no status in it changed. */
-function generatedList(sim: PodSim, specs: ContainerSpec[], offset: number, previous: ContainerStatus[] | undefined, initialized: () => boolean): ContainerStatus[] {
+function generatedList(sim: PodSim, count: number, offset: number, previous: ContainerStatus[] | undefined, initialized: () => boolean): ContainerStatus[] {
   const memos = sim.status.generated;
+  const records = sim.recordList; // in specs() order: this list's records from `offset`
   let out: ContainerStatus[] | undefined;
-  for (let i = 0; i < specs.length; i++) {
+  for (let i = 0; i < count; i++) {
     const memo = (memos[offset + i] ??= { deleted: false, hidden: false, removed: false, purged: false, started: false, ready: false });
-    const s = generatedStatus(sim, specs[i]!, memo, initialized);
+    const s = generatedStatus(sim, records[offset + i]!, memo, initialized);
     if (out === undefined) {
       if (previous !== undefined && previous[i] === s) continue;
       out = previous === undefined ? [] : previous.slice(0, i);
@@ -233,8 +234,8 @@ export function writeStatus(sim: PodSim): void {
   const initialized = once(() => podHasInitialized(sim));
   const manager = sim.status;
   const statuses = {
-    initContainerStatuses: generatedList(sim, sim.pod.initContainers, 0, manager.generatedInit, initialized),
-    containerStatuses: generatedList(sim, sim.pod.containers, sim.pod.initContainers.length, manager.generatedMain, initialized),
+    initContainerStatuses: generatedList(sim, sim.pod.initContainers.length, 0, manager.generatedInit, initialized),
+    containerStatuses: generatedList(sim, sim.pod.containers.length, sim.pod.initContainers.length, manager.generatedMain, initialized),
   };
   manager.generatedInit = statuses.initContainerStatuses;
   manager.generatedMain = statuses.containerStatuses;
@@ -272,7 +273,7 @@ export function writeStatus(sim: PodSim): void {
     containerRestartRules: sim.gates.ContainerRestartRules,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
   }) !== undefined) return;
-  for (const [name, rec] of sim.records) manager.showInstance(name, rec.instances[rec.instances.length - 1]);
+  for (const rec of sim.recordList) manager.showInstance(rec.spec.name, rec.instances[rec.instances.length - 1]);
   publish(sim, next, phaseWhy, whys);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
 }

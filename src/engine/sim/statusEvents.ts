@@ -6,7 +6,7 @@
 // Each event cites as its cause the runtime events since the previous write whose change it
 // shows (StatusManager.runtimeEventsOf, at most a few per container), never a guess from the trace.
 
-import type { ApiPod, ApiPodStatus, ContainerStatus } from '../api';
+import type { ApiPod, ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import { printPodWithBasis } from '../kubectl/printPod';
 import type { PodConditionType } from '../trace';
 import type { Causes, PodSim } from './podSim';
@@ -177,17 +177,27 @@ function restartCount(restarts: string): string {
 
 /** What printPod reads from the pod besides the clock ([14.1]–[14.4]): the conditions by type and status. */
 function rowInputs(status: ApiPodStatus, deletionTimestamp: number | undefined): RowInputs {
-  let conditions = '';
-  for (const c of status.conditions) conditions += `${c.type}=${c.status}:${c.reason ?? ''};`;
   return {
     status, init: status.initContainerStatuses, main: status.containerStatuses, phase: status.phase, reason: status.reason,
-    deletionTimestamp, conditions,
+    deletionTimestamp, conditions: status.conditions,
   };
 }
 
 function sameRowInputs(a: RowInputs, b: RowInputs): boolean {
   return a.init === b.init && a.main === b.main && a.phase === b.phase && a.reason === b.reason
-    && a.deletionTimestamp === b.deletionTimestamp && a.conditions === b.conditions;
+    && a.deletionTimestamp === b.deletionTimestamp && sameConditionStates(a.conditions, b.conditions);
+}
+
+/** The same condition types in the same order, each with the same status and reason (a missing reason is an empty one). */
+function sameConditionStates(a: readonly PodCondition[], b: readonly PodCondition[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.type !== y.type || x.status !== y.status || (x.reason ?? '') !== (y.reason ?? '')) return false;
+  }
+  return true;
 }
 
 /** The container events between two status lists; `changed` collects the containers whose probe workers must look again. */

@@ -10,7 +10,7 @@
 // unchanged list its very array), and the last phase, conditions and row with their inputs.
 // Written statuses are never modified, so an object reused under equal inputs is exact.
 
-import type { ApiPodStatus, ContainerStatus } from '../api';
+import type { ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import type { ExplainedCondition } from '../kubelet/conditions';
 import type { PhaseExplanation } from '../kubelet/getPhase';
 import type { KubectlColumns } from '../kubectl/printPod';
@@ -57,7 +57,8 @@ export interface RowInputs {
   phase?: string;
   reason?: string;
   deletionTimestamp?: number;
-  conditions: string;
+  /** The written conditions (their type, status and reason are never modified once written). */
+  conditions: readonly PodCondition[];
 }
 
 export class StatusManager {

@@ -7,23 +7,24 @@
 // snapshot ([4.5]) and the requeue ([4.6], pod_workers.go, PR #133066 for 1.35+).
 
 import { computePodActions, type PodActions } from '../kubelet/computePodActions';
-import type { PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
+import type { PodActionsInput } from '../kubelet/podActionsTypes';
 import type { ContainerSpec } from '../scenario/types';
 import type { Proc } from './kernel';
 import type { Causes, PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
 import { exitedSnapshot, startContainer, type StartOutcome } from './start';
 import { writeStatus } from './status';
+import { runtimeTables } from './runtimeView';
 import { enterTerminal } from './terminate';
-import { hiddenByRestartAll, restartAllContainers } from './restartAll';
+import { restartAllContainers } from './restartAll';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
 
 /** The spec list with each container's current image ([1.8]); the list itself when no image changed. */
-function withImages(sim: PodSim, specs: ContainerSpec[]): ContainerSpec[] {
+function withImages(sim: PodSim, specs: ContainerSpec[], offset: number): ContainerSpec[] {
   let out: ContainerSpec[] | undefined;
   for (let i = 0; i < specs.length; i++) {
     const c = specs[i]!;
-    const { image } = sim.rec(c.name);
+    const { image } = sim.recordList[offset + i]!; // recordList follows specs(): init containers, then main
     if (image === c.image && out === undefined) continue;
     out ??= specs.slice(0, i);
     out.push(image === c.image ? c : { ...c, image }); // a copy only for a changed image
@@ -32,29 +33,11 @@ function withImages(sim: PodSim, specs: ContainerSpec[]): ContainerSpec[] {
 }
 
 export function actionsInput(sim: PodSim): PodActionsInput {
-  const runtime: Record<string, RuntimeContainerStatus | undefined> = {};
-  const startup: PodActionsInput['startup'] = {};
-  const liveness: PodActionsInput['liveness'] = {};
-  for (const spec of sim.specs()) {
-    const rec = sim.rec(spec.name);
-    const inst = rec.instances.at(-1);
-    if (!inst) continue;
-    // [2.9] a new sandbox purges the init containers: older runs no longer count for the plan.
-    if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id) continue;
-    if (hiddenByRestartAll(sim, spec.name, inst.attempt)) continue; // [11.2] removed from the runtime
-    if (sim.removedFromRuntime.has(inst)) continue; // E24/E26: its record is gone
-    runtime[spec.name] = {
-      name: spec.name, state: inst.state, exitCode: inst.exitCode, startedAt: inst.startedAt,
-      finishedAt: inst.finishedAt, image: inst.image, attempts: rec.instances.length,
-    };
-    // No worker, no result: a container without the probe is not looked up.
-    startup[spec.name] = spec.startupProbe ? sim.probes.result(spec.name, 'startup', inst) : undefined;
-    liveness[spec.name] = spec.livenessProbe ? sim.probes.result(spec.name, 'liveness', inst) : undefined;
-  }
+  const { runtime, startup, liveness } = runtimeTables(sim);
   return {
     restartPolicy: sim.pod.restartPolicy,
-    initContainers: withImages(sim, sim.pod.initContainers),
-    containers: withImages(sim, sim.pod.containers),
+    initContainers: withImages(sim, sim.pod.initContainers, 0),
+    containers: withImages(sim, sim.pod.containers, sim.pod.initContainers.length),
     deleted: sim.deletion !== undefined,
     sandboxReady: sim.sandbox.ready,
     sandboxAttempt: sim.sandbox.created,

@@ -1,0 +1,283 @@
+// One probe worker's loop ([5]): pkg/kubelet/prober/worker.go run and doProbe, read 1.27-1.36.
+// A worker ticks every periodSeconds from its creation ([5.2]; from 1.32 the ticker restarts at a
+// manual run), reads the last written status ([0.4]), runs the handler for its time, at most
+// timeoutSeconds ([5.11]), and changes its result only at the thresholds ([5.4]), with counters
+// that outlive a container restart ([5.10]); a worker whose container terminated for good leaves
+// its loop ([5.12]: sidecars included until 1.34, kept from 1.35, and with ContainerRestartRules
+// as ContainerShouldRestart says). A worker whose result cannot change sleeps until the next moment
+// it could (the app comes up, a fault window opens or closes, the status changes): cost follows
+// change. The manager's side (AddPod, UpdatePodStatus, the results the kubelet reads) is probes.ts;
+// results/results_manager.go Set/Remove is setResult here.
+
+import type { ProbeSpec } from '../scenario/types';
+import type { ProbeKind } from '../trace';
+import type { ContainerStatus } from '../api';
+import { shouldRestartAfterExit } from '../kubelet/restartPolicy';
+import type { PodSim } from './podSim';
+import type { Instance } from './model';
+import type { QueueItem } from './queue';
+import { runPlan, type RunPlan } from './probeRun';
+
+export type Verdict = 'success' | 'failure';
+export type Next = 'next' | number | undefined;
+
+export interface Worker {
+  container: string;
+  kind: ProbeKind;
+  spec: ProbeSpec;
+  /** The ticker's origin: the worker's creation, or (1.32+) its last manual run ([5.2]). */
+  phase: number;
+  nextIndex: number;
+  timer?: QueueItem;
+  /** A manual run waiting to start (the trigger channel holds one). */
+  manual?: QueueItem;
+  /** The run under way ends here ([5.11]). */
+  running?: QueueItem;
+  /** A manual trigger arrived during the run. */
+  manualPending: boolean;
+  instance?: Instance;
+  result?: Verdict;
+  lastOutcome?: Verdict;
+  run: number;
+  /** The container instance the current run of equal results began on ([5.10]). */
+  streakFrom?: Instance;
+  onHold: boolean;
+  stopped: boolean;
+  /** Left its loop by itself ([5.12]): gone from the manager, so AddPod may create it again. */
+  exited: boolean;
+  lastPlan?: RunPlan;
+  /** The id of the probe.result event that announced `result` (the kill it leads to cites it). */
+  resultId?: string;
+}
+
+const INITIAL: Record<ProbeKind, Verdict | undefined> = { readiness: 'failure', liveness: 'success', startup: undefined };
+const EPS = 1e-9;
+
+/** The run loop every worker of one pod follows; the manager (probes.ts) creates, triggers and stops workers. */
+export class ProbeWorkerLoop {
+  constructor(private readonly sim: PodSim) {}
+
+  cancelAll(w: Worker): void {
+    this.sim.k.cancel(w.timer);
+    this.sim.k.cancel(w.manual);
+    this.sim.k.cancel(w.running);
+    w.timer = w.manual = w.running = undefined;
+  }
+
+  tickTime(w: Worker, idx: number): number {
+    return w.phase + idx * w.spec.periodSeconds;
+  }
+
+  firstTickAtOrAfter(w: Worker, t: number): number {
+    return Math.max(w.nextIndex, Math.ceil((t - w.phase) / w.spec.periodSeconds - EPS));
+  }
+
+  schedule(w: Worker, idx: number): void {
+    this.sim.k.cancel(w.timer);
+    w.nextIndex = idx;
+    w.timer = this.sim.k.at(this.tickTime(w, idx), () => this.tick(w, idx));
+  }
+
+  private tick(w: Worker, idx: number): void {
+    w.timer = undefined;
+    w.nextIndex = idx + 1;
+    if (w.stopped) return;
+    this.begin(w, false);
+  }
+
+  /** One pass of run's loop: a tick or a manual trigger starts doProbe. */
+  begin(w: Worker, manual: boolean): void {
+    if (w.stopped) return;
+    if (manual && this.sim.minor >= 32) {
+      // [5.2] probeTicker.Reset: the next tick comes a whole period after the manual run.
+      this.sim.k.cancel(w.timer);
+      w.timer = undefined;
+      w.phase = this.sim.now;
+      w.nextIndex = 1;
+    }
+    const inst = this.precheck(w);
+    if (typeof inst !== 'object') {
+      this.settle(w, inst);
+      return;
+    }
+    const plan = runPlan(w.spec, inst.behavior, w.kind);
+    if (plan.seconds <= 0) {
+      this.finish(w, inst, plan);
+      return;
+    }
+    this.sim.k.cancel(w.timer);
+    w.timer = undefined;
+    w.running = this.sim.k.at(this.sim.now + plan.seconds, () => {
+      w.running = undefined;
+      this.finish(w, inst, plan);
+    });
+  }
+
+  /** doProbe up to the probe itself: the instance to probe, or when to look next. */
+  private precheck(w: Worker): Instance | Next {
+    const sim = this.sim;
+    const inst = sim.status.instanceOf(w.container);
+    const status = sim.status.statusOf(w.container);
+    if (!inst || !status) return undefined; // [5.3] no container ID yet
+    if (w.instance !== inst) {
+      // [5.10] a new container ID: the result starts over, the consecutive counts do not.
+      w.instance = inst;
+      w.onHold = false;
+      this.setResult(w, INITIAL[w.kind], false);
+    }
+    if (w.onHold) return undefined;
+    if (!status.state.running) {
+      const leaves = status.state.terminated !== undefined && !this.keepsProbing(w, status);
+      this.setResult(w, 'failure', true, leaves ? this.exitWhy(w) : `[5.3] ${w.container} is not running, so its ${w.kind} result is set to failure without running the probe.`);
+      if (leaves) this.exit(w);
+      return undefined;
+    }
+    const startedAt = status.state.running.startedAt ?? inst.startedAt ?? 0;
+    const delayEnd = startedAt + w.spec.initialDelaySeconds;
+    if (Math.trunc(sim.now - startedAt) < w.spec.initialDelaySeconds) return delayEnd; // [5.3]
+    if (w.kind === 'startup' && status.started) return undefined; // startup runs only until Started
+    if (w.kind !== 'startup' && !status.started) return undefined; // the others only after
+    return inst;
+  }
+
+  /** doProbe's "abort if the container will not be restarted" ([5.12]). */
+  keepsProbing(w: Worker, status: ContainerStatus): boolean {
+    const sim = this.sim;
+    const spec = sim.rec(w.container).spec;
+    const exitCode = status.state.terminated?.exitCode ?? 0;
+    if (sim.gates.ContainerRestartRules) return shouldRestartAfterExit(sim.pod.restartPolicy, spec, exitCode, true);
+    return sim.pod.restartPolicy !== 'Never' || (spec.kind === 'sidecar' && sim.minor >= 35);
+  }
+
+  /** The worker leaves its loop: its result is removed and the manager forgets it ([5.12]). */
+  private exit(w: Worker): void {
+    w.stopped = true;
+    w.exited = true;
+    this.cancelAll(w);
+    w.result = undefined;
+    if (w.kind !== 'liveness') this.sim.patchStatus();
+  }
+
+  private exitWhy(w: Worker): string {
+    const sidecar = this.sim.rec(w.container).spec.kind === 'sidecar';
+    return `[5.12] ${w.container} terminated and the pod's restartPolicy is ${this.sim.pod.restartPolicy}, so its ${w.kind} probe worker stops and its result is dropped`
+      + (sidecar ? ' (up to 1.34 this happens to a sidecar as well, although the kubelet restarts it: a sidecar with a startup probe then never counts as started, #132826).' : '.');
+  }
+
+  /** The run's answer, through the thresholds ([5.4]); then the next run. */
+  private finish(w: Worker, inst: Instance, plan: RunPlan): void {
+    if (w.stopped) return;
+    let next: Next = 'next';
+    if (this.sim.status.instanceOf(w.container) === inst && inst.state === 'running') {
+      const outcome = plan.timedOut ? 'failure' : this.outcome(w, inst, this.sim.now);
+      w.lastPlan = plan;
+      next = this.record(w, inst, outcome, plan);
+    } // else: the container went away during the run: a prober error, the result is thrown away
+    if (w.stopped) return;
+    const tickDue = this.tickTime(w, w.nextIndex) <= this.sim.now + EPS && plan.seconds > 0;
+    if (w.manualPending || (tickDue && next !== undefined)) {
+      // [5.11] a tick or trigger that came during the run is waiting in its channel: run again now.
+      const manual = w.manualPending;
+      w.manualPending = false;
+      if (!manual) w.nextIndex = this.firstTickAtOrAfter(w, this.sim.now + EPS);
+      this.begin(w, manual);
+      return;
+    }
+    if (plan.seconds > 0) w.nextIndex = this.firstTickAtOrAfter(w, this.sim.now + EPS);
+    this.settle(w, next);
+  }
+
+  private record(w: Worker, inst: Instance, outcome: Verdict, plan: RunPlan): Next {
+    if (outcome === w.lastOutcome && w.run > 0) w.run++;
+    else {
+      w.lastOutcome = outcome;
+      w.run = 1;
+      w.streakFrom = inst;
+    }
+    const threshold = outcome === 'failure' ? w.spec.failureThreshold : w.spec.successThreshold;
+    if (w.run >= threshold) {
+      this.setResult(w, outcome, true);
+      if ((outcome === 'failure' && w.kind === 'liveness') || w.kind === 'startup') {
+        w.onHold = true; // [5.4] hold until a new container ID
+        w.run = 0;
+        return undefined;
+      }
+    }
+    if (outcome === w.result) {
+      if (plan.timedOut) return undefined; // every run times out until something changes
+      const change = this.nextChange(w, inst, this.sim.now);
+      return change === undefined ? undefined : change - plan.seconds;
+    }
+    return 'next';
+  }
+
+  private settle(w: Worker, next: Next): void {
+    if (w.stopped || w.running) return;
+    if (next === 'next') this.schedule(w, w.nextIndex);
+    else if (next !== undefined) this.schedule(w, this.firstTickAtOrAfter(w, next));
+    // undefined: nothing can change until a wake()
+  }
+
+  /** What the handler answers at time t ([contract 1]: probes pass when the app is up or ready). */
+  private outcome(w: Worker, inst: Instance, t: number): Verdict {
+    if (inst.state !== 'running') return 'failure';
+    if (w.spec.verdict) return w.spec.verdict === 'pass' ? 'success' : 'failure';
+    if (this.sim.faults.probeFails(w.container, w.kind, t)) return 'failure';
+    const from = w.kind === 'readiness' ? inst.readyAt ?? 0 : inst.upAt ?? 0;
+    return t >= from ? 'success' : 'failure';
+  }
+
+  /** The first moment after t when the handler's answer may differ. */
+  private nextChange(w: Worker, inst: Instance, t: number): number | undefined {
+    let next = this.sim.faults.nextProbeEdge(w.container, w.kind, t);
+    if (inst.upAt !== undefined && inst.upAt > t && (next === undefined || inst.upAt < next)) next = inst.upAt;
+    if (inst.readyAt !== undefined && inst.readyAt > t && (next === undefined || inst.readyAt < next)) next = inst.readyAt;
+    return next;
+  }
+
+  /** What made the handler answer so: an injected probe fault, the container's exit, or its app coming up. */
+  private resultCause(w: Worker, result: Verdict): (string | undefined)[] {
+    const inst = w.instance;
+    if (result === 'success') return [inst?.ids.up ?? inst?.ids.start];
+    if (this.sim.faults.probeFails(w.container, w.kind, this.sim.now)) return [this.sim.faults.probeFaultId(w.container, w.kind)];
+    if (inst && inst.state !== 'running') return [inst.ids.exit];
+    return [];
+  }
+
+  setResult(w: Worker, result: Verdict | undefined, announce: boolean, why?: string): void {
+    if (w.result === result) return;
+    w.result = result;
+    const sim = this.sim;
+    w.resultId = undefined;
+    if (announce && result) {
+      w.resultId = sim.emit({ type: 'probe.result', container: w.container, probe: w.kind, result, why: why ?? probeWhy(w, result) }, this.resultCause(w, result));
+    }
+    if (w.kind === 'readiness' || w.kind === 'startup') sim.patchStatus();
+    sim.requestSync();
+  }
+}
+
+function probeWhy(w: Worker, result: Verdict): string {
+  const times = result === 'failure' ? w.spec.failureThreshold : w.spec.successThreshold;
+  const n = `${times} consecutive ${result === 'failure' ? 'failure' : 'success'}${times > 1 ? (result === 'failure' ? 's' : 'es') : ''}`;
+  const plan = w.lastPlan;
+  const slow = plan?.timedOut && result === 'failure'
+    ? ` Each run timed out after timeoutSeconds (${w.spec.timeoutSeconds}s): the handler ${plan.handler === null ? 'never answers' : `takes ${plan.handler}s`} [5.11].`
+    : plan && plan.seconds > 0 ? ` Each run takes ${plan.seconds}s [5.11].` : '';
+  const counted = w.streakFrom !== undefined && w.streakFrom !== w.instance
+    ? ` The count includes results from the container's previous run, which the kubelet keeps across a restart [5.10].` : '';
+  switch (w.kind) {
+    case 'startup':
+      return result === 'success'
+        ? `[5.4] The startup probe passed (${n}): the container is started, and the next container may start [2.2].${slow}`
+        : `[5.5] The startup probe failed ${n}: the kubelet kills the container (reason StartupProbe).${slow}${counted}`;
+    case 'liveness':
+      return result === 'success'
+        ? `[5.4] The liveness probe passes again (${n}).${slow}`
+        : `[5.5] The liveness probe failed ${n}: the kubelet kills the container (reason LivenessProbe).${slow}${counted}`;
+    default:
+      return result === 'success'
+        ? `[5.4] The readiness probe passed (${n}): the container is ready.${slow}${counted}`
+        : `[5.5] The readiness probe failed ${n}: the container is unready but keeps running.${slow}`;
+  }
+}

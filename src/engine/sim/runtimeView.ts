@@ -1,0 +1,70 @@
+// The runtime's view of the pod as computePodActions reads it (kubecontainer.Status of each
+// container's newest instance in the current sandbox, [0.1]) with the probe managers' startup and
+// liveness results. Issue 16: the three tables are one set of objects per pod, refilled at each
+// sync (every container's key is there from the start, in spec order, undefined when it has no
+// entry, which every reader treats as absent), and a container's view is reused while nothing it
+// copies changed (kept on its record), so a sync of a steady pod allocates nothing here.
+// computePodActions only reads its input and keeps none of it, so refilling the tables is exact.
+
+import type { PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
+import type { ContainerRecord, Instance } from './model';
+import type { PodSim } from './podSim';
+import { hiddenByRestartAll } from './restartAll';
+
+type Tables = Pick<PodActionsInput, 'runtime' | 'startup' | 'liveness'>;
+
+const tablesByPod = new WeakMap<PodSim, Tables>();
+
+/** The pod's tables, filled in for this sync. */
+export function runtimeTables(sim: PodSim): Tables {
+  let tables = tablesByPod.get(sim);
+  if (!tables) {
+    tables = { runtime: {}, startup: {}, liveness: {} };
+    for (const { spec } of sim.recordList) {
+      tables.runtime[spec.name] = undefined;
+      tables.startup[spec.name] = undefined;
+      tables.liveness[spec.name] = undefined;
+    }
+    tablesByPod.set(sim, tables);
+  }
+  const { runtime, startup, liveness } = tables;
+  for (const rec of sim.recordList) {
+    const { spec } = rec;
+    const { name } = spec;
+    const inst = visibleInstance(sim, rec);
+    // Written only where the entry changes (most syncs change few containers).
+    const view = inst && runtimeView(rec, inst);
+    if (runtime[name] !== view) runtime[name] = view;
+    // No worker, no result: a container without the probe is not looked up.
+    const started = inst && spec.startupProbe ? sim.probes.result(rec, 'startup', inst) : undefined;
+    if (startup[name] !== started) startup[name] = started;
+    const alive = inst && spec.livenessProbe ? sim.probes.result(rec, 'liveness', inst) : undefined;
+    if (liveness[name] !== alive) liveness[name] = alive;
+  }
+  return tables;
+}
+
+/** The newest instance, if the runtime still reports it. */
+function visibleInstance(sim: PodSim, rec: ContainerRecord): Instance | undefined {
+  const inst = rec.instances[rec.instances.length - 1];
+  if (!inst) return undefined;
+  // [2.9] a new sandbox purges the init containers: older runs no longer count for the plan.
+  if (rec.spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id) return undefined;
+  if (hiddenByRestartAll(sim, rec.spec.name, inst.attempt)) return undefined; // [11.2] removed from the runtime
+  if (sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst)) return undefined; // E24/E26: its record is gone
+  return inst;
+}
+
+/** The newest instance's view with the container's attempt count; the previous object while equal. */
+function runtimeView(rec: ContainerRecord, inst: Instance): RuntimeContainerStatus {
+  const attempts = rec.instances.length;
+  const last = rec.runtimeView;
+  if (last !== undefined && last.state === inst.state && last.exitCode === inst.exitCode && last.startedAt === inst.startedAt
+    && last.finishedAt === inst.finishedAt && last.image === inst.image && last.attempts === attempts) return last;
+  const view: RuntimeContainerStatus = {
+    name: rec.spec.name, state: inst.state, exitCode: inst.exitCode, startedAt: inst.startedAt,
+    finishedAt: inst.finishedAt, image: inst.image, attempts,
+  };
+  rec.runtimeView = view;
+  return view;
+}
