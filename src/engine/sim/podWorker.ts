@@ -2,10 +2,13 @@
 // coalesce into one more sync after it; a failed sync is requeued. Upstream: pkg/kubelet/
 // pod_workers.go (UpdatePod, managePodLoop, completeWork's requeue), read at the stored 1.3x
 // commits, the same shape from 1.27 to 1.36. "Stopping the worker" (a deletion turning the
-// worker to termination, a kubelet going down) is one operation here: `stop`.
+// worker to termination, a kubelet going down) is one operation here: `stop`. Each sync after the
+// first waits for a runtime cache newer than the end of the previous sync ([0.6], podWorkerLoop's
+// `GetNewerThan(uid, lastSyncTime)`): it starts at the first PLEG relist after that end.
 
 import type { Kernel, RunningTask, Task } from './kernel';
 import type { QueueItem } from './queue';
+import { cacheNewerThan } from './podCache';
 
 /** What the rest of the simulator may ask of a pod's worker. */
 export interface PodWorker {
@@ -25,6 +28,8 @@ export class KubeletPodWorker implements PodWorker {
   private queued?: QueueItem;
   private pending = false;
   private requeue?: QueueItem;
+  /** When the previous sync ended (upstream's lastSyncTime, [0.6]); none before the first. */
+  private lastSyncEnd?: number;
 
   /**
    * `sync`: makes one SyncPod run; `mayRun`: false while the pod is gone, deleted, finished or its
@@ -43,10 +48,12 @@ export class KubeletPodWorker implements PodWorker {
       return;
     }
     if (this.queued) return;
-    this.queued = this.k.after(0, () => {
+    const startAt = cacheNewerThan(this.lastSyncEnd, this.k.now); // [0.6] wait for a newer runtime cache
+    this.queued = this.k.at(startAt, () => {
       this.queued = undefined;
       this.task = this.k.spawn('syncPod', this.sync(), () => {
         this.task = undefined;
+        this.lastSyncEnd = this.k.now;
         if (this.pending) {
           this.pending = false;
           this.requestSync();

@@ -135,6 +135,7 @@ export function* syncPod(sim: PodSim): Proc<void> {
   if (plan.createSandbox) {
     yield { sleep: SANDBOX_CREATE };
     sim.sandbox = { ...sim.sandbox, id: sim.sandbox.id + 1, ready: true, created: sim.sandbox.created + 1 };
+    sim.noticeSandboxChange(); // [0.7] the next relist sees the new sandbox and asks for a sync
     if (sim.minor >= 36) {
       sim.sandbox.conditionReady = true; // [7.1] from 1.36 right after the sandbox exists
       writeStatus(sim);
