@@ -60,4 +60,13 @@ describe('the pod worker [0.1]', () => {
     k.run();
     expect(syncs).toEqual([0, 3]);
   });
+
+  it('a sync stopped under way (a deletion) counts as ended then: termination starts at the next relist [0.6] (podWorkerLoop, 1.27-1.36)', () => {
+    const { k, worker } = setup();
+    worker.requestSync(); // 0 → 2, stopped at 1.5
+    let startAt: number | undefined;
+    k.at(1.5, () => { worker.stop(); startAt = worker.earliestStart(); });
+    k.run();
+    expect(startAt).toBe(2);
+  });
 });

@@ -19,6 +19,8 @@ export interface PodWorker {
   /** Sync again at `at` (the requeue after an error, [0.2], [4.6]); replaces an earlier requeue. */
   requeueAt(at: number): void;
   cancelRequeue(): void;
+  /** When work asked for now may start: at once, or at the first relist after the last sync ended ([0.6]). */
+  earliestStart(): number;
   /** A sync is running now. */
   readonly syncing: boolean;
 }
@@ -48,8 +50,7 @@ export class KubeletPodWorker implements PodWorker {
       return;
     }
     if (this.queued) return;
-    const startAt = cacheNewerThan(this.lastSyncEnd, this.k.now); // [0.6] wait for a newer runtime cache
-    this.queued = this.k.at(startAt, () => {
+    this.queued = this.k.at(this.earliestStart(), () => { // [0.6] wait for a newer runtime cache
       this.queued = undefined;
       this.task = this.k.spawn('syncPod', this.sync(), () => {
         this.task = undefined;
@@ -63,6 +64,7 @@ export class KubeletPodWorker implements PodWorker {
   }
 
   stop(): void {
+    if (this.syncing) this.lastSyncEnd = this.k.now; // the cancelled sync returns now ([0.6])
     this.k.kill(this.task);
     this.task = undefined;
     this.k.cancel(this.queued);
@@ -82,5 +84,9 @@ export class KubeletPodWorker implements PodWorker {
   cancelRequeue(): void {
     this.k.cancel(this.requeue);
     this.requeue = undefined;
+  }
+
+  earliestStart(): number {
+    return cacheNewerThan(this.lastSyncEnd, this.k.now);
   }
 }
