@@ -34,12 +34,13 @@ const LONG_RUNNING = `  activeDeadlineSeconds: 30
 
 describe('activeDeadlineSeconds of a pod (active_deadline.go, generateAPIPodStatus)', () => {
   for (const version of VERSIONS) {
-    it(`${version}: pastActiveDeadline → phase Failed, reason DeadlineExceeded, containers killed with the spec's grace [13.2] [13.3]`, () => {
+    it(`${version}: pastActiveDeadline → phase Failed, reason DeadlineExceeded, containers killed with the spec's grace [13.2] [13.3] [0.6]`, () => {
       const t = run(LONG_RUNNING, version);
       const failed = of(t, 'pod.phase').find((e) => e.phase === 'Failed')!;
       expect(failed).toMatchObject({ t: 30, reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' });
       expect(of(t, 'pod.kubectl').find((e) => e.t === 30)?.status).toBe('DeadlineExceeded');
-      expect(of(t, 'container.kill', 'app')[0]).toMatchObject({ t: 30, gracePeriodSeconds: 10 });
+      // [0.6] SyncTerminatingPod waits for the relist after the sync that wrote Failed (podWorkerLoop GetNewerThan).
+      expect(of(t, 'container.kill', 'app')[0]).toMatchObject({ t: 31, gracePeriodSeconds: 10 });
       expect(of(t, 'pod.phase').at(-1)?.phase).toBe('Failed');
     });
   }
@@ -68,7 +69,7 @@ describe('activeDeadlineSeconds of a pod (active_deadline.go, generateAPIPodStat
 `);
     expect(of(t, 'pod.phase').map((e) => e.phase)).toEqual(['Pending', 'Failed']);
     expect(of(t, 'pod.phase').at(-1)).toMatchObject({ t: 20, reason: 'DeadlineExceeded' });
-    expect(of(t, 'container.kill', 'wait-for-db')[0]?.t).toBe(20);
+    expect(of(t, 'container.kill', 'wait-for-db')[0]?.t).toBe(21); // [0.6] at the next relist
     expect(of(t, 'container.start', 'app')).toEqual([]);
   });
 

@@ -161,6 +161,11 @@ export class PodSim {
   /** The PLEG notices runtime changes at its next relist and asks for a sync ([0.2]). */
   noticeRuntimeChange(name: string): void {
     this.onRuntimeChange(name);
+    this.noticeSandboxChange();
+  }
+
+  /** The PLEG relists the sandbox as a container too: a new one is a ContainerStarted event and asks for a sync ([0.7]). */
+  noticeSandboxChange(): void {
     if (this.relist || this.gone || this.kubeletDown) return;
     const next = (Math.floor(this.now / RELIST_PERIOD) + 1) * RELIST_PERIOD;
     this.relist = this.k.at(next, () => {

@@ -1,5 +1,7 @@
 // The pod worker ([0.1], [0.2]; pod_workers.go UpdatePod/managePodLoop, 1.3x): one sync at a
-// time, requests during a sync coalesce into one more, and `stop` drops everything in flight.
+// time, requests during a sync coalesce into one more, and `stop` drops everything in flight;
+// each sync after the first waits for a relist after the previous one ended ([0.6];
+// podWorkerLoop's GetNewerThan(uid, lastSyncTime), read 1.27-1.36).
 
 import { describe, expect, it } from 'vitest';
 import { Kernel, type Task } from './kernel';
@@ -16,12 +18,12 @@ function setup(mayRun = () => true) {
 }
 
 describe('the pod worker [0.1]', () => {
-  it('coalesces requests made during a sync into one sync after it', () => {
+  it('coalesces requests made during a sync into one sync, at the first relist after it ended [0.6]', () => {
     const { k, syncs, worker } = setup();
     worker.requestSync();
     k.at(1, () => { worker.requestSync(); worker.requestSync(); });
     k.run();
-    expect(syncs).toEqual([0, 2]);
+    expect(syncs).toEqual([0, 3]);
   });
 
   it('stop drops the sync in flight, the pending one and the requeue', () => {
@@ -41,5 +43,30 @@ describe('the pod worker [0.1]', () => {
     k.at(3, () => { up = true; worker.requestSync(); });
     k.run();
     expect(syncs).toEqual([3]);
+  });
+
+  it('starts a sync requested between relists at once when a relist came after the previous sync [0.6] (podWorkerLoop, GetNewerThan, 1.27-1.36)', () => {
+    const { k, syncs, worker } = setup();
+    worker.requestSync(); // 0 → 2
+    k.at(5.3, () => worker.requestSync()); // relists at 3, 4, 5 are newer than 2
+    k.run();
+    expect(syncs).toEqual([0, 5.3]);
+  });
+
+  it('holds a sync requested right after the previous one until the next relist [0.6] (podWorkerLoop, GetNewerThan, 1.27-1.36)', () => {
+    const { k, syncs, worker } = setup();
+    worker.requestSync(); // 0 → 2
+    k.at(2.4, () => worker.requestSync());
+    k.run();
+    expect(syncs).toEqual([0, 3]);
+  });
+
+  it('a sync stopped under way (a deletion) counts as ended then: termination starts at the next relist [0.6] (podWorkerLoop, 1.27-1.36)', () => {
+    const { k, worker } = setup();
+    worker.requestSync(); // 0 → 2, stopped at 1.5
+    let startAt: number | undefined;
+    k.at(1.5, () => { worker.stop(); startAt = worker.earliestStart(); });
+    k.run();
+    expect(startAt).toBe(2);
   });
 });

@@ -2,10 +2,13 @@
 // coalesce into one more sync after it; a failed sync is requeued. Upstream: pkg/kubelet/
 // pod_workers.go (UpdatePod, managePodLoop, completeWork's requeue), read at the stored 1.3x
 // commits, the same shape from 1.27 to 1.36. "Stopping the worker" (a deletion turning the
-// worker to termination, a kubelet going down) is one operation here: `stop`.
+// worker to termination, a kubelet going down) is one operation here: `stop`. Each sync after the
+// first waits for a runtime cache newer than the end of the previous sync ([0.6], podWorkerLoop's
+// `GetNewerThan(uid, lastSyncTime)`): it starts at the first PLEG relist after that end.
 
 import type { Kernel, RunningTask, Task } from './kernel';
 import type { QueueItem } from './queue';
+import { cacheNewerThan } from './podCache';
 
 /** What the rest of the simulator may ask of a pod's worker. */
 export interface PodWorker {
@@ -16,6 +19,8 @@ export interface PodWorker {
   /** Sync again at `at` (the requeue after an error, [0.2], [4.6]); replaces an earlier requeue. */
   requeueAt(at: number): void;
   cancelRequeue(): void;
+  /** When work asked for now may start: at once, or at the first relist after the last sync ended ([0.6]). */
+  earliestStart(): number;
   /** A sync is running now. */
   readonly syncing: boolean;
 }
@@ -25,6 +30,8 @@ export class KubeletPodWorker implements PodWorker {
   private queued?: QueueItem;
   private pending = false;
   private requeue?: QueueItem;
+  /** When the previous sync ended (upstream's lastSyncTime, [0.6]); none before the first. */
+  private lastSyncEnd?: number;
 
   /**
    * `sync`: makes one SyncPod run; `mayRun`: false while the pod is gone, deleted, finished or its
@@ -43,10 +50,11 @@ export class KubeletPodWorker implements PodWorker {
       return;
     }
     if (this.queued) return;
-    this.queued = this.k.after(0, () => {
+    this.queued = this.k.at(this.earliestStart(), () => { // [0.6] wait for a newer runtime cache
       this.queued = undefined;
       this.task = this.k.spawn('syncPod', this.sync(), () => {
         this.task = undefined;
+        this.lastSyncEnd = this.k.now;
         if (this.pending) {
           this.pending = false;
           this.requestSync();
@@ -56,6 +64,7 @@ export class KubeletPodWorker implements PodWorker {
   }
 
   stop(): void {
+    if (this.syncing) this.lastSyncEnd = this.k.now; // the cancelled sync returns now ([0.6])
     this.k.kill(this.task);
     this.task = undefined;
     this.k.cancel(this.queued);
@@ -75,5 +84,9 @@ export class KubeletPodWorker implements PodWorker {
   cancelRequeue(): void {
     this.k.cancel(this.requeue);
     this.requeue = undefined;
+  }
+
+  earliestStart(): number {
+    return cacheNewerThan(this.lastSyncEnd, this.k.now);
   }
 }

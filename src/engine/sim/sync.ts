@@ -4,7 +4,8 @@
 // Upstream read: kuberuntime_manager.go SyncPod (steps 1-8; the `start` helper returns after a
 // regular init container's failed start and skips a sidecar's), killContainer's grace from
 // kuberuntime_container.go setTerminationGracePeriod, 1.28-1.33 stored versions; the back-off
-// snapshot ([4.5]) and the requeue ([4.6], pod_workers.go, PR #133066 for 1.35+).
+// snapshot ([4.5]) and the requeue ([4.6], pod_workers.go, PR #133066 for 1.35+). The new sandbox
+// is relisted like a container ([0.7], pleg/generic.go getContainersFromPods, 1.27-1.36).
 
 import { computePodActions, type PodActions } from '../kubelet/computePodActions';
 import type { PodActionsInput } from '../kubelet/podActionsTypes';
@@ -18,6 +19,7 @@ import { runtimeTables } from './runtimeView';
 import { enterTerminal } from './terminate';
 import { restartAllContainers } from './restartAll';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
+import { firstRelistAfter } from './podCache';
 
 /** The spec list with each container's current image ([1.8]); the list itself when no image changed. */
 function withImages(sim: PodSim, specs: ContainerSpec[], offset: number): ContainerSpec[] {
@@ -92,6 +94,9 @@ function whyFor(plan: PodActions, name: string, fallback: string): string {
 export function* syncPod(sim: PodSim): Proc<void> {
   writeStatus(sim);
   if (sim.terminalAt !== undefined) {
+    // [0.6] SyncPod returned isTerminal; SyncTerminatingPod waits for the next relist's cache.
+    const startAt = firstRelistAfter(sim.now);
+    if (!sim.terminalDone) yield { sleep: startAt - sim.now };
     yield* enterTerminal(sim);
     return;
   }
@@ -118,6 +123,7 @@ export function* syncPod(sim: PodSim): Proc<void> {
   if (plan.createSandbox) {
     yield { sleep: SANDBOX_CREATE };
     sim.sandbox = { ...sim.sandbox, id: sim.sandbox.id + 1, ready: true, created: sim.sandbox.created + 1 };
+    sim.noticeSandboxChange(); // [0.7] the next relist sees the new sandbox and asks for a sync
     if (sim.minor >= 36) {
       sim.sandbox.conditionReady = true; // [7.1] from 1.36 right after the sandbox exists
       writeStatus(sim);

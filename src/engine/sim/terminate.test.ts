@@ -48,10 +48,11 @@ describe('calculateEffectiveGracePeriod (pod_workers.go)', () => {
     expect(of(t, 'container.signal', 'app').map((e) => [e.signal, e.t])).toEqual([['SIGTERM', 10], ['SIGKILL', 25]]);
   });
 
-  it('UpdatePod on a pod already terminating by its phase (DeadlineExceeded): the deletion leaves the kill under way alone, and the pod is removed once it is over [13.3]', () => {
+  it('UpdatePod on a pod already terminating by its phase (DeadlineExceeded): the deletion leaves the kill under way alone, and the pod is removed once it is over [13.3] [0.6]', () => {
     const t = run('  - { at: 33s, do: deletePod, gracePeriodSeconds: 1 }\n', '1.33', '  activeDeadlineSeconds: 30\n');
-    expect(of(t, 'container.kill', 'app').map((e) => [e.t, e.gracePeriodSeconds])).toEqual([[30, 20]]);
-    expect(of(t, 'container.signal', 'app').map((e) => [e.signal, e.t])).toEqual([['SIGTERM', 30], ['SIGKILL', 50]]);
-    expect(of(t, 'pod.gone')[0]?.t).toBe(50.5);
+    // [0.6] the kill begins at the relist after the sync that wrote Failed at 30 s.
+    expect(of(t, 'container.kill', 'app').map((e) => [e.t, e.gracePeriodSeconds])).toEqual([[31, 20]]);
+    expect(of(t, 'container.signal', 'app').map((e) => [e.signal, e.t])).toEqual([['SIGTERM', 31], ['SIGKILL', 51]]);
+    expect(of(t, 'pod.gone')[0]?.t).toBe(51.5);
   });
 });

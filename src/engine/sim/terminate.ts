@@ -4,7 +4,8 @@
 // calculateEffectiveGracePeriod, completeSync) and kubelet.go SyncTerminatingPod (status written
 // at the start and once everything stopped, liveness/startup probes stopped first, readiness
 // after the kill; its own context, so a shorter second deletion does not cut a kill short), read
-// at the stored 1.3x commits; the same from 1.27 to 1.36.
+// at the stored 1.3x commits; the same from 1.27 to 1.36. SyncTerminatingPod, like every sync,
+// first waits for a runtime cache newer than the last sync ([0.6], podWorkerLoop GetNewerThan).
 
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
@@ -70,7 +71,7 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   // The pod worker cancels the sync in flight and turns to termination.
   sim.worker.stop();
   endCancelledSleeps(sim);
-  sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim));
+  sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim, sim.worker.earliestStart()));
 }
 
 /**
@@ -99,7 +100,9 @@ function* removeFromApi(sim: PodSim): Proc<void> {
   closeHorizon(sim, sim.now);
 }
 
-function* terminatePod(sim: PodSim): Proc<void> {
+/** `startAt`: SyncTerminatingPod, like any sync, waits for a runtime cache newer than the last sync ([0.6]). */
+function* terminatePod(sim: PodSim, startAt: number): Proc<void> {
+  if (startAt > sim.now) yield { sleep: startAt - sim.now };
   const grace = sim.deletion!.grace;
   writeStatus(sim); // [8.10] statuses are written at the start of termination, then at the end
   sim.probes.stopLivenessAndStartup(); // [5.8]

@@ -56,12 +56,12 @@ describe('transcript: Saniya1613/devops-homework session 14, a pod whose reposit
   // and its events, listed when the pod was 27 s old: Pulling 15s ago, Failed (ErrImagePull) 14s
   // ago, BackOff (ImagePullBackOff) 2s ago: a pull at about 12 s, its failure at 13 s, and the
   // back-off row 12 s after the failure.
-  // Checked: the rows and their order. Not checked, because the engine disagrees (documented in
-  // docs/transcripts.md, not fixed): the time of the first row. Upstream's PLEG relists sandboxes
-  // as containers (getContainersFromPods, pkg/kubelet/pleg/generic.go, 1.27-1.36), so the new
-  // sandbox brings a second sync at the next relist after the first (the pod worker waits for a
-  // cache newer than its last sync: GetNewerThan, pod_workers.go), which writes the first pull's
-  // error at about 2 s; the engine writes it after the 10 s requeue, at 11 s.
+  // Checked: the rows, their order, and the time of the first row. Upstream's PLEG relists
+  // sandboxes as containers (getContainersFromPods, pkg/kubelet/pleg/generic.go, 1.27-1.36), so
+  // the sandbox the first sync created is a ContainerStarted event at the next relist; the pod
+  // worker starts that second sync once the runtime cache is newer than the end of the first
+  // (GetNewerThan(uid, lastSyncTime), pod_workers.go podWorkerLoop), at the relist after the
+  // first pull failed, and it writes the pull's error: ErrImagePull at 2 s ([0.6], [0.7]).
   const scenario = `apiVersion: v1
 kind: Pod
 metadata:
@@ -79,8 +79,12 @@ events:
   - { at: 0s, container: web-app, do: failPull, for: 1h }
 `;
 
-  it('prints ErrImagePull 0 then ImagePullBackOff, in that order; the first row\'s time is not checked (1.34) [4.5] [14.3]', () => {
+  it('prints ErrImagePull 0 about 2 s after creation, then ImagePullBackOff (1.34; podWorkerLoop GetNewerThan, getContainersFromPods) [0.6] [0.7] [4.5] [14.3]', () => {
     const ours = simulatedRows(scenario);
-    expectSubsequence([published, { ready: '0/1', status: 'ImagePullBackOff', restarts: '0' }], ours);
+    const at = expectSubsequence([published, { ready: '0/1', status: 'ImagePullBackOff', restarts: '0' }], ours);
+    // kubectl's AGE truncates: "2s" is an age in [2, 3) s.
+    const first = ours[at[0]!]!.t;
+    expect(first).toBeGreaterThanOrEqual(published.t);
+    expect(first).toBeLessThan(published.t + 1);
   });
 });

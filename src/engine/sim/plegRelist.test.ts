@@ -1,0 +1,35 @@
+// The PLEG and the pod worker's wait for it ([0.6], [0.7]): upstream pod_workers.go podWorkerLoop
+// (GetNewerThan(uid, lastSyncTime)), pkg/kubelet/container/cache.go, pleg/generic.go Relist and
+// getContainersFromPods, read at the stored 1.3x commits; the same 1.27-1.36.
+
+import { describe, expect, it } from 'vitest';
+import { simulate } from './simulate';
+import { buildScenario } from '../testing/build';
+import type { KubeVersion } from '../version';
+import type { Trace, TraceEvent } from '../trace';
+
+const VERSIONS: KubeVersion[] = ['1.27', '1.31', '1.36'];
+
+function waitingRows(trace: Trace, container: string): [number, string][] {
+  return trace.events
+    .filter((e): e is Extract<TraceEvent, { type: 'container.waiting' }> => e.type === 'container.waiting' && e.container === container)
+    .map((e) => [e.t, e.reason]);
+}
+
+const running = (trace: Trace) => trace.events.find((e) => e.type === 'pod.phase' && e.phase === 'Running')?.t;
+
+describe('the PLEG relist and the pod worker\'s cache wait [0.6] [0.7]', () => {
+  it.each(VERSIONS)('a first pull that fails is written at the next relist, not after the 10 s requeue (%s; getContainersFromPods relists the new sandbox) [0.7]', (version) => {
+    const trace = simulate(buildScenario({ version, until: 30, main: [{ name: 'app' }], events: [{ at: 0, do: 'failPull', container: 'app', for: 3600 }] }));
+    // first sync: sandbox 0-0.5 s, the pull fails at 1 s; the relist at 1 s sees the sandbox; the next relist after the sync is at 2 s.
+    expect(waitingRows(trace, 'app').find(([, reason]) => reason === 'ErrImagePull')?.[0]).toBe(2);
+  });
+
+  it.each(VERSIONS)('a container the first sync started shows Running at the relist after that sync, not when the sync ends (%s; podWorkerLoop GetNewerThan) [0.6]', (version) => {
+    // two main containers pulled one after the other: the first sync ends at 2.4 s
+    const trace = simulate(buildScenario({ version, until: 10, main: [{ name: 'a', image: 'example/a:1' }, { name: 'b', image: 'example/b:1', behavior: { pull: 1 } }] }));
+    const started = trace.events.filter((e) => e.type === 'container.start').map((e) => e.t);
+    expect(started).toEqual([1.2, 2.4]);
+    expect(running(trace)).toBe(3);
+  });
+});
