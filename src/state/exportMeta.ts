@@ -1,10 +1,11 @@
 // What an exported picture says besides the lanes: a title (the presenter's title if a link set
 // one, and the pod), the Kubernetes version, and a caption for the cursor (its time and the
-// `kubectl get pod` row there). Plain strings: the exporter writes them as SVG text nodes.
+// `kubectl get pod` row there: for a Job, the row of the pod the strip follows, named). Plain
+// strings: the exporter writes them as SVG text nodes.
 
 import { formatSeconds } from './format';
-import { kubectlAt } from './kubectlAt';
 import type { AppState } from './store';
+import { kubectlPodAt, kubectlRowAt } from './trace/kubectlPod';
 
 export interface ExportMeta {
   title: string;
@@ -14,7 +15,7 @@ export interface ExportMeta {
   truncated: boolean;
 }
 
-type MetaInput = Pick<AppState, 'trace' | 'podName' | 'presentTitle' | 'cursorTime'>;
+type MetaInput = Pick<AppState, 'trace' | 'podName' | 'presentTitle' | 'cursorTime' | 'selected'>;
 
 export function exportMeta(s: MetaInput): ExportMeta {
   const pod = `pod ${s.podName || 'pod'}`;
@@ -22,7 +23,10 @@ export function exportMeta(s: MetaInput): ExportMeta {
   const version = `Kubernetes ${s.trace?.kubernetesVersion ?? '?'}`;
   if (!s.trace) return { title, version, cursor: '', truncated: false };
   const t = s.cursorTime ?? s.trace.end;
-  const row = kubectlAt(s.trace, t);
-  const kubectl = row ? `kubectl get pod: READY ${row.ready} · STATUS ${row.status} · RESTARTS ${row.restarts}` : 'kubectl get pod: no row yet';
+  // The same row the kubectl strip shows (kubectlPod.ts): a Job's followed pod is named.
+  const followed = kubectlPodAt(s.trace, t, s.selected);
+  const row = kubectlRowAt(s.trace, t, s.selected);
+  const command = followed ? `kubectl get pod ${followed}` : 'kubectl get pod';
+  const kubectl = row ? `${command}: READY ${row.ready} · STATUS ${row.status} · RESTARTS ${row.restarts}` : `${command}: no row yet`;
   return { title, version, cursor: `Cursor at ${formatSeconds(t)} s — ${kubectl}`, truncated: s.trace.truncated !== undefined };
 }
