@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'fflate';
 import { expect, type Page } from '@playwright/test';
-import { encodeFragment, type ShareState } from '../../src/share';
+import { decodeFragment, encodeFragment, type ShareState } from '../../src/share';
 import { encodeBase64url } from '../../src/share/base64url';
 import { ByteWriter } from '../../src/share/bytes';
 import { DICTIONARY_V1 } from '../../src/share/dictionaryV1';
@@ -36,6 +36,12 @@ export function bombFragment(size = 12 * 1024 * 1024): string {
   record.set(new ByteWriter().byte(1).varint(size).finish());
   record.fill(0x61, 5);
   return `v1.${encodeBase64url(deflateSync(record, { level: 9, dictionary: DICTIONARY_V1 }))}`;
+}
+
+/** The scenario text the page's address holds now (null when it holds none). */
+export function addressText(page: Page): string | null {
+  const decoded = decodeFragment(new URL(page.url()).hash);
+  return decoded?.ok ? decoded.state.text : null;
 }
 
 export async function savedText(page: Page): Promise<string | null> {
