@@ -6,7 +6,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../state/appStore';
 import {
-  selectCausality, selectCursorTime, selectPodName, selectResolvedTheme, selectSelected, selectShowingLastGood, selectTrace,
+  selectCausalityOfSelection, selectCursorTime, selectPodName, selectResolvedTheme, selectSelected, selectShowingLastGood, selectTrace,
 } from '../../state/selectors';
 import { effectiveWindow, type TimeWindow } from '../../state/view/window';
 import { registerTimeline } from './export/exporter';
@@ -57,7 +57,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
   const podName = useAppStore(selectPodName);
   const cursor = useAppStore(selectCursorTime);
   const selected = useAppStore(selectSelected);
-  const causality = useAppStore(selectCausality);
+  const causality = useAppStore(selectCausalityOfSelection);
   const showingLastGood = useAppStore(selectShowingLastGood);
   const theme = useAppStore(selectResolvedTheme);
 
