@@ -67,3 +67,5 @@ export const selectCausality = (s: AppState): Causality | null => {
   }
   return c;
 };
+/** The links only while an event is selected: a run is drawn without building them (issue 16). */
+export const selectCausalityOfSelection = (s: AppState): Causality | null => (s.selected === null ? null : selectCausality(s));

@@ -3,13 +3,13 @@
 
 import { appStore, useAppStore } from '../../state/appStore';
 import { removeWritten, writtenAs } from '../../state/commands/selection';
-import { selectCausality, selectSelect, selectSelected, selectTrace } from '../../state/selectors';
+import { selectCausalityOfSelection, selectSelect, selectSelected, selectTrace } from '../../state/selectors';
 import { eventDetail, eventTitle } from '../timeline/eventText';
 
 export function SelectionPanel() {
   const trace = useAppStore(selectTrace);
   const selected = useAppStore(selectSelected);
-  const causality = useAppStore(selectCausality);
+  const causality = useAppStore(selectCausalityOfSelection);
   const select = useAppStore(selectSelect);
   const e = selected === null ? undefined : trace?.events[selected];
   if (!trace || selected === null || !e) {

@@ -2,7 +2,7 @@
 // unfinishedRun.ts), with a button that writes a later `until` into the Simulation document (an
 // ordinary text edit, so Ctrl+Z undoes it).
 
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { appStore, useAppStore } from '../../state/appStore';
 import { editScenario } from '../../state/commands/editScenario';
 import { formatSeconds } from '../../state/format';
@@ -12,7 +12,8 @@ import { withUntil } from '../../state/simulationDoc';
 import './unfinishedRun.css';
 
 export function UnfinishedRunNotice() {
-  const trace = useAppStore(selectTrace);
+  // Deferred, as the tables are: the timeline redraws first after an edit (issue 16).
+  const trace = useDeferredValue(useAppStore(selectTrace));
   const found = useMemo(() => (trace ? unfinishedRun(trace) : null), [trace]);
   if (!found) return null;
   const until = formatSeconds(found.suggestedUntil);

@@ -6,30 +6,29 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../state/appStore';
 import {
-  selectCausality, selectCursorTime, selectPodName, selectResolvedTheme, selectSelected, selectShowingLastGood, selectTrace, selectView,
+  selectCausalityOfSelection, selectCursorTime, selectPodName, selectResolvedTheme, selectSelected, selectShowingLastGood, selectTrace,
 } from '../../state/selectors';
-import { effectiveWindow } from '../../state/view/window';
+import { effectiveWindow, type TimeWindow } from '../../state/view/window';
 import { registerTimeline } from './export/exporter';
 import type { Hit } from './hitTest';
 import { layoutTimeline } from './layout';
 import { NARROW_BELOW } from './render';
 import { placeRows } from './rows';
-import { timeScale } from './scale';
+import { timeScale, type TimeScale } from './scale';
 import { TimelinePatterns } from './TimelinePatterns';
 import { Tooltip } from './Tooltip';
 import { useTimelineDraw } from './useTimelineDraw';
+import { useViewScale } from './viewScale';
+import { ViewParts } from './ViewParts';
 import { useTimelineGestures } from './useTimelineGestures';
 import { usePodOfSelection } from './usePodOfSelection';
 import { useWidth } from './useWidth';
 import { lazyPart } from '../app/lazyPart';
-import type { CausalityOverlayProps, FaultHandlesProps, ObservedBoundaryProps, PodPickerProps } from './lazyPartsProps';
+import type { PodPickerProps } from './lazyPartsProps';
 import './timeline.css';
 
-// Drawn only when the trace has them (faults, a selection, a Job, an observed past): their code
-// arrives after the first frame (issue 16).
-const CausalityOverlay = lazyPart<typeof import('./CausalityOverlay'), CausalityOverlayProps>(() => import('./CausalityOverlay'), 'CausalityOverlay');
-const FaultHandles = lazyPart<typeof import('./FaultHandles'), FaultHandlesProps>(() => import('./FaultHandles'), 'FaultHandles');
-const ObservedBoundary = lazyPart<typeof import('./ObservedBoundary'), ObservedBoundaryProps>(() => import('./ObservedBoundary'), 'ObservedBoundary');
+// Drawn only when the trace has them (a Job past the drawing budget): its code arrives after the
+// first frame (issue 16).
 const PodPicker = lazyPart<typeof import('./PodPicker'), PodPickerProps>(() => import('./PodPicker'), 'PodPicker');
 
 export const LABEL_WIDTH = 190;
@@ -41,14 +40,24 @@ const RIGHT_PAD = 24;
 
 type Hover = (Hit & { x: number; y: number }) | null;
 
+function windowLabel(s: TimeScale): string {
+  return `Timeline of the pod and its containers from ${s.t0.toFixed(1)} s to ${s.t1.toFixed(1)} s`;
+}
+
+/** What the markup says about the window shown, kept current by a pan frame without a render. */
+function describeWindow(box: HTMLElement | null, svg: SVGSVGElement | null, s: TimeScale): void {
+  box?.setAttribute('data-t0', String(s.t0));
+  box?.setAttribute('data-t1', String(s.t1));
+  svg?.setAttribute('aria-label', windowLabel(s));
+}
+
 /** `readOnly` (the embed) draws injected events as marks only: no handles to select, drag or delete. */
 export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
   const trace = useAppStore(selectTrace);
   const podName = useAppStore(selectPodName);
   const cursor = useAppStore(selectCursorTime);
-  const view = useAppStore(selectView);
   const selected = useAppStore(selectSelected);
-  const causality = useAppStore(selectCausality);
+  const causality = useAppStore(selectCausalityOfSelection);
   const showingLastGood = useAppStore(selectShowingLastGood);
   const theme = useAppStore(selectResolvedTheme);
 
@@ -72,24 +81,48 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
   const [picked, setPicked] = useState<number | null>(null);
   const rows = useMemo(() => (trace ? placeRows(layoutTimeline(trace, podName, { picked })) : null), [trace, podName, picked]);
   usePodOfSelection(trace, rows, selected, setPicked);
-  const shown = useMemo(() => effectiveWindow(view, trace), [view, trace]);
   const labelWidth = width < NARROW_BELOW ? NARROW_LABEL_WIDTH : LABEL_WIDTH;
-  const scale = useMemo(() => timeScale(shown, labelWidth, width - RIGHT_PAD), [shown, labelWidth, width]);
+  // The view is not subscribed here: a pan or zoom frame moves the drawing (onScale), and React
+  // renders only when the lanes, the trace, the size or the cursor change (issue 16).
+  const scaleOf = useCallback((view: TimeWindow | null) => timeScale(effectiveWindow(view, trace), labelWidth, width - RIGHT_PAD), [trace, labelWidth, width]);
+  const scaleNow = useRef<TimeScale>(null as unknown as TimeScale);
+  const exported = useRef<(() => void) | null>(null);
+  const onScale = (s: TimeScale) => {
+    scaleNow.current = s;
+    draw.panTo(s);
+    describeWindow(boxRef.current, svgRef.current, s);
+    exported.current?.();
+  };
+  const scale = useViewScale(scaleOf, onScale);
+  scaleNow.current = scale;
   const height = rows?.height ?? 0;
-  const range = useTimelineDraw(refs, { plotPad: PLOT_PAD, rows, scale, end: trace?.end ?? 0, width, cursor, theme });
+  const draw = useTimelineDraw(refs, { plotPad: PLOT_PAD, rows, scale, end: trace?.end ?? 0, width, cursor, theme });
+  const range = draw.range;
 
   const onHover = useCallback((h: Hover) => {
     setHover((prev) => (prev?.event === h?.event && (h === null || (Math.abs(prev!.x - h.x) < 40 && prev!.y === h.y)) ? prev : h));
   }, []);
-  const gestures = useTimelineGestures(overlayRef, rows, scale, trace?.end ?? 0, onHover);
+  const gestures = useTimelineGestures(overlayRef, rows, scaleNow, trace?.end ?? 0, onHover);
 
   useLayoutEffect(() => {
-    const base = svgRef.current;
-    const plot = refs.plot.current;
-    const overlay = overlayRef.current;
-    const canvas = refs.canvas.current;
-    if (!rows || !base || !plot || !overlay || !canvas || !range.current) return;
-    return registerTimeline({ base, plot, overlay, canvas, rows, scale, range: range.current });
+    let unregister = () => {};
+    // Registered again at each pan frame: the exporter draws the scale and range shown.
+    const register = () => {
+      const base = svgRef.current;
+      const plot = refs.plot.current;
+      const overlay = overlayRef.current;
+      const canvas = refs.canvas.current;
+      unregister();
+      unregister = () => {};
+      if (!rows || !base || !plot || !overlay || !canvas || !range.current) return;
+      unregister = registerTimeline({ base, plot, overlay, canvas, rows, scale: scaleNow.current, range: range.current });
+    };
+    register();
+    exported.current = register;
+    return () => {
+      exported.current = null;
+      unregister();
+    };
   }, [rows, scale, refs, range]);
 
   const hovered = hover && trace ? trace.events[hover.event] : undefined;
@@ -99,8 +132,8 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
       ref={boxRef}
       className={`timeline${showingLastGood ? ' timeline-last-good' : ''}`}
       data-testid="timeline"
-      data-t0={shown.t0}
-      data-t1={shown.t1}
+      data-t0={scale.t0}
+      data-t1={scale.t1}
       tabIndex={0}
       role="group"
       aria-roledescription="timeline"
@@ -111,7 +144,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
       {rows?.pods && <PodPicker pods={rows.pods} onPick={setPicked} />}
       <div className="timeline-stack" style={{ height }}>
         <svg ref={svgRef} className="timeline-svg" width={width} height={height} role="img"
-          aria-label={`Timeline of the pod and its containers from ${shown.t0.toFixed(1)} s to ${shown.t1.toFixed(1)} s`}>
+          aria-label={windowLabel(scale)}>
           <TimelinePatterns />
           <g className="axis" ref={(el) => { refs.axis.current = el; }} />
           <g className="frames" ref={(el) => { refs.frames.current = el; }} />
@@ -128,9 +161,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
           </div>
         </div>
         <svg ref={overlayRef} className="timeline-overlay" width={width} height={height} {...gestures}>
-          {rows && !readOnly && <FaultHandles rows={rows} scale={scale} selected={selected} />}
-          {rows && trace && causality && <CausalityOverlay trace={trace} causality={causality} rows={rows} scale={scale} selected={selected} />}
-          {trace?.observedUntil !== undefined && <ObservedBoundary at={trace.observedUntil} scale={scale} height={height} />}
+          {rows && trace && <ViewParts trace={trace} rows={rows} scaleOf={scaleOf} readOnly={readOnly} selected={selected} causality={causality} />}
           <g className="cursor" ref={(el) => { refs.cursor.current = el; }} />
         </svg>
         {hovered && hover && <Tooltip event={hovered} x={hover.x} y={hover.y} width={width} />}

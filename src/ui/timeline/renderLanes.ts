@@ -10,6 +10,7 @@ import { select } from 'd3-selection';
 import { thinToPixels } from './drawBudget';
 import type { Bar, HookBar, SubRow } from './model';
 import { STATUS_ROW } from './podLane';
+import { drawsTheSame } from './sameLane';
 import { BAR_HEIGHT, BAR_TOP, clip, HOOK_HEIGHT, HOOK_TOP, subRowBox, type PlacedLane, type Rows } from './rows';
 import { toX, visibleRange, type TimeScale } from './scale';
 
@@ -191,6 +192,9 @@ function drawSubRows(node: SVGGElement, rows: readonly SubRow[], f: LaneFrame): 
     });
 }
 
+/** What each lane's group last drew, and in which frame. */
+const drawnLanes = new WeakMap<Element, { lane: PlacedLane; f: LaneFrame }>();
+
 export function renderLanes(g: SVGGElement, rows: Rows, f: LaneFrame): void {
   select(g).selectAll<SVGGElement, PlacedLane>('g.lane')
     .data(rows.lanes, (d) => `${d.kind}/${d.name}`)
@@ -211,6 +215,10 @@ export function renderLanes(g: SVGGElement, rows: Rows, f: LaneFrame): void {
     .each(function (d) {
       const lane = select<SVGGElement, PlacedLane>(this);
       lane.select('title').text(`${d.name} (${d.kind === 'pod' ? 'the pod' : `${d.kind} container`})`);
+      // An edit leaves most lanes of a big pod as they were: those are not redrawn (sameLane.ts).
+      const was = drawnLanes.get(this);
+      drawnLanes.set(this, { lane: d, f });
+      if (was && drawsTheSame(was.lane, was.f, d, f)) return;
       drawBars(lane.select<SVGGElement>('g.bars').node()!, d.bars, f, BAR_TOP, BAR_HEIGHT, true);
       drawHooks(lane.select<SVGGElement>('g.hooks').node()!, d.hooks, f);
       drawSubRows(lane.select<SVGGElement>('g.subrows').node()!, d.subRows, f);

@@ -36,7 +36,14 @@ export interface DrawState {
   theme: Theme;
 }
 
-export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme }: DrawState): RefObject<RenderRange | null> {
+export interface TimelineDraw {
+  /** The drawn range (for the exporter). */
+  range: RefObject<RenderRange | null>;
+  /** A pan or zoom frame: moves the layer (redrawing it only past its range), the axis and the cursor. */
+  panTo(scale: TimeScale): void;
+}
+
+export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme }: DrawState): TimelineDraw {
   const range = useRef<RenderRange | null>(null);
   const labelSlots = useRef<LabelSlot[]>([]);
   const styles = useRef<{ theme: Theme; styles: Record<MarkKind, MarkStyle> } | null>(null);
@@ -47,7 +54,9 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
     range.current = null;
   }, [refs, rows, width, theme]);
 
-  useLayoutEffect(() => {
+  // Redraws for the scale given: the state it reads is this render's (kept current in a ref, so a
+  // pan frame between renders draws with the same rows, theme and cursor).
+  const drawAt = (s: TimeScale) => {
     const { layer: layerRef, plot: plotRef, lanes: lanesRef, pinned: pinnedRef, canvas: canvasRef } = refs;
     const layer = layerRef.current;
     const plot = plotRef.current;
@@ -55,12 +64,12 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
     const pinned = pinnedRef.current;
     const canvas = canvasRef.current;
     if (!rows || !refs.axis.current || !layer || !plot || !lanes || !pinned || !canvas) return;
-    renderAxis(refs.axis.current, scale);
-    const next = nextRenderRange(range.current, scale, end);
+    renderAxis(refs.axis.current, s);
+    const next = nextRenderRange(range.current, s, end);
     if (next !== range.current) {
       // The layer covers the drawn range; inside its SVG, x is the timeline's own x.
       const w = Math.max(1, Math.ceil(next.scale.x1 - next.scale.x0));
-      layer.style.left = `${next.scale.x0 - scale.x0 + plotPad}px`;
+      layer.style.left = `${next.scale.x0 - s.x0 + plotPad}px`;
       layer.style.width = `${w}px`;
       plot.setAttribute('width', String(w));
       pinned.ownerSVGElement?.setAttribute('width', String(w));
@@ -80,13 +89,27 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       drawMarks(canvas, rows, next.scale, styles.current.styles, dpr, next.scale.x0 - plotPad);
       range.current = next;
     }
-    layer.style.transform = `translateX(${rangeOffset(next, scale).toFixed(2)}px)`;
-    pinBarLabels(labelSlots.current, pinned, next.draw, scale.t0, plotPad);
-  }, [refs, plotPad, rows, scale, end, height, theme]);
+    layer.style.transform = `translateX(${rangeOffset(next, s).toFixed(2)}px)`;
+    pinBarLabels(labelSlots.current, pinned, next.draw, s.t0, plotPad);
+  };
+  const cursorAt = (s: TimeScale) => {
+    if (rows && refs.cursor.current) renderCursor(refs.cursor.current, s, cursor, rows.height);
+  };
+  const latest = useRef({ drawAt, cursorAt });
+  latest.current = { drawAt, cursorAt };
 
-  useLayoutEffect(() => {
-    if (rows && refs.cursor.current) renderCursor(refs.cursor.current, scale, cursor, rows.height);
-  }, [refs, rows, scale, cursor]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- drawAt reads exactly these
+  useLayoutEffect(() => drawAt(scale), [refs, plotPad, rows, scale, end, height, theme]);
 
-  return range;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- cursorAt reads exactly these
+  useLayoutEffect(() => cursorAt(scale), [refs, rows, scale, cursor]);
+
+  const draw = useRef<TimelineDraw>({
+    range,
+    panTo: (s) => {
+      latest.current.drawAt(s);
+      latest.current.cursorAt(s);
+    },
+  });
+  return draw.current;
 }

@@ -32,13 +32,14 @@ export interface Gestures {
 }
 
 export function useTimelineGestures(
-  svgRef: RefObject<SVGSVGElement | null>, rows: Rows | null, scale: TimeScale, end: number,
+  svgRef: RefObject<SVGSVGElement | null>, rows: Rows | null, scaleNow: { readonly current: TimeScale }, end: number,
   onHover: (hit: (Hit & { x: number; y: number }) | null) => void,
 ): Gestures {
   const drag = useRef<Drag | null>(null);
   const fingers = useRef(new Map<number, Finger>());
-  const latest = useRef({ rows, scale, end });
-  latest.current = { rows, scale, end };
+  // The scale is read from scaleNow when a gesture needs it: a pan frame moves it without a render.
+  const latest = useRef({ rows, end });
+  latest.current = { rows, end };
 
   const local = (e: { clientX: number; clientY: number }, el: Element) => {
     const box = el.getBoundingClientRect();
@@ -49,7 +50,8 @@ export function useTimelineGestures(
     const svg = svgRef.current;
     if (!svg) return;
     const onWheel = (e: WheelEvent) => {
-      const { scale: s, end: total } = latest.current;
+      const { end: total } = latest.current;
+      const s = scaleNow.current;
       if (total <= 0) return;
       e.preventDefault();
       const { x } = local(e, svg);
@@ -66,12 +68,12 @@ export function useTimelineGestures(
     };
     svg.addEventListener('wheel', onWheel, { passive: false });
     return () => svg.removeEventListener('wheel', onWheel);
-  }, [svgRef]);
+  }, [svgRef, scaleNow]);
 
   const onPointerDown = useCallback((e: PointerEvent<SVGSVGElement>) => {
     if (e.button !== 0) return;
     const p = local(e, e.currentTarget);
-    const { scale: s } = latest.current;
+    const s = scaleNow.current;
     e.currentTarget.setPointerCapture(e.pointerId);
     if (e.pointerType === 'touch') fingers.current.set(e.pointerId, p);
     if (fingers.current.size === 2) {
@@ -84,12 +86,13 @@ export function useTimelineGestures(
     const mode = p.y < AXIS_HEIGHT ? 'scrub' : 'press';
     drag.current = { mode, ...p, window: { t0: s.t0, t1: s.t1 } };
     if (mode === 'scrub') appStore.getState().setCursorTime(toTime(s, p.x));
-  }, [onHover]);
+  }, [onHover, scaleNow]);
 
   const onPointerMove = useCallback((e: PointerEvent<SVGSVGElement>) => {
     const p = local(e, e.currentTarget);
     const d = drag.current;
-    const { rows: r, scale: s, end: total } = latest.current;
+    const { rows: r, end: total } = latest.current;
+    const s = scaleNow.current;
     if (fingers.current.has(e.pointerId)) fingers.current.set(e.pointerId, p);
     if (d?.mode === 'done') return;
     if (d?.mode === 'pinch') {
@@ -111,7 +114,7 @@ export function useTimelineGestures(
     onHover(null);
     const spp = (d.window.t1 - d.window.t0) / (s.x1 - s.x0);
     appStore.getState().setView(panWindow(d.window, -(p.x - d.x) * spp, total));
-  }, [onHover]);
+  }, [onHover, scaleNow]);
 
   const onPointerUp = useCallback((e: PointerEvent<SVGSVGElement>) => {
     fingers.current.delete(e.pointerId);
@@ -120,12 +123,13 @@ export function useTimelineGestures(
     drag.current = d && (d.mode === 'pinch' || d.mode === 'done') && fingers.current.size > 0 ? { ...d, mode: 'done' } : null;
     if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
     if (!d || d.mode !== 'press') return;
-    const { rows: r, scale: s } = latest.current;
+    const { rows: r } = latest.current;
+    const s = scaleNow.current;
     const state = appStore.getState();
     state.setCursorTime(toTime(s, d.x));
     const hit = r ? hitTest(r, s, d.x, d.y) : null;
     state.select(hit ? hit.event : null);
-  }, []);
+  }, [scaleNow]);
 
   // The browser took the gesture (a vertical swipe scrolls the page): ours stops where it is.
   const onPointerCancel = useCallback((e: PointerEvent<SVGSVGElement>) => {
