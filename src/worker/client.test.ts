@@ -15,6 +15,9 @@ class FakeWorker implements WorkerLike {
   answer(id: number, result: EngineResult = { ok: true, problems: [] }) {
     this.onmessage?.({ data: { id, kind: 'result', result } } as MessageEvent<WorkerMessage>);
   }
+  busy(id: number) {
+    this.onmessage?.({ data: { id, kind: 'busy' } } as MessageEvent<WorkerMessage>);
+  }
   progress(id: number, t: number, horizon = 3600) {
     this.onmessage?.({ data: { id, kind: 'progress', t, horizon } } as MessageEvent<WorkerMessage>);
   }
@@ -148,6 +151,28 @@ describe('worker client', () => {
     const q = client.run('stuck', '1.36');
     await Promise.resolve();
     vi.advanceTimersByTime(3000);
+    await expect(q).resolves.toMatchObject({ kind: 'error' });
+  });
+
+  it('hears a slow parse say it is busy between its stages, which re-arms the watchdog without a figure', async () => {
+    const { client, workers } = setup(3000);
+    const seen: number[] = [];
+    const p = client.run('a large text', '1.36', (progress) => seen.push(progress.t));
+    await Promise.resolve();
+    const w = workers[0]!;
+    vi.advanceTimersByTime(2500);
+    w.busy(1);
+    vi.advanceTimersByTime(2500);
+    expect(w.terminated).toBe(false);
+    expect(seen).toEqual([]);
+    w.answer(1);
+    await expect(p).resolves.toMatchObject({ kind: 'result' });
+    // A stale request's busy does not keep a hung newer one alive.
+    const q = client.run('stuck', '1.36');
+    await Promise.resolve();
+    vi.advanceTimersByTime(2000);
+    w.busy(1);
+    vi.advanceTimersByTime(1000);
     await expect(q).resolves.toMatchObject({ kind: 'error' });
   });
 

@@ -85,6 +85,8 @@ export function createWorkerClient(createWorker: () => WorkerLike, timeoutMs: nu
     if (msg.kind === 'ready') {
       ready = true;
       armWatchdog();
+    } else if (msg.kind === 'busy') {
+      if (outstanding.has(msg.id)) armWatchdog(); // reading a large text, not hung
     } else if (msg.kind === 'progress') {
       if (!outstanding.has(msg.id)) return;
       armWatchdog(); // busy, not hung

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as run from '../engine/run';
 import { createEngineClient } from './client';
 import { handleRunRequest } from './handle';
-import type { ProgressMessage } from './protocol';
+import type { BusyMessage, ProgressMessage } from './protocol';
 
 const DEFAULT = readFileSync(new URL('../scenarios/00-default.yaml', import.meta.url), 'utf8');
 
@@ -39,13 +39,17 @@ describe('handleRunRequest (what the worker runs)', () => {
   it('says how far a long run is, with the request\'s id, and stays quiet on a short one', () => {
     const year = 'apiVersion: v1\nkind: Pod\nmetadata: {name: loop}\nspec:\n  containers:\n  - {name: app, image: busybox, command: [sh, -c, exit 1]}\n'
       + '---\napiVersion: sidecar-lab/v1\nkind: Simulation\nuntil: 8760h\n';
-    const seen: ProgressMessage[] = [];
-    const resp = handleRunRequest({ id: 7, text: year, kubernetesVersion: '1.36' }, (m) => seen.push(m), 0);
+    const messages: (ProgressMessage | BusyMessage)[] = [];
+    const resp = handleRunRequest({ id: 7, text: year, kubernetesVersion: '1.36' }, (m) => messages.push(m), 0);
     expect(resp.kind).toBe('result');
+    // With no interval the reading says it is busy once, between its two stages, before any figure.
+    expect(messages[0]).toEqual({ id: 7, kind: 'busy' });
+    const seen = messages.filter((m): m is ProgressMessage => m.kind === 'progress');
+    expect(messages.filter((m) => m.kind === 'busy')).toHaveLength(1);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((m) => m.id === 7 && m.kind === 'progress' && m.horizon === 8760 * 3600 && m.t < m.horizon)).toBe(true);
     expect(seen.map((m) => m.t)).toEqual([...seen.map((m) => m.t)].sort((a, b) => a - b));
-    const quiet: ProgressMessage[] = [];
+    const quiet: (ProgressMessage | BusyMessage)[] = [];
     handleRunRequest({ id: 8, text: DEFAULT, kubernetesVersion: '1.36' }, (m) => quiet.push(m));
     expect(quiet).toEqual([]);
   });

@@ -2,7 +2,7 @@
 
 import { analyzeText } from '../engine/explain/analyzeText';
 import { runScenario } from '../engine/run';
-import { errorMessage, toEngineResult, type ProgressMessage, type RunRequest, type RunResponse } from './protocol';
+import { errorMessage, toEngineResult, type BusyMessage, type ProgressMessage, type RunRequest, type RunResponse } from './protocol';
 
 /**
  * Whether the text sets kubernetesVersion itself (a `kubernetesVersion:` key, as the Simulation
@@ -16,7 +16,7 @@ const NAMES_VERSION = /(?:^|[{,])[ \t]*["']?kubernetesVersion["']?[ \t]*:/m;
  */
 export const PROGRESS_INTERVAL_MS = 200;
 
-export function handleRunRequest(req: RunRequest, onProgress?: (msg: ProgressMessage) => void, intervalMs = PROGRESS_INTERVAL_MS): RunResponse {
+export function handleRunRequest(req: RunRequest, onProgress?: (msg: ProgressMessage | BusyMessage) => void, intervalMs = PROGRESS_INTERVAL_MS): RunResponse {
   try {
     // The version picker writes into the scenario's Simulation document, so the text is the
     // truth: the request's version (a compare side's) only applies to a text that names none.
@@ -30,6 +30,11 @@ export function handleRunRequest(req: RunRequest, onProgress?: (msg: ProgressMes
       onProgress({ id: req.id, kind: 'progress', t, horizon });
     });
     const analysis = analyzeText(req.text, opts);
+    // The first reading of a large text was slow: say so before the second (the scenario's parse).
+    if (onProgress && performance.now() - last >= intervalMs) {
+      last = performance.now();
+      onProgress({ id: req.id, kind: 'busy' });
+    }
     if (analysis.kind === 'explain') {
       const { input, problems } = analysis;
       return { id: req.id, kind: 'result', result: { ok: input.pods.length > 0, problems, explain: input } };

@@ -41,7 +41,17 @@ export interface ProgressMessage {
   horizon: number;
 }
 
-export type WorkerMessage = RunResponse | ReadyMessage | ProgressMessage;
+/**
+ * Reading a large text takes the worker a while before a run can say how far it is: between its
+ * stages (the real-pod check, then the scenario's parse) a slow request says it is busy, so the
+ * page's watchdog does not take a slow parse for a hang.
+ */
+export interface BusyMessage {
+  id: number;
+  kind: 'busy';
+}
+
+export type WorkerMessage = RunResponse | ReadyMessage | ProgressMessage | BusyMessage;
 
 export function runRequest(id: number, text: string, kubernetesVersion: string | undefined): RunRequest {
   return kubernetesVersion === undefined ? { id, text } : { id, text, kubernetesVersion };
