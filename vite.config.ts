@@ -2,8 +2,8 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy } from './csp';
-import { preloadApp } from './preloadApp';
+import { contentSecurityPolicy } from './csp.ts';
+import { preloadApp } from './preloadApp.ts';
 
 // Settings measured in ../shared/docs/toolchain.md (Vite 8, Vitest 4.1 on Node 20, Monaco 0.54).
 export default defineConfig({
