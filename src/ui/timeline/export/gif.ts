@@ -10,7 +10,7 @@ import type { PlaybackFrames } from '../../../state/commands/types';
 import type { DrawnTimeline } from './exporter';
 import { gifPalette, gifWriter } from './gifEncode';
 import { GIF_FRAMES, gifDelay, gifPaletteFrames, gifSize } from './gifPlan';
-import { framePicture, frameTimes } from './frameSource';
+import { fitPicture, framePicture, frameTimes } from './frameSource';
 
 /** Draws and encodes the frames; resolves with the file, or null when cancelled or the timeline went away. */
 export async function recordGif(timeline: () => DrawnTimeline | null, frames: PlaybackFrames): Promise<Blob | null> {
@@ -20,7 +20,8 @@ export async function recordGif(timeline: () => DrawnTimeline | null, frames: Pl
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return null;
-  // The GIF's size, from the first picture drawn; every later one is drawn at its scale.
+  // The GIF's size, from the first picture drawn; every later one is drawn at its scale (smaller
+  // if the window was resized meanwhile: fitPicture).
   const gif = { width: 0, height: 0, scale: 1 };
   let drawn = 0;
   /** Frame i's pixels at the GIF's size; null when cancelled or the timeline went away. */
@@ -36,7 +37,8 @@ export async function recordGif(timeline: () => DrawnTimeline | null, frames: Pl
     }
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(picture.img, 0, 0, picture.width * gif.scale, picture.height * gif.scale);
+    const fit = fitPicture(picture.width, picture.height, gif.width, gif.height, gif.scale);
+    ctx.drawImage(picture.img, 0, 0, fit.width, fit.height);
     frames.onProgress?.(++drawn, times.length);
     return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
   };
