@@ -1,5 +1,6 @@
 // Keeps presenter mode in step with the engine: a `?present` link opens it once the first trace
-// is drawn (from the first step, or from `?t=` when the link has one), and a new trace (an edit,
+// is drawn, at the step nearest the moment the link carries (a lesson's cursor in its payload, or
+// `?t=`: either is the store's cursor by now), else at the first step; and a new trace (an edit,
 // another version) re-aligns the step with the cursor. The presenter's code loads only when
 // presenter mode is wanted (issue 16: not in the page's first bundle).
 
@@ -17,8 +18,13 @@ function withController(use: (c: Controller) => void): void {
   else void loadController().then(use);
 }
 
-export function startPresentSync(store: AppStore, link: PresentLink, linkHasCursor: boolean): () => void {
+/**
+ * Starts following the engine for presenter mode. Called once the address's link (opened before
+ * the engine's first run) and its `?t=` are in the store, so a cursor there is the link's moment.
+ */
+export function startPresentSync(store: AppStore, link: PresentLink): () => void {
   store.getState().setPresent({ presentTitle: link.title, presentCaption: link.caption });
+  const linkHasCursor = store.getState().cursorTime !== null;
   let pending = link.present;
   if (pending) void loadController();
   return store.subscribe((s, prev) => {
@@ -26,7 +32,7 @@ export function startPresentSync(store: AppStore, link: PresentLink, linkHasCurs
     if (pending) {
       pending = false;
       if (!linkHasCursor) s.setCursorTime(0);
-      withController((c) => c.startPresenting(store));
+      withController((c) => c.startPresenting(store, 'nearest-cursor'));
     } else if (s.presenting) {
       withController((c) => c.presentResync(store));
     }
