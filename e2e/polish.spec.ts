@@ -13,7 +13,7 @@ import { GIF_FRAMES } from '../src/ui/timeline/export/gifPlan';
 import { composeFrames, readGif } from '../src/ui/timeline/export/gifStructure.testkit';
 import { guardNetwork, kubectl, openApp, screenshot, waitForApp } from './support/app';
 import { revealTool } from './support/more';
-import { galleryText } from './support/share';
+import { galleryText, SCENARIO_KEY } from './support/share';
 
 const SIZES = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 720 }, projector: { width: 1920, height: 1080 } };
 
@@ -57,6 +57,21 @@ test('a presenter link opens at the step nearest the lesson’s moment, and Home
     await page.keyboard.press('Home');
     await expect(count).toHaveText(`1 / ${steps.length}`);
     await expect(page.getByTestId('present-prev')).toBeDisabled();
+  });
+  await test.step('with a scenario of the teacher’s own saved, the link asks first; “Open” presents the lesson at its moment', async () => {
+    await page.goto('about:blank'); // the page saves its text as it goes: leave it before writing ours
+    // Another tab (this one remembers the lesson as its own address), the teacher's text saved before it loads.
+    const tab = await page.context().newPage();
+    await tab.setViewportSize(SIZES.laptop);
+    await tab.addInitScript(([key, text]) => localStorage.setItem(key!, text!), [SCENARIO_KEY, galleryText('00b-busybox-exits-at-once.yaml')]);
+    await tab.goto(lessonAddress(lesson.id, '?present'));
+    await expect(tab.getByTestId('open-shared')).toBeVisible();
+    await expect(tab.getByTestId('presenter')).toBeHidden();
+    await tab.getByTestId('open-shared').click();
+    await expect(tab.getByTestId('presenter')).toBeVisible();
+    await expect(tab.locator('.presenter-count')).toHaveText(`${expected + 1} / ${steps.length}`);
+    await expect(tab.getByTestId('cursor-time')).toHaveText(String(expectedTime));
+    await tab.close();
   });
 });
 

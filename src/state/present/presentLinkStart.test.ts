@@ -3,7 +3,7 @@
 
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../store';
-import { sidecarPodTrace } from '../testFixtures';
+import { crashLoopTrace, sidecarPodTrace } from '../testFixtures';
 import { presentGoTo, startPresenting } from './controller';
 import { startPresentSync as presentSync } from './presentSync';
 import { firstStepFrom, nearestStep, presentSteps } from './steps';
@@ -70,6 +70,42 @@ describe('a ?present link opens presenter mode at its moment', () => {
     await vi.waitFor(() => expect(store.getState().presenting).toBe(true));
     expect(store.getState().presentStep).toBe(0);
     expect(store.getState().cursorTime).toBe(0);
+    stop();
+  });
+
+  it('waits for the answer when the link asks before replacing the user\'s own text, then opens at the link\'s moment', async () => {
+    const own = crashLoopTrace();
+    const [a, b] = [instants[5]!, instants[6]!];
+    const moment = a.t + (b.t - a.t) * 0.25;
+    const store = storeWith(null);
+    store.setState({ pendingOpen: { scenario: { text: 'the link', cursor: moment }, compare: null, what: 'shared scenario' } });
+    const stop = presentSync(store, { present: true, title: null, caption: null });
+    // The user's own text runs first, under the question: no presenting yet.
+    store.setState({ trace: own, running: false });
+    await Promise.resolve();
+    expect(store.getState().presenting).toBe(false);
+    // "Open": the question closes, the link's text goes in and the engine runs it (state/open, state/runner).
+    store.getState().setPendingOpen(null);
+    store.getState().loadScenario({ text: 'the link', cursor: moment });
+    store.setState({ running: true });
+    await Promise.resolve();
+    expect(store.getState().presenting).toBe(false);
+    store.setState({ trace, running: false });
+    await vi.waitFor(() => expect(store.getState().presenting).toBe(true));
+    expect(store.getState().presentStep).toBe(a.k);
+    stop();
+  });
+
+  it('presents the user\'s own text from step 1 when they keep it', async () => {
+    const own = crashLoopTrace();
+    const store = storeWith(null);
+    store.setState({ pendingOpen: { scenario: { text: 'the link', cursor: 30 }, compare: null, what: 'shared scenario' } });
+    const stop = presentSync(store, { present: true, title: null, caption: null });
+    store.setState({ trace: own, running: false });
+    store.getState().setPendingOpen(null);
+    await vi.waitFor(() => expect(store.getState().presenting).toBe(true));
+    expect(store.getState().trace).toBe(own);
+    expect(store.getState().presentStep).toBe(0);
     stop();
   });
 
