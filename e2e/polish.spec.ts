@@ -11,6 +11,7 @@ import { encodeFragment, galleryLinkState, withViewParam } from '../src/share';
 import { nearestStep, presentSteps } from '../src/state/present/steps';
 import { GIF_FRAMES } from '../src/ui/timeline/export/gifPlan';
 import { composeFrames, readGif } from '../src/ui/timeline/export/gifStructure.testkit';
+import { expectNoAxeViolations } from './support/a11y';
 import { guardNetwork, kubectl, openApp, screenshot, waitForApp } from './support/app';
 import { revealTool } from './support/more';
 import { galleryText, SCENARIO_KEY } from './support/share';
@@ -110,6 +111,7 @@ test('a Job’s pod names in the timeline select that pod, by click or keyboard;
     await expect(page.getByTestId('kubectl-why-text')).toContainText('Error');
     await screenshot(page, info, 'laptop');
     await page.getByTestId('kubectl-why').click();
+    await expectNoAxeViolations(page, 'light', 'a Job with a pod selected by its name', { editor: false });
   });
 
   await test.step('the keyboard: Enter and Space on a focused name select that pod', async () => {
