@@ -159,6 +159,10 @@ test('a WebM or GIF export survives the window crossing 1,280 px: progress and C
     await expect(page.getByTestId('export-gif')).toHaveText(/^GIF [1-9]\d*%$/);
     await resize(page, 1200);
     await expect(more).toBeVisible();
+    // Closed, the More button says an export goes on inside it.
+    await expect(more).toHaveAttribute('data-busy', 'true');
+    await expect(more).toHaveAttribute('aria-label', /an export is running/);
+    await more.screenshot({ path: 'e2e/screenshots/polish-more-busy.png' });
     const inMore = await revealTool(page, 'export-gif');
     await expect(inMore).toHaveText(/^GIF \d+%$/);
     await expect(page.getByTestId('export-gif-cancel')).toBeVisible();
@@ -202,6 +206,7 @@ test('a WebM or GIF export survives the window crossing 1,280 px: progress and C
     await page.getByTestId('export-webm-cancel').click();
     await expect(page.getByTestId('export-webm')).toHaveText('WebM');
     await expect(page.getByTestId('export-webm-cancel')).toHaveCount(0);
+    await expect(more).not.toHaveAttribute('data-busy', 'true');
     await resize(page, 1300);
     await expect(page.getByTestId('export-webm')).toHaveText('WebM');
     expect(downloads).toBe(0);

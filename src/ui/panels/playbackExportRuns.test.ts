@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelExportRun, exportRunProgress, startExportRun, subscribeExportRuns } from './playbackExportRuns';
+import { anyExportRunning, cancelExportRun, exportRunProgress, startExportRun, subscribeExportRuns } from './playbackExportRuns';
 
 /** A runner the test drives: it reports frames when told and ends when told (or when aborted). */
 function controlledRunner() {
@@ -77,6 +77,16 @@ describe('playbackExportRuns: an animated export outlives the button that starte
     const failed = startExportRun('export-test-e', () => Promise.reject(new Error('the frame could not be drawn')));
     await expect(failed).rejects.toThrow('the frame could not be drawn');
     expect(exportRunProgress('export-test-e')).toBeNull();
+  });
+
+  it('says whether any export is under way (the closed More menu\'s busy dot)', async () => {
+    expect(anyExportRunning()).toBe(false);
+    const c = controlledRunner();
+    const run = startExportRun('export-test-g', c.runner);
+    expect(anyExportRunning()).toBe(true);
+    c.finish();
+    await run;
+    expect(anyExportRunning()).toBe(false);
   });
 
   it('ignores a report that arrives after its run ended', async () => {

@@ -64,3 +64,8 @@ export async function startExportRun(id: string, runner: ExportRunner): Promise<
 export function cancelExportRun(id: string): void {
   runs.get(id)?.controller.abort();
 }
+
+/** Whether any export is under way, for a sign where its button is hidden (the closed More menu). */
+export function anyExportRunning(): boolean {
+  return runs.size > 0;
+}
