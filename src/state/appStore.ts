@@ -48,7 +48,7 @@ export function startApp(): () => void {
   const client = createEngineClient();
   const stopRunner = startEngineRunner(appStore, client);
   const stopPlayback = startPlaybackDriver(appStore);
-  const stopPresent = startPresentSync(appStore, presentFromUrl(location.href), t !== null);
+  const stopPresent = startPresentSync(appStore, presentFromUrl(location.href));
   // The embedded view (?embed, set by ui/share's startShare) never writes over the user's saved text.
   const stopPersist = appStore.getState().embed ? () => {} : persistWork();
   const stopTheme = persistTheme(appStore, storage);

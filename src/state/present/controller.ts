@@ -8,7 +8,7 @@ import { effectiveWindow } from '../view/window';
 import { followStep } from './followStep';
 import { narrate, type Narration } from './narration';
 import { predictionFor, type Prediction } from './predict';
-import { firstStepFrom, presentSteps, stepAtTime } from './steps';
+import { firstStepFrom, nearestStep, presentSteps, stepAtTime } from './steps';
 
 function steps(s: AppState): number[] {
   return s.trace ? presentSteps(s.trace, s.presentGranularity) : [];
@@ -30,10 +30,18 @@ function show(store: AppStore, k: number): void {
   s.setView(view);
 }
 
-export function startPresenting(store: AppStore): void {
+/**
+ * Where presenting starts: the Present button from the step at the cursor (the first at or after
+ * it, 'from-cursor'); a presenter link at the step nearest the moment it carries
+ * ('nearest-cursor'); with no cursor, the first step.
+ */
+export type PresentStart = 'from-cursor' | 'nearest-cursor';
+
+export function startPresenting(store: AppStore, start: PresentStart = 'from-cursor'): void {
   const s = store.getState();
   const list = steps(s);
-  const at = s.trace && s.cursorTime !== null ? firstStepFrom(s.trace, list, s.cursorTime) : 0;
+  const pick = start === 'nearest-cursor' ? nearestStep : firstStepFrom;
+  const at = s.trace && s.cursorTime !== null ? pick(s.trace, list, s.cursorTime) : 0;
   s.setPresent({ presenting: true, presentAnswered: null, presentQuestion: null });
   show(store, at);
 }

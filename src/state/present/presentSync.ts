@@ -1,5 +1,6 @@
 // Keeps presenter mode in step with the engine: a `?present` link opens it once the first trace
-// is drawn (from the first step, or from `?t=` when the link has one), and a new trace (an edit,
+// is drawn, at the step nearest the moment the link carries (a lesson's cursor in its payload, or
+// `?t=`: either is the store's cursor by now), else at the first step; and a new trace (an edit,
 // another version) re-aligns the step with the cursor. The presenter's code loads only when
 // presenter mode is wanted (issue 16: not in the page's first bundle).
 
@@ -17,16 +18,36 @@ function withController(use: (c: Controller) => void): void {
   else void loadController().then(use);
 }
 
-export function startPresentSync(store: AppStore, link: PresentLink, linkHasCursor: boolean): () => void {
+/**
+ * Starts following the engine for presenter mode. Called once the address's link (opened before
+ * the engine's first run) and its `?t=` are in the store, so a cursor there is the link's moment.
+ * A link that asks before replacing the user's own text ("Open … / Keep mine") waits for the
+ * answer: opened, it starts on the link's trace at its moment; kept, on the user's own.
+ */
+export function startPresentSync(store: AppStore, link: PresentLink): () => void {
   store.getState().setPresent({ presentTitle: link.title, presentCaption: link.caption });
   let pending = link.present;
   if (pending) void loadController();
+  const start = () => {
+    pending = false;
+    const s = store.getState();
+    if (s.cursorTime === null) s.setCursorTime(0);
+    withController((c) => c.startPresenting(store, 'nearest-cursor'));
+  };
+  const ready = () => {
+    const s = store.getState();
+    return s.trace !== null && !s.running && s.pendingOpen === null;
+  };
   return store.subscribe((s, prev) => {
+    if (pending && prev.pendingOpen !== null && s.pendingOpen === null) {
+      // Answered. "Open" replaces the text next (in this same task) and the engine runs it;
+      // "Keep mine" changes nothing: look once both had their chance.
+      queueMicrotask(() => { if (pending && ready()) start(); });
+      return;
+    }
     if (!s.trace || s.trace === prev.trace || s.running) return;
     if (pending) {
-      pending = false;
-      if (!linkHasCursor) s.setCursorTime(0);
-      withController((c) => c.startPresenting(store));
+      if (s.pendingOpen === null) start();
     } else if (s.presenting) {
       withController((c) => c.presentResync(store));
     }

@@ -53,3 +53,20 @@ export function firstStepFrom(trace: Trace, steps: readonly number[], t: number)
   for (let k = 0; k < steps.length; k++) if (trace.events[steps[k]!]!.t >= t - 1e-9) return k;
   return Math.max(0, steps.length - 1);
 }
+
+/**
+ * The step nearest time t (a presenter link's moment): the closest in time, the earlier of two as
+ * close, and the first of several that share an instant, so Next shows the rest of it.
+ */
+export function nearestStep(trace: Trace, steps: readonly number[], t: number): number {
+  let best = 0;
+  let bestGap = Infinity;
+  for (let k = 0; k < steps.length; k++) {
+    const gap = Math.abs(trace.events[steps[k]!]!.t - t);
+    if (gap < bestGap - 1e-9) {
+      best = k;
+      bestGap = gap;
+    }
+  }
+  return best;
+}

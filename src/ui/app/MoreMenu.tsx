@@ -12,7 +12,7 @@ export const MORE_BELOW = '(max-width: 1279.98px)';
 /** The phone layout (narrow.css): one column, tabs. */
 export const PHONE = '(max-width: 760px)';
 
-export function MoreMenu({ query = MORE_BELOW, label, testId, className = 'tool-button', panelClassName = '', compact = false, children }: {
+export function MoreMenu({ query = MORE_BELOW, label, testId, className = 'tool-button', panelClassName = '', compact = false, busy, children }: {
   /** The media query under which the tools go behind the button. */
   query?: string;
   /** What the tools are, for screen readers ("More timeline tools"). */
@@ -24,6 +24,8 @@ export function MoreMenu({ query = MORE_BELOW, label, testId, className = 'tool-
   panelClassName?: string;
   /** The button shows "⋯" instead of "More" (the header, where a phone has no room for the word). */
   compact?: boolean;
+  /** What a tool inside is doing meanwhile ("a GIF export is running"): a dot on the button says so while it is closed. */
+  busy?: string | undefined;
   children: ReactNode;
 }) {
   const narrow = useMediaQuery(query);
@@ -69,11 +71,13 @@ export function MoreMenu({ query = MORE_BELOW, label, testId, className = 'tool-
         data-testid={testId}
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={compact ? label : `More: ${label}`}
-        title={label}
+        aria-label={`${compact ? label : `More: ${label}`}${busy ? `; ${busy}` : ''}`}
+        title={busy ? `${label}; ${busy}` : label}
+        data-busy={busy ? 'true' : undefined}
         onClick={() => setOpen((o) => !o)}
       >
         {compact ? <span aria-hidden="true">⋯</span> : <>More<span className="more-caret" aria-hidden="true"> ▾</span></>}
+        {busy && <span className="more-busy" aria-hidden="true" />}
       </button>
       <div id={panelId} className={`more-panel ${panelClassName}`.trim()} role="group" aria-label={label} hidden={!open} data-testid={`${testId}-panel`}>
         {children}

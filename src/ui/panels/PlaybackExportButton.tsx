@@ -1,12 +1,14 @@
 // A button that exports playback as an animation (WebmExportButton, GifExportButton): while it
 // runs it says how far it is, and a Cancel button beside it stops it (the cursor comes back, no
-// file is saved).
+// file is saved). The run lives in playbackExportRuns.ts, not here, so it survives the button
+// moving between the toolbar and the More panel when the window crosses 1,280 px.
 
-import { useRef, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { useAppStore } from '../../state/appStore';
 import type { ExportProgress } from '../../state/commands/exportCommands';
 import type { Command, CommandContext } from '../../state/commands/types';
 import { commandContext } from './commandContext';
+import { cancelExportRun, exportRunProgress, startExportRun, subscribeExportRuns } from './playbackExportRuns';
 import './playbackExport.css';
 
 export interface PlaybackExportProps {
@@ -21,28 +23,20 @@ export interface PlaybackExportProps {
 
 export function PlaybackExportButton({ command, word, testId, unsupported, run }: PlaybackExportProps) {
   const hasTrace = useAppStore((s) => (command.enabled ? command.enabled(s) : true));
-  const [progress, setProgress] = useState<[number, number] | null>(null);
-  const running = useRef<AbortController | null>(null);
+  const progress = useSyncExternalStore(subscribeExportRuns, useCallback(() => exportRunProgress(testId), [testId]));
   const why = unsupported ?? command.label;
   const start = () => {
-    if (running.current) return;
-    const controller = new AbortController();
-    running.current = controller;
-    setProgress([0, 1]);
-    void run(commandContext, (done, total) => setProgress([done, total]), controller.signal).finally(() => {
-      running.current = null;
-      setProgress(null);
-    });
+    void startExportRun(testId, (onProgress, signal) => run(commandContext, onProgress, signal));
   };
   return (
     <>
       <button type="button" className="tool-button anim-export" data-testid={testId} data-command={command.id}
         aria-label={`${word}: ${why}`} title={why} disabled={!hasTrace || unsupported !== undefined} aria-busy={progress ? true : undefined} onClick={start}>
-        {progress ? `${word} ${Math.round((100 * progress[0]) / progress[1])}%` : word}
+        {progress ? `${word} ${Math.round((100 * progress.done) / progress.total)}%` : word}
       </button>
       {progress && (
         <button type="button" className="tool-button anim-export" data-testid={`${testId}-cancel`} aria-label={`Cancel the ${word} export`}
-          onClick={() => running.current?.abort()}>
+          onClick={() => cancelExportRun(testId)}>
           Cancel
         </button>
       )}

@@ -3,6 +3,7 @@
 // header: PageTools); narrower, the downloads wait behind "More" (MoreMenu), on a phone the view
 // tools too, so the row stays one row. Every button is a command (state/commands).
 
+import { useSyncExternalStore } from 'react';
 import { useAppStore } from '../../state/appStore';
 import { exportJson, exportPng, exportSvg } from '../../state/commands/exportCommands';
 import { fit } from '../../state/commands/fit';
@@ -19,6 +20,7 @@ import { useMediaQuery } from '../app/useMediaQuery';
 import { CommandButton } from './CommandButton';
 import { GifExportButton } from './GifExportButton';
 import { KubectlWatchButton } from './KubectlWatchButton';
+import { anyExportRunning, subscribeExportRuns } from './playbackExportRuns';
 import { WebmExportButton } from './WebmExportButton';
 
 /** Zoom, pan and fit: in the row, or on a phone behind "More" (pinch and drag do the same there). */
@@ -39,6 +41,8 @@ export function TimelineToolbar() {
   const playing = useAppStore(selectPlaying);
   const speed = useAppStore(selectSpeed);
   const setSpeed = useAppStore(selectSetSpeed);
+  // A WebM or GIF export goes on when the window narrows and its button moves behind More: say so there.
+  const exporting = useSyncExternalStore(subscribeExportRuns, anyExportRunning);
   return (
     <div className="toolbar" role="toolbar" aria-label="Timeline controls">
       <div className="tool-group" aria-label="Playback" role="group">
@@ -53,7 +57,8 @@ export function TimelineToolbar() {
         </label>
       </div>
       {!phone && <ViewTools />}
-      <MoreMenu label={phone ? 'More timeline tools: view, downloads and kubectl -w' : 'More timeline tools: downloads and kubectl -w'} testId="toolbar-more">
+      <MoreMenu label={phone ? 'More timeline tools: view, downloads and kubectl -w' : 'More timeline tools: downloads and kubectl -w'} testId="toolbar-more"
+        busy={exporting ? 'an export is running' : undefined}>
       {phone && <ViewTools />}
       <div className="tool-group" aria-label="Download" role="group">
         <CommandButton command={exportSvg} testId="export-svg">SVG</CommandButton>

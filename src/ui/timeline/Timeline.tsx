@@ -24,12 +24,14 @@ import { useTimelineGestures } from './useTimelineGestures';
 import { usePodOfSelection } from './usePodOfSelection';
 import { useWidth } from './useWidth';
 import { lazyPart } from '../app/lazyPart';
-import type { PodPickerProps } from './lazyPartsProps';
+import type { PodLabelsProps, PodPickerProps } from './lazyPartsProps';
 import './timeline.css';
 
 // Drawn only when the trace has them (a Job past the drawing budget): its code arrives after the
 // first frame (issue 16).
 const PodPicker = lazyPart<typeof import('./PodPicker'), PodPickerProps>(() => import('./PodPicker'), 'PodPicker');
+// A Job's pod names as buttons that select the pod: only for a trace with several pods.
+const PodLabels = lazyPart<typeof import('./PodLabels'), PodLabelsProps>(() => import('./PodLabels'), 'PodLabels');
 
 export const LABEL_WIDTH = 190;
 /** On a phone the names get less room, so the plot keeps most of the width. */
@@ -164,6 +166,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
           {rows && trace && <ViewParts trace={trace} rows={rows} scaleOf={scaleOf} readOnly={readOnly} selected={selected} causality={causality} />}
           <g className="cursor" ref={(el) => { refs.cursor.current = el; }} />
         </svg>
+        {!readOnly && rows && trace?.pods && trace.pods.length > 1 && <PodLabels trace={trace} rows={rows} labelWidth={labelWidth} />}
         {hovered && hover && <Tooltip event={hovered} x={hover.x} y={hover.y} width={width} />}
       </div>
     </div>

@@ -5,9 +5,11 @@ import type { ComponentProps } from 'react';
 import type { CausalityOverlay } from './CausalityOverlay';
 import type { FaultHandles } from './FaultHandles';
 import type { ObservedBoundary } from './ObservedBoundary';
+import type { PodLabels } from './PodLabels';
 import type { PodPicker } from './PodPicker';
 
 export type CausalityOverlayProps = ComponentProps<typeof CausalityOverlay>;
 export type FaultHandlesProps = ComponentProps<typeof FaultHandles>;
 export type ObservedBoundaryProps = ComponentProps<typeof ObservedBoundary>;
 export type PodPickerProps = ComponentProps<typeof PodPicker>;
+export type PodLabelsProps = ComponentProps<typeof PodLabels>;

@@ -24,6 +24,16 @@ export function frameTimes(t0: number, t1: number, end: number, count: number): 
   return Array.from({ length: count }, (_, i) => Math.round((from + ((to - from) * i) / (count - 1)) * 1000) / 1000);
 }
 
+/**
+ * Where a picture goes in the export's frame, whose size the first picture set: at the frame's
+ * own scale, shrunk to fit when a later picture is larger (the window was resized while the
+ * export ran, and the timeline with it), so nothing is cut off; top left, the rest left white.
+ */
+export function fitPicture(width: number, height: number, frameWidth: number, frameHeight: number, scale: number): { width: number; height: number } {
+  const s = Math.min(scale, frameWidth / width, frameHeight / height);
+  return { width: width * s, height: height * s };
+}
+
 export interface FramePicture { img: HTMLImageElement; width: number; height: number }
 
 /** The framed picture once the page has painted the cursor's move (`meta` is its caption); null when the timeline is gone. */

@@ -6,7 +6,7 @@
 
 import type { PlaybackFrames } from '../../../state/commands/types';
 import type { DrawnTimeline } from './exporter';
-import { framePicture, frameTimes } from './frameSource';
+import { fitPicture, framePicture, frameTimes } from './frameSource';
 import { webmType } from './webmType';
 
 const FRAMES = 48;
@@ -38,7 +38,9 @@ export async function recordWebm(timeline: () => DrawnTimeline | null, frames: P
       }
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, canvas.width, canvas.height);
-      ctx.drawImage(picture.img, 0, 0);
+      // A picture larger than the first (the window was resized meanwhile) is shrunk to fit.
+      const fit = fitPicture(picture.width, picture.height, canvas.width, canvas.height, 1);
+      ctx.drawImage(picture.img, 0, 0, fit.width, fit.height);
       if (!recorder) {
         recorder = new MediaRecorder(canvas.captureStream(1000 / FRAME_MS), { mimeType: type, videoBitsPerSecond: 2_500_000 });
         recorder.ondataavailable = (e) => { if (e.data.size) chunks.push(e.data); };
