@@ -66,6 +66,8 @@ export class PodSim {
   untilIsCap = false;
   /** While the kubelet restarts nothing syncs, probes or relists. */
   kubeletDown = false;
+  /** When the kubelet last came back (its PLEG relists at once, [0.6]); 0 when it never restarted. */
+  kubeletStartedAt = 0;
   deletion?: Deletion;
   /** Set once a terminal phase has been written ([6.5]). */
   terminalAt?: number;

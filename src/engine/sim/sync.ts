@@ -20,6 +20,7 @@ import { enterTerminal } from './terminate';
 import { restartAllContainers } from './restartAll';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
 import { firstRelistAfter } from './podCache';
+import { readAtLastRelist } from './relistSnapshot';
 
 /** The spec list with each container's current image ([1.8]); the list itself when no image changed. */
 function withImages(sim: PodSim, specs: ContainerSpec[], offset: number): ContainerSpec[] {
@@ -92,16 +93,21 @@ function whyFor(plan: PodActions, name: string, fallback: string): string {
 }
 
 export function* syncPod(sim: PodSim): Proc<void> {
-  writeStatus(sim);
-  if (sim.terminalAt !== undefined) {
+  // [0.6] the status and the plan come from the last relist's cache entry, not the runtime now.
+  const read = readAtLastRelist(sim, () => {
+    writeStatus(sim);
+    if (sim.terminalAt !== undefined) return undefined;
+    // [4.5] doBackOff reads the status from before this sync's kills
+    return { plan: computePodActions(actionsInput(sim)), exited: exitedSnapshot(sim) };
+  });
+  if (read === undefined) {
     // [0.6] SyncPod returned isTerminal; SyncTerminatingPod waits for the next relist's cache.
     const startAt = firstRelistAfter(sim.now);
     if (!sim.terminalDone) yield { sleep: startAt - sim.now };
     yield* enterTerminal(sim);
     return;
   }
-  const plan = computePodActions(actionsInput(sim));
-  const exited = exitedSnapshot(sim); // [4.5] doBackOff reads the status from before this sync's kills
+  const { plan, exited } = read;
   const failures = new SyncFailures();
   if (plan.restartAllContainers) {
     restartAllContainers(sim, plan.restartAllContainers);

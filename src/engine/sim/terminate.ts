@@ -14,6 +14,7 @@ import { writeStatus } from './status';
 import { publishKubectl } from './statusEvents';
 import { AFTER_TERMINAL, API_REMOVAL_DELAY } from './timing';
 import { DEADLINE_REASON } from './activeDeadline';
+import { readAtLastRelist } from './relistSnapshot';
 
 /** The pod is over: stop probing, remove the sandbox, and let the horizon close in ([6.5], [7.1]). */
 export function* enterTerminal(sim: PodSim): Proc<void> {
@@ -104,7 +105,7 @@ function* removeFromApi(sim: PodSim): Proc<void> {
 function* terminatePod(sim: PodSim, startAt: number): Proc<void> {
   if (startAt > sim.now) yield { sleep: startAt - sim.now };
   const grace = sim.deletion!.grace;
-  writeStatus(sim); // [8.10] statuses are written at the start of termination, then at the end
+  readAtLastRelist(sim, () => writeStatus(sim)); // [8.10] statuses are written at the start of termination (from the last relist's cache entry, [0.6]), then at the end
   sim.probes.stopLivenessAndStartup(); // [5.8]
   yield* killPod(sim, grace, 'PodTermination', (name) => {
     const spec = sim.rec(name).spec;
