@@ -35,16 +35,30 @@ interface Hidden {
  * the pod came to the node or before the kubelet last started (its PLEG relists at once on start).
  */
 export function relistSnapshotTime(sim: PodSim): number {
-  return Math.max(lastRelistAtOrBefore(sim.now), sim.createdAt, sim.kubeletStartedAt);
+  return Math.max(lastRelistAtOrBefore(sim.now), sim.createdAt, sim.kubeletStartedAt, sim.onDemandRelistAt);
+}
+
+/** The event index in an id (`e12`, or a Job pod's `name/e12`). */
+function eventIndex(id: string | undefined): number {
+  return id === undefined ? -1 : Number(id.slice(id.lastIndexOf('e') + 1));
+}
+
+/** Whether an exit came after the snapshot: later than it, or at the instant of an on-demand relist but written after it ([0.8]). */
+function exitedAfter(sim: PodSim, inst: Instance, at: number): boolean {
+  const finished = inst.finishedAt!;
+  if (finished > at + SAME_INSTANT) return true;
+  return Math.abs(sim.onDemandRelistAt - at) <= SAME_INSTANT && Math.abs(finished - at) <= SAME_INSTANT
+    && eventIndex(inst.ids.exit) >= sim.onDemandRelistSeq;
 }
 
 /** Runs `read` (status generation, computePodActions) with the containers as the last relist saw them. */
 export function readAtLastRelist<T>(sim: PodSim, read: () => T): T {
-  const at = relistSnapshotTime(sim) + SAME_INSTANT;
+  const snapshot = relistSnapshotTime(sim);
+  const at = snapshot + SAME_INSTANT;
   let hidden: Hidden[] | undefined;
   for (const rec of sim.recordList) {
     const inst = rec.instances[rec.instances.length - 1];
-    if (inst?.state !== 'exited' || inst.finishedAt === undefined || inst.finishedAt <= at || inst.createdAt > at) continue;
+    if (inst?.state !== 'exited' || inst.finishedAt === undefined || inst.createdAt > at || !exitedAfter(sim, inst, snapshot)) continue;
     (hidden ??= []).push({ inst, state: inst.state, finishedAt: inst.finishedAt, exitCode: inst.exitCode, reason: inst.reason });
     inst.state = inst.startedAt !== undefined && inst.startedAt <= at ? 'running' : 'created';
     inst.finishedAt = undefined;

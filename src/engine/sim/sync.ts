@@ -93,6 +93,7 @@ function whyFor(plan: PodActions, name: string, fallback: string): string {
 }
 
 export function* syncPod(sim: PodSim): Proc<void> {
+  sim.syncActed = false;
   // [0.6] the status and the plan come from the last relist's cache entry, not the runtime now.
   const read = readAtLastRelist(sim, () => {
     writeStatus(sim);
@@ -108,6 +109,7 @@ export function* syncPod(sim: PodSim): Proc<void> {
     return;
   }
   const { plan, exited } = read;
+  sim.syncActed = actsOn(plan); // [0.8] SyncPod's postSync asks for a relist when the sync had results and no error
   const failures = new SyncFailures();
   if (plan.restartAllContainers) {
     restartAllContainers(sim, plan.restartAllContainers);
@@ -151,7 +153,16 @@ export function* syncPod(sim: PodSim): Proc<void> {
     }
   }
   if (!sim.sandbox.conditionReady && sim.sandbox.ready) sim.sandbox.conditionReady = true; // [7.1] up to 1.35: after the first sync
-  if (failures.any) scheduleRequeue(sim, failures.retryAt);
+  if (failures.any) {
+    sim.syncActed = false;
+    scheduleRequeue(sim, failures.retryAt);
+  }
+}
+
+/** Whether the plan gives kuberuntime's SyncPod a result: a kill, a sandbox, a start (or its back-off), an in-place restart. */
+function actsOn(plan: PodActions): boolean {
+  return plan.killPod || plan.createSandbox || plan.containersToKill.length > 0 || plan.initContainersToStart.length > 0
+    || plan.containersToStart.length > 0 || plan.restartAllContainers !== undefined;
 }
 
 /** The sync's failed starts; MinBackoffExpiration: the earliest CrashLoopBackOff expiry among them. */
