@@ -194,7 +194,15 @@ export class PodSim {
   private postSync(): void {
     const acted = this.syncActed;
     this.syncActed = false;
-    if (!acted || !this.gates.PLEGOnDemandRelist || this.gone || this.kubeletDown) return;
+    if (!acted || !this.gates.PLEGOnDemandRelist) return;
+    // The PLEG's own goroutine serves the request: after what else happens at this instant (a
+    // container that exits as soon as it starts has exited by then).
+    this.k.at(this.now, () => this.relistNow());
+  }
+
+  /** The on-demand relist of this pod ([0.8]): the cache is newer than the last sync; a change since the last relist asks for a sync now. */
+  private relistNow(): void {
+    if (this.gone || this.kubeletDown) return;
     this.onDemandRelistAt = this.now;
     this.onDemandRelistSeq = this.events.length;
     this.worker.cacheRefreshed();

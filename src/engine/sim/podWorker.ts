@@ -99,6 +99,10 @@ export class KubeletPodWorker implements PodWorker {
   /** An on-demand relist wrote the pod's cache entry now ([0.8]): it is newer than the sync that just ended. */
   cacheRefreshed(): void {
     this.refreshedAt = this.k.now;
+    if (!this.queued || this.queued.t <= this.k.now) return;
+    this.k.cancel(this.queued); // a sync held for the next periodic relist may start now
+    this.queued = undefined;
+    this.requestSync();
   }
 
   earliestStart(): number {

@@ -43,7 +43,7 @@ function eventIndex(id: string | undefined): number {
   return id === undefined ? -1 : Number(id.slice(id.lastIndexOf('e') + 1));
 }
 
-/** Whether an exit came after the snapshot: later than it, or at the instant of an on-demand relist but written after it ([0.8]). */
+/** Whether an exit came after the snapshot: later than it, or at the instant of an on-demand relist but after it ([0.8]). */
 function exitedAfter(sim: PodSim, inst: Instance, at: number): boolean {
   const finished = inst.finishedAt!;
   if (finished > at + SAME_INSTANT) return true;
