@@ -1,7 +1,4 @@
 import { readFileSync } from 'node:fs';
 import { runScenario } from './engine/run';
-const r = runScenario(readFileSync('src/cli/fixtures/job-retry-forever.yaml', 'utf8'));
-const t = r.trace!;
-console.log(t.pods?.length, t.truncated, t.events.length, t.events.at(-1)?.t);
-const ev = t.events.filter((e) => (e as {pod?: string}).pod === 'retry-forever-r5');
-for (const e of ev) console.log(e.t, e.type, (e as {status?:string}).status ?? '', (e as {container?:string}).container ?? '');
+const r = runScenario(readFileSync('src/scenarios/00-default.yaml', 'utf8'));
+for (const e of r.trace!.events) if (e.type === 'pod.kubectl' || e.type === 'container.start' || e.type === 'container.exit') console.log(e.t, e.type, JSON.stringify(e).slice(0, 140));
