@@ -139,3 +139,68 @@ containers:
     at.forEach((i, n) => expect(Math.abs(ours[i]!.t - offset - published[n]!.t)).toBeLessThanOrEqual(2));
   });
 });
+
+describe('transcript: simonangel-fong/Note_Tech "Lab: Sidecar Container" (2026-01-03), a sidecar before a regular init container', () => {
+  // https://github.com/simonangel-fong/Note_Tech/blob/bd97bf2db3b50b20264f9815186b54fca686e4f7/container/kubernetes/app/sidecar_container/sidecar_container.md
+  // on Docker Desktop (January 2026, so 1.34): a busybox sidecar looping `sleep 1`, then a
+  // regular init container sleeping 10 s, then nginx. `kubectl get pod -w`:
+  const published = publishedRows(`
+demo-pod-sidecar   0/2     Pending              0          0s
+demo-pod-sidecar   0/2     Init:0/2             0          0s
+demo-pod-sidecar   1/2     Init:1/2             0          2s
+demo-pod-sidecar   1/2     PodInitializing      0          15s
+demo-pod-sidecar   2/2     Running              0          17s`);
+  // (the watch also printed `1/2 Init:1/2` again at 4 s, for a change outside its columns: a
+  // repeated row the engine never prints, left out.) The describe that follows gives the init
+  // container's run as 20:43:57 to 20:44:07 and the main container's start at 20:44:10, and the
+  // events the three pulls (1.155 s, 0.734 s, 0.863 s: `busybox` and `nginx` are `:latest`, so
+  // pulled every time): those pull times are the only timings given to the engine.
+  const scenario = `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo-pod-sidecar
+spec:
+  containers:
+    - name: main
+      image: nginx
+  initContainers:
+    - name: sidecar
+      image: busybox
+      command: ["sh", "-c"]
+      args:
+        - |
+          echo "Sidecar starts.";
+          while true; do
+           echo "Sidecar running";
+           sleep 1;
+          done
+      restartPolicy: Always
+    - name: init
+      image: busybox
+      command: ["sh", "-c"]
+      args:
+        - |
+          echo "init container starts.";
+          sleep 10;
+          echo "init container completed";
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "1.34"
+until: 30s
+containers:
+  sidecar: { pull: 1.155s }
+  init: { pull: 0.734s }
+  main: { pull: 0.863s }
+`;
+
+  it.each(['1.29', '1.34', '1.36'])('prints the published rows in order, each within 2.5 s of its AGE (%s) [2.1] [2.2] [14.1]', (version) => {
+    const ours = simulatedRows(withVersion(scenario, version));
+    const at = expectSubsequence(published.slice(1), ours);
+    // The engine is early from the init container on (13 s and 15 s against 15 s and 17 s): an
+    // image already on the node under imagePullPolicy Always costs it a 0.2 s registry check
+    // ([15.6]) where this node's events show 0.73 s, and the node took 3 s from the init
+    // container's exit to nginx's start (whole-second timestamps) where the engine takes 1.7 s.
+    at.forEach((i, n) => expect(Math.abs(ours[i]!.t - published[n + 1]!.t)).toBeLessThanOrEqual(2.5));
+  });
+});
