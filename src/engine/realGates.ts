@@ -51,7 +51,7 @@ TranslateStreamCloseWebsocketRequests:29 UnauthenticatedHTTP2DOSMitigation:25 Un
 UserNamespacesPodSecurityStandards:29 UserNamespacesSupport:25 VolumeAttributesClass:29 VolumeCapacityPriority:21
 WatchCacheInitializationPostStartHook:31 WatchFromStorageWithoutResourceVersion:27 WatchList:27
 WindowsCPUAndMemoryAffinity:32 WindowsGracefulNodeShutdown:32 WindowsHostNetwork:26 WinDSR:14 WinOverlay:14
-ContainerStopSignals:33 ContainerRestartRules:34 RestartAllContainersOnContainerExits:35 NodeDeclaredFeatures:35
+ContainerStopSignals:33 ContainerRestartRules:34 RestartAllContainersOnContainerExits:35 NodeDeclaredFeatures:35 PLEGOnDemandRelist:36
 ChangeContainerStatusOnKubeletRestart:35
 `;
 

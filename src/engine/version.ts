@@ -37,6 +37,7 @@ export const FEATURE_GATES = {
   ContainerRestartRules: { alpha: 34, beta: 35, summary: 'per-container restartPolicy and restartPolicyRules (KEP-5307)' },
   RestartAllContainersOnContainerExits: { alpha: 35, beta: 36, summary: 'the RestartAllContainers rule action (KEP-5532)' },
   ContainerStopSignals: { alpha: 33, summary: 'lifecycle.stopSignal (KEP-4960)' },
+  PLEGOnDemandRelist: { alpha: 36, beta: 36, summary: 'the PLEG relists a pod at once after a sync that acted, not at its next 1 s relist' },
   JobBackoffLimitPerIndex: { alpha: 28, beta: 29, ga: 33, summary: 'a Job\'s backoffLimitPerIndex and maxFailedIndexes (KEP-3850)' },
   JobPodReplacementPolicy: { alpha: 28, beta: 29, ga: 34, summary: 'a Job\'s podReplacementPolicy (KEP-3939)' },
 } as const satisfies Record<string, GateInfo>;

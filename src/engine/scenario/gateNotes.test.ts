@@ -1,5 +1,6 @@
 // Gate notes across versions: a gate left in the text from an older version (featuregate.go Set:
-// "Setting GA feature gate"; kube_features.go 1.33: SidecarContainers "GA in 1.33 remove in 1.36").
+// "Setting GA feature gate"; kube_features.go 1.33: SidecarContainers "GA in 1.33 remove in 1.36",
+// removed for 1.37 by #137755, merged after 1.36.0).
 
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from './parse';
@@ -19,12 +20,12 @@ featureGates:
 `;
 
 describe('gate notes across versions (featuregate.go Set, kube_features.go 1.33)', () => {
-  it('SidecarContainers: true from 1.28 on 1.36: locked on, changes nothing, planned for removal — an info at its line', () => {
+  it('SidecarContainers: true from 1.28 on 1.36: locked on, changes nothing, removed in 1.37 (#137755) — an info at its line', () => {
     const r = parseScenario(withGate('1.36', 'SidecarContainers: true'));
     const notes = r.problems.filter((p) => p.path === 'featureGates.SidecarContainers');
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ severity: 'info', line: 11, col: 3 });
-    expect(notes[0]!.message).toBe('Setting GA feature gate SidecarContainers=true. It will be removed in a future release: in 1.36 the feature is locked on (GA since 1.33), so this line changes nothing and can go; upstream planned to remove the gate in 1.36, and a kubelet without it refuses the line as an unrecognized feature gate');
+    expect(notes[0]!.message).toBe('Setting GA feature gate SidecarContainers=true. It will be removed in a future release: in 1.36 the feature is locked on (GA since 1.33), so this line changes nothing and can go; upstream plans to remove the gate in 1.37, and from then a kubelet refuses the line as an unrecognized feature gate');
   });
 
   it('on 1.30 the same line is already the beta default', () => {

@@ -3,13 +3,15 @@
 // component-base featuregate.go Set/SetFromMap (every tree 1.27-1.33: setting a GA gate logs
 // "Setting GA feature gate X=true. It will be removed in a future release."; a locked gate set
 // against its default is refused, handled in simulationDoc.ts), and pkg/features/kube_features.go
-// (1.33 tree: SidecarContainers "GA in 1.33 remove in 1.36"; once removed, the kubelet refuses
+// (1.33 tree: SidecarContainers "GA in 1.33 remove in 1.36"; still there in the stored 1.35/early
+// 1.36 tree; the removal, kubernetes/kubernetes#137755, was held over 1.36's release on 2026-04-22
+// and merged after it, so 1.36 keeps the gate and 1.37 drops it; once removed, the kubelet refuses
 // it as an unrecognized feature gate).
 
 import { FEATURE_GATES, defaultGates, gateLocked, minor, type FeatureGateName, type GateInfo, type KubeVersion } from '../version';
 
-/** Upstream's planned removal of a GA gate, where kube_features.go says it (1.33 tree). */
-const PLANNED_REMOVAL: Partial<Record<FeatureGateName, number>> = { SidecarContainers: 36 };
+/** The release that removes a GA gate (SidecarContainers: #137755, merged for 1.37). */
+const PLANNED_REMOVAL: Partial<Record<FeatureGateName, number>> = { SidecarContainers: 37 };
 
 export interface GateNote {
   severity: 'info';

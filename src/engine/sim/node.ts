@@ -14,6 +14,7 @@ function bringKubeletBack(sim: PodSim, why: string, downId: string): void {
   sim.probes.stop(['startup', 'liveness', 'readiness'], false);
   sim.k.after(KUBELET_DOWNTIME, () => {
     sim.kubeletDown = false;
+    sim.kubeletStartedAt = sim.now;
     // [0.2] a new kubelet recreates its probe workers; from 1.35 they start from the written status (E73).
     sim.probes.restart(sim.minor >= 35);
     sim.emit({ type: 'node.kubeletStarted', do: 'kubeletStarted', why }, [downId]);

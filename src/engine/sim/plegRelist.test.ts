@@ -25,11 +25,24 @@ describe('the PLEG relist and the pod worker\'s cache wait [0.6] [0.7]', () => {
     expect(waitingRows(trace, 'app').find(([, reason]) => reason === 'ErrImagePull')?.[0]).toBe(2);
   });
 
-  it.each(VERSIONS)('a container the first sync started shows Running at the relist after that sync, not when the sync ends (%s; podWorkerLoop GetNewerThan) [0.6]', (version) => {
+  it.each(VERSIONS)('a container the first sync started shows Running at the relist after that sync, not when the sync ends (%s; podWorkerLoop GetNewerThan) [0.6]; from 1.36 the on-demand relist right after the sync [0.8]', (version) => {
     // two main containers pulled one after the other: the first sync ends at 2.4 s
     const trace = simulate(buildScenario({ version, until: 10, main: [{ name: 'a', image: 'example/a:1' }, { name: 'b', image: 'example/b:1', behavior: { pull: 1 } }] }));
     const started = trace.events.filter((e) => e.type === 'container.start').map((e) => e.t);
     expect(started).toEqual([1.2, 2.4]);
+    expect(running(trace)).toBe(version === '1.36' ? 2.4 : 3);
+  });
+
+  it('1.36 with PLEGOnDemandRelist off waits for the periodic relist again (kubelet.go SyncPod postSync, generic.go RequestRelist) [0.8]', () => {
+    const trace = simulate(buildScenario({ version: '1.36', gates: { PLEGOnDemandRelist: false }, until: 10, main: [{ name: 'a', image: 'example/a:1' }, { name: 'b', image: 'example/b:1', behavior: { pull: 1 } }] }));
     expect(running(trace)).toBe(3);
+  });
+
+  it.each(['1.35', '1.36'] as const)('a sidecar without a startup probe lets the next container start one relist later, at once from 1.36 (%s; computeInitContainerActions [2.1], SyncPod postSync [0.8])', (version) => {
+    const trace = simulate(buildScenario({ version, until: 10, init: [{ name: 'proxy', kind: 'sidecar', behavior: { pull: 0 } }], main: [{ name: 'app', behavior: { pull: 0 } }] }));
+    const started = trace.events.filter((e) => e.type === 'container.start').map((e) => e.t);
+    // the first sync creates the sandbox (0.5 s) and starts proxy (0.7 s); the sync that sees it running starts app
+    const appStart = version === '1.36' ? 0.9 : 1.2; // 1.36: the on-demand relist at 0.7 s; 1.35: the relist at 1 s
+    expect(started).toEqual([0.7, appStart]);
   });
 });

@@ -19,6 +19,11 @@ export function firstRelistAfter(t: number): number {
   return (Math.floor(t / RELIST_PERIOD + SAME_INSTANT) + 1) * RELIST_PERIOD;
 }
 
+/** The last PLEG relist at or before `t` on the node's clock ([0.5]), whose cache entry a sync starting at `t` reads. */
+export function lastRelistAtOrBefore(t: number): number {
+  return Math.floor(t / RELIST_PERIOD + SAME_INSTANT) * RELIST_PERIOD;
+}
+
 /**
  * When a sync requested at `now` may start ([0.6]): at once for the worker's first sync (the cache
  * already holds a relist newer than the zero time), else once a relist newer than the end of the

@@ -66,6 +66,14 @@ export class PodSim {
   untilIsCap = false;
   /** While the kubelet restarts nothing syncs, probes or relists. */
   kubeletDown = false;
+  /** When the kubelet last came back (its PLEG relists at once, [0.6]); 0 when it never restarted. */
+  kubeletStartedAt = 0;
+  /** The sync in flight acted (started, killed, created a sandbox) without error: SyncPod's postSync relists ([0.8]). */
+  syncActed = false;
+  /** When an on-demand relist last wrote this pod's cache entry ([0.8]); 0 before any. */
+  onDemandRelistAt = 0;
+  /** How many events the pod had written at that relist: an exit written after it, at the same instant, came after it. */
+  onDemandRelistSeq = 0;
   deletion?: Deletion;
   /** Set once a terminal phase has been written ([6.5]). */
   terminalAt?: number;
@@ -96,7 +104,7 @@ export class PodSim {
     this.node = node ?? new SimNode(horizon, maxSteps);
     this.k = this.node.k;
     this.pulledImages = this.node.pulledImages;
-    this.worker = new KubeletPodWorker(this.k, () => this.syncPod(), () => !(this.gone || this.deletion || this.terminalDone || this.kubeletDown));
+    this.worker = new KubeletPodWorker(this.k, () => this.syncPod(), () => !(this.gone || this.deletion || this.terminalDone || this.kubeletDown), () => this.postSync());
     this.gates = scenario.sim.featureGates;
     this.minor = minor(scenario.sim.kubernetesVersion);
     this.probes = new ProbeManager(this);
@@ -176,6 +184,32 @@ export class PodSim {
 
   requestSync(): void {
     this.worker.requestSync();
+  }
+
+  /**
+   * SyncPod's postSync ([0.8], 1.36+ with PLEGOnDemandRelist): after a sync that acted without
+   * error the PLEG relists this pod at once, so what the sync changed asks for the next sync now
+   * and the cache is newer than the sync that just ended.
+   */
+  private postSync(): void {
+    const acted = this.syncActed;
+    this.syncActed = false;
+    if (!acted || !this.gates.PLEGOnDemandRelist) return;
+    // The PLEG's own goroutine serves the request: after what else happens at this instant (a
+    // container that exits as soon as it starts has exited by then).
+    this.k.at(this.now, () => this.relistNow());
+  }
+
+  /** The on-demand relist of this pod ([0.8]): the cache is newer than the last sync; a change since the last relist asks for a sync now. */
+  private relistNow(): void {
+    if (this.gone || this.kubeletDown) return;
+    this.onDemandRelistAt = this.now;
+    this.onDemandRelistSeq = this.events.length;
+    this.worker.cacheRefreshed();
+    if (!this.relist) return;
+    this.k.cancel(this.relist);
+    this.relist = undefined;
+    this.requestSync();
   }
 
   /** Events the whole run may write; a Job's pods share the node's budget. */

@@ -21,6 +21,8 @@ export interface PodWorker {
   cancelRequeue(): void;
   /** When work asked for now may start: at once, or at the first relist after the last sync ended ([0.6]). */
   earliestStart(): number;
+  /** An on-demand relist wrote the pod's cache entry now ([0.8]). */
+  cacheRefreshed(): void;
   /** A sync is running now. */
   readonly syncing: boolean;
 }
@@ -32,12 +34,18 @@ export class KubeletPodWorker implements PodWorker {
   private requeue?: QueueItem;
   /** When the previous sync ended (upstream's lastSyncTime, [0.6]); none before the first. */
   private lastSyncEnd?: number;
+  /** When an on-demand relist last wrote the cache ([0.8], PLEGOnDemandRelist). */
+  private refreshedAt?: number;
 
   /**
    * `sync`: makes one SyncPod run; `mayRun`: false while the pod is gone, deleted, finished or its
    * kubelet is down (a request is then dropped, as upstream's worker has no work to do).
    */
-  constructor(private readonly k: Kernel, private readonly sync: () => Task, private readonly mayRun: () => boolean) {}
+  constructor(
+    private readonly k: Kernel, private readonly sync: () => Task, private readonly mayRun: () => boolean,
+    /** SyncPod's postSync, run once lastSyncTime is set ([0.8]: the on-demand relist from 1.36). */
+    private readonly afterSync: () => void = () => {},
+  ) {}
 
   get syncing(): boolean {
     return this.task !== undefined && !this.task.done;
@@ -52,9 +60,11 @@ export class KubeletPodWorker implements PodWorker {
     if (this.queued) return;
     this.queued = this.k.at(this.earliestStart(), () => { // [0.6] wait for a newer runtime cache
       this.queued = undefined;
+      this.refreshedAt = undefined; // that cache entry is this sync's: only a relist after it counts for the next
       this.task = this.k.spawn('syncPod', this.sync(), () => {
         this.task = undefined;
         this.lastSyncEnd = this.k.now;
+        this.afterSync();
         if (this.pending) {
           this.pending = false;
           this.requestSync();
@@ -86,7 +96,17 @@ export class KubeletPodWorker implements PodWorker {
     this.requeue = undefined;
   }
 
+  /** An on-demand relist wrote the pod's cache entry now ([0.8]): it is newer than the sync that just ended. */
+  cacheRefreshed(): void {
+    this.refreshedAt = this.k.now;
+    if (!this.queued || this.queued.t <= this.k.now) return;
+    this.k.cancel(this.queued); // a sync held for the next periodic relist may start now
+    this.queued = undefined;
+    this.requestSync();
+  }
+
   earliestStart(): number {
+    if (this.refreshedAt !== undefined && this.lastSyncEnd !== undefined && this.refreshedAt >= this.lastSyncEnd) return this.k.now;
     return cacheNewerThan(this.lastSyncEnd, this.k.now);
   }
 }

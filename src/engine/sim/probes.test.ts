@@ -31,12 +31,17 @@ ${sim}`;
 }
 
 describe('prober_manager.go UpdatePodStatus: manualTriggerCh (1.27-1.36) [5.9]', () => {
-  it('makes a container ready about a second after it starts, not a whole periodSeconds later', () => {
-    const t = run(pod('readinessProbe: { httpGet: { path: /ready, port: 80 }, periodSeconds: 60 }'));
+  it('makes a container ready about a second after it starts, not a whole periodSeconds later (1.35)', () => {
+    const t = run(pod('readinessProbe: { httpGet: { path: /ready, port: 80 }, periodSeconds: 60 }'), '1.35');
     const start = times(t, 'container.start', 'app')[0]!;
     const ready = times(t, 'container.ready', 'app')[0]!;
     expect(ready - start).toBeGreaterThan(0);
     expect(ready - start).toBeLessThanOrEqual(2);
+  });
+
+  it('makes it ready as it starts from 1.36: the on-demand relist after the starting sync brings the sync whose status triggers the probe (SyncPod postSync [0.8])', () => {
+    const t = run(pod('readinessProbe: { httpGet: { path: /ready, port: 80 }, periodSeconds: 60 }'), '1.36');
+    expect(times(t, 'container.ready', 'app')[0]).toBe(times(t, 'container.start', 'app')[0]);
   });
 });
 

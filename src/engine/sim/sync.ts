@@ -20,6 +20,7 @@ import { enterTerminal } from './terminate';
 import { restartAllContainers } from './restartAll';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
 import { firstRelistAfter } from './podCache';
+import { readAtLastRelist } from './relistSnapshot';
 
 /** The spec list with each container's current image ([1.8]); the list itself when no image changed. */
 function withImages(sim: PodSim, specs: ContainerSpec[], offset: number): ContainerSpec[] {
@@ -92,16 +93,23 @@ function whyFor(plan: PodActions, name: string, fallback: string): string {
 }
 
 export function* syncPod(sim: PodSim): Proc<void> {
-  writeStatus(sim);
-  if (sim.terminalAt !== undefined) {
+  sim.syncActed = false;
+  // [0.6] the status and the plan come from the last relist's cache entry, not the runtime now.
+  const read = readAtLastRelist(sim, () => {
+    writeStatus(sim);
+    if (sim.terminalAt !== undefined) return undefined;
+    // [4.5] doBackOff reads the status from before this sync's kills
+    return { plan: computePodActions(actionsInput(sim)), exited: exitedSnapshot(sim) };
+  });
+  if (read === undefined) {
     // [0.6] SyncPod returned isTerminal; SyncTerminatingPod waits for the next relist's cache.
     const startAt = firstRelistAfter(sim.now);
     if (!sim.terminalDone) yield { sleep: startAt - sim.now };
     yield* enterTerminal(sim);
     return;
   }
-  const plan = computePodActions(actionsInput(sim));
-  const exited = exitedSnapshot(sim); // [4.5] doBackOff reads the status from before this sync's kills
+  const { plan, exited } = read;
+  sim.syncActed = actsOn(plan); // [0.8] SyncPod's postSync asks for a relist when the sync had results and no error
   const failures = new SyncFailures();
   if (plan.restartAllContainers) {
     restartAllContainers(sim, plan.restartAllContainers);
@@ -145,7 +153,16 @@ export function* syncPod(sim: PodSim): Proc<void> {
     }
   }
   if (!sim.sandbox.conditionReady && sim.sandbox.ready) sim.sandbox.conditionReady = true; // [7.1] up to 1.35: after the first sync
-  if (failures.any) scheduleRequeue(sim, failures.retryAt);
+  if (failures.any) {
+    sim.syncActed = false;
+    scheduleRequeue(sim, failures.retryAt);
+  }
+}
+
+/** Whether the plan gives kuberuntime's SyncPod a result: a kill, a sandbox, a start (or its back-off), an in-place restart. */
+function actsOn(plan: PodActions): boolean {
+  return plan.killPod || plan.createSandbox || plan.containersToKill.length > 0 || plan.initContainersToStart.length > 0
+    || plan.containersToStart.length > 0 || plan.restartAllContainers !== undefined;
 }
 
 /** The sync's failed starts; MinBackoffExpiration: the earliest CrashLoopBackOff expiry among them. */

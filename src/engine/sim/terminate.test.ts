@@ -53,6 +53,7 @@ describe('calculateEffectiveGracePeriod (pod_workers.go)', () => {
     // [0.6] the kill begins at the relist after the sync that wrote Failed at 30 s.
     expect(of(t, 'container.kill', 'app').map((e) => [e.t, e.gracePeriodSeconds])).toEqual([[31, 20]]);
     expect(of(t, 'container.signal', 'app').map((e) => [e.signal, e.t])).toEqual([['SIGTERM', 31], ['SIGKILL', 51]]);
-    expect(of(t, 'pod.gone')[0]?.t).toBe(51.5);
+    // [0.6] SyncTerminatedPod waits for the relist after the kill returned (52 s); the API removal follows it ([15.8]).
+    expect(of(t, 'pod.gone')[0]?.t).toBe(52.5);
   });
 });

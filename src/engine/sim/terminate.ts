@@ -14,6 +14,22 @@ import { writeStatus } from './status';
 import { publishKubectl } from './statusEvents';
 import { AFTER_TERMINAL, API_REMOVAL_DELAY } from './timing';
 import { DEADLINE_REASON } from './activeDeadline';
+import { readAtLastRelist } from './relistSnapshot';
+import { firstRelistAfter } from './podCache';
+
+/**
+ * When SyncTerminatedPod runs, per pod ([0.6]): like every sync it waits for a runtime cache newer
+ * than the end of SyncTerminatingPod, i.e. the first relist after the containers stopped (it asks
+ * for no on-demand relist, [0.8]); it ends with statusManager.TerminatePod, after which the status
+ * manager may delete the pod from the API (kubelet.go SyncTerminatedPod, read at the 1.27-era and
+ * 1.36 versions).
+ */
+const terminatedSyncAt = new WeakMap<PodSim, number>();
+
+/** SyncTerminatingPod has returned now: SyncTerminatedPod follows at the next relist. */
+function terminationEnded(sim: PodSim): void {
+  terminatedSyncAt.set(sim, firstRelistAfter(sim.now));
+}
 
 /** The pod is over: stop probing, remove the sandbox, and let the horizon close in ([6.5], [7.1]). */
 export function* enterTerminal(sim: PodSim): Proc<void> {
@@ -29,6 +45,7 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
   }
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);
+  terminationEnded(sim);
   closeHorizon(sim, sim.now + AFTER_TERMINAL);
 }
 
@@ -92,9 +109,10 @@ function* removeAfterTermination(sim: PodSim): Proc<void> {
   yield* removeFromApi(sim);
 }
 
-/** The status manager has written the terminal status; the API server removes the pod ([6.5]). */
+/** Once SyncTerminatedPod has run ([0.6]) and the pod is deleted, the API server removes it ([6.5]). */
 function* removeFromApi(sim: PodSim): Proc<void> {
-  yield { sleep: API_REMOVAL_DELAY };
+  const terminated = terminatedSyncAt.get(sim) ?? sim.now;
+  yield { sleep: Math.max(terminated, sim.now) - sim.now + API_REMOVAL_DELAY };
   sim.gone = true;
   sim.emit({ type: 'pod.gone', why: '[6.5] Every container has stopped and the kubelet reported the terminal phase: the API server removes the pod.' }, [sim.deletion?.id, sim.terminalPhaseId]);
   closeHorizon(sim, sim.now);
@@ -104,7 +122,7 @@ function* removeFromApi(sim: PodSim): Proc<void> {
 function* terminatePod(sim: PodSim, startAt: number): Proc<void> {
   if (startAt > sim.now) yield { sleep: startAt - sim.now };
   const grace = sim.deletion!.grace;
-  writeStatus(sim); // [8.10] statuses are written at the start of termination, then at the end
+  readAtLastRelist(sim, () => writeStatus(sim)); // [8.10] statuses are written at the start of termination (from the last relist's cache entry, [0.6]), then at the end
   sim.probes.stopLivenessAndStartup(); // [5.8]
   yield* killPod(sim, grace, 'PodTermination', (name) => {
     const spec = sim.rec(name).spec;
@@ -117,5 +135,6 @@ function* terminatePod(sim: PodSim, startAt: number): Proc<void> {
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);
   sim.terminalDone = true;
+  terminationEnded(sim);
   yield* removeFromApi(sim);
 }
