@@ -4,10 +4,11 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './csp';
 import { preloadApp } from './preloadApp';
+import { prebuiltRuns } from './prebuiltRuns';
 
 // Settings measured in ../shared/docs/toolchain.md (Vite 8, Vitest 4.1 on Node 20, Monaco 0.54).
 export default defineConfig({
-  plugins: [react(), preloadApp(), contentSecurityPolicy()],
+  plugins: [react(), preloadApp(), prebuiltRuns(), contentSecurityPolicy()],
   worker: { format: 'es' },
   optimizeDeps: { include: ['yaml', 'monaco-yaml/yaml.worker.js'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },
