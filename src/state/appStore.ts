@@ -8,6 +8,7 @@ import { loadHistory } from './history/keepOwnWork';
 import { watchOtherTabs } from './history/otherTabs';
 import { browserStorage, loadScenarioText, loadTheme, persistScenarioText, persistTheme } from './persistence';
 import { startPlaybackDriver } from './playback/driver';
+import { whenFirstFrameDrawn } from './firstFrame';
 import { prebuiltResult } from './prebuiltResults';
 import { startEngineRunner } from './runner';
 import { createAppStore, type AppState, type AppStore } from './store';
@@ -43,11 +44,6 @@ function persistWork(): () => void {
   };
 }
 
-/** After the next frame is painted: a task queued from the frame's own callback runs after its paint. */
-function afterNextPaint(run: () => void): void {
-  requestAnimationFrame(() => setTimeout(run, 0));
-}
-
 /** Starts the engine, playback and persistence; returns the function that stops them. */
 export function startApp(): () => void {
   const t = cursorFromUrl(location.href);
@@ -63,7 +59,7 @@ export function startApp(): () => void {
   // Last, so everything above hears the first trace, which a prebuilt answer gives at once.
   const stopRunner = startEngineRunner(appStore, client, {
     prebuilt: prebuiltResult,
-    later: afterNextPaint,
+    later: (start) => { whenFirstFrameDrawn(start); },
     onConfirmed: (same) => { window.__sidecarLabPrebuilt = same ? 'confirmed' : 'replaced'; },
   });
   return () => {
