@@ -15,7 +15,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1', port: 5173 },
   test: {
-    include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'docs/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'docs/**/*.test.ts', '*.test.ts'],
     environment: 'node',
     testTimeout: 30000,
     // Worker threads, and one module graph per worker instead of one per file: the unit tests
