@@ -78,6 +78,10 @@ export function preloadApp(appModuleSuffix = '/src/page.tsx'): Plugin {
       const importsOf = (id: string) => this.getModuleInfo(id)?.importedIds ?? [];
       const entryOwn = staticClosure(entry, importsOf);
       appModules = staticClosure(app, importsOf, entryOwn);
+      // The app module stays in a chunk of its own: it awaits the share chunk (top-level await)
+      // when the address holds a link, and that chunk imports from the group chunk, which must
+      // therefore not be the one waiting.
+      appModules.delete(app);
     },
     transformIndexHtml: {
       order: 'post',
