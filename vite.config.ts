@@ -4,17 +4,18 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './csp.ts';
 import { preloadApp } from './preloadApp.ts';
+import { prebuiltRuns } from './prebuiltRuns.ts';
 
 // Settings measured in ../shared/docs/toolchain.md (Vite 8, Vitest 4.1 on Node 20, Monaco 0.54).
 export default defineConfig({
-  plugins: [react(), preloadApp(), contentSecurityPolicy()],
+  plugins: [react(), preloadApp(), prebuiltRuns(), contentSecurityPolicy()],
   worker: { format: 'es' },
   optimizeDeps: { include: ['yaml', 'monaco-yaml/yaml.worker.js'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1', port: 5173 },
   test: {
-    include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'docs/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'docs/**/*.test.ts', '*.test.ts'],
     environment: 'node',
     testTimeout: 30000,
     // Worker threads, and one module graph per worker instead of one per file: the unit tests

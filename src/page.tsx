@@ -1,26 +1,30 @@
 // The page (loaded by the tiny entry, main.tsx): start the engine runner and persistence, then render. The share code (the
 // link codec, opening a link, the address bar) is its own chunk (issue 16): awaited first when
 // the address holds a link or asks for the embedded view, as the link goes in before the
-// engine's first run; otherwise started after the first frame is on its way.
+// engine's first run; otherwise asked for once the first frame is painted.
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isEmbedUrl, splitFragment } from './share/url';
 import { startApp } from './state/appStore';
+import { whenFirstFrameDrawn } from './state/firstFrame';
 import { App } from './ui/app/App';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-const share = import('./ui/share/startShare');
+const loadShare = () => import('./ui/share/startShare');
 const embed = isEmbedUrl(location.href);
-if (embed) void import('./ui/embed/EmbedApp'); // fetched beside the share chunk, not after it
 const linkFirst = embed || splitFragment(location.hash).kind === 'link';
-if (linkFirst) (await share).startShare(); // the link in the address (and ?embed) goes in before the engine's first run
+if (linkFirst) {
+  const share = loadShare();
+  if (embed) void import('./ui/embed/EmbedApp'); // fetched beside the share chunk, not after it
+  (await share).startShare(); // the link in the address (and ?embed) goes in before the engine's first run
+}
 startApp();
 createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
-if (!linkFirst) void share.then((m) => m.startShare());
+if (!linkFirst) whenFirstFrameDrawn(() => void loadShare().then((m) => m.startShare()));

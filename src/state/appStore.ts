@@ -8,6 +8,8 @@ import { loadHistory } from './history/keepOwnWork';
 import { watchOtherTabs } from './history/otherTabs';
 import { browserStorage, loadScenarioText, loadTheme, persistScenarioText, persistTheme } from './persistence';
 import { startPlaybackDriver } from './playback/driver';
+import { whenFirstFrameDrawn } from './firstFrame';
+import { prebuiltResult } from './prebuiltResults';
 import { startEngineRunner } from './runner';
 import { createAppStore, type AppState, type AppStore } from './store';
 import { cursorFromUrl } from './urlCursor';
@@ -26,6 +28,8 @@ declare global {
   interface Window {
     /** The store, for end-to-end checks and the bench (e.g. to load a generated trace). */
     __sidecarLabStore?: AppStore;
+    /** Whether the live run confirmed the timeline shown from the build's answer (end-to-end checks). */
+    __sidecarLabPrebuilt?: 'confirmed' | 'replaced';
   }
 }
 
@@ -46,13 +50,18 @@ export function startApp(): () => void {
   if (t !== null) appStore.setState({ cursorTime: t });
   appStore.setState({ theme: loadTheme(storage) });
   const client = createEngineClient();
-  const stopRunner = startEngineRunner(appStore, client);
   const stopPlayback = startPlaybackDriver(appStore);
   const stopPresent = startPresentSync(appStore, presentFromUrl(location.href));
   // The embedded view (?embed, set by ui/share's startShare) never writes over the user's saved text.
   const stopPersist = appStore.getState().embed ? () => {} : persistWork();
   const stopTheme = persistTheme(appStore, storage);
   window.__sidecarLabStore = appStore;
+  // Last, so everything above hears the first trace, which a prebuilt answer gives at once.
+  const stopRunner = startEngineRunner(appStore, client, {
+    prebuilt: prebuiltResult,
+    later: (start) => { whenFirstFrameDrawn(start); },
+    onConfirmed: (same) => { window.__sidecarLabPrebuilt = same ? 'confirmed' : 'replaced'; },
+  });
   return () => {
     stopRunner();
     stopPlayback();

@@ -6,8 +6,9 @@ import { isUsersOwnWork, keepOwnText } from './history/keepOwnWork';
 import { sameText } from './history/sameText';
 import type { Theme } from './slices/prefs';
 import type { AppStore } from './store';
+import { SCENARIO_KEY } from './scenarioKey';
 
-export const SCENARIO_KEY = 'sidecar-lab:scenario';
+export { SCENARIO_KEY };
 
 /** The part of `Storage` used here; storage may be missing or throw (private windows, quotas). */
 export type TextStorage = Pick<Storage, 'getItem' | 'setItem'>;

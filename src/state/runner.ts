@@ -3,14 +3,36 @@
 // A long run (one that reports progress) is cancelled by an edit instead of waited for. A result
 // for a text that has since changed is dropped, not shown. Results go into the store with
 // setState, from outside React.
+// A text the build already ran (prebuiltResults.ts: the default scenario) is shown at once from
+// that answer, with no wait on the worker (issue 16); a live run follows (`later`: the page starts
+// it once the first frame is drawn) and replaces it only if it differs, so nothing re-renders when
+// they agree.
 
-import type { EngineClient } from '../worker/client';
+import type { EngineClient, RunOutcome } from '../worker/client';
+import type { EngineResult } from '../worker/protocol';
 import { reduceOutcome } from './slices/result';
 import type { AppStore } from './store';
 
-export function startEngineRunner(store: AppStore, client: EngineClient): () => void {
+export interface RunnerOptions {
+  /** An answer known ahead of any run for this exact text, if there is one. */
+  prebuilt?: (text: string) => EngineResult | undefined;
+  /** Starts the live run that confirms an answer shown ahead (default: at once). */
+  later?: (start: () => void) => void;
+  /** Hears whether that live run gave the answer shown ahead (`true`) or replaced it. */
+  onConfirmed?: (same: boolean) => void;
+}
+
+/** Whether a live outcome is the answer already shown ahead for its text. */
+export function sameAsShown(outcome: RunOutcome, shown: EngineResult): boolean {
+  return outcome.kind === 'result' && (outcome.result === shown || JSON.stringify(outcome.result) === JSON.stringify(shown));
+}
+
+export function startEngineRunner(store: AppStore, client: EngineClient, opts: RunnerOptions = {}): () => void {
+  const { prebuilt, later = (start) => start(), onConfirmed } = opts;
   let inFlight = false;
   let stopped = false;
+  /** The answer shown ahead, until the live run for its text says whether it stands. */
+  let shownAhead: { text: string; result: EngineResult } | null = null;
 
   const drain = async () => {
     inFlight = true;
@@ -23,7 +45,14 @@ export function startEngineRunner(store: AppStore, client: EngineClient): () => 
         if (stopped) return;
         const now = store.getState();
         if (now.text === text) {
-          store.setState((s) => reduceOutcome(s, outcome));
+          const ahead = shownAhead?.text === text ? shownAhead.result : null;
+          shownAhead = null;
+          if (ahead && sameAsShown(outcome, ahead)) {
+            if (now.running || now.progress) store.setState({ running: false, progress: null });
+          } else {
+            store.setState((s) => reduceOutcome(s, outcome));
+          }
+          if (ahead) onConfirmed?.(sameAsShown(outcome, ahead));
           return;
         }
         // The text changed while the engine worked: run again with the newest one.
@@ -34,7 +63,16 @@ export function startEngineRunner(store: AppStore, client: EngineClient): () => 
   };
 
   const request = () => {
-    const { running, progress } = store.getState();
+    const { text, running, progress } = store.getState();
+    const ahead = inFlight ? undefined : prebuilt?.(text);
+    if (ahead) {
+      shownAhead = { text, result: ahead };
+      store.setState((s) => reduceOutcome(s, { kind: 'result', result: ahead }));
+      // Edits before the live run starts wait for it, as they would for any run in flight.
+      inFlight = true;
+      later(() => void drain());
+      return;
+    }
     if (!running) store.setState({ running: true });
     if (!inFlight) {
       void drain();

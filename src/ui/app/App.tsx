@@ -14,6 +14,8 @@ import { Legend } from '../timeline/Legend';
 import { Timeline } from '../timeline/Timeline';
 import { startTheme } from './theme';
 import { useShortcuts } from './useShortcuts';
+import { useMarkFirstFrame } from './firstFrame';
+import { AfterFirstFrame } from './AfterFirstFrame';
 import { selectEmbed } from '../../state/slices/share';
 import { selectTraceTruncated, selectTraceVersion } from '../../state/selectors';
 import { selectExplainMode } from '../../state/explain/explainMode';
@@ -35,12 +37,12 @@ const GalleryPanel = lazyPart(() => import('../gallery/GalleryPanel'), 'GalleryP
 const HistoryPanel = lazyPart(() => import('../history/HistoryPanel'), 'HistoryPanel', <HeaderButtonStandIn label="History" />);
 const PresentButton = lazyPart(() => import('../present/PresentButton'), 'PresentButton', <HeaderButtonStandIn label="Present" />);
 const ShareButton = lazyPart(() => import('../share/ShareButton'), 'ShareButton', <div className="share"><HeaderButtonStandIn label="Share" className="share-button" /></div>);
-const EmbedApp = lazyPart(() => import('../embed/EmbedApp'), 'EmbedApp');
+const EmbedApp = lazyPart(() => import('../embed/EmbedApp'), 'EmbedApp', null, 'now');
 const ShareBanner = lazyPart(() => import('../share/ShareNotices'), 'ShareBanner');
 const OpenDialog = lazyPart(() => import('../share/ShareNotices'), 'OpenDialog');
 const StorageNotice = lazyPart(() => import('../history/StorageNotice'), 'StorageNotice');
 const HelpOverlay = lazyPart(() => import('../panels/HelpOverlay'), 'HelpOverlay');
-const ExplainView = lazyPart(() => import('../explain/ExplainView'), 'ExplainView');
+const ExplainView = lazyPart(() => import('../explain/ExplainView'), 'ExplainView', null, 'now');
 const PresenterPanel = lazyPart(() => import('../present/PresenterPanel'), 'PresenterPanel');
 const CompareView = lazyPart(() => import('../share/compare/CompareView'), 'CompareView');
 const UnfinishedRunNotice = lazyPart(() => import('../panels/UnfinishedRunNotice'), 'UnfinishedRunNotice');
@@ -60,6 +62,7 @@ function VersionStandIn() {
 
 export function App() {
   useLayoutEffect(() => startTheme(appStore), []);
+  useMarkFirstFrame();
   useShortcuts();
   const embed = useAppStore(selectEmbed);
   const truncated = useAppStore(selectTraceTruncated);
@@ -106,9 +109,11 @@ export function App() {
             <Timeline />
             <Legend truncated={truncated} />
             <Notice />
-            <SelectionPanel />
-            <ContainersPanel />
-            <EventsPanel />
+            <AfterFirstFrame>
+              <SelectionPanel />
+              <ContainersPanel />
+              <EventsPanel />
+            </AfterFirstFrame>
           </section>
         )}
       </main>

@@ -1,0 +1,117 @@
+// A timeline of the first load (issue 16): what happens between the navigation and the first
+// drawn lane, from a Chromium performance trace and the page's own resource timings. For
+// `web.firstTimelineOverBlank` work: which script is fetched, compiled and run when, on which
+// thread (the page or the engine worker), and when React commits the first lanes.
+// Usage: npx tsx bench/firstPaintProfile.ts [--runs 3] [--dist DIR] (BENCH_PORT as bench/web.ts)
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium, type CDPSession } from 'playwright-core';
+import { median, round } from './stats';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const PORT = process.env.BENCH_PORT ?? '4173';
+const BASE = `http://127.0.0.1:${PORT}/`;
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1] ?? 0) || 3;
+const dist = args.includes('--dist') ? args[args.indexOf('--dist') + 1]! : `${root}dist/`;
+
+const CATEGORIES = ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8'].join(',');
+
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { data?: Record<string, unknown>; name?: string; fileName?: string } & Record<string, unknown> }
+
+/** The page records when the first lane is attached, on its own clock. */
+const FIRST_LANE_SCRIPT = `(() => {
+  const obs = new MutationObserver(() => {
+    if (document.querySelector('[data-testid="lane"]')) { performance.mark('first-lane'); obs.disconnect(); }
+  });
+  obs.observe(document, { subtree: true, childList: true });
+})();`;
+
+async function startPreview(): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', PORT, '--strictPort', '--outDir', dist], { cwd: root, stdio: 'pipe', detached: true });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return server;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+async function collectTrace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as TraceEvent[])); });
+  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  await run();
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await done;
+  return events;
+}
+
+const short = (url: unknown) => String(url ?? '').replace(BASE, '/').replace(/-[\w-]{8}\.(js|css)$/, '.$1');
+
+/** One line per interesting slice, in time order, relative to the navigation's start (ms). */
+function summarize(events: TraceEvent[]): string[] {
+  const threads = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, String(e.args?.name));
+  const nav = events.find((e) => e.name === 'navigationStart' && (e.args?.data as { isLoadingMainFrame?: boolean } | undefined)?.isLoadingMainFrame)
+    ?? events.find((e) => e.name === 'navigationStart');
+  const t0 = nav?.ts ?? 0;
+  const pid = nav?.pid;
+  const lines: { ts: number; text: string }[] = [];
+  const at = (e: TraceEvent) => round((e.ts - t0) / 1000, 1);
+  const thread = (e: TraceEvent) => (threads.get(`${e.pid}:${e.tid}`) ?? String(e.tid)).replace('CrRendererMain', 'main').replace('DedicatedWorker thread', 'worker');
+  const interesting = new Set(['v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'EvaluateScript', 'FunctionCall', 'ParseHTML', 'UpdateLayoutTree', 'Layout', 'Paint', 'ResourceSendRequest', 'ResourceFinish', 'firstContentfulPaint', 'first-lane', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'v8.produceModuleCache', 'v8.deserializeModuleCache', 'HandlePostMessage', 'FireIdleCallback', 'v8.parseOnBackground', 'ParseAuthorStyleSheet', 'ScheduleStyleRecalculation']);
+  for (const e of events) {
+    if (e.ts < t0 || e.pid !== pid || !interesting.has(e.name)) continue;
+    const d = e.args?.data ?? {};
+    const dur = e.dur !== undefined ? round(e.dur / 1000, 1) : 0;
+    if (e.name.startsWith('Resource') || e.name === 'ScheduleStyleRecalculation') continue;
+    if ((e.name === 'FunctionCall' || e.name === 'RunMicrotasks' || e.name === 'UpdateLayoutTree' || e.name === 'Layout' || e.name === 'Paint' || e.name === 'TimerFire' || e.name === 'v8.compileModule') && dur < 1) continue;
+    const what = d.url ?? d.fileName ?? (d as { stackTrace?: { url: string }[] }).stackTrace?.[0]?.url ?? e.args?.fileName ?? '';
+    lines.push({ ts: e.ts, text: `${String(at(e)).padStart(7)} ms ${String(dur).padStart(6)} ms  ${thread(e).padEnd(8)} ${e.name} ${short(what)}` });
+  }
+  return lines.sort((a, b) => a.ts - b.ts).map((l) => l.text);
+}
+
+async function main(): Promise<void> {
+  const server = await startPreview();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const firsts: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${BASE}blank.html`);
+      await page.evaluate(() => localStorage.clear());
+      await page.addInitScript(FIRST_LANE_SCRIPT);
+      const cdp = await context.newCDPSession(page);
+      let wall = 0;
+      const events = await collectTrace(cdp, async () => {
+        const start = performance.now();
+        await page.goto(BASE);
+        await page.waitForSelector('[data-testid="lane"]', { state: 'attached' });
+        wall = performance.now() - start;
+        await page.waitForTimeout(300);
+      });
+      const lane = await page.evaluate(() => performance.getEntriesByName('first-lane')[0]?.startTime ?? -1);
+      const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => {
+        const t = r as PerformanceResourceTiming;
+        return { name: t.name, start: t.startTime, end: t.responseEnd, size: t.encodedBodySize };
+      }));
+      firsts.push(lane);
+      console.log(`\n== run ${i + 1}: first lane at ${round(lane, 0)} ms (page clock), ${round(wall, 0)} ms by the driver`);
+      for (const r of resources) console.log(`   fetch ${String(round(r.start, 0)).padStart(5)}–${String(round(r.end, 0)).padEnd(5)} ${String(r.size).padStart(8)} B  ${short(r.name)}`);
+      if (i === runs - 1 || args.includes('--all')) for (const l of summarize(events)) console.log(l);
+      await context.close();
+    }
+    console.log(`\nfirst lane, median of ${runs}: ${round(median(firsts), 0)} ms`);
+  } finally {
+    await browser.close();
+    try { if (server.pid) process.kill(-server.pid); } catch { server.kill(); }
+  }
+}
+
+void main();
