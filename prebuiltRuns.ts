@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runnerImport, type Plugin } from 'vite';
-import { ENGINE_RUN_QUERY, prebuiltRunModule } from './src/worker/prebuiltRun';
+import { ENGINE_RUN_QUERY, prebuiltRunModule } from './src/worker/prebuiltRun.ts';
 
 type Handle = typeof import('./src/worker/handle');
 
