@@ -118,17 +118,34 @@ function statusChanges(sim: PodSim, prev: ApiPodStatus, next: ApiPodStatus): Sta
       const ids: string[] = [];
       for (const n of names) {
         const since = sim.status.runtimeEventsOf(n);
-        if (since) ids.push(...since);
+        if (since) for (const id of since) ids.push(id);
       }
       if (ids.length === 0 && sim.deletion) return [sim.deletion.id];
-      return ids.sort(byEmission).slice(-MAX_POD_CAUSES);
+      if (!inEmissionOrder(ids)) ids.sort(byEmission); // a stable sort leaves ordered ids as they are
+      return ids.length > MAX_POD_CAUSES ? ids.slice(-MAX_POD_CAUSES) : ids;
     },
   };
 }
 
 /** Ids in emission order ("e12" before "e100"). */
 function byEmission(a: string, b: string): number {
-  return Number(a.slice(1)) - Number(b.slice(1));
+  return emissionIndex(a) - emissionIndex(b);
+}
+
+function inEmissionOrder(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (!(emissionIndex(ids[i - 1]!) <= emissionIndex(ids[i]!))) return false;
+  return true;
+}
+
+/** The number after an id's one-letter prefix ("e12" → 12), read without building a substring. */
+function emissionIndex(id: string): number {
+  let n = 0;
+  for (let i = 1; i < id.length; i++) {
+    const digit = id.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number(id.slice(1)); // not a plain index: as Number reads it
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /** A condition shows the containers its rule reads ([7]): readiness for Ready, init for Initialized. */
