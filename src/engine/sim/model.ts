@@ -84,8 +84,17 @@ export function newInstance(container: string, attempt: number, sandbox: number,
   };
 }
 
+// Both read in bounds only: an index below 0 is a slow property lookup, and these run for every
+// container at every status write.
 export function newest(rec: ContainerRecord): Instance | undefined {
-  return rec.instances[rec.instances.length - 1];
+  const n = rec.instances.length;
+  return n > 0 ? rec.instances[n - 1] : undefined;
+}
+
+/** The run before the newest one. */
+export function previousRun(rec: ContainerRecord): Instance | undefined {
+  const n = rec.instances.length;
+  return n > 1 ? rec.instances[n - 2] : undefined;
 }
 
 /** The behaviour of one attempt: the base behaviour with that attempt's overrides ([contract 1] `runs`). */

@@ -7,7 +7,7 @@
 // computePodActions only reads its input and keeps none of it, so refilling the tables is exact.
 
 import type { PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
-import type { ContainerRecord, Instance } from './model';
+import { newest, type ContainerRecord, type Instance } from './model';
 import type { PodSim } from './podSim';
 import { hiddenByRestartAll } from './restartAll';
 
@@ -46,7 +46,7 @@ export function runtimeTables(sim: PodSim): Tables {
 
 /** The newest instance, if the runtime still reports it. */
 function visibleInstance(sim: PodSim, rec: ContainerRecord): Instance | undefined {
-  const inst = rec.instances[rec.instances.length - 1];
+  const inst = newest(rec);
   if (!inst) return undefined;
   // [2.9] a new sandbox purges the init containers: older runs no longer count for the plan.
   if (rec.spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id) return undefined;

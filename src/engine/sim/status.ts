@@ -10,7 +10,7 @@ import { explainPhase, keepTerminalPhase, type PhaseExplanation, type PhaseStatu
 import type { ContainerSpec } from '../scenario/types';
 import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
-import type { ContainerRecord, Instance } from './model';
+import { newest, previousRun, type ContainerRecord, type Instance } from './model';
 import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
 import { hiddenByRestartAll } from './restartAll';
 import { publish, publishUnchanged } from './statusEvents';
@@ -38,8 +38,8 @@ function apiStatus(
 function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: () => boolean): ContainerStatus {
   const { spec } = rec;
   const { name } = spec;
-  const inst = rec.instances[rec.instances.length - 1];
-  const prev = rec.instances[rec.instances.length - 2];
+  const inst = newest(rec);
+  const prev = previousRun(rec);
   const image = inst?.image ?? rec.image;
   if (!inst) {
     // [10.1] the default waiting reason; [10.2] a start error replaces it unless the pod is deleted
@@ -93,9 +93,8 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: () => b
  */
 function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatus, initialized: () => boolean): ContainerStatus {
   const { spec } = rec;
-  const n = rec.instances.length;
-  const inst = rec.instances[n - 1];
-  const prev = rec.instances[n - 2];
+  const inst = newest(rec);
+  const prev = previousRun(rec);
   const deleted = sim.deletion !== undefined;
   let hidden = false;
   let removed = false;
@@ -273,7 +272,7 @@ export function writeStatus(sim: PodSim): void {
     containerRestartRules: sim.gates.ContainerRestartRules,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
   }) !== undefined) return;
-  for (const rec of sim.recordList) manager.showInstance(rec.spec.name, rec.instances[rec.instances.length - 1]);
+  for (const rec of sim.recordList) manager.showInstance(rec.spec.name, newest(rec));
   publish(sim, next, phaseWhy, whys);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
 }

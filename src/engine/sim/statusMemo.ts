@@ -61,7 +61,16 @@ export function sameCondition(written: readonly PodCondition[], fresh: PodCondit
   return old === undefined || (old.status === fresh.status && old.reason === fresh.reason && old.message === fresh.message);
 }
 
+/** The condition without its why: a new object with PodCondition's fields written one by one (no rest copy). */
 export function stripWhy(c: PodCondition & { why?: string }): PodCondition {
-  const { why: _why, ...rest } = c;
-  return rest;
+  return copyCondition(c);
+}
+
+/** A copy of a written condition's fields (publish sets lastTransitionTime on the copy, never on the original). */
+export function copyCondition(c: PodCondition): PodCondition {
+  const out: PodCondition = { type: c.type, status: c.status };
+  if (c.reason !== undefined) out.reason = c.reason;
+  if (c.message !== undefined) out.message = c.message;
+  if (c.lastTransitionTime !== undefined) out.lastTransitionTime = c.lastTransitionTime;
+  return out;
 }
