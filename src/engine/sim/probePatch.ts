@@ -82,5 +82,6 @@ function withProbeFlags(sim: PodSim, s: ContainerStatus, rec: ContainerRecord | 
   if (!rec || !spec || !inst || spec.kind === 'init') return s;
   const started = sim.probes.started(rec, inst); // [5.6] UpdatePodStatus
   const ready = started && inst.state === 'running' && sim.probes.ready(rec, inst);
-  return started === s.started && ready === s.ready ? s : { ...s, started, ready };
+  if (started === s.started && ready === s.ready) return s;
+  return { name: s.name, image: s.image, ready, started, state: s.state, lastState: s.lastState, restartCount: s.restartCount }; // status.ts apiStatus's field order
 }

@@ -47,9 +47,11 @@ export class ProbeManager {
   }
 
   private createWorker(container: string, kind: ProbeKind, spec: ProbeSpec): Worker {
+    // Every field present from the start (one shape for every worker: the loop reads them at every tick).
     const w: Worker = {
-      container, kind, spec, phase: this.sim.now, nextIndex: 0, manualPending: false,
-      run: 0, onHold: false, stopped: false, exited: false,
+      container, kind, spec, phase: this.sim.now, nextIndex: 0, timer: undefined, manual: undefined, running: undefined,
+      manualPending: false, instance: undefined, result: undefined, lastOutcome: undefined, run: 0, streakFrom: undefined,
+      onHold: false, stopped: false, exited: false, lastPlan: undefined, resultId: undefined,
     };
     this.workers.push(w);
     this.workersOf(container)[kind] = w;
