@@ -20,6 +20,7 @@ import { applyActiveDeadline, type DeadlineVerdict } from './activeDeadline';
 import type { GeneratedStatus } from './statusManager';
 import { holds, remember, specForStatus, statusesByPosition, stripWhy } from './statusMemo';
 import { rememberContainersReady } from './probePatch';
+import { phaseStillHolds } from './phaseView';
 
 function terminated(inst: Instance | undefined): ContainerState {
   if (!inst || inst.state !== 'exited') return {};
@@ -193,7 +194,7 @@ function phaseOf(sim: PodSim, statuses: PhaseStatuses, initialized: boolean): Ph
   const podTerminal = podIsTerminal(sim);
   const key = (podTerminal ? 1 : 0) + (initialized ? 2 : 0);
   const memo = sim.status.phase;
-  if (holds(memo, statuses, key)) return memo.value;
+  if (phaseStillHolds(memo, statuses, key)) return memo.value;
   const explained = explainPhase(specForStatus(sim), statuses, {
     podIsTerminal: podTerminal,
     podHasInitialized: initialized,
