@@ -11,6 +11,7 @@ import { printPodWithBasis } from '../kubectl/printPod';
 import type { PodConditionType } from '../trace';
 import type { Causes, PodSim } from './podSim';
 import type { RowInputs } from './statusManager';
+import { sameRowView } from './rowView';
 
 /** At most this many causes on a pod-level event (the latest ones). */
 const MAX_POD_CAUSES = 4;
@@ -200,9 +201,10 @@ function rowInputs(status: ApiPodStatus, deletionTimestamp: number | undefined):
   };
 }
 
+/** The same inputs as far as the compared columns go: equal lists, or lists equal in what the row reads (rowView.ts). */
 function sameRowInputs(a: RowInputs, b: RowInputs): boolean {
-  return a.init === b.init && a.main === b.main && a.phase === b.phase && a.reason === b.reason
-    && a.deletionTimestamp === b.deletionTimestamp && sameConditionStates(a.conditions, b.conditions);
+  return a.phase === b.phase && a.reason === b.reason && a.deletionTimestamp === b.deletionTimestamp
+    && sameConditionStates(a.conditions, b.conditions) && sameRowView(a.init, b.init) && sameRowView(a.main, b.main);
 }
 
 /** The same condition types in the same order, each with the same status and reason (a missing reason is an empty one). */
