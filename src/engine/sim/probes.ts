@@ -137,10 +137,10 @@ export class ProbeManager {
     if (sim.deletion === undefined && !sim.terminalDone && sim.terminalAt === undefined) this.addMissing();
     for (const w of this.workers) {
       if (w.kind !== 'readiness' || w.stopped) continue;
-      const status = sim.status.statusOf(w.container);
       const inst = sim.status.instanceOf(w.container);
-      if (!status?.state.running || !status.started || !inst) continue;
-      if (w.instance === inst && w.result === 'success') continue;
+      if (!inst || (w.instance === inst && w.result === 'success')) continue; // already ready: no status lookup
+      const status = sim.status.statusOf(w.container);
+      if (!status?.state.running || !status.started) continue;
       this.trigger(w);
     }
   }

@@ -11,6 +11,7 @@ import { computePodActions, type PodActions } from '../kubelet/computePodActions
 import type { PodActionsInput } from '../kubelet/podActionsTypes';
 import type { ContainerSpec } from '../scenario/types';
 import type { Proc } from './kernel';
+import type { Instance } from './model';
 import type { Causes, PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
 import { exitedSnapshot, startContainer, type StartOutcome } from './start';
@@ -20,6 +21,8 @@ import { enterTerminal } from './terminate';
 import { restartAllContainers } from './restartAll';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
 import { firstRelistAfter } from './podCache';
+
+const NOTHING_EXITED: ReadonlyMap<string, Instance> = new Map<string, Instance>();
 
 /** The spec list with each container's current image ([1.8]); the list itself when no image changed. */
 function withImages(sim: PodSim, specs: ContainerSpec[], offset: number): ContainerSpec[] {
@@ -101,7 +104,8 @@ export function* syncPod(sim: PodSim): Proc<void> {
     return;
   }
   const plan = computePodActions(actionsInput(sim));
-  const exited = exitedSnapshot(sim); // [4.5] doBackOff reads the status from before this sync's kills
+  // [4.5] doBackOff reads the status from before this sync's kills; only a plan that starts something reads it.
+  const exited = plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0 ? exitedSnapshot(sim) : NOTHING_EXITED;
   const failures = new SyncFailures();
   if (plan.restartAllContainers) {
     restartAllContainers(sim, plan.restartAllContainers);
