@@ -8,7 +8,7 @@
 
 import type { ApiPod, ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import { printPodWithBasis } from '../kubectl/printPod';
-import type { PodConditionType } from '../trace';
+import type { PodConditionEvent, PodConditionType, PodKubectlEvent } from '../trace';
 import type { Causes, PodSim } from './podSim';
 import type { RowInputs } from './statusManager';
 import { sameRowView } from './rowView';
@@ -38,10 +38,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
       continue;
     }
     c.lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : sim.now;
-    sim.emit({
-      type: 'pod.condition', condition: c.type as PodConditionType, status: c.status === 'True' ? 'True' : 'False',
-      ...(c.reason ? { reason: c.reason } : {}), why: conditionWhy.get(c.type) ?? `[7] ${c.type} is ${c.status}.`,
-    }, conditionCause(changes.get(), c.type as PodConditionType));
+    sim.emit(conditionEvent(c, conditionWhy.get(c.type) ?? `[7] ${c.type} is ${c.status}.`), conditionCause(changes.get(), c.type as PodConditionType));
   }
   const changed: string[] = [];
   publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed, shown);
@@ -149,6 +146,14 @@ function emissionIndex(id: string): number {
   return n;
 }
 
+/** A condition's event: type, condition, status, its reason when it has one, why (property stores in that order: no spread). */
+function conditionEvent(c: PodCondition, why: string): Omit<PodConditionEvent, 't' | 'id' | 'cause'> {
+  const e = { type: 'pod.condition', condition: c.type as PodConditionType, status: c.status === 'True' ? 'True' : 'False' } as Omit<PodConditionEvent, 't' | 'id' | 'cause'>;
+  if (c.reason) e.reason = c.reason;
+  e.why = why;
+  return e;
+}
+
 /** A condition shows the containers its rule reads ([7]): readiness for Ready, init for Initialized. */
 function conditionCause(changes: StatusChanges, type: PodConditionType): string[] {
   if (type === 'Ready' || type === 'ContainersReady') {
@@ -183,7 +188,9 @@ export function publishKubectl(sim: PodSim, why: string, cause?: Causes | LazyCh
   // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
   if (!row || row.ready !== cols.ready || row.status !== cols.status || restartCount(row.restarts) !== restartCount(cols.restarts)) {
     manager.row = cols;
-    sim.emit({ type: 'pod.kubectl', ...cols, basis, why }, cause instanceof LazyChanges ? cause.stateCause() : cause);
+    // The columns' fields one by one, in printPod's order (no spread copy).
+    const rowEvent: Omit<PodKubectlEvent, 't' | 'id' | 'cause'> = { type: 'pod.kubectl', ready: cols.ready, status: cols.status, restarts: cols.restarts, basis, why };
+    sim.emit(rowEvent, cause instanceof LazyChanges ? cause.stateCause() : cause);
   }
 }
 
