@@ -8,7 +8,7 @@
 
 import type { ApiPod, ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import { printPodWithBasis } from '../kubectl/printPod';
-import type { PodConditionEvent, PodConditionType, PodKubectlEvent } from '../trace';
+import type { ContainerStatusWrite, PodConditionEvent, PodConditionType, PodKubectlEvent } from '../trace';
 import type { Causes, PodSim } from './podSim';
 import type { RowInputs } from './statusManager';
 import { sameRowView } from './rowView';
@@ -278,9 +278,12 @@ const writtenReason = (s: ContainerStatus): string | undefined => s.state.waitin
 function recordWrite(sim: PodSim, s: ContainerStatus): void {
   const reason = writtenReason(s);
   const exitCode = s.state.terminated?.exitCode;
-  sim.status.writes.push({
-    t: sim.now, container: s.name, state: stateKind(s), ...(reason ? { reason } : {}), ...(exitCode !== undefined ? { exitCode } : {}), restartCount: s.restartCount,
-  });
+  // t, container, state, reason and exitCode when there are, restartCount: in this order (property stores, no spreads).
+  const write = { t: sim.now, container: s.name, state: stateKind(s) } as ContainerStatusWrite;
+  if (reason) write.reason = reason;
+  if (exitCode !== undefined) write.exitCode = exitCode;
+  write.restartCount = s.restartCount;
+  sim.status.writes.push(write);
 }
 
 function stateKind(s: ContainerStatus): 'running' | 'terminated' | 'waiting' {
