@@ -32,7 +32,16 @@ function apiStatus(
   name: string, image: string | undefined, state: ContainerState, lastState: ContainerState, restartCount: number,
   ready = false, started = false,
 ): ContainerStatus {
-  return { name, image, ready, started, state, lastState, restartCount };
+  return { name, image, ready, started, state: oneShape(state), lastState: oneShape(lastState), restartCount };
+}
+
+/**
+ * The state with its three keys always present (undefined where it is not in that state): every
+ * state the simulator writes then has one shape, so the many reads of running / waiting /
+ * terminated in the deciders and the printer stay fast. Readers only test the values.
+ */
+function oneShape(s: ContainerState): ContainerState {
+  return { waiting: s.waiting, running: s.running, terminated: s.terminated };
 }
 
 /** convertToAPIContainerStatuses for one container ([10.1]–[10.4]); `initialized` is podHasInitialized, asked only when needed. */
