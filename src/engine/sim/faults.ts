@@ -2,7 +2,7 @@
 // that takes effect leaves a `fault` event in the trace, with its why.
 
 import type { SimEvent } from '../scenario/types';
-import type { ProbeKind } from '../trace';
+import type { FaultEvent, ProbeKind } from '../trace';
 import type { PodSim } from './podSim';
 import { exitProcess } from './process';
 import { deletePod } from './terminate';
@@ -92,10 +92,25 @@ export function registerFaultWindows(sim: PodSim, events: SimEvent[]): void {
   for (const ev of events) registerWindow(sim, ev);
 }
 
+type FaultEventInput = Omit<FaultEvent, 't' | 'id' | 'cause'>;
+
+/**
+ * The fault event of an injected event, in the trace's key order: type, do, the container when
+ * named, then exitCode, for and image where given, then why (built by property stores: no spreads).
+ */
+function faultEvent(ev: SimEvent, why: string, extra: { exitCode?: number; for?: number; image?: string }): FaultEventInput {
+  const e = { type: 'fault', do: ev.do } as FaultEventInput;
+  if (ev.container) e.container = ev.container;
+  if (extra.exitCode !== undefined) e.exitCode = extra.exitCode;
+  if (extra.for !== undefined) e.for = extra.for;
+  if (extra.image !== undefined) e.image = extra.image;
+  e.why = why;
+  return e;
+}
+
 export function applyFault(sim: PodSim, ev: SimEvent): void {
   if (sim.gone) return;
   const name = ev.container;
-  const base = { type: 'fault' as const, do: ev.do, ...(name ? { container: name } : {}) };
   switch (ev.do) {
     case 'crash':
     case 'exit':
@@ -103,34 +118,34 @@ export function applyFault(sim: PodSim, ev: SimEvent): void {
       const inst = name ? sim.running(name) : undefined;
       const code = ev.do === 'oomKill' ? 137 : ev.exitCode ?? (ev.do === 'crash' ? 1 : 0);
       if (!inst) {
-        sim.emit({ ...base, exitCode: code, why: `Injected ${ev.do}: ${name} is not running, so nothing happens.` });
+        sim.emit(faultEvent(ev, `Injected ${ev.do}: ${name} is not running, so nothing happens.`, { exitCode: code }));
         return;
       }
-      const id = sim.emit({ ...base, exitCode: code, why: ev.do === 'oomKill'
+      const id = sim.emit(faultEvent(ev, ev.do === 'oomKill'
         ? `Injected OOM kill: the kernel kills ${name} for exceeding its memory limit (exit 137, OOMKilled) [8.6].`
-        : `Injected ${ev.do}: ${name}'s process exits with code ${code}.` });
+        : `Injected ${ev.do}: ${name}'s process exits with code ${code}.`, { exitCode: code }));
       exitProcess(sim, inst, code, ev.do === 'oomKill', `The process ends with code ${code} (injected ${ev.do}).`, undefined, [id]);
       return;
     }
     case 'failLiveness':
     case 'failReadiness':
     case 'failStartup': {
-      const id = sim.emit({ ...base, ...(ev.for !== undefined ? { for: ev.for } : {}), why: `Injected: ${name}'s ${PROBE_OF[ev.do]} probe handler fails ${forText(ev)}; the result changes only after failureThreshold failures [5.4].` });
+      const id = sim.emit(faultEvent(ev, `Injected: ${name}'s ${PROBE_OF[ev.do]} probe handler fails ${forText(ev)}; the result changes only after failureThreshold failures [5.4].`, { for: ev.for }));
       if (name) sim.faults.noteProbeFault(name, PROBE_OF[ev.do]!, id);
       sim.probes.wake(name);
       return;
     }
     case 'failPull':
-      sim.emit({ ...base, ...(ev.for !== undefined ? { for: ev.for } : {}), why: `Injected: pulls of ${name}'s image fail ${forText(ev)} (ErrImagePull, then ImagePullBackOff) [10.2].` });
+      sim.emit(faultEvent(ev, `Injected: pulls of ${name}'s image fail ${forText(ev)} (ErrImagePull, then ImagePullBackOff) [10.2].`, { for: ev.for }));
       return;
     case 'setImage':
       if (!name || !ev.image) return;
       if (sim.deletion) {
-        sim.emit({ ...base, image: ev.image, why: `[8.8] The pod is terminating: the image change of ${name} is ignored; nothing restarts during termination.` });
+        sim.emit(faultEvent(ev, `[8.8] The pod is terminating: the image change of ${name} is ignored; nothing restarts during termination.`, { image: ev.image }));
         return;
       }
       sim.rec(name).image = ev.image;
-      sim.rec(name).imageChangeId = sim.emit({ ...base, image: ev.image, why: `${name}'s image becomes ${ev.image}: its spec hash changes [1.8]. The pod update triggers a sync.` });
+      sim.rec(name).imageChangeId = sim.emit(faultEvent(ev, `${name}'s image becomes ${ev.image}: its spec hash changes [1.8]. The pod update triggers a sync.`, { image: ev.image }));
       sim.requestSync();
       return;
     case 'deletePod':
@@ -143,6 +158,6 @@ export function applyFault(sim: PodSim, ev: SimEvent): void {
       if (!sim.deletion) recreateSandbox(sim);
       return;
     default:
-      sim.emit({ ...base, why: `The ${ev.do} action is not simulated yet in this version of Sidecar Lab; it has no effect.` });
+      sim.emit(faultEvent(ev, `The ${ev.do} action is not simulated yet in this version of Sidecar Lab; it has no effect.`, {}));
   }
 }

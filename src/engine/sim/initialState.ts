@@ -22,7 +22,7 @@
 import { backoffSettings } from '../kubelet/backoff';
 import type { ObservedContainer, ObservedRun, StartFrom } from '../scenario/types';
 import { roundTime, type TraceEvent } from '../trace';
-import { behaviorFor, type Instance } from './model';
+import { behaviorFor, newInstance, type Instance } from './model';
 import type { PodSim } from './podSim';
 import { exitProcess } from './process';
 import { backoffKey } from './start';
@@ -64,10 +64,8 @@ function seedInstances(sim: PodSim, name: string, c: ObservedContainer, observed
   const base = sim.scenario.sim.behaviors[name]!;
   for (let attempt = 0; attempt <= top; attempt++) {
     const run = runs.find((x) => x.attempt === attempt);
-    const inst: Instance = {
-      container: name, attempt, sandbox: sim.sandbox.id, image: rec.image, state: 'exited',
-      createdAt: run?.startedAt ?? 0, behavior: behaviorFor(base, attempt), ids: {},
-    };
+    const inst = newInstance(name, attempt, sim.sandbox.id, rec.image, run?.startedAt ?? 0, behaviorFor(base, attempt));
+    inst.state = 'exited';
     rec.instances.push(inst);
     if (!run) {
       sim.removedFromRuntime.add(inst); // an older run the status no longer shows: only its attempt counts

@@ -71,8 +71,30 @@ export interface ContainerRecord {
   runtimeView?: RuntimeContainerStatus;
 }
 
+/**
+ * A new run in state Created, with every field present from the start (undefined until set), in
+ * one order: every instance then has the same shape, so the hot loops that read them stay fast.
+ */
+export function newInstance(container: string, attempt: number, sandbox: number, image: string, createdAt: number, behavior: Behavior): Instance {
+  return {
+    container, attempt, sandbox, image, state: 'created', createdAt,
+    startedAt: undefined, upAt: undefined, readyAt: undefined, finishedAt: undefined, exitCode: undefined, reason: undefined,
+    exitTimer: undefined, upTimer: undefined, signalledAt: undefined, behavior,
+    ids: { start: undefined, up: undefined, started: undefined, kill: undefined, signal: undefined, exit: undefined },
+  };
+}
+
+// Both read in bounds only: an index below 0 is a slow property lookup, and these run for every
+// container at every status write.
 export function newest(rec: ContainerRecord): Instance | undefined {
-  return rec.instances[rec.instances.length - 1];
+  const n = rec.instances.length;
+  return n > 0 ? rec.instances[n - 1] : undefined;
+}
+
+/** The run before the newest one. */
+export function previousRun(rec: ContainerRecord): Instance | undefined {
+  const n = rec.instances.length;
+  return n > 1 ? rec.instances[n - 2] : undefined;
 }
 
 /** The behaviour of one attempt: the base behaviour with that attempt's overrides ([contract 1] `runs`). */

@@ -110,7 +110,11 @@ export class PodSim {
     this.probes = new ProbeManager(this);
     this.backoff = new BackoffTable(backoffSettings(this.gates, scenario.sim.kubelet.maxContainerRestartPeriod));
     for (const spec of [...scenario.pod.initContainers, ...scenario.pod.containers]) {
-      const rec: ContainerRecord = { spec, position: this.recordList.length, instances: [], killing: false, image: spec.image };
+      // Every field present from the start (one shape for every record: the hot loops read them).
+      const rec: ContainerRecord = {
+        spec, position: this.recordList.length, instances: [], startError: undefined, killing: false, image: spec.image,
+        imageChangeId: undefined, backoffId: undefined, backoffKey: undefined, runtimeView: undefined,
+      };
       this.records.set(spec.name, rec);
       this.recordList.push(rec);
     }

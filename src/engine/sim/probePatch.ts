@@ -2,14 +2,14 @@
 // SetContainerStartup, read at the 1.3x tree): started/ready change at once, with ContainersReady
 // and Ready recomputed; the phase and the other conditions wait for the next sync (status.ts).
 
-import type { ContainerStatus } from '../api';
+import type { ApiPodStatus, ContainerStatus } from '../api';
 import { containersReadyCondition, readyCondition, type ExplainedCondition } from '../kubelet/conditions';
 import type { PhaseStatuses } from '../kubelet/getPhase';
 import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
 import type { ContainerRecord } from './model';
 import { publish, publishUnchanged } from './statusEvents';
-import { holds, remember, sameCondition, specForStatus, statusesByPosition, stripWhy } from './statusMemo';
+import { copyCondition, holds, remember, sameCondition, specForStatus, statusesByPosition, stripWhy } from './statusMemo';
 
 /** The prober patches started/ready into the written status at once ([5.6]); the phase waits for a sync. */
 export function patchProbeFlags(sim: PodSim): void {
@@ -31,9 +31,13 @@ export function patchProbeFlags(sim: PodSim): void {
   const merged = api.conditions.map((old) => {
     if (old.type === containersReady.type) return stripWhy(containersReady);
     if (old.type === ready.type) return stripWhy(ready);
-    return { ...old };
+    return copyCondition(old);
   });
-  publish(sim, { ...api, conditions: merged, ...statuses }, undefined, whys);
+  // The written status with these conditions and lists, its fields written one by one (no spread copy).
+  const next: ApiPodStatus = { phase: api.phase, conditions: merged, initContainerStatuses: statuses.initContainerStatuses, containerStatuses: statuses.containerStatuses };
+  if (api.reason !== undefined) next.reason = api.reason;
+  if (api.message !== undefined) next.message = api.message;
+  publish(sim, next, undefined, whys);
 }
 
 /**
@@ -78,5 +82,6 @@ function withProbeFlags(sim: PodSim, s: ContainerStatus, rec: ContainerRecord | 
   if (!rec || !spec || !inst || spec.kind === 'init') return s;
   const started = sim.probes.started(rec, inst); // [5.6] UpdatePodStatus
   const ready = started && inst.state === 'running' && sim.probes.ready(rec, inst);
-  return started === s.started && ready === s.ready ? s : { ...s, started, ready };
+  if (started === s.started && ready === s.ready) return s;
+  return { name: s.name, image: s.image, ready, started, state: s.state, lastState: s.lastState, restartCount: s.restartCount }; // status.ts apiStatus's field order
 }

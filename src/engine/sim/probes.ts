@@ -47,9 +47,11 @@ export class ProbeManager {
   }
 
   private createWorker(container: string, kind: ProbeKind, spec: ProbeSpec): Worker {
+    // Every field present from the start (one shape for every worker: the loop reads them at every tick).
     const w: Worker = {
-      container, kind, spec, phase: this.sim.now, nextIndex: 0, manualPending: false,
-      run: 0, onHold: false, stopped: false, exited: false,
+      container, kind, spec, phase: this.sim.now, nextIndex: 0, timer: undefined, manual: undefined, running: undefined,
+      manualPending: false, instance: undefined, result: undefined, lastOutcome: undefined, run: 0, streakFrom: undefined,
+      onHold: false, stopped: false, exited: false, lastPlan: undefined, resultId: undefined,
     };
     this.workers.push(w);
     this.workersOf(container)[kind] = w;
@@ -135,10 +137,10 @@ export class ProbeManager {
     if (sim.deletion === undefined && !sim.terminalDone && sim.terminalAt === undefined) this.addMissing();
     for (const w of this.workers) {
       if (w.kind !== 'readiness' || w.stopped) continue;
-      const status = sim.status.statusOf(w.container);
       const inst = sim.status.instanceOf(w.container);
-      if (!status?.state.running || !status.started || !inst) continue;
-      if (w.instance === inst && w.result === 'success') continue;
+      if (!inst || (w.instance === inst && w.result === 'success')) continue; // already ready: no status lookup
+      const status = sim.status.statusOf(w.container);
+      if (!status?.state.running || !status.started) continue;
       this.trigger(w);
     }
   }

@@ -5,7 +5,7 @@
 import type { Causes, PodSim } from './podSim';
 import type { StopBehavior } from '../scenario/types';
 import { trapRunsAt } from '../scenario/trapTimeline';
-import { behaviorFor, newest, type Instance } from './model';
+import { behaviorFor, newInstance, newest, type Instance } from './model';
 
 function exitReason(code: number, oom: boolean, reason?: string): string {
   if (reason) return reason;
@@ -19,16 +19,7 @@ export function createInstance(sim: PodSim, name: string): Instance {
   const attempt = rec.instances.length;
   const base = sim.scenario.sim.behaviors[name];
   if (!base) throw new Error(`no behaviour for ${name}`);
-  const inst: Instance = {
-    container: name,
-    attempt,
-    sandbox: sim.sandbox.id,
-    image: rec.image,
-    state: 'created',
-    createdAt: sim.now,
-    behavior: behaviorFor(base, attempt),
-    ids: {},
-  };
+  const inst = newInstance(name, attempt, sim.sandbox.id, rec.image, sim.now, behaviorFor(base, attempt));
   rec.instances.push(inst);
   return inst;
 }

@@ -46,8 +46,11 @@ export class EventQueue {
     const h = this.heap;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
+      const item = h[i]!;
+      const parent = h[p]!;
+      if (!this.less(item, parent)) break;
+      h[i] = parent; // a swap through locals: no temporary array at every step
+      h[p] = item;
       i = p;
     }
   }
@@ -61,7 +64,9 @@ export class EventQueue {
       if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
       if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
       if (m === i) return;
-      [h[i], h[m]] = [h[m]!, h[i]!];
+      const item = h[i]!;
+      h[i] = h[m]!;
+      h[m] = item;
       i = m;
     }
   }

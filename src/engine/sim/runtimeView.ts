@@ -6,47 +6,66 @@
 // copies changed (kept on its record), so a sync of a steady pod allocates nothing here.
 // computePodActions only reads its input and keeps none of it, so refilling the tables is exact.
 
-import type { PodActionsInput, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
-import type { ContainerRecord, Instance } from './model';
+import type { PodActionsInput, ProbeVerdict, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
+import { newest, type ContainerRecord, type Instance } from './model';
 import type { PodSim } from './podSim';
 import { hiddenByRestartAll } from './restartAll';
 
 type Tables = Pick<PodActionsInput, 'runtime' | 'startup' | 'liveness'>;
 
-const tablesByPod = new WeakMap<PodSim, Tables>();
+/** The tables, and by record position what they hold now and which probes each container has (read without a lookup by name). */
+interface PodTables extends Tables {
+  views: (RuntimeContainerStatus | undefined)[];
+  startups: (ProbeVerdict | undefined)[];
+  livenesses: (ProbeVerdict | undefined)[];
+  hasStartup: boolean[];
+  hasLiveness: boolean[];
+}
+
+const tablesByPod = new WeakMap<PodSim, PodTables>();
+
+function newTables(sim: PodSim): PodTables {
+  const tables: PodTables = { runtime: {}, startup: {}, liveness: {}, views: [], startups: [], livenesses: [], hasStartup: [], hasLiveness: [] };
+  for (const { spec } of sim.recordList) {
+    tables.runtime[spec.name] = undefined;
+    tables.startup[spec.name] = undefined;
+    tables.liveness[spec.name] = undefined;
+    tables.views.push(undefined);
+    tables.startups.push(undefined);
+    tables.livenesses.push(undefined);
+    tables.hasStartup.push(spec.startupProbe !== undefined);
+    tables.hasLiveness.push(spec.livenessProbe !== undefined);
+  }
+  return tables;
+}
 
 /** The pod's tables, filled in for this sync. */
 export function runtimeTables(sim: PodSim): Tables {
   let tables = tablesByPod.get(sim);
   if (!tables) {
-    tables = { runtime: {}, startup: {}, liveness: {} };
-    for (const { spec } of sim.recordList) {
-      tables.runtime[spec.name] = undefined;
-      tables.startup[spec.name] = undefined;
-      tables.liveness[spec.name] = undefined;
-    }
+    tables = newTables(sim);
     tablesByPod.set(sim, tables);
   }
-  const { runtime, startup, liveness } = tables;
-  for (const rec of sim.recordList) {
-    const { spec } = rec;
-    const { name } = spec;
+  const { runtime, startup, liveness, views, startups, livenesses, hasStartup, hasLiveness } = tables;
+  const records = sim.recordList;
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i]!;
     const inst = visibleInstance(sim, rec);
     // Written only where the entry changes (most syncs change few containers).
     const view = inst && runtimeView(rec, inst);
-    if (runtime[name] !== view) runtime[name] = view;
+    if (views[i] !== view) runtime[rec.spec.name] = views[i] = view;
     // No worker, no result: a container without the probe is not looked up.
-    const started = inst && spec.startupProbe ? sim.probes.result(rec, 'startup', inst) : undefined;
-    if (startup[name] !== started) startup[name] = started;
-    const alive = inst && spec.livenessProbe ? sim.probes.result(rec, 'liveness', inst) : undefined;
-    if (liveness[name] !== alive) liveness[name] = alive;
+    const started = inst && hasStartup[i] ? sim.probes.result(rec, 'startup', inst) : undefined;
+    if (startups[i] !== started) startup[rec.spec.name] = startups[i] = started;
+    const alive = inst && hasLiveness[i] ? sim.probes.result(rec, 'liveness', inst) : undefined;
+    if (livenesses[i] !== alive) liveness[rec.spec.name] = livenesses[i] = alive;
   }
   return tables;
 }
 
 /** The newest instance, if the runtime still reports it. */
 function visibleInstance(sim: PodSim, rec: ContainerRecord): Instance | undefined {
-  const inst = rec.instances[rec.instances.length - 1];
+  const inst = newest(rec);
   if (!inst) return undefined;
   // [2.9] a new sandbox purges the init containers: older runs no longer count for the plan.
   if (rec.spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id) return undefined;

@@ -10,7 +10,7 @@ import { explainPhase, keepTerminalPhase, type PhaseExplanation, type PhaseStatu
 import type { ContainerSpec } from '../scenario/types';
 import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
-import type { ContainerRecord, Instance } from './model';
+import { newest, previousRun, type ContainerRecord, type Instance } from './model';
 import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
 import { hiddenByRestartAll } from './restartAll';
 import { publish, publishUnchanged } from './statusEvents';
@@ -20,6 +20,7 @@ import { applyActiveDeadline, type DeadlineVerdict } from './activeDeadline';
 import type { GeneratedStatus } from './statusManager';
 import { holds, remember, specForStatus, statusesByPosition, stripWhy } from './statusMemo';
 import { rememberContainersReady } from './probePatch';
+import { phaseStillHolds } from './phaseView';
 
 function terminated(inst: Instance | undefined): ContainerState {
   if (!inst || inst.state !== 'exited') return {};
@@ -31,15 +32,24 @@ function apiStatus(
   name: string, image: string | undefined, state: ContainerState, lastState: ContainerState, restartCount: number,
   ready = false, started = false,
 ): ContainerStatus {
-  return { name, image, ready, started, state, lastState, restartCount };
+  return { name, image, ready, started, state: oneShape(state), lastState: oneShape(lastState), restartCount };
+}
+
+/**
+ * The state with its three keys always present (undefined where it is not in that state): every
+ * state the simulator writes then has one shape, so the many reads of running / waiting /
+ * terminated in the deciders and the printer stay fast. Readers only test the values.
+ */
+function oneShape(s: ContainerState): ContainerState {
+  return { waiting: s.waiting, running: s.running, terminated: s.terminated };
 }
 
 /** convertToAPIContainerStatuses for one container ([10.1]–[10.4]); `initialized` is podHasInitialized, asked only when needed. */
 function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: () => boolean): ContainerStatus {
   const { spec } = rec;
   const { name } = spec;
-  const inst = rec.instances[rec.instances.length - 1];
-  const prev = rec.instances[rec.instances.length - 2];
+  const inst = newest(rec);
+  const prev = previousRun(rec);
   const image = inst?.image ?? rec.image;
   if (!inst) {
     // [10.1] the default waiting reason; [10.2] a start error replaces it unless the pod is deleted
@@ -93,9 +103,8 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: () => b
  */
 function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatus, initialized: () => boolean): ContainerStatus {
   const { spec } = rec;
-  const n = rec.instances.length;
-  const inst = rec.instances[n - 1];
-  const prev = rec.instances[n - 2];
+  const inst = newest(rec);
+  const prev = previousRun(rec);
   const deleted = sim.deletion !== undefined;
   let hidden = false;
   let removed = false;
@@ -194,7 +203,7 @@ function phaseOf(sim: PodSim, statuses: PhaseStatuses, initialized: boolean): Ph
   const podTerminal = podIsTerminal(sim);
   const key = (podTerminal ? 1 : 0) + (initialized ? 2 : 0);
   const memo = sim.status.phase;
-  if (holds(memo, statuses, key)) return memo.value;
+  if (phaseStillHolds(memo, statuses, key)) return memo.value;
   const explained = explainPhase(specForStatus(sim), statuses, {
     podIsTerminal: podTerminal,
     podHasInitialized: initialized,
@@ -273,7 +282,7 @@ export function writeStatus(sim: PodSim): void {
     containerRestartRules: sim.gates.ContainerRestartRules,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
   }) !== undefined) return;
-  for (const rec of sim.recordList) manager.showInstance(rec.spec.name, rec.instances[rec.instances.length - 1]);
+  for (const rec of sim.recordList) manager.showInstance(rec.spec.name, newest(rec));
   publish(sim, next, phaseWhy, whys);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
 }

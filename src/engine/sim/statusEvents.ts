@@ -8,9 +8,10 @@
 
 import type { ApiPod, ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import { printPodWithBasis } from '../kubectl/printPod';
-import type { PodConditionType } from '../trace';
+import type { ContainerStatusWrite, PodConditionEvent, PodConditionType, PodKubectlEvent } from '../trace';
 import type { Causes, PodSim } from './podSim';
 import type { RowInputs } from './statusManager';
+import { sameRowView } from './rowView';
 
 /** At most this many causes on a pod-level event (the latest ones). */
 const MAX_POD_CAUSES = 4;
@@ -37,10 +38,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
       continue;
     }
     c.lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : sim.now;
-    sim.emit({
-      type: 'pod.condition', condition: c.type as PodConditionType, status: c.status === 'True' ? 'True' : 'False',
-      ...(c.reason ? { reason: c.reason } : {}), why: conditionWhy.get(c.type) ?? `[7] ${c.type} is ${c.status}.`,
-    }, conditionCause(changes.get(), c.type as PodConditionType));
+    sim.emit(conditionEvent(c, conditionWhy.get(c.type) ?? `[7] ${c.type} is ${c.status}.`), conditionCause(changes.get(), c.type as PodConditionType));
   }
   const changed: string[] = [];
   publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed, shown);
@@ -118,17 +116,42 @@ function statusChanges(sim: PodSim, prev: ApiPodStatus, next: ApiPodStatus): Sta
       const ids: string[] = [];
       for (const n of names) {
         const since = sim.status.runtimeEventsOf(n);
-        if (since) ids.push(...since);
+        if (since) for (const id of since) ids.push(id);
       }
       if (ids.length === 0 && sim.deletion) return [sim.deletion.id];
-      return ids.sort(byEmission).slice(-MAX_POD_CAUSES);
+      if (!inEmissionOrder(ids)) ids.sort(byEmission); // a stable sort leaves ordered ids as they are
+      return ids.length > MAX_POD_CAUSES ? ids.slice(-MAX_POD_CAUSES) : ids;
     },
   };
 }
 
 /** Ids in emission order ("e12" before "e100"). */
 function byEmission(a: string, b: string): number {
-  return Number(a.slice(1)) - Number(b.slice(1));
+  return emissionIndex(a) - emissionIndex(b);
+}
+
+function inEmissionOrder(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (!(emissionIndex(ids[i - 1]!) <= emissionIndex(ids[i]!))) return false;
+  return true;
+}
+
+/** The number after an id's one-letter prefix ("e12" → 12), read without building a substring. */
+function emissionIndex(id: string): number {
+  let n = 0;
+  for (let i = 1; i < id.length; i++) {
+    const digit = id.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number(id.slice(1)); // not a plain index: as Number reads it
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** A condition's event: type, condition, status, its reason when it has one, why (property stores in that order: no spread). */
+function conditionEvent(c: PodCondition, why: string): Omit<PodConditionEvent, 't' | 'id' | 'cause'> {
+  const e = { type: 'pod.condition', condition: c.type as PodConditionType, status: c.status === 'True' ? 'True' : 'False' } as Omit<PodConditionEvent, 't' | 'id' | 'cause'>;
+  if (c.reason) e.reason = c.reason;
+  e.why = why;
+  return e;
 }
 
 /** A condition shows the containers its rule reads ([7]): readiness for Ready, init for Initialized. */
@@ -165,7 +188,9 @@ export function publishKubectl(sim: PodSim, why: string, cause?: Causes | LazyCh
   // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
   if (!row || row.ready !== cols.ready || row.status !== cols.status || restartCount(row.restarts) !== restartCount(cols.restarts)) {
     manager.row = cols;
-    sim.emit({ type: 'pod.kubectl', ...cols, basis, why }, cause instanceof LazyChanges ? cause.stateCause() : cause);
+    // The columns' fields one by one, in printPod's order (no spread copy).
+    const rowEvent: Omit<PodKubectlEvent, 't' | 'id' | 'cause'> = { type: 'pod.kubectl', ready: cols.ready, status: cols.status, restarts: cols.restarts, basis, why };
+    sim.emit(rowEvent, cause instanceof LazyChanges ? cause.stateCause() : cause);
   }
 }
 
@@ -183,9 +208,10 @@ function rowInputs(status: ApiPodStatus, deletionTimestamp: number | undefined):
   };
 }
 
+/** The same inputs as far as the compared columns go: equal lists, or lists equal in what the row reads (rowView.ts). */
 function sameRowInputs(a: RowInputs, b: RowInputs): boolean {
-  return a.init === b.init && a.main === b.main && a.phase === b.phase && a.reason === b.reason
-    && a.deletionTimestamp === b.deletionTimestamp && sameConditionStates(a.conditions, b.conditions);
+  return a.phase === b.phase && a.reason === b.reason && a.deletionTimestamp === b.deletionTimestamp
+    && sameConditionStates(a.conditions, b.conditions) && sameRowView(a.init, b.init) && sameRowView(a.main, b.main);
 }
 
 /** The same condition types in the same order, each with the same status and reason (a missing reason is an empty one). */
@@ -252,9 +278,12 @@ const writtenReason = (s: ContainerStatus): string | undefined => s.state.waitin
 function recordWrite(sim: PodSim, s: ContainerStatus): void {
   const reason = writtenReason(s);
   const exitCode = s.state.terminated?.exitCode;
-  sim.status.writes.push({
-    t: sim.now, container: s.name, state: stateKind(s), ...(reason ? { reason } : {}), ...(exitCode !== undefined ? { exitCode } : {}), restartCount: s.restartCount,
-  });
+  // t, container, state, reason and exitCode when there are, restartCount: in this order (property stores, no spreads).
+  const write = { t: sim.now, container: s.name, state: stateKind(s) } as ContainerStatusWrite;
+  if (reason) write.reason = reason;
+  if (exitCode !== undefined) write.exitCode = exitCode;
+  write.restartCount = s.restartCount;
+  sim.status.writes.push(write);
 }
 
 function stateKind(s: ContainerStatus): 'running' | 'terminated' | 'waiting' {

@@ -2,7 +2,7 @@
 // position, derived values remembered with the very lists they came from, and written conditions
 // compared without their whys. Used by status.ts and probePatch.ts.
 
-import type { PodCondition } from '../api';
+import type { ContainerStatus, PodCondition } from '../api';
 import type { PhaseStatuses, StatusIndex } from '../kubelet/getPhase';
 import type { PodSim } from './podSim';
 import type { Remembered } from './statusManager';
@@ -32,18 +32,40 @@ export function positions(sim: PodSim): Map<string, Position> {
 
 /**
  * The simulator's status lists follow the spec's lists and names are unique in a pod, so a
- * container's status is found at its position, with no map built at every write.
+ * container's status is found at its position, with no map built at every write. The deciders
+ * walk the spec lists in order, so the position after the last one found is tried first.
  */
+class StatusesByPosition implements StatusIndex {
+  private nextInit = 0;
+  private nextMain = 0;
+
+  constructor(private readonly byName: Map<string, Position>, private readonly st: PhaseStatuses) {}
+
+  get(name: string): ContainerStatus | undefined {
+    const { initContainerStatuses: init, containerStatuses: main } = this.st;
+    const guessInit = this.nextInit < init.length ? init[this.nextInit]! : undefined;
+    if (guessInit !== undefined && guessInit.name === name) {
+      this.nextInit++;
+      return guessInit;
+    }
+    const guessMain = this.nextMain < main.length ? main[this.nextMain]! : undefined;
+    if (guessMain !== undefined && guessMain.name === name) {
+      this.nextMain++;
+      return guessMain;
+    }
+    const p = this.byName.get(name);
+    const s = p && (p.main ? main : init)[p.at];
+    if (s?.name === name) {
+      if (p!.main) this.nextMain = p!.at + 1;
+      else this.nextInit = p!.at + 1;
+      return s;
+    }
+    return init.find((x) => x.name === name) ?? main.find((x) => x.name === name);
+  }
+}
+
 export function statusesByPosition(sim: PodSim, st: PhaseStatuses): StatusIndex {
-  const byName = positions(sim);
-  return {
-    get(name) {
-      const p = byName.get(name);
-      const s = p && (p.main ? st.containerStatuses : st.initContainerStatuses)[p.at];
-      if (s?.name === name) return s;
-      return st.initContainerStatuses.find((x) => x.name === name) ?? st.containerStatuses.find((x) => x.name === name);
-    },
-  };
+  return new StatusesByPosition(positions(sim), st);
 }
 
 /** Whether a remembered value was computed from these very lists and other inputs. */
@@ -61,7 +83,16 @@ export function sameCondition(written: readonly PodCondition[], fresh: PodCondit
   return old === undefined || (old.status === fresh.status && old.reason === fresh.reason && old.message === fresh.message);
 }
 
+/** The condition without its why: a new object with PodCondition's fields written one by one (no rest copy). */
 export function stripWhy(c: PodCondition & { why?: string }): PodCondition {
-  const { why: _why, ...rest } = c;
-  return rest;
+  return copyCondition(c);
+}
+
+/** A copy of a written condition's fields (publish sets lastTransitionTime on the copy, never on the original). */
+export function copyCondition(c: PodCondition): PodCondition {
+  const out: PodCondition = { type: c.type, status: c.status };
+  if (c.reason !== undefined) out.reason = c.reason;
+  if (c.message !== undefined) out.message = c.message;
+  if (c.lastTransitionTime !== undefined) out.lastTransitionTime = c.lastTransitionTime;
+  return out;
 }

@@ -11,6 +11,7 @@ import { computePodActions, type PodActions } from '../kubelet/computePodActions
 import type { PodActionsInput } from '../kubelet/podActionsTypes';
 import type { ContainerSpec } from '../scenario/types';
 import type { Proc } from './kernel';
+import type { Instance } from './model';
 import type { Causes, PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
 import { exitedSnapshot, startContainer, type StartOutcome } from './start';
@@ -21,6 +22,8 @@ import { restartAllContainers } from './restartAll';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
 import { firstRelistAfter } from './podCache';
 import { readAtLastRelist } from './relistSnapshot';
+
+const NOTHING_EXITED: ReadonlyMap<string, Instance> = new Map<string, Instance>();
 
 /** The spec list with each container's current image ([1.8]); the list itself when no image changed. */
 function withImages(sim: PodSim, specs: ContainerSpec[], offset: number): ContainerSpec[] {
@@ -98,8 +101,10 @@ export function* syncPod(sim: PodSim): Proc<void> {
   const read = readAtLastRelist(sim, () => {
     writeStatus(sim);
     if (sim.terminalAt !== undefined) return undefined;
-    // [4.5] doBackOff reads the status from before this sync's kills
-    return { plan: computePodActions(actionsInput(sim)), exited: exitedSnapshot(sim) };
+    const plan = computePodActions(actionsInput(sim));
+    // [4.5] doBackOff reads the status from before this sync's kills; only a plan that starts something reads it.
+    const starts = plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0;
+    return { plan, exited: starts ? exitedSnapshot(sim) : NOTHING_EXITED };
   });
   if (read === undefined) {
     // [0.6] SyncPod returned isTerminal; SyncTerminatingPod waits for the next relist's cache.
