@@ -1,13 +1,15 @@
-// The drawing effects of the timeline: the fixed frames, the moving layer (the lanes' bars and
-// the canvas of marks, drawn for a render range, then only shifted with a CSS transform on their
-// own compositor layer while panning; labels of bars that start left of the view pinned at its
-// left edge in a small SVG of their own), the axis and the cursor.
+// The drawing effects of the timeline: the fixed frames, the moving layers (the lanes' bars, and
+// above them the canvas of marks, drawn for a render range, then only shifted with a CSS
+// transform, each on its own compositor layer, while panning; between the two, labels of bars
+// that start left of the view pinned at its left edge in a small SVG that does not move), the
+// axis and the cursor.
 
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Theme } from '../../state/slices/prefs';
 import { drawMarks, readMarkStyles, type MarkStyle } from './canvasMarks';
 import type { MarkKind } from './model';
-import { renderAxis, renderCursor, renderLaneFrames } from './render';
+import { renderAxis } from './axis';
+import { renderCursor, renderLaneFrames } from './render';
 import { barLabelSlots, pinBarLabels, renderLanes, type LabelSlot } from './renderLanes';
 import { layerShift, nextRenderRange, rangeOffset, type RenderRange } from './renderRange';
 import type { Rows } from './rows';
@@ -16,10 +18,13 @@ import type { TimeScale } from './scale';
 export interface TimelineRefs {
   axis: RefObject<SVGGElement | null>;
   frames: RefObject<SVGGElement | null>;
+  /** The moving layer of the lanes' SVG. */
   layer: RefObject<HTMLDivElement | null>;
+  /** The moving layer of the marks' canvas, above the pinned labels; placed like `layer`. */
+  marks: RefObject<HTMLDivElement | null>;
   plot: RefObject<SVGSVGElement | null>;
   lanes: RefObject<SVGGElement | null>;
-  /** The pinned bar labels' group, in an SVG above the lanes' (same size and x). */
+  /** The pinned bar labels' group, in a still SVG over the clipped plot box (its x is the box's). */
   pinned: RefObject<SVGGElement | null>;
   canvas: RefObject<HTMLCanvasElement | null>;
   cursor: RefObject<SVGGElement | null>;
@@ -57,25 +62,25 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   // Redraws for the scale given: the state it reads is this render's (kept current in a ref, so a
   // pan frame between renders draws with the same rows, theme and cursor).
   const drawAt = (s: TimeScale) => {
-    const { layer: layerRef, plot: plotRef, lanes: lanesRef, pinned: pinnedRef, canvas: canvasRef } = refs;
+    const { layer: layerRef, marks: marksRef, plot: plotRef, lanes: lanesRef, pinned: pinnedRef, canvas: canvasRef } = refs;
     const layer = layerRef.current;
+    const marks = marksRef.current;
     const plot = plotRef.current;
     const lanes = lanesRef.current;
     const pinned = pinnedRef.current;
     const canvas = canvasRef.current;
-    if (!rows || !refs.axis.current || !layer || !plot || !lanes || !pinned || !canvas) return;
+    if (!rows || !refs.axis.current || !layer || !marks || !plot || !lanes || !pinned || !canvas) return;
     renderAxis(refs.axis.current, s);
     const next = nextRenderRange(range.current, s, end);
     if (next !== range.current) {
       // The layer covers the drawn range; inside its SVG, x is the timeline's own x.
       const w = Math.max(1, Math.ceil(next.scale.x1 - next.scale.x0));
-      layer.style.left = `${next.scale.x0 - s.x0 + plotPad}px`;
-      layer.style.width = `${w}px`;
+      for (const l of [layer, marks]) {
+        l.style.left = `${next.scale.x0 - s.x0 + plotPad}px`;
+        l.style.width = `${w}px`;
+      }
       plot.setAttribute('width', String(w));
-      pinned.ownerSVGElement?.setAttribute('width', String(w));
-      const shift = `translate(${layerShift(next).toFixed(2)},0)`;
-      lanes.setAttribute('transform', shift);
-      pinned.setAttribute('transform', shift);
+      lanes.setAttribute('transform', `translate(${layerShift(next).toFixed(2)},0)`);
       renderLanes(lanes, rows, { draw: next.draw, t0: next.scale.t0, t1: next.scale.t1 });
       labelSlots.current = barLabelSlots(lanes);
       const dpr = globalThis.devicePixelRatio || 1;
@@ -89,7 +94,9 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       drawMarks(canvas, rows, next.scale, styles.current.styles, dpr, next.scale.x0 - plotPad);
       range.current = next;
     }
-    layer.style.transform = `translateX(${rangeOffset(next, s).toFixed(2)}px)`;
+    const offset = `translateX(${rangeOffset(next, s).toFixed(2)}px)`;
+    layer.style.transform = offset;
+    marks.style.transform = offset;
     pinBarLabels(labelSlots.current, pinned, next.draw, s.t0, plotPad);
   };
   const cursorAt = (s: TimeScale) => {
