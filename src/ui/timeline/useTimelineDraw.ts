@@ -11,7 +11,8 @@ import type { MarkKind } from './model';
 import { renderAxis } from './axis';
 import { renderCursor, renderLaneFrames } from './render';
 import { barLabelSlots, pinBarLabels, renderLanes, type LabelSlot } from './renderLanes';
-import { layerShift, nextRenderRange, rangeOffset, type RenderRange } from './renderRange';
+import { idleAfterQuiet } from './idleAfterQuiet';
+import { layerShift, nextRenderRange, offCentre, rangeOffset, type RenderRange } from './renderRange';
 import type { Rows } from './rows';
 import type { TimeScale } from './scale';
 
@@ -44,12 +45,17 @@ export interface DrawState {
 export interface TimelineDraw {
   /** The drawn range (for the exporter). */
   range: RefObject<RenderRange | null>;
-  /** A pan or zoom frame: moves the layer (redrawing it only past its range), the axis and the cursor. */
+  /**
+   * A pan or zoom frame: moves the layers (redrawing them only past their range), the axis and the
+   * cursor. When the pan pauses off the range's centre, the range is recentred in idle time.
+   */
   panTo(scale: TimeScale): void;
 }
 
 export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme }: DrawState): TimelineDraw {
   const range = useRef<RenderRange | null>(null);
+  /** The scale last drawn at (what an idle recentring draws at). */
+  const shown = useRef<TimeScale | null>(null);
   const labelSlots = useRef<LabelSlot[]>([]);
   const styles = useRef<{ theme: Theme; styles: Record<MarkKind, MarkStyle> } | null>(null);
   const height = rows?.height ?? 0;
@@ -60,8 +66,9 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   }, [refs, rows, width, theme]);
 
   // Redraws for the scale given: the state it reads is this render's (kept current in a ref, so a
-  // pan frame between renders draws with the same rows, theme and cursor).
-  const drawAt = (s: TimeScale) => {
+  // pan frame between renders draws with the same rows, theme and cursor). `recentre`: draw a
+  // range centred on the view even if the view is still inside the one drawn (drawing ahead).
+  const drawAt = (s: TimeScale, recentre = false) => {
     const { layer: layerRef, marks: marksRef, plot: plotRef, lanes: lanesRef, pinned: pinnedRef, canvas: canvasRef } = refs;
     const layer = layerRef.current;
     const marks = marksRef.current;
@@ -71,7 +78,8 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
     const canvas = canvasRef.current;
     if (!rows || !refs.axis.current || !layer || !marks || !plot || !lanes || !pinned || !canvas) return;
     renderAxis(refs.axis.current, s);
-    const next = nextRenderRange(range.current, s, end);
+    shown.current = s;
+    const next = nextRenderRange(range.current, s, end, recentre && range.current !== null && offCentre(range.current, s, end));
     if (next !== range.current) {
       // The layer covers the drawn range; inside its SVG, x is the timeline's own x.
       const w = Math.max(1, Math.ceil(next.scale.x1 - next.scale.x0));
@@ -104,6 +112,13 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   };
   const latest = useRef({ drawAt, cursorAt });
   latest.current = { drawAt, cursorAt };
+  const ahead = useRef(idleAfterQuiet(() => {
+    if (shown.current) latest.current.drawAt(shown.current, true);
+  }));
+  useLayoutEffect(() => {
+    const work = ahead.current;
+    return () => work.cancel();
+  }, []);
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- drawAt reads exactly these
   useLayoutEffect(() => drawAt(scale), [refs, plotPad, rows, scale, end, height, theme]);
@@ -116,6 +131,7 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
     panTo: (s) => {
       latest.current.drawAt(s);
       latest.current.cursorAt(s);
+      ahead.current.poke();
     },
   });
   return draw.current;
