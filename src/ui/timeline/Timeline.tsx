@@ -97,7 +97,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
   const scale = useViewScale(scaleOf, onScale);
   scaleNow.current = scale;
   const height = rows?.height ?? 0;
-  const draw = useTimelineDraw(refs, { plotPad: PLOT_PAD, rows, scale, end: trace?.end ?? 0, width, cursor, theme });
+  const draw = useTimelineDraw(refs, { plotPad: PLOT_PAD, rows, scale, end: trace?.end ?? 0, width, cursor, theme, onRangeMoved: () => exported.current?.() });
   const range = draw.range;
 
   const onHover = useCallback((h: Hover) => {

@@ -40,6 +40,8 @@ export interface DrawState {
   width: number;
   cursor: number;
   theme: Theme;
+  /** Called after an idle-time recentring drew a new range (the exporter must see it). */
+  onRangeMoved?: () => void;
 }
 
 export interface TimelineDraw {
@@ -52,7 +54,7 @@ export interface TimelineDraw {
   panTo(scale: TimeScale): void;
 }
 
-export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme }: DrawState): TimelineDraw {
+export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme, onRangeMoved }: DrawState): TimelineDraw {
   const range = useRef<RenderRange | null>(null);
   /** The scale last drawn at (what an idle recentring draws at). */
   const shown = useRef<TimeScale | null>(null);
@@ -110,10 +112,13 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   const cursorAt = (s: TimeScale) => {
     if (rows && refs.cursor.current) renderCursor(refs.cursor.current, s, cursor, rows.height);
   };
-  const latest = useRef({ drawAt, cursorAt });
-  latest.current = { drawAt, cursorAt };
+  const latest = useRef({ drawAt, cursorAt, onRangeMoved });
+  latest.current = { drawAt, cursorAt, onRangeMoved };
   const ahead = useRef(idleAfterQuiet(() => {
-    if (shown.current) latest.current.drawAt(shown.current, true);
+    if (!shown.current) return;
+    const before = range.current;
+    latest.current.drawAt(shown.current, true);
+    if (range.current !== before) latest.current.onRangeMoved?.();
   }));
   useLayoutEffect(() => {
     const work = ahead.current;
