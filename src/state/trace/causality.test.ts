@@ -115,3 +115,20 @@ describe('causality is the projection of the engine\'s cause ids (contract secti
     expect(buildCausality({ events: [{ ...a!, id: 'a', cause: ['b'] }, { ...b!, id: 'b', cause: ['missing', 'a'] }] }).causes).toEqual([[], [0]]);
   });
 });
+
+describe('looking ids up (issue 16: where the numbering puts them, else the map of ids)', () => {
+  const ev = (id: string, cause?: string[]): TraceEvent => ({ t: 0, type: 'pod.scheduled', why: 'test [0]', id, ...(cause ? { cause } : {}) });
+
+  it('finds ids that are not where their number says, prefixed ids, and ignores unknown or later ones', () => {
+    const events = [
+      ev('e1'), ev('e0'), ev('job-x/e0'), ev('e3', ['e1', 'e0', 'job-x/e0', 'nope', 'e4', 'e1']), ev('e4', ['e3']), ev('e7', ['e4', 'e3']),
+    ];
+    const { causes, effects } = buildCausality({ events });
+    expect(causes[3]).toEqual([0, 1, 2]);
+    expect(causes[4]).toEqual([3]);
+    expect(causes[5]).toEqual([4, 3]);
+    expect(effects[0]).toEqual([3]);
+    expect(effects[3]).toEqual([4, 5]);
+    expect(causes[0]).toEqual([]);
+  });
+});

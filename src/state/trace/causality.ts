@@ -17,14 +17,32 @@ const NONE: readonly number[] = Object.freeze([]);
 
 export function buildCausality(trace: Pick<Trace, 'events'>): Causality {
   const events = trace.events;
-  const indexOf = new Map<string, number>();
   const causes: (readonly number[])[] = new Array<readonly number[]>(events.length);
   const effects: (readonly number[])[] = new Array<readonly number[]>(events.length).fill(NONE);
+  // The ids of events [0, indexed), for ids not found where their number says.
+  const indexOf = new Map<string, number>();
+  let indexed = 0;
+  /** The index of the latest event before `i` whose id is `id`. */
+  const earlier = (id: string, i: number): number | undefined => {
+    if (id.charCodeAt(0) === 101 /* e */) {
+      const k = Number(id.slice(1));
+      if (Number.isInteger(k) && k < i && events[k]!.id === id) return k;
+    }
+    for (; indexed < i; indexed++) {
+      const own = events[indexed]!.id;
+      if (own !== undefined) indexOf.set(own, indexed);
+    }
+    return indexOf.get(id);
+  };
   for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
+    const ids = events[i]!.cause;
+    if (ids === undefined || ids.length === 0) {
+      causes[i] = NONE;
+      continue;
+    }
     let out: number[] | null = null;
-    for (const id of e.cause ?? NONE_IDS) {
-      const j = indexOf.get(id);
+    for (const id of ids) {
+      const j = earlier(id, i);
       if (j === undefined || out?.includes(j)) continue;
       (out ??= []).push(j);
       const had = effects[j]!;
@@ -32,9 +50,6 @@ export function buildCausality(trace: Pick<Trace, 'events'>): Causality {
       else (had as number[]).push(i);
     }
     causes[i] = out ?? NONE;
-    if (e.id !== undefined) indexOf.set(e.id, i);
   }
   return { causes, effects };
 }
-
-const NONE_IDS: readonly string[] = Object.freeze([]);

@@ -70,6 +70,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
     axis: { current: null as SVGGElement | null },
     frames: { current: null as SVGGElement | null },
     layer: { current: null as HTMLDivElement | null },
+    marks: { current: null as HTMLDivElement | null },
     plot: { current: null as SVGSVGElement | null },
     lanes: { current: null as SVGGElement | null },
     pinned: { current: null as SVGGElement | null },
@@ -98,7 +99,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
   const scale = useViewScale(scaleOf, onScale);
   scaleNow.current = scale;
   const height = rows?.height ?? 0;
-  const draw = useTimelineDraw(refs, { plotPad: PLOT_PAD, rows, scale, end: trace?.end ?? 0, width, cursor, theme });
+  const draw = useTimelineDraw(refs, { plotPad: PLOT_PAD, rows, scale, end: trace?.end ?? 0, width, cursor, theme, onRangeMoved: () => exported.current?.() });
   const range = draw.range;
 
   const onHover = useCallback((h: Hover) => {
@@ -117,7 +118,8 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
       unregister();
       unregister = () => {};
       if (!rows || !base || !plot || !overlay || !canvas || !range.current) return;
-      unregister = registerTimeline({ base, plot, overlay, canvas, rows, scale: scaleNow.current, range: range.current });
+      const pinned = refs.pinned.current?.ownerSVGElement ?? null;
+      unregister = registerTimeline({ base, plot, pinned, plotPad: PLOT_PAD, overlay, canvas, rows, scale: scaleNow.current, range: range.current });
     };
     register();
     exported.current = register;
@@ -128,6 +130,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
   }, [rows, scale, refs, range]);
 
   const hovered = hover && trace ? trace.events[hover.event] : undefined;
+  const plotBoxWidth = Math.max(1, scale.x1 - scale.x0 + PLOT_PAD);
 
   return (
     <div
@@ -151,14 +154,16 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
           <g className="axis" ref={(el) => { refs.axis.current = el; }} />
           <g className="frames" ref={(el) => { refs.frames.current = el; }} />
         </svg>
-        <div className="timeline-plot" style={{ left: scale.x0 - PLOT_PAD, width: Math.max(1, scale.x1 - scale.x0 + PLOT_PAD), height }}>
+        <div className="timeline-plot" style={{ left: scale.x0 - PLOT_PAD, width: plotBoxWidth, height }}>
           <div className="timeline-plot-layer" ref={(el) => { refs.layer.current = el; }} style={{ height }}>
             <svg ref={(el) => { refs.plot.current = el; }} className="timeline-plot-svg" height={height}>
               <g className="lanes" ref={(el) => { refs.lanes.current = el; }} />
             </svg>
-            <svg className="timeline-plot-svg timeline-pinned" height={height} aria-hidden="true">
-              <g className="pinned-labels" ref={(el) => { refs.pinned.current = el; }} />
-            </svg>
+          </div>
+          <svg className="timeline-plot-svg timeline-pinned" width={plotBoxWidth} height={height} aria-hidden="true">
+            <g className="pinned-labels" ref={(el) => { refs.pinned.current = el; }} />
+          </svg>
+          <div className="timeline-plot-layer" ref={(el) => { refs.marks.current = el; }} style={{ height }}>
             <canvas ref={(el) => { refs.canvas.current = el; }} className="timeline-canvas" aria-hidden="true" />
           </div>
         </div>

@@ -52,7 +52,7 @@ export function niceTicks(a: number, b: number, count: number): number[] {
   return Array.from({ length: n }, (_, k) => at(reverse ? last - k : first + k));
 }
 
-/** What d3-axis asks of a scale: where a value goes, the domain and pixel range, and a copy. */
+/** A linear scale as d3's scaleLinear (the axis places its ticks with it): where a value goes, the domain and pixel range, and a copy. */
 export interface AxisScale {
   (t: number): number;
   domain(): [number, number];

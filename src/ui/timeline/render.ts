@@ -1,16 +1,17 @@
-// The thin D3 part for the fixed layer: the axis, the group headers and lane names, the cursor
-// (the moving lanes are renderLanes.ts). Text goes in with .text() only, never as HTML.
+// The thin D3 part for the fixed layer: the group headers and lane names, the cursor (the axis is
+// axis.ts, the moving lanes renderLanes.ts). Rows are placed by their y attributes, not by a
+// `transform` per row: every SVG transform is a paint property node for Chromium's compositor,
+// which lays them all out again at each frame that changes them (issue 16). Text goes in with
+// .text() only, never as HTML.
 
-import { axisTop } from 'd3-axis';
 import { select } from 'd3-selection';
-import { linearAxisScale } from './niceTicks';
 import type { SubRow } from './model';
 import { STATUS_ROW } from './podLane';
 import {
   AXIS_HEIGHT, BAR_HEIGHT, BAR_TOP, clip, GROUP_HEADER_HEIGHT, SUMMARY_HEIGHT, subRowBox, type PlacedGroup, type PlacedLane, type Rows,
 } from './rows';
 import { toX, type TimeScale } from './scale';
-import { timeTicks } from './timeTicks';
+import { setAttr } from './svgWrite';
 
 const LABEL_CHARS = 20;
 /** A timeline narrower than this (a phone) gives the names less room. */
@@ -28,14 +29,6 @@ const SUB_LABEL: Record<string, string> = {
   [STATUS_ROW]: 'kubectl STATUS',
 };
 
-export function renderAxis(g: SVGGElement, scale: TimeScale): void {
-  const d3scale = linearAxisScale(scale.t0, scale.t1, scale.x0, scale.x1);
-  const ticks = timeTicks(scale.t0, scale.t1, Math.max(2, Math.floor((scale.x1 - scale.x0) / 90)));
-  select(g)
-    .attr('transform', `translate(0,${AXIS_HEIGHT - 4})`)
-    .call(axisTop(d3scale).tickValues(ticks.values).tickSizeOuter(0).tickFormat((d) => ticks.format(Number(d))));
-}
-
 /** The lanes' frames in the fixed layer: group headers, names, sub-row names. */
 export function renderLaneFrames(g: SVGGElement, rows: Rows, width: number): void {
   const root = select(g);
@@ -50,10 +43,10 @@ export function renderLaneFrames(g: SVGGElement, rows: Rows, width: number): voi
     })
     .attr('class', (d) => (d.summary ? 'group-header group-summary' : 'group-header'))
     .attr('data-testid', (d) => (d.summary ? 'timeline-summary' : null))
-    .attr('transform', (d) => `translate(0,${d.y})`)
-    .call((h) => h.select('line').attr('x1', 0).attr('x2', width).attr('y1', 0.5).attr('y2', 0.5))
+    .attr('transform', null)
+    .call((h) => h.select('line').attr('x1', 0).attr('x2', width).attr('y1', (d) => d.y + 0.5).attr('y2', (d) => d.y + 0.5))
     // A summary row says what was left out in a sentence, in the plot's width.
-    .call((h) => h.select('text').attr('x', (d) => (d.summary ? 18 : 10)).attr('y', (d) => (d.summary ? SUMMARY_HEIGHT / 2 + 4 : GROUP_HEADER_HEIGHT - 7))
+    .call((h) => h.select('text').attr('x', (d) => (d.summary ? 18 : 10)).attr('y', (d) => d.y + (d.summary ? SUMMARY_HEIGHT / 2 + 4 : GROUP_HEADER_HEIGHT - 7))
       .text((d) => (d.summary ? clip(d.label, Math.max(24, Math.floor((width - 30) / SUMMARY_CHAR_PX))) : d.label.toUpperCase())));
 
   root.selectAll<SVGGElement, PlacedLane>('g.lane-frame')
@@ -65,24 +58,31 @@ export function renderLaneFrames(g: SVGGElement, rows: Rows, width: number): voi
       return f;
     })
     .attr('class', (d) => `lane-frame lane-${d.kind}`)
-    .attr('transform', (d) => `translate(0,${d.y})`)
+    .attr('transform', null)
     .each(function (d) {
       const f = select<SVGGElement, PlacedLane>(this);
-      f.select('text.lane-label').attr('x', narrow ? 10 : 18).attr('y', BAR_TOP + BAR_HEIGHT / 2).text(clip(d.name, narrow ? NARROW_LABEL_CHARS : LABEL_CHARS));
+      f.select('text.lane-label').attr('x', narrow ? 10 : 18).attr('y', d.y + BAR_TOP + BAR_HEIGHT / 2).text(clip(d.name, narrow ? NARROW_LABEL_CHARS : LABEL_CHARS));
       f.select('g.sublabels').selectAll<SVGTextElement, SubRow>('text')
         .data(d.subRows, (r) => r.name)
         .join('text')
         .attr('class', 'subrow-label')
         .attr('x', narrow ? 18 : 30)
-        .attr('y', (_, i) => { const box = subRowBox(i, d.subRows.length); return box.top + box.height / 2; })
+        .attr('y', (_, i) => { const box = subRowBox(i, d.subRows.length); return d.y + box.top + box.height / 2; })
         .text((r) => SUB_LABEL[r.name] ?? r.name);
     });
 }
 
+/** The cursor: a line and a head at its x (or an arrow at the plot's edge when it is off the view). */
 export function renderCursor(g: SVGGElement, scale: TimeScale, t: number, height: number): void {
   const inside = t >= scale.t0 && t <= scale.t1;
-  const x = Math.min(Math.max(toX(scale, t), scale.x0), scale.x1);
-  const root = select(g).attr('transform', `translate(${x},0)`).attr('data-off-view', inside ? null : (t < scale.t0 ? 'left' : 'right'));
-  root.selectAll('line').data([null]).join('line').attr('y1', AXIS_HEIGHT - 4).attr('y2', height).attr('stroke-dasharray', inside ? null : '3 3');
-  root.selectAll('path').data([null]).join('path').attr('d', inside ? `M-6,${AXIS_HEIGHT - 12}h12l-6,8z` : t < scale.t0 ? `M-2,${AXIS_HEIGHT - 14}l-8,6l8,6z` : `M2,${AXIS_HEIGHT - 14}l8,6l-8,6z`);
+  const x = Math.round(Math.min(Math.max(toX(scale, t), scale.x0), scale.x1) * 100) / 100;
+  const root = select(g).attr('transform', null).attr('data-off-view', inside ? null : (t < scale.t0 ? 'left' : 'right'));
+  const line = root.selectAll<SVGLineElement, null>('line').data([null]).join('line').node()!;
+  setAttr(line, 'x1', String(x));
+  setAttr(line, 'x2', String(x));
+  setAttr(line, 'y1', String(AXIS_HEIGHT - 4));
+  setAttr(line, 'y2', String(height));
+  setAttr(line, 'stroke-dasharray', inside ? null : '3 3');
+  const head = root.selectAll<SVGPathElement, null>('path').data([null]).join('path').node()!;
+  setAttr(head, 'd', inside ? `M${x - 6},${AXIS_HEIGHT - 12}h12l-6,8z` : t < scale.t0 ? `M${x - 2},${AXIS_HEIGHT - 14}l-8,6l8,6z` : `M${x + 2},${AXIS_HEIGHT - 14}l8,6l-8,6z`);
 }

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { layerShift, nextRenderRange, rangeOffset } from './renderRange';
+import { DRAW_AHEAD_SPANS, layerShift, nextRenderRange, offCentre, rangeOffset } from './renderRange';
 import { timeScale, toX } from './scale';
 
 describe('render range', () => {
   const view = timeScale({ t0: 100, t1: 200 }, 0, 1000);
 
   it('draws one view-width each side, at the view zoom', () => {
+    expect(DRAW_AHEAD_SPANS).toBe(1);
     const r = nextRenderRange(null, view, 3600);
     expect([r.scale.t0, r.scale.t1]).toEqual([0, 300]);
+    const far = nextRenderRange(null, timeScale({ t0: 1000, t1: 1100 }, 0, 1000), 3600);
+    expect([far.scale.t0, far.scale.t1]).toEqual([900, 1200]);
     expect(toX(r.scale, 150)).toBeCloseTo(toX(view, 150));
     expect(rangeOffset(r, view)).toBeCloseTo(0);
   });
@@ -30,6 +33,30 @@ describe('render range', () => {
   it('stops at the trace end', () => {
     const r = nextRenderRange(null, timeScale({ t0: 3500, t1: 3600 }, 0, 1000), 3600);
     expect(r.scale.t1).toBe(3600);
+  });
+});
+
+describe('drawing ahead', () => {
+  const at = (t0: number) => timeScale({ t0, t1: t0 + 100 }, 0, 1000);
+
+  it('asks for a recentred range once a pan has used half the margin on a side the range can extend', () => {
+    const r = nextRenderRange(null, at(1000), 3600); // [900, 1200]
+    expect(offCentre(r, at(1000), 3600)).toBe(false);
+    expect(offCentre(r, at(1050), 3600)).toBe(false); // 50 s of room left on the right, 50 wanted
+    expect(offCentre(r, at(1060), 3600)).toBe(true);
+    expect(offCentre(r, at(940), 3600)).toBe(true);
+    const recentred = nextRenderRange(r, at(1060), 3600, true);
+    expect([recentred.scale.t0, recentred.scale.t1]).toEqual([960, 1260]);
+    expect(recentred.draw).toBe(r.draw);
+    expect(nextRenderRange(r, at(1060), 3600)).toBe(r);
+  });
+
+  it('does not ask where the range cannot reach further (the start, the end) or when the zoom changed', () => {
+    const start = nextRenderRange(null, at(0), 3600); // [0, 200]
+    expect(offCentre(start, at(0), 3600)).toBe(false);
+    const end = nextRenderRange(null, at(3500), 3600); // [3400, 3600]
+    expect(offCentre(end, at(3500), 3600)).toBe(false);
+    expect(offCentre(start, timeScale({ t0: 0, t1: 50 }, 0, 1000), 3600)).toBe(false);
   });
 });
 

@@ -1,25 +1,31 @@
-// The drawing effects of the timeline: the fixed frames, the moving layer (the lanes' bars and
-// the canvas of marks, drawn for a render range, then only shifted with a CSS transform on their
-// own compositor layer while panning; labels of bars that start left of the view pinned at its
-// left edge in a small SVG of their own), the axis and the cursor.
+// The drawing effects of the timeline: the fixed frames, the moving layers (the lanes' bars, and
+// above them the canvas of marks, drawn for a render range, then only shifted with a CSS
+// transform, each on its own compositor layer, while panning; between the two, labels of bars
+// that start left of the view pinned at its left edge in a small SVG that does not move), the
+// axis and the cursor.
 
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Theme } from '../../state/slices/prefs';
 import { drawMarks, readMarkStyles, type MarkStyle } from './canvasMarks';
 import type { MarkKind } from './model';
-import { renderAxis, renderCursor, renderLaneFrames } from './render';
+import { renderAxis } from './axis';
+import { renderCursor, renderLaneFrames } from './render';
 import { barLabelSlots, pinBarLabels, renderLanes, type LabelSlot } from './renderLanes';
-import { layerShift, nextRenderRange, rangeOffset, type RenderRange } from './renderRange';
+import { idleAfterQuiet } from './idleAfterQuiet';
+import { layerShift, nextRenderRange, offCentre, rangeOffset, type RenderRange } from './renderRange';
 import type { Rows } from './rows';
 import type { TimeScale } from './scale';
 
 export interface TimelineRefs {
   axis: RefObject<SVGGElement | null>;
   frames: RefObject<SVGGElement | null>;
+  /** The moving layer of the lanes' SVG. */
   layer: RefObject<HTMLDivElement | null>;
+  /** The moving layer of the marks' canvas, above the pinned labels; placed like `layer`. */
+  marks: RefObject<HTMLDivElement | null>;
   plot: RefObject<SVGSVGElement | null>;
   lanes: RefObject<SVGGElement | null>;
-  /** The pinned bar labels' group, in an SVG above the lanes' (same size and x). */
+  /** The pinned bar labels' group, in a still SVG over the clipped plot box (its x is the box's). */
   pinned: RefObject<SVGGElement | null>;
   canvas: RefObject<HTMLCanvasElement | null>;
   cursor: RefObject<SVGGElement | null>;
@@ -34,17 +40,24 @@ export interface DrawState {
   width: number;
   cursor: number;
   theme: Theme;
+  /** Called after an idle-time recentring drew a new range (the exporter must see it). */
+  onRangeMoved?: () => void;
 }
 
 export interface TimelineDraw {
   /** The drawn range (for the exporter). */
   range: RefObject<RenderRange | null>;
-  /** A pan or zoom frame: moves the layer (redrawing it only past its range), the axis and the cursor. */
+  /**
+   * A pan or zoom frame: moves the layers (redrawing them only past their range), the axis and the
+   * cursor. When the pan pauses off the range's centre, the range is recentred in idle time.
+   */
   panTo(scale: TimeScale): void;
 }
 
-export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme }: DrawState): TimelineDraw {
+export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme, onRangeMoved }: DrawState): TimelineDraw {
   const range = useRef<RenderRange | null>(null);
+  /** The scale last drawn at (what an idle recentring draws at). */
+  const shown = useRef<TimeScale | null>(null);
   const labelSlots = useRef<LabelSlot[]>([]);
   const styles = useRef<{ theme: Theme; styles: Record<MarkKind, MarkStyle> } | null>(null);
   const height = rows?.height ?? 0;
@@ -55,27 +68,29 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   }, [refs, rows, width, theme]);
 
   // Redraws for the scale given: the state it reads is this render's (kept current in a ref, so a
-  // pan frame between renders draws with the same rows, theme and cursor).
-  const drawAt = (s: TimeScale) => {
-    const { layer: layerRef, plot: plotRef, lanes: lanesRef, pinned: pinnedRef, canvas: canvasRef } = refs;
+  // pan frame between renders draws with the same rows, theme and cursor). `recentre`: draw a
+  // range centred on the view even if the view is still inside the one drawn (drawing ahead).
+  const drawAt = (s: TimeScale, recentre = false) => {
+    const { layer: layerRef, marks: marksRef, plot: plotRef, lanes: lanesRef, pinned: pinnedRef, canvas: canvasRef } = refs;
     const layer = layerRef.current;
+    const marks = marksRef.current;
     const plot = plotRef.current;
     const lanes = lanesRef.current;
     const pinned = pinnedRef.current;
     const canvas = canvasRef.current;
-    if (!rows || !refs.axis.current || !layer || !plot || !lanes || !pinned || !canvas) return;
+    if (!rows || !refs.axis.current || !layer || !marks || !plot || !lanes || !pinned || !canvas) return;
     renderAxis(refs.axis.current, s);
-    const next = nextRenderRange(range.current, s, end);
+    shown.current = s;
+    const next = nextRenderRange(range.current, s, end, recentre && range.current !== null && offCentre(range.current, s, end));
     if (next !== range.current) {
       // The layer covers the drawn range; inside its SVG, x is the timeline's own x.
       const w = Math.max(1, Math.ceil(next.scale.x1 - next.scale.x0));
-      layer.style.left = `${next.scale.x0 - s.x0 + plotPad}px`;
-      layer.style.width = `${w}px`;
+      for (const l of [layer, marks]) {
+        l.style.left = `${next.scale.x0 - s.x0 + plotPad}px`;
+        l.style.width = `${w}px`;
+      }
       plot.setAttribute('width', String(w));
-      pinned.ownerSVGElement?.setAttribute('width', String(w));
-      const shift = `translate(${layerShift(next).toFixed(2)},0)`;
-      lanes.setAttribute('transform', shift);
-      pinned.setAttribute('transform', shift);
+      lanes.setAttribute('transform', `translate(${layerShift(next).toFixed(2)},0)`);
       renderLanes(lanes, rows, { draw: next.draw, t0: next.scale.t0, t1: next.scale.t1 });
       labelSlots.current = barLabelSlots(lanes);
       const dpr = globalThis.devicePixelRatio || 1;
@@ -89,14 +104,26 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       drawMarks(canvas, rows, next.scale, styles.current.styles, dpr, next.scale.x0 - plotPad);
       range.current = next;
     }
-    layer.style.transform = `translateX(${rangeOffset(next, s).toFixed(2)}px)`;
+    const offset = `translateX(${rangeOffset(next, s).toFixed(2)}px)`;
+    layer.style.transform = offset;
+    marks.style.transform = offset;
     pinBarLabels(labelSlots.current, pinned, next.draw, s.t0, plotPad);
   };
   const cursorAt = (s: TimeScale) => {
     if (rows && refs.cursor.current) renderCursor(refs.cursor.current, s, cursor, rows.height);
   };
-  const latest = useRef({ drawAt, cursorAt });
-  latest.current = { drawAt, cursorAt };
+  const latest = useRef({ drawAt, cursorAt, onRangeMoved });
+  latest.current = { drawAt, cursorAt, onRangeMoved };
+  const ahead = useRef(idleAfterQuiet(() => {
+    if (!shown.current) return;
+    const before = range.current;
+    latest.current.drawAt(shown.current, true);
+    if (range.current !== before) latest.current.onRangeMoved?.();
+  }));
+  useLayoutEffect(() => {
+    const work = ahead.current;
+    return () => work.cancel();
+  }, []);
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- drawAt reads exactly these
   useLayoutEffect(() => drawAt(scale), [refs, plotPad, rows, scale, end, height, theme]);
@@ -109,6 +136,7 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
     panTo: (s) => {
       latest.current.drawAt(s);
       latest.current.cursorAt(s);
+      ahead.current.poke();
     },
   });
   return draw.current;

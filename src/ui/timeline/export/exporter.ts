@@ -14,6 +14,9 @@ export interface DrawnTimeline {
   base: SVGSVGElement;
   /** The moving lanes layer (its first child is the lanes group, in timeline x). */
   plot: SVGSVGElement;
+  /** The labels pinned at the view's left edge, in the clipped plot box's x (`plotPad` left of the view's edge). */
+  pinned: SVGSVGElement | null;
+  plotPad: number;
   range: RenderRange;
   overlay: SVGSVGElement;
   canvas: HTMLCanvasElement;

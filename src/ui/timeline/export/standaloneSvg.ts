@@ -58,12 +58,12 @@ export function standaloneSvg(t: DrawnTimeline, meta: ExportMeta): { text: strin
   const left = t.range.scale.x0 + rangeOffset(t.range, t.scale) - t.scale.x0;
   const shift = `translate(${(left + layerShift(t.range)).toFixed(2)},0)`;
   inner?.setAttribute('transform', shift);
-  // The labels pinned at the view's left edge live in an SVG of their own, beside the lanes'.
-  const pinnedSvg = t.plot.nextElementSibling;
-  const pinned = pinnedSvg instanceof SVGSVGElement ? clone(pinnedSvg).firstElementChild : null;
-  pinned?.setAttribute('transform', shift);
-  if (pinned) moved.append(pinned);
   plotBox.append(moved);
+  // The labels pinned at the view's left edge live in a still SVG of their own, over the plot
+  // box, which starts `plotPad` left of the view's edge.
+  const pinned = t.pinned ? clone(t.pinned).firstElementChild : null;
+  pinned?.setAttribute('transform', `translate(${-t.plotPad},0)`);
+  if (pinned) plotBox.append(pinned);
   root.append(plotBox);
 
   const styles = readMarkStyles(t.canvas);
