@@ -39,6 +39,10 @@ export default defineConfig({
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      // Nothing leaves the machine: every request but to this machine goes to a proxy that is not
+      // there, and fails (support/app.ts's guardNetwork records them; offline.spec.ts checks both).
+      // A route would block them too, but turns the browser's cache off (support/test.ts).
+      proxy: { server: 'http://127.0.0.1:9', bypass: '127.0.0.1,localhost' },
     },
     // The test server (vite preview) gzips every response on the fly: ~0.6 s of CPU per page
     // load of ~75 chunks, on a machine the suite already saturates. The app's checks do not
