@@ -5,6 +5,11 @@
 // Monaco, its workers and the first run, is the costly part of almost every test):
 // - e2e/<area>.spec.ts, one area each; e2e/support/*.ts holds what several specs share
 //   (support/app.ts opens the app and reads it; a11y, editor, hostile, scenario, share, timeline).
+// - A spec imports `test` and `expect` from './support/test', not '@playwright/test': each
+//   worker then opens its pages in one browser profile kept from test to test, reset before each
+//   (storage, permissions, routes, pages), so Chromium compiles the app's code once per worker,
+//   not once per test (~0.5–1 s of CPU less per page load, measured there). A spec that imports
+//   from '@playwright/test' still works, in fresh contexts, only slower.
 // - A test loads the page once and walks through its states as `test.step`s, each step named
 //   as a test of its own would be (a failure names the step). A state that needs no new load
 //   (another text, theme, viewport size, overlay) is a step, not a test. Give such a test
@@ -14,7 +19,11 @@
 // - Wait for a condition (`expect(...)`, `expect.poll`), never a fixed `waitForTimeout`.
 // - What needs no browser (pure logic, a codec, a layout) is a Vitest test beside the code.
 // - fullyParallel: the tests of every file spread over both workers, so a long file does not
-//   hold one worker to the end; tests share nothing but the built app and the browser.
+//   hold one worker to the end; tests share nothing but the built app, the browser and its
+//   caches (HTTP and compiled code).
+// - Never route every request (`context.route('**/*')`): while a route is set Playwright turns the
+//   browser's cache off. support/app.ts's guardNetwork records what would leave the machine; the
+//   proxy below blocks it.
 
 import { defineConfig } from '@playwright/test';
 
@@ -39,6 +48,10 @@ export default defineConfig({
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      // Nothing leaves the machine: every request but to this machine goes to a proxy that is not
+      // there, and fails (support/app.ts's guardNetwork records them; offline.spec.ts checks both).
+      // A route would block them too, but turns the browser's cache off (support/test.ts).
+      proxy: { server: 'http://127.0.0.1:9', bypass: '127.0.0.1,localhost' },
     },
     // The test server (vite preview) gzips every response on the fly: ~0.6 s of CPU per page
     // load of ~75 chunks, on a machine the suite already saturates. The app's checks do not

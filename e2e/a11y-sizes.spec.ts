@@ -7,7 +7,8 @@
 // embed, each view a step that resizes the viewport between axe passes.
 // Monaco's DOM is checked whole once per theme, at 1280×720 (a11y.spec.ts checks its states).
 
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from './support/test';
 import { GALLERY_ENTRIES } from '../src/scenarios/galleryEntries';
 import { encodeFragment, galleryCompareState, galleryLinkState } from '../src/share';
 import { expectNoAxeViolations } from './support/a11y';

@@ -11,7 +11,8 @@
 // a YAML error, a hostile text, a gate written in); the states after that leave it out
 // (support/a11y.ts, AxeScope).
 
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations, type AxeScope } from './support/a11y';
 import { openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { ALIAS_BOMB } from './support/hostile';

@@ -3,7 +3,8 @@
 // on a 1920×1080 projector and presents it to the last step with the keyboard, answering the
 // "what happens next?" pause, without the editor ever taking the focus.
 
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { GALLERY_ENTRIES } from '../src/scenarios/galleryEntries';
 import { encodeFragment, galleryLinkState, withViewParam } from '../src/share';
 import { guardNetwork, screenshot } from './support/app';

@@ -1,7 +1,7 @@
 // Reading aids a class relies on (issue 15): Prev/Next say what they landed on, a click writes a
 // rounded time, Esc closes the feature-gates menu. One page, a step per aid.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { editorText, openApp } from './support/app';
 import { setCursor } from './support/timeline';
 

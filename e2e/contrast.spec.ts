@@ -6,7 +6,8 @@
 // status colour. Each scenario is checked at its fitted view, then zoomed onto a bar of each
 // tone whose label the fitted view had no room for.
 
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import type { Trace } from '../src/engine/trace';
 import { runScenario } from '../src/engine/run';
 import { clampWindow, type TimeWindow } from '../src/state/view/window';

@@ -2,7 +2,7 @@
 // editor's language features come back once it is gone. (The whole hostile-input suite, with the
 // checks every case shares, is hostile*.spec.ts.)
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { editorText, openApp, replaceEditorText } from './support/app';
 import { caretAt, suggestions, waitForSchema } from './support/editor';
 import { ALIAS_BOMB } from './support/hostile';

@@ -1,7 +1,7 @@
 // The editor knows the Kubernetes API of the scenario's version: completion and hover from the
 // generated schema, the API server's validation as markers, inferred behaviour as inline hints.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { editorText, markers, openApp, replaceEditorText, screenshot } from './support/app';
 import { caretAt, hoverUntil, suggestions, waitForSchema } from './support/editor';
 import { DEFAULT_SCENARIO, lineOf } from './support/scenario';

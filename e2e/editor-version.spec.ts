@@ -2,7 +2,7 @@
 // Simulation document, so they travel with the text; a change re-simulates and can be undone.
 
 import { axeBuilder } from './support/a11y';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { editorText, lanes, markers, openApp, screenshot, waitForApp } from './support/app';
 import { caretAt, waitForSchema } from './support/editor';
 import { setTheme } from './support/timeline';

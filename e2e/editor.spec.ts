@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from './support/test';
 import { editorText, lanes, markers, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { DEFAULT_SCENARIO, lineOf, replaceLine } from './support/scenario';
 

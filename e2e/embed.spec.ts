@@ -2,7 +2,7 @@
 // to the full app on the same scenario. It never touches the visitor's saved work.
 
 import { axeBuilder } from './support/a11y';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { cursorTime, lanes, openApp, replaceEditorText, screenshot } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
 import { galleryText, gotoFresh, linkTo, savedText } from './support/share';

@@ -4,7 +4,8 @@
 // at 390 px, 1280×720 and 1920×1080; axe in both themes.
 
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { editorText, openApp, replaceEditorText, screenshot } from './support/app';
 import { laneBars, setCursor, setTheme } from './support/timeline';

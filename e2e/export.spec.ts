@@ -2,7 +2,8 @@
 // the trace as JSON; and the run as `kubectl get pod -w` lines to copy.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { guardNetwork, openApp, screenshot, waitForApp } from './support/app';
 import { revealTool } from './support/more';

@@ -1,6 +1,6 @@
 // The gallery: every entry opens from the drawer and shows its lesson's state at its moment.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { analyzeText } from '../src/engine/explain/analyzeText';
 import { runScenario } from '../src/engine/run';
 import { GALLERY_ENTRIES } from '../src/scenarios/galleryEntries';

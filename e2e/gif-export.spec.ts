@@ -4,7 +4,7 @@
 // far it is, and the cursor comes back; Cancel stops an export and downloads nothing.
 
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { readGif } from '../src/ui/timeline/export/gifStructure.testkit';
 import { GIF_FRAMES, GIF_MAX_WIDTH } from '../src/ui/timeline/export/gifPlan';
 import { openApp, screenshot } from './support/app';

@@ -2,7 +2,8 @@
 // another tab replaced is kept (named, dated) and comes back with one click, at any time.
 
 import { axeBuilder } from './support/a11y';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { editorText, openApp, replaceEditorText, screenshot } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
 import { addressText, galleryText, gotoFresh, linkTo, savedText, waitForEditor } from './support/share';

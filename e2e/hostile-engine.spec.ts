@@ -3,7 +3,8 @@
 // parse at once. Each case checks the suite's four things (hostile.spec.ts): a clear message, a
 // page that still responds, the user's work intact, nothing from the input executed.
 
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { replaceEditorText, screenshot } from './support/app';
 import { CRASH_LOOP_FOR_A_YEAR, MY_WORK, stillResponsive } from './support/hostile';
 import { expectProblem, myLane, undoBringsMyWorkBack, withMyWork } from './support/myWork';

@@ -2,7 +2,8 @@
 // responsive (see the test's comment).
 
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { editorText, screenshot } from './support/app';
 import { stillResponsive, watchForExecution } from './support/hostile';
 import { gotoFresh, linkTo } from './support/share';

@@ -2,7 +2,8 @@
 // or by `?t=`. Each case checks the suite's four things (hostile.spec.ts): a clear message, a
 // page that still responds, the user's work intact, nothing from the input executed.
 
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { decodeFragment } from '../src/share';
 import { editorText, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { MY_WORK, PAYLOAD, stillResponsive, watchForExecution } from './support/hostile';

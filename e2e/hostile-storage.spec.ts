@@ -1,7 +1,8 @@
 // The hostile-input suite, storage and tabs: a storage that refuses to save, and two tabs on one
 // scenario; the user's work is never lost without a word.
 
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { editorText, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { MY_WORK, stillResponsive, watchForExecution } from './support/hostile';
 import { savedText } from './support/share';

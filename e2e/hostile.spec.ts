@@ -5,7 +5,7 @@
 // the editor; links in hostile-links.spec.ts, the engine's limits in hostile-engine.spec.ts, storage
 // and tabs in hostile-storage.spec.ts, a Job of 2,501 pods in hostile-job.spec.ts.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { lanes, replaceEditorText, screenshot } from './support/app';
 import { pasteGenerated } from './support/editor';
 import { ALIAS_BOMB, MY_WORK, PAYLOAD, SCRIPT, podWithContainers, stillResponsive } from './support/hostile';

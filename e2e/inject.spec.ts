@@ -2,7 +2,8 @@
 // (as text in the editor), the engine re-simulates, the view stays, and injected events can be
 // moved and removed on the timeline.
 
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { editorText, openApp, replaceEditorText, screenshot } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';

@@ -1,6 +1,6 @@
 // A Job whose pod fails is replaced by new pods until backoffLimit; each pod is its own lane group.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { lanes, openApp, replaceEditorText, screenshot } from './support/app';
 import { FLAKY_JOB } from './support/scenario';
 

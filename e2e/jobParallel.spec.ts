@@ -2,7 +2,7 @@
 // each pod's lanes grouped under its own pod lane, the replaced index 1 twice.
 
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { kubectl, lanes, openApp, replaceEditorText, screenshot } from './support/app';
 
 const SCENARIO = readFileSync(new URL('../src/scenarios/14-job-parallel-indexed.yaml', import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 // The kubectl columns at the cursor equal what `sim run --json` reports for that moment: the
 // last pod.kubectl event at or before t, computed here from the CLI's own trace.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import type { PodKubectlEvent } from '../src/engine/trace';
 import { kubectl, screenshot, waitForApp } from './support/app';
 import { cliTrace, openAt, setCursor } from './support/timeline';

@@ -3,7 +3,8 @@
 // so each row stays one row and the page never scrolls sideways; compare mode's side heads wrap
 // on a phone instead of being cut off. One page, resized step by step.
 
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { openApp, screenshot } from './support/app';
 import { revealTool } from './support/more';

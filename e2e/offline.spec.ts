@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { LOCAL_HOSTS, markers, openApp, replaceEditorText, screenshot } from './support/app';
+import { guardNetwork, LOCAL_HOSTS, markers, openApp, replaceEditorText, screenshot } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
+import { expect, test } from './support/test';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
 
@@ -22,4 +22,18 @@ test('the page makes no request outside this machine', async ({ page }) => {
   const workers = requested.filter((u) => /worker/.test(u));
   expect(workers.some((u) => /engine\.worker/.test(u))).toBe(true);
   expect(workers.some((u) => /yaml\.worker/.test(u))).toBe(true);
+});
+
+// The guard the specs rely on (support/app.ts): the browser blocks a request that would leave the
+// machine (playwright.config.ts's proxy: it never connects), and guardNetwork records it.
+test('a request that would leave the machine is blocked and recorded', async ({ page }) => {
+  const outside = await guardNetwork(page);
+  const failures: string[] = [];
+  page.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+  await page.goto('about:blank');
+  const fetched = (url: string) => page.evaluate((u) => fetch(u, { mode: 'no-cors' }).then(() => 'answered', () => 'failed'), url);
+  expect(await fetched('http://example.com/sidecar-lab-e2e')).toBe('failed');
+  expect(await fetched('http://192.0.2.1/sidecar-lab-e2e')).toBe('failed');
+  expect(outside).toEqual(['http://example.com/sidecar-lab-e2e', 'http://192.0.2.1/sidecar-lab-e2e']);
+  expect(failures).toEqual(outside.map((u) => `${u} net::ERR_PROXY_CONNECTION_FAILED`));
 });

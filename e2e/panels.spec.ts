@@ -4,7 +4,7 @@
 // animated export of playback. One page load per test; states as steps.
 
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { kubectl, openApp, replaceEditorText, screenshot } from './support/app';
 import { galleryText } from './support/share';

@@ -1,7 +1,7 @@
 // Moving in time: playback moves the cursor, W/S zoom and A/D pan the visible range, F fits,
 // `?` lists the shortcuts. One page, a step for each.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { cursorTime, openApp, screenshot } from './support/app';
 import { setTheme, visibleWindow } from './support/timeline';
 

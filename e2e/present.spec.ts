@@ -3,7 +3,8 @@
 // buttons, the arrow keys and a clicker's PageDown, ask the class before a STATUS change, leave
 // with Esc; the narration fits a phone, a laptop and a projector.
 
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { cursorTime, guardNetwork, openApp, screenshot } from './support/app';
 

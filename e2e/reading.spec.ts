@@ -1,7 +1,7 @@
 // Reading the timeline: hovering shows what happened and why; a click selects an event and
 // shows what caused it and what it caused. One page, a step for each.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { openApp, screenshot } from './support/app';
 import { setTheme, visibleCenter } from './support/timeline';
 

@@ -1,7 +1,8 @@
 // The built app is locked down: a Content-Security-Policy allows only its own scripts and workers
 // (no eval, no remote host), and loading, editing and simulating trigger no violation.
 
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { openApp, replaceEditorText, screenshot } from './support/app';
 
 const headersOf = async (page: Page, path: string) => {

@@ -2,7 +2,7 @@
 // a compare view is a link too.
 
 import { axeBuilder } from './support/a11y';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { runScenario } from '../src/engine/run';
 import { decodeFragment, encodeFragment } from '../src/share';
 import { firstDifference } from '../src/ui/share/compare/traceDiff';

@@ -1,6 +1,6 @@
 // Share links: copy, open in a fresh browser, old formats, hostile links, never losing work.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { cursorTime, editorText, lanes, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { decodeFragment } from '../src/share';
 import { DEFAULT_SCENARIO } from './support/scenario';

@@ -2,7 +2,7 @@
 // with the kubectl columns following, a renamed container's lane, `?t=` on load. One test, a
 // step per check, the address's cursor last (a second page load).
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { cursorTime, kubectl, lanes, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
 

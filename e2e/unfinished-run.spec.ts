@@ -1,7 +1,7 @@
 // A run that ends while the pod is still terminating says so above the timeline and offers to
 // extend `until`; the button edits the Simulation document (undoable).
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { editorText, openApp, replaceEditorText, screenshot } from './support/app';
 

@@ -3,7 +3,8 @@
 // toolbar fits one row at 1280 and 1400, a phone shows Timeline | Editor tabs, touch pans and
 // pinches, and the embed fits its frame. Screenshots go to e2e/screenshots/ (view-*.png).
 
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { BASE_URL } from '../playwright.config';
 import { expectNoAxeViolations } from './support/a11y';
 import { cursorTime, guardNetwork, openApp, waitForApp } from './support/app';

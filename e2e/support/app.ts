@@ -1,20 +1,27 @@
 // Helpers shared by the specs: open the app offline, drive the editor, read lanes and markers,
 // and save a screenshot per test.
 
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Page, type Request, type TestInfo } from '@playwright/test';
 import type { MarkerView } from '../../src/ui/editor/testHook';
 
 export const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
-/** Blocks and records every request that leaves the machine. */
+/**
+ * Records every request that leaves the machine, from any page of the page's context and their
+ * workers. The browser itself blocks them: playwright.config.ts sends everything but this machine
+ * to a proxy that is not there (a route would block them too, but turns the browser's cache off:
+ * support/test.ts). offline.spec.ts checks that both hold.
+ */
 export async function guardNetwork(page: Page): Promise<string[]> {
   const outside: string[] = [];
-  await page.context().route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL_HOSTS.has(url.hostname)) return route.continue();
+  const context = page.context();
+  const record = (request: Request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL_HOSTS.has(url.hostname)) return;
     outside.push(url.href);
-    return route.abort('blockedbyclient');
-  });
+  };
+  context.on('request', record);
+  page.once('close', () => context.off('request', record));
   return outside;
 }
 
