@@ -74,6 +74,16 @@ export default tseslint.config(
   uiLayer(['src/ui/timeline/**'], monaco),
   uiLayer(['src/ui/**'], [...monaco, 'd3-*'], ['src/ui/editor/**', 'src/ui/timeline/**']),
   {
+    // Specs take test and expect from support/test (each worker's warm browser profile: Chromium
+    // compiles the app once per worker, not once per test); types may still come from Playwright.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: '@playwright/test', importNames: ['test', 'expect'], allowTypeImports: true, message: 'Import test and expect from ./support/test (the warm profile).' }],
+      }],
+    },
+  },
+  {
     // engine/ must stay deterministic: no wall clock, no randomness (architecture idea 2).
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.test.ts'],

@@ -3,7 +3,7 @@
 // timeline and the header's lazy parts arrive; the live run that follows agrees with it, so the
 // timeline is not redrawn.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { openApp } from './support/app';
 
 test('a fresh page draws the default scenario\'s lanes from the build\'s answer, then the live run confirms it', async ({ page }) => {

@@ -4,7 +4,8 @@
 // GIF, whose palette is now made from frames spread over the clip, still plays its frames in order.
 
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { runScenario } from '../src/engine/run';
 import { GALLERY_ENTRIES } from '../src/scenarios/galleryEntries';
 import { encodeFragment, galleryLinkState, withViewParam } from '../src/share';
