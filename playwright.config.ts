@@ -57,6 +57,10 @@ export default defineConfig({
     // load of ~75 chunks, on a machine the suite already saturates. The app's checks do not
     // depend on the transfer encoding, so the browser asks for none (openApp 2.6 → 2.0 s).
     extraHTTPHeaders: { 'Accept-Encoding': 'identity' },
+    // A click on a disabled button or a navigation that never loads fails its test within these,
+    // instead of holding a worker to the test's whole timeout (a long walk's can be minutes).
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     trace: 'off',
     screenshot: 'off',
   },

@@ -71,6 +71,9 @@ for (const theme of ['light', 'dark'] as const) {
         await page.getByTestId('present').click();
         await expect(page.getByTestId('narration')).toBeVisible();
         await page.getByLabel('ask “what happens next?”').check();
+        // Present starts at the cursor the lesson's link carried, maybe past its last question: from step 1.
+        await page.keyboard.press('Home');
+        await expect(page.getByTestId('present-next')).toBeEnabled();
         const question = page.getByTestId('present-question');
         for (let i = 0; i < 40 && !(await question.isVisible()); i++) await page.getByTestId('present-next').click();
         await page.keyboard.press('2');
