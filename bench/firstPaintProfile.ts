@@ -4,9 +4,9 @@
 // thread (the page or the engine worker), and when React commits the first lanes.
 // Usage: npx tsx bench/firstPaintProfile.ts [--runs 3] [--dist DIR] (BENCH_PORT as bench/web.ts)
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium, type CDPSession } from 'playwright-core';
+import { CHROMIUM_ARGS, startPreview, stopPreview } from './preview';
 import { median, round } from './stats';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -27,17 +27,6 @@ const FIRST_LANE_SCRIPT = `(() => {
   });
   obs.observe(document, { subtree: true, childList: true });
 })();`;
-
-async function startPreview(): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', PORT, '--strictPort', '--outDir', dist], { cwd: root, stdio: 'pipe', detached: true });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return server;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
 
 async function collectTrace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
@@ -77,8 +66,8 @@ function summarize(events: TraceEvent[]): string[] {
 }
 
 async function main(): Promise<void> {
-  const server = await startPreview();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const server = await startPreview(root, PORT, dist);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const firsts: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
@@ -110,7 +99,7 @@ async function main(): Promise<void> {
     console.log(`\nfirst lane, median of ${runs}: ${round(median(firsts), 0)} ms`);
   } finally {
     await browser.close();
-    try { if (server.pid) process.kill(-server.pid); } catch { server.kill(); }
+    stopPreview(server);
   }
 }
 

@@ -3,11 +3,11 @@
 // latency, the frame time while panning 10,000 marks (webPan.ts), and the JavaScript the first
 // load needs (gzip) with and without the Monaco chunks.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, startPreview, stopPreview } from './preview';
 import { median, percentile, round } from './stats';
 import { measurePan } from './webPan';
 import { CRASH_LOOP_FOR_A_YEAR } from './budget';
@@ -19,29 +19,6 @@ const PORT = process.env.BENCH_PORT ?? '4173';
 const BASE = `http://127.0.0.1:${PORT}/`;
 /** BENCH_DIST measures another build (e.g. an older one, for a before/after in the same moment); default dist/. */
 const DIST = process.env.BENCH_DIST ? `${process.env.BENCH_DIST.replace(/\/$/, '')}/` : `${root}dist/`;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function startPreview(): Promise<ChildProcess> {
-  // Its own process group, so stopping it stops vite too, not only the npx wrapper (stopPreview).
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', PORT, '--strictPort', '--outDir', DIST], { cwd: root, stdio: 'pipe', detached: true });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return server;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  stopPreview(server);
-  throw new Error('vite preview did not start (run `npm run build` first)');
-}
-
-function stopPreview(server: ChildProcess): void {
-  try {
-    if (server.pid) process.kill(-server.pid);
-  } catch {
-    server.kill();
-  }
-}
-
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** The JS the first load needs: the entry and its static imports, as index.html lists them. */
@@ -127,7 +104,7 @@ async function keystrokeLatencies(page: Page, count: number, text?: string): Pro
 
 export async function measureWeb(runs: number): Promise<Record<string, number>> {
   const sizes = initialJsSizes();
-  const server = await startPreview();
+  const server = await startPreview(root, PORT, DIST);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   try {
     const ratios: number[] = [];

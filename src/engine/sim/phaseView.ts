@@ -7,6 +7,7 @@
 
 import type { ContainerState, ContainerStatus } from '../api';
 import type { PhaseExplanation, PhaseStatuses } from '../kubelet/getPhase';
+import { sameByPosition } from './sameByPosition';
 import type { Remembered } from './statusManager';
 
 /**
@@ -25,15 +26,11 @@ export function phaseStillHolds(memo: Remembered<PhaseExplanation> | undefined, 
 
 /** Two status lists getPhase cannot tell apart: the same containers at the same positions, each with the same phase view. */
 export function samePhaseView(a: readonly ContainerStatus[], b: readonly ContainerStatus[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x === y) continue;
-    if (x.name !== y.name || x.started !== y.started || !sameStateView(x.state, y.state) || !sameTermination(x.lastState, y.lastState)) return false;
-  }
-  return true;
+  return sameByPosition(a, b, samePhaseItem);
+}
+
+function samePhaseItem(x: ContainerStatus, y: ContainerStatus): boolean {
+  return x.name === y.name && x.started === y.started && sameStateView(x.state, y.state) && sameTermination(x.lastState, y.lastState);
 }
 
 function sameStateView(x: ContainerState, y: ContainerState): boolean {

@@ -7,18 +7,15 @@
 // again (issue 16: a started flag of a main container, say, changes nothing the row shows).
 
 import type { ContainerState, ContainerStatus } from '../api';
+import { sameByPosition } from './sameByPosition';
 
 export function sameRowView(a: readonly ContainerStatus[], b: readonly ContainerStatus[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x === y) continue;
-    if (x.name !== y.name || x.restartCount !== y.restartCount || x.ready !== y.ready || x.started !== y.started
-      || !sameStateForRow(x.state, y.state)) return false;
-  }
-  return true;
+  return sameByPosition(a, b, sameRowItem);
+}
+
+function sameRowItem(x: ContainerStatus, y: ContainerStatus): boolean {
+  return x.name === y.name && x.restartCount === y.restartCount && x.ready === y.ready && x.started === y.started
+    && sameStateForRow(x.state, y.state);
 }
 
 function sameStateForRow(x: ContainerState, y: ContainerState): boolean {
