@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anyExportRunning, cancelExportRun, exportRunProgress, startExportRun, subscribeExportRuns } from './playbackExportRuns';
+import { anyExportRunning, cancelExportRun, exportRunProgress, otherExportRunning, startExportRun, subscribeExportRuns } from './playbackExportRuns';
 
 /** A runner the test drives: it reports frames when told and ends when told (or when aborted). */
 function controlledRunner() {
@@ -60,6 +60,21 @@ describe('playbackExportRuns: an animated export outlives the button that starte
     expect(secondRan).toBe(false);
     c.finish();
     await first;
+  });
+
+  it('starts no other export while one is under way (both would move the cursor), and frees it when that one ends', async () => {
+    const c = controlledRunner();
+    const webm = startExportRun('export-test-webm', c.runner);
+    expect(otherExportRunning('export-test-gif')).toBe(true);
+    expect(otherExportRunning('export-test-webm')).toBe(false);
+    let gifRan = false;
+    await expect(startExportRun('export-test-gif', async () => { gifRan = true; })).resolves.toBe(false);
+    expect(gifRan).toBe(false);
+    c.finish();
+    await webm;
+    expect(otherExportRunning('export-test-gif')).toBe(false);
+    await expect(startExportRun('export-test-gif', async () => { gifRan = true; })).resolves.toBe(true);
+    expect(gifRan).toBe(true);
   });
 
   it('cancels through the run\'s signal from anywhere, and then the run is over', async () => {

@@ -2,6 +2,8 @@
 // 1,280 px moves the buttons between the toolbar and the More panel (MoreMenu), which builds them
 // anew, and a run with its progress and its Cancel must outlive that. A button reads the run of
 // its id (useSyncExternalStore), so whichever copy is on screen shows it and can cancel it.
+// One export at a time: each one moves the playback cursor frame by frame, so two at once would
+// film each other's cursor jumps.
 
 export interface ExportRunProgress {
   /** Frames drawn so far, of `total`. */
@@ -38,11 +40,12 @@ export function exportRunProgress(id: string): ExportRunProgress | null {
 }
 
 /**
- * Starts the export `id` unless one is under way already (then resolves at once, false). The
- * promise settles when the run ends, finished, cancelled or failed; it is over for every button.
+ * Starts the export `id` unless an export (this one or another) is under way already (then
+ * resolves at once, false). The promise settles when the run ends, finished, cancelled or
+ * failed; it is over for every button.
  */
 export async function startExportRun(id: string, runner: ExportRunner): Promise<boolean> {
-  if (runs.has(id)) return false;
+  if (runs.size > 0) return false;
   const run: Run = { progress: { done: 0, total: 1 }, controller: new AbortController() };
   runs.set(id, run);
   changed();
@@ -68,4 +71,9 @@ export function cancelExportRun(id: string): void {
 /** Whether any export is under way, for a sign where its button is hidden (the closed More menu). */
 export function anyExportRunning(): boolean {
   return runs.size > 0;
+}
+
+/** Whether an export other than `id` is under way: `id`'s button waits for it. */
+export function otherExportRunning(id: string): boolean {
+  return runs.size > 0 && !runs.has(id);
 }
