@@ -7,7 +7,7 @@
 
 import type { PodCondition } from '../api';
 import { podConditions } from '../kubelet/conditions';
-import { explainPhase, keepTerminalPhase } from '../kubelet/getPhase';
+import { explainPhase, keepTerminalPhase, phaseVersionRules } from '../kubelet/getPhase';
 import { printPod, type KubectlColumns } from '../kubectl/printPod';
 import type { PodPhase } from '../trace';
 import { minor, type FeatureGates, type KubeVersion } from '../version';
@@ -70,6 +70,8 @@ export function deriveStatus(obj: PodObject, opts: DeriveOptions): DerivedStatus
     containerRestartRules: gates.ContainerRestartRules,
     restartAllContainers: gates.RestartAllContainersOnContainerExits,
     sidecarStartedVisible: minor(opts.version) >= 35,
+    pendingInitOnlyBeforeInitialized: phaseVersionRules(minor(opts.version)).pendingInitOnlyBeforeInitialized,
+    initializedFromStatuses: phaseVersionRules(minor(opts.version)).initializedFromStatuses,
   });
   const phase = keepTerminalPhase(computed, pod.status.phase);
 

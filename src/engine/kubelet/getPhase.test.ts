@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerStatus } from '../api';
 import { done, exited, running, specOf, waiting, type PodShape } from '../apiPod/statusBuilders';
-import { containerShouldRestart, explainPhase, getPhase, indexStatuses, keepTerminalPhase, type PhaseOptions } from './getPhase';
+import {
+  anyMainContainerStarted, containerShouldRestart, explainPhase, getPhase, indexStatuses, keepTerminalPhase, phaseVersionRules,
+  type PhaseOptions,
+} from './getPhase';
 
 interface Row {
   name: string;
@@ -189,5 +192,29 @@ describe('indexStatuses', () => {
     const opts = { podIsTerminal: false, podHasInitialized: true, containerRestartRules: false };
     expect(explainPhase(spec, status, opts)).toEqual(explainPhase(spec, status, opts, indexStatuses(status)));
     expect(getPhase(spec, status, opts)).toBe('Running');
+  });
+});
+
+describe('getPhase by version ([6.1], [6.2b]; kubelet_pods.go getPhase, 1.29-era file; #126653 in 1.32, #128516 in 1.33)', () => {
+  const shape: PodShape = { init: ['i1', 'i2'], main: ['app'] };
+  // a rebooted node: i1 runs again, app's old run is still its status
+  const init = [running('i1'), waiting('i2', 'PodInitializing')];
+  const main = [exited('app', 255)];
+  const phaseAt = (minor: number): string => {
+    const rules = phaseVersionRules(minor);
+    const podHasInitialized = anyMainContainerStarted({ initContainerStatuses: init, containerStatuses: main });
+    return explainPhase(specOf(shape), { initContainerStatuses: init, containerStatuses: main }, {
+      ...defaults, podHasInitialized, pendingInitOnlyBeforeInitialized: rules.pendingInitOnlyBeforeInitialized,
+    }).phase;
+  };
+  it('1.28-1.31 ignore the running regular init container once a main container has a status (#126650)', () => {
+    expect([28, 29, 30, 31].map(phaseAt)).toEqual(['Running', 'Running', 'Running', 'Running']);
+  });
+  it('1.27 and 1.32+ count it: Pending', () => {
+    expect([27, 32, 33, 36].map(phaseAt)).toEqual(['Pending', 'Pending', 'Pending', 'Pending']);
+  });
+  it('podHasInitialized comes from the statuses up to 1.32, from the sandbox from 1.33', () => {
+    expect([31, 32, 33].map((m) => phaseVersionRules(m).initializedFromStatuses)).toEqual([true, true, false]);
+    expect(anyMainContainerStarted({ initContainerStatuses: [], containerStatuses: [waiting('app', 'CrashLoopBackOff', 1)] })).toBe(false);
   });
 });

@@ -2,7 +2,12 @@
 // getPhase, called from generateAPIPodStatus with every container status (init and main), the
 // pod worker's "is terminal" verdict and HasAnyActiveRegularContainerStarted. Read at the 1.36
 // tree (ContainerRestartRules 1.34+, RestartAllContainersOnContainerExits 1.35+) and against
-// TestPodPhaseWithRestartAllContainers (kubelet_pods_test.go).
+// TestPodPhaseWithRestartAllContainers (kubelet_pods_test.go). Versions ([6.1], [6.2b]), read in the
+// stored 1.29-era kubelet_pods.go and the diffs of #126653 (1.32.0) and #128516 (1.33.0):
+// 1.28-1.31 count a pending regular init container only while no main container has a Running or
+// Terminated status (HasAnyRegularContainerStarted), 1.32 always; up to 1.32 podHasInitialized is
+// that status test, from 1.33 a main container of the current sandbox
+// (HasAnyActiveRegularContainerStarted). `phaseVersionRules` says which.
 //
 // Kubernetes, not our docs, decides the details kept here:
 // - a sidecar with no status, or waiting without a previous run, keeps the pod Pending even
@@ -48,6 +53,30 @@ export interface PhaseOptions {
    * From 1.35 (KEP-4781, ChangeContainerStatusOnKubeletRestart off) the previous value is kept.
    */
   sidecarStartedVisible?: boolean;
+  /**
+   * [v1.28-1.31] a pending regular init container keeps the pod Pending only while
+   * podHasInitialized is false (the check covered every init container until #126653, 1.32).
+   */
+  pendingInitOnlyBeforeInitialized?: boolean;
+  /** [v1.28-1.32] podHasInitialized came from the statuses (only the wording of the why depends on it). */
+  initializedFromStatuses?: boolean;
+}
+
+/** What a version's getPhase reads ([6.1], [6.2b]); see the header. */
+export interface PhaseVersionRules {
+  /** PhaseOptions.pendingInitOnlyBeforeInitialized. */
+  pendingInitOnlyBeforeInitialized: boolean;
+  /** podHasInitialized is HasAnyRegularContainerStarted over the generated statuses (up to 1.32), not the current sandbox's containers. */
+  initializedFromStatuses: boolean;
+}
+
+export function phaseVersionRules(minor: number): PhaseVersionRules {
+  return { pendingInitOnlyBeforeInitialized: minor >= 28 && minor <= 31, initializedFromStatuses: minor <= 32 };
+}
+
+/** HasAnyRegularContainerStarted (CH, up to 1.32 in getPhase): some main container status is Running or Terminated. */
+export function anyMainContainerStarted(status: PhaseStatuses): boolean {
+  return status.containerStatuses.some((s) => s.state.running !== undefined || s.state.terminated !== undefined);
 }
 
 export interface PhaseExplanation {
@@ -162,14 +191,23 @@ function explain(phase: PodPhase, rule: string, why: string): PhaseExplanation {
   return { phase, rule, why: `${phase} [${rule}]: ${why}.` };
 }
 
-function pendingReasons(t: Tally, podHasInitialized: boolean): string[] {
+/** [6.2b] the pending regular init containers a 1.28-1.31 getPhase does not count. */
+function ignoredPendingInit(t: Tally, opts: PhaseOptions): string[] {
+  return opts.pendingInitOnlyBeforeInitialized === true && opts.podHasInitialized ? t.pendingInit : [];
+}
+
+function pendingReasons(t: Tally, opts: PhaseOptions, ignoredInit: string[]): string[] {
+  const { podHasInitialized } = opts;
   const out: string[] = [];
-  if (t.pendingInit.length) out.push(`regular init container ${list(t.pendingInit)} ${t.pendingInit.length > 1 ? 'have' : 'has'} not completed`);
+  if (t.pendingInit.length && !ignoredInit.length) out.push(`regular init container ${list(t.pendingInit)} ${t.pendingInit.length > 1 ? 'have' : 'has'} not completed`);
   if (t.pendingSidecars.length && !podHasInitialized) {
     const unseen = t.startedUnseen.length
       ? ` (${list(t.startedUnseen)} counts as not started here: the status is generated before the prober fills in started, [6.1])`
       : '';
-    out.push(`sidecar ${are(t.pendingSidecars)} not started yet and no main container has run in this sandbox${unseen}`);
+    const noMain = opts.initializedFromStatuses === true
+      ? 'no main container status is Running or Terminated (up to 1.32; from 1.33 only the current sandbox counts)'
+      : 'no main container has run in this sandbox';
+    out.push(`sidecar ${are(t.pendingSidecars)} not started yet and ${noMain}${unseen}`);
   }
   if (t.waiting.length) out.push(`${are(t.waiting)} waiting and never ran`);
   return out;
@@ -190,7 +228,12 @@ export function explainPhase(
     return explain('Failed', '6.2a', `regular init container ${list(names)} failed and ${policy} does not retry it`);
   }
 
-  const pending = pendingReasons(t, opts.podHasInitialized);
+  const ignoredInit = ignoredPendingInit(t, opts);
+  const pending = pendingReasons(t, opts, ignoredInit);
+  const say = ignoredInit.length
+    ? (phase: PodPhase, rule: string, why: string): PhaseExplanation => explain(phase, rule,
+      `${why}; regular init container ${are(ignoredInit)} not done, but up to 1.31 that counts only before a main container has a status (fixed in 1.32, #126653)`)
+    : explain;
   if (pending.length) {
     const note = t.running.length && t.waiting.length ? `, even though ${are(t.running)} running ([6.4])` : '';
     return explain('Pending', '6.2b', pending.join('; ') + note);
@@ -201,13 +244,13 @@ export function explainPhase(
     const note = !mainsRunning.length && t.stopped.length
       ? `; the main containers are done but sidecar ${list(t.runningSidecars)} still runs ([6.3])`
       : '';
-    return explain('Running', '6.2c', `${are(t.running)} running and every container has a status${note}`);
+    return say('Running', '6.2c', `${are(t.running)} running and every container has a status${note}`);
   }
 
-  if (!t.running.length && t.stopped.length && !t.unknown.length) return explainStopped(spec, t, opts, explain);
+  if (!t.running.length && t.stopped.length && !t.unknown.length) return explainStopped(spec, t, opts, say);
 
   const why = t.unknown.length ? `${list(t.unknown)} has no state yet` : 'no container has run yet';
-  return explain('Pending', '6.2e', why);
+  return say('Pending', '6.2e', why);
 }
 
 function explainStopped(

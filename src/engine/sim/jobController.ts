@@ -23,7 +23,6 @@ import type { Task } from './kernel';
 import { startPod } from './simulatePod';
 import { applyFault } from './faults';
 import { deletePod } from './terminate';
-import { newest } from './model';
 import { BackoffRecord, firstPendingIndexes, jobPodBackoff, jobPodName, matchPodFailurePolicy, remainingFor } from './jobRules';
 import { AFTER_TERMINAL } from './timing';
 
@@ -65,13 +64,19 @@ function finishedTime(sim: PodSim): number {
   return Number.isFinite(latest) ? latest : sim.terminalAt!;
 }
 
-/** The exit codes of the pod's main containers' last runs (what podFailurePolicy's onExitCodes reads). */
+/**
+ * What podFailurePolicy's onExitCodes reads ([16.7], matchOnExitCodes, pod_failure_policy.go, 1.3x):
+ * the Terminated exit codes of the pod's written status, main containers first, then the init
+ * containers, sidecars included (a sidecar SIGKILLed at the pod's end brings its 137).
+ */
 function exitCodes(sim: PodSim): Map<string, number> {
   const codes = new Map<string, number>();
-  for (const c of sim.pod.containers) {
-    const rec = sim.records.get(c.name);
-    const code = rec ? newest(rec)?.exitCode : undefined;
-    if (code !== undefined) codes.set(c.name, code);
+  const { containerStatuses, initContainerStatuses } = sim.status.api;
+  for (const list of [containerStatuses, initContainerStatuses]) {
+    for (const s of list) {
+      const code = s.state.terminated?.exitCode;
+      if (code !== undefined && !codes.has(s.name)) codes.set(s.name, code);
+    }
   }
   return codes;
 }

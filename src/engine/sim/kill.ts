@@ -7,7 +7,11 @@
 //   does not cut it short: it lasts its seconds or, at most, the remaining grace ([11.4]);
 // - an exec or HTTP hook ends with its container (nothing is left to run it in);
 // - a sidecar's turn comes when the kills of the main containers and of the next later sidecar
-//   have *returned* (containerTerminated after StopContainer), not when their processes exit.
+//   have *returned* (containerTerminated after StopContainer), not when their processes exit;
+// - a kill ordered from the last relist's snapshot ([0.6]) for a container that has exited since
+//   still records its Killing event and runs its preStop hook (a `sleep` runs its seconds, an exec
+//   or HTTP handler fails at once: FailedPreStopHook); StopContainer then has nothing to stop
+//   ([8.11]; killContainer, executePreStopHook, read at the stored 1.29-1.31-era and 1.3x commits).
 
 import type { Proc, RunningTask } from './kernel';
 import type { Causes, PodSim } from './podSim';
@@ -67,6 +71,15 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
       }, [startId]);
     return wholeSeconds(sim.now - start);
   }
+  if (inst.state !== 'running') {
+    // [8.11] a kill ordered from a stale snapshot: there is nothing left to exec in or call.
+    if (sim.hooks.get(inst) === 'preStop') sim.hooks.delete(inst);
+    ended.id = sim.emit({
+      type: 'hook.end', container: name, hook: 'preStop',
+      why: `[8.11] The ${hook.handler} preStop hook fails at once: ${name} already exited, so the handler has nothing to run in (FailedPreStopHook, "PreStopHook failed").`,
+    }, [startId]);
+    return 0;
+  }
   yield { until: () => inst.state !== 'running', timeout: finishes ? duration : remaining };
   if (finishes && inst.state === 'running' && sim.hooks.get(inst) === 'preStop') {
     sim.hooks.delete(inst);
@@ -87,9 +100,14 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
  */
 export function* killContainer(
   sim: PodSim, name: string, reason: string, grace: number, ordering: TerminationOrdering | false, why: string, cause?: Causes,
+  seenRunning = false,
 ): Proc<void> {
   const rec = sim.rec(name);
   const inst = newest(rec);
+  if (inst?.state === 'exited' && seenRunning) {
+    yield* killExited(sim, inst, reason, grace, ordering, why, cause);
+    return;
+  }
   if (!inst || inst.state !== 'running') {
     if (ordering) ordering.containerTerminated(name);
     return;
@@ -131,21 +149,42 @@ export function* killContainer(
 }
 
 /**
+ * [8.11] killContainer for a container the sync's snapshot still showed running but whose process
+ * has exited since the last relist: the Killing event and the preStop hook, then a StopContainer
+ * that finds nothing to stop (no signal), then containerTerminated for the sidecars' order.
+ */
+function* killExited(
+  sim: PodSim, inst: Instance, reason: string, grace: number, ordering: TerminationOrdering | false, why: string, cause?: Causes,
+): Proc<void> {
+  const name = inst.container;
+  const exitedAt = inst.finishedAt ?? sim.now;
+  inst.ids.kill = sim.emit({
+    type: 'container.kill', container: name, reason, gracePeriodSeconds: grace,
+    why: `${why} [8.11] The kubelet reads its cache from the last relist ([0.6]), where ${name} still runs: it exited at ${+exitedAt.toFixed(3)}s, so the stop finds nothing to signal, but the Killing event is recorded${sim.rec(name).spec.preStop ? ' and the preStop hook runs' : ''}.`,
+  }, [...(cause ?? []), inst.ids.exit]);
+  if (sim.rec(name).spec.preStop && grace > 0) yield* executePreStopHook(sim, inst, grace, false, {});
+  if (ordering) ordering.containerTerminated(name);
+}
+
+/**
  * Kills every running container of the pod at once and waits for all ([8.3],
  * killContainersWithSyncResult). From 1.29, in a pod with sidecars, they wait for their turn; in
  * 1.28 they stop together with the main containers ([8.7]).
  */
 export function* killPod(
   sim: PodSim, grace: number, reason: string | ((name: string) => string), why: (name: string) => string, cause?: (name: string) => Causes,
+  seenRunning?: ReadonlySet<string>,
 ): Proc<void> {
+  // [0.6] [8.11] the running pod comes from the sync's snapshot when the caller read one
+  const runs = seenRunning ? (name: string) => seenRunning.has(name) : (name: string) => sim.running(name) !== undefined;
   const ordering = sim.minor >= 29 && sim.pod.initContainers.some((c) => c.kind === 'sidecar')
-    ? new TerminationOrdering(sim.pod, (name) => sim.running(name) !== undefined)
+    ? new TerminationOrdering(sim.pod, runs)
     : false;
   const tasks: RunningTask[] = [];
   for (const spec of sim.specs()) {
-    if (!sim.running(spec.name)) continue;
+    if (!runs(spec.name)) continue;
     const r = typeof reason === 'string' ? reason : reason(spec.name);
-    tasks.push(sim.k.spawn(`kill ${spec.name}`, killContainer(sim, spec.name, r, grace, ordering, why(spec.name), cause?.(spec.name))));
+    tasks.push(sim.k.spawn(`kill ${spec.name}`, killContainer(sim, spec.name, r, grace, ordering, why(spec.name), cause?.(spec.name), seenRunning !== undefined)));
   }
   yield { until: allDoneCondition(tasks) };
 }

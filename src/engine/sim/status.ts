@@ -6,7 +6,9 @@
 
 import type { ApiPodStatus, ContainerState, ContainerStatus, PodCondition } from '../api';
 import { podConditions, type ExplainedCondition } from '../kubelet/conditions';
-import { explainPhase, keepTerminalPhase, type PhaseExplanation, type PhaseStatuses } from '../kubelet/getPhase';
+import {
+  anyMainContainerStarted, explainPhase, keepTerminalPhase, phaseVersionRules, type PhaseExplanation, type PhaseStatuses,
+} from '../kubelet/getPhase';
 import type { ContainerSpec } from '../scenario/types';
 import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
@@ -199,8 +201,11 @@ function podIsTerminal(sim: PodSim): boolean {
 }
 
 /** getPhase for these statuses ([6.2]); the same lists and flags give the same explanation. */
-function phaseOf(sim: PodSim, statuses: PhaseStatuses, initialized: boolean): PhaseExplanation {
+function phaseOf(sim: PodSim, statuses: PhaseStatuses, inSandbox: () => boolean): PhaseExplanation {
   const podTerminal = podIsTerminal(sim);
+  // [6.1] up to 1.32 getPhase asks the statuses (HasAnyRegularContainerStarted), from 1.33 the sandbox
+  const rules = phaseVersionRules(sim.minor);
+  const initialized = rules.initializedFromStatuses ? anyMainContainerStarted(statuses) : inSandbox();
   const key = (podTerminal ? 1 : 0) + (initialized ? 2 : 0);
   const memo = sim.status.phase;
   if (phaseStillHolds(memo, statuses, key)) return memo.value;
@@ -210,6 +215,8 @@ function phaseOf(sim: PodSim, statuses: PhaseStatuses, initialized: boolean): Ph
     containerRestartRules: sim.gates.ContainerRestartRules,
     sidecarStartedVisible: sim.minor >= 35,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
+    pendingInitOnlyBeforeInitialized: rules.pendingInitOnlyBeforeInitialized,
+    initializedFromStatuses: rules.initializedFromStatuses,
   }, statusesByPosition(sim, statuses));
   sim.status.phase = remember(statuses, key, explained);
   return explained;
@@ -249,7 +256,7 @@ export function writeStatus(sim: PodSim): void {
   manager.generatedInit = statuses.initContainerStatuses;
   manager.generatedMain = statuses.containerStatuses;
   const previousPhase = manager.api.phase;
-  const explained = applyActiveDeadline(sim, keepTerminalPhase(phaseOf(sim, statuses, initialized()), previousPhase), previousPhase); // [13.2]
+  const explained = applyActiveDeadline(sim, keepTerminalPhase(phaseOf(sim, statuses, initialized), previousPhase), previousPhase); // [13.2]
   const conditions = conditionsFor(sim, statuses, explained.phase);
   if (!holds(manager.containersReady, statuses, explained.phase)) {
     rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);

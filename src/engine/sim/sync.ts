@@ -17,7 +17,7 @@ import { killContainer, killPod } from './kill';
 import { exitedSnapshot, startContainer, type StartOutcome } from './start';
 import { writeStatus } from './status';
 import { runtimeTables } from './runtimeView';
-import { enterTerminal } from './terminate';
+import { enterTerminal, runningNames } from './terminate';
 import { restartAllContainers } from './restartAll';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
 import { firstRelistAfter } from './podCache';
@@ -104,7 +104,9 @@ export function* syncPod(sim: PodSim): Proc<void> {
     const plan = computePodActions(actionsInput(sim));
     // [4.5] doBackOff reads the status from before this sync's kills; only a plan that starts something reads it.
     const starts = plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0;
-    return { plan, exited: starts ? exitedSnapshot(sim) : NOTHING_EXITED };
+    // [8.11] what a kill reads as running: the same snapshot
+    const seenRunning = plan.killPod || plan.containersToKill.length > 0 ? runningNames(sim) : undefined;
+    return { plan, exited: starts ? exitedSnapshot(sim) : NOTHING_EXITED, seenRunning };
   });
   if (read === undefined) {
     // [0.6] SyncPod returned isTerminal; SyncTerminatingPod waits for the next relist's cache.
@@ -113,7 +115,7 @@ export function* syncPod(sim: PodSim): Proc<void> {
     yield* enterTerminal(sim);
     return;
   }
-  const { plan, exited } = read;
+  const { plan, exited, seenRunning } = read;
   sim.syncActed = actsOn(plan); // [0.8] SyncPod's postSync asks for a relist when the sync had results and no error
   const failures = new SyncFailures();
   if (plan.restartAllContainers) {
@@ -124,12 +126,12 @@ export function* syncPod(sim: PodSim): Proc<void> {
   if (plan.killPod) {
     // The Killing reason names what caused it where computePodActions saw one (a probe, a spec change).
     const reasonOf = (name: string) => plan.containersToKill.find((k) => k.name === name)?.reason ?? 'PodTermination';
-    yield* killPod(sim, sim.specGrace(), reasonOf, (name) => whyFor(plan, name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'), (name) => killCause(sim, plan, name));
+    yield* killPod(sim, sim.specGrace(), reasonOf, (name) => whyFor(plan, name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'), (name) => killCause(sim, plan, name), seenRunning);
     if (!plan.createSandbox) return; // the PLEG sees the exits and the next sync writes the outcome
   } else {
     for (const kill of plan.containersToKill) {
       const why = `[${kill.reason === 'SpecChanged' ? '1.8' : '4.4'}] ${kill.message}.`;
-      yield* killContainer(sim, kill.name, kill.reason, killGrace(sim, kill.name, kill.reason), false, why, killCause(sim, plan, kill.name));
+      yield* killContainer(sim, kill.name, kill.reason, killGrace(sim, kill.name, kill.reason), false, why, killCause(sim, plan, kill.name), seenRunning?.has(kill.name));
     }
   }
 

@@ -118,11 +118,20 @@ function* removeFromApi(sim: PodSim): Proc<void> {
   closeHorizon(sim, sim.now);
 }
 
+/** The containers running as the sync reads them (ConvertPodStatusToRunningPod of its cache entry, [8.11]). */
+export function runningNames(sim: PodSim): Set<string> {
+  const names = new Set<string>();
+  for (const spec of sim.specs()) if (sim.running(spec.name)) names.add(spec.name);
+  return names;
+}
+
 /** `startAt`: SyncTerminatingPod, like any sync, waits for a runtime cache newer than the last sync ([0.6]). */
 function* terminatePod(sim: PodSim, startAt: number): Proc<void> {
   if (startAt > sim.now) yield { sleep: startAt - sim.now };
   const grace = sim.deletion!.grace;
-  readAtLastRelist(sim, () => writeStatus(sim)); // [8.10] statuses are written at the start of termination (from the last relist's cache entry, [0.6]), then at the end
+  // [8.10] statuses are written at the start of termination (from the last relist's cache entry, [0.6]), then at the end;
+  // [8.11] the running pod it kills is that entry's too
+  const seenRunning = readAtLastRelist(sim, () => { writeStatus(sim); return runningNames(sim); });
   sim.probes.stopLivenessAndStartup(); // [5.8]
   yield* killPod(sim, grace, 'PodTermination', (name) => {
     const spec = sim.rec(name).spec;
@@ -130,7 +139,7 @@ function* terminatePod(sim: PodSim, startAt: number): Proc<void> {
     if (spec.kind === 'sidecar') return `[8.7] The pod is deleted: in 1.28 sidecars stop together with the main containers.`;
     if (spec.kind === 'init') return `[8.4] The pod is deleted: a running regular init container is stopped at once.`;
     return `[8.3] The pod is deleted: ${name} gets its preStop hook (if any) and its stop signal, within the ${grace}s grace period.`;
-  }, () => [sim.deletion?.id]);
+  }, () => [sim.deletion?.id], seenRunning);
   sim.probes.stop(['readiness']);
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);

@@ -40,4 +40,11 @@ describe('unfinishedRun (the trace ends while a deletion or a kill is in progres
     trace.events.push({ t: 38, type: 'container.kill', container: 'app', reason: 'LivenessProbe', gracePeriodSeconds: 30, why: 'test' });
     expect(unfinishedRun(trace)).toEqual({ what: 'app is still terminating', end: 40, suggestedUntil: 80 });
   });
+
+  it('ignores a kill of a container that had already exited (ordered from a stale cache, [8.11])', () => {
+    const trace = traceOf('40s', '  []\n');
+    trace.events.push({ t: 37, type: 'container.exit', container: 'app', attempt: 0, exitCode: 1, reason: 'Error', why: 'test' });
+    trace.events.push({ t: 38, type: 'container.kill', container: 'app', reason: 'LivenessProbe', gracePeriodSeconds: 30, why: 'test' });
+    expect(unfinishedRun(trace)).toBeNull();
+  });
 });

@@ -21,11 +21,16 @@ export function unfinishedRun(trace: Trace): UnfinishedRun | null {
   let deletedUntil: number | null = null;
   let gone = false;
   const killedUntil = new Map<string, number>();
+  const running = new Set<string>();
   for (const e of trace.events) {
     if (e.type === 'pod.deleted') deletedUntil = e.t + e.gracePeriodSeconds;
     else if (e.type === 'pod.gone') gone = true;
-    else if (e.type === 'container.kill') killedUntil.set(e.container, e.t + e.gracePeriodSeconds);
-    else if (e.type === 'container.exit' || e.type === 'container.start') killedUntil.delete(e.container);
+    // a kill ordered from a stale cache may name a container that already exited ([8.11]): nothing terminates
+    else if (e.type === 'container.kill') { if (running.has(e.container)) killedUntil.set(e.container, e.t + e.gracePeriodSeconds); }
+    else if (e.type === 'container.exit' || e.type === 'container.start') {
+      killedUntil.delete(e.container);
+      if (e.type === 'container.start') running.add(e.container); else running.delete(e.container);
+    }
   }
   if (deletedUntil !== null && !gone) {
     return { what: 'the pod is still terminating', end: trace.end, suggestedUntil: roundUp(Math.max(deletedUntil, trace.end) + MARGIN) };
