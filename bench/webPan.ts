@@ -53,6 +53,24 @@ export async function loadDenseTrace(page: Page): Promise<number> {
   return markCount(trace);
 }
 
+/** The pan: per round, a drag left then right across the plot, then horizontal wheel steps each way. */
+export async function panGestures(page: Page, box: { x: number; y: number; width: number }, rounds: number): Promise<void> {
+  const y = box.y + 140;
+  for (let r = 0; r < rounds; r++) {
+    await page.mouse.move(box.x + box.width * 0.8, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, y, { steps: 60 });
+    await page.mouse.up();
+    await page.mouse.move(box.x + box.width * 0.3, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.8, y, { steps: 60 });
+    await page.mouse.up();
+    await page.mouse.move(box.x + box.width * 0.5, y);
+    for (let i = 0; i < 30; i++) await page.mouse.wheel(60, 0);
+    for (let i = 0; i < 30; i++) await page.mouse.wheel(-60, 0);
+  }
+}
+
 export async function measurePan(browser: Browser, page: Page, base: string, rounds: number): Promise<Record<string, number>> {
   await page.goto(base);
   await page.waitForSelector('[data-testid="lane"]');
@@ -62,22 +80,7 @@ export async function measurePan(browser: Browser, page: Page, base: string, rou
   if (!box) throw new Error('no timeline overlay');
   await installFrameLog(page);
   await browser.startTracing(page, { categories: FRAME_CATEGORIES });
-  const y = box.y + 140;
-  for (let r = 0; r < rounds; r++) {
-    // Drag left then right across the plot.
-    await page.mouse.move(box.x + box.width * 0.8, y);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.3, y, { steps: 60 });
-    await page.mouse.up();
-    await page.mouse.move(box.x + box.width * 0.3, y);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.8, y, { steps: 60 });
-    await page.mouse.up();
-    // Then pan with a horizontal wheel.
-    await page.mouse.move(box.x + box.width * 0.5, y);
-    for (let i = 0; i < 30; i++) await page.mouse.wheel(60, 0);
-    for (let i = 0; i < 30; i++) await page.mouse.wheel(-60, 0);
-  }
+  await panGestures(page, box, rounds);
   await page.waitForTimeout(100);
   const work = frameWork((await browser.stopTracing()).toString('utf8'));
   const log = await page.evaluate('(() => { window.__frameStop(); return window.__frameLog; })()') as FrameLog;

@@ -4,6 +4,8 @@
 // canvas's left edge (the canvas moves with the lanes layer).
 
 import { MARK_PATH, STROKE_ONLY } from './marks';
+import { marksSurface, type MarksContext } from './marksSurface';
+import { documentRootVariables } from './rootVariables';
 import type { MarkKind } from './model';
 import { BAR_TOP, type Rows } from './rows';
 import { toX, visibleMoments, type TimeScale } from './scale';
@@ -23,8 +25,11 @@ function glyphs(): Map<MarkKind, Path2D> {
 
 /** Mark colours from the CSS custom properties (--mark-KIND-fill / -stroke), so themes apply. */
 export function readMarkStyles(el: Element): Record<MarkKind, MarkStyle> {
-  const css = getComputedStyle(el);
-  const get = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const names = ['--mark-stroke', ...KINDS.flatMap((k) => [`--mark-${k}-fill`, `--mark-${k}-stroke`])];
+  // From the style sheets' rules when they hold the marks' colours (no style computed: rootVariables.ts), else computed.
+  const fromRules = documentRootVariables(el.ownerDocument, names);
+  const read = fromRules?.has('--mark-stroke') ? (name: string) => fromRules.get(name) ?? '' : computedReader(el);
+  const get = (name: string, fallback: string) => read(name) || fallback;
   const base = get('--mark-stroke', '#1d232c');
   return Object.fromEntries(KINDS.map((k) => [k, {
     fill: get(`--mark-${k}-fill`, '#ffffff'),
@@ -32,13 +37,25 @@ export function readMarkStyles(el: Element): Record<MarkKind, MarkStyle> {
   }])) as Record<MarkKind, MarkStyle>;
 }
 
+function computedReader(el: Element): (name: string) => string {
+  const css = getComputedStyle(el);
+  return (name) => css.getPropertyValue(name).trim();
+}
+
+/** Draws the marks on `canvas` (through marksSurface.ts: off screen, then shown whole); returns how many. */
 export function drawMarks(
   canvas: HTMLCanvasElement, rows: Rows, scale: TimeScale, styles: Record<MarkKind, MarkStyle>, dpr: number, originX: number,
 ): number {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return 0;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  const surface = marksSurface(canvas);
+  const ctx = surface.begin(canvas.width, canvas.height);
+  const drawn = ctx ? drawMarksOn(ctx, rows, scale, styles, dpr, originX) : 0;
+  surface.end();
+  return drawn;
+}
+
+function drawMarksOn(
+  ctx: MarksContext, rows: Rows, scale: TimeScale, styles: Record<MarkKind, MarkStyle>, dpr: number, originX: number,
+): number {
   ctx.save();
   ctx.lineWidth = 1.3;
   const g = glyphs();
