@@ -4,7 +4,7 @@
 // (src/worker/prebuiltRun.ts), so the first timeline of a bundled scenario needs no worker. The
 // engine is loaded through vite's module runner, only when such an import is built.
 // `virtual:prebuilt-lessons` is the gallery's index: every gallery file
-// (src/scenarios/galleryEntries.ts) the engine answers, keyed by its text, with a lazy import of
+// (src/scenarios/galleryEntries.ts), keyed by its text, with a lazy import of
 // its `?engine-run` module, so each lesson's answer is a chunk of its own;
 // `virtual:prebuilt-lesson-keys` lists its keys alone.
 
@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { runnerImport, type Plugin } from 'vite';
 import { GALLERY_ENTRIES } from './src/scenarios/galleryEntries.ts';
 import { ENGINE_RUN_QUERY, LESSON_KEYS_MODULE, LESSONS_MODULE, lessonModules, prebuiltRunModule } from './src/worker/prebuiltRun.ts';
-import type { RunResponse } from './src/worker/protocol.ts';
 
 type Handle = typeof import('./src/worker/handle');
 
@@ -26,25 +25,16 @@ export function prebuiltRuns(): Plugin {
   let root = process.cwd();
   let handle: Promise<Handle> | null = null;
   const loadHandle = () => (handle ??= runnerImport<Handle>(join(root, 'src/worker/handle.ts'), { configFile: false, root, logLevel: 'silent' }).then((r) => r.module));
-  /** The worker's answer by text: the index and the lesson modules ask for the same runs. */
-  const answers = new Map<string, Promise<RunResponse>>();
-  const answer = (text: string) => {
-    let a = answers.get(text);
-    if (!a) {
-      a = loadHandle().then(({ handleRunRequest }) => handleRunRequest({ id: 0, text }));
-      answers.set(text, a);
-    }
-    return a;
-  };
   const lessons = async (addWatchFile: (file: string) => void) => {
     const files = await Promise.all(galleryFileNames().map(async (name) => {
       const file = join(root, 'src/scenarios', name);
       addWatchFile(file);
       const text = await readFile(file, 'utf8');
       // Root-relative: a virtual module has no folder for a relative import to start from.
-      return { path: `/src/scenarios/${name}`, text, answered: (await answer(text)).kind === 'result' };
+      return { path: `/src/scenarios/${name}`, text };
     }));
-    return lessonModules(files.filter((f) => f.answered));
+    // The engine runs on a lesson only when its own module is built (an error answer is null there).
+    return lessonModules(files);
   };
   const virtualIds = new Set([LESSONS_MODULE, LESSON_KEYS_MODULE]);
   return {
@@ -58,7 +48,8 @@ export function prebuiltRuns(): Plugin {
       const file = id.slice(0, -ENGINE_RUN_QUERY.length);
       this.addWatchFile(file);
       const text = await readFile(file, 'utf8');
-      return prebuiltRunModule(await answer(text), text);
+      const { handleRunRequest } = await loadHandle();
+      return prebuiltRunModule(handleRunRequest({ id: 0, text }), text);
     },
   };
 }

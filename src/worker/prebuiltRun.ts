@@ -5,7 +5,7 @@
 // `import result from './x.yaml?engine-run'` gives the worker's EngineResult for that file's
 // text, or null where the worker would answer with an error (the vite plugin: prebuiltRuns.ts);
 // the module also exports the `text` it answers. `import keys from 'virtual:prebuilt-lesson-keys'`
-// lists the `textKey` of every gallery file the build answered (a few hundred bytes, in the
+// lists the `textKey` of every gallery file (a few hundred bytes, in the
 // first chunk, so a text that is no lesson goes to the worker at once); `virtual:prebuilt-lessons`,
 // imported only for a text whose key is there, maps each key to a loader of that file's
 // `?engine-run` module: each lesson's answer is its own chunk, loaded only when its text is opened.
@@ -45,7 +45,7 @@ export function textKey(text: string): string {
 
 /**
  * The module texts of the lesson index (each file's key and a lazy import of its answer) and of
- * its keys alone, for the files given (those the engine answers).
+ * its keys alone, for the files given.
  */
 export function lessonModules(files: readonly { path: string; text: string }[]): { index: string; keys: string } {
   const seen = new Set<string>();
