@@ -18,7 +18,7 @@ const dist = args.includes('--dist') ? args[args.indexOf('--dist') + 1]! : `${ro
 
 const CATEGORIES = ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8'].join(',');
 
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { data?: Record<string, unknown>; name?: string; fileName?: string } & Record<string, unknown> }
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; tid: number; pid: number; args?: { data?: Record<string, unknown>; name?: string; fileName?: string } & Record<string, unknown> }
 
 /** The page records when the first lane is attached, on its own clock. */
 const FIRST_LANE_SCRIPT = `(() => {
@@ -40,6 +40,27 @@ async function collectTrace(cdp: CDPSession, run: () => Promise<void>): Promise<
 }
 
 const short = (url: unknown) => String(url ?? '').replace(BASE, '/').replace(/-[\w-]{8}\.(js|css)$/, '.$1');
+
+/**
+ * The CPU time (the threads' own clocks, so another process's load on the machine hardly counts)
+ * spent from the navigation until the task that attaches the first lane has ended: by the page's main thread (its top-level tasks)
+ * and by the threads that parse scripts in the background (ms).
+ */
+function cpuToFirstLane(events: TraceEvent[]): { main: number; parse: number } {
+  const nav = events.find((e) => e.name === 'navigationStart' && (e.args?.data as { isLoadingMainFrame?: boolean } | undefined)?.isLoadingMainFrame)
+    ?? events.find((e) => e.name === 'navigationStart');
+  const lane = events.find((e) => e.name === 'first-lane');
+  if (!nav || !lane) return { main: -1, parse: -1 };
+  const mainTid = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === lane.pid && e.args?.name === 'CrRendererMain')?.tid ?? lane.tid;
+  // A task that started before the lane counts whole: the lane is attached inside it and can be
+  // seen only once it ends.
+  const within = (e: TraceEvent) => e.pid === lane.pid && e.ts >= nav.ts && e.ts <= lane.ts;
+  const sum = (list: TraceEvent[]) => round(list.reduce((acc, e) => acc + (e.tdur ?? 0), 0) / 1000, 1);
+  return {
+    main: sum(events.filter((e) => e.tid === mainTid && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && within(e))),
+    parse: sum(events.filter((e) => e.name === 'v8.parseOnBackground' && within(e))),
+  };
+}
 
 /** One line per interesting slice, in time order, relative to the navigation's start (ms). */
 function summarize(events: TraceEvent[]): string[] {
@@ -69,6 +90,8 @@ async function main(): Promise<void> {
   const server = await startPreview(root, PORT, dist);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const firsts: number[] = [];
+  const mains: number[] = [];
+  const parses: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
@@ -91,12 +114,15 @@ async function main(): Promise<void> {
         return { name: t.name, start: t.startTime, end: t.responseEnd, size: t.encodedBodySize };
       }));
       firsts.push(lane);
-      console.log(`\n== run ${i + 1}: first lane at ${round(lane, 0)} ms (page clock), ${round(wall, 0)} ms by the driver`);
+      const cpu = cpuToFirstLane(events);
+      mains.push(cpu.main);
+      parses.push(cpu.parse);
+      console.log(`\n== run ${i + 1}: first lane at ${round(lane, 0)} ms (page clock), ${round(wall, 0)} ms by the driver; CPU until then: main thread ${cpu.main} ms, background parse ${cpu.parse} ms`);
       for (const r of resources) console.log(`   fetch ${String(round(r.start, 0)).padStart(5)}–${String(round(r.end, 0)).padEnd(5)} ${String(r.size).padStart(8)} B  ${short(r.name)}`);
       if (i === runs - 1 || args.includes('--all')) for (const l of summarize(events)) console.log(l);
       await context.close();
     }
-    console.log(`\nfirst lane, median of ${runs}: ${round(median(firsts), 0)} ms`);
+    console.log(`\nfirst lane, median of ${runs}: ${round(median(firsts), 0)} ms; CPU until then (medians): main thread ${round(median(mains), 1)} ms, background parse ${round(median(parses), 1)} ms`);
   } finally {
     await browser.close();
     stopPreview(server);

@@ -9,7 +9,7 @@ import { watchOtherTabs } from './history/otherTabs';
 import { browserStorage, loadScenarioText, loadTheme, persistScenarioText, persistTheme } from './persistence';
 import { startPlaybackDriver } from './playback/driver';
 import { whenFirstFrameDrawn } from './firstFrame';
-import { prebuiltResult } from './prebuiltResults';
+import { prebuiltLesson, prebuiltResult } from './prebuiltResults';
 import { startEngineRunner } from './runner';
 import { createAppStore, type AppState, type AppStore } from './store';
 import { cursorFromUrl } from './urlCursor';
@@ -59,6 +59,7 @@ export function startApp(): () => void {
   // Last, so everything above hears the first trace, which a prebuilt answer gives at once.
   const stopRunner = startEngineRunner(appStore, client, {
     prebuilt: prebuiltResult,
+    prebuiltLater: prebuiltLesson,
     later: (start) => { whenFirstFrameDrawn(start); },
     onConfirmed: (same) => { window.__sidecarLabPrebuilt = same ? 'confirmed' : 'replaced'; },
   });

@@ -16,6 +16,21 @@ describe('first frame (issue 16: what the first frame does not need waits for it
     expect(isFirstFrameDrawn()).toBe(true);
   });
 
+  it('hands what waited to the page\'s scheduler, in order; a wait cancelled before its turn does not run', () => {
+    const ran: string[] = [];
+    whenFirstFrameDrawn(() => ran.push('a'));
+    const cancelB = whenFirstFrameDrawn(() => ran.push('b'));
+    whenFirstFrameDrawn(() => ran.push('c'));
+    let turns: readonly (() => void)[] = [];
+    markFirstFrameDrawn((runs) => { turns = runs; });
+    expect(isFirstFrameDrawn()).toBe(true);
+    expect(ran).toEqual([]);
+    turns[0]!();
+    cancelB();
+    for (const turn of turns.slice(1)) turn();
+    expect(ran).toEqual(['a', 'c']);
+  });
+
   it('runs at once after the frame, and a cancelled wait never runs', () => {
     const ran: string[] = [];
     const cancel = whenFirstFrameDrawn(() => ran.push('cancelled'));

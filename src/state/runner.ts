@@ -6,7 +6,9 @@
 // A text the build already ran (prebuiltResults.ts: the default scenario) is shown at once from
 // that answer, with no wait on the worker (issue 16); a live run follows (`later`: the page starts
 // it once the first frame is drawn) and replaces it only if it differs, so nothing re-renders when
-// they agree.
+// they agree. A gallery lesson's answer is in a chunk of its own (`prebuiltLater`): the runner
+// waits for that chunk as for a run in flight, shows the answer, then confirms it the same way;
+// should the chunk not answer (or the text change meanwhile), the live run goes at once.
 
 import type { EngineClient, RunOutcome } from '../worker/client';
 import type { EngineResult } from '../worker/protocol';
@@ -16,6 +18,8 @@ import type { AppStore } from './store';
 export interface RunnerOptions {
   /** An answer known ahead of any run for this exact text, if there is one. */
   prebuilt?: (text: string) => EngineResult | undefined;
+  /** An answer known ahead but still to be loaded: a promise for a text it may hold, else undefined at once. */
+  prebuiltLater?: (text: string) => Promise<EngineResult | undefined> | undefined;
   /** Starts the live run that confirms an answer shown ahead (default: at once). */
   later?: (start: () => void) => void;
   /** Hears whether that live run gave the answer shown ahead (`true`) or replaced it. */
@@ -28,7 +32,7 @@ export function sameAsShown(outcome: RunOutcome, shown: EngineResult): boolean {
 }
 
 export function startEngineRunner(store: AppStore, client: EngineClient, opts: RunnerOptions = {}): () => void {
-  const { prebuilt, later = (start) => start(), onConfirmed } = opts;
+  const { prebuilt, prebuiltLater, later = (start) => start(), onConfirmed } = opts;
   let inFlight = false;
   let stopped = false;
   /** The answer shown ahead, until the live run for its text says whether it stands. */
@@ -62,18 +66,37 @@ export function startEngineRunner(store: AppStore, client: EngineClient, opts: R
     }
   };
 
+  /** Shows the answer known ahead for `text`; the live run that confirms it starts `later`. */
+  const showAhead = (text: string, ahead: EngineResult) => {
+    shownAhead = { text, result: ahead };
+    store.setState((s) => reduceOutcome(s, { kind: 'result', result: ahead }));
+    // Edits before the live run starts wait for it, as they would for any run in flight.
+    inFlight = true;
+    later(() => void drain());
+  };
+
+  /** Waits for an answer still loading, as for a run in flight; shows it if its text is still the one. */
+  const awaitAhead = async (text: string, loading: Promise<EngineResult | undefined>) => {
+    inFlight = true;
+    const ahead = await loading;
+    if (stopped) return;
+    if (ahead && store.getState().text === text) showAhead(text, ahead);
+    else void drain();
+  };
+
   const request = () => {
     const { text, running, progress } = store.getState();
     const ahead = inFlight ? undefined : prebuilt?.(text);
     if (ahead) {
-      shownAhead = { text, result: ahead };
-      store.setState((s) => reduceOutcome(s, { kind: 'result', result: ahead }));
-      // Edits before the live run starts wait for it, as they would for any run in flight.
-      inFlight = true;
-      later(() => void drain());
+      showAhead(text, ahead);
       return;
     }
+    const loading = inFlight ? undefined : prebuiltLater?.(text);
     if (!running) store.setState({ running: true });
+    if (loading) {
+      void awaitAhead(text, loading);
+      return;
+    }
     if (!inFlight) {
       void drain();
     } else if (progress) {

@@ -3,11 +3,8 @@
 import { useLayoutEffect } from 'react';
 import { appStore, useAppStore } from '../../state/appStore';
 import { LazyEditor } from '../editor/LazyEditor';
-import { ContainersPanel } from '../panels/ContainersPanel';
-import { EventsPanel } from '../panels/EventsPanel';
 import { Notice } from '../panels/Notice';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
-import { SelectionPanel } from '../panels/SelectionPanel';
 import { StatusStrip } from '../panels/StatusStrip';
 import { TimelineToolbar } from '../panels/TimelineToolbar';
 import { Legend } from '../timeline/Legend';
@@ -15,7 +12,6 @@ import { Timeline } from '../timeline/Timeline';
 import { startTheme } from './theme';
 import { useShortcuts } from './useShortcuts';
 import { useMarkFirstFrame } from './firstFrame';
-import { AfterFirstFrame } from './AfterFirstFrame';
 import { selectEmbed } from '../../state/slices/share';
 import { selectTraceTruncated, selectTraceVersion } from '../../state/selectors';
 import { selectExplainMode } from '../../state/explain/explainMode';
@@ -46,6 +42,9 @@ const ExplainView = lazyPart(() => import('../explain/ExplainView'), 'ExplainVie
 const PresenterPanel = lazyPart(() => import('../present/PresenterPanel'), 'PresenterPanel');
 const CompareView = lazyPart(() => import('../share/compare/CompareView'), 'CompareView');
 const UnfinishedRunNotice = lazyPart(() => import('../panels/UnfinishedRunNotice'), 'UnfinishedRunNotice');
+// The selection, containers and events panels: a frame later, so that frame styles and lays out
+// about 40 % fewer elements, and out of the first chunk.
+const UnderTimeline = lazyPart(() => import('../panels/UnderTimeline'), 'UnderTimeline');
 
 /** The version picker's place while its module (it reads the scenario's YAML) loads. */
 function VersionStandIn() {
@@ -109,11 +108,7 @@ export function App() {
             <Timeline />
             <Legend truncated={truncated} />
             <Notice />
-            <AfterFirstFrame>
-              <SelectionPanel />
-              <ContainersPanel />
-              <EventsPanel />
-            </AfterFirstFrame>
+            <UnderTimeline />
           </section>
         )}
       </main>
