@@ -135,6 +135,7 @@ export function seedObservedState(sim: PodSim, from: StartFrom): TraceEvent[] {
     if (inst) sim.pulledImages.add(inst.image);
     if (inst?.state === 'running') resumeRunning(sim, inst, c);
   }
+  sim.changes.markAll(); // the seeded runtime: every reader looks at every container
   return observed;
 }
 

@@ -122,6 +122,7 @@ export class ProbeWorkerLoop {
     if (w.instance !== inst) {
       // [5.10] a new container ID: the result starts over, the consecutive counts do not.
       w.instance = inst;
+      sim.containerChanged(w.container); // the result read for this instance starts over
       w.onHold = false;
       this.setResult(w, INITIAL[w.kind], false);
     }
@@ -155,6 +156,7 @@ export class ProbeWorkerLoop {
     w.exited = true;
     this.cancelAll(w);
     w.result = undefined;
+    this.sim.containerChanged(w.container);
     if (w.kind !== 'liveness') this.sim.patchStatus();
   }
 
@@ -248,6 +250,7 @@ export class ProbeWorkerLoop {
     if (w.result === result) return;
     w.result = result;
     const sim = this.sim;
+    sim.containerChanged(w.container);
     w.resultId = undefined;
     if (announce && result) {
       w.resultId = sim.emit({ type: 'probe.result', container: w.container, probe: w.kind, result, why: why ?? probeWhy(w, result) }, this.resultCause(w, result));

@@ -55,6 +55,7 @@ export class ProbeManager {
     };
     this.workers.push(w);
     this.workersOf(container)[kind] = w;
+    this.sim.containerChanged(container); // a new worker has no result yet ([5.6] reads it)
     this.loop.schedule(w, 0);
     return w;
   }
@@ -71,6 +72,7 @@ export class ProbeManager {
     this.workers.length = 0;
     this.byPosition.length = 0;
     this.addPod();
+    this.sim.changes.markAll(); // every worker is new
     if (!keepResults) return;
     for (const w of this.workers) {
       const old = previous.get(`${w.container}/${w.kind}`);
@@ -106,6 +108,7 @@ export class ProbeManager {
     if (!w) return;
     w.instance = inst;
     w.result = result;
+    this.sim.containerChanged(container);
     w.lastOutcome = result;
     w.streakFrom = inst;
     w.run = kind === 'startup' ? 0 : result === 'success' ? w.spec.successThreshold : w.spec.failureThreshold;

@@ -21,6 +21,7 @@ export function createInstance(sim: PodSim, name: string): Instance {
   if (!base) throw new Error(`no behaviour for ${name}`);
   const inst = newInstance(name, attempt, sim.sandbox.id, rec.image, sim.now, behaviorFor(base, attempt));
   rec.instances.push(inst);
+  sim.containerChanged(rec);
   return inst;
 }
 
@@ -31,6 +32,7 @@ export function startProcess(sim: PodSim, inst: Instance, why: string, cause?: C
   inst.startedAt = sim.now;
   inst.upAt = sim.now + b.startDelay;
   inst.readyAt = sim.now + Math.max(b.readyAfter, b.startDelay);
+  sim.containerChanged(inst.container);
   inst.ids.start = sim.emit({ type: 'container.start', container: inst.container, attempt: inst.attempt, why }, cause);
   const run = attemptSource(sim, inst);
   inst.upTimer = sim.k.at(inst.upAt, () => {
@@ -74,6 +76,7 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
   inst.finishedAt = sim.now;
   inst.exitCode = code;
   inst.reason = exitReason(code, oom, reason);
+  sim.containerChanged(inst.container);
   const exitId = sim.emit({ type: 'container.exit', container: inst.container, attempt: inst.attempt, exitCode: code, reason: inst.reason, why }, cause);
   inst.ids.exit = exitId;
   const hook = sim.hooks.get(inst);

@@ -64,6 +64,7 @@ export function readAtLastRelist<T>(sim: PodSim, read: () => T): T {
     inst.finishedAt = undefined;
     inst.exitCode = undefined;
     inst.reason = undefined;
+    sim.containerChanged(rec); // its readers see the snapshot now, and the runtime again after
   }
   if (!hidden) return read();
   try {
@@ -74,6 +75,7 @@ export function readAtLastRelist<T>(sim: PodSim, read: () => T): T {
       h.inst.finishedAt = h.finishedAt;
       h.inst.exitCode = h.exitCode;
       h.inst.reason = h.reason;
+      sim.containerChanged(h.inst.container);
     }
   }
 }

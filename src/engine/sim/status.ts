@@ -142,8 +142,14 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
   return memo.status;
 }
 
-/** The generated statuses of one spec list; the previous list itself when no status in it changed. */
-function generatedList(sim: PodSim, count: number, offset: number, previous: ContainerStatus[] | undefined, initialized: () => boolean): ContainerStatus[] {
+/**
+ * The generated statuses of one spec list; the previous list itself when no status in it changed.
+ * `changed`: the positions to look at (changedSet.ts), or undefined for all of them.
+ */
+function generatedList(
+  sim: PodSim, count: number, offset: number, previous: ContainerStatus[] | undefined, initialized: () => boolean, changed: readonly number[] | undefined,
+): ContainerStatus[] {
+  if (changed !== undefined && previous !== undefined && previous.length === count) return regeneratedList(sim, count, offset, previous, initialized, changed);
   const memos = sim.status.generated;
   const records = sim.recordList; // in specs() order: this list's records from `offset`
   let out: ContainerStatus[] | undefined;
@@ -157,6 +163,22 @@ function generatedList(sim: PodSim, count: number, offset: number, previous: Con
     out.push(s);
   }
   return out ?? previous ?? [];
+}
+
+/** generatedList for the changed positions only: every other container keeps its previous status (its inputs did not change). */
+function regeneratedList(sim: PodSim, count: number, offset: number, previous: ContainerStatus[], initialized: () => boolean, changed: readonly number[]): ContainerStatus[] {
+  const memos = sim.status.generated;
+  let out: ContainerStatus[] | undefined;
+  for (let k = 0; k < changed.length; k++) {
+    const at = changed[k]!;
+    if (at < offset || at >= offset + count) continue;
+    const memo = memos[at]!;
+    const s = generatedStatus(sim, sim.recordList[at]!, memo, initialized);
+    if (s === previous[at - offset]) continue;
+    out ??= previous.slice();
+    out[at - offset] = s;
+  }
+  return out ?? previous;
 }
 
 /**
@@ -242,10 +264,15 @@ function whysOf(conditions: ExplainedCondition[]): Map<string, string> {
 export function writeStatus(sim: PodSim): void {
   const initialized = once(() => podHasInitialized(sim));
   const manager = sim.status;
+  // Only the containers changed since the last generation, unless an input every container reads changed.
+  const reader = sim.changes.generated;
+  const everyContainer = reader.everything(sim.sandbox.id, sim.restartAllCount, sim.removedFromRuntime.size, (sim.deletion !== undefined ? 1 : 0) + (initialized() ? 2 : 0));
+  const changed = everyContainer ? undefined : reader.positions();
   const statuses = {
-    initContainerStatuses: generatedList(sim, sim.pod.initContainers.length, 0, manager.generatedInit, initialized),
-    containerStatuses: generatedList(sim, sim.pod.containers.length, sim.pod.initContainers.length, manager.generatedMain, initialized),
+    initContainerStatuses: generatedList(sim, sim.pod.initContainers.length, 0, manager.generatedInit, initialized, changed),
+    containerStatuses: generatedList(sim, sim.pod.containers.length, sim.pod.initContainers.length, manager.generatedMain, initialized, changed),
   };
+  reader.clear();
   manager.generatedInit = statuses.initContainerStatuses;
   manager.generatedMain = statuses.containerStatuses;
   const previousPhase = manager.api.phase;
@@ -282,7 +309,12 @@ export function writeStatus(sim: PodSim): void {
     containerRestartRules: sim.gates.ContainerRestartRules,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
   }) !== undefined) return;
-  for (const rec of sim.recordList) manager.showInstance(rec.spec.name, newest(rec));
+  for (const rec of sim.recordList) {
+    const inst = newest(rec);
+    if (manager.instanceOf(rec.spec.name) === inst) continue;
+    manager.showInstance(rec.spec.name, inst);
+    sim.changes.probeFlags.mark(rec.position); // the probe patch reads the instance a status describes
+  }
   publish(sim, next, phaseWhy, whys);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
 }

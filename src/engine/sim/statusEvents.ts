@@ -237,6 +237,8 @@ function publishContainers(sim: PodSim, olds: ContainerStatus[], news: Container
     // otherwise (the first write) it is looked up by name.
     if (o?.name !== s.name) o = (byName ??= new Map(olds.map((x) => [x.name, x]))).get(s.name);
     if (o === s) continue; // a probe patch keeps the statuses it does not change
+    const rec = sim.records.get(s.name);
+    if (rec !== undefined) sim.changes.probeFlags.mark(rec.position); // a new written status: the next probe patch compares with it
     if (!o || !sameRuntimeView(o, s)) changed.push(s.name);
     if (!o || !sameWrittenState(o, s)) recordWrite(sim, s);
     const reason = s.state.waiting?.reason;
