@@ -61,6 +61,11 @@ export class PodSim {
   /** KEP-5532: instances below this attempt were removed by an in-place restart, per container. */
   readonly hiddenBelow = new Map<string, number>();
   restartAllCount = 0;
+  /**
+   * Instances that ended, in the order they ended, until no relist snapshot can come before their
+   * end (relistSnapshot.ts reads these, not every container, at each sync).
+   */
+  readonly exits: Instance[] = [];
   /** Exited instances whose runtime records were deleted (E24/E26): the kubelet no longer sees them. */
   readonly removedFromRuntime = new Set<Instance>();
   /** `until` is only a cap: the run still closes after the terminal phase (a Job's pods). */

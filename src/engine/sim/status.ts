@@ -44,8 +44,8 @@ function oneShape(s: ContainerState): ContainerState {
   return { waiting: s.waiting, running: s.running, terminated: s.terminated };
 }
 
-/** convertToAPIContainerStatuses for one container ([10.1]–[10.4]); `initialized` is podHasInitialized, asked only when needed. */
-function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: () => boolean): ContainerStatus {
+/** convertToAPIContainerStatuses for one container ([10.1]–[10.4]); `initialized` is podHasInitialized. */
+function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean): ContainerStatus {
   const { spec } = rec;
   const { name } = spec;
   const inst = newest(rec);
@@ -73,7 +73,7 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: () => b
     // [10.3] S-6: a missing sidecar shows Waiting PodInitializing until it runs again.
     return apiStatus(name, image, { waiting: { reason: 'PodInitializing' } }, terminated(inst), restartCount);
   }
-  if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized()) {
+  if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized) {
     // [2.9] a new sandbox purged this init container from the runtime: it waits to run again and
     // its old run is no longer known, so the pod is Pending until re-initialized (E70, P-ALWS-14).
     return apiStatus(name, image, { waiting: { reason: 'PodInitializing' } }, {}, restartCount);
@@ -101,7 +101,7 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: () => b
  * from changed, else a new one. Instances change only through their state (start, exit), so the
  * newest two instances and their states stand for every field the status copies from them.
  */
-function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatus, initialized: () => boolean): ContainerStatus {
+function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatus, initialized: boolean): ContainerStatus {
   const { spec } = rec;
   const inst = newest(rec);
   const prev = previousRun(rec);
@@ -114,7 +114,7 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
   if (inst) {
     hidden = hiddenByRestartAll(sim, spec.name, inst.attempt);
     removed = sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst);
-    purged = spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized();
+    purged = spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized;
     if (inst.state === 'running') {
       started = spec.kind === 'init' || sim.probes.started(rec, inst);
       ready = spec.kind !== 'init' && started && sim.probes.ready(rec, inst);
@@ -147,7 +147,7 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
  * `changed`: the positions to look at (changedSet.ts), or undefined for all of them.
  */
 function generatedList(
-  sim: PodSim, count: number, offset: number, previous: ContainerStatus[] | undefined, initialized: () => boolean, changed: readonly number[] | undefined,
+  sim: PodSim, count: number, offset: number, previous: ContainerStatus[] | undefined, initialized: boolean, changed: readonly number[] | undefined,
 ): ContainerStatus[] {
   if (changed !== undefined && previous !== undefined && previous.length === count) return regeneratedList(sim, count, offset, previous, initialized, changed);
   const memos = sim.status.generated;
@@ -166,7 +166,7 @@ function generatedList(
 }
 
 /** generatedList for the changed positions only: every other container keeps its previous status (its inputs did not change). */
-function regeneratedList(sim: PodSim, count: number, offset: number, previous: ContainerStatus[], initialized: () => boolean, changed: readonly number[]): ContainerStatus[] {
+function regeneratedList(sim: PodSim, count: number, offset: number, previous: ContainerStatus[], initialized: boolean, changed: readonly number[]): ContainerStatus[] {
   const memos = sim.status.generated;
   let out: ContainerStatus[] | undefined;
   for (let k = 0; k < changed.length; k++) {
@@ -208,12 +208,6 @@ function ranInThisSandbox(sim: PodSim, name: string): boolean {
     if (inst.sandbox === sim.sandbox.id && !hiddenByRestartAll(sim, name, inst.attempt)) return true;
   }
   return false;
-}
-
-/** A value computed on first use, then remembered (podHasInitialized, once per status write). */
-function once(compute: () => boolean): () => boolean {
-  let value: boolean | undefined;
-  return () => (value ??= compute());
 }
 
 function podIsTerminal(sim: PodSim): boolean {
@@ -262,11 +256,11 @@ function whysOf(conditions: ExplainedCondition[]): Map<string, string> {
 
 /** generateAPIPodStatus + SetPodStatus at the start of a sync ([0.1]). */
 export function writeStatus(sim: PodSim): void {
-  const initialized = once(() => podHasInitialized(sim));
+  const initialized = podHasInitialized(sim); // read by the phase at every write, and by a purged init container's status
   const manager = sim.status;
   // Only the containers changed since the last generation, unless an input every container reads changed.
   const reader = sim.changes.generated;
-  const everyContainer = reader.everything(sim.sandbox.id, sim.restartAllCount, sim.removedFromRuntime.size, (sim.deletion !== undefined ? 1 : 0) + (initialized() ? 2 : 0));
+  const everyContainer = reader.everything(sim.sandbox.id, sim.restartAllCount, sim.removedFromRuntime.size, (sim.deletion !== undefined ? 1 : 0) + (initialized ? 2 : 0));
   const changed = everyContainer ? undefined : reader.positions();
   const statuses = {
     initContainerStatuses: generatedList(sim, sim.pod.initContainers.length, 0, manager.generatedInit, initialized, changed),
@@ -276,7 +270,7 @@ export function writeStatus(sim: PodSim): void {
   manager.generatedInit = statuses.initContainerStatuses;
   manager.generatedMain = statuses.containerStatuses;
   const previousPhase = manager.api.phase;
-  const explained = applyActiveDeadline(sim, keepTerminalPhase(phaseOf(sim, statuses, initialized()), previousPhase), previousPhase); // [13.2]
+  const explained = applyActiveDeadline(sim, keepTerminalPhase(phaseOf(sim, statuses, initialized), previousPhase), previousPhase); // [13.2]
   const conditions = conditionsFor(sim, statuses, explained.phase);
   if (!holds(manager.containersReady, statuses, explained.phase)) {
     rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);
