@@ -29,6 +29,10 @@ export interface Worker {
   phase: number;
   nextIndex: number;
   timer?: QueueItem;
+  /** The tick the timer is for. */
+  timerIndex: number;
+  /** The worker's tick callback, made once (no closure per tick). */
+  onTick?: () => void;
   /** A manual run waiting to start (the trigger channel holds one). */
   manual?: QueueItem;
   /** The run under way ends here ([5.11]). */
@@ -75,7 +79,8 @@ export class ProbeWorkerLoop {
   schedule(w: Worker, idx: number): void {
     this.sim.k.cancel(w.timer);
     w.nextIndex = idx;
-    w.timer = this.sim.k.at(this.tickTime(w, idx), () => this.tick(w, idx));
+    w.timerIndex = idx;
+    w.timer = this.sim.k.at(this.tickTime(w, idx), (w.onTick ??= () => this.tick(w, w.timerIndex)));
   }
 
   private tick(w: Worker, idx: number): void {
