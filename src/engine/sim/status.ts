@@ -231,11 +231,14 @@ function phaseOf(sim: PodSim, statuses: PhaseStatuses, initialized: boolean): Ph
   return explained;
 }
 
+/** Each phase as a number, for the conditions' memo key. */
+const PHASE_CODE: Record<PodPhase, number> = { Pending: 0, Running: 1, Succeeded: 2, Failed: 3 };
+
 function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase): ExplainedCondition[] {
   const sandboxReady = sim.sandbox.conditionReady;
   // [7.2] with KEP-5532, Initialized stays True through an in-place restart
   const keepInitialized = sim.restartAllCount > 0 && sim.status.api.conditions.some((c) => c.type === 'Initialized' && c.status === 'True');
-  const key = `${phase} ${sandboxReady} ${keepInitialized}`;
+  const key = PHASE_CODE[phase] * 4 + (sandboxReady ? 2 : 0) + (keepInitialized ? 1 : 0); // no string built at every write
   const memo = sim.status.conditions;
   if (holds(memo, status, key)) return memo.value;
   const conditions = podConditions(specForStatus(sim), status, phase, {
