@@ -101,14 +101,9 @@ export function containersReadyCondition(
   }
   const unknown: string[] = [];
   const unready: string[] = [];
-  // Sidecars, then main containers (no combined list: this runs at every status write).
-  const count = (c: { name: string }) => {
-    const s = byName.get(c.name);
-    if (!s) unknown.push(c.name);
-    else if (!s.ready) unready.push(c.name);
-  };
-  for (const c of spec.initContainers) if (isSidecarSpec(c)) count(c);
-  for (const c of spec.containers) count(c);
+  // Sidecars, then main containers (no combined list and no closure: this runs at every status write).
+  for (const c of spec.initContainers) if (isSidecarSpec(c)) countReady(byName, c.name, unknown, unready);
+  for (const c of spec.containers) countReady(byName, c.name, unknown, unready);
   if ((phase === 'Succeeded' && unknown.length === 0) || phase === 'Failed') {
     const reason = phase === 'Failed' ? 'PodFailed' : 'PodCompleted';
     return { type, status: 'False', reason, why: `The pod is ${phase}, so its containers no longer count as ready [7.3].` };
@@ -123,6 +118,13 @@ export function containersReadyCondition(
     };
   }
   return { type, status: 'True', why: 'Every sidecar and every main container is ready [7.3].' };
+}
+
+/** A container with no status is unknown; one whose status is not ready is unready ([7.3]). */
+function countReady(byName: StatusIndex, name: string, unknown: string[], unready: string[]): void {
+  const s = byName.get(name);
+  if (!s) unknown.push(name);
+  else if (!s.ready) unready.push(name);
 }
 
 export function readyCondition(

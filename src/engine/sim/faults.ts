@@ -145,6 +145,7 @@ export function applyFault(sim: PodSim, ev: SimEvent): void {
         return;
       }
       sim.rec(name).image = ev.image;
+      sim.containerChanged(name);
       sim.rec(name).imageChangeId = sim.emit(faultEvent(ev, `${name}'s image becomes ${ev.image}: its spec hash changes [1.8]. The pod update triggers a sync.`, { image: ev.image }));
       sim.requestSync();
       return;

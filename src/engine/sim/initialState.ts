@@ -134,7 +134,9 @@ export function seedObservedState(sim: PodSim, from: StartFrom): TraceEvent[] {
     const inst = sim.rec(spec.name).instances.at(-1);
     if (inst) sim.pulledImages.add(inst.image);
     if (inst?.state === 'running') resumeRunning(sim, inst, c);
+    if (inst?.state === 'exited' && inst.finishedAt !== undefined) sim.exits.push(inst); // a sync may read a snapshot from before its end
   }
+  sim.changes.markAll(); // the seeded runtime: every reader looks at every container
   return observed;
 }
 

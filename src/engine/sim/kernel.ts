@@ -32,6 +32,8 @@ export interface RunningTask {
   onDone?: () => void;
   timer?: QueueItem;
   waiter?: Waiter;
+  /** Resumes the task with `true` (its wait is over); made once per task, not once per wait. */
+  wake?: () => void;
 }
 
 export class Kernel {
@@ -70,7 +72,7 @@ export class Kernel {
   }
 
   spawn(name: string, gen: Task, onDone?: () => void): RunningTask {
-    const task: RunningTask = { name, done: false, cancelled: false, gen, onDone };
+    const task: RunningTask = { name, done: false, cancelled: false, gen, onDone, timer: undefined, waiter: undefined, wake: undefined };
     this.resume(task, true);
     return task;
   }
@@ -99,12 +101,12 @@ export class Kernel {
     }
     const wait = step.value;
     if ('sleep' in wait) {
-      task.timer = this.after(Math.max(0, wait.sleep), () => this.resume(task, true));
+      task.timer = this.after(Math.max(0, wait.sleep), this.wakeOf(task));
       return;
     }
     if (wait.until()) {
       // Already true: continue at the same instant, after what is queued now.
-      task.timer = this.after(0, () => this.resume(task, true));
+      task.timer = this.after(0, this.wakeOf(task));
       return;
     }
     const waiter: Waiter = { task, until: wait.until };
@@ -118,6 +120,11 @@ export class Kernel {
     this.waiters.push(waiter);
   }
 
+  /** The task's wake callback (a task waits for one thing at a time: one callback serves every wait). */
+  private wakeOf(task: RunningTask): () => void {
+    return (task.wake ??= () => this.resume(task, true));
+  }
+
   /** Re-checks every waiting condition; called after each state change. */
   private poke(): void {
     if (this.waiters.length === 0) return;
@@ -129,7 +136,7 @@ export class Kernel {
     for (const w of ready) {
       this.cancel(w.timer);
       w.task.waiter = undefined;
-      w.task.timer = this.after(0, () => this.resume(w.task, true));
+      w.task.timer = this.after(0, this.wakeOf(w.task));
     }
   }
 

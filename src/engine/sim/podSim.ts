@@ -16,6 +16,7 @@ import { RELIST_PERIOD } from './timing';
 import { SimNode } from './simNode';
 import { KubeletPodWorker, type PodWorker } from './podWorker';
 import { StatusManager } from './statusManager';
+import { ContainerChanges } from './changedSet';
 
 type Emit = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 't' | 'id' | 'cause'> : never) : never;
 
@@ -60,6 +61,11 @@ export class PodSim {
   /** KEP-5532: instances below this attempt were removed by an in-place restart, per container. */
   readonly hiddenBelow = new Map<string, number>();
   restartAllCount = 0;
+  /**
+   * Instances that ended, in the order they ended, until no relist snapshot can come before their
+   * end (relistSnapshot.ts reads these, not every container, at each sync).
+   */
+  readonly exits: Instance[] = [];
   /** Exited instances whose runtime records were deleted (E24/E26): the kubelet no longer sees them. */
   readonly removedFromRuntime = new Set<Instance>();
   /** `until` is only a cap: the run still closes after the terminal phase (a Job's pods). */
@@ -100,6 +106,9 @@ export class PodSim {
   /** The node this pod runs on; without one the pod gets a node of its own. */
   readonly node: SimNode;
 
+  /** Which containers changed since each per-container reader last looked (changedSet.ts). */
+  readonly changes: ContainerChanges;
+
   constructor(readonly scenario: Scenario, horizon: number, maxSteps?: number, node?: SimNode) {
     this.node = node ?? new SimNode(horizon, maxSteps);
     this.k = this.node.k;
@@ -118,6 +127,16 @@ export class PodSim {
       this.records.set(spec.name, rec);
       this.recordList.push(rec);
     }
+    this.changes = new ContainerChanges(this.recordList.length);
+  }
+
+  /**
+   * Something a status, probe patch or sync reads of this container changed (an instance, its
+   * state, the start error, the image, a probe worker's result): its readers look at it again.
+   */
+  containerChanged(container: string | ContainerRecord): void {
+    const rec = typeof container === 'string' ? this.records.get(container) : container;
+    if (rec !== undefined) this.changes.mark(rec.position);
   }
 
   get now(): number {

@@ -14,10 +14,14 @@ import { copyCondition, holds, remember, sameCondition, specForStatus, statusesB
 /** The prober patches started/ready into the written status at once ([5.6]); the phase waits for a sync. */
 export function patchProbeFlags(sim: PodSim): void {
   const api = sim.status.api;
+  // Only the containers changed since the last patch (their probe results, instances, written statuses).
+  const reader = sim.changes.probeFlags;
+  const changed = reader.everything(0) ? undefined : reader.positions();
   const statuses = {
-    initContainerStatuses: withProbeFlagsAll(sim, api.initContainerStatuses, 0),
-    containerStatuses: withProbeFlagsAll(sim, api.containerStatuses, sim.pod.initContainers.length),
+    initContainerStatuses: withProbeFlagsAt(sim, api.initContainerStatuses, 0, changed),
+    containerStatuses: withProbeFlagsAt(sim, api.containerStatuses, sim.pod.initContainers.length, changed),
   };
+  reader.clear();
   const phase = (api.phase ?? 'Pending') as PodPhase;
   // The prober's patch recomputes ContainersReady and Ready; the other conditions keep their values.
   const containersReady = containersReadyOf(sim, statuses, phase);
@@ -38,6 +42,28 @@ export function patchProbeFlags(sim: PodSim): void {
   if (api.reason !== undefined) next.reason = api.reason;
   if (api.message !== undefined) next.message = api.message;
   publish(sim, next, undefined, whys);
+}
+
+/**
+ * withProbeFlagsAll for the `changed` positions only (undefined: all). Every other written status
+ * already agrees with the probe results: nothing it is built from changed since it was checked.
+ */
+function withProbeFlagsAt(sim: PodSim, list: ContainerStatus[], offset: number, changed: readonly number[] | undefined): ContainerStatus[] {
+  if (changed === undefined) return withProbeFlagsAll(sim, list, offset);
+  let patched: ContainerStatus[] | undefined;
+  for (let k = 0; k < changed.length; k++) {
+    const i = changed[k]! - offset;
+    if (i < 0 || i >= list.length) continue;
+    const status = list[i]!;
+    if (!status.state.running) continue;
+    const rec = sim.recordList[offset + i]!;
+    if (rec.spec.name !== status.name) return withProbeFlagsAll(sim, list, offset); // not in spec order: look at them all
+    const s = withProbeFlags(sim, status, rec);
+    if (s === status) continue;
+    patched ??= list.slice();
+    patched[i] = s;
+  }
+  return patched ?? list;
 }
 
 /**

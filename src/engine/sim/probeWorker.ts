@@ -29,6 +29,10 @@ export interface Worker {
   phase: number;
   nextIndex: number;
   timer?: QueueItem;
+  /** The tick the timer is for. */
+  timerIndex: number;
+  /** The worker's tick callback, made once (no closure per tick). */
+  onTick?: () => void;
   /** A manual run waiting to start (the trigger channel holds one). */
   manual?: QueueItem;
   /** The run under way ends here ([5.11]). */
@@ -75,7 +79,8 @@ export class ProbeWorkerLoop {
   schedule(w: Worker, idx: number): void {
     this.sim.k.cancel(w.timer);
     w.nextIndex = idx;
-    w.timer = this.sim.k.at(this.tickTime(w, idx), () => this.tick(w, idx));
+    w.timerIndex = idx;
+    w.timer = this.sim.k.at(this.tickTime(w, idx), (w.onTick ??= () => this.tick(w, w.timerIndex)));
   }
 
   private tick(w: Worker, idx: number): void {
@@ -122,6 +127,7 @@ export class ProbeWorkerLoop {
     if (w.instance !== inst) {
       // [5.10] a new container ID: the result starts over, the consecutive counts do not.
       w.instance = inst;
+      sim.containerChanged(w.container); // the result read for this instance starts over
       w.onHold = false;
       this.setResult(w, INITIAL[w.kind], false);
     }
@@ -155,6 +161,7 @@ export class ProbeWorkerLoop {
     w.exited = true;
     this.cancelAll(w);
     w.result = undefined;
+    this.sim.containerChanged(w.container);
     if (w.kind !== 'liveness') this.sim.patchStatus();
   }
 
@@ -248,6 +255,7 @@ export class ProbeWorkerLoop {
     if (w.result === result) return;
     w.result = result;
     const sim = this.sim;
+    sim.containerChanged(w.container);
     w.resultId = undefined;
     if (announce && result) {
       w.resultId = sim.emit({ type: 'probe.result', container: w.container, probe: w.kind, result, why: why ?? probeWhy(w, result) }, this.resultCause(w, result));

@@ -26,6 +26,8 @@ function probeOf(spec: { startupProbe?: ProbeSpec; livenessProbe?: ProbeSpec; re
 
 export class ProbeManager {
   private readonly workers: Worker[] = [];
+  /** The readiness workers among them, in the same order (each status generation walks these, [5.9]). */
+  private readonly readinessWorkers: Worker[] = [];
   /** The workers of each container by its record's position, by probe kind (read at every status write and sync: no lookup by name). */
   private readonly byPosition: Partial<Record<ProbeKind, Worker>>[] = [];
 
@@ -49,12 +51,14 @@ export class ProbeManager {
   private createWorker(container: string, kind: ProbeKind, spec: ProbeSpec): Worker {
     // Every field present from the start (one shape for every worker: the loop reads them at every tick).
     const w: Worker = {
-      container, kind, spec, phase: this.sim.now, nextIndex: 0, timer: undefined, manual: undefined, running: undefined,
+      container, kind, spec, phase: this.sim.now, nextIndex: 0, timer: undefined, timerIndex: 0, onTick: undefined, manual: undefined, running: undefined,
       manualPending: false, instance: undefined, result: undefined, lastOutcome: undefined, run: 0, streakFrom: undefined,
       onHold: false, stopped: false, exited: false, lastPlan: undefined, resultId: undefined,
     };
     this.workers.push(w);
+    if (kind === 'readiness') this.readinessWorkers.push(w);
     this.workersOf(container)[kind] = w;
+    this.sim.containerChanged(container); // a new worker has no result yet ([5.6] reads it)
     this.loop.schedule(w, 0);
     return w;
   }
@@ -69,8 +73,10 @@ export class ProbeManager {
     const previous = new Map(this.workers.map((w) => [`${w.container}/${w.kind}`, w]));
     for (const w of this.workers) this.loop.cancelAll(w);
     this.workers.length = 0;
+    this.readinessWorkers.length = 0;
     this.byPosition.length = 0;
     this.addPod();
+    this.sim.changes.markAll(); // every worker is new
     if (!keepResults) return;
     for (const w of this.workers) {
       const old = previous.get(`${w.container}/${w.kind}`);
@@ -106,6 +112,7 @@ export class ProbeManager {
     if (!w) return;
     w.instance = inst;
     w.result = result;
+    this.sim.containerChanged(container);
     w.lastOutcome = result;
     w.streakFrom = inst;
     w.run = kind === 'startup' ? 0 : result === 'success' ? w.spec.successThreshold : w.spec.failureThreshold;
@@ -135,8 +142,10 @@ export class ProbeManager {
   statusGenerated(): void {
     const sim = this.sim;
     if (sim.deletion === undefined && !sim.terminalDone && sim.terminalAt === undefined) this.addMissing();
-    for (const w of this.workers) {
-      if (w.kind !== 'readiness' || w.stopped) continue;
+    const readiness = this.readinessWorkers;
+    for (let i = 0; i < readiness.length; i++) {
+      const w = readiness[i]!;
+      if (w.stopped) continue;
       const inst = sim.status.instanceOf(w.container);
       if (!inst || (w.instance === inst && w.result === 'success')) continue; // already ready: no status lookup
       const status = sim.status.statusOf(w.container);
@@ -161,7 +170,7 @@ export class ProbeManager {
         // (and only set Failure on the way out): it is not created at all here.
         const status = this.sim.status.statusOf(spec.name);
         if (old && status?.state.terminated && !this.loop.keepsProbing(old, status)) continue;
-        if (old) this.workers.splice(this.workers.indexOf(old), 1);
+        if (old) this.forget(old);
         this.createWorker(spec.name, kind, probe);
         // [5.12] The status just written called the container started because it had no startup
         // worker; the next status generation finds this one with no result and turns started
@@ -170,6 +179,12 @@ export class ProbeManager {
         if (kind === 'startup' && status?.started) this.resyncLater();
       }
     }
+  }
+
+  /** A worker that left its loop is replaced: it leaves the lists (the new one goes at their end). */
+  private forget(old: Worker): void {
+    this.workers.splice(this.workers.indexOf(old), 1);
+    if (old.kind === 'readiness') this.readinessWorkers.splice(this.readinessWorkers.indexOf(old), 1);
   }
 
   private resyncAt?: QueueItem;

@@ -21,6 +21,7 @@ export function createInstance(sim: PodSim, name: string): Instance {
   if (!base) throw new Error(`no behaviour for ${name}`);
   const inst = newInstance(name, attempt, sim.sandbox.id, rec.image, sim.now, behaviorFor(base, attempt));
   rec.instances.push(inst);
+  sim.containerChanged(rec);
   return inst;
 }
 
@@ -31,11 +32,11 @@ export function startProcess(sim: PodSim, inst: Instance, why: string, cause?: C
   inst.startedAt = sim.now;
   inst.upAt = sim.now + b.startDelay;
   inst.readyAt = sim.now + Math.max(b.readyAfter, b.startDelay);
+  sim.containerChanged(inst.container);
   inst.ids.start = sim.emit({ type: 'container.start', container: inst.container, attempt: inst.attempt, why }, cause);
-  const run = attemptSource(sim, inst);
   inst.upTimer = sim.k.at(inst.upAt, () => {
     if (inst.state !== 'running') return;
-    const from = run.sets('startDelay') ? run.name : 'startDelay';
+    const from = attemptSets(sim, inst, 'startDelay') ? attemptName(inst) : 'startDelay';
     inst.ids.up = sim.emit({
       type: 'container.up', container: inst.container, attempt: inst.attempt,
       why: b.startDelay > 0
@@ -45,7 +46,7 @@ export function startProcess(sim: PodSim, inst: Instance, why: string, cause?: C
     sim.onRuntimeChange(inst.container);
   });
   if (b.exitAfter !== null) {
-    const source = run.sets('exitAfter') || run.sets('exitCode') ? run.name : b.note || 'its behaviour';
+    const source = attemptSets(sim, inst, 'exitAfter') || attemptSets(sim, inst, 'exitCode') ? attemptName(inst) : b.note || 'its behaviour';
     inst.exitTimer = sim.k.at(sim.now + b.exitAfter, () =>
       exitProcess(sim, inst, b.exitCode, false,
         `The process ends by itself ${b.exitAfter}s after it started, with code ${b.exitCode} (${source}).`, undefined, [inst.ids.start]));
@@ -57,12 +58,14 @@ export function startProcess(sim: PodSim, inst: Instance, why: string, cause?: C
  * Where this attempt's settings come from: a `runs:` entry of the Simulation document overrides
  * the base behaviour for that attempt only (contract section 1 extensions), so its whys name it.
  */
-function attemptSource(sim: PodSim, inst: Instance): { name: string; sets: (field: string) => boolean } {
+function attemptSets(sim: PodSim, inst: Instance, field: string): boolean {
   const over = sim.scenario.sim.behaviors[inst.container]?.attempts?.[inst.attempt];
-  return {
-    name: `runs[${inst.attempt}] in the Simulation document, for attempt ${inst.attempt} only`,
-    sets: (field) => over !== undefined && field in over && (over as Record<string, unknown>)[field] !== undefined,
-  };
+  return over !== undefined && field in over && (over as Record<string, unknown>)[field] !== undefined;
+}
+
+/** The `runs:` entry's name in the whys (built only when a why cites it). */
+function attemptName(inst: Instance): string {
+  return `runs[${inst.attempt}] in the Simulation document, for attempt ${inst.attempt} only`;
 }
 
 /** The process ends (by itself, by a fault, by a signal); `cause`: the event that ended it. */
@@ -74,6 +77,8 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
   inst.finishedAt = sim.now;
   inst.exitCode = code;
   inst.reason = exitReason(code, oom, reason);
+  sim.containerChanged(inst.container);
+  sim.exits.push(inst);
   const exitId = sim.emit({ type: 'container.exit', container: inst.container, attempt: inst.attempt, exitCode: code, reason: inst.reason, why }, cause);
   inst.ids.exit = exitId;
   const hook = sim.hooks.get(inst);

@@ -51,19 +51,40 @@ function exitedAfter(sim: PodSim, inst: Instance, at: number): boolean {
     && eventIndex(inst.ids.exit) >= sim.onDemandRelistSeq;
 }
 
+/**
+ * The exits a snapshot taken at `snapshot` may come before: PodSim.exits without those that ended
+ * before it, which no later sync can hide any more (snapshot times never go back). Issue 16: a
+ * sync looks at the few exits since the last relist, not at every container.
+ */
+function recentExits(sim: PodSim, snapshot: number): readonly Instance[] {
+  const exits = sim.exits;
+  let kept = 0;
+  for (let i = 0; i < exits.length; i++) {
+    const inst = exits[i]!;
+    if (inst.finishedAt !== undefined && inst.finishedAt < snapshot - SAME_INSTANT) continue;
+    exits[kept++] = inst;
+  }
+  exits.length = kept;
+  return exits;
+}
+
 /** Runs `read` (status generation, computePodActions) with the containers as the last relist saw them. */
 export function readAtLastRelist<T>(sim: PodSim, read: () => T): T {
   const snapshot = relistSnapshotTime(sim);
   const at = snapshot + SAME_INSTANT;
   let hidden: Hidden[] | undefined;
-  for (const rec of sim.recordList) {
-    const inst = rec.instances[rec.instances.length - 1];
-    if (inst?.state !== 'exited' || inst.finishedAt === undefined || inst.createdAt > at || !exitedAfter(sim, inst, snapshot)) continue;
+  const exits = recentExits(sim, snapshot);
+  for (let i = 0; i < exits.length; i++) {
+    const inst = exits[i]!;
+    const rec = sim.records.get(inst.container)!;
+    if (rec.instances[rec.instances.length - 1] !== inst) continue; // only a container's newest run is in the entry
+    if (inst.state !== 'exited' || inst.finishedAt === undefined || inst.createdAt > at || !exitedAfter(sim, inst, snapshot)) continue;
     (hidden ??= []).push({ inst, state: inst.state, finishedAt: inst.finishedAt, exitCode: inst.exitCode, reason: inst.reason });
     inst.state = inst.startedAt !== undefined && inst.startedAt <= at ? 'running' : 'created';
     inst.finishedAt = undefined;
     inst.exitCode = undefined;
     inst.reason = undefined;
+    sim.containerChanged(rec); // its readers see the snapshot now, and the runtime again after
   }
   if (!hidden) return read();
   try {
@@ -74,6 +95,7 @@ export function readAtLastRelist<T>(sim: PodSim, read: () => T): T {
       h.inst.finishedAt = h.finishedAt;
       h.inst.exitCode = h.exitCode;
       h.inst.reason = h.reason;
+      sim.containerChanged(h.inst.container);
     }
   }
 }

@@ -3,7 +3,8 @@
 // liveness results. Issue 16: the three tables are one set of objects per pod, refilled at each
 // sync (every container's key is there from the start, in spec order, undefined when it has no
 // entry, which every reader treats as absent), and a container's view is reused while nothing it
-// copies changed (kept on its record), so a sync of a steady pod allocates nothing here.
+// copies changed (kept on its record), so a sync of a steady pod allocates nothing here; a sync
+// refills only the containers marked changed since the last one (changedSet.ts).
 // computePodActions only reads its input and keeps none of it, so refilling the tables is exact.
 
 import type { PodActionsInput, ProbeVerdict, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
@@ -46,21 +47,29 @@ export function runtimeTables(sim: PodSim): Tables {
     tables = newTables(sim);
     tablesByPod.set(sim, tables);
   }
-  const { runtime, startup, liveness, views, startups, livenesses, hasStartup, hasLiveness } = tables;
-  const records = sim.recordList;
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i]!;
-    const inst = visibleInstance(sim, rec);
-    // Written only where the entry changes (most syncs change few containers).
-    const view = inst && runtimeView(rec, inst);
-    if (views[i] !== view) runtime[rec.spec.name] = views[i] = view;
-    // No worker, no result: a container without the probe is not looked up.
-    const started = inst && hasStartup[i] ? sim.probes.result(rec, 'startup', inst) : undefined;
-    if (startups[i] !== started) startup[rec.spec.name] = startups[i] = started;
-    const alive = inst && hasLiveness[i] ? sim.probes.result(rec, 'liveness', inst) : undefined;
-    if (livenesses[i] !== alive) liveness[rec.spec.name] = livenesses[i] = alive;
+  // Only the containers changed since the last sync, unless an input every container reads changed.
+  const reader = sim.changes.runtime;
+  if (reader.everything(sim.sandbox.id, sim.restartAllCount, sim.removedFromRuntime.size)) {
+    for (let i = 0; i < sim.recordList.length; i++) refill(sim, tables, i);
+  } else {
+    const changed = reader.positions();
+    for (let k = 0; k < changed.length; k++) refill(sim, tables, changed[k]!);
   }
+  reader.clear();
   return tables;
+}
+
+/** One container's entries in the tables, written only where they change. */
+function refill(sim: PodSim, tables: PodTables, i: number): void {
+  const rec = sim.recordList[i]!;
+  const inst = visibleInstance(sim, rec);
+  const view = inst && runtimeView(rec, inst);
+  if (tables.views[i] !== view) tables.runtime[rec.spec.name] = tables.views[i] = view;
+  // No worker, no result: a container without the probe is not looked up.
+  const started = inst && tables.hasStartup[i] ? sim.probes.result(rec, 'startup', inst) : undefined;
+  if (tables.startups[i] !== started) tables.startup[rec.spec.name] = tables.startups[i] = started;
+  const alive = inst && tables.hasLiveness[i] ? sim.probes.result(rec, 'liveness', inst) : undefined;
+  if (tables.livenesses[i] !== alive) tables.liveness[rec.spec.name] = tables.livenesses[i] = alive;
 }
 
 /** The newest instance, if the runtime still reports it. */

@@ -40,6 +40,7 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
   if (policy === 'Never' || (present && policy === 'IfNotPresent')) return null;
   if (sim.pullBackoff.inBackOff(image, sim.now)) {
     rec.startError = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
+    sim.containerChanged(rec);
     return { ok: false };
   }
   const pulling = sim.emit({
@@ -50,6 +51,7 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
     yield { sleep: PULL_FAILURE };
     sim.pullBackoff.failed(image, sim.now);
     rec.startError = { reason: 'ErrImagePull', message: `failed to pull and unpack image "${image}"` };
+    sim.containerChanged(rec);
     sim.emit({ type: 'fault', do: 'failPull', container: name, image, why: `The pull of ${image} fails (an injected failPull): ErrImagePull, then ImagePullBackOff on the next tries [10.2].` }, [pulling]);
     return { ok: false };
   }
@@ -118,6 +120,7 @@ function doBackOff(sim: PodSim, name: string, lastExited: Instance | undefined):
     reason: 'CrashLoopBackOff',
     message: `back-off ${fmt(delay)} restarting failed container=${name} pod=${sim.pod.name}_${sim.pod.namespace}`,
   };
+  sim.containerChanged(rec);
   const latest = newest(rec);
   if (latest && sim.backoffAnnounced.get(name) !== latest) {
     sim.backoffAnnounced.set(name, latest); // one trace event per wait, though every sync re-checks
@@ -149,6 +152,7 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   const inst = createInstance(sim, name);
   yield { sleep: CONTAINER_START };
   rec.startError = undefined;
+  sim.containerChanged(rec);
   startProcess(sim, inst, why, [pull.id, ...cause, waitedFor]);
 
   const hook = rec.spec.postStart;
@@ -168,6 +172,7 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   const hookEnd = sim.emit({ type: 'hook.end', container: name, hook: 'postStart', exitCode: code, why: code === 0 ? 'The postStart hook returned; the sync goes on [3.3].' : `The postStart hook failed with ${code} [3.4].` }, [hookStart]);
   if (code === 0) return { ok: true };
   rec.startError = { reason: 'PostStartHookError', message: `PostStartHook failed` };
+  sim.containerChanged(rec);
   yield* killContainer(sim, name, 'FailedPostStartHook', sim.specGrace(), false,
     `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): the kubelet kills the container; it then follows the restart rules.`, [hookEnd]);
   return { ok: false };

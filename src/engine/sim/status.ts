@@ -46,8 +46,8 @@ function oneShape(s: ContainerState): ContainerState {
   return { waiting: s.waiting, running: s.running, terminated: s.terminated };
 }
 
-/** convertToAPIContainerStatuses for one container ([10.1]–[10.4]); `initialized` is podHasInitialized, asked only when needed. */
-function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: () => boolean): ContainerStatus {
+/** convertToAPIContainerStatuses for one container ([10.1]–[10.4]); `initialized` is podHasInitialized. */
+function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean): ContainerStatus {
   const { spec } = rec;
   const { name } = spec;
   const inst = newest(rec);
@@ -75,7 +75,7 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: () => b
     // [10.3] S-6: a missing sidecar shows Waiting PodInitializing until it runs again.
     return apiStatus(name, image, { waiting: { reason: 'PodInitializing' } }, terminated(inst), restartCount);
   }
-  if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized()) {
+  if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized) {
     // [2.9] a new sandbox purged this init container from the runtime: it waits to run again and
     // its old run is no longer known, so the pod is Pending until re-initialized (E70, P-ALWS-14).
     return apiStatus(name, image, { waiting: { reason: 'PodInitializing' } }, {}, restartCount);
@@ -103,7 +103,7 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: () => b
  * from changed, else a new one. Instances change only through their state (start, exit), so the
  * newest two instances and their states stand for every field the status copies from them.
  */
-function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatus, initialized: () => boolean): ContainerStatus {
+function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatus, initialized: boolean): ContainerStatus {
   const { spec } = rec;
   const inst = newest(rec);
   const prev = previousRun(rec);
@@ -116,7 +116,7 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
   if (inst) {
     hidden = hiddenByRestartAll(sim, spec.name, inst.attempt);
     removed = sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst);
-    purged = spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized();
+    purged = spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized;
     if (inst.state === 'running') {
       started = spec.kind === 'init' || sim.probes.started(rec, inst);
       ready = spec.kind !== 'init' && started && sim.probes.ready(rec, inst);
@@ -144,8 +144,14 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
   return memo.status;
 }
 
-/** The generated statuses of one spec list; the previous list itself when no status in it changed. */
-function generatedList(sim: PodSim, count: number, offset: number, previous: ContainerStatus[] | undefined, initialized: () => boolean): ContainerStatus[] {
+/**
+ * The generated statuses of one spec list; the previous list itself when no status in it changed.
+ * `changed`: the positions to look at (changedSet.ts), or undefined for all of them.
+ */
+function generatedList(
+  sim: PodSim, count: number, offset: number, previous: ContainerStatus[] | undefined, initialized: boolean, changed: readonly number[] | undefined,
+): ContainerStatus[] {
+  if (changed !== undefined && previous !== undefined && previous.length === count) return regeneratedList(sim, count, offset, previous, initialized, changed);
   const memos = sim.status.generated;
   const records = sim.recordList; // in specs() order: this list's records from `offset`
   let out: ContainerStatus[] | undefined;
@@ -159,6 +165,22 @@ function generatedList(sim: PodSim, count: number, offset: number, previous: Con
     out.push(s);
   }
   return out ?? previous ?? [];
+}
+
+/** generatedList for the changed positions only: every other container keeps its previous status (its inputs did not change). */
+function regeneratedList(sim: PodSim, count: number, offset: number, previous: ContainerStatus[], initialized: boolean, changed: readonly number[]): ContainerStatus[] {
+  const memos = sim.status.generated;
+  let out: ContainerStatus[] | undefined;
+  for (let k = 0; k < changed.length; k++) {
+    const at = changed[k]!;
+    if (at < offset || at >= offset + count) continue;
+    const memo = memos[at]!;
+    const s = generatedStatus(sim, sim.recordList[at]!, memo, initialized);
+    if (s === previous[at - offset]) continue;
+    out ??= previous.slice();
+    out[at - offset] = s;
+  }
+  return out ?? previous;
 }
 
 /**
@@ -190,12 +212,6 @@ function ranInThisSandbox(sim: PodSim, name: string): boolean {
   return false;
 }
 
-/** A value computed on first use, then remembered (podHasInitialized, once per status write). */
-function once(compute: () => boolean): () => boolean {
-  let value: boolean | undefined;
-  return () => (value ??= compute());
-}
-
 function podIsTerminal(sim: PodSim): boolean {
   return sim.deletion !== undefined && sim.specs().every((c) => !sim.running(c.name));
 }
@@ -222,11 +238,14 @@ function phaseOf(sim: PodSim, statuses: PhaseStatuses, inSandbox: () => boolean)
   return explained;
 }
 
+/** Each phase as a number, for the conditions' memo key. */
+const PHASE_CODE: Record<PodPhase, number> = { Pending: 0, Running: 1, Succeeded: 2, Failed: 3 };
+
 function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase): ExplainedCondition[] {
   const sandboxReady = sim.sandbox.conditionReady;
   // [7.2] with KEP-5532, Initialized stays True through an in-place restart
   const keepInitialized = sim.restartAllCount > 0 && sim.status.api.conditions.some((c) => c.type === 'Initialized' && c.status === 'True');
-  const key = `${phase} ${sandboxReady} ${keepInitialized}`;
+  const key = PHASE_CODE[phase] * 4 + (sandboxReady ? 2 : 0) + (keepInitialized ? 1 : 0); // no string built at every write
   const memo = sim.status.conditions;
   if (holds(memo, status, key)) return memo.value;
   const conditions = podConditions(specForStatus(sim), status, phase, {
@@ -247,12 +266,17 @@ function whysOf(conditions: ExplainedCondition[]): Map<string, string> {
 
 /** generateAPIPodStatus + SetPodStatus at the start of a sync ([0.1]). */
 export function writeStatus(sim: PodSim): void {
-  const initialized = once(() => podHasInitialized(sim));
+  const initialized = podHasInitialized(sim); // read by the phase at every write, and by a purged init container's status
   const manager = sim.status;
+  // Only the containers changed since the last generation, unless an input every container reads changed.
+  const reader = sim.changes.generated;
+  const everyContainer = reader.everything(sim.sandbox.id, sim.restartAllCount, sim.removedFromRuntime.size, (sim.deletion !== undefined ? 1 : 0) + (initialized ? 2 : 0));
+  const changed = everyContainer ? undefined : reader.positions();
   const statuses = {
-    initContainerStatuses: generatedList(sim, sim.pod.initContainers.length, 0, manager.generatedInit, initialized),
-    containerStatuses: generatedList(sim, sim.pod.containers.length, sim.pod.initContainers.length, manager.generatedMain, initialized),
+    initContainerStatuses: generatedList(sim, sim.pod.initContainers.length, 0, manager.generatedInit, initialized, changed),
+    containerStatuses: generatedList(sim, sim.pod.containers.length, sim.pod.initContainers.length, manager.generatedMain, initialized, changed),
   };
+  reader.clear();
   manager.generatedInit = statuses.initContainerStatuses;
   manager.generatedMain = statuses.containerStatuses;
   const previousPhase = manager.api.phase;
@@ -289,7 +313,12 @@ export function writeStatus(sim: PodSim): void {
     containerRestartRules: sim.gates.ContainerRestartRules,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
   }) !== undefined) return;
-  for (const rec of sim.recordList) manager.showInstance(rec.spec.name, newest(rec));
+  for (const rec of sim.recordList) {
+    const inst = newest(rec);
+    if (manager.instanceOf(rec.spec.name) === inst) continue;
+    manager.showInstance(rec.spec.name, inst);
+    sim.changes.probeFlags.mark(rec.position); // the probe patch reads the instance a status describes
+  }
   publish(sim, next, phaseWhy, whys);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
 }

@@ -77,22 +77,31 @@ class LazyChanges {
 }
 
 /** Which containers' statuses differ between two writes, and the runtime events behind them. */
-interface StatusChanges {
+class StatusChanges {
   /** Containers whose state, started flag or restart count changed. */
-  state: string[];
+  readonly state: string[] = [];
   /** Containers whose ready flag changed. */
-  ready: string[];
+  readonly ready: string[] = [];
   /** Changed containers among the init containers. */
-  init: string[];
-  /** The runtime events since the last write of these containers, the latest few. */
-  cause(names: string[]): string[];
-}
+  readonly init: string[] = [];
 
-function statusChanges(sim: PodSim, prev: ApiPodStatus, next: ApiPodStatus): StatusChanges {
-  const state: string[] = [];
-  const ready: string[] = [];
-  const init: string[] = [];
-  const scan = (olds: ContainerStatus[], news: ContainerStatus[], isInit: boolean) => {
+  constructor(private readonly sim: PodSim) {}
+
+  /** The runtime events since the last write of these containers, the latest few. */
+  cause(names: string[]): string[] {
+    const sim = this.sim;
+    const ids: string[] = [];
+    for (const n of names) {
+      const since = sim.status.runtimeEventsOf(n);
+      if (since) for (const id of since) ids.push(id);
+    }
+    if (ids.length === 0 && sim.deletion) return [sim.deletion.id];
+    if (!inEmissionOrder(ids)) ids.sort(byEmission); // a stable sort leaves ordered ids as they are
+    return ids.length > MAX_POD_CAUSES ? ids.slice(-MAX_POD_CAUSES) : ids;
+  }
+
+  /** Adds the containers of one list whose status differs between the two writes. */
+  scan(olds: ContainerStatus[], news: ContainerStatus[], isInit: boolean): void {
     if (olds === news) return;
     let byName: Map<string, ContainerStatus> | undefined;
     for (let i = 0; i < news.length; i++) {
@@ -102,27 +111,19 @@ function statusChanges(sim: PodSim, prev: ApiPodStatus, next: ApiPodStatus): Sta
       if (o === s) continue;
       if (!o || stateKind(o) !== stateKind(s) || o.started !== s.started || o.restartCount !== s.restartCount
         || o.state.waiting?.reason !== s.state.waiting?.reason) {
-        state.push(s.name);
-        if (isInit) init.push(s.name);
+        this.state.push(s.name);
+        if (isInit) this.init.push(s.name);
       }
-      if (!o || o.ready !== s.ready) ready.push(s.name);
+      if (!o || o.ready !== s.ready) this.ready.push(s.name);
     }
-  };
-  scan(prev.initContainerStatuses, next.initContainerStatuses, true);
-  scan(prev.containerStatuses, next.containerStatuses, false);
-  return {
-    state, ready, init,
-    cause: (names) => {
-      const ids: string[] = [];
-      for (const n of names) {
-        const since = sim.status.runtimeEventsOf(n);
-        if (since) for (const id of since) ids.push(id);
-      }
-      if (ids.length === 0 && sim.deletion) return [sim.deletion.id];
-      if (!inEmissionOrder(ids)) ids.sort(byEmission); // a stable sort leaves ordered ids as they are
-      return ids.length > MAX_POD_CAUSES ? ids.slice(-MAX_POD_CAUSES) : ids;
-    },
-  };
+  }
+}
+
+function statusChanges(sim: PodSim, prev: ApiPodStatus, next: ApiPodStatus): StatusChanges {
+  const changes = new StatusChanges(sim);
+  changes.scan(prev.initContainerStatuses, next.initContainerStatuses, true);
+  changes.scan(prev.containerStatuses, next.containerStatuses, false);
+  return changes;
 }
 
 /** Ids in emission order ("e12" before "e100"). */
@@ -237,6 +238,8 @@ function publishContainers(sim: PodSim, olds: ContainerStatus[], news: Container
     // otherwise (the first write) it is looked up by name.
     if (o?.name !== s.name) o = (byName ??= new Map(olds.map((x) => [x.name, x]))).get(s.name);
     if (o === s) continue; // a probe patch keeps the statuses it does not change
+    const rec = sim.records.get(s.name);
+    if (rec !== undefined) sim.changes.probeFlags.mark(rec.position); // a new written status: the next probe patch compares with it
     if (!o || !sameRuntimeView(o, s)) changed.push(s.name);
     if (!o || !sameWrittenState(o, s)) recordWrite(sim, s);
     const reason = s.state.waiting?.reason;
