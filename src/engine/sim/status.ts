@@ -217,11 +217,11 @@ function podIsTerminal(sim: PodSim): boolean {
 }
 
 /** getPhase for these statuses ([6.2]); the same lists and flags give the same explanation. */
-function phaseOf(sim: PodSim, statuses: PhaseStatuses, inSandbox: () => boolean): PhaseExplanation {
+function phaseOf(sim: PodSim, statuses: PhaseStatuses, inSandbox: boolean): PhaseExplanation {
   const podTerminal = podIsTerminal(sim);
   // [6.1] up to 1.32 getPhase asks the statuses (HasAnyRegularContainerStarted), from 1.33 the sandbox
   const rules = phaseVersionRules(sim.minor);
-  const initialized = rules.initializedFromStatuses ? anyMainContainerStarted(statuses) : inSandbox();
+  const initialized = rules.initializedFromStatuses ? anyMainContainerStarted(statuses) : inSandbox;
   const key = (podTerminal ? 1 : 0) + (initialized ? 2 : 0);
   const memo = sim.status.phase;
   if (phaseStillHolds(memo, statuses, key)) return memo.value;
