@@ -34,8 +34,8 @@
 // (/sys/fs/cgroup/cpuacct/<name>: echo $$ > cgroup.procs, then read cpuacct.usage). `/usr/bin/time`
 // counts less than half of it (8.4 of 19.1 s on three specs): Chromium's renderers are not
 // descendants it waits for. 2026-12-03, under load ~20: 747 s of CPU for the 114 tests before
-// this round, 657 s for the 106 tests after it (-12%: one GIF build instead of two, axe passes
-// for violations only, editor-schema's and explain's tests in 6 page loads fewer).
+// this round, 676 s for the 105 tests after it (-9.5%: one GIF build instead of two, axe passes
+// for violations only, 9 page loads fewer: editor-schema, explain, editor, polish).
 
 import { defineConfig } from '@playwright/test';
 
