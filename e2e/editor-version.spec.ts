@@ -4,6 +4,7 @@
 import { axeBuilder } from './support/a11y';
 import { expect, test } from './support/test';
 import { editorText, lanes, markers, openApp, screenshot, waitForApp } from './support/app';
+import { type Page, type TestInfo } from '@playwright/test';
 import { caretAt, waitForSchema } from './support/editor';
 import { setTheme } from './support/timeline';
 import { DEFAULT_SCENARIO, lineOf } from './support/scenario';
@@ -12,7 +13,10 @@ const withVersion = (v: string) => DEFAULT_SCENARIO.replace('kind: Simulation\n'
 const sidecarKind = (page: import('@playwright/test').Page) =>
   page.locator('[data-testid="lane"][data-container="istio-proxy"]').getAttribute('data-kind');
 
-test('the same native sidecar is rejected under 1.27 and accepted under 1.29', async ({ page }) => {
+// editor.spec.ts's version-picker test (1.27 rejects, 1.36 is clean again, 1.28 runs the sidecar
+// as an init container) is the last steps of this one: the same page, one load fewer.
+test('the same native sidecar is rejected under 1.27 and accepted under 1.29', async ({ page }, info) => {
+  test.setTimeout(30_000 * 2);
   await openApp(page);
   const line = lineOf(DEFAULT_SCENARIO, '      restartPolicy: Always');
 
@@ -33,6 +37,12 @@ test('the same native sidecar is rejected under 1.27 and accepted under 1.29', a
   await expect(page.locator('.timeline-note')).toHaveCount(0);
   await expect.poll(() => sidecarKind(page)).toBe('sidecar');
   await waitForSchema(page, '1.29', 'istio-proxy');
+
+  await test.step('the version picker: 1.27 rejects the native sidecar, 1.28 runs it as an init container', async () => {
+    await page.getByTestId('k8s-version').selectOption('1.36');
+    await test.step('Kubernetes 1.27 rejects the native sidecar', () => rejectedUnder127(page, info));
+    await test.step('Kubernetes 1.28 drops restartPolicy with a warning and runs the sidecar as an init container', () => initUnder128(page));
+  });
 });
 
 test('the picker shows the version the text names, and the version comes back after a reload', async ({ page }) => {
@@ -116,3 +126,31 @@ test('Ctrl+Z takes back a picker change and a whole scenario loaded from elsewhe
   await page.keyboard.press('ControlOrMeta+Shift+Z');
   await expect.poll(() => editorText(page)).toBe(withVersion('1.29'));
 });
+
+async function rejectedUnder127(page: Page, info: TestInfo) {
+  await expect(page.getByTestId('problems').locator('li')).toHaveCount(0);
+  await page.getByTestId('k8s-version').selectOption('1.27');
+  const problem = page.getByTestId('problems').locator('li').filter({ hasText: 'restartPolicy' });
+  await expect(problem).toHaveCount(1);
+  await expect(problem).toHaveAttribute('data-severity', 'error');
+  await expect(problem).toContainText('initContainers[2]');
+  const line = lineOf(DEFAULT_SCENARIO, '  restartPolicy: Always');
+  await expect(problem).toContainText(`${line}:`);
+  await expect.poll(async () => (await markers(page, 'sidecar-lab')).map((m) => [m.severity, m.startLineNumber])).toContainEqual(['error', line]);
+  await expect(page.locator('.timeline-note')).toBeVisible();
+  await screenshot(page, info, 'rejected');
+
+  await page.getByTestId('k8s-version').selectOption('1.36');
+  await expect(page.getByTestId('problems').locator('li')).toHaveCount(0);
+  await expect(page.locator('.timeline-note')).toHaveCount(0);
+  await expect.poll(() => markers(page, 'sidecar-lab')).toEqual([]);
+}
+
+async function initUnder128(page: Page) {
+  await page.getByTestId('k8s-version').selectOption('1.28');
+  const problem = page.getByTestId('problems').locator('li');
+  await expect(problem).toHaveCount(1);
+  await expect(problem).toHaveAttribute('data-severity', 'warning');
+  await expect(page.locator('[data-testid="lane"][data-container="istio-proxy"]')).toHaveAttribute('data-kind', 'init');
+  await expect.poll(async () => (await markers(page, 'sidecar-lab')).map((m) => m.severity)).toEqual(['warning']);
+}

@@ -1,12 +1,14 @@
 // Issue 15's panels: the containers table shows the API status (the runtime's truth marked as
 // such where it runs ahead), kubectl's quirks are explained where they appear, a share option
 // makes a presenter link, the gate notes across versions, compare mode at 1280×720, and an
-// animated export of playback. One page load per test; states as steps.
+// animated export of playback (and, cancelled from behind More at 1,200 px, a WebM export that
+// crossed 1,280 px). One page load per test; states as steps.
 
 import { readFileSync } from 'node:fs';
 import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { kubectl, openApp, replaceEditorText, screenshot } from './support/app';
+import { revealTool } from './support/more';
 import { galleryText } from './support/share';
 import { setCursor, setTheme } from './support/timeline';
 
@@ -104,7 +106,7 @@ test('the share panel makes a presenter link with a title and caption', async ({
 });
 
 test('gate notes across versions, and an animated WebM export of playback', async ({ page }, info) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await openApp(page);
 
@@ -143,6 +145,28 @@ test('gate notes across versions, and an animated WebM export of playback', asyn
     expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]); // the EBML (Matroska/WebM) header
     await expect(page.getByTestId('cursor-time')).toHaveText('12');
     await expect(button).toHaveText('WebM');
+  });
+
+  // The WebM half of "a WebM or GIF export survives the window crossing 1,280 px" (polish.spec.ts
+  // had it as a test of its own; the GIF half is in gif-export.spec.ts).
+  await test.step('WebM: started in the toolbar, cancelled from behind More at 1,200 px: nothing downloaded', async () => {
+    const resize = (width: number) => page.setViewportSize({ width, height: 800 });
+    const more = page.getByTestId('toolbar-more');
+    await resize(1300);
+    let downloads = 0;
+    page.on('download', () => { downloads++; });
+    await page.getByTestId('export-webm').click();
+    await expect(page.getByTestId('export-webm')).toHaveText(/^WebM [1-9]\d*%$/);
+    await resize(1200);
+    await revealTool(page, 'export-webm-cancel');
+    await expect(page.getByTestId('export-webm')).toHaveText(/^WebM \d+%$/);
+    await page.getByTestId('export-webm-cancel').click();
+    await expect(page.getByTestId('export-webm')).toHaveText('WebM');
+    await expect(page.getByTestId('export-webm-cancel')).toHaveCount(0);
+    await expect(more).not.toHaveAttribute('data-busy', 'true');
+    await resize(1300);
+    await expect(page.getByTestId('export-webm')).toHaveText('WebM');
+    expect(downloads).toBe(0);
   });
 });
 

@@ -2,19 +2,16 @@
 // Job's pod name in the timeline's labels selects that pod (by click or keyboard); a WebM/GIF
 // export survives the window crossing 1,280 px (its button moving into "More" and back); and the
 // GIF, whose palette is now made from frames spread over the clip, still plays its frames in order.
+// The last two are checked beside the exports they ride on (see the end of this file).
 
 import { readFileSync } from 'node:fs';
-import { type Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { runScenario } from '../src/engine/run';
 import { GALLERY_ENTRIES } from '../src/scenarios/galleryEntries';
 import { encodeFragment, galleryLinkState, withViewParam } from '../src/share';
 import { nearestStep, presentSteps } from '../src/state/present/steps';
-import { GIF_FRAMES } from '../src/ui/timeline/export/gifPlan';
-import { composeFrames, readGif } from '../src/ui/timeline/export/gifStructure.testkit';
 import { expectNoAxeViolations } from './support/a11y';
-import { guardNetwork, kubectl, openApp, screenshot, waitForApp } from './support/app';
-import { revealTool } from './support/more';
+import { guardNetwork, kubectl, screenshot, waitForApp } from './support/app';
 import { galleryText, SCENARIO_KEY } from './support/share';
 
 const SIZES = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 720 }, projector: { width: 1920, height: 1080 } };
@@ -139,77 +136,7 @@ test('a Job’s pod names in the timeline select that pod, by click or keyboard;
   });
 });
 
-/** The percentage an export button shows while it runs (null when idle). */
-async function percent(page: Page, testId: string): Promise<number | null> {
-  const m = /(\d+)%$/.exec((await page.getByTestId(testId).textContent()) ?? '');
-  return m ? Number(m[1]) : null;
-}
-
-/** Crosses to `width`, keeping the height. */
-const resize = (page: Page, width: number) => page.setViewportSize({ width, height: 800 });
-
-test('a WebM or GIF export survives the window crossing 1,280 px: progress and Cancel in either copy of the button, the file still made', async ({ page }) => {
-  test.setTimeout(120_000);
-  await resize(page, 1300);
-  await openApp(page);
-  const more = page.getByTestId('toolbar-more');
-
-  await test.step('GIF: started in the toolbar, followed behind More at 1,200 px and back, and downloaded', async () => {
-    const download = page.waitForEvent('download', { timeout: 100_000 });
-    await page.getByTestId('export-gif').click();
-    await expect(page.getByTestId('export-gif')).toHaveText(/^GIF [1-9]\d*%$/);
-    await resize(page, 1200);
-    await expect(more).toBeVisible();
-    // Closed, the More button says an export goes on inside it.
-    await expect(more).toHaveAttribute('data-busy', 'true');
-    await expect(more).toHaveAttribute('aria-label', /an export is running/);
-    await more.screenshot({ path: 'e2e/screenshots/polish-more-busy.png' });
-    const inMore = await revealTool(page, 'export-gif');
-    await expect(inMore).toHaveText(/^GIF \d+%$/);
-    await expect(page.getByTestId('export-gif-cancel')).toBeVisible();
-    // The new copy does not start another run: a click on it while one runs does nothing.
-    const before = (await percent(page, 'export-gif'))!;
-    await inMore.click();
-    await expect.poll(() => percent(page, 'export-gif')).toBeGreaterThan(before);
-    await resize(page, 1300);
-    await expect(more).toBeHidden();
-    await expect(page.getByTestId('export-gif')).toHaveText(/^GIF \d+%$/);
-    const file = await download;
-    await expect(page.getByTestId('export-gif')).toHaveText('GIF');
-    await expect(page.getByTestId('export-gif-cancel')).toHaveCount(0);
-    const gif = readGif(readFileSync(await file.path()));
-    expect(gif.images).toHaveLength(GIF_FRAMES);
-    // The frames, drawn in another order for the palette (its samples first), play in time
-    // order: the cursor (the column with the most pixels of its red) moves right. Frames drawn
-    // at 1,200 px are a narrower picture, so only frames far apart are compared.
-    const frames = composeFrames(gif);
-    const CURSOR = [209, 36, 59]; // --cursor, timeline.css
-    const cursorX = (k: number) => {
-      const counts = new Array<number>(gif.width).fill(0);
-      frames[k]!.forEach(([r, g, b], i) => {
-        if (Math.abs(r - CURSOR[0]!) + Math.abs(g - CURSOR[1]!) + Math.abs(b - CURSOR[2]!) < 40) counts[i % gif.width]!++;
-      });
-      return counts.indexOf(Math.max(...counts));
-    };
-    const xs = [2, 20, 40, 60, 80, GIF_FRAMES - 1].map(cursorX);
-    for (let i = 1; i < xs.length; i++) expect(xs[i]!, `${xs.join(' < ')}`).toBeGreaterThan(xs[i - 1]!);
-    expect(xs.at(-1)!).toBeGreaterThan(gif.width / 2);
-  });
-
-  await test.step('WebM: started in the toolbar, cancelled from behind More at 1,200 px: nothing downloaded', async () => {
-    let downloads = 0;
-    page.on('download', () => { downloads++; });
-    await page.getByTestId('export-webm').click();
-    await expect(page.getByTestId('export-webm')).toHaveText(/^WebM [1-9]\d*%$/);
-    await resize(page, 1200);
-    await revealTool(page, 'export-webm-cancel');
-    await expect(page.getByTestId('export-webm')).toHaveText(/^WebM \d+%$/);
-    await page.getByTestId('export-webm-cancel').click();
-    await expect(page.getByTestId('export-webm')).toHaveText('WebM');
-    await expect(page.getByTestId('export-webm-cancel')).toHaveCount(0);
-    await expect(more).not.toHaveAttribute('data-busy', 'true');
-    await resize(page, 1300);
-    await expect(page.getByTestId('export-webm')).toHaveText('WebM');
-    expect(downloads).toBe(0);
-  });
-});
+// A WebM or GIF export survives the window crossing 1,280 px: the GIF (started in the toolbar,
+// followed behind More and back, the file still made, its frames in time order) is the one GIF
+// build of gif-export.spec.ts; the WebM cancelled from behind More is a step of panels.spec.ts's
+// WebM export.

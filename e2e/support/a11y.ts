@@ -6,6 +6,11 @@
 // blank page, which doubled the time of every check; the app has no cross-origin frame, the one
 // thing only the default mode reaches, so the results are the same (measured: same passes,
 // incomplete and violations on the main view).
+//
+// Only violations are read, so axe is asked to aggregate only them in full (its `resultTypes`
+// option: every rule still runs on every node; the passes, incomplete and inapplicable lists keep
+// one node per rule instead of a selector for each): ~1.2 instead of ~1.75 s of CPU per pass on
+// the main view (issue 16), the same violations (checked on a page built to have five kinds).
 
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
@@ -19,9 +24,9 @@ export interface ViolationBrief {
   nodes: string[];
 }
 
-/** An AxeBuilder for `page` that runs axe in the page (see the file's comment). */
+/** An AxeBuilder for `page` that runs axe in the page and reports violations in full (see the file's comment). */
 export function axeBuilder(page: Page): AxeBuilder {
-  return new AxeBuilder({ page }).setLegacyMode(true);
+  return new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
 }
 
 export interface AxeScope {
