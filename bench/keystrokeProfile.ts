@@ -3,7 +3,7 @@
 // thread and in the engine worker, from a Chromium performance trace with the V8 sampling
 // profiler: the top-level tasks of each thread in time order, then the functions with the most
 // self time per thread.
-// Usage: npx tsx bench/keystrokeProfile.ts [--keys 20] [--traced 3] [--dist DIR] [--default]
+// Usage: npx tsx bench/keystrokeProfile.ts [--keys 20] [--traced 3] [--dist DIR] [--default] [--brief]
 // (BENCH_PORT as bench/web.ts; --default types into the default scenario instead)
 
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,8 @@ async function oneKeystroke(page: Page, digit: string): Promise<{ latency: numbe
   return { latency, down };
 }
 
+const summaries: string[] = [];
+
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; parent?: number }
 
 /** Self time per function of one thread's sampling profile, within [from, to] (trace µs). */
@@ -109,7 +111,7 @@ function selfTimes(events: TraceEvent[], pid: number, tid: number, from: number,
   return out;
 }
 
-function report(events: TraceEvent[], down: number, latency: number): void {
+function report(events: TraceEvent[], down: number, latency: number, quiet = false): void {
   const threads = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, String((e.args as { name?: string }).name));
   const mark = events.find((e) => e.name === 'keydown' && e.ph !== 'M');
@@ -120,7 +122,8 @@ function report(events: TraceEvent[], down: number, latency: number): void {
   const pageThreads = [...threads.entries()].filter(([, n]) => n === 'CrRendererMain' || n === 'DedicatedWorker thread').map(([k]) => k);
   const inScope = (e: TraceEvent) => pageThreads.includes(`${e.pid}:${e.tid}`) && e.ts >= t0 - 5000 && e.ts <= end;
   const interesting = /^(EventDispatch|FunctionCall|TimerFire|FireAnimationFrame|RunMicrotasks|HandlePostMessage|UpdateLayoutTree|Layout|Paint|PrePaint|Layerize|Commit|FireIdleCallback|RunTask|v8.run|ParseHTML|MajorGC|MinorGC|V8.GC_SCAVENGER|BlinkGC.AtomicPhase|keydown|timeline-changed|MessageEvent)/;
-  console.log(`keystroke: ${round(latency, 1)} ms (down at ${round(down, 1)} ms on the page clock)`);
+  const log = quiet ? () => {} : console.log;
+  log(`keystroke: ${round(latency, 1)} ms (down at ${round(down, 1)} ms on the page clock)`);
   let openEnd = new Map<string, number>();
   for (const e of events.filter(inScope).sort((a, b) => a.ts - b.ts)) {
     if (!interesting.test(e.name)) continue;
@@ -131,19 +134,26 @@ function report(events: TraceEvent[], down: number, latency: number): void {
     if (!nested) openEnd.set(key, e.ts + (e.dur ?? 0));
     const data = (e.args?.data ?? {}) as { type?: string; url?: string; functionName?: string };
     const what = [data.type, data.functionName, data.url?.replace(/^.*\//, '')].filter(Boolean).join(' ');
-    console.log(`${String(round((e.ts - t0) / 1000, 1)).padStart(8)} ms ${String(round(dur, 1)).padStart(6)} ms (cpu ${String(round((e.tdur ?? 0) / 1000, 1)).padStart(5)}) ${name(e).padEnd(7)} ${nested ? '  ' : ''}${e.name} ${what}`);
+    log(`${String(round((e.ts - t0) / 1000, 1)).padStart(8)} ms ${String(round(dur, 1)).padStart(6)} ms (cpu ${String(round((e.tdur ?? 0) / 1000, 1)).padStart(5)}) ${name(e).padEnd(7)} ${nested ? '  ' : ''}${e.name} ${what}`);
   }
   openEnd = new Map();
+  const changed = events.find((e) => e.name === 'timeline-changed' && e.ph !== 'M');
+  const mainKey = pageThreads.find((k) => threads.get(k) === 'CrRendererMain');
+  const task = changed && events.find((e) => e.name === 'RunTask' && `${e.pid}:${e.tid}` === mainKey && e.ts <= changed.ts && e.ts + (e.dur ?? 0) >= changed.ts);
+  const engine = events.find((e) => e.name === 'FunctionCall' && e.ts >= t0 && e.ts <= end && /engine\.worker/.test(String((e.args?.data as { url?: string } | undefined)?.url ?? '')));
+  const line = `SUMMARY main task that drew: ${round((task?.dur ?? 0) / 1000, 1)} ms wall, ${round((task?.tdur ?? 0) / 1000, 1)} ms cpu; engine worker run: ${round((engine?.dur ?? 0) / 1000, 1)} ms wall, ${round((engine?.tdur ?? 0) / 1000, 1)} ms cpu`;
+  summaries.push(line);
+  console.log(line);
   for (const key of pageThreads) {
     const [pid, tid] = key.split(':').map(Number) as [number, number];
     const self = [...selfTimes(events, pid, tid, t0, t0 + latency * 1000)].sort((a, b) => b[1] - a[1]).slice(0, 25);
     const total = [...selfTimes(events, pid, tid, t0, t0 + latency * 1000).values()].reduce((a, b) => a + b, 0);
-    console.log(`\n-- ${threads.get(key)}: self time until the timeline changed (${round(total, 1)} ms sampled)`);
-    for (const [fn, ms] of self) console.log(`${String(round(ms, 1)).padStart(8)} ms  ${fn}`);
+    log(`\n-- ${threads.get(key)}: self time until the timeline changed (${round(total, 1)} ms sampled)`);
+    for (const [fn, ms] of self) log(`${String(round(ms, 1)).padStart(8)} ms  ${fn}`);
     if (total === 0) continue;
-    console.log(`-- ${threads.get(key)}: inclusive time`);
-    const incl = [...selfTimes(events, pid, tid, t0, t0 + latency * 1000, true)].filter(([fn]) => !fn.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 60);
-    for (const [fn, ms] of incl) console.log(`${String(round(ms, 1)).padStart(8)} ms  ${fn}`);
+    log(`-- ${threads.get(key)}: inclusive time`);
+    const incl = [...selfTimes(events, pid, tid, t0, t0 + latency * 1000, true)].filter(([fn]) => !fn.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 200);
+    for (const [fn, ms] of incl) log(`${String(round(ms, 1)).padStart(8)} ms  ${fn}`);
   }
 }
 
@@ -166,9 +176,10 @@ async function main(): Promise<void> {
     for (let i = 0; i < traced; i++) {
       let result = { latency: 0, down: 0 };
       const events = await collectTrace(cdp, async () => { result = await oneKeystroke(page, String(3 + (i % 5))); });
-      console.log(`\n== traced keystroke ${i + 1}`);
-      report(events, result.down, result.latency);
+      if (!args.includes('--brief')) console.log(`\n== traced keystroke ${i + 1}`);
+      report(events, result.down, result.latency, args.includes('--brief'));
     }
+    for (const l of summaries) console.log(l);
   } finally {
     await browser.close();
     stopPreview(server);
