@@ -24,11 +24,11 @@ export function statusTone(status: string): BarTone {
 
 /** When the pod object disappears (pod.gone), or the trace's end. */
 export function podGoneAt(events: readonly TraceEvent[], end: number): number {
-  const gone = events.find((e) => e.type === 'pod.gone');
-  return gone ? Math.min(gone.t, end) : end;
+  for (const e of events) if (e.type === 'pod.gone') return Math.min(e.t, end);
+  return end;
 }
 
-/** The pod lane; its bars end at `until` (see podGoneAt). `only`: the indices of the events to read (a Job's pod's own). */
+/** The pod lane; its bars end at `until` (see podGoneAt). `only`: the indices of the events to read (a Job's pod's own, or a lone pod's events of no container). */
 export function podLane(podName: string, events: readonly TraceEvent[], until: number, only?: readonly number[]): Lane {
   const bars = new SegmentBuilder();
   const conds = new Map(CONDITIONS.map((c) => [c, new SegmentBuilder()]));
