@@ -4,7 +4,8 @@
 // profiler: the top-level tasks of each thread in time order, then the functions with the most
 // self time per thread.
 // Usage: npx tsx bench/keystrokeProfile.ts [--keys 20] [--traced 3] [--dist DIR] [--default] [--brief]
-// (BENCH_PORT as bench/web.ts; --default types into the default scenario instead)
+// (BENCH_PORT as bench/web.ts; --default types into the default scenario instead; --brief prints only the
+// summaries; KEYS_TRACE_OUT=FILE keeps the last raw trace as JSON)
 
 import { fileURLToPath } from 'node:url';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
@@ -27,6 +28,7 @@ interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?
 
 async function collectTrace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
+  (globalThis as { lastTrace?: TraceEvent[] }).lastTrace = events;
   const onData = (e: { value: unknown[] }) => { events.push(...(e.value as TraceEvent[])); };
   cdp.on('Tracing.dataCollected', onData);
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
@@ -180,6 +182,7 @@ async function main(): Promise<void> {
       report(events, result.down, result.latency, args.includes('--brief'));
     }
     for (const l of summaries) console.log(l);
+    if (process.env.KEYS_TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.KEYS_TRACE_OUT, JSON.stringify((globalThis as { lastTrace?: TraceEvent[] }).lastTrace ?? []));
   } finally {
     await browser.close();
     stopPreview(server);
