@@ -2,8 +2,8 @@
 // above them the canvas of marks, drawn for a render range, then only shifted with a CSS
 // transform, each on its own compositor layer, while panning; between the two, labels of bars
 // that start left of the view pinned at its left edge in a small SVG that does not move), the
-// axis and the cursor. A redraw draws the lanes on screen at once and the others in idle time
-// (lanesInView.ts, issue 16).
+// axis and the cursor. A new drawing (an edit's lanes) draws the lanes on screen at once and the
+// others in idle time (lanesInView.ts, issue 16); a pan draws every lane of its range.
 
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Theme } from '../../state/slices/prefs';
@@ -93,6 +93,9 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
     if (!rows || !refs.axis.current || !layer || !marks || !plot || !lanes || !pinned || !canvas) return;
     renderAxis(refs.axis.current, s);
     shown.current = s;
+    // A new drawing (new lanes, size or theme: the range was reset) draws the lanes on screen first;
+    // a pan that leaves the range draws them all, as one frame, not two.
+    const fresh = range.current === null;
     const next = nextRenderRange(range.current, s, end, recentre && range.current !== null && offCentre(range.current, s, end));
     if (next !== range.current) {
       // The layer covers the drawn range; inside its SVG, x is the timeline's own x.
@@ -104,7 +107,7 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       plot.setAttribute('width', String(w));
       lanes.setAttribute('transform', `translate(${layerShift(next).toFixed(2)},0)`);
       laneFrame.current = { draw: next.draw, t0: next.scale.t0, t1: next.scale.t1 };
-      if (renderLanes(lanes, rows, laneFrame.current, inView.current.shows) > 0) rest.current.poke();
+      if (renderLanes(lanes, rows, laneFrame.current, fresh ? inView.current.shows : undefined) > 0) rest.current.poke();
       labelSlots.current = barLabelSlots(lanes);
       const dpr = globalThis.devicePixelRatio || 1;
       // The canvas reaches a little past the range, so marks on its edges are whole.
