@@ -15,7 +15,7 @@ import { openApp, replaceEditorText, screenshot } from './support/app';
 import { formatContrast, lowestPerTone, measureTimelineContrast, type TextContrast } from './support/contrast';
 import { DEFAULT_SCENARIO, FLAKY_JOB } from './support/scenario';
 import { galleryText } from './support/share';
-import { setTheme } from './support/timeline';
+import { everyLaneDrawn, setTheme } from './support/timeline';
 
 /** WCAG 2 AA for normal text: the labels are 10–12.5 px. */
 const MIN_RATIO = 4.5;
@@ -56,8 +56,10 @@ function containerLanes(trace: Trace): string[] {
   return trace.containers.map((c) => (several ? `${c.pod}/${c.name}` : c.name));
 }
 
+/** Two frames after a change, and the lanes off screen drawn too (they are drawn in idle time). */
 async function nextFrames(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  await everyLaneDrawn(page);
 }
 
 async function showWindow(page: Page, view: TimeWindow | null, end: number): Promise<void> {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './support/test';
 import { kubectl, lanes, openApp, replaceEditorText, screenshot } from './support/app';
+import { everyLaneDrawn } from './support/timeline';
 
 const SCENARIO = readFileSync(new URL('../src/scenarios/14-job-parallel-indexed.yaml', import.meta.url), 'utf8');
 
@@ -21,6 +22,7 @@ test('a parallel Indexed Job draws one lane group per pod on one axis', async ({
   await expect(page.getByText(/^Pod work-1-[a-z0-9]{5} \(index 1\)$/i).first()).toBeAttached();
   // A pod created later draws nothing before its creation, its condition rows included.
   const later = pods[2]!;
+  await everyLaneDrawn(page);
   const starts = await page.locator(`[data-testid="lane"][data-container="${later}"] rect.bar`).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
   expect(Math.min(...starts)).toBeGreaterThan(0);
   await screenshot(page, info);

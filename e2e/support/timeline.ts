@@ -28,8 +28,17 @@ export async function visibleWindow(page: Page): Promise<{ t0: number; t1: numbe
 
 export interface BarView { start: number; end: number; label: string; attempt: number | null; tone: string }
 
-/** The drawn bars of a container lane (its own row, not the pod's sub-rows). */
+/**
+ * Waits until every lane is drawn for the shown trace: a redraw draws the lanes on screen at once
+ * and marks the others `data-stale` until idle time draws them too (lanesInView.ts, issue 16).
+ */
+export async function everyLaneDrawn(page: Page): Promise<void> {
+  await expect(page.locator('[data-testid="lane"][data-stale]')).toHaveCount(0);
+}
+
+/** The drawn bars of a container lane (its own row, not the pod's sub-rows), once every lane is drawn. */
 export async function laneBars(page: Page, container: string): Promise<BarView[]> {
+  await everyLaneDrawn(page);
   return page.locator(`[data-testid="lane"][data-container="${container}"] > g.bars rect.bar`).evaluateAll((els) => els.map((el) => ({
     start: Number(el.getAttribute('data-start')),
     end: Number(el.getAttribute('data-end')),

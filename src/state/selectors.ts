@@ -4,7 +4,7 @@
 import type { Trace } from '../engine/trace';
 import type { Theme } from './slices/prefs';
 import type { AppState } from './store';
-import { buildCausality, type Causality } from './trace/causality';
+import { causalLinks, type CausalLinks } from './trace/causality';
 import { kubectlPodAt, kubectlRowAt } from './trace/kubectlPod';
 
 export const selectText = (s: AppState) => s.text;
@@ -56,16 +56,16 @@ export const selectInjectOptions = (s: AppState) => s.inject;
 export const selectSetInjectOptions = (s: AppState) => s.setInjectOptions;
 export const selectNotice = (s: AppState) => s.notice;
 
-const causalityCache = new WeakMap<Trace, Causality>();
-/** Cause and effect links of the current trace, computed once per trace. */
-export const selectCausality = (s: AppState): Causality | null => {
+const causalityCache = new WeakMap<Trace, CausalLinks>();
+/** Cause and effect links of the current trace: one object per trace, answering one event at a time (issue 16). */
+export const selectCausality = (s: AppState): CausalLinks | null => {
   if (!s.trace) return null;
   let c = causalityCache.get(s.trace);
   if (!c) {
-    c = buildCausality(s.trace);
+    c = causalLinks(s.trace);
     causalityCache.set(s.trace, c);
   }
   return c;
 };
-/** The links only while an event is selected: a run is drawn without building them (issue 16). */
-export const selectCausalityOfSelection = (s: AppState): Causality | null => (s.selected === null ? null : selectCausality(s));
+/** The links only while an event is selected: a run is drawn without looking any up (issue 16). */
+export const selectCausalityOfSelection = (s: AppState): CausalLinks | null => (s.selected === null ? null : selectCausality(s));

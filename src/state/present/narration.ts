@@ -3,7 +3,7 @@
 
 import type { Trace } from '../../engine/trace';
 import { formatSeconds } from '../format';
-import type { Causality } from '../trace/causality';
+import type { CausalLinks } from '../trace/causality';
 import { describeEvent } from '../trace/describeEvent';
 
 export interface Narration {
@@ -20,11 +20,11 @@ export interface Narration {
   causes: string[];
 }
 
-export function narrate(trace: Trace, causality: Causality | null, steps: readonly number[], step: number): Narration | null {
+export function narrate(trace: Trace, causality: CausalLinks | null, steps: readonly number[], step: number): Narration | null {
   const index = steps[step];
   const e = index === undefined ? undefined : trace.events[index];
   if (index === undefined || !e) return null;
-  const causes = (causality?.causes[index] ?? []).map((j) => {
+  const causes = (causality?.causesOf(index) ?? []).map((j) => {
     const c = trace.events[j]!;
     return `${formatSeconds(c.t)} s: ${describeEvent(c)}`;
   });

@@ -52,7 +52,7 @@ describe('narrate', () => {
   it('says when, to whom, what, why and because', () => {
     const steps = presentSteps(trace, 'events');
     const exit = steps.findIndex((i) => trace.events[i]!.type === 'container.exit');
-    const causality = { causes: trace.events.map((_, i) => (i === steps[exit] ? [4] : [])), effects: trace.events.map(() => []) };
+    const causality = { causesOf: (i: number) => (i === steps[exit] ? [4] : []), effectsOf: () => [] };
     const n = narrate(trace, causality, steps, exit)!;
     expect(n).toMatchObject({ step: exit + 1, steps: steps.length, time: '4.5 s', who: 'init-myservice', why: 'fixture' });
     expect(n.headline).toBe('init-myservice exits with code 0 (Completed).');

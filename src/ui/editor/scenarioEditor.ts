@@ -98,6 +98,10 @@ export function createScenarioEditor(host: HTMLElement, text: string): ScenarioE
   });
 
   const hintDecorations = editor.createDecorationsCollection();
+  /** The problems last shown, and the lines they were on (see setProblems). */
+  let lastShown: string | undefined;
+  const shownKey = (problems: readonly Problem[]) => JSON.stringify([problems, model.getLineCount(), problems.map((p) => (
+    p.line >= 1 && p.line <= model.getLineCount() ? model.getLineContent(p.line) : ''))]);
   let hints: Hint[] = [];
   /** The text last handed to the change listeners: the store echoes it back, nothing to do then. */
   let emitted: string | undefined;
@@ -119,6 +123,13 @@ export function createScenarioEditor(host: HTMLElement, text: string): ScenarioE
       editor.pushUndoStop();
     },
     setProblems(problems) {
+      // Most keystrokes leave the problems as they were, and the markers and hints already shown
+      // (Monaco moves decorations with the edits): rewriting a big pod's 40 hints cost ~8 ms of
+      // each keystroke before the timeline could change (issue 16). The lines they sit on are
+      // part of the comparison, so a text that only has equal problems is marked again.
+      const shown = shownKey(problems);
+      if (shown === lastShown) return;
+      lastShown = shown;
       const lineMax = (line: number) => model.getLineMaxColumn(line);
       monaco.editor.setModelMarkers(model, MARKER_OWNER, problemsToMarkers(problems, model.getLineCount(), lineMax));
       hints = hintsFrom(problems).filter((h) => h.line >= 1 && h.line <= model.getLineCount());

@@ -35,8 +35,8 @@ export function SelectionPanel() {
       {eventDetail(e) && <p className="mono selection-detail">{eventDetail(e)}</p>}
       <p className="selection-why" data-testid="selection-why">{e.why}</p>
       <div className="causal-lists">
-        {list('Caused by', causality?.causes[selected], 'causes')}
-        {list('Led to', causality?.effects[selected], 'effects')}
+        {list('Caused by', causality?.causesOf(selected), 'causes')}
+        {list('Led to', causality?.effectsOf(selected), 'effects')}
       </div>
       <div className="selection-actions">
         {writtenAs(e) && (

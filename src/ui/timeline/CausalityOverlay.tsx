@@ -2,13 +2,13 @@
 // caused (solid, blue): causality.ts read on the drawn timeline.
 
 import type { Trace } from '../../engine/trace';
-import type { Causality } from '../../state/trace/causality';
+import type { CausalLinks } from '../../state/trace/causality';
 import { eventAnchor } from './hitTest';
 import type { Rows } from './rows';
 import type { TimeScale } from './scale';
 
 export function CausalityOverlay({ trace, causality, rows, scale, selected }: {
-  trace: Trace; causality: Causality; rows: Rows; scale: TimeScale; selected: number | null;
+  trace: Trace; causality: CausalLinks; rows: Rows; scale: TimeScale; selected: number | null;
 }) {
   const e = selected === null ? undefined : trace.events[selected];
   if (selected === null || !e) return null;
@@ -37,8 +37,8 @@ export function CausalityOverlay({ trace, causality, rows, scale, selected }: {
           </marker>
         ))}
       </defs>
-      {causality.causes[selected]?.map((j) => link(j, 'cause'))}
-      {causality.effects[selected]?.map((j) => link(j, 'effect'))}
+      {causality.causesOf(selected).map((j) => link(j, 'cause'))}
+      {causality.effectsOf(selected).map((j) => link(j, 'effect'))}
       <circle className="causal-selected" cx={at.x} cy={at.y} r={8} />
     </g>
   );

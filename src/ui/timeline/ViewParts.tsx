@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import type { Trace } from '../../engine/trace';
 import { useAppStore } from '../../state/appStore';
-import type { Causality } from '../../state/trace/causality';
+import type { CausalLinks } from '../../state/trace/causality';
 import { lazyPart } from '../app/lazyPart';
 import type { CausalityOverlayProps, FaultHandlesProps, ObservedBoundaryProps } from './lazyPartsProps';
 import type { Rows } from './rows';
@@ -23,7 +23,7 @@ export function hasInjectedMarks(rows: Rows): boolean {
 }
 
 export function ViewParts({ trace, rows, scaleOf, readOnly, selected, causality }: {
-  trace: Trace; rows: Rows; scaleOf: ScaleOf; readOnly: boolean; selected: number | null; causality: Causality | null;
+  trace: Trace; rows: Rows; scaleOf: ScaleOf; readOnly: boolean; selected: number | null; causality: CausalLinks | null;
 }) {
   const handles = useMemo(() => !readOnly && hasInjectedMarks(rows), [readOnly, rows]);
   const arrows = causality !== null && selected !== null;

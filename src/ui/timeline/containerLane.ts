@@ -9,19 +9,15 @@ import { forEachEvent, SegmentBuilder, type BarState } from './segments';
 
 const runName = (attempt: number) => (attempt === 0 ? '' : ` #${attempt + 1}`);
 
+const RUNNING_WORD = { running: 'Running', started: 'Started', ready: 'Ready' } as const;
+
 function running(tone: 'running' | 'started' | 'ready', attempt: number, event: number): BarState {
-  const word = { running: 'Running', started: 'Started', ready: 'Ready' }[tone];
-  const detail = {
-    running: 'running, not started yet (startup probe pending)',
-    started: 'running and started, not ready',
-    ready: 'running and ready',
-  }[tone];
-  return { tone, label: word + runName(attempt), attempt, title: `${detail}, run ${attempt + 1}`, event };
+  return { tone, label: RUNNING_WORD[tone] + runName(attempt), attempt, event };
 }
 
-function waiting(reason: string, attempt: number | undefined, event: number, title = `waiting: ${reason}`): BarState {
+function waiting(reason: string, attempt: number | undefined, event: number, label = reason): BarState {
   const tone = reason.endsWith('BackOff') ? 'backoff' : 'waiting';
-  return { tone, label: reason, title, event, ...(attempt === undefined ? {} : { attempt }) };
+  return attempt === undefined ? { tone, label, event } : { tone, label, event, attempt };
 }
 
 const RUNNING_TONES: ReadonlySet<string> = new Set(['running', 'started', 'ready']);
@@ -47,13 +43,13 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
         bars.switchTo(e.t, waiting(e.reason, attempt, i));
         break;
       case 'container.pulling':
-        bars.switchTo(e.t, waiting('Pulling', attempt, i, `pulling image ${e.image}`));
+        bars.switchTo(e.t, waiting('Pulling', attempt, i));
         break;
       case 'container.pulled':
         bars.switchTo(e.t, waiting(waitingReason, attempt, i));
         break;
       case 'container.backoff':
-        bars.switchTo(e.t, { ...waiting('CrashLoopBackOff', attempt, i, `CrashLoopBackOff: the restart waits ${e.delay} s`), label: `back-off ${e.delay}s` });
+        bars.switchTo(e.t, waiting('CrashLoopBackOff', attempt, i, `back-off ${e.delay}s`));
         break;
       case 'container.start':
         attempt = e.attempt;
@@ -76,13 +72,11 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
           // later sidecars have exited: it still runs (its preStop may run meanwhile).
           bars.switchTo(e.t, {
             tone: 'awaiting-turn', label: `Awaiting turn${runName(attempt ?? 0)}`, event: i,
-            title: `stop requested (${e.reason}, ${e.gracePeriodSeconds} s grace): a sidecar still runs until the main containers and later sidecars have exited [8.4]`,
             ...(attempt === undefined ? {} : { attempt }),
           });
         } else if (isRunning()) {
           bars.switchTo(e.t, {
             tone: 'terminating', label: `Terminating${runName(attempt ?? 0)}`, event: i,
-            title: `terminating (${e.reason}): stop requested, ${e.gracePeriodSeconds} s grace`,
             ...(attempt === undefined ? {} : { attempt }),
           });
         }
@@ -94,7 +88,6 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
           tone: ok ? 'exited-ok' : 'exited-error',
           label: `${e.reason} (${e.exitCode})`,
           attempt: e.attempt,
-          title: `terminated: ${e.reason}, exit code ${e.exitCode}, run ${e.attempt + 1}`,
           event: i,
         });
         marks.push({ t: e.t, kind: 'exit', label: `exit ${e.exitCode} (${e.reason})`, event: i });
@@ -104,7 +97,6 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
         if (bars.current?.tone === 'awaiting-turn') {
           bars.switchTo(e.t, {
             tone: 'terminating', label: `Terminating${runName(attempt ?? 0)}`, event: i,
-            title: `terminating: its turn came, ${e.signal} sent`,
             ...(attempt === undefined ? {} : { attempt }),
           });
         }

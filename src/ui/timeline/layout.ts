@@ -27,26 +27,33 @@ export function layoutTimeline(trace: Trace, podName: string, options: LayoutOpt
 }
 
 /**
- * The indices of each container's own events, in one pass: a lane reads only those (the lane
- * reads no other event), so laying out n containers costs one pass over the trace, not n.
+ * The indices of each container's own events, and of the events of no container (the pod lane
+ * reads only those), in one pass: a lane reads only its own, so laying out n containers costs
+ * one pass over the trace, not n + 1.
  */
-function eventsByContainer(events: Trace['events']): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  events.forEach((e, i) => {
-    if (!('container' in e) || typeof e.container !== 'string') return;
-    const list = out.get(e.container);
+function eventsByContainer(events: Trace['events']): { own: Map<string, number[]>; podLevel: number[] } {
+  const own = new Map<string, number[]>();
+  const podLevel: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const container = 'container' in e ? e.container : undefined;
+    if (typeof container !== 'string') {
+      podLevel.push(i);
+      continue;
+    }
+    const list = own.get(container);
     if (list) list.push(i);
-    else out.set(e.container, [i]);
-  });
-  return out;
+    else own.set(container, [i]);
+  }
+  return { own, podLevel };
 }
 
 function layoutOnePod(trace: Trace, podName: string): TimelineLayout {
   // Once the pod object is gone, so are its containers' statuses: every lane stops there.
   const until = podGoneAt(trace.events, trace.end);
-  const own = eventsByContainer(trace.events);
+  const { own, podLevel } = eventsByContainer(trace.events);
   const groups: LaneGroup[] = [
-    { kind: 'pod', label: GROUP_LABEL.pod, lanes: [podLane(podName, trace.events, until)] },
+    { kind: 'pod', label: GROUP_LABEL.pod, lanes: [podLane(podName, trace.events, until, podLevel)] },
   ];
   for (const kind of GROUP_ORDER) {
     const containers = trace.containers.filter((c) => c.kind === kind).sort((a, b) => a.index - b.index);

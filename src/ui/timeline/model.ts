@@ -21,8 +21,6 @@ export interface Bar {
   label: string;
   /** The container run this bar belongs to (0 = first run), for container lanes. */
   attempt?: number;
-  /** Longer text for the tooltip. */
-  title: string;
   /** Index in trace.events of the event that began this state. */
   event?: number;
 }

@@ -24,32 +24,32 @@ export function statusTone(status: string): BarTone {
 
 /** When the pod object disappears (pod.gone), or the trace's end. */
 export function podGoneAt(events: readonly TraceEvent[], end: number): number {
-  const gone = events.find((e) => e.type === 'pod.gone');
-  return gone ? Math.min(gone.t, end) : end;
+  for (const e of events) if (e.type === 'pod.gone') return Math.min(e.t, end);
+  return end;
 }
 
-/** The pod lane; its bars end at `until` (see podGoneAt). `only`: the indices of the events to read (a Job's pod's own). */
+/** The pod lane; its bars end at `until` (see podGoneAt). `only`: the indices of the events to read (a Job's pod's own, or a lone pod's events of no container). */
 export function podLane(podName: string, events: readonly TraceEvent[], until: number, only?: readonly number[]): Lane {
   const bars = new SegmentBuilder();
   const conds = new Map(CONDITIONS.map((c) => [c, new SegmentBuilder()]));
   const status = new SegmentBuilder();
   const marks: Mark[] = [];
-  bars.switchTo(0, { tone: PHASE_TONE.Pending, label: 'Pending', title: 'pod phase: Pending' });
+  bars.switchTo(0, { tone: PHASE_TONE.Pending, label: 'Pending' });
   forEachEvent(events, only, (e, i) => {
     if (e.t > until) return;
     if (e.pod !== undefined && e.pod !== podName) return; // a Job's other pods have their own lanes
     switch (e.type) {
       case 'pod.phase':
-        bars.switchTo(e.t, { tone: PHASE_TONE[e.phase], label: e.phase, title: `pod phase: ${e.phase}`, event: i });
+        bars.switchTo(e.t, { tone: PHASE_TONE[e.phase], label: e.phase, event: i });
         break;
       case 'pod.condition': {
         const row = conds.get(e.condition);
         const label = e.status === 'True' ? 'True' : `False${e.reason ? `: ${e.reason}` : ''}`;
-        row?.switchTo(e.t, { tone: e.status === 'True' ? 'cond-true' : 'cond-false', label, title: `${e.condition}=${e.status}${e.reason ? ` (${e.reason})` : ''}`, event: i });
+        row?.switchTo(e.t, { tone: e.status === 'True' ? 'cond-true' : 'cond-false', label, event: i });
         break;
       }
       case 'pod.kubectl':
-        status.switchTo(e.t, { tone: statusTone(e.status), label: e.status, title: `kubectl get pod: READY ${e.ready}, STATUS ${e.status}, RESTARTS ${e.restarts}`, event: i });
+        status.switchTo(e.t, { tone: statusTone(e.status), label: e.status, event: i });
         break;
       case 'pod.scheduled':
         marks.push({ t: e.t, kind: 'scheduled', label: 'scheduled to the node', event: i });

@@ -29,8 +29,20 @@ const SUB_LABEL: Record<string, string> = {
   [STATUS_ROW]: 'kubectl STATUS',
 };
 
+/** What the frames show: an edit that moves bars but keeps the lanes and headers draws nothing here. */
+function framesKey(rows: Rows, width: number): string {
+  const headers = rows.headers.map((h) => `${h.kind}/${h.label}/${h.y}/${h.summary ? 1 : 0}`);
+  const lanes = rows.lanes.map((l) => `${l.kind}/${l.name}/${l.y}/${l.subRows.map((r) => r.name).join(',')}`);
+  return `${width}\n${headers.join('\n')}\n${lanes.join('\n')}`;
+}
+
+const drawnFrames = new WeakMap<SVGGElement, string>();
+
 /** The lanes' frames in the fixed layer: group headers, names, sub-row names. */
 export function renderLaneFrames(g: SVGGElement, rows: Rows, width: number): void {
+  const key = framesKey(rows, width);
+  if (drawnFrames.get(g) === key) return;
+  drawnFrames.set(g, key);
   const root = select(g);
   const narrow = width < NARROW_BELOW;
   root.selectAll<SVGGElement, PlacedGroup>('g.group-header')

@@ -196,6 +196,9 @@ function drawSubRows(node: SVGGElement, rows: readonly SubRow[], f: LaneFrame, l
     });
 }
 
+/** A lane's key: how its groups are bound, here and in the fixed layer (render.ts). */
+export const laneKey = (d: Pick<PlacedLane, 'kind' | 'name'>): string => `${d.kind}/${d.name}`;
+
 /** What each lane's group last drew, and in which frame. */
 const drawnLanes = new WeakMap<Element, { lane: PlacedLane; f: LaneFrame }>();
 
@@ -212,8 +215,14 @@ function newLane(): SVGGElement {
   return lane;
 }
 
-export function renderLanes(g: SVGGElement, rows: Rows, f: LaneFrame): void {
-  joinChildren(g, rows.lanes, (d) => `${d.kind}/${d.name}`, newLane, (el, d) => {
+/**
+ * Draws the lanes in frame `f`. `shows` (lanesInView.ts): a lane it says is off screen and that
+ * would draw differently is left as it was and marked `data-stale` (its bars are the previous
+ * ones) for a later call to draw; returns how many lanes were left so.
+ */
+export function renderLanes(g: SVGGElement, rows: Rows, f: LaneFrame, shows: (key: string) => boolean = () => true): number {
+  let left = 0;
+  joinChildren(g, rows.lanes, laneKey, newLane, (el, d) => {
     setAttr(el, 'class', `lane lane-${d.kind}`);
     setAttr(el, 'data-container', d.name);
     setAttr(el, 'data-kind', d.kind);
@@ -222,10 +231,18 @@ export function renderLanes(g: SVGGElement, rows: Rows, f: LaneFrame): void {
     setText(title, `${d.name} (${d.kind === 'pod' ? 'the pod' : `${d.kind} container`})`);
     // An edit leaves most lanes of a big pod as they were: those are not redrawn (sameLane.ts).
     const was = drawnLanes.get(el);
+    const same = was !== undefined && was.lane.y === d.y && drawsTheSame(was.lane, was.f, d, f);
+    if (!same && !shows(laneKey(d))) {
+      left++;
+      setAttr(el, 'data-stale', 'true');
+      return;
+    }
+    setAttr(el, 'data-stale', null);
     drawnLanes.set(el, { lane: d, f });
-    if (was && was.lane.y === d.y && drawsTheSame(was.lane, was.f, d, f)) return;
+    if (same) return;
     drawBars(bars, d.bars, f, d.y + BAR_TOP, BAR_HEIGHT, true);
     drawHooks(hooks, d.hooks, f, d.y);
     drawSubRows(subRows, d.subRows, f, d.y);
   });
+  return left;
 }

@@ -2,7 +2,8 @@
 // above them the canvas of marks, drawn for a render range, then only shifted with a CSS
 // transform, each on its own compositor layer, while panning; between the two, labels of bars
 // that start left of the view pinned at its left edge in a small SVG that does not move), the
-// axis and the cursor.
+// axis and the cursor. A new drawing (an edit's lanes) draws the lanes on screen at once and the
+// others in idle time (lanesInView.ts, issue 16); a pan draws every lane of its range.
 
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Theme } from '../../state/slices/prefs';
@@ -10,8 +11,10 @@ import { drawMarks, readMarkStyles, type MarkStyle } from './canvasMarks';
 import type { MarkKind } from './model';
 import { renderAxis } from './axis';
 import { renderCursor, renderLaneFrames } from './render';
-import { barLabelSlots, pinBarLabels, renderLanes, type LabelSlot } from './renderLanes';
+import { barLabelSlots, laneKey, pinBarLabels, renderLanes, type LabelSlot, type LaneFrame } from './renderLanes';
 import { idleAfterQuiet } from './idleAfterQuiet';
+import { lanesInView } from './lanesInView';
+import type { PlacedLane } from './rows';
 import { layerShift, nextRenderRange, offCentre, rangeOffset, type RenderRange } from './renderRange';
 import type { Rows } from './rows';
 import type { TimeScale } from './scale';
@@ -61,9 +64,18 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   const labelSlots = useRef<LabelSlot[]>([]);
   const styles = useRef<{ theme: Theme; styles: Record<MarkKind, MarkStyle> } | null>(null);
   const height = rows?.height ?? 0;
+  const inView = useRef(lanesInView((el) => {
+    const d = (el as Element & { __data__?: PlacedLane }).__data__;
+    return el.classList.contains('lane-frame') && d ? laneKey(d) : undefined;
+  }));
+  /** The frame the lanes were last drawn in, for the lanes left for idle time. */
+  const laneFrame = useRef<LaneFrame | null>(null);
 
   useLayoutEffect(() => {
-    if (rows && refs.frames.current) renderLaneFrames(refs.frames.current, rows, width);
+    if (rows && refs.frames.current) {
+      renderLaneFrames(refs.frames.current, rows, width);
+      inView.current.watch(refs.frames.current);
+    }
     range.current = null;
   }, [refs, rows, width, theme]);
 
@@ -81,6 +93,9 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
     if (!rows || !refs.axis.current || !layer || !marks || !plot || !lanes || !pinned || !canvas) return;
     renderAxis(refs.axis.current, s);
     shown.current = s;
+    // A new drawing (new lanes, size or theme: the range was reset) draws the lanes on screen first;
+    // a pan that leaves the range draws them all, as one frame, not two.
+    const fresh = range.current === null;
     const next = nextRenderRange(range.current, s, end, recentre && range.current !== null && offCentre(range.current, s, end));
     if (next !== range.current) {
       // The layer covers the drawn range; inside its SVG, x is the timeline's own x.
@@ -91,7 +106,8 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       }
       plot.setAttribute('width', String(w));
       lanes.setAttribute('transform', `translate(${layerShift(next).toFixed(2)},0)`);
-      renderLanes(lanes, rows, { draw: next.draw, t0: next.scale.t0, t1: next.scale.t1 });
+      laneFrame.current = { draw: next.draw, t0: next.scale.t0, t1: next.scale.t1 };
+      if (renderLanes(lanes, rows, laneFrame.current, fresh ? inView.current.shows : undefined) > 0) rest.current.poke();
       labelSlots.current = barLabelSlots(lanes);
       const dpr = globalThis.devicePixelRatio || 1;
       // The canvas reaches a little past the range, so marks on its edges are whole.
@@ -112,8 +128,17 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   const cursorAt = (s: TimeScale) => {
     if (rows && refs.cursor.current) renderCursor(refs.cursor.current, s, cursor, rows.height);
   };
-  const latest = useRef({ drawAt, cursorAt, onRangeMoved });
-  latest.current = { drawAt, cursorAt, onRangeMoved };
+  /** Draws the lanes a redraw left for idle time (off screen), in the frame drawn since. */
+  const drawRest = () => {
+    const { lanes, pinned } = refs;
+    if (!rows || !lanes.current || !pinned.current || !laneFrame.current || !range.current || !shown.current) return;
+    renderLanes(lanes.current, rows, laneFrame.current);
+    labelSlots.current = barLabelSlots(lanes.current);
+    pinBarLabels(labelSlots.current, pinned.current, range.current.draw, shown.current.t0, plotPad);
+  };
+  const latest = useRef({ drawAt, cursorAt, onRangeMoved, drawRest });
+  latest.current = { drawAt, cursorAt, onRangeMoved, drawRest };
+  const rest = useRef(idleAfterQuiet(() => latest.current.drawRest(), 0));
   const ahead = useRef(idleAfterQuiet(() => {
     if (!shown.current) return;
     const before = range.current;
@@ -122,7 +147,13 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   }));
   useLayoutEffect(() => {
     const work = ahead.current;
-    return () => work.cancel();
+    const later = rest.current;
+    const lanesShown = inView.current;
+    return () => {
+      work.cancel();
+      later.cancel();
+      lanesShown.disconnect();
+    };
   }, []);
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- drawAt reads exactly these

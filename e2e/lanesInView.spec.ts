@@ -1,0 +1,72 @@
+// Issue 16: an edit of a 40-container pod redraws the lanes on screen at once and the others in
+// idle time (src/ui/timeline/lanesInView.ts). What the user sees must not change, only when:
+// the lanes in view are never stale when the timeline first changes, the others are drawn soon
+// after, and then every lane's bars are exactly those a fresh load of the same text draws.
+
+import type { Page } from '@playwright/test';
+import { uniformPodText } from '../bench/engine';
+import { openApp, replaceEditorText, screenshot } from './support/app';
+import { expect, test } from './support/test';
+import { everyLaneDrawn } from './support/timeline';
+
+const POD = `${uniformPodText(40)}containers:\n  c0:\n    exitAfter: 4s\n`;
+
+/** Every lane's bars as the DOM has them, lane by lane. */
+async function allBars(page: Page): Promise<Record<string, string[]>> {
+  return page.locator('[data-testid="lane"]').evaluateAll((lanes) => Object.fromEntries(lanes.map((lane) => [
+    `${lane.getAttribute('data-kind')}/${lane.getAttribute('data-container')}`,
+    [...lane.querySelectorAll('rect.bar')].map((r) => ['class', 'data-start', 'data-end', 'data-label', 'x', 'y', 'width'].map((a) => r.getAttribute(a)).join(' ')),
+  ])));
+}
+
+test('an edit draws the lanes in view at once and every other lane in idle time, as a fresh load draws them', async ({ page }, info) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  await replaceEditorText(page, POD);
+  await expect(page.getByTestId('lane')).toHaveCount(41);
+  await everyLaneDrawn(page);
+
+  await test.step('at the first change of the timeline, the lanes on screen are drawn and some off screen wait', async () => {
+    const first = await page.evaluate(() => new Promise<{ stale: number; staleInView: string[] }>((resolve) => {
+      const timeline = document.querySelector('[data-testid="timeline"]')!;
+      const obs = new MutationObserver(() => {
+        obs.disconnect();
+        // What shows of the timeline: the screen, cut by every ancestor that clips (the pane scrolls).
+        let top = Math.max(0, timeline.getBoundingClientRect().top);
+        let bottom = Math.min(innerHeight, timeline.getBoundingClientRect().bottom);
+        for (let el = timeline.parentElement; el; el = el.parentElement) {
+          if (!/auto|scroll|hidden|clip/.test(getComputedStyle(el).overflowY)) continue;
+          const r = el.getBoundingClientRect();
+          top = Math.max(top, r.top);
+          bottom = Math.min(bottom, r.bottom);
+        }
+        const stale = [...document.querySelectorAll('[data-testid="lane"][data-stale]')];
+        // A lane is in view when its name (the fixed layer's label) is.
+        const label = (name: string) => [...document.querySelectorAll('.lane-frame text.lane-label')].find((t) => t.textContent === name);
+        const staleInView = stale.map((l) => l.getAttribute('data-container')!).filter((name) => {
+          const r = label(name)?.getBoundingClientRect();
+          return r !== undefined && r.bottom > top && r.top < bottom;
+        });
+        resolve({ stale: stale.length, staleInView });
+      });
+      obs.observe(timeline, { subtree: true, childList: true, attributes: true, characterData: true });
+      const store = (window as unknown as { __sidecarLabStore: { getState(): { text: string; setText(t: string): void } } }).__sidecarLabStore;
+      store.getState().setText(store.getState().text.replace('exitAfter: 4s', 'exitAfter: 6s'));
+    }));
+    expect(first.staleInView).toEqual([]);
+    expect(first.stale).toBeGreaterThan(0);
+  });
+
+  const edited = await test.step('then every lane is drawn', async () => {
+    await everyLaneDrawn(page);
+    await screenshot(page, info, 'after the edit');
+    return allBars(page);
+  });
+
+  await test.step('exactly as a fresh load of the same text draws them', async () => {
+    await page.reload();
+    await expect(page.getByTestId('lane')).toHaveCount(41);
+    await everyLaneDrawn(page);
+    await expect.poll(() => allBars(page)).toEqual(edited);
+  });
+});
