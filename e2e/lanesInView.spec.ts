@@ -3,6 +3,7 @@
 // the lanes in view are never stale when the timeline first changes, the others are drawn soon
 // after, and then every lane's bars are exactly those a fresh load of the same text draws.
 
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { uniformPodText } from '../bench/engine';
 import { openApp, replaceEditorText, screenshot } from './support/app';
@@ -18,6 +19,9 @@ async function allBars(page: Page): Promise<Record<string, string[]>> {
     [...lane.querySelectorAll('rect.bar')].map((r) => ['class', 'data-start', 'data-end', 'data-label', 'x', 'y', 'width'].map((a) => r.getAttribute(a)).join(' ')),
   ])));
 }
+
+/** How many bars the lanes hold in the DOM. */
+const barCount = (page: Page) => page.locator('[data-testid="lane"] rect.bar').count();
 
 test('an edit draws the lanes in view at once and every other lane in idle time, as a fresh load draws them', async ({ page }, info) => {
   test.setTimeout(90_000);
@@ -68,5 +72,29 @@ test('an edit draws the lanes in view at once and every other lane in idle time,
     await expect(page.getByTestId('lane')).toHaveCount(41);
     await everyLaneDrawn(page);
     await expect.poll(() => allBars(page)).toEqual(edited);
+  });
+
+  await test.step('an SVG export at the first change, with lanes still waiting for idle time, holds every lane', async () => {
+    const download = page.waitForEvent('download');
+    const staleAtClick = await page.evaluate(() => new Promise<number>((resolve) => {
+      const timeline = document.querySelector('[data-testid="timeline"]')!;
+      const obs = new MutationObserver(() => {
+        obs.disconnect();
+        const stale = document.querySelectorAll('[data-testid="lane"][data-stale]').length;
+        (document.querySelector('[data-testid="export-svg"]') as HTMLButtonElement).click();
+        resolve(stale);
+      });
+      obs.observe(timeline, { subtree: true, childList: true, attributes: true, characterData: true });
+      const store = (window as unknown as { __sidecarLabStore: { getState(): { text: string; setText(t: string): void } } }).__sidecarLabStore;
+      store.getState().setText(store.getState().text.replace('exitAfter: 6s', 'exitAfter: 5s'));
+    }));
+    expect(staleAtClick).toBeGreaterThan(0);
+    const barsOf = (svg: string) => svg.match(/<rect[^>]*class="bar[ "][^>]*>/g) ?? [];
+    const atFirstChange = barsOf(readFileSync((await (await download).path())!, 'utf8'));
+    await everyLaneDrawn(page);
+    const [later] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    const whenDrawn = barsOf(readFileSync((await later.path())!, 'utf8'));
+    expect(whenDrawn.length).toBeGreaterThanOrEqual(await barCount(page));
+    expect(atFirstChange).toEqual(whenDrawn);
   });
 });

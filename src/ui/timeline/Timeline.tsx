@@ -119,7 +119,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
       unregister = () => {};
       if (!rows || !base || !plot || !overlay || !canvas || !range.current) return;
       const pinned = refs.pinned.current?.ownerSVGElement ?? null;
-      unregister = registerTimeline({ base, plot, pinned, plotPad: PLOT_PAD, overlay, canvas, rows, scale: scaleNow.current, range: range.current });
+      unregister = registerTimeline({ base, plot, pinned, plotPad: PLOT_PAD, overlay, canvas, rows, scale: scaleNow.current, range: range.current, finishDrawing: draw.finishDrawing });
     };
     register();
     exported.current = register;
@@ -127,7 +127,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
       exported.current = null;
       unregister();
     };
-  }, [rows, scale, refs, range]);
+  }, [rows, scale, refs, range, draw]);
 
   const hovered = hover && trace ? trace.events[hover.event] : undefined;
   const plotBoxWidth = Math.max(1, scale.x1 - scale.x0 + PLOT_PAD);

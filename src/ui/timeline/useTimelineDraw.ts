@@ -55,6 +55,8 @@ export interface TimelineDraw {
    * cursor. When the pan pauses off the range's centre, the range is recentred in idle time.
    */
   panTo(scale: TimeScale): void;
+  /** Draws now the lanes a redraw left for idle time, so what is read next (an export) is whole. */
+  finishDrawing(): void;
 }
 
 export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme, onRangeMoved }: DrawState): TimelineDraw {
@@ -70,6 +72,8 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   }));
   /** The frame the lanes were last drawn in, for the lanes left for idle time. */
   const laneFrame = useRef<LaneFrame | null>(null);
+  /** Whether lanes of the last drawing wait for idle time. */
+  const restPending = useRef(false);
 
   useLayoutEffect(() => {
     if (rows && refs.frames.current) {
@@ -107,7 +111,8 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       plot.setAttribute('width', String(w));
       lanes.setAttribute('transform', `translate(${layerShift(next).toFixed(2)},0)`);
       laneFrame.current = { draw: next.draw, t0: next.scale.t0, t1: next.scale.t1 };
-      if (renderLanes(lanes, rows, laneFrame.current, fresh ? inView.current.shows : undefined) > 0) rest.current.poke();
+      restPending.current = renderLanes(lanes, rows, laneFrame.current, fresh ? inView.current.shows : undefined) > 0;
+      if (restPending.current) rest.current.poke();
       labelSlots.current = barLabelSlots(lanes);
       const dpr = globalThis.devicePixelRatio || 1;
       // The canvas reaches a little past the range, so marks on its edges are whole.
@@ -132,6 +137,7 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   const drawRest = () => {
     const { lanes, pinned } = refs;
     if (!rows || !lanes.current || !pinned.current || !laneFrame.current || !range.current || !shown.current) return;
+    restPending.current = false;
     renderLanes(lanes.current, rows, laneFrame.current);
     labelSlots.current = barLabelSlots(lanes.current);
     pinBarLabels(labelSlots.current, pinned.current, range.current.draw, shown.current.t0, plotPad);
@@ -168,6 +174,11 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       latest.current.drawAt(s);
       latest.current.cursorAt(s);
       ahead.current.poke();
+    },
+    finishDrawing: () => {
+      if (!restPending.current) return;
+      rest.current.cancel();
+      latest.current.drawRest();
     },
   });
   return draw.current;

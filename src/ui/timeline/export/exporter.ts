@@ -22,6 +22,8 @@ export interface DrawnTimeline {
   canvas: HTMLCanvasElement;
   rows: Rows;
   scale: TimeScale;
+  /** Draws at once what the timeline left for idle time (off-screen lanes after an edit). */
+  finishDrawing(): void;
 }
 
 let current: DrawnTimeline | null = null;
@@ -32,6 +34,12 @@ export function registerTimeline(t: DrawnTimeline): () => void {
   return () => {
     if (current === t) current = null;
   };
+}
+
+/** The drawn timeline, whole: lanes still waiting for idle time are drawn first. */
+function drawnNow(): DrawnTimeline | null {
+  current?.finishDrawing();
+  return current;
 }
 
 export function saveFile(name: string, type: string, data: string | Blob): void {
@@ -49,7 +57,7 @@ export function saveFile(name: string, type: string, data: string | Blob): void 
 
 /** The standalone SVG of the timeline drawn at the click; its code loads then (issue 16: not in the first bundle). */
 async function svgText(meta: ExportMeta): Promise<{ text: string; width: number; height: number } | null> {
-  const drawn = current;
+  const drawn = drawnNow();
   if (!drawn) return null;
   const { standaloneSvg } = await import('./standaloneSvg');
   return standaloneSvg(drawn, meta);
@@ -81,13 +89,13 @@ export const timelineExporter: TimelineExporter = {
   },
   async gif(frames) {
     const { recordGif } = await import('./gif');
-    const file = await recordGif(() => current, frames);
+    const file = await recordGif(drawnNow, frames);
     if (file && file.size > 0) saveFile('timeline.gif', 'image/gif', file);
   },
   ...(webmType() ? {
     async webm(frames) {
       const { recordWebm } = await import('./webm');
-      const video = await recordWebm(() => current, frames);
+      const video = await recordWebm(drawnNow, frames);
       if (video && video.size > 0) saveFile('timeline.webm', 'video/webm', video);
     },
   } : {}),
