@@ -1,19 +1,28 @@
-// `npm run bench`: measures, prints one table and writes bench/results.json (contract section 5).
-// Figures are medians over several runs; ratios compare two things measured in the same run.
-// Usage: npm run bench [-- --runs 7] [-- --only engine,parse,budget,draw,cli,web,share]
+// `npm run bench`: measures, prints one table with the goals of issue 16 beside the figures, and
+// writes bench/results.json (contract section 5) and the README's figures table generated from it.
+// Figures are medians over several runs; ratios compare two things measured in the same run;
+// `--repeat N` measures every section N times and keeps the median and the spread of the repeats.
+// Usage: npm run bench [-- --runs 7] [-- --repeat 3] [-- --only engine,parse,budget,draw,cli,web,share]
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { measureCli } from './cli';
 import { measureEngine } from './engine';
 import { resultTable } from './goals';
+import { withFigures } from './readmeFigures';
+import { mergeResults, summarise, type Figures, type Results } from './results';
 
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1] ?? 0) || 5;
+const numberArg = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+const runs = numberArg('--runs', 5);
+const repeats = numberArg('--repeat', 1);
 const onlyArg = args.includes('--only') ? args[args.indexOf('--only') + 1] ?? '' : '';
 const only = new Set(onlyArg ? onlyArg.split(',') : ['engine', 'parse', 'budget', 'draw', 'cli', 'web']);
 
-async function main(): Promise<void> {
-  const results: Record<string, number> = {};
+const RESULTS = new URL('./results.json', import.meta.url);
+const README = new URL('../README.md', import.meta.url);
+
+async function measureOnce(): Promise<Figures> {
+  const results: Figures = {};
   if (only.has('engine')) Object.assign(results, measureEngine(runs));
   if (only.has('parse')) Object.assign(results, (await import('./parse')).measureParse(runs));
   if (only.has('budget')) Object.assign(results, (await import('./budget')).measureBudget(runs));
@@ -24,10 +33,29 @@ async function main(): Promise<void> {
     Object.assign(results, await measureWeb(runs));
   }
   if (!onlyArg || only.has('share')) Object.assign(results, (await import('./share')).measureShare());
-  console.log(resultTable(results)); // with the goals of issue 16 beside the figures
-  const out = { measuredAt: new Date().toISOString(), node: process.version, runs, ...results };
-  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
-  console.log('\nwritten to bench/results.json');
+  return results;
+}
+
+function previousResults(): Partial<Results> | undefined {
+  try {
+    return JSON.parse(readFileSync(RESULTS, 'utf8')) as Partial<Results>;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const all: Figures[] = [];
+  for (let i = 0; i < repeats; i++) {
+    all.push(await measureOnce());
+    if (repeats > 1) console.log(`repeat ${i + 1} of ${repeats} done`);
+  }
+  const fresh = summarise(all);
+  console.log(resultTable(fresh.figures));
+  const results = mergeResults(previousResults(), fresh, { at: new Date().toISOString(), runs, repeats }, process.version);
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(README, withFigures(readFileSync(README, 'utf8'), results));
+  console.log('\nwritten to bench/results.json and the README’s figures table');
 }
 
 main().catch((err: unknown) => {
