@@ -75,7 +75,7 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
     // [8.11] a kill ordered from a stale snapshot: there is nothing left to exec in or call.
     if (sim.hooks.get(inst) === 'preStop') sim.hooks.delete(inst);
     ended.id = sim.emit({
-      type: 'hook.end', container: name, hook: 'preStop',
+      type: 'hook.end', container: name, hook: 'preStop', failed: true,
       why: `[8.11] The ${hook.handler} preStop hook fails at once: ${name} already exited, so the handler has nothing to run in (FailedPreStopHook, "PreStopHook failed").`,
     }, [startId]);
     return 0;
