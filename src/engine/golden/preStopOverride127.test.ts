@@ -69,3 +69,40 @@ describe('[8.12] the grace override after the preStop hook in 1.27 (killContaine
     expect(signals(run('1.28', null, ', gracePeriodSeconds: 1'))).toEqual([['SIGTERM', 10], ['SIGKILL', 12]]);
   });
 });
+
+describe('transcript: kubernetes/kubernetes#117373 (kubelet log, April 2023, before 1.28)', () => {
+  // Published, verbatim (pod names redacted by the reporter):
+  //   Apr 29 15:20:01 kubelet[2384]: "SyncLoop DELETE" source="api" pods=[<redacted>-production/<redacted>-68c6fc9b7d-26fwh]
+  //   Apr 29 15:25:01 kubelet[2384]: "PreStop hook not completed in grace period" … gracePeriod=300
+  //   Apr 29 15:25:01 kubelet[2384]: "Killing container with a grace period" … gracePeriod=300
+  // "Pods have a preStop equivalent to a 300s sleep, but ignoring SIGTERM, and a
+  // terminationGracePeriod: 300. But on term the pods take 10 minutes rather than 5 minutes."
+  const scenario = (version: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: prestop-300 }
+spec:
+  terminationGracePeriodSeconds: 300
+  containers:
+    - name: app
+      image: app:1
+      command: [sh, -c, 'sleep 3600']
+      lifecycle: { preStop: { exec: { command: [sh, -c, 'sleep 300'] } } }
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${version}"
+until: 700s
+containers:
+  app: { pull: 0 }
+events:
+  - { at: 10s, do: deletePod }
+`;
+  it('1.27: the stop signal 300 s after the deletion with another 300 s: the pod takes 10 minutes [8.12]', () => {
+    const trace = runScenario(scenario('1.27')).trace!;
+    expect(signals(trace)).toEqual([['SIGTERM', 310], ['SIGKILL', 610]]);
+  });
+  it('1.28: the hook used the grace: the stop signal gets the 2 s minimum [8.3] [8.5]', () => {
+    const trace = runScenario(scenario('1.28')).trace!;
+    expect(signals(trace)).toEqual([['SIGTERM', 310], ['SIGKILL', 312]]);
+  });
+});
