@@ -28,7 +28,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'container.backoff': return `delay ${e.delay}s`;
     case 'container.waiting': return e.reason;
     case 'hook.start': return e.hook;
-    case 'hook.end': return e.exitCode === undefined ? e.hook : `${e.hook}, exit ${e.exitCode}`;
+    case 'hook.end': return e.exitCode === undefined ? (e.failed ? `${e.hook}, failed` : e.hook) : `${e.hook}, exit ${e.exitCode}`;
     case 'probe.result': return `${e.probe} ${e.result}`;
     case 'job.failed': return e.reason;
     case 'node.kubeletRestart':

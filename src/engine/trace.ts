@@ -102,7 +102,13 @@ export interface ContainerSignalEvent extends ContainerEventBase { type: 'contai
 export interface ContainerBackoffEvent extends ContainerEventBase { type: 'container.backoff'; delay: number }
 export interface ContainerWaitingEvent extends ContainerEventBase { type: 'container.waiting'; reason: string }
 export interface HookStartEvent extends ContainerEventBase { type: 'hook.start'; hook: HookKind }
-export interface HookEndEvent extends ContainerEventBase { type: 'hook.end'; hook: HookKind; exitCode?: number }
+export interface HookEndEvent extends ContainerEventBase {
+  type: 'hook.end';
+  hook: HookKind;
+  exitCode?: number;
+  /** The handler failed with no exit code: an exec or HTTP hook with no running container to act in ([8.11]). */
+  failed?: true;
+}
 export interface ProbeResultEvent extends ContainerEventBase {
   type: 'probe.result';
   probe: ProbeKind;

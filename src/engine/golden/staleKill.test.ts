@@ -51,6 +51,7 @@ describe('[8.11] a deletion between app\'s exit and the next relist (SyncTermina
       const end = eventsOf(trace, 'hook.end', 'app');
       expect(end.map((e) => [e.t, e.exitCode])).toEqual([[10.5, undefined]]);
       expect(end[0]!.why).toContain('FailedPreStopHook');
+      expect(end[0]!.failed).toBe(true); // the describe panel's Warning FailedPreStopHook
       expect(at(trace, 'container.signal', 'app')).toEqual([]); // StopContainer finds nothing to stop
       expect(at(trace, 'container.signal', 'proxy')).toEqual([10.5]);
     });

@@ -12,11 +12,14 @@ function imageChanged(c: ContainerForActions, input: PodActionsInput): boolean {
   return rt?.image !== undefined && rt.image !== c.image;
 }
 
-/** Whether some main container has been created or is running: init must have completed before ([3.1]). */
+/**
+ * Whether some main container has been created or is running: init must have completed before
+ * ([3.1]). The legacy findNextInitContainerToRun counts a Running one only ([2.10]).
+ */
 export function anyMainContainerActive(input: PodActionsInput): boolean {
   return input.containers.some((c) => {
     const state = input.runtime[c.name]?.state;
-    return state === 'created' || state === 'running';
+    return state === 'running' || (state === 'created' && !input.legacyInitProgress);
   });
 }
 

@@ -51,6 +51,8 @@ export interface PodActionsInput {
   containerRestartRules: boolean;
   /** Whether RestartAllContainers rules act (RestartAllContainersOnContainerExits, [11.2]). */
   restartAllContainers?: boolean;
+  /** Init progress is read by findNextInitContainerToRun, where only a Running main container means initialized ([2.10]). */
+  legacyInitProgress?: boolean;
 }
 
 export interface ContainerToKill {

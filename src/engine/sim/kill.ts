@@ -19,6 +19,7 @@ import { newest, type Instance } from './model';
 import { sigkill, signalStop } from './process';
 import { MINIMUM_GRACE } from './timing';
 import { TerminationOrdering } from './terminationOrder';
+import type { LegacyGraceOverride } from './graceOverride127';
 
 /** Whether every task is done; `done` never goes back, so it resumes from the first one still running. */
 function allDoneCondition(tasks: RunningTask[]): () => boolean {
@@ -75,7 +76,7 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
     // [8.11] a kill ordered from a stale snapshot: there is nothing left to exec in or call.
     if (sim.hooks.get(inst) === 'preStop') sim.hooks.delete(inst);
     ended.id = sim.emit({
-      type: 'hook.end', container: name, hook: 'preStop',
+      type: 'hook.end', container: name, hook: 'preStop', failed: true,
       why: `[8.11] The ${hook.handler} preStop hook fails at once: ${name} already exited, so the handler has nothing to run in (FailedPreStopHook, "PreStopHook failed").`,
     }, [startId]);
     return 0;
@@ -100,7 +101,7 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
  */
 export function* killContainer(
   sim: PodSim, name: string, reason: string, grace: number, ordering: TerminationOrdering | false, why: string, cause?: Causes,
-  seenRunning = false,
+  seenRunning = false, legacy?: LegacyGraceOverride,
 ): Proc<void> {
   const rec = sim.rec(name);
   const inst = newest(rec);
@@ -115,7 +116,7 @@ export function* killContainer(
   rec.killing = true;
   inst.ids.kill = sim.emit({ type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, why }, cause);
   const waitsForTurn = ordering !== false && ordering.waitsForTurn(name);
-  let remaining = grace;
+  let remaining = legacy ? legacy.hookBound : grace;
   const preStop: { id?: string } = {};
 
   if (rec.spec.preStop && remaining > 0) remaining -= yield* executePreStopHook(sim, inst, remaining, waitsForTurn, preStop);
@@ -131,14 +132,17 @@ export function* killContainer(
       turnCame = turn();
     }
   }
-  const floored = remaining < MINIMUM_GRACE;
+  const floored = remaining < MINIMUM_GRACE && !legacy;
   if (floored) remaining = MINIMUM_GRACE;
+  if (legacy) remaining = grace; // [8.12] 1.27: the override replaces whatever the hook left, after the floor
 
   if (inst.state === 'running') {
     signalStop(sim, inst, waitsForTurn && !turnCame
       ? `[8.4] [8.5] The grace period ran out before ${name}'s turn (${ordering.blocker(name) ?? 'a main container or a later sidecar'} is still being stopped): it gets its stop signal now, with the 2s minimum.`
       : waitsForTurn
       ? `[8.4] ${name}'s turn: the kills of every main container and of the next later sidecar have returned${floored ? '; the grace is used up, so it gets the 2s minimum [8.5]' : ''}.`
+      : legacy && rec.spec.preStop
+      ? `[8.12] The stop signal, with the pod worker's whole ${grace}s override before SIGKILL: in 1.27 killContainer applies it after the preStop hook, so the hook's time is not taken off (#115835, fixed in 1.28).`
       : `[8.3] The stop signal, with ${remaining}s before SIGKILL${floored ? ' (the 2s minimum, [8.5])' : ''}.`,
     [preStop.id ?? inst.ids.kill]);
     const exited = yield { until: () => inst.state !== 'running', timeout: remaining };
@@ -173,7 +177,7 @@ function* killExited(
  */
 export function* killPod(
   sim: PodSim, grace: number, reason: string | ((name: string) => string), why: (name: string) => string, cause?: (name: string) => Causes,
-  seenRunning?: ReadonlySet<string>,
+  seenRunning?: ReadonlySet<string>, legacy?: LegacyGraceOverride,
 ): Proc<void> {
   // [0.6] [8.11] the running pod comes from the sync's snapshot when the caller read one
   const runs = seenRunning ? (name: string) => seenRunning.has(name) : (name: string) => sim.running(name) !== undefined;
@@ -184,7 +188,7 @@ export function* killPod(
   for (const spec of sim.specs()) {
     if (!runs(spec.name)) continue;
     const r = typeof reason === 'string' ? reason : reason(spec.name);
-    tasks.push(sim.k.spawn(`kill ${spec.name}`, killContainer(sim, spec.name, r, grace, ordering, why(spec.name), cause?.(spec.name), seenRunning !== undefined)));
+    tasks.push(sim.k.spawn(`kill ${spec.name}`, killContainer(sim, spec.name, r, grace, ordering, why(spec.name), cause?.(spec.name), seenRunning !== undefined, legacy)));
   }
   yield { until: allDoneCondition(tasks) };
 }

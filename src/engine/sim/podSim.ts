@@ -31,6 +31,8 @@ const SHOWN_BY_STATUS = new Set<TraceEvent['type']>([
 export interface Deletion {
   at: number;
   grace: number;
+  /** The pod's deletionGracePeriodSeconds as the API server set it (0 for a force deletion). */
+  requested: number;
   /** The pod.deleted event's id. */
   id: string;
 }

@@ -30,8 +30,9 @@ ${events}`);
 }
 
 describe('calculateEffectiveGracePeriod (pod_workers.go)', () => {
-  for (const version of ['1.27', '1.31', '1.36']) {
-    it(`${version}: a force deletion (grace 0) still gets the spec's grace on the node: 0 counts as no value (#113717, #120449)`, () => {
+  // #124063 (1.31) gave immediate *evictions* a grace of 1 in the eviction manager; force deletion is unchanged through 1.36
+  for (const version of ['1.27', '1.30', '1.31', '1.32', '1.36']) {
+    it(`[8.2] ${version}: a force deletion (grace 0) still gets the spec's grace on the node: 0 counts as no value (#113717, #120449; not changed by #124063)`, () => {
       const t = run('  - { at: 10s, do: deletePod, gracePeriodSeconds: 0 }\n', version);
       expect(of(t, 'pod.deleted')[0]).toMatchObject({ t: 10, gracePeriodSeconds: 20 });
       expect(of(t, 'container.signal', 'app').map((e) => [e.signal, e.t])).toEqual([['SIGTERM', 10], ['SIGKILL', 30]]);

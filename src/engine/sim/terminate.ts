@@ -10,6 +10,7 @@
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
 import { killPod } from './kill';
+import { legacyOverride } from './graceOverride127';
 import { writeStatus } from './status';
 import { publishKubectl } from './statusEvents';
 import { AFTER_TERMINAL, API_REMOVAL_DELAY } from './timing';
@@ -76,7 +77,7 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
       ? `[8.2] A force deletion (grace 0): the API server drops the pod at once, but the kubelet reads 0 as "no value" and still gives the containers the spec's ${grace}s grace period.`
       : `[8.1] The pod is deleted with a ${grace}s grace period.`,
   });
-  sim.deletion = { at: sim.now, grace, id };
+  sim.deletion = { at: sim.now, grace, requested, id };
   publishKubectl(sim, '[14.4] The API server prints the row from the pod object: its deletionTimestamp is set, so STATUS reads Terminating (from 1.31, a Succeeded or Failed pod keeps its STATUS).', [id]);
   if (sim.terminalDone) {
     // [8.2] The pod worker is already terminating the pod (its phase is terminal): the kill under
@@ -139,7 +140,7 @@ function* terminatePod(sim: PodSim, startAt: number): Proc<void> {
     if (spec.kind === 'sidecar') return `[8.7] The pod is deleted: in 1.28 sidecars stop together with the main containers.`;
     if (spec.kind === 'init') return `[8.4] The pod is deleted: a running regular init container is stopped at once.`;
     return `[8.3] The pod is deleted: ${name} gets its preStop hook (if any) and its stop signal, within the ${grace}s grace period.`;
-  }, () => [sim.deletion?.id], seenRunning);
+  }, () => [sim.deletion?.id], seenRunning, legacyOverride(sim));
   sim.probes.stop(['readiness']);
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);

@@ -27,7 +27,7 @@ export function describeEvent(e: TraceEvent): string {
     case 'container.backoff': return `${e.container} must wait ${formatSeconds(e.delay)} s before its next start (back-off).`;
     case 'container.waiting': return `${e.container} is waiting: ${e.reason}.`;
     case 'hook.start': return `${e.container}’s ${e.hook} hook starts.`;
-    case 'hook.end': return `${e.container}’s ${e.hook} hook ends${e.exitCode === undefined ? '' : ` with code ${e.exitCode}`}.`;
+    case 'hook.end': return `${e.container}’s ${e.hook} hook ${e.exitCode === undefined ? (e.failed ? 'fails' : 'ends') : `ends with code ${e.exitCode}`}.`;
     case 'probe.result': return `${e.container}’s ${PROBE[e.probe]} probe now reports ${e.result}.`;
     case 'fault': return `Injected: ${e.do}${e.container ? ` on ${e.container}` : ''}${e.exitCode === undefined ? '' : ` (exit code ${e.exitCode})`}.`;
     case 'node.kubeletRestart': return 'The node’s kubelet restarts; the containers keep running.';

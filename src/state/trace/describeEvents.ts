@@ -34,10 +34,12 @@ export function kubeEvents(e: TraceEvent, podName: string): Row[] {
     case 'container.start':
       return [kubelet('Normal', 'Created', `Created container: ${e.container}`), kubelet('Normal', 'Started', `Started container ${e.container}`)];
     case 'container.kill': {
+      // killContainer records its caller's message, else "Stopping container X" (a postStart failure
+      // passes "FailedPostStartHook"; kuberuntime_container.go, 1.27-1.36)
       const probe = e.reason === 'LivenessProbe' ? 'liveness' : e.reason === 'StartupProbe' ? 'startup' : null;
       return [kubelet('Normal', 'Killing', probe
         ? `Container ${e.container} failed ${probe} probe, will be restarted`
-        : `Stopping container ${e.container}`)];
+        : e.reason === 'FailedPostStartHook' ? 'FailedPostStartHook' : `Stopping container ${e.container}`)];
     }
     case 'container.backoff':
       return [kubelet('Warning', 'BackOff', `Back-off restarting failed container ${e.container} in pod ${podName}_default`)];
@@ -48,8 +50,11 @@ export function kubeEvents(e: TraceEvent, podName: string): Row[] {
     case 'probe.result':
       return e.result === 'failure' ? [kubelet('Warning', 'Unhealthy', `${PROBE_NAME[e.probe]} probe failed`)] : [];
     case 'hook.end':
-      if (e.exitCode === undefined || e.exitCode === 0) return [];
-      return [kubelet('Warning', e.hook === 'postStart' ? 'FailedPostStartHook' : 'FailedPreStopHook', `${e.hook === 'postStart' ? 'PostStartHook' : 'PreStopHook'} failed: exit code ${e.exitCode}`)];
+      // The event carries no detail, "so that secrets won't leak" (executePreStopHook and
+      // startContainer since 1.26, #119541): a failed exec or HTTP handler, or one with no running
+      // container to act in ([8.11]), reads "PreStopHook failed" / "PostStartHook failed".
+      if (!e.failed && (e.exitCode === undefined || e.exitCode === 0)) return [];
+      return [kubelet('Warning', e.hook === 'postStart' ? 'FailedPostStartHook' : 'FailedPreStopHook', `${e.hook === 'postStart' ? 'PostStartHook' : 'PreStopHook'} failed`)];
     default:
       return [];
   }

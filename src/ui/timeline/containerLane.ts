@@ -111,8 +111,8 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
       case 'hook.end': {
         const open = openHooks.get(e.hook);
         openHooks.delete(e.hook);
-        const failed = e.exitCode !== undefined && e.exitCode !== 0;
-        hooks.push({ start: open?.start ?? e.t, end: e.t, hook: e.hook, event: open?.event ?? i, failed, label: `${e.hook}${failed ? ` failed (${e.exitCode})` : ''}` });
+        const failed = e.failed === true || (e.exitCode !== undefined && e.exitCode !== 0);
+        hooks.push({ start: open?.start ?? e.t, end: e.t, hook: e.hook, event: open?.event ?? i, failed, label: `${e.hook}${failed ? (e.exitCode === undefined ? ' failed' : ` failed (${e.exitCode})`) : ''}` });
         break;
       }
       case 'fault':

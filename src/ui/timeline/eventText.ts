@@ -29,7 +29,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'container.backoff': return `back-off ${e.delay} s`;
     case 'container.waiting': return e.reason;
     case 'hook.start': return e.hook;
-    case 'hook.end': return `${e.hook}${e.exitCode === undefined ? '' : `, exit code ${e.exitCode}`}`;
+    case 'hook.end': return `${e.hook}${e.exitCode === undefined ? (e.failed ? ', failed' : '') : `, exit code ${e.exitCode}`}`;
     case 'probe.result': return `${e.probe} probe: ${e.result}`;
     case 'sim.truncated': return `stopped early: budget of ${e.limit.toLocaleString('en-US')} ${e.reason === 'events' ? 'events' : 'steps'}`;
     case 'node.kubeletRestart':

@@ -1,0 +1,21 @@
+// Which code reads a pod's init progress ([2.10]). Upstream: computePodActions and SyncPod in
+// KR/kuberuntime_manager.go, read at the 1.28-era stored version (the legacy branch when the
+// SidecarContainers gate is off) and a 1.33+ version (the legacy branch only for a pod without a
+// restartable init container and with LegacySidecarContainers on); #127162 (1.31, cherry-picked to
+// 1.29 and 1.30: the legacy branch for a pod without sidecars); LegacySidecarContainers in
+// pkg/features/kube_features.go (GA and on until 1.33, then deprecated and off by default).
+//
+// The legacy branch, findNextInitContainerToRun, counts the pod as initialized when some main
+// container is Running; computeInitContainerActions also counts a Created one. They differ when
+// a main container was left Created in the previous sandbox (a node reboot between its create
+// and its start): #137710, #140309, fixed after 1.36 by #138514.
+
+import { isRestartableInit, type PolicyContainer } from './restartPolicy';
+
+/** Whether findNextInitContainerToRun (the legacy branch) decides this pod's init progress. */
+export function usesLegacyInitProgress(minorVersion: number, sidecarGate: boolean, initContainers: readonly PolicyContainer[]): boolean {
+  if (minorVersion <= 27 || !sidecarGate) return true;
+  if (minorVersion === 28) return false; // the gate is the only test in 1.28
+  if (minorVersion >= 33) return false; // LegacySidecarContainers is off by default from 1.33
+  return !initContainers.some(isRestartableInit);
+}
