@@ -1,16 +1,22 @@
-// The width of an element, kept up to date with a ResizeObserver.
+// The width of an element, kept up to date with a ResizeObserver. It is first read in a layout
+// effect, before the browser paints, and is null until then: the timeline draws nothing at a
+// guessed width (it drew at 800 px, then again at the real width, on every first load), and the
+// real width's drawing is the first one painted. The observer reads the same `clientWidth`, so
+// its first report (the size just read) changes nothing; a box with no width at mount (not laid
+// out yet) waits for that report, which comes before the frame is painted.
 
-import { useEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 
-export function useWidth(ref: RefObject<HTMLElement | null>, fallback = 800): number {
-  const [width, setWidth] = useState(fallback);
-  useEffect(() => {
+export function useWidth(ref: RefObject<HTMLElement | null>, fallback = 800): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setWidth(el.clientWidth || fallback);
-    const observer = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w) setWidth(Math.floor(w));
+    if (el.clientWidth) setWidth(el.clientWidth);
+    // The observer's first report comes after the next layout, still before that frame's paint: a
+    // box with no width then (hidden) is drawn at the fallback, as before; one hidden later keeps its width.
+    const observer = new ResizeObserver(() => {
+      setWidth((was) => el.clientWidth || (was ?? fallback));
     });
     observer.observe(el);
     return () => observer.disconnect();
