@@ -2,8 +2,7 @@
 // effect, before the browser paints, and is null until then: the timeline draws nothing at a
 // guessed width (it drew at 800 px, then again at the real width, on every first load), and the
 // real width's drawing is the first one painted. The observer reads the same `clientWidth`, so
-// its first report (the size just read) changes nothing; a box with no width at mount (not laid
-// out yet) waits for that report, which comes before the frame is painted.
+// its first report (the size just read) changes nothing.
 
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
@@ -12,11 +11,11 @@ export function useWidth(ref: RefObject<HTMLElement | null>, fallback = 800): nu
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    if (el.clientWidth) setWidth(el.clientWidth);
-    // The observer's first report comes after the next layout, still before that frame's paint: a
-    // box with no width then (hidden) is drawn at the fallback, as before; one hidden later keeps its width.
+    // Reading it lays the page out now. A box not rendered (a hidden pane) is drawn at the
+    // fallback, as before; one hidden later keeps its width.
+    setWidth(el.clientWidth || fallback);
     const observer = new ResizeObserver(() => {
-      setWidth((was) => el.clientWidth || (was ?? fallback));
+      if (el.clientWidth) setWidth(el.clientWidth);
     });
     observer.observe(el);
     return () => observer.disconnect();
