@@ -39,6 +39,8 @@ const NARROW_LABEL_WIDTH = 128;
 /** The moving layer shows this much left of the plot, so marks at t = 0 are whole. */
 export const PLOT_PAD = 6;
 const RIGHT_PAD = 24;
+/** The width laid out at before the real one is read (nothing is drawn at it). */
+const GUESSED_WIDTH = 800;
 
 type Hover = (Hit & { x: number; y: number }) | null;
 
@@ -77,7 +79,9 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
     canvas: { current: null as HTMLCanvasElement | null },
     cursor: { current: null as SVGGElement | null },
   }).current;
-  const width = useWidth(boxRef);
+  // Until its width is read (before the first paint), the timeline is laid out at a guess and not drawn.
+  const measured = useWidth(boxRef);
+  const width = measured ?? GUESSED_WIDTH;
   const [hover, setHover] = useState<Hover>(null);
 
   // A Job's pods past the drawing budget: the user may pick which to draw (PodPicker).
@@ -99,7 +103,7 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
   const scale = useViewScale(scaleOf, onScale);
   scaleNow.current = scale;
   const height = rows?.height ?? 0;
-  const draw = useTimelineDraw(refs, { plotPad: PLOT_PAD, rows, scale, end: trace?.end ?? 0, width, cursor, theme, onRangeMoved: () => exported.current?.() });
+  const draw = useTimelineDraw(refs, { plotPad: PLOT_PAD, rows: measured === null ? null : rows, scale, end: trace?.end ?? 0, width, cursor, theme, onRangeMoved: () => exported.current?.() });
   const range = draw.range;
 
   const onHover = useCallback((h: Hover) => {

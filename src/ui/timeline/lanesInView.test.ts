@@ -3,7 +3,7 @@
 // (or before its first report) every lane counts as on screen.
 
 import { describe, expect, it } from 'vitest';
-import { lanesInView } from './lanesInView';
+import { lanesInView, rowsInView } from './lanesInView';
 
 interface FakeEl { key?: string; next: FakeEl | null }
 
@@ -68,5 +68,20 @@ describe('lanesInView', () => {
     fake.say(els[0]!, false);
     view.disconnect();
     expect(view.shows('main/a')).toBe(true);
+  });
+});
+
+describe('rowsInView', () => {
+  const rows = { height: 90, lanes: [{ kind: 'pod', name: 'p', y: 0 }, { kind: 'main', name: 'a', y: 30 }, { kind: 'main', name: 'b', y: 60 }] };
+
+  it('keeps only the lanes on screen, in order, and the rest of the rows as they are', () => {
+    const inView = rowsInView(rows, (key) => key !== 'main/a');
+    expect(inView.lanes.map((l) => l.name)).toEqual(['p', 'b']);
+    expect(inView.height).toBe(90);
+    expect(rows.lanes).toHaveLength(3);
+  });
+
+  it('gives the same rows back when every lane is on screen', () => {
+    expect(rowsInView(rows, () => true)).toBe(rows);
   });
 });

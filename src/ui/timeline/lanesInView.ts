@@ -55,3 +55,13 @@ export function lanesInView(keyOf: (el: Element) => LaneKey | undefined, observe
     },
   };
 }
+
+/**
+ * `rows` with only the lanes `shows` says are on screen (the same object when all are): what the
+ * marks' canvas draws at once after an edit, the rest following with the lanes left for idle time
+ * (its glyphs cost ~10 µs each to raster, and a 40-container pod has ~1,850).
+ */
+export function rowsInView<R extends { lanes: readonly L[] }, L extends { kind: string; name: string }>(rows: R, shows: (key: LaneKey) => boolean): R {
+  const lanes = rows.lanes.filter((l) => shows(`${l.kind}/${l.name}`));
+  return lanes.length === rows.lanes.length ? rows : { ...rows, lanes };
+}

@@ -2,8 +2,8 @@
 // above them the canvas of marks, drawn for a render range, then only shifted with a CSS
 // transform, each on its own compositor layer, while panning; between the two, labels of bars
 // that start left of the view pinned at its left edge in a small SVG that does not move), the
-// axis and the cursor. A new drawing (an edit's lanes) draws the lanes on screen at once and the
-// others in idle time (lanesInView.ts, issue 16); a pan draws every lane of its range.
+// axis and the cursor. A new drawing (an edit's lanes) draws the lanes on screen, and their marks,
+// at once and the others in idle time (lanesInView.ts, issue 16); a pan draws every lane of its range.
 
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Theme } from '../../state/slices/prefs';
@@ -13,7 +13,7 @@ import { renderAxis } from './axis';
 import { renderCursor, renderLaneFrames } from './render';
 import { barLabelSlots, laneKey, pinBarLabels, renderLanes, type LabelSlot, type LaneFrame } from './renderLanes';
 import { idleAfterQuiet } from './idleAfterQuiet';
-import { lanesInView } from './lanesInView';
+import { lanesInView, rowsInView } from './lanesInView';
 import type { PlacedLane } from './rows';
 import { layerShift, nextRenderRange, offCentre, rangeOffset, type RenderRange } from './renderRange';
 import type { Rows } from './rows';
@@ -74,6 +74,8 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   const laneFrame = useRef<LaneFrame | null>(null);
   /** Whether lanes of the last drawing wait for idle time. */
   const restPending = useRef(false);
+  /** The marks' canvas as last drawn, when it holds only the lanes on screen (the rest wait with the lanes). */
+  const marksPending = useRef<{ canvas: HTMLCanvasElement; scale: TimeScale; styles: Record<MarkKind, MarkStyle>; dpr: number; originX: number } | null>(null);
 
   useLayoutEffect(() => {
     if (rows && refs.frames.current) {
@@ -122,7 +124,10 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       canvas.style.width = `${w + 2 * plotPad}px`;
       canvas.style.height = `${height}px`;
       if (styles.current?.theme !== theme) styles.current = { theme, styles: readMarkStyles(canvas) };
-      drawMarks(canvas, rows, next.scale, styles.current.styles, dpr, next.scale.x0 - plotPad);
+      // Lanes left for idle time have their marks drawn then too (drawRest).
+      const marksArgs = { canvas, scale: next.scale, styles: styles.current.styles, dpr, originX: next.scale.x0 - plotPad };
+      marksPending.current = restPending.current ? marksArgs : null;
+      drawMarks(canvas, restPending.current ? rowsInView(rows, inView.current.shows) : rows, next.scale, marksArgs.styles, dpr, marksArgs.originX);
       range.current = next;
     }
     const offset = `translateX(${rangeOffset(next, s).toFixed(2)}px)`;
@@ -139,6 +144,9 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
     if (!rows || !lanes.current || !pinned.current || !laneFrame.current || !range.current || !shown.current) return;
     restPending.current = false;
     renderLanes(lanes.current, rows, laneFrame.current);
+    const marks = marksPending.current;
+    marksPending.current = null;
+    if (marks) drawMarks(marks.canvas, rows, marks.scale, marks.styles, marks.dpr, marks.originX);
     labelSlots.current = barLabelSlots(lanes.current);
     pinBarLabels(labelSlots.current, pinned.current, range.current.draw, shown.current.t0, plotPad);
   };
