@@ -17,6 +17,11 @@ export function setFullRecompute(on: boolean): void {
   fullRecompute = on;
 }
 
+/** Whether the tests asked for the full recompute (memos that skip work by identity are off then). */
+export function isFullRecompute(): boolean {
+  return fullRecompute;
+}
+
 /** One reader's changed containers, by record position (PodSim.recordList). */
 export class ChangedSet {
   private readonly flags: Uint8Array;

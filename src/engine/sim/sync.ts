@@ -7,7 +7,7 @@
 // snapshot ([4.5]) and the requeue ([4.6], pod_workers.go, PR #133066 for 1.35+). The new sandbox
 // is relisted like a container ([0.7], pleg/generic.go getContainersFromPods, 1.27-1.36).
 
-import { computePodActions, type PodActions } from '../kubelet/computePodActions';
+import type { PodActions } from '../kubelet/computePodActions';
 import type { PodActionsInput } from '../kubelet/podActionsTypes';
 import type { ContainerSpec } from '../scenario/types';
 import type { Proc } from './kernel';
@@ -22,6 +22,7 @@ import { restartAllContainers } from './restartAll';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
 import { firstRelistAfter } from './podCache';
 import { readAtLastRelist } from './relistSnapshot';
+import { plannedActions } from './planMemo';
 
 const NOTHING_EXITED: ReadonlyMap<string, Instance> = new Map<string, Instance>();
 
@@ -101,7 +102,7 @@ export function* syncPod(sim: PodSim): Proc<void> {
   const read = readAtLastRelist(sim, () => {
     writeStatus(sim);
     if (sim.terminalAt !== undefined) return undefined;
-    const plan = computePodActions(actionsInput(sim));
+    const plan = plannedActions(sim, actionsInput(sim)); // computePodActions, the previous plan for an equal input
     // [4.5] doBackOff reads the status from before this sync's kills; only a plan that starts something reads it.
     const starts = plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0;
     // [8.11] what a kill reads as running: the same snapshot
