@@ -14,7 +14,7 @@ import type { Proc } from './kernel';
 import type { Instance } from './model';
 import type { Causes, PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
-import { exitedSnapshot, startContainer, type StartOutcome } from './start';
+import { doBackOff, exitedSnapshot, startContainer, type StartOutcome } from './start';
 import { writeStatus } from './status';
 import { runtimeTables } from './runtimeView';
 import { enterTerminal, runningNames } from './terminate';
@@ -148,7 +148,8 @@ export function* syncPod(sim: PodSim): Proc<void> {
 
   let aborted = false;
   for (const name of plan.initContainersToStart) {
-    const outcome = yield* startContainer(sim, name, whyFor(plan, name, `[2.1] Init container ${name} starts.`), exited.get(name), startCause(sim, plan, name));
+    const outcome = doBackOff(sim, name, exited.get(name)) // [4.5] a refused start builds no why
+      ?? (yield* startContainer(sim, name, whyFor(plan, name, `[2.1] Init container ${name} starts.`), exited.get(name), startCause(sim, plan, name)));
     if (outcome.ok) continue;
     failures.add(outcome);
     aborted = isRegularInit(sim, name);
@@ -156,7 +157,8 @@ export function* syncPod(sim: PodSim): Proc<void> {
   }
   if (!aborted) {
     for (const name of plan.containersToStart) {
-      const outcome = yield* startContainer(sim, name, whyFor(plan, name, `[3.2] Main container ${name} starts.`), exited.get(name), startCause(sim, plan, name));
+      const outcome = doBackOff(sim, name, exited.get(name))
+        ?? (yield* startContainer(sim, name, whyFor(plan, name, `[3.2] Main container ${name} starts.`), exited.get(name), startCause(sim, plan, name)));
       if (!outcome.ok) failures.add(outcome);
     }
   }
