@@ -70,7 +70,7 @@ export class ChangedSet {
   clear(): void {
     const { list, flags } = this;
     for (let i = 0; i < list.length; i++) flags[list[i]!] = 0;
-    list.length = 0;
+    if (list.length !== 0) list.length = 0;
     this.all = false;
   }
 }

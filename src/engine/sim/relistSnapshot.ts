@@ -64,7 +64,7 @@ function recentExits(sim: PodSim, snapshot: number): readonly Instance[] {
     if (inst.finishedAt !== undefined && inst.finishedAt < snapshot - SAME_INSTANT) continue;
     exits[kept++] = inst;
   }
-  exits.length = kept;
+  if (exits.length !== kept) exits.length = kept; // setting the length is slow even when it does not change
   return exits;
 }
 

@@ -125,7 +125,7 @@ export class StatusManager {
 
   /** After the write's events: the runtime events so far are shown. */
   clearRuntimeEvents(): void {
-    this.runtimeEvents.clear();
+    if (this.runtimeEvents.size !== 0) this.runtimeEvents.clear(); // clearing allocates a new table: not at every write
   }
 
   /** Indexes what changed; the lists follow the spec, so a status replaces the one at its position. */
