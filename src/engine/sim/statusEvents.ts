@@ -55,6 +55,10 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
  */
 export function publishUnchanged(sim: PodSim): void {
   const api = sim.status.api;
+  if (rowStands(sim)) { // nothing to print: no cause to gather either
+    sim.status.clearRuntimeEvents();
+    return;
+  }
   publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', new LazyChanges(sim, api, api));
   sim.status.clearRuntimeEvents();
 }
@@ -173,13 +177,11 @@ function conditionCause(changes: StatusChanges, type: PodConditionType): string[
  * object, so a deletion (its deletionTimestamp) changes it without any status write ([14.4]).
  */
 export function publishKubectl(sim: PodSim, why: string, cause?: Causes | LazyChanges): void {
+  if (rowStands(sim)) return;
   const manager = sim.status;
   const status = manager.api;
   const deletionTimestamp = sim.deletion?.at;
-  // The same status lists, phase, reason, conditions and deletion print the same columns but for
-  // RESTARTS' age, which is no change: the row printed last time still stands.
   const last = manager.rowInputs;
-  if (last !== undefined && last.status === status && last.deletionTimestamp === deletionTimestamp) return;
   const inputs = rowInputs(status, deletionTimestamp);
   manager.rowInputs = inputs;
   if (last !== undefined && sameRowInputs(last, inputs)) return;
@@ -193,6 +195,15 @@ export function publishKubectl(sim: PodSim, why: string, cause?: Causes | LazyCh
     const rowEvent: Omit<PodKubectlEvent, 't' | 'id' | 'cause'> = { type: 'pod.kubectl', ready: cols.ready, status: cols.status, restarts: cols.restarts, basis, why };
     sim.emit(rowEvent, cause instanceof LazyChanges ? cause.stateCause() : cause);
   }
+}
+
+/**
+ * The row was printed from this very status and deletion: the same status lists, phase, reason,
+ * conditions and deletion print the same columns but for RESTARTS' age, which is no change.
+ */
+function rowStands(sim: PodSim): boolean {
+  const last = sim.status.rowInputs;
+  return last !== undefined && last.status === sim.status.api && last.deletionTimestamp === sim.deletion?.at;
 }
 
 /** The count in a RESTARTS column ("3 (10s ago)" → "3"). */
