@@ -257,13 +257,6 @@ function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase): Exp
   return conditions;
 }
 
-/** The why of each condition, by type. */
-function whysOf(conditions: ExplainedCondition[]): Map<string, string> {
-  const whys = new Map<string, string>();
-  for (const c of conditions) whys.set(c.type, c.why);
-  return whys;
-}
-
 /** generateAPIPodStatus + SetPodStatus at the start of a sync ([0.1]). */
 export function writeStatus(sim: PodSim): void {
   const initialized = podHasInitialized(sim); // read by the phase at every write, and by a purged init container's status
@@ -292,7 +285,6 @@ export function writeStatus(sim: PodSim): void {
     sim.probes.statusGenerated();
     return;
   }
-  const whys = whysOf(conditions);
   let next: ApiPodStatus = {
     phase: explained.phase, conditions: conditions.map(stripWhy),
     initContainerStatuses: statuses.initContainerStatuses, containerStatuses: statuses.containerStatuses,
@@ -319,7 +311,7 @@ export function writeStatus(sim: PodSim): void {
     manager.showInstance(rec.spec.name, inst);
     sim.changes.probeFlags.mark(rec.position); // the probe patch reads the instance a status describes
   }
-  publish(sim, next, phaseWhy, whys);
+  publish(sim, next, phaseWhy, conditions);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
 }
 

@@ -8,6 +8,7 @@
 
 import type { ApiPod, ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import { printPodWithBasis } from '../kubectl/printPod';
+import type { ExplainedCondition } from '../kubelet/conditions';
 import type { ContainerStatusWrite, PodConditionEvent, PodConditionType, PodKubectlEvent } from '../trace';
 import type { Causes, PodSim } from './podSim';
 import type { RowInputs } from './statusManager';
@@ -17,7 +18,7 @@ import { sameRowView } from './rowView';
 const MAX_POD_CAUSES = 4;
 
 /** Emits the differences a learner sees between two written statuses. */
-export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, conditionWhy: Map<string, string>): void {
+export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, explained: readonly ExplainedCondition[]): void {
   const manager = sim.status;
   const prev = manager.api;
   const shown: string[] = []; // this write's events, which the kubectl row shows
@@ -38,7 +39,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
       continue;
     }
     c.lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : sim.now;
-    sim.emit(conditionEvent(c, conditionWhy.get(c.type) ?? `[7] ${c.type} is ${c.status}.`), conditionCause(changes.get(), c.type as PodConditionType));
+    sim.emit(conditionEvent(c, whyOf(explained, c.type) ?? `[7] ${c.type} is ${c.status}.`), conditionCause(changes.get(), c.type as PodConditionType));
   }
   const changed: string[] = [];
   publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed, shown);
@@ -47,6 +48,12 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
   publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', shown.length ? shown.slice(-MAX_POD_CAUSES) : changes);
   manager.clearRuntimeEvents();
+}
+
+/** The why of the condition of this type (the last one of that type, as a map by type would keep). */
+function whyOf(explained: readonly ExplainedCondition[], type: string): string | undefined {
+  for (let i = explained.length - 1; i >= 0; i--) if (explained[i]!.type === type) return explained[i]!.why;
+  return undefined;
 }
 
 /**

@@ -96,19 +96,22 @@ function whyFor(plan: PodActions, name: string, fallback: string): string {
   return plan.reasons[name]?.text ?? fallback;
 }
 
+/** What a sync reads of the cache entry: the status it writes, then the plan and what the plan's starts and kills read. */
+function readForSync(sim: PodSim) {
+  writeStatus(sim);
+  if (sim.terminalAt !== undefined) return undefined;
+  const plan = plannedActions(sim, actionsInput(sim)); // computePodActions, the previous plan for an equal input
+  // [4.5] doBackOff reads the status from before this sync's kills; only a plan that starts something reads it.
+  const starts = plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0;
+  // [8.11] what a kill reads as running: the same snapshot
+  const seenRunning = plan.killPod || plan.containersToKill.length > 0 ? runningNames(sim) : undefined;
+  return { plan, exited: starts ? exitedSnapshot(sim) : NOTHING_EXITED, seenRunning };
+}
+
 export function* syncPod(sim: PodSim): Proc<void> {
   sim.syncActed = false;
   // [0.6] the status and the plan come from the last relist's cache entry, not the runtime now.
-  const read = readAtLastRelist(sim, () => {
-    writeStatus(sim);
-    if (sim.terminalAt !== undefined) return undefined;
-    const plan = plannedActions(sim, actionsInput(sim)); // computePodActions, the previous plan for an equal input
-    // [4.5] doBackOff reads the status from before this sync's kills; only a plan that starts something reads it.
-    const starts = plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0;
-    // [8.11] what a kill reads as running: the same snapshot
-    const seenRunning = plan.killPod || plan.containersToKill.length > 0 ? runningNames(sim) : undefined;
-    return { plan, exited: starts ? exitedSnapshot(sim) : NOTHING_EXITED, seenRunning };
-  });
+  const read = readAtLastRelist(sim, readForSync);
   if (read === undefined) {
     // [0.6] SyncPod returned isTerminal; SyncTerminatingPod waits for the next relist's cache.
     const startAt = firstRelistAfter(sim.now);
