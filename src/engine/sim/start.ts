@@ -64,20 +64,31 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
 }
 
 /**
- * The newest exited instance of each container still in the runtime: what doBackOff finds in the
- * pod status of this sync. Taken when the sync begins, before its kills ([0.1], [4.5]).
+ * The newest exited instance of each container the sync may start, still in the runtime: what
+ * doBackOff finds in the pod status of this sync. Taken when the sync begins, before its kills
+ * ([0.1], [4.5]). Issue 16: one map per pod, each entry rewritten at every sync that may start
+ * the container (the sync reads only those; syncs of a pod never overlap, [0.1]).
  */
-export function exitedSnapshot(sim: PodSim): Map<string, Instance> {
-  const out = new Map<string, Instance>();
-  for (const { spec, instances } of sim.recordList) {
-    for (let i = instances.length - 1; i >= 0; i--) {
-      const inst = instances[i]!;
-      if (inst.state !== 'exited' || (sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst))) continue;
-      out.set(spec.name, inst);
-      break;
-    }
+export function exitedSnapshot(sim: PodSim, names: readonly (readonly string[])[]): ReadonlyMap<string, Instance | undefined> {
+  let out = snapshots.get(sim);
+  if (out === undefined) snapshots.set(sim, (out = new Map()));
+  for (let l = 0; l < names.length; l++) {
+    const list = names[l]!;
+    for (let n = 0; n < list.length; n++) out.set(list[n]!, newestExited(sim, sim.rec(list[n]!)));
   }
   return out;
+}
+
+const snapshots = new WeakMap<PodSim, Map<string, Instance | undefined>>();
+
+function newestExited(sim: PodSim, rec: ContainerRecord): Instance | undefined {
+  const instances = rec.instances;
+  for (let i = instances.length - 1; i >= 0; i--) {
+    const inst = instances[i]!;
+    if (inst.state !== 'exited' || (sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst))) continue;
+    return inst;
+  }
+  return undefined;
 }
 
 function backoffWhy(name: string, checked: Instance, killedNow: boolean, delay: number): string {

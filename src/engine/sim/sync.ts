@@ -24,7 +24,7 @@ import { firstRelistAfter } from './podCache';
 import { readAtLastRelist } from './relistSnapshot';
 import { plannedActions } from './planMemo';
 
-const NOTHING_EXITED: ReadonlyMap<string, Instance> = new Map<string, Instance>();
+const NOTHING_EXITED: ReadonlyMap<string, Instance | undefined> = new Map<string, Instance>();
 
 /** The spec list with each container's current image ([1.8]); the list itself when no image changed. */
 function withImages(sim: PodSim, specs: ContainerSpec[], offset: number): ContainerSpec[] {
@@ -105,7 +105,7 @@ function readForSync(sim: PodSim) {
   const starts = plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0;
   // [8.11] what a kill reads as running: the same snapshot
   const seenRunning = plan.killPod || plan.containersToKill.length > 0 ? runningNames(sim) : undefined;
-  return { plan, exited: starts ? exitedSnapshot(sim) : NOTHING_EXITED, seenRunning };
+  return { plan, exited: starts ? exitedSnapshot(sim, [plan.initContainersToStart, plan.containersToStart]) : NOTHING_EXITED, seenRunning };
 }
 
 export function* syncPod(sim: PodSim): Proc<void> {
