@@ -223,8 +223,15 @@ function phaseOf(sim: PodSim, statuses: PhaseStatuses, inSandbox: boolean): Phas
   const rules = phaseVersionRules(sim.minor);
   const initialized = rules.initializedFromStatuses ? anyMainContainerStarted(statuses) : inSandbox;
   const key = (podTerminal ? 1 : 0) + (initialized ? 2 : 0);
-  const memo = sim.status.phase;
+  const manager = sim.status;
+  const memo = manager.phase;
   if (phaseStillHolds(memo, statuses, key)) return memo.value;
+  const before = manager.phaseBefore;
+  if (phaseStillHolds(before, statuses, key)) { // the view before the last one (Error, then CrashLoopBackOff, then Error...)
+    manager.phaseBefore = memo;
+    manager.phase = before;
+    return before.value;
+  }
   const explained = explainPhase(specForStatus(sim), statuses, {
     podIsTerminal: podTerminal,
     podHasInitialized: initialized,
@@ -234,7 +241,8 @@ function phaseOf(sim: PodSim, statuses: PhaseStatuses, inSandbox: boolean): Phas
     pendingInitOnlyBeforeInitialized: rules.pendingInitOnlyBeforeInitialized,
     initializedFromStatuses: rules.initializedFromStatuses,
   }, statusesByPosition(sim, statuses));
-  sim.status.phase = remember(statuses, key, explained);
+  manager.phaseBefore = memo;
+  manager.phase = remember(statuses, key, explained);
   return explained;
 }
 

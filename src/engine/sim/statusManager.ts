@@ -77,6 +77,8 @@ export class StatusManager {
   generatedInit?: ContainerStatus[];
   generatedMain?: ContainerStatus[];
   phase?: Remembered<PhaseExplanation>;
+  /** The phase remembered before `phase` (a crash loop's writes alternate between two views, [6.2]). */
+  phaseBefore?: Remembered<PhaseExplanation>;
   conditions?: Remembered<ExplainedCondition[]>;
   containersReady?: Remembered<ExplainedCondition>;
 
