@@ -23,6 +23,7 @@ import type { GeneratedStatus } from './statusManager';
 import { holds, remember, specForStatus, statusesByPosition, stripWhy } from './statusMemo';
 import { rememberContainersReady } from './probePatch';
 import { phaseStillHolds } from './phaseView';
+import { conditionsStillHold } from './conditionsView';
 
 function terminated(inst: Instance | undefined): ContainerState {
   if (!inst || inst.state !== 'exited') return {};
@@ -254,14 +255,22 @@ function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase): Exp
   // [7.2] with KEP-5532, Initialized stays True through an in-place restart
   const keepInitialized = sim.restartAllCount > 0 && sim.status.api.conditions.some((c) => c.type === 'Initialized' && c.status === 'True');
   const key = PHASE_CODE[phase] * 4 + (sandboxReady ? 2 : 0) + (keepInitialized ? 1 : 0); // no string built at every write
-  const memo = sim.status.conditions;
-  if (holds(memo, status, key)) return memo.value;
+  const manager = sim.status;
+  const memo = manager.conditions;
+  if (conditionsStillHold(memo, status, key)) return memo.value;
+  const before = manager.conditionsBefore;
+  if (conditionsStillHold(before, status, key)) { // the view before the last one (a crash loop alternates between two)
+    manager.conditionsBefore = memo;
+    manager.conditions = before;
+    return before.value;
+  }
   const conditions = podConditions(specForStatus(sim), status, phase, {
     sandboxReady,
     readyToStartContainers: sim.gates.PodReadyToStartContainersCondition,
     keepInitialized,
   }, statusesByPosition(sim, status));
-  sim.status.conditions = remember(status, key, conditions);
+  manager.conditionsBefore = memo;
+  manager.conditions = remember(status, key, conditions);
   return conditions;
 }
 

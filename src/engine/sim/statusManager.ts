@@ -80,6 +80,7 @@ export class StatusManager {
   /** The phase remembered before `phase` (a crash loop's writes alternate between two views, [6.2]). */
   phaseBefore?: Remembered<PhaseExplanation>;
   conditions?: Remembered<ExplainedCondition[]>;
+  conditionsBefore?: Remembered<ExplainedCondition[]>;
   containersReady?: Remembered<ExplainedCondition>;
 
   /** The last written status (probe workers read it, [0.4]). */
