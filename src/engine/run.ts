@@ -26,10 +26,15 @@ export function runScenario(text: string, opts: ParseOptions = {}, hooks: Simula
   return { ok: true, problems, scenario: parsed.scenario, trace };
 }
 
+/** A count with a comma every three digits, as toLocaleString('en-US') writes it (without loading the locale data). */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** A run cut short by its budget is a warning at `until` (or the top when the default horizon applied). */
 function truncationProblem(scenario: Scenario, trace: Trace): Problem {
   const cut = trace.truncated!;
-  const what = cut.reason === 'events' ? `${cut.limit.toLocaleString('en-US')} trace events` : `${cut.limit.toLocaleString('en-US')} simulation steps`;
+  const what = cut.reason === 'events' ? `${thousands(cut.limit)} trace events` : `${thousands(cut.limit)} simulation steps`;
   const advice = scenario.sim.untilSpan ? 'shorten until, or simulate fewer containers or faults' : 'simulate fewer containers or faults';
   const span = scenario.sim.untilSpan ?? START_SPAN;
   return {

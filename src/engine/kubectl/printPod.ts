@@ -72,11 +72,27 @@ interface InitWalk {
   lastSidecarRestart?: number;
 }
 
-/** Whether each init container is a sidecar, by name; the first spec of a name decides, like a `find`. */
-function sidecarByName(specs: ApiPod['spec']['initContainers']): Map<string, boolean> {
-  const out = new Map<string, boolean>();
-  for (const c of specs) if (!out.has(c.name)) out.set(c.name, isSidecarSpec(c));
-  return out;
+type InitSpecs = ApiPod['spec']['initContainers'];
+
+/** What the printer reads of one init container list, by the list itself (a pod's spec is not modified once printed). */
+interface InitSpecFacts {
+  length: number;
+  sidecars: Map<string, boolean>;
+  sidecarCount: number;
+}
+
+const factsBySpecs = new WeakMap<InitSpecs, InitSpecFacts>();
+
+/** Whether each init container is a sidecar, by name (the first spec of a name decides, like a `find`), and how many are. */
+function initSpecFacts(specs: InitSpecs): InitSpecFacts {
+  let facts = factsBySpecs.get(specs);
+  if (facts === undefined || facts.length !== specs.length) {
+    const sidecars = new Map<string, boolean>();
+    for (const c of specs) if (!sidecars.has(c.name)) sidecars.set(c.name, isSidecarSpec(c));
+    facts = { length: specs.length, sidecars, sidecarCount: specs.filter(isSidecarSpec).length };
+    factsBySpecs.set(specs, facts);
+  }
+  return facts;
 }
 
 /** Walks the init statuses in order; the first one not done names the STATUS ([14.1], [14.2]). */
@@ -84,7 +100,7 @@ function walkInit(pod: ApiPod, knowsSidecars: boolean): InitWalk {
   const w: InitWalk = { ready: 0, restarts: 0, sidecarRestarts: 0 };
   const specs = pod.spec.initContainers;
   const statuses = pod.status.initContainerStatuses;
-  const sidecars = sidecarByName(specs);
+  const { sidecars } = initSpecFacts(specs);
   for (let i = 0; i < statuses.length; i++) {
     const s = statuses[i]!;
     const sidecar = knowsSidecars && (sidecars.get(s.name) ?? false);
@@ -143,7 +159,7 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
     reason = 'SchedulingGated';
     basis.source = 'schedulingGated';
   }
-  const total = spec.containers.length + (knowsSidecars ? spec.initContainers.filter(isSidecarSpec).length : 0);
+  const total = spec.containers.length + (knowsSidecars ? initSpecFacts(spec.initContainers).sidecarCount : 0);
 
   const init = walkInit(pod, knowsSidecars);
   let ready = init.ready;
@@ -164,6 +180,7 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
     if (init.status !== undefined) basis.initialized = true;
     if (knowsSidecars) lastRestart = init.lastSidecarRestart;
     let hasRunning = false;
+    let namedBy: string | undefined; // the last main container (walking back: the first) whose reason names the STATUS
     for (let i = status.containerStatuses.length - 1; i >= 0; i--) {
       const s = status.containerStatuses[i]!;
       restarts += s.restartCount;
@@ -173,12 +190,13 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
         if (waiting?.reason) reason = waiting.reason;
         else if (terminated?.reason) reason = terminated.reason;
         else if (terminated) reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
-        Object.assign(basis, { source: 'main', container: s.name, sidecar: undefined, initialized: undefined, by: undefined });
+        namedBy = s.name;
       } else if (s.ready && running) {
         hasRunning = true;
         ready++;
       }
     }
+    if (namedBy !== undefined) Object.assign(basis, { source: 'main', container: namedBy, sidecar: undefined, initialized: undefined, by: undefined });
     if (reason === 'Completed' && hasRunning) {
       reason = conditionTrue(status.conditions, 'Ready') ? 'Running' : 'NotReady';
       basis.source = 'completedRunning';

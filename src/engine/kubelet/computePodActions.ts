@@ -68,7 +68,13 @@ function sandboxActions(input: PodActionsInput, changes: PodActions): PodActions
 /** [11.2] The first stopped container whose exit code matches a RestartAllContainers rule. */
 function restartAllTrigger(input: PodActionsInput): PodActions['restartAllContainers'] {
   if (!input.restartAllContainers || !input.containerRestartRules || input.deleted) return undefined;
-  for (const c of [...input.initContainers, ...input.containers]) {
+  return restartAllIn(input, input.initContainers) ?? restartAllIn(input, input.containers);
+}
+
+/** restartAllTrigger over one spec list, in order (init containers are looked at first). */
+function restartAllIn(input: PodActionsInput, list: PodActionsInput['containers']): PodActions['restartAllContainers'] {
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
     const rt = input.runtime[c.name];
     if (rt?.state !== 'exited' || rt.exitCode === undefined) continue;
     if (matchingRule(c, rt.exitCode)?.action === 'RestartAllContainers') return { container: c.name, exitCode: rt.exitCode };

@@ -17,6 +17,11 @@ export function setFullRecompute(on: boolean): void {
   fullRecompute = on;
 }
 
+/** Whether the tests asked for the full recompute (memos that skip work by identity are off then). */
+export function isFullRecompute(): boolean {
+  return fullRecompute;
+}
+
 /** One reader's changed containers, by record position (PodSim.recordList). */
 export class ChangedSet {
   private readonly flags: Uint8Array;
@@ -65,7 +70,7 @@ export class ChangedSet {
   clear(): void {
     const { list, flags } = this;
     for (let i = 0; i < list.length; i++) flags[list[i]!] = 0;
-    list.length = 0;
+    if (list.length !== 0) list.length = 0;
     this.all = false;
   }
 }

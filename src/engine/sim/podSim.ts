@@ -88,6 +88,8 @@ export class PodSim {
   /** The id of the pod.phase event that wrote the terminal phase. */
   terminalPhaseId?: string;
   gone = false;
+  /** The latest time `emit` gave an event (a run that does not start from an observed state never changes it after). */
+  latestEventAt = 0;
   /** When the pod was created on the node's clock (0 for a lone pod; a Job's later pods later). */
   createdAt = 0;
 
@@ -156,7 +158,9 @@ export class PodSim {
   emit(e: Emit, cause?: Causes): string {
     // Every caller passes a fresh object literal, so it becomes the event itself (no copy).
     const ev = e as TraceEvent;
-    ev.t = roundTime(this.k.now);
+    const t = roundTime(this.k.now);
+    ev.t = t;
+    if (t > this.latestEventAt) this.latestEventAt = t;
     const id = `e${this.events.length}`;
     ev.id = id;
     if (cause) {

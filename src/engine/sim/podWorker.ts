@@ -58,20 +58,30 @@ export class KubeletPodWorker implements PodWorker {
       return;
     }
     if (this.queued) return;
-    this.queued = this.k.at(this.earliestStart(), () => { // [0.6] wait for a newer runtime cache
-      this.queued = undefined;
-      this.refreshedAt = undefined; // that cache entry is this sync's: only a relist after it counts for the next
-      this.task = this.k.spawn('syncPod', this.sync(), () => {
-        this.task = undefined;
-        this.lastSyncEnd = this.k.now;
-        this.afterSync();
-        if (this.pending) {
-          this.pending = false;
-          this.requestSync();
-        }
-      });
-    });
+    this.queued = this.k.at(this.earliestStart(), this.startQueued); // [0.6] wait for a newer runtime cache
   }
+
+  // The worker's callbacks, made once (not at every sync).
+  private readonly startQueued = (): void => {
+    this.queued = undefined;
+    this.refreshedAt = undefined; // that cache entry is this sync's: only a relist after it counts for the next
+    this.task = this.k.spawn('syncPod', this.sync(), this.syncEnded);
+  };
+
+  private readonly syncEnded = (): void => {
+    this.task = undefined;
+    this.lastSyncEnd = this.k.now;
+    this.afterSync();
+    if (this.pending) {
+      this.pending = false;
+      this.requestSync();
+    }
+  };
+
+  private readonly requeueFired = (): void => {
+    this.requeue = undefined;
+    this.requestSync();
+  };
 
   stop(): void {
     if (this.syncing) this.lastSyncEnd = this.k.now; // the cancelled sync returns now ([0.6])
@@ -85,10 +95,7 @@ export class KubeletPodWorker implements PodWorker {
 
   requeueAt(at: number): void {
     this.k.cancel(this.requeue);
-    this.requeue = this.k.at(at, () => {
-      this.requeue = undefined;
-      this.requestSync();
-    });
+    this.requeue = this.k.at(at, this.requeueFired);
   }
 
   cancelRequeue(): void {

@@ -31,7 +31,6 @@ export function patchProbeFlags(sim: PodSim): void {
     publishUnchanged(sim); // no flag and no condition changes: nothing to patch
     return;
   }
-  const whys = new Map([[containersReady.type, containersReady.why], [ready.type, ready.why]]);
   const merged = api.conditions.map((old) => {
     if (old.type === containersReady.type) return stripWhy(containersReady);
     if (old.type === ready.type) return stripWhy(ready);
@@ -41,7 +40,7 @@ export function patchProbeFlags(sim: PodSim): void {
   const next: ApiPodStatus = { phase: api.phase, conditions: merged, initContainerStatuses: statuses.initContainerStatuses, containerStatuses: statuses.containerStatuses };
   if (api.reason !== undefined) next.reason = api.reason;
   if (api.message !== undefined) next.message = api.message;
-  publish(sim, next, undefined, whys);
+  publish(sim, next, undefined, [containersReady, ready]); // the whys of the two conditions it recomputed
 }
 
 /**

@@ -64,12 +64,12 @@ function recentExits(sim: PodSim, snapshot: number): readonly Instance[] {
     if (inst.finishedAt !== undefined && inst.finishedAt < snapshot - SAME_INSTANT) continue;
     exits[kept++] = inst;
   }
-  exits.length = kept;
+  if (exits.length !== kept) exits.length = kept; // setting the length is slow even when it does not change
   return exits;
 }
 
 /** Runs `read` (status generation, computePodActions) with the containers as the last relist saw them. */
-export function readAtLastRelist<T>(sim: PodSim, read: () => T): T {
+export function readAtLastRelist<T>(sim: PodSim, read: (sim: PodSim) => T): T {
   const snapshot = relistSnapshotTime(sim);
   const at = snapshot + SAME_INSTANT;
   let hidden: Hidden[] | undefined;
@@ -86,9 +86,9 @@ export function readAtLastRelist<T>(sim: PodSim, read: () => T): T {
     inst.reason = undefined;
     sim.containerChanged(rec); // its readers see the snapshot now, and the runtime again after
   }
-  if (!hidden) return read();
+  if (!hidden) return read(sim);
   try {
-    return read();
+    return read(sim);
   } finally {
     for (const h of hidden) {
       h.inst.state = h.state;

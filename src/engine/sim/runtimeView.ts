@@ -16,6 +16,8 @@ type Tables = Pick<PodActionsInput, 'runtime' | 'startup' | 'liveness'>;
 
 /** The tables, and by record position what they hold now and which probes each container has (read without a lookup by name). */
 interface PodTables extends Tables {
+  /** How many entries changed so far: the same count, the very same entries (planMemo.ts). */
+  version: number;
   views: (RuntimeContainerStatus | undefined)[];
   startups: (ProbeVerdict | undefined)[];
   livenesses: (ProbeVerdict | undefined)[];
@@ -26,7 +28,7 @@ interface PodTables extends Tables {
 const tablesByPod = new WeakMap<PodSim, PodTables>();
 
 function newTables(sim: PodSim): PodTables {
-  const tables: PodTables = { runtime: {}, startup: {}, liveness: {}, views: [], startups: [], livenesses: [], hasStartup: [], hasLiveness: [] };
+  const tables: PodTables = { runtime: {}, startup: {}, liveness: {}, version: 0, views: [], startups: [], livenesses: [], hasStartup: [], hasLiveness: [] };
   for (const { spec } of sim.recordList) {
     tables.runtime[spec.name] = undefined;
     tables.startup[spec.name] = undefined;
@@ -59,17 +61,31 @@ export function runtimeTables(sim: PodSim): Tables {
   return tables;
 }
 
+/** How many entries of the pod's tables changed so far (planMemo.ts: the same count, the same input). */
+export function runtimeTablesVersion(sim: PodSim): number {
+  return tablesByPod.get(sim)?.version ?? -1;
+}
+
 /** One container's entries in the tables, written only where they change. */
 function refill(sim: PodSim, tables: PodTables, i: number): void {
   const rec = sim.recordList[i]!;
   const inst = visibleInstance(sim, rec);
   const view = inst && runtimeView(rec, inst);
-  if (tables.views[i] !== view) tables.runtime[rec.spec.name] = tables.views[i] = view;
+  if (tables.views[i] !== view) {
+    tables.runtime[rec.spec.name] = tables.views[i] = view;
+    tables.version++;
+  }
   // No worker, no result: a container without the probe is not looked up.
   const started = inst && tables.hasStartup[i] ? sim.probes.result(rec, 'startup', inst) : undefined;
-  if (tables.startups[i] !== started) tables.startup[rec.spec.name] = tables.startups[i] = started;
+  if (tables.startups[i] !== started) {
+    tables.startup[rec.spec.name] = tables.startups[i] = started;
+    tables.version++;
+  }
   const alive = inst && tables.hasLiveness[i] ? sim.probes.result(rec, 'liveness', inst) : undefined;
-  if (tables.livenesses[i] !== alive) tables.liveness[rec.spec.name] = tables.livenesses[i] = alive;
+  if (tables.livenesses[i] !== alive) {
+    tables.liveness[rec.spec.name] = tables.livenesses[i] = alive;
+    tables.version++;
+  }
 }
 
 /** The newest instance, if the runtime still reports it. */

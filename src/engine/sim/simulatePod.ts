@@ -87,8 +87,12 @@ export function startPod(node: SimNode, scenario: Scenario, horizon: number, sta
   return sim;
 }
 
-/** The events at or before `end`: the array itself when none is later (one pass, a copy only from the first later one). */
-function eventsUntil(all: TraceEvent[], end: number): TraceEvent[] {
+/**
+ * The events at or before `end`: the array itself when none is later (one pass, a copy only from
+ * the first later one). `latest`: a time no event is after, when known (then no pass at all).
+ */
+function eventsUntil(all: TraceEvent[], end: number, latest?: number): TraceEvent[] {
+  if (latest !== undefined && latest <= end) return all;
   for (let i = 0; i < all.length; i++) {
     if (all[i]!.t <= end) continue;
     const kept = all.slice(0, i);
@@ -111,7 +115,8 @@ export function simulatePod(scenario: Scenario, opts: PodRunOptions = {}): { tra
   const from = scenario.sim.startFrom;
   const stop = truncation(sim, horizon);
   const end = roundTime(stop ? stop.at : Math.min(sim.k.horizon, horizon));
-  const events = eventsUntil(sim.events, end);
+  // Events keep the time emit gave them, except those an observed state re-times (initialState.ts).
+  const events = eventsUntil(sim.events, end, from ? undefined : sim.latestEventAt);
   const trace: Trace = { schema: TRACE_SCHEMA, kubernetesVersion: scenario.sim.kubernetesVersion, end, containers: traceContainers(scenario), events };
   if (from) trace.observedUntil = from.now;
   trace.statusWrites = sim.status.writes.filter((w) => w.t <= end);

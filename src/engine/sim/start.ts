@@ -8,7 +8,7 @@
 
 import type { Proc } from './kernel';
 import type { Causes, PodSim } from './podSim';
-import { newest, type ContainerRecord, type Instance } from './model';
+import { newest, type ContainerRecord, type Instance, type StartError } from './model';
 import { createInstance, startProcess } from './process';
 import { killContainer } from './kill';
 import { CONTAINER_CREATE, CONTAINER_START, PULL_CHECK, PULL_FAILURE } from './timing';
@@ -64,20 +64,31 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
 }
 
 /**
- * The newest exited instance of each container still in the runtime: what doBackOff finds in the
- * pod status of this sync. Taken when the sync begins, before its kills ([0.1], [4.5]).
+ * The newest exited instance of each container the sync may start, still in the runtime: what
+ * doBackOff finds in the pod status of this sync. Taken when the sync begins, before its kills
+ * ([0.1], [4.5]). Issue 16: one map per pod, each entry rewritten at every sync that may start
+ * the container (the sync reads only those; syncs of a pod never overlap, [0.1]).
  */
-export function exitedSnapshot(sim: PodSim): Map<string, Instance> {
-  const out = new Map<string, Instance>();
-  for (const { spec, instances } of sim.recordList) {
-    for (let i = instances.length - 1; i >= 0; i--) {
-      const inst = instances[i]!;
-      if (inst.state !== 'exited' || (sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst))) continue;
-      out.set(spec.name, inst);
-      break;
-    }
+export function exitedSnapshot(sim: PodSim, names: readonly (readonly string[])[]): ReadonlyMap<string, Instance | undefined> {
+  let out = snapshots.get(sim);
+  if (out === undefined) snapshots.set(sim, (out = new Map()));
+  for (let l = 0; l < names.length; l++) {
+    const list = names[l]!;
+    for (let n = 0; n < list.length; n++) out.set(list[n]!, newestExited(sim, sim.rec(list[n]!)));
   }
   return out;
+}
+
+const snapshots = new WeakMap<PodSim, Map<string, Instance | undefined>>();
+
+function newestExited(sim: PodSim, rec: ContainerRecord): Instance | undefined {
+  const instances = rec.instances;
+  for (let i = instances.length - 1; i >= 0; i--) {
+    const inst = instances[i]!;
+    if (inst.state !== 'exited' || (sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst))) continue;
+    return inst;
+  }
+  return undefined;
 }
 
 function backoffWhy(name: string, checked: Instance, killedNow: boolean, delay: number): string {
@@ -106,8 +117,9 @@ function clearAfterKillWhy(sim: PodSim, lastExited: Instance | undefined): strin
  * the sync's status snapshot. None (a first run, or a running instance just killed by this sync
  * with no earlier exit) means start at once and leave the back-off untouched; otherwise the
  * back-off is checked since its FinishedAt and, if clear, moved to its next step ([4.5]).
+ * SyncPod calls it before startContainer (a refused start then costs no more than this check).
  */
-function doBackOff(sim: PodSim, name: string, lastExited: Instance | undefined): StartOutcome | null {
+export function doBackOff(sim: PodSim, name: string, lastExited: Instance | undefined): StartOutcome | null {
   const rec = sim.rec(name);
   if (!lastExited || lastExited.finishedAt === undefined) return null;
   const key = recordBackoffKey(rec);
@@ -116,11 +128,11 @@ function doBackOff(sim: PodSim, name: string, lastExited: Instance | undefined):
     return null;
   }
   const delay = sim.backoff.get(key);
-  rec.startError = {
-    reason: 'CrashLoopBackOff',
-    message: `back-off ${fmt(delay)} restarting failed container=${name} pod=${sim.pod.name}_${sim.pod.namespace}`,
-  };
-  sim.containerChanged(rec);
+  const error = crashLoopError(sim, rec, delay);
+  if (rec.startError !== error) { // every sync in the back-off finds the same error: its readers look again only at a new one
+    rec.startError = error;
+    sim.containerChanged(rec);
+  }
   const latest = newest(rec);
   if (latest && sim.backoffAnnounced.get(name) !== latest) {
     sim.backoffAnnounced.set(name, latest); // one trace event per wait, though every sync re-checks
@@ -129,17 +141,29 @@ function doBackOff(sim: PodSim, name: string, lastExited: Instance | undefined):
   return { ok: false, retryAt: lastExited.finishedAt + delay };
 }
 
+/** The last CrashLoopBackOff error of each container, by its delay (a start error is never modified once set). */
+const crashLoopErrors = new WeakMap<ContainerRecord, { delay: number; error: StartError }>();
+
+/** The CrashLoopBackOff start error for this delay ([10.2]): the one set before when the delay is the same. */
+function crashLoopError(sim: PodSim, rec: ContainerRecord, delay: number): StartError {
+  const last = crashLoopErrors.get(rec);
+  if (last !== undefined && last.delay === delay) return last.error;
+  const error: StartError = {
+    reason: 'CrashLoopBackOff',
+    message: `back-off ${fmt(delay)} restarting failed container=${rec.spec.name} pod=${sim.pod.name}_${sim.pod.namespace}`,
+  };
+  crashLoopErrors.set(rec, { delay, error });
+  return error;
+}
+
 /**
- * Upstream start(): returns when the container runs and its postStart hook (if any) has returned.
- * `lastExited` is the container's entry in the sync's exitedSnapshot; `cause`: what made the plan
- * start it (the start also cites its pull and the back-off it waited for).
+ * Upstream start() once doBackOff let it through: returns when the container runs and its postStart
+ * hook (if any) has returned. `lastExited` is the container's entry in the sync's exitedSnapshot;
+ * `cause`: what made the plan start it (the start also cites its pull and the back-off it waited for).
  */
 export function* startContainer(sim: PodSim, name: string, why: string, lastExited: Instance | undefined, cause: Causes = []): Proc<StartOutcome> {
   const rec = sim.rec(name);
-  const killedNow = killedThisSync(rec, lastExited);
-  const waiting = doBackOff(sim, name, lastExited);
-  if (waiting) return waiting;
-  if (killedNow) why += ` ${clearAfterKillWhy(sim, lastExited)}`;
+  if (killedThisSync(rec, lastExited)) why += ` ${clearAfterKillWhy(sim, lastExited)}`;
   const previous = newest(rec);
   const waitedFor = previous !== undefined && sim.backoffAnnounced.get(name) === previous ? rec.backoffId : undefined;
 

@@ -23,6 +23,7 @@ import type { GeneratedStatus } from './statusManager';
 import { holds, remember, specForStatus, statusesByPosition, stripWhy } from './statusMemo';
 import { rememberContainersReady } from './probePatch';
 import { phaseStillHolds } from './phaseView';
+import { conditionsStillHold } from './conditionsView';
 
 function terminated(inst: Instance | undefined): ContainerState {
   if (!inst || inst.state !== 'exited') return {};
@@ -223,8 +224,15 @@ function phaseOf(sim: PodSim, statuses: PhaseStatuses, inSandbox: boolean): Phas
   const rules = phaseVersionRules(sim.minor);
   const initialized = rules.initializedFromStatuses ? anyMainContainerStarted(statuses) : inSandbox;
   const key = (podTerminal ? 1 : 0) + (initialized ? 2 : 0);
-  const memo = sim.status.phase;
+  const manager = sim.status;
+  const memo = manager.phase;
   if (phaseStillHolds(memo, statuses, key)) return memo.value;
+  const before = manager.phaseBefore;
+  if (phaseStillHolds(before, statuses, key)) { // the view before the last one (Error, then CrashLoopBackOff, then Error...)
+    manager.phaseBefore = memo;
+    manager.phase = before;
+    return before.value;
+  }
   const explained = explainPhase(specForStatus(sim), statuses, {
     podIsTerminal: podTerminal,
     podHasInitialized: initialized,
@@ -234,7 +242,8 @@ function phaseOf(sim: PodSim, statuses: PhaseStatuses, inSandbox: boolean): Phas
     pendingInitOnlyBeforeInitialized: rules.pendingInitOnlyBeforeInitialized,
     initializedFromStatuses: rules.initializedFromStatuses,
   }, statusesByPosition(sim, statuses));
-  sim.status.phase = remember(statuses, key, explained);
+  manager.phaseBefore = memo;
+  manager.phase = remember(statuses, key, explained);
   return explained;
 }
 
@@ -246,22 +255,23 @@ function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase): Exp
   // [7.2] with KEP-5532, Initialized stays True through an in-place restart
   const keepInitialized = sim.restartAllCount > 0 && sim.status.api.conditions.some((c) => c.type === 'Initialized' && c.status === 'True');
   const key = PHASE_CODE[phase] * 4 + (sandboxReady ? 2 : 0) + (keepInitialized ? 1 : 0); // no string built at every write
-  const memo = sim.status.conditions;
-  if (holds(memo, status, key)) return memo.value;
+  const manager = sim.status;
+  const memo = manager.conditions;
+  if (conditionsStillHold(memo, status, key)) return memo.value;
+  const before = manager.conditionsBefore;
+  if (conditionsStillHold(before, status, key)) { // the view before the last one (a crash loop alternates between two)
+    manager.conditionsBefore = memo;
+    manager.conditions = before;
+    return before.value;
+  }
   const conditions = podConditions(specForStatus(sim), status, phase, {
     sandboxReady,
     readyToStartContainers: sim.gates.PodReadyToStartContainersCondition,
     keepInitialized,
   }, statusesByPosition(sim, status));
-  sim.status.conditions = remember(status, key, conditions);
+  manager.conditionsBefore = memo;
+  manager.conditions = remember(status, key, conditions);
   return conditions;
-}
-
-/** The why of each condition, by type. */
-function whysOf(conditions: ExplainedCondition[]): Map<string, string> {
-  const whys = new Map<string, string>();
-  for (const c of conditions) whys.set(c.type, c.why);
-  return whys;
 }
 
 /** generateAPIPodStatus + SetPodStatus at the start of a sync ([0.1]). */
@@ -292,7 +302,6 @@ export function writeStatus(sim: PodSim): void {
     sim.probes.statusGenerated();
     return;
   }
-  const whys = whysOf(conditions);
   let next: ApiPodStatus = {
     phase: explained.phase, conditions: conditions.map(stripWhy),
     initContainerStatuses: statuses.initContainerStatuses, containerStatuses: statuses.containerStatuses,
@@ -319,7 +328,7 @@ export function writeStatus(sim: PodSim): void {
     manager.showInstance(rec.spec.name, inst);
     sim.changes.probeFlags.mark(rec.position); // the probe patch reads the instance a status describes
   }
-  publish(sim, next, phaseWhy, whys);
+  publish(sim, next, phaseWhy, conditions);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
 }
 

@@ -8,6 +8,7 @@
 
 import type { ApiPod, ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import { printPodWithBasis } from '../kubectl/printPod';
+import type { ExplainedCondition } from '../kubelet/conditions';
 import type { ContainerStatusWrite, PodConditionEvent, PodConditionType, PodKubectlEvent } from '../trace';
 import type { Causes, PodSim } from './podSim';
 import type { RowInputs } from './statusManager';
@@ -17,7 +18,7 @@ import { sameRowView } from './rowView';
 const MAX_POD_CAUSES = 4;
 
 /** Emits the differences a learner sees between two written statuses. */
-export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, conditionWhy: Map<string, string>): void {
+export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, explained: readonly ExplainedCondition[]): void {
   const manager = sim.status;
   const prev = manager.api;
   const shown: string[] = []; // this write's events, which the kubectl row shows
@@ -38,7 +39,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
       continue;
     }
     c.lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : sim.now;
-    sim.emit(conditionEvent(c, conditionWhy.get(c.type) ?? `[7] ${c.type} is ${c.status}.`), conditionCause(changes.get(), c.type as PodConditionType));
+    sim.emit(conditionEvent(c, whyOf(explained, c.type) ?? `[7] ${c.type} is ${c.status}.`), conditionCause(changes.get(), c.type as PodConditionType));
   }
   const changed: string[] = [];
   publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed, shown);
@@ -49,12 +50,22 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   manager.clearRuntimeEvents();
 }
 
+/** The why of the condition of this type (the last one of that type, as a map by type would keep). */
+function whyOf(explained: readonly ExplainedCondition[], type: string): string | undefined {
+  for (let i = explained.length - 1; i >= 0; i--) if (explained[i]!.type === type) return explained[i]!.why;
+  return undefined;
+}
+
 /**
  * A write equal to the written status: no event and nothing to store, but the runtime events so
  * far count as shown, and the row is printed again (a deletion changes it, [14.4]).
  */
 export function publishUnchanged(sim: PodSim): void {
   const api = sim.status.api;
+  if (rowStands(sim)) { // nothing to print: no cause to gather either
+    sim.status.clearRuntimeEvents();
+    return;
+  }
   publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', new LazyChanges(sim, api, api));
   sim.status.clearRuntimeEvents();
 }
@@ -173,13 +184,11 @@ function conditionCause(changes: StatusChanges, type: PodConditionType): string[
  * object, so a deletion (its deletionTimestamp) changes it without any status write ([14.4]).
  */
 export function publishKubectl(sim: PodSim, why: string, cause?: Causes | LazyChanges): void {
+  if (rowStands(sim)) return;
   const manager = sim.status;
   const status = manager.api;
   const deletionTimestamp = sim.deletion?.at;
-  // The same status lists, phase, reason, conditions and deletion print the same columns but for
-  // RESTARTS' age, which is no change: the row printed last time still stands.
   const last = manager.rowInputs;
-  if (last !== undefined && last.status === status && last.deletionTimestamp === deletionTimestamp) return;
   const inputs = rowInputs(status, deletionTimestamp);
   manager.rowInputs = inputs;
   if (last !== undefined && sameRowInputs(last, inputs)) return;
@@ -193,6 +202,15 @@ export function publishKubectl(sim: PodSim, why: string, cause?: Causes | LazyCh
     const rowEvent: Omit<PodKubectlEvent, 't' | 'id' | 'cause'> = { type: 'pod.kubectl', ready: cols.ready, status: cols.status, restarts: cols.restarts, basis, why };
     sim.emit(rowEvent, cause instanceof LazyChanges ? cause.stateCause() : cause);
   }
+}
+
+/**
+ * The row was printed from this very status and deletion: the same status lists, phase, reason,
+ * conditions and deletion print the same columns but for RESTARTS' age, which is no change.
+ */
+function rowStands(sim: PodSim): boolean {
+  const last = sim.status.rowInputs;
+  return last !== undefined && last.status === sim.status.api && last.deletionTimestamp === sim.deletion?.at;
 }
 
 /** The count in a RESTARTS column ("3 (10s ago)" → "3"). */

@@ -77,7 +77,10 @@ export class StatusManager {
   generatedInit?: ContainerStatus[];
   generatedMain?: ContainerStatus[];
   phase?: Remembered<PhaseExplanation>;
+  /** The phase remembered before `phase` (a crash loop's writes alternate between two views, [6.2]). */
+  phaseBefore?: Remembered<PhaseExplanation>;
   conditions?: Remembered<ExplainedCondition[]>;
+  conditionsBefore?: Remembered<ExplainedCondition[]>;
   containersReady?: Remembered<ExplainedCondition>;
 
   /** The last written status (probe workers read it, [0.4]). */
@@ -125,7 +128,7 @@ export class StatusManager {
 
   /** After the write's events: the runtime events so far are shown. */
   clearRuntimeEvents(): void {
-    this.runtimeEvents.clear();
+    if (this.runtimeEvents.size !== 0) this.runtimeEvents.clear(); // clearing allocates a new table: not at every write
   }
 
   /** Indexes what changed; the lists follow the spec, so a status replaces the one at its position. */

@@ -7,9 +7,17 @@ import type { PhaseStatuses, StatusIndex } from '../kubelet/getPhase';
 import type { PodSim } from './podSim';
 import type { Remembered } from './statusManager';
 
+/** The pod's spec as the deciders read it, made once per simulated pod (the spec does not change during a run; they only read it). */
 export function specForStatus(sim: PodSim) {
-  return { ...sim.pod, initContainers: sim.pod.initContainers, containers: sim.pod.containers };
+  let spec = specsByPod.get(sim);
+  if (spec === undefined) {
+    spec = { ...sim.pod, initContainers: sim.pod.initContainers, containers: sim.pod.containers };
+    specsByPod.set(sim, spec);
+  }
+  return spec;
 }
+
+const specsByPod = new WeakMap<PodSim, PodSim['pod']>();
 
 interface Position {
   main: boolean;

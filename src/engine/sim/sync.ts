@@ -7,14 +7,14 @@
 // snapshot ([4.5]) and the requeue ([4.6], pod_workers.go, PR #133066 for 1.35+). The new sandbox
 // is relisted like a container ([0.7], pleg/generic.go getContainersFromPods, 1.27-1.36).
 
-import { computePodActions, type PodActions } from '../kubelet/computePodActions';
+import type { PodActions } from '../kubelet/computePodActions';
 import type { PodActionsInput } from '../kubelet/podActionsTypes';
 import type { ContainerSpec } from '../scenario/types';
 import type { Proc } from './kernel';
 import type { Instance } from './model';
 import type { Causes, PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
-import { exitedSnapshot, startContainer, type StartOutcome } from './start';
+import { doBackOff, exitedSnapshot, startContainer, type StartOutcome } from './start';
 import { writeStatus } from './status';
 import { runtimeTables } from './runtimeView';
 import { enterTerminal, runningNames } from './terminate';
@@ -23,8 +23,9 @@ import { usesLegacyInitProgress } from '../kubelet/initProgressPath';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
 import { firstRelistAfter } from './podCache';
 import { readAtLastRelist } from './relistSnapshot';
+import { plannedActions } from './planMemo';
 
-const NOTHING_EXITED: ReadonlyMap<string, Instance> = new Map<string, Instance>();
+const NOTHING_EXITED: ReadonlyMap<string, Instance | undefined> = new Map<string, Instance>();
 
 /** The spec list with each container's current image ([1.8]); the list itself when no image changed. */
 function withImages(sim: PodSim, specs: ContainerSpec[], offset: number): ContainerSpec[] {
@@ -97,19 +98,22 @@ function whyFor(plan: PodActions, name: string, fallback: string): string {
   return plan.reasons[name]?.text ?? fallback;
 }
 
+/** What a sync reads of the cache entry: the status it writes, then the plan and what the plan's starts and kills read. */
+function readForSync(sim: PodSim) {
+  writeStatus(sim);
+  if (sim.terminalAt !== undefined) return undefined;
+  const plan = plannedActions(sim, actionsInput(sim)); // computePodActions, the previous plan for an equal input
+  // [4.5] doBackOff reads the status from before this sync's kills; only a plan that starts something reads it.
+  const starts = plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0;
+  // [8.11] what a kill reads as running: the same snapshot
+  const seenRunning = plan.killPod || plan.containersToKill.length > 0 ? runningNames(sim) : undefined;
+  return { plan, exited: starts ? exitedSnapshot(sim, [plan.initContainersToStart, plan.containersToStart]) : NOTHING_EXITED, seenRunning };
+}
+
 export function* syncPod(sim: PodSim): Proc<void> {
   sim.syncActed = false;
   // [0.6] the status and the plan come from the last relist's cache entry, not the runtime now.
-  const read = readAtLastRelist(sim, () => {
-    writeStatus(sim);
-    if (sim.terminalAt !== undefined) return undefined;
-    const plan = computePodActions(actionsInput(sim));
-    // [4.5] doBackOff reads the status from before this sync's kills; only a plan that starts something reads it.
-    const starts = plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0;
-    // [8.11] what a kill reads as running: the same snapshot
-    const seenRunning = plan.killPod || plan.containersToKill.length > 0 ? runningNames(sim) : undefined;
-    return { plan, exited: starts ? exitedSnapshot(sim) : NOTHING_EXITED, seenRunning };
-  });
+  const read = readAtLastRelist(sim, readForSync);
   if (read === undefined) {
     // [0.6] SyncPod returned isTerminal; SyncTerminatingPod waits for the next relist's cache.
     const startAt = firstRelistAfter(sim.now);
@@ -149,7 +153,8 @@ export function* syncPod(sim: PodSim): Proc<void> {
 
   let aborted = false;
   for (const name of plan.initContainersToStart) {
-    const outcome = yield* startContainer(sim, name, whyFor(plan, name, `[2.1] Init container ${name} starts.`), exited.get(name), startCause(sim, plan, name));
+    const outcome = doBackOff(sim, name, exited.get(name)) // [4.5] a refused start builds no why
+      ?? (yield* startContainer(sim, name, whyFor(plan, name, `[2.1] Init container ${name} starts.`), exited.get(name), startCause(sim, plan, name)));
     if (outcome.ok) continue;
     failures.add(outcome);
     aborted = isRegularInit(sim, name);
@@ -157,7 +162,8 @@ export function* syncPod(sim: PodSim): Proc<void> {
   }
   if (!aborted) {
     for (const name of plan.containersToStart) {
-      const outcome = yield* startContainer(sim, name, whyFor(plan, name, `[3.2] Main container ${name} starts.`), exited.get(name), startCause(sim, plan, name));
+      const outcome = doBackOff(sim, name, exited.get(name))
+        ?? (yield* startContainer(sim, name, whyFor(plan, name, `[3.2] Main container ${name} starts.`), exited.get(name), startCause(sim, plan, name)));
       if (!outcome.ok) failures.add(outcome);
     }
   }
