@@ -36,6 +36,11 @@
 // descendants it waits for. 2026-12-03, under load ~20: 747 s of CPU for the 114 tests before
 // this round, 676 s for the 105 tests after it (-9.5%: one GIF build instead of two, axe passes
 // for violations only, 9 page loads fewer: editor-schema, explain, editor, polish).
+// 2026-12-04 (108 tests): npm test sets E2E_SCREENSHOTS=0, so the screenshots saved for a look are
+// not taken (support/test.ts; no check reads one), and axe's source is evaluated once per document
+// (support/a11y.ts). Same cgroup measure, whole npm test (first phase + e2e): 1,164 s of CPU
+// (load 13-22) -> 1,020 s (load 5-16), e2e about 1,050 -> ~900 s; quiet wall not measured
+// (estimated from 6 min 54 s: ~6.0-6.2 min).
 
 import { defineConfig } from '@playwright/test';
 

@@ -80,6 +80,15 @@ async function reset(profile: WarmProfile, origins: string[]): Promise<Page> {
   return page;
 }
 
+/**
+ * E2E_SCREENSHOTS=0 (npm test sets it): the screenshots saved for a human to look at
+ * (support/app.ts's `screenshot`, and a spec's own `page.screenshot({ path })`) are not taken.
+ * No check reads one; each cost the browser a capture and a PNG encoding.
+ */
+function skipScreenshots(page: Page): void {
+  page.screenshot = async () => Buffer.alloc(0);
+}
+
 type WarmFixtures = { _warm: boolean };
 type WarmWorkerFixtures = { _warmProfile: WarmProfile };
 
@@ -139,6 +148,7 @@ export const test = base.extend<WarmFixtures, WarmWorkerFixtures>({
       const media = { colorScheme, reducedMotion, forcedColors, contrast };
       if ((Object.keys(media) as (keyof typeof media)[]).some((k) => !same(media[k], _warmProfile.options[k]))) await page.emulateMedia(media);
     }
+    if (process.env.E2E_SCREENSHOTS === '0') skipScreenshots(page);
     await use(page);
   },
 });
