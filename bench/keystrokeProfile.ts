@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, startPreview, stopPreview } from './preview';
 import { median, percentile, round } from './stats';
+import { timedKeystroke } from './keystroke';
 import { KEYSTROKE_POD_40 } from './web';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,32 +43,7 @@ async function collectTrace(cdp: CDPSession, run: () => Promise<void>): Promise<
 
 /** Types one digit into the first `exitAfter:` line and resolves with keydown → first timeline mutation (ms, page clock) and the keydown's time. */
 async function oneKeystroke(page: Page, digit: string): Promise<{ latency: number; down: number }> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __monaco: { editor: { getEditors(): { getModel(): { getLinesContent(): string[] }; setSelection(r: object): void; focus(): void }[] } }; __bench: { down?: number; drawn?: number } };
-    const editor = w.__monaco.editor.getEditors()[0]!;
-    const lines = editor.getModel().getLinesContent();
-    const line = lines.findIndex((l) => /^\s+exitAfter: \d+s/.test(l));
-    const col = lines[line]!.indexOf('exitAfter: ') + 'exitAfter: '.length + 1;
-    editor.setSelection({ startLineNumber: line + 1, startColumn: col, endLineNumber: line + 1, endColumn: col + 1 });
-    editor.focus();
-    w.__bench = {};
-    document.addEventListener('keydown', () => { w.__bench.down = performance.now(); performance.mark('keydown'); }, { capture: true, once: true });
-    const timeline = document.querySelector('[data-testid="timeline"]')!;
-    const obs = new MutationObserver(() => {
-      if (w.__bench.down !== undefined && w.__bench.drawn === undefined) {
-        w.__bench.drawn = performance.now();
-        performance.mark('timeline-changed');
-        obs.disconnect();
-      }
-    });
-    obs.observe(timeline, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
-  await page.keyboard.type(digit);
-  const handle = await page.waitForFunction(() => {
-    const b = (window as unknown as { __bench: { down?: number; drawn?: number } }).__bench;
-    return b.drawn !== undefined && b.down !== undefined ? [b.drawn - b.down, b.down] : null;
-  }, null, { timeout: 60_000 });
-  const [latency, down] = (await handle.jsonValue()) as [number, number];
+  const { latency, down } = await timedKeystroke(page, digit, 60_000);
   await page.waitForTimeout(400); // the rest of the work the keystroke started (idle draws, panels)
   return { latency, down };
 }

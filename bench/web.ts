@@ -12,6 +12,7 @@ import { median, percentile, round } from './stats';
 import { measurePan } from './webPan';
 import { CRASH_LOOP_FOR_A_YEAR } from './budget';
 import { uniformPodText } from './engine';
+import { timedKeystroke } from './keystroke';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** BENCH_PORT lets the benchmark run beside another preview server (default 4173). */
@@ -73,31 +74,7 @@ async function keystrokeLatencies(page: Page, count: number, text?: string): Pro
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
     const digit = String(3 + (i % 5));
-    await page.evaluate(() => {
-      const w = window as unknown as { __monaco: { editor: { getEditors(): { getModel(): { getLinesContent(): string[] }; setSelection(r: object): void; focus(): void }[] } }; __bench: { down?: number; drawn?: number } };
-      const editor = w.__monaco.editor.getEditors()[0]!;
-      const lines = editor.getModel().getLinesContent();
-      const line = lines.findIndex((l) => /^\s+exitAfter: \d+s/.test(l));
-      const col = lines[line]!.indexOf('exitAfter: ') + 'exitAfter: '.length + 1;
-      editor.setSelection({ startLineNumber: line + 1, startColumn: col, endLineNumber: line + 1, endColumn: col + 1 });
-      editor.focus();
-      w.__bench = {};
-      document.addEventListener('keydown', () => { w.__bench.down = performance.now(); }, { capture: true, once: true });
-      const timeline = document.querySelector('[data-testid="timeline"]')!;
-      const obs = new MutationObserver(() => {
-        if (w.__bench.down !== undefined && w.__bench.drawn === undefined) {
-          w.__bench.drawn = performance.now();
-          obs.disconnect();
-        }
-      });
-      obs.observe(timeline, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-    await page.keyboard.type(digit);
-    const handle = await page.waitForFunction(() => {
-      const b = (window as unknown as { __bench: { down?: number; drawn?: number } }).__bench;
-      return b.drawn !== undefined && b.down !== undefined ? b.drawn - b.down : null;
-    }, null, { timeout: 10_000 });
-    out.push(Number(await handle.jsonValue()));
+    out.push((await timedKeystroke(page, digit, 10_000)).latency);
   }
   return out;
 }
