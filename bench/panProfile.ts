@@ -3,8 +3,9 @@
 // layout, paint, composite (layerize, commit) and GC, the longest frames listed with their
 // biggest slices, and the raster threads' time over the whole pan.
 // Usage: npx tsx bench/panProfile.ts [--rounds 3] [--top 12] [--dist DIR] [--css 'rect.bar { stroke: none }']
-//   [--tree RANK] [--categories cc,blink] (BENCH_PORT as bench/web.ts)
+//   [--tree RANK] [--categories cc,blink] [--save trace.json] (BENCH_PORT as bench/web.ts)
 
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, startPreview, stopPreview } from './preview';
@@ -30,6 +31,8 @@ const tree = args.includes('--tree') ? Number(arg('--tree', '0')) : null;
 const extra = arg('--categories', '');
 /** Only frames of this input for --tree: pointer or wheel. */
 const inputOnly = arg('--input', '');
+/** Writes the raw trace there, to look at in a trace viewer. */
+const save = arg('--save', '');
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'disabled-by-default-devtools.timeline', 'v8'];
 
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
     await panGestures(page, box, rounds);
     await page.waitForTimeout(100);
     const json = (await browser.stopTracing()).toString('utf8');
+    if (save) writeFileSync(save, json);
     const { frames, raster } = frameBreakdown(json);
     const cpu = frames.map((f) => f.cpu);
     console.log(`frames ${frames.length}: cpu p50 ${round(percentile(cpu, 50), 1)} p95 ${round(percentile(cpu, 95), 1)} max ${round(Math.max(...cpu), 1)} ms; raster threads ${round(raster, 1)} ms`);

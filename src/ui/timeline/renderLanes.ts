@@ -2,7 +2,8 @@
 // (`draw`: fixed while the zoom stays), culled to the render range [t0, t1]. Elements are placed
 // by their own x and y attributes (a lane's group has no `transform`: in Chromium each SVG
 // transform is a paint property node, and with one per lane the compositor's layerization of
-// every pan frame took ~2 ms more, issue 16). Bars are bound by key and recycled (svgWrite.ts):
+// every pan frame took ~2 ms more, issue 16); nor is anything stroked: the bars' and hooks' outlines
+// are filled paths (barOutline.ts), for the same reason. Bars are bound by key and recycled (svgWrite.ts):
 // moving the range while panning touches only the bars that enter or leave it, and an edit that
 // moves every bar rewrites attributes instead of replacing elements. A bar that starts left of
 // the view keeps its label at the view's left edge: a copy drawn in a small SVG of its own that
@@ -11,6 +12,7 @@
 // goes in with .text() only, never as HTML.
 
 import { select } from 'd3-selection';
+import { outlinePath, type OutlineBox, type OutlineStyle } from './barOutline';
 import { thinToPixels } from './drawBudget';
 import type { Bar, HookBar, SubRow } from './model';
 import { STATUS_ROW } from './podLane';
@@ -63,7 +65,27 @@ function childGroup(node: SVGGElement, cls: string): SVGGElement {
   return g;
 }
 
-const newElement = (tag: 'rect' | 'text') => () => document.createElementNS(SVG_NS, tag);
+const newElement = (tag: 'rect' | 'text' | 'path') => () => document.createElementNS(SVG_NS, tag);
+
+/** A bar's outline, as its CSS stroke was: a restart's dashed, an error's in the error colour, else the bars' line. */
+const RESTART_OUTLINE: OutlineStyle = { width: 1, dash: [3, 2] };
+const PLAIN_OUTLINE: OutlineStyle = { width: 1 };
+const FAILED_HOOK_OUTLINE: OutlineStyle = { width: 1.5, dash: [2, 1] };
+
+/**
+ * The outlines of a group's bars or hooks, as one filled path per kind of outline (barOutline.ts:
+ * no stroke in the moving layer), in `node` (drawn right after the shapes they outline).
+ */
+function drawOutlines(node: SVGGElement, boxes: readonly { box: OutlineBox; kind: string; style: OutlineStyle }[]): void {
+  const byKind = new Map<string, string>();
+  for (const { box, kind, style } of boxes) byKind.set(kind, (byKind.get(kind) ?? '') + outlinePath(box, style));
+  joinChildren(node, [...byKind], ([kind]) => kind, newElement('path'), (el, [kind, d]) => {
+    setAttr(el, 'class', `outline ${kind}`);
+    setAttr(el, 'd', d);
+  });
+}
+
+const barOutlineKind = (bar: Bar) => ((bar.attempt ?? 0) % 2 === 1 ? 'outline-restart' : bar.tone === 'exited-error' ? 'outline-error' : 'outline-bar');
 
 /** `top` is the bars' y in the layer (the lane's y plus the row's top). */
 function drawBars(node: SVGGElement, bars: readonly Bar[], f: LaneFrame, top: number, height: number, labels: boolean): void {
@@ -87,6 +109,10 @@ function drawBars(node: SVGGElement, bars: readonly Bar[], f: LaneFrame, top: nu
     setAttr(el, 'width', String(p.w));
     setAttr(el, 'height', String(height));
   });
+  drawOutlines(childGroup(node, 'bar-outlines'), placed.map((p) => {
+    const kind = barOutlineKind(p.bar);
+    return { box: { x: p.x, y: top, w: p.w, h: height, r: Number(rx) }, kind, style: kind === 'outline-restart' ? RESTART_OUTLINE : PLAIN_OUTLINE };
+  }));
   if (!labels) return;
   const texts = placed.filter((p) => p.w >= MIN_LABEL_PX);
   joinChildren(childGroup(node, 'bar-labels'), texts, (p) => barKey(p.bar), newElement('text'), (el, p) => {
@@ -173,7 +199,8 @@ function newPin(): SVGGElement {
 
 function drawHooks(node: SVGGElement, hooks: readonly HookBar[], f: LaneFrame, laneY: number): void {
   const [lo, hi] = visibleRange(hooks, f.t0, f.t1);
-  joinChildren(node, hooks.slice(lo, hi), (h) => `${h.hook}@${h.start}`, newElement('rect'), (el, h) => {
+  const shown = hooks.slice(lo, hi);
+  joinChildren(childGroup(node, 'hook-rects'), shown, (h) => `${h.hook}@${h.start}`, newElement('rect'), (el, h) => {
     const [x, w] = span(f, h.start, h.end);
     setAttr(el, 'class', `hook hook-${h.hook}${h.failed ? ' hook-failed' : ''}`);
     setAttr(el, 'data-hook', h.hook);
@@ -183,6 +210,11 @@ function drawHooks(node: SVGGElement, hooks: readonly HookBar[], f: LaneFrame, l
     setAttr(el, 'width', String(Math.max(3, w)));
     setAttr(el, 'height', String(HOOK_HEIGHT));
   });
+  drawOutlines(childGroup(node, 'hook-outlines'), shown.map((h) => {
+    const [x, w] = span(f, h.start, h.end);
+    const box = { x, y: laneY + HOOK_TOP, w: Math.max(3, w), h: HOOK_HEIGHT, r: 2 };
+    return h.failed ? { box, kind: 'outline-hook-failed', style: FAILED_HOOK_OUTLINE } : { box, kind: 'outline-hook', style: PLAIN_OUTLINE };
+  }));
 }
 
 function drawSubRows(node: SVGGElement, rows: readonly SubRow[], f: LaneFrame, laneY: number): void {
