@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { figuresOf, mergeResults, sectionOf, summarise } from './results';
+import { figuresOf, mergeResults, middle, sectionOf, summarise } from './results';
 
 describe('bench results (the one owner of the figures)', () => {
   it('takes the median of the repeats and keeps the lowest and highest beside it', () => {
     const { figures, spread } = summarise([{ 'web.a': 9.1 }, { 'web.a': 7.25 }, { 'web.a': 8 }]);
     expect(figures['web.a']).toBe(8);
     expect(spread['web.a']).toEqual([7.25, 9.1]);
+  });
+
+  it('takes the mean of the two middle repeats of an even number, not the lower one', () => {
+    expect(summarise([{ 'web.p95': 9.2 }, { 'web.p95': 9.3 }]).figures['web.p95']).toBe(9.25);
+    expect(middle([4, 1, 3, 2])).toBe(2.5);
   });
 
   it('gives no spread for a figure measured once', () => {

@@ -4,7 +4,7 @@
 // runs and repeats each section was measured with; keys written by hand (`test.cleanCloneSeconds`)
 // are kept.
 
-import { median, round } from './stats';
+import { round } from './stats';
 
 export type Figures = Record<string, number>;
 
@@ -37,10 +37,17 @@ export function summarise(repeats: Figures[]): { figures: Figures; spread: Recor
   const keys = [...new Set(repeats.flatMap((r) => Object.keys(r)))];
   for (const key of keys) {
     const values = repeats.map((r) => r[key]).filter((v): v is number => typeof v === 'number');
-    figures[key] = round(median(values), decimalsOf(values));
+    figures[key] = round(middle(values), decimalsOf(values));
     if (values.length > 1) spread[key] = [Math.min(...values), Math.max(...values)];
   }
   return { figures, spread };
+}
+
+/** The middle value, or the mean of the two middle values (stats.median takes the lower one, which favours a maximum goal). */
+export function middle(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = sorted.length / 2;
+  return Number.isInteger(half) ? (sorted[half - 1]! + sorted[half]!) / 2 : sorted[Math.floor(half)]!;
 }
 
 function decimalsOf(values: number[]): number {
