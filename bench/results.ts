@@ -37,7 +37,8 @@ export function summarise(repeats: Figures[]): { figures: Figures; spread: Recor
   const keys = [...new Set(repeats.flatMap((r) => Object.keys(r)))];
   for (const key of keys) {
     const values = repeats.map((r) => r[key]).filter((v): v is number => typeof v === 'number');
-    figures[key] = round(middle(values), decimalsOf(values));
+    // A mean of two middle values may need one more digit than the values have.
+    figures[key] = round(middle(values), decimalsOf(values) + (values.length % 2 === 0 ? 1 : 0));
     if (values.length > 1) spread[key] = [Math.min(...values), Math.max(...values)];
   }
   return { figures, spread };
