@@ -1,10 +1,13 @@
 // `npm run bench`: measures, prints one table with the goals of issue 16 beside the figures, and
 // writes bench/results.json (contract section 5) and the README's figures table generated from it.
 // Figures are medians over several runs; ratios compare two things measured in the same run;
-// `--repeat N` measures every section N times and keeps the median and the spread of the repeats.
+// `--repeat N` measures every section N times, each in a new process (a repeat in the same process
+// would find the engine already optimised by V8), and keeps the median and the spread of the repeats.
 // Usage: npm run bench [-- --runs 7] [-- --repeat 3] [-- --only engine,parse,budget,draw,cli,web,share]
 
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { measureCli } from './cli';
 import { measureEngine } from './engine';
 import { resultTable } from './goals';
@@ -15,6 +18,8 @@ const args = process.argv.slice(2);
 const numberArg = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
 const runs = numberArg('--runs', 5);
 const repeats = numberArg('--repeat', 1);
+/** Set in a repeat's own process: print the figures as JSON on the last line and write nothing. */
+const asRepeat = args.includes('--as-repeat');
 const onlyArg = args.includes('--only') ? args[args.indexOf('--only') + 1] ?? '' : '';
 const only = new Set(onlyArg ? onlyArg.split(',') : ['engine', 'parse', 'budget', 'draw', 'cli', 'web']);
 
@@ -44,10 +49,22 @@ function previousResults(): Partial<Results> | undefined {
   }
 }
 
+/** One repeat in a new process, its figures read from the last line it prints. */
+function measureInNewProcess(): Figures {
+  const script = fileURLToPath(import.meta.url);
+  const res = spawnSync('npx', ['tsx', script, ...args.filter((a, i) => a !== '--repeat' && args[i - 1] !== '--repeat'), '--as-repeat'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  if (res.status !== 0) throw new Error(`a repeat failed (exit ${res.status})`);
+  return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as Figures;
+}
+
 async function main(): Promise<void> {
+  if (asRepeat) {
+    console.log(JSON.stringify(await measureOnce()));
+    return;
+  }
   const all: Figures[] = [];
   for (let i = 0; i < repeats; i++) {
-    all.push(await measureOnce());
+    all.push(repeats > 1 ? measureInNewProcess() : await measureOnce());
     if (repeats > 1) console.log(`repeat ${i + 1} of ${repeats} done`);
   }
   const fresh = summarise(all);
