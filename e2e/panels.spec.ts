@@ -158,6 +158,9 @@ test('gate notes across versions, and an animated WebM export of playback', asyn
     await page.getByTestId('export-webm').click();
     await expect(page.getByTestId('export-webm')).toHaveText(/^WebM [1-9]\d*%$/);
     await resize(1200);
+    // The tools move behind More when the page has seen the new width (a media query change, a
+    // render later): opening More before that opens nothing, and the tools then move into a closed panel.
+    await expect(more).toBeVisible();
     await revealTool(page, 'export-webm-cancel');
     await expect(page.getByTestId('export-webm')).toHaveText(/^WebM \d+%$/);
     await page.getByTestId('export-webm-cancel').click();
