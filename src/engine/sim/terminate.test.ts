@@ -44,7 +44,7 @@ describe('calculateEffectiveGracePeriod (pod_workers.go)', () => {
     expect(of(t, 'container.signal', 'app').map((e) => [e.signal, e.t])).toEqual([['SIGTERM', 10], ['SIGKILL', 15]]);
   });
 
-  it('SyncTerminatingPod ignores the pod worker\'s cancelled context (TODO #113606): a later, shorter deletion leaves the kill under way alone', () => {
+  it('SyncTerminatingPod ignores the pod worker\'s cancelled context (an open upstream to-do, #113606): a later, shorter deletion leaves the kill under way alone', () => {
     const t = run('  - { at: 10s, do: deletePod, gracePeriodSeconds: 15 }\n  - { at: 12s, do: deletePod, gracePeriodSeconds: 1 }\n');
     expect(of(t, 'container.signal', 'app').map((e) => [e.signal, e.t])).toEqual([['SIGTERM', 10], ['SIGKILL', 25]]);
   });
