@@ -59,4 +59,14 @@ export const VERSIONS: readonly VersionSpec[] = [
       + "1.35's alpha spec.workloadRef (GangScheduling) is in no client release (1.36 replaced it with spec.schedulingGroup), so it is not listed.",
   },
   { version: '1.36', pkg: 'k8s-api-1.36' },
+  {
+    version: '1.37',
+    pkg: 'k8s-api-1.36',
+    // The newest @kubernetes/client-node release (2.0.1) is 1.36's. The 1.37 gates the simulator
+    // knows add no field to the covered types: PodReadyToStartContainersCondition and
+    // PLEGOnDemandRelist went GA, SidecarContainers and the sleep-action and Job gates were
+    // removed (their fields stay), ContainerStopSignals stayed alpha (lifecycle.stopSignal is there since 1.33).
+    note: 'Kubernetes 1.37 has no @kubernetes/client-node release (the newest, 2.0.1, is 1.36\'s): this is the 1.36 API. '
+      + 'The 1.37 feature gates the simulator knows add no fields to the covered types (gates that went GA or were removed keep their fields).',
+  },
 ];

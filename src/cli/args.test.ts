@@ -12,7 +12,7 @@ describe('parseArgs', () => {
 
   it('defaults to the newest version and its gates', () => {
     const a = parseArgs(['status', 'a.yaml', 'b.yaml']);
-    expect(a).toMatchObject({ files: ['a.yaml', 'b.yaml'], json: false, version: '1.36' });
+    expect(a).toMatchObject({ files: ['a.yaml', 'b.yaml'], json: false, version: '1.37' });
     expect(a.k8s).toBeUndefined();
     expect(a.gates.ContainerRestartRules).toBe(true);
   });
@@ -48,7 +48,12 @@ describe('feature gates', () => {
   it('warns about overrides a version ignores', () => {
     expect(gateWarnings('1.33', { SidecarContainers: false, ContainerRestartRules: true, ContainerStopSignals: true })).toEqual([
       '--feature-gates: SidecarContainers is GA and locked to true in 1.33; ignored',
-      '--feature-gates: ContainerRestartRules does not exist in 1.33; ignored',
+      '--feature-gates: ContainerRestartRules does not exist in 1.33 (it arrives in 1.34); ignored',
+    ]);
+    // 1.37: SidecarContainers removed (#137755), PodReadyToStartContainersCondition GA and locked (#140488).
+    expect(gateWarnings('1.37', { SidecarContainers: true, PodReadyToStartContainersCondition: false })).toEqual([
+      '--feature-gates: SidecarContainers does not exist in 1.37 (removed in 1.37: GA and locked on since 1.33, so the feature is always on, and a 1.37 kubelet refuses the name as an unrecognized feature gate); ignored',
+      '--feature-gates: PodReadyToStartContainersCondition is GA and locked to true in 1.37; ignored',
     ]);
   });
   it('accepts every real gate of the version (pkg/features/kube_features.go), warning that an unmodelled one changes nothing', () => {

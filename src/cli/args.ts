@@ -4,7 +4,7 @@
 import { parseRfc3339 } from '../engine/apiPod/time';
 import { parseDurationString } from '../engine/scenario/duration';
 import {
-  FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, defaultGates, gateExists, gateLocked, isFeatureGateName,
+  FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, defaultGates, gateAbsence, gateExists, gateLocked, isFeatureGateName,
   isSupportedVersion, minor, resolveGates, type FeatureGates, type KubeVersion,
 } from '../engine/version';
 import { REAL_GATES, isRealGate } from '../engine/realGates';
@@ -88,7 +88,7 @@ export function gateWarnings(version: KubeVersion, overrides: Partial<Record<str
   }
   for (const [name, value] of Object.entries(overrides)) {
     if (!isFeatureGateName(name)) continue;
-    if (!gateExists(name, version)) out.push(`--feature-gates: ${name} does not exist in ${version}; ignored`);
+    if (!gateExists(name, version)) out.push(`--feature-gates: ${name} does not exist in ${version} (${gateAbsence(name, version)}); ignored`);
     else if (gateLocked(name, version) && value !== defaultGates(version)[name]) {
       out.push(`--feature-gates: ${name} is GA and locked to true in ${version}; ignored`);
     }

@@ -44,7 +44,7 @@ describe('sim status', () => {
   it('reads a List and prints readable text without --json', async () => {
     const r = await sim('status', `${F}/sandbox-gone.yaml`);
     expect(r.code).toBe(0);
-    expect(r.out[0]).toBe('pod default/rebooted (src/cli/fixtures/sandbox-gone.yaml:6), Kubernetes 1.36');
+    expect(r.out[0]).toBe('pod default/rebooted (src/cli/fixtures/sandbox-gone.yaml:6), Kubernetes 1.37');
     expect(r.out.join('\n')).toMatch(/PodReadyToStartContainers\s+False/);
   });
 
@@ -118,8 +118,8 @@ describe('sim run on a run the budget cuts short', () => {
     expect(text.err).toEqual([
       expect.stringMatching(/^src\/cli\/fixtures\/crash-loop-year\.yaml:14:1: until: warning: the simulation stopped early, at \d+ h \d+ min of 8760 h: it reached the budget of 50,000 trace events/),
     ]);
-    // (the last event is at any millisecond: on 1.36 a sync follows at once what the last one started, [0.8])
-    expect(text.out[0]).toMatch(/^# Kubernetes 1\.36; ends at \d+\.\d{3} s \(stopped early: the budget of 50000 trace events, of 31536000 s\)/);
+    // (the last event is at any millisecond: from 1.36 a sync follows at once what the last one started, [0.8])
+    expect(text.out[0]).toMatch(/^# Kubernetes 1\.37; ends at \d+\.\d{3} s \(stopped early: the budget of 50000 trace events, of 31536000 s\)/);
     expect(text.out.at(-1)).toMatch(/pod\s+sim\.truncated\s+budget of 50000 events reached — The simulation stopped here/);
     const json = await sim('run', `${F}/crash-loop-year.yaml`, '--json');
     const trace = JSON.parse(json.out.join('\n'));

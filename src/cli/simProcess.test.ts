@@ -73,7 +73,7 @@ describe('sim run and check as a process', () => {
     const r = sim('run', 'src/scenarios/00-default.yaml', '--until', '1m');
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^# Kubernetes 1\.36; ends at/);
+    expect(lines[0]).toMatch(/^# Kubernetes 1\.37; ends at/);
     expect(lines.some((l) => /^\s+\d+\.\d{3} {2}istio-proxy\s+container\.start\s+attempt 0 — /.test(l))).toBe(true);
     expect(lines.some((l) => /kubectl get pod {2}READY 2\/2\s+STATUS Running/.test(l))).toBe(true);
   });

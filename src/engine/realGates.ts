@@ -3,7 +3,8 @@
 // chosen version (the modelled ones are in version.ts; the others change nothing and say so).
 // Source: test/compatibility_lifecycle/reference/versioned_feature_list.yaml (the 1.33 tree: first
 // versionedSpecs entry of each gate; "1.0" = older than anything here), plus the pod-lifecycle gates
-// added since (pkg/features/kube_features.go 1.34-1.36). Gates removed before 1.36 are not listed.
+// added since (pkg/features/kube_features.go 1.34-1.36). Gates removed before 1.36 are not listed;
+// those 1.37 removes are in REMOVED below. Gates new in 1.37 are not listed (none is modelled).
 
 const TABLE = `
 AllowDNSOnlyNodeCSR:0 AllowInsecureKubeletCertificateSigningRequests:0 AllowOverwriteTerminationGracePeriodSeconds:0
@@ -55,16 +56,36 @@ ContainerStopSignals:33 ContainerRestartRules:34 RestartAllContainersOnContainer
 ChangeContainerStatusOnKubeletRestart:35
 `;
 
-/** Real gate name → first minor version (1.x) in which it exists. */
-export const REAL_GATES: ReadonlyMap<string, number> = new Map(
-  TABLE.trim().split(/\s+/).map((entry) => {
-    const [name = '', since = '0'] = entry.split(':');
-    return [name, Number(since)] as const;
-  }),
-);
+// Gates removed in 1.37 (name:first minor without it). Source: CHANGELOG-1.37.md, v1.37.0-alpha.1
+// (#135336 AnyVolumeDataSource; #138907 the eight locked GA gates below; #139217
+// RelaxedDNSSearchValidation; #137755 SidecarContainers), #139721 (PodLifecycleSleepAction and
+// PodLifecycleSleepActionAllowZero, merged June 2026, release-note NONE), and, not read upstream, a
+// third-party 1.37 upgrade check built from release-1.37's versioned_feature_list.yaml
+// (skyhook-io/radar: JobBackoffLimitPerIndex, JobPodReplacementPolicy).
+const REMOVED_TABLE = `
+AnyVolumeDataSource:37 RetryGenerateName:37 BtreeWatchCache:37 OrderedNamespaceDeletion:37
+StreamingCollectionEncodingToJSON:37 StreamingCollectionEncodingToProtobuf:37 APIServerTracing:37
+ResilientWatchCacheInitialization:37 ConsistentListFromCache:37 RelaxedDNSSearchValidation:37
+SidecarContainers:37 PodLifecycleSleepAction:37 PodLifecycleSleepActionAllowZero:37
+JobBackoffLimitPerIndex:37 JobPodReplacementPolicy:37
+`;
 
-/** Whether `name` is a real gate of Kubernetes 1.`minor` (as far as the table knows). */
+function table(text: string): ReadonlyMap<string, number> {
+  return new Map(text.trim().split(/\s+/).map((entry) => {
+    const [name = '', at = '0'] = entry.split(':');
+    return [name, Number(at)] as const;
+  }));
+}
+
+/** Real gate name → first minor version (1.x) in which it exists. */
+export const REAL_GATES: ReadonlyMap<string, number> = table(TABLE);
+
+/** Real gate name → first minor version (1.x) that no longer has it. */
+export const REMOVED_GATES: ReadonlyMap<string, number> = table(REMOVED_TABLE);
+
+/** Whether `name` is a real gate of Kubernetes 1.`minor` (as far as the tables know). */
 export function isRealGate(name: string, minor: number): boolean {
   const since = REAL_GATES.get(name);
-  return since !== undefined && since <= minor;
+  const removed = REMOVED_GATES.get(name);
+  return since !== undefined && since <= minor && (removed === undefined || minor < removed);
 }

@@ -1,12 +1,12 @@
 // Kubernetes versions and feature gates the engine knows (docs/kubelet-rules.md "Version map").
 
 export const SUPPORTED_VERSIONS = [
-  '1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36',
+  '1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36', '1.37',
 ] as const;
 
 export type KubeVersion = (typeof SUPPORTED_VERSIONS)[number];
 
-export const NEWEST_VERSION: KubeVersion = '1.36';
+export const NEWEST_VERSION: KubeVersion = '1.37';
 
 export function isSupportedVersion(v: string): v is KubeVersion {
   return (SUPPORTED_VERSIONS as readonly string[]).includes(v);
@@ -24,22 +24,24 @@ export interface GateInfo {
   beta?: number;
   /** First minor where it is GA (locked on), if any. */
   ga?: number;
+  /** First minor where the gate is gone (after GA: the feature is always on, and a kubelet refuses the name), if any. */
+  removed?: number;
   summary: string;
 }
 
 export const FEATURE_GATES = {
-  SidecarContainers: { alpha: 28, beta: 29, ga: 33, summary: 'init containers with restartPolicy: Always (KEP-753)' },
-  PodReadyToStartContainersCondition: { alpha: 28, beta: 29, summary: 'the PodReadyToStartContainers condition (KEP-3085)' },
-  PodLifecycleSleepAction: { alpha: 29, beta: 30, ga: 34, summary: 'the sleep action for lifecycle hooks (KEP-3960)' },
-  PodLifecycleSleepActionAllowZero: { alpha: 32, beta: 33, ga: 34, summary: 'sleep: 0 in lifecycle hooks (KEP-4818)' },
+  SidecarContainers: { alpha: 28, beta: 29, ga: 33, removed: 37, summary: 'init containers with restartPolicy: Always (KEP-753)' },
+  PodReadyToStartContainersCondition: { alpha: 28, beta: 29, ga: 37, summary: 'the PodReadyToStartContainers condition (KEP-3085)' },
+  PodLifecycleSleepAction: { alpha: 29, beta: 30, ga: 34, removed: 37, summary: 'the sleep action for lifecycle hooks (KEP-3960)' },
+  PodLifecycleSleepActionAllowZero: { alpha: 32, beta: 33, ga: 34, removed: 37, summary: 'sleep: 0 in lifecycle hooks (KEP-4818)' },
   KubeletCrashLoopBackOffMax: { alpha: 32, beta: 35, summary: 'a per-node cap on the restart backoff (KEP-5593)' },
   ReduceDefaultCrashLoopBackoffDecay: { alpha: 33, summary: 'faster default backoff, 1s to 60s (KEP-4603)' },
   ContainerRestartRules: { alpha: 34, beta: 35, summary: 'per-container restartPolicy and restartPolicyRules (KEP-5307)' },
   RestartAllContainersOnContainerExits: { alpha: 35, beta: 36, summary: 'the RestartAllContainers rule action (KEP-5532)' },
   ContainerStopSignals: { alpha: 33, summary: 'lifecycle.stopSignal (KEP-4960)' },
-  PLEGOnDemandRelist: { alpha: 36, beta: 36, summary: 'the PLEG relists a pod at once after a sync that acted, not at its next 1 s relist' },
-  JobBackoffLimitPerIndex: { alpha: 28, beta: 29, ga: 33, summary: 'a Job\'s backoffLimitPerIndex and maxFailedIndexes (KEP-3850)' },
-  JobPodReplacementPolicy: { alpha: 28, beta: 29, ga: 34, summary: 'a Job\'s podReplacementPolicy (KEP-3939)' },
+  PLEGOnDemandRelist: { alpha: 36, beta: 36, ga: 37, summary: 'the PLEG relists a pod at once after a sync that acted, not at its next 1 s relist' },
+  JobBackoffLimitPerIndex: { alpha: 28, beta: 29, ga: 33, removed: 37, summary: 'a Job\'s backoffLimitPerIndex and maxFailedIndexes (KEP-3850)' },
+  JobPodReplacementPolicy: { alpha: 28, beta: 29, ga: 34, removed: 37, summary: 'a Job\'s podReplacementPolicy (KEP-3939)' },
 } as const satisfies Record<string, GateInfo>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;
@@ -50,9 +52,28 @@ export function isFeatureGateName(name: string): name is FeatureGateName {
   return Object.prototype.hasOwnProperty.call(FEATURE_GATES, name);
 }
 
-/** Whether a gate exists at all in a version. */
+/** Whether a gate exists at all in a version: it has arrived (alpha) and was not removed yet. */
 export function gateExists(name: FeatureGateName, v: KubeVersion): boolean {
-  return minor(v) >= FEATURE_GATES[name].alpha;
+  const m = minor(v);
+  return m >= FEATURE_GATES[name].alpha && !gateRemoved(name, v);
+}
+
+/** Whether a GA gate was removed by a version: the feature is always on and the name is refused. */
+export function gateRemoved(name: FeatureGateName, v: KubeVersion): boolean {
+  const removed = (FEATURE_GATES[name] as GateInfo).removed;
+  return removed !== undefined && minor(v) >= removed;
+}
+
+/**
+ * Why a gate does not exist in a version, in words that follow "does not exist in 1.x (…)":
+ * it has not arrived yet, or it was removed after GA (the feature is then always on).
+ */
+export function gateAbsence(name: FeatureGateName, v: KubeVersion): string {
+  const g = FEATURE_GATES[name] as GateInfo;
+  if (gateRemoved(name, v)) {
+    return `removed in 1.${g.removed}: GA and locked on since 1.${g.ga}, so the feature is always on, and a ${v} kubelet refuses the name as an unrecognized feature gate`;
+  }
+  return `it arrives in 1.${g.alpha}`;
 }
 
 /** Whether a gate is locked on (GA) in a version: overrides are then refused. */

@@ -2,7 +2,7 @@
 // a gate the simulator does not know, one that does not exist yet in that version, or one
 // locked on (GA) would turn a good scenario into an error, so they are refused and named.
 
-import { FEATURE_GATES, gateExists, gateLocked, isFeatureGateName, type KubeVersion } from '../engine/version';
+import { FEATURE_GATES, gateExists, gateLocked, gateRemoved, isFeatureGateName, type GateInfo, type KubeVersion } from '../engine/version';
 
 export interface LinkGates {
   accepted: [string, boolean][];
@@ -14,6 +14,7 @@ export function checkLinkGates(gates: Record<string, boolean> | undefined, versi
   const out: LinkGates = { accepted: [], refused: [] };
   for (const [name, on] of Object.entries(gates ?? {})) {
     if (!isFeatureGateName(name)) out.refused.push(`${name} (unknown)`);
+    else if (gateRemoved(name, version)) out.refused.push(`${name} (removed in 1.${(FEATURE_GATES[name] as GateInfo).removed}; always on)`);
     else if (!gateExists(name, version)) out.refused.push(`${name} (not in ${version}; it arrives in 1.${FEATURE_GATES[name].alpha})`);
     else if (gateLocked(name, version)) out.refused.push(`${name} (locked on in ${version})`);
     else out.accepted.push([name, on]);

@@ -6,14 +6,19 @@
 // stored 1.3x and newest versions), where a Created one counts too, from 1.33
 // (LegacySidecarContainers off by default) and for sidecar pods. There the regular init
 // containers after the first are skipped and app starts beside init-1: issues #137710 and
-// #140309, fixed after 1.36 by #138514 (ActiveContainerStatuses).
+// #140309, fixed in 1.37 by #138514 (computeInitContainerActions reads ActiveContainerStatuses,
+// the current sandbox's containers; in the v1.37.0-rc.0 window, 2026-08).
 import { describe, expect, it } from 'vitest';
 import { eventsOf } from './logAssertions';
 import { runScenario } from '../run';
 import type { Trace } from '../trace';
 
-/** init-1 and init-2 run 1 s each; app is created at 4.0 s and started at 4.2 s; the node reboots at 4.15 s. */
-function run(version: string, sidecar = false): Trace {
+/**
+ * init-1 and init-2 run 1 s each; app is created at 4.0 s and started at 4.2 s; the node reboots at
+ * 4.15 s (with the sidecar: 5.15 s by default, where 1.32 creates app; 1.36+ relist on demand, [0.8],
+ * and create it at 4.0 s as without one).
+ */
+function run(version: string, sidecar = false, rebootAt = sidecar ? 5.15 : 4.15): Trace {
   const res = runScenario(`apiVersion: v1
 kind: Pod
 metadata: { name: created-at-reboot }
@@ -33,7 +38,7 @@ ${sidecar ? '  proxy: { pull: 0 }\n' : ''}  init-1: { pull: 0 }
   init-2: { pull: 0 }
   app: { pull: 0 }
 events:
-  - { at: ${sidecar ? '5.15s' : '4.15s'}, do: recreateSandbox }
+  - { at: ${rebootAt}s, do: recreateSandbox }
 `);
   if (!res.trace) throw new Error(res.problems.map((p) => p.message).join('; '));
   return res.trace;
@@ -74,6 +79,35 @@ describe('[2.10] a main container left Created by a node reboot (findNextInitCon
       expect(app[0]!).toBeLessThan(init1Exit[0]!);
     });
   }
+
+  it('1.37, no sidecar: computeInitContainerActions reads ActiveContainerStatuses (#138514), so the old sandbox\'s Created app no longer counts: init-1, init-2, then app', () => {
+    const trace = run('1.37');
+    const init1 = startsAfter(trace, 'init-1', 4.15);
+    const init2 = startsAfter(trace, 'init-2', 4.15);
+    const app = startsAfter(trace, 'app', 4.15);
+    expect(init1).toHaveLength(1);
+    expect(init2).toHaveLength(1);
+    expect(init2[0]!).toBeGreaterThan(init1[0]!);
+    expect(app).toHaveLength(1);
+    expect(app[0]!).toBeGreaterThan(init2[0]!);
+  });
+
+  it('1.36 with a sidecar, reboot at 4.15 s: the Created app counts, so init-2 is skipped (the case #138514 fixes)', () => {
+    const trace = run('1.36', true, 4.15);
+    expect(eventsOf(trace, 'container.start', 'app').map((e) => e.t)[0]).toBeGreaterThan(4.15);
+    expect(startsAfter(trace, 'init-2', 4.15)).toEqual([]);
+    expect(startsAfter(trace, 'app', 4.15)).toHaveLength(1);
+  });
+
+  it('1.37 with a sidecar, reboot at 4.15 s: the same fix, so init-2 runs again after the reboot and app waits for it', () => {
+    const trace = run('1.37', true, 4.15);
+    expect(eventsOf(trace, 'container.start', 'app').map((e) => e.t)[0]).toBeGreaterThan(4.15);
+    const init2 = startsAfter(trace, 'init-2', 4.15);
+    expect(init2).toHaveLength(1);
+    const app = startsAfter(trace, 'app', 4.15);
+    expect(app).toHaveLength(1);
+    expect(app[0]!).toBeGreaterThan(init2[0]!);
+  });
 
   it('1.32 with a sidecar: computeInitContainerActions decides, so the same skip happens there', () => {
     const trace = run('1.32', true);

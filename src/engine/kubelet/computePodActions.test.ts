@@ -35,6 +35,21 @@ describe('computePodActions', () => {
     expect(fresh.createSandbox).toBe(true);
   });
 
+  it('computeInitContainerActions (kuberuntime_container.go) 1.33-1.36 vs 1.37 (#138514, ActiveContainerStatuses): a main container left Created in an earlier sandbox [2.10]', () => {
+    const inits = [plain('init-1'), plain('init-2')];
+    const leftCreated: RuntimeContainerStatus = { name: 'app', state: 'created', image: 'app:1', attempts: 1, previousSandbox: true };
+    const afterReboot = { initContainers: inits, runtime: rt(running('init-1'), leftCreated) };
+    // 1.33-1.36: FindContainerStatusByName finds the old Created app, so the pod counts as initialized.
+    const old = computePodActions(input(afterReboot));
+    expect(old).toMatchObject({ initContainersToStart: [], containersToStart: ['app'] });
+    // 1.37: only the current sandbox's statuses count, so init-1 is waited for and nothing else starts.
+    const fixed = computePodActions(input({ ...afterReboot, initProgressActiveSandboxOnly: true }));
+    expect(fixed).toMatchObject({ initContainersToStart: [], containersToStart: [] });
+    // The same Created app in the current sandbox still counts in 1.37.
+    const current = computePodActions(input({ ...afterReboot, initProgressActiveSandboxOnly: true, runtime: rt(running('init-1'), { ...leftCreated, previousSandbox: undefined }) }));
+    expect(current.containersToStart).toEqual(['app']);
+  });
+
   it('starts main containers at once when there is no init container [3.2]', () => {
     const plan = computePodActions(input({ sandboxReady: false, sandboxAttempt: 0, containers: [plain('a'), plain('b')] }));
     expect(plan.containersToStart).toEqual(['a', 'b']);

@@ -14,12 +14,15 @@ function imageChanged(c: ContainerForActions, input: PodActionsInput): boolean {
 
 /**
  * Whether some main container has been created or is running: init must have completed before
- * ([3.1]). The legacy findNextInitContainerToRun counts a Running one only ([2.10]).
+ * ([3.1]). The legacy findNextInitContainerToRun counts a Running one only ([2.10]); from 1.37
+ * (#138514) computeInitContainerActions reads podStatus.ActiveContainerStatuses, so a main container
+ * left Created in an earlier sandbox no longer counts.
  */
 export function anyMainContainerActive(input: PodActionsInput): boolean {
   return input.containers.some((c) => {
-    const state = input.runtime[c.name]?.state;
-    return state === 'running' || (state === 'created' && !input.legacyInitProgress);
+    const rt = input.runtime[c.name];
+    if (rt === undefined || (rt.previousSandbox === true && input.initProgressActiveSandboxOnly === true)) return false;
+    return rt.state === 'running' || (rt.state === 'created' && !input.legacyInitProgress);
   });
 }
 

@@ -8,7 +8,9 @@
 // The legacy branch, findNextInitContainerToRun, counts the pod as initialized when some main
 // container is Running; computeInitContainerActions also counts a Created one. They differ when
 // a main container was left Created in the previous sandbox (a node reboot between its create
-// and its start): #137710, #140309, fixed after 1.36 by #138514.
+// and its start): #137710, #140309, fixed in 1.37 by #138514 (merged for v1.37.0-rc.0, released
+// 2026-08-26), which makes computeInitContainerActions read podStatus.ActiveContainerStatuses (the
+// current sandbox's containers) instead of FindContainerStatusByName over every sandbox.
 
 import { isRestartableInit, type PolicyContainer } from './restartPolicy';
 
@@ -18,4 +20,9 @@ export function usesLegacyInitProgress(minorVersion: number, sidecarGate: boolea
   if (minorVersion === 28) return false; // the gate is the only test in 1.28
   if (minorVersion >= 33) return false; // LegacySidecarContainers is off by default from 1.33
   return !initContainers.some(isRestartableInit);
+}
+
+/** Whether computeInitContainerActions reads only the current sandbox's main containers (#138514, 1.37+). */
+export function initProgressReadsActiveSandbox(minorVersion: number): boolean {
+  return minorVersion >= 37;
 }

@@ -17,6 +17,8 @@ export interface RuntimeContainerStatus {
   image?: string;
   /** Number of instances of this container so far (the restart count is attempts - 1). */
   attempts: number;
+  /** A main container's newest instance belongs to an earlier sandbox (a node reboot left it, [2.9]): not among ActiveContainerStatuses. */
+  previousSandbox?: boolean;
 }
 
 /** What computePodActions needs of one container's spec. */
@@ -53,6 +55,8 @@ export interface PodActionsInput {
   restartAllContainers?: boolean;
   /** Init progress is read by findNextInitContainerToRun, where only a Running main container means initialized ([2.10]). */
   legacyInitProgress?: boolean;
+  /** Init progress counts only the current sandbox's main containers (ActiveContainerStatuses, #138514, 1.37+, [2.10]). */
+  initProgressActiveSandboxOnly?: boolean;
 }
 
 export interface ContainerToKill {

@@ -45,4 +45,21 @@ describe('gate notes across versions (featuregate.go Set, kube_features.go 1.33)
     const r = parseScenario(withGate('1.36', 'SidecarContainers: false'));
     expect(r.problems.find((p) => p.path === 'featureGates.SidecarContainers')).toMatchObject({ severity: 'error' });
   });
+
+  it('on 1.37 the gate is gone (CHANGELOG-1.37, v1.37.0-alpha.1: #137755): a warning at its line, the setting ignored, the feature on', () => {
+    for (const line of ['SidecarContainers: true', 'SidecarContainers: false']) {
+      const r = parseScenario(withGate('1.37', line));
+      const notes = r.problems.filter((p) => p.path === 'featureGates.SidecarContainers');
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatchObject({ severity: 'warning', line: 11, col: 3 });
+      expect(notes[0]!.message).toBe('feature gate SidecarContainers does not exist in 1.37 (removed in 1.37: GA and locked on since 1.33, so the feature is always on, and a 1.37 kubelet refuses the name as an unrecognized feature gate); the setting is ignored');
+      expect(r.ok && r.scenario.sim.featureGates.SidecarContainers).toBe(true);
+    }
+  });
+
+  it('on 1.37 PodReadyToStartContainersCondition is GA and locked (#140488): true is an info, false an error', () => {
+    expect(gateNote('PodReadyToStartContainersCondition', true, '1.37')?.message).toMatch(/^Setting GA feature gate PodReadyToStartContainersCondition=true\. .*GA since 1\.37/);
+    const r = parseScenario(withGate('1.37', 'PodReadyToStartContainersCondition: false'));
+    expect(r.problems.find((p) => p.path === 'featureGates.PodReadyToStartContainersCondition')).toMatchObject({ severity: 'error' });
+  });
 });

@@ -5,13 +5,11 @@
 // against its default is refused, handled in simulationDoc.ts), and pkg/features/kube_features.go
 // (1.33 tree: SidecarContainers "GA in 1.33 remove in 1.36"; still there in the stored 1.35/early
 // 1.36 tree; the removal, kubernetes/kubernetes#137755, was held over 1.36's release on 2026-04-22
-// and merged after it, so 1.36 keeps the gate and 1.37 drops it; once removed, the kubelet refuses
-// it as an unrecognized feature gate).
+// and merged after it, so 1.36 keeps the gate and 1.37 drops it: CHANGELOG-1.37, v1.37.0-alpha.1;
+// once removed, the kubelet refuses it as an unrecognized feature gate). The removals come from
+// version.ts (GateInfo.removed).
 
-import { FEATURE_GATES, defaultGates, gateLocked, minor, type FeatureGateName, type GateInfo, type KubeVersion } from '../version';
-
-/** The release that removes a GA gate (SidecarContainers: #137755, merged for 1.37). */
-const PLANNED_REMOVAL: Partial<Record<FeatureGateName, number>> = { SidecarContainers: 37 };
+import { FEATURE_GATES, defaultGates, gateLocked, type FeatureGateName, type GateInfo, type KubeVersion } from '../version';
 
 export interface GateNote {
   severity: 'info';
@@ -22,11 +20,9 @@ export interface GateNote {
 export function gateNote(name: FeatureGateName, value: boolean, version: KubeVersion): GateNote | undefined {
   const info = FEATURE_GATES[name] as GateInfo;
   if (gateLocked(name, version) && value) {
-    const removal = PLANNED_REMOVAL[name];
-    const later = removal === undefined ? ''
-      : minor(version) >= removal
-        ? `; upstream planned to remove the gate in 1.${removal}, and a kubelet without it refuses the line as an unrecognized feature gate`
-        : `; upstream plans to remove the gate in 1.${removal}, and from then a kubelet refuses the line as an unrecognized feature gate`;
+    // A removed gate never gets here (gateExists is false, simulationDoc.ts warns): the removal is ahead.
+    const later = info.removed === undefined ? ''
+      : `; upstream plans to remove the gate in 1.${info.removed}, and from then a kubelet refuses the line as an unrecognized feature gate`;
     // An info, not a warning: the kubelet starts and runs the same (it only logs the line), and
     // `sim check` stays silent on a valid file (contract section 2).
     return {

@@ -10,7 +10,7 @@ const sim = (body: string) => `apiVersion: sidecar-lab/v1\nkind: Simulation\n${b
 describe('Simulation settings', () => {
   it('defaults to the newest version, its gates, no horizon', () => {
     const r = ok(check(WORKLOAD).result);
-    expect(r.scenario.sim).toMatchObject({ kubernetesVersion: '1.36', featureGates: defaultGates('1.36'), kubelet: {}, events: [] });
+    expect(r.scenario.sim).toMatchObject({ kubernetesVersion: '1.37', featureGates: defaultGates('1.37'), kubelet: {}, events: [] });
     expect(r.scenario.sim.until).toBeUndefined();
   });
 
@@ -22,7 +22,7 @@ describe('Simulation settings', () => {
 
   it('lists supported versions when the version is unsupported', () => {
     expect(check(sim('kubernetesVersion: 1.26\n')).errors).toEqual([
-      '3:20 kubernetesVersion: unsupported Kubernetes version "1.26": supported versions are 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36',
+      '3:20 kubernetesVersion: unsupported Kubernetes version "1.26": supported versions are 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, 1.37',
     ]);
     expect(check(WORKLOAD, { kubernetesVersion: '2.0' }).errors[0]).toMatch(/^1:1 kubernetesVersion: unsupported Kubernetes version "2.0" \(from the command line or the version picker\)/);
   });

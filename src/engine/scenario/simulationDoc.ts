@@ -2,7 +2,7 @@
 // horizon and kubelet configuration. Parse options (CLI flags, the version picker) win.
 
 import {
-  FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, gateExists, gateLocked, isFeatureGateName,
+  FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, gateAbsence, gateExists, gateLocked, isFeatureGateName,
   isSupportedVersion, minor, resolveGates, type FeatureGateName, type FeatureGates, type KubeVersion,
 } from '../version';
 import { child, START_SPAN, type Problems, type Span } from './problems';
@@ -82,7 +82,7 @@ function checkGate(p: Problems, g: GateSetting, version: KubeVersion): [FeatureG
     return undefined;
   }
   if (!gateExists(g.name, version)) {
-    p.warning(path, `feature gate ${g.name} does not exist in ${version} (it arrives in 1.${FEATURE_GATES[g.name].alpha}); the setting is ignored${origin}`, g.keySpan);
+    p.warning(path, `feature gate ${g.name} does not exist in ${version} (${gateAbsence(g.name, version)}); the setting is ignored${origin}`, g.keySpan);
     return undefined;
   }
   if (gateLocked(g.name, version) && g.value === false) {

@@ -70,7 +70,7 @@ export function runtimeTablesVersion(sim: PodSim): number {
 function refill(sim: PodSim, tables: PodTables, i: number): void {
   const rec = sim.recordList[i]!;
   const inst = visibleInstance(sim, rec);
-  const view = inst && runtimeView(rec, inst);
+  const view = inst && runtimeView(rec, inst, inst.sandbox !== sim.sandbox.id);
   if (tables.views[i] !== view) {
     tables.runtime[rec.spec.name] = tables.views[i] = view;
     tables.version++;
@@ -99,16 +99,21 @@ function visibleInstance(sim: PodSim, rec: ContainerRecord): Instance | undefine
   return inst;
 }
 
-/** The newest instance's view with the container's attempt count; the previous object while equal. */
-function runtimeView(rec: ContainerRecord, inst: Instance): RuntimeContainerStatus {
+/**
+ * The newest instance's view with the container's attempt count; the previous object while equal.
+ * `previousSandbox`: a main container's instance from an earlier sandbox ([2.10], #138514).
+ */
+function runtimeView(rec: ContainerRecord, inst: Instance, previousSandbox: boolean): RuntimeContainerStatus {
   const attempts = rec.instances.length;
   const last = rec.runtimeView;
   if (last !== undefined && last.state === inst.state && last.exitCode === inst.exitCode && last.startedAt === inst.startedAt
-    && last.finishedAt === inst.finishedAt && last.image === inst.image && last.attempts === attempts) return last;
+    && last.finishedAt === inst.finishedAt && last.image === inst.image && last.attempts === attempts
+    && (last.previousSandbox === true) === previousSandbox) return last;
   const view: RuntimeContainerStatus = {
     name: rec.spec.name, state: inst.state, exitCode: inst.exitCode, startedAt: inst.startedAt,
     finishedAt: inst.finishedAt, image: inst.image, attempts,
   };
+  if (previousSandbox) view.previousSandbox = true;
   rec.runtimeView = view;
   return view;
 }

@@ -19,7 +19,7 @@ import { writeStatus } from './status';
 import { runtimeTables } from './runtimeView';
 import { enterTerminal, runningNames } from './terminate';
 import { restartAllContainers } from './restartAll';
-import { usesLegacyInitProgress } from '../kubelet/initProgressPath';
+import { usesLegacyInitProgress, initProgressReadsActiveSandbox } from '../kubelet/initProgressPath';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
 import { firstRelistAfter } from './podCache';
 import { readAtLastRelist } from './relistSnapshot';
@@ -53,6 +53,7 @@ export function actionsInput(sim: PodSim): PodActionsInput {
     containerRestartRules: sim.gates.ContainerRestartRules,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
     legacyInitProgress: usesLegacyInitProgress(sim.minor, sim.gates.SidecarContainers, sim.pod.initContainers),
+    initProgressActiveSandboxOnly: initProgressReadsActiveSandbox(sim.minor),
   };
 }
 

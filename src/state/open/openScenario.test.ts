@@ -54,7 +54,7 @@ describe('opening links and gallery entries', () => {
     // Neither the version nor the gates fit into it: both are said, the gates checked against the version it opens with.
     const neither = resolveShareState({ text: broken, kubernetesVersion: '1.30', featureGates: { SidecarContainers: true } });
     expect(neither.warning).toBe(`The link asks for Kubernetes 1.30, which could not be written into its Simulation document; it opens with ${NEWEST_VERSION}. `
-      + `The link sets feature gates that Kubernetes ${NEWEST_VERSION} does not take; they were left out: SidecarContainers (locked on in ${NEWEST_VERSION}).`);
+      + `The link sets feature gates that Kubernetes ${NEWEST_VERSION} does not take; they were left out: SidecarContainers (removed in 1.37; always on).`);
   });
 
   it('opens at once over the default scenario, and puts text (with the link\'s version) and cursor in', () => {

@@ -46,7 +46,8 @@ describe('edits of every gallery scenario keep the rest of the text as written',
       const room = readSimulationSettings(text).hasDocument ? 2 : 5;
       const edits = {
         version: withKubernetesVersion(text, '1.30'),
-        gate: withFeatureGate(text, 'PodReadyToStartContainersCondition', false),
+        // A gate no lesson's version locks (PodReadyToStartContainersCondition is GA and locked from 1.37).
+        gate: withFeatureGate(text, 'KubeletCrashLoopBackOffMax', false),
         until: withUntil(text, 123),
         event: addSimEvent(text, { at: 7, do: 'deletePod', gracePeriodSeconds: 3 }),
       };
@@ -59,12 +60,12 @@ describe('edits of every gallery scenario keep the rest of the text as written',
       }
       // The engine reads what was written, and nothing else changed.
       expect(readSimulationSettings(edits.version!).version).toBe('1.30');
-      expect(readSimulationSettings(edits.gate!).gates.PodReadyToStartContainersCondition).toBe(false);
+      expect(readSimulationSettings(edits.gate!).gates.KubeletCrashLoopBackOffMax).toBe(false);
       if (before === null) return;
       // (A lesson about a newer field is invalid under 1.30: the module's own read above covers it.)
       const at130 = sim(edits.version!);
       if (at130) expect(at130.kubernetesVersion).toBe('1.30');
-      expect(sim(edits.gate!)?.featureGates.PodReadyToStartContainersCondition).toBe(false);
+      expect(sim(edits.gate!)?.featureGates.KubeletCrashLoopBackOffMax).toBe(false);
       expect(sim(edits.until!)?.until).toBe(123);
       const withEvent = sim(edits.event!)!;
       expect(withEvent.events).toHaveLength(before.events.length + 1);

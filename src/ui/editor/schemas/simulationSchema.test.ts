@@ -69,12 +69,14 @@ describe('simulationSchema', () => {
   });
 
   it('says in the gates\' hover text what the chosen version does', () => {
-    const gates = (v: '1.27' | '1.30' | '1.33') => prop(simulationSchema(NAMES, { version: v }), 'featureGates').properties as Record<string, JSONSchema>;
+    const gates = (v: '1.27' | '1.30' | '1.33' | '1.37') => prop(simulationSchema(NAMES, { version: v }), 'featureGates').properties as Record<string, JSONSchema>;
     expect(gates('1.27').SidecarContainers?.description).toMatch(/Not in 1\.27: the setting is ignored\.$/);
     expect(gates('1.30').SidecarContainers?.description).toMatch(/In 1\.30 it is on by default\.$/);
     expect(gates('1.33').SidecarContainers?.description).toMatch(/In 1\.33 it is locked on/);
+    expect(gates('1.37').SidecarContainers?.description).toMatch(/Removed in 1\.37: the feature is always on and the setting is ignored\.$/);
+    expect(gates('1.37').PodReadyToStartContainersCondition?.description).toMatch(/GA \(locked on\) in 1\.37\. In 1\.37 it is locked on/);
     expect(prop(schema, 'featureGates').properties?.SidecarContainers).toMatchObject({
-      description: 'Init containers with restartPolicy: Always (KEP-753). Alpha (off by default) in 1.28, beta (on by default) in 1.29, GA (locked on) in 1.33.',
+      description: 'Init containers with restartPolicy: Always (KEP-753). Alpha (off by default) in 1.28, beta (on by default) in 1.29, GA (locked on) in 1.33, removed (always on) in 1.37.',
     });
   });
 });

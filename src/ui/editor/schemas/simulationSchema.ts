@@ -9,7 +9,7 @@ import { MAX_DURATION_SECONDS, MAX_EVENTS, MAX_RUNS } from '../../../engine/scen
 import type { SimEventKey } from '../../../engine/scenario/simEvents';
 import type { SimAction } from '../../../engine/scenario/types';
 import {
-  FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, defaultGates, gateExists, gateLocked,
+  FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, defaultGates, gateExists, gateLocked, gateRemoved,
   type FeatureGateName, type GateInfo, type KubeVersion,
 } from '../../../engine/version';
 import { startFromSchema } from './startFromSchema';
@@ -260,9 +260,11 @@ function gateText(name: FeatureGateName, version?: KubeVersion): string {
   const stages = [`Alpha (off by default) in 1.${g.alpha}`];
   if (g.beta !== undefined) stages.push(`beta (on by default) in 1.${g.beta}`);
   if (g.ga !== undefined) stages.push(`GA (locked on) in 1.${g.ga}`);
+  if (g.removed !== undefined) stages.push(`removed (always on) in 1.${g.removed}`);
   let text = `${g.summary.charAt(0).toUpperCase()}${g.summary.slice(1)}. ${stages.join(', ')}.`;
   if (version) {
-    if (!gateExists(name, version)) text += ` Not in ${version}: the setting is ignored.`;
+    if (gateRemoved(name, version)) text += ` Removed in ${version}: the feature is always on and the setting is ignored.`;
+    else if (!gateExists(name, version)) text += ` Not in ${version}: the setting is ignored.`;
     else if (gateLocked(name, version)) text += ` In ${version} it is locked on: true is the only value.`;
     else text += ` In ${version} it is ${defaultGates(version)[name] ? 'on' : 'off'} by default.`;
   }

@@ -61,7 +61,7 @@ describe('generated workload schemas', () => {
     for (const v of at(33)) expect(props(v, 'V1Lifecycle'), v).toEqual(['postStart', 'preStop', 'stopSignal']);
   });
 
-  it('build 1.31 from 1.30 plus the fields of 1.31 feature gates, and 1.35 from 1.34', () => {
+  it('build 1.31 from 1.30 plus the fields of 1.31 feature gates, 1.35 from 1.34, and 1.37 from 1.36', () => {
     expect(props('1.30', 'V1PodSecurityContext')).not.toContain('supplementalGroupsPolicy');
     expect(props('1.31', 'V1PodSecurityContext')).toContain('supplementalGroupsPolicy');
     expect(props('1.31', 'V1PodResourceClaim')).toEqual(['name', 'resourceClaimName', 'resourceClaimTemplateName']);
@@ -72,6 +72,8 @@ describe('generated workload schemas', () => {
     const defs = (v: string) => JSON.stringify(load(v).definitions);
     expect(defs('1.35')).toBe(defs('1.34'));
     expect(load('1.35').description).toMatch(/1\.35 has no @kubernetes\/client-node release/);
+    expect(defs('1.37')).toBe(defs('1.36'));
+    expect(load('1.37').description).toMatch(/1\.37 has no @kubernetes\/client-node release/);
   });
 
   it('carry the API descriptions for hover, and reject unknown fields but not status', () => {
