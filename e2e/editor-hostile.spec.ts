@@ -10,7 +10,7 @@ import { DEFAULT_SCENARIO, lineOf } from './support/scenario';
 
 test('an alias bomb never reaches the YAML worker: completion works again once it is gone', async ({ page }) => {
   await openApp(page);
-  await waitForSchema(page, '1.36', 'istio-proxy');
+  await waitForSchema(page, '1.37', 'istio-proxy');
   await replaceEditorText(page, ALIAS_BOMB);
   await expect(page.getByTestId('editor-notice')).toContainText('alias bomb');
   expect(await page.evaluate(() => window.__sidecarLab?.getLanguage())).toBe('plaintext');

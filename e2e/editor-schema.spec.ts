@@ -11,7 +11,7 @@ import { DEFAULT_SCENARIO, lineOf } from './support/scenario';
 test('the schema\'s help: hover documentation, completion inside an init container, restartPolicyRules from 1.34 on', async ({ page }, info) => {
   test.setTimeout(30_000 * 3);
   await openApp(page);
-  await waitForSchema(page, '1.36', 'istio-proxy');
+  await waitForSchema(page, '1.37', 'istio-proxy');
 
   await test.step('hovering a field shows its documentation', async () => {
     const hover = await hoverUntil(page, lineOf(DEFAULT_SCENARIO, '      restartPolicy: Always'), 10, 'RestartPolicy defines the restart behavior');

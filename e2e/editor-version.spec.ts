@@ -13,7 +13,7 @@ const withVersion = (v: string) => DEFAULT_SCENARIO.replace('kind: Simulation\n'
 const sidecarKind = (page: import('@playwright/test').Page) =>
   page.locator('[data-testid="lane"][data-container="istio-proxy"]').getAttribute('data-kind');
 
-// editor.spec.ts's version-picker test (1.27 rejects, 1.36 is clean again, 1.28 runs the sidecar
+// editor.spec.ts's version-picker test (1.27 rejects, the newest, 1.37, is clean again, 1.28 runs the sidecar
 // as an init container) is the last steps of this one: the same page, one load fewer.
 test('the same native sidecar is rejected under 1.27 and accepted under 1.29', async ({ page }, info) => {
   test.setTimeout(30_000 * 2);
@@ -39,7 +39,7 @@ test('the same native sidecar is rejected under 1.27 and accepted under 1.29', a
   await waitForSchema(page, '1.29', 'istio-proxy');
 
   await test.step('the version picker: 1.27 rejects the native sidecar, 1.28 runs it as an init container', async () => {
-    await page.getByTestId('k8s-version').selectOption('1.36');
+    await page.getByTestId('k8s-version').selectOption('1.37');
     await test.step('Kubernetes 1.27 rejects the native sidecar', () => rejectedUnder127(page, info));
     await test.step('Kubernetes 1.28 drops restartPolicy with a warning and runs the sidecar as an init container', () => initUnder128(page));
   });
@@ -47,7 +47,10 @@ test('the same native sidecar is rejected under 1.27 and accepted under 1.29', a
 
 test('the picker shows the version the text names, and the version comes back after a reload', async ({ page }) => {
   await openApp(page);
-  await expect(page.getByTestId('k8s-version')).toHaveValue('1.36');
+  // The newest release is the default and the picker's first entry (newest first, down to 1.27).
+  await expect(page.getByTestId('k8s-version')).toHaveValue('1.37');
+  await expect(page.getByTestId('k8s-version').locator('option').first()).toHaveAttribute('value', '1.37');
+  await expect(page.getByTestId('k8s-version').locator('option').last()).toHaveAttribute('value', '1.27');
   await page.getByTestId('k8s-version').selectOption('1.30');
   await expect.poll(() => page.evaluate(() => localStorage.getItem('sidecar-lab:scenario'))).toBe(withVersion('1.30'));
 
@@ -122,7 +125,7 @@ test('Ctrl+Z takes back a picker change and a whole scenario loaded from elsewhe
   await expect(page.getByTestId('k8s-version')).toHaveValue('1.29');
   await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(() => editorText(page)).toBe(DEFAULT_SCENARIO);
-  await expect(page.getByTestId('k8s-version')).toHaveValue('1.36');
+  await expect(page.getByTestId('k8s-version')).toHaveValue('1.37');
   await page.keyboard.press('ControlOrMeta+Shift+Z');
   await expect.poll(() => editorText(page)).toBe(withVersion('1.29'));
 });
@@ -140,7 +143,7 @@ async function rejectedUnder127(page: Page, info: TestInfo) {
   await expect(page.locator('.timeline-note')).toBeVisible();
   await screenshot(page, info, 'rejected');
 
-  await page.getByTestId('k8s-version').selectOption('1.36');
+  await page.getByTestId('k8s-version').selectOption('1.37');
   await expect(page.getByTestId('problems').locator('li')).toHaveCount(0);
   await expect(page.locator('.timeline-note')).toHaveCount(0);
   await expect.poll(() => markers(page, 'sidecar-lab')).toEqual([]);

@@ -96,7 +96,7 @@ for (const fx of fixtures(1)) {
       await expect(page.locator('[data-testid="lane"][data-container="istio-proxy"]')).toHaveAttribute('data-kind', 'sidecar');
     }
     const own = /^kubernetesVersion:\s*"?(1\.\d+)/m.exec(fx.state.text)?.[1];
-    expect(await versionPicked(page)).toBe(fx.state.kubernetesVersion ?? own ?? '1.36');
+    expect(await versionPicked(page)).toBe(fx.state.kubernetesVersion ?? own ?? '1.37');
     await expect(page.getByTestId('share-banner')).toHaveCount(0);
     if (fx.state.view) await expect(page.getByTestId('compare-side')).toHaveCount(fx.state.view.sides.length + 1);
     if (fx.state.cursor !== undefined && fx.state.text.includes('kind: Pod') && !fx.state.text.includes('café')) {
@@ -156,7 +156,7 @@ test('a link pasted into the address bar of an open page opens too', async ({ pa
   await expect(page.locator('[data-testid="lane"][data-container="pasted-pod"]')).toBeAttached();
   await expect(page.getByTestId('cursor-time')).toHaveText('3');
   expect(await savedText(page)).not.toBe(null);
-  await expect(page.getByTestId('k8s-version')).toHaveValue('1.36');
+  await expect(page.getByTestId('k8s-version')).toHaveValue('1.37');
   expect(SCENARIO_KEY).toBe('sidecar-lab:scenario');
 });
 

@@ -69,7 +69,7 @@ test('the timeline: lanes in order, the cursor and the kubectl columns, a rename
   await test.step('?t= in the address puts the cursor there on load', async () => {
     // A fresh context's page would open the default scenario: so does this one, its work cleared.
     await page.evaluate(() => localStorage.clear());
-    await page.goto('/?t=8.5'); // init-mydb runs from 6.2 s to 9.2 s ([0.8]: on 1.36 the pod is Running by 12.5 s)
+    await page.goto('/?t=8.5'); // init-mydb runs from 6.2 s to 9.2 s ([0.8]: from 1.36 the pod is Running by 12.5 s)
     await waitForApp(page);
     await expect(page.getByTestId('cursor-time')).toHaveText('8.5');
     expect((await kubectl(page)).status).toMatch(/^Init:/);
