@@ -3,6 +3,7 @@
 import { toActionsInput } from '../engine/apiPod/toActionsInput';
 import { computePodActions } from '../engine/kubelet/computePodActions';
 import type { PodActions } from '../engine/kubelet/podActionsTypes';
+import { minor } from '../engine/version';
 import { gateWarnings, type CliArgs } from './args';
 import { EXIT_INVALID, EXIT_OK, type CliIO } from './io';
 import { podLabel, readPodFiles } from './podFiles';
@@ -37,7 +38,9 @@ export function runActions(args: CliArgs, io: CliIO): number {
   const read = readPodFiles(io, args.files);
   if (!read.ok) return EXIT_INVALID;
   read.pods.forEach((p, i) => {
-    const actions = computePodActions(toActionsInput(p, { containerRestartRules: args.gates.ContainerRestartRules }));
+    const actions = computePodActions(toActionsInput(p, {
+      containerRestartRules: args.gates.ContainerRestartRules, minor: minor(args.version), sidecarContainers: args.gates.SidecarContainers,
+    }));
     if (args.json) {
       io.out(JSON.stringify(actionsJson(actions)));
       return;

@@ -58,6 +58,18 @@ describe('toActionsInput', () => {
   });
 });
 
+describe('toActionsInput reads init progress as the version does ([2.10]; sim actions and explain, as the simulator\'s sync)', () => {
+  const pod = podOf(shape, [done('setup'), exited('proxy', 255)], [exited('app', 255)]);
+  it.each([
+    [27, true, true, false], [28, true, false, false], [32, true, false, false],
+    [33, true, false, false], [36, true, false, false], [37, true, false, true],
+  ] as const)('1.%i (SidecarContainers %s): legacy findNextInitContainerToRun %s, ActiveContainerStatuses only %s', (minor, gate, legacy, active) => {
+    expect(toActionsInput(objectOf(pod), { containerRestartRules: minor >= 35, minor, sidecarContainers: gate })).toMatchObject({
+      legacyInitProgress: legacy, initProgressActiveSandboxOnly: active,
+    });
+  });
+});
+
 describe('normalizeImage', () => {
   it.each([
     ['busybox', 'docker.io/library/busybox:latest'],

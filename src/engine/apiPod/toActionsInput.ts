@@ -3,6 +3,7 @@
 
 import type { ContainerStatus } from '../api';
 import type { PodActionsInput, ProbeVerdict, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
+import { initProgressReadsActiveSandbox, usesLegacyInitProgress } from '../kubelet/initProgressPath';
 import { hasRuntimeRecord, sandboxReadyFromObject } from './hiddenInputs';
 import type { PodObject } from './readPod';
 
@@ -39,7 +40,14 @@ function runtimeFromStatus(specImage: string, s: ContainerStatus): RuntimeContai
   return out;
 }
 
-export function toActionsInput(obj: PodObject, opts: { containerRestartRules: boolean }): PodActionsInput {
+export interface ActionsInputOptions {
+  containerRestartRules: boolean;
+  /** The version's minor number and SidecarContainers gate: which code reads init progress ([2.10]); absent, the newest code's reading. */
+  minor?: number;
+  sidecarContainers?: boolean;
+}
+
+export function toActionsInput(obj: PodObject, opts: ActionsInputOptions): PodActionsInput {
   const { pod, actionsSpec } = obj;
   const statuses = [...pod.status.initContainerStatuses, ...pod.status.containerStatuses];
   const runtime: Record<string, RuntimeContainerStatus | undefined> = {};
@@ -63,5 +71,11 @@ export function toActionsInput(obj: PodObject, opts: { containerRestartRules: bo
     startup,
     liveness: {},
     containerRestartRules: opts.containerRestartRules,
+    // [2.10] as the simulator's sync reads it (sim/sync.ts actionsInput). A status never shows a
+    // container as Created (the API has Waiting), so the branches agree on an object today.
+    ...(opts.minor === undefined ? {} : {
+      legacyInitProgress: usesLegacyInitProgress(opts.minor, opts.sidecarContainers ?? true, actionsSpec.initContainers),
+      initProgressActiveSandboxOnly: initProgressReadsActiveSandbox(opts.minor),
+    }),
   };
 }

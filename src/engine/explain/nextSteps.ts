@@ -104,7 +104,9 @@ export function nextSteps(p: Pod, settings: ExplainSettings, now: number): NextS
   }
   if (p.pod.deletionTimestamp !== undefined) return deletedSteps(p);
   const actions = computePodActions({
-    ...toActionsInput(p, { containerRestartRules: settings.gates.ContainerRestartRules }),
+    ...toActionsInput(p, {
+      containerRestartRules: settings.gates.ContainerRestartRules, minor: minor(settings.version), sidecarContainers: settings.gates.SidecarContainers,
+    }),
     restartAllContainers: settings.gates.RestartAllContainersOnContainerExits,
   });
   // The plan files its reason under each container it decides about (actionReasons.ts).
