@@ -106,7 +106,7 @@ export function* killContainer(
   const rec = sim.rec(name);
   const inst = newest(rec);
   if (inst?.state === 'exited' && seenRunning) {
-    yield* killExited(sim, inst, reason, grace, ordering, why, cause);
+    yield* killExited(sim, inst, reason, grace, ordering, why, cause, legacy);
     return;
   }
   if (!inst || inst.state !== 'running') {
@@ -159,14 +159,17 @@ export function* killContainer(
  */
 function* killExited(
   sim: PodSim, inst: Instance, reason: string, grace: number, ordering: TerminationOrdering | false, why: string, cause?: Causes,
+  legacy?: LegacyGraceOverride,
 ): Proc<void> {
   const name = inst.container;
   const exitedAt = inst.finishedAt ?? sim.now;
   inst.ids.kill = sim.emit({
     type: 'container.kill', container: name, reason, gracePeriodSeconds: grace,
-    why: `${why} [8.11] The kubelet reads its cache from the last relist ([0.6]), where ${name} still runs: it exited at ${+exitedAt.toFixed(3)}s, so the stop finds nothing to signal, but the Killing event is recorded${sim.rec(name).spec.preStop ? ' and the preStop hook runs' : ''}.`,
+    why: `${why} [8.11] The kubelet reads its cache from the last relist ([0.6]), where ${name} still runs: it exited at ${+exitedAt.toFixed(3)}s, so the stop finds nothing to signal, but the Killing event is recorded${!sim.rec(name).spec.preStop ? '' : legacy && legacy.hookBound <= 0 ? ' (no preStop hook: in 1.27 a force deletion leaves it no time, [8.12])' : ' and the preStop hook runs'}.`,
   }, [...(cause ?? []), inst.ids.exit]);
-  if (sim.rec(name).spec.preStop && grace > 0) yield* executePreStopHook(sim, inst, grace, false, {});
+  // [8.12] 1.27: the hook is bounded by the deletion's own grace here too (0 for a force deletion: no hook).
+  const hookBound = legacy ? legacy.hookBound : grace;
+  if (sim.rec(name).spec.preStop && hookBound > 0) yield* executePreStopHook(sim, inst, hookBound, false, {});
   if (ordering) ordering.containerTerminated(name);
 }
 
