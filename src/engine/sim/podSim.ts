@@ -95,8 +95,8 @@ export class PodSim {
 
   /** The pod worker: one sync at a time ([0.1]); further requests coalesce. */
   readonly worker: PodWorker;
-  /** What one sync does (sync.ts syncPod), wired by simulatePod. */
-  syncPod: () => Task = () => (function* () {})();
+  /** What one sync does (sync.ts syncPod: the rest of the sync after its first wait, if any), wired by simulatePod. */
+  syncPod: () => Task | undefined = () => undefined;
   terminating?: RunningTask;
   private relist?: QueueItem;
 
