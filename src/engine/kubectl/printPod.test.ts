@@ -76,6 +76,17 @@ describe('printPod STATUS and READY', () => {
   });
 });
 
+describe('printPod READY counts past the texts it keeps made (64 containers)', () => {
+  it('prints 70/70 and 0/70 like 1/1', () => {
+    const names = Array.from({ length: 70 }, (_, i) => `c${i}`);
+    const all = podOf({ main: names }, [], names.map((n) => running(n, { ready: true })), { phase: 'Running' });
+    expect(printPod(all, 1000).ready).toBe('70/70');
+    const none = podOf({ main: names }, [], names.map((n) => running(n)), { phase: 'Running' });
+    expect(printPod(none, 1000).ready).toBe('0/70');
+    expect(printPod(podOf({ main: ['a'] }, [], [running('a', { ready: true })], { phase: 'Running' }), 1000).ready).toBe('1/1');
+  });
+});
+
 describe('printPod RESTARTS', () => {
   it('N (AGE ago) from the newest lastState finish', () => {
     const pod = podOf({ main: ['a', 'b'] }, [], [

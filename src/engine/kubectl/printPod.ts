@@ -217,5 +217,15 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
   const restartsText = restarts !== 0 && lastRestart !== undefined
     ? `${restarts} (${humanDuration(now - lastRestart)} ago)`
     : String(restarts);
-  return { columns: { ready: `${ready}/${total}`, status: reason, restarts: restartsText }, basis: withoutUnset(basis) };
+  return { columns: { ready: readyColumn(ready, total), status: reason, restarts: restartsText }, basis: withoutUnset(basis) };
+}
+
+/** READY's texts for pods of up to this many containers, made once ("1/3"): a row is printed at every change. */
+const READY_TEXTS_UP_TO = 64;
+const readyTexts: string[][] = [];
+
+function readyColumn(ready: number, total: number): string {
+  if (total > READY_TEXTS_UP_TO || ready < 0 || ready > total) return `${ready}/${total}`;
+  const texts = (readyTexts[total] ??= []);
+  return (texts[ready] ??= `${ready}/${total}`);
 }

@@ -30,8 +30,19 @@ function shouldStartMain(c: ContainerForActions, input: PodActionsInput): { star
     return { start: true, why: `[4.2] [11.1] Main container ${c.name} exited with ${rt.exitCode}, which its restartPolicyRules (${rule.operator} ${rule.values.join(', ')}) restart.`, after: c.name };
   }
   return restart
-    ? { start: true, why: `[4.1] Main container ${c.name} exited with ${rt.exitCode}; the restartPolicy says restart.`, after: c.name }
+    ? { start: true, why: restartWhy(c, rt.exitCode), after: c.name }
     : { start: false, why: `[4.1] Main container ${c.name} exited with ${rt.exitCode}; the restartPolicy says it stays stopped.` };
+}
+
+/** The last restart why of each container and the exit code it names: a crash loop restarts with the same code, and its starts share one sentence. */
+const restartWhys = new WeakMap<ContainerForActions, { exitCode: number | undefined; why: string }>();
+
+function restartWhy(c: ContainerForActions, exitCode: number | undefined): string {
+  const last = restartWhys.get(c);
+  if (last !== undefined && last.exitCode === exitCode) return last.why;
+  const why = `[4.1] Main container ${c.name} exited with ${exitCode}; the restartPolicy says restart.`;
+  restartWhys.set(c, { exitCode, why });
+  return why;
 }
 
 function sandboxActions(input: PodActionsInput, changes: PodActions): PodActions {

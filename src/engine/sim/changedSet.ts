@@ -1,6 +1,6 @@
 // Which containers changed since a reader last looked (issue 16: a status write, a probe patch and
 // a sync's runtime tables cost what changed, not the pod's size). A reader of per-container state
-// (status.ts generation, probePatch.ts, runtimeView.ts) owns one set; every place that changes what
+// (status.ts generation and shown instances, probePatch.ts, runtimeView.ts) owns one set; every place that changes what
 // such a reader copies from a container (its instances and their states, its start error or image,
 // its probe workers' results) marks the container in every set (PodSim.containerChanged); a
 // change every container may see (the sandbox, a deletion, an in-place restart) is a change of
@@ -83,22 +83,27 @@ export class ContainerChanges {
   readonly runtime: ChangedSet;
   /** probePatch.ts: the started/ready flags against the written status. */
   readonly probeFlags: ChangedSet;
+  /** status.ts writeStatus: the instance each written status describes (StatusManager.showInstance). */
+  readonly shown: ChangedSet;
 
   constructor(size: number) {
     this.generated = new ChangedSet(size);
     this.runtime = new ChangedSet(size);
     this.probeFlags = new ChangedSet(size);
+    this.shown = new ChangedSet(size);
   }
 
   mark(position: number): void {
     this.generated.mark(position);
     this.runtime.mark(position);
     this.probeFlags.mark(position);
+    this.shown.mark(position);
   }
 
   markAll(): void {
     this.generated.markAll();
     this.runtime.markAll();
     this.probeFlags.markAll();
+    this.shown.markAll();
   }
 }

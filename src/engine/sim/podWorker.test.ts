@@ -69,4 +69,16 @@ describe('the pod worker [0.1]', () => {
     k.run();
     expect(startAt).toBe(2);
   });
+
+  it('a sync over before its first wait ends at once: no task, and the next request waits for a relist after it [0.6] (podWorkerLoop, 1.27-1.36)', () => {
+    const k = new Kernel(100);
+    const syncs: number[] = [];
+    const afterSync: number[] = [];
+    const worker = new KubeletPodWorker(k, () => { syncs.push(k.now); return undefined; }, () => true, () => afterSync.push(k.now));
+    k.at(0.5, () => worker.requestSync()); // runs at 0.5 and is over at 0.5
+    k.at(0.7, () => { expect(worker.syncing).toBe(false); worker.requestSync(); }); // no relist after 0.5 yet: at 1
+    k.run();
+    expect(syncs).toEqual([0.5, 1]);
+    expect(afterSync).toEqual([0.5, 1]);
+  });
 });

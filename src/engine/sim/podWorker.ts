@@ -38,11 +38,12 @@ export class KubeletPodWorker implements PodWorker {
   private refreshedAt?: number;
 
   /**
-   * `sync`: makes one SyncPod run; `mayRun`: false while the pod is gone, deleted, finished or its
+   * `sync`: runs one SyncPod up to its first wait and returns the rest as a task (undefined when
+   * it is over, as most are); `mayRun`: false while the pod is gone, deleted, finished or its
    * kubelet is down (a request is then dropped, as upstream's worker has no work to do).
    */
   constructor(
-    private readonly k: Kernel, private readonly sync: () => Task, private readonly mayRun: () => boolean,
+    private readonly k: Kernel, private readonly sync: () => Task | undefined, private readonly mayRun: () => boolean,
     /** SyncPod's postSync, run once lastSyncTime is set ([0.8]: the on-demand relist from 1.36). */
     private readonly afterSync: () => void = () => {},
   ) {}
@@ -65,7 +66,13 @@ export class KubeletPodWorker implements PodWorker {
   private readonly startQueued = (): void => {
     this.queued = undefined;
     this.refreshedAt = undefined; // that cache entry is this sync's: only a relist after it counts for the next
-    this.task = this.k.spawn('syncPod', this.sync(), this.syncEnded);
+    const rest = this.sync();
+    if (rest === undefined) { // the sync is over already: no task to run
+      this.task = undefined;
+      this.syncEnded();
+      return;
+    }
+    this.task = this.k.spawn('syncPod', rest, this.syncEnded);
   };
 
   private readonly syncEnded = (): void => {

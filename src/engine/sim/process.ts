@@ -3,7 +3,7 @@
 // a shell's TERM trap, which waits for the foreground command).
 
 import type { Causes, PodSim } from './podSim';
-import type { StopBehavior } from '../scenario/types';
+import type { Behavior, StopBehavior } from '../scenario/types';
 import { trapRunsAt } from '../scenario/trapTimeline';
 import { behaviorFor, newInstance, newest, type Instance } from './model';
 
@@ -36,22 +36,43 @@ export function startProcess(sim: PodSim, inst: Instance, why: string, cause?: C
   inst.ids.start = sim.emit({ type: 'container.start', container: inst.container, attempt: inst.attempt, why }, cause);
   inst.upTimer = sim.k.at(inst.upAt, () => {
     if (inst.state !== 'running') return;
-    const from = attemptSets(sim, inst, 'startDelay') ? attemptName(inst) : 'startDelay';
-    inst.ids.up = sim.emit({
-      type: 'container.up', container: inst.container, attempt: inst.attempt,
-      why: b.startDelay > 0
-        ? `The app is up ${b.startDelay}s after its process started (${from}); a startup probe can pass from now [2.2].`
-        : 'The app is up as soon as its process starts.',
-    }, [inst.ids.start]);
+    inst.ids.up = sim.emit({ type: 'container.up', container: inst.container, attempt: inst.attempt, why: upWhy(sim, inst, b) }, [inst.ids.start]);
     sim.onRuntimeChange(inst.container);
   });
   if (b.exitAfter !== null) {
-    const source = attemptSets(sim, inst, 'exitAfter') || attemptSets(sim, inst, 'exitCode') ? attemptName(inst) : b.note || 'its behaviour';
-    inst.exitTimer = sim.k.at(sim.now + b.exitAfter, () =>
-      exitProcess(sim, inst, b.exitCode, false,
-        `The process ends by itself ${b.exitAfter}s after it started, with code ${b.exitCode} (${source}).`, undefined, [inst.ids.start]));
+    const why = selfExitWhy(sim, inst, b);
+    inst.exitTimer = sim.k.at(sim.now + b.exitAfter, () => exitProcess(sim, inst, b.exitCode, false, why, undefined, [inst.ids.start]));
   }
   sim.noticeRuntimeChange(inst.container);
+}
+
+/**
+ * The whys of a behaviour's own up and exit, made once per behaviour object: every run of a
+ * container without a `runs:` entry for its attempt has the same behaviour (behaviorFor), so its
+ * events share one string (issue 16: a crash loop kept a new copy of the same sentence per run).
+ */
+const upWhys = new WeakMap<Behavior, string>();
+const selfExitWhys = new WeakMap<Behavior, string>();
+
+function upWhy(sim: PodSim, inst: Instance, b: Behavior): string {
+  if (b.startDelay <= 0) return 'The app is up as soon as its process starts.';
+  const own = attemptSets(sim, inst, 'startDelay');
+  let why = own ? undefined : upWhys.get(b);
+  if (why === undefined) {
+    why = `The app is up ${b.startDelay}s after its process started (${own ? attemptName(inst) : 'startDelay'}); a startup probe can pass from now [2.2].`;
+    if (!own) upWhys.set(b, why);
+  }
+  return why;
+}
+
+function selfExitWhy(sim: PodSim, inst: Instance, b: Behavior): string {
+  const own = attemptSets(sim, inst, 'exitAfter') || attemptSets(sim, inst, 'exitCode');
+  let why = own ? undefined : selfExitWhys.get(b);
+  if (why === undefined) {
+    why = `The process ends by itself ${b.exitAfter}s after it started, with code ${b.exitCode} (${own ? attemptName(inst) : b.note || 'its behaviour'}).`;
+    if (!own) selfExitWhys.set(b, why);
+  }
+  return why;
 }
 
 /**

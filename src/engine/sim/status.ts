@@ -322,14 +322,26 @@ export function writeStatus(sim: PodSim): void {
     containerRestartRules: sim.gates.ContainerRestartRules,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
   }) !== undefined) return;
-  for (const rec of sim.recordList) {
-    const inst = newest(rec);
-    if (manager.instanceOf(rec.spec.name) === inst) continue;
-    manager.showInstance(rec.spec.name, inst);
-    sim.changes.probeFlags.mark(rec.position); // the probe patch reads the instance a status describes
+  // The instance each status describes: only the containers whose instances changed since the last
+  // written status can show a new one (changedSet.ts).
+  const shown = sim.changes.shown;
+  if (shown.everything(0)) {
+    for (const rec of sim.recordList) showNewest(sim, rec);
+  } else {
+    const positions = shown.positions();
+    for (let k = 0; k < positions.length; k++) showNewest(sim, sim.recordList[positions[k]!]!);
   }
+  shown.clear();
   publish(sim, next, phaseWhy, conditions);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
+}
+
+/** The written status describes the container's newest instance from now on. */
+function showNewest(sim: PodSim, rec: ContainerRecord): void {
+  const inst = newest(rec);
+  if (sim.status.instanceOf(rec.spec.name) === inst) return;
+  sim.status.showInstance(rec.spec.name, inst);
+  sim.changes.probeFlags.mark(rec.position); // the probe patch reads the instance a status describes
 }
 
 /**

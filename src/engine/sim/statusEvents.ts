@@ -7,7 +7,7 @@
 // shows (StatusManager.runtimeEventsOf, at most a few per container), never a guess from the trace.
 
 import type { ApiPod, ApiPodStatus, ContainerStatus, PodCondition } from '../api';
-import { printPodWithBasis } from '../kubectl/printPod';
+import { printPodWithBasis, type PrintBasis } from '../kubectl/printPod';
 import type { ExplainedCondition } from '../kubelet/conditions';
 import type { ContainerStatusWrite, PodConditionEvent, PodConditionType, PodKubectlEvent } from '../trace';
 import type { Causes, PodSim } from './podSim';
@@ -199,9 +199,31 @@ export function publishKubectl(sim: PodSim, why: string, cause?: Causes | LazyCh
   if (!row || row.ready !== cols.ready || row.status !== cols.status || restartCount(row.restarts) !== restartCount(cols.restarts)) {
     manager.row = cols;
     // The columns' fields one by one, in printPod's order (no spread copy).
-    const rowEvent: Omit<PodKubectlEvent, 't' | 'id' | 'cause'> = { type: 'pod.kubectl', ready: cols.ready, status: cols.status, restarts: cols.restarts, basis, why };
+    const rowEvent: Omit<PodKubectlEvent, 't' | 'id' | 'cause'> = { type: 'pod.kubectl', ready: cols.ready, status: cols.status, restarts: cols.restarts, basis: sharedBasis(manager, basis), why };
     sim.emit(rowEvent, cause instanceof LazyChanges ? cause.stateCause() : cause);
   }
+}
+
+/**
+ * The basis of the previous row when this one is the same (the same keys in the same order, the
+ * same values): rows printed by the same branch share one object, which the trace keeps.
+ */
+function sharedBasis(manager: PodSim['status'], basis: PrintBasis): PrintBasis {
+  const last = manager.rowBasis;
+  if (last !== undefined && sameBasis(last, basis)) return last;
+  manager.rowBasis = basis;
+  return basis;
+}
+
+function sameBasis(a: PrintBasis, b: PrintBasis): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || (a as unknown as Record<string, unknown>)[k] !== (b as unknown as Record<string, unknown>)[k]) return false;
+  }
+  return true;
 }
 
 /**
@@ -299,11 +321,18 @@ const writtenReason = (s: ContainerStatus): string | undefined => s.state.waitin
 function recordWrite(sim: PodSim, s: ContainerStatus): void {
   const reason = writtenReason(s);
   const exitCode = s.state.terminated?.exitCode;
-  // t, container, state, reason and exitCode when there are, restartCount: in this order (property stores, no spreads).
-  const write = { t: sim.now, container: s.name, state: stateKind(s) } as ContainerStatusWrite;
-  if (reason) write.reason = reason;
-  if (exitCode !== undefined) write.exitCode = exitCode;
-  write.restartCount = s.restartCount;
+  // t, container, state, reason and exitCode when there are, restartCount: in this order, each
+  // variant one literal (its fields in the object itself: the trace keeps every write).
+  const t = sim.now;
+  const container = s.name;
+  const state = stateKind(s);
+  const restartCount = s.restartCount;
+  let write: ContainerStatusWrite;
+  if (reason) {
+    write = exitCode !== undefined ? { t, container, state, reason, exitCode, restartCount } : { t, container, state, reason, restartCount };
+  } else {
+    write = exitCode !== undefined ? { t, container, state, exitCode, restartCount } : { t, container, state, restartCount };
+  }
   sim.status.writes.push(write);
 }
 
@@ -315,12 +344,20 @@ function waitingWhy(reason: string, s: ContainerStatus): string {
   switch (reason) {
     case 'PodInitializing': return '[10.1] Not created yet, and the pod has init containers: PodInitializing.';
     case 'ContainerCreating': return '[10.1] Not running yet: ContainerCreating.';
-    case 'CrashLoopBackOff': return `[10.2] It will be restarted after its back-off: ${s.state.waiting?.message ?? ''}.`;
+    case 'CrashLoopBackOff': return crashLoopWhy(s.state.waiting?.message ?? '');
     case 'ErrImagePull': return '[10.2] The image pull failed.';
     case 'ImagePullBackOff': return '[10.2] The image pull failed before; the kubelet waits before trying again.';
     case 'PostStartHookError': return '[3.4] The postStart hook failed, so the container was killed.';
     default: return `[10.2] Waiting: ${reason}.`;
   }
+}
+
+/** The last CrashLoopBackOff why and the message it quotes: a crash loop writes the same message (start.ts keeps one per delay) wait after wait. */
+let lastCrashLoop = { message: '', why: '' };
+
+function crashLoopWhy(message: string): string {
+  if (lastCrashLoop.message !== message || lastCrashLoop.why === '') lastCrashLoop = { message, why: `[10.2] It will be restarted after its back-off: ${message}.` };
+  return lastCrashLoop.why;
 }
 
 function startedWhy(sim: PodSim, name: string): string {

@@ -13,7 +13,7 @@
 import type { ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import type { ExplainedCondition } from '../kubelet/conditions';
 import type { PhaseExplanation } from '../kubelet/getPhase';
-import type { KubectlColumns } from '../kubectl/printPod';
+import type { KubectlColumns, PrintBasis } from '../kubectl/printPod';
 import type { ContainerStatusWrite } from '../trace';
 import type { Instance } from './model';
 
@@ -71,6 +71,8 @@ export class StatusManager {
   /** The row the API server printed last, and the inputs of the last row it printed (shown or not). */
   row?: KubectlColumns;
   rowInputs?: RowInputs;
+  /** The basis of the last row event: the next row printed by the same branch shares it (statusEvents.ts). */
+  rowBasis?: PrintBasis;
   /** Per container, init containers first: the last generated status and its inputs. */
   readonly generated: GeneratedStatus[] = [];
   /** The last generated lists (an unchanged list is reused as is). */

@@ -10,7 +10,7 @@
 import type { PodActions } from '../kubelet/computePodActions';
 import type { PodActionsInput } from '../kubelet/podActionsTypes';
 import type { ContainerSpec } from '../scenario/types';
-import type { Proc } from './kernel';
+import type { Task } from './kernel';
 import type { Instance } from './model';
 import type { Causes, PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
@@ -111,25 +111,40 @@ function readForSync(sim: PodSim) {
   return { plan, exited: starts ? exitedSnapshot(sim, [plan.initContainersToStart, plan.containersToStart]) : NOTHING_EXITED, seenRunning };
 }
 
-export function* syncPod(sim: PodSim): Proc<void> {
+/**
+ * One SyncPod. What it does before its first wait runs at once; the rest (a kill, a new sandbox, a
+ * start, the terminal path) is returned as the task the pod worker runs, or undefined when the sync
+ * is already over. Issue 16: most syncs of a pod in back-off only write the status and refuse the
+ * start, and build no generator, task or wait for that.
+ */
+export function syncPod(sim: PodSim): Task | undefined {
   sim.syncActed = false;
   // [0.6] the status and the plan come from the last relist's cache entry, not the runtime now.
   const read = readAtLastRelist(sim, readForSync);
-  if (read === undefined) {
-    // [0.6] SyncPod returned isTerminal; SyncTerminatingPod waits for the next relist's cache.
-    const startAt = firstRelistAfter(sim.now);
-    if (!sim.terminalDone) yield { sleep: startAt - sim.now };
-    yield* enterTerminal(sim);
-    return;
-  }
+  if (read === undefined) return terminalSync(sim);
   const { plan, exited, seenRunning } = read;
   sim.syncActed = actsOn(plan); // [0.8] SyncPod's postSync asks for a relist when the sync had results and no error
-  const failures = new SyncFailures();
   if (plan.restartAllContainers) {
     restartAllContainers(sim, plan.restartAllContainers);
-    return;
+    return undefined;
   }
+  if (plan.killPod || plan.containersToKill.length > 0 || plan.createSandbox) return killsThenStarts(sim, plan, exited, seenRunning);
+  const failures = new SyncFailures();
+  const first = refuseUntilStart(sim, plan, exited, failures, 0);
+  if (first !== STARTS_DONE) return startsFrom(sim, plan, exited, failures, first);
+  endSync(sim, failures);
+  return undefined;
+}
 
+/** [0.6] SyncPod returned isTerminal; SyncTerminatingPod waits for the next relist's cache. */
+function* terminalSync(sim: PodSim): Task {
+  const startAt = firstRelistAfter(sim.now);
+  if (!sim.terminalDone) yield { sleep: startAt - sim.now };
+  yield* enterTerminal(sim);
+}
+
+/** SyncPod's kills and sandbox, then its starts. */
+function* killsThenStarts(sim: PodSim, plan: PodActions, exited: ReadonlyMap<string, Instance | undefined>, seenRunning: ReadonlySet<string> | undefined): Task {
   if (plan.killPod) {
     // The Killing reason names what caused it where computePodActions saw one (a probe, a spec change).
     const reasonOf = (name: string) => plan.containersToKill.find((k) => k.name === name)?.reason ?? 'PodTermination';
@@ -151,23 +166,60 @@ export function* syncPod(sim: PodSim): Proc<void> {
       writeStatus(sim);
     }
   }
+  const failures = new SyncFailures();
+  const first = refuseUntilStart(sim, plan, exited, failures, 0);
+  if (first !== STARTS_DONE) yield* startsFrom(sim, plan, exited, failures, first);
+  else endSync(sim, failures);
+}
 
-  let aborted = false;
-  for (const name of plan.initContainersToStart) {
-    const outcome = doBackOff(sim, name, exited.get(name)) // [4.5] a refused start builds no why
-      ?? (yield* startContainer(sim, name, whyFor(plan, name, `[2.1] Init container ${name} starts.`), exited.get(name), startCause(sim, plan, name)));
-    if (outcome.ok) continue;
-    failures.add(outcome);
-    aborted = isRegularInit(sim, name);
-    if (aborted) break; // [2.8] a regular init container's failed start aborts the sync; a sidecar's is skipped
+/** No start is left: every one was made, refused, or a regular init container's failure aborted the rest. */
+const STARTS_DONE = -1;
+
+/**
+ * The plan's starts in SyncPod's order, init containers (plan.initContainersToStart) then main
+ * containers (plan.containersToStart), as one list: the position `pos` is the name's index in it.
+ */
+function startName(plan: PodActions, pos: number): string {
+  const init = plan.initContainersToStart;
+  return pos < init.length ? init[pos]! : plan.containersToStart[pos - init.length]!;
+}
+
+/**
+ * [4.5] doBackOff for each start from `pos` on; a refused start is a failure of the sync (for a
+ * regular init container it aborts the rest, [2.8]). Returns the position of the first start
+ * doBackOff lets through, or STARTS_DONE.
+ */
+function refuseUntilStart(sim: PodSim, plan: PodActions, exited: ReadonlyMap<string, Instance | undefined>, failures: SyncFailures, pos: number): number {
+  const total = plan.initContainersToStart.length + plan.containersToStart.length;
+  for (; pos < total; pos++) {
+    const name = startName(plan, pos);
+    const refused = doBackOff(sim, name, exited.get(name)); // a refused start builds no why
+    if (refused === null) return pos;
+    if (settleStart(sim, plan, failures, refused, pos)) return STARTS_DONE;
   }
-  if (!aborted) {
-    for (const name of plan.containersToStart) {
-      const outcome = doBackOff(sim, name, exited.get(name))
-        ?? (yield* startContainer(sim, name, whyFor(plan, name, `[3.2] Main container ${name} starts.`), exited.get(name), startCause(sim, plan, name)));
-      if (!outcome.ok) failures.add(outcome);
-    }
+  return STARTS_DONE;
+}
+
+/** Counts a start that did not succeed; true when it aborts the sync's other starts ([2.8]: a regular init container's; a sidecar's is skipped). */
+function settleStart(sim: PodSim, plan: PodActions, failures: SyncFailures, outcome: StartOutcome, pos: number): boolean {
+  if (outcome.ok) return false;
+  failures.add(outcome);
+  return pos < plan.initContainersToStart.length && isRegularInit(sim, startName(plan, pos));
+}
+
+/** The starts from `pos` (doBackOff let that one through), each followed by the back-off checks up to the next start. */
+function* startsFrom(sim: PodSim, plan: PodActions, exited: ReadonlyMap<string, Instance | undefined>, failures: SyncFailures, pos: number): Task {
+  while (pos !== STARTS_DONE) {
+    const name = startName(plan, pos);
+    const fallback = pos < plan.initContainersToStart.length ? `[2.1] Init container ${name} starts.` : `[3.2] Main container ${name} starts.`;
+    const outcome = yield* startContainer(sim, name, whyFor(plan, name, fallback), exited.get(name), startCause(sim, plan, name));
+    pos = settleStart(sim, plan, failures, outcome, pos) ? STARTS_DONE : refuseUntilStart(sim, plan, exited, failures, pos + 1);
   }
+  endSync(sim, failures);
+}
+
+/** The end of every sync that reached its starts: the sandbox's condition, and the requeue after a failed start. */
+function endSync(sim: PodSim, failures: SyncFailures): void {
   if (!sim.sandbox.conditionReady && sim.sandbox.ready) sim.sandbox.conditionReady = true; // [7.1] up to 1.35: after the first sync
   if (failures.any) {
     sim.syncActed = false;
