@@ -3,6 +3,7 @@
 
 import { useStore } from 'zustand';
 import { createEngineClient } from '../worker/client';
+import { afterAnswer } from './afterAnswer';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import { loadHistory } from './history/keepOwnWork';
 import { watchOtherTabs } from './history/otherTabs';
@@ -33,10 +34,13 @@ declare global {
   }
 }
 
-/** Saves the text on every change and when the page goes away, keeps the history, hears other tabs. */
+/**
+ * Saves the text on every change (once the edit's timeline is drawn) and when the page goes away,
+ * keeps the history, hears other tabs.
+ */
 function persistWork(): () => void {
   appStore.getState().setHistory(loadHistory(storage));
-  const stopSaving = persistScenarioText(appStore, storage, window);
+  const stopSaving = persistScenarioText(appStore, storage, window, (save) => afterAnswer(appStore, save));
   const stopWatching = watchOtherTabs(appStore, storage);
   return () => {
     stopSaving();

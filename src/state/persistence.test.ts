@@ -46,3 +46,31 @@ describe('scenario persistence', () => {
     expect(loadScenarioText(storage)).toContain('web2');
   });
 });
+
+describe('scenario persistence on a schedule', () => {
+  it('saves once the schedule says so, the newest text, one save for many edits, and at once when the page goes away', () => {
+    const storage = memoryStorage();
+    const store = createAppStore('first');
+    const due: (() => void)[] = [];
+    let cancelled = 0;
+    const listeners = new Map<string, () => void>();
+    const page = {
+      addEventListener: (type: string, l: () => void) => void listeners.set(type, l),
+      removeEventListener: (type: string) => void listeners.delete(type),
+    } as unknown as Pick<Window, 'addEventListener' | 'removeEventListener'>;
+    const stop = persistScenarioText(store, storage, page, (save) => { due.push(save); return () => { cancelled++; }; });
+    store.getState().setText('second');
+    store.getState().setText('third');
+    expect(storage.data.size).toBe(0);
+    expect(due).toHaveLength(1);
+    due[0]!();
+    expect(storage.data.get(SCENARIO_KEY)).toBe('third');
+    store.getState().setText('fourth');
+    expect(due).toHaveLength(2);
+    listeners.get('pagehide')!();
+    expect(storage.data.get(SCENARIO_KEY)).toBe('fourth');
+    expect(cancelled).toBe(1);
+    stop();
+    expect(listeners.size).toBe(0);
+  });
+});

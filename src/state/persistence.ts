@@ -58,22 +58,44 @@ function keepOtherTabsText(store: AppStore, storage: TextStorage, known: string 
   keepOwnText(store, storage, { text: stored, replacedBy: 'this tab (it was saved in another tab)' });
 }
 
+/** Runs a save later (state/afterAnswer: once an edit's timeline is drawn); returns a function that cancels it. */
+export type SaveSchedule = (save: () => void) => () => void;
+
+const atOnce: SaveSchedule = (save) => {
+  save();
+  return () => {};
+};
+
 /**
- * Saves the text on every change, and when the page goes away when `page` is given; returns the
- * function that stops.
+ * Saves the text on every change (at once, or through `schedule`: the page saves once the edit's
+ * timeline is drawn, so localStorage is not written inside the keystroke's window, issue 16), and
+ * when the page goes away when `page` is given; returns the function that stops.
  */
-export function persistScenarioText(store: AppStore, storage: TextStorage | null, page?: Pick<Window, 'addEventListener' | 'removeEventListener'>): () => void {
+export function persistScenarioText(store: AppStore, storage: TextStorage | null, page?: Pick<Window, 'addEventListener' | 'removeEventListener'>, schedule: SaveSchedule = atOnce): () => void {
   let known = loadScenarioText(storage);
+  /** Cancels the save scheduled and not yet made, if any: it saves whatever the text is by then. */
+  let pending: (() => void) | null = null;
   const save = () => {
+    pending?.();
+    pending = null;
     saveScenarioText(store, storage, known);
     known = store.getState().text;
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.text !== prev.text) save();
+    if (s.text === prev.text || pending) return;
+    let ran = false;
+    const cancel = schedule(() => {
+      ran = true;
+      pending = null;
+      save();
+    });
+    if (!ran) pending = cancel;
   });
   page?.addEventListener('pagehide', save);
   return () => {
     unsubscribe();
+    pending?.();
+    pending = null;
     page?.removeEventListener('pagehide', save);
   };
 }

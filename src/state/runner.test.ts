@@ -63,6 +63,20 @@ describe('engine runner', () => {
     stop();
   });
 
+  it('posts the run before it says running: the selectors that setState wakes do not delay the engine', async () => {
+    const store = createAppStore('v0');
+    const { client, calls } = manualClient();
+    const stop = startEngineRunner(store, client);
+    calls[0]!.finish();
+    await flush();
+    const postedWhenRunning: string[][] = [];
+    store.subscribe((s, prev) => { if (s.running && !prev.running) postedWhenRunning.push(calls.map((c) => c.text)); });
+    store.getState().setText('v1');
+    // The first listener call that sees running (zustand calls again for the outer setText).
+    expect(postedWhenRunning[0]).toEqual(['v0', 'v1']);
+    stop();
+  });
+
   it('sends the text alone: a version picked is written into the text, so a version change is a text change', async () => {
     const store = createAppStore('x');
     const { client, calls } = manualClient();

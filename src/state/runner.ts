@@ -92,12 +92,15 @@ export function startEngineRunner(store: AppStore, client: EngineClient, opts: R
       return;
     }
     const loading = inFlight ? undefined : prebuiltLater?.(text);
-    if (!running) store.setState({ running: true });
     if (loading) {
+      if (!running) store.setState({ running: true });
       void awaitAhead(text, loading);
       return;
     }
     if (!inFlight) {
+      // The request goes to the worker first, then the store says a run is under way: that
+      // setState makes every subscribed selector read the new text (the version picker's parses
+      // its Simulation document), which the engine need not wait for (issue 16).
       void drain();
     } else if (progress) {
       // The run under way is a long one, for a text that is now outdated: stop it; drain() then
@@ -105,6 +108,7 @@ export function startEngineRunner(store: AppStore, client: EngineClient, opts: R
       store.setState({ progress: null });
       client.cancel();
     }
+    if (!running) store.setState({ running: true });
   };
 
   const unsubscribe = store.subscribe((s, prev) => {

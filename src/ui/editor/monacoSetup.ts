@@ -8,6 +8,8 @@ import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import type { KubeVersion } from '../../engine/version';
+import { appStore } from '../../state/appStore';
+import { whenAnswered } from '../../state/afterAnswer';
 import { SCENARIO_URI } from './scenarioSchema';
 import { combinedSchema, loadWorkloadSchema } from './schemas/loadSchema';
 import { simulationSchema } from './schemas/simulationSchema';
@@ -33,7 +35,8 @@ monaco.editor.defineTheme(EDITOR_THEMES.dark, {
 /** The one schema entry: a stable uri, applied to the scenario model only. */
 const SCHEMA_URI = 'inmemory://schemas/sidecar-lab-scenario.json';
 
-const monacoYaml = configureMonacoYaml(withLegacyWorkerApi(monaco, () => new YamlWorker()), {
+// Its requests wait until the engine has answered an edit and the timeline is painted (issue 16).
+const monacoYaml = configureMonacoYaml(withLegacyWorkerApi(monaco, () => new YamlWorker(), () => whenAnswered(appStore)), {
   enableSchemaRequest: false,
   format: { enable: true },
   // The hover names the field's documentation, not our in-memory schema's uri.

@@ -54,3 +54,19 @@ describe('the YAML worker guard', () => {
     expect(calls).toEqual(['sync']);
   });
 });
+
+describe('the YAML worker hold', () => {
+  it('syncs the model and asks the worker only once the hold settles', async () => {
+    const { monaco, calls } = fakeMonaco();
+    let release = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    const worker = withLegacyWorkerApi(monaco, () => ({ postMessage() {} }) as unknown as Worker, () => held).editor
+      .createWebWorker({} as never) as unknown as { withSyncedResources(r: unknown[]): Promise<{ doValidation(): Promise<unknown> }> };
+    const answer = worker.withSyncedResources([uri]).then((p) => p.doValidation());
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual([]);
+    release();
+    expect(await answer).toEqual(['diagnostic']);
+    expect(calls).toEqual(['sync', 'doValidation']);
+  });
+});

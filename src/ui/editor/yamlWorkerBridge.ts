@@ -38,8 +38,13 @@ export function blockedFor(monaco: Monaco, resources: readonly Uri[]): boolean {
   });
 }
 
-/** A view of `monaco` whose createWebWorker starts `startWorker()` and hands it createData. */
-export function withLegacyWorkerApi(monaco: Monaco, startWorker: () => Worker): Monaco {
+const noHold = () => Promise.resolve();
+
+/**
+ * A view of `monaco` whose createWebWorker starts `startWorker()` and hands it createData; each
+ * request reaches the worker once `hold()` has settled.
+ */
+export function withLegacyWorkerApi(monaco: Monaco, startWorker: () => Worker, hold: () => Promise<void> = noHold): Monaco {
   const createWebWorker = (opts: LegacyWorkerOptions) => {
     const worker = Promise.resolve(startWorker()).then((w) => {
       // The same two messages Monaco's own adapter sends: a no-op, then the init data.
@@ -52,6 +57,7 @@ export function withLegacyWorkerApi(monaco: Monaco, startWorker: () => Worker): 
       dispose: () => inner.dispose(),
       getProxy: () => inner.getProxy(),
       async withSyncedResources(resources) {
+        await hold();
         if (blockedFor(monaco, resources)) return SILENT_PROXY;
         const proxy = await inner.withSyncedResources(resources);
         return blockedFor(monaco, resources) ? SILENT_PROXY : proxy;

@@ -1,7 +1,7 @@
 // What `kubectl get pod` prints at the cursor, why it prints that (the printer's recorded branch,
 // state/trace/kubectlWhy.ts), the cursor's time, and how far a long run is.
 
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useAppStore } from '../../state/appStore';
 import { kubectlWhy } from '../../state/trace/kubectlWhy';
 import { roughDuration } from '../../engine/scenario/duration';
@@ -20,7 +20,10 @@ export function StatusStrip() {
   const running = useAppStore(selectRunning);
   const progress = useAppStore(selectProgress);
   const trace = useAppStore(selectTrace);
-  const why = useMemo(() => (trace && row ? kubectlWhy(trace, row) : undefined), [trace, row]);
+  // Deferred: an edit's timeline is drawn first; why the row says what it says follows (it reads
+  // back through the trace for the row's phase: a few ms of a 40-container pod's redraw, issue 16).
+  const explained = useDeferredValue(useMemo(() => ({ trace, row }), [trace, row]));
+  const why = useMemo(() => (explained.trace && explained.row ? kubectlWhy(explained.trace, explained.row) : undefined), [explained]);
   const [open, setOpen] = useState(false);
   const whyId = useId();
   return (
@@ -45,7 +48,7 @@ export function StatusStrip() {
         <div className="kubectl-why" onKeyDown={(e) => { if (e.key === 'Escape' && open) { e.stopPropagation(); setOpen(false); } }}>
           <button type="button" className="kubectl-why-button" data-testid="kubectl-why" aria-expanded={open} aria-controls={whyId}
             title={why.status} onClick={() => setOpen((o) => !o)}>
-            <span className="kubectl-why-icon" aria-hidden="true">i</span>why {row?.status}?
+            <span className="kubectl-why-icon" aria-hidden="true">i</span>why {explained.row?.status}?
           </button>
           {open && (
             <div id={whyId} className="kubectl-why-text" data-testid="kubectl-why-text" role="note">

@@ -9,6 +9,7 @@ import { startCompareRunner } from '../../state/compareRunner';
 import { applyLinkView } from '../../state/linkView';
 import { rememberTabAddress, rememberTabText, tabStorage } from '../../state/history/tabText';
 import { browserStorage, type TextStorage } from '../../state/persistence';
+import { afterAnswer } from '../../state/afterAnswer';
 import type { AppState, AppStore } from '../../state/store';
 import { currentLink } from './currentLink';
 import { openFromFragment, type OpenContext } from '../../state/open/openScenario';
@@ -28,16 +29,30 @@ function changed(s: AppState, prev: AppState): boolean {
     || s.view !== prev.view || s.compare !== prev.compare || (prev.pendingOpen !== null && s.pendingOpen === null);
 }
 
+/** Calls `run` in the browser's idle time (or after a timeout where it has none); returns a function that cancels it. */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(run, 0);
+    return () => clearTimeout(timer);
+  }
+  const id = requestIdleCallback(run, { timeout: 1000 });
+  return () => cancelIdleCallback(id);
+}
+
 /**
  * Keeps the address bar on the current scenario's link (replaceState, debounced, and at once when
  * the page goes away, so a quick reload finds the newest text there), and remembers in the tab's
- * sessionStorage which text this tab's address holds.
+ * sessionStorage which text this tab's address holds. The write (the link's optimal deflate and
+ * replaceState: about 16 ms of CPU for the 40-container pod) waits, after the debounce, for the edit's
+ * timeline to be drawn and then for idle time, so it does not land inside a keystroke's window
+ * (issue 16).
  */
 export function followAddress(store: AppStore, debounceMs = ADDRESS_DEBOUNCE_MS, session: TextStorage | null = tabStorage()): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the write under way (its debounce, its wait for the answer, its idle callback). */
+  let pending: (() => void) | null = null;
   const write = (leaving = false) => {
-    clearTimeout(timer);
-    timer = undefined;
+    pending?.();
+    pending = null;
     const s = store.getState();
     if (s.pendingOpen) return;
     const href = currentLink(s, location.href);
@@ -45,19 +60,30 @@ export function followAddress(store: AppStore, debounceMs = ADDRESS_DEBOUNCE_MS,
     rememberTabAddress(session, s.text, leaving);
     rememberTabText(session, s.text);
   };
+  const schedule = () => {
+    let cancel = () => {};
+    const timer = setTimeout(() => {
+      cancel = afterAnswer(store, () => { cancel = whenIdle(() => write()); });
+    }, debounceMs);
+    pending = () => {
+      clearTimeout(timer);
+      cancel();
+    };
+  };
   const onPageHide = () => {
-    if (timer !== undefined) write(true);
+    if (pending) write(true);
     rememberTabText(session, store.getState().text);
   };
   window.addEventListener('pagehide', onPageHide);
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.embed || s.pendingOpen || !changed(s, prev)) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => write(), debounceMs);
+    pending?.();
+    schedule();
   });
   return () => {
     unsubscribe();
-    clearTimeout(timer);
+    pending?.();
+    pending = null;
     window.removeEventListener('pagehide', onPageHide);
   };
 }
