@@ -41,6 +41,16 @@
 // (support/a11y.ts). Same cgroup measure, whole npm test (first phase + e2e): 1,164 s of CPU
 // (load 13-22) -> 1,020 s (load 5-16), e2e about 1,050 -> ~900 s; quiet wall not measured
 // (estimated from 6 min 54 s: ~6.0-6.2 min).
+// 2026-12-04 afternoon, five checkouts on the VM (load 20-36): the e2e phase took 31 min and
+// 1,358 s of CPU, 50 of 110 failed (47 at waitForApp's 10 s wait for Monaco): not a figure of
+// this suite. Per-test cost without a page load (12 empty tests vs 1, same warm fixture): ~0.8 s
+// of CPU, ~3 renderer processes a test. A loaded page left idle: 0.01 core, not a cost. Flags
+// tried on a warm app load and an axe pass (CPU of browser and client, A/B in turn): none moved
+// either beyond the noise (--disable-gpu-compositing, --in-process-gpu, --num-raster-threads=1,
+// --js-flags=--single-threaded-gc; --disable-threaded-compositing does not launch).
+// --process-per-site with a page that keeps the app's renderer process alive between tests
+// (branch testtime4-processpersite): 3.7 -> 2.9 s a warm load in two rounds, no gain in a third;
+// to measure on a quiet machine before it comes here.
 
 import { defineConfig } from '@playwright/test';
 

@@ -1,6 +1,7 @@
 // The `sim` command in-process (fast): status, actions, usage errors, missing files.
 
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as engine from '../engine/run';
 import { sim } from './inProcess.testkit';
 
 const F = 'src/cli/fixtures';
@@ -112,7 +113,20 @@ describe('sim usage and files', () => {
 });
 
 describe('sim run on a run the budget cuts short', () => {
-  it('still exits 0, warns at until on stderr, and ends the text timeline and the trace with sim.truncated', async () => {
+  afterEach(() => { vi.restoreAllMocks(); });
+
+  // A year of crash loops is the costliest run of the unit tests (50,000 events; ~30 s under a
+  // load of 25 on 2 cores): the engine runs it once, and the text and the JSON are printed from
+  // that one result (the engine is deterministic: simProcess.test and the golden tests hold it).
+  // The timeout fits that run on a loaded machine; nothing here is timed.
+  it('still exits 0, warns at until on stderr, and ends the text timeline and the trace with sim.truncated', { timeout: 120_000 }, async () => {
+    const runScenario = engine.runScenario;
+    const results = new Map<string, ReturnType<typeof runScenario>>();
+    const once = vi.spyOn(engine, 'runScenario').mockImplementation((text, opts, hooks) => {
+      const key = JSON.stringify([text, opts]);
+      if (!results.has(key)) results.set(key, runScenario(text, opts, hooks));
+      return results.get(key)!;
+    });
     const text = await sim('run', `${F}/crash-loop-year.yaml`);
     expect(text.code).toBe(0);
     expect(text.err).toEqual([
@@ -125,5 +139,7 @@ describe('sim run on a run the budget cuts short', () => {
     const trace = JSON.parse(json.out.join('\n'));
     expect(trace.truncated).toEqual({ reason: 'events', limit: 50000, horizon: 8760 * 3600 });
     expect(trace.events.at(-1)).toMatchObject({ type: 'sim.truncated', t: trace.end });
+    expect(once).toHaveBeenCalledTimes(2);
+    expect(results.size).toBe(1);
   });
 });
