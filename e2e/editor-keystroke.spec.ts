@@ -13,7 +13,7 @@ import { DEFAULT_SCENARIO, lineOf } from './support/scenario';
 test('typed edits: the YAML worker\'s markers at the right line after the pause, the text saved, a reload keeps the last key', async ({ page }, info) => {
   test.setTimeout(30_000 * 3);
   await openApp(page);
-  await waitForSchema(page, '1.36', 'istio-proxy');
+  await waitForSchema(page, '1.37', 'istio-proxy');
   const line = lineOf(DEFAULT_SCENARIO, '      restartPolicy: Always');
 
   await test.step('a broken mapping typed key by key: the YAML worker marks its line once typing pauses', async () => {
