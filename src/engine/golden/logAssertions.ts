@@ -190,6 +190,11 @@ function eventsOf<T extends TraceEvent['type']>(trace: Trace, type: T, container
   );
 }
 
+/** When a container's events of one type happened, in order. */
+export function timesOf(trace: Trace, type: TraceEvent['type'], container: string): number[] {
+  return eventsOf(trace, type, container).map((e) => e.t);
+}
+
 /** The phase the API shows at t (a new pod is Pending). */
 export function phaseAt(trace: Trace, t: number): PodPhase {
   return eventsOf(trace, 'pod.phase', undefined, t).at(-1)?.phase ?? 'Pending';

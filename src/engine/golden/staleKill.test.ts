@@ -6,7 +6,7 @@
 // relist, shows it: an exec preStop fails at once, a sleep preStop sleeps its seconds and holds
 // the sidecar's turn ([8.4]) until it is over.
 import { describe, expect, it } from 'vitest';
-import { eventsOf, podGoneAt } from './logAssertions';
+import { eventsOf, podGoneAt, timesOf } from './logAssertions';
 import { runScenario } from '../run';
 import type { Trace } from '../trace';
 
@@ -39,29 +39,27 @@ events:
   return res.trace;
 }
 
-const at = (trace: Trace, type: Parameters<typeof eventsOf>[1], container: string): number[] =>
-  eventsOf(trace, type, container).map((e) => e.t);
 
 describe('[8.11] a deletion between app\'s exit and the next relist (SyncTerminatingPod reads the cached pod)', () => {
   for (const v of ['1.29', '1.36']) {
     it(`${v}: app, already exited, still gets its Killing event and an exec preStop that fails at once; the sidecar is stopped at once`, () => {
       const trace = run(v, "{ exec: { command: [sh, -c, 'sleep 5'] } }");
-      expect(at(trace, 'container.exit', 'app')).toEqual([10.3]);
-      expect(at(trace, 'container.kill', 'app')).toEqual([10.5]);
+      expect(timesOf(trace, 'container.exit', 'app')).toEqual([10.3]);
+      expect(timesOf(trace, 'container.kill', 'app')).toEqual([10.5]);
       const end = eventsOf(trace, 'hook.end', 'app');
       expect(end.map((e) => [e.t, e.exitCode])).toEqual([[10.5, undefined]]);
       expect(end[0]!.why).toContain('FailedPreStopHook');
       expect(end[0]!.failed).toBe(true); // the describe panel's Warning FailedPreStopHook
-      expect(at(trace, 'container.signal', 'app')).toEqual([]); // StopContainer finds nothing to stop
-      expect(at(trace, 'container.signal', 'proxy')).toEqual([10.5]);
+      expect(timesOf(trace, 'container.signal', 'app')).toEqual([]); // StopContainer finds nothing to stop
+      expect(timesOf(trace, 'container.signal', 'proxy')).toEqual([10.5]);
     });
   }
   for (const v of ['1.33', '1.36']) {
     it(`${v}: a sleep preStop runs its 5 s for the exited app, and the sidecar's stop signal waits for that kill to return`, () => {
       const trace = run(v, '{ sleep: { seconds: 5 } }');
-      expect(at(trace, 'container.kill', 'app')).toEqual([10.5]);
-      expect(at(trace, 'hook.end', 'app')).toEqual([15.5]);
-      expect(at(trace, 'container.signal', 'proxy')).toEqual([15.5]);
+      expect(timesOf(trace, 'container.kill', 'app')).toEqual([10.5]);
+      expect(timesOf(trace, 'hook.end', 'app')).toEqual([15.5]);
+      expect(timesOf(trace, 'container.signal', 'proxy')).toEqual([15.5]);
       expect(podGoneAt(trace)).toBeGreaterThan(15.5);
     });
   }

@@ -5,7 +5,7 @@
 // hook for the exited container either; from 1.28 (#115835) the override comes first and a force
 // deletion counts as "no value" ([8.2]), so the hook runs (and fails at once, nothing to exec in).
 import { describe, expect, it } from 'vitest';
-import { eventsOf } from './logAssertions';
+import { eventsOf, timesOf } from './logAssertions';
 import { runScenario } from '../run';
 import type { Trace } from '../trace';
 
@@ -36,34 +36,32 @@ events:
   return res.trace;
 }
 
-const at = (trace: Trace, type: Parameters<typeof eventsOf>[1], container: string): number[] =>
-  eventsOf(trace, type, container).map((e) => e.t);
 
 describe('[8.11] [8.12] killContainer for an exited container on a 1.27 force deletion', () => {
   it('the setup: app exits after the relist at 10 s and before the deletion at 10.5 s, and is killed from the snapshot', () => {
     for (const v of ['1.27', '1.28']) {
       const trace = run(v, 0);
-      const exit = at(trace, 'container.exit', 'app')[0]!;
+      const exit = timesOf(trace, 'container.exit', 'app')[0]!;
       expect(exit).toBeGreaterThan(10);
       expect(exit).toBeLessThan(10.5);
-      expect(at(trace, 'container.kill', 'app')).toEqual([10.5]);
+      expect(timesOf(trace, 'container.kill', 'app')).toEqual([10.5]);
     }
   });
 
   it('1.27, force deletion: no preStop hook for the exited app (bounded by deletionGracePeriodSeconds 0)', () => {
     const trace = run('1.27', 0);
-    expect(at(trace, 'hook.start', 'app')).toEqual([]);
+    expect(timesOf(trace, 'hook.start', 'app')).toEqual([]);
     expect(eventsOf(trace, 'container.kill', 'app')[0]!.why).toContain('[8.12]');
   });
 
   it('1.27, a 30 s deletion: the hook runs and fails at once, nothing to exec in', () => {
     const trace = run('1.27', 30);
-    expect(at(trace, 'hook.start', 'app')).toEqual([10.5]);
+    expect(timesOf(trace, 'hook.start', 'app')).toEqual([10.5]);
     expect(eventsOf(trace, 'hook.end', 'app').map((e) => e.failed)).toEqual([true]);
   });
 
   it('1.28, force deletion: the spec\'s grace applies ([8.2]), so the hook runs and fails at once', () => {
     const trace = run('1.28', 0);
-    expect(at(trace, 'hook.start', 'app')).toEqual([10.5]);
+    expect(timesOf(trace, 'hook.start', 'app')).toEqual([10.5]);
   });
 });
