@@ -2,6 +2,7 @@
 // and runs plain JavaScript after that. It must say exactly what the TypeScript source says.
 
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8', timeout: 60_000 });
@@ -15,6 +16,21 @@ describe('bin/sim-cli.mjs (the bundled sim command)', () => {
     expect(bundled.stderr).toBe('');
     expect(JSON.parse(bundled.stdout).schema).toBe('sidecar-lab.trace/v1');
     expect(bundled.stdout).toBe(source.stdout);
+  });
+
+  it('compiles through a V8 code cache it writes itself; a corrupt cache is replaced and changes nothing', () => {
+    const args = ['bin/sim-cli.mjs', 'run', 'src/scenarios/00-default.yaml', '--json'];
+    const first = run('node', args);
+    expect(first.status).toBe(0);
+    const cache = 'dist-cli/sim.cjs.cache';
+    expect(readFileSync(cache).length).toBeGreaterThan(100_000);
+    writeFileSync(cache, 'not a code cache');
+    const withCorrupt = run('node', args);
+    expect(withCorrupt.status).toBe(0);
+    expect(withCorrupt.stderr).toBe('');
+    expect(withCorrupt.stdout).toBe(first.stdout);
+    expect(readFileSync(cache).length).toBeGreaterThan(100_000);
+    expect(run('node', args).stdout).toBe(first.stdout);
   });
 
   it('keeps the exit status and problem lines of invalid input', () => {
