@@ -43,6 +43,12 @@ test('a pod stuck at Init:1/2 behind a sidecar whose startup probe has not passe
     await test.step(`the explain view at ${w}x${h}`, async () => {
       await page.setViewportSize({ width: w, height: h });
       await expect(page.getByTestId('explain-next')).toBeVisible();
+      // Nothing of the kubectl row or the conditions runs past the screen (explain.css stacks them on a phone).
+      const overflow = await page.locator('.explain-pod .table-scroll').evaluateAll((boxes) => boxes.flatMap((box) => [
+        ...(box.scrollWidth > box.clientWidth ? [`a table scrolls sideways: ${box.textContent?.slice(0, 40)}`] : []),
+        ...[...box.querySelectorAll('th, td')].filter((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5).map((c) => `past the edge: ${c.textContent?.slice(0, 40)}`),
+      ]));
+      expect(overflow).toEqual([]);
       await screenshot(page, info, `the explain view at ${w}x${h} view`);
     });
   }
