@@ -46,6 +46,18 @@ events:
 
 const startsAfter = (trace: Trace, name: string, t: number) => eventsOf(trace, 'container.start', name).map((e) => e.t).filter((x) => x > t);
 
+/** After the reboot at 4.15 s: init-1 once, then init-2 once, then app; returns app's starts. */
+function expectInitsAgainThenApp(trace: Trace): number[] {
+  const init1 = startsAfter(trace, 'init-1', 4.15);
+  const init2 = startsAfter(trace, 'init-2', 4.15);
+  const app = startsAfter(trace, 'app', 4.15);
+  expect(init1).toHaveLength(1);
+  expect(init2).toHaveLength(1);
+  expect(init2[0]!).toBeGreaterThan(init1[0]!);
+  expect(app[0]!).toBeGreaterThan(init2[0]!);
+  return app;
+}
+
 describe('[2.10] a main container left Created by a node reboot (findNextInitContainerToRun vs computeInitContainerActions)', () => {
   it('the reboot catches app between its create and its start (the setup every case below relies on)', () => {
     const trace = run('1.32');
@@ -56,14 +68,7 @@ describe('[2.10] a main container left Created by a node reboot (findNextInitCon
 
   for (const v of ['1.27', '1.28', '1.29', '1.32']) {
     it(`${v}, no sidecar: the legacy branch counts only a Running main container, so init-1 and init-2 run again before app`, () => {
-      const trace = run(v);
-      const init1 = startsAfter(trace, 'init-1', 4.15);
-      const init2 = startsAfter(trace, 'init-2', 4.15);
-      const app = startsAfter(trace, 'app', 4.15);
-      expect(init1).toHaveLength(1);
-      expect(init2).toHaveLength(1);
-      expect(init2[0]!).toBeGreaterThan(init1[0]!);
-      expect(app[0]!).toBeGreaterThan(init2[0]!);
+      expectInitsAgainThenApp(run(v));
     });
   }
 
@@ -81,15 +86,7 @@ describe('[2.10] a main container left Created by a node reboot (findNextInitCon
   }
 
   it('1.37, no sidecar: computeInitContainerActions reads ActiveContainerStatuses (#138514), so the old sandbox\'s Created app no longer counts: init-1, init-2, then app', () => {
-    const trace = run('1.37');
-    const init1 = startsAfter(trace, 'init-1', 4.15);
-    const init2 = startsAfter(trace, 'init-2', 4.15);
-    const app = startsAfter(trace, 'app', 4.15);
-    expect(init1).toHaveLength(1);
-    expect(init2).toHaveLength(1);
-    expect(init2[0]!).toBeGreaterThan(init1[0]!);
-    expect(app).toHaveLength(1);
-    expect(app[0]!).toBeGreaterThan(init2[0]!);
+    expect(expectInitsAgainThenApp(run('1.37'))).toHaveLength(1);
   });
 
   it('1.36 with a sidecar, reboot at 4.15 s: the Created app counts, so init-2 is skipped (the case #138514 fixes)', () => {
