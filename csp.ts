@@ -13,7 +13,7 @@
 //   `?embed` links are framable on preview too (README: the deployment recipe).
 
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -67,7 +67,7 @@ export function contentSecurityPolicy(): Plugin {
   let outDir = 'dist';
   return {
     name: 'sidecar-lab-csp',
-    configResolved: (config) => { outDir = join(config.root, config.build.outDir); },
+    configResolved: (config) => { outDir = resolve(config.root, config.build.outDir); },
     transformIndexHtml: {
       order: 'post',
       handler: (_html, ctx) => (ctx.server ? [] : [
