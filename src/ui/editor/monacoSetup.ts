@@ -1,9 +1,9 @@
-// Monaco, bundled with the app (no CDN): the editor core with its standard features, the YAML
+// Monaco, bundled with the app (no CDN): the editor core with the features a YAML editor uses (monacoFeatures.ts), the YAML
 // tokenizer, the workers as module chunks of our own build, and monaco-yaml with the schema of
 // the scenario's Kubernetes version. Imported only by the lazily loaded editor pane.
 
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
-import 'monaco-editor/esm/vs/editor/editor.all.js';
+import './monacoFeatures';
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
