@@ -200,7 +200,9 @@ function showsWaiting(sim: PodSim, spec: ContainerSpec, inst: Instance): boolean
 }
 
 function podHasInitialized(sim: PodSim): boolean {
-  return sim.pod.containers.some((c) => ranInThisSandbox(sim, c.name));
+  const main = sim.pod.containers;
+  for (let i = 0; i < main.length; i++) if (ranInThisSandbox(sim, main[i]!.name)) return true; // a loop: no closure at every write
+  return false;
 }
 
 /** Some instance of the container ran in the current sandbox and was not removed by an in-place restart. */

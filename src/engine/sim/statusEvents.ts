@@ -33,7 +33,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
     }
   }
   for (const c of next.conditions) {
-    const old = prev.conditions.find((p) => p.type === c.type);
+    const old = conditionOfType(prev.conditions, c.type);
     if (old && old.status === c.status && old.reason === c.reason) {
       c.lastTransitionTime = old.lastTransitionTime;
       continue;
@@ -46,8 +46,16 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed, shown);
   manager.commit(next);
   for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
-  publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', shown.length ? shown.slice(-MAX_POD_CAUSES) : changes);
+  // emit copies a cause list, so `shown` itself is passed when it holds no more than the latest few
+  const rowCause = shown.length > MAX_POD_CAUSES ? shown.slice(-MAX_POD_CAUSES) : shown.length ? shown : changes;
+  publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', rowCause);
   manager.clearRuntimeEvents();
+}
+
+/** The first condition of this type, as `find` would return it (a loop: no closure per condition at every write). */
+function conditionOfType(conditions: readonly PodCondition[], type: string): PodCondition | undefined {
+  for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === type) return conditions[i];
+  return undefined;
 }
 
 /** The why of the condition of this type (the last one of that type, as a map by type would keep). */
@@ -215,15 +223,15 @@ function sharedBasis(manager: PodSim['status'], basis: PrintBasis): PrintBasis {
   return basis;
 }
 
+/**
+ * The same keys in the same order with the same values, compared without building key lists: a
+ * basis from printPodWithBasis has its keys in one order (minor, source, restarts, container,
+ * sidecar, by, initialized, beneath: the order its branches add them) and none set to undefined
+ * (withoutUnset drops those), so equal values of every key mean the same keys in the same order.
+ */
 function sameBasis(a: PrintBasis, b: PrintBasis): boolean {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i]!;
-    if (k !== kb[i] || (a as unknown as Record<string, unknown>)[k] !== (b as unknown as Record<string, unknown>)[k]) return false;
-  }
-  return true;
+  return a.minor === b.minor && a.source === b.source && a.restarts === b.restarts && a.container === b.container
+    && a.sidecar === b.sidecar && a.by === b.by && a.initialized === b.initialized && a.beneath === b.beneath;
 }
 
 /**
