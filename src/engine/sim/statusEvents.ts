@@ -7,7 +7,7 @@
 // shows (StatusManager.runtimeEventsOf, at most a few per container), never a guess from the trace.
 
 import type { ApiPod, ApiPodStatus, ContainerStatus, PodCondition } from '../api';
-import { printPodWithBasis, type PrintBasis } from '../kubectl/printPod';
+import { printPodWithBasis, type PrintBasis, type PrintOptions } from '../kubectl/printPod';
 import type { ExplainedCondition } from '../kubelet/conditions';
 import type { ContainerStatusWrite, PodConditionEvent, PodConditionType, PodKubectlEvent } from '../trace';
 import type { Causes, PodSim } from './podSim';
@@ -197,11 +197,14 @@ export function publishKubectl(sim: PodSim, why: string, cause?: Causes | LazyCh
   const status = manager.api;
   const deletionTimestamp = sim.deletion?.at;
   const last = manager.rowInputs;
-  const inputs = rowInputs(status, deletionTimestamp);
-  manager.rowInputs = inputs;
-  if (last !== undefined && sameRowInputs(last, inputs)) return;
+  if (last === undefined) manager.rowInputs = rowInputs(status, deletionTimestamp);
+  else { // the one inputs object of the pod, rewritten in place (nothing else holds it)
+    const same = sameRowInputs(last, status, deletionTimestamp);
+    setRowInputs(last, status, deletionTimestamp);
+    if (same) return;
+  }
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status };
-  const { columns: cols, basis } = printPodWithBasis(pod, sim.now, { minor: sim.minor });
+  const { columns: cols, basis } = printPodWithBasis(pod, sim.now, printOptions(sim.minor));
   const row = manager.row;
   // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
   if (!row || row.ready !== cols.ready || row.status !== cols.status || restartCount(row.restarts) !== restartCount(cols.restarts)) {
@@ -257,10 +260,32 @@ function rowInputs(status: ApiPodStatus, deletionTimestamp: number | undefined):
   };
 }
 
-/** The same inputs as far as the compared columns go: equal lists, or lists equal in what the row reads (rowView.ts). */
-function sameRowInputs(a: RowInputs, b: RowInputs): boolean {
-  return a.phase === b.phase && a.reason === b.reason && a.deletionTimestamp === b.deletionTimestamp
-    && sameConditionStates(a.conditions, b.conditions) && sameRowView(a.init, b.init) && sameRowView(a.main, b.main);
+/** rowInputs written into an existing object, field by field. */
+function setRowInputs(into: RowInputs, status: ApiPodStatus, deletionTimestamp: number | undefined): void {
+  into.status = status;
+  into.init = status.initContainerStatuses;
+  into.main = status.containerStatuses;
+  into.phase = status.phase;
+  into.reason = status.reason;
+  into.deletionTimestamp = deletionTimestamp;
+  into.conditions = status.conditions;
+}
+
+/** The printer's options for a version, made once per minor (it only reads them). */
+const printOptionsByMinor: PrintOptions[] = [];
+
+function printOptions(minor: number): PrintOptions {
+  return (printOptionsByMinor[minor] ??= { minor });
+}
+
+/**
+ * The same inputs as rowInputs(status, deletionTimestamp) as far as the compared columns go: equal
+ * lists, or lists equal in what the row reads (rowView.ts).
+ */
+function sameRowInputs(a: RowInputs, status: ApiPodStatus, deletionTimestamp: number | undefined): boolean {
+  return a.phase === status.phase && a.reason === status.reason && a.deletionTimestamp === deletionTimestamp
+    && sameConditionStates(a.conditions, status.conditions) && sameRowView(a.init, status.initContainerStatuses)
+    && sameRowView(a.main, status.containerStatuses);
 }
 
 /** The same condition types in the same order, each with the same status and reason (a missing reason is an empty one). */
