@@ -52,8 +52,16 @@ export interface PrintBasis {
   restarts: 'init' | 'sidecarsAndMains' | 'mains';
 }
 
-const conditionTrue = (conditions: PodCondition[], type: string): boolean =>
-  conditions.find((c) => c.type === type)?.status === 'True';
+/** The first condition of this type is True (loops, not `find` closures: a row is printed at every change of a simulated pod). */
+function conditionTrue(conditions: PodCondition[], type: string): boolean {
+  for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === type) return conditions[i]!.status === 'True';
+  return false;
+}
+
+function schedulingGated(conditions: PodCondition[]): boolean {
+  for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === 'PodScheduled' && conditions[i]!.reason === 'SchedulingGated') return true;
+  return false;
+}
 
 /** Newest of two optional times (undefined: none yet, like Go's zero time). */
 const newer = (a: number | undefined, b: number | undefined): number | undefined =>
@@ -155,7 +163,7 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
   const { status, spec } = pod;
   let reason: string = status.reason || status.phase || '';
   const basis: PrintBasis = { minor, source: 'phase', restarts: 'init' };
-  if (status.conditions.some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) {
+  if (schedulingGated(status.conditions)) {
     reason = 'SchedulingGated';
     basis.source = 'schedulingGated';
   }
@@ -167,7 +175,11 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
   let lastRestart = init.lastRestart;
   if (init.status !== undefined) {
     reason = init.status;
-    Object.assign(basis, { source: 'init', container: init.stoppedAt?.name, sidecar: init.stoppedAt?.sidecar ?? false, by: init.stoppedAt?.by });
+    // Property stores in the order an Object.assign of { source, container, sidecar, by } makes (the basis's key order).
+    basis.source = 'init';
+    basis.container = init.stoppedAt?.name;
+    basis.sidecar = init.stoppedAt?.sidecar ?? false;
+    basis.by = init.stoppedAt?.by;
   }
 
   // [14.2] from 1.28 an Initialized=True pod also prints its main containers (a sidecar may be
@@ -196,7 +208,13 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
         ready++;
       }
     }
-    if (namedBy !== undefined) Object.assign(basis, { source: 'main', container: namedBy, sidecar: undefined, initialized: undefined, by: undefined });
+    if (namedBy !== undefined) { // stores in the order of { source, container, sidecar, initialized, by }
+      basis.source = 'main';
+      basis.container = namedBy;
+      basis.sidecar = undefined;
+      basis.initialized = undefined;
+      basis.by = undefined;
+    }
     if (reason === 'Completed' && hasRunning) {
       reason = conditionTrue(status.conditions, 'Ready') ? 'Running' : 'NotReady';
       basis.source = 'completedRunning';
@@ -207,9 +225,8 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
     const terminal = status.phase === 'Succeeded' || status.phase === 'Failed';
     // [14.4] NodeLost → Unknown; otherwise Terminating, except (1.31+) in a terminal phase.
     const beneath = reason;
-    if (status.reason === 'NodeLost') Object.assign(basis, { source: 'nodeLost', beneath });
-    else if (!terminal || minor < TERMINAL_KEEPS_STATUS_FROM) Object.assign(basis, { source: 'terminating', beneath });
-    else Object.assign(basis, { source: 'terminalKept', beneath });
+    basis.source = status.reason === 'NodeLost' ? 'nodeLost' : !terminal || minor < TERMINAL_KEEPS_STATUS_FROM ? 'terminating' : 'terminalKept';
+    basis.beneath = beneath;
     if (basis.source === 'nodeLost') reason = 'Unknown';
     else if (basis.source === 'terminating') reason = 'Terminating';
   }

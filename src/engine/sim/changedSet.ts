@@ -69,8 +69,9 @@ export class ChangedSet {
   /** The reader has looked: nothing is marked any more. */
   clear(): void {
     const { list, flags } = this;
-    for (let i = 0; i < list.length; i++) flags[list[i]!] = 0;
-    if (list.length !== 0) list.length = 0;
+    // Emptied by pops: `length = 0` drops the backing store, and the next mark (most syncs mark
+    // one) would allocate a new one; pops keep it.
+    while (list.length !== 0) flags[list.pop()!] = 0;
     this.all = false;
   }
 }

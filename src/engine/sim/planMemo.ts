@@ -27,14 +27,28 @@ const memos = new WeakMap<PodSim, PlanMemo>();
 /** computePodActions(input) for this pod's sync, `input` built by actionsInput (sync.ts) just before. */
 export function plannedActions(sim: PodSim, input: PodActionsInput): PodActions {
   const tablesVersion = runtimeTablesVersion(sim);
-  const memo = memos.get(sim);
-  if (memo !== undefined && !isFullRecompute() && memo.tablesVersion === tablesVersion && memo.initContainers === input.initContainers
-    && memo.containers === input.containers && memo.deleted === input.deleted && memo.sandboxReady === input.sandboxReady
-    && memo.sandboxAttempt === input.sandboxAttempt) return memo.plan;
+  const reused = previousPlan(sim, input.initContainers, input.containers, input.deleted, input.sandboxReady, input.sandboxAttempt);
+  if (reused !== undefined) return reused;
   const plan = computePodActions(input);
   memos.set(sim, {
     tablesVersion, initContainers: input.initContainers, containers: input.containers, deleted: input.deleted,
     sandboxReady: input.sandboxReady, sandboxAttempt: input.sandboxAttempt, plan,
   });
   return plan;
+}
+
+/**
+ * The previous plan, when the input actionsInput would build now is equal to its input: the same
+ * spec lists, flags and runtime tables (refilled just before, runtimeTables). A sync checks this
+ * before it builds the input, so a requeue in back-off builds none.
+ */
+export function previousPlan(
+  sim: PodSim, initContainers: PodActionsInput['initContainers'], containers: PodActionsInput['containers'],
+  deleted: boolean, sandboxReady: boolean, sandboxAttempt: number,
+): PodActions | undefined {
+  const memo = memos.get(sim);
+  if (memo !== undefined && !isFullRecompute() && memo.tablesVersion === runtimeTablesVersion(sim) && memo.initContainers === initContainers
+    && memo.containers === containers && memo.deleted === deleted && memo.sandboxReady === sandboxReady
+    && memo.sandboxAttempt === sandboxAttempt) return memo.plan;
+  return undefined;
 }

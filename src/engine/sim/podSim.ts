@@ -205,11 +205,16 @@ export class PodSim {
   noticeSandboxChange(): void {
     if (this.relist || this.gone || this.kubeletDown) return;
     const next = (Math.floor(this.now / RELIST_PERIOD) + 1) * RELIST_PERIOD;
-    this.relist = this.k.at(next, () => {
-      this.relist = undefined;
-      this.requestSync();
-    });
+    this.relist = this.k.at(next, this.relisted);
   }
+
+  // The relist's callbacks, made once (not at every runtime change or sync).
+  private readonly relisted = (): void => {
+    this.relist = undefined;
+    this.requestSync();
+  };
+
+  private readonly relistNowTask = (): void => this.relistNow();
 
   requestSync(): void {
     this.worker.requestSync();
@@ -226,7 +231,7 @@ export class PodSim {
     if (!acted || !this.gates.PLEGOnDemandRelist) return;
     // The PLEG's own goroutine serves the request: after what else happens at this instant (a
     // container that exits as soon as it starts has exited by then).
-    this.k.at(this.now, () => this.relistNow());
+    this.k.at(this.now, this.relistNowTask);
   }
 
   /** The on-demand relist of this pod ([0.8]): the cache is newer than the last sync; a change since the last relist asks for a sync now. */

@@ -94,6 +94,10 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
   if (inst.state !== 'running' && inst.state !== 'created') return;
   sim.k.cancel(inst.exitTimer);
   sim.k.cancel(inst.upTimer);
+  // Dropped once cancelled (a cancelled timer is never read again: signalStop skips it as it would
+  // skip an absent one), so the instance, which the run keeps, does not keep them and their closures.
+  inst.exitTimer = undefined;
+  inst.upTimer = undefined;
   inst.state = 'exited';
   inst.finishedAt = sim.now;
   inst.exitCode = code;

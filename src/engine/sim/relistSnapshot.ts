@@ -64,7 +64,7 @@ function recentExits(sim: PodSim, snapshot: number): readonly Instance[] {
     if (inst.finishedAt !== undefined && inst.finishedAt < snapshot - SAME_INSTANT) continue;
     exits[kept++] = inst;
   }
-  if (exits.length !== kept) exits.length = kept; // setting the length is slow even when it does not change
+  while (exits.length > kept) exits.pop(); // pops keep the backing store (`length = kept` drops it at 0, and the next exit allocates one)
   return exits;
 }
 

@@ -31,6 +31,12 @@ function recordBackoffKey(rec: ContainerRecord): string {
   return rec.backoffKey.key;
 }
 
+/** Whether the policy asks for a pull (or its check) before this start: pullImage does nothing else when it does not. */
+function pullWanted(sim: PodSim, rec: ContainerRecord): boolean {
+  const policy = rec.spec.imagePullPolicy;
+  return !(policy === 'Never' || (sim.pulledImages.has(rec.image) && policy === 'IfNotPresent'));
+}
+
 /** Pulls the image if the policy says so; `pulled.id` is then the container.pulled event's id. */
 function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: string }): Proc<StartOutcome | null> {
   const rec = sim.rec(name);
@@ -70,12 +76,21 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
  * the container (the sync reads only those; syncs of a pod never overlap, [0.1]).
  */
 export function exitedSnapshot(sim: PodSim, names: readonly (readonly string[])[]): ReadonlyMap<string, Instance | undefined> {
+  let out: Map<string, Instance | undefined> | undefined;
+  for (let l = 0; l < names.length; l++) out = snapshotInto(sim, names[l]!);
+  return out ?? snapshotInto(sim, []);
+}
+
+/** exitedSnapshot of two lists (a plan's init and main starts), with no array of the lists built at every sync. */
+export function exitedSnapshotOf(sim: PodSim, first: readonly string[], second: readonly string[]): ReadonlyMap<string, Instance | undefined> {
+  snapshotInto(sim, first);
+  return snapshotInto(sim, second);
+}
+
+function snapshotInto(sim: PodSim, list: readonly string[]): Map<string, Instance | undefined> {
   let out = snapshots.get(sim);
   if (out === undefined) snapshots.set(sim, (out = new Map()));
-  for (let l = 0; l < names.length; l++) {
-    const list = names[l]!;
-    for (let n = 0; n < list.length; n++) out.set(list[n]!, newestExited(sim, sim.rec(list[n]!)));
-  }
+  for (let n = 0; n < list.length; n++) out.set(list[n]!, newestExited(sim, sim.rec(list[n]!)));
   return out;
 }
 
@@ -138,7 +153,18 @@ export function doBackOff(sim: PodSim, name: string, lastExited: Instance | unde
     sim.backoffAnnounced.set(name, latest); // one trace event per wait, though every sync re-checks
     rec.backoffId = sim.emit({ type: 'container.backoff', container: name, delay, why: backoffWhy(name, lastExited, latest !== lastExited, delay) }, [lastExited.ids.exit]);
   }
-  return { ok: false, retryAt: lastExited.finishedAt + delay };
+  return refusedUntil(rec, lastExited.finishedAt + delay);
+}
+
+/** The last refused start of each container: every sync in one back-off is refused until the same time (outcomes are only read). */
+const refusals = new WeakMap<ContainerRecord, StartOutcome>();
+
+function refusedUntil(rec: ContainerRecord, retryAt: number): StartOutcome {
+  const last = refusals.get(rec);
+  if (last !== undefined && last.retryAt === retryAt) return last;
+  const outcome: StartOutcome = { ok: false, retryAt };
+  refusals.set(rec, outcome);
+  return outcome;
 }
 
 /** The last CrashLoopBackOff error of each container, by its delay (a start error is never modified once set). */
@@ -168,7 +194,8 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   const waitedFor = previous !== undefined && sim.backoffAnnounced.get(name) === previous ? rec.backoffId : undefined;
 
   const pull: { id?: string } = {};
-  const pulled = yield* pullImage(sim, name, cause, pull);
+  // No generator for a start that pulls nothing (every restart of a crash loop with IfNotPresent).
+  const pulled = pullWanted(sim, rec) ? yield* pullImage(sim, name, cause, pull) : null;
   if (pulled) return pulled;
 
   yield { sleep: CONTAINER_CREATE };

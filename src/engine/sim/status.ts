@@ -200,7 +200,9 @@ function showsWaiting(sim: PodSim, spec: ContainerSpec, inst: Instance): boolean
 }
 
 function podHasInitialized(sim: PodSim): boolean {
-  return sim.pod.containers.some((c) => ranInThisSandbox(sim, c.name));
+  const main = sim.pod.containers;
+  for (let i = 0; i < main.length; i++) if (ranInThisSandbox(sim, main[i]!.name)) return true; // a loop: no closure at every write
+  return false;
 }
 
 /** Some instance of the container ran in the current sandbox and was not removed by an in-place restart. */
@@ -303,7 +305,7 @@ export function writeStatus(sim: PodSim): void {
     return;
   }
   let next: ApiPodStatus = {
-    phase: explained.phase, conditions: conditions.map(stripWhy),
+    phase: explained.phase, conditions: conditionsToWrite(manager.api.conditions, conditions),
     initContainerStatuses: statuses.initContainerStatuses, containerStatuses: statuses.containerStatuses,
   };
   if (explained.reason) Object.assign(next, { reason: explained.reason, message: explained.message });
@@ -334,6 +336,35 @@ export function writeStatus(sim: PodSim): void {
   shown.clear();
   publish(sim, next, phaseWhy, conditions);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
+}
+
+/**
+ * The conditions of a new written status: each a copy without its why (publish then sets its
+ * lastTransitionTime), except where the written condition of its type says the same (type,
+ * status, reason and message): publish would give the copy that condition's lastTransitionTime,
+ * so the copy would equal it field for field, in the same key order, and the written object is
+ * kept instead (written conditions are not modified). All kept, the written list itself.
+ */
+function conditionsToWrite(written: readonly PodCondition[], fresh: readonly (PodCondition & { why?: string })[]): PodCondition[] {
+  let out: PodCondition[] | undefined;
+  for (let i = 0; i < fresh.length; i++) {
+    const c = fresh[i]!;
+    const old = i < written.length ? written[i]! : undefined;
+    const same = old !== undefined && old.type === c.type && old.status === c.status && old.reason === c.reason && old.message === c.message
+      && 'lastTransitionTime' in old && firstOfType(written, c.type) === old;
+    if (out === undefined) {
+      if (same) continue;
+      out = written.slice(0, i) as PodCondition[];
+    }
+    out.push(same ? old : stripWhy(c));
+  }
+  if (out === undefined && written.length !== fresh.length) out = written.slice(0, fresh.length) as PodCondition[];
+  return out ?? (written as PodCondition[]);
+}
+
+function firstOfType(conditions: readonly PodCondition[], type: string): PodCondition | undefined {
+  for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === type) return conditions[i];
+  return undefined;
 }
 
 /** The written status describes the container's newest instance from now on. */

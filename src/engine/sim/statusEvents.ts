@@ -7,7 +7,7 @@
 // shows (StatusManager.runtimeEventsOf, at most a few per container), never a guess from the trace.
 
 import type { ApiPod, ApiPodStatus, ContainerStatus, PodCondition } from '../api';
-import { printPodWithBasis, type PrintBasis } from '../kubectl/printPod';
+import { printPodWithBasis, type PrintBasis, type PrintOptions } from '../kubectl/printPod';
 import type { ExplainedCondition } from '../kubelet/conditions';
 import type { ContainerStatusWrite, PodConditionEvent, PodConditionType, PodKubectlEvent } from '../trace';
 import type { Causes, PodSim } from './podSim';
@@ -33,7 +33,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
     }
   }
   for (const c of next.conditions) {
-    const old = prev.conditions.find((p) => p.type === c.type);
+    const old = conditionOfType(prev.conditions, c.type);
     if (old && old.status === c.status && old.reason === c.reason) {
       c.lastTransitionTime = old.lastTransitionTime;
       continue;
@@ -46,8 +46,16 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed, shown);
   manager.commit(next);
   for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
-  publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', shown.length ? shown.slice(-MAX_POD_CAUSES) : changes);
+  // emit copies a cause list, so `shown` itself is passed when it holds no more than the latest few
+  const rowCause = shown.length > MAX_POD_CAUSES ? shown.slice(-MAX_POD_CAUSES) : shown.length ? shown : changes;
+  publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', rowCause);
   manager.clearRuntimeEvents();
+}
+
+/** The first condition of this type, as `find` would return it (a loop: no closure per condition at every write). */
+function conditionOfType(conditions: readonly PodCondition[], type: string): PodCondition | undefined {
+  for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === type) return conditions[i];
+  return undefined;
 }
 
 /** The why of the condition of this type (the last one of that type, as a map by type would keep). */
@@ -189,11 +197,14 @@ export function publishKubectl(sim: PodSim, why: string, cause?: Causes | LazyCh
   const status = manager.api;
   const deletionTimestamp = sim.deletion?.at;
   const last = manager.rowInputs;
-  const inputs = rowInputs(status, deletionTimestamp);
-  manager.rowInputs = inputs;
-  if (last !== undefined && sameRowInputs(last, inputs)) return;
+  if (last === undefined) manager.rowInputs = rowInputs(status, deletionTimestamp);
+  else { // the one inputs object of the pod, rewritten in place (nothing else holds it)
+    const same = sameRowInputs(last, status, deletionTimestamp);
+    setRowInputs(last, status, deletionTimestamp);
+    if (same) return;
+  }
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status };
-  const { columns: cols, basis } = printPodWithBasis(pod, sim.now, { minor: sim.minor });
+  const { columns: cols, basis } = printPodWithBasis(pod, sim.now, printOptions(sim.minor));
   const row = manager.row;
   // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
   if (!row || row.ready !== cols.ready || row.status !== cols.status || restartCount(row.restarts) !== restartCount(cols.restarts)) {
@@ -215,15 +226,15 @@ function sharedBasis(manager: PodSim['status'], basis: PrintBasis): PrintBasis {
   return basis;
 }
 
+/**
+ * The same keys in the same order with the same values, compared without building key lists: a
+ * basis from printPodWithBasis has its keys in one order (minor, source, restarts, container,
+ * sidecar, by, initialized, beneath: the order its branches add them) and none set to undefined
+ * (withoutUnset drops those), so equal values of every key mean the same keys in the same order.
+ */
 function sameBasis(a: PrintBasis, b: PrintBasis): boolean {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i]!;
-    if (k !== kb[i] || (a as unknown as Record<string, unknown>)[k] !== (b as unknown as Record<string, unknown>)[k]) return false;
-  }
-  return true;
+  return a.minor === b.minor && a.source === b.source && a.restarts === b.restarts && a.container === b.container
+    && a.sidecar === b.sidecar && a.by === b.by && a.initialized === b.initialized && a.beneath === b.beneath;
 }
 
 /**
@@ -249,10 +260,32 @@ function rowInputs(status: ApiPodStatus, deletionTimestamp: number | undefined):
   };
 }
 
-/** The same inputs as far as the compared columns go: equal lists, or lists equal in what the row reads (rowView.ts). */
-function sameRowInputs(a: RowInputs, b: RowInputs): boolean {
-  return a.phase === b.phase && a.reason === b.reason && a.deletionTimestamp === b.deletionTimestamp
-    && sameConditionStates(a.conditions, b.conditions) && sameRowView(a.init, b.init) && sameRowView(a.main, b.main);
+/** rowInputs written into an existing object, field by field. */
+function setRowInputs(into: RowInputs, status: ApiPodStatus, deletionTimestamp: number | undefined): void {
+  into.status = status;
+  into.init = status.initContainerStatuses;
+  into.main = status.containerStatuses;
+  into.phase = status.phase;
+  into.reason = status.reason;
+  into.deletionTimestamp = deletionTimestamp;
+  into.conditions = status.conditions;
+}
+
+/** The printer's options for a version, made once per minor (it only reads them). */
+const printOptionsByMinor: PrintOptions[] = [];
+
+function printOptions(minor: number): PrintOptions {
+  return (printOptionsByMinor[minor] ??= { minor });
+}
+
+/**
+ * The same inputs as rowInputs(status, deletionTimestamp) as far as the compared columns go: equal
+ * lists, or lists equal in what the row reads (rowView.ts).
+ */
+function sameRowInputs(a: RowInputs, status: ApiPodStatus, deletionTimestamp: number | undefined): boolean {
+  return a.phase === status.phase && a.reason === status.reason && a.deletionTimestamp === deletionTimestamp
+    && sameConditionStates(a.conditions, status.conditions) && sameRowView(a.init, status.initContainerStatuses)
+    && sameRowView(a.main, status.containerStatuses);
 }
 
 /** The same condition types in the same order, each with the same status and reason (a missing reason is an empty one). */

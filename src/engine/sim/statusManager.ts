@@ -65,7 +65,9 @@ export class StatusManager {
   private written: ApiPodStatus = { conditions: [], initContainerStatuses: [], containerStatuses: [] };
   private readonly byName = new Map<string, ContainerStatus>();
   private readonly instances = new Map<string, Instance | undefined>();
-  private readonly runtimeEvents = new Map<string, string[]>();
+  /** Per container, its runtime events and the write they wait for (`runtimeEventsWrite`: older entries were shown). */
+  private readonly runtimeEvents = new Map<string, { write: number; ids: string[] }>();
+  private runtimeEventsWrite = 0;
   /** Every write that changed a container's written state, reason, exit code or restart count (Trace.statusWrites). */
   readonly writes: ContainerStatusWrite[] = [];
   /** The row the API server printed last, and the inputs of the last row it printed (shown or not). */
@@ -102,16 +104,20 @@ export class StatusManager {
 
   /** The runtime events of this container since the last write, the latest few. */
   runtimeEventsOf(name: string): readonly string[] | undefined {
-    return this.runtimeEvents.get(name);
+    const entry = this.runtimeEvents.get(name);
+    return entry !== undefined && entry.write === this.runtimeEventsWrite ? entry.ids : undefined;
   }
 
   /** A runtime event a later write will show (its waiting reason, started, ready, phase, conditions). */
   noteRuntimeEvent(name: string, id: string): void {
-    const ids = this.runtimeEvents.get(name);
-    if (!ids) this.runtimeEvents.set(name, [id]);
-    else {
-      ids.push(id);
-      if (ids.length > STATUS_CAUSES_PER_CONTAINER) ids.shift();
+    const entry = this.runtimeEvents.get(name);
+    if (entry === undefined) this.runtimeEvents.set(name, { write: this.runtimeEventsWrite, ids: [id] });
+    else if (entry.write !== this.runtimeEventsWrite) { // the first since the last write: a new list, as after a clear
+      entry.write = this.runtimeEventsWrite;
+      entry.ids = [id];
+    } else {
+      entry.ids.push(id);
+      if (entry.ids.length > STATUS_CAUSES_PER_CONTAINER) entry.ids.shift();
     }
   }
 
@@ -130,7 +136,7 @@ export class StatusManager {
 
   /** After the write's events: the runtime events so far are shown. */
   clearRuntimeEvents(): void {
-    if (this.runtimeEvents.size !== 0) this.runtimeEvents.clear(); // clearing allocates a new table: not at every write
+    this.runtimeEventsWrite++; // every entry is older now (Map.clear would allocate a new table at every write)
   }
 
   /** Indexes what changed; the lists follow the spec, so a status replaces the one at its position. */

@@ -14,7 +14,7 @@ import type { Task } from './kernel';
 import type { Instance } from './model';
 import type { Causes, PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
-import { doBackOff, exitedSnapshot, startContainer, type StartOutcome } from './start';
+import { doBackOff, exitedSnapshotOf, startContainer, type StartOutcome } from './start';
 import { writeStatus } from './status';
 import { runtimeTables } from './runtimeView';
 import { enterTerminal, runningNames } from './terminate';
@@ -23,7 +23,7 @@ import { usesLegacyInitProgress, initProgressReadsActiveSandbox } from '../kubel
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
 import { firstRelistAfter } from './podCache';
 import { readAtLastRelist } from './relistSnapshot';
-import { plannedActions } from './planMemo';
+import { plannedActions, previousPlan } from './planMemo';
 
 const NOTHING_EXITED: ReadonlyMap<string, Instance | undefined> = new Map<string, Instance>();
 
@@ -41,11 +41,17 @@ function withImages(sim: PodSim, specs: ContainerSpec[], offset: number): Contai
 }
 
 export function actionsInput(sim: PodSim): PodActionsInput {
-  const { runtime, startup, liveness } = runtimeTables(sim);
+  const tables = runtimeTables(sim);
+  return inputFrom(sim, tables, withImages(sim, sim.pod.initContainers, 0), withImages(sim, sim.pod.containers, sim.pod.initContainers.length));
+}
+
+/** The input from the refilled runtime tables and the spec lists with their current images. */
+function inputFrom(sim: PodSim, tables: ReturnType<typeof runtimeTables>, initContainers: ContainerSpec[], containers: ContainerSpec[]): PodActionsInput {
+  const { runtime, startup, liveness } = tables;
   return {
     restartPolicy: sim.pod.restartPolicy,
-    initContainers: withImages(sim, sim.pod.initContainers, 0),
-    containers: withImages(sim, sim.pod.containers, sim.pod.initContainers.length),
+    initContainers,
+    containers,
     deleted: sim.deletion !== undefined,
     sandboxReady: sim.sandbox.ready,
     sandboxAttempt: sim.sandbox.created,
@@ -99,16 +105,25 @@ function whyFor(plan: PodActions, name: string, fallback: string): string {
   return plan.reasons[name]?.text ?? fallback;
 }
 
+/** computePodActions for this sync: the previous plan while its input is equal (planMemo.ts), checked before the input is built. */
+function syncPlan(sim: PodSim): PodActions {
+  const tables = runtimeTables(sim);
+  const initContainers = withImages(sim, sim.pod.initContainers, 0);
+  const containers = withImages(sim, sim.pod.containers, sim.pod.initContainers.length);
+  return previousPlan(sim, initContainers, containers, sim.deletion !== undefined, sim.sandbox.ready, sim.sandbox.created)
+    ?? plannedActions(sim, inputFrom(sim, tables, initContainers, containers));
+}
+
 /** What a sync reads of the cache entry: the status it writes, then the plan and what the plan's starts and kills read. */
 function readForSync(sim: PodSim) {
   writeStatus(sim);
   if (sim.terminalAt !== undefined) return undefined;
-  const plan = plannedActions(sim, actionsInput(sim)); // computePodActions, the previous plan for an equal input
+  const plan = syncPlan(sim); // computePodActions, the previous plan for an equal input
   // [4.5] doBackOff reads the status from before this sync's kills; only a plan that starts something reads it.
   const starts = plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0;
   // [8.11] what a kill reads as running: the same snapshot
   const seenRunning = plan.killPod || plan.containersToKill.length > 0 ? runningNames(sim) : undefined;
-  return { plan, exited: starts ? exitedSnapshot(sim, [plan.initContainersToStart, plan.containersToStart]) : NOTHING_EXITED, seenRunning };
+  return { plan, exited: starts ? exitedSnapshotOf(sim, plan.initContainersToStart, plan.containersToStart) : NOTHING_EXITED, seenRunning };
 }
 
 /**
