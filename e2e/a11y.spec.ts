@@ -3,10 +3,9 @@
 // reachable by keyboard.
 //
 // One test per view visits that view's states one after the other in one page, each state a
-// step named as its own test used to be, with an axe pass per state and theme: the views a page
-// reaches without a new load check each state light then dark in the same page (the system's
-// colour scheme switched under it); the views reached by a page load (a link, ?embed) have a
-// test per theme, loaded in that scheme. Monaco's DOM is checked whole in each test's first
+// step named as its own test used to be, with an axe pass per state and theme: each state is
+// checked light then dark in the same page (the system's colour scheme switched under it), the
+// views reached by a page load (a link, ?embed) too, each loaded once. Monaco's DOM is checked whole in each test's first
 // state that shows the editor, and in every state where the editor shows something new (hints,
 // a YAML error, a hostile text, a gate written in); the states after that leave it out
 // (support/a11y.ts, AxeScope).
@@ -222,73 +221,87 @@ test('axe: the share panel with the clipboard refused, and the feature gates (li
   });
 });
 
-// Views reached through a page load (a link, ?embed): the system's colour scheme sets the theme
-// from the page's first paint, so each theme has its own test.
-for (const theme of ['light', 'dark'] as const) {
-  test.describe(`${theme} theme`, () => {
-    // The system's colour scheme: the theme holds across page loads (links, ?embed) too.
-    test.use({ colorScheme: theme });
+// Views reached through a page load (a link, ?embed): loaded once, each state checked light then
+// dark with the system's colour scheme switched under the page, as the views above are. They used
+// to be a test per theme, loaded in that scheme (twelve page loads for what six now reach; the
+// theme from a link's first paint is not what axe checks). Each theme's check is a step named as
+// that test's step was.
 
-    test(`axe: a link opened over the user's own work (${theme})`, async ({ page }, info) => {
-      test.setTimeout(PER_STATE * 2);
-      await saveOwnWork(page);
-      await gotoFresh(page, linkTo({ text: DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: shared-pod'), cursor: 5 }));
-      await waitForEditor(page);
-
-      await state(page, info, `axe finds no violation with the keep-my-work dialog open (${theme})`, async () => {
-        await expect(page.getByTestId('open-dialog')).toBeVisible();
-        await expect(page.getByTestId('open-shared')).toBeFocused();
-        await expectNoAxeViolations(page, theme, 'the keep-my-work dialog');
-      });
-
-      await state(page, info, `axe finds no violation with the link-opened banner and Restore mine (${theme})`, async () => {
-        await page.getByTestId('open-shared').click();
-        await expect(page.getByTestId('share-banner')).toContainText('your own scenario was kept');
-        await expect(page.getByTestId('restore-previous')).toBeVisible();
-        await expectNoAxeViolations(page, theme, 'the link-opened banner', WITHOUT_EDITOR);
-      });
+/** axe over the page light, then dark (the system's colour scheme), each a step named `${name} (theme)`; the page is left dark. */
+async function axeEachTheme(page: Page, name: string, what: string, scope: AxeScope = {}): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await test.step(`${name} (${theme})`, async () => {
+      await page.emulateMedia({ colorScheme: theme });
+      await expectNoAxeViolations(page, theme, what, scope);
     });
-
-    test(`axe: a hostile link, and the embed view with and without a link (${theme})`, async ({ page }, info) => {
-      test.setTimeout(PER_STATE * 4);
-
-      await state(page, info, `axe finds no violation on a hostile link's error message (${theme})`, async () => {
-        await gotoFresh(page, '/#v1.BwAAAA');
-        await waitForApp(page);
-        const banner = page.getByTestId('share-banner');
-        await expect(banner).toHaveAttribute('role', 'alert');
-        await expect(banner).toContainText('damaged');
-        await expectNoAxeViolations(page, theme, 'a hostile link');
-      });
-
-      await state(page, info, `axe finds no violation on the embed view with a link (${theme})`, async () => {
-        await gotoFresh(page, `/?embed${linkTo({ text: DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: embedded-pod'), cursor: 12 }).slice(1)}`);
-        await expect(page.getByTestId('embed')).toBeVisible();
-        await expect(page.locator('[data-testid="lane"][data-container="embedded-pod"]')).toBeAttached();
-        await expect(page.getByTestId('cursor-time')).toHaveText('12');
-        await expectNoAxeViolations(page, theme, 'the embed view with a link');
-        await page.getByTestId('embed-play').click();
-        await expect(page.getByTestId('embed-play')).toHaveAttribute('aria-pressed', 'true');
-        await expectNoAxeViolations(page, theme, 'the embed view, playing');
-        await page.getByTestId('embed-play').click();
-      });
-
-      await state(page, info, `axe finds no violation on the embed view without a link (${theme})`, async () => {
-        await gotoFresh(page, '/?embed');
-        await expect(page.getByTestId('embed')).toBeVisible();
-        await expect(page.locator('[data-testid="lane"][data-container="myapp-pod"]')).toBeAttached();
-        await expectNoAxeViolations(page, theme, 'the embed view without a link');
-      });
-
-      await state(page, info, `axe finds no violation on the embed view with a bad link (${theme})`, async () => {
-        await gotoFresh(page, '/?embed#v1.BwAAAA');
-        await expect(page.getByTestId('share-banner')).toContainText('damaged');
-        await expect(page.getByTestId('lane').first()).toBeAttached();
-        await expectNoAxeViolations(page, theme, 'the embed view with a bad link');
-      });
-    });
-  });
+  }
 }
+
+test(`axe: a link opened over the user's own work (light, dark)`, async ({ page }, info) => {
+  test.setTimeout(PER_STATE * 2 * 2);
+  await saveOwnWork(page);
+  await gotoFresh(page, linkTo({ text: DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: shared-pod'), cursor: 5 }));
+  await waitForEditor(page);
+
+  await state(page, info, `axe finds no violation with the keep-my-work dialog open (light, dark)`, async () => {
+    await expect(page.getByTestId('open-dialog')).toBeVisible();
+    await expect(page.getByTestId('open-shared')).toBeFocused();
+    await axeEachTheme(page, 'axe finds no violation with the keep-my-work dialog open', 'the keep-my-work dialog');
+  });
+
+  await state(page, info, `axe finds no violation with the link-opened banner and Restore mine (light, dark)`, async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.getByTestId('open-shared').click();
+    await expect(page.getByTestId('share-banner')).toContainText('your own scenario was kept');
+    await expect(page.getByTestId('restore-previous')).toBeVisible();
+    await axeEachTheme(page, 'axe finds no violation with the link-opened banner and Restore mine', 'the link-opened banner', WITHOUT_EDITOR);
+  });
+});
+
+test(`axe: a hostile link, and the embed view with and without a link (light, dark)`, async ({ page }, info) => {
+  test.setTimeout(PER_STATE * 4 * 2);
+
+  // Each state's page loads in the light theme, as the system's default.
+  await state(page, info, `axe finds no violation on a hostile link's error message (light, dark)`, async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await gotoFresh(page, '/#v1.BwAAAA');
+    await waitForApp(page);
+    const banner = page.getByTestId('share-banner');
+    await expect(banner).toHaveAttribute('role', 'alert');
+    await expect(banner).toContainText('damaged');
+    await axeEachTheme(page, `axe finds no violation on a hostile link's error message`, 'a hostile link');
+  });
+
+  await state(page, info, `axe finds no violation on the embed view with a link (light, dark)`, async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await gotoFresh(page, `/?embed${linkTo({ text: DEFAULT_SCENARIO.replace('name: myapp-pod', 'name: embedded-pod'), cursor: 12 }).slice(1)}`);
+    await expect(page.getByTestId('embed')).toBeVisible();
+    await expect(page.locator('[data-testid="lane"][data-container="embedded-pod"]')).toBeAttached();
+    await expect(page.getByTestId('cursor-time')).toHaveText('12');
+    await axeEachTheme(page, 'axe finds no violation on the embed view with a link', 'the embed view with a link');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.getByTestId('embed-play').click();
+    await expect(page.getByTestId('embed-play')).toHaveAttribute('aria-pressed', 'true');
+    await axeEachTheme(page, 'axe finds no violation on the embed view, playing', 'the embed view, playing');
+    await page.getByTestId('embed-play').click();
+  });
+
+  await state(page, info, `axe finds no violation on the embed view without a link (light, dark)`, async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await gotoFresh(page, '/?embed');
+    await expect(page.getByTestId('embed')).toBeVisible();
+    await expect(page.locator('[data-testid="lane"][data-container="myapp-pod"]')).toBeAttached();
+    await axeEachTheme(page, 'axe finds no violation on the embed view without a link', 'the embed view without a link');
+  });
+
+  await state(page, info, `axe finds no violation on the embed view with a bad link (light, dark)`, async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await gotoFresh(page, '/?embed#v1.BwAAAA');
+    await expect(page.getByTestId('share-banner')).toContainText('damaged');
+    await expect(page.getByTestId('lane').first()).toBeAttached();
+    await axeEachTheme(page, 'axe finds no violation on the embed view with a bad link', 'the embed view with a bad link');
+  });
+});
 
 test('the timeline controls are reachable and usable by keyboard', async ({ page }, info) => {
   await openApp(page);
