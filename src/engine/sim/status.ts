@@ -16,11 +16,12 @@ import { newest, previousRun, type ContainerRecord, type Instance } from './mode
 import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
 import { hiddenByRestartAll } from './restartAll';
 import { publish, publishUnchanged } from './statusEvents';
+import { conditionsToWrite } from './writtenConditions';
 import { illegalTransition } from './statusTransition';
 import { terminatePodStatus } from './terminatePodStatus';
 import { applyActiveDeadline, type DeadlineVerdict } from './activeDeadline';
 import type { GeneratedStatus } from './statusManager';
-import { holds, remember, specForStatus, statusesByPosition, stripWhy } from './statusMemo';
+import { holds, remember, specForStatus, statusesByPosition } from './statusMemo';
 import { rememberContainersReady } from './probePatch';
 import { phaseStillHolds } from './phaseView';
 import { conditionsStillHold } from './conditionsView';
@@ -336,35 +337,6 @@ export function writeStatus(sim: PodSim): void {
   shown.clear();
   publish(sim, next, phaseWhy, conditions);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
-}
-
-/**
- * The conditions of a new written status: each a copy without its why (publish then sets its
- * lastTransitionTime), except where the written condition of its type says the same (type,
- * status, reason and message): publish would give the copy that condition's lastTransitionTime,
- * so the copy would equal it field for field, in the same key order, and the written object is
- * kept instead (written conditions are not modified). All kept, the written list itself.
- */
-function conditionsToWrite(written: readonly PodCondition[], fresh: readonly (PodCondition & { why?: string })[]): PodCondition[] {
-  let out: PodCondition[] | undefined;
-  for (let i = 0; i < fresh.length; i++) {
-    const c = fresh[i]!;
-    const old = i < written.length ? written[i]! : undefined;
-    const same = old !== undefined && old.type === c.type && old.status === c.status && old.reason === c.reason && old.message === c.message
-      && 'lastTransitionTime' in old && firstOfType(written, c.type) === old;
-    if (out === undefined) {
-      if (same) continue;
-      out = written.slice(0, i) as PodCondition[];
-    }
-    out.push(same ? old : stripWhy(c));
-  }
-  if (out === undefined && written.length !== fresh.length) out = written.slice(0, fresh.length) as PodCondition[];
-  return out ?? (written as PodCondition[]);
-}
-
-function firstOfType(conditions: readonly PodCondition[], type: string): PodCondition | undefined {
-  for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === type) return conditions[i];
-  return undefined;
 }
 
 /** The written status describes the container's newest instance from now on. */

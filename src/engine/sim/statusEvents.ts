@@ -1,18 +1,16 @@
 // The trace events for every change a learner can see between two written statuses: the phase,
 // the conditions, each container's waiting reason, started and ready, and the `kubectl get pod`
-// row (printed as the simulated version's API server prints it, [14.1]); and the probe workers
+// row (kubectlRow.ts, [14.1]); and the probe workers
 // woken where what they read changed ([0.4]). Upstream: status_manager.go updateLastTransitionTime
 // (a condition's time moves only when its status flips, [6.10]), read at the 1.3x tree.
 // Each event cites as its cause the runtime events since the previous write whose change it
 // shows (StatusManager.runtimeEventsOf, at most a few per container), never a guess from the trace.
 
-import type { ApiPod, ApiPodStatus, ContainerStatus, PodCondition } from '../api';
-import { printPodWithBasis, type PrintBasis, type PrintOptions } from '../kubectl/printPod';
+import type { ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import type { ExplainedCondition } from '../kubelet/conditions';
-import type { ContainerStatusWrite, PodConditionEvent, PodConditionType, PodKubectlEvent } from '../trace';
-import type { Causes, PodSim } from './podSim';
-import type { RowInputs } from './statusManager';
-import { sameRowView } from './rowView';
+import type { ContainerStatusWrite, PodConditionEvent, PodConditionType } from '../trace';
+import { publishKubectl, rowStands, type DeferredCause } from './kubectlRow';
+import type { PodSim } from './podSim';
 
 /** At most this many causes on a pod-level event (the latest ones). */
 const MAX_POD_CAUSES = 4;
@@ -79,7 +77,7 @@ export function publishUnchanged(sim: PodSim): void {
 }
 
 /** The status changes of a write, computed on first use (many writes need none). */
-class LazyChanges {
+class LazyChanges implements DeferredCause {
   private changes?: StatusChanges;
 
   constructor(private readonly sim: PodSim, private readonly prev: ApiPodStatus, private readonly next: ApiPodStatus) {}
@@ -185,119 +183,6 @@ function conditionCause(changes: StatusChanges, type: PodConditionType): string[
     return ids.length ? ids : changes.cause(changes.state);
   }
   return type === 'PodReadyToStartContainers' ? [] : changes.cause(changes.state);
-}
-
-/**
- * A new `kubectl get pod` row, if the columns changed. The API server prints it from the pod
- * object, so a deletion (its deletionTimestamp) changes it without any status write ([14.4]).
- */
-export function publishKubectl(sim: PodSim, why: string, cause?: Causes | LazyChanges): void {
-  if (rowStands(sim)) return;
-  const manager = sim.status;
-  const status = manager.api;
-  const deletionTimestamp = sim.deletion?.at;
-  const last = manager.rowInputs;
-  if (last === undefined) manager.rowInputs = rowInputs(status, deletionTimestamp);
-  else { // the one inputs object of the pod, rewritten in place (nothing else holds it)
-    const same = sameRowInputs(last, status, deletionTimestamp);
-    setRowInputs(last, status, deletionTimestamp);
-    if (same) return;
-  }
-  const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status };
-  const { columns: cols, basis } = printPodWithBasis(pod, sim.now, printOptions(sim.minor));
-  const row = manager.row;
-  // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
-  if (!row || row.ready !== cols.ready || row.status !== cols.status || restartCount(row.restarts) !== restartCount(cols.restarts)) {
-    manager.row = cols;
-    // The columns' fields one by one, in printPod's order (no spread copy).
-    const rowEvent: Omit<PodKubectlEvent, 't' | 'id' | 'cause'> = { type: 'pod.kubectl', ready: cols.ready, status: cols.status, restarts: cols.restarts, basis: sharedBasis(manager, basis), why };
-    sim.emit(rowEvent, cause instanceof LazyChanges ? cause.stateCause() : cause);
-  }
-}
-
-/**
- * The basis of the previous row when this one is the same (the same keys in the same order, the
- * same values): rows printed by the same branch share one object, which the trace keeps.
- */
-function sharedBasis(manager: PodSim['status'], basis: PrintBasis): PrintBasis {
-  const last = manager.rowBasis;
-  if (last !== undefined && sameBasis(last, basis)) return last;
-  manager.rowBasis = basis;
-  return basis;
-}
-
-/**
- * The same keys in the same order with the same values, compared without building key lists: a
- * basis from printPodWithBasis has its keys in one order (minor, source, restarts, container,
- * sidecar, by, initialized, beneath: the order its branches add them) and none set to undefined
- * (withoutUnset drops those), so equal values of every key mean the same keys in the same order.
- */
-function sameBasis(a: PrintBasis, b: PrintBasis): boolean {
-  return a.minor === b.minor && a.source === b.source && a.restarts === b.restarts && a.container === b.container
-    && a.sidecar === b.sidecar && a.by === b.by && a.initialized === b.initialized && a.beneath === b.beneath;
-}
-
-/**
- * The row was printed from this very status and deletion: the same status lists, phase, reason,
- * conditions and deletion print the same columns but for RESTARTS' age, which is no change.
- */
-function rowStands(sim: PodSim): boolean {
-  const last = sim.status.rowInputs;
-  return last !== undefined && last.status === sim.status.api && last.deletionTimestamp === sim.deletion?.at;
-}
-
-/** The count in a RESTARTS column ("3 (10s ago)" → "3"). */
-function restartCount(restarts: string): string {
-  const space = restarts.indexOf(' ');
-  return space < 0 ? restarts : restarts.slice(0, space);
-}
-
-/** What printPod reads from the pod besides the clock ([14.1]–[14.4]): the conditions by type and status. */
-function rowInputs(status: ApiPodStatus, deletionTimestamp: number | undefined): RowInputs {
-  return {
-    status, init: status.initContainerStatuses, main: status.containerStatuses, phase: status.phase, reason: status.reason,
-    deletionTimestamp, conditions: status.conditions,
-  };
-}
-
-/** rowInputs written into an existing object, field by field. */
-function setRowInputs(into: RowInputs, status: ApiPodStatus, deletionTimestamp: number | undefined): void {
-  into.status = status;
-  into.init = status.initContainerStatuses;
-  into.main = status.containerStatuses;
-  into.phase = status.phase;
-  into.reason = status.reason;
-  into.deletionTimestamp = deletionTimestamp;
-  into.conditions = status.conditions;
-}
-
-/** The printer's options for a version, made once per minor (it only reads them). */
-const printOptionsByMinor: PrintOptions[] = [];
-
-function printOptions(minor: number): PrintOptions {
-  return (printOptionsByMinor[minor] ??= { minor });
-}
-
-/**
- * The same inputs as rowInputs(status, deletionTimestamp) as far as the compared columns go: equal
- * lists, or lists equal in what the row reads (rowView.ts).
- */
-function sameRowInputs(a: RowInputs, status: ApiPodStatus, deletionTimestamp: number | undefined): boolean {
-  return a.phase === status.phase && a.reason === status.reason && a.deletionTimestamp === deletionTimestamp
-    && sameConditionStates(a.conditions, status.conditions) && sameRowView(a.init, status.initContainerStatuses)
-    && sameRowView(a.main, status.containerStatuses);
-}
-
-/** The same condition types in the same order, each with the same status and reason (a missing reason is an empty one). */
-function sameConditionStates(a: readonly PodCondition[], b: readonly PodCondition[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.type !== y.type || x.status !== y.status || (x.reason ?? '') !== (y.reason ?? '')) return false;
-  }
-  return true;
 }
 
 /** The container events between two status lists; `changed` collects the containers whose probe workers must look again. */

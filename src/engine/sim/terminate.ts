@@ -12,7 +12,7 @@ import type { PodSim } from './podSim';
 import { killPod } from './kill';
 import { legacyOverride } from './graceOverride127';
 import { writeStatus } from './status';
-import { publishKubectl } from './statusEvents';
+import { publishKubectl } from './kubectlRow';
 import { AFTER_TERMINAL, API_REMOVAL_DELAY } from './timing';
 import { DEADLINE_REASON } from './activeDeadline';
 import { readAtLastRelist } from './relistSnapshot';
