@@ -11,7 +11,7 @@ describe('doBackOff\'s CrashLoopBackOff error (kuberuntime_manager.go doBackOff,
     const sim = startPod(node, scenario, 900, { events: scenario.sim.events });
     node.k.horizon = 200;
     node.k.run();
-    const lastExited = exitedSnapshot(sim, [['app']]).get('app');
+    const lastExited = exitedSnapshot(sim, ['app']).get('app');
     expect(doBackOff(sim, 'app', lastExited)?.ok).toBe(false);
     const first = sim.rec('app').startError;
     expect(first?.reason).toBe('CrashLoopBackOff');
@@ -19,7 +19,7 @@ describe('doBackOff\'s CrashLoopBackOff error (kuberuntime_manager.go doBackOff,
     expect(sim.rec('app').startError).toBe(first);
     node.k.horizon = 900;
     node.k.run();
-    doBackOff(sim, 'app', exitedSnapshot(sim, [['app']]).get('app'));
+    doBackOff(sim, 'app', exitedSnapshot(sim, ['app']).get('app'));
     const later = sim.rec('app').startError;
     expect(later?.message).not.toBe(first?.message);
     expect(later?.message).toMatch(/^back-off \dm\d+s restarting failed container=app pod=/);

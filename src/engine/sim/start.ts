@@ -75,15 +75,8 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
  * ([0.1], [4.5]). Issue 16: one map per pod, each entry rewritten at every sync that may start
  * the container (the sync reads only those; syncs of a pod never overlap, [0.1]).
  */
-export function exitedSnapshot(sim: PodSim, names: readonly (readonly string[])[]): ReadonlyMap<string, Instance | undefined> {
-  let out: Map<string, Instance | undefined> | undefined;
-  for (let l = 0; l < names.length; l++) out = snapshotInto(sim, names[l]!);
-  return out ?? snapshotInto(sim, []);
-}
-
-/** exitedSnapshot of two lists (a plan's init and main starts), with no array of the lists built at every sync. */
-export function exitedSnapshotOf(sim: PodSim, first: readonly string[], second: readonly string[]): ReadonlyMap<string, Instance | undefined> {
-  snapshotInto(sim, first);
+export function exitedSnapshot(sim: PodSim, first: readonly string[], second: readonly string[] = []): ReadonlyMap<string, Instance | undefined> {
+  snapshotInto(sim, first); // two lists (a plan's init and main starts), no array of them built at every sync
   return snapshotInto(sim, second);
 }
 

@@ -14,7 +14,7 @@ import type { Task } from './kernel';
 import type { Instance } from './model';
 import type { Causes, PodSim } from './podSim';
 import { killContainer, killPod } from './kill';
-import { doBackOff, exitedSnapshotOf, startContainer, type StartOutcome } from './start';
+import { doBackOff, exitedSnapshot, startContainer, type StartOutcome } from './start';
 import { writeStatus } from './status';
 import { runtimeTables } from './runtimeView';
 import { enterTerminal, runningNames } from './terminate';
@@ -123,7 +123,7 @@ function readForSync(sim: PodSim) {
   const starts = plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0;
   // [8.11] what a kill reads as running: the same snapshot
   const seenRunning = plan.killPod || plan.containersToKill.length > 0 ? runningNames(sim) : undefined;
-  return { plan, exited: starts ? exitedSnapshotOf(sim, plan.initContainersToStart, plan.containersToStart) : NOTHING_EXITED, seenRunning };
+  return { plan, exited: starts ? exitedSnapshot(sim, plan.initContainersToStart, plan.containersToStart) : NOTHING_EXITED, seenRunning };
 }
 
 /**
