@@ -7,6 +7,7 @@ import { roughDuration } from './scenario/duration';
 import { idleExitWarnings, probeEventWarnings } from './scenario/eventEffects';
 import { START_SPAN } from './scenario/problems';
 import type { ParseOptions, Problem, Scenario } from './scenario/types';
+import type { StepListener } from './scenario/yamlInSteps';
 import type { Trace } from './trace';
 
 export interface RunResult {
@@ -17,8 +18,13 @@ export interface RunResult {
   trace?: Trace;
 }
 
-export function runScenario(text: string, opts: ParseOptions = {}, hooks: SimulateHooks = {}): RunResult {
-  const parsed = parseScenario(text, opts);
+export interface RunHooks extends SimulateHooks {
+  /** Called now and then while the text is read, before the run can say how far it is. */
+  onReadStep?: StepListener;
+}
+
+export function runScenario(text: string, opts: ParseOptions = {}, hooks: RunHooks = {}): RunResult {
+  const parsed = parseScenario(text, opts, hooks.onReadStep);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const trace = simulate(parsed.scenario, hooks);
   const idle = [...probeEventWarnings(parsed.scenario), ...idleExitWarnings(parsed.scenario, trace)];

@@ -42,7 +42,8 @@ describe('handleRunRequest (what the worker runs)', () => {
     const messages: (ProgressMessage | BusyMessage)[] = [];
     const resp = handleRunRequest({ id: 7, text: year, kubernetesVersion: '1.36' }, (m) => messages.push(m), 0);
     expect(resp.kind).toBe('result');
-    // With no interval the reading says it is busy once, between its two stages, before any figure.
+    // With no interval the reading says it is busy once (a short text is read in one block, then
+    // converted), before any figure.
     expect(messages[0]).toEqual({ id: 7, kind: 'busy' });
     const seen = messages.filter((m): m is ProgressMessage => m.kind === 'progress');
     expect(messages.filter((m) => m.kind === 'busy')).toHaveLength(1);
@@ -55,6 +56,18 @@ describe('handleRunRequest (what the worker runs)', () => {
     vi.spyOn(performance, 'now').mockReturnValue(1000);
     handleRunRequest({ id: 8, text: DEFAULT, kubernetesVersion: '1.36' }, (m) => quiet.push(m));
     expect(quiet).toEqual([]);
+  });
+
+  it('says it is busy again and again while it reads a long text (yamlInSteps), not only between stages', () => {
+    const containers = Array.from({ length: 5000 }, (_, i) => `    - name: c${i}\n      image: busybox\n`).join('');
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: huge\nspec:\n  containers:\n${containers}`;
+    const messages: (ProgressMessage | BusyMessage)[] = [];
+    const resp = handleRunRequest({ id: 9, text, kubernetesVersion: '1.36' }, (m) => messages.push(m), 0);
+    expect(resp.kind === 'result' && resp.result.problems[0]?.message).toMatch(/too many containers for the simulator: 5000/);
+    // 193,958 characters: a step between each two of its three 64 KiB blocks, one when the parse
+    // is done, three while its ~15,000 nodes are converted (one per 4,096).
+    expect(messages).toHaveLength(6);
+    expect(messages.every((m) => m.id === 9 && m.kind === 'busy')).toBe(true);
   });
 
   it('turns an exception in the engine into an error response', () => {

@@ -23,23 +23,27 @@ export function handleRunRequest(req: RunRequest, onProgress?: (msg: ProgressMes
     const names = req.text.includes('kubernetesVersion') && NAMES_VERSION.test(req.text);
     const opts = names || req.kubernetesVersion === undefined ? {} : { kubernetesVersion: req.kubernetesVersion };
     let last = performance.now();
-    const progress = onProgress && ((t: number, horizon: number) => {
+    /** Whether `intervalMs` passed since the request came or since it last said something (and restarts the wait). */
+    const due = () => {
       const now = performance.now();
-      if (now - last < intervalMs) return;
+      if (now - last < intervalMs) return false;
       last = now;
-      onProgress({ id: req.id, kind: 'progress', t, horizon });
+      return true;
+    };
+    const progress = onProgress && ((t: number, horizon: number) => {
+      if (due()) onProgress({ id: req.id, kind: 'progress', t, horizon });
     });
-    const analysis = analyzeText(req.text, opts);
-    // The first reading of a large text was slow: say so before the second (the scenario's parse).
-    if (onProgress && performance.now() - last >= intervalMs) {
-      last = performance.now();
-      onProgress({ id: req.id, kind: 'busy' });
-    }
+    // While a long text is read (twice for a real pod: the check, then the parse) the worker
+    // says it is busy, so the page's watchdog does not take a slow read for a hang.
+    const busy = onProgress && (() => {
+      if (due()) onProgress({ id: req.id, kind: 'busy' });
+    });
+    const analysis = analyzeText(req.text, opts, busy);
     if (analysis.kind === 'explain') {
       const { input, problems } = analysis;
       return { id: req.id, kind: 'result', result: { ok: input.pods.length > 0, problems, explain: input } };
     }
-    const result = toEngineResult(runScenario(req.text, opts, { onProgress: progress }));
+    const result = toEngineResult(runScenario(req.text, opts, { onProgress: progress, onReadStep: busy }));
     if (analysis.hint) result.problems = [analysis.hint, ...result.problems];
     return { id: req.id, kind: 'result', result };
   } catch (err) {

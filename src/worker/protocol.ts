@@ -42,9 +42,10 @@ export interface ProgressMessage {
 }
 
 /**
- * Reading a large text takes the worker a while before a run can say how far it is: between its
- * stages (the real-pod check, then the scenario's parse) a slow request says it is busy, so the
- * page's watchdog does not take a slow parse for a hang.
+ * Reading a large text takes the worker a while before a run can say how far it is: while it reads
+ * (every 64 KiB block of lines, every few thousand nodes converted, between its stages; at most
+ * every PROGRESS_INTERVAL_MS) a slow request says it is busy, so the page's watchdog does not take
+ * a slow parse for a hang.
  */
 export interface BusyMessage {
   id: number;

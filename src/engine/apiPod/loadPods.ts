@@ -1,8 +1,9 @@
 // A file of Pod objects: several YAML documents, each a Pod or a `kind: List` of Pods (what
 // `kubectl get pods -o yaml` prints). Problems carry the line and column of the field.
 
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, type Document } from 'yaml';
 import type { Problem } from '../scenario/types';
+import { parseAllDocumentsInSteps, type StepListener } from '../scenario/yamlInSteps';
 import { formatPath, isObj, type PathSeg, type RawProblem } from './fields';
 import { readPodObject, type PodObject } from './readPod';
 
@@ -34,23 +35,20 @@ function toProblem(doc: Doc, lc: LineCounter, prefix: PathSeg[], p: RawProblem):
   return { severity: p.severity, path: formatPath([...prefix, ...p.path]), message: p.message, line: pos.line, col: pos.col };
 }
 
-function syntaxProblems(doc: Doc): Problem[] {
-  return doc.errors.map((e) => ({
-    severity: 'error' as const,
-    path: '',
-    message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''),
-    line: e.linePos?.[0].line ?? 1,
-    col: e.linePos?.[0].col ?? 1,
-  }));
+function syntaxProblems(doc: Doc, lc: LineCounter): Problem[] {
+  return doc.errors.map((e) => {
+    const at = e.pos[0] >= 0 ? lc.linePos(e.pos[0]) : { line: 1, col: 1 };
+    return { severity: 'error' as const, path: '', message: e.message.split('\n')[0] ?? e.message, line: at.line, col: at.col };
+  });
 }
 
-export function loadPods(text: string): LoadResult {
+/** `onStep` is called now and then while a long text is read (yamlInSteps.ts). */
+export function loadPods(text: string, onStep?: StepListener): LoadResult {
   const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc });
+  const docs = parseAllDocumentsInSteps(text, { lineCounter: lc }, onStep);
   const out: LoadResult = { pods: [], problems: [] };
-  if (!Array.isArray(docs)) return out;
   for (const doc of docs) {
-    const syntax = syntaxProblems(doc);
+    const syntax = syntaxProblems(doc, lc);
     if (syntax.length) {
       out.problems.push(...syntax);
       continue;

@@ -5,6 +5,7 @@
 
 import { parseScenario } from '../scenario/parse';
 import type { ParseOptions, Problem } from '../scenario/types';
+import type { StepListener } from '../scenario/yamlInSteps';
 import { readRealPods } from './readRealPods';
 import type { ExplainInput } from './types';
 
@@ -12,18 +13,19 @@ export type TextAnalysis =
   | { kind: 'explain'; input: ExplainInput; problems: Problem[] }
   | { kind: 'simulate'; hint?: Problem };
 
-function versionProblems(text: string, input: ExplainInput, opts: ParseOptions): Problem[] {
+function versionProblems(text: string, input: ExplainInput, opts: ParseOptions, onStep?: StepListener): Problem[] {
   if (input.pods.length !== 1) return [];
-  const parsed = parseScenario(text, opts);
+  const parsed = parseScenario(text, opts, onStep);
   const version = input.written.version ?? opts.kubernetesVersion ?? 'this version';
   return parsed.problems
     .filter((p) => p.severity !== 'info' && !p.path.startsWith('status') && !/Simulation|document/.test(p.message))
     .map((p) => ({ ...p, severity: 'warning' as const, message: `${p.message} (in Kubernetes ${version}; the cluster that ran this pod accepted it, so it runs a version that knows the field)` }));
 }
 
-export function analyzeText(text: string, opts: ParseOptions = {}): TextAnalysis {
-  const read = readRealPods(text);
+/** `onStep` is called now and then while a long text is read (yamlInSteps.ts). */
+export function analyzeText(text: string, opts: ParseOptions = {}, onStep?: StepListener): TextAnalysis {
+  const read = readRealPods(text, onStep);
   if (read.kind === 'not-pods') return read.hint ? { kind: 'simulate', hint: read.hint } : { kind: 'simulate' };
-  const problems = read.problems.some((p) => p.severity === 'error') ? read.problems : [...read.problems, ...versionProblems(text, read.input, opts)];
+  const problems = read.problems.some((p) => p.severity === 'error') ? read.problems : [...read.problems, ...versionProblems(text, read.input, opts, onStep)];
   return { kind: 'explain', input: read.input, problems };
 }

@@ -3,12 +3,13 @@
 // Such a text is explained, not simulated from zero. Also recognizes what is *not* a pod dump but
 // was meant as one (`kubectl describe` output, a controller's dump) and says what to paste instead.
 
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { LineCounter } from 'yaml';
 import { isObj, type Obj } from '../apiPod/fields';
 import { loadPods } from '../apiPod/loadPods';
 import { parseDurationString } from '../scenario/duration';
 import { MAX_CONTAINERS, MAX_TEXT_CHARS } from '../scenario/limits';
 import type { Problem } from '../scenario/types';
+import { parseAllDocumentsInSteps, type StepListener } from '../scenario/yamlInSteps';
 import { isSupportedVersion, type KubeVersion } from '../version';
 import { readExtras } from './extras';
 import type { ExplainInput } from './types';
@@ -64,15 +65,15 @@ function readSimulationDoc(v: Obj, out: Written): void {
   }
 }
 
-export function readRealPods(text: string): RealPodsRead {
+/** `onStep` is called now and then while a long text is read (yamlInSteps.ts). */
+export function readRealPods(text: string, onStep?: StepListener): RealPodsRead {
   if (text.length > MAX_TEXT_CHARS) return { kind: 'not-pods' };
   if (!ANY_STATUS.test(text)) {
     const hint = describeHint(text);
     return hint ? { kind: 'not-pods', hint } : { kind: 'not-pods' };
   }
   const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false });
-  if (!Array.isArray(docs)) return { kind: 'not-pods' };
+  const docs = parseAllDocumentsInSteps(text, { lineCounter: lc, uniqueKeys: false }, onStep);
   let realPod = false;
   let brokenDoc = false;
   let controller: string | undefined;
@@ -101,7 +102,7 @@ export function readRealPods(text: string): RealPodsRead {
     const hint = describeHint(text) ?? (controller ? controllerHint(controller) : undefined);
     return hint ? { kind: 'not-pods', hint } : { kind: 'not-pods' };
   }
-  const loaded = loadPods(text);
+  const loaded = loadPods(text, onStep);
   const problems = loaded.problems.filter((p) => !(p.path === 'kind' && /supported values: "Pod"/.test(p.message) && p.message.includes('Simulation')));
   if (brokenDoc) {
     problems.unshift({

@@ -13,14 +13,15 @@ import type { ParseOptions, ParseResult, Scenario } from './types';
 import { allContainers } from './types';
 import { podSpecPath, readWorkload } from './workload';
 import { parseYamlDocuments, type YamlDoc } from './yamlDocs';
+import type { StepListener } from './yamlInSteps';
 import { startOf } from './ynode';
 
-function parseInto(p: Problems, text: string, opts: ParseOptions): Scenario | undefined {
+function parseInto(p: Problems, text: string, opts: ParseOptions, onStep?: StepListener): Scenario | undefined {
   if (typeof text !== 'string') {
     p.error('', 'the scenario must be text', START_SPAN);
     return undefined;
   }
-  const yaml = parseYamlDocuments(text, p);
+  const yaml = parseYamlDocuments(text, p, onStep);
   if (!yaml.ok) return undefined;
 
   let sim: YamlDoc | undefined;
@@ -75,12 +76,15 @@ function parseInto(p: Problems, text: string, opts: ParseOptions): Scenario | un
   return scenario;
 }
 
-/** Parses a scenario (the workload plus an optional Simulation document). */
-export function parseScenario(text: string, opts: ParseOptions = {}): ParseResult {
+/**
+ * Parses a scenario (the workload plus an optional Simulation document). `onStep` is called now
+ * and then while a long text is read (yamlInSteps.ts).
+ */
+export function parseScenario(text: string, opts: ParseOptions = {}, onStep?: StepListener): ParseResult {
   const p = new Problems();
   let scenario: Scenario | undefined;
   try {
-    scenario = parseInto(p, text, opts);
+    scenario = parseInto(p, text, opts, onStep);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     p.error('', `internal error while reading the scenario (${msg}); please report this scenario`, START_SPAN);

@@ -2,11 +2,12 @@
 // text, binary junk, deep nesting, alias bombs, more documents than a scenario holds.
 
 import {
-  LineCounter, parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq,
+  LineCounter, isAlias, isMap, isPair, isScalar, isSeq,
   type Document, type Node as YamlNode, type YAMLError,
 } from 'yaml';
 import { MAX_ALIAS_COUNT, MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENTS, MAX_TEXT_CHARS } from './limits';
 import { Problems, START_SPAN, type Span } from './problems';
+import { parseAllDocumentsInSteps, type StepListener } from './yamlInSteps';
 import type { ScalarValue, YEntry, YMap, YNode } from './ynode';
 
 export interface YamlDoc {
@@ -100,9 +101,13 @@ function duplicateKeyMessage(key: string): string {
   return `YAML syntax error: duplicate key ${JSON.stringify(key.slice(0, 200))}: a key may appear only once in a mapping`;
 }
 
+/** The converter steps (see yamlInSteps.ts) once per this many nodes: a pod of 10,000 containers has ~50,000. */
+const NODES_PER_STEP = 4096;
+
 class Converter {
   private aliasNodes = 0;
   private aliasChecked = false;
+  private nodes = 0;
   /** Set when a mapping repeats a key: the document is reported, not used. */
   duplicateKeys = false;
 
@@ -110,6 +115,7 @@ class Converter {
     private readonly doc: Document.Parsed,
     private readonly lc: LineCounter,
     private readonly p: Problems,
+    private readonly onStep?: StepListener,
   ) {}
 
   span(range: readonly number[] | null | undefined): Span {
@@ -134,6 +140,7 @@ class Converter {
   }
 
   convert(node: unknown, depth: number, viaAlias: boolean, fallback: Span): YNode {
+    if (++this.nodes % NODES_PER_STEP === 0) this.onStep?.();
     if (depth > MAX_DEPTH) {
       this.p.error('', `YAML nesting is too deep (more than ${MAX_DEPTH} levels)`, fallback);
       throw new Stop();
@@ -250,13 +257,16 @@ export function screenYamlText(text: string, p: Problems): boolean {
   return true;
 }
 
-/** Parses the scenario text into mapping documents, reporting anything unusable as problems. */
-export function parseYamlDocuments(text: string, p: Problems): YamlParse {
+/**
+ * Parses the scenario text into mapping documents, reporting anything unusable as problems.
+ * `onStep` is called now and then while a long text is read.
+ */
+export function parseYamlDocuments(text: string, p: Problems, onStep?: StepListener): YamlParse {
   if (!screenYamlText(text, p)) return { docs: [], ok: false };
 
   const lc = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, merge: true });
-  const all = Array.isArray(parsed) ? parsed : [];
+  const all = parseAllDocumentsInSteps(text, { lineCounter: lc, uniqueKeys: false, merge: true }, onStep);
+  onStep?.();
   const at = (range: readonly number[]): Span => {
     const s = lc.linePos(range[0] ?? 0);
     const e = lc.linePos(range[1] ?? range[0] ?? 0);
@@ -294,7 +304,7 @@ export function parseYamlDocuments(text: string, p: Problems): YamlParse {
   const docs: YamlDoc[] = [];
   let ok = true;
   nonEmpty.forEach((doc, i) => {
-    const conv = new Converter(doc, lc, p);
+    const conv = new Converter(doc, lc, p, onStep);
     try {
       const node = conv.convert(doc.contents, 0, false, conv.span(doc.range));
       if (conv.duplicateKeys) {
