@@ -24,4 +24,17 @@ test('an alias bomb never reaches the YAML worker: completion works again once i
   await page.keyboard.press('Enter');
   await page.keyboard.type('startup');
   await expect.poll(() => suggestions(page), { timeout: 25_000 }).toContain('startupProbe');
+
+  await test.step('a lookalike letter and an invisible character are marked, whatever the locale', async () => {
+    // Cyrillic о (U+043E) in `Pod`, and a zero-width space after `init-mydb`: both break the
+    // scenario without showing; the editor boxes them (unicodeHighlight, allowedLocales fixed in
+    // scenarioEditor.ts so every machine marks the same ones).
+    const text = DEFAULT_SCENARIO.replace('kind: Pod', 'kind: P\u043ed').replace('- name: init-mydb', '- name: init-mydb\u200b');
+    await replaceEditorText(page, text);
+    const boxedLines = () => page.evaluate(() => window.__monaco!.editor.getEditors()[0]!.getModel()!.getAllDecorations()
+      .filter((d) => d.options.className === 'unicode-highlight').map((d) => d.range.startLineNumber));
+    await expect.poll(boxedLines).toEqual([lineOf(text, 'kind: P'), lineOf(text, 'name: init-mydb')]);
+    await caretAt(page, lineOf(text, 'kind: P'));
+    await expect(page.locator('[data-testid="editor"] .view-overlays .unicode-highlight').first()).toBeVisible();
+  });
 });
