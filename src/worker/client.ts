@@ -33,13 +33,13 @@ export interface EngineClientOptions {
 export const DEFAULT_TIMEOUT_MS = 3000;
 /**
  * A large text may take the engine a while to read. The worker says it is busy while it reads
- * (yamlInSteps.ts: between blocks of lines, every few thousand nodes), but some stretches cannot be
- * cut: one long line (a flow mapping written on one line is read at once) and the building of one
- * document from the parser's tokens, each up to ~90 % of a read in the worst case. 390,000
- * characters (a pod of 10,000 containers) took Chromium's worker 1.4 s on an idle 2-core VM and
- * passed 6 s in a clean-clone CI run on a busy, slow one (2026-12-04). Each full 50,000 characters
- * of the texts under way add a second to the silence allowed, so such a stretch on a busy machine
- * is not taken for a hang (a small text that hangs is still caught after the base time).
+ * (yamlInSteps.ts: every 4,096 lexemes, every 4,096 nodes), but one stretch cannot be cut: the
+ * building of one document from the parser's tokens, ~15-25 % of a read (measured on pods of
+ * 10,000 to 50,000 containers). 390,000 characters (a pod of 10,000 containers) took Chromium's
+ * worker 1.4 s on an idle 2-core VM and passed 6 s in a clean-clone CI run on a busy, slow one
+ * (2026-12-04). Each full 50,000 characters of the texts under way add a second to the silence
+ * allowed, so that stretch on a busy machine is not taken for a hang (a small text that hangs is
+ * still caught after the base time).
  */
 export const EXTRA_MS_PER_50K_CHARS = 1000;
 export const DEFAULT_STARTUP_TIMEOUT_MS = 20000;

@@ -43,7 +43,7 @@ export interface ProgressMessage {
 
 /**
  * Reading a large text takes the worker a while before a run can say how far it is: while it reads
- * (every 64 KiB block of lines, every few thousand nodes converted, between its stages; at most
+ * (every 4,096 YAML lexemes, every 4,096 nodes converted, between its stages; at most
  * every PROGRESS_INTERVAL_MS) a slow request says it is busy, so the page's watchdog does not take
  * a slow parse for a hang.
  */
