@@ -3,7 +3,7 @@
 // kubelet.go, 1.29–1.35), seen from a Pod object. The kubelet's own answer, when the object
 // carries it, is the CrashLoopBackOff message ("back-off 20s restarting failed container=…").
 
-import { backoffSettings } from '../kubelet/backoff';
+import { BACKOFF_RESET_AFTER, backoffSettings } from '../kubelet/backoff';
 import { parseDurationString } from '../scenario/duration';
 import type { FeatureGates } from '../version';
 
@@ -24,8 +24,8 @@ export interface BackoffEstimate {
 
 /**
  * The wait before restart number restartCount + 1 ([4.5]): the first restart is immediate, then
- * initial, ×2, … up to the cap; a container that ran longer than twice the cap since its last
- * restart starts over at once.
+ * initial, ×2, … up to the cap; a container that ran longer than 600 s since its last restart
+ * starts over at once (the simulator's BackoffTable: HasExpiredFunc, flat 600 s whatever the cap).
  */
 export function backoffForRestart(
   restartCount: number,
@@ -36,10 +36,12 @@ export function backoffForRestart(
   const { initial, max } = backoffSettings(gates, maxContainerRestartPeriod);
   const capText = maxContainerRestartPeriod !== undefined && gates.KubeletCrashLoopBackOffMax
     ? `capped at ${max}s by the node's maxContainerRestartPeriod [4.7]`
-    : `capped at ${max}s [4.5]`;
+    : gates.ReduceDefaultCrashLoopBackoffDecay
+      ? `capped at ${max}s${gates.KubeletCrashLoopBackOffMax ? ", the node's default maxContainerRestartPeriod, which wins over the reduced decay's 60s" : ''} [4.7]`
+      : `capped at ${max}s [4.5]`;
   if (restartCount === 0) return { delay: 0, why: 'the first restart is immediate [4.5]' };
-  if (ranFor !== undefined && ranFor > 2 * max) {
-    return { delay: 0, why: `it ran ${Math.round(ranFor)}s, more than twice the cap (${2 * max}s), so its back-off was reset and it restarts at once [4.5]` };
+  if (ranFor !== undefined && ranFor > BACKOFF_RESET_AFTER) {
+    return { delay: 0, why: `it ran ${Math.round(ranFor)}s, more than ${BACKOFF_RESET_AFTER}s since its last back-off, so its back-off was reset and it restarts at once [4.5]` };
   }
   const delay = Math.min(initial * 2 ** (restartCount - 1), max);
   return { delay, why: `after ${restartCount} restart${restartCount === 1 ? '' : 's'} the back-off is ${delay}s (${initial}s doubling each restart, ${capText})` };

@@ -70,6 +70,17 @@ describe('CrashLoopBackOff [4.5]', () => {
     expect(backoffSettings(gates)).toEqual({ initial: 1, max: 60 });
   });
 
+  it('newCrashLoopBackOff + SetDefaults_KubeletConfiguration (1.32+): with KubeletCrashLoopBackOffMax on, an unset period is 300 s and wins over the reduced 60 s cap [4.7]', () => {
+    // 1.35: the per-node cap gate is beta and on, so the reduced decay alone climbs to 300 s.
+    expect(backoffSettings(resolveGates('1.35', { ReduceDefaultCrashLoopBackoffDecay: true }))).toEqual({ initial: 1, max: 300 });
+    expect(backoffSettings(resolveGates('1.35', { ReduceDefaultCrashLoopBackoffDecay: true }), 60)).toEqual({ initial: 1, max: 60 });
+    // 1.34: the cap gate is alpha and off: 60 s, unless the user turns it on too.
+    expect(backoffSettings(resolveGates('1.34', { ReduceDefaultCrashLoopBackoffDecay: true }))).toEqual({ initial: 1, max: 60 });
+    expect(backoffSettings(resolveGates('1.34', { ReduceDefaultCrashLoopBackoffDecay: true, KubeletCrashLoopBackOffMax: true }))).toEqual({ initial: 1, max: 300 });
+    // Without the reduced decay nothing changes: 10 s to 300 s either way.
+    expect(backoffSettings(defaultGates('1.35'))).toEqual({ initial: 10, max: 300 });
+  });
+
   it('caps at the node setting with KubeletCrashLoopBackOffMax [4.7]', () => {
     const gates = defaultGates('1.35');
     expect(backoffSettings(gates, 30)).toEqual({ initial: 10, max: 30 });

@@ -17,7 +17,17 @@ export interface BackoffSettings {
   max: number;
 }
 
-/** The defaults and the two gates that change them ([4.7]). */
+/** The node's maxContainerRestartPeriod when its config leaves it out (SetDefaults_KubeletConfiguration: MaxContainerBackOff). */
+export const DEFAULT_MAX_CONTAINER_RESTART_PERIOD = 300;
+
+/**
+ * The defaults and the two gates that change them ([4.7]), as pkg/kubelet/kubelet.go
+ * newCrashLoopBackOff (1.32+) sets them: ReduceDefaultCrashLoopBackoffDecay makes 1 s -> 60 s, then
+ * with KubeletCrashLoopBackOffMax on the node's period is the cap, whatever the first gate did. The
+ * period is always set then: pkg/kubelet/apis/config/v1beta1/defaults.go gives it 300 s when the
+ * gate is on and the config names none, so from 1.35 (the gate on by default) the reduced decay
+ * alone climbs 1, 2, 4 ... 256, 300 s.
+ */
 export function backoffSettings(gates: FeatureGates, maxContainerRestartPeriod?: number): BackoffSettings {
   let initial = 10;
   let max = 300;
@@ -25,8 +35,8 @@ export function backoffSettings(gates: FeatureGates, maxContainerRestartPeriod?:
     initial = 1;
     max = 60;
   }
-  if (gates.KubeletCrashLoopBackOffMax && maxContainerRestartPeriod !== undefined) {
-    max = Math.min(300, Math.max(1, maxContainerRestartPeriod));
+  if (gates.KubeletCrashLoopBackOffMax) {
+    max = Math.min(300, Math.max(1, maxContainerRestartPeriod ?? DEFAULT_MAX_CONTAINER_RESTART_PERIOD));
     initial = Math.min(initial, max);
   }
   return { initial, max };
