@@ -152,7 +152,9 @@ export class ProbeWorkerLoop {
     const spec = sim.rec(w.container).spec;
     const exitCode = status.state.terminated?.exitCode ?? 0;
     if (sim.gates.ContainerRestartRules) return shouldRestartAfterExit(sim.pod.restartPolicy, spec, exitCode, true);
-    return sim.pod.restartPolicy !== 'Never' || (spec.kind === 'sidecar' && sim.minor >= 35);
+    // #133072 (1.35) was cherry-picked to 1.33 and 1.34 (#134801, #134800, both merged), not to
+    // 1.32 (#134802, closed): the latest patch of 1.33+ keeps a sidecar's worker ([5.12]).
+    return sim.pod.restartPolicy !== 'Never' || (spec.kind === 'sidecar' && sim.minor >= 33);
   }
 
   /** The worker leaves its loop: its result is removed and the manager forgets it ([5.12]). */
@@ -168,7 +170,7 @@ export class ProbeWorkerLoop {
   private exitWhy(w: Worker): string {
     const sidecar = this.sim.rec(w.container).spec.kind === 'sidecar';
     return `[5.12] ${w.container} terminated and the pod's restartPolicy is ${this.sim.pod.restartPolicy}, so its ${w.kind} probe worker stops and its result is dropped`
-      + (sidecar ? ' (up to 1.34 this happens to a sidecar as well, although the kubelet restarts it: a sidecar with a startup probe then never counts as started, #132826).' : '.');
+      + (sidecar ? ' (up to 1.32 this happens to a sidecar as well, although the kubelet restarts it: a sidecar with a startup probe then never counts as started, #132826).' : '.');
   }
 
   /** The run's answer, through the thresholds ([5.4]); then the next run. */

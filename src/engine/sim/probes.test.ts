@@ -165,19 +165,22 @@ containers:
   proxy: { runs: [{ exitAfter: 0s, exitCode: 1 }, { exitAfter: 0s, exitCode: 1 }, { exitAfter: never }] }
 `;
   const withProbe = text('      startupProbe: { httpGet: { path: /ready, port: 80 }, periodSeconds: 5 }');
-  it('up to 1.34 a sidecar\'s startup worker exits under restartPolicy Never, and AddPod stops at the main container\'s worker: the main container never starts (#132826)', () => {
-    const t = run(withProbe, '1.34');
+  it('up to 1.32 a sidecar\'s startup worker exits under restartPolicy Never, and AddPod stops at the main container\'s worker: the main container never starts (#132826)', () => {
+    const t = run(withProbe, '1.32');
     expect(times(t, 'container.start', 'proxy').length).toBe(3);
     expect(of(t, 'probe.result', 'proxy').some((e) => e.why.includes('[5.12]'))).toBe(true);
     expect(times(t, 'container.start', 'app')).toEqual([]);
   });
-  it('up to 1.34, with no earlier worker in AddPod\'s way, the next sync creates the worker again', () => {
-    const t = run(text('      command: [sleep, infinity]'), '1.34');
+  it('up to 1.32, with no earlier worker in AddPod\'s way, the next sync creates the worker again', () => {
+    const t = run(text('      command: [sleep, infinity]'), '1.32');
     expect(of(t, 'probe.result', 'proxy').some((e) => e.why.includes('[5.12]'))).toBe(true);
     expect(times(t, 'container.start', 'app').length).toBe(1);
   });
-  it('from 1.35 a sidecar keeps its workers, and the main container starts', () => {
-    const t = run(withProbe, '1.35');
-    expect(times(t, 'container.start', 'app').length).toBe(1);
+  it('from 1.33 (doProbe with #133072: in 1.35, and in the latest 1.33 and 1.34 patches by #134801/#134800) a sidecar keeps its workers, and the main container starts', () => {
+    for (const version of ['1.33', '1.34', '1.35']) {
+      const t = run(withProbe, version);
+      expect(times(t, 'container.start', 'app').length).toBe(1);
+      expect(of(t, 'probe.result', 'proxy').some((e) => e.why.includes('[5.12]'))).toBe(false);
+    }
   });
 });
