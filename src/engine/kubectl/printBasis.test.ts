@@ -21,7 +21,7 @@ describe('printPodWithBasis: the printer says which branch named the STATUS', ()
 
   it('[14.1] Init:0/1 while a regular init container runs: the walk stopped there, restarts are the init containers\'', () => {
     const pod = podOf({ init: ['setup'], main: ['app'] }, [running('setup')], [waiting('app', 'PodInitializing')], { phase: 'Pending' });
-    expect(printPodWithBasis(pod, 10).basis).toEqual({ minor: 36, source: 'init', container: 'setup', sidecar: false, by: 'position', restarts: 'init' });
+    expect(printPodWithBasis(pod, 10).basis).toEqual({ minor: 37, source: 'init', container: 'setup', sidecar: false, by: 'position', restarts: 'init' });
   });
 
   it('[14.3] a main container\'s reason names it; [14.3] up to 1.27 only the mains\' restarts count', () => {
@@ -36,9 +36,27 @@ describe('printPodWithBasis: the printer says which branch named the STATUS', ()
     expect(r.basis.source).toBe('completedRunning');
   });
 
+  it('[14.3] 1.35+ (printPod after PR #124766): a failed main container\'s reason wins over Completed, whatever the order; up to 1.34 the first listed one named it', () => {
+    // The #121563 pod: the first container exited 0, the second 1, restartPolicy Never.
+    const pod = podOf({ main: ['reporter', 'worker'] }, [], [exited('reporter', 0), exited('worker', 1)], { phase: 'Failed' });
+    expect(printPod(pod, 10, { minor: 34 }).status).toBe('Completed');
+    const r = printPodWithBasis(pod, 10, { minor: 35 });
+    expect(r.columns.status).toBe('Error');
+    expect(r.basis).toEqual({ minor: 35, source: 'completedError', container: 'worker', restarts: 'sidecarsAndMains' });
+    // Two failures: the first listed one's reason (the walk goes from last to first).
+    const two = podOf({ main: ['a', 'b', 'c'] }, [], [exited('a', 0), exited('b', 137, { reason: 'OOMKilled' }), exited('c', 2)], { phase: 'Failed' });
+    expect(printPod(two, 10, { minor: 35 }).status).toBe('OOMKilled');
+    // A ready running container in a Ready pod still makes it Running; not Ready: the error, not NotReady.
+    const running1 = podOf({ main: ['a', 'b', 'web'] }, [], [exited('a', 0), exited('b', 1), running('web', { ready: true })], { phase: 'Running', conditions: [cond('Ready', 'True')] });
+    expect(printPod(running1, 10, { minor: 35 }).status).toBe('Running');
+    const notReady = podOf({ main: ['a', 'b', 'web'] }, [], [exited('a', 0), exited('b', 1), running('web', { ready: true })], { phase: 'Running', conditions: [cond('Ready', 'False')] });
+    expect(printPod(notReady, 10, { minor: 35 }).status).toBe('Error');
+    expect(printPod(notReady, 10, { minor: 34 }).status).toBe('NotReady');
+  });
+
   it('[14.1] the phase names a running pod', () => {
     const pod = podOf(sidecarPod, [running('proxy', { started: true, ready: true })], [running('app', { ready: true })], { phase: 'Running', conditions: [cond('Initialized', 'True')] });
-    expect(printPodWithBasis(pod, 10).basis).toEqual({ minor: 36, source: 'phase', restarts: 'sidecarsAndMains' });
+    expect(printPodWithBasis(pod, 10).basis).toEqual({ minor: 37, source: 'phase', restarts: 'sidecarsAndMains' });
   });
 
   it.each([[30, 'terminating', 'Terminating'], [31, 'terminalKept', 'Completed']] as const)(

@@ -2,10 +2,12 @@
 // them (server-side printing: the server's version decides, not kubectl's). Upstream:
 // pkg/printers/internalversion/printers.go printPod, in our own words, version by version
 // (docs/kubelet-rules.md section 14). Read: the KEP-753 branch of PR #116429 (what 1.28 added),
-// a release-1.28 copy, and the 1.31+ tree (PR #122038: a terminal pod is no longer "Terminating").
+// a release-1.28 copy, the 1.31+ tree (PR #122038: a terminal pod is no longer "Terminating"), and
+// a copy labelled v1.35.0 with PR #124766's thread (a failed main container's reason over Completed).
 
 import type { ApiPod, ContainerStatus, PodCondition } from '../api';
 import { isSidecarSpec } from '../api';
+import { minor as minorOf, NEWEST_VERSION } from '../version';
 import { humanDuration } from './humanDuration';
 
 /** The API server's minor version that prints the row; default: the newest. */
@@ -17,7 +19,9 @@ export interface PrintOptions {
 const SIDECARS_FROM = 28;
 /** [14.4] from 1.31 (PR #122038) a deleted pod in a terminal phase keeps its STATUS. */
 const TERMINAL_KEEPS_STATUS_FROM = 31;
-const NEWEST = 36;
+/** [14.3] from 1.35 (PR #124766) a main container that exited non-zero names the STATUS over Completed. */
+const ERROR_REASON_FROM = 35;
+const NEWEST = minorOf(NEWEST_VERSION);
 
 export interface KubectlColumns {
   ready: string;
@@ -35,9 +39,11 @@ export interface PrintBasis {
   /**
    * phase: status.reason or the phase [14.1]; schedulingGated [14.1]; init: an init container stopped
    * the walk [14.1] [14.2]; main: a main container's waiting/terminated reason [14.3];
-   * completedRunning: Completed turned Running/NotReady [14.3]; terminating, terminalKept, nodeLost [14.4].
+   * completedRunning: Completed turned Running/NotReady [14.3]; completedError (1.35+): Completed turned
+   * into the reason of `container`, a main container that exited non-zero [14.3]; terminating,
+   * terminalKept, nodeLost [14.4].
    */
-  source: 'phase' | 'schedulingGated' | 'init' | 'main' | 'completedRunning' | 'terminating' | 'terminalKept' | 'nodeLost';
+  source: 'phase' | 'schedulingGated' | 'init' | 'main' | 'completedRunning' | 'completedError' | 'terminating' | 'terminalKept' | 'nodeLost';
   /** The container whose status named it (source init or main). */
   container?: string;
   /** Source init: that init container is a sidecar the printer knows (1.28+). */
@@ -193,6 +199,9 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
     if (knowsSidecars) lastRestart = init.lastSidecarRestart;
     let hasRunning = false;
     let namedBy: string | undefined; // the last main container (walking back: the first) whose reason names the STATUS
+    // [14.3] 1.35+: the reason of the last walked (the first listed) main container that exited non-zero.
+    let errorReason: string | undefined;
+    let errorBy: string | undefined;
     for (let i = status.containerStatuses.length - 1; i >= 0; i--) {
       const s = status.containerStatuses[i]!;
       restarts += s.restartCount;
@@ -203,6 +212,10 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
         else if (terminated?.reason) reason = terminated.reason;
         else if (terminated) reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
         namedBy = s.name;
+        if (!waiting?.reason && terminated && terminated.exitCode !== 0 && minor >= ERROR_REASON_FROM) {
+          errorReason = reason;
+          errorBy = s.name;
+        }
       } else if (s.ready && running) {
         hasRunning = true;
         ready++;
@@ -215,9 +228,18 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
       basis.initialized = undefined;
       basis.by = undefined;
     }
-    if (reason === 'Completed' && hasRunning) {
-      reason = conditionTrue(status.conditions, 'Ready') ? 'Running' : 'NotReady';
-      basis.source = 'completedRunning';
+    if (reason === 'Completed') {
+      if (hasRunning && conditionTrue(status.conditions, 'Ready')) {
+        reason = 'Running';
+        basis.source = 'completedRunning';
+      } else if (errorReason !== undefined) {
+        reason = errorReason;
+        basis.source = 'completedError';
+        basis.container = errorBy;
+      } else if (hasRunning) {
+        reason = 'NotReady';
+        basis.source = 'completedRunning';
+      }
     }
   }
 

@@ -17,6 +17,6 @@ describe('printPod reads each init container list once (printers.go printPod, 1.
     const pod = podOf({ init: [], main: ['a', 'b', 'c'] }, [], [running('a', { ready: true }), waiting('b', 'CrashLoopBackOff'), waiting('c', 'ErrImagePull')], { phase: 'Running' });
     const { columns, basis } = printPodWithBasis(pod, 10);
     expect(columns.status).toBe('CrashLoopBackOff');
-    expect(JSON.stringify(basis)).toBe('{"minor":36,"source":"main","restarts":"sidecarsAndMains","container":"b"}');
+    expect(JSON.stringify(basis)).toBe('{"minor":37,"source":"main","restarts":"sidecarsAndMains","container":"b"}');
   });
 });

@@ -44,6 +44,28 @@ describe('kubectlWhy: why this STATUS prints here', () => {
       expect(kubectlWhy(tr, last)!.status).toMatch(re);
     });
 
+  it('[14.3] 1.35+: a Never pod whose first container exits 0 and second exits 1 ends Error, with the container and PR named; Completed on 1.34', () => {
+    const twoMains = (v: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: two-mains }
+spec:
+  restartPolicy: Never
+  containers:
+    - { name: reporter, image: busybox, command: ["sh", "-c", "exit 0"] }
+    - { name: worker, image: busybox, command: ["sh", "-c", "sleep 2; exit 1"] }
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${v}"
+until: 30s
+`;
+    expect(rows(runScenario(twoMains('1.34')).trace!).at(-1)!.status).toBe('Completed');
+    const tr = runScenario(twoMains('1.35')).trace!;
+    const last = rows(tr).at(-1)!;
+    expect(last.status).toBe('Error');
+    expect(kubectlWhy(tr, last)!.status).toMatch(/^Error is main container worker's reason: it exited non-zero, and since 1\.35 \(PR #124766\).*\[14\.3\]\.$/);
+  });
+
   it('a row without a recorded basis has no explanation', () => {
     const row = { ...rows(trace)[0]!, basis: undefined };
     expect(kubectlWhy(trace, row)).toBeUndefined();

@@ -52,6 +52,9 @@ export function kubectlWhy(trace: Trace, row: PodKubectlEvent): KubectlWhy | und
     case 'completedRunning':
       status = `A main container Completed while another still runs and is ready, so kubectl prints ${st} instead of Completed (${st === 'Running' ? 'the pod is Ready' : 'the pod is not Ready'}) [14.3].`;
       break;
+    case 'completedError':
+      status = `${st} is main container ${c}'s reason: it exited non-zero, and since 1.35 (PR #124766) the printer shows a failed main container's reason instead of Completed when another main container Completed (up to 1.34 this pod printed Completed, whatever the order of the containers) [14.3].`;
+      break;
     case 'terminating':
       status = b.beneath && (b.beneath === 'Completed' || b.beneath === 'Error' || phase === 'Succeeded' || phase === 'Failed')
         ? `The pod has a deletionTimestamp, so ${v}'s printer shows Terminating although the pod is already ${phase ?? b.beneath} (it would print ${b.beneath}): up to 1.30 even a terminal pod prints Terminating; from 1.31 (PR #122038) it keeps its STATUS [14.4].`
