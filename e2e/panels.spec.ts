@@ -67,9 +67,14 @@ test('the containers table shows the API status, and the kubectl STATUS says why
     await expect(text).toBeVisible();
     await expectNoAxeViolations(page, 'dark', 'the kubectl why note and the runtime line');
     await setTheme(page, 'light');
-    for (const [width, height] of [[390, 844], [1920, 1080]] as const) {
+    for (const [width, height] of [[390, 844], [1280, 720], [1920, 1080]] as const) {
       await page.setViewportSize({ width, height });
       await expect(text).toBeInViewport();
+      // Within the strip's width: the timeline pane scrolls, so what pokes out of it is cut off.
+      const strip = (await page.locator('.status-strip').boundingBox())!;
+      const note = (await text.boundingBox())!;
+      expect(note.x).toBeGreaterThanOrEqual(strip.x);
+      expect(note.x + note.width).toBeLessThanOrEqual(strip.x + strip.width + 0.5);
       await page.screenshot({ path: `e2e/screenshots/panels-why-${width}x${height}.png` });
     }
     await page.keyboard.press('Escape');
