@@ -58,7 +58,7 @@ function sharedBasis(manager: PodSim['status'], basis: PrintBasis): PrintBasis {
  * The same keys in the same order with the same values, compared without building key lists: a
  * basis from printPodWithBasis has its keys in one order (minor, source, restarts, container,
  * sidecar, by, initialized, beneath: the order its branches add them) and none set to undefined
- * (withoutUnset drops those), so equal values of every key mean the same keys in the same order.
+ * (printPod.ts basisOf leaves those out), so equal values of every key mean the same keys in the same order.
  */
 function sameBasis(a: PrintBasis, b: PrintBasis): boolean {
   return a.minor === b.minor && a.source === b.source && a.restarts === b.restarts && a.container === b.container
