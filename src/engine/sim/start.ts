@@ -99,10 +99,27 @@ function newestExited(sim: PodSim, rec: ContainerRecord): Instance | undefined {
   return undefined;
 }
 
-function backoffWhy(name: string, checked: Instance, killedNow: boolean, delay: number): string {
-  return killedNow
-    ? `[4.5] ${name} was killed in this sync, but the back-off is checked against the status read before the kill, where its previous run ended at ${checked.finishedAt}s: that is within the ${delay}s back-off, so it is not started (CrashLoopBackOff).`
-    : `[4.5] ${name} exited at ${checked.finishedAt}s and restarted before, so it waits ${delay}s (CrashLoopBackOff) before the next start.`;
+function backoffWhy(rec: ContainerRecord, checked: Instance, killedNow: boolean, delay: number): string {
+  const name = rec.spec.name;
+  if (killedNow) {
+    return `[4.5] ${name} was killed in this sync, but the back-off is checked against the status read before the kill, where its previous run ended at ${checked.finishedAt}s: that is within the ${delay}s back-off, so it is not started (CrashLoopBackOff).`;
+  }
+  // Only the exit time differs from one wait to the next: the text around it is made once per
+  // container and delay, so the why the trace keeps is two joins of shared parts, not seven
+  // (issue 16: a crash loop's every back-off event kept its own chain of partial strings).
+  const parts = exitedWhyParts(rec, delay);
+  return parts.head + checked.finishedAt + parts.tail;
+}
+
+/** The text of the plain back-off why before and after its exit time, per container, for its last delay. */
+const exitedWhys = new WeakMap<ContainerRecord, { delay: number; head: string; tail: string }>();
+
+function exitedWhyParts(rec: ContainerRecord, delay: number): { head: string; tail: string } {
+  const last = exitedWhys.get(rec);
+  if (last !== undefined && last.delay === delay) return last;
+  const parts = { delay, head: `[4.5] ${rec.spec.name} exited at `, tail: `s and restarted before, so it waits ${delay}s (CrashLoopBackOff) before the next start.` };
+  exitedWhys.set(rec, parts);
+  return parts;
 }
 
 /** The newest instance exited after the sync's snapshot was taken: this sync killed it (a probe or spec change). */
@@ -144,7 +161,7 @@ export function doBackOff(sim: PodSim, name: string, lastExited: Instance | unde
   const latest = newest(rec);
   if (latest && sim.backoffAnnounced.get(name) !== latest) {
     sim.backoffAnnounced.set(name, latest); // one trace event per wait, though every sync re-checks
-    rec.backoffId = sim.emit({ type: 'container.backoff', container: name, delay, why: backoffWhy(name, lastExited, latest !== lastExited, delay) }, [lastExited.ids.exit]);
+    rec.backoffId = sim.emit({ type: 'container.backoff', container: name, delay, why: backoffWhy(rec, lastExited, latest !== lastExited, delay) }, [lastExited.ids.exit]);
   }
   return refusedUntil(rec, lastExited.finishedAt + delay);
 }
