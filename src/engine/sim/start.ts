@@ -208,16 +208,28 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   const pulled = pullWanted(sim, rec) ? yield* pullImage(sim, name, cause, pull) : null;
   if (pulled) return pulled;
 
-  yield { sleep: CONTAINER_CREATE };
-  if (sim.deletion) return { ok: false };
+  yield CREATE_WAIT;
+  if (sim.deletion) return NOT_STARTED;
   const inst = createInstance(sim, name);
-  yield { sleep: CONTAINER_START };
+  yield START_WAIT;
   rec.startError = undefined;
   sim.containerChanged(rec);
   startProcess(sim, inst, why, [pull.id, ...cause, waitedFor]);
+  // The hook's steps in a generator of their own: a start without one (every restart of a crash
+  // loop) keeps no room for their state in its own.
+  return rec.spec.postStart ? yield* runPostStart(sim, rec, inst) : STARTED;
+}
 
-  const hook = rec.spec.postStart;
-  if (!hook) return { ok: true };
+/** The waits and outcomes of every start, shared (the kernel and the sync only read them). */
+const CREATE_WAIT = { sleep: CONTAINER_CREATE };
+const START_WAIT = { sleep: CONTAINER_START };
+const STARTED: StartOutcome = { ok: true };
+const NOT_STARTED: StartOutcome = { ok: false };
+
+/** The postStart hook right after the start: the sync waits for it; a failure kills the container ([3.3], [3.4]). */
+function* runPostStart(sim: PodSim, rec: ContainerRecord, inst: Instance): Proc<StartOutcome> {
+  const hook = rec.spec.postStart!;
+  const name = rec.spec.name;
   const hb = inst.behavior.postStart;
   const duration = hook.handler === 'sleep' ? hook.sleepSeconds ?? 0 : hb.duration;
   sim.hooks.set(inst, 'postStart');
