@@ -243,8 +243,10 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
     else if (source === 'terminating') reason = 'Terminating';
   }
 
+  // One flat string ("12 (5m ago)", joined): the trace keeps every row's, and a concatenation of
+  // 13 characters or more would keep a chain of its partial strings instead (issue 16).
   const restartsText = restarts !== 0 && lastRestart !== undefined
-    ? `${restarts} (${humanDuration(now - lastRestart)} ago)`
+    ? [restarts, ' (', humanDuration(now - lastRestart), ' ago)'].join('')
     : String(restarts);
   return { columns: { ready: readyColumn(ready, total), status: reason, restarts: restartsText }, basis: basisOf(minor, source, restartsFrom, container, sidecar, by, initialized, beneath) };
 }

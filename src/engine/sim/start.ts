@@ -105,10 +105,10 @@ function backoffWhy(rec: ContainerRecord, checked: Instance, killedNow: boolean,
     return `[4.5] ${name} was killed in this sync, but the back-off is checked against the status read before the kill, where its previous run ended at ${checked.finishedAt}s: that is within the ${delay}s back-off, so it is not started (CrashLoopBackOff).`;
   }
   // Only the exit time differs from one wait to the next: the text around it is made once per
-  // container and delay, so the why the trace keeps is two joins of shared parts, not seven
-  // (issue 16: a crash loop's every back-off event kept its own chain of partial strings).
+  // container and delay, and the why joined into one flat string (issue 16: a crash loop's every
+  // back-off event kept its own chain of seven partial strings).
   const parts = exitedWhyParts(rec, delay);
-  return parts.head + checked.finishedAt + parts.tail;
+  return [parts.head, checked.finishedAt, parts.tail].join('');
 }
 
 /** The text of the plain back-off why before and after its exit time, per container, for its last delay. */
