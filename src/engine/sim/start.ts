@@ -12,6 +12,7 @@ import { newest, type ContainerRecord, type Instance, type StartError } from './
 import { createInstance, startProcess } from './process';
 import { killContainer } from './kill';
 import { CONTAINER_CREATE, CONTAINER_START, PULL_CHECK, PULL_FAILURE } from './timing';
+import { emitBackoff } from './frequentEvents';
 
 export interface StartOutcome {
   ok: boolean;
@@ -161,7 +162,7 @@ export function doBackOff(sim: PodSim, name: string, lastExited: Instance | unde
   const latest = newest(rec);
   if (latest && sim.backoffAnnounced.get(name) !== latest) {
     sim.backoffAnnounced.set(name, latest); // one trace event per wait, though every sync re-checks
-    rec.backoffId = sim.emit({ type: 'container.backoff', container: name, delay, why: backoffWhy(rec, lastExited, latest !== lastExited, delay) }, [lastExited.ids.exit]);
+    rec.backoffId = emitBackoff(sim, name, delay, backoffWhy(rec, lastExited, latest !== lastExited, delay), [lastExited.ids.exit]);
   }
   return refusedUntil(rec, lastExited.finishedAt + delay);
 }

@@ -11,6 +11,7 @@ import type { ExplainedCondition } from '../kubelet/conditions';
 import type { ContainerStatusWrite, PodConditionEvent, PodConditionType } from '../trace';
 import { publishKubectl, rowStands, type DeferredCause } from './kubectlRow';
 import type { PodSim } from './podSim';
+import { emitAttemptEvent, emitWaiting } from './frequentEvents';
 
 /** At most this many causes on a pod-level event (the latest ones). */
 const MAX_POD_CAUSES = 4;
@@ -203,21 +204,21 @@ function publishContainers(sim: PodSim, olds: ContainerStatus[], news: Container
     const reason = s.state.waiting?.reason;
     const since = sim.status.runtimeEventsOf(s.name) ?? [];
     if (reason && reason !== o?.state.waiting?.reason) {
-      shown.push(sim.emit({ type: 'container.waiting', container: s.name, reason, why: waitingWhy(reason, s) }, since));
+      shown.push(emitWaiting(sim, s.name, reason, waitingWhy(reason, s), since));
     }
     const attempt = s.restartCount;
     const inst = sim.status.instanceOf(s.name);
     let startedId: string | undefined;
     if (s.started && !o?.started) {
-      startedId = sim.emit({ type: 'container.started', container: s.name, attempt, why: startedWhy(sim, s.name) }, since.length ? since : [inst?.ids.up ?? inst?.ids.start]);
+      startedId = emitAttemptEvent(sim, 'container.started', s.name, attempt, startedWhy(sim, s.name), since.length ? since : [inst?.ids.up ?? inst?.ids.start]);
       if (inst) inst.ids.started = startedId;
       shown.push(startedId);
     }
     if (s.ready && !o?.ready) {
-      shown.push(sim.emit({ type: 'container.ready', container: s.name, attempt, why: readyWhy(sim, s.name) }, [...since, startedId]));
+      shown.push(emitAttemptEvent(sim, 'container.ready', s.name, attempt, readyWhy(sim, s.name), [...since, startedId]));
     }
     if (!s.ready && o?.ready) {
-      shown.push(sim.emit({ type: 'container.unready', container: s.name, attempt, why: '[5.6] The container is no longer ready: it stopped, or its readiness probe failed.' }, since.length ? since : [inst?.ids.exit ?? inst?.ids.kill]));
+      shown.push(emitAttemptEvent(sim, 'container.unready', s.name, attempt, '[5.6] The container is no longer ready: it stopped, or its readiness probe failed.', since.length ? since : [inst?.ids.exit ?? inst?.ids.kill]));
     }
   }
 }
