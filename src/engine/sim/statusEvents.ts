@@ -8,10 +8,10 @@
 
 import type { ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import type { ExplainedCondition } from '../kubelet/conditions';
-import type { ContainerStatusWrite, PodConditionEvent, PodConditionType } from '../trace';
+import type { ContainerStatusWrite, PodConditionType } from '../trace';
 import { publishKubectl, rowStands, type DeferredCause } from './kubectlRow';
 import type { PodSim } from './podSim';
-import { emitAttemptEvent, emitWaiting } from './frequentEvents';
+import { emitAttemptEvent, emitCondition, emitWaiting } from './frequentEvents';
 
 /** At most this many causes on a pod-level event (the latest ones). */
 const MAX_POD_CAUSES = 4;
@@ -38,7 +38,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
       continue;
     }
     c.lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : sim.now;
-    sim.emit(conditionEvent(c, whyOf(explained, c.type) ?? `[7] ${c.type} is ${c.status}.`), conditionCause(changes.get(), c.type as PodConditionType));
+    emitCondition(sim, c.type as PodConditionType, c.status === 'True' ? 'True' : 'False', c.reason || undefined, whyOf(explained, c.type) ?? `[7] ${c.type} is ${c.status}.`, conditionCause(changes.get(), c.type as PodConditionType));
   }
   const changed: string[] = [];
   publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed, shown);
@@ -166,13 +166,6 @@ function emissionIndex(id: string): number {
 }
 
 /** A condition's event: type, condition, status, its reason when it has one, why (property stores in that order: no spread). */
-function conditionEvent(c: PodCondition, why: string): Omit<PodConditionEvent, 't' | 'id' | 'cause'> {
-  const e = { type: 'pod.condition', condition: c.type as PodConditionType, status: c.status === 'True' ? 'True' : 'False' } as Omit<PodConditionEvent, 't' | 'id' | 'cause'>;
-  if (c.reason) e.reason = c.reason;
-  e.why = why;
-  return e;
-}
-
 /** A condition shows the containers its rule reads ([7]): readiness for Ready, init for Initialized. */
 function conditionCause(changes: StatusChanges, type: PodConditionType): string[] {
   if (type === 'Ready' || type === 'ContainersReady') {
