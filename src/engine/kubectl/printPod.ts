@@ -150,16 +150,23 @@ export function printPod(pod: ApiPod, now: number, opts: PrintOptions = {}): Kub
   return printPodWithBasis(pod, now, opts).columns;
 }
 
-/** The optional keys left unset are absent, not undefined (a copy in the same key order: no `delete` on the object). */
-function withoutUnset(basis: PrintBasis): PrintBasis {
-  const from = basis as unknown as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k in from) {
-    const v = from[k];
-    if (v === undefined && (k === 'container' || k === 'sidecar' || k === 'initialized' || k === 'by')) continue;
-    out[k] = v;
-  }
-  return out as unknown as PrintBasis;
+/**
+ * The basis object, its keys in the one order the printer's branches decide them (minor, source,
+ * restarts, container, sidecar, by, initialized, beneath) and the unset ones absent, not undefined:
+ * built once at the end from the branch's values, not grown key by key and copied without its
+ * unset keys (a row is printed at every change of a simulated pod).
+ */
+function basisOf(
+  minor: number, source: PrintBasis['source'], restarts: PrintBasis['restarts'], container: string | undefined,
+  sidecar: boolean | undefined, by: PrintBasis['by'], initialized: boolean | undefined, beneath: string | undefined,
+): PrintBasis {
+  const basis: PrintBasis = { minor, source, restarts };
+  if (container !== undefined) basis.container = container;
+  if (sidecar !== undefined) basis.sidecar = sidecar;
+  if (by !== undefined) basis.by = by;
+  if (initialized !== undefined) basis.initialized = initialized;
+  if (beneath !== undefined) basis.beneath = beneath;
+  return basis;
 }
 
 /** The three columns and the branch that named them, for explanations ([14.6]; branches [14.1]–[14.4]). */
@@ -168,10 +175,17 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
   const knowsSidecars = minor >= SIDECARS_FROM;
   const { status, spec } = pod;
   let reason: string = status.reason || status.phase || '';
-  const basis: PrintBasis = { minor, source: 'phase', restarts: 'init' };
+  // The basis's values, decided branch by branch (basisOf builds the object once at the end).
+  let source: PrintBasis['source'] = 'phase';
+  let restartsFrom: PrintBasis['restarts'] = 'init';
+  let container: string | undefined;
+  let sidecar: boolean | undefined;
+  let by: PrintBasis['by'];
+  let initialized: boolean | undefined;
+  let beneath: string | undefined;
   if (schedulingGated(status.conditions)) {
     reason = 'SchedulingGated';
-    basis.source = 'schedulingGated';
+    source = 'schedulingGated';
   }
   const total = spec.containers.length + (knowsSidecars ? initSpecFacts(spec.initContainers).sidecarCount : 0);
 
@@ -181,11 +195,10 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
   let lastRestart = init.lastRestart;
   if (init.status !== undefined) {
     reason = init.status;
-    // Property stores in the order an Object.assign of { source, container, sidecar, by } makes (the basis's key order).
-    basis.source = 'init';
-    basis.container = init.stoppedAt?.name;
-    basis.sidecar = init.stoppedAt?.sidecar ?? false;
-    basis.by = init.stoppedAt?.by;
+    source = 'init';
+    container = init.stoppedAt?.name;
+    sidecar = init.stoppedAt?.sidecar ?? false;
+    by = init.stoppedAt?.by;
   }
 
   // [14.2] from 1.28 an Initialized=True pod also prints its main containers (a sidecar may be
@@ -194,8 +207,8 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
     // [14.3] once initialized, regular init containers' restarts no longer count; up to 1.27 the
     // time of the last restart is not reset, so an init container's finish can still date it.
     restarts = init.sidecarRestarts;
-    basis.restarts = knowsSidecars ? 'sidecarsAndMains' : 'mains';
-    if (init.status !== undefined) basis.initialized = true;
+    restartsFrom = knowsSidecars ? 'sidecarsAndMains' : 'mains';
+    if (init.status !== undefined) initialized = true;
     if (knowsSidecars) lastRestart = init.lastSidecarRestart;
     let hasRunning = false;
     let namedBy: string | undefined; // the last main container (walking back: the first) whose reason names the STATUS
@@ -221,24 +234,24 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
         ready++;
       }
     }
-    if (namedBy !== undefined) { // stores in the order of { source, container, sidecar, initialized, by }
-      basis.source = 'main';
-      basis.container = namedBy;
-      basis.sidecar = undefined;
-      basis.initialized = undefined;
-      basis.by = undefined;
+    if (namedBy !== undefined) { // a main container names it: the init walk's details no longer apply
+      source = 'main';
+      container = namedBy;
+      sidecar = undefined;
+      initialized = undefined;
+      by = undefined;
     }
     if (reason === 'Completed') {
       if (hasRunning && conditionTrue(status.conditions, 'Ready')) {
         reason = 'Running';
-        basis.source = 'completedRunning';
+        source = 'completedRunning';
       } else if (errorReason !== undefined) {
         reason = errorReason;
-        basis.source = 'completedError';
-        basis.container = errorBy;
+        source = 'completedError';
+        container = errorBy;
       } else if (hasRunning) {
         reason = 'NotReady';
-        basis.source = 'completedRunning';
+        source = 'completedRunning';
       }
     }
   }
@@ -246,17 +259,18 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
   if (pod.deletionTimestamp !== undefined) {
     const terminal = status.phase === 'Succeeded' || status.phase === 'Failed';
     // [14.4] NodeLost → Unknown; otherwise Terminating, except (1.31+) in a terminal phase.
-    const beneath = reason;
-    basis.source = status.reason === 'NodeLost' ? 'nodeLost' : !terminal || minor < TERMINAL_KEEPS_STATUS_FROM ? 'terminating' : 'terminalKept';
-    basis.beneath = beneath;
-    if (basis.source === 'nodeLost') reason = 'Unknown';
-    else if (basis.source === 'terminating') reason = 'Terminating';
+    beneath = reason;
+    source = status.reason === 'NodeLost' ? 'nodeLost' : !terminal || minor < TERMINAL_KEEPS_STATUS_FROM ? 'terminating' : 'terminalKept';
+    if (source === 'nodeLost') reason = 'Unknown';
+    else if (source === 'terminating') reason = 'Terminating';
   }
 
+  // One flat string ("12 (5m ago)", joined): the trace keeps every row's, and a concatenation of
+  // 13 characters or more would keep a chain of its partial strings instead (issue 16).
   const restartsText = restarts !== 0 && lastRestart !== undefined
-    ? `${restarts} (${humanDuration(now - lastRestart)} ago)`
+    ? [restarts, ' (', humanDuration(now - lastRestart), ' ago)'].join('')
     : String(restarts);
-  return { columns: { ready: readyColumn(ready, total), status: reason, restarts: restartsText }, basis: withoutUnset(basis) };
+  return { columns: { ready: readyColumn(ready, total), status: reason, restarts: restartsText }, basis: basisOf(minor, source, restartsFrom, container, sidecar, by, initialized, beneath) };
 }
 
 /** READY's texts for pods of up to this many containers, made once ("1/3"): a row is printed at every change. */

@@ -5,10 +5,10 @@
 
 import type { ApiPod, ApiPodStatus, PodCondition } from '../api';
 import { printPodWithBasis, type PrintBasis, type PrintOptions } from '../kubectl/printPod';
-import type { PodKubectlEvent } from '../trace';
 import type { Causes, PodSim } from './podSim';
 import { sameRowView } from './rowView';
 import type { RowInputs } from './statusManager';
+import { emitRow } from './frequentEvents';
 
 /** A row's causes worked out only when a row is printed (a status write's changed containers). */
 export interface DeferredCause {
@@ -38,8 +38,7 @@ export function publishKubectl(sim: PodSim, why: string, cause?: Causes | Deferr
   if (!row || row.ready !== cols.ready || row.status !== cols.status || restartCount(row.restarts) !== restartCount(cols.restarts)) {
     manager.row = cols;
     // The columns' fields one by one, in printPod's order (no spread copy).
-    const rowEvent: Omit<PodKubectlEvent, 't' | 'id' | 'cause'> = { type: 'pod.kubectl', ready: cols.ready, status: cols.status, restarts: cols.restarts, basis: sharedBasis(manager, basis), why };
-    sim.emit(rowEvent, cause !== undefined && 'stateCause' in cause ? cause.stateCause() : cause);
+    emitRow(sim, cols.ready, cols.status, cols.restarts, sharedBasis(manager, basis), why, cause !== undefined && 'stateCause' in cause ? cause.stateCause() : cause);
   }
 }
 
@@ -58,7 +57,7 @@ function sharedBasis(manager: PodSim['status'], basis: PrintBasis): PrintBasis {
  * The same keys in the same order with the same values, compared without building key lists: a
  * basis from printPodWithBasis has its keys in one order (minor, source, restarts, container,
  * sidecar, by, initialized, beneath: the order its branches add them) and none set to undefined
- * (withoutUnset drops those), so equal values of every key mean the same keys in the same order.
+ * (printPod.ts basisOf leaves those out), so equal values of every key mean the same keys in the same order.
  */
 function sameBasis(a: PrintBasis, b: PrintBasis): boolean {
   return a.minor === b.minor && a.source === b.source && a.restarts === b.restarts && a.container === b.container

@@ -158,15 +158,28 @@ export class PodSim {
   emit(e: Emit, cause?: Causes): string {
     // Every caller passes a fresh object literal, so it becomes the event itself (no copy).
     const ev = e as TraceEvent;
+    ev.t = this.eventTime();
+    ev.id = this.nextEventId();
+    const ids = causeIds(cause);
+    if (ids !== undefined) ev.cause = ids;
+    return this.keep(ev);
+  }
+
+  /** The next event's time (frequentEvents.ts builds the most frequent events whole with it). */
+  eventTime(): number {
     const t = roundTime(this.k.now);
-    ev.t = t;
     if (t > this.latestEventAt) this.latestEventAt = t;
-    const id = `e${this.events.length}`;
-    ev.id = id;
-    if (cause) {
-      const ids = distinctIds(cause);
-      if (ids.length) ev.cause = ids;
-    }
+    return t;
+  }
+
+  /** The next event's id. */
+  nextEventId(): string {
+    return `e${this.events.length}`;
+  }
+
+  /** Adds a complete event (its time, id and causes set) to the trace; returns its id. */
+  keep(ev: TraceEvent): string {
+    const id = ev.id!;
     this.events.push(ev);
     if ('container' in ev && ev.container !== undefined && SHOWN_BY_STATUS.has(ev.type)) this.status.noteRuntimeEvent(ev.container, id);
     this.node.record(this.pod.name, ev); // the shared budget: it stops the run when reached
@@ -265,6 +278,13 @@ export class PodSim {
   specGrace(): number {
     return this.pod.terminationGracePeriodSeconds;
   }
+}
+
+/** An event's cause list as the trace keeps it: the defined ids, each once; undefined when none. */
+export function causeIds(cause: Causes | undefined): string[] | undefined {
+  if (cause === undefined) return undefined;
+  const ids = distinctIds(cause);
+  return ids.length ? ids : undefined;
 }
 
 /**

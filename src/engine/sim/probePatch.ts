@@ -9,7 +9,8 @@ import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
 import type { ContainerRecord } from './model';
 import { publish, publishUnchanged } from './statusEvents';
-import { copyCondition, holds, remember, sameCondition, specForStatus, statusesByPosition, stripWhy } from './statusMemo';
+import { holds, remember, sameCondition, specForStatus, statusesByPosition } from './statusMemo';
+import { patchedConditions } from './writtenConditions';
 
 /** The prober patches started/ready into the written status at once ([5.6]); the phase waits for a sync. */
 export function patchProbeFlags(sim: PodSim): void {
@@ -31,11 +32,7 @@ export function patchProbeFlags(sim: PodSim): void {
     publishUnchanged(sim); // no flag and no condition changes: nothing to patch
     return;
   }
-  const merged = api.conditions.map((old) => {
-    if (old.type === containersReady.type) return stripWhy(containersReady);
-    if (old.type === ready.type) return stripWhy(ready);
-    return copyCondition(old);
-  });
+  const merged = patchedConditions(api.conditions, containersReady, ready);
   // The written status with these conditions and lists, its fields written one by one (no spread copy).
   const next: ApiPodStatus = { phase: api.phase, conditions: merged, initContainerStatuses: statuses.initContainerStatuses, containerStatuses: statuses.containerStatuses };
   if (api.reason !== undefined) next.reason = api.reason;

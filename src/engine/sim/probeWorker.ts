@@ -17,6 +17,7 @@ import type { PodSim } from './podSim';
 import type { Instance } from './model';
 import type { QueueItem } from './queue';
 import { runPlan, type RunPlan } from './probeRun';
+import { emitProbeResult } from './frequentEvents';
 
 export type Verdict = 'success' | 'failure';
 export type Next = 'next' | number | undefined;
@@ -260,7 +261,7 @@ export class ProbeWorkerLoop {
     sim.containerChanged(w.container);
     w.resultId = undefined;
     if (announce && result) {
-      w.resultId = sim.emit({ type: 'probe.result', container: w.container, probe: w.kind, result, why: why ?? probeWhy(w, result) }, this.resultCause(w, result));
+      w.resultId = emitProbeResult(sim, w.container, w.kind, result, why ?? probeWhy(w, result), this.resultCause(w, result));
     }
     if (w.kind === 'readiness' || w.kind === 'startup') sim.patchStatus();
     sim.requestSync();

@@ -6,6 +6,7 @@ import type { Causes, PodSim } from './podSim';
 import type { Behavior, StopBehavior } from '../scenario/types';
 import { trapRunsAt } from '../scenario/trapTimeline';
 import { behaviorFor, newInstance, newest, type Instance } from './model';
+import { emitAttemptEvent, emitExit } from './frequentEvents';
 
 function exitReason(code: number, oom: boolean, reason?: string): string {
   if (reason) return reason;
@@ -33,10 +34,10 @@ export function startProcess(sim: PodSim, inst: Instance, why: string, cause?: C
   inst.upAt = sim.now + b.startDelay;
   inst.readyAt = sim.now + Math.max(b.readyAfter, b.startDelay);
   sim.containerChanged(inst.container);
-  inst.ids.start = sim.emit({ type: 'container.start', container: inst.container, attempt: inst.attempt, why }, cause);
+  inst.ids.start = emitAttemptEvent(sim, 'container.start', inst.container, inst.attempt, why, cause);
   inst.upTimer = sim.k.at(inst.upAt, () => {
     if (inst.state !== 'running') return;
-    inst.ids.up = sim.emit({ type: 'container.up', container: inst.container, attempt: inst.attempt, why: upWhy(sim, inst, b) }, [inst.ids.start]);
+    inst.ids.up = emitAttemptEvent(sim, 'container.up', inst.container, inst.attempt, upWhy(sim, inst, b), [inst.ids.start]);
     sim.onRuntimeChange(inst.container);
   });
   if (b.exitAfter !== null) {
@@ -104,7 +105,7 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
   inst.reason = exitReason(code, oom, reason);
   sim.containerChanged(inst.container);
   sim.exits.push(inst);
-  const exitId = sim.emit({ type: 'container.exit', container: inst.container, attempt: inst.attempt, exitCode: code, reason: inst.reason, why }, cause);
+  const exitId = emitExit(sim, inst.container, inst.attempt, code, inst.reason, why, cause);
   inst.ids.exit = exitId;
   const hook = sim.hooks.get(inst);
   // A sleep hook runs in the kubelet, not in the container: it outlives the container ([11.4]).

@@ -12,6 +12,7 @@ import { newest, type ContainerRecord, type Instance, type StartError } from './
 import { createInstance, startProcess } from './process';
 import { killContainer } from './kill';
 import { CONTAINER_CREATE, CONTAINER_START, PULL_CHECK, PULL_FAILURE } from './timing';
+import { emitBackoff } from './frequentEvents';
 
 export interface StartOutcome {
   ok: boolean;
@@ -99,10 +100,27 @@ function newestExited(sim: PodSim, rec: ContainerRecord): Instance | undefined {
   return undefined;
 }
 
-function backoffWhy(name: string, checked: Instance, killedNow: boolean, delay: number): string {
-  return killedNow
-    ? `[4.5] ${name} was killed in this sync, but the back-off is checked against the status read before the kill, where its previous run ended at ${checked.finishedAt}s: that is within the ${delay}s back-off, so it is not started (CrashLoopBackOff).`
-    : `[4.5] ${name} exited at ${checked.finishedAt}s and restarted before, so it waits ${delay}s (CrashLoopBackOff) before the next start.`;
+function backoffWhy(rec: ContainerRecord, checked: Instance, killedNow: boolean, delay: number): string {
+  const name = rec.spec.name;
+  if (killedNow) {
+    return `[4.5] ${name} was killed in this sync, but the back-off is checked against the status read before the kill, where its previous run ended at ${checked.finishedAt}s: that is within the ${delay}s back-off, so it is not started (CrashLoopBackOff).`;
+  }
+  // Only the exit time differs from one wait to the next: the text around it is made once per
+  // container and delay, and the why joined into one flat string (issue 16: a crash loop's every
+  // back-off event kept its own chain of seven partial strings).
+  const parts = exitedWhyParts(rec, delay);
+  return [parts.head, checked.finishedAt, parts.tail].join('');
+}
+
+/** The text of the plain back-off why before and after its exit time, per container, for its last delay. */
+const exitedWhys = new WeakMap<ContainerRecord, { delay: number; head: string; tail: string }>();
+
+function exitedWhyParts(rec: ContainerRecord, delay: number): { head: string; tail: string } {
+  const last = exitedWhys.get(rec);
+  if (last !== undefined && last.delay === delay) return last;
+  const parts = { delay, head: `[4.5] ${rec.spec.name} exited at `, tail: `s and restarted before, so it waits ${delay}s (CrashLoopBackOff) before the next start.` };
+  exitedWhys.set(rec, parts);
+  return parts;
 }
 
 /** The newest instance exited after the sync's snapshot was taken: this sync killed it (a probe or spec change). */
@@ -144,7 +162,7 @@ export function doBackOff(sim: PodSim, name: string, lastExited: Instance | unde
   const latest = newest(rec);
   if (latest && sim.backoffAnnounced.get(name) !== latest) {
     sim.backoffAnnounced.set(name, latest); // one trace event per wait, though every sync re-checks
-    rec.backoffId = sim.emit({ type: 'container.backoff', container: name, delay, why: backoffWhy(name, lastExited, latest !== lastExited, delay) }, [lastExited.ids.exit]);
+    rec.backoffId = emitBackoff(sim, name, delay, backoffWhy(rec, lastExited, latest !== lastExited, delay), [lastExited.ids.exit]);
   }
   return refusedUntil(rec, lastExited.finishedAt + delay);
 }
@@ -191,16 +209,28 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   const pulled = pullWanted(sim, rec) ? yield* pullImage(sim, name, cause, pull) : null;
   if (pulled) return pulled;
 
-  yield { sleep: CONTAINER_CREATE };
-  if (sim.deletion) return { ok: false };
+  yield CREATE_WAIT;
+  if (sim.deletion) return NOT_STARTED;
   const inst = createInstance(sim, name);
-  yield { sleep: CONTAINER_START };
+  yield START_WAIT;
   rec.startError = undefined;
   sim.containerChanged(rec);
   startProcess(sim, inst, why, [pull.id, ...cause, waitedFor]);
+  // The hook's steps in a generator of their own: a start without one (every restart of a crash
+  // loop) keeps no room for their state in its own.
+  return rec.spec.postStart ? yield* runPostStart(sim, rec, inst) : STARTED;
+}
 
-  const hook = rec.spec.postStart;
-  if (!hook) return { ok: true };
+/** The waits and outcomes of every start, shared (the kernel and the sync only read them). */
+const CREATE_WAIT = { sleep: CONTAINER_CREATE };
+const START_WAIT = { sleep: CONTAINER_START };
+const STARTED: StartOutcome = { ok: true };
+const NOT_STARTED: StartOutcome = { ok: false };
+
+/** The postStart hook right after the start: the sync waits for it; a failure kills the container ([3.3], [3.4]). */
+function* runPostStart(sim: PodSim, rec: ContainerRecord, inst: Instance): Proc<StartOutcome> {
+  const hook = rec.spec.postStart!;
+  const name = rec.spec.name;
   const hb = inst.behavior.postStart;
   const duration = hook.handler === 'sleep' ? hook.sleepSeconds ?? 0 : hb.duration;
   sim.hooks.set(inst, 'postStart');

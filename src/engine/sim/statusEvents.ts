@@ -8,9 +8,10 @@
 
 import type { ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import type { ExplainedCondition } from '../kubelet/conditions';
-import type { ContainerStatusWrite, PodConditionEvent, PodConditionType } from '../trace';
+import type { ContainerStatusWrite, PodConditionType } from '../trace';
 import { publishKubectl, rowStands, type DeferredCause } from './kubectlRow';
 import type { PodSim } from './podSim';
+import { emitAttemptEvent, emitCondition, emitWaiting } from './frequentEvents';
 
 /** At most this many causes on a pod-level event (the latest ones). */
 const MAX_POD_CAUSES = 4;
@@ -37,7 +38,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
       continue;
     }
     c.lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : sim.now;
-    sim.emit(conditionEvent(c, whyOf(explained, c.type) ?? `[7] ${c.type} is ${c.status}.`), conditionCause(changes.get(), c.type as PodConditionType));
+    emitCondition(sim, c.type as PodConditionType, c.status === 'True' ? 'True' : 'False', c.reason || undefined, whyOf(explained, c.type) ?? `[7] ${c.type} is ${c.status}.`, conditionCause(changes.get(), c.type as PodConditionType));
   }
   const changed: string[] = [];
   publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed, shown);
@@ -165,13 +166,6 @@ function emissionIndex(id: string): number {
 }
 
 /** A condition's event: type, condition, status, its reason when it has one, why (property stores in that order: no spread). */
-function conditionEvent(c: PodCondition, why: string): Omit<PodConditionEvent, 't' | 'id' | 'cause'> {
-  const e = { type: 'pod.condition', condition: c.type as PodConditionType, status: c.status === 'True' ? 'True' : 'False' } as Omit<PodConditionEvent, 't' | 'id' | 'cause'>;
-  if (c.reason) e.reason = c.reason;
-  e.why = why;
-  return e;
-}
-
 /** A condition shows the containers its rule reads ([7]): readiness for Ready, init for Initialized. */
 function conditionCause(changes: StatusChanges, type: PodConditionType): string[] {
   if (type === 'Ready' || type === 'ContainersReady') {
@@ -203,21 +197,21 @@ function publishContainers(sim: PodSim, olds: ContainerStatus[], news: Container
     const reason = s.state.waiting?.reason;
     const since = sim.status.runtimeEventsOf(s.name) ?? [];
     if (reason && reason !== o?.state.waiting?.reason) {
-      shown.push(sim.emit({ type: 'container.waiting', container: s.name, reason, why: waitingWhy(reason, s) }, since));
+      shown.push(emitWaiting(sim, s.name, reason, waitingWhy(reason, s), since));
     }
     const attempt = s.restartCount;
     const inst = sim.status.instanceOf(s.name);
     let startedId: string | undefined;
     if (s.started && !o?.started) {
-      startedId = sim.emit({ type: 'container.started', container: s.name, attempt, why: startedWhy(sim, s.name) }, since.length ? since : [inst?.ids.up ?? inst?.ids.start]);
+      startedId = emitAttemptEvent(sim, 'container.started', s.name, attempt, startedWhy(sim, s.name), since.length ? since : [inst?.ids.up ?? inst?.ids.start]);
       if (inst) inst.ids.started = startedId;
       shown.push(startedId);
     }
     if (s.ready && !o?.ready) {
-      shown.push(sim.emit({ type: 'container.ready', container: s.name, attempt, why: readyWhy(sim, s.name) }, [...since, startedId]));
+      shown.push(emitAttemptEvent(sim, 'container.ready', s.name, attempt, readyWhy(sim, s.name), [...since, startedId]));
     }
     if (!s.ready && o?.ready) {
-      shown.push(sim.emit({ type: 'container.unready', container: s.name, attempt, why: '[5.6] The container is no longer ready: it stopped, or its readiness probe failed.' }, since.length ? since : [inst?.ids.exit ?? inst?.ids.kill]));
+      shown.push(emitAttemptEvent(sim, 'container.unready', s.name, attempt, '[5.6] The container is no longer ready: it stopped, or its readiness probe failed.', since.length ? since : [inst?.ids.exit ?? inst?.ids.kill]));
     }
   }
 }

@@ -3,7 +3,7 @@
 // unchanged condition keeps its object (and the trace keeps one copy).
 
 import type { PodCondition } from '../api';
-import { stripWhy } from './statusMemo';
+import { copyCondition, stripWhy } from './statusMemo';
 
 /**
  * The conditions of a new written status: each a copy without its why (publish then sets its
@@ -26,6 +26,30 @@ export function conditionsToWrite(written: readonly PodCondition[], fresh: reado
     out.push(same ? old : stripWhy(c));
   }
   if (out === undefined && written.length !== fresh.length) out = written.slice(0, fresh.length) as PodCondition[];
+  return out ?? (written as PodCondition[]);
+}
+
+/**
+ * The conditions of a prober's patch ([5.6]): the written ones with ContainersReady and Ready as
+ * recomputed. Each written condition is kept as it is where a copy would equal it after publish
+ * (the same test as conditionsToWrite: the same values, its lastTransitionTime key set, the first
+ * of its type), so a patch copies only the conditions it changes; all kept, the written list itself.
+ */
+export function patchedConditions(
+  written: readonly PodCondition[], containersReady: PodCondition & { why?: string }, ready: PodCondition & { why?: string },
+): PodCondition[] {
+  let out: PodCondition[] | undefined;
+  for (let i = 0; i < written.length; i++) {
+    const old = written[i]!;
+    const fresh = old.type === containersReady.type ? containersReady : old.type === ready.type ? ready : undefined;
+    const same = (fresh === undefined || (old.status === fresh.status && old.reason === fresh.reason && old.message === fresh.message))
+      && 'lastTransitionTime' in old && firstOfType(written, old.type) === old;
+    if (out === undefined) {
+      if (same) continue;
+      out = written.slice(0, i) as PodCondition[];
+    }
+    out.push(same ? old : fresh === undefined ? copyCondition(old) : stripWhy(fresh));
+  }
   return out ?? (written as PodCondition[]);
 }
 

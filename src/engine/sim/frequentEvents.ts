@@ -1,0 +1,86 @@
+// The trace's most frequent events (a crash loop's starts, exits, back-offs, waits and rows; the
+// probes' results and the conditions they change), each built as one object literal with its
+// time, id and causes. PodSim.emit completes the caller's literal instead, adding those fields
+// after it is made: they then live in a property array of their own, one more object per event,
+// which the trace keeps for the whole run (issue 16: 50,000 of them in a run that reaches the
+// event budget). Each builder writes the fields in the order emit's caller and emit would (the
+// trace's JSON is the same), with one literal for an event with causes and one for an event without.
+
+import type { PrintBasis } from '../kubectl/printPod';
+import type { PodConditionType, ProbeKind, TraceEvent } from '../trace';
+import { causeIds, type Causes, type PodSim } from './podSim';
+
+/** Events of one container attempt that say nothing else: a start, the app up, started, ready, unready. */
+type AttemptEventType = 'container.start' | 'container.up' | 'container.started' | 'container.ready' | 'container.unready';
+
+export function emitAttemptEvent(sim: PodSim, type: AttemptEventType, container: string, attempt: number, why: string, cause?: Causes): string {
+  const t = sim.eventTime();
+  const id = sim.nextEventId();
+  const ids = causeIds(cause);
+  return sim.keep((ids === undefined
+    ? { type, container, attempt, why, t, id }
+    : { type, container, attempt, why, t, id, cause: ids }) as TraceEvent);
+}
+
+export function emitExit(sim: PodSim, container: string, attempt: number, exitCode: number, reason: string, why: string, cause?: Causes): string {
+  const t = sim.eventTime();
+  const id = sim.nextEventId();
+  const ids = causeIds(cause);
+  return sim.keep(ids === undefined
+    ? { type: 'container.exit', container, attempt, exitCode, reason, why, t, id }
+    : { type: 'container.exit', container, attempt, exitCode, reason, why, t, id, cause: ids });
+}
+
+export function emitBackoff(sim: PodSim, container: string, delay: number, why: string, cause?: Causes): string {
+  const t = sim.eventTime();
+  const id = sim.nextEventId();
+  const ids = causeIds(cause);
+  return sim.keep(ids === undefined
+    ? { type: 'container.backoff', container, delay, why, t, id }
+    : { type: 'container.backoff', container, delay, why, t, id, cause: ids });
+}
+
+export function emitWaiting(sim: PodSim, container: string, reason: string, why: string, cause?: Causes): string {
+  const t = sim.eventTime();
+  const id = sim.nextEventId();
+  const ids = causeIds(cause);
+  return sim.keep(ids === undefined
+    ? { type: 'container.waiting', container, reason, why, t, id }
+    : { type: 'container.waiting', container, reason, why, t, id, cause: ids });
+}
+
+export function emitProbeResult(sim: PodSim, container: string, probe: ProbeKind, result: 'success' | 'failure', why: string, cause?: Causes): string {
+  const t = sim.eventTime();
+  const id = sim.nextEventId();
+  const ids = causeIds(cause);
+  return sim.keep(ids === undefined
+    ? { type: 'probe.result', container, probe, result, why, t, id }
+    : { type: 'probe.result', container, probe, result, why, t, id, cause: ids });
+}
+
+/** A condition's new status ([7]); `reason` only when the condition has one. */
+export function emitCondition(
+  sim: PodSim, condition: PodConditionType, status: 'True' | 'False', reason: string | undefined, why: string, cause?: Causes,
+): string {
+  const t = sim.eventTime();
+  const id = sim.nextEventId();
+  const ids = causeIds(cause);
+  if (reason === undefined) {
+    return sim.keep(ids === undefined
+      ? { type: 'pod.condition', condition, status, why, t, id }
+      : { type: 'pod.condition', condition, status, why, t, id, cause: ids });
+  }
+  return sim.keep(ids === undefined
+    ? { type: 'pod.condition', condition, status, reason, why, t, id }
+    : { type: 'pod.condition', condition, status, reason, why, t, id, cause: ids });
+}
+
+/** A `kubectl get pod` row ([14.1]): its columns in printPod's order, then the printer's basis. */
+export function emitRow(sim: PodSim, ready: string, status: string, restarts: string, basis: PrintBasis, why: string, cause?: Causes): string {
+  const t = sim.eventTime();
+  const id = sim.nextEventId();
+  const ids = causeIds(cause);
+  return sim.keep(ids === undefined
+    ? { type: 'pod.kubectl', ready, status, restarts, basis, why, t, id }
+    : { type: 'pod.kubectl', ready, status, restarts, basis, why, t, id, cause: ids });
+}
