@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TextStorage } from '../persistence';
-import { classifyAddress, rememberTabAddress, rememberTabText } from './tabText';
+import { classifyAddress, rememberLeavingAddress, rememberTabAddress, rememberTabText } from './tabText';
 
 function session(): TextStorage {
   const data = new Map<string, string>();
@@ -21,6 +21,44 @@ describe('classifyAddress: what an address is to this tab', () => {
     rememberTabAddress(s, 'B', true); // pagehide wrote B; the reload may still go to A
     rememberTabText(s, 'B');
     expect(classifyAddress(s, 'A', 'B')).toBe('stale');
+  });
+
+  it('a reload that races an address write just made (the browser still has the one before) is stale', () => {
+    // share.spec's "a reload right after typing", on a loaded machine: the typing took long enough
+    // for the address to follow it twice, the second write happened as the reload was asked for,
+    // and the browser reloaded the address before it.
+    const s = session();
+    rememberTabAddress(s, 'MINE');
+    rememberTabAddress(s, 'MINE # ty');
+    rememberTabAddress(s, 'MINE # typed');
+    rememberTabText(s, 'MINE # typed');
+    rememberLeavingAddress(s, true); // pagehide, no write pending, the last one a moment ago
+    expect(classifyAddress(s, 'MINE # ty', 'MINE # typed')).toBe('stale');
+    expect(classifyAddress(s, 'MINE', 'MINE # typed')).toBe('foreign');
+  });
+
+  it('a write made as the page went away, right after another write, leaves both earlier addresses to a reload', () => {
+    const s = session();
+    rememberTabAddress(s, 'A');
+    rememberTabAddress(s, 'B');
+    rememberTabAddress(s, 'C', true, true); // pagehide wrote C, B had been written a moment before
+    rememberTabText(s, 'C');
+    expect(classifyAddress(s, 'B', 'C')).toBe('stale');
+    expect(classifyAddress(s, 'A', 'C')).toBe('stale');
+  });
+
+  it('long after the last write, leaving keeps only the address shown, and the next write forgets what was left', () => {
+    const s = session();
+    rememberTabAddress(s, 'A');
+    rememberTabAddress(s, 'B');
+    rememberTabText(s, 'B # more');
+    rememberLeavingAddress(s, false);
+    expect(classifyAddress(s, 'B', 'B # more')).toBe('stale');
+    expect(classifyAddress(s, 'A', 'B # more')).toBe('foreign');
+    rememberTabAddress(s, 'C', true, true);
+    rememberTabAddress(s, 'D'); // the reloaded page's first write
+    rememberTabText(s, 'D');
+    expect(classifyAddress(s, 'B', 'D')).toBe('foreign');
   });
 
   it('an older address of this tab opened again on purpose is a link like any other (the user is asked)', () => {

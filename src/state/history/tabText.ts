@@ -35,8 +35,16 @@ function is(session: TextStorage | null, key: string, text: string): boolean {
 
 /** Addresses remembered: a reload may still go to the one before the last (written as the page went away). */
 const ADDRESSES_KEPT = 3;
-/** The address the page left behind: the last one before a write made as the page went away. */
+/** The addresses a reload right after the page went away may still find (space-separated hashes). */
 export const TAB_ADDRESS_LEFT_KEY = 'sidecar-lab:tab-address-left';
+/**
+ * How long after an address write a reload may still go to the address before it. The browser
+ * reloads the address it has on record, which a replaceState reaches a moment later (an IPC from
+ * the page's process): a reload asked for while the write happens goes to the one before. On a
+ * loaded machine that moment was long enough for a reload right after typing to go to an address
+ * two writes old and ask about the tab's own text (e2e share.spec, 2026-12-04).
+ */
+export const ADDRESS_RACE_MS = 3000;
 
 function remembered(session: TextStorage | null): string[] {
   try {
@@ -47,27 +55,41 @@ function remembered(session: TextStorage | null): string[] {
 }
 
 /**
- * This tab wrote `text` into its address; `leaving`: as the page went away, when a reload may
- * still go to the address before this one (the browser took it before the write).
+ * This tab wrote `text` into its address. `leaving`: as the page went away, when a reload may
+ * still go to the address before this one (the browser took it before the write), or, when the
+ * write before this one was `racing` (recent: ADDRESS_RACE_MS), to the one before that.
  */
-export function rememberTabAddress(session: TextStorage | null, text: string, leaving = false): void {
+export function rememberTabAddress(session: TextStorage | null, text: string, leaving = false, racing = false): void {
   try {
     const before = remembered(session);
     const hash = textHash(text);
     session?.setItem(TAB_ADDRESS_KEY, [hash, ...before.filter((h) => h !== hash)].slice(0, ADDRESSES_KEPT).join(' '));
-    if (leaving && before[0] !== undefined && before[0] !== hash) session?.setItem(TAB_ADDRESS_LEFT_KEY, before[0]);
-    else session?.setItem(TAB_ADDRESS_LEFT_KEY, '');
+    const left = leaving ? before.slice(0, racing ? 2 : 1).filter((h) => h !== hash) : [];
+    session?.setItem(TAB_ADDRESS_LEFT_KEY, left.join(' '));
   } catch {
     // Then a reload may ask once more; nothing is lost.
   }
 }
 
-/** The address is the one this tab shows last, or the one a reload right after leaving may still find. */
+/**
+ * The page goes away with no address write pending. When its last write was `racing` (recent),
+ * a reload may still go to the address before it.
+ */
+export function rememberLeavingAddress(session: TextStorage | null, racing: boolean): void {
+  try {
+    const previous = racing ? remembered(session)[1] : undefined;
+    session?.setItem(TAB_ADDRESS_LEFT_KEY, previous ?? '');
+  } catch {
+    // Then a reload may ask once more; nothing is lost.
+  }
+}
+
+/** The address is the one this tab shows last, or one a reload right after leaving may still find. */
 function isCurrentAddress(session: TextStorage | null, text: string): boolean {
   const hash = textHash(text);
   if (remembered(session)[0] === hash) return true;
   try {
-    return session?.getItem(TAB_ADDRESS_LEFT_KEY) === hash;
+    return (session?.getItem(TAB_ADDRESS_LEFT_KEY) ?? '').split(' ').includes(hash);
   } catch {
     return false;
   }

@@ -7,7 +7,7 @@ import { appStore } from '../../state/appStore';
 import { DEFAULT_SCENARIO } from '../../state/defaultScenario';
 import { startCompareRunner } from '../../state/compareRunner';
 import { applyLinkView } from '../../state/linkView';
-import { rememberTabAddress, rememberTabText, tabStorage } from '../../state/history/tabText';
+import { ADDRESS_RACE_MS, rememberLeavingAddress, rememberTabAddress, rememberTabText, tabStorage } from '../../state/history/tabText';
 import { browserStorage, type TextStorage } from '../../state/persistence';
 import { afterAnswer } from '../../state/afterAnswer';
 import type { AppState, AppStore } from '../../state/store';
@@ -50,14 +50,17 @@ function whenIdle(run: () => void): () => void {
 export function followAddress(store: AppStore, debounceMs = ADDRESS_DEBOUNCE_MS, session: TextStorage | null = tabStorage()): () => void {
   /** Cancels the write under way (its debounce, its wait for the answer, its idle callback). */
   let pending: (() => void) | null = null;
-  const write = (leaving = false) => {
+  /** When the address was last written (-Infinity: not yet), for a reload that races that write. */
+  let writtenAt = -Infinity;
+  const write = (leaving = false, racing = false) => {
     pending?.();
     pending = null;
     const s = store.getState();
     if (s.pendingOpen) return;
     const href = currentLink(s, location.href);
     if (href !== location.href) history.replaceState(history.state, '', href);
-    rememberTabAddress(session, s.text, leaving);
+    writtenAt = performance.now();
+    rememberTabAddress(session, s.text, leaving, racing);
     rememberTabText(session, s.text);
   };
   const schedule = () => {
@@ -71,7 +74,9 @@ export function followAddress(store: AppStore, debounceMs = ADDRESS_DEBOUNCE_MS,
     };
   };
   const onPageHide = () => {
-    if (pending) write(true);
+    const racing = performance.now() - writtenAt < ADDRESS_RACE_MS;
+    if (pending) write(true, racing);
+    else rememberLeavingAddress(session, racing);
     rememberTabText(session, store.getState().text);
   };
   window.addEventListener('pagehide', onPageHide);
