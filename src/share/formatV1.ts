@@ -18,7 +18,7 @@
 // runs may last): the first writer stopped at 2^31 - 1 ms (24.8 days) and threw past it, so no
 // link in the wild holds more, and every one of them reads as before.
 
-import { deflateSync } from 'fflate';
+import { Deflate, deflateSync } from 'fflate';
 import { boundedInflateRaw, type InflateLimits } from './boundedInflate';
 import { ByteReader, ByteWriter, fromUtf8, toUtf8 } from './bytes';
 import { deflateRawOptimal } from './deflateOptimal';
@@ -77,11 +77,36 @@ export const OPTIMAL_ENCODER_MAX_BYTES = 16 * 1024;
 
 /** The deflate stream is the format; which encoder writes it is not (deflateOptimal.ts: 3 % smaller than fflate's level 9). */
 export function encodePayloadV1(state: LinkRecordV1): Uint8Array {
-  const record = recordBytesV1(state);
+  return deflateRecordV1(recordBytesV1(state));
+}
+
+/** A record's payload: its deflate stream (recordBytesV1 makes the record). */
+export function deflateRecordV1(record: Uint8Array): Uint8Array {
   return record.length <= OPTIMAL_ENCODER_MAX_BYTES
     ? deflateRawOptimal(record, DICTIONARY_V1)
     : deflateSync(record, { level: 9, dictionary: DICTIONARY_V1 });
 }
+
+/**
+ * Whether a record larger than OPTIMAL_ENCODER_MAX_BYTES deflates to at most `budget` bytes,
+ * found by the same level-9 deflate in 64 kB steps that stops as soon as its output passes the
+ * budget: a scenario far too big for a link costs a fraction of deflating it whole (the address
+ * bar asks at every edit). The streamed output may differ from deflateSync's by a few bytes at
+ * its block ends, so a record within that of the budget may be judged either way.
+ */
+export function recordDeflatesWithin(record: Uint8Array, budget: number): boolean {
+  let out = 0;
+  const stream = new Deflate({ level: 9, dictionary: DICTIONARY_V1 }, (chunk) => { out += chunk.length; });
+  for (let at = 0; at < record.length; at += PROBE_STEP_BYTES) {
+    const end = Math.min(record.length, at + PROBE_STEP_BYTES);
+    stream.push(record.subarray(at, end), end === record.length);
+    if (out > budget) return false;
+  }
+  return true;
+}
+
+/** Input per step of recordDeflatesWithin: fflate compresses a step's worth at each push. */
+const PROBE_STEP_BYTES = 64 * 1024;
 
 function ascii(bytes: Uint8Array, re: RegExp, what: string): string {
   const s = fromUtf8(bytes, what);

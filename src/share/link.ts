@@ -4,15 +4,32 @@
 import { encodeBase64url, decodeBase64url } from './base64url';
 import type { InflateLimits } from './boundedInflate';
 import { LinkDecodeError, linkError } from './errors';
-import { encodePayloadV1 } from './formatV1';
+import { deflateRecordV1, encodePayloadV1, recordBytesV1, recordDeflatesWithin } from './formatV1';
 import { MAX_FRAGMENT_CHARS } from './limits';
 import { CURRENT_FORMAT, READERS, toShareState } from './migrate';
 import type { DecodeResult, ShareState } from './types';
 import { splitFragment } from './url';
 
+const PREFIX = `v${CURRENT_FORMAT}.`;
+
 /** The fragment (without `#`) for a state, in the current format: `v1.<base64url>`. */
 export function encodeFragment(state: ShareState): string {
-  return `v${CURRENT_FORMAT}.${encodeBase64url(encodePayloadV1(state))}`;
+  return `${PREFIX}${encodeBase64url(encodePayloadV1(state))}`;
+}
+
+/**
+ * The fragment, when it is a link that opens (at most `maxChars`: decodeFragment refuses longer
+ * ones); null when it is too long. A record more than twice the deflate budget is first tried
+ * with a deflate that stops at the budget (recordDeflatesWithin), so a scenario far too big for
+ * a link is not deflated whole to learn it.
+ */
+export function encodeFragmentWithin(state: ShareState, maxChars = MAX_FRAGMENT_CHARS): string | null {
+  const record = recordBytesV1(state);
+  // base64url writes 4 characters for 3 bytes.
+  const budget = Math.floor(((maxChars - PREFIX.length) * 3) / 4);
+  if (record.length > 2 * budget && !recordDeflatesWithin(record, budget)) return null;
+  const fragment = `${PREFIX}${encodeBase64url(deflateRecordV1(record))}`;
+  return fragment.length <= maxChars ? fragment : null;
 }
 
 export interface DecodeOptions extends InflateLimits {

@@ -11,7 +11,7 @@ import { ADDRESS_RACE_MS, rememberLeavingAddress, rememberTabAddress, rememberTa
 import { browserStorage, type TextStorage } from '../../state/persistence';
 import { afterAnswer } from '../../state/afterAnswer';
 import type { AppState, AppStore } from '../../state/store';
-import { currentLink } from './currentLink';
+import { addressLink } from './currentLink';
 import { openFromFragment, type OpenContext } from '../../state/open/openScenario';
 import { startRevealCursor } from '../../state/open/revealCursor';
 
@@ -57,7 +57,7 @@ export function followAddress(store: AppStore, debounceMs = ADDRESS_DEBOUNCE_MS,
     pending = null;
     const s = store.getState();
     if (s.pendingOpen) return;
-    const href = currentLink(s, location.href);
+    const href = addressLink(s, location.href);
     if (href !== location.href) history.replaceState(history.state, '', href);
     writtenAt = performance.now();
     rememberTabAddress(session, s.text, leaving, racing);
@@ -117,7 +117,7 @@ export function startShare(store: AppStore = appStore): () => void {
   const onHashChange = () => {
     // Our own writes use replaceState, which fires no hashchange: this is a link pasted or typed.
     const s = store.getState();
-    if (location.hash === `#${currentLink(s, location.href).split('#')[1] ?? ''}`) return;
+    if (location.hash === `#${addressLink(s, location.href).split('#')[1] ?? ''}`) return;
     openFromFragment(ctx, location.hash);
     applyLinkView(store, viewFromUrl(location.href));
   };

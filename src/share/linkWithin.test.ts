@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeFragment, encodeFragment, encodeFragmentWithin } from './link';
+import { MAX_FRAGMENT_CHARS } from './limits';
+
+/** A pod with `n` labels: 19 characters a line, deflating about 7:1 (hostile-engine.spec's 85,000-key scenario at n = 85,000). */
+function labelled(n: number): string {
+  const labels = Array.from({ length: n }, (_, i) => `    label-${i}: v\n`).join('');
+  return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: labelled\n  labels:\n${labels}spec:\n  containers:\n    - name: app\n      image: busybox:1.36\n`;
+}
+
+describe('encodeFragmentWithin: the link when it opens, null when it is too long', () => {
+  it('is the link encodeFragment writes whenever that one fits', () => {
+    for (const text of ['', 'kind: Pod\n', labelled(200), labelled(3000)]) {
+      const state = { text, kubernetesVersion: '1.33', cursor: 12 };
+      expect(encodeFragmentWithin(state)).toBe(encodeFragment(state));
+    }
+  });
+
+  it('is null for the 1.6 MB scenario whose link would be 235,000 characters, and for a link just over the limit', () => {
+    const huge = { text: labelled(85_000) };
+    expect(encodeFragment(huge).length).toBeGreaterThan(3 * MAX_FRAGMENT_CHARS);
+    expect(encodeFragmentWithin(huge)).toBeNull();
+    const state = { text: labelled(3000) };
+    const length = encodeFragment(state).length;
+    expect(encodeFragmentWithin(state, length)).toBe(encodeFragment(state));
+    expect(encodeFragmentWithin(state, length - 1)).toBeNull();
+  });
+
+  it('keeps a big text that deflates small (the early stop only gives up past the budget)', () => {
+    const state = { text: 'x'.repeat(3_000_000 / 2) };
+    const fragment = encodeFragmentWithin(state);
+    expect(fragment).not.toBeNull();
+    const back = decodeFragment(fragment!);
+    expect(back?.ok && back.state.text).toBe(state.text);
+  });
+
+  it('agrees with the whole link\'s length for any text (property; small limits, so the early stop runs)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.constantFrom('kind: Pod\n', '  - name: app\n', 'x', '\u00e9', '\ud83d\ude00', 'label-', '1', '\n'), { maxLength: 3000 }).map((parts) => parts.join('')),
+      fc.integer({ min: 20, max: 3000 }),
+      (text, limit) => {
+        const full = encodeFragment({ text });
+        const within = encodeFragmentWithin({ text }, limit);
+        if (within !== null) {
+          expect(within).toBe(full);
+          expect(within.length).toBeLessThanOrEqual(limit);
+        } else {
+          // The early stop's stream may end its blocks a few bytes apart from the whole deflate's.
+          expect(full.length).toBeGreaterThan(limit - 16);
+        }
+      },
+    ), { numRuns: 150 });
+  });
+});
