@@ -1,6 +1,7 @@
 // The prober's patch of the written status ([5.6], upstream status_manager.go SetContainerReadiness /
-// SetContainerStartup, read at the 1.3x tree): started/ready change at once, with ContainersReady
-// and Ready recomputed; the phase and the other conditions wait for the next sync (status.ts).
+// SetContainerStartup, read at the 1.3x tree): started (a startup result) and ready (a readiness
+// result) change at once, with ContainersReady and Ready recomputed; the phase, the other
+// conditions and the Ready of a container without a readiness probe wait for the next sync (status.ts).
 
 import type { ApiPodStatus, ContainerStatus } from '../api';
 import { containersReadyCondition, readyCondition, type ExplainedCondition } from '../kubelet/conditions';
@@ -102,8 +103,11 @@ function withProbeFlags(sim: PodSim, s: ContainerStatus, rec: ContainerRecord | 
   const spec = rec?.spec;
   const inst = sim.status.instanceOf(s.name);
   if (!rec || !spec || !inst || spec.kind === 'init') return s;
-  const started = sim.probes.started(rec, inst); // [5.6] UpdatePodStatus
-  const ready = started && inst.state === 'running' && sim.probes.ready(rec, inst);
+  const started = sim.probes.started(rec, inst); // [5.6] SetContainerStartup
+  // A startup result patches Started alone (SetContainerStartup); Ready is patched only by a
+  // readiness worker's result (SetContainerReadiness). Without one it keeps its written value
+  // until the sync the startup result asks for (UpdatePodStatus): `0/2 PodInitializing`, then `1/2`.
+  const ready = sim.probes.hasReadiness(rec) ? started && inst.state === 'running' && sim.probes.ready(rec, inst) : s.ready;
   if (started === s.started && ready === s.ready) return s;
   return { name: s.name, image: s.image, ready, started, state: s.state, lastState: s.lastState, restartCount: s.restartCount }; // status.ts apiStatus's field order
 }

@@ -127,6 +127,11 @@ export class ProbeManager {
     return r !== undefined ? r === 'success' : w.exited;
   }
 
+  /** Whether the container has a readiness worker: only its results patch Ready into the written status ([5.6]). */
+  hasReadiness(container: string | ContainerRecord): boolean {
+    return this.workersAt(container)?.readiness !== undefined;
+  }
+
   /** UpdatePodStatus's Ready for a started, running container ([5.6]): readiness Success, else "no readiness worker". */
   ready(container: string | ContainerRecord, inst: Instance): boolean {
     const w = this.workersAt(container)?.readiness;
