@@ -3,6 +3,7 @@
 
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { upperBound } from '../kubectlAt';
+import { createdMessage, startedMessage, traceMinor } from './eventWording';
 
 export interface DescribeRow {
   type: 'Normal' | 'Warning';
@@ -21,8 +22,9 @@ type Row = Pick<DescribeRow, 'type' | 'reason' | 'from' | 'message'>;
 
 const PROBE_NAME = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' } as const;
 
-/** The Kubernetes events one trace event produces (kubelet and scheduler wording). */
-export function kubeEvents(e: TraceEvent, podName: string): Row[] {
+/** The Kubernetes events one trace event produces (kubelet and scheduler wording, as the kubelet
+ *  of minor version `minor` writes it: [10.5], eventWording.ts). */
+export function kubeEvents(e: TraceEvent, podName: string, minor: number = traceMinor(undefined)): Row[] {
   const kubelet = (type: Row['type'], reason: string, message: string): Row => ({ type, reason, from: 'kubelet', message });
   switch (e.type) {
     case 'pod.scheduled':
@@ -32,7 +34,7 @@ export function kubeEvents(e: TraceEvent, podName: string): Row[] {
     case 'container.pulled':
       return [kubelet('Normal', 'Pulled', `Successfully pulled image "${e.image}"`)];
     case 'container.start':
-      return [kubelet('Normal', 'Created', `Created container: ${e.container}`), kubelet('Normal', 'Started', `Started container ${e.container}`)];
+      return [kubelet('Normal', 'Created', createdMessage(e.container, minor)), kubelet('Normal', 'Started', startedMessage(e.container, minor))];
     case 'container.kill': {
       // killContainer records its caller's message, else "Stopping container X" (a postStart failure
       // passes "FailedPostStartHook"; kuberuntime_container.go, 1.27-1.36)
@@ -64,10 +66,13 @@ export function kubeEvents(e: TraceEvent, podName: string): Row[] {
 export function describeEvents(trace: Trace, t: number, podName: string): DescribeRow[] {
   const byKey = new Map<string, DescribeRow>();
   const stop = upperBound(trace.events, t);
+  const minor = traceMinor(trace.kubernetesVersion);
   for (let i = 0; i < stop; i++) {
     const e = trace.events[i]!;
-    for (const r of kubeEvents(e, podName)) {
-      const key = `${r.type}|${r.reason}|${r.from}|${r.message}`;
+    for (const r of kubeEvents(e, podName, minor)) {
+      // An event is one per involved object, the container's fieldPath included: two containers'
+      // "Container created" (1.35+) stay two rows.
+      const key = `${r.type}|${r.reason}|${r.from}|${'container' in e ? e.container : ''}|${r.message}`;
       const seen = byKey.get(key);
       if (seen) {
         byKey.delete(key);

@@ -30,8 +30,8 @@ describe('describeEvents', () => {
     const rows = describeEvents(crashLoopTrace(), 16, 'p');
     expect(rows.map((r) => [r.type, r.reason, r.from, r.message, r.count])).toEqual([
       ['Warning', 'BackOff', 'kubelet', 'Back-off restarting failed container app in pod p_default', 1],
-      ['Normal', 'Created', 'kubelet', 'Created container: app', 2],
-      ['Normal', 'Started', 'kubelet', 'Started container app', 2],
+      ['Normal', 'Created', 'kubelet', 'Container created', 2],
+      ['Normal', 'Started', 'kubelet', 'Container started', 2],
     ]);
     expect(ageText(rows[1]!, 16)).toBe('3s (x2 over 15s)');
     expect(describeEvents(crashLoopTrace(), 20, 'p').at(-1)?.message).toBe('Stopping container app');

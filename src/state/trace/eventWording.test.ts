@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../engine/run';
+import { describeEvents } from './describeEvents';
+import { createdMessage, startedMessage, traceMinor } from './eventWording';
+
+// [10.5] startContainer's Created/Started messages, each at a version before and after its change.
+describe('Created and Started messages by kubelet version [10.5]', () => {
+  it.each([
+    ['1.27', 'Created container app', 'Started container app'],
+    ['1.32', 'Created container app', 'Started container app'],
+    ['1.33', 'Created container: app', 'Started container app'],
+    ['1.34', 'Created container: app', 'Started container app'],
+    ['1.35', 'Container created', 'Container started'],
+    ['1.37', 'Container created', 'Container started'],
+  ])('%s: "%s", "%s"', (version, created, started) => {
+    expect(createdMessage('app', traceMinor(version))).toBe(created);
+    expect(startedMessage('app', traceMinor(version))).toBe(started);
+  });
+
+  it('reads the newest wording for a version it cannot parse', () => {
+    expect(createdMessage('app', traceMinor(undefined))).toBe('Container created');
+  });
+
+  const twoContainers = (version: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: two
+spec:
+  containers:
+    - name: a
+      image: busybox
+      command: ["sleep", "3600"]
+    - name: b
+      image: busybox
+      command: ["sleep", "3600"]
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${version}"
+until: 10s
+`;
+
+  it.each([['1.34', ['Created container: a', 'Created container: b']], ['1.35', ['Container created', 'Container created']]])(
+    '%s: the panel follows the trace\'s version, one row per container even when the messages are the same',
+    (version, messages) => {
+      const trace = runScenario(twoContainers(version)).trace!;
+      const created = describeEvents(trace, trace.end, 'two').filter((r) => r.reason === 'Created');
+      expect(created.map((r) => [r.message, r.count])).toEqual(messages.map((m) => [m, 1]));
+    },
+  );
+});
