@@ -7,8 +7,8 @@ import { createdMessage, startedMessage, traceMinor } from './eventWording';
 describe('Created and Started messages by kubelet version [10.5]', () => {
   it.each([
     ['1.27', 'Created container app', 'Started container app'],
-    ['1.32', 'Created container app', 'Started container app'],
-    ['1.33', 'Created container: app', 'Started container app'],
+    ['1.31', 'Created container app', 'Started container app'],
+    ['1.32', 'Created container: app', 'Started container app'],
     ['1.34', 'Created container: app', 'Started container app'],
     ['1.35', 'Container created', 'Container started'],
     ['1.37', 'Container created', 'Container started'],

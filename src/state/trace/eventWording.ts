@@ -1,13 +1,16 @@
 // The messages of the kubelet's Created and Started events, by Kubernetes version (rule [10.5]).
 // Upstream: startContainer's recordContainerEvent calls, pkg/kubelet/kuberuntime/kuberuntime_container.go.
-//   up to 1.32  fmt.Sprintf("Created container %s", name) / "Started container %s"
-//               (1.27/1.28: published minikube dump, devfile/devworkspace-operator#1168)
-//   1.33, 1.34  "Created container: %v" / "Started container %v" (go vet's non-constant format
-//               strings fix, #130471; read in the stored 1.33+ tree, commit fbba6b47)
-//   1.35+       "Container created" / "Container started" (#134043, merged 2025-09-12, after 1.34.0;
-//               kubectl describe shows the container in its own `spec.containers{x}:` prefix)
-// The 1.33 boundary is a bound, not a read tag: the colon form is in the 1.33+ tree and #130471
-// (its follow-up cites it) falls in the 1.33 cycle; no 1.32 tree was read.
+//   to 1.31     fmt.Sprintf("Created container %s", name) / fmt.Sprintf("Started container %s", name)
+//               (published 1.27/1.28 dump: devfile/devworkspace-operator#1168)
+//   1.32-1.34   "Created container: %v" / "Started container %v", container.Name (read in the stored
+//               1.33/1.34-era tree, commit fbba6b47; printed by a minikube kubelet on 2025-02-27,
+//               before 1.33.0; likely the go vet fixes for non-constant format strings, #127422)
+//   1.35+       "Container created" / "Container started" (#134043, merged 2025-09-12, listed in
+//               CHANGELOG-1.35 since v1.34.0; kubectl 1.35 names the container in its own
+//               `spec.containers{x}:` prefix, #133627)
+// The 1.32 boundary is a bound, not a read tag: no 1.29-1.32 tree was read (no colon at 1.27/1.28,
+// a colon by 1.32); if #127422 is the change, its cherry-pick to release-1.30 (#129521, January
+// 2025) means late 1.30/1.31 patch releases print the colon too.
 
 const NEWEST_MINOR = 37;
 
@@ -19,7 +22,7 @@ export function traceMinor(version: string | undefined): number {
 
 export function createdMessage(container: string, minor: number): string {
   if (minor >= 35) return 'Container created';
-  return minor >= 33 ? `Created container: ${container}` : `Created container ${container}`;
+  return minor >= 32 ? `Created container: ${container}` : `Created container ${container}`;
 }
 
 export function startedMessage(container: string, minor: number): string {
