@@ -3,7 +3,8 @@
 // ChaseSunstrom/kube-training, module 01 step 10 (liveness-fail), README at
 // https://github.com/ChaseSunstrom/kube-training/blob/50d8d3c01c4f071928dd7a656b7b88948db0334f/modules/01-pods/README.md,
 // manifest modules/01-pods/11-liveness-fail.yaml (read at d813c6ab1f12fe0c2cca777ec80bbcfb1251b079);
-// kind, October 2026 (v1.33.1 likely, see docs/transcripts.md). Published, 73 s after scheduling:
+// kind, October 2026 (the wording below is a 1.35+ kubelet's and a 1.35+ kubectl's, see
+// docs/transcripts.md). Published, 73 s after scheduling:
 //
 //   Normal   Scheduled  73s               default-scheduler  Successfully assigned lab-pods/liveness-fail to kube-training-worker2
 //   Normal   Created    2s (x3 over 71s)  kubelet            spec.containers{app}: Container created
@@ -13,14 +14,18 @@
 //
 // Rules exercised: [5.2] [5.4] three failures 5 s apart kill the container, [4.4] the kill and the
 // restart in one sync, [4.5] doBackOff looks at the previous run's end (35 s before the second
-// kill), so neither restart waits, [8.6] the TERM trap exits 143 at once. Not compared: the messages'
-// wording (this cluster's kubelet writes "Container created" where the panel writes "Created
-// container: app"), and the Unhealthy count: upstream records one Unhealthy per failed run
-// (prober.go probe, every version read), the trace only the threshold crossing, so the panel
-// prints x2 where the node printed x6 (docs/transcripts.md, "What the transcripts raised").
+// kill), so neither restart waits, [8.6] the TERM trap exits 143 at once; [10.5] "Container
+// created" / "Container started" are startContainer's messages from 1.35 (#134043), compared at
+// 1.35 and 1.37. Not compared: the `spec.containers{app}: ` prefix (kubectl's, 1.35+, #133627: the
+// panel prints the kubelet's message alone), the Unhealthy message's probe output (the panel
+// prints "Liveness probe failed" without it), and the Unhealthy count: upstream records one
+// Unhealthy per failed run (prober.go probe, every version read), the trace only the threshold
+// crossing, so the panel prints x2 where the node printed x6 (docs/transcripts.md, "What the
+// transcripts raised").
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
 import { describeEvents } from './describeEvents';
+import { createdMessage, startedMessage, traceMinor } from './eventWording';
 
 // The script removes /tmp/healthy 20 s after each start, and only a new container creates it
 // again: each failLiveness window runs from 20 s after a start (the engine's: 1.2 s, 35.2 s,
@@ -83,6 +88,19 @@ describe('transcript: kube-training liveness-fail, describe Events after two liv
     // Each kill comes with the failed run that crossed the threshold (the last Unhealthy, 2 s ago).
     const unhealthy = rows.find((r) => r.reason === 'Unhealthy')!;
     expect(Math.abs(dumpAt - unhealthy.t - 2)).toBeLessThanOrEqual(2);
+  });
+
+  it.each(['1.35', '1.37'])('writes "Container created" and "Container started" as the node did, a 1.35+ kubelet (%s) [10.5]', (version) => {
+    const rows = describeEvents(runScenario(scenario(version)).trace!, dumpAt, 'liveness-fail');
+    expect(rows.find((r) => r.reason === 'Created')?.message).toBe('Container created');
+    expect(rows.find((r) => r.reason === 'Started')?.message).toBe('Container started');
+  });
+
+  it.each(['1.29', '1.33'])('writes the older kubelet\'s wording, which this node did not run (%s) [10.5]', (version) => {
+    const rows = describeEvents(runScenario(scenario(version)).trace!, dumpAt, 'liveness-fail');
+    expect(rows.find((r) => r.reason === 'Created')?.message).toBe(createdMessage('app', traceMinor(version)));
+    expect(rows.find((r) => r.reason === 'Started')?.message).toBe(startedMessage('app', traceMinor(version)));
+    expect(rows.find((r) => r.reason === 'Created')?.message).not.toBe('Container created');
   });
 
   it.each(['1.29', '1.33', '1.37'])('restarts at once after each kill: the back-off looks at the previous run, which ended 35 s earlier (%s) [4.5]', (version) => {
