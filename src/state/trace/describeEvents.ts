@@ -24,7 +24,7 @@ const PROBE_NAME = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readi
 
 /** The Kubernetes events one trace event produces (kubelet and scheduler wording, as the kubelet
  *  of minor version `minor` writes it: [10.5], eventWording.ts). */
-export function kubeEvents(e: TraceEvent, podName: string, minor: number = traceMinor(undefined)): Row[] {
+export function kubeEvents(e: TraceEvent, podName: string, minor: number = traceMinor(undefined), image?: string): Row[] {
   const kubelet = (type: Row['type'], reason: string, message: string): Row => ({ type, reason, from: 'kubelet', message });
   switch (e.type) {
     case 'pod.scheduled':
@@ -47,7 +47,11 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
       return [kubelet('Warning', 'BackOff', `Back-off restarting failed container ${e.container} in pod ${podName}_default`)];
     case 'container.waiting':
       if (e.reason === 'ErrImagePull') return [kubelet('Warning', 'Failed', `Error: ErrImagePull`)];
-      if (e.reason === 'ImagePullBackOff') return [kubelet('Normal', 'BackOff', `Back-off pulling image for container ${e.container}`)];
+      // EnsureImageExists in back-off: Normal BackOff `Back-off pulling image "X"` (image_manager.go,
+      // every version read), then startContainer's Warning Failed "Error: ImagePullBackOff".
+      if (e.reason === 'ImagePullBackOff') {
+        return [kubelet('Normal', 'BackOff', `Back-off pulling image "${image ?? ''}"`), kubelet('Warning', 'Failed', 'Error: ImagePullBackOff')];
+      }
       return [];
     case 'probe.result':
       return e.result === 'failure' ? [kubelet('Warning', 'Unhealthy', `${PROBE_NAME[e.probe]} probe failed`)] : [];
@@ -67,9 +71,11 @@ export function describeEvents(trace: Trace, t: number, podName: string): Descri
   const byKey = new Map<string, DescribeRow>();
   const stop = upperBound(trace.events, t);
   const minor = traceMinor(trace.kubernetesVersion);
+  const images = new Map<string, string>(); // each container's image, from its Pulling event
   for (let i = 0; i < stop; i++) {
     const e = trace.events[i]!;
-    for (const r of kubeEvents(e, podName, minor)) {
+    if (e.type === 'container.pulling') images.set(e.container, e.image);
+    for (const r of kubeEvents(e, podName, minor, 'container' in e && e.container !== undefined ? images.get(e.container) : undefined)) {
       // An event is one per involved object, the container's fieldPath included: two containers'
       // "Container created" (1.35+) stay two rows.
       const key = `${r.type}|${r.reason}|${r.from}|${'container' in e ? e.container : ''}|${r.message}`;

@@ -49,3 +49,32 @@ until: 10s
     },
   );
 });
+
+// image_manager.go EnsureImageExists in back-off, then startContainer's "Error: %v": the same
+// wording in every version read (published dumps from 1.2x to 1.35+).
+describe('an image pull in back-off', () => {
+  it.each(['1.27', '1.37'])('prints Back-off pulling image "X" and Error: ImagePullBackOff (%s)', (version) => {
+    const trace = runScenario(`apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: nginx:bad
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${version}"
+until: 20s
+events:
+  - { at: 0s, container: app, do: failPull }
+`).trace!;
+    const rows = describeEvents(trace, trace.end, 'p');
+    expect(rows.find((r) => r.reason === 'BackOff')).toMatchObject({ type: 'Normal', message: 'Back-off pulling image "nginx:bad"' });
+    expect(rows.filter((r) => r.reason === 'Failed').map((r) => [r.type, r.message])).toEqual([
+      ['Warning', 'Error: ErrImagePull'],
+      ['Warning', 'Error: ImagePullBackOff'],
+    ]);
+  });
+});
