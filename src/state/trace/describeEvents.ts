@@ -23,7 +23,7 @@ type Row = Pick<DescribeRow, 'type' | 'reason' | 'from' | 'message'>;
 const PROBE_NAME = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' } as const;
 
 /** The Kubernetes events one trace event produces (kubelet and scheduler wording, as the kubelet
- *  of minor version `minor` writes it: [10.5], eventWording.ts). */
+ *  of minor version `minor` writes it: [10.6], eventWording.ts). */
 export function kubeEvents(e: TraceEvent, podName: string, minor: number = traceMinor(undefined), image?: string): Row[] {
   const kubelet = (type: Row['type'], reason: string, message: string): Row => ({ type, reason, from: 'kubelet', message });
   switch (e.type) {

@@ -24,7 +24,7 @@
 // Given to the engine: both hooks fail at once (the failing postStart command is not quoted in
 // the comment; the preStop's `killall` is not in the nginx image, so it exits 127 right after
 // `nginx -s quit`). Not compared: the Pulled rows (the engine's message carries no pull duration)
-// (the Created message is compared since [10.5]: "Created container X" is 1.27-1.32's wording); the second BackOff row (the engine writes one BackOff by then,
+// (the Created message is compared since [10.6]: "Created container X" is the wording to 1.31); the second BackOff row (the engine writes one BackOff by then,
 // whose age matches the published first one: a later sync that re-reported the back-off is not
 // modelled, docs/transcripts.md).
 import { describe, expect, it } from 'vitest';
@@ -83,7 +83,7 @@ describe('transcript: devfile/devworkspace-operator#1168, describe Events of a p
           expect(row, reason).toBeDefined();
           expect([row!.type, ageText(row!, at)], reason).toEqual([type, age]);
           // The node ran 1.27 or 1.28: Created and Started read as published there, and in each
-          // other version's own wording ([10.5], eventWording.ts).
+          // other version's own wording ([10.6], eventWording.ts).
           const expected = reason === 'Created' && !published127(version) ? createdMessage('lifecycle-demo-container', traceMinor(version))
             : reason === 'Started' && !published127(version) ? startedMessage('lifecycle-demo-container', traceMinor(version))
               : message;

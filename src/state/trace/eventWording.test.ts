@@ -3,8 +3,8 @@ import { runScenario } from '../../engine/run';
 import { describeEvents } from './describeEvents';
 import { createdMessage, startedMessage, traceMinor } from './eventWording';
 
-// [10.5] startContainer's Created/Started messages, each at a version before and after its change.
-describe('Created and Started messages by kubelet version [10.5]', () => {
+// [10.6] startContainer's Created/Started messages, each at a version before and after its change.
+describe('Created and Started messages by kubelet version [10.6]', () => {
   it.each([
     ['1.27', 'Created container app', 'Started container app'],
     ['1.31', 'Created container app', 'Started container app'],

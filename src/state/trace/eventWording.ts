@@ -1,4 +1,4 @@
-// The messages of the kubelet's Created and Started events, by Kubernetes version (rule [10.5]).
+// The messages of the kubelet's Created and Started events, by Kubernetes version (rule [10.6]).
 // Upstream: startContainer's recordContainerEvent calls, pkg/kubelet/kuberuntime/kuberuntime_container.go.
 //   to 1.31     fmt.Sprintf("Created container %s", name) / fmt.Sprintf("Started container %s", name)
 //               (published 1.27/1.28 dump: devfile/devworkspace-operator#1168)
