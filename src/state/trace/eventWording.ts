@@ -1,15 +1,16 @@
 // The messages of the kubelet's Created and Started events, by Kubernetes version (rule [10.6]).
 // Upstream: startContainer's recordContainerEvent calls, pkg/kubelet/kuberuntime/kuberuntime_container.go.
 //   to 1.31     fmt.Sprintf("Created container %s", name) / fmt.Sprintf("Started container %s", name)
-//               (published 1.27/1.28 dump: devfile/devworkspace-operator#1168)
+//               (published 1.27/1.28 dump: devfile/devworkspace-operator#1168; a 1.30-era fork tree,
+//               HirazawaUi/kubernetes 7cd11694, ImageRuntimeHandler but no image volumes yet)
 //   1.32-1.34   "Created container: %v" / "Started container %v", container.Name (read in the stored
 //               1.33/1.34-era tree, commit fbba6b47; printed by a minikube kubelet on 2025-02-27,
 //               before 1.33.0; likely the go vet fixes for non-constant format strings, #127422)
 //   1.35+       "Container created" / "Container started" (#134043, merged 2025-09-12, listed in
 //               CHANGELOG-1.35 since v1.34.0; kubectl 1.35 names the container in its own
 //               `spec.containers{x}:` prefix, #133627)
-// The 1.32 boundary is a bound, not a read tag: no 1.29-1.32 tree was read (no colon at 1.27/1.28,
-// a colon by 1.32); if #127422 is the change, its cherry-pick to release-1.30 (#129521, January
+// The 1.32 boundary is a bound, not a read tag: no 1.31/1.32 tree was read (no colon at ~1.30, a
+// colon by 1.32); if #127422 is the change, its cherry-pick to release-1.30 (#129521, January
 // 2025) means late 1.30/1.31 patch releases print the colon too.
 
 const NEWEST_MINOR = 37;
