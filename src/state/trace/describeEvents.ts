@@ -3,7 +3,7 @@
 
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { upperBound } from '../kubectlAt';
-import { createdMessage, startedMessage, traceMinor } from './eventWording';
+import { containerFieldPath, createdMessage, describedMessage, startedMessage, traceMinor } from './eventWording';
 
 export interface DescribeRow {
   type: 'Normal' | 'Warning';
@@ -72,19 +72,22 @@ export function describeEvents(trace: Trace, t: number, podName: string): Descri
   const stop = upperBound(trace.events, t);
   const minor = traceMinor(trace.kubernetesVersion);
   const images = new Map<string, string>(); // each container's image, from its Pulling event
+  const fieldPaths = new Map(trace.containers.map((c) => [c.name, containerFieldPath(c.name, c.kind)]));
   for (let i = 0; i < stop; i++) {
     const e = trace.events[i]!;
     if (e.type === 'container.pulling') images.set(e.container, e.image);
-    for (const r of kubeEvents(e, podName, minor, 'container' in e && e.container !== undefined ? images.get(e.container) : undefined)) {
+    const container = 'container' in e ? e.container : undefined;
+    for (const r of kubeEvents(e, podName, minor, container !== undefined ? images.get(container) : undefined)) {
       // An event is one per involved object, the container's fieldPath included: two containers'
       // "Container created" (1.35+) stay two rows.
-      const key = `${r.type}|${r.reason}|${r.from}|${'container' in e ? e.container : ''}|${r.message}`;
+      const key = `${r.type}|${r.reason}|${r.from}|${container ?? ''}|${r.message}`;
       const seen = byKey.get(key);
       if (seen) {
         byKey.delete(key);
         byKey.set(key, { ...seen, t: e.t, count: seen.count + 1, index: i });
       } else {
-        byKey.set(key, { ...r, t: e.t, first: e.t, count: 1, index: i });
+        const message = describedMessage(r.message, container !== undefined ? fieldPaths.get(container) : undefined, minor);
+        byKey.set(key, { ...r, message, t: e.t, first: e.t, count: 1, index: i });
       }
     }
   }

@@ -44,8 +44,10 @@ describe('describe Events for failed lifecycle hooks (executePreStopHook, startC
   app: { pull: 0, exitAfter: ${v === '1.36' ? '9.4s' : '9.1s'}, exitCode: 1 }
 events:
   - { at: 10.5s, do: deletePod, gracePeriodSeconds: 30 }`, v);
-      expect(rowsOf(trace, 'FailedPreStopHook')).toEqual([['Warning', 'PreStopHook failed', 1]]);
-      expect(rowsOf(trace, 'Killing').map((r) => r[1])).toContain('Stopping container app');
+      // kubectl 1.35+ names the container before the message (#133627, [10.6]).
+      const app = v === '1.36' ? 'spec.containers{app}: ' : '';
+      expect(rowsOf(trace, 'FailedPreStopHook')).toEqual([['Warning', `${app}PreStopHook failed`, 1]]);
+      expect(rowsOf(trace, 'Killing').map((r) => r[1])).toContain(`${app}Stopping container app`);
     });
   }
 

@@ -16,8 +16,7 @@
 // restart in one sync, [4.5] doBackOff looks at the previous run's end (35 s before the second
 // kill), so neither restart waits, [8.6] the TERM trap exits 143 at once; [10.6] "Container
 // created" / "Container started" are startContainer's messages from 1.35 (#134043), compared at
-// 1.35 and 1.37. Not compared: the `spec.containers{app}: ` prefix (kubectl's, 1.35+, #133627: the
-// panel prints the kubelet's message alone), the Unhealthy message's probe output (the panel
+// 1.35 and 1.37, with kubectl's `spec.containers{app}: ` prefix (1.35+, #133627). Not compared: the Unhealthy message's probe output (the panel
 // prints "Liveness probe failed" without it), and the Unhealthy count: upstream records one
 // Unhealthy per failed run (prober.go probe, every version read), the trace only the threshold
 // crossing, so the panel prints x2 where the node printed x6 (docs/transcripts.md, "What the
@@ -90,10 +89,10 @@ describe('transcript: kube-training liveness-fail, describe Events after two liv
     expect(Math.abs(dumpAt - unhealthy.t - 2)).toBeLessThanOrEqual(2);
   });
 
-  it.each(['1.35', '1.37'])('writes "Container created" and "Container started" as the node did, a 1.35+ kubelet (%s) [10.6]', (version) => {
+  it.each(['1.35', '1.37'])('writes "spec.containers{app}: Container created" and "…: Container started" as published, a 1.35+ kubelet and kubectl (%s) [10.6]', (version) => {
     const rows = describeEvents(runScenario(scenario(version)).trace!, dumpAt, 'liveness-fail');
-    expect(rows.find((r) => r.reason === 'Created')?.message).toBe('Container created');
-    expect(rows.find((r) => r.reason === 'Started')?.message).toBe('Container started');
+    expect(rows.find((r) => r.reason === 'Created')?.message).toBe('spec.containers{app}: Container created');
+    expect(rows.find((r) => r.reason === 'Started')?.message).toBe('spec.containers{app}: Container started');
   });
 
   it.each(['1.29', '1.33'])('writes the older kubelet\'s wording, which this node did not run (%s) [10.6]', (version) => {

@@ -30,7 +30,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
 import { ageText, describeEvents, humanDuration } from './describeEvents';
-import { createdMessage, startedMessage, traceMinor } from './eventWording';
+import { createdMessage, describedMessage, startedMessage, traceMinor } from './eventWording';
 
 const published127 = (version: string) => version === '1.27' || version === '1.28';
 
@@ -87,7 +87,8 @@ describe('transcript: devfile/devworkspace-operator#1168, describe Events of a p
           const expected = reason === 'Created' && !published127(version) ? createdMessage('lifecycle-demo-container', traceMinor(version))
             : reason === 'Started' && !published127(version) ? startedMessage('lifecycle-demo-container', traceMinor(version))
               : message;
-          if (expected !== null) expect(row!.message, reason).toBe(expected);
+          // …and kubectl 1.35+ names the container before each message (#133627).
+          if (expected !== null) expect(row!.message, reason).toBe(describedMessage(expected, 'spec.containers{lifecycle-demo-container}', traceMinor(version)));
         }
         // BackOff: published "1s (x2 over 2s)"; the engine's first BackOff is as old as the published first one.
         const backOff = rows.find((r) => r.reason === 'BackOff')!;

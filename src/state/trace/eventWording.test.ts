@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
 import { describeEvents } from './describeEvents';
-import { createdMessage, startedMessage, traceMinor } from './eventWording';
+import { containerFieldPath, createdMessage, describedMessage, startedMessage, traceMinor } from './eventWording';
 
 // [10.6] startContainer's Created/Started messages, each at a version before and after its change.
 describe('Created and Started messages by kubelet version [10.6]', () => {
@@ -15,6 +15,13 @@ describe('Created and Started messages by kubelet version [10.6]', () => {
   ])('%s: "%s", "%s"', (version, created, started) => {
     expect(createdMessage('app', traceMinor(version))).toBe(created);
     expect(startedMessage('app', traceMinor(version))).toBe(started);
+  });
+
+  it('kubectl 1.35+ puts the container\'s fieldPath before its message (#133627): initContainers for init and sidecar containers', () => {
+    expect(describedMessage('Container created', containerFieldPath('app', 'main'), 35)).toBe('spec.containers{app}: Container created');
+    expect(describedMessage('Container created', containerFieldPath('proxy', 'sidecar'), 37)).toBe('spec.initContainers{proxy}: Container created');
+    expect(describedMessage('Created container: app', containerFieldPath('app', 'main'), 34)).toBe('Created container: app');
+    expect(describedMessage('Successfully assigned default/p to node-1', undefined, 37)).toBe('Successfully assigned default/p to node-1');
   });
 
   it('reads the newest wording for a version it cannot parse', () => {
@@ -40,7 +47,7 @@ kubernetesVersion: "${version}"
 until: 10s
 `;
 
-  it.each([['1.34', ['Created container: a', 'Created container: b']], ['1.35', ['Container created', 'Container created']]])(
+  it.each([['1.34', ['Created container: a', 'Created container: b']], ['1.35', ['spec.containers{a}: Container created', 'spec.containers{b}: Container created']]])(
     '%s: the panel follows the trace\'s version, one row per container even when the messages are the same',
     (version, messages) => {
       const trace = runScenario(twoContainers(version)).trace!;
@@ -71,10 +78,11 @@ events:
   - { at: 0s, container: app, do: failPull }
 `).trace!;
     const rows = describeEvents(trace, trace.end, 'p');
-    expect(rows.find((r) => r.reason === 'BackOff')).toMatchObject({ type: 'Normal', message: 'Back-off pulling image "nginx:bad"' });
+    const app = version === '1.37' ? 'spec.containers{app}: ' : ''; // kubectl 1.35+ (#133627)
+    expect(rows.find((r) => r.reason === 'BackOff')).toMatchObject({ type: 'Normal', message: `${app}Back-off pulling image "nginx:bad"` });
     expect(rows.filter((r) => r.reason === 'Failed').map((r) => [r.type, r.message])).toEqual([
-      ['Warning', 'Error: ErrImagePull'],
-      ['Warning', 'Error: ImagePullBackOff'],
+      ['Warning', `${app}Error: ErrImagePull`],
+      ['Warning', `${app}Error: ImagePullBackOff`],
     ]);
   });
 });

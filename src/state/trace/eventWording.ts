@@ -29,3 +29,19 @@ export function createdMessage(container: string, minor: number): string {
 export function startedMessage(container: string, minor: number): string {
   return minor >= 35 ? 'Container started' : `Started container ${container}`;
 }
+
+/**
+ * The Message column as `kubectl describe` prints it: from 1.35 the event's
+ * involvedObject.fieldPath goes first when it has one (#133627, kubectl's describe of events;
+ * "Container created" names no container otherwise). The kubelet's container events carry the
+ * container's reference (GenerateContainerRef): `spec.initContainers{x}` for an init or sidecar
+ * container, `spec.containers{x}` for a main one; the scheduler's event is about the pod itself.
+ */
+export function describedMessage(message: string, fieldPath: string | undefined, minor: number): string {
+  return minor >= 35 && fieldPath ? `${fieldPath}: ${message}` : message;
+}
+
+/** A container's fieldPath in its pod (GenerateContainerRef's fieldPath): init and sidecar containers are in initContainers. */
+export function containerFieldPath(name: string, kind: 'init' | 'sidecar' | 'main'): string {
+  return `${kind === 'main' ? 'spec.containers' : 'spec.initContainers'}{${name}}`;
+}

@@ -29,12 +29,12 @@ describe('describeEvents', () => {
   it('prints the kubelet events up to the cursor', () => {
     const rows = describeEvents(crashLoopTrace(), 16, 'p');
     expect(rows.map((r) => [r.type, r.reason, r.from, r.message, r.count])).toEqual([
-      ['Warning', 'BackOff', 'kubelet', 'Back-off restarting failed container app in pod p_default', 1],
-      ['Normal', 'Created', 'kubelet', 'Container created', 2],
-      ['Normal', 'Started', 'kubelet', 'Container started', 2],
+      ['Warning', 'BackOff', 'kubelet', 'spec.containers{app}: Back-off restarting failed container app in pod p_default', 1],
+      ['Normal', 'Created', 'kubelet', 'spec.containers{app}: Container created', 2],
+      ['Normal', 'Started', 'kubelet', 'spec.containers{app}: Container started', 2],
     ]);
     expect(ageText(rows[1]!, 16)).toBe('3s (x2 over 15s)');
-    expect(describeEvents(crashLoopTrace(), 20, 'p').at(-1)?.message).toBe('Stopping container app');
+    expect(describeEvents(crashLoopTrace(), 20, 'p').at(-1)?.message).toBe('spec.containers{app}: Stopping container app');
   });
 
   it('has a scheduler event for the binding', () => {
