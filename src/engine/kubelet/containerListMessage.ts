@@ -8,6 +8,8 @@
 // each condition keeps its last message with the names it came from and hands that very string
 // back while the names match; the names are collected into reused scratch lists.
 
+import { empty } from './scratchList';
+
 const goList = (names: readonly string[]): string => `[${names.join(' ')}]`;
 
 export class ContainerListMessage {
@@ -23,8 +25,8 @@ export class ContainerListMessage {
 
   /** Empties the scratch lists for a new call. */
   start(): void {
-    this.unknown.length = 0;
-    this.other.length = 0;
+    empty(this.unknown);
+    empty(this.other);
   }
 
   /** Whether the scratch lists name any container (then the condition is not True and has a message). */
