@@ -179,6 +179,9 @@ function conditionCause(changes: StatusChanges, type: PodConditionType): string[
   return type === 'PodReadyToStartContainers' ? [] : changes.cause(changes.state);
 }
 
+/** No runtime event since the last write (one shared list: only read). */
+const NO_IDS: readonly string[] = [];
+
 /** The container events between two status lists; `changed` collects the containers whose probe workers must look again. */
 function publishContainers(sim: PodSim, olds: ContainerStatus[], news: ContainerStatus[], changed: string[], shown: string[]): void {
   if (olds === news) return; // a probe patch that changed no status in this list
@@ -195,7 +198,7 @@ function publishContainers(sim: PodSim, olds: ContainerStatus[], news: Container
     if (!o || !sameRuntimeView(o, s)) changed.push(s.name);
     if (!o || !sameWrittenState(o, s)) recordWrite(sim, s);
     const reason = s.state.waiting?.reason;
-    const since = sim.status.runtimeEventsOf(s.name) ?? [];
+    const since = sim.status.runtimeEventsOf(s.name) ?? NO_IDS;
     if (reason && reason !== o?.state.waiting?.reason) {
       shown.push(emitWaiting(sim, s.name, reason, waitingWhy(reason, s), since));
     }
