@@ -1,5 +1,5 @@
-// Lists reused from call to call by the deciders that run at every status write (issue 16: their
-// fresh lists were a good part of a run's garbage).
+// Lists reused from call to call by code that runs at every status write (the deciders, publish):
+// issue 16, their fresh lists were a good part of a run's garbage.
 
 /** Empties a list by pops: `length = 0` would drop its backing store, and the next pushes would grow a new one. */
 export function empty(list: unknown[]): void {

@@ -12,15 +12,25 @@ import type { ContainerStatusWrite, PodConditionType } from '../trace';
 import { publishKubectl, rowStands, type DeferredCause } from './kubectlRow';
 import type { PodSim } from './podSim';
 import { emitAttemptEvent, emitCondition, emitWaiting } from './frequentEvents';
+import { empty } from '../kubelet/scratchList';
 
 /** At most this many causes on a pod-level event (the latest ones). */
 const MAX_POD_CAUSES = 4;
+
+/**
+ * The two lists a publish fills and reads before it returns, reused from write to write (issue 16:
+ * two new lists at each of a run's hundreds of writes). Nothing keeps them: emit copies a cause
+ * list, wake only schedules, and nothing a publish calls publishes again.
+ */
+const scratchShown: string[] = [];
+const scratchChanged: string[] = [];
 
 /** Emits the differences a learner sees between two written statuses. */
 export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, explained: readonly ExplainedCondition[]): void {
   const manager = sim.status;
   const prev = manager.api;
-  const shown: string[] = []; // this write's events, which the kubectl row shows
+  const shown = scratchShown; // this write's events, which the kubectl row shows
+  empty(shown);
   const changes = new LazyChanges(sim, prev, next);
   if (next.phase !== prev.phase && next.phase && next.phase !== 'Unknown') {
     const reason = next.reason ? { reason: next.reason, ...(next.message ? { message: next.message } : {}) } : {};
@@ -40,7 +50,8 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
     c.lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : sim.now;
     emitCondition(sim, c.type as PodConditionType, c.status === 'True' ? 'True' : 'False', c.reason || undefined, whyOf(explained, c.type) ?? `[7] ${c.type} is ${c.status}.`, conditionCause(changes.get(), c.type as PodConditionType));
   }
-  const changed: string[] = [];
+  const changed = scratchChanged;
+  empty(changed);
   publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed, shown);
   publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed, shown);
   manager.commit(next);
