@@ -105,6 +105,9 @@ class LazyChanges implements DeferredCause {
   }
 }
 
+/** StatusChanges.cause's list, reused from call to call (issue 16: one new list per event with causes). */
+const scratchIds: string[] = [];
+
 /** Which containers' statuses differ between two writes, and the runtime events behind them. */
 class StatusChanges {
   /** Containers whose state, started flag or restart count changed. */
@@ -116,10 +119,14 @@ class StatusChanges {
 
   constructor(private readonly sim: PodSim) {}
 
-  /** The runtime events since the last write of these containers, the latest few. */
+  /**
+   * The runtime events since the last write of these containers, the latest few. The list is
+   * valid until the next call (a scratch list: every caller hands it straight to emit, which copies it).
+   */
   cause(names: string[]): string[] {
     const sim = this.sim;
-    const ids: string[] = [];
+    const ids = scratchIds;
+    empty(ids);
     for (const n of names) {
       const since = sim.status.runtimeEventsOf(n);
       if (since) for (const id of since) ids.push(id);
