@@ -7,6 +7,7 @@ import type { PodCondition, SpecForStatus } from '../api';
 import { isSidecarSpec } from '../api';
 import type { PodConditionType, PodPhase } from '../trace';
 import { indexStatuses, type PhaseStatuses, type StatusIndex } from './getPhase';
+import { ContainerListMessage } from './containerListMessage';
 
 export interface ExplainedCondition extends PodCondition {
   type: PodConditionType;
@@ -29,7 +30,9 @@ export interface ConditionOptions {
   readinessGates?: Record<string, 'True' | 'False' | 'Unknown'>;
 }
 
-const goList = (names: string[]): string => `[${names.join(' ')}]`;
+/** Each condition's names and message, kept from one status write to the next (containerListMessage.ts). */
+const initializedNames = new ContainerListMessage('incomplete');
+const containersReadyNames = new ContainerListMessage('unready');
 
 const noStatuses = (st: PhaseStatuses) => st.initContainerStatuses.length === 0 && st.containerStatuses.length === 0;
 
@@ -54,8 +57,9 @@ export function initializedCondition(
   if (noStatuses(st) && spec.initContainers.length > 0) {
     return { type, status: 'False', reason: 'UnknownContainerStatuses', why: 'No container has a status yet [7.2].' };
   }
-  const unknown: string[] = [];
-  const incomplete: string[] = [];
+  const names = initializedNames;
+  names.start();
+  const { unknown, other: incomplete } = names;
   for (const c of spec.initContainers) {
     const s = byName.get(c.name);
     if (!s) unknown.push(c.name);
@@ -74,15 +78,12 @@ export function initializedCondition(
       why: `Main container ${mainRan.name} has run, so the pod stays initialized even while init containers or sidecars restart [7.2].`,
     };
   }
-  const messages: string[] = [];
-  if (unknown.length) messages.push(`containers with unknown status: ${goList(unknown)}`);
-  if (incomplete.length) messages.push(`containers with incomplete status: ${goList(incomplete)}`);
-  if (messages.length) {
+  if (names.any()) {
     if (keepInitialized) {
       return { type, status: 'True', why: 'Initialized was True before and an in-place restart keeps it True [7.2] (KEP-5532).' };
     }
     return {
-      type, status: 'False', reason: 'ContainersNotInitialized', message: messages.join(', '),
+      type, status: 'False', reason: 'ContainersNotInitialized', message: names.message(),
       why: 'A regular init container has not exited 0, or a sidecar is not started [7.2].',
     };
   }
@@ -99,8 +100,9 @@ export function containersReadyCondition(
   if (noStatuses(st)) {
     return { type, status: 'False', reason: 'UnknownContainerStatuses', why: 'No container has a status yet [7.3].' };
   }
-  const unknown: string[] = [];
-  const unready: string[] = [];
+  const names = containersReadyNames;
+  names.start();
+  const { unknown, other: unready } = names;
   // Sidecars, then main containers (no combined list and no closure: this runs at every status write).
   for (const c of spec.initContainers) if (isSidecarSpec(c)) countReady(byName, c.name, unknown, unready);
   for (const c of spec.containers) countReady(byName, c.name, unknown, unready);
@@ -108,12 +110,9 @@ export function containersReadyCondition(
     const reason = phase === 'Failed' ? 'PodFailed' : 'PodCompleted';
     return { type, status: 'False', reason, why: `The pod is ${phase}, so its containers no longer count as ready [7.3].` };
   }
-  const messages: string[] = [];
-  if (unknown.length) messages.push(`containers with unknown status: ${goList(unknown)}`);
-  if (unready.length) messages.push(`containers with unready status: ${goList(unready)}`);
-  if (messages.length) {
+  if (names.any()) {
     return {
-      type, status: 'False', reason: 'ContainersNotReady', message: messages.join(', '),
+      type, status: 'False', reason: 'ContainersNotReady', message: names.message(),
       why: 'Every sidecar and every main container must be ready; some are not [7.3].',
     };
   }
@@ -127,10 +126,13 @@ function countReady(byName: StatusIndex, name: string, unknown: string[], unread
   else if (!s.ready) unready.push(name);
 }
 
+/** No readiness gate condition exists (one shared object: only read, and the default at every write). */
+const NO_GATES: Readonly<Record<string, 'True' | 'False' | 'Unknown'>> = {};
+
 export function readyCondition(
   spec: SpecForStatus,
   containersReady: ExplainedCondition,
-  gates: Record<string, 'True' | 'False' | 'Unknown'> = {},
+  gates: Readonly<Record<string, 'True' | 'False' | 'Unknown'>> = NO_GATES,
 ): ExplainedCondition {
   const type = 'Ready' as const;
   if (containersReady.status !== 'True') {
@@ -139,19 +141,26 @@ export function readyCondition(
       why: 'Ready copies ContainersReady while that is not True [7.4].',
     };
   }
-  const messages: string[] = [];
-  for (const gate of spec.readinessGates) {
-    const s = gates[gate];
-    if (s === undefined) messages.push(`corresponding condition of pod readiness gate "${gate}" does not exist.`);
-    else if (s !== 'True') messages.push(`the status of pod readiness gate "${gate}" is not "True", but ${s}`);
-  }
-  if (messages.length) {
+  // No gate (the usual pod): no message list to build at every write.
+  const message = spec.readinessGates.length > 0 ? gatesMessage(spec.readinessGates, gates) : '';
+  if (message) {
     return {
-      type, status: 'False', reason: 'ReadinessGatesNotReady', message: messages.join(', '),
+      type, status: 'False', reason: 'ReadinessGatesNotReady', message,
       why: 'The containers are ready but a readiness gate is not True [7.4].',
     };
   }
   return { type, status: 'True', why: 'ContainersReady is True and every readiness gate is True [7.4].' };
+}
+
+/** Upstream's message for the readiness gates that are not True; empty when every gate is True. */
+function gatesMessage(readinessGates: readonly string[], gates: Readonly<Record<string, 'True' | 'False' | 'Unknown'>>): string {
+  const messages: string[] = [];
+  for (const gate of readinessGates) {
+    const s = gates[gate];
+    if (s === undefined) messages.push(`corresponding condition of pod readiness gate "${gate}" does not exist.`);
+    else if (s !== 'True') messages.push(`the status of pod readiness gate "${gate}" is not "True", but ${s}`);
+  }
+  return messages.join(', ');
 }
 
 /** The kubelet's conditions, in the order PodReadyToStartContainers, Initialized, ContainersReady, Ready. */
@@ -162,10 +171,11 @@ export function podConditions(
   opts: ConditionOptions,
   byName: StatusIndex = indexStatuses(status),
 ): ExplainedCondition[] {
-  const out: ExplainedCondition[] = [];
-  if (opts.readyToStartContainers !== false) out.push(readyToStartContainersCondition(opts.sandboxReady));
-  out.push(initializedCondition(spec, status, phase, opts.keepInitialized, byName));
+  // One array literal, not pushes onto a growing one: this runs at most status writes.
+  const initialized = initializedCondition(spec, status, phase, opts.keepInitialized, byName);
   const containersReady = containersReadyCondition(spec, status, phase, byName);
-  out.push(containersReady, readyCondition(spec, containersReady, opts.readinessGates));
-  return out;
+  const ready = readyCondition(spec, containersReady, opts.readinessGates);
+  return opts.readyToStartContainers !== false
+    ? [readyToStartContainersCondition(opts.sandboxReady), initialized, containersReady, ready]
+    : [initialized, containersReady, ready];
 }

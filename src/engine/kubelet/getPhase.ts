@@ -18,6 +18,7 @@ import type { ContainerForStatus, ContainerStatus, SpecForStatus } from '../api'
 import { isSidecarSpec } from '../api';
 import type { PodPhase } from '../trace';
 import { matchingRule } from './restartPolicy';
+import { empty } from './scratchList';
 
 export interface PhaseStatuses {
   initContainerStatuses: ContainerStatus[];
@@ -136,11 +137,24 @@ function wontRestart(spec: SpecForStatus, opts: PhaseOptions, c: ContainerForSta
       && (reason === 'RestartingAllContainers' || (c.restartPolicy !== undefined && matchingRule(c, code)?.action === 'RestartAllContainers'))));
 }
 
+/**
+ * The one tally, its lists emptied at each call (issue 16: getPhase runs at many status writes,
+ * and twelve new lists each time were a good part of a run's garbage). Safe to reuse: explainPhase
+ * is not re-entered, and its explanation keeps only strings built from the lists, never a list.
+ */
+const scratch: Tally = {
+  pendingInit: [], pendingSidecars: [], startedUnseen: [], failedInit: [], failedInitFinal: [], unknown: [],
+  running: [], runningSidecars: [], waiting: [], stopped: [], stoppedFinal: [], succeeded: [],
+};
+
+/** The tally with every list emptied. */
+function emptied(t: Tally): Tally {
+  for (const key in t) empty(t[key as keyof Tally]);
+  return t;
+}
+
 function tally(spec: SpecForStatus, opts: PhaseOptions, byName: StatusIndex): Tally {
-  const t: Tally = {
-    pendingInit: [], pendingSidecars: [], startedUnseen: [], failedInit: [], failedInitFinal: [], unknown: [],
-    running: [], runningSidecars: [], waiting: [], stopped: [], stoppedFinal: [], succeeded: [],
-  };
+  const t = emptied(scratch);
 
   for (const c of spec.initContainers) {
     const s = byName.get(c.name);

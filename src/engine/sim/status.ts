@@ -4,7 +4,9 @@
 // last loop: Waiting only for containers ShouldContainerBeRestarted restarts, never an init
 // container that exited 0), read at the 1.36 tree; the loop is unchanged since before 1.27.
 
-import type { ApiPodStatus, ContainerState, ContainerStatus, PodCondition } from '../api';
+import type {
+  ApiPodStatus, ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting, ContainerStatus, PodCondition,
+} from '../api';
 import { podConditions, type ExplainedCondition } from '../kubelet/conditions';
 import {
   anyMainContainerStarted, explainPhase, keepTerminalPhase, phaseVersionRules, type PhaseExplanation, type PhaseStatuses,
@@ -26,9 +28,24 @@ import { rememberContainersReady } from './probePatch';
 import { phaseStillHolds } from './phaseView';
 import { conditionsStillHold } from './conditionsView';
 
+/**
+ * A state with its three keys always present (undefined where it is not in that state): every
+ * state the simulator writes then has one shape, so the many reads of running / waiting /
+ * terminated in the deciders and the printer stay fast. Readers only test the values. Each
+ * state is built in this shape at once (issue 16: not a literal copied into it, one object less).
+ */
+function oneShape(waiting: ContainerStateWaiting | undefined, running: ContainerStateRunning | undefined, terminated: ContainerStateTerminated | undefined): ContainerState {
+  return { waiting, running, terminated };
+}
+
+const waitingState = (waiting: ContainerStateWaiting): ContainerState => oneShape(waiting, undefined, undefined);
+const runningState = (running: ContainerStateRunning): ContainerState => oneShape(undefined, running, undefined);
+const terminatedState = (terminated: ContainerStateTerminated): ContainerState => oneShape(undefined, undefined, terminated);
+const noState = (): ContainerState => oneShape(undefined, undefined, undefined);
+
 function terminated(inst: Instance | undefined): ContainerState {
-  if (!inst || inst.state !== 'exited') return {};
-  return { terminated: { exitCode: inst.exitCode ?? 0, reason: inst.reason, startedAt: inst.startedAt, finishedAt: inst.finishedAt } };
+  if (!inst || inst.state !== 'exited') return noState();
+  return terminatedState({ exitCode: inst.exitCode ?? 0, reason: inst.reason, startedAt: inst.startedAt, finishedAt: inst.finishedAt });
 }
 
 /** One container's status; the fields in a fixed order and built at once (no spreads: this runs for every container at every write). */
@@ -36,16 +53,7 @@ function apiStatus(
   name: string, image: string | undefined, state: ContainerState, lastState: ContainerState, restartCount: number,
   ready = false, started = false,
 ): ContainerStatus {
-  return { name, image, ready, started, state: oneShape(state), lastState: oneShape(lastState), restartCount };
-}
-
-/**
- * The state with its three keys always present (undefined where it is not in that state): every
- * state the simulator writes then has one shape, so the many reads of running / waiting /
- * terminated in the deciders and the printer stay fast. Readers only test the values.
- */
-function oneShape(s: ContainerState): ContainerState {
-  return { waiting: s.waiting, running: s.running, terminated: s.terminated };
+  return { name, image, ready, started, state, lastState, restartCount };
 }
 
 /** convertToAPIContainerStatuses for one container ([10.1]–[10.4]); `initialized` is podHasInitialized. */
@@ -60,36 +68,36 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
     // (ShouldContainerBeRestarted is false once there is a deletionTimestamp).
     const error = sim.deletion === undefined ? rec.startError : undefined;
     const reason = error?.reason ?? (sim.pod.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating');
-    return apiStatus(name, image, { waiting: { reason, message: error?.message } }, {}, 0);
+    return apiStatus(name, image, waitingState({ reason, message: error?.message }), noState(), 0);
   }
   const restartCount = inst.attempt;
   if (hiddenByRestartAll(sim, name, inst.attempt)) {
     // [11.2] removed by an in-place restart: the status stays, waiting to start again.
     const last = terminated(inst);
     if (last.terminated) last.terminated.reason = 'RestartingAllContainers'; // getPhase reads it as a restart ([6.2])
-    return apiStatus(name, image, { waiting: { reason: 'RestartingAllContainers' } }, last, restartCount);
+    return apiStatus(name, image, waitingState({ reason: 'RestartingAllContainers' }), last, restartCount);
   }
   if (sim.removedFromRuntime.has(inst) && spec.kind === 'init') {
     // [10.3] S-5: a regular init container missing after init is reported as Completed.
-    return apiStatus(name, image, { terminated: { exitCode: 0, reason: 'Completed' } }, {}, restartCount, true);
+    return apiStatus(name, image, terminatedState({ exitCode: 0, reason: 'Completed' }), noState(), restartCount, true);
   }
   if (sim.removedFromRuntime.has(inst) && spec.kind === 'sidecar') {
     // [10.3] S-6: a missing sidecar shows Waiting PodInitializing until it runs again.
-    return apiStatus(name, image, { waiting: { reason: 'PodInitializing' } }, terminated(inst), restartCount);
+    return apiStatus(name, image, waitingState({ reason: 'PodInitializing' }), terminated(inst), restartCount);
   }
   if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized) {
     // [2.9] a new sandbox purged this init container from the runtime: it waits to run again and
     // its old run is no longer known, so the pod is Pending until re-initialized (E70, P-ALWS-14).
-    return apiStatus(name, image, { waiting: { reason: 'PodInitializing' } }, {}, restartCount);
+    return apiStatus(name, image, waitingState({ reason: 'PodInitializing' }), noState(), restartCount);
   }
   if (inst.state === 'running') {
     const started = spec.kind === 'init' || sim.probes.started(rec, inst); // [5.6] UpdatePodStatus
     const ready = spec.kind !== 'init' && started && sim.probes.ready(rec, inst);
-    return apiStatus(name, image, { running: { startedAt: inst.startedAt } }, terminated(prev), restartCount, ready, started);
+    return apiStatus(name, image, runningState({ startedAt: inst.startedAt }), terminated(prev), restartCount, ready, started);
   }
   if (inst.state === 'exited') {
     if (rec.startError && showsWaiting(sim, spec, inst)) {
-      return apiStatus(name, image, { waiting: { reason: rec.startError.reason, message: rec.startError.message } }, terminated(inst), restartCount);
+      return apiStatus(name, image, waitingState({ reason: rec.startError.reason, message: rec.startError.message }), terminated(inst), restartCount);
     }
     const ready = spec.kind === 'init' && inst.exitCode === 0; // [5.6] a regular init container is ready once it exited 0
     return apiStatus(name, image, terminated(inst), terminated(prev), restartCount, ready);
@@ -97,7 +105,7 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
   // Created but not started (e.g. a kubelet restart caught it, [2.7]): Waiting with no reason, or
   // with the start error when there is one and the pod is not deleted (convertContainerStatus, [10.2]).
   const error = sim.deletion === undefined ? rec.startError : undefined;
-  return apiStatus(name, image, { waiting: error ? { reason: error.reason, message: error.message } : {} }, terminated(prev), restartCount);
+  return apiStatus(name, image, waitingState(error ? { reason: error.reason, message: error.message } : {}), terminated(prev), restartCount);
 }
 
 /**

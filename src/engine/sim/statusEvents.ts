@@ -12,15 +12,25 @@ import type { ContainerStatusWrite, PodConditionType } from '../trace';
 import { publishKubectl, rowStands, type DeferredCause } from './kubectlRow';
 import type { PodSim } from './podSim';
 import { emitAttemptEvent, emitCondition, emitWaiting } from './frequentEvents';
+import { empty } from '../kubelet/scratchList';
 
 /** At most this many causes on a pod-level event (the latest ones). */
 const MAX_POD_CAUSES = 4;
+
+/**
+ * The two lists a publish fills and reads before it returns, reused from write to write (issue 16:
+ * two new lists at each of a run's hundreds of writes). Nothing keeps them: emit copies a cause
+ * list, wake only schedules, and nothing a publish calls publishes again.
+ */
+const scratchShown: string[] = [];
+const scratchChanged: string[] = [];
 
 /** Emits the differences a learner sees between two written statuses. */
 export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, explained: readonly ExplainedCondition[]): void {
   const manager = sim.status;
   const prev = manager.api;
-  const shown: string[] = []; // this write's events, which the kubectl row shows
+  const shown = scratchShown; // this write's events, which the kubectl row shows
+  empty(shown);
   const changes = new LazyChanges(sim, prev, next);
   if (next.phase !== prev.phase && next.phase && next.phase !== 'Unknown') {
     const reason = next.reason ? { reason: next.reason, ...(next.message ? { message: next.message } : {}) } : {};
@@ -40,7 +50,8 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
     c.lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : sim.now;
     emitCondition(sim, c.type as PodConditionType, c.status === 'True' ? 'True' : 'False', c.reason || undefined, whyOf(explained, c.type) ?? `[7] ${c.type} is ${c.status}.`, conditionCause(changes.get(), c.type as PodConditionType));
   }
-  const changed: string[] = [];
+  const changed = scratchChanged;
+  empty(changed);
   publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed, shown);
   publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed, shown);
   manager.commit(next);
@@ -94,6 +105,9 @@ class LazyChanges implements DeferredCause {
   }
 }
 
+/** StatusChanges.cause's list, reused from call to call (issue 16: one new list per event with causes). */
+const scratchIds: string[] = [];
+
 /** Which containers' statuses differ between two writes, and the runtime events behind them. */
 class StatusChanges {
   /** Containers whose state, started flag or restart count changed. */
@@ -105,10 +119,14 @@ class StatusChanges {
 
   constructor(private readonly sim: PodSim) {}
 
-  /** The runtime events since the last write of these containers, the latest few. */
+  /**
+   * The runtime events since the last write of these containers, the latest few. The list is
+   * valid until the next call (a scratch list: every caller hands it straight to emit, which copies it).
+   */
   cause(names: string[]): string[] {
     const sim = this.sim;
-    const ids: string[] = [];
+    const ids = scratchIds;
+    empty(ids);
     for (const n of names) {
       const since = sim.status.runtimeEventsOf(n);
       if (since) for (const id of since) ids.push(id);
@@ -179,6 +197,9 @@ function conditionCause(changes: StatusChanges, type: PodConditionType): string[
   return type === 'PodReadyToStartContainers' ? [] : changes.cause(changes.state);
 }
 
+/** No runtime event since the last write (one shared list: only read). */
+const NO_IDS: readonly string[] = [];
+
 /** The container events between two status lists; `changed` collects the containers whose probe workers must look again. */
 function publishContainers(sim: PodSim, olds: ContainerStatus[], news: ContainerStatus[], changed: string[], shown: string[]): void {
   if (olds === news) return; // a probe patch that changed no status in this list
@@ -195,7 +216,7 @@ function publishContainers(sim: PodSim, olds: ContainerStatus[], news: Container
     if (!o || !sameRuntimeView(o, s)) changed.push(s.name);
     if (!o || !sameWrittenState(o, s)) recordWrite(sim, s);
     const reason = s.state.waiting?.reason;
-    const since = sim.status.runtimeEventsOf(s.name) ?? [];
+    const since = sim.status.runtimeEventsOf(s.name) ?? NO_IDS;
     if (reason && reason !== o?.state.waiting?.reason) {
       shown.push(emitWaiting(sim, s.name, reason, waitingWhy(reason, s), since));
     }

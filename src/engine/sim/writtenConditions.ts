@@ -19,11 +19,11 @@ export function conditionsToWrite(written: readonly PodCondition[], fresh: reado
     const old = i < written.length ? written[i]! : undefined;
     const same = old !== undefined && old.type === c.type && old.status === c.status && old.reason === c.reason && old.message === c.message
       && 'lastTransitionTime' in old && firstOfType(written, c.type) === old;
-    if (out === undefined) {
-      if (same) continue;
-      out = written.slice(0, i) as PodCondition[];
-    }
-    out.push(same ? old : stripWhy(c));
+    if (same) continue;
+    // A copy at the new list's length, not one grown by pushes (written lists are kept: no spare room).
+    // The positions past the written list are never `same`, so they are appended in order.
+    out ??= written.slice(0, fresh.length) as PodCondition[];
+    out[i] = stripWhy(c);
   }
   if (out === undefined && written.length !== fresh.length) out = written.slice(0, fresh.length) as PodCondition[];
   return out ?? (written as PodCondition[]);
@@ -44,11 +44,9 @@ export function patchedConditions(
     const fresh = old.type === containersReady.type ? containersReady : old.type === ready.type ? ready : undefined;
     const same = (fresh === undefined || (old.status === fresh.status && old.reason === fresh.reason && old.message === fresh.message))
       && 'lastTransitionTime' in old && firstOfType(written, old.type) === old;
-    if (out === undefined) {
-      if (same) continue;
-      out = written.slice(0, i) as PodCondition[];
-    }
-    out.push(same ? old : fresh === undefined ? copyCondition(old) : stripWhy(fresh));
+    if (same) continue;
+    out ??= written.slice() as PodCondition[]; // a copy at its final length (no growth by pushes)
+    out[i] = fresh === undefined ? copyCondition(old) : stripWhy(fresh);
   }
   return out ?? (written as PodCondition[]);
 }
