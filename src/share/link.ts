@@ -4,7 +4,7 @@
 import { encodeBase64url, decodeBase64url } from './base64url';
 import type { InflateLimits } from './boundedInflate';
 import { LinkDecodeError, linkError } from './errors';
-import { deflateRecordV1, encodePayloadV1, recordBytesV1, recordDeflatesWithin } from './formatV1';
+import { deflateRecordV1, encodePayloadV1, OPTIMAL_ENCODER_MAX_BYTES, recordBytesV1, recordDeflatesWithin } from './formatV1';
 import { MAX_FRAGMENT_CHARS } from './limits';
 import { CURRENT_FORMAT, READERS, toShareState } from './migrate';
 import type { DecodeResult, ShareState } from './types';
@@ -19,15 +19,17 @@ export function encodeFragment(state: ShareState): string {
 
 /**
  * The fragment, when it is a link that opens (at most `maxChars`: decodeFragment refuses longer
- * ones); null when it is too long. A record more than twice the deflate budget is first tried
- * with a deflate that stops at the budget (recordDeflatesWithin), so a scenario far too big for
- * a link is not deflated whole to learn it.
+ * ones); null when it is too long. A large record more than twice the deflate budget is first
+ * tried with a deflate that stops at the budget (recordDeflatesWithin), so a scenario far too big
+ * for a link is not deflated whole to learn it.
  */
 export function encodeFragmentWithin(state: ShareState, maxChars = MAX_FRAGMENT_CHARS): string | null {
   const record = recordBytesV1(state);
   // base64url writes 4 characters for 3 bytes.
   const budget = Math.floor(((maxChars - PREFIX.length) * 3) / 4);
-  if (record.length > 2 * budget && !recordDeflatesWithin(record, budget)) return null;
+  // The early stop is fflate's level 9, the encoder of records over OPTIMAL_ENCODER_MAX_BYTES;
+  // smaller ones get the optimal encoder (a few % smaller), so they are encoded whole.
+  if (record.length > Math.max(2 * budget, OPTIMAL_ENCODER_MAX_BYTES) && !recordDeflatesWithin(record, budget)) return null;
   const fragment = `${PREFIX}${encodeBase64url(deflateRecordV1(record))}`;
   return fragment.length <= maxChars ? fragment : null;
 }
