@@ -33,8 +33,20 @@ describe('classifyAddress: what an address is to this tab', () => {
     rememberTabAddress(s, 'MINE # typed');
     rememberTabText(s, 'MINE # typed');
     rememberLeavingAddress(s, true); // pagehide, no write pending, the last one a moment ago
-    expect(classifyAddress(s, 'MINE # ty', 'MINE # typed')).toBe('stale');
-    expect(classifyAddress(s, 'MINE', 'MINE # typed')).toBe('foreign');
+    expect(classifyAddress(s, 'MINE # ty', 'MINE # typed', true)).toBe('stale');
+    expect(classifyAddress(s, 'MINE', 'MINE # typed', true)).toBe('foreign');
+  });
+
+  it('a new navigation to that older address, made as quickly, is a link opened again (the user is asked)', () => {
+    // history.spec: "Restore mine" wrote MINE over the link's address, then the same link was
+    // opened again within a second; only a reload can race the write.
+    const s = session();
+    rememberTabAddress(s, 'SHARED');
+    rememberTabAddress(s, 'MINE');
+    rememberTabText(s, 'MINE');
+    rememberLeavingAddress(s, true);
+    expect(classifyAddress(s, 'SHARED', 'MINE', false)).toBe('foreign');
+    expect(classifyAddress(s, 'SHARED', 'MINE', true)).toBe('stale');
   });
 
   it('a write made as the page went away, right after another write, leaves both earlier addresses to a reload', () => {
@@ -44,7 +56,8 @@ describe('classifyAddress: what an address is to this tab', () => {
     rememberTabAddress(s, 'C', true, true); // pagehide wrote C, B had been written a moment before
     rememberTabText(s, 'C');
     expect(classifyAddress(s, 'B', 'C')).toBe('stale');
-    expect(classifyAddress(s, 'A', 'C')).toBe('stale');
+    expect(classifyAddress(s, 'A', 'C', true)).toBe('stale');
+    expect(classifyAddress(s, 'A', 'C', false)).toBe('foreign');
   });
 
   it('long after the last write, leaving keeps only the address shown, and the next write forgets what was left', () => {
@@ -53,12 +66,12 @@ describe('classifyAddress: what an address is to this tab', () => {
     rememberTabAddress(s, 'B');
     rememberTabText(s, 'B # more');
     rememberLeavingAddress(s, false);
-    expect(classifyAddress(s, 'B', 'B # more')).toBe('stale');
-    expect(classifyAddress(s, 'A', 'B # more')).toBe('foreign');
+    expect(classifyAddress(s, 'B', 'B # more', true)).toBe('stale');
+    expect(classifyAddress(s, 'A', 'B # more', true)).toBe('foreign');
     rememberTabAddress(s, 'C', true, true);
     rememberTabAddress(s, 'D'); // the reloaded page's first write
     rememberTabText(s, 'D');
-    expect(classifyAddress(s, 'B', 'D')).toBe('foreign');
+    expect(classifyAddress(s, 'B', 'D', true)).toBe('foreign');
   });
 
   it('an older address of this tab opened again on purpose is a link like any other (the user is asked)', () => {

@@ -35,8 +35,10 @@ function is(session: TextStorage | null, key: string, text: string): boolean {
 
 /** Addresses remembered: a reload may still go to the one before the last (written as the page went away). */
 const ADDRESSES_KEPT = 3;
-/** The addresses a reload right after the page went away may still find (space-separated hashes). */
+/** The address the page left behind: the last one before a write made as the page went away. */
 export const TAB_ADDRESS_LEFT_KEY = 'sidecar-lab:tab-address-left';
+/** The addresses a reload (only a reload) right after the page went away may still find, its last write being recent (space-separated hashes). */
+export const TAB_ADDRESS_RACED_KEY = 'sidecar-lab:tab-address-raced';
 /**
  * How long after an address write a reload may still go to the address before it. The browser
  * reloads the address it has on record, which a replaceState reaches a moment later (an IPC from
@@ -54,18 +56,29 @@ function remembered(session: TextStorage | null): string[] {
   }
 }
 
+function listed(session: TextStorage | null, key: string, hash: string): boolean {
+  try {
+    return (session?.getItem(key) ?? '').split(' ').includes(hash);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * This tab wrote `text` into its address. `leaving`: as the page went away, when a reload may
- * still go to the address before this one (the browser took it before the write), or, when the
- * write before this one was `racing` (recent: ADDRESS_RACE_MS), to the one before that.
+ * still go to the address before this one (the browser took it before the write); and when the
+ * write before this one was `racing` (recent: ADDRESS_RACE_MS), a reload may go to the one before
+ * that too.
  */
 export function rememberTabAddress(session: TextStorage | null, text: string, leaving = false, racing = false): void {
   try {
     const before = remembered(session);
     const hash = textHash(text);
     session?.setItem(TAB_ADDRESS_KEY, [hash, ...before.filter((h) => h !== hash)].slice(0, ADDRESSES_KEPT).join(' '));
-    const left = leaving ? before.slice(0, racing ? 2 : 1).filter((h) => h !== hash) : [];
-    session?.setItem(TAB_ADDRESS_LEFT_KEY, left.join(' '));
+    const left = leaving && before[0] !== undefined && before[0] !== hash ? before[0] : '';
+    session?.setItem(TAB_ADDRESS_LEFT_KEY, left);
+    const raced = leaving && racing && before[1] !== undefined && before[1] !== hash ? before[1] : '';
+    session?.setItem(TAB_ADDRESS_RACED_KEY, raced);
   } catch {
     // Then a reload may ask once more; nothing is lost.
   }
@@ -78,21 +91,20 @@ export function rememberTabAddress(session: TextStorage | null, text: string, le
 export function rememberLeavingAddress(session: TextStorage | null, racing: boolean): void {
   try {
     const previous = racing ? remembered(session)[1] : undefined;
-    session?.setItem(TAB_ADDRESS_LEFT_KEY, previous ?? '');
+    session?.setItem(TAB_ADDRESS_RACED_KEY, previous ?? '');
   } catch {
     // Then a reload may ask once more; nothing is lost.
   }
 }
 
-/** The address is the one this tab shows last, or one a reload right after leaving may still find. */
-function isCurrentAddress(session: TextStorage | null, text: string): boolean {
+/**
+ * The address is the one this tab shows last, or one a reload right after leaving may still find:
+ * the address before a write made as the page went away, and, for a `reload` only, the one before
+ * a write made a moment before the page went away (a new navigation to it is a link opened again).
+ */
+function isCurrentAddress(session: TextStorage | null, text: string, reload: boolean): boolean {
   const hash = textHash(text);
-  if (remembered(session)[0] === hash) return true;
-  try {
-    return (session?.getItem(TAB_ADDRESS_LEFT_KEY) ?? '').split(' ').includes(hash);
-  } catch {
-    return false;
-  }
+  return remembered(session)[0] === hash || listed(session, TAB_ADDRESS_LEFT_KEY, hash) || (reload && listed(session, TAB_ADDRESS_RACED_KEY, hash));
 }
 
 /** This tab saved `text` (on every address write and when the page goes away). */
@@ -107,12 +119,14 @@ export function rememberTabText(session: TextStorage | null, text: string): void
  *   the editor holds what this tab saved since;
  * - `this-tab`: this tab's text, and the editor holds what another tab saved over it;
  * - `foreign`: a link from elsewhere.
+ * `reload`: this page load is a reload (a reload may find an address a moment older than the last
+ * write; a new navigation to that address is a link opened again).
  */
-export function classifyAddress(session: TextStorage | null, addressText: string, editorText: string): 'same' | 'stale' | 'this-tab' | 'foreign' {
+export function classifyAddress(session: TextStorage | null, addressText: string, editorText: string, reload = false): 'same' | 'stale' | 'this-tab' | 'foreign' {
   if (sameText(addressText, editorText)) return 'same';
   if (!is(session, TAB_ADDRESS_KEY, addressText)) return 'foreign';
   if (!is(session, TAB_TEXT_KEY, editorText)) return 'this-tab';
   // An older address of this tab, opened again on purpose (not a reload racing the address's
   // last write), is a link like any other: the user is asked before it replaces their text.
-  return isCurrentAddress(session, addressText) ? 'stale' : 'foreign';
+  return isCurrentAddress(session, addressText, reload) ? 'stale' : 'foreign';
 }

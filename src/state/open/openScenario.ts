@@ -112,9 +112,10 @@ export function restorePrevious(ctx: OpenContext): void {
 
 /**
  * Opens what the address's fragment holds. A bad link leaves the editor as it is (the user's
- * saved work or the default) and says why; nothing from it is loaded.
+ * saved work or the default) and says why; nothing from it is loaded. `reload`: the page was
+ * reloaded (tabText.ts classifyAddress).
  */
-export function openFromFragment(ctx: OpenContext, hash: string, opts: { embed?: boolean } = {}): OpenOutcome | 'none' | 'error' {
+export function openFromFragment(ctx: OpenContext, hash: string, opts: { embed?: boolean; reload?: boolean } = {}): OpenOutcome | 'none' | 'error' {
   const r = decodeFragment(hash);
   if (r === null) return 'none';
   const s = ctx.store.getState();
@@ -127,7 +128,7 @@ export function openFromFragment(ctx: OpenContext, hash: string, opts: { embed?:
     apply(ctx, resolved, { what: 'shared scenario' }, false);
     return 'opened';
   }
-  const mine = classifyAddress(ctx.session ?? null, resolved.linkText, s.text);
+  const mine = classifyAddress(ctx.session ?? null, resolved.linkText, s.text, opts.reload);
   if (mine === 'stale') {
     // This tab's address from a moment before its last edit (a reload within the address's
     // debounce): the saved text is newer and stays (with the version it names); the link's cursor applies.

@@ -93,6 +93,12 @@ export function followAddress(store: AppStore, debounceMs = ADDRESS_DEBOUNCE_MS,
   };
 }
 
+/** Whether this page load is a reload (Navigation Timing), not a new navigation or a link opened. */
+function loadedByReload(): boolean {
+  const entry = typeof performance === 'undefined' ? undefined : performance.getEntriesByType?.('navigation')[0];
+  return (entry as PerformanceNavigationTiming | undefined)?.type === 'reload';
+}
+
 export function startShare(store: AppStore = appStore): () => void {
   const embed = isEmbedUrl(location.href);
   const ctx: OpenContext = { store, storage: embed ? null : browserStorage(), session: embed ? null : tabStorage() };
@@ -111,7 +117,7 @@ export function startShare(store: AppStore = appStore): () => void {
     applyLinkView(store, viewFromUrl(location.href));
     return stopBoth;
   }
-  openFromFragment(ctx, location.hash);
+  openFromFragment(ctx, location.hash, { reload: loadedByReload() });
   applyLinkView(store, viewFromUrl(location.href));
   const stopFollowing = followAddress(store);
   const onHashChange = () => {
