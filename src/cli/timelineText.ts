@@ -30,6 +30,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'hook.start': return e.hook;
     case 'hook.end': return e.exitCode === undefined ? (e.failed ? `${e.hook}, failed` : e.hook) : `${e.hook}, exit ${e.exitCode}`;
     case 'probe.result': return `${e.probe} ${e.result}`;
+    case 'probe.failed': return `${e.probe} run failed (${e.run} in a row)`;
     case 'job.failed': return e.reason;
     case 'node.kubeletRestart':
     case 'node.kubeletStarted':

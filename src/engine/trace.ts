@@ -114,6 +114,17 @@ export interface ProbeResultEvent extends ContainerEventBase {
   probe: ProbeKind;
   result: 'success' | 'failure';
 }
+/**
+ * One probe run that failed ([5.13]): the kubelet records a Warning Unhealthy event for each, before
+ * the worker counts it toward failureThreshold (prober.go probe). `attempt` is the container run it
+ * probed; `run` how many failures in a row the worker has counted with it ([5.4], [5.10]).
+ */
+export interface ProbeFailedEvent extends ContainerEventBase {
+  type: 'probe.failed';
+  probe: ProbeKind;
+  attempt: number;
+  run: number;
+}
 export interface FaultEvent extends EventBase {
   type: 'fault';
   do: string;
@@ -161,6 +172,7 @@ export type TraceEvent =
   | HookStartEvent
   | HookEndEvent
   | ProbeResultEvent
+  | ProbeFailedEvent
   | FaultEvent
   | NodeEvent
   | HorizonEvent

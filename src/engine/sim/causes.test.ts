@@ -67,7 +67,7 @@ describe('cause links recorded at emission (contract section 3)', () => {
     expect(first(trace, 'container.exit', (e) => e.container === 'app').cause).toEqual([crash.id]);
   });
 
-  it('a liveness kill cites the failed probe result, which cites the injected fault [4.4] [5.5]', () => {
+  it('a liveness kill cites the failed probe result, which cites the injected fault and the failed run [4.4] [5.5] [5.13]', () => {
     const trace = run({
       until: 120, version: '1.33',
       main: [{ name: 'app', livenessProbe: { periodSeconds: 2, failureThreshold: 1 } }],
@@ -76,7 +76,10 @@ describe('cause links recorded at emission (contract section 3)', () => {
     const fault = first(trace, 'fault');
     const failure = first(trace, 'probe.result', (e) => e.result === 'failure');
     const kill = first(trace, 'container.kill');
-    expect(failure.cause).toEqual([fault.id]);
+    // ...and the failed run that reached failureThreshold, first ([5.13]), which cites the fault too.
+    const failedRun = first(trace, 'probe.failed');
+    expect(failure.cause).toEqual([failedRun.id, fault.id]);
+    expect(failedRun.cause).toEqual([fault.id]);
     expect(kill).toMatchObject({ reason: 'LivenessProbe', cause: [failure.id] });
   });
 

@@ -58,6 +58,16 @@ export function emitProbeResult(sim: PodSim, container: string, probe: ProbeKind
     : { type: 'probe.result', container, probe, result, why, t, id, cause: ids });
 }
 
+/** One failed probe run ([5.13]): as frequent as the probe's period while it fails. */
+export function emitProbeFailed(sim: PodSim, container: string, probe: ProbeKind, attempt: number, run: number, why: string, cause?: Causes): string {
+  const t = sim.eventTime();
+  const id = sim.nextEventId();
+  const ids = causeIds(cause);
+  return sim.keep(ids === undefined
+    ? { type: 'probe.failed', container, probe, attempt, run, why, t, id }
+    : { type: 'probe.failed', container, probe, attempt, run, why, t, id, cause: ids });
+}
+
 /** A condition's new status ([7]); `reason` only when the condition has one. */
 export function emitCondition(
   sim: PodSim, condition: PodConditionType, status: 'True' | 'False', reason: string | undefined, why: string, cause?: Causes,

@@ -17,7 +17,7 @@ import type { PodSim } from './podSim';
 import type { Instance } from './model';
 import type { QueueItem } from './queue';
 import { runPlan, type RunPlan } from './probeRun';
-import { emitProbeResult } from './frequentEvents';
+import { emitProbeFailed, emitProbeResult } from './frequentEvents';
 
 export type Verdict = 'success' | 'failure';
 export type Next = 'next' | number | undefined;
@@ -53,6 +53,8 @@ export interface Worker {
   lastPlan?: RunPlan;
   /** The id of the probe.result event that announced `result` (the kill it leads to cites it). */
   resultId?: string;
+  /** The id of the probe.failed event of the run being counted (a failure result it brings cites it). */
+  failedRunId?: string;
 }
 
 const INITIAL: Record<ProbeKind, Verdict | undefined> = { readiness: 'failure', liveness: 'success', startup: undefined };
@@ -181,7 +183,9 @@ export class ProbeWorkerLoop {
     if (this.sim.status.instanceOf(w.container) === inst && inst.state === 'running') {
       const outcome = plan.timedOut ? 'failure' : this.outcome(w, inst, this.sim.now);
       w.lastPlan = plan;
+      if (outcome === 'failure') w.failedRunId = this.announceFailedRun(w, inst, plan);
       next = this.record(w, inst, outcome, plan);
+      w.failedRunId = undefined;
     } // else: the container went away during the run: a prober error, the result is thrown away
     if (w.stopped) return;
     const tickDue = this.tickTime(w, w.nextIndex) <= this.sim.now + EPS && plan.seconds > 0;
@@ -214,7 +218,9 @@ export class ProbeWorkerLoop {
       }
     }
     if (outcome === w.result) {
-      if (plan.timedOut) return undefined; // every run times out until something changes
+      // [5.13] every failed run is an Unhealthy event: a failing worker runs at every tick, and
+      // sleeps (until its answer may change) only while it keeps passing.
+      if (outcome === 'failure') return 'next';
       const change = this.nextChange(w, inst, this.sim.now);
       return change === undefined ? undefined : change - plan.seconds;
     }
@@ -245,13 +251,28 @@ export class ProbeWorkerLoop {
     return next;
   }
 
-  /** What made the handler answer so: an injected probe fault, the container's exit, or its app coming up. */
+  /**
+   * prober.go probe records a Warning Unhealthy event for a failed run before the worker counts it
+   * ([5.13]; every version read, 1.27-1.36): one trace event per failed run, with the count the
+   * worker is about to reach.
+   */
+  private announceFailedRun(w: Worker, inst: Instance, plan: RunPlan): string {
+    const run = w.lastOutcome === 'failure' && w.run > 0 ? w.run + 1 : 1;
+    const faulted = !plan.timedOut && w.spec.verdict === undefined && this.sim.faults.probeFails(w.container, w.kind, this.sim.now);
+    const cause = faulted ? this.sim.faults.probeFaultId(w.container, w.kind) : inst.ids.up ?? inst.ids.start;
+    return emitProbeFailed(this.sim, w.container, w.kind, inst.attempt, run, failedRunWhy(w, plan, faulted, run), [cause]);
+  }
+
+  /**
+   * What made the result change: an injected probe fault, the container's exit, or its app coming
+   * up; and for a failure the run that reached failureThreshold ([5.13]), first.
+   */
   private resultCause(w: Worker, result: Verdict): (string | undefined)[] {
     const inst = w.instance;
     if (result === 'success') return [inst?.ids.up ?? inst?.ids.start];
-    if (this.sim.faults.probeFails(w.container, w.kind, this.sim.now)) return [this.sim.faults.probeFaultId(w.container, w.kind)];
-    if (inst && inst.state !== 'running') return [inst.ids.exit];
-    return [];
+    const why = this.sim.faults.probeFails(w.container, w.kind, this.sim.now) ? this.sim.faults.probeFaultId(w.container, w.kind)
+      : inst && inst.state !== 'running' ? inst.ids.exit : undefined;
+    return w.failedRunId === undefined ? [why] : [w.failedRunId, why];
   }
 
   setResult(w: Worker, result: Verdict | undefined, announce: boolean, why?: string): void {
@@ -291,4 +312,25 @@ function probeWhy(w: Worker, result: Verdict): string {
         ? `[5.4] The readiness probe passed (${n}): the container is ready.${slow}${counted}`
         : `[5.5] The readiness probe failed ${n}: the container is unready but keeps running.${slow}`;
   }
+}
+
+const ORDINAL_SUFFIX = ['th', 'st', 'nd', 'rd'];
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  return `${n}${tens >= 11 && tens <= 13 ? 'th' : ORDINAL_SUFFIX[n % 10] ?? 'th'}`;
+}
+
+function failedRunWhy(w: Worker, plan: RunPlan, faulted: boolean, run: number): string {
+  const reason = plan.timedOut
+    ? `it timed out after timeoutSeconds (${w.spec.timeoutSeconds}s) [5.11]`
+    : w.spec.verdict === 'fail' ? 'its handler always fails'
+      : faulted ? 'an injected probe failure'
+        : w.kind === 'readiness' ? 'the app is not ready' : 'the app is not up';
+  const threshold = w.spec.failureThreshold;
+  const count = run < threshold
+    ? `the ${ordinal(run)} failure in a row of the ${threshold} (failureThreshold) that change its result`
+    : run === threshold ? `the ${ordinal(run)} failure in a row, which reaches failureThreshold (${threshold})`
+      : `the ${ordinal(run)} failure in a row (failureThreshold ${threshold} was reached before)`;
+  return `[5.13] A ${w.kind} probe run of ${w.container} failed (${reason}): ${count}. The kubelet records a Warning Unhealthy event for every failed run, before the worker counts it.`;
 }

@@ -184,3 +184,65 @@ containers:
     }
   });
 });
+
+describe('prober.go probe: a Warning Unhealthy for every failed run, before the worker counts it (1.27-1.36) [5.13]', () => {
+  it('a readiness probe that fails while the app comes up records one failed run per tick, then none once it passes', () => {
+    const t = run(pod('readinessProbe: { httpGet: { path: /ready, port: 80 }, periodSeconds: 5 }', 'containers:\n  app: { readyAfter: 23s }'), '1.31');
+    const start = times(t, 'container.start', 'app')[0]!;
+    const ready = times(t, 'container.ready', 'app')[0]!;
+    const failed = of(t, 'probe.failed', 'app');
+    // Ticks at 0, 5, 10, 15, 20 (from the worker's creation, [5.2]) and the manual runs each status
+    // generation asks for ([5.9]): every run before 23 s fails, none after.
+    expect(failed.length).toBeGreaterThanOrEqual(4);
+    expect(failed.every((e) => e.probe === 'readiness' && e.attempt === 0 && e.t >= start && e.t < ready)).toBe(true);
+    expect(failed.map((e) => e.run)).toEqual(failed.map((_, i) => i + 1));
+    const ticks = failed.map((e) => e.t).filter((x) => Math.abs(x / 5 - Math.round(x / 5)) < 1e-9);
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    expect(of(t, 'probe.result', 'app').filter((e) => e.result === 'failure')).toHaveLength(0); // Failure is its initial result: no change
+  });
+
+  it('a liveness probe records failureThreshold failed runs per kill, the last at the kill, caused by the injected failure', () => {
+    const t = run(pod('livenessProbe: { exec: { command: [cat, /tmp/ok] }, periodSeconds: 4, failureThreshold: 3 }',
+      'events:\n  - { at: 30s, container: app, do: failLiveness, for: 12s }'));
+    const killed = of(t, 'container.kill', 'app');
+    expect(killed).toHaveLength(1);
+    const failed = of(t, 'probe.failed', 'app');
+    expect(failed.map((e) => e.run)).toEqual([1, 2, 3]);
+    expect(failed[2]!.t).toBe(killed[0]!.t);
+    const fault = of(t, 'fault')[0]!;
+    expect(failed.every((e) => e.cause?.includes(fault.id!))).toBe(true);
+    // The event comes before the result change it leads to, at the same instant.
+    const result = of(t, 'probe.result', 'app').find((e) => e.result === 'failure')!;
+    expect(t.events.indexOf(failed[2]!)).toBeLessThan(t.events.indexOf(result));
+    expect(result.cause).toEqual([failed[2]!.id, fault.id]); // the result ← the run that reached the threshold, and the fault
+    expect(failed[2]!.why).toMatch(/\[5\.13\].*3rd failure in a row, which reaches failureThreshold \(3\)/);
+  });
+
+  it('a worker on hold after a liveness kill records nothing while the killed container takes its grace period [5.4]', () => {
+    // sh as PID 1 without a trap ignores SIGTERM: the killed container runs 30 s more, still failing.
+    const t = run(pod('command: [sh, -c, "sleep 600"]\nlivenessProbe: { exec: { command: [cat, /tmp/ok] }, periodSeconds: 4, failureThreshold: 3 }',
+      'events:\n  - { at: 30s, container: app, do: failLiveness, for: 60s }'));
+    const kill = of(t, 'container.kill', 'app')[0]!;
+    const exit = of(t, 'container.exit', 'app')[0]!;
+    expect(exit.t - kill.t).toBeGreaterThan(25);
+    const firstRun = of(t, 'probe.failed', 'app').filter((e) => e.attempt === 0);
+    expect(firstRun.map((e) => e.t)).toEqual(firstRun.filter((e) => e.t <= kill.t).map((e) => e.t));
+    expect(firstRun).toHaveLength(3);
+    expect(of(t, 'probe.failed', 'app').some((e) => e.attempt === 1)).toBe(true); // the next container fails again, counted from 1
+  });
+
+  it('a container that is not running records nothing: the worker sets Failure without a run [5.3]', () => {
+    // The app exits at 10 s and the pod never restarts it: the worker sets Failure without a run ([5.3]).
+    const t = run(pod('livenessProbe: { exec: { command: [cat, /tmp/ok] }, periodSeconds: 2 }', 'containers:\n  app: { exitAfter: 10s, exitCode: 1 }', 'Never'));
+    expect(of(t, 'probe.failed', 'app')).toHaveLength(0);
+  });
+
+  it('a handler that never answers times out at every tick, each a failed run, as long as the container runs [5.11]', () => {
+    const t = run(pod('readinessProbe: { exec: { command: [sh, -c, "sleep 100"] }, periodSeconds: 10, timeoutSeconds: 3 }'), '1.31');
+    const failed = of(t, 'probe.failed', 'app');
+    // until 3m: one run per tick, from its start to the horizon (manual runs from the first syncs come on top).
+    expect(failed.length).toBeGreaterThanOrEqual(17);
+    expect(failed.at(-1)!.t).toBeGreaterThan(170);
+    expect(failed[0]!.why).toMatch(/timed out after timeoutSeconds \(3s\)/);
+  });
+});

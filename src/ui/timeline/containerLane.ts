@@ -102,6 +102,9 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
         }
         marks.push({ t: e.t, kind: e.signal === 'SIGKILL' ? 'sigkill' : 'signal', label: e.signal, event: i });
         break;
+      case 'probe.failed':
+        marks.push({ t: e.t, kind: 'probe-miss', label: `${e.probe} probe run failed (${e.run} in a row)`, event: i });
+        break;
       case 'probe.result':
         marks.push({ t: e.t, kind: e.result === 'failure' ? 'probe-fail' : 'probe-ok', label: `${e.probe} probe: ${e.result}`, event: i });
         break;

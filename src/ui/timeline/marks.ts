@@ -16,8 +16,10 @@ export const MARK_PATH: Record<MarkKind, string> = {
   sigkill: `M${-R},${-R}L${R},${-R}L0,${R}ZM${-R},${R + 1.5}H${R}`,
   // chevron: an injected fault
   fault: `M${-R},${-R}L${R},0L${-R},${R}Z`,
-  // filled circle: a probe failed
+  // filled circle: a probe's result turned failure (failureThreshold failed runs in a row)
   'probe-fail': `M${-R},0A${R},${R} 0 1,0 ${R},0A${R},${R} 0 1,0 ${-R},0Z`,
+  // small dot: one probe run failed (its result changes only at failureThreshold)
+  'probe-miss': 'M-2.5,0A2.5,2.5 0 1,0 2.5,0A2.5,2.5 0 1,0 -2.5,0Z',
   // small open circle: a probe passed
   'probe-ok': `M-3,0A3,3 0 1,0 3,0A3,3 0 1,0 -3,0Z`,
   // heavy cross: the pod was deleted
@@ -37,7 +39,8 @@ export const MARK_NAME: Record<MarkKind, string> = {
   signal: 'SIGTERM sent',
   sigkill: 'SIGKILL sent',
   fault: 'injected event',
-  'probe-fail': 'probe failed',
+  'probe-fail': 'probe failed (threshold)',
+  'probe-miss': 'failed probe run',
   'probe-ok': 'probe passed',
   deleted: 'pod deleted',
   scheduled: 'pod scheduled',

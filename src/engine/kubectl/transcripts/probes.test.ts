@@ -55,6 +55,15 @@ events:
     expect(Math.abs(killed - started - (53 - 10))).toBeLessThanOrEqual(2);
   });
 
+  it.each(['1.27', '1.31', '1.36'])('records three failed runs, 10 s from the first to the last, the last with the kill: "Unhealthy 10s (x3 over 20s)" (%s) [5.13]', (version) => {
+    const events = runScenario(withVersion(scenario, version)).trace!.events;
+    const killed = events.find((e) => e.type === 'container.kill')!.t;
+    const failed = events.filter((e) => e.type === 'probe.failed' && e.t <= killed).map((e) => e.t);
+    expect(failed).toHaveLength(3);
+    expect(failed[2]! - failed[0]!).toBeCloseTo(20 - 10, 6);
+    expect(failed[2]).toBe(killed);
+  });
+
   it.each(['1.27', '1.31', '1.36'])('prints 1/1 Running 1 some 30 s after the kill, the SIGTERM ignored by sh as PID 1 (%s) [8.6] [10.4] [14.3]', (version) => {
     const ours = simulatedRows(withVersion(scenario, version));
     // The page's second look: its describe at 57 s plus "another 30 seconds".
