@@ -4,7 +4,7 @@
 import { axeBuilder } from './support/a11y';
 import { type Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { editorText, openApp, replaceEditorText, screenshot } from './support/app';
+import { editorText, openApp, replaceEditorText, screenshot, showPane } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
 import { addressText, galleryText, gotoFresh, linkTo, savedText, waitForEditor } from './support/share';
 import { setTheme } from './support/timeline';
@@ -24,7 +24,9 @@ async function openLinkOverMyWork(page: Page, text: string): Promise<void> {
   await gotoFresh(page, linkTo({ text }));
   await waitForEditor(page);
   await page.getByTestId('open-shared').click();
+  await showPane(page, 'editor'); // on a phone Monaco (and the text hook) loads when its tab shows
   await expect.poll(() => editorText(page)).toBe(text);
+  await showPane(page, 'timeline');
 }
 
 async function openHistory(page: Page) {

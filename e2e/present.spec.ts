@@ -50,6 +50,11 @@ test('a ?present link opens on the first step with the teacher’s title and cap
   expect(await cursorTime(page)).toBe(0);
   await expect(page.getByTestId('present-prev')).toBeDisabled();
   await expect(page.locator('.presenter-count')).toHaveText(/^1 \/ \d+$/);
+  // The editor is hidden while presenting, so Monaco is not loaded (LazyEditor); it comes when the presenter leaves.
+  await expect(page.locator('.editor-placeholder')).toHaveCount(1);
+  expect(page.workers().map((w) => w.url()).filter((u) => /editor\.worker|yaml\.worker/.test(u))).toEqual([]);
+  await page.locator('.present-exit').click();
+  await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeVisible();
 });
 
 test('“what happens next?” asks before a STATUS change and says whether the class was right', async ({ page }) => {

@@ -127,15 +127,19 @@ test.describe('on a phone', () => {
     await expect(page.getByTestId('lane').first()).toBeAttached();
     const timeline = page.getByTestId('timeline');
 
-    await test.step('a shared link opens on the timeline; the editor is the other tab', async () => {
+    await test.step('a shared link opens on the timeline; the editor is the other tab, and Monaco loads when it first shows', async () => {
       await expect(page.getByTestId('tab-timeline')).toHaveAttribute('aria-selected', 'true');
       await expect(timeline).toBeVisible();
       await expect(page.getByTestId('kubectl-status')).toBeInViewport();
       await expect(page.getByTestId('editor')).toBeHidden();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await shot(page, 'phone-timeline');
+      // LazyEditor: a phone that never opens the Editor tab never loads Monaco (its chunks, its workers).
+      await expect(page.locator('.editor-placeholder')).toHaveCount(1);
+      expect(page.workers().map((w) => w.url()).filter((u) => /editor\.worker|yaml\.worker/.test(u))).toEqual([]);
       await page.getByTestId('tab-editor').click();
-      await expect(page.getByTestId('editor')).toBeVisible();
+      await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeVisible();
+      await expect(page.locator('[data-testid="editor"] .view-lines')).toContainText('apiVersion');
       await expect(timeline).toBeHidden();
       await shot(page, 'phone-editor');
       await page.getByTestId('tab-timeline').click();

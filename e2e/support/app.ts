@@ -39,14 +39,26 @@ export async function openApp(page: Page): Promise<string[]> {
  */
 export async function showPane(page: Page, pane: 'timeline' | 'editor'): Promise<void> {
   const tab = page.getByTestId(`tab-${pane}`);
-  if (await tab.isVisible()) await tab.click();
+  if (!(await tab.isVisible())) return;
+  await tab.click();
+  if (pane === 'editor') await waitForEditor(page); // Monaco loads when its pane first shows
 }
 
-export async function waitForApp(page: Page): Promise<void> {
-  // Attached, not visible: on a phone the editor waits behind its tab.
+/** Whether the editor's pane is behind the phone's Editor tab (LazyEditor then has not loaded Monaco). */
+export async function editorBehindTab(page: Page): Promise<boolean> {
+  const tab = page.getByTestId('tab-editor');
+  return (await tab.isVisible()) && (await tab.getAttribute('aria-selected')) !== 'true';
+}
+
+async function waitForEditor(page: Page): Promise<void> {
   await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeAttached();
   await expect(page.locator('[data-testid="editor"] .view-lines')).toContainText('apiVersion');
+}
+
+/** Waits for the first timeline, and for Monaco unless its pane is behind the phone's Editor tab. */
+export async function waitForApp(page: Page): Promise<void> {
   await expect(page.getByTestId('lane').first()).toBeAttached();
+  if (!(await editorBehindTab(page))) await waitForEditor(page);
 }
 
 export async function editorText(page: Page): Promise<string> {

@@ -8,6 +8,7 @@ import { decodeFragment, encodeFragment, type ShareState } from '../../src/share
 import { encodeBase64url } from '../../src/share/base64url';
 import { ByteWriter } from '../../src/share/bytes';
 import { DICTIONARY_V1 } from '../../src/share/dictionaryV1';
+import { editorBehindTab } from './app';
 
 export const SCENARIO_KEY = 'sidecar-lab:scenario';
 
@@ -54,9 +55,10 @@ export async function gotoFresh(page: Page, path: string): Promise<void> {
   await page.goto(path);
 }
 
+/** Monaco, ready; on a phone, where Monaco waits for its tab to show (LazyEditor), the first timeline instead. */
 export async function waitForEditor(page: Page): Promise<void> {
-  // Attached, not visible: on a phone the editor waits behind its tab.
-  await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeAttached();
+  if (await editorBehindTab(page)) await expect(page.getByTestId('lane').first()).toBeAttached();
+  else await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeAttached();
 }
 
 export async function versionPicked(page: Page): Promise<string> {

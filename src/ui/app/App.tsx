@@ -17,7 +17,8 @@ import { selectTraceTruncated, selectTraceVersion } from '../../state/selectors'
 import { selectExplainMode } from '../../state/explain/explainMode';
 import { PageTools } from '../panels/PageTools';
 import { HeaderButtonStandIn, lazyPart } from './lazyPart';
-import { PANE_IDS, PhoneTabs, usePhoneTab } from './PhoneTabs';
+import { PANE_IDS, PHONE, PhoneTabs, usePhoneTab } from './PhoneTabs';
+import { useMediaQuery } from './useMediaQuery';
 import type { AppState } from '../../state/store';
 import './app.css';
 import './panels.css';
@@ -68,6 +69,7 @@ export function App() {
   const presenting = useAppStore(selectPresenting);
   const explaining = useAppStore(selectExplainMode);
   const [phoneTab, setPhoneTab] = usePhoneTab();
+  const phone = useMediaQuery(PHONE);
   if (embed) return <EmbedApp />;
   return (
     <div className={presenting && !explaining ? 'app presenting' : 'app'}>
@@ -90,7 +92,7 @@ export function App() {
         <PhoneTabs tab={phoneTab} onTab={setPhoneTab} />
         <section className="pane pane-editor" id={PANE_IDS.editor} aria-label="Scenario">
           <div className="editor-frame">
-            <LazyEditor />
+            <LazyEditor shown={!(presenting && !explaining) && !(phone && phoneTab === 'timeline')} />
           </div>
           <ProblemsPanel />
         </section>

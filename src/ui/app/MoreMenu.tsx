@@ -9,8 +9,6 @@ import './moreMenu.css';
 
 /** Below this window width the toolbar and the header no longer fit one row. */
 export const MORE_BELOW = '(max-width: 1279.98px)';
-/** The phone layout (narrow.css): one column, tabs. */
-export const PHONE = '(max-width: 760px)';
 
 export function MoreMenu({ query = MORE_BELOW, label, testId, className = 'tool-button', panelClassName = '', compact = false, busy, children }: {
   /** The media query under which the tools go behind the button. */

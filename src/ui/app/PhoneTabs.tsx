@@ -9,6 +9,9 @@ import './phoneTabs.css';
 
 export type PhoneTab = 'timeline' | 'editor';
 
+/** The phone layout (narrow.css, phoneTabs.css): one column, one pane at a time, these tabs. */
+export const PHONE = '(max-width: 760px)';
+
 export const PANE_IDS: Record<PhoneTab, string> = { timeline: 'pane-timeline', editor: 'pane-editor' };
 
 export function usePhoneTab(): [PhoneTab, (tab: PhoneTab) => void] {

@@ -3,6 +3,11 @@
 // way, or EDITOR_WAIT_MS have passed), and never before the first frame is painted: fetched and
 // compiled earlier, it competed with the engine worker's start, the first run and the first
 // frame for the same two cores (issue 16). The placeholder shows the text meanwhile.
+//
+// Nor is it asked for while its pane is not shown: on a phone behind the Editor tab, or in
+// presenter mode. A learner who opens a link on a phone, or a class watching a projector, then
+// never pays Monaco's seconds of CPU while they scrub the timeline; it loads when the pane first
+// shows, and stays.
 
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAppStore } from '../../state/appStore';
@@ -18,7 +23,7 @@ export const EDITOR_WAIT_MS = 1500;
 
 const selectFirstFrameDone = (s: AppState): boolean => s.result !== null || s.engineError !== null || s.progress !== null;
 
-function useEditorMayLoad(): boolean {
+function useEditorMayLoad(shown: boolean): boolean {
   const drawn = useFirstFrameDrawn();
   const answered = useAppStore(selectFirstFrameDone);
   const [waited, setWaited] = useState(false);
@@ -30,13 +35,14 @@ function useEditorMayLoad(): boolean {
   // Once asked for, it stays: a later edit that clears the result must not unload Monaco.
   const [go, setGo] = useState(false);
   useEffect(() => {
-    if (drawn && (answered || waited) && !go) setGo(true);
-  }, [drawn, answered, waited, go]);
-  return go || (drawn && (answered || waited));
+    if (shown && drawn && (answered || waited) && !go) setGo(true);
+  }, [shown, drawn, answered, waited, go]);
+  return go || (shown && drawn && (answered || waited));
 }
 
-export function LazyEditor() {
-  if (!useEditorMayLoad()) return <EditorPlaceholder />;
+/** `shown`: whether the editor's pane is on screen (not behind the phone's Editor tab, not presenting). */
+export function LazyEditor({ shown }: { shown: boolean }) {
+  if (!useEditorMayLoad(shown)) return <EditorPlaceholder />;
   return (
     <Suspense fallback={<EditorPlaceholder />}>
       <EditorPane />
