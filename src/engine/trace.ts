@@ -100,6 +100,12 @@ export interface ContainerKillEvent extends ContainerEventBase {
 }
 export interface ContainerSignalEvent extends ContainerEventBase { type: 'container.signal'; signal: string }
 export interface ContainerBackoffEvent extends ContainerEventBase { type: 'container.backoff'; delay: number }
+/**
+ * A later sync finds the container still in the back-off that `container.backoff` began ([4.9]):
+ * doBackOff records the BackOff event at every sync it refuses a start, so `kubectl describe`
+ * counts these too. `delay` is the same wait's.
+ */
+export interface ContainerBackoffAgainEvent extends ContainerEventBase { type: 'container.backoffAgain'; delay: number }
 export interface ContainerWaitingEvent extends ContainerEventBase { type: 'container.waiting'; reason: string }
 export interface HookStartEvent extends ContainerEventBase { type: 'hook.start'; hook: HookKind }
 export interface HookEndEvent extends ContainerEventBase {
@@ -168,6 +174,7 @@ export type TraceEvent =
   | ContainerKillEvent
   | ContainerSignalEvent
   | ContainerBackoffEvent
+  | ContainerBackoffAgainEvent
   | ContainerWaitingEvent
   | HookStartEvent
   | HookEndEvent

@@ -40,6 +40,16 @@ export function emitBackoff(sim: PodSim, container: string, delay: number, why: 
     : { type: 'container.backoff', container, delay, why, t, id, cause: ids });
 }
 
+/** [4.9] A later sync refused the start again, within the same back-off. */
+export function emitBackoffAgain(sim: PodSim, container: string, delay: number, why: string, cause?: Causes): string {
+  const t = sim.eventTime();
+  const id = sim.nextEventId();
+  const ids = causeIds(cause);
+  return sim.keep(ids === undefined
+    ? { type: 'container.backoffAgain', container, delay, why, t, id }
+    : { type: 'container.backoffAgain', container, delay, why, t, id, cause: ids });
+}
+
 export function emitWaiting(sim: PodSim, container: string, reason: string, why: string, cause?: Causes): string {
   const t = sim.eventTime();
   const id = sim.nextEventId();

@@ -1,5 +1,6 @@
-// The pod worker ([0.1], [0.2]): one per pod, one sync at a time; requests made during a sync
-// coalesce into one more sync after it; a failed sync is requeued. Upstream: pkg/kubelet/
+// The pod worker ([0.1], [0.2]): one per pod, one sync at a time; requests made during a sync, or
+// while a sync waits for its newer cache, coalesce into one more sync after it ([0.9]); a failed
+// sync is requeued. Upstream: pkg/kubelet/
 // pod_workers.go (UpdatePod, managePodLoop, completeWork's requeue), read at the stored 1.3x
 // commits, the same shape from 1.27 to 1.36. "Stopping the worker" (a deletion turning the
 // worker to termination, a kubelet going down) is one operation here: `stop`. Each sync after the
@@ -30,6 +31,8 @@ export interface PodWorker {
 export class KubeletPodWorker implements PodWorker {
   private task?: RunningTask;
   private queued?: QueueItem;
+  /** When the queued sync was asked for: from then on it has taken its update and waits for the cache ([0.9]). */
+  private queuedAt = 0;
   private pending = false;
   private requeue?: QueueItem;
   /** When the previous sync ended (upstream's lastSyncTime, [0.6]); none before the first. */
@@ -58,7 +61,14 @@ export class KubeletPodWorker implements PodWorker {
       this.pending = true;
       return;
     }
-    if (this.queued) return;
+    if (this.queued) {
+      // [0.9] podWorkerLoop takes the update (startPodSync) before it waits in GetNewerThan: a
+      // request made while it waits, the waking relist's own event included, is one more sync.
+      // One made in the instant the worker woke is the same update (merged).
+      if (this.queuedAt < this.k.now) this.pending = true;
+      return;
+    }
+    this.queuedAt = this.k.now;
     this.queued = this.k.at(this.earliestStart(), this.startQueued); // [0.6] wait for a newer runtime cache
   }
 
@@ -114,9 +124,11 @@ export class KubeletPodWorker implements PodWorker {
   cacheRefreshed(): void {
     this.refreshedAt = this.k.now;
     if (!this.queued || this.queued.t <= this.k.now) return;
+    const askedAt = this.queuedAt; // the same sync, which took its update then ([0.9])
     this.k.cancel(this.queued); // a sync held for the next periodic relist may start now
     this.queued = undefined;
     this.requestSync();
+    this.queuedAt = askedAt;
   }
 
   earliestStart(): number {

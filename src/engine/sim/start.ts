@@ -12,7 +12,7 @@ import { newest, type ContainerRecord, type Instance, type StartError } from './
 import { createInstance, startProcess } from './process';
 import { killContainer } from './kill';
 import { CONTAINER_CREATE, CONTAINER_START, PULL_CHECK, PULL_FAILURE } from './timing';
-import { emitBackoff } from './frequentEvents';
+import { emitBackoff, emitBackoffAgain } from './frequentEvents';
 
 export interface StartOutcome {
   ok: boolean;
@@ -161,8 +161,11 @@ export function doBackOff(sim: PodSim, name: string, lastExited: Instance | unde
   }
   const latest = newest(rec);
   if (latest && sim.backoffAnnounced.get(name) !== latest) {
-    sim.backoffAnnounced.set(name, latest); // one trace event per wait, though every sync re-checks
+    sim.backoffAnnounced.set(name, latest); // the wait begins: one container.backoff per wait
     rec.backoffId = emitBackoff(sim, name, delay, backoffWhy(rec, lastExited, latest !== lastExited, delay), [lastExited.ids.exit]);
+  } else if (latest) {
+    // [4.9] every sync that refuses the start records the BackOff event again (doBackOff).
+    emitBackoffAgain(sim, name, delay, `[4.9] Another sync finds ${name} still in its ${fmt(delay)} back-off (until ${Number((lastExited.finishedAt + delay).toFixed(3))} s): the kubelet refuses the start and records the BackOff event again.`, [rec.backoffId]);
   }
   return refusedUntil(rec, lastExited.finishedAt + delay);
 }

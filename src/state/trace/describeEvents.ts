@@ -44,6 +44,7 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
         : e.reason === 'FailedPostStartHook' ? 'FailedPostStartHook' : `Stopping container ${e.container}`)];
     }
     case 'container.backoff':
+    case 'container.backoffAgain': // [4.9] each refusing sync records it again
       return [kubelet('Warning', 'BackOff', `Back-off restarting failed container ${e.container} in pod ${podName}_default`)];
     case 'container.waiting':
       if (e.reason === 'ErrImagePull') return [kubelet('Warning', 'Failed', `Error: ErrImagePull`)];

@@ -2,7 +2,7 @@
 // `describe` and a YAML dump of the same pod. Rules exercised: [2.5] a failed init container is
 // restarted under restartPolicy Always, [4.5] the back-off (10 s, 20 s, 40 s; the first restart at
 // once), [10.4] restartCount and lastState, [14.1] the printer (`Init:CrashLoopBackOff`, RESTARTS
-// dated by the last termination). Sources and verdicts: docs/transcripts.md.
+// dated by the last termination), [0.9] [4.9] the BackOff events. Sources and verdicts: docs/transcripts.md.
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
 import { simulatedRows, withVersion } from './watch.testkit';
@@ -67,6 +67,19 @@ containers:
     // the YAML's message: after the fourth run the back-off is 40 s
     const delays = events.filter((e) => e.type === 'container.backoff').map((e) => e.delay);
     expect(delays.slice(0, 3)).toEqual([10, 20, 40]);
+  });
+
+  // The describe at 30 s: `Warning BackOff 12s (x3 over 27s) kubelet Back-off restarting failed container`.
+  // Up to the sync after the third run's end (published at 18 s, the last BackOff "12s" ago): the
+  // engine's requeues are the shortest, so its later syncs come earlier than the node's; compared
+  // up to that point, not up to 30 s.
+  it.each(['1.27', '1.31', '1.34'])('records three BackOff events up to the third run\'s end, the first as the second run ends: two syncs in the first wait, one in the second (%s) [0.9] [4.9]', (version) => {
+    const events = runScenario(withVersion(scenario, version)).trace!.events;
+    const thirdRunEnded = events.filter((e) => e.type === 'container.exit')[2]!.t;
+    const backoffs = events.filter((e) => (e.type === 'container.backoff' || e.type === 'container.backoffAgain') && e.t <= thirdRunEnded + 1.5).map((e) => e.t);
+    expect(backoffs).toHaveLength(3);
+    expect(Math.abs(backoffs[0]! - secondRunEnded)).toBeLessThanOrEqual(1.5);
+    expect(backoffs[1]! - backoffs[0]!).toBeCloseTo(1, 6); // one relist later ([0.9])
   });
 
   it.each(['1.27', '1.31', '1.34'])('prints `Init:CrashLoopBackOff 1` dated by the second run\'s end, as at 16 s (%s) [14.1]', (version) => {
