@@ -81,4 +81,30 @@ describe('the pod worker [0.1]', () => {
     expect(syncs).toEqual([0.5, 1]);
     expect(afterSync).toEqual([0.5, 1]);
   });
+
+  it('a request made while a sync waits for its cache is one more sync after it [0.9] (podWorkerLoop takes the update before GetNewerThan; Relist writes the cache before it sends its events)', () => {
+    const { k, syncs, worker } = setup();
+    worker.requestSync(); // 0 → 2
+    k.at(2.4, () => worker.requestSync()); // took its update at 2.4, waits for the relist at 3
+    k.at(3, () => worker.requestSync()); // the relist's own event: pending
+    k.run();
+    expect(syncs).toEqual([0, 3, 6]); // 3 → 5, then the first relist after 5
+  });
+
+  it('requests made in the instant the worker was asked are one update (merged) [0.9]', () => {
+    const { k, syncs, worker } = setup();
+    worker.requestSync(); // 0 → 2
+    k.at(2.4, () => { worker.requestSync(); worker.requestSync(); });
+    k.run();
+    expect(syncs).toEqual([0, 3]);
+  });
+
+  it('an on-demand relist finds the sync already waiting: what it asks for is one more sync [0.8] [0.9]', () => {
+    const { k, syncs, worker } = setup();
+    worker.requestSync(); // 0 → 2
+    k.at(2.4, () => worker.requestSync()); // held for the relist at 3
+    k.at(2.5, () => { worker.cacheRefreshed(); worker.requestSync(); }); // an on-demand relist writes the cache, then sends its event
+    k.run();
+    expect(syncs).toEqual([0, 2.5, 5]); // the refreshed cache lets it start at once; one more after it (2.5 → 4.5, relist at 5)
+  });
 });

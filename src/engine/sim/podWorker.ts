@@ -123,12 +123,15 @@ export class KubeletPodWorker implements PodWorker {
   /** An on-demand relist wrote the pod's cache entry now ([0.8]): it is newer than the sync that just ended. */
   cacheRefreshed(): void {
     this.refreshedAt = this.k.now;
-    if (!this.queued || this.queued.t <= this.k.now) return;
-    const askedAt = this.queuedAt; // the same sync, which took its update then ([0.9])
-    this.k.cancel(this.queued); // a sync held for the next periodic relist may start now
-    this.queued = undefined;
-    this.requestSync();
-    this.queuedAt = askedAt;
+    if (!this.queued) return;
+    if (this.queued.t > this.k.now) {
+      this.k.cancel(this.queued); // a sync held for the next periodic relist may start now
+      this.queued = undefined;
+      this.requestSync();
+    }
+    // The relist ran on the PLEG's goroutine after the worker had taken its update and begun to
+    // wait: what the relist found asks for one more sync ([0.9]).
+    this.queuedAt = Number.NEGATIVE_INFINITY;
   }
 
   earliestStart(): number {

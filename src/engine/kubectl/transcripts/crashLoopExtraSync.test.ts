@@ -52,6 +52,17 @@ describe('transcript: CrashLoopBackOff one relist after the second run\'s row (n
     expect(again.cause).toEqual([first.id]);
   });
 
+  it.each(['1.36', '1.37'])('from 1.36 the on-demand relist restarts at once and finds the second run dead while the next sync waits: CrashLoopBackOff at the next periodic relist, under a second after the run ended, with two BackOff events (%s) [0.8] [0.9] [4.9]', (version) => {
+    const trace = runScenario(withVersion(scenario, version)).trace!;
+    const secondEnd = trace.events.filter((e) => e.type === 'container.exit')[1]!.t;
+    const clbo = trace.events.find((e) => e.type === 'pod.kubectl' && e.status === 'CrashLoopBackOff')!;
+    expect(clbo.t - secondEnd).toBeGreaterThan(0);
+    expect(clbo.t - secondEnd).toBeLessThanOrEqual(1);
+    expect(clbo.t % 1).toBeCloseTo(0, 6); // a periodic relist: the node's whole seconds
+    const backoffs = trace.events.filter((e) => (e.type === 'container.backoff' || e.type === 'container.backoffAgain') && e.t <= clbo.t);
+    expect(backoffs.map((e) => e.type)).toEqual(['container.backoff', 'container.backoffAgain']);
+  });
+
   it.each(['1.27', '1.31'])('up to 1.34 the back-off\'s requeue (10 s in the engine) counts from that sync, so the restart comes a second later than from the first (%s) [0.9] [4.6]', (version) => {
     const events = runScenario(withVersion(scenario, version)).trace!.events;
     const again = events.find((e) => e.type === 'container.backoffAgain')!;

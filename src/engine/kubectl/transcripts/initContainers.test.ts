@@ -156,7 +156,10 @@ containers:
   certificate-init-container: { pull: 4s }
 `;
 
-  it.each(VERSIONS)('prints Init:Error 1 then Init:CrashLoopBackOff 1, as published at 6 s and 12 s (%s) [2.5] [4.5] [14.1]', (version) => {
+  // Not at 1.36+: there the on-demand relist ([0.8]) restarts the container and writes
+  // CrashLoopBackOff within a second of the first run's end, so the rows would fit only a pull
+  // chosen to end between 5 and 6 s; the 2018 cluster had no on-demand relist.
+  it.each(['1.27', '1.31', '1.35'])('prints Init:Error 1 then Init:CrashLoopBackOff 1, as published at 6 s and 12 s (%s) [2.5] [4.5] [14.1]', (version) => {
     const ours = simulatedRows(withVersion(scenario, version));
     expectSubsequence(published, ours);
     // The first restart comes at once (no back-off yet), so RESTARTS is 1 well before 6 s.
