@@ -1,6 +1,5 @@
 // The trace as `kubectl describe pod` prints its Events: Type, Reason, Age, From, Message, with
-// repeats folded into one row ("(x3 over 40s)"), as kubectl shows an event series, and the
-// kubelet's events held back as its event recorder holds them ([10.7]).
+// repeats folded into one row ("(x3 over 40s)"), as kubectl shows an event series.
 
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { upperBound } from '../kubectlAt';
@@ -70,35 +69,9 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
   }
 }
 
-/**
- * [10.7] The kubelet's event recorder (client-go tools/record, EventCorrelate with the default
- * options, makeEventRecorder in every version read) lets each source and object (the kubelet, the
- * pod: every container's events share it) send a burst of 25 events, then one per 300 s. Each
- * occurrence is counted first (eventObserve), then filtered: a held occurrence changes nothing
- * the API shows until a later occurrence of the same event is let through, with the whole count.
- */
-export const EVENT_SPAM_BURST = 25;
-export const EVENT_SPAM_QPS = 1 / 300;
-
-/** A token bucket as golang.org/x/time/rate's: full at first, refilled continuously up to the burst. */
-class SpamBucket {
-  private tokens = EVENT_SPAM_BURST;
-  private at: number | undefined;
-
-  tryAccept(t: number): boolean {
-    if (this.at !== undefined) this.tokens = Math.min(EVENT_SPAM_BURST, this.tokens + (t - this.at) * EVENT_SPAM_QPS);
-    this.at = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
-
-/** The Events section at time t: rows sorted by their latest occurrence the API received. */
+/** The Events section at time t: rows sorted by their latest occurrence. */
 export function describeEvents(trace: Trace, t: number, podName: string): DescribeRow[] {
   const byKey = new Map<string, DescribeRow>();
-  const observed = new Map<string, { count: number; first: number }>(); // every occurrence, held or not
-  const buckets = new Map<string, SpamBucket>(); // one per pod: the kubelet's events about it
   const stop = upperBound(trace.events, t);
   const minor = traceMinor(trace.kubernetesVersion);
   const images = new Map<string, string>(); // each container's image, from its Pulling event
@@ -111,23 +84,13 @@ export function describeEvents(trace: Trace, t: number, podName: string): Descri
       // An event is one per involved object, the container's fieldPath included: two containers'
       // "Container created" (1.35+) stay two rows.
       const key = `${r.type}|${r.reason}|${r.from}|${container ?? ''}|${r.message}`;
-      const seenBefore = observed.get(key);
-      const count = (seenBefore?.count ?? 0) + 1;
-      const first = seenBefore?.first ?? e.t;
-      observed.set(key, { count, first });
-      if (r.from === 'kubelet') {
-        const podKey = e.pod ?? '';
-        let bucket = buckets.get(podKey);
-        if (!bucket) buckets.set(podKey, bucket = new SpamBucket());
-        if (!bucket.tryAccept(e.t)) continue; // held: the API keeps what it had ([10.7])
-      }
       const seen = byKey.get(key);
       if (seen) {
         byKey.delete(key);
-        byKey.set(key, { ...seen, t: e.t, count, first, index: i });
+        byKey.set(key, { ...seen, t: e.t, count: seen.count + 1, index: i });
       } else {
         const message = describedMessage(r.message, container !== undefined ? fieldPaths.get(container) : undefined, minor);
-        byKey.set(key, { ...r, message, t: e.t, first, count, index: i });
+        byKey.set(key, { ...r, message, t: e.t, first: e.t, count: 1, index: i });
       }
     }
   }
