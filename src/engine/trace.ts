@@ -14,6 +14,8 @@ export interface TraceContainer {
   index: number;
   /** For Jobs: the pod this container belongs to (each replacement pod is a new lane group). */
   pod?: string;
+  /** The image the spec names (a `setImage` fault changes it later; a pull names the one it pulls). */
+  image?: string;
 }
 
 /** For Jobs: each pod the Job controller created, in order. */

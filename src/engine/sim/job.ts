@@ -44,7 +44,7 @@ export function simulateJob(scenario: Scenario, onProgress?: ProgressListener): 
     events.push(pod === undefined ? event : inPod(event, pod));
   }
   const pods = controller.pods;
-  const containers: Trace['containers'] = pods.flatMap((p) => p.sim.specs().map((c) => ({ name: c.name, kind: c.kind, index: c.index, pod: p.name })));
+  const containers: Trace['containers'] = pods.flatMap((p) => p.sim.specs().map((c) => ({ name: c.name, kind: c.kind, index: c.index, pod: p.name, image: c.image })));
   const trace: Trace = { schema: TRACE_SCHEMA, kubernetesVersion: scenario.sim.kubernetesVersion, end, containers, pods: pods.map(tracePod), events };
   // What each pod's status manager wrote, on the one clock (a stable sort keeps each pod's own order).
   trace.statusWrites = pods

@@ -18,7 +18,7 @@ export interface SimulateStats {
 }
 
 function traceContainers(scenario: Scenario): TraceContainer[] {
-  return [...scenario.pod.initContainers, ...scenario.pod.containers].map((c) => ({ name: c.name, kind: c.kind, index: c.index }));
+  return [...scenario.pod.initContainers, ...scenario.pod.containers].map((c) => ({ name: c.name, kind: c.kind, index: c.index, image: c.image }));
 }
 
 export interface PodRunOptions {

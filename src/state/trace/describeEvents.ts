@@ -3,7 +3,7 @@
 
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { upperBound } from '../kubectlAt';
-import { containerFieldPath, createdMessage, describedMessage, startedMessage, traceMinor } from './eventWording';
+import { containerFieldPath, createdMessage, describedMessage, imagePresentMessage, startedMessage, traceMinor } from './eventWording';
 
 export interface DescribeRow {
   type: 'Normal' | 'Warning';
@@ -23,8 +23,9 @@ type Row = Pick<DescribeRow, 'type' | 'reason' | 'from' | 'message'>;
 const PROBE_NAME = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' } as const;
 
 /** The Kubernetes events one trace event produces (kubelet and scheduler wording, as the kubelet
- *  of minor version `minor` writes it: [10.6], eventWording.ts). */
-export function kubeEvents(e: TraceEvent, podName: string, minor: number = traceMinor(undefined), image?: string): Row[] {
+ *  of minor version `minor` writes it: [10.6], eventWording.ts). `image`: the container's image;
+ *  `pulled`: whether this start pulled it (else the kubelet says it was already present). */
+export function kubeEvents(e: TraceEvent, podName: string, minor: number = traceMinor(undefined), image?: string, pulled = true): Row[] {
   const kubelet = (type: Row['type'], reason: string, message: string): Row => ({ type, reason, from: 'kubelet', message });
   switch (e.type) {
     case 'pod.scheduled':
@@ -33,8 +34,10 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
       return [kubelet('Normal', 'Pulling', `Pulling image "${e.image}"`)];
     case 'container.pulled':
       return [kubelet('Normal', 'Pulled', `Successfully pulled image "${e.image}"`)];
-    case 'container.start':
-      return [kubelet('Normal', 'Created', createdMessage(e.container, minor)), kubelet('Normal', 'Started', startedMessage(e.container, minor))];
+    case 'container.start': {
+      const created = [kubelet('Normal', 'Created', createdMessage(e.container, minor)), kubelet('Normal', 'Started', startedMessage(e.container, minor))];
+      return pulled || image === undefined ? created : [kubelet('Normal', 'Pulled', imagePresentMessage(image, minor)), ...created];
+    }
     case 'container.kill': {
       // killContainer records its caller's message, else "Stopping container X" (a postStart failure
       // passes "FailedPostStartHook"; kuberuntime_container.go, 1.27-1.36)
@@ -74,13 +77,17 @@ export function describeEvents(trace: Trace, t: number, podName: string): Descri
   const byKey = new Map<string, DescribeRow>();
   const stop = upperBound(trace.events, t);
   const minor = traceMinor(trace.kubernetesVersion);
-  const images = new Map<string, string>(); // each container's image, from its Pulling event
+  const images = new Map(trace.containers.flatMap((c) => (c.image === undefined ? [] : [[c.name, c.image] as const]))); // each container's image now
+  const pulledSinceStart = new Set<string>(); // "pod|container" whose next start follows a pull
   const fieldPaths = new Map(trace.containers.map((c) => [c.name, containerFieldPath(c.name, c.kind)]));
   for (let i = 0; i < stop; i++) {
     const e = trace.events[i]!;
     if (e.type === 'container.pulling') images.set(e.container, e.image);
+    else if (e.type === 'container.pulled') pulledSinceStart.add(`${e.pod ?? ''}|${e.container}`);
+    else if (e.type === 'fault' && e.do === 'setImage' && e.container !== undefined && e.image !== undefined) images.set(e.container, e.image);
     const container = 'container' in e ? e.container : undefined;
-    for (const r of kubeEvents(e, podName, minor, container !== undefined ? images.get(container) : undefined)) {
+    const pulled = e.type !== 'container.start' || pulledSinceStart.delete(`${e.pod ?? ''}|${e.container}`);
+    for (const r of kubeEvents(e, podName, minor, container !== undefined ? images.get(container) : undefined, pulled)) {
       // An event is one per involved object, the container's fieldPath included: two containers'
       // "Container created" (1.35+) stay two rows.
       const key = `${r.type}|${r.reason}|${r.from}|${container ?? ''}|${r.message}`;

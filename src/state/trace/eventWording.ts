@@ -26,6 +26,17 @@ export function createdMessage(container: string, minor: number): string {
   return minor >= 32 ? `Created container: ${container}` : `Created container ${container}`;
 }
 
+/**
+ * EnsureImageExists at a start without a pull ([10.6]; images/image_manager.go, read in a 1.2x-era
+ * copy: Normal Pulled "Container image %q already present on machine"). Nodes of 1.35 and later
+ * print "… and can be accessed by the pod" (KubeletEnsureSecretPulledImages, KEP-2535: published
+ * 1.35+ and 1.37 dumps; a 1.33.2 static pod's dump has the short form): a bound from transcripts, the
+ * newer image_manager.go not read.
+ */
+export function imagePresentMessage(image: string, minor: number): string {
+  return `Container image "${image}" already present on machine${minor >= 35 ? ' and can be accessed by the pod' : ''}`;
+}
+
 export function startedMessage(container: string, minor: number): string {
   return minor >= 35 ? 'Container started' : `Started container ${container}`;
 }

@@ -1,0 +1,52 @@
+// `Pulled: Container image "X" already present on machine` at every start that pulled nothing
+// (images/image_manager.go EnsureImageExists, [10.6]); "… and can be accessed by the pod" from
+// 1.35 (a bound from published dumps: a 1.33.2 node prints the short form, 1.35+ and 1.37 nodes
+// the long one). Published: "Normal Pulled 13s (x6 over 3m19s) kubelet spec.containers{crashing-app}:
+// Container image "busybox:1.36" already present on machine and can be accessed by the pod" beside
+// Created and Started (x6), a 1.35+ lesson's crash loop (the search index's file 70243927083).
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../engine/run';
+import { describeEvents } from './describeEvents';
+
+const pod = (image: string, policy: string, version: string, pull = '0s') => `apiVersion: v1
+kind: Pod
+metadata: { name: lifecycle-crashloop }
+spec:
+  containers:
+    - name: crashing-app
+      image: ${image}
+      imagePullPolicy: ${policy}
+      command: [sh, -c, "echo Application started; sleep 5; echo Application crashed; exit 1"]
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${version}"
+until: 200s
+containers:
+  crashing-app: { pull: ${pull} }
+`;
+
+describe('the kubelet says an image is already present at every start that pulled nothing [10.6]', () => {
+  it.each([['1.33', 'Container image "busybox:1.36" already present on machine'], ['1.35', 'Container image "busybox:1.36" already present on machine and can be accessed by the pod']])(
+    'IfNotPresent: each restart finds the image the first start pulled, with its Created and Started (%s)', (version, message) => {
+      const rows = describeEvents(runScenario(pod('busybox:1.36', 'IfNotPresent', version)).trace!, 200, 'lifecycle-crashloop');
+      const present = rows.find((r) => r.reason === 'Pulled' && r.message.includes('already present'))!;
+      const created = rows.find((r) => r.reason === 'Created')!;
+      expect(present.message).toContain(message);
+      expect(present.count).toBe(created.count - 1); // the engine's node lacks the image at first: one start pulls it
+      expect(present.t).toBe(created.t);
+    });
+
+  it('IfNotPresent with an image the node lacks: the first start pulls it, every later one finds it', () => {
+    const rows = describeEvents(runScenario(pod('busybox:1.36', 'IfNotPresent', '1.33', '2s')).trace!, 200, 'lifecycle-crashloop');
+    const created = rows.find((r) => r.reason === 'Created')!;
+    const pulled = rows.filter((r) => r.reason === 'Pulled');
+    expect(pulled.find((r) => r.message.startsWith('Successfully pulled'))?.count).toBe(1);
+    expect(pulled.find((r) => r.message.includes('already present'))?.count).toBe(created.count - 1);
+  });
+
+  it('Always: every start pulls, so no start says the image was present', () => {
+    const rows = describeEvents(runScenario(pod('busybox:1.36', 'Always', '1.33', '1s')).trace!, 200, 'lifecycle-crashloop');
+    expect(rows.filter((r) => r.reason === 'Pulled').map((r) => r.message)).toEqual(['Successfully pulled image "busybox:1.36"']);
+  });
+});
