@@ -123,6 +123,9 @@ export class PodSim {
     this.probes = new ProbeManager(this);
     this.backoff = new BackoffTable(backoffSettings(this.gates, scenario.sim.kubelet.maxContainerRestartPeriod));
     for (const spec of [...scenario.pod.initContainers, ...scenario.pod.containers]) {
+      // [0.3] `pull: 0` says the image is on the node already (contract 1: "0 if present"): an
+      // IfNotPresent or Never start then pulls nothing and the kubelet says so ([10.6]); Always still checks.
+      if (scenario.sim.behaviors[spec.name]?.pull === 0) this.pulledImages.add(spec.image);
       // Every field present from the start (one shape for every record: the hot loops read them).
       const rec: ContainerRecord = {
         spec, position: this.recordList.length, instances: [], startError: undefined, killing: false, image: spec.image,

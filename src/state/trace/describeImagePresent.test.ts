@@ -27,13 +27,13 @@ containers:
 `;
 
 describe('the kubelet says an image is already present at every start that pulled nothing [10.6]', () => {
-  it.each([['1.33', 'Container image "busybox:1.36" already present on machine'], ['1.35', 'Container image "busybox:1.36" already present on machine and can be accessed by the pod']])(
-    'IfNotPresent: each restart finds the image the first start pulled, with its Created and Started (%s)', (version, message) => {
+  it.each([['1.33', 'Container image "busybox:1.36" already present on machine'], ['1.35', 'spec.containers{crashing-app}: Container image "busybox:1.36" already present on machine and can be accessed by the pod']])(
+    'IfNotPresent with the image on the node (pull: 0): one Pulled per start, as many as Created, as published (%s)', (version, message) => {
       const rows = describeEvents(runScenario(pod('busybox:1.36', 'IfNotPresent', version)).trace!, 200, 'lifecycle-crashloop');
       const present = rows.find((r) => r.reason === 'Pulled' && r.message.includes('already present'))!;
       const created = rows.find((r) => r.reason === 'Created')!;
-      expect(present.message).toContain(message);
-      expect(present.count).toBe(created.count - 1); // the engine's node lacks the image at first: one start pulls it
+      expect(present.message).toBe(message);
+      expect(present.count).toBe(created.count);
       expect(present.t).toBe(created.t);
     });
 
@@ -48,5 +48,19 @@ describe('the kubelet says an image is already present at every start that pulle
   it('Always: every start pulls, so no start says the image was present', () => {
     const rows = describeEvents(runScenario(pod('busybox:1.36', 'Always', '1.33', '1s')).trace!, 200, 'lifecycle-crashloop');
     expect(rows.filter((r) => r.reason === 'Pulled').map((r) => r.message)).toEqual(['Successfully pulled image "busybox:1.36"']);
+  });
+});
+
+describe('`pull: 0` says the image is on the node already (contract section 1: "0 if present") [0.3] [10.6]', () => {
+  it('an IfNotPresent container then pulls nothing', () => {
+    const trace = runScenario(pod('busybox:1.36', 'IfNotPresent', '1.33', '0s')).trace!;
+    expect(trace.events.some((e) => e.type === 'container.pulling' || e.type === 'container.pulled')).toBe(false);
+    expect(trace.events.some((e) => e.type === 'container.start')).toBe(true);
+  });
+
+  it('an Always container still checks the registry at every start', () => {
+    const trace = runScenario(pod('busybox:1.36', 'Always', '1.33', '0s')).trace!;
+    const starts = trace.events.filter((e) => e.type === 'container.start').length;
+    expect(trace.events.filter((e) => e.type === 'container.pulling')).toHaveLength(starts);
   });
 });
