@@ -55,8 +55,14 @@ export async function gotoFresh(page: Page, path: string): Promise<void> {
   await page.goto(path);
 }
 
-/** Monaco, ready; on a phone, where Monaco waits for its tab to show (LazyEditor), the first timeline instead. */
+/**
+ * Monaco, ready; on a phone, where Monaco waits for its tab to show (LazyEditor), the first
+ * timeline instead. The phone's tabs are asked only once the page has rendered them (at every
+ * width, hidden by CSS on wider screens): CI caught a phone run that asked too early and so
+ * waited for a Monaco that never loads behind the tab.
+ */
 export async function waitForEditor(page: Page): Promise<void> {
+  await expect(page.getByTestId('tab-editor')).toBeAttached();
   if (await editorBehindTab(page)) await expect(page.getByTestId('lane').first()).toBeAttached();
   else await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeAttached();
 }
