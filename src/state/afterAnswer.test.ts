@@ -60,18 +60,21 @@ describe('afterAnswer', () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 
-  it('does not wait for a long run (one that reports progress), nor past maxMs', async () => {
+  it('waits for a run that reports progress like any other, but never past maxMs', async () => {
     const store = createAppStore('v0');
     store.setState({ running: true });
-    const { afterPaint, paint } = manualPaint();
+    const { afterPaint, paint, pending } = manualPaint();
     const long = vi.fn();
     afterAnswer(store, long, { afterPaint });
     await microtask();
     store.setState({ progress: { t: 5, horizon: 3600 } });
+    expect(pending()).toBe(0);
+    expect(long).not.toHaveBeenCalled();
+    store.setState({ running: false, progress: null });
     paint();
     expect(long).toHaveBeenCalledTimes(1);
 
-    store.setState({ progress: null });
+    store.setState({ running: true });
     const capped = vi.fn();
     afterAnswer(store, capped, { afterPaint, maxMs: 300 });
     await microtask();

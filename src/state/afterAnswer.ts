@@ -3,8 +3,10 @@
 // bar's link and the saved text. On two cores, the engine worker, the page and monaco-yaml's
 // worker (95–139 ms of CPU for a validation of a big pod) took turns; now such work waits until
 // the engine has answered the text of the moment (the store's `running` is false) and the frame
-// that draws that answer is painted. A long run (one that says how far it is) is not waited for,
-// nor anything past `maxMs`: the wait only moves work behind the redraw, it never starves it.
+// that draws that answer is painted, or until `maxMs` has passed: the wait only moves work behind
+// the redraw, it never starves it. A run that says how far it is waits like any other: on the
+// 40-container pod a keystroke's run crosses the progress threshold about one time in four, and
+// letting the language worker in then made those keystrokes the slowest (issue 16).
 
 import type { AppState, AppStore } from './store';
 
@@ -32,12 +34,12 @@ export interface AfterAnswerOptions {
   afterPaint?: AfterPaint;
 }
 
-/** Whether the engine is working on a short run for the text of now (a long one reports progress). */
-const holding = (s: AppState) => s.running && s.progress === null;
+/** Whether the engine is working on a run for the text of now. */
+const holding = (s: AppState) => s.running;
 
 /**
  * Calls `run` once the store holds the engine's answer to the current text and its frame is
- * painted; without a short run under way, in a microtask. It looks in a microtask, so a caller
+ * painted; without a run under way, in a microtask. It looks in a microtask, so a caller
  * that hears a text change before the runner does (a store listener registered first) still waits
  * for that change's run. Returns a function that cancels it.
  */

@@ -165,9 +165,20 @@ export function doBackOff(sim: PodSim, name: string, lastExited: Instance | unde
     rec.backoffId = emitBackoff(sim, name, delay, backoffWhy(rec, lastExited, latest !== lastExited, delay), [lastExited.ids.exit]);
   } else if (latest) {
     // [4.9] every sync that refuses the start records the BackOff event again (doBackOff).
-    emitBackoffAgain(sim, name, delay, `[4.9] Another sync finds ${name} still in its ${fmt(delay)} back-off (until ${Number((lastExited.finishedAt + delay).toFixed(3))} s): the kubelet refuses the start and records the BackOff event again.`, [rec.backoffId]);
+    emitBackoffAgain(sim, name, delay, refusedAgainWhy(rec, name, delay, lastExited.finishedAt + delay), [rec.backoffId]);
   }
   return refusedUntil(rec, lastExited.finishedAt + delay);
+}
+
+/** The why of the last refusal of each container: the same sentence for every refusal in one back-off (one string, not one per sync). */
+const refusedAgainWhys = new WeakMap<ContainerRecord, { delay: number; until: number; why: string }>();
+
+function refusedAgainWhy(rec: ContainerRecord, name: string, delay: number, until: number): string {
+  const last = refusedAgainWhys.get(rec);
+  if (last !== undefined && last.until === until && last.delay === delay) return last.why;
+  const why = `[4.9] Another sync finds ${name} still in its ${fmt(delay)} back-off (until ${Number(until.toFixed(3))} s): the kubelet refuses the start and records the BackOff event again.`;
+  refusedAgainWhys.set(rec, { delay, until, why });
+  return why;
 }
 
 /** The last refused start of each container: every sync in one back-off is refused until the same time (outcomes are only read). */
