@@ -1,6 +1,7 @@
 // What a run request comes back as on the main thread.
 
 import type { EngineResult, RunRequest, RunResponse } from './protocol';
+import { attachWhys } from './whyWire';
 
 export type RunOutcome =
   | { kind: 'result'; result: EngineResult }
@@ -10,10 +11,14 @@ export type RunOutcome =
 
 export const STALE: RunOutcome = { kind: 'stale' };
 
+/** The outcome of a response, with a posted result's whys put back in its events (whyWire.ts). */
 export function toOutcome(resp: RunResponse): RunOutcome {
-  return resp.kind === 'result'
-    ? { kind: 'result', result: resp.result }
-    : { kind: 'error', message: resp.message };
+  if (resp.kind === 'error') return { kind: 'error', message: resp.message };
+  const events = resp.result.trace?.events;
+  if (resp.whys && events && !attachWhys(events, resp.whys)) {
+    return { kind: 'error', message: "The engine's answer arrived incomplete (its explanations do not match its events). Edit the scenario to run it again." };
+  }
+  return { kind: 'result', result: resp.result };
 }
 
 /** How far a long run is: `t` simulated seconds of at most `horizon`. */

@@ -5,6 +5,7 @@ import type { RunResult } from '../engine/run';
 import type { ExplainInput } from '../engine/explain/types';
 import type { FeatureGates } from '../engine/version';
 import { containerSummaries, type ContainerSummary } from '../engine/scenario/eventEffects';
+import { detachWhys, type WhyTable } from './whyWire';
 
 export interface RunRequest {
   id: number;
@@ -25,7 +26,8 @@ export interface EngineResult extends Omit<RunResult, 'scenario'> {
 }
 
 export type RunResponse =
-  | { id: number; kind: 'result'; result: EngineResult }
+  /** `whys`: as the worker posts a result, its trace's whys in a table (whyWire.ts; toOutcome puts them back). */
+  | { id: number; kind: 'result'; result: EngineResult; whys?: WhyTable }
   | { id: number; kind: 'error'; message: string };
 
 /** The worker says it has loaded; requests sent before then waited in its queue. */
@@ -68,6 +70,16 @@ export function toEngineResult(result: RunResult): EngineResult {
     out.featureGates = result.scenario.sim.featureGates;
   }
   return out;
+}
+
+/**
+ * A response as the worker posts it: a result's whys go in a table whose index is transferred
+ * (whyWire.ts). The result's events are changed: for a response posted, then dropped.
+ */
+export function toPosted(resp: RunResponse): { message: RunResponse; transfer: Transferable[] } {
+  if (resp.kind !== 'result' || !resp.result.trace) return { message: resp, transfer: [] };
+  const whys = detachWhys(resp.result.trace.events);
+  return { message: { ...resp, whys }, transfer: [whys.index.buffer] };
 }
 
 /** The message an exception becomes, whatever was thrown. */
