@@ -17,6 +17,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'pod.deleted': return `grace ${e.gracePeriodSeconds}s`;
     case 'container.pulling':
     case 'container.pulled': return e.image;
+    case 'pod.sandboxChanged': return `sandbox attempt ${e.attempt}`;
     case 'container.start':
     case 'container.up':
     case 'container.started':

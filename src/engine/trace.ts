@@ -79,6 +79,12 @@ export interface PodKubectlEvent extends EventBase {
 }
 export interface PodDeletedEvent extends EventBase { type: 'pod.deleted'; gracePeriodSeconds: number }
 export interface PodGoneEvent extends EventBase { type: 'pod.gone' }
+/**
+ * A sync found the pod's sandbox dead and is about to kill what is left and make a new one
+ * ([2.11]): kuberuntime's SyncPod records Normal SandboxChanged when computePodActions asks for a
+ * sandbox and an old one exists. `attempt`: the new sandbox's (1 for the first replacement).
+ */
+export interface PodSandboxChangedEvent extends EventBase { type: 'pod.sandboxChanged'; attempt: number }
 
 interface ContainerEventBase extends EventBase { container: string }
 
@@ -165,6 +171,7 @@ export type TraceEvent =
   | PodKubectlEvent
   | PodDeletedEvent
   | PodGoneEvent
+  | PodSandboxChangedEvent
   | ContainerPullingEvent
   | ContainerPulledEvent
   | ContainerStartEvent

@@ -52,8 +52,11 @@ export class PodSim {
   /** Hooks running now, per container instance. */
   readonly hooks = new Map<Instance, HookKind>();
 
-  /** Sandbox: id 0 = none yet; ready = networked and usable; conditionReady = what [7.1] reports. */
-  sandbox = { id: 0, ready: false, created: 0, conditionReady: false };
+  /**
+   * Sandbox: id 0 = none yet; ready = networked and usable; conditionReady = what [7.1] reports;
+   * lostBy = the event that killed a sandbox that existed (the next one cites it, [2.11]).
+   */
+  sandbox: { id: number; ready: boolean; created: number; conditionReady: boolean; lostBy?: string } = { id: 0, ready: false, created: 0, conditionReady: false };
   /** The instance whose back-off was already announced in the trace, per container. */
   readonly backoffAnnounced = new Map<string, Instance>();
   readonly faults = new FaultWindows();

@@ -160,6 +160,7 @@ function* terminalSync(sim: PodSim): Task {
 
 /** SyncPod's kills and sandbox, then its starts. */
 function* killsThenStarts(sim: PodSim, plan: PodActions, exited: ReadonlyMap<string, Instance | undefined>, seenRunning: ReadonlySet<string> | undefined): Task {
+  if (plan.createSandbox && sim.sandbox.created > 0) announceSandboxChange(sim);
   if (plan.killPod) {
     // The Killing reason names what caused it where computePodActions saw one (a probe, a spec change).
     const reasonOf = (name: string) => plan.containersToKill.find((k) => k.name === name)?.reason ?? 'PodTermination';
@@ -185,6 +186,17 @@ function* killsThenStarts(sim: PodSim, plan: PodActions, exited: ReadonlyMap<str
   const first = refuseUntilStart(sim, plan, exited, failures, 0);
   if (first !== STARTS_DONE) yield* startsFrom(sim, plan, exited, failures, first);
   else endSync(sim, failures);
+}
+
+/** [2.11] SyncPod's first step when it replaces a sandbox: the SandboxChanged event, before the kills. */
+function announceSandboxChange(sim: PodSim): void {
+  const attempt = sim.sandbox.created;
+  const lost = sim.sandbox.lostBy;
+  sim.emit({
+    type: 'pod.sandboxChanged',
+    attempt,
+    why: `[2.11] The kubelet finds the pod's sandbox dead${lost === undefined ? '' : ' (the node rebooted)'}: it records SandboxChanged ("Pod sandbox changed, it will be killed and re-created."), kills what is left of the pod and makes sandbox attempt ${attempt}.`,
+  }, lost === undefined ? [] : [lost]);
 }
 
 /** No start is left: every one was made, refused, or a regular init container's failure aborted the rest. */

@@ -30,6 +30,9 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
   switch (e.type) {
     case 'pod.scheduled':
       return [{ type: 'Normal', reason: 'Scheduled', from: 'default-scheduler', message: `Successfully assigned default/${podName} to node-1` }];
+    case 'pod.sandboxChanged':
+      // [2.11] SyncPod, every version read: recorded on the pod, not a container.
+      return [kubelet('Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')];
     case 'container.pulling':
       return [kubelet('Normal', 'Pulling', `Pulling image "${e.image}"`)];
     case 'container.pulled':

@@ -16,6 +16,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'pod.condition': return `${e.condition}=${e.status}${e.reason ? ` (${e.reason})` : ''}`;
     case 'pod.kubectl': return `READY ${e.ready}  STATUS ${e.status}  RESTARTS ${e.restarts}`;
     case 'pod.deleted': return `grace period ${e.gracePeriodSeconds} s`;
+    case 'pod.sandboxChanged': return `new sandbox, attempt ${e.attempt}`;
     case 'container.pulling':
     case 'container.pulled': return e.image;
     case 'container.start':

@@ -68,6 +68,9 @@ export function podLane(podName: string, events: readonly TraceEvent[], until: n
         // The node did it, but the scenario's events placed it: a handle moves it like an injected fault.
         marks.push({ t: e.t, kind: 'fault', label: `node: ${e.do}`, event: i });
         break;
+      case 'pod.sandboxChanged':
+        marks.push({ t: e.t, kind: 'scheduled', label: `sandbox changed: killed and re-created (attempt ${e.attempt})`, event: i });
+        break;
       case 'node.kubeletStarted':
       case 'node.containersRemoved':
         marks.push({ t: e.t, kind: 'scheduled', label: e.type === 'node.kubeletStarted' ? 'node: the kubelet is back' : 'node: exited containers removed', event: i });

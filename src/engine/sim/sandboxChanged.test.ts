@@ -1,0 +1,43 @@
+// [2.11] kuberuntime's SyncPod (step 1, every version read: the 1.1x era, 1.27-1.30 with ctx, a
+// 1.33-era copy) records Normal SandboxChanged "Pod sandbox changed, it will be killed and
+// re-created." when computePodActions asks for a sandbox while an old one exists (SandboxID != "").
+// Published describes show it after a node or pause-process loss, before the re-created
+// containers' Pulled/Created/Started.
+
+import { describe, expect, it } from 'vitest';
+import { SUPPORTED_VERSIONS } from '../version';
+import { runFixture } from '../golden/harness';
+import { buildScenario } from '../testing/build';
+import { simulate } from './simulate';
+
+describe('SandboxChanged when a sync replaces a dead sandbox [2.11]', () => {
+  it('E22 (a node reboot): once, after the kubelet is back, citing the reboot, before the first container starts again', () => {
+    const { trace } = runFixture('E22');
+    const reboot = trace.events.find((e) => e.type === 'node.reboot')!;
+    const back = trace.events.find((e) => e.type === 'node.kubeletStarted')!;
+    const changed = trace.events.filter((e) => e.type === 'pod.sandboxChanged');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatchObject({ attempt: 1, cause: [reboot.id] });
+    expect(changed[0]!.t).toBeGreaterThanOrEqual(back.t);
+    const at = trace.events.indexOf(changed[0]!);
+    const firstStartAfter = trace.events.findIndex((e) => e.type === 'container.start' && e.t > reboot.t);
+    expect(at).toBeLessThan(firstStartAfter);
+  });
+
+  it('a pod\'s first sandbox records nothing, in every version', () => {
+    for (const version of SUPPORTED_VERSIONS) {
+      const trace = simulate(buildScenario({ version, until: 30, main: [{ name: 'app', behavior: {} }] }));
+      expect(trace.events.some((e) => e.type === 'pod.sandboxChanged'), version).toBe(false);
+    }
+  });
+
+  it('every version replaces a rebooted Always pod\'s sandbox with the event; a Never pod whose containers ran gets no new sandbox and no event ([2.9])', () => {
+    for (const version of SUPPORTED_VERSIONS) {
+      const events = [{ at: 10, do: 'recreateSandbox' as const }];
+      const always = simulate(buildScenario({ version, until: 40, main: [{ name: 'app', behavior: {} }], events }));
+      expect(always.events.filter((e) => e.type === 'pod.sandboxChanged'), version).toHaveLength(1);
+      const never = simulate(buildScenario({ version, until: 40, restartPolicy: 'Never', main: [{ name: 'app', behavior: {} }], events }));
+      expect(never.events.some((e) => e.type === 'pod.sandboxChanged'), version).toBe(false);
+    }
+  });
+});
