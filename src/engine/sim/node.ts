@@ -40,6 +40,6 @@ export function recreateSandbox(sim: PodSim): void {
     const inst = sim.running(spec.name);
     if (inst) exitProcess(sim, inst, 255, false, 'The container died with the node (exit 255).', 'Unknown', [id]);
   }
-  sim.sandbox = { ...sim.sandbox, ready: false, lostBy: id };
+  sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false, lostBy: id }; // [7.1] the next status the kubelet writes says so
   bringKubeletBack(sim, '[2.9] The kubelet is back and finds the sandbox dead: it creates a new one and runs the init containers again from the first (E22, E70).', id);
 }

@@ -41,3 +41,27 @@ describe('SandboxChanged when a sync replaces a dead sandbox [2.11]', () => {
     }
   });
 });
+
+describe('PodReadyToStartContainers after a reboot [7.1]', () => {
+  // GeneratePodReadyToStartContainersCondition (status/generate.go, every copy read) recomputes the
+  // condition from PodSandboxChanged at every status the kubelet generates: a dead sandbox is False.
+  const readyToStart = (version: string) => {
+    const trace = simulate(buildScenario({ version: version as never, until: 40, main: [{ name: 'app', behavior: {} }], events: [{ at: 10, do: 'recreateSandbox' }] }));
+    const back = trace.events.find((e) => e.type === 'node.kubeletStarted')!;
+    const conds = trace.events.filter((e) => e.type === 'pod.condition' && e.condition === 'PodReadyToStartContainers' && e.t > 10);
+    return { back, conds: conds.map((e) => ({ t: e.t, status: e.type === 'pod.condition' ? e.status : '' })) };
+  };
+
+  it('turns False at the kubelet\'s first status after it is back, True again once the new sandbox exists (1.29+)', () => {
+    for (const version of SUPPORTED_VERSIONS.filter((v) => Number(v.split('.')[1]) >= 29)) {
+      const { back, conds } = readyToStart(version);
+      expect(conds[0], version).toEqual({ t: back.t, status: 'False' });
+      expect(conds[1]?.status, version).toBe('True');
+      expect(conds[1]!.t, version).toBeGreaterThan(back.t);
+    }
+  });
+
+  it('is not written in 1.27 and 1.28 (its gate is off there)', () => {
+    for (const version of ['1.27', '1.28']) expect(readyToStart(version).conds, version).toEqual([]);
+  });
+});
