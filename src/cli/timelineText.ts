@@ -37,7 +37,8 @@ export function eventDetail(e: TraceEvent): string {
     case 'node.kubeletRestart':
     case 'node.kubeletStarted':
     case 'node.containersRemoved':
-    case 'node.reboot': return e.do;
+    case 'node.reboot':
+    case 'node.sandboxDied': return e.do;
     case 'sim.truncated': return `budget of ${e.limit} ${e.reason} reached`;
     case 'fault': return [e.do, e.exitCode === undefined ? '' : `exit ${e.exitCode}`, e.for === undefined ? '' : `for ${e.for}s`, e.image ?? '']
       .filter(Boolean).join(', ');

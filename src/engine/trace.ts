@@ -150,10 +150,10 @@ export interface FaultEvent extends EventBase {
 /**
  * Something the node did, not the user (contract section 3, second round): the kubelet restarting
  * and coming back, a reboot, exited containers' records removed while it was down. `do` names the
- * action as the scenario's events do (restartKubelet, recreateSandbox) or the step that followed.
+ * action as the scenario's events do (restartKubelet, recreateSandbox, killSandbox) or the step that followed.
  */
 export interface NodeEvent extends EventBase {
-  type: 'node.kubeletRestart' | 'node.kubeletStarted' | 'node.containersRemoved' | 'node.reboot';
+  type: 'node.kubeletRestart' | 'node.kubeletStarted' | 'node.containersRemoved' | 'node.reboot' | 'node.sandboxDied';
   do: string;
 }
 export interface HorizonEvent extends EventBase { type: 'sim.horizon' }

@@ -44,7 +44,7 @@ describe('Simulation events', () => {
       '',
     ].join('\n')));
     expect(c.errors).toEqual([
-      '4:35 events[0].do: Unsupported value: "kil": supported values: "crash", "exit", "oomKill", "failLiveness", "failReadiness", "failStartup", "failPull", "setImage", "deletePod", "recreateSandbox", "restartKubelet"',
+      '4:35 events[0].do: Unsupported value: "kil": supported values: "crash", "exit", "oomKill", "failLiveness", "failReadiness", "failStartup", "failPull", "setImage", "deletePod", "recreateSandbox", "killSandbox", "restartKubelet"',
       '5:5 events[1].container: Required value: crash needs the container it acts on (one of app, log)',
       '6:26 events[2].container: no container named "ap" in the workload (did you mean "app"?)',
       '7:5 events[3].at: Required value: when the event happens, e.g. at: 30s',

@@ -9,10 +9,10 @@ import { present, startOf, type YMap } from './ynode';
 
 export const SIM_ACTIONS: readonly SimAction[] = [
   'crash', 'exit', 'oomKill', 'failLiveness', 'failReadiness', 'failStartup', 'failPull',
-  'setImage', 'deletePod', 'recreateSandbox', 'restartKubelet',
+  'setImage', 'deletePod', 'recreateSandbox', 'killSandbox', 'restartKubelet',
 ];
 
-const POD_ACTIONS: readonly SimAction[] = ['deletePod', 'recreateSandbox', 'restartKubelet'];
+const POD_ACTIONS: readonly SimAction[] = ['deletePod', 'recreateSandbox', 'killSandbox', 'restartKubelet'];
 const WINDOW_ACTIONS: readonly SimAction[] = ['failLiveness', 'failReadiness', 'failStartup', 'failPull'];
 const EXIT_ACTIONS: readonly SimAction[] = ['crash', 'exit', 'oomKill'];
 const DEFAULT_EXIT: Partial<Record<SimAction, number>> = { crash: 1, exit: 0, oomKill: 137 };

@@ -143,7 +143,7 @@ export interface Behavior {
 export type SimAction =
   | 'crash' | 'exit' | 'oomKill'
   | 'failLiveness' | 'failReadiness' | 'failStartup' | 'failPull'
-  | 'setImage' | 'deletePod' | 'recreateSandbox' | 'restartKubelet';
+  | 'setImage' | 'deletePod' | 'recreateSandbox' | 'killSandbox' | 'restartKubelet';
 
 export interface SimEvent {
   at: number;

@@ -6,7 +6,7 @@ import type { FaultEvent, ProbeKind } from '../trace';
 import type { PodSim } from './podSim';
 import { exitProcess } from './process';
 import { deletePod } from './terminate';
-import { recreateSandbox, restartKubelet } from './node';
+import { killSandbox, recreateSandbox, restartKubelet } from './node';
 
 interface Window {
   from: number;
@@ -157,6 +157,9 @@ export function applyFault(sim: PodSim, ev: SimEvent): void {
       return;
     case 'recreateSandbox':
       if (!sim.deletion) recreateSandbox(sim);
+      return;
+    case 'killSandbox':
+      killSandbox(sim);
       return;
     default:
       sim.emit(faultEvent(ev, `The ${ev.do} action is not simulated yet in this version of Sidecar Lab; it has no effect.`, {}));

@@ -34,6 +34,20 @@ export function restartKubelet(sim: PodSim, removeExited = false): void {
   bringKubeletBack(sim, 'The kubelet is back: it rebuilds its state from the runtime and syncs the pod; completed init containers are not re-run (E23).', id);
 }
 
+/**
+ * [2.12] The sandbox alone dies (its pause process killed): the kubelet stays up and the containers
+ * keep running in it until the next relist's sync finds it dead ([2.11]) and kills them.
+ */
+export function killSandbox(sim: PodSim): void {
+  if (!sim.sandbox.ready || sim.deletion || sim.kubeletDown) {
+    sim.emit({ type: 'node.sandboxDied', do: 'killSandbox', why: '[2.12] No live sandbox to kill now (not made yet, already dead, or the pod is terminating): nothing happens.' });
+    return;
+  }
+  const id = sim.emit({ type: 'node.sandboxDied', do: 'killSandbox', why: '[2.12] The pod sandbox dies (its pause process is killed): the containers keep running, but the namespaces and the IP they shared are gone. The PLEG sees it at the next relist.' });
+  sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false, lostBy: id }; // [7.1] the next status the kubelet writes says so
+  sim.noticeSandboxChange();
+}
+
 export function recreateSandbox(sim: PodSim): void {
   const id = sim.emit({ type: 'node.reboot', do: 'recreateSandbox', why: '[2.9] The node reboots: the pod sandbox and every container in it are gone.' });
   for (const spec of sim.specs()) {

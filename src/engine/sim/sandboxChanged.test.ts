@@ -65,3 +65,46 @@ describe('PodReadyToStartContainers after a reboot [7.1]', () => {
     for (const version of ['1.27', '1.28']) expect(readyToStart(version).conds, version).toEqual([]);
   });
 });
+
+describe('killSandbox: the sandbox alone dies, the kubelet and the containers live on [2.12]', () => {
+  // The published exercise (a course's "tuer pause", docs/transcripts.md): kill the pause process;
+  // the kubelet records SandboxChanged, then Killing "Stopping container web", makes a new
+  // sandbox (new IP), and web's restart count goes up by one.
+  const run = (restartPolicy: 'Always' | 'Never', at = 20) => simulate(buildScenario({
+    until: 60, restartPolicy,
+    init: [{ name: 'init', behavior: { exitAfter: 2 } }],
+    main: [{ name: 'web', behavior: {} }],
+    events: [{ at, do: 'killSandbox' }],
+  }));
+
+  it('at the next relist: PodReadyToStartContainers False, SandboxChanged, the running container stopped with its grace, init again, then a restart', () => {
+    const trace = run('Always');
+    const died = trace.events.find((e) => e.type === 'node.sandboxDied')!;
+    expect(died).toMatchObject({ do: 'killSandbox', t: 20 });
+    const changed = trace.events.find((e) => e.type === 'pod.sandboxChanged')!;
+    expect(changed).toMatchObject({ t: 21, attempt: 1, cause: [died.id] });
+    const lostCond = trace.events.find((e) => e.type === 'pod.condition' && e.condition === 'PodReadyToStartContainers' && e.t > 20)!;
+    expect(lostCond).toMatchObject({ t: 21, status: 'False' });
+    const kill = trace.events.find((e) => e.type === 'container.kill' && e.container === 'web')!;
+    expect(kill).toMatchObject({ t: 21, reason: 'PodTermination', gracePeriodSeconds: 30 });
+    expect(trace.events.indexOf(kill)).toBeGreaterThan(trace.events.indexOf(changed));
+    const initAgain = trace.events.find((e) => e.type === 'container.start' && e.container === 'init' && e.attempt === 1)!;
+    const webAgain = trace.events.find((e) => e.type === 'container.start' && e.container === 'web' && e.attempt === 1)!;
+    expect(initAgain.t).toBeGreaterThan(kill.t);
+    expect(webAgain.t).toBeGreaterThan(initAgain.t);
+  });
+
+  it('under Never the dead sandbox is not replaced ([2.9]): the container is stopped and the pod ends, without SandboxChanged', () => {
+    const trace = run('Never');
+    expect(trace.events.some((e) => e.type === 'pod.sandboxChanged')).toBe(false);
+    expect(trace.events.find((e) => e.type === 'container.kill' && e.container === 'web')).toMatchObject({ t: 21 });
+    expect(trace.events.some((e) => e.type === 'container.start' && e.attempt > 0)).toBe(false);
+    expect(trace.events.filter((e) => e.type === 'pod.phase').at(-1)).toMatchObject({ phase: 'Succeeded' });
+  });
+
+  it('before the first sandbox exists it does nothing, and says so', () => {
+    const trace = run('Always', 0);
+    expect(trace.events.find((e) => e.type === 'node.sandboxDied')?.why).toMatch(/nothing happens/);
+    expect(trace.events.some((e) => e.type === 'pod.sandboxChanged' || (e.type === 'container.start' && e.attempt > 0))).toBe(false);
+  });
+});

@@ -195,7 +195,7 @@ function announceSandboxChange(sim: PodSim): void {
   sim.emit({
     type: 'pod.sandboxChanged',
     attempt,
-    why: `[2.11] The kubelet finds the pod's sandbox dead${lost === undefined ? '' : ' (the node rebooted)'}: it records SandboxChanged ("Pod sandbox changed, it will be killed and re-created."), kills what is left of the pod and makes sandbox attempt ${attempt}.`,
+    why: `[2.11] The kubelet finds the pod's sandbox dead: it records SandboxChanged ("Pod sandbox changed, it will be killed and re-created."), kills what is left of the pod and makes sandbox attempt ${attempt}.`,
   }, lost === undefined ? [] : [lost]);
 }
 

@@ -37,6 +37,7 @@ export function describeEvent(e: TraceEvent): string {
     case 'node.kubeletStarted': return 'The kubelet is back and syncs the pod again.';
     case 'node.containersRemoved': return 'The runtime records of the exited containers are removed.';
     case 'node.reboot': return 'The node reboots: the sandbox and its containers are gone.';
+    case 'node.sandboxDied': return 'The pod’s sandbox dies; its containers still run, cut off from the pod’s network.';
     case 'sim.horizon': return 'The simulation stops here.';
     case 'sim.truncated': return 'The simulation stopped early: it reached its budget.';
     case 'job.podCreated': return `The Job controller creates pod ${e.pod}${e.index === undefined ? '' : ` (index ${e.index})`}.`;

@@ -4,6 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { runFixture } from '../../engine/golden/harness';
+import { simulate } from '../../engine/sim/simulate';
+import { buildScenario } from '../../engine/testing/build';
 import { describeEvents } from './describeEvents';
 
 describe('describe panel: SandboxChanged [2.11]', () => {
@@ -16,5 +18,16 @@ describe('describe panel: SandboxChanged [2.11]', () => {
     const startedAgain = rows.filter((r) => r.reason === 'Started' && r.t > reboot.t);
     expect(startedAgain.length).toBeGreaterThan(0);
     for (const r of startedAgain) expect(r.t).toBeGreaterThanOrEqual(changed!.t);
+  });
+
+  it('a killed sandbox (killSandbox) reads as the published exercise: SandboxChanged, then Killing "Stopping container web"', () => {
+    const trace = simulate(buildScenario({ until: 60, main: [{ name: 'web', behavior: {} }], events: [{ at: 20, do: 'killSandbox' }] }));
+    const rows = describeEvents(trace, trace.end, 'suivi');
+    const changed = rows.find((r) => r.reason === 'SandboxChanged')!;
+    const killing = rows.find((r) => r.reason === 'Killing')!;
+    expect(killing).toMatchObject({ type: 'Normal', from: 'kubelet', message: expect.stringMatching(/(^|: )Stopping container web$/) });
+    expect(killing.t).toBe(changed.t);
+    expect(rows.indexOf(killing)).toBeGreaterThan(rows.indexOf(changed));
+    expect(rows.find((r) => r.reason === 'Started')).toMatchObject({ count: 2 });
   });
 });

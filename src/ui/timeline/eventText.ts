@@ -38,7 +38,8 @@ export function eventDetail(e: TraceEvent): string {
     case 'node.kubeletRestart':
     case 'node.kubeletStarted':
     case 'node.containersRemoved':
-    case 'node.reboot': return `node: ${e.do}`;
+    case 'node.reboot':
+    case 'node.sandboxDied': return `node: ${e.do}`;
     case 'fault': return `${e.do}${e.exitCode === undefined ? '' : `, exit code ${e.exitCode}`}${e.for === undefined ? '' : `, for ${e.for} s`}`;
     default: return '';
   }

@@ -65,6 +65,7 @@ export function podLane(podName: string, events: readonly TraceEvent[], until: n
         break;
       case 'node.kubeletRestart':
       case 'node.reboot':
+      case 'node.sandboxDied':
         // The node did it, but the scenario's events placed it: a handle moves it like an injected fault.
         marks.push({ t: e.t, kind: 'fault', label: `node: ${e.do}`, event: i });
         break;

@@ -171,12 +171,13 @@ export const ACTION_DOCS = {
   setImage: "The container's image changes to `image` (a pod update): its spec hash changes, so the kubelet kills it and starts it again with the new image. Not applied while the pod terminates.",
   deletePod: 'The pod is deleted (kubectl delete pod) with `gracePeriodSeconds` (default: the pod\'s terminationGracePeriodSeconds): preStop hooks, stop signals, sidecars stopped last.',
   recreateSandbox: 'The node reboots: the pod sandbox and every container in it die (exit 255). When the kubelet is back it creates a new sandbox and runs the init containers again from the first.',
+  killSandbox: 'The pod sandbox dies (its pause process is killed) while the kubelet and the containers keep running: at the next relist the kubelet records SandboxChanged, stops every container (preStop, stop signal, grace period), makes a new sandbox and runs the init containers again from the first; the restarted containers count a restart.',
   restartKubelet: 'The kubelet restarts: it is down for a few seconds while the containers keep running, then rebuilds its state from the runtime (completed init containers are not re-run).',
 } as const satisfies Record<SimAction, string>;
 
 export const SIM_ACTIONS = Object.keys(ACTION_DOCS) as SimAction[];
 
-const POD_ACTIONS: SimAction[] = ['deletePod', 'recreateSandbox', 'restartKubelet'];
+const POD_ACTIONS: SimAction[] = ['deletePod', 'recreateSandbox', 'killSandbox', 'restartKubelet'];
 const WINDOW_ACTIONS: SimAction[] = ['failLiveness', 'failReadiness', 'failStartup', 'failPull'];
 
 const others = (actions: SimAction[]): SimAction[] => SIM_ACTIONS.filter((a) => !actions.includes(a));
@@ -202,7 +203,7 @@ function unused(field: string, usedBy: string, actions: SimAction[]): JSONSchema
 function simEvent(names: readonly string[]): JSONSchema {
   const container: JSONSchema = {
     type: 'string',
-    description: 'The container the action acts on (not for deletePod, recreateSandbox and restartKubelet, which act on the whole pod).',
+    description: 'The container the action acts on (not for deletePod, recreateSandbox, killSandbox and restartKubelet, which act on the whole pod).',
   };
   if (names.length > 0) container.enum = [...names];
   return {
