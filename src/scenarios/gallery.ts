@@ -22,6 +22,8 @@ import s09v135 from './09-restartpolicy-1.35.yaml?raw';
 import s10 from './10-crashloopbackoff-timing.yaml?raw';
 import s11 from './11-vault-before-mesh.yaml?raw';
 import s12 from './12-hung-poststart.yaml?raw';
+import s15crash from './15-crash-vs-dead-sandbox-crash.yaml?raw';
+import s15sandbox from './15-crash-vs-dead-sandbox-sandbox.yaml?raw';
 import s13 from './13-explain-stuck-pod.yaml?raw';
 import s14 from './14-job-parallel-indexed.yaml?raw';
 
@@ -51,6 +53,8 @@ export const galleryFiles: Readonly<Record<string, string>> = {
   '12-hung-poststart.yaml': s12,
   '13-explain-stuck-pod.yaml': s13,
   '14-job-parallel-indexed.yaml': s14,
+  '15-crash-vs-dead-sandbox-crash.yaml': s15crash,
+  '15-crash-vs-dead-sandbox-sandbox.yaml': s15sandbox,
 };
 
 export interface GalleryVariant extends GalleryVariantMeta {

@@ -1,4 +1,4 @@
-// The gallery's catalogue: one entry per teaching scenario of scenarios.md (0b, 1–12), with the
+// The gallery's catalogue: one entry per teaching scenario of scenarios.md (0b, 1–12) and of later rounds (13–15), with the
 // YAML files named, not loaded. Plain TypeScript with no bundler-only imports, so Node tools
 // (tsx, the bench) can read it and load the files from disk themselves; gallery.ts adds the
 // texts through Vite's `?raw` imports for the app and Vitest.
@@ -161,5 +161,15 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     title: 'An Indexed Job, two pods at a time',
     lesson: 'The Job controller keeps two pods running, each named after its completion index, until four indexes have succeeded. When index 1 fails, a new pod takes over the same index 1.',
     cursor: 13,
+  },
+  {
+    id: '15-crash-vs-dead-sandbox',
+    fileName: '15-crash-vs-dead-sandbox-crash.yaml',
+    label: 'the app crashes',
+    title: 'A crash or a dead sandbox',
+    lesson: 'A crashed container is restarted alone, in the same sandbox: init containers do not run again. When the sandbox dies, the kubelet stops every container and runs the pod again from its first init container.',
+    cursor: 22,
+    view: { t0: 15, t1: 30 },
+    compareWith: [{ label: 'the sandbox dies', fileName: '15-crash-vs-dead-sandbox-sandbox.yaml', cursor: 25 }],
   },
 ];

@@ -116,6 +116,44 @@ export const RESTART_LESSONS: Record<string, () => number | null> = {
     // The moment the cap shows: the second 300s wait.
     return of(trace, 'container.backoff', c, (e) => e.delay === 300)[1]!.t;
   },
+
+  '15-crash-vs-dead-sandbox-crash.yaml': () => {
+    const { trace } = run('15-crash-vs-dead-sandbox-crash.yaml');
+    // [4.1] the crashed main container is restarted alone, in the same sandbox: no SandboxChanged
+    // ([2.11]), the init container and the sidecar run once.
+    none(trace, 'pod.sandboxChanged');
+    expect(of(trace, 'container.start', 'wait-db')).toHaveLength(1);
+    expect(of(trace, 'container.start', 'istio-proxy')).toHaveLength(1);
+    none(trace, 'container.kill');
+    const restart = first(trace, 'container.start', 'app', (e) => e.attempt === 1);
+    expect(restart.t).toBeGreaterThan(20);
+    expect(kubectl(trace).at(-1)).toMatchObject({ ready: '2/2', status: 'Running' });
+    expect(kubectl(trace).at(-1)!.restarts).toMatch(/^1 /);
+    return restart.t;
+  },
+
+  '15-crash-vs-dead-sandbox-sandbox.yaml': () => {
+    const { trace } = run('15-crash-vs-dead-sandbox-sandbox.yaml');
+    // [2.12] the sandbox dies at 20s; at the next relist [2.11] SandboxChanged, [7.1] the condition
+    // False, every running container stopped with the pod's grace, then [2.9] the pod runs again
+    // from its first init container in the new sandbox.
+    const died = first(trace, 'node.sandboxDied');
+    expect(died.t).toBe(20);
+    const changed = first(trace, 'pod.sandboxChanged');
+    expect(changed.cause).toEqual([died.id]);
+    expect(first(trace, 'pod.condition', undefined, (e) => e.condition === 'PodReadyToStartContainers' && e.t > 20).status).toBe('False');
+    for (const c of ['istio-proxy', 'app']) expect(first(trace, 'container.kill', c)).toMatchObject({ reason: 'PodTermination', gracePeriodSeconds: 30 });
+    const initAgain = first(trace, 'container.start', 'wait-db', (e) => e.attempt === 1);
+    const initDone = first(trace, 'container.exit', 'wait-db', (e) => e.attempt === 1);
+    const proxyAgain = first(trace, 'container.start', 'istio-proxy', (e) => e.attempt === 1);
+    const appAgain = first(trace, 'container.start', 'app', (e) => e.attempt === 1);
+    expect(initAgain.t).toBeGreaterThan(changed.t);
+    expect(proxyAgain.t).toBeGreaterThanOrEqual(initDone.t); // [2.1] in spec order again
+    expect(appAgain.t).toBeGreaterThanOrEqual(proxyAgain.t);
+    expect(kubectl(trace).at(-1)).toMatchObject({ ready: '2/2', status: 'Running' });
+    expect(kubectl(trace).at(-1)!.restarts).toMatch(/^2 /); // the sidecar's restart and the app's
+    return appAgain.t;
+  },
 };
 
 
