@@ -137,7 +137,8 @@ export const RESTART_LESSONS: Record<string, () => number | null> = {
     // [2.12] the sandbox dies at 20s; at the next relist [2.11] SandboxChanged, [7.1] the condition
     // False, every running container stopped with the pod's grace, then [2.9] the pod runs again
     // from its first init container in the new sandbox.
-    const died = first(trace, 'node.sandboxDied');
+    const died = trace.events.find((e) => e.type === 'node.sandboxDied');
+    if (!died) throw new Error('expected a node.sandboxDied event');
     expect(died.t).toBe(20);
     const changed = first(trace, 'pod.sandboxChanged');
     expect(changed.cause).toEqual([died.id]);

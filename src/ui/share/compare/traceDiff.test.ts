@@ -62,3 +62,12 @@ describe('comparing two traces', () => {
     expect(laneBars(t)[0]!.segments).toEqual([{ start: 0.5, end: 4.5, kind: 'running' }]);
   });
 });
+
+describe('what the node does is part of the story', () => {
+  it('a dead sandbox against a crash (gallery 15): they part at 20 s, where one side\'s app exits and the other\'s sandbox dies', () => {
+    const d = firstDifference(trace('15-crash-vs-dead-sandbox-crash.yaml'), trace('15-crash-vs-dead-sandbox-sandbox.yaml'))!;
+    expect(d.t).toBe(20);
+    expect(d.a).toMatchObject({ type: 'container.exit', container: 'app' });
+    expect(d.b).toMatchObject({ type: 'node.sandboxDied', do: 'killSandbox' });
+  });
+});

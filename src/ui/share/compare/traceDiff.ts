@@ -46,13 +46,15 @@ function firstMissing(of: TraceEvent[], other: TraceEvent[]): TraceEvent | null 
 }
 
 /**
- * The events that tell a pod's story: its phase, and what happens to each container both sides
+ * The events that tell a pod's story: its phase, what the node does to it (a reboot, a dead
+ * sandbox and its replacement, a kubelet restart), and what happens to each container both sides
  * have (started, ready, exited, killed, backing off). Conditions, waiting reasons and kubectl's
  * columns follow from these, and containers only one side has would make every pair differ at
  * 0 s, so they are left out of the comparison (the lanes still show them).
  */
 const STORY = new Set<TraceEvent['type']>([
-  'pod.phase', 'pod.deleted', 'container.start', 'container.started', 'container.ready', 'container.unready',
+  'pod.phase', 'pod.deleted', 'pod.sandboxChanged', 'node.reboot', 'node.sandboxDied', 'node.kubeletRestart',
+  'container.start', 'container.started', 'container.ready', 'container.unready',
   'container.exit', 'container.kill', 'container.signal', 'container.backoff',
 ]);
 
