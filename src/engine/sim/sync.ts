@@ -175,7 +175,8 @@ function* killsThenStarts(sim: PodSim, plan: PodActions, exited: ReadonlyMap<str
 
   if (plan.createSandbox) {
     yield { sleep: SANDBOX_CREATE };
-    sim.sandbox = { ...sim.sandbox, id: sim.sandbox.id + 1, ready: true, created: sim.sandbox.created + 1 };
+    const { id, created, conditionReady } = sim.sandbox; // a new sandbox: what killed the old one is no longer its story ([2.11])
+    sim.sandbox = { id: id + 1, ready: true, created: created + 1, conditionReady };
     sim.noticeSandboxChange(); // [0.7] the next relist sees the new sandbox and asks for a sync
     if (sim.minor >= 36) {
       sim.sandbox.conditionReady = true; // [7.1] from 1.36 right after the sandbox exists
