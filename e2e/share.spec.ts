@@ -155,7 +155,8 @@ test('a link pasted into the address bar of an open page opens too', async ({ pa
   await expect.poll(() => editorText(page)).toBe(text);
   await expect(page.locator('[data-testid="lane"][data-container="pasted-pod"]')).toBeAttached();
   await expect(page.getByTestId('cursor-time')).toHaveText('3');
-  expect(await savedText(page)).not.toBe(null);
+  // Saved once its answer is painted (state/afterAnswer.ts), not at the instant the lanes attach.
+  await expect.poll(() => savedText(page)).toBe(text);
   await expect(page.getByTestId('k8s-version')).toHaveValue('1.37');
   expect(SCENARIO_KEY).toBe('sidecar-lab:scenario');
 });
