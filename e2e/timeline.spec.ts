@@ -5,11 +5,12 @@
 import { expect, test } from './support/test';
 import { cursorTime, kubectl, lanes, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
+import { galleryText } from './support/share';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
 
 test('the timeline: lanes in order, the cursor and the kubectl columns, a renamed lane, ?t= on load', async ({ page }) => {
-  test.setTimeout(30_000 * 4); // the four tests it replaces had 30 s each
+  test.setTimeout(30_000 * 5); // the four tests it replaces had 30 s each, and a step for the sandbox mark
   await openApp(page);
 
   await test.step('the default scenario draws the pod lane and four container lanes in order', async () => {
@@ -57,6 +58,14 @@ test('the timeline: lanes in order, the cursor and the kubectl columns, a rename
     const clicked = await cursorTime(page);
     expect(clicked).toBeGreaterThanOrEqual(0);
     expect(clicked).toBeLessThan(end / 4);
+  });
+
+  await test.step('a dead sandbox draws its own mark on the pod lane, and only then does the legend explain it', async () => {
+    await expect(page.locator('.legend-mark.mark-sandbox')).toHaveCount(0);
+    // Gallery 15's second side: the sandbox dies at 20 s, SandboxChanged ([2.11]) follows at the next sync.
+    await replaceEditorText(page, galleryText('15-crash-vs-dead-sandbox-sandbox.yaml'));
+    await expect(page.locator('.legend-mark.mark-sandbox')).toHaveText('sandbox re-created');
+    await screenshot(page, test.info(), 'sandbox-mark');
   });
 
   await test.step('renaming a container in the editor renames its lane', async () => {

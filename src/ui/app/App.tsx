@@ -13,7 +13,7 @@ import { startTheme } from './theme';
 import { useShortcuts } from './useShortcuts';
 import { useMarkFirstFrame } from './firstFrame';
 import { selectEmbed } from '../../state/slices/share';
-import { selectTraceTruncated, selectTraceVersion } from '../../state/selectors';
+import { selectTraceSandboxChanged, selectTraceTruncated, selectTraceVersion } from '../../state/selectors';
 import { selectExplainMode } from '../../state/explain/explainMode';
 import { PageTools } from '../panels/PageTools';
 import { HeaderButtonStandIn, lazyPart } from './lazyPart';
@@ -66,6 +66,7 @@ export function App() {
   useShortcuts();
   const embed = useAppStore(selectEmbed);
   const truncated = useAppStore(selectTraceTruncated);
+  const sandboxChanged = useAppStore(selectTraceSandboxChanged);
   const presenting = useAppStore(selectPresenting);
   const explaining = useAppStore(selectExplainMode);
   const [phoneTab, setPhoneTab] = usePhoneTab();
@@ -108,7 +109,7 @@ export function App() {
             <TimelineToolbar />
             <UnfinishedRunNotice />
             <Timeline />
-            <Legend truncated={truncated} />
+            <Legend truncated={truncated} sandboxChanged={sandboxChanged} />
             <Notice />
             <UnderTimeline />
           </section>

@@ -9,9 +9,24 @@ export const LEGEND_BARS: [BarTone, string][] = [
 ];
 export const LEGEND_MARKS: MarkKind[] = ['probe-ok', 'probe-miss', 'probe-fail', 'kill', 'signal', 'sigkill', 'exit', 'fault', 'deleted'];
 
-/** `truncated`: the trace was cut short by the budget, so its mark is explained too. */
-export function Legend({ truncated = false }: { truncated?: boolean } = {}) {
-  const marks: MarkKind[] = truncated ? [...LEGEND_MARKS, 'truncated'] : LEGEND_MARKS;
+/** The marks a trace may draw besides the usual ones, each explained only when it is drawn. */
+export interface OptionalMarks {
+  /** The trace was cut short by the budget. */
+  truncated?: boolean;
+  /** A pod sandbox was killed and re-created. */
+  sandboxChanged?: boolean;
+}
+
+/** The legend's marks, in order: the usual ones, then those this trace draws. */
+export function legendMarks({ truncated = false, sandboxChanged = false }: OptionalMarks = {}): MarkKind[] {
+  const extra: MarkKind[] = [];
+  if (sandboxChanged) extra.push('sandbox');
+  if (truncated) extra.push('truncated');
+  return extra.length ? [...LEGEND_MARKS, ...extra] : LEGEND_MARKS;
+}
+
+export function Legend(optional: OptionalMarks = {}) {
+  const marks = legendMarks(optional);
   return (
     <div className="legend" role="group" aria-label="Legend">
       <ul className="legend-list">

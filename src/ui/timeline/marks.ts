@@ -26,12 +26,15 @@ export const MARK_PATH: Record<MarkKind, string> = {
   deleted: `M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}`,
   // plus: the pod was scheduled
   scheduled: `M${-R},0H${R}M0,${-R}V${R}`,
+  // open square: the pod's sandbox was killed and made again ([2.11] SandboxChanged); a kubelet's
+  // return at the same second draws its plus inside it, so neither hides the other
+  sandbox: `M${-R},${-R}H${R}V${R}H${-R}Z`,
   // two slanted strokes, an axis break: the simulation stopped early
   truncated: `M${-R},${R}L-1,${-R}M1,${R}L${R},${-R}`,
 };
 
 /** Marks drawn as outlines only (no fill). */
-export const STROKE_ONLY: ReadonlySet<MarkKind> = new Set(['kill', 'deleted', 'scheduled', 'truncated']);
+export const STROKE_ONLY: ReadonlySet<MarkKind> = new Set(['kill', 'deleted', 'scheduled', 'sandbox', 'truncated']);
 
 export const MARK_NAME: Record<MarkKind, string> = {
   exit: 'process exit',
@@ -44,5 +47,6 @@ export const MARK_NAME: Record<MarkKind, string> = {
   'probe-ok': 'probe passed',
   deleted: 'pod deleted',
   scheduled: 'pod scheduled',
+  sandbox: 'sandbox re-created',
   truncated: 'simulation stopped early',
 };

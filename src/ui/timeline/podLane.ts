@@ -70,7 +70,7 @@ export function podLane(podName: string, events: readonly TraceEvent[], until: n
         marks.push({ t: e.t, kind: 'fault', label: `node: ${e.do}`, event: i });
         break;
       case 'pod.sandboxChanged':
-        marks.push({ t: e.t, kind: 'scheduled', label: `sandbox changed: killed and re-created (attempt ${e.attempt})`, event: i });
+        marks.push({ t: e.t, kind: 'sandbox', label: `sandbox changed: killed and re-created (attempt ${e.attempt})`, event: i });
         break;
       case 'node.kubeletStarted':
       case 'node.containersRemoved':

@@ -5,7 +5,7 @@
 
 import type { ExportMeta } from '../../../state/exportMeta';
 import { readMarkStyles } from '../canvasMarks';
-import { LEGEND_BARS, LEGEND_MARKS } from '../Legend';
+import { LEGEND_BARS, legendMarks } from '../Legend';
 import { MARK_NAME, MARK_PATH, STROKE_ONLY } from '../marks';
 import type { DrawnTimeline } from './exporter';
 import { inlineStyles } from './inlineStyles';
@@ -83,7 +83,7 @@ function rectSwatch(className: string, box: Record<string, number>): SVGElement 
 const barSwatch = (className: string) => rectSwatch(className, { x: 0.5, y: 0.5, width: 17, height: 11 });
 const hookSwatch = (className: string) => rectSwatch(className, { y: 3, width: 18, height: 6 });
 
-function legendItems(t: DrawnTimeline, truncated: boolean): Item[] {
+function legendItems(t: DrawnTimeline, meta: ExportMeta): Item[] {
   const styles = readMarkStyles(t.canvas);
   const items: Item[] = LEGEND_BARS.map(([tone, label]) => ({ swatch: barSwatch(`bar tone-${tone}`), label }));
   items.push(
@@ -91,7 +91,7 @@ function legendItems(t: DrawnTimeline, truncated: boolean): Item[] {
     { swatch: hookSwatch('hook hook-postStart'), label: 'postStart' },
     { swatch: hookSwatch('hook hook-preStop'), label: 'preStop' },
   );
-  for (const k of truncated ? [...LEGEND_MARKS, 'truncated' as const] : LEGEND_MARKS) {
+  for (const k of legendMarks(meta)) {
     const p = document.createElementNS(SVG_NS, 'path');
     p.setAttribute('d', MARK_PATH[k]);
     p.setAttribute('transform', 'translate(9,6)');
@@ -147,7 +147,7 @@ export function footer(t: DrawnTimeline, meta: ExportMeta, width: number): { g: 
     y += 8;
   }
   const legend = group('export-legend');
-  const items = legendItems(t, meta.truncated);
+  const items = legendItems(t, meta);
   const swatches = styledSwatches(t, items);
   let x = PAD;
   items.forEach((it, i) => {
