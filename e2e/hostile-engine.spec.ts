@@ -23,6 +23,10 @@ test('a scenario that would crash-loop for a year stops at the budget and says s
   // The legend explains the cut's mark, and the cursor reads in hours too.
   await expect(page.locator('.legend-mark.mark-truncated')).toHaveText('simulation stopped early');
   await expect(page.locator('.cursor-rough')).toHaveText(/^ \(\d+ h( \d+ min)?\)$/);
+  // [10.7] hours of crash loop: the describe panel says the kubelet's spam filter kept events
+  // from the API server, and that the oldest are gone (an hour after their last write).
+  await expect(page.getByTestId('events-kept-back')).toContainText(/^[\d,]+ kubelet events were not written to the API server/);
+  await expect(page.getByTestId('events-kept-back')).toContainText('gone: the API server deletes an event an hour after its last write');
   await screenshot(page, info, 'stopped');
   await stillResponsive(page);
   await nothingExecuted();

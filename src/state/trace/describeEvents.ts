@@ -1,8 +1,10 @@
 // The trace as `kubectl describe pod` prints its Events: Type, Reason, Age, From, Message, with
-// repeats folded into one row ("(x3 over 40s)"), as kubectl shows an event series.
+// repeats folded into one row ("(x3 over 40s)"), as kubectl shows an event series, and only what
+// the kubelet's event filter let through to the API server ([10.7]).
 
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { upperBound } from '../kubectlAt';
+import { EVENT_TTL_SECONDS, EventSpamFilter } from './eventSpamFilter';
 import { containerFieldPath, createdMessage, describedMessage, imagePresentMessage, startedMessage, traceMinor } from './eventWording';
 
 export interface DescribeRow {
@@ -75,9 +77,38 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
   }
 }
 
-/** The Events section at time t: rows sorted by their latest occurrence. */
+/** The Events section at time t, and what the API server never got or has forgotten. */
+export interface DescribedEvents {
+  /** The rows kubectl describe prints, sorted by their latest write. */
+  rows: DescribeRow[];
+  /** Kubelet events the spam filter kept from the API server ([10.7]); their counts are in later writes. */
+  skipped: number;
+  /** When the last of them happened. */
+  lastSkippedAt?: number;
+  /** Rows the API server deleted an hour after their last write (--event-ttl). */
+  expired: number;
+}
+
+/** The Events section at time t: rows sorted by their latest write. */
 export function describeEvents(trace: Trace, t: number, podName: string): DescribeRow[] {
+  return describeEventLog(trace, t, podName).rows;
+}
+
+/**
+ * The Events section at time t as the API server holds it ([10.7]): the kubelet counts every
+ * occurrence, but writes one only when its per-pod spam filter has a token (25, then one per
+ * 300 s), so a row's Age and count are those of its last write; a kubelet that starts again has
+ * an empty cache and full buckets (its events are new objects); a row is gone an hour after its
+ * last write.
+ */
+export function describeEventLog(trace: Trace, t: number, podName: string): DescribedEvents {
   const byKey = new Map<string, DescribeRow>();
+  /** The kubelet's own cache (eventObserve): every occurrence counted, written or not. */
+  const observed = new Map<string, { count: number; first: number }>();
+  const filter = new EventSpamFilter();
+  let lifetime = 0; // the kubelet process: a restart starts a new cache, and new event objects
+  let skipped = 0;
+  let lastSkippedAt: number | undefined;
   const stop = upperBound(trace.events, t);
   const minor = traceMinor(trace.kubernetesVersion);
   const images = new Map(trace.containers.flatMap((c) => (c.image === undefined ? [] : [[c.name, c.image] as const]))); // each container's image now
@@ -88,23 +119,39 @@ export function describeEvents(trace: Trace, t: number, podName: string): Descri
     if (e.type === 'container.pulling') images.set(e.container, e.image);
     else if (e.type === 'container.pulled') pulledSinceStart.add(`${e.pod ?? ''}|${e.container}`);
     else if (e.type === 'fault' && e.do === 'setImage' && e.container !== undefined && e.image !== undefined) images.set(e.container, e.image);
+    else if (e.type === 'node.kubeletStarted') {
+      filter.reset();
+      observed.clear();
+      lifetime++;
+    }
     const container = 'container' in e ? e.container : undefined;
     const pulled = e.type !== 'container.start' || pulledSinceStart.delete(`${e.pod ?? ''}|${e.container}`);
     for (const r of kubeEvents(e, podName, minor, container !== undefined ? images.get(container) : undefined, pulled)) {
       // An event is one per involved object, the container's fieldPath included: two containers'
       // "Container created" (1.35+) stay two rows.
-      const key = `${r.type}|${r.reason}|${r.from}|${container ?? ''}|${r.message}`;
-      const seen = byKey.get(key);
-      if (seen) {
-        byKey.delete(key);
-        byKey.set(key, { ...seen, t: e.t, count: seen.count + 1, index: i });
-      } else {
-        const message = describedMessage(r.message, container !== undefined ? fieldPaths.get(container) : undefined, minor);
-        byKey.set(key, { ...r, message, t: e.t, first: e.t, count: 1, index: i });
+      const kubelet = r.from === 'kubelet';
+      const key = `${kubelet ? lifetime : 0}|${r.type}|${r.reason}|${r.from}|${container ?? ''}|${r.message}`;
+      const before = observed.get(key);
+      const seen = before ? { count: before.count + 1, first: before.first } : { count: 1, first: e.t };
+      observed.set(key, seen);
+      if (kubelet && !filter.accept(e.pod ?? '', e.t)) {
+        skipped++;
+        lastSkippedAt = e.t;
+        continue;
       }
+      const written = byKey.get(key);
+      if (written) byKey.delete(key);
+      const message = written?.message ?? describedMessage(r.message, container !== undefined ? fieldPaths.get(container) : undefined, minor);
+      byKey.set(key, { ...r, message, t: e.t, first: seen.first, count: seen.count, index: i });
     }
   }
-  return [...byKey.values()];
+  const rows: DescribeRow[] = [];
+  let expired = 0;
+  for (const row of byKey.values()) {
+    if (t - row.t >= EVENT_TTL_SECONDS) expired++;
+    else rows.push(row);
+  }
+  return { rows, skipped, ...(lastSkippedAt !== undefined ? { lastSkippedAt } : {}), expired };
 }
 
 /** kubectl's short duration (k8s.io/apimachinery duration.HumanDuration). */

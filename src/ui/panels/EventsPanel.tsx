@@ -4,7 +4,24 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useAppStore } from '../../state/appStore';
 import { selectCursorTime, selectPodName, selectSelect, selectSelected, selectTrace } from '../../state/selectors';
-import { ageText, describeEvents } from '../../state/trace/describeEvents';
+import { ageText, describeEventLog, humanDuration, type DescribedEvents } from '../../state/trace/describeEvents';
+
+const NO_EVENTS: DescribedEvents = { rows: [], skipped: 0, expired: 0 };
+
+/** [10.7] Why a row's Age or count is behind the timeline, and where old rows went. */
+function KeptBack({ log, cursor }: { log: DescribedEvents; cursor: number }) {
+  if (log.skipped === 0 && log.expired === 0) return null;
+  return (
+    <p className="panel-hint" data-testid="events-kept-back">
+      {log.skipped > 0 && (
+        <>{log.skipped.toLocaleString('en-US')} kubelet {log.skipped === 1 ? 'event was' : 'events were'} not written to the API server, the last {humanDuration(cursor - (log.lastSkippedAt ?? cursor))} ago: its spam filter writes 25 events per pod, then one every 5 minutes. The counts include them; the Age is the last write's. </>
+      )}
+      {log.expired > 0 && (
+        <>{log.expired.toLocaleString('en-US')} older {log.expired === 1 ? 'event is' : 'events are'} gone: the API server deletes an event an hour after its last write.</>
+      )}
+    </p>
+  );
+}
 
 export function EventsPanel() {
   // Deferred: the timeline redraws first after an edit, the tables follow.
@@ -13,7 +30,8 @@ export function EventsPanel() {
   const podName = useAppStore(selectPodName);
   const selected = useAppStore(selectSelected);
   const select = useAppStore(selectSelect);
-  const rows = useMemo(() => (trace ? describeEvents(trace, cursor, podName || 'pod') : []), [trace, cursor, podName]);
+  const log = useMemo(() => (trace ? describeEventLog(trace, cursor, podName || 'pod') : NO_EVENTS), [trace, cursor, podName]);
+  const { rows } = log;
   return (
     <section className="panel events-panel" aria-labelledby="events-title">
       <h2 id="events-title">Events <span className="panel-hint">as kubectl describe pod shows them at the cursor</span></h2>
@@ -23,7 +41,7 @@ export function EventsPanel() {
             <thead><tr><th scope="col">Type</th><th scope="col">Reason</th><th scope="col">Age</th><th scope="col">From</th><th scope="col">Message</th></tr></thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={`${r.type}|${r.reason}|${r.message}`} className={`event-${r.type.toLowerCase()}${selected === r.index ? ' is-selected' : ''}`}>
+                <tr key={`${r.first}|${r.type}|${r.reason}|${r.message}`} className={`event-${r.type.toLowerCase()}${selected === r.index ? ' is-selected' : ''}`}>
                   <td>{r.type}</td>
                   <td><button type="button" className="link-button" onClick={() => select(r.index)} aria-label={`Select ${r.reason}: ${r.message}`}>{r.reason}</button></td>
                   <td className="mono">{ageText(r, cursor)}</td>
@@ -35,6 +53,7 @@ export function EventsPanel() {
           </table>
         </div>
       )}
+      <KeptBack log={log} cursor={cursor} />
     </section>
   );
 }
