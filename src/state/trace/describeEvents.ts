@@ -120,8 +120,9 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
     else if (e.type === 'container.pulled') pulledSinceStart.add(`${e.pod ?? ''}|${e.container}`);
     else if (e.type === 'fault' && e.do === 'setImage' && e.container !== undefined && e.image !== undefined) images.set(e.container, e.image);
     else if (e.type === 'node.kubeletStarted') {
+      // A new kubelet process: full buckets, and its cache knows none of the old events (their
+      // keys carry the old lifetime), so it creates new objects.
       filter.reset();
-      observed.clear();
       lifetime++;
     }
     const container = 'container' in e ? e.container : undefined;

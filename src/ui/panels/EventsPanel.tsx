@@ -5,8 +5,10 @@ import { useDeferredValue, useMemo } from 'react';
 import { useAppStore } from '../../state/appStore';
 import { selectCursorTime, selectPodName, selectSelect, selectSelected, selectTrace } from '../../state/selectors';
 import { ageText, describeEventLog, humanDuration, type DescribedEvents } from '../../state/trace/describeEvents';
+import { EVENT_TTL_SECONDS, SPAM_BURST, SPAM_REFILL_SECONDS } from '../../state/trace/eventSpamFilter';
 
 const NO_EVENTS: DescribedEvents = { rows: [], skipped: 0, expired: 0 };
+const TTL_TEXT = EVENT_TTL_SECONDS === 3600 ? 'an hour' : `${EVENT_TTL_SECONDS / 3600} hours`;
 
 /** [10.7] Why a row's Age or count is behind the timeline, and where old rows went. */
 function KeptBack({ log, cursor }: { log: DescribedEvents; cursor: number }) {
@@ -14,10 +16,10 @@ function KeptBack({ log, cursor }: { log: DescribedEvents; cursor: number }) {
   return (
     <p className="panel-hint" data-testid="events-kept-back">
       {log.skipped > 0 && (
-        <>{log.skipped.toLocaleString('en-US')} kubelet {log.skipped === 1 ? 'event was' : 'events were'} not written to the API server, the last {humanDuration(cursor - (log.lastSkippedAt ?? cursor))} ago: its spam filter writes 25 events per pod, then one every 5 minutes. The counts include them; the Age is the last write's. </>
+        <>{log.skipped.toLocaleString('en-US')} kubelet {log.skipped === 1 ? 'event was' : 'events were'} not written to the API server, the last {humanDuration(cursor - (log.lastSkippedAt ?? cursor))} ago: its spam filter writes {SPAM_BURST} events per pod, then one every {SPAM_REFILL_SECONDS / 60} minutes. The counts include them; the Age is the last write's. </>
       )}
       {log.expired > 0 && (
-        <>{log.expired.toLocaleString('en-US')} older {log.expired === 1 ? 'event is' : 'events are'} gone: the API server deletes an event an hour after its last write.</>
+        <>{log.expired.toLocaleString('en-US')} older {log.expired === 1 ? 'event is' : 'events are'} gone: the API server deletes an event {TTL_TEXT} after its last write.</>
       )}
     </p>
   );
