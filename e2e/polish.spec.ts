@@ -105,6 +105,10 @@ test('a Job’s pod names in the timeline select that pod, by click or keyboard;
     await expect(label(pods[1]!)).toHaveAttribute('aria-current', 'true');
     await expect(label(pods[4]!)).not.toHaveAttribute('aria-current', 'true');
     expect(await kubectl(page)).toMatchObject({ ready: '0/1', status: 'Error' });
+    // The Events panel describes that pod alone: its own Scheduled, named ([10.7]: one pod per describe).
+    await expect(page.locator('#events-title')).toContainText(`as kubectl describe pod ${pods[1]!} shows them`);
+    await expect(page.getByTestId('events').locator('tr', { hasText: 'Scheduled' })).toHaveCount(1);
+    await expect(page.getByTestId('events').locator('tr', { hasText: 'Scheduled' })).toContainText(`default/${pods[1]!} to node-1`);
     await page.getByTestId('kubectl-why').click();
     await expect(page.getByTestId('kubectl-why-text')).toContainText('Error');
     await screenshot(page, info, 'laptop');

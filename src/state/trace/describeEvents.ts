@@ -89,7 +89,7 @@ export interface DescribedEvents {
   expired: number;
 }
 
-/** The Events section at time t: rows sorted by their latest write. */
+/** The Events section at time t: rows sorted by their latest write. `podName`: the pod described (a Job's: one of its pods). */
 export function describeEvents(trace: Trace, t: number, podName: string): DescribeRow[] {
   return describeEventLog(trace, t, podName).rows;
 }
@@ -125,8 +125,9 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
       filter.reset();
       lifetime++;
     }
-    const container = 'container' in e ? e.container : undefined;
     const pulled = e.type !== 'container.start' || pulledSinceStart.delete(`${e.pod ?? ''}|${e.container}`);
+    if (e.pod !== undefined && e.pod !== podName) continue; // a Job's other pods: describe names one pod
+    const container = 'container' in e ? e.container : undefined;
     for (const r of kubeEvents(e, podName, minor, container !== undefined ? images.get(container) : undefined, pulled)) {
       // An event is one per involved object, the container's fieldPath included: two containers'
       // "Container created" (1.35+) stay two rows.

@@ -3,7 +3,7 @@
 
 import { useDeferredValue, useMemo } from 'react';
 import { useAppStore } from '../../state/appStore';
-import { selectCursorTime, selectPodName, selectSelect, selectSelected, selectTrace } from '../../state/selectors';
+import { selectCursorTime, selectKubectlPod, selectPodName, selectSelect, selectSelected, selectTrace } from '../../state/selectors';
 import { ageText, describeEventLog, humanDuration, type DescribedEvents } from '../../state/trace/describeEvents';
 import { EVENT_TTL_SECONDS, SPAM_BURST, SPAM_REFILL_SECONDS } from '../../state/trace/eventSpamFilter';
 
@@ -29,14 +29,17 @@ export function EventsPanel() {
   // Deferred: the timeline redraws first after an edit, the tables follow.
   const trace = useDeferredValue(useAppStore(selectTrace));
   const cursor = useDeferredValue(useAppStore(selectCursorTime));
-  const podName = useAppStore(selectPodName);
+  // A Job's pods each have their own events: those of the pod the kubectl row follows.
+  const followed = useDeferredValue(useAppStore(selectKubectlPod));
+  const named = useAppStore(selectPodName);
+  const podName = followed ?? (named || 'pod');
   const selected = useAppStore(selectSelected);
   const select = useAppStore(selectSelect);
-  const log = useMemo(() => (trace ? describeEventLog(trace, cursor, podName || 'pod') : NO_EVENTS), [trace, cursor, podName]);
+  const log = useMemo(() => (trace ? describeEventLog(trace, cursor, podName) : NO_EVENTS), [trace, cursor, podName]);
   const { rows } = log;
   return (
     <section className="panel events-panel" aria-labelledby="events-title">
-      <h2 id="events-title">Events <span className="panel-hint">as kubectl describe pod shows them at the cursor</span></h2>
+      <h2 id="events-title">Events <span className="panel-hint">as kubectl describe pod{followed === undefined ? '' : ` ${followed}`} shows them at the cursor</span></h2>
       {rows.length === 0 ? <p className="panel-empty">&lt;none&gt;</p> : (
         <div className="table-scroll events-scroll">
           <table className="data-table" data-testid="events">
