@@ -109,6 +109,9 @@ test('a Job’s pod names in the timeline select that pod, by click or keyboard;
     await expect(page.locator('#events-title')).toContainText(`as kubectl describe pod ${pods[1]!} shows them`);
     await expect(page.getByTestId('events').locator('tr', { hasText: 'Scheduled' })).toHaveCount(1);
     await expect(page.getByTestId('events').locator('tr', { hasText: 'Scheduled' })).toContainText(`default/${pods[1]!} to node-1`);
+    // And the containers table is that pod's: its worker failed (kubectl: Error).
+    await expect(page.locator('#containers-title')).toContainText(`of pod ${pods[1]!}, as the API status shows them`);
+    await expect(page.getByTestId('containers').locator('tr', { hasText: 'worker' }).first()).toContainText('Terminated');
     await page.getByTestId('kubectl-why').click();
     await expect(page.getByTestId('kubectl-why-text')).toContainText('Error');
     await screenshot(page, info, 'laptop');

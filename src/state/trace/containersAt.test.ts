@@ -51,3 +51,24 @@ describe('containersAt: the API status, and the runtime where it runs ahead', ()
     }
   });
 });
+
+describe('containersAt for one of a Job\'s pods (gallery 14, pods side by side)', () => {
+  const job = runScenario(readFileSync(new URL('../../scenarios/14-job-parallel-indexed.yaml', import.meta.url), 'utf8')).trace!;
+
+  it('each pod\'s row is its own latest written status, not the last pod\'s to write', () => {
+    const t = 24;
+    for (const p of job.pods!) {
+      const writes = job.statusWrites!.filter((w) => w.pod === p.name && w.t <= t);
+      const row = containersAt(job, t, p.name).find((r) => r.name === 'worker')!;
+      const last = writes.at(-1);
+      if (!last) {
+        expect(row.state, p.name).toBe('Waiting');
+        continue;
+      }
+      expect(row.state.toLowerCase(), p.name).toBe(last.state);
+      expect(row.restarts, p.name).toBe(last.restartCount);
+    }
+    const states = new Set(job.pods!.map((p) => containersAt(job, t, p.name).find((r) => r.name === 'worker')!.reason));
+    expect(states.size).toBeGreaterThan(1); // the pods differ at 24 s: one table for all of them could not be right
+  });
+});

@@ -42,13 +42,20 @@ interface RuntimeView {
 
 const TITLE: Record<ContainerStatusWrite['state'], ApiState> = { waiting: 'Waiting', running: 'Running', terminated: 'Terminated' };
 
-export function containersAt(trace: Trace, t: number): ContainerRow[] {
+/**
+ * The containers at t. `pod`: for a Job, the pod whose containers these are (the one the kubectl
+ * row follows); its pods reuse the container names, and each has its own runtime and status.
+ */
+export function containersAt(trace: Trace, t: number, pod?: string): ContainerRow[] {
   const ordered = [...trace.containers].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.index - b.index);
   const runtime = new Map<string, RuntimeView>();
   for (const c of ordered) runtime.set(c.name, { state: 'Waiting', reason: 'ContainerCreating', since: 0, attempt: 0, ready: false, started: false });
   const stop = upperBound(trace.events, t);
-  for (let i = 0; i < stop; i++) applyRuntime(runtime, trace.events[i]!);
-  const written = trace.statusWrites ? writtenAt(trace.statusWrites, t) : undefined;
+  for (let i = 0; i < stop; i++) {
+    const e = trace.events[i]!;
+    if (pod === undefined || e.pod === pod) applyRuntime(runtime, e);
+  }
+  const written = trace.statusWrites ? writtenAt(pod === undefined ? trace.statusWrites : trace.statusWrites.filter((w) => w.pod === pod), t) : undefined;
   const rows: ContainerRow[] = [];
   for (const c of ordered) {
     if (rows.some((r) => r.name === c.name)) continue; // a Job's later pods reuse the names

@@ -10,7 +10,7 @@ import { appStore, useAppStore } from '../../state/appStore';
 import { INJECT_ACTIONS, INJECT_HELP, INJECT_LABEL, runInject } from '../../state/commands/inject';
 import { injectUnavailable } from '../../state/commands/injectAvailability';
 import type { AppState } from '../../state/store';
-import { selectCursorTime, selectTrace } from '../../state/selectors';
+import { selectCursorTime, selectKubectlPod, selectTrace } from '../../state/selectors';
 import { containersAt } from '../../state/trace/containersAt';
 import { formatSeconds } from '../timeline/scale';
 import { InjectOptions } from './InjectOptions';
@@ -23,13 +23,15 @@ export function ContainersPanel() {
   // Deferred: the timeline redraws first after an edit, the tables follow.
   const trace = useDeferredValue(useAppStore(selectTrace));
   const cursor = useDeferredValue(useAppStore(selectCursorTime));
-  const rows = useMemo(() => (trace ? containersAt(trace, cursor) : []), [trace, cursor]);
+  // A Job's pods reuse the container names: the table shows the pod the kubectl row follows.
+  const pod = useDeferredValue(useAppStore(selectKubectlPod));
+  const rows = useMemo(() => (trace ? containersAt(trace, cursor, pod) : []), [trace, cursor, pod]);
   const summaries = useAppStore(selectContainerSummaries);
   const panelId = useId();
   const at = formatSeconds(cursor);
   return (
     <section className="panel containers-panel" aria-labelledby="containers-title">
-      <h2 id="containers-title">Containers at {at} s <span className="panel-hint">as the API status shows them; break one on purpose: each button adds an event at the cursor</span></h2>
+      <h2 id="containers-title">Containers at {at} s <span className="panel-hint">{pod === undefined ? '' : `of pod ${pod}, `}as the API status shows them; break one on purpose: each button adds an event at the cursor</span></h2>
       <InjectOptions />
       <div className="table-scroll">
         <table className="data-table" data-testid="containers">
