@@ -3,12 +3,13 @@
 
 import { readFileSync } from 'node:fs';
 import { expect, test } from './support/test';
-import { kubectl, lanes, openApp, replaceEditorText, screenshot } from './support/app';
-import { everyLaneDrawn } from './support/timeline';
+import { editorText, kubectl, lanes, openApp, replaceEditorText, screenshot } from './support/app';
+import { everyLaneDrawn, setCursor } from './support/timeline';
 
 const SCENARIO = readFileSync(new URL('../src/scenarios/14-job-parallel-indexed.yaml', import.meta.url), 'utf8');
 
 test('a parallel Indexed Job draws one lane group per pod on one axis', async ({ page }, info) => {
+  test.setTimeout(60_000);
   await openApp(page);
   await replaceEditorText(page, SCENARIO);
   await expect.poll(async () => (await lanes(page)).filter(([, kind]) => kind === 'pod').length).toBe(5);
@@ -54,5 +55,13 @@ test('a parallel Indexed Job draws one lane group per pod on one axis', async ({
     await expect(text).toContainText(pods[4]!);
     await screenshot(page, info, 'kubectl -w of every pod');
     await page.keyboard.press('Escape');
+  });
+
+  await test.step('a crash button under the followed pod acts on that pod: the event names its completion index', async () => {
+    // The failed pod of index 1 stays selected; at 3 s its worker runs.
+    await setCursor(page, 3);
+    await page.locator('[data-testid="inject"][data-action="crash"][data-container="worker"]').click();
+    await expect.poll(() => editorText(page)).toContain('- { at: 3s, container: worker, do: crash, exitCode: 1, index: 1 }');
+    await expect(page.getByTestId('notice')).toContainText('(completion index 1)');
   });
 });

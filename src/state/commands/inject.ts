@@ -4,7 +4,7 @@
 import { formatSeconds } from '../format';
 import { withSimulationEvents } from '../simulationDoc/loadSimulationEvents';
 import type { SimEventSpec } from '../simulationDoc/events';
-import { selectCursorTime } from '../selectors';
+import { selectCursorTime, selectKubectlPod } from '../selectors';
 import type { AppStore } from '../store';
 import { editScenario } from './editScenario';
 import { writtenTime } from './writtenTime';
@@ -34,28 +34,39 @@ export const INJECT_HELP: Record<InjectAction, string> = {
   deletePod: 'the pod is deleted with the chosen grace period',
 };
 
+/**
+ * The completion index of the pod the panels follow, for an Indexed Job: the button under its row
+ * acts on that pod alone (without `index` an event acts on every running pod of the Job, [16.4]).
+ */
+function followedIndex(s: ReturnType<AppStore['getState']>): { index: number } | Record<string, never> {
+  const pod = selectKubectlPod(s);
+  const index = pod === undefined ? undefined : s.trace?.pods?.find((p) => p.name === pod)?.index;
+  return index === undefined ? {} : { index };
+}
+
 /** The event an inject button adds, from the store's cursor and options. */
 export function injectEvent(store: AppStore, action: InjectAction, container?: string): SimEventSpec {
   const s = store.getState();
   const at = writtenTime(s.trace, selectCursorTime(s));
   const opts = s.inject;
+  const only = followedIndex(s);
   switch (action) {
     case 'deletePod':
-      return { at, do: action, ...(opts.gracePeriodSeconds === null ? {} : { gracePeriodSeconds: opts.gracePeriodSeconds }) };
+      return { at, do: action, ...(opts.gracePeriodSeconds === null ? {} : { gracePeriodSeconds: opts.gracePeriodSeconds }), ...only };
     case 'crash':
-      return { at, container, do: action, exitCode: opts.exitCode };
+      return { at, container, do: action, exitCode: opts.exitCode, ...only };
     case 'exit':
     case 'oomKill':
-      return { at, container, do: action };
+      return { at, container, do: action, ...only };
     default:
-      return { at, container, do: action, for: opts.forSeconds };
+      return { at, container, do: action, for: opts.forSeconds, ...only };
   }
 }
 
 /** Adds the event; the answer is a promise only while the YAML edit code is still loading. */
 export function runInject(store: AppStore, action: InjectAction, container?: string): boolean | Promise<boolean> {
   const ev = injectEvent(store, action, container);
-  const who = container ? ` ${container}` : '';
+  const who = `${container ? ` ${container}` : ''}${ev.index === undefined ? '' : ` (completion index ${ev.index})`}`;
   return withSimulationEvents(({ addSimEvent }) =>
     editScenario(store, (text) => addSimEvent(text, ev), `Added “${INJECT_LABEL[action]}${who}” at ${formatSeconds(ev.at)} s to the scenario’s events.`));
 }

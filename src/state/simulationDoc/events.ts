@@ -16,6 +16,8 @@ export interface SimEventSpec {
   exitCode?: number;
   for?: number;
   gracePeriodSeconds?: number;
+  /** An Indexed Job's completion index: the event acts on that index's running pod only ([16.4]). */
+  index?: number;
 }
 
 /** A written event as the text holds it, in written order. */
@@ -34,6 +36,7 @@ export function formatSimEvent(ev: SimEventSpec): string {
   if (ev.exitCode !== undefined) parts.push(`exitCode: ${ev.exitCode}`);
   if (ev.for !== undefined) parts.push(`for: ${formatDuration(ev.for)}`);
   if (ev.gracePeriodSeconds !== undefined) parts.push(`gracePeriodSeconds: ${ev.gracePeriodSeconds}`);
+  if (ev.index !== undefined) parts.push(`index: ${ev.index}`);
   return `{ ${parts.join(', ')} }`;
 }
 
