@@ -50,7 +50,8 @@
 // --js-flags=--single-threaded-gc; --disable-threaded-compositing does not launch).
 // --process-per-site with a page that keeps the app's renderer process alive between tests
 // (branch testtime4-processpersite): 3.7 -> 2.9 s a warm load in two rounds, no gain in a third;
-// to measure on a quiet machine before it comes here.
+// measured again on a quiet machine on 2026-12-05, the whole suite: 11.3 -> 9.0 min, 1,305 ->
+// 1,031 s of CPU. It is in (support/test.ts's keep-alive page, and the flag below).
 // 2026-12-04 evening, quiet machine: 114 tests in 12.8 min wall (`npx playwright test`, per-test
 // durations summed 1,500 s over the two workers). A warm page load costs ~3.4 s of CPU, of which
 // ~0.5-0.65 s is V8 parsing the app's module scripts on background threads at every load: Chromium
@@ -84,7 +85,7 @@ export default defineConfig({
     headless: true,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: ['--no-sandbox', '--process-per-site', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
       // Nothing leaves the machine: every request but to this machine goes to a proxy that is not
       // there, and fails (support/app.ts's guardNetwork records them; offline.spec.ts checks both).
       // A route would block them too, but turns the browser's cache off (support/test.ts).
