@@ -80,6 +80,16 @@ test('the exported SVG carries the title, the version, the legend and the cursor
   for (const label of ['running', 'back-off', 'restart (dashed)', 'preStop', 'probe failed (threshold)', 'SIGTERM sent']) expect(texts).toContain(label);
   expect(svg.data.toString('utf8')).not.toContain('<img');
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  // The marks are drawn in the theme's colours (--mark-stroke and the Scheduled mark's
+  // --mark-scheduled-stroke, timeline.css), also after the theme changes: the export takes them
+  // from the timeline, which reads them again for a new theme.
+  expect(markStrokes(svg.data.toString('utf8'))).toEqual(['#0072b2', '#1d232c']);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const dark = await download(page, 'export-svg');
+  expect(markStrokes(dark.data.toString('utf8'))).toEqual(['#56b4e9', '#e6eaf0']);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 
   const png = await download(page, 'export-png');
   mkdirSync('e2e/screenshots', { recursive: true });
@@ -95,6 +105,12 @@ test('the exported SVG carries the title, the version, the legend and the cursor
   writeFileSync('e2e/screenshots/exported-timeline-390.png', narrow.data);
   expect(narrow.data.readUInt32BE(16) / 2).toBeLessThan(400);
 });
+
+/** The distinct strokes of the marks' glyphs (the `<g class="marks">` paths) in an exported SVG. */
+function markStrokes(xml: string): string[] {
+  const marks = /<g class="marks">([\s\S]*?)<\/g>/.exec(xml)?.[1] ?? '';
+  return [...new Set([...marks.matchAll(/stroke="([^"]+)"/g)].map((m) => m[1]!))].sort();
+}
 
 /** The SVG's own <title>, unescaped. */
 function svgTitle(xml: string): string {

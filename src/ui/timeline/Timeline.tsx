@@ -10,6 +10,7 @@ import {
 } from '../../state/selectors';
 import { effectiveWindow, type TimeWindow } from '../../state/view/window';
 import { registerTimeline } from './export/exporter';
+import { readMarkStyles } from './canvasMarks';
 import type { Hit } from './hitTest';
 import { layoutTimeline } from './layout';
 import { NARROW_BELOW } from './render';
@@ -123,7 +124,8 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
       unregister = () => {};
       if (!rows || !base || !plot || !overlay || !canvas || !range.current) return;
       const pinned = refs.pinned.current?.ownerSVGElement ?? null;
-      unregister = registerTimeline({ base, plot, pinned, plotPad: PLOT_PAD, overlay, canvas, rows, scale: scaleNow.current, range: range.current, finishDrawing: draw.finishDrawing });
+      const markStyles = () => draw.markStyles() ?? readMarkStyles(canvas);
+      unregister = registerTimeline({ base, plot, pinned, plotPad: PLOT_PAD, overlay, canvas, rows, scale: scaleNow.current, range: range.current, finishDrawing: draw.finishDrawing, markStyles });
     };
     register();
     exported.current = register;

@@ -57,6 +57,8 @@ export interface TimelineDraw {
   panTo(scale: TimeScale): void;
   /** Draws now the lanes a redraw left for idle time, so what is read next (an export) is whole. */
   finishDrawing(): void;
+  /** The mark colours the canvas was drawn with (read from the theme's CSS once per theme); null before the first drawing. */
+  markStyles(): Record<MarkKind, MarkStyle> | null;
 }
 
 export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme, onRangeMoved }: DrawState): TimelineDraw {
@@ -188,6 +190,7 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       rest.current.cancel();
       latest.current.drawRest();
     },
+    markStyles: () => styles.current?.styles ?? null,
   });
   return draw.current;
 }

@@ -5,6 +5,8 @@
 
 import type { TimelineExporter } from '../../../state/commands/types';
 import type { ExportMeta } from '../../../state/exportMeta';
+import type { MarkStyle } from '../canvasMarks';
+import type { MarkKind } from '../model';
 import type { RenderRange } from '../renderRange';
 import type { Rows } from '../rows';
 import type { TimeScale } from '../scale';
@@ -24,6 +26,11 @@ export interface DrawnTimeline {
   scale: TimeScale;
   /** Draws at once what the timeline left for idle time (off-screen lanes after an edit). */
   finishDrawing(): void;
+  /**
+   * The mark colours the canvas shows now (the timeline reads them from the theme's CSS once per
+   * theme; reading them again for every frame of a GIF took ~20 ms a frame).
+   */
+  markStyles(): Record<MarkKind, MarkStyle>;
 }
 
 let current: DrawnTimeline | null = null;

@@ -4,7 +4,6 @@
 // node, so whatever a scenario names its pod stays text once serialised.
 
 import type { ExportMeta } from '../../../state/exportMeta';
-import { readMarkStyles } from '../canvasMarks';
 import { LEGEND_BARS, legendMarks } from '../Legend';
 import { MARK_NAME, MARK_PATH, STROKE_ONLY } from '../marks';
 import type { DrawnTimeline } from './exporter';
@@ -84,7 +83,7 @@ const barSwatch = (className: string) => rectSwatch(className, { x: 0.5, y: 0.5,
 const hookSwatch = (className: string) => rectSwatch(className, { y: 3, width: 18, height: 6 });
 
 function legendItems(t: DrawnTimeline, meta: ExportMeta): Item[] {
-  const styles = readMarkStyles(t.canvas);
+  const styles = t.markStyles();
   const items: Item[] = LEGEND_BARS.map(([tone, label]) => ({ swatch: barSwatch(`bar tone-${tone}`), label }));
   items.push(
     { swatch: barSwatch('bar attempt-odd tone-running'), label: 'restart (dashed)' },

@@ -3,7 +3,6 @@
 // looks the same outside the page; framed (frame.ts) by a title, the version, the cursor's
 // caption and the legend.
 
-import { readMarkStyles } from '../canvasMarks';
 import { MARK_PATH, STROKE_ONLY } from '../marks';
 import { BAR_TOP } from '../rows';
 import { layerShift, rangeOffset } from '../renderRange';
@@ -66,7 +65,7 @@ export function standaloneSvg(t: DrawnTimeline, meta: ExportMeta): { text: strin
   if (pinned) plotBox.append(pinned);
   root.append(plotBox);
 
-  const styles = readMarkStyles(t.canvas);
+  const styles = t.markStyles();
   const marks = document.createElementNS(SVG_NS, 'g');
   marks.setAttribute('class', 'marks');
   for (const lane of t.rows.lanes) {
