@@ -5,7 +5,7 @@ import { encodeBase64url, decodeBase64url } from './base64url';
 import type { InflateLimits } from './boundedInflate';
 import { LinkDecodeError, linkError } from './errors';
 import { deflateRecordV1, encodePayloadV1, OPTIMAL_ENCODER_MAX_BYTES, recordBytesV1, recordDeflatesWithin } from './formatV1';
-import { MAX_FRAGMENT_CHARS } from './limits';
+import { MAX_FRAGMENT_CHARS, MAX_INFLATED_BYTES } from './limits';
 import { CURRENT_FORMAT, READERS, toShareState } from './migrate';
 import type { DecodeResult, ShareState } from './types';
 import { splitFragment } from './url';
@@ -24,7 +24,13 @@ export function encodeFragment(state: ShareState): string {
  * for a link is not deflated whole to learn it.
  */
 export function encodeFragmentWithin(state: ShareState, maxChars = MAX_FRAGMENT_CHARS): string | null {
+  // A record that inflates past MAX_INFLATED_BYTES does not open (decodeFragment stops there).
+  // UTF-8 takes at least a byte per UTF-16 unit, so texts longer than that are known too long
+  // before a byte is written: the address bar took 1.6 s to encode a 10 MB paste that deflated
+  // small, and a click waited behind it.
+  if (textUnits(state) > MAX_INFLATED_BYTES) return null;
   const record = recordBytesV1(state);
+  if (record.length > MAX_INFLATED_BYTES) return null;
   // base64url writes 4 characters for 3 bytes.
   const budget = Math.floor(((maxChars - PREFIX.length) * 3) / 4);
   // The early stop is fflate's level 9, the encoder of records over OPTIMAL_ENCODER_MAX_BYTES;
@@ -32,6 +38,12 @@ export function encodeFragmentWithin(state: ShareState, maxChars = MAX_FRAGMENT_
   if (record.length > Math.max(2 * budget, OPTIMAL_ENCODER_MAX_BYTES) && !recordDeflatesWithin(record, budget)) return null;
   const fragment = `${PREFIX}${encodeBase64url(deflateRecordV1(record))}`;
   return fragment.length <= maxChars ? fragment : null;
+}
+
+/** The UTF-16 units of every text and label a state carries: a lower bound of its record's bytes. */
+function textUnits(state: ShareState): number {
+  const sides = state.view?.kind === 'compare' ? state.view.sides : [];
+  return [state, ...sides].reduce((sum, side) => sum + side.text.length + (side.label?.length ?? 0), 0);
 }
 
 export interface DecodeOptions extends InflateLimits {

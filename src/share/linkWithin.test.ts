@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeFragment, encodeFragment, encodeFragmentWithin } from './link';
-import { MAX_FRAGMENT_CHARS } from './limits';
+import { MAX_FRAGMENT_CHARS, MAX_INFLATED_BYTES } from './limits';
 
 /** A pod with `n` labels: 19 characters a line, deflating about 7:1 (hostile-engine.spec's 85,000-key scenario at n = 85,000). */
 function labelled(n: number): string {
@@ -33,6 +33,23 @@ describe('encodeFragmentWithin: the link when it opens, null when it is too long
     expect(fragment).not.toBeNull();
     const back = decodeFragment(fragment!);
     expect(back?.ok && back.state.text).toBe(state.text);
+  });
+
+  it('is null for a text that deflates small but inflates past the decoder\'s limit: that link would not open', () => {
+    // A paste of one repeated line (hostile.spec's is 10 MB) deflates to a few kB; decodeFragment
+    // stops inflating at MAX_INFLATED_BYTES, so its link cannot open, and encoding a 10 MB one
+    // froze the page for 1.6 s. This one is 2.5 MB.
+    const pasted = { text: `apiVersion: v1\nkind: Pod\n${`# ${'x'.repeat(98)}\n`.repeat(25_000)}` };
+    const whole = encodeFragment(pasted);
+    expect(whole.length).toBeLessThan(MAX_FRAGMENT_CHARS);
+    expect(decodeFragment(whole)?.ok).toBe(false);
+    expect(encodeFragmentWithin(pasted)).toBeNull();
+    // At the limit's edge: the record (a few bytes of framing over the text) decides.
+    const under = { text: 'x'.repeat(MAX_INFLATED_BYTES - 64) };
+    expect(decodeFragment(encodeFragmentWithin(under)!)?.ok).toBe(true);
+    const over = { text: 'x'.repeat(MAX_INFLATED_BYTES - 2) };
+    expect(decodeFragment(encodeFragment(over))?.ok).toBe(false);
+    expect(encodeFragmentWithin(over)).toBeNull();
   });
 
   it('agrees with the whole link\'s length for any text (property; records past 16 kB and small limits, so the early stop runs)', () => {
