@@ -1,6 +1,15 @@
-// Small hand-written traces for unit tests (the shape of contract.md section 3).
+// Small hand-written traces for unit tests (the shape of contract.md section 3), and the engine's
+// trace of a scenario text for tests that need a real run.
 
+import { runScenario } from '../engine/run';
 import { TRACE_SCHEMA, type Trace, type TraceEvent } from '../engine/trace';
+
+/** The engine's trace of `text`; throws when the scenario does not run. */
+export function simulatedTrace(text: string): Trace {
+  const r = runScenario(text);
+  if (!r.ok || !r.trace) throw new Error('the scenario should run');
+  return r.trace;
+}
 
 const why = 'fixture';
 

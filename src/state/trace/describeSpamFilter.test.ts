@@ -3,7 +3,7 @@
 // filter) decides which occurrences are written; a restarted kubelet writes new objects; an event
 // is deleted an hour after its last write (--event-ttl).
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../engine/run';
+import { simulatedTrace } from '../testFixtures';
 import type { Trace } from '../../engine/trace';
 import { describeEventLog, kubeEvents } from './describeEvents';
 import { EVENT_TTL_SECONDS, SPAM_BURST, SPAM_REFILL_SECONDS } from './eventSpamFilter';
@@ -26,11 +26,6 @@ ${events}`;
 /** Reasons whose every occurrence in this pod has the same message (Pulled does not: pulled, then already present). */
 const ONE_MESSAGE = ['BackOff', 'Created', 'Started'];
 
-function trace(text: string): Trace {
-  const r = runScenario(text);
-  if (!r.ok || !r.trace) throw new Error('the scenario should run');
-  return r.trace;
-}
 
 /** Every occurrence of a kubelet event up to t, by reason (the reasons checked have one message each here). */
 function occurrences(tr: Trace, t: number): Map<string, number[]> {
@@ -43,7 +38,7 @@ function occurrences(tr: Trace, t: number): Map<string, number[]> {
 }
 
 describe('describe after 30 minutes of a crash loop [10.7]', () => {
-  const tr = trace(crashLoop('30m'));
+  const tr = simulatedTrace(crashLoop('30m'));
   const t = 1800;
   const log = describeEventLog(tr, t, 'crasher');
   const all = occurrences(tr, t);
@@ -79,7 +74,7 @@ describe('describe after 30 minutes of a crash loop [10.7]', () => {
 
 describe('a restarted kubelet and the event TTL [10.7]', () => {
   it('after a kubelet restart the same event is a new object: a second row beside the old one', () => {
-    const tr = trace(crashLoop('5m', 'events:\n- {at: 60s, do: restartKubelet}\n'));
+    const tr = simulatedTrace(crashLoop('5m', 'events:\n- {at: 60s, do: restartKubelet}\n'));
     const rows = describeEventLog(tr, 300, 'crasher').rows.filter((r) => r.reason === 'Started');
     expect(rows).toHaveLength(2);
     expect(rows[0]!.first).toBeLessThan(60);
@@ -87,7 +82,7 @@ describe('a restarted kubelet and the event TTL [10.7]', () => {
   });
 
   it('an hour after its last write an event is gone: a pod that only started says <none> then', () => {
-    const quiet = trace(`apiVersion: v1
+    const quiet = simulatedTrace(`apiVersion: v1
 kind: Pod
 metadata: {name: web}
 spec:

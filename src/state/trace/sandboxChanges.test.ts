@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../engine/run';
+import { simulatedTrace } from '../testFixtures';
 import { hasSandboxChange } from './sandboxChanges';
 
 const pod = (events: string) => `apiVersion: v1
@@ -14,16 +14,11 @@ kind: Simulation
 until: 60s
 ${events}`;
 
-function trace(text: string) {
-  const r = runScenario(text);
-  if (!r.ok || !r.trace) throw new Error('the scenario should run');
-  return r.trace;
-}
 
 describe('hasSandboxChange', () => {
   it('is false for a pod whose sandbox lives on, true once a dead sandbox is replaced (SyncPod SandboxChanged)', () => {
-    expect(hasSandboxChange(trace(pod('')))).toBe(false);
-    const killed = trace(pod('events:\n- {at: 20s, do: killSandbox}\n'));
+    expect(hasSandboxChange(simulatedTrace(pod('')))).toBe(false);
+    const killed = simulatedTrace(pod('events:\n- {at: 20s, do: killSandbox}\n'));
     expect(killed.events.some((e) => e.type === 'pod.sandboxChanged')).toBe(true);
     expect(hasSandboxChange(killed)).toBe(true);
     expect(hasSandboxChange(killed)).toBe(true); // the memo answers the same
