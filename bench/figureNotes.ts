@@ -32,6 +32,8 @@ export const FIGURE_NOTES: Readonly<Record<string, string>> = {
   'web.keystrokeToTimelineP50Ms': 'keystroke in the editor to the redrawn timeline, default scenario, median',
   'web.keystrokeToTimelineP95Ms': 'keystroke in the editor to the redrawn timeline, default scenario, 95th percentile (33 ms = two frames)',
   'web.keystrokeToTimelineP95Ms40': 'keystroke to redrawn timeline, 95th percentile, on a 40-container pod crash-looping with 1 s probes for an hour',
+  'web.keystrokeAfterPauseP95Ms': 'the default scenario’s keystrokes, 95th percentile, typed after a 2 s pause once the editor is ready (a reader’s; the worker warms the engine up meanwhile)',
+  'web.keystrokeAfterPauseP95Ms40': 'the same on the 40-container pod',
   'web.budgetHeapMb': 'the page’s JS heap after the 50,000-event run is drawn, after a full garbage collection',
   'web.panMarks': 'marks on the timeline panned for the pan figures',
   'web.panFrames': 'frames in that pan',

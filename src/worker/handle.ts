@@ -2,7 +2,8 @@
 
 import { analyzeText } from '../engine/explain/analyzeText';
 import { runScenario } from '../engine/run';
-import { errorMessage, toEngineResult, type BusyMessage, type ProgressMessage, type RunRequest, type RunResponse } from './protocol';
+import { errorMessage, toEngineResult, toPosted, type BusyMessage, type ProgressMessage, type RunRequest, type RunResponse } from './protocol';
+import type { WarmUpSlice } from './warmUp';
 
 /**
  * Whether the text sets kubernetesVersion itself (a `kubernetesVersion:` key, as the Simulation
@@ -18,10 +19,6 @@ export const PROGRESS_INTERVAL_MS = 200;
 
 export function handleRunRequest(req: RunRequest, onProgress?: (msg: ProgressMessage | BusyMessage) => void, intervalMs = PROGRESS_INTERVAL_MS): RunResponse {
   try {
-    // The version picker writes into the scenario's Simulation document, so the text is the
-    // truth: the request's version (a compare side's) only applies to a text that names none.
-    const names = req.text.includes('kubernetesVersion') && NAMES_VERSION.test(req.text);
-    const opts = names || req.kubernetesVersion === undefined ? {} : { kubernetesVersion: req.kubernetesVersion };
     let last = performance.now();
     /** Whether `intervalMs` passed since the request came or since it last said something (and restarts the wait). */
     const due = () => {
@@ -38,15 +35,32 @@ export function handleRunRequest(req: RunRequest, onProgress?: (msg: ProgressMes
     const busy = onProgress && (() => {
       if (due()) onProgress({ id: req.id, kind: 'busy' });
     });
-    const analysis = analyzeText(req.text, opts, busy);
-    if (analysis.kind === 'explain') {
-      const { input, problems } = analysis;
-      return { id: req.id, kind: 'result', result: { ok: input.pods.length > 0, problems, explain: input } };
-    }
-    const result = toEngineResult(runScenario(req.text, opts, { onProgress: progress, onReadStep: busy }));
-    if (analysis.hint) result.problems = [analysis.hint, ...result.problems];
-    return { id: req.id, kind: 'result', result };
+    return answer(req, {}, progress, busy);
   } catch (err) {
     return { id: req.id, kind: 'error', message: `The engine failed: ${errorMessage(err)}` };
   }
+}
+
+/**
+ * A warm-up slice (warmUp.ts): the same calls as a request of this text, up to the slice's
+ * horizon, and the result made ready to post as a worker would; then dropped.
+ */
+export function runWarmUpSlice(slice: WarmUpSlice): void {
+  const req: RunRequest = slice.kubernetesVersion === undefined ? { id: 0, text: slice.text } : { id: 0, text: slice.text, kubernetesVersion: slice.kubernetesVersion };
+  toPosted(answer(req, { until: slice.until }));
+}
+
+function answer(req: RunRequest, extra: { until?: number }, progress?: (t: number, horizon: number) => void, busy?: () => void): RunResponse {
+  // The version picker writes into the scenario's Simulation document, so the text is the
+  // truth: the request's version (a compare side's) only applies to a text that names none.
+  const names = req.text.includes('kubernetesVersion') && NAMES_VERSION.test(req.text);
+  const opts = names || req.kubernetesVersion === undefined ? { ...extra } : { ...extra, kubernetesVersion: req.kubernetesVersion };
+  const analysis = analyzeText(req.text, opts, busy);
+  if (analysis.kind === 'explain') {
+    const { input, problems } = analysis;
+    return { id: req.id, kind: 'result', result: { ok: input.pods.length > 0, problems, explain: input } };
+  }
+  const result = toEngineResult(runScenario(req.text, opts, { onProgress: progress, onReadStep: busy }));
+  if (analysis.hint) result.problems = [analysis.hint, ...result.problems];
+  return { id: req.id, kind: 'result', result };
 }
