@@ -17,6 +17,7 @@ import { SimNode } from './simNode';
 import { KubeletPodWorker, type PodWorker } from './podWorker';
 import { StatusManager } from './statusManager';
 import { ContainerChanges } from './changedSet';
+import { eventId } from './eventIds';
 
 type Emit = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 't' | 'id' | 'cause'> : never) : never;
 
@@ -180,7 +181,7 @@ export class PodSim {
 
   /** The next event's id. */
   nextEventId(): string {
-    return `e${this.events.length}`;
+    return eventId(this.events.length);
   }
 
   /** Adds a complete event (its time, id and causes set) to the trace; returns its id. */

@@ -165,7 +165,7 @@ export function doBackOff(sim: PodSim, name: string, lastExited: Instance | unde
     rec.backoffId = emitBackoff(sim, name, delay, backoffWhy(rec, lastExited, latest !== lastExited, delay), [lastExited.ids.exit]);
   } else if (latest) {
     // [4.9] every sync that refuses the start records the BackOff event again (doBackOff).
-    emitBackoffAgain(sim, name, delay, refusedAgainWhy(rec, name, delay, lastExited.finishedAt + delay), [rec.backoffId]);
+    emitBackoffAgain(sim, name, delay, refusedAgainWhy(rec, name, delay, lastExited.finishedAt + delay), refusalCause(rec));
   }
   return refusedUntil(rec, lastExited.finishedAt + delay);
 }
@@ -179,6 +179,19 @@ function refusedAgainWhy(rec: ContainerRecord, name: string, delay: number, unti
   const why = `[4.9] Another sync finds ${name} still in its ${fmt(delay)} back-off (until ${Number(until.toFixed(3))} s): the kubelet refuses the start and records the BackOff event again.`;
   refusedAgainWhys.set(rec, { delay, until, why });
   return why;
+}
+
+/** The cause list of every refusal in a container's back-off: its back-off event (one list, shared by those events). */
+const refusalCauses = new WeakMap<ContainerRecord, string[]>();
+
+function refusalCause(rec: ContainerRecord): string[] | undefined {
+  const id = rec.backoffId;
+  if (id === undefined) return undefined;
+  const last = refusalCauses.get(rec);
+  if (last !== undefined && last[0] === id) return last;
+  const list = [id];
+  refusalCauses.set(rec, list);
+  return list;
 }
 
 /** The last refused start of each container: every sync in one back-off is refused until the same time (outcomes are only read). */
