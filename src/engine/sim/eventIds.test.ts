@@ -46,7 +46,7 @@ describe('doBackOff refusals [4.9]: one cause list per back-off, shared', () => 
     for (const r of refusals) {
       const backoff = events.filter((e) => e.type === 'container.backoff' && e.t <= r.t).at(-1)!;
       expect(r.cause).toEqual([backoff.id]);
-      byList.set(r.cause, [...(byList.get(r.cause) ?? []), backoff.id]);
+      byList.set(r.cause, [...(byList.get(r.cause) ?? []), backoff.id!]);
     }
     for (const ids of byList.values()) expect(new Set(ids).size).toBe(1);
     expect(byList.size).toBe(new Set(refusals.map((r) => r.cause![0])).size);
