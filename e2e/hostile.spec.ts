@@ -7,7 +7,7 @@
 
 import { expect, test } from './support/test';
 import { lanes, replaceEditorText, screenshot } from './support/app';
-import { pasteGenerated } from './support/editor';
+import { pasteGenerated, timedClick } from './support/editor';
 import { ALIAS_BOMB, MY_WORK, PAYLOAD, SCRIPT, podWithContainers, stillResponsive } from './support/hostile';
 import { expectProblem, myLane, undoBringsMyWorkBack, withMyWork } from './support/myWork';
 import { lineOf } from './support/scenario';
@@ -72,6 +72,12 @@ test('a 10 MB paste: a clear message, a responsive page, the work kept, nothing 
   expect(await page.evaluate(() => window.__sidecarLab?.getMarkers('yaml').length)).toBe(0);
   expect(await lanes(page)).toEqual(before);
   await stillResponsive(page);
+  // Share copies no link: this one would unpack past what a link may (2 MB), so the page it is
+  // sent to would refuse it; and it says so from the text's size, without encoding 10 MB first.
+  const shared = await timedClick(page, () => page.getByTestId('share').click(),
+    () => expect(page.getByTestId('share-too-long')).toContainText(/This scenario is 9\.\d MB, more than a link can carry \(2\.0 MB\)/, { timeout: 3000 }));
+  expect(shared).toBeLessThan(3000);
+  await page.keyboard.press('Escape');
   // The picker reacts: it says it cannot edit a text this large.
   await page.getByTestId('k8s-version').selectOption('1.30');
   await expect(page.getByRole('alert').filter({ hasText: 'too large to edit' })).toBeVisible({ timeout: 3000 });

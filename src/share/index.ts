@@ -1,6 +1,6 @@
 // The share-link codec (ARCHITECTURE.md: share -> engine types only).
 
-export { decodeFragment, encodeFragment, encodeFragmentWithin, type DecodeOptions } from './link';
+export { decodeFragment, encodeFragment, encodeFragmentWithin, unpacksPastLimit, type DecodeOptions } from './link';
 export { CURRENT_FORMAT } from './migrate';
 export { galleryCompareState, galleryLinkState, type GallerySide } from './galleryLink';
 export { appHref, isEmbedUrl, splitFragment } from './url';

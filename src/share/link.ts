@@ -40,6 +40,18 @@ export function encodeFragmentWithin(state: ShareState, maxChars = MAX_FRAGMENT_
   return fragment.length <= maxChars ? fragment : null;
 }
 
+/**
+ * The bytes a state's link unpacks to, when that is more than a link may unpack to
+ * (MAX_INFLATED_BYTES: decodeFragment refuses it, however short the link); undefined when it fits.
+ * Known from the texts' length alone past that (no byte encoded); else their UTF-8 record's.
+ */
+export function unpacksPastLimit(state: ShareState): number | undefined {
+  const units = textUnits(state);
+  if (units > MAX_INFLATED_BYTES) return units;
+  const bytes = recordBytesV1(state).length;
+  return bytes > MAX_INFLATED_BYTES ? bytes : undefined;
+}
+
 /** The UTF-16 units of every text and label a state carries: a lower bound of its record's bytes. */
 function textUnits(state: ShareState): number {
   const sides = state.view?.kind === 'compare' ? state.view.sides : [];

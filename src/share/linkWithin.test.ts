@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeFragment, encodeFragment, encodeFragmentWithin } from './link';
+import { decodeFragment, encodeFragment, encodeFragmentWithin, unpacksPastLimit } from './link';
 import { MAX_FRAGMENT_CHARS, MAX_INFLATED_BYTES } from './limits';
 
 /** A pod with `n` labels: 19 characters a line, deflating about 7:1 (hostile-engine.spec's 85,000-key scenario at n = 85,000). */
@@ -68,5 +68,23 @@ describe('encodeFragmentWithin: the link when it opens, null when it is too long
         }
       },
     ), { numRuns: 60 });
+  });
+});
+
+describe('unpacksPastLimit: a link that would unpack past MAX_INFLATED_BYTES (it never opens)', () => {
+  it('is undefined up to the limit and the size past it, from the text\'s length or its UTF-8 bytes', () => {
+    expect(unpacksPastLimit({ text: labelled(200) })).toBeUndefined();
+    const long = 'x'.repeat(MAX_INFLATED_BYTES + 1);
+    expect(unpacksPastLimit({ text: long })).toBe(MAX_INFLATED_BYTES + 1);
+    const wide = 'é'.repeat(MAX_INFLATED_BYTES / 2 + 10);
+    expect(unpacksPastLimit({ text: wide })).toBeGreaterThan(MAX_INFLATED_BYTES);
+    expect(unpacksPastLimit({ text: 'x', view: { kind: 'compare', sides: [{ text: long }] } })).toBeGreaterThan(MAX_INFLATED_BYTES);
+  });
+
+  it('agrees with the decoder: a link of a state it lets through opens, one it stops does not', () => {
+    for (const text of ['a'.repeat(MAX_INFLATED_BYTES - 200), 'a'.repeat(MAX_INFLATED_BYTES + 10)]) {
+      const decoded = decodeFragment(encodeFragment({ text }));
+      expect(decoded?.ok).toBe(unpacksPastLimit({ text }) === undefined);
+    }
   });
 });

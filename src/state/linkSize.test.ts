@@ -26,6 +26,7 @@ describe('what makes a share link big', () => {
     expect(bigParts(text, 1)).toEqual([{ path: 'metadata.annotations', bytes: expect.any(Number) }]);
     expect(formatBytes(bigParts(text, 1)[0]!.bytes)).toBe('59 KB');
     expect(formatBytes(900)).toBe('900 bytes');
+    expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');
   });
 
   it('cuts out annotations and managedFields, which the simulation never reads: same trace, everything else untouched', () => {

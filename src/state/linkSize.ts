@@ -66,7 +66,8 @@ export function bigParts(text: string, count = 3): BigPart[] {
 
 /** "58 KB", "900 bytes". */
 export function formatBytes(n: number): string {
-  return n < 1024 ? `${n} bytes` : `${Math.round(n / 1024)} KB`;
+  if (n < 1024) return `${n} bytes`;
+  return n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /**

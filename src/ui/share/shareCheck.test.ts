@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFragment, MAX_FRAGMENT_CHARS } from '../../share';
+import { decodeFragment, MAX_FRAGMENT_CHARS, MAX_INFLATED_BYTES } from '../../share';
 import { DEFAULT_SCENARIO } from '../../state/defaultScenario';
 import { createAppStore } from '../../state/store';
 import { checkShare } from './shareCheck';
@@ -39,5 +39,20 @@ describe('checking a share link before copying it', () => {
     const r = checkShare(createAppStore(big).getState(), 'http://h/');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.lighter).toBeUndefined();
+  });
+
+  it('copies no link for a scenario bigger than a link unpacks to, however well it deflates, and says how big it is', () => {
+    // 3 MB of one repeated line deflates to a short link, which the receiving page refuses (it
+    // unpacks past MAX_INFLATED_BYTES): Share copied it all the same.
+    const pasted = `${DEFAULT_SCENARIO}${'    # a line pasted many times\n'.repeat(100_000)}`;
+    const r = checkShare(createAppStore(pasted).getState(), 'http://h/');
+    expect(r).toEqual({ ok: false, message: 'This scenario is 3.0 MB, more than a link can carry (2.0 MB), so no link was copied.' });
+  });
+
+  it('counts a text\'s UTF-8 bytes: 1.2 million two-byte letters are too big, though fewer characters than the limit', () => {
+    const letters = `${DEFAULT_SCENARIO}# ${'é'.repeat(1_200_000)}\n`;
+    expect(letters.length).toBeLessThan(MAX_INFLATED_BYTES);
+    const r = checkShare(createAppStore(letters).getState(), 'http://h/');
+    expect(!r.ok && r.message).toBe('This scenario is 2.3 MB, more than a link can carry (2.0 MB), so no link was copied.');
   });
 });

@@ -2,10 +2,10 @@
 // When it does not, what makes it big, and a lighter link without the fields the simulation
 // never reads, when that is sound and fits.
 
-import { MAX_FRAGMENT_CHARS } from '../../share';
+import { MAX_FRAGMENT_CHARS, MAX_INFLATED_BYTES, unpacksPastLimit } from '../../share';
 import { bigParts, formatBytes, withoutIgnoredFields } from '../../state/linkSize';
 import type { AppState } from '../../state/store';
-import { currentLink } from './currentLink';
+import { currentLink, currentShareState } from './currentLink';
 
 export type ShareCheck =
   | { ok: true; link: string }
@@ -15,11 +15,18 @@ const fragmentLength = (link: string) => link.length - link.indexOf('#') - 1;
 const count = (n: number) => n.toLocaleString('en-US');
 
 export function checkShare(s: AppState, href: string, limit = MAX_FRAGMENT_CHARS): ShareCheck {
+  const compare = s.compare && s.compare.length > 1 ? ` The compare view adds ${s.compare.length - 1} more scenario${s.compare.length > 2 ? 's' : ''}.` : '';
+  // A link that unpacks past MAX_INFLATED_BYTES does not open, however well it deflates (a long
+  // paste of one repeated line made a short link that the receiving page refused). Said from
+  // the texts' size, before anything is encoded or parsed: for a 10 MB paste both took seconds.
+  const unpacked = unpacksPastLimit(currentShareState(s));
+  if (unpacked !== undefined) {
+    return { ok: false, message: `This scenario is ${formatBytes(unpacked)}, more than a link can carry (${formatBytes(MAX_INFLATED_BYTES)}), so no link was copied.${compare}` };
+  }
   const link = currentLink(s, href);
   if (fragmentLength(link) <= limit) return { ok: true, link };
   const big = bigParts(s.text, 1)[0];
   const why = big ? ` ${big.path} make${big.path.endsWith('s') ? '' : 's'} up ${formatBytes(big.bytes)} of the scenario.` : '';
-  const compare = s.compare && s.compare.length > 1 ? ` The compare view adds ${s.compare.length - 1} more scenario${s.compare.length > 2 ? 's' : ''}.` : '';
   const message = `This link would be ${count(link.length)} characters, too long to open (links open up to ${count(limit)}), so it was not copied.${why}${compare}`;
   const cut = withoutIgnoredFields(s.text);
   if (!cut) return { ok: false, message };
