@@ -1,7 +1,7 @@
 // The engine's Web Worker: thin on purpose. It answers each request with the engine's result,
 // or with an error response when anything throws; a long run also says how far it is, which
 // tells the page it is working, not hung. A result's whys travel as a table (whyWire.ts).
-// Between requests it warms the engine's code up on the last slow text (warmUp.ts).
+// Between requests it warms the engine's code up on the last big text (warmUp.ts).
 
 import { handleRunRequest, runWarmUpSlice } from './handle';
 import { toPosted, type ReadyMessage, type RunRequest } from './protocol';
@@ -20,8 +20,8 @@ self.onmessage = (event: MessageEvent<RunRequest>) => {
   const ms = performance.now() - started;
   const { message, transfer } = toPosted(response);
   self.postMessage(message, { transfer });
-  const horizon = response.kind === 'result' ? response.result.trace?.end : undefined;
-  warmUp.afterRun({ text: event.data.text, kubernetesVersion: event.data.kubernetesVersion, ms, horizon });
+  const trace = response.kind === 'result' ? response.result.trace : undefined;
+  warmUp.afterRun({ text: event.data.text, kubernetesVersion: event.data.kubernetesVersion, ms, horizon: trace?.end, events: trace?.events.length ?? 0 });
 };
 
 self.postMessage({ kind: 'ready' } satisfies ReadyMessage);

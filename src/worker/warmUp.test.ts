@@ -3,17 +3,18 @@ import { describe, expect, it, vi } from 'vitest';
 import * as run from '../engine/run';
 import { handleRunRequest, runWarmUpSlice } from './handle';
 import {
-  MAX_WARM_TEXT_CHARS, MIN_SLICE_UNTIL, MIN_SLOW_RUN_MS, SLICE_TARGET_MS, WARM_UP_BUDGET_MS, WARM_UP_DELAY_MS, WARM_UP_PER_RUN,
+  MAX_WARM_TEXT_CHARS, MIN_SLICE_UNTIL, MIN_WARM_EVENTS, SLICE_TARGET_MS, WARM_UP_BUDGET_MS, WARM_UP_DELAY_MS, WARM_UP_PER_RUN,
   WarmUpPlan, WarmUpSchedule, type WarmUpSlice, type WarmUpTimers,
 } from './warmUp';
 
 const DEFAULT = readFileSync(new URL('../scenarios/00-default.yaml', import.meta.url), 'utf8');
 
-/** A run of the default scenario that took `ms` over an hour (by default, slow enough to warm up after). */
-const slowRun = (ms = 4 * MIN_SLOW_RUN_MS, horizon = 3600) => ({ text: DEFAULT, ms, horizon });
+/** A run of MIN_WARM_EVENTS events (enough to warm up after) that took `ms` over `horizon` seconds. */
+const RUN_MS = 150;
+const slowRun = (ms = 4 * RUN_MS, horizon = 3600) => ({ text: DEFAULT, ms, horizon, events: MIN_WARM_EVENTS });
 
 describe('WarmUpPlan: which slices, and when warm-up ends', () => {
-  it('plans slices of a slow run, each covering the share of its horizon that takes SLICE_TARGET_MS', () => {
+  it('plans slices of a big run, each covering the share of its horizon that takes SLICE_TARGET_MS', () => {
     const plan = new WarmUpPlan();
     expect(plan.afterRun(slowRun(400, 3600))).toBe(true);
     expect(plan.next()).toEqual({ text: DEFAULT, until: 3600 * SLICE_TARGET_MS / 400 });
@@ -25,12 +26,12 @@ describe('WarmUpPlan: which slices, and when warm-up ends', () => {
     expect(plan.next()?.kubernetesVersion).toBe('1.29');
   });
 
-  it('plans nothing for a fast run, a run that simulated nothing, or a text too long to parse in a slice', () => {
+  it('plans nothing for a run of fewer events, a run that simulated nothing, or a text too long to parse in a slice', () => {
     const plan = new WarmUpPlan();
-    expect(plan.afterRun(slowRun(MIN_SLOW_RUN_MS - 1))).toBe(false);
-    expect(plan.afterRun({ text: DEFAULT, ms: 500, horizon: undefined })).toBe(false);
-    expect(plan.afterRun({ text: DEFAULT, ms: 500, horizon: 0 })).toBe(false);
-    expect(plan.afterRun({ text: 'x'.repeat(MAX_WARM_TEXT_CHARS + 1), ms: 500, horizon: 3600 })).toBe(false);
+    expect(plan.afterRun({ ...slowRun(), events: MIN_WARM_EVENTS - 1 })).toBe(false);
+    expect(plan.afterRun({ ...slowRun(), horizon: undefined, events: 0 })).toBe(false);
+    expect(plan.afterRun({ ...slowRun(), horizon: 0 })).toBe(false);
+    expect(plan.afterRun({ ...slowRun(), text: 'x'.repeat(MAX_WARM_TEXT_CHARS + 1) })).toBe(false);
     expect(plan.next()).toBeUndefined();
   });
 
@@ -38,17 +39,17 @@ describe('WarmUpPlan: which slices, and when warm-up ends', () => {
     const plan = new WarmUpPlan();
     plan.afterRun(slowRun(100_000, 3600));
     expect(plan.next()?.until).toBe(MIN_SLICE_UNTIL);
-    plan.afterRun(slowRun(MIN_SLOW_RUN_MS, MIN_SLICE_UNTIL / 2));
+    plan.afterRun(slowRun(RUN_MS, MIN_SLICE_UNTIL / 2));
     expect(plan.next()?.until).toBe(MIN_SLICE_UNTIL / 2);
-    plan.afterRun(slowRun(MIN_SLOW_RUN_MS, 1000));
+    plan.afterRun(slowRun(RUN_MS, 1000));
     for (let i = 0; i < 20; i++) plan.sliceDone(0);
     expect(plan.next()?.until).toBe(1000);
   });
 
   it('lengthens the next slice when one ran fast (at most twice) and shortens it when one ran slow (at most to a quarter)', () => {
     const plan = new WarmUpPlan(1e6);
-    plan.afterRun(slowRun(MIN_SLOW_RUN_MS, 3600));
-    const first = 3600 * SLICE_TARGET_MS / MIN_SLOW_RUN_MS;
+    plan.afterRun(slowRun(RUN_MS, 3600));
+    const first = 3600 * SLICE_TARGET_MS / RUN_MS;
     expect(plan.next()?.until).toBe(first);
     plan.sliceDone(SLICE_TARGET_MS / 2);
     expect(plan.next()?.until).toBe(first * 2);
@@ -60,7 +61,7 @@ describe('WarmUpPlan: which slices, and when warm-up ends', () => {
 
   it('gives a run WARM_UP_PER_RUN times its own time of slices', () => {
     const plan = new WarmUpPlan();
-    const ms = MIN_SLOW_RUN_MS;
+    const ms = RUN_MS;
     plan.afterRun(slowRun(ms));
     plan.sliceDone(ms * WARM_UP_PER_RUN - 1);
     expect(plan.next()).toBeDefined();

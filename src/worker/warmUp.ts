@@ -6,27 +6,28 @@
 // Chromium (two builds A/B, four rounds, keystrokes typed after a 2 s pause), these slices took the
 // 40-container pod's keystroke P95 from 397 to 279 ms; typed at once, nothing changed either way.
 //
-// After a run that was slow enough to matter, the worker runs the same text again, with a short
+// After a run big enough to matter (MIN_WARM_EVENTS), the worker runs the same text again, with a short
 // horizon so that one run (a slice) takes about SLICE_TARGET_MS, in tasks of their own: a request
 // that comes meanwhile waits for one slice at most, and cancels the rest (the next run re-arms it).
-// A slow run earns WARM_UP_PER_RUN times its own time of slices, and a worker spends at most
+// Such a run earns WARM_UP_PER_RUN times its own time of slices, and a worker spends at most
 // WARM_UP_BUDGET_MS on them in its life: once warm, V8 keeps the code.
 // The slices' results are dropped; the engine keeps no state from run to run (tests check it).
 
 /** The most a worker spends warming up, over its life (ms of slices). */
 export const WARM_UP_BUDGET_MS = 1000;
 /**
- * One slow run earns at most this many times its own time of warm-up: a big scenario's cold run
- * (~1 s in Chromium for the 40-container pod) earns the whole budget, a run just over
- * MIN_SLOW_RUN_MS less than half of it.
+ * One big run earns at most this many times its own time of warm-up: a big scenario's cold run
+ * (~1 s in Chromium for the 40-container pod) earns the whole budget, a run of 100 ms a third.
  */
 export const WARM_UP_PER_RUN = 3;
 /**
- * A run faster than this earns no warm-up: code already warm, or a scenario small enough that its
- * keystrokes are quick anyway. The default scenario's first run takes ~100 ms in Chromium, and
- * warming after it would add ~0.3 s of CPU to every page that opens it (the e2e suite opens ~200).
+ * A run with fewer trace events than this earns no warm-up: its keystrokes are quick anyway (the
+ * gallery's scenarios make 50-210 events; the keystroke bench's 40-container pod 14,596). Counted
+ * in events, not milliseconds: the same scenario's first run takes ~100 ms on an idle machine
+ * and twice that on a busy one (the e2e suite's), where warming after every page load of the
+ * default scenario would have cost ~0.3 s of CPU each.
  */
-export const MIN_SLOW_RUN_MS = 150;
+export const MIN_WARM_EVENTS = 2000;
 /** How long one slice should take, so that a request arriving meanwhile barely waits. */
 export const SLICE_TARGET_MS = 10;
 /** Wait this long after an answer before the first slice: the page draws it meanwhile. */
@@ -49,6 +50,8 @@ export interface RunSeen {
   kubernetesVersion?: string;
   /** Wall time of the whole request (parse and simulation), ms. */
   ms: number;
+  /** Trace events it made. */
+  events: number;
   /** Simulated seconds the run covered (its trace's end); undefined when it simulated nothing (an error, an explained pod). */
   horizon: number | undefined;
 }
@@ -69,11 +72,11 @@ export class WarmUpPlan {
     return Math.max(0, this.budgetMs - this.spent);
   }
 
-  /** A run finished: plans slices of its text when it was slow and the budget allows; says whether it did. */
+  /** A run finished: plans slices of its text when it was big and the budget allows; says whether it did. */
   afterRun(run: RunSeen): boolean {
     this.current = undefined;
     if (this.remainingMs <= 0 || run.horizon === undefined || run.horizon <= 0) return false;
-    if (run.ms < MIN_SLOW_RUN_MS || run.text.length > MAX_WARM_TEXT_CHARS) return false;
+    if (run.events < MIN_WARM_EVENTS || run.text.length > MAX_WARM_TEXT_CHARS || run.ms <= 0) return false;
     // A slice covers the share of the horizon that took SLICE_TARGET_MS (the run's cost is taken as even over time).
     this.horizon = run.horizon;
     this.allowance = Math.min(this.remainingMs, WARM_UP_PER_RUN * run.ms);
