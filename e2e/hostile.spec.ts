@@ -75,7 +75,7 @@ test('a 10 MB paste: a clear message, a responsive page, the work kept, nothing 
   // Share copies no link: this one would unpack past what a link may (2 MB), so the page it is
   // sent to would refuse it; and it says so from the text's size, without encoding 10 MB first.
   const shared = await timedClick(page, () => page.getByTestId('share').click(),
-    () => expect(page.getByTestId('share-too-long')).toContainText(/This scenario is 9\.\d MB, more than a link can carry \(2\.0 MB\)/, { timeout: 3000 }));
+    () => expect(page.getByTestId('share-too-long')).toContainText(/This scenario is 10\.\d MB, more than a link can carry \(2\.1 MB\)/, { timeout: 3000 }));
   expect(shared).toBeLessThan(3000);
   await page.keyboard.press('Escape');
   // The picker reacts: it says it cannot edit a text this large.

@@ -230,7 +230,7 @@ test('a link too long to open is not copied: Share says what makes it big and of
   await expect(tooLong).toBeVisible();
   await expect(tooLong).toHaveAttribute('role', 'alert');
   await expect(tooLong).toContainText(/too long to open/);
-  await expect(tooLong).toContainText('metadata.annotations make up 83 KB');
+  await expect(tooLong).toContainText('metadata.annotations make up 85 kB');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('nothing yet');
   await screenshot(page, info, 'too-long');
   await page.getByTestId('share-lighter').click();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine/run';
-import { bigParts, formatBytes, withoutIgnoredFields } from './linkSize';
+import { formatBytes } from './formatSize';
+import { bigParts, withoutIgnoredFields } from './linkSize';
 
 const POD = (annotations: string) => `apiVersion: v1
 kind: Pod
@@ -24,9 +25,10 @@ describe('what makes a share link big', () => {
   it('names the biggest part of the text with its size', () => {
     const text = POD(`    note: "${'x'.repeat(60_000)}"`);
     expect(bigParts(text, 1)).toEqual([{ path: 'metadata.annotations', bytes: expect.any(Number) }]);
-    expect(formatBytes(bigParts(text, 1)[0]!.bytes)).toBe('59 KB');
+    expect(formatBytes(bigParts(text, 1)[0]!.bytes)).toBe('60 kB');
     expect(formatBytes(900)).toBe('900 bytes');
-    expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');
+    expect(formatBytes(3_101_239)).toBe('3.1 MB');
+    expect(formatBytes(2 * 1024 * 1024)).toBe('2.1 MB');
   });
 
   it('cuts out annotations and managedFields, which the simulation never reads: same trace, everything else untouched', () => {

@@ -64,12 +64,6 @@ export function bigParts(text: string, count = 3): BigPart[] {
   return parts.sort((a, b) => b.bytes - a.bytes).slice(0, count);
 }
 
-/** "58 KB", "900 bytes". */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  return n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 /**
  * The text without the fields the simulation never reads (annotations, managedFields), cut out
  * line by line in block style; null when there are none or they cannot be cut out cleanly (the

@@ -12,6 +12,7 @@ import { createScenarioEditor, type ScenarioEditor } from './scenarioEditor';
 import { selectContainerNames, selectEngineAnswered } from './scenarioSelectors';
 import { installTestHook } from './testHook';
 import { LARGE_TEXT_CHARS, type HeavyReason } from './yamlSafety';
+import { formatBytes } from '../../state/formatSize';
 
 export default function EditorPane() {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -75,7 +76,7 @@ export default function EditorPane() {
     <div className="editor-pane">
       {heavy === 'large' && (
         <p className="editor-notice" role="status" data-testid="editor-notice">
-          This text is {formatSize(text.length)}: above {formatSize(LARGE_TEXT_CHARS)} the editor turns off YAML highlighting,
+          This text is {formatBytes(text.length)}: above {formatBytes(LARGE_TEXT_CHARS)} the editor turns off YAML highlighting,
           completion, hover and schema checks to stay responsive.
         </p>
       )}
@@ -93,6 +94,3 @@ export default function EditorPane() {
   );
 }
 
-function formatSize(chars: number): string {
-  return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : `${Math.round(chars / 1000)} kB`;
-}

@@ -27,7 +27,7 @@ describe('checking a share link before copying it', () => {
     expect(BIG).toContain('annotations:');
     const r = checkShare(createAppStore(BIG).getState(), 'http://h/');
     if (r.ok) throw new Error('an 85 KB annotation of noise fits in a link?');
-    expect(r.message).toMatch(/^This link would be [\d,]+ characters, too long to open \(links open up to [\d,]+\), so it was not copied\. metadata\.annotations make up 83 KB of the scenario\.$/);
+    expect(r.message).toMatch(/^This link would be [\d,]+ characters, too long to open \(links open up to [\d,]+\), so it was not copied\. metadata\.annotations make up 85 kB of the scenario\.$/);
     expect(r.lighter?.label).toBe('Share without metadata.annotations (the simulation never reads them)');
     const lighter = new URL(r.lighter!.link).hash;
     expect(lighter.length).toBeLessThan(MAX_FRAGMENT_CHARS);
@@ -46,13 +46,13 @@ describe('checking a share link before copying it', () => {
     // unpacks past MAX_INFLATED_BYTES): Share copied it all the same.
     const pasted = `${DEFAULT_SCENARIO}${'    # a line pasted many times\n'.repeat(100_000)}`;
     const r = checkShare(createAppStore(pasted).getState(), 'http://h/');
-    expect(r).toEqual({ ok: false, message: 'This scenario is 3.0 MB, more than a link can carry (2.0 MB), so no link was copied.' });
+    expect(r).toEqual({ ok: false, message: 'This scenario is 3.1 MB, more than a link can carry (2.1 MB), so no link was copied.' });
   });
 
   it('counts a text\'s UTF-8 bytes: 1.2 million two-byte letters are too big, though fewer characters than the limit', () => {
     const letters = `${DEFAULT_SCENARIO}# ${'é'.repeat(1_200_000)}\n`;
     expect(letters.length).toBeLessThan(MAX_INFLATED_BYTES);
     const r = checkShare(createAppStore(letters).getState(), 'http://h/');
-    expect(!r.ok && r.message).toBe('This scenario is 2.3 MB, more than a link can carry (2.0 MB), so no link was copied.');
+    expect(!r.ok && r.message).toBe('This scenario is 2.4 MB, more than a link can carry (2.1 MB), so no link was copied.');
   });
 });

@@ -3,7 +3,8 @@
 // never reads, when that is sound and fits.
 
 import { MAX_FRAGMENT_CHARS, MAX_INFLATED_BYTES, unpacksPastLimit } from '../../share';
-import { bigParts, formatBytes, withoutIgnoredFields } from '../../state/linkSize';
+import { formatBytes } from '../../state/formatSize';
+import { bigParts, withoutIgnoredFields } from '../../state/linkSize';
 import type { AppState } from '../../state/store';
 import { currentLink, currentShareState } from './currentLink';
 
