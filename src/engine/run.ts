@@ -4,6 +4,7 @@
 import { parseScenario } from './scenario/parse';
 import { simulate, type SimulateHooks } from './sim/simulate';
 import { roughDuration } from './scenario/duration';
+import { thousands } from './thousands';
 import { idleExitWarnings, probeEventWarnings } from './scenario/eventEffects';
 import { START_SPAN } from './scenario/problems';
 import type { ParseOptions, Problem, Scenario } from './scenario/types';
@@ -32,10 +33,6 @@ export function runScenario(text: string, opts: ParseOptions = {}, hooks: RunHoo
   return { ok: true, problems, scenario: parsed.scenario, trace };
 }
 
-/** A count with a comma every three digits, as toLocaleString('en-US') writes it (without loading the locale data). */
-export function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 /** A run cut short by its budget is a warning at `until` (or the top when the default horizon applied). */
 function truncationProblem(scenario: Scenario, trace: Trace): Problem {

@@ -53,7 +53,7 @@ describe('hostile input', () => {
     const text = `a: "${'x'.repeat(MAX_TEXT_CHARS)}"\n`;
     const { errors } = check(text);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^1:1 : the scenario is too large: \d+ characters \(at most 2000000\)/);
+    expect(errors[0]).toMatch(/^1:1 : the scenario is too large: \d{1,3}(,\d{3})+ characters \(at most 2,000,000\)/);
   });
 
   it('reports YAML syntax errors at their line and column', () => {

@@ -7,6 +7,7 @@ import {
 } from 'yaml';
 import { MAX_ALIAS_COUNT, MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENTS, MAX_TEXT_CHARS } from './limits';
 import { Problems, START_SPAN, type Span } from './problems';
+import { thousands } from '../thousands';
 import { parseAllDocumentsInSteps, type StepListener } from './yamlInSteps';
 import type { ScalarValue, YEntry, YMap, YNode } from './ynode';
 
@@ -239,7 +240,7 @@ function describeKind(n: YNode): string {
  */
 export function screenYamlText(text: string, p: Problems): boolean {
   if (text.length > MAX_TEXT_CHARS) {
-    p.error('', `the scenario is too large: ${text.length} characters (at most ${MAX_TEXT_CHARS}); it was not parsed`, START_SPAN);
+    p.error('', `the scenario is too large: ${thousands(text.length)} characters (at most ${thousands(MAX_TEXT_CHARS)}); it was not parsed`, START_SPAN);
     return false;
   }
   const bin = firstBinaryChar(text);
