@@ -37,3 +37,25 @@ export function explain(changes: PodActions, text: string, about?: { container: 
   if (about.after !== undefined) reason.after = about.after;
   changes.reasons[about.container] = reason;
 }
+
+type Reason = PodActions['reasons'][string];
+
+/** The reason filed from each decision object (decisions reused from sync to sync file one reason, read only). */
+const reasonsOf = new WeakMap<object, Reason>();
+
+/**
+ * explain(changes, decision.why, { container, after: decision.after }) for a decision about
+ * `container`: the reason object is made once per decision object and shared, as nothing changes
+ * a plan's reasons once filed (a crash loop's syncs each decided about every container again).
+ */
+export function explainDecision(changes: PodActions, container: string, decision: { why: string; after?: string }): void {
+  changes.why.push(decision.why);
+  if (Object.prototype.hasOwnProperty.call(changes.reasons, container)) return;
+  let reason = reasonsOf.get(decision);
+  if (reason === undefined) {
+    reason = { rule: leadingRule(decision.why), text: decision.why };
+    if (decision.after !== undefined) reason.after = decision.after;
+    reasonsOf.set(decision, reason);
+  }
+  changes.reasons[container] = reason;
+}

@@ -5,7 +5,7 @@
 // probe/spec-change kills) and SyncPod, 1.28-1.33 stored versions; container-level restart
 // policies ([4.2], 1.34+) from the rulebook.
 
-import { explain } from './actionReasons';
+import { explain, explainDecision } from './actionReasons';
 import { computeInitContainerActions } from './initContainerActions';
 import { isRestartableInit, matchingRule, restartsOnFailure, shouldRestartAfterExit } from './restartPolicy';
 import type { ContainerForActions, PodActions, PodActionsInput } from './podActionsTypes';
@@ -29,20 +29,26 @@ function shouldStartMain(c: ContainerForActions, input: PodActionsInput): { star
   if (restart && rule?.action === 'Restart') {
     return { start: true, why: `[4.2] [11.1] Main container ${c.name} exited with ${rt.exitCode}, which its restartPolicyRules (${rule.operator} ${rule.values.join(', ')}) restart.`, after: c.name };
   }
-  return restart
-    ? { start: true, why: restartWhy(c, rt.exitCode), after: c.name }
-    : { start: false, why: `[4.1] Main container ${c.name} exited with ${rt.exitCode}; the restartPolicy says it stays stopped.` };
+  return exitedDecision(c, rt.exitCode, restart);
 }
 
-/** The last restart why of each container and the exit code it names: a crash loop restarts with the same code, and its starts share one sentence. */
-const restartWhys = new WeakMap<ContainerForActions, { exitCode: number | undefined; why: string }>();
+type MainDecision = ReturnType<typeof shouldStartMain>;
 
-function restartWhy(c: ContainerForActions, exitCode: number | undefined): string {
-  const last = restartWhys.get(c);
-  if (last !== undefined && last.exitCode === exitCode) return last.why;
-  const why = `[4.1] Main container ${c.name} exited with ${exitCode}; the restartPolicy says restart.`;
-  restartWhys.set(c, { exitCode, why });
-  return why;
+/**
+ * The last decision about each exited container, by its exit code and whether it restarts: a
+ * crash loop decides the same at every sync (every container in its back-off, at every sync of
+ * the pod), so one read-only decision, and the reason filed from it (explainDecision), serve them all.
+ */
+const exitedDecisions = new WeakMap<ContainerForActions, { exitCode: number | undefined; restart: boolean; decision: MainDecision }>();
+
+function exitedDecision(c: ContainerForActions, exitCode: number | undefined, restart: boolean): MainDecision {
+  const last = exitedDecisions.get(c);
+  if (last !== undefined && last.exitCode === exitCode && last.restart === restart) return last.decision;
+  const decision = restart
+    ? { start: true, why: `[4.1] Main container ${c.name} exited with ${exitCode}; the restartPolicy says restart.`, after: c.name }
+    : { start: false, why: `[4.1] Main container ${c.name} exited with ${exitCode}; the restartPolicy says it stays stopped.` };
+  exitedDecisions.set(c, { exitCode, restart, decision });
+  return decision;
 }
 
 function sandboxActions(input: PodActionsInput, changes: PodActions): PodActions {
@@ -129,7 +135,7 @@ export function computePodActions(input: PodActionsInput): PodActions {
           changes.containersToKill.push({ name: c.name, reason: 'Unknown', message: `Container ${c.name} is in an unknown state` });
         }
       }
-      explain(changes, decision.why, decision.after !== undefined ? { container: c.name, after: decision.after } : { container: c.name });
+      explainDecision(changes, c.name, decision);
       continue;
     }
     let restart = restartsOnFailure(input.restartPolicy, c, input.containerRestartRules);
