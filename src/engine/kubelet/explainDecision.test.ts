@@ -23,7 +23,7 @@ describe('explainDecision: a reused decision files one shared reason (kuberuntim
     explainDecision(a, 'app', decision);
     explainDecision(b, 'app', decision);
     expect(b.reasons.app).toBe(a.reasons.app);
-    explainDecision(a, 'app', { why: '[9.9] a later sentence' });
+    explainDecision(a, 'app', { why: '[8.1] The pod is being deleted: a later sentence about app.' });
     expect(a.reasons.app!.text).toBe(decision.why);
     expect(a.why).toHaveLength(2);
   });
