@@ -1,4 +1,4 @@
-// The bundled command's entry (bin/sim-cli.mjs builds this file into dist-cli/ and runs it):
+// The bundled command's entry (bin/sim-cli.cjs builds this file into dist-cli/ and runs it):
 // the same dispatcher as `tsx src/cli/sim.ts`, without compiling TypeScript at every call.
 
 import { runProcess } from './sim';

@@ -1,6 +1,6 @@
 // The `sim` command as a new process, the way outside checks call it (`npm run sim` runs
-// bin/sim-cli.mjs, the bundled command; launcher.test.ts checks it says what the source says):
-//   node bin/sim-cli.mjs <command> ...
+// bin/sim-cli.cjs, the bundled command; launcher.test.ts checks it says what the source says):
+//   node bin/sim-cli.cjs <command> ...
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const F = 'src/cli/fixtures';
 
 function sim(...argv: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('node', ['bin/sim-cli.mjs', ...argv], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('node', ['bin/sim-cli.cjs', ...argv], { encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -101,7 +101,7 @@ describe('sim as a process, on input that never ends and output nobody reads', (
   });
 
   it('sim run FILE | head -1: the closed pipe ends the process quietly', async () => {
-    const child = spawn('node', ['bin/sim-cli.mjs', 'run', `${F}/crash-loop-year.yaml`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('node', ['bin/sim-cli.cjs', 'run', `${F}/crash-loop-year.yaml`], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     child.stdout.once('data', () => child.stdout.destroy());
