@@ -1,4 +1,5 @@
-// What waits behind a keystroke's timeline (issue 16, state/afterAnswer.ts): monaco-yaml's
+// What waits for the reader (ui/editor/engagement.ts): monaco-yaml's worker starts only once the
+// editor is reached for. What waits behind a keystroke's timeline (issue 16, state/afterAnswer.ts): monaco-yaml's
 // requests (completion, validation), the saved text and the address bar's link. Each still
 // happens once the engine has answered: a broken line typed key by key gets the YAML worker's
 // marker at its own line after the pause, the fix clears it, the text is saved, and a reload at
@@ -11,10 +12,19 @@ import { savedText } from './support/share';
 import { DEFAULT_SCENARIO, lineOf } from './support/scenario';
 
 test('typed edits: the YAML worker\'s markers at the right line after the pause, the text saved, a reload keeps the last key', async ({ page }, info) => {
-  test.setTimeout(30_000 * 3);
+  test.setTimeout(30_000 * 4);
   await openApp(page);
   await waitForSchema(page, '1.37', 'istio-proxy');
   const line = lineOf(DEFAULT_SCENARIO, '      restartPolicy: Always');
+
+  await test.step('the YAML worker waits for the reader: not started by the load, started once the pointer is over the editor', async () => {
+    const yamlWorkers = () => page.workers().filter((w) => /yaml\.worker/.test(w.url())).length;
+    // The schema is in force and the language is YAML: before, the worker had started by now.
+    await expect.poll(() => page.workers().some((w) => /engine\.worker/.test(w.url()))).toBe(true);
+    expect(yamlWorkers()).toBe(0);
+    await page.locator('[data-testid="editor"] .view-lines').hover();
+    await expect.poll(yamlWorkers).toBe(1);
+  });
 
   await test.step('a broken mapping typed key by key: the YAML worker marks its line once typing pauses', async () => {
     await caretAt(page, line);

@@ -4,6 +4,7 @@
 import type { Problem } from '../../engine/scenario/types';
 import { hintsFrom, type Hint } from './hints';
 import { MARKER_OWNER, problemsToMarkers } from './markers';
+import { editorEngagement } from './engagement';
 import { monaco } from './monacoSetup';
 import { SCENARIO_URI } from './scenarioSchema';
 import { minimalEdit } from './textEdit';
@@ -41,10 +42,15 @@ export interface ScenarioEditor {
   dispose(): void;
 }
 
-/** Editor features that scan the whole text (some in Monaco's own worker), off for a large text. */
-function largeTextOptions(large: boolean) {
+/**
+ * Editor features that scan the whole text (some in Monaco's own worker), off for a large text.
+ * Link detection also waits for the reader (`reached`): it is what starts Monaco's own worker at
+ * a page load of an ASCII text (~0.1 s of CPU), and a link is followed only by a pointer, which
+ * reaches the editor first anyway.
+ */
+function largeTextOptions(large: boolean, reached: boolean) {
   return {
-    links: !large,
+    links: !large && reached,
     occurrencesHighlight: large ? 'off' as const : 'singleFile' as const,
     wordBasedSuggestions: large ? 'off' as const : 'matchingDocuments' as const,
     unicodeHighlight: {
@@ -88,7 +94,7 @@ export function createScenarioEditor(host: HTMLElement, text: string): ScenarioE
     ariaLabel: 'Scenario YAML',
     // Completion inside a value's line (e.g. after `restartPolicy: `) as well as for keys.
     quickSuggestions: { other: true, comments: false, strings: true },
-    ...largeTextOptions(heavy === 'large'),
+    ...largeTextOptions(heavy === 'large', false),
     // Off: it asks the folding provider (monaco-yaml's worker) for ranges even after the model
     // turned plain text for a heavy text, and with yaml-language-server's ranges it showed the
     // scope above the first line (metadata: over spec:).
@@ -105,10 +111,19 @@ export function createScenarioEditor(host: HTMLElement, text: string): ScenarioE
     const reason = model.getValueLength() > LARGE_TEXT_CHARS ? 'large' : heavyReason(model.getValue());
     if (reason === heavy) return;
     heavy = reason;
-    editor.updateOptions(largeTextOptions(heavy === 'large'));
+    editor.updateOptions(largeTextOptions(heavy === 'large', reachers.length === 0));
     monaco.editor.setModelLanguage(model, languageNow());
     for (const l of heavyListeners) l(heavy);
   });
+
+  // The reader reaches for the editor: monaco-yaml's worker may start (engagement.ts), and links
+  // are detected. `reachers` is empty from then on.
+  const reachers = [editor.onDidFocusEditorWidget(reached), editor.onMouseMove(reached)];
+  function reached() {
+    for (const r of reachers.splice(0)) r.dispose();
+    editor.updateOptions(largeTextOptions(heavy === 'large', true));
+    editorEngagement.reach();
+  }
 
   const hintDecorations = editor.createDecorationsCollection();
   /** The problems last shown, and the lines they were on (see setProblems). */
@@ -189,6 +204,7 @@ export function createScenarioEditor(host: HTMLElement, text: string): ScenarioE
       return () => heavyListeners.delete(listener);
     },
     dispose() {
+      for (const r of reachers.splice(0)) r.dispose();
       syncLanguage.dispose();
       hintDecorations.clear();
       editor.dispose();

@@ -41,10 +41,10 @@ export function blockedFor(monaco: Monaco, resources: readonly Uri[]): boolean {
 const noHold = () => Promise.resolve();
 
 /**
- * A view of `monaco` whose createWebWorker starts `startWorker()` and hands it createData; each
- * request reaches the worker once `hold()` has settled.
+ * A view of `monaco` whose createWebWorker starts `startWorker()` (a worker, or the promise of one
+ * started later) and hands it createData; each request reaches the worker once `hold()` has settled.
  */
-export function withLegacyWorkerApi(monaco: Monaco, startWorker: () => Worker, hold: () => Promise<void> = noHold): Monaco {
+export function withLegacyWorkerApi(monaco: Monaco, startWorker: () => Worker | Promise<Worker>, hold: () => Promise<void> = noHold): Monaco {
   const createWebWorker = (opts: LegacyWorkerOptions) => {
     const worker = Promise.resolve(startWorker()).then((w) => {
       // The same two messages Monaco's own adapter sends: a no-op, then the init data.
