@@ -12,7 +12,13 @@ test.afterEach(async ({ page }, info) => screenshot(page, info));
 
 async function download(page: Page, testId: string) {
   const control = await revealTool(page, testId);
-  const [file] = await Promise.all([page.waitForEvent('download'), control.click()]);
+  const [file] = await Promise.all([
+    // An export that makes no file says why in the live region (exportCommands' sayWhyNot): name it.
+    page.waitForEvent('download').catch(async (e: Error) => {
+      throw new Error(`${e.message}; the page said: "${await page.getByTestId('notice').textContent()}"`);
+    }),
+    control.click(),
+  ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), data: readFileSync(path) };
 }

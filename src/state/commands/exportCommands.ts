@@ -2,17 +2,27 @@
 // page), the trace as JSON.
 
 import { exportMeta } from '../exportMeta';
+import type { AppStore } from '../store';
 import type { Command, CommandContext, PlaybackFrames } from './types';
 import { hasTrace } from './viewHelpers';
 
+/** A download that could not be made is said in the page's live region, not swallowed. */
+export function sayWhyNot(store: AppStore, file: string): (reason: unknown) => void {
+  return (reason) => store.getState().announce(`No ${file} was downloaded: ${reason instanceof Error ? reason.message : String(reason)}.`);
+}
+
 export const exportSvg: Command = {
   id: 'exportSvg', label: 'Download the timeline as SVG', group: 'Export', keys: [], enabled: hasTrace,
-  run: ({ store, exporter }) => exporter?.svg(exportMeta(store.getState())),
+  run({ store, exporter }) {
+    void exporter?.svg(exportMeta(store.getState())).catch(sayWhyNot(store, 'SVG'));
+  },
 };
 
 export const exportPng: Command = {
   id: 'exportPng', label: 'Download the timeline as PNG', group: 'Export', keys: [], enabled: hasTrace,
-  run: ({ store, exporter }) => exporter?.png(exportMeta(store.getState())),
+  run({ store, exporter }) {
+    void exporter?.png(exportMeta(store.getState())).catch(sayWhyNot(store, 'PNG'));
+  },
 };
 
 export const exportJson: Command = {

@@ -7,9 +7,12 @@ import type { AppState, AppStore } from '../store';
 
 /** What the page lends commands that need the DOM. */
 export interface TimelineExporter {
-  /** `meta`: the title, version and cursor caption drawn around the lanes. */
-  svg(meta: ExportMeta): void | Promise<void>;
-  png(meta: ExportMeta): void | Promise<void>;
+  /**
+   * `meta`: the title, version and cursor caption drawn around the lanes. Settles once the file is
+   * handed to the browser; rejects, saying why in words, when none could be made.
+   */
+  svg(meta: ExportMeta): Promise<void>;
+  png(meta: ExportMeta): Promise<void>;
   /** The animated export (WebM), absent where the browser cannot record a canvas. */
   webm?(frames: PlaybackFrames): Promise<void>;
   /** The animated export as a GIF, made in the page (any browser with a canvas). */

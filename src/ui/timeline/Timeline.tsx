@@ -94,46 +94,41 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
   // renders only when the lanes, the trace, the size or the cursor change (issue 16).
   const scaleOf = useCallback((view: TimeWindow | null) => timeScale(effectiveWindow(view, trace), labelWidth, width - RIGHT_PAD), [trace, labelWidth, width]);
   const scaleNow = useRef<TimeScale>(null as unknown as TimeScale);
-  const exported = useRef<(() => void) | null>(null);
   const onScale = (s: TimeScale) => {
     scaleNow.current = s;
     draw.panTo(s);
     describeWindow(boxRef.current, svgRef.current, s);
-    exported.current?.();
   };
   const scale = useViewScale(scaleOf, onScale);
   scaleNow.current = scale;
   const height = rows?.height ?? 0;
-  const draw = useTimelineDraw(refs, { plotPad: PLOT_PAD, rows: measured === null ? null : rows, scale, end: trace?.end ?? 0, width, cursor, theme, onRangeMoved: () => exported.current?.() });
-  const range = draw.range;
+  const draw = useTimelineDraw(refs, { plotPad: PLOT_PAD, rows: measured === null ? null : rows, scale, end: trace?.end ?? 0, width, cursor, theme });
 
   const onHover = useCallback((h: Hover) => {
     setHover((prev) => (prev?.event === h?.event && (h === null || (Math.abs(prev!.x - h.x) < 40 && prev!.y === h.y)) ? prev : h));
   }, []);
   const gestures = useTimelineGestures(overlayRef, rows, scaleNow, trace?.end ?? 0, onHover);
 
-  useLayoutEffect(() => {
-    let unregister = () => {};
-    // Registered again at each pan frame: the exporter draws the scale and range shown.
-    const register = () => {
-      const base = svgRef.current;
-      const plot = refs.plot.current;
-      const overlay = overlayRef.current;
-      const canvas = refs.canvas.current;
-      unregister();
-      unregister = () => {};
-      if (!rows || !base || !plot || !overlay || !canvas || !range.current) return;
-      const pinned = refs.pinned.current?.ownerSVGElement ?? null;
-      const markStyles = () => draw.markStyles() ?? readMarkStyles(canvas);
-      unregister = registerTimeline({ base, plot, pinned, plotPad: PLOT_PAD, overlay, canvas, rows, scale: scaleNow.current, range: range.current, finishDrawing: draw.finishDrawing, markStyles });
+  // The exporter reads the timeline at the moment of an export (the scale and range shown then),
+  // through what was rendered last: it never holds a picture of an older draw.
+  const rowsNow = useRef(rows);
+  rowsNow.current = rows;
+  const drawNow = useRef(draw);
+  drawNow.current = draw;
+  useLayoutEffect(() => registerTimeline(() => {
+    const base = svgRef.current;
+    const plot = refs.plot.current;
+    const overlay = overlayRef.current;
+    const canvas = refs.canvas.current;
+    const rows = rowsNow.current;
+    const { range, finishDrawing, markStyles } = drawNow.current;
+    if (!rows || !base || !plot || !overlay || !canvas || !range.current) return null;
+    const pinned = refs.pinned.current?.ownerSVGElement ?? null;
+    return {
+      base, plot, pinned, plotPad: PLOT_PAD, overlay, canvas, rows, scale: scaleNow.current, range: range.current, finishDrawing,
+      markStyles: () => markStyles() ?? readMarkStyles(canvas),
     };
-    register();
-    exported.current = register;
-    return () => {
-      exported.current = null;
-      unregister();
-    };
-  }, [rows, scale, refs, range, draw]);
+  }), [refs]);
 
   const hovered = hover && trace ? trace.events[hover.event] : undefined;
   const plotBoxWidth = Math.max(1, scale.x1 - scale.x0 + PLOT_PAD);

@@ -43,8 +43,6 @@ export interface DrawState {
   width: number;
   cursor: number;
   theme: Theme;
-  /** Called after an idle-time recentring drew a new range (the exporter must see it). */
-  onRangeMoved?: () => void;
 }
 
 export interface TimelineDraw {
@@ -61,7 +59,7 @@ export interface TimelineDraw {
   markStyles(): Record<MarkKind, MarkStyle> | null;
 }
 
-export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme, onRangeMoved }: DrawState): TimelineDraw {
+export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end, width, cursor, theme }: DrawState): TimelineDraw {
   const range = useRef<RenderRange | null>(null);
   /** The scale last drawn at (what an idle recentring draws at). */
   const shown = useRef<TimeScale | null>(null);
@@ -152,14 +150,12 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
     labelSlots.current = barLabelSlots(lanes.current);
     pinBarLabels(labelSlots.current, pinned.current, range.current.draw, shown.current.t0, plotPad);
   };
-  const latest = useRef({ drawAt, cursorAt, onRangeMoved, drawRest });
-  latest.current = { drawAt, cursorAt, onRangeMoved, drawRest };
+  const latest = useRef({ drawAt, cursorAt, drawRest });
+  latest.current = { drawAt, cursorAt, drawRest };
   const rest = useRef(idleAfterQuiet(() => latest.current.drawRest(), 0));
   const ahead = useRef(idleAfterQuiet(() => {
     if (!shown.current) return;
-    const before = range.current;
     latest.current.drawAt(shown.current, true);
-    if (range.current !== before) latest.current.onRangeMoved?.();
   }));
   useLayoutEffect(() => {
     const work = ahead.current;

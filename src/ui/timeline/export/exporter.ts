@@ -33,20 +33,23 @@ export interface DrawnTimeline {
   markStyles(): Record<MarkKind, MarkStyle>;
 }
 
-let current: DrawnTimeline | null = null;
+/** How to read the mounted timeline as it is drawn now (null before its first draw). */
+type ReadTimeline = () => DrawnTimeline | null;
 
-/** Called by the Timeline after each draw; returns the unregister function. */
-export function registerTimeline(t: DrawnTimeline): () => void {
-  current = t;
+let current: ReadTimeline | null = null;
+
+/** Called by the Timeline once mounted; returns the unregister function. */
+export function registerTimeline(read: ReadTimeline): () => void {
+  current = read;
   return () => {
-    if (current === t) current = null;
+    if (current === read) current = null;
   };
 }
 
 /** The drawn timeline, whole: lanes still waiting for idle time are drawn first. */
 function drawnNow(): DrawnTimeline | null {
-  current?.finishDrawing();
-  return current;
+  current?.()?.finishDrawing();
+  return current?.() ?? null;
 }
 
 export function saveFile(name: string, type: string, data: string | Blob): void {
@@ -63,36 +66,35 @@ export function saveFile(name: string, type: string, data: string | Blob): void 
 }
 
 /** The standalone SVG of the timeline drawn at the click; its code loads then (issue 16: not in the first bundle). */
-async function svgText(meta: ExportMeta): Promise<{ text: string; width: number; height: number } | null> {
+async function svgText(meta: ExportMeta): Promise<{ text: string; width: number; height: number }> {
   const drawn = drawnNow();
-  if (!drawn) return null;
+  if (!drawn) throw new Error('the timeline is not drawn yet');
   const { standaloneSvg } = await import('./standaloneSvg');
   return standaloneSvg(drawn, meta);
 }
 
+/** PNG pixels per SVG unit: sharp on a projector and a high-density screen. */
+const PNG_SCALE = 2;
+
 export const timelineExporter: TimelineExporter = {
   async svg(meta) {
-    const out = await svgText(meta);
-    if (out) saveFile('timeline.svg', 'image/svg+xml', out.text);
+    saveFile('timeline.svg', 'image/svg+xml', (await svgText(meta)).text);
   },
   async png(meta) {
     const out = await svgText(meta);
-    if (!out) return;
     const img = new Image();
-    img.onload = () => {
-      const scale = 2;
-      const canvas = document.createElement('canvas');
-      canvas.width = out.width * scale;
-      canvas.height = out.height * scale;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return;
-      ctx.scale(scale, scale);
-      ctx.drawImage(img, 0, 0);
-      canvas.toBlob((blob) => {
-        if (blob) saveFile('timeline.png', 'image/png', blob);
-      }, 'image/png');
-    };
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(out.text)}`;
+    await img.decode().catch(() => { throw new Error('the browser could not draw the picture'); });
+    const canvas = document.createElement('canvas');
+    canvas.width = out.width * PNG_SCALE;
+    canvas.height = out.height * PNG_SCALE;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('the browser gave no canvas to draw on');
+    ctx.scale(PNG_SCALE, PNG_SCALE);
+    ctx.drawImage(img, 0, 0);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error(`the browser could not encode a ${canvas.width}×${canvas.height} picture`);
+    saveFile('timeline.png', 'image/png', blob);
   },
   async gif(frames) {
     const { recordGif } = await import('./gif');
