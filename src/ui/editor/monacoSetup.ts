@@ -10,6 +10,7 @@ import { configureMonacoYaml } from 'monaco-yaml';
 import type { KubeVersion } from '../../engine/version';
 import { appStore } from '../../state/appStore';
 import { whenAnswered } from '../../state/afterAnswer';
+import { whenEditsPause } from '../../state/whenEditsPause';
 import { editorEngagement } from './engagement';
 import { SCENARIO_URI } from './scenarioSchema';
 import { combinedSchema, loadWorkloadSchema } from './schemas/loadSchema';
@@ -36,13 +37,19 @@ monaco.editor.defineTheme(EDITOR_THEMES.dark, {
 /** The one schema entry: a stable uri, applied to the scenario model only. */
 const SCHEMA_URI = 'inmemory://schemas/sidecar-lab-scenario.json';
 
+/** How long typing must pause before monaco-yaml's worker starts (state/whenEditsPause.ts). */
+const YAML_WORKER_AFTER_QUIET_MS = 500;
 /**
- * monaco-yaml's worker starts once the reader reaches for the editor (engagement.ts says why),
- * and then, as each of its requests, once the engine has answered the text of the moment and the
- * timeline is painted (issue 16: a keystroke redraws within two frames).
+ * monaco-yaml's worker starts once the reader reaches for the editor (engagement.ts says why) and
+ * typing pauses; its requests reach it, as before, once the engine has answered the text of the
+ * moment and the timeline is painted (issue 16: a keystroke redraws within two frames).
  */
 const languageWorkerTurn = () => editorEngagement.reached.then(() => whenAnswered(appStore));
-const monacoYaml = configureMonacoYaml(withLegacyWorkerApi(monaco, () => languageWorkerTurn().then(() => new YamlWorker()), languageWorkerTurn), {
+const startYamlWorker = () => editorEngagement.reached
+  .then(() => whenEditsPause(appStore, YAML_WORKER_AFTER_QUIET_MS))
+  .then(() => whenAnswered(appStore))
+  .then(() => new YamlWorker());
+const monacoYaml = configureMonacoYaml(withLegacyWorkerApi(monaco, startYamlWorker, languageWorkerTurn), {
   enableSchemaRequest: false,
   format: { enable: true },
   // The hover names the field's documentation, not our in-memory schema's uri.

@@ -44,13 +44,13 @@ export interface ScenarioEditor {
 
 /**
  * Editor features that scan the whole text (some in Monaco's own worker), off for a large text.
- * Link detection also waits for the reader (`reached`): it is what starts Monaco's own worker at
- * a page load of an ASCII text (~0.1 s of CPU), and a link is followed only by a pointer, which
- * reaches the editor first anyway.
+ * Link detection stays on from the load although it starts Monaco's own worker then (~0.1 s of
+ * CPU): held back until the reader reached the editor, that worker started at the first keystroke
+ * instead (word-based completion asks it too), and slowed the first redraws.
  */
-function largeTextOptions(large: boolean, reached: boolean) {
+function largeTextOptions(large: boolean) {
   return {
-    links: !large && reached,
+    links: !large,
     occurrencesHighlight: large ? 'off' as const : 'singleFile' as const,
     wordBasedSuggestions: large ? 'off' as const : 'matchingDocuments' as const,
     unicodeHighlight: {
@@ -94,7 +94,7 @@ export function createScenarioEditor(host: HTMLElement, text: string): ScenarioE
     ariaLabel: 'Scenario YAML',
     // Completion inside a value's line (e.g. after `restartPolicy: `) as well as for keys.
     quickSuggestions: { other: true, comments: false, strings: true },
-    ...largeTextOptions(heavy === 'large', false),
+    ...largeTextOptions(heavy === 'large'),
     // Off: it asks the folding provider (monaco-yaml's worker) for ranges even after the model
     // turned plain text for a heavy text, and with yaml-language-server's ranges it showed the
     // scope above the first line (metadata: over spec:).
@@ -111,17 +111,15 @@ export function createScenarioEditor(host: HTMLElement, text: string): ScenarioE
     const reason = model.getValueLength() > LARGE_TEXT_CHARS ? 'large' : heavyReason(model.getValue());
     if (reason === heavy) return;
     heavy = reason;
-    editor.updateOptions(largeTextOptions(heavy === 'large', reachers.length === 0));
+    editor.updateOptions(largeTextOptions(heavy === 'large'));
     monaco.editor.setModelLanguage(model, languageNow());
     for (const l of heavyListeners) l(heavy);
   });
 
-  // The reader reaches for the editor: monaco-yaml's worker may start (engagement.ts), and links
-  // are detected. `reachers` is empty from then on.
+  // The reader reaches for the editor: monaco-yaml's worker may start (engagement.ts).
   const reachers = [editor.onDidFocusEditorWidget(reached), editor.onMouseMove(reached)];
   function reached() {
     for (const r of reachers.splice(0)) r.dispose();
-    editor.updateOptions(largeTextOptions(heavy === 'large', true));
     editorEngagement.reach();
   }
 
