@@ -26,7 +26,7 @@ export const FIGURE_NOTES: Readonly<Record<string, string>> = {
   'draw.jobLanesDrawn': 'lanes the timeline draws for that Job',
   'draw.jobLayoutMs': 'that Job’s timeline layout',
   'draw.growthPerPod': 'that layout’s time at the full Job ÷ at 104 pods, over the ratio of pods (1 = linear)',
-  'cli.coldRunMs': '`npm run --silent sim -- run` on the default scenario, as a new process (the bundled command)',
+  'cli.coldRunMs': '`npm run --silent sim -- run` on the default scenario, as a new process (the bundled command; the median of 7 calls after one not counted)',
   'web.firstTimelineMs': 'navigation to the first drawn timeline (headless Chromium, built app; the page asked at every frame)',
   'web.firstTimelineOverBlank': 'the same ÷ navigation to a blank page served the same way',
   'web.keystrokeToTimelineP50Ms': 'keystroke in the editor to the redrawn timeline, default scenario, median',

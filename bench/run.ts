@@ -32,7 +32,7 @@ async function measureOnce(): Promise<Figures> {
   if (only.has('parse')) Object.assign(results, (await import('./parse')).measureParse(runs));
   if (only.has('budget')) Object.assign(results, (await import('./budget')).measureBudget(runs));
   if (only.has('draw')) Object.assign(results, (await import('./draw')).measureDraw(runs));
-  if (only.has('cli')) Object.assign(results, measureCli(Math.max(3, Math.ceil(runs / 2))));
+  if (only.has('cli')) Object.assign(results, measureCli(Math.max(7, runs)));
   if (only.has('web')) {
     const { measureWeb } = await import('./web');
     Object.assign(results, await measureWeb(runs));
