@@ -27,9 +27,20 @@ const SOURCE_DIRS = [join(root, 'src', 'cli'), join(root, 'src', 'engine')];
 
 const mtimeOf = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs;
 
-/** The command's sources under `dir`: every .ts but tests (our folders' names have no dot). */
+/**
+ * The command's sources under `dir`: every .ts but tests. Names only (no stat, no Dirent): a name
+ * without a dot is taken for a folder (launcher.test checks that no folder there has one), and
+ * one that is a file after all is skipped.
+ */
 function sourcesUnder(dir, into) {
-  for (const name of readdirSync(dir)) {
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    if (error.code === 'ENOTDIR') return into;
+    throw error;
+  }
+  for (const name of names) {
     if (name.endsWith('.ts')) {
       if (!name.endsWith('.test.ts')) into.push(`${dir}/${name}`);
     } else if (!name.includes('.')) {

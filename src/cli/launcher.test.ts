@@ -2,7 +2,7 @@
 // and runs plain JavaScript after that. It must say exactly what the TypeScript source says.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8', timeout: 60_000 });
@@ -47,6 +47,13 @@ describe('bin/sim-cli.cjs (the bundled sim command)', () => {
     expect(after.status).toBe(0);
     expect(after.stderr).toBe('');
     expect(statSync(bundle).mtimeMs).toBeGreaterThanOrEqual(now.getTime());
+  });
+
+  it('finds every source by name: no folder under src/cli or src/engine has a dot in its name', () => {
+    // The launcher takes a name without a dot for a folder and looks into no name with one.
+    const dotted = ['src/cli', 'src/engine'].flatMap((dir) => readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name.includes('.')).map((e) => `${e.parentPath}/${e.name}`));
+    expect(dotted).toEqual([]);
   });
 
   it('keeps the exit status and problem lines of invalid input', () => {
