@@ -62,6 +62,11 @@ test('a pod stuck at Init:1/2 behind a sidecar whose startup probe has not passe
     // The address bar follows the scenario: it must carry the share-safe form only.
     await expect.poll(() => page.url()).toContain('#v1.');
     const link = page.url();
+    // The button copies that same link.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('explain-copy-link').click();
+    await expect(page.getByTestId('explain-copy-status')).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     // A visitor with nothing saved: the link's text goes straight into the editor.
     const context = await browser.newContext();
     const fresh = await context.newPage();
