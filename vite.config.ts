@@ -5,13 +5,19 @@ import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './csp.ts';
 import { preloadApp } from './preloadApp.ts';
 import { prebuiltRuns } from './prebuiltRuns.ts';
+import { monacoClassic } from './monacoClassic.ts';
 
 // Settings measured in ../shared/docs/toolchain.md (Vite 8, Vitest 4.1 on Node 20, Monaco 0.54).
 export default defineConfig({
-  plugins: [react(), preloadApp(), prebuiltRuns(), contentSecurityPolicy()],
+  plugins: [react(), preloadApp(), prebuiltRuns(), contentSecurityPolicy(), monacoClassic()],
   worker: { format: 'es' },
   optimizeDeps: { include: ['yaml', 'monaco-yaml/yaml.worker.js'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },
+  build: {
+    target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false,
+    // monacoClassic's one esbuild call (~1.3 s, Monaco as a classic script) is most of the build's
+    // plugin time by design; Rolldown's timing warning would print at every build.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1', port: 5173 },
   test: {

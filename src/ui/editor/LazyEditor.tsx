@@ -14,9 +14,14 @@ import { useAppStore } from '../../state/appStore';
 import type { AppState } from '../../state/store';
 import { useFirstFrameDrawn } from '../app/firstFrame';
 import { EditorPlaceholder } from './EditorPlaceholder';
+import { loadMonacoCore } from './loadMonacoCore';
 import './editor.css';
 
-const EditorPane = lazy(() => import('./EditorPane'));
+// Monaco's script is asked for beside the pane's chunk, not once that chunk has run.
+const EditorPane = lazy(() => {
+  void loadMonacoCore().catch(() => {}); // a failure shows when the pane's chunk awaits it
+  return import('./EditorPane');
+});
 
 /** The longest the editor waits for the engine's first answer before loading anyway. */
 export const EDITOR_WAIT_MS = 1500;

@@ -2,9 +2,7 @@
 // tokenizer, the workers as module chunks of our own build, and monaco-yaml with the schema of
 // the scenario's Kubernetes version. Imported only by the lazily loaded editor pane.
 
-import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
-import './monacoFeatures';
-import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
+import { loadMonacoCore } from './loadMonacoCore';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import type { KubeVersion } from '../../engine/version';
@@ -17,6 +15,8 @@ import { combinedSchema, loadWorkloadSchema } from './schemas/loadSchema';
 import { simulationSchema } from './schemas/simulationSchema';
 import YamlWorker from './yaml.worker?worker';
 import { withLegacyWorkerApi } from './yamlWorkerBridge';
+
+const monaco = await loadMonacoCore();
 
 self.MonacoEnvironment = {
   getWorker: (_workerId, label) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
