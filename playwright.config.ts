@@ -52,6 +52,11 @@
 // (branch testtime4-processpersite): 3.7 -> 2.9 s a warm load in two rounds, no gain in a third;
 // measured again on a quiet machine on 2026-12-05, the whole suite: 11.3 -> 9.0 min, 1,305 ->
 // 1,031 s of CPU. It is in (support/test.ts's keep-alive page, and the flag below).
+// 2026-12-05 evening: each test's page is opened by that keep-alive page (window.open, noopener)
+// instead of context.newPage(), so it starts in the app's renderer process rather than in a new
+// one it leaves at its first navigation: 0.28-0.33 s of CPU a page against 0.44-0.61 s. And Monaco
+// is a classic script (monacoClassic.ts), which Chromium runs from its code cache: a warm load
+// 2.5-2.8 -> 2.2-2.4 s of CPU.
 // 2026-12-04 evening, quiet machine: 114 tests in 12.8 min wall (`npx playwright test`, per-test
 // durations summed 1,500 s over the two workers). A warm page load costs ~3.4 s of CPU, of which
 // ~0.5-0.65 s is V8 parsing the app's module scripts on background threads at every load: Chromium
