@@ -1,6 +1,7 @@
-// Monaco, bundled with the app (no CDN): the editor core with the features a YAML editor uses (monacoFeatures.ts), the YAML
-// tokenizer, the workers as module chunks of our own build, and monaco-yaml with the schema of
-// the scenario's Kubernetes version. Imported only by the lazily loaded editor pane.
+// The editor's setup, bundled with the app (no CDN): Monaco with the features a YAML editor uses
+// and the YAML tokenizer (monacoCore.ts, a classic script of its own that loadMonacoCore.ts
+// loads), the workers as module chunks of our own build, and monaco-yaml with the schema of the
+// scenario's Kubernetes version. Imported only by the lazily loaded editor pane.
 
 import { loadMonacoCore } from './loadMonacoCore';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
