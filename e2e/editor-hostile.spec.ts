@@ -38,3 +38,27 @@ test('an alias bomb never reaches the YAML worker: completion works again once i
     await expect(page.locator('[data-testid="editor"] .view-overlays .unicode-highlight').first()).toBeVisible();
   });
 });
+
+// A server that no longer has the editor's files (a redeploy, a cut download): the pane says so
+// with the text still there and a reload, and the rest of the app keeps working. The failed load
+// used to reach React's root and leave a blank page.
+test("the editor's script failing to load leaves the text, the timeline and a way to try again", async ({ page }) => {
+  await page.route('**/assets/monaco-core-*.js', (route) => route.abort('connectionreset'));
+  await page.goto('/');
+  await expect(page.getByTestId('lane').first()).toBeAttached();
+  const failure = page.getByTestId('editor-load-error');
+  await expect(failure).toBeVisible();
+  await expect(failure).toContainText("The editor could not be loaded: The editor's script could not be loaded");
+  await expect(page.getByRole('region', { name: 'Scenario text (the editor could not be loaded)' })).toContainText('kind: Pod');
+  // The rest of the app still answers: the timeline's controls move the cursor.
+  const cursor = page.getByTestId('cursor-time');
+  const before = await cursor.textContent();
+  await page.getByRole('button', { name: /Prev/ }).first().click();
+  await expect(cursor).not.toHaveText(before ?? '');
+  await expect(failure.getByRole('button', { name: 'Reload to try again' })).toBeEnabled();
+  // A reload with the files back brings the editor.
+  await page.unroute('**/assets/monaco-core-*.js');
+  await failure.getByRole('button', { name: 'Reload to try again' }).click();
+  await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeAttached();
+  await expect(page.getByTestId('editor-load-error')).toHaveCount(0);
+});

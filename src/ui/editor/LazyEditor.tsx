@@ -13,6 +13,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAppStore } from '../../state/appStore';
 import type { AppState } from '../../state/store';
 import { useFirstFrameDrawn } from '../app/firstFrame';
+import { EditorLoadBoundary } from './EditorLoadBoundary';
 import { EditorPlaceholder } from './EditorPlaceholder';
 import { loadMonacoCore } from './loadMonacoCore';
 import './editor.css';
@@ -49,8 +50,10 @@ function useEditorMayLoad(shown: boolean): boolean {
 export function LazyEditor({ shown }: { shown: boolean }) {
   if (!useEditorMayLoad(shown)) return <EditorPlaceholder />;
   return (
-    <Suspense fallback={<EditorPlaceholder />}>
-      <EditorPane />
-    </Suspense>
+    <EditorLoadBoundary>
+      <Suspense fallback={<EditorPlaceholder />}>
+        <EditorPane />
+      </Suspense>
+    </EditorLoadBoundary>
   );
 }
