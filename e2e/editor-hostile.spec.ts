@@ -1,11 +1,14 @@
 // Hostile input and the editor itself: an alias bomb never reaches monaco-yaml's worker, and the
-// editor's language features come back once it is gone. (The whole hostile-input suite, with the
-// checks every case shares, is hostile*.spec.ts.)
+// editor's language features come back once it is gone; the editor's own code failing to load
+// leaves the page working. (The whole hostile-input suite, with the checks every case shares, is
+// hostile*.spec.ts.)
 
 import { expect, test } from './support/test';
 import { editorText, openApp, replaceEditorText } from './support/app';
 import { caretAt, suggestions, waitForSchema } from './support/editor';
+import { expectNoAxeViolations } from './support/a11y';
 import { ALIAS_BOMB } from './support/hostile';
+import { setTheme } from './support/timeline';
 import { DEFAULT_SCENARIO, lineOf } from './support/scenario';
 
 test('an alias bomb never reaches the YAML worker: completion works again once it is gone', async ({ page }) => {
@@ -48,7 +51,7 @@ test("the editor's script failing to load leaves the text, the timeline and a wa
   await expect(page.getByTestId('lane').first()).toBeAttached();
   const failure = page.getByTestId('editor-load-error');
   await expect(failure).toBeVisible();
-  await expect(failure).toContainText("The editor could not be loaded: The editor's script could not be loaded");
+  await expect(failure).toContainText(/^The editor could not be loaded: Monaco's script did not arrive \(http:\/\/[^)]+\/assets\/monaco-core-[A-Z0-9]+\.js\)\. The text below/);
   await expect(page.getByRole('region', { name: 'Scenario text (the editor could not be loaded)' })).toContainText('kind: Pod');
   // The rest of the app still answers: the timeline's controls move the cursor.
   const cursor = page.getByTestId('cursor-time');
@@ -56,6 +59,11 @@ test("the editor's script failing to load leaves the text, the timeline and a wa
   await page.getByRole('button', { name: /Prev/ }).first().click();
   await expect(cursor).not.toHaveText(before ?? '');
   await expect(failure.getByRole('button', { name: 'Reload to try again' })).toBeEnabled();
+  // The notice reads and contrasts as the rest of the page does, in both themes.
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    await expectNoAxeViolations(page, theme, 'the editor pane after its script failed to load');
+  }
   // A reload with the files back brings the editor.
   await page.unroute('**/assets/monaco-core-*.js');
   await failure.getByRole('button', { name: 'Reload to try again' }).click();

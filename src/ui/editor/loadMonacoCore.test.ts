@@ -40,9 +40,9 @@ describe('loadClassicMonaco', () => {
 
   it('says which file could not be loaded', async () => {
     const { page } = fakePage({ [URLS.script]: 'error' });
-    await expect(loadClassicMonaco(URLS, page)).rejects.toThrow(`The editor's script could not be loaded (${URLS.script}).`);
+    await expect(loadClassicMonaco(URLS, page)).rejects.toThrow(`Monaco's script did not arrive (${URLS.script}).`);
     const other = fakePage({ [URLS.style]: 'error' }, (g) => { g[MONACO_CORE_GLOBAL] = { monaco: FAKE_MONACO }; });
-    await expect(loadClassicMonaco(URLS, other.page)).rejects.toThrow("The editor's stylesheet could not be loaded");
+    await expect(loadClassicMonaco(URLS, other.page)).rejects.toThrow(`Monaco's stylesheet did not arrive (${URLS.style}).`);
   });
 
   it('refuses a script that loaded but defined no editor', async () => {

@@ -17,7 +17,7 @@ export interface PageLike {
 function appendAndWait(doc: PageLike['document'], el: HTMLScriptElement | HTMLLinkElement, what: string, url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     el.addEventListener('load', () => resolve(), { once: true });
-    el.addEventListener('error', () => reject(new Error(`The editor's ${what} could not be loaded (${url}).`)), { once: true });
+    el.addEventListener('error', () => reject(new Error(`Monaco's ${what} did not arrive (${url}).`)), { once: true });
     doc.head.append(el);
   });
 }
@@ -32,7 +32,7 @@ export async function loadClassicMonaco(urls: { script: string; style: string },
   script.src = urls.script;
   await Promise.all([appendAndWait(doc, style, 'stylesheet', urls.style), appendAndWait(doc, script, 'script', urls.script)]);
   const core = page.global[MONACO_CORE_GLOBAL] as { monaco?: Monaco } | undefined;
-  if (!core?.monaco) throw new Error("The editor's script loaded but did not define the editor.");
+  if (!core?.monaco) throw new Error("Monaco's script loaded but did not define the editor.");
   return core.monaco;
 }
 
