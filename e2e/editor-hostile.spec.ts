@@ -1,7 +1,7 @@
 // Hostile input and the editor itself: an alias bomb never reaches monaco-yaml's worker, and the
-// editor's language features come back once it is gone; the editor's own code failing to load
-// leaves the page working. (The whole hostile-input suite, with the checks every case shares, is
-// hostile*.spec.ts.)
+// editor's language features come back once it is gone; the editor's own code, or another part's,
+// failing to load leaves the page working. (The whole hostile-input suite, with the checks every
+// case shares, is hostile*.spec.ts.)
 
 import { expect, test } from './support/test';
 import { editorText, openApp, replaceEditorText } from './support/app';
@@ -42,31 +42,49 @@ test('an alias bomb never reaches the YAML worker: completion works again once i
   });
 });
 
-// A server that no longer has the editor's files (a redeploy, a cut download): the pane says so
-// with the text still there and a reload, and the rest of the app keeps working. The failed load
-// used to reach React's root and leave a blank page.
-test("the editor's script failing to load leaves the text, the timeline and a way to try again", async ({ page }) => {
-  await page.route('**/assets/monaco-core-*.js', (route) => route.abort('connectionreset'));
+// A server that no longer has the page's files (a redeploy, a cut download): the editor pane says
+// so with the text still there and a reload; the other parts that failed (the gallery, the panels
+// under the timeline) keep their stand-ins and one notice names them; the rest of the app keeps
+// working. A failed load used to reach React's root and leave a blank page.
+const GONE = ['**/assets/monaco-core-*.js', '**/assets/GalleryPanel-*.js', '**/assets/UnderTimeline-*.js'];
+
+test("the editor's script and other parts failing to load leave the text, the timeline and a way to try again", async ({ page }) => {
+  for (const pattern of GONE) await page.route(pattern, (route) => route.abort('connectionreset'));
   await page.goto('/');
   await expect(page.getByTestId('lane').first()).toBeAttached();
   const failure = page.getByTestId('editor-load-error');
   await expect(failure).toBeVisible();
   await expect(failure).toContainText(/^The editor could not be loaded: Monaco's script did not arrive \(http:\/\/[^)]+\/assets\/monaco-core-[A-Z0-9]+\.js\)\. The text below/);
   await expect(page.getByRole('region', { name: 'Scenario text (the editor could not be loaded)' })).toContainText('kind: Pod');
+
+  const parts = page.getByTestId('part-load-error');
+  await expect(parts).toBeVisible();
+  await expect(parts).toContainText('Parts of the page could not be shown:');
+  await expect(parts.getByRole('listitem')).toHaveText([
+    /^the gallery \(.*\/assets\/GalleryPanel-[\w-]+\.js\)$/,
+    /^the selection, containers and events panels \(.*\/assets\/UnderTimeline-[\w-]+\.js\)$/,
+  ], { useInnerText: true });
+  // The gallery's stand-in holds its place, inert; the real button never came.
+  await expect(page.locator('.app-header button', { hasText: 'Gallery' })).toBeDisabled();
+  await expect(page.getByTestId('gallery-button')).toHaveCount(0);
+
   // The rest of the app still answers: the timeline's controls move the cursor.
   const cursor = page.getByTestId('cursor-time');
   const before = await cursor.textContent();
   await page.getByRole('button', { name: /Prev/ }).first().click();
   await expect(cursor).not.toHaveText(before ?? '');
   await expect(failure.getByRole('button', { name: 'Reload to try again' })).toBeEnabled();
-  // The notice reads and contrasts as the rest of the page does, in both themes.
+  // The notices read and contrast as the rest of the page does, in both themes.
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
-    await expectNoAxeViolations(page, theme, 'the editor pane after its script failed to load');
+    await expectNoAxeViolations(page, theme, 'the page after its editor, gallery and panels failed to load');
   }
-  // A reload with the files back brings the editor.
-  await page.unroute('**/assets/monaco-core-*.js');
-  await failure.getByRole('button', { name: 'Reload to try again' }).click();
+  // A reload with the files back brings every part.
+  for (const pattern of GONE) await page.unroute(pattern);
+  await parts.getByRole('button', { name: 'Reload to try again' }).click();
   await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeAttached();
+  await expect(page.getByTestId('gallery-button')).toBeEnabled();
+  await expect(page.getByTestId('containers')).toBeAttached();
   await expect(page.getByTestId('editor-load-error')).toHaveCount(0);
+  await expect(page.getByTestId('part-load-error')).toHaveCount(0);
 });

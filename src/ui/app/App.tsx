@@ -17,6 +17,7 @@ import { selectTraceSandboxChanged, selectTraceTruncated, selectTraceVersion } f
 import { selectExplainMode } from '../../state/explain/explainMode';
 import { PageTools } from '../panels/PageTools';
 import { HeaderButtonStandIn, lazyPart } from './lazyPart';
+import { PartLoadNotice } from './PartLoadNotice';
 import { PANE_IDS, PHONE, PhoneTabs, usePhoneTab } from './PhoneTabs';
 import { useMediaQuery } from './useMediaQuery';
 import type { AppState } from '../../state/store';
@@ -29,23 +30,23 @@ import './toolbarFit.css';
 const selectPresenting = (s: AppState) => s.presenting;
 
 // What the first frame does not need arrives after it, each as its own chunk (issue 16).
-const VersionSelect = lazyPart(() => import('../panels/VersionSelect'), 'VersionSelect', <VersionStandIn />);
-const GalleryPanel = lazyPart(() => import('../gallery/GalleryPanel'), 'GalleryPanel', <HeaderButtonStandIn label="Gallery" />);
-const HistoryPanel = lazyPart(() => import('../history/HistoryPanel'), 'HistoryPanel', <HeaderButtonStandIn label="History" />);
-const PresentButton = lazyPart(() => import('../present/PresentButton'), 'PresentButton', <HeaderButtonStandIn label="Present" />);
-const ShareButton = lazyPart(() => import('../share/ShareButton'), 'ShareButton', <div className="share"><HeaderButtonStandIn label="Share" className="share-button" /></div>);
-const EmbedApp = lazyPart(() => import('../embed/EmbedApp'), 'EmbedApp', null, 'now');
-const ShareBanner = lazyPart(() => import('../share/ShareNotices'), 'ShareBanner');
-const OpenDialog = lazyPart(() => import('../share/ShareNotices'), 'OpenDialog');
-const StorageNotice = lazyPart(() => import('../history/StorageNotice'), 'StorageNotice');
-const HelpOverlay = lazyPart(() => import('../panels/HelpOverlay'), 'HelpOverlay');
-const ExplainView = lazyPart(() => import('../explain/ExplainView'), 'ExplainView', null, 'now');
-const PresenterPanel = lazyPart(() => import('../present/PresenterPanel'), 'PresenterPanel');
-const CompareView = lazyPart(() => import('../share/compare/CompareView'), 'CompareView');
-const UnfinishedRunNotice = lazyPart(() => import('../panels/UnfinishedRunNotice'), 'UnfinishedRunNotice');
+const VersionSelect = lazyPart(() => import('../panels/VersionSelect'), 'VersionSelect', { part: 'the version picker', fallback: <VersionStandIn /> });
+const GalleryPanel = lazyPart(() => import('../gallery/GalleryPanel'), 'GalleryPanel', { part: 'the gallery', fallback: <HeaderButtonStandIn label="Gallery" /> });
+const HistoryPanel = lazyPart(() => import('../history/HistoryPanel'), 'HistoryPanel', { part: 'the history', fallback: <HeaderButtonStandIn label="History" /> });
+const PresentButton = lazyPart(() => import('../present/PresentButton'), 'PresentButton', { part: 'presenter mode', fallback: <HeaderButtonStandIn label="Present" /> });
+const ShareButton = lazyPart(() => import('../share/ShareButton'), 'ShareButton', { part: 'sharing', fallback: <div className="share"><HeaderButtonStandIn label="Share" className="share-button" /></div> });
+const EmbedApp = lazyPart(() => import('../embed/EmbedApp'), 'EmbedApp', { part: 'the embedded view', when: 'now' });
+const ShareBanner = lazyPart(() => import('../share/ShareNotices'), 'ShareBanner', { part: 'the shared link\'s notices' });
+const OpenDialog = lazyPart(() => import('../share/ShareNotices'), 'OpenDialog', { part: 'the shared link\'s notices' });
+const StorageNotice = lazyPart(() => import('../history/StorageNotice'), 'StorageNotice', { part: 'the storage notice' });
+const HelpOverlay = lazyPart(() => import('../panels/HelpOverlay'), 'HelpOverlay', { part: 'the keyboard help' });
+const ExplainView = lazyPart(() => import('../explain/ExplainView'), 'ExplainView', { part: 'the pod explanation', when: 'now' });
+const PresenterPanel = lazyPart(() => import('../present/PresenterPanel'), 'PresenterPanel', { part: 'the presenter panel' });
+const CompareView = lazyPart(() => import('../share/compare/CompareView'), 'CompareView', { part: 'the version comparison' });
+const UnfinishedRunNotice = lazyPart(() => import('../panels/UnfinishedRunNotice'), 'UnfinishedRunNotice', { part: 'the unfinished run notice' });
 // The selection, containers and events panels: a frame later, so that frame styles and lays out
 // about 40 % fewer elements, and out of the first chunk.
-const UnderTimeline = lazyPart(() => import('../panels/UnderTimeline'), 'UnderTimeline');
+const UnderTimeline = lazyPart(() => import('../panels/UnderTimeline'), 'UnderTimeline', { part: 'the selection, containers and events panels' });
 
 /** The version picker's place while its module (it reads the scenario's YAML) loads. */
 function VersionStandIn() {
@@ -71,7 +72,7 @@ export function App() {
   const explaining = useAppStore(selectExplainMode);
   const [phoneTab, setPhoneTab] = usePhoneTab();
   const phone = useMediaQuery(PHONE);
-  if (embed) return <EmbedApp />;
+  if (embed) return <><PartLoadNotice /><EmbedApp /></>;
   return (
     <div className={presenting && !explaining ? 'app presenting' : 'app'}>
       <header className="app-header">
@@ -85,6 +86,7 @@ export function App() {
         <PageTools />
       </header>
       <div className="app-notices">
+        <PartLoadNotice />
         <ShareBanner />
         <StorageNotice />
       </div>

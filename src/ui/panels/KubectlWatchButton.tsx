@@ -8,7 +8,7 @@ import { selectTrace } from '../../state/selectors';
 import { lazyPart } from '../app/lazyPart';
 
 const KubectlWatchDialog = lazyPart<typeof import('./KubectlWatchDialog'), Parameters<typeof import('./KubectlWatchDialog').KubectlWatchDialog>[0]>(
-  () => import('./KubectlWatchDialog'), 'KubectlWatchDialog');
+  () => import('./KubectlWatchDialog'), 'KubectlWatchDialog', { part: 'the kubectl -w dialog' });
 
 export function KubectlWatchButton() {
   const trace = useAppStore(selectTrace);

@@ -30,9 +30,9 @@ import './timeline.css';
 
 // Drawn only when the trace has them (a Job past the drawing budget): its code arrives after the
 // first frame (issue 16).
-const PodPicker = lazyPart<typeof import('./PodPicker'), PodPickerProps>(() => import('./PodPicker'), 'PodPicker');
+const PodPicker = lazyPart<typeof import('./PodPicker'), PodPickerProps>(() => import('./PodPicker'), 'PodPicker', { part: 'the Job\'s pod picker' });
 // A Job's pod names as buttons that select the pod: only for a trace with several pods.
-const PodLabels = lazyPart<typeof import('./PodLabels'), PodLabelsProps>(() => import('./PodLabels'), 'PodLabels');
+const PodLabels = lazyPart<typeof import('./PodLabels'), PodLabelsProps>(() => import('./PodLabels'), 'PodLabels', { part: 'the Job\'s pod names' });
 
 export const LABEL_WIDTH = 190;
 /** On a phone the names get less room, so the plot keeps most of the width. */

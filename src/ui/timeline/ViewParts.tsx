@@ -13,9 +13,9 @@ import type { ScaleOf } from './viewScale';
 
 // Drawn only when the trace has them (faults, a selection, an observed past): their code arrives
 // after the first frame (issue 16).
-const CausalityOverlay = lazyPart<typeof import('./CausalityOverlay'), CausalityOverlayProps>(() => import('./CausalityOverlay'), 'CausalityOverlay');
-const FaultHandles = lazyPart<typeof import('./FaultHandles'), FaultHandlesProps>(() => import('./FaultHandles'), 'FaultHandles');
-const ObservedBoundary = lazyPart<typeof import('./ObservedBoundary'), ObservedBoundaryProps>(() => import('./ObservedBoundary'), 'ObservedBoundary');
+const CausalityOverlay = lazyPart<typeof import('./CausalityOverlay'), CausalityOverlayProps>(() => import('./CausalityOverlay'), 'CausalityOverlay', { part: 'the selected event\'s cause arrows' });
+const FaultHandles = lazyPart<typeof import('./FaultHandles'), FaultHandlesProps>(() => import('./FaultHandles'), 'FaultHandles', { part: 'the handles of the injected events' });
+const ObservedBoundary = lazyPart<typeof import('./ObservedBoundary'), ObservedBoundaryProps>(() => import('./ObservedBoundary'), 'ObservedBoundary', { part: 'the observed-to-simulated boundary' });
 
 /** Whether any lane shows an injected event (a fault or a pod deletion), which gets a handle. */
 export function hasInjectedMarks(rows: Rows): boolean {

@@ -1,0 +1,39 @@
+import { describe, expect, it, vi } from 'vitest';
+import { failureMessage, PartLoadFailures } from './partLoadFailures';
+
+describe('PartLoadFailures', () => {
+  it('lists each failed part once, in the order they failed, and tells its listeners', () => {
+    const list = new PartLoadFailures();
+    const listener = vi.fn();
+    const stop = list.subscribe(listener);
+    list.report({ part: 'the gallery', message: 'Failed to fetch dynamically imported module: http://x/assets/GalleryPanel-1.js' });
+    list.report({ part: 'sharing', message: 'Failed to fetch dynamically imported module: http://x/assets/ShareButton-1.js' });
+    // The shared link's banner and its dialog come from one chunk: the second failure adds nothing.
+    list.report({ part: 'the gallery', message: 'again' });
+    expect(list.current().map((f) => f.part)).toEqual(['the gallery', 'sharing']);
+    expect(list.current()[0]!.message).toContain('GalleryPanel-1.js');
+    expect(listener).toHaveBeenCalledTimes(2);
+    stop();
+    list.report({ part: 'the history', message: 'x' });
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives a new list at each change, so React sees it changed, and the same list otherwise', () => {
+    const list = new PartLoadFailures();
+    const empty = list.current();
+    expect(list.current()).toBe(empty);
+    list.report({ part: 'the gallery', message: 'x' });
+    expect(list.current()).not.toBe(empty);
+  });
+});
+
+describe('failureMessage', () => {
+  it("says an error's own message, and what was thrown when it has none", () => {
+    expect(failureMessage(new TypeError('Failed to fetch dynamically imported module: http://x/a.js'))).toBe('Failed to fetch dynamically imported module: http://x/a.js');
+    expect(failureMessage('a string')).toBe('a string');
+    expect(failureMessage(new Error(''))).toBe('Error');
+    expect(failureMessage({})).toBe('an unknown error');
+    expect(failureMessage(undefined)).toBe('an unknown error');
+    expect(failureMessage(null)).toBe('an unknown error');
+  });
+});
