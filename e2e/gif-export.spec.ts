@@ -9,7 +9,7 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { type Download, type Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { composeFrames, readGif } from '../src/ui/timeline/export/gifStructure.testkit';
+import { composeFramesRgb, readGif } from '../src/ui/timeline/export/gifStructure.testkit';
 import { GIF_FRAMES, GIF_MAX_WIDTH } from '../src/ui/timeline/export/gifPlan';
 import { openApp, screenshot } from './support/app';
 import { revealTool } from './support/more';
@@ -27,12 +27,14 @@ async function percent(page: Page, testId: string): Promise<number | null> {
 const resize = (page: Page, width: number) => page.setViewportSize({ width, height: 800 });
 
 /** The column holding the most pixels of the cursor's red (--cursor, timeline.css) in frame k. */
-function cursorColumn(gif: ReturnType<typeof readGif>, frames: ReturnType<typeof composeFrames>, k: number): number {
+function cursorColumn(gif: ReturnType<typeof readGif>, frames: Uint8Array[], k: number): number {
   const CURSOR = [209, 36, 59];
   const counts = new Array<number>(gif.width).fill(0);
-  frames[k]!.forEach(([r, g, b], i) => {
+  const rgb = frames[k]!;
+  for (let i = 0; i < rgb.length / 3; i++) {
+    const [r, g, b] = [rgb[3 * i]!, rgb[3 * i + 1]!, rgb[3 * i + 2]!];
     if (Math.abs(r - CURSOR[0]!) + Math.abs(g - CURSOR[1]!) + Math.abs(b - CURSOR[2]!) < 40) counts[i % gif.width]!++;
-  });
+  }
   return counts.indexOf(Math.max(...counts));
 }
 
@@ -99,7 +101,7 @@ test('without MediaRecorder, playback exports as an animated GIF, with progress 
     await test.step('its frames, drawn in another order for the palette (its samples first), play in time order', async () => {
       // The cursor moves right. Frames drawn at 1,200 px are a narrower picture, so only frames
       // far apart are compared.
-      const frames = composeFrames(gif);
+      const frames = composeFramesRgb(gif);
       const xs = [2, 20, 40, 60, 80, GIF_FRAMES - 1].map((k) => cursorColumn(gif, frames, k));
       for (let i = 1; i < xs.length; i++) expect(xs[i]!, `${xs.join(' < ')}`).toBeGreaterThan(xs[i - 1]!);
       expect(xs.at(-1)!).toBeGreaterThan(gif.width / 2);
