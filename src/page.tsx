@@ -6,9 +6,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isEmbedUrl, splitFragment } from './share/url';
-import { startApp } from './state/appStore';
+import { appStore, startApp } from './state/appStore';
 import { whenFirstFrameDrawn } from './state/firstFrame';
 import { App } from './ui/app/App';
+import { AppCrashBoundary } from './ui/app/AppCrashBoundary';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -24,7 +25,9 @@ if (linkFirst) {
 startApp();
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <AppCrashBoundary store={appStore}>
+      <App />
+    </AppCrashBoundary>
   </StrictMode>,
 );
 if (!linkFirst) whenFirstFrameDrawn(() => void loadShare().then((m) => m.startShare()));

@@ -18,6 +18,7 @@ import { selectExplainMode } from '../../state/explain/explainMode';
 import { PageTools } from '../panels/PageTools';
 import { HeaderButtonStandIn, lazyPart } from './lazyPart';
 import { PartLoadNotice } from './PartLoadNotice';
+import { PaneGuard } from './PaneBoundary';
 import { PANE_IDS, PHONE, PhoneTabs, usePhoneTab } from './PhoneTabs';
 import { useMediaQuery } from './useMediaQuery';
 import type { AppState } from '../../state/store';
@@ -97,23 +98,29 @@ export function App() {
           <div className="editor-frame">
             <LazyEditor shown={!(presenting && !explaining) && !(phone && phoneTab === 'timeline')} />
           </div>
-          <ProblemsPanel />
+          <PaneGuard what="The problems list">
+            <ProblemsPanel />
+          </PaneGuard>
         </section>
         {explaining ? (
           <section className="pane pane-timeline" id={PANE_IDS.timeline} aria-label="Explanation">
-            <ExplainView />
+            <PaneGuard what="The explanation">
+              <ExplainView />
+            </PaneGuard>
           </section>
         ) : (
           <section className="pane pane-timeline" id={PANE_IDS.timeline} aria-label="Simulation">
-            <PresenterPanel />
-            <CompareView />
-            <StatusStrip />
-            <TimelineToolbar />
-            <UnfinishedRunNotice />
-            <Timeline />
-            <Legend truncated={truncated} sandboxChanged={sandboxChanged} />
-            <Notice />
-            <UnderTimeline />
+            <PaneGuard what="The timeline">
+              <PresenterPanel />
+              <CompareView />
+              <StatusStrip />
+              <TimelineToolbar />
+              <UnfinishedRunNotice />
+              <Timeline />
+              <Legend truncated={truncated} sandboxChanged={sandboxChanged} />
+              <Notice />
+              <UnderTimeline />
+            </PaneGuard>
           </section>
         )}
       </main>
