@@ -29,7 +29,7 @@ export class AppCrashBoundary extends Component<Props, { failure: string | null 
         </div>
         <p>
           Your scenario is saved in this browser, and here it is to copy.{' '}
-          <button type="button" onClick={() => window.location.reload()}>Reload</button>
+          <button type="button" className="tool-button" onClick={() => window.location.reload()}>Reload</button>
         </p>
         <pre tabIndex={0} aria-label="Your scenario">{this.props.store.getState().text}</pre>
       </main>

@@ -44,7 +44,7 @@ export class PaneBoundary extends Component<Props, State> {
         <p>
           This is a fault in Sidecar Lab, not in your scenario. The rest of the page still works, and the next
           edit tries again.{' '}
-          <button type="button" onClick={() => window.location.reload()}>Reload</button>
+          <button type="button" className="tool-button" onClick={() => window.location.reload()}>Reload</button>
         </p>
       </div>
     );

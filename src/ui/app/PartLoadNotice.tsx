@@ -17,7 +17,7 @@ export function PartLoadNotice() {
       </ul>
       <p>
         The rest of the page still works.{' '}
-        <button type="button" onClick={() => window.location.reload()}>Reload to try again</button>
+        <button type="button" className="tool-button" onClick={() => window.location.reload()}>Reload to try again</button>
       </p>
     </div>
   );
