@@ -41,6 +41,21 @@ test('a pane that cannot be drawn says so, the editor keeps working, and the nex
   await expect(page.getByTestId('lane').first()).toBeAttached();
   await expect(failure).toHaveCount(0);
 
+  await test.step('a lazily loaded part of the pane that throws: the pane says so, and the next edit draws it again', async () => {
+    // The containers table (the panels under the timeline, a chunk of their own) reads these.
+    await expect(page.getByTestId('containers')).toBeAttached();
+    await page.evaluate(() => window.__sidecarLabStore!.setState({ containerSummaries: null as never }));
+    await expect(failure).toHaveCount(1);
+    await expect(failure).toContainText(/^The timeline could not be shown/);
+    // Not taken for a part that failed to load: no notice under the header.
+    await expect(page.getByTestId('part-load-error')).toHaveCount(0);
+    await replaceEditorText(page, edited.replace('name: myapp-pod-2', 'name: myapp-pod-3'));
+    await expect(page.getByTestId('containers')).toBeAttached();
+    await expect(failure).toHaveCount(0);
+    await replaceEditorText(page, edited);
+    await expect(page.locator('[data-testid="lane"][data-container="myapp-container"]')).toBeAttached();
+  });
+
   await test.step('a fault outside the panes: the page says so and shows the scenario to copy; a reload brings the app back', async () => {
     // The phone tabs read the problem list (its count), outside any pane.
     await page.evaluate(() => window.__sidecarLabStore!.setState({ problems: null as never }));

@@ -3,11 +3,13 @@
 // reaches), that pane says so, and the rest of the page, the editor first, keeps working, so the
 // user can change the text that reached it. Without it the error unmounted the whole page, and as
 // the text is saved, a reload drew the same blank page again. The pane tries again at the next
-// input: a new text, answer or problem list.
+// input: a new text, answer or problem list. A lazily loaded part inside the pane that throws
+// while drawing hands its error here too (insidePane.ts, PartLoadBoundary.tsx).
 
 import { Component, type ReactNode } from 'react';
 import { useAppStore } from '../../state/appStore';
 import { selectProblems, selectText, selectTrace } from '../../state/selectors';
+import { InsidePane } from './insidePane';
 import { failureMessage } from './partLoadFailures';
 
 interface Props {
@@ -56,5 +58,9 @@ export function PaneGuard({ what, children }: { what: string; children: ReactNod
   const text = useAppStore(selectText);
   const trace = useAppStore(selectTrace);
   const problems = useAppStore(selectProblems);
-  return <PaneBoundary what={what} input={[text, trace, problems]}>{children}</PaneBoundary>;
+  return (
+    <InsidePane.Provider value>
+      <PaneBoundary what={what} input={[text, trace, problems]}>{children}</PaneBoundary>
+    </InsidePane.Provider>
+  );
 }

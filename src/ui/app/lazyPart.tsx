@@ -21,12 +21,18 @@ export interface LazyPartOptions {
 
 /** A component that renders `name` from the module `load` fetches, `fallback` until it is there. */
 export function lazyPart<M, P extends object = object>(load: () => Promise<M>, name: keyof M, { part, fallback = null, when = 'afterFirstFrame' }: LazyPartOptions): ComponentType<P> {
-  const Part = lazy(async () => ({ default: (await load())[name] as ComponentType<P> })) as unknown as ComponentType<P>;
+  let loaded = false;
+  const Part = lazy(async () => {
+    const module = await load();
+    loaded = true;
+    return { default: module[name] as ComponentType<P> };
+  }) as unknown as ComponentType<P>;
+  const isLoaded = () => loaded;
   function LazyPart(props: P) {
     const drawn = useFirstFrameDrawn();
     if (when === 'afterFirstFrame' && !drawn) return fallback;
     return (
-      <PartLoadBoundary part={part} fallback={fallback}>
+      <PartLoadBoundary part={part} fallback={fallback} loaded={isLoaded}>
         <Suspense fallback={fallback}>
           <Part {...props} />
         </Suspense>
