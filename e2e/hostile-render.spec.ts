@@ -71,3 +71,27 @@ test('a pane that cannot be drawn says so, the editor keeps working, and the nex
     await expect.poll(() => page.evaluate(() => window.__sidecarLabStore!.getState().text)).toBe(edited);
   });
 });
+
+// The editor's own fault: it reads the trace too (the container names its completion offers).
+// Once its code has arrived, an error while drawing it says the editor stopped, not that it could
+// not be loaded, keeps the text read-only, and the editor comes back with the next scenario.
+test('an editor that stops says so, keeps the text, and comes back with the next scenario', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => {
+    const store = window.__sidecarLabStore!;
+    store.setState({ trace: { ...store.getState().trace!, containers: null as never } });
+  });
+  const notice = page.getByTestId('editor-load-error');
+  await expect(notice).toContainText(/^The editor stopped \(.+\)\. This is a fault in Sidecar Lab/);
+  await expect(page.getByRole('region', { name: 'Scenario text (the editor stopped)' })).toContainText('kind: Pod');
+  await expect(page.getByTestId('pane-error')).toContainText('The timeline could not be shown');
+  await expectNoAxeViolations(page, 'light', 'the page with a stopped editor');
+
+  // The gallery still opens a scenario, and with it the editor and the timeline come back.
+  await page.getByTestId('gallery-button').click();
+  await page.locator('[data-testid="gallery-entry"]').first().click();
+  await expect(page.locator('[data-testid="editor"][data-ready="true"]')).toBeAttached();
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByTestId('pane-error')).toHaveCount(0);
+  await expect(page.getByTestId('lane').first()).toBeAttached();
+});

@@ -7,9 +7,8 @@
 // while drawing hands its error here too (insidePane.ts, PartLoadBoundary.tsx).
 
 import { Component, type ReactNode } from 'react';
-import { useAppStore } from '../../state/appStore';
-import { selectProblems, selectText, selectTrace } from '../../state/selectors';
 import { InsidePane } from './insidePane';
+import { sameItems, usePaneInput } from './paneInput';
 import { failureMessage } from './partLoadFailures';
 
 interface Props {
@@ -24,8 +23,6 @@ interface State {
   failure: string | null;
   input: readonly unknown[];
 }
-
-const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export class PaneBoundary extends Component<Props, State> {
   override state: State = { failure: null, input: this.props.input };
@@ -55,12 +52,10 @@ export class PaneBoundary extends Component<Props, State> {
 
 /** A PaneBoundary that tries again whenever the text, the engine's answer or the problems change. */
 export function PaneGuard({ what, children }: { what: string; children: ReactNode }) {
-  const text = useAppStore(selectText);
-  const trace = useAppStore(selectTrace);
-  const problems = useAppStore(selectProblems);
+  const input = usePaneInput();
   return (
     <InsidePane.Provider value>
-      <PaneBoundary what={what} input={[text, trace, problems]}>{children}</PaneBoundary>
+      <PaneBoundary what={what} input={input}>{children}</PaneBoundary>
     </InsidePane.Provider>
   );
 }

@@ -2,22 +2,41 @@
 // a redeploy that removed the old files, a proxy that cut the download), the pane shows the
 // scenario read-only with what failed and a way to try again, and the rest of the app keeps
 // working. Without it the failed import reached the root and unmounted the whole page.
+// Once its code has arrived, an error is the editor's drawing (a fault of ours that some state
+// reaches): the pane says the editor stopped, and tries again at the next input (the text, the
+// engine's answer or the problems: a gallery entry, History or a link can still change the text).
 
 import { Component, type ReactNode } from 'react';
+import { sameItems } from '../app/paneInput';
+import { failureMessage } from '../app/partLoadFailures';
 import { EditorPlaceholder } from './EditorPlaceholder';
+
+interface Props {
+  /** Whether the editor's code has arrived (then an error is a fault while drawing, not a load). */
+  loaded: () => boolean;
+  /** What the editor draws from; a change to any of them clears a failure (compared item by item). */
+  input: readonly unknown[];
+  children: ReactNode;
+}
 
 interface State {
   failure: string | null;
+  input: readonly unknown[];
 }
 
-export class EditorLoadBoundary extends Component<{ children: ReactNode }, State> {
-  override state: State = { failure: null };
+export class EditorLoadBoundary extends Component<Props, State> {
+  override state: State = { failure: null, input: this.props.input };
 
-  static getDerivedStateFromError(error: unknown): State {
-    return { failure: error instanceof Error && error.message ? error.message : String(error) };
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    return sameItems(props.input, state.input) ? null : { failure: null, input: props.input };
+  }
+
+  static getDerivedStateFromError(error: unknown): Partial<State> {
+    return { failure: failureMessage(error) };
   }
 
   override render(): ReactNode {
-    return this.state.failure === null ? this.props.children : <EditorPlaceholder failure={this.state.failure} />;
+    if (this.state.failure === null) return this.props.children;
+    return <EditorPlaceholder failure={{ kind: this.props.loaded() ? 'fault' : 'load', message: this.state.failure }} />;
   }
 }

@@ -13,15 +13,22 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAppStore } from '../../state/appStore';
 import type { AppState } from '../../state/store';
 import { useFirstFrameDrawn } from '../app/firstFrame';
+import { usePaneInput } from '../app/paneInput';
 import { EditorLoadBoundary } from './EditorLoadBoundary';
 import { EditorPlaceholder } from './EditorPlaceholder';
 import { loadMonacoCore } from './loadMonacoCore';
 import './editor.css';
 
+/** Whether the editor's code (the pane's chunk, which awaits Monaco's script) has arrived. */
+let paneLoaded = false;
+const isPaneLoaded = () => paneLoaded;
+
 // Monaco's script is asked for beside the pane's chunk, not once that chunk has run.
-const EditorPane = lazy(() => {
+const EditorPane = lazy(async () => {
   void loadMonacoCore().catch(() => {}); // a failure shows when the pane's chunk awaits it
-  return import('./EditorPane');
+  const module = await import('./EditorPane');
+  paneLoaded = true;
+  return module;
 });
 
 /** The longest the editor waits for the engine's first answer before loading anyway. */
@@ -48,12 +55,19 @@ function useEditorMayLoad(shown: boolean): boolean {
 
 /** `shown`: whether the editor's pane is on screen (not behind the phone's Editor tab, not presenting). */
 export function LazyEditor({ shown }: { shown: boolean }) {
-  if (!useEditorMayLoad(shown)) return <EditorPlaceholder />;
+  const input = usePaneInput();
+  const mayLoad = useEditorMayLoad(shown);
+  if (!mayLoad) return <EditorPlaceholder />;
   return (
-    <EditorLoadBoundary>
-      <Suspense fallback={<EditorPlaceholder />}>
-        <EditorPane />
-      </Suspense>
+    <EditorLoadBoundary loaded={isPaneLoaded} input={input}>
+      {PANE}
     </EditorLoadBoundary>
   );
 }
+
+/** The pane, one element for good: a new input re-renders the boundary, not the editor (it reads the store itself). */
+const PANE = (
+  <Suspense fallback={<EditorPlaceholder />}>
+    <EditorPane />
+  </Suspense>
+);
