@@ -6,56 +6,31 @@
 // input: a new text, answer or problem list. A lazily loaded part inside the pane that throws
 // while drawing hands its error here too (insidePane.ts, PartLoadBoundary.tsx).
 
-import { Component, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { InsidePane } from './insidePane';
-import { sameItems, usePaneInput } from './paneInput';
-import { failureMessage } from './partLoadFailures';
+import { usePaneInput } from './paneInput';
+import { RetryBoundary } from './RetryBoundary';
 
-interface Props {
-  /** What the pane shows, for a reader: "The timeline". */
-  what: string;
-  /** What the pane draws from; a change to any of them clears a failure (compared item by item). */
-  input: readonly unknown[];
-  children: ReactNode;
+/** What a pane shows in its place once drawing it failed. */
+function PaneFailure({ what, failure }: { what: string; failure: string }) {
+  return (
+    <div className="pane-error" role="alert" data-testid="pane-error">
+      <p><strong>{what} could not be shown</strong> ({failure}).</p>
+      <p>
+        This is a fault in Sidecar Lab, not in your scenario. The rest of the page still works, and the next
+        edit tries again.{' '}
+        <button type="button" className="tool-button" onClick={() => window.location.reload()}>Reload</button>
+      </p>
+    </div>
+  );
 }
 
-interface State {
-  failure: string | null;
-  input: readonly unknown[];
-}
-
-export class PaneBoundary extends Component<Props, State> {
-  override state: State = { failure: null, input: this.props.input };
-
-  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
-    return sameItems(props.input, state.input) ? null : { failure: null, input: props.input };
-  }
-
-  static getDerivedStateFromError(error: unknown): Partial<State> {
-    return { failure: failureMessage(error) };
-  }
-
-  override render(): ReactNode {
-    if (this.state.failure === null) return this.props.children;
-    return (
-      <div className="pane-error" role="alert" data-testid="pane-error">
-        <p><strong>{this.props.what} could not be shown</strong> ({this.state.failure}).</p>
-        <p>
-          This is a fault in Sidecar Lab, not in your scenario. The rest of the page still works, and the next
-          edit tries again.{' '}
-          <button type="button" className="tool-button" onClick={() => window.location.reload()}>Reload</button>
-        </p>
-      </div>
-    );
-  }
-}
-
-/** A PaneBoundary that tries again whenever the text, the engine's answer or the problems change. */
+/** A pane's boundary: it tries again whenever the text, the engine's answer or the problems change. */
 export function PaneGuard({ what, children }: { what: string; children: ReactNode }) {
   const input = usePaneInput();
   return (
     <InsidePane.Provider value>
-      <PaneBoundary what={what} input={input}>{children}</PaneBoundary>
+      <RetryBoundary input={input} fallback={(failure) => <PaneFailure what={what} failure={failure} />}>{children}</RetryBoundary>
     </InsidePane.Provider>
   );
 }

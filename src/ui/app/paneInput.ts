@@ -1,5 +1,6 @@
-// What a pane draws from, for the boundaries that try again when it changes (PaneBoundary.tsx,
-// editor/EditorLoadBoundary.tsx): the text, the engine's answer and the problems.
+// What a pane draws from, for the boundaries that try again when it changes (RetryBoundary.tsx,
+// used by PaneBoundary.tsx and editor/EditorLoadBoundary.tsx): the text, the engine's answer and
+// the problems.
 
 import { useAppStore } from '../../state/appStore';
 import { selectProblems, selectText, selectTrace } from '../../state/selectors';
@@ -11,6 +12,3 @@ export function usePaneInput(): readonly unknown[] {
   const problems = useAppStore(selectProblems);
   return [text, trace, problems];
 }
-
-/** Whether two inputs hold the same items, in order. */
-export const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -6,9 +6,8 @@
 // reaches): the pane says the editor stopped, and tries again at the next input (the text, the
 // engine's answer or the problems: a gallery entry, History or a link can still change the text).
 
-import { Component, type ReactNode } from 'react';
-import { sameItems } from '../app/paneInput';
-import { failureMessage } from '../app/partLoadFailures';
+import type { ReactNode } from 'react';
+import { RetryBoundary } from '../app/RetryBoundary';
 import { EditorPlaceholder } from './EditorPlaceholder';
 
 interface Props {
@@ -19,24 +18,10 @@ interface Props {
   children: ReactNode;
 }
 
-interface State {
-  failure: string | null;
-  input: readonly unknown[];
-}
-
-export class EditorLoadBoundary extends Component<Props, State> {
-  override state: State = { failure: null, input: this.props.input };
-
-  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
-    return sameItems(props.input, state.input) ? null : { failure: null, input: props.input };
-  }
-
-  static getDerivedStateFromError(error: unknown): Partial<State> {
-    return { failure: failureMessage(error) };
-  }
-
-  override render(): ReactNode {
-    if (this.state.failure === null) return this.props.children;
-    return <EditorPlaceholder failure={{ kind: this.props.loaded() ? 'fault' : 'load', message: this.state.failure }} />;
-  }
+export function EditorLoadBoundary({ loaded, input, children }: Props) {
+  return (
+    <RetryBoundary input={input} fallback={(failure) => <EditorPlaceholder failure={{ kind: loaded() ? 'fault' : 'load', message: failure }} />}>
+      {children}
+    </RetryBoundary>
+  );
 }
