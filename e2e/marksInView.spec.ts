@@ -1,8 +1,9 @@
 // Issue 16: after an edit of a 40-container pod, the marks' canvas first draws only the lanes on
 // screen (their glyphs are most of a keystroke's drawing) and draws the whole canvas again with
 // the lanes left for idle time (src/ui/timeline/useTimelineDraw.ts, lanesInView.ts `rowsInView`).
-// The glyphs each canvas picture holds are counted at the 2d context (every mark is a fill
-// and/or a stroke), picture by picture (transferToImageBitmap ends one).
+// The glyphs each drawing of the marks holds are counted at the 2d context (every mark is a fill
+// and/or a stroke), drawing by drawing: a drawing is every strip (marksStrips.ts) handed over
+// (transferToImageBitmap) in one task, the strips of one redraw.
 
 import { uniformPodText } from '../bench/engine';
 import { openApp, replaceEditorText } from './support/app';
@@ -27,8 +28,14 @@ test('an edit draws the marks of the lanes on screen at once, then every mark, a
     proto.fill = counted(proto.fill as (...args: unknown[]) => void) as typeof proto.fill;
     proto.stroke = counted(proto.stroke as (...args: unknown[]) => void) as typeof proto.stroke;
     const transfer = OffscreenCanvas.prototype.transferToImageBitmap;
+    let drawing = false;
     OffscreenCanvas.prototype.transferToImageBitmap = function () {
-      w.__pictures.push(ops);
+      if (!drawing) {
+        drawing = true;
+        w.__pictures.push(0);
+        queueMicrotask(() => { drawing = false; });
+      }
+      w.__pictures[w.__pictures.length - 1]! += ops;
       ops = 0;
       return transfer.call(this);
     };

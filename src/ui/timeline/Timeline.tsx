@@ -1,6 +1,6 @@
 // The timeline panel. React owns the layers, D3 and the canvas draw inside them (useTimelineDraw):
-// a fixed SVG (axis, names), a clipped moving layer (the lanes' bars in SVG, the dense marks on a
-// canvas) and an overlay SVG (cursor, injected-event handles, cause/effect highlight) that takes
+// a fixed SVG (axis, names), a clipped moving layer (the lanes' bars in SVG, the dense marks on
+// canvas strips) and an overlay SVG (cursor, injected-event handles, cause/effect highlight) that takes
 // the pointer. Keys are the page's shortcuts (state/commands).
 
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -77,7 +77,6 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
     plot: { current: null as SVGSVGElement | null },
     lanes: { current: null as SVGGElement | null },
     pinned: { current: null as SVGGElement | null },
-    canvas: { current: null as HTMLCanvasElement | null },
     cursor: { current: null as SVGGElement | null },
   }).current;
   // Until its width is read (before the first paint), the timeline is laid out at a guess and not drawn.
@@ -119,14 +118,14 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
     const base = svgRef.current;
     const plot = refs.plot.current;
     const overlay = overlayRef.current;
-    const canvas = refs.canvas.current;
+    const marks = refs.marks.current;
     const rows = rowsNow.current;
     const { range, finishDrawing, markStyles } = drawNow.current;
-    if (!rows || !base || !plot || !overlay || !canvas || !range.current) return null;
+    if (!rows || !base || !plot || !overlay || !marks || !range.current) return null;
     const pinned = refs.pinned.current?.ownerSVGElement ?? null;
     return {
-      base, plot, pinned, plotPad: PLOT_PAD, overlay, canvas, rows, scale: scaleNow.current, range: range.current, finishDrawing,
-      markStyles: () => markStyles() ?? readMarkStyles(canvas),
+      base, plot, pinned, plotPad: PLOT_PAD, overlay, rows, scale: scaleNow.current, range: range.current, finishDrawing,
+      markStyles: () => markStyles() ?? readMarkStyles(marks),
     };
   }), [refs]);
 
@@ -164,9 +163,8 @@ export function Timeline({ readOnly = false }: { readOnly?: boolean } = {}) {
           <svg className="timeline-plot-svg timeline-pinned" width={plotBoxWidth} height={height} aria-hidden="true">
             <g className="pinned-labels" ref={(el) => { refs.pinned.current = el; }} />
           </svg>
-          <div className="timeline-plot-layer" ref={(el) => { refs.marks.current = el; }} style={{ height }}>
-            <canvas ref={(el) => { refs.canvas.current = el; }} className="timeline-canvas" aria-hidden="true" />
-          </div>
+          {/* The marks' canvases, strips that useTimelineDraw places (marksStrips.ts). */}
+          <div className="timeline-plot-layer" ref={(el) => { refs.marks.current = el; }} style={{ height }} />
         </div>
         <svg ref={overlayRef} className="timeline-overlay" width={width} height={height} {...gestures}>
           {rows && trace && <ViewParts trace={trace} rows={rows} scaleOf={scaleOf} readOnly={readOnly} selected={selected} causality={causality} />}

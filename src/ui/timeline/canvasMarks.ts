@@ -1,10 +1,11 @@
-// The dense layer: every mark except the interactive fault handles, drawn on a canvas under the
-// overlay. Only marks inside the scale's range are drawn, and at most one per pixel column per
-// kind and lane, so 10,000 marks cost about what 1,000 do. `originX` is the timeline x of the
-// canvas's left edge (the canvas moves with the lanes layer).
+// The dense layer: every mark except the interactive fault handles, drawn on canvases under the
+// overlay (strips, marksStrips.ts). Only marks inside the scale's range are drawn, and at most one
+// per pixel column per kind and lane, so 10,000 marks cost about what 1,000 do. `originX` is the
+// timeline x of the canvases' left edge (they move with the lanes layer).
 
 import { MARK_PATH, STROKE_ONLY } from './marks';
 import { marksSurface, type MarksContext } from './marksSurface';
+import type { PlacedStrip } from './marksStrips';
 import { documentRootVariables } from './rootVariables';
 import type { MarkKind } from './model';
 import { BAR_TOP, type Rows } from './rows';
@@ -37,30 +38,47 @@ export function readMarkStyles(el: Element): Record<MarkKind, MarkStyle> {
   }])) as Record<MarkKind, MarkStyle>;
 }
 
+/** The part of the picture a canvas shows, in CSS px from the picture's top. */
+interface StripRange {
+  top: number;
+  height: number;
+}
+
 function computedReader(el: Element): (name: string) => string {
   const css = getComputedStyle(el);
   return (name) => css.getPropertyValue(name).trim();
 }
 
-/** Draws the marks on `canvas` (through marksSurface.ts: off screen, then shown whole); returns how many. */
+/** How far a glyph reaches above and below its centre: sigkill's bar (4.5 + 1.5 px) and a 2 px stroke, rounded up. */
+const GLYPH_REACH = 8;
+
+/**
+ * Draws the marks on the strips (each through marksSurface.ts: off screen, then shown whole), each
+ * strip the lanes whose glyphs reach into it; returns how many glyphs were drawn.
+ */
 export function drawMarks(
-  canvas: HTMLCanvasElement, rows: Rows, scale: TimeScale, styles: Record<MarkKind, MarkStyle>, dpr: number, originX: number,
+  strips: readonly PlacedStrip[], rows: Rows, scale: TimeScale, styles: Record<MarkKind, MarkStyle>, dpr: number, originX: number,
 ): number {
-  const surface = marksSurface(canvas);
-  const ctx = surface.begin(canvas.width, canvas.height);
-  const drawn = ctx ? drawMarksOn(ctx, rows, scale, styles, dpr, originX) : 0;
-  surface.end();
+  let drawn = 0;
+  for (const strip of strips) {
+    const surface = marksSurface(strip.canvas);
+    const ctx = surface.begin(strip.canvas.width, strip.canvas.height);
+    if (ctx) drawn += drawMarksOn(ctx, rows, scale, styles, dpr, originX, strip);
+    surface.end();
+  }
   return drawn;
 }
 
 function drawMarksOn(
-  ctx: MarksContext, rows: Rows, scale: TimeScale, styles: Record<MarkKind, MarkStyle>, dpr: number, originX: number,
+  ctx: MarksContext, rows: Rows, scale: TimeScale, styles: Record<MarkKind, MarkStyle>, dpr: number, originX: number, strip: StripRange,
 ): number {
   ctx.save();
   ctx.lineWidth = 1.3;
   const g = glyphs();
   let drawn = 0;
   for (const lane of rows.lanes) {
+    const y = lane.y + BAR_TOP - strip.top;
+    if (y + GLYPH_REACH < 0 || y - GLYPH_REACH > strip.height) continue;
     const [lo, hi] = visibleMoments(lane.marks, scale.t0, scale.t1);
     const lastX = new Map<MarkKind, number>();
     for (let i = lo; i < hi; i++) {
@@ -72,7 +90,7 @@ function drawMarksOn(
       if (lastX.get(m.kind) === px) continue;
       lastX.set(m.kind, px);
       const style = styles[m.kind];
-      ctx.setTransform(dpr, 0, 0, dpr, x * dpr, (lane.y + BAR_TOP) * dpr);
+      ctx.setTransform(dpr, 0, 0, dpr, x * dpr, y * dpr);
       const path = g.get(m.kind)!;
       if (!STROKE_ONLY.has(m.kind)) {
         ctx.fillStyle = style.fill;

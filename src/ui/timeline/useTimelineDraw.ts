@@ -8,6 +8,7 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Theme } from '../../state/slices/prefs';
 import { drawMarks, readMarkStyles, type MarkStyle } from './canvasMarks';
+import { placeStrips, type PlacedStrip } from './marksStrips';
 import type { MarkKind } from './model';
 import { renderAxis } from './axis';
 import { renderCursor, renderLaneFrames } from './render';
@@ -24,13 +25,12 @@ export interface TimelineRefs {
   frames: RefObject<SVGGElement | null>;
   /** The moving layer of the lanes' SVG. */
   layer: RefObject<HTMLDivElement | null>;
-  /** The moving layer of the marks' canvas, above the pinned labels; placed like `layer`. */
+  /** The moving layer of the marks' canvases (strips, marksStrips.ts), above the pinned labels; placed like `layer`. */
   marks: RefObject<HTMLDivElement | null>;
   plot: RefObject<SVGSVGElement | null>;
   lanes: RefObject<SVGGElement | null>;
   /** The pinned bar labels' group, in a still SVG over the clipped plot box (its x is the box's). */
   pinned: RefObject<SVGGElement | null>;
-  canvas: RefObject<HTMLCanvasElement | null>;
   cursor: RefObject<SVGGElement | null>;
 }
 
@@ -74,8 +74,8 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   const laneFrame = useRef<LaneFrame | null>(null);
   /** Whether lanes of the last drawing wait for idle time. */
   const restPending = useRef(false);
-  /** The marks' canvas as last drawn, when it holds only the lanes on screen (the rest wait with the lanes). */
-  const marksPending = useRef<{ canvas: HTMLCanvasElement; scale: TimeScale; styles: Record<MarkKind, MarkStyle>; dpr: number; originX: number } | null>(null);
+  /** The marks' strips as last drawn, when they hold only the lanes on screen (the rest wait with the lanes). */
+  const marksPending = useRef<{ strips: PlacedStrip[]; scale: TimeScale; styles: Record<MarkKind, MarkStyle>; dpr: number; originX: number } | null>(null);
 
   useLayoutEffect(() => {
     if (rows && refs.frames.current) {
@@ -89,14 +89,13 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   // pan frame between renders draws with the same rows, theme and cursor). `recentre`: draw a
   // range centred on the view even if the view is still inside the one drawn (drawing ahead).
   const drawAt = (s: TimeScale, recentre = false) => {
-    const { layer: layerRef, marks: marksRef, plot: plotRef, lanes: lanesRef, pinned: pinnedRef, canvas: canvasRef } = refs;
+    const { layer: layerRef, marks: marksRef, plot: plotRef, lanes: lanesRef, pinned: pinnedRef } = refs;
     const layer = layerRef.current;
     const marks = marksRef.current;
     const plot = plotRef.current;
     const lanes = lanesRef.current;
     const pinned = pinnedRef.current;
-    const canvas = canvasRef.current;
-    if (!rows || !refs.axis.current || !layer || !marks || !plot || !lanes || !pinned || !canvas) return;
+    if (!rows || !refs.axis.current || !layer || !marks || !plot || !lanes || !pinned) return;
     renderAxis(refs.axis.current, s);
     shown.current = s;
     // A new drawing (new lanes, size or theme: the range was reset) draws the lanes on screen first;
@@ -117,17 +116,13 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       if (restPending.current) rest.current.poke();
       labelSlots.current = barLabelSlots(lanes);
       const dpr = globalThis.devicePixelRatio || 1;
-      // The canvas reaches a little past the range, so marks on its edges are whole.
-      canvas.width = Math.round((w + 2 * plotPad) * dpr);
-      canvas.height = Math.round(height * dpr);
-      canvas.style.left = `${-plotPad}px`;
-      canvas.style.width = `${w + 2 * plotPad}px`;
-      canvas.style.height = `${height}px`;
-      if (styles.current?.theme !== theme) styles.current = { theme, styles: readMarkStyles(canvas) };
+      // The canvases reach a little past the range, so marks on their edges are whole.
+      const strips = placeStrips(marks, w + 2 * plotPad, height, dpr, -plotPad);
+      if (styles.current?.theme !== theme) styles.current = { theme, styles: readMarkStyles(marks) };
       // Lanes left for idle time have their marks drawn then too (drawRest).
-      const marksArgs = { canvas, scale: next.scale, styles: styles.current.styles, dpr, originX: next.scale.x0 - plotPad };
+      const marksArgs = { strips, scale: next.scale, styles: styles.current.styles, dpr, originX: next.scale.x0 - plotPad };
       marksPending.current = restPending.current ? marksArgs : null;
-      drawMarks(canvas, restPending.current ? rowsInView(rows, inView.current.shows) : rows, next.scale, marksArgs.styles, dpr, marksArgs.originX);
+      drawMarks(strips, restPending.current ? rowsInView(rows, inView.current.shows) : rows, next.scale, marksArgs.styles, dpr, marksArgs.originX);
       range.current = next;
     }
     const offset = `translateX(${rangeOffset(next, s).toFixed(2)}px)`;
@@ -146,7 +141,7 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
     renderLanes(lanes.current, rows, laneFrame.current);
     const marks = marksPending.current;
     marksPending.current = null;
-    if (marks) drawMarks(marks.canvas, rows, marks.scale, marks.styles, marks.dpr, marks.originX);
+    if (marks) drawMarks(marks.strips, rows, marks.scale, marks.styles, marks.dpr, marks.originX);
     labelSlots.current = barLabelSlots(lanes.current);
     pinBarLabels(labelSlots.current, pinned.current, range.current.draw, shown.current.t0, plotPad);
   };

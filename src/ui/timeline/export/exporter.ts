@@ -21,7 +21,6 @@ export interface DrawnTimeline {
   plotPad: number;
   range: RenderRange;
   overlay: SVGSVGElement;
-  canvas: HTMLCanvasElement;
   rows: Rows;
   scale: TimeScale;
   /** Draws at once what the timeline left for idle time (off-screen lanes after an edit). */
