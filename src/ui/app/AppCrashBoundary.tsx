@@ -5,7 +5,7 @@
 
 import { Component, type ReactNode } from 'react';
 import type { AppStore } from '../../state/store';
-import { failureMessage } from './partLoadFailures';
+import { failureMessage } from './failureMessage';
 
 interface Props {
   store: AppStore;

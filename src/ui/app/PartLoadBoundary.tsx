@@ -8,7 +8,8 @@
 
 import { Component, type ContextType, type ReactNode } from 'react';
 import { InsidePane } from './insidePane';
-import { failureMessage, partLoadFailures, type PartLoadFailures } from './partLoadFailures';
+import { failureMessage } from './failureMessage';
+import { partLoadFailures, type PartLoadFailures } from './partLoadFailures';
 
 interface Props {
   /** What the part is, for a reader: "the gallery". */

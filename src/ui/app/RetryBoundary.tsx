@@ -4,7 +4,7 @@
 // (editor/EditorLoadBoundary.tsx) each give it what to show in their place.
 
 import { Component, type ReactNode } from 'react';
-import { failureMessage } from './partLoadFailures';
+import { failureMessage } from './failureMessage';
 
 interface Props {
   /** What the children draw from; a change to any of them clears a failure (compared item by item). */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { failureMessage, PartLoadFailures } from './partLoadFailures';
+import { PartLoadFailures } from './partLoadFailures';
 
 describe('PartLoadFailures', () => {
   it('lists each failed part once, in the order they failed, and tells its listeners', () => {
@@ -24,16 +24,5 @@ describe('PartLoadFailures', () => {
     expect(list.current()).toBe(empty);
     list.report({ part: 'the gallery', message: 'x' });
     expect(list.current()).not.toBe(empty);
-  });
-});
-
-describe('failureMessage', () => {
-  it("says an error's own message, and what was thrown when it has none", () => {
-    expect(failureMessage(new TypeError('Failed to fetch dynamically imported module: http://x/a.js'))).toBe('Failed to fetch dynamically imported module: http://x/a.js');
-    expect(failureMessage('a string')).toBe('a string');
-    expect(failureMessage(new Error(''))).toBe('Error');
-    expect(failureMessage({})).toBe('an unknown error');
-    expect(failureMessage(undefined)).toBe('an unknown error');
-    expect(failureMessage(null)).toBe('an unknown error');
   });
 });

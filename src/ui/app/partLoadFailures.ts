@@ -36,11 +36,3 @@ export const partLoadFailures = new PartLoadFailures();
 export function usePartLoadFailures(list: PartLoadFailures = partLoadFailures): readonly PartLoadFailure[] {
   return useSyncExternalStore(list.subscribe, list.current);
 }
-
-/** An error's message for a reader: its own text, or what it is when it has none. */
-export function failureMessage(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  if (error === undefined || error === null) return 'an unknown error';
-  const text = String(error);
-  return text === '' || text === '[object Object]' ? 'an unknown error' : text;
-}
