@@ -3,10 +3,12 @@
 // GPU (this machine; any browser that falls back to software) hands an OffscreenCanvas picture of
 // more than about a million bytes (~245,000 pixels) over through a slow path: drawing and
 // transferring the 40-container pod's marks canvas (506 x 1660 px at 1280 px wide) took 11-21 ms
-// a redraw, 34 ms at 1920 px, against 0.1-0.3 ms for a canvas under that size
-// (.scratch/canvas22c.ts, Chromium 156, headless; strips of 384 px: 2.1 ms; at 1920 px, strips
-// of 256 px: 1.6 ms). A redraw of a tall timeline, after every edit and at every pan past the drawn
-// range, paid it on the main thread. Strips of at most STRIP_PIXELS stay under it.
+// a redraw, 34 ms at 1920 px, against 0.1-0.3 ms for a canvas under that size (headless Chromium
+// 156, 2026-12: clear, 300 small rectangles, transferToImageBitmap and transferFromImageBitmap,
+// the median of 12 per size; the cost jumps between 506 x 480 and 506 x 490 px; strips of 384 px:
+// 2.1 ms, at 1920 px strips of 256 px: 1.6 ms). A redraw of a tall timeline, after every edit and
+// at every pan past the drawn range, paid it on the main thread. Strips of at most STRIP_PIXELS
+// stay under it.
 
 /** The most device pixels one strip holds: under Chromium's ~245,000, with room for rounding. */
 export const STRIP_PIXELS = 200_000;
