@@ -107,6 +107,9 @@ test('the exported SVG carries the title, the version, the legend and the cursor
   // On a phone the title is cut to the width and the legend wraps onto more rows.
   await page.setViewportSize({ width: 390, height: 800 });
   await expect.poll(async () => (await page.getByTestId('timeline').boundingBox())?.width ?? 0).toBeLessThan(400);
+  // The toolbar moves its downloads behind "More" when React sees the media query change, which can
+  // come after the layout has shrunk: wait for that move, or revealTool finds PNG still in its row.
+  await expect(page.getByTestId('toolbar-more')).toBeVisible();
   const narrow = await download(page, 'export-png');
   writeFileSync('e2e/screenshots/exported-timeline-390.png', narrow.data);
   expect(narrow.data.readUInt32BE(16) / 2).toBeLessThan(400);
