@@ -9,6 +9,7 @@ import { MAX_ALIAS_COUNT, MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENTS, MAX_TEXT_CH
 import { Problems, START_SPAN, type Span } from './problems';
 import { thousands } from '../thousands';
 import { parseAllDocumentsInSteps, type StepListener } from './yamlInSteps';
+import { isMarkerAt, keptBoundaries, remember, type Boundary } from './unchangedDocuments';
 import type { ScalarValue, YEntry, YMap, YNode } from './ynode';
 
 export interface YamlDoc {
@@ -114,7 +115,7 @@ class Converter {
 
   constructor(
     private readonly doc: Document.Parsed,
-    private readonly lc: LineCounter,
+    private readonly lc: LinePositions,
     private readonly p: Problems,
     private readonly onStep?: StepListener,
   ) {}
@@ -258,19 +259,41 @@ export function screenYamlText(text: string, p: Problems): boolean {
   return true;
 }
 
+/** A line counter for a part of the text that starts at the beginning of line `firstLine + 1`. */
+interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
+}
+
+function shiftedLines(lc: LineCounter, linesBefore: number): LinePositions {
+  if (linesBefore === 0) return lc;
+  return {
+    linePos(offset) {
+      const pos = lc.linePos(offset);
+      return { line: pos.line + linesBefore, col: pos.col };
+    },
+  };
+}
+
 /**
  * Parses the scenario text into mapping documents, reporting anything unusable as problems.
- * `onStep` is called now and then while a long text is read.
+ * `onStep` is called now and then while a long text is read. Documents before a marker that the
+ * last text read left unchanged are taken from that read (unchangedDocuments.ts).
  */
 export function parseYamlDocuments(text: string, p: Problems, onStep?: StepListener): YamlParse {
   if (!screenYamlText(text, p)) return { docs: [], ok: false };
 
+  const keptList = keptBoundaries(text);
+  const kept = keptList.at(-1);
+  const base = kept?.offset ?? 0;
+  const source = kept ? text.slice(base) : text;
+  const keptDocs = kept?.docs ?? [];
   const lc = new LineCounter();
-  const all = parseAllDocumentsInSteps(text, { lineCounter: lc, uniqueKeys: false, merge: true }, onStep);
+  const all = parseAllDocumentsInSteps(source, { lineCounter: lc, uniqueKeys: false, merge: true }, onStep);
   onStep?.();
+  const lines = shiftedLines(lc, kept ? kept.line - 1 : 0);
   const at = (range: readonly number[]): Span => {
-    const s = lc.linePos(range[0] ?? 0);
-    const e = lc.linePos(range[1] ?? range[0] ?? 0);
+    const s = lines.linePos(range[0] ?? 0);
+    const e = lines.linePos(range[1] ?? range[0] ?? 0);
     return { line: s.line, col: s.col, endLine: e.line, endCol: Math.max(e.col, e.line === s.line ? s.col + 1 : e.col) };
   };
 
@@ -280,7 +303,7 @@ export function parseYamlDocuments(text: string, p: Problems, onStep?: StepListe
     for (const err of doc.errors) {
       syntaxErrors = true;
       let start = err.pos[0];
-      while (text[start] === ' ') start++;
+      while (source[start] === ' ') start++;
       const span = at([start, Math.max(start, err.pos[1])]);
       // One syntax error per line: the parser often reports the same slip twice.
       if (errorLines.has(span.line)) continue;
@@ -292,36 +315,48 @@ export function parseYamlDocuments(text: string, p: Problems, onStep?: StepListe
   if (syntaxErrors) return { docs: [], ok: false };
 
   const nonEmpty = all.filter((d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null));
-  if (nonEmpty.length === 0) {
+  const count = keptDocs.length + nonEmpty.length;
+  if (count === 0) {
     p.error('', 'the scenario is empty: it needs a workload document (a Pod, Job, CronJob, Deployment, StatefulSet, DaemonSet or ReplicaSet)', START_SPAN);
     return { docs: [], ok: false };
   }
-  if (nonEmpty.length > MAX_DOCUMENTS) {
-    const third = nonEmpty[MAX_DOCUMENTS] as Document.Parsed;
-    p.error('', `too many YAML documents (${nonEmpty.length}): a scenario holds one workload and at most one Simulation document`, at(third.contents?.range ?? third.range));
+  if (count > MAX_DOCUMENTS) {
+    const third = nonEmpty[MAX_DOCUMENTS - keptDocs.length] as Document.Parsed;
+    p.error('', `too many YAML documents (${count}): a scenario holds one workload and at most one Simulation document`, at(third.contents?.range ?? third.range));
     return { docs: [], ok: false };
   }
 
-  const docs: YamlDoc[] = [];
+  const docs: YamlDoc[] = [...keptDocs];
+  const boundaries: Boundary[] = [...keptList];
+  /** Whether every document so far read without a problem: a marker after them may be remembered. */
+  let clean = true;
   let ok = true;
-  nonEmpty.forEach((doc, i) => {
-    const conv = new Converter(doc, lc, p, onStep);
+  let position = keptDocs.length;
+  for (const doc of all) {
+    if (clean && doc.range[0] > 0 && isMarkerAt(source, doc.range[0])) {
+      boundaries.push({ offset: base + doc.range[0], line: lines.linePos(doc.range[0]).line, docs: [...docs] });
+    }
+    if (doc.warnings.length > 0) clean = false;
+    if (!nonEmpty.includes(doc)) continue;
+    const index = position++;
+    const before = p.list.length;
+    const conv = new Converter(doc, lines, p, onStep);
     try {
       const node = conv.convert(doc.contents, 0, false, conv.span(doc.range));
       if (conv.duplicateKeys) {
         ok = false;
-        return;
-      }
-      if (node.kind !== 'map') {
+      } else if (node.kind !== 'map') {
         p.error('', `this YAML document is ${describeKind(node)}; a scenario document must be a mapping (key: value lines, starting with apiVersion and kind)`, node.span);
         ok = false;
-        return;
+      } else {
+        docs.push({ map: node, index });
       }
-      docs.push({ map: node, index: i });
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       ok = false;
     }
-  });
+    if (p.list.length !== before) clean = false;
+  }
+  if (ok) remember(text, boundaries);
   return { docs, ok };
 }
