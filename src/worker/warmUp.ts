@@ -11,7 +11,8 @@
 // that comes meanwhile waits for one slice at most, and cancels the rest (the next run re-arms it).
 // Such a run earns WARM_UP_PER_RUN times its own time of slices, and a worker spends at most
 // WARM_UP_BUDGET_MS on them in its life: once warm, V8 keeps the code.
-// The slices' results are dropped; the engine keeps no state from run to run (tests check it).
+// The slices' results are dropped; the engine keeps no state from run to run that changes a result
+// (tests check it; what it remembers, the last text's YAML documents, only saves reading them again).
 
 /** The most a worker spends warming up, over its life (ms of slices). */
 export const WARM_UP_BUDGET_MS = 1000;
