@@ -1,6 +1,7 @@
 // The simulator's view of the node: container instances in the runtime (what CRI would report),
 // the pod sandbox, and the last start error per container (what the status shows as Waiting).
 
+import type { BackoffMemo } from './backoffMemo';
 import type { Behavior, ContainerSpec } from '../scenario/types';
 import type { QueueItem } from './queue';
 import type { RuntimeContainerStatus } from '../kubelet/podActionsTypes';
@@ -69,6 +70,8 @@ export interface ContainerRecord {
   backoffKey?: { image: string; key: string };
   /** computePodActions' view of the newest instance, reused while equal (runtimeView.ts). */
   runtimeView?: RuntimeContainerStatus;
+  /** What start.ts reuses from sync to sync during a back-off (backoffMemo.ts). */
+  backoffMemo: BackoffMemo;
 }
 
 /**

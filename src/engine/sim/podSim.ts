@@ -3,6 +3,7 @@
 // kill, probes, status, faults); this class holds their shared state and the few primitives they
 // all use.
 
+import { newBackoffMemo } from './backoffMemo';
 import { BackoffTable, ImagePullBackoff, backoffSettings } from '../kubelet/backoff';
 import type { ContainerSpec, Scenario } from '../scenario/types';
 import { roundTime, type HookKind, type TraceEvent } from '../trace';
@@ -133,7 +134,7 @@ export class PodSim {
       // Every field present from the start (one shape for every record: the hot loops read them).
       const rec: ContainerRecord = {
         spec, position: this.recordList.length, instances: [], startError: undefined, killing: false, image: spec.image,
-        imageChangeId: undefined, backoffId: undefined, backoffKey: undefined, runtimeView: undefined,
+        imageChangeId: undefined, backoffId: undefined, backoffKey: undefined, runtimeView: undefined, backoffMemo: newBackoffMemo(),
       };
       this.records.set(spec.name, rec);
       this.recordList.push(rec);

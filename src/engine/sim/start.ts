@@ -113,13 +113,11 @@ function backoffWhy(rec: ContainerRecord, checked: Instance, killedNow: boolean,
 }
 
 /** The text of the plain back-off why before and after its exit time, per container, for its last delay. */
-const exitedWhys = new WeakMap<ContainerRecord, { delay: number; head: string; tail: string }>();
-
 function exitedWhyParts(rec: ContainerRecord, delay: number): { head: string; tail: string } {
-  const last = exitedWhys.get(rec);
+  const last = rec.backoffMemo.exitedWhy;
   if (last !== undefined && last.delay === delay) return last;
   const parts = { delay, head: `[4.5] ${rec.spec.name} exited at `, tail: `s and restarted before, so it waits ${delay}s (CrashLoopBackOff) before the next start.` };
-  exitedWhys.set(rec, parts);
+  rec.backoffMemo.exitedWhy = parts;
   return parts;
 }
 
@@ -170,53 +168,44 @@ export function doBackOff(sim: PodSim, name: string, lastExited: Instance | unde
   return refusedUntil(rec, lastExited.finishedAt + delay);
 }
 
-/** The why of the last refusal of each container: the same sentence for every refusal in one back-off (one string, not one per sync). */
-const refusedAgainWhys = new WeakMap<ContainerRecord, { delay: number; until: number; why: string }>();
-
+/** The why of the last refusal of a container: the same sentence for every refusal in one back-off (one string, not one per sync). */
 function refusedAgainWhy(rec: ContainerRecord, name: string, delay: number, until: number): string {
-  const last = refusedAgainWhys.get(rec);
+  const last = rec.backoffMemo.refusedAgain;
   if (last !== undefined && last.until === until && last.delay === delay) return last.why;
   const why = `[4.9] Another sync finds ${name} still in its ${fmt(delay)} back-off (until ${Number(until.toFixed(3))} s): the kubelet refuses the start and records the BackOff event again.`;
-  refusedAgainWhys.set(rec, { delay, until, why });
+  rec.backoffMemo.refusedAgain = { delay, until, why };
   return why;
 }
 
 /** The cause list of every refusal in a container's back-off: its back-off event (one list, shared by those events). */
-const refusalCauses = new WeakMap<ContainerRecord, string[]>();
-
 function refusalCause(rec: ContainerRecord): string[] | undefined {
   const id = rec.backoffId;
   if (id === undefined) return undefined;
-  const last = refusalCauses.get(rec);
+  const last = rec.backoffMemo.refusalCause;
   if (last !== undefined && last[0] === id) return last;
   const list = [id];
-  refusalCauses.set(rec, list);
+  rec.backoffMemo.refusalCause = list;
   return list;
 }
 
 /** The last refused start of each container: every sync in one back-off is refused until the same time (outcomes are only read). */
-const refusals = new WeakMap<ContainerRecord, StartOutcome>();
-
 function refusedUntil(rec: ContainerRecord, retryAt: number): StartOutcome {
-  const last = refusals.get(rec);
+  const last = rec.backoffMemo.refusal;
   if (last !== undefined && last.retryAt === retryAt) return last;
   const outcome: StartOutcome = { ok: false, retryAt };
-  refusals.set(rec, outcome);
+  rec.backoffMemo.refusal = outcome;
   return outcome;
 }
 
-/** The last CrashLoopBackOff error of each container, by its delay (a start error is never modified once set). */
-const crashLoopErrors = new WeakMap<ContainerRecord, { delay: number; error: StartError }>();
-
-/** The CrashLoopBackOff start error for this delay ([10.2]): the one set before when the delay is the same. */
+/** The CrashLoopBackOff start error for this delay ([10.2]): the one set before when the delay is the same (a start error is never modified once set). */
 function crashLoopError(sim: PodSim, rec: ContainerRecord, delay: number): StartError {
-  const last = crashLoopErrors.get(rec);
+  const last = rec.backoffMemo.crashLoop;
   if (last !== undefined && last.delay === delay) return last.error;
   const error: StartError = {
     reason: 'CrashLoopBackOff',
     message: `back-off ${fmt(delay)} restarting failed container=${rec.spec.name} pod=${sim.pod.name}_${sim.pod.namespace}`,
   };
-  crashLoopErrors.set(rec, { delay, error });
+  rec.backoffMemo.crashLoop = { delay, error };
   return error;
 }
 
