@@ -259,11 +259,12 @@ export function screenYamlText(text: string, p: Problems): boolean {
   return true;
 }
 
-/** A line counter for a part of the text that starts at the beginning of line `firstLine + 1`. */
+/** Line and column of an offset: the yaml package's LineCounter, or one for a part of the text that begins a line. */
 interface LinePositions {
   linePos(offset: number): { line: number; col: number };
 }
 
+/** Positions in the whole text of offsets in a part of it that starts after `linesBefore` whole lines. */
 function shiftedLines(lc: LineCounter, linesBefore: number): LinePositions {
   if (linesBefore === 0) return lc;
   return {
