@@ -7,9 +7,10 @@
 
 import type { StartError } from './model';
 
-/** A refused start's outcome (start.ts's StartOutcome; repeated here so that model.ts needs no import from start.ts). */
-export interface RefusedStart {
+/** What a start attempt came to (start.ts exports it; defined here so that model.ts imports nothing from start.ts). */
+export interface StartOutcome {
   ok: boolean;
+  /** When a start refused by CrashLoopBackOff may be tried again. */
   retryAt?: number;
 }
 
@@ -21,7 +22,7 @@ export interface BackoffMemo {
   /** The cause list of those refusals: the wait's container.backoff event. */
   refusalCause: string[] | undefined;
   /** The outcome of those refusals. */
-  refusal: RefusedStart | undefined;
+  refusal: StartOutcome | undefined;
   /** The CrashLoopBackOff start error for the last delay. */
   crashLoop: { delay: number; error: StartError } | undefined;
 }

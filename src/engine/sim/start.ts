@@ -13,12 +13,9 @@ import { createInstance, startProcess } from './process';
 import { killContainer } from './kill';
 import { CONTAINER_CREATE, CONTAINER_START, PULL_CHECK, PULL_FAILURE } from './timing';
 import { emitBackoff, emitBackoffAgain } from './frequentEvents';
+import type { StartOutcome } from './backoffMemo';
 
-export interface StartOutcome {
-  ok: boolean;
-  /** When a start refused by CrashLoopBackOff may be tried again. */
-  retryAt?: number;
-}
+export type { StartOutcome } from './backoffMemo';
 
 const fmt = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60}m0s` : s >= 60 ? `${Math.floor(s / 60)}m${s % 60}s` : `${s}s`);
 
