@@ -109,6 +109,44 @@ describe('a ?present link opens presenter mode at its moment', () => {
     stop();
   });
 
+  it('keeps the editor unloaded until presenting starts: presentLinkPending ends in the same update that turns presenting on', async () => {
+    const store = storeWith(null);
+    const seen: [boolean, boolean][] = [];
+    store.subscribe((s) => seen.push([s.presenting, s.presentLinkPending]));
+    const stop = presentSync(store, { present: true, title: null, caption: null });
+    expect(store.getState().presentLinkPending).toBe(true);
+    store.setState({ trace, running: false });
+    await vi.waitFor(() => expect(store.getState().presenting).toBe(true));
+    expect(store.getState().presentLinkPending).toBe(false);
+    // Never a state in which the pane would count as shown (neither presenting nor pending) before presenting began.
+    const firstPresenting = seen.findIndex(([presenting]) => presenting);
+    expect(seen.slice(0, firstPresenting).every(([, pending]) => pending)).toBe(true);
+    stop();
+  });
+
+  it('ends presentLinkPending when the engine answers with no trace to present, or fails', () => {
+    for (const answer of [
+      { result: { ok: false, problems: [] }, running: false },
+      { engineError: 'the engine stopped', running: false },
+    ]) {
+      const store = storeWith(null);
+      const stop = presentSync(store, { present: true, title: null, caption: null });
+      store.setState({ running: true });
+      expect(store.getState().presentLinkPending).toBe(true);
+      store.setState(answer);
+      expect(store.getState().presentLinkPending).toBe(false);
+      expect(store.getState().presenting).toBe(false);
+      stop();
+    }
+  });
+
+  it('a page opened without ?present never waits for it', () => {
+    const store = storeWith(null);
+    const stop = presentSync(store, { present: false, title: null, caption: null });
+    expect(store.getState().presentLinkPending).toBe(false);
+    stop();
+  });
+
   it('leaves the Present button as it was: from the first step at or after the cursor', () => {
     const [a, b] = [instants[5]!, instants[6]!];
     const store = storeWith(a.t + (b.t - a.t) * 0.25);

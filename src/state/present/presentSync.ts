@@ -4,7 +4,7 @@
 // another version) re-aligns the step with the cursor. The presenter's code loads only when
 // presenter mode is wanted (issue 16: not in the page's first bundle).
 
-import type { AppStore } from '../store';
+import type { AppState, AppStore } from '../store';
 import type { PresentLink } from './presentLink';
 
 type Controller = typeof import('./controller');
@@ -25,20 +25,33 @@ function withController(use: (c: Controller) => void): void {
  * answer: opened, it starts on the link's trace at its moment; kept, on the user's own.
  */
 export function startPresentSync(store: AppStore, link: PresentLink): () => void {
-  store.getState().setPresent({ presentTitle: link.title, presentCaption: link.caption });
+  store.getState().setPresent({ presentTitle: link.title, presentCaption: link.caption, presentLinkPending: link.present });
   let pending = link.present;
   if (pending) void loadController();
   const start = () => {
     pending = false;
     const s = store.getState();
     if (s.cursorTime === null) s.setCursorTime(0);
-    withController((c) => c.startPresenting(store, 'nearest-cursor'));
+    // presentLinkPending ends in the same call that turns presenting on: the editor's pane never
+    // counts as shown in between (the controller may still be loading when the trace comes).
+    withController((c) => {
+      c.startPresenting(store, 'nearest-cursor');
+      store.getState().setPresent({ presentLinkPending: false });
+    });
   };
+  /** The engine answered without a trace (the text does not simulate) or failed: nothing to present. */
+  const nothingToPresent = (s: AppState, prev: AppState) => !s.running && s.trace === null
+    && ((s.result !== null && s.result !== prev.result) || (s.engineError !== null && s.engineError !== prev.engineError));
   const ready = () => {
     const s = store.getState();
     return s.trace !== null && !s.running && s.pendingOpen === null;
   };
   return store.subscribe((s, prev) => {
+    if (pending && nothingToPresent(s, prev)) {
+      pending = false;
+      s.setPresent({ presentLinkPending: false });
+      return;
+    }
     if (pending && prev.pendingOpen !== null && s.pendingOpen === null) {
       // Answered. "Open" replaces the text next (in this same task) and the engine runs it;
       // "Keep mine" changes nothing: look once both had their chance.

@@ -23,6 +23,13 @@ export interface PresentSlice {
   presentAnswered: { step: number; chosen: string | null } | null;
   presentTitle: string | null;
   presentCaption: string | null;
+  /**
+   * A `?present` link asked for presenter mode, which starts once the first trace is drawn
+   * (presentSync.ts): meanwhile the editor's pane counts as hidden, so Monaco is not loaded for a
+   * class that will never see it (LazyEditor). Cleared when presenting starts, or when the engine
+   * answers without a trace to present.
+   */
+  presentLinkPending: boolean;
   setPresent(patch: Partial<Omit<PresentSlice, 'setPresent'>>): void;
 }
 
@@ -35,5 +42,6 @@ export const createPresentSlice: SliceCreator<PresentSlice> = (set) => ({
   presentAnswered: null,
   presentTitle: null,
   presentCaption: null,
+  presentLinkPending: false,
   setPresent: (patch) => set(patch),
 });

@@ -29,6 +29,7 @@ import './header.css';
 import './toolbarFit.css';
 
 const selectPresenting = (s: AppState) => s.presenting;
+const selectPresentLinkPending = (s: AppState) => s.presentLinkPending;
 
 // What the first frame does not need arrives after it, each as its own chunk (issue 16).
 const VersionSelect = lazyPart(() => import('../panels/VersionSelect'), 'VersionSelect', { part: 'the version picker', fallback: <VersionStandIn /> });
@@ -70,6 +71,7 @@ export function App() {
   const truncated = useAppStore(selectTraceTruncated);
   const sandboxChanged = useAppStore(selectTraceSandboxChanged);
   const presenting = useAppStore(selectPresenting);
+  const presentLinkPending = useAppStore(selectPresentLinkPending);
   const explaining = useAppStore(selectExplainMode);
   const [phoneTab, setPhoneTab] = usePhoneTab();
   const phone = useMediaQuery(PHONE);
@@ -96,7 +98,7 @@ export function App() {
         <PhoneTabs tab={phoneTab} onTab={setPhoneTab} />
         <section className="pane pane-editor" id={PANE_IDS.editor} aria-label="Scenario">
           <div className="editor-frame">
-            <LazyEditor shown={!(presenting && !explaining) && !(phone && phoneTab === 'timeline')} />
+            <LazyEditor shown={!((presenting || presentLinkPending) && !explaining) && !(phone && phoneTab === 'timeline')} />
           </div>
           <PaneGuard what="The problems list">
             <ProblemsPanel />
