@@ -140,6 +140,17 @@ describe('a ?present link opens presenter mode at its moment', () => {
     }
   });
 
+  it('ends presentLinkPending when the presenter\'s code cannot load: the page goes on without presenter mode', async () => {
+    const store = storeWith(null);
+    const stop = presentSync(store, { present: true, title: null, caption: null }, () => Promise.reject(new Error('chunk gone')));
+    expect(store.getState().presentLinkPending).toBe(true);
+    await vi.waitFor(() => expect(store.getState().presentLinkPending).toBe(false));
+    store.setState({ trace, running: false });
+    await Promise.resolve();
+    expect(store.getState().presenting).toBe(false);
+    stop();
+  });
+
   it('a page opened without ?present never waits for it', () => {
     const store = storeWith(null);
     const stop = presentSync(store, { present: false, title: null, caption: null });

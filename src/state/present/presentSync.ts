@@ -24,10 +24,17 @@ function withController(use: (c: Controller) => void): void {
  * A link that asks before replacing the user's own text ("Open … / Keep mine") waits for the
  * answer: opened, it starts on the link's trace at its moment; kept, on the user's own.
  */
-export function startPresentSync(store: AppStore, link: PresentLink): () => void {
+export function startPresentSync(store: AppStore, link: PresentLink, load: () => Promise<unknown> = loadController): () => void {
   store.getState().setPresent({ presentTitle: link.title, presentCaption: link.caption, presentLinkPending: link.present });
   let pending = link.present;
-  if (pending) void loadController();
+  // Should the presenter's code not load (a cut download, a redeploy), presenter mode cannot
+  // start: the page goes on as an ordinary one, editor included.
+  if (pending) {
+    void load().catch(() => {
+      pending = false;
+      store.getState().setPresent({ presentLinkPending: false });
+    });
+  }
   const start = () => {
     pending = false;
     const s = store.getState();
