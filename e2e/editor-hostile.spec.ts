@@ -45,7 +45,8 @@ test('an alias bomb never reaches the YAML worker: completion works again once i
 // A server that no longer has the page's files (a redeploy, a cut download): the editor pane says
 // so with the text still there and a reload; the other parts that failed (the gallery, the panels
 // under the timeline) keep their stand-ins and one notice names them; the rest of the app keeps
-// working. A failed load used to reach React's root and leave a blank page.
+// working. A failed load used to reach React's root and leave a blank page. The notice lists the
+// parts by name, whichever chunk's failure arrived first.
 const GONE = ['**/assets/monaco-core-*.js', '**/assets/GalleryPanel-*.js', '**/assets/UnderTimeline-*.js'];
 
 test("the editor's script and other parts failing to load leave the text, the timeline and a way to try again", async ({ page }) => {

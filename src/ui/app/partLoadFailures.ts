@@ -15,10 +15,14 @@ export class PartLoadFailures {
   private failures: readonly PartLoadFailure[] = [];
   private readonly listeners = new Set<() => void>();
 
-  /** Adds a failure; a part that fails again (it is mounted twice) is listed once. */
+  /**
+   * Adds a failure; a part that fails again (it is mounted twice) is listed once. The list is kept
+   * in the order of the parts' names, not the order they failed in: several chunks failing at once
+   * fail in whatever order the network answers, and the notice should read the same every time.
+   */
   report(failure: PartLoadFailure): void {
     if (this.failures.some((f) => f.part === failure.part)) return;
-    this.failures = [...this.failures, failure];
+    this.failures = [...this.failures, failure].sort((a, b) => a.part.localeCompare(b.part, 'en'));
     for (const listener of this.listeners) listener();
   }
 
