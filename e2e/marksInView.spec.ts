@@ -2,8 +2,8 @@
 // screen (their glyphs are most of a keystroke's drawing) and draws the whole canvas again with
 // the lanes left for idle time (src/ui/timeline/useTimelineDraw.ts, lanesInView.ts `rowsInView`).
 // The glyphs each drawing of the marks holds are counted at the 2d context (every mark is a fill
-// and/or a stroke), drawing by drawing: a drawing is every strip (marksStrips.ts) handed over
-// (transferToImageBitmap) in one task, the strips of one redraw.
+// and/or a stroke), drawing by drawing: a drawing is every strip (marksStrips.ts) cleared
+// (marksSurface.ts begins each strip with clearRect) in one task, the strips of one redraw.
 
 import { uniformPodText } from '../bench/engine';
 import { openApp, replaceEditorText } from './support/app';
@@ -19,25 +19,22 @@ test('an edit draws the marks of the lanes on screen at once, then every mark, a
   await page.addInitScript(() => {
     const w = window as unknown as Pictures;
     w.__pictures = [];
-    let ops = 0;
     const proto = OffscreenCanvasRenderingContext2D.prototype;
     const counted = (draw: (...args: unknown[]) => void) => function (this: OffscreenCanvasRenderingContext2D, ...args: unknown[]) {
-      ops++;
+      if (w.__pictures.length > 0) w.__pictures[w.__pictures.length - 1]! += 1;
       draw.apply(this, args);
     };
     proto.fill = counted(proto.fill as (...args: unknown[]) => void) as typeof proto.fill;
     proto.stroke = counted(proto.stroke as (...args: unknown[]) => void) as typeof proto.stroke;
-    const transfer = OffscreenCanvas.prototype.transferToImageBitmap;
+    const clear = proto.clearRect;
     let drawing = false;
-    OffscreenCanvas.prototype.transferToImageBitmap = function () {
+    proto.clearRect = function (this: OffscreenCanvasRenderingContext2D, ...args: Parameters<typeof clear>) {
       if (!drawing) {
         drawing = true;
         w.__pictures.push(0);
         queueMicrotask(() => { drawing = false; });
       }
-      w.__pictures[w.__pictures.length - 1]! += ops;
-      ops = 0;
-      return transfer.call(this);
+      return clear.apply(this, args);
     };
   });
   await openApp(page);

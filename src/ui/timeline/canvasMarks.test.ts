@@ -33,14 +33,16 @@ function rowsAt(ys: number[]): Rows {
 describe('drawMarks on strips', () => {
   beforeEach(() => {
     vi.stubGlobal('Path2D', class { constructor(readonly d: string) {} });
-    vi.stubGlobal('OffscreenCanvas', undefined);
   });
   afterEach(() => vi.unstubAllGlobals());
 
   it('draws each lane in the strips its glyphs reach, at its y less the strip\'s top', () => {
     const a = recordingCanvas(100, 100);
     const b = recordingCanvas(100, 100);
-    const strips: PlacedStrip[] = [{ canvas: a.canvas, top: 0, height: 100 }, { canvas: b.canvas, top: 100, height: 100 }];
+    const strips: PlacedStrip[] = [
+      { canvas: a.canvas, top: 0, height: 100, deviceWidth: 100, deviceHeight: 100 },
+      { canvas: b.canvas, top: 100, height: 100, deviceWidth: 100, deviceHeight: 100 },
+    ];
     // A lane in the first strip, one whose glyph straddles the cut, one in the second strip.
     const drawn = drawMarks(strips, rowsAt([20, 100 - BAR_TOP - 3, 150]), { t0: 0, t1: 10, x0: 0, x1: 100 }, STYLES, 1, 0);
     expect(a.glyphs).toEqual([20 + BAR_TOP, 97]);
@@ -51,7 +53,11 @@ describe('drawMarks on strips', () => {
   it('scales the strip\'s offset by the device pixel ratio', () => {
     const a = recordingCanvas(200, 200);
     const b = recordingCanvas(200, 200);
-    drawMarks([{ canvas: a.canvas, top: 0, height: 100 }, { canvas: b.canvas, top: 100, height: 100 }], rowsAt([150]), { t0: 0, t1: 10, x0: 0, x1: 100 }, STYLES, 2, 0);
+    const strips: PlacedStrip[] = [
+      { canvas: a.canvas, top: 0, height: 100, deviceWidth: 200, deviceHeight: 200 },
+      { canvas: b.canvas, top: 100, height: 100, deviceWidth: 200, deviceHeight: 200 },
+    ];
+    drawMarks(strips, rowsAt([150]), { t0: 0, t1: 10, x0: 0, x1: 100 }, STYLES, 2, 0);
     expect(a.glyphs).toEqual([]);
     expect(b.glyphs).toEqual([(150 + BAR_TOP - 100) * 2]);
   });

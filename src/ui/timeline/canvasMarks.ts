@@ -53,7 +53,7 @@ function computedReader(el: Element): (name: string) => string {
 const GLYPH_REACH = 8;
 
 /**
- * Draws the marks on the strips (each through marksSurface.ts: off screen, then shown whole), each
+ * Draws the marks on the strips (each through marksSurface.ts, shown once the task ends), each
  * strip the lanes whose glyphs reach into it; returns how many glyphs were drawn.
  */
 export function drawMarks(
@@ -62,9 +62,8 @@ export function drawMarks(
   let drawn = 0;
   for (const strip of strips) {
     const surface = marksSurface(strip.canvas);
-    const ctx = surface.begin(strip.canvas.width, strip.canvas.height);
+    const ctx = surface.begin(strip.deviceWidth, strip.deviceHeight);
     if (ctx) drawn += drawMarksOn(ctx, rows, scale, styles, dpr, originX, strip);
-    surface.end();
   }
   return drawn;
 }

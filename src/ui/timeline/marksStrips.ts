@@ -1,5 +1,5 @@
 // The marks' canvas, cut into horizontal strips (issue 16). Each strip is a canvas of its own in
-// the marks layer, drawn off screen and shown through marksSurface.ts. Chromium drawing without a
+// the marks layer, drawn through marksSurface.ts. Chromium drawing without a
 // GPU (this machine; any browser that falls back to software) hands an OffscreenCanvas picture of
 // more than about a million bytes (~245,000 pixels) over through a slow path: drawing and
 // transferring the 40-container pod's marks canvas (506 x 1660 px at 1280 px wide) took 11-21 ms
@@ -8,7 +8,8 @@
 // the median of 12 per size; the cost jumps between 506 x 480 and 506 x 490 px; strips of 384 px:
 // 2.1 ms, at 1920 px strips of 256 px: 1.6 ms). A redraw of a tall timeline, after every edit and
 // at every pan past the drawn range, paid it on the main thread. Strips of at most STRIP_PIXELS
-// stay under it.
+// stay under it. (Measured with the hand-over marksSurface.ts used then, transferToImageBitmap; the
+// strips stay with the OffscreenCanvas each strip canvas now hands its drawing to.)
 
 /** The most device pixels one strip holds: under Chromium's ~245,000, with room for rounding. */
 export const STRIP_PIXELS = 200_000;
@@ -19,9 +20,11 @@ export interface StripBox {
   height: number;
 }
 
-/** A strip canvas, placed. */
+/** A strip canvas, placed, and the size in device pixels its drawing takes (marksSurface.ts sets it). */
 export interface PlacedStrip extends StripBox {
   canvas: HTMLCanvasElement;
+  deviceWidth: number;
+  deviceHeight: number;
 }
 
 /**
@@ -57,12 +60,10 @@ export function placeStrips(host: HTMLElement, width: number, height: number, dp
   }
   return boxes.map((box, i) => {
     const canvas = strips[i]!;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(box.height * dpr);
     canvas.style.left = `${left}px`;
     canvas.style.top = `${box.top}px`;
     canvas.style.width = `${width}px`;
     canvas.style.height = `${box.height}px`;
-    return { canvas, ...box };
+    return { canvas, ...box, deviceWidth: Math.round(width * dpr), deviceHeight: Math.round(box.height * dpr) };
   });
 }
