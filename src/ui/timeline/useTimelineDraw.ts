@@ -13,7 +13,7 @@ import type { MarkKind } from './model';
 import { renderAxis } from './axis';
 import { renderCursor, renderLaneFrames } from './render';
 import { barLabelSlots, laneKey, pinBarLabels, renderLanes, type LabelSlot, type LaneFrame } from './renderLanes';
-import { idleAfterQuiet } from './idleAfterQuiet';
+import { idleAfterQuiet, idleSlice, type IdleTime } from './idleAfterQuiet';
 import { lanesInView, rowsInView } from './lanesInView';
 import type { PlacedLane } from './rows';
 import { layerShift, nextRenderRange, offCentre, rangeOffset, type RenderRange } from './renderRange';
@@ -133,21 +133,31 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
   const cursorAt = (s: TimeScale) => {
     if (rows && refs.cursor.current) renderCursor(refs.cursor.current, s, cursor, rows.height);
   };
-  /** Draws the lanes a redraw left for idle time (off screen), in the frame drawn since. */
-  const drawRest = () => {
+  /**
+   * Draws the lanes a redraw left for idle time (off screen), in the frame drawn since: as many as
+   * this idle slice allows (idleSlice: a 40-container pod's thirty lanes took ~29 ms in one go, in
+   * front of the next keystroke), the others in the next idle time; the marks of every lane once
+   * the last lane is drawn. Without a deadline (finishDrawing: an export) all at once.
+   */
+  const drawRest = (deadline?: IdleTime) => {
     const { lanes, pinned } = refs;
     if (!rows || !lanes.current || !pinned.current || !laneFrame.current || !range.current || !shown.current) return;
+    const slice = idleSlice(deadline);
+    const left = renderLanes(lanes.current, rows, laneFrame.current, () => slice.more());
+    labelSlots.current = barLabelSlots(lanes.current);
+    pinBarLabels(labelSlots.current, pinned.current, range.current.draw, shown.current.t0, plotPad);
+    if (left > 0) {
+      rest.current.poke();
+      return;
+    }
     restPending.current = false;
-    renderLanes(lanes.current, rows, laneFrame.current);
     const marks = marksPending.current;
     marksPending.current = null;
     if (marks) drawMarks(marks.strips, rows, marks.scale, marks.styles, marks.dpr, marks.originX);
-    labelSlots.current = barLabelSlots(lanes.current);
-    pinBarLabels(labelSlots.current, pinned.current, range.current.draw, shown.current.t0, plotPad);
   };
   const latest = useRef({ drawAt, cursorAt, drawRest });
   latest.current = { drawAt, cursorAt, drawRest };
-  const rest = useRef(idleAfterQuiet(() => latest.current.drawRest(), 0));
+  const rest = useRef(idleAfterQuiet((deadline) => latest.current.drawRest(deadline), 0));
   const ahead = useRef(idleAfterQuiet(() => {
     if (!shown.current) return;
     latest.current.drawAt(shown.current, true);
