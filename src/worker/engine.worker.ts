@@ -1,6 +1,6 @@
 // The engine's Web Worker: thin on purpose. It answers each request with the engine's result,
 // or with an error response when anything throws; a long run also says how far it is, which
-// tells the page it is working, not hung. A result's whys travel as a table (whyWire.ts).
+// tells the page it is working, not hung. A result's events travel packed (traceWire.ts).
 // Between requests it warms the engine's code up on the last big text (warmUp.ts).
 
 import { handleRunRequest, runWarmUpSlice } from './handle';

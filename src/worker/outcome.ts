@@ -1,7 +1,7 @@
 // What a run request comes back as on the main thread.
 
 import type { EngineResult, RunRequest, RunResponse } from './protocol';
-import { attachWhys } from './whyWire';
+import { unpackTrace } from './traceWire';
 
 export type RunOutcome =
   | { kind: 'result'; result: EngineResult }
@@ -11,14 +11,16 @@ export type RunOutcome =
 
 export const STALE: RunOutcome = { kind: 'stale' };
 
-/** The outcome of a response, with a posted result's whys put back in its events (whyWire.ts). */
+/** The outcome of a response, with a posted result's trace unpacked (traceWire.ts). */
 export function toOutcome(resp: RunResponse): RunOutcome {
   if (resp.kind === 'error') return { kind: 'error', message: resp.message };
-  const events = resp.result.trace?.events;
-  if (resp.whys && events && !attachWhys(events, resp.whys)) {
-    return { kind: 'error', message: "The engine's answer arrived incomplete (its explanations do not match its events). Edit the scenario to run it again." };
+  const posted = resp.result.trace;
+  if (!resp.packed || !posted) return { kind: 'result', result: resp.result };
+  const trace = unpackTrace(posted, resp.packed);
+  if (!trace) {
+    return { kind: 'error', message: "The engine's answer arrived incomplete (its events could not be read). Edit the scenario to run it again." };
   }
-  return { kind: 'result', result: resp.result };
+  return { kind: 'result', result: { ...resp.result, trace } };
 }
 
 /** How far a long run is: `t` simulated seconds of at most `horizon`. */

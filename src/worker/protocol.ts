@@ -5,7 +5,7 @@ import type { RunResult } from '../engine/run';
 import type { ExplainInput } from '../engine/explain/types';
 import type { FeatureGates } from '../engine/version';
 import { containerSummaries, type ContainerSummary } from '../engine/scenario/eventEffects';
-import { detachWhys, type WhyTable } from './whyWire';
+import { packTrace, type PackedTrace } from './traceWire';
 
 export interface RunRequest {
   id: number;
@@ -26,8 +26,8 @@ export interface EngineResult extends Omit<RunResult, 'scenario'> {
 }
 
 export type RunResponse =
-  /** `whys`: as the worker posts a result, its trace's whys in a table (whyWire.ts; toOutcome puts them back). */
-  | { id: number; kind: 'result'; result: EngineResult; whys?: WhyTable }
+  /** `packed`: as the worker posts a result, its trace's events and status writes, packed (traceWire.ts; toOutcome unpacks them). */
+  | { id: number; kind: 'result'; result: EngineResult; packed?: PackedTrace }
   | { id: number; kind: 'error'; message: string };
 
 /** The worker says it has loaded; requests sent before then waited in its queue. */
@@ -73,13 +73,13 @@ export function toEngineResult(result: RunResult): EngineResult {
 }
 
 /**
- * A response as the worker posts it: a result's whys go in a table whose index is transferred
- * (whyWire.ts). The result's events are changed: for a response posted, then dropped.
+ * A response as the worker posts it: a result's trace has its events and status writes packed,
+ * their buffers transferred (traceWire.ts). `resp` itself is not changed.
  */
 export function toPosted(resp: RunResponse): { message: RunResponse; transfer: Transferable[] } {
   if (resp.kind !== 'result' || !resp.result.trace) return { message: resp, transfer: [] };
-  const whys = detachWhys(resp.result.trace.events);
-  return { message: { ...resp, whys }, transfer: [whys.index.buffer] };
+  const { trace, packed, transfer } = packTrace(resp.result.trace);
+  return { message: { ...resp, result: { ...resp.result, trace }, packed }, transfer };
 }
 
 /** The message an exception becomes, whatever was thrown. */
