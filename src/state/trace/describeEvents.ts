@@ -95,6 +95,89 @@ export function describeEvents(trace: Trace, t: number, podName: string): Descri
 }
 
 /**
+ * What kubeEvents says of an event, kept for every event that says the same (most of a long
+ * trace repeats a few: every refusal of a back-off, every failed probe run), with each distinct row
+ * numbered once: a row's number stands for its type, reason, source, container and message, so
+ * an occurrence is counted under a number instead of a string built from its message (issue 16:
+ * the events panel of the 40-container pod built ~5 MB of such strings at every keystroke).
+ */
+class RowMemo {
+  private readonly rowsBySignature = new Map<string, readonly NumberedRow[]>();
+  private readonly numbers = new Map<string, number>();
+
+  constructor(private readonly podName: string, private readonly minor: number) {}
+
+  /** The rows of `e`, from kubeEvents with the same arguments; undefined when it has none. */
+  rows(e: TraceEvent, container: string | undefined, image: string | undefined, pulled: boolean): readonly NumberedRow[] | undefined {
+    const signature = rowSignature(e, container, image, pulled);
+    if (signature === undefined) return undefined;
+    let rows = this.rowsBySignature.get(signature);
+    if (rows === undefined) {
+      rows = kubeEvents(e, this.podName, this.minor, image, pulled).map((r) => this.numbered(r, container));
+      this.rowsBySignature.set(signature, rows);
+    }
+    return rows;
+  }
+
+  private numbered(r: Row, container: string | undefined): NumberedRow {
+    const content = `${r.type}|${r.reason}|${r.from}|${container ?? ''}|${r.message}`;
+    let n = this.numbers.get(content);
+    if (n === undefined) {
+      n = this.numbers.size;
+      this.numbers.set(content, n);
+    }
+    return { row: r, n, kubelet: r.from === 'kubelet' };
+  }
+}
+
+interface NumberedRow {
+  row: Row;
+  /** The same for two rows of one type, reason, source, container and message. */
+  n: number;
+  kubelet: boolean;
+}
+
+/**
+ * Everything kubeEvents reads of an event (beside the pod's name and the version, fixed for one
+ * log), or undefined for an event it says nothing of. Two events with one signature have the
+ * same rows (describeRowMemo.test.ts checks it on every event of the gallery).
+ */
+export function rowSignature(e: TraceEvent, container: string | undefined, image: string | undefined, pulled: boolean): string | undefined {
+  const variant = rowVariant(e, image, pulled);
+  // The container is in every signature: a row counts per container (its key, describeEventLog).
+  return variant === undefined ? undefined : `${container ?? ''}|${variant}`;
+}
+
+function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean): string | undefined {
+  switch (e.type) {
+    case 'pod.scheduled':
+    case 'pod.sandboxChanged':
+      return e.type;
+    case 'container.pulling':
+    case 'container.pulled':
+      return `${e.type}|${e.image}`;
+    case 'container.start':
+      return `${e.type}|${pulled || image === undefined ? '' : image}`;
+    case 'container.kill':
+      return `${e.type}|${e.reason}`;
+    case 'container.waiting':
+      return `${e.type}|${e.reason}|${image ?? ''}`;
+    case 'container.backoff':
+    case 'container.backoffAgain':
+      return 'backoff';
+    case 'probe.failed':
+      return `${e.type}|${e.probe}`;
+    case 'hook.end':
+      return `${e.type}|${e.hook}|${e.failed === true}|${e.exitCode ?? ''}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Where a count of occurrences is kept: a row's number, and the kubelet's lifetime for its events. */
+const LIFETIMES = 2 ** 20;
+
+/**
  * The Events section at time t as the API server holds it ([10.7]): the kubelet counts every
  * occurrence, but writes one only when its per-pod spam filter has a token (25, then one per
  * 300 s), so a row's Age and count are those of its last write; a kubelet that starts again has
@@ -102,18 +185,22 @@ export function describeEvents(trace: Trace, t: number, podName: string): Descri
  * last write.
  */
 export function describeEventLog(trace: Trace, t: number, podName: string): DescribedEvents {
-  const byKey = new Map<string, DescribeRow>();
+  /** Rows as the API server holds them, by key (see `keyOf`), in the order of their last write. */
+  const byKey = new Map<number, DescribeRow>();
   /** The kubelet's own cache (eventObserve): every occurrence counted, written or not. */
-  const observed = new Map<string, { count: number; first: number }>();
+  const observed = new Map<number, { count: number; first: number }>();
   const filter = new EventSpamFilter();
   let lifetime = 0; // the kubelet process: a restart starts a new cache, and new event objects
   let skipped = 0;
   let lastSkippedAt: number | undefined;
   const stop = upperBound(trace.events, t);
   const minor = traceMinor(trace.kubernetesVersion);
+  const memo = new RowMemo(podName, minor);
   const images = new Map(trace.containers.flatMap((c) => (c.image === undefined ? [] : [[c.name, c.image] as const]))); // each container's image now
   const pulledSinceStart = new Set<string>(); // "pod|container" whose next start follows a pull
   const fieldPaths = new Map(trace.containers.map((c) => [c.name, containerFieldPath(c.name, c.kind)]));
+  /** An event's key: its row, and for the kubelet's events the kubelet process that counted it. */
+  const keyOf = (r: NumberedRow) => (r.kubelet ? lifetime : 0) * LIFETIMES + r.n;
   for (let i = 0; i < stop; i++) {
     const e = trace.events[i]!;
     if (e.type === 'container.pulling') images.set(e.container, e.image);
@@ -128,19 +215,21 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
     const pulled = e.type !== 'container.start' || pulledSinceStart.delete(`${e.pod ?? ''}|${e.container}`);
     if (e.pod !== undefined && e.pod !== podName) continue; // a Job's other pods: describe names one pod
     const container = 'container' in e ? e.container : undefined;
-    for (const r of kubeEvents(e, podName, minor, container !== undefined ? images.get(container) : undefined, pulled)) {
+    const rows = memo.rows(e, container, container !== undefined ? images.get(container) : undefined, pulled);
+    if (rows === undefined) continue;
+    for (const numbered of rows) {
       // An event is one per involved object, the container's fieldPath included: two containers'
       // "Container created" (1.35+) stay two rows.
-      const kubelet = r.from === 'kubelet';
-      const key = `${kubelet ? lifetime : 0}|${r.type}|${r.reason}|${r.from}|${container ?? ''}|${r.message}`;
-      const before = observed.get(key);
-      const seen = before ? { count: before.count + 1, first: before.first } : { count: 1, first: e.t };
-      observed.set(key, seen);
-      if (kubelet && !filter.accept(e.pod ?? '', e.t)) {
+      const key = keyOf(numbered);
+      let seen = observed.get(key);
+      if (seen) seen.count++;
+      else observed.set(key, (seen = { count: 1, first: e.t }));
+      if (numbered.kubelet && !filter.accept(e.pod ?? '', e.t)) {
         skipped++;
         lastSkippedAt = e.t;
         continue;
       }
+      const r = numbered.row;
       const written = byKey.get(key);
       if (written) byKey.delete(key);
       const message = written?.message ?? describedMessage(r.message, container !== undefined ? fieldPaths.get(container) : undefined, minor);
