@@ -78,8 +78,13 @@ export function toEngineResult(result: RunResult): EngineResult {
  */
 export function toPosted(resp: RunResponse): { message: RunResponse; transfer: Transferable[] } {
   if (resp.kind !== 'result' || !resp.result.trace) return { message: resp, transfer: [] };
-  const { trace, packed, transfer } = packTrace(resp.result.trace);
-  return { message: { ...resp, result: { ...resp.result, trace }, packed }, transfer };
+  try {
+    const { trace, packed, transfer } = packTrace(resp.result.trace);
+    return { message: { ...resp, result: { ...resp.result, trace }, packed }, transfer };
+  } catch (err) {
+    // A trace holding something that is not data (a bug): the page hears why, the worker lives on.
+    return { message: { id: resp.id, kind: 'error', message: `The engine's answer could not be sent to the page: ${errorMessage(err)}` }, transfer: [] };
+  }
 }
 
 /** The message an exception becomes, whatever was thrown. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { handleRunRequest } from './handle';
 import { toOutcome } from './outcome';
+import type { TraceEvent } from '../engine/trace';
 import { toPosted, type RunResponse } from './protocol';
 
 const scenario = (name: string) => readFileSync(new URL(`../scenarios/${name}.yaml`, import.meta.url), 'utf8');
@@ -48,6 +49,15 @@ describe('a trace on the wire (its events and status writes packed)', () => {
     expect(invalid.kind === 'result' && invalid.result.trace).toBeFalsy();
     expect(toPosted(invalid).transfer).toEqual([]);
     expect(toOutcome(throughTheWire(invalid))).toEqual(toOutcome(invalid));
+  });
+
+  it('a trace holding something that is not data becomes an error response the page can show, not a dead worker', () => {
+    const made = handleRunRequest({ id: 6, text: TEXTS[0]! });
+    if (made.kind !== 'result' || !made.result.trace) throw new Error('no trace');
+    const broken = { ...made, result: { ...made.result, trace: { ...made.result.trace, events: [...made.result.trace.events, { type: 'x', why: () => 'code' } as unknown as TraceEvent] } } };
+    const { message, transfer } = toPosted(broken);
+    expect(transfer).toEqual([]);
+    expect(message).toEqual({ id: 6, kind: 'error', message: expect.stringMatching(/could not be sent to the page: .*function/) });
   });
 
   it('a packed list that arrived damaged is an error outcome, never a result with wrong events', () => {
