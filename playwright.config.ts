@@ -67,6 +67,14 @@
 // load), so vite preview keeps its defaults. a11y.spec's link and embed views: one load per state
 // for both themes (95 -> 64 s of CPU). Merging the nine link-format tests into one saved no CPU
 // (every page load stays) and made one long serial test, so they stay nine tests.
+// 2026-12-06: `--js-flags=--no-opt`, no TurboFan (V8's interpreter, Sparkplug and Maglev still
+// run). A test's page lives a few seconds, and TurboFan's background jobs (60-120 ms each for the
+// app's largest functions; ~220 of them over a load and 25 keystrokes of the 40-container pod)
+// took the two cores from the suite for code that seldom ran long enough to pay them back. In a
+// cgroup, each pair in turn on the same machine: a11y + hostile-links + history (16 tests)
+// 215.5 and 202.5 s of CPU without it, 181.2 and 186.7 s with it; the whole suite 973.9 s in
+// 8.6 min without, 924.5 s in 8.1 min with (115 passed both times). The bench launches Chromium
+// with V8's defaults (bench/preview.ts): its figures are a user's, not this suite's.
 
 import { defineConfig } from '@playwright/test';
 
@@ -90,7 +98,7 @@ export default defineConfig({
     headless: true,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--process-per-site', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: ['--no-sandbox', '--process-per-site', '--js-flags=--no-opt', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
       // Nothing leaves the machine: every request but to this machine goes to a proxy that is not
       // there, and fails (support/app.ts's guardNetwork records them; offline.spec.ts checks both).
       // A route would block them too, but turns the browser's cache off (support/test.ts).
