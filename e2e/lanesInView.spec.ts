@@ -33,7 +33,12 @@ test('an edit draws the lanes in view at once and every other lane in idle time,
   await test.step('at the first change of the timeline, the lanes on screen are drawn and some off screen wait', async () => {
     const first = await page.evaluate(() => new Promise<{ stale: number; staleInView: string[] }>((resolve) => {
       const timeline = document.querySelector('[data-testid="timeline"]')!;
+      const store = (window as unknown as { __sidecarLabStore: { getState(): { text: string; trace: unknown; setText(t: string): void } } }).__sidecarLabStore;
+      const before = store.getState().trace;
       const obs = new MutationObserver(() => {
+        // Idle work of the drawing before the edit may still change the timeline while the engine
+        // runs: only the first change that draws the edit's trace counts.
+        if (store.getState().trace === before) return;
         obs.disconnect();
         // What shows of the timeline: the screen, cut by every ancestor that clips (the pane scrolls).
         let top = Math.max(0, timeline.getBoundingClientRect().top);
@@ -54,7 +59,6 @@ test('an edit draws the lanes in view at once and every other lane in idle time,
         resolve({ stale: stale.length, staleInView });
       });
       obs.observe(timeline, { subtree: true, childList: true, attributes: true, characterData: true });
-      const store = (window as unknown as { __sidecarLabStore: { getState(): { text: string; setText(t: string): void } } }).__sidecarLabStore;
       store.getState().setText(store.getState().text.replace('exitAfter: 4s', 'exitAfter: 6s'));
     }));
     expect(first.staleInView).toEqual([]);
@@ -78,14 +82,16 @@ test('an edit draws the lanes in view at once and every other lane in idle time,
     const download = page.waitForEvent('download');
     const staleAtClick = await page.evaluate(() => new Promise<number>((resolve) => {
       const timeline = document.querySelector('[data-testid="timeline"]')!;
+      const store = (window as unknown as { __sidecarLabStore: { getState(): { text: string; trace: unknown; setText(t: string): void } } }).__sidecarLabStore;
+      const before = store.getState().trace;
       const obs = new MutationObserver(() => {
+        if (store.getState().trace === before) return; // not the edit's drawing yet (see above)
         obs.disconnect();
         const stale = document.querySelectorAll('[data-testid="lane"][data-stale]').length;
         (document.querySelector('[data-testid="export-svg"]') as HTMLButtonElement).click();
         resolve(stale);
       });
       obs.observe(timeline, { subtree: true, childList: true, attributes: true, characterData: true });
-      const store = (window as unknown as { __sidecarLabStore: { getState(): { text: string; setText(t: string): void } } }).__sidecarLabStore;
       store.getState().setText(store.getState().text.replace('exitAfter: 6s', 'exitAfter: 5s'));
     }));
     expect(staleAtClick).toBeGreaterThan(0);
