@@ -1,9 +1,14 @@
 // One timed keystroke, shared by the keystroke figures (web.ts) and their profile
 // (keystrokeProfile.ts): select the digit of the first `exitAfter: Ns` line, type another one, and
-// time keydown → the first DOM change inside the timeline, on the page's clock. The two moments are
+// time keydown → the first DOM change inside the timeline that draws the keystroke's answer (the
+// store holds a new trace; or the text did not change), on the page's clock. The two moments are
 // also marked (`keydown`, `timeline-changed`) for a trace to find.
 
 import type { Page } from 'playwright-core';
+
+interface StoreWindow {
+  __sidecarLabStore?: { getState(): { trace: unknown; text: string } };
+}
 
 interface BenchWindow {
   __monaco: { editor: { getEditors(): { getModel(): { getLinesContent(): string[] }; setSelection(r: object): void; focus(): void }[] } };
@@ -23,8 +28,13 @@ export async function timedKeystroke(page: Page, digit: string, timeoutMs: numbe
     w.__bench = {};
     document.addEventListener('keydown', () => { w.__bench.down = performance.now(); performance.mark('keydown'); }, { capture: true, once: true });
     const timeline = document.querySelector('[data-testid="timeline"]')!;
+    // The drawing of the keystroke's answer: idle work left from the previous keystroke's drawing
+    // (lanes off screen, drawn in idle slices) also changes the timeline, and was counted before.
+    const store = (window as unknown as StoreWindow).__sidecarLabStore;
+    const before = store?.getState();
     const obs = new MutationObserver(() => {
-      if (w.__bench.down !== undefined && w.__bench.drawn === undefined) {
+      const answered = !store || !before || store.getState().trace !== before.trace || store.getState().text === before.text;
+      if (w.__bench.down !== undefined && w.__bench.drawn === undefined && answered) {
         w.__bench.drawn = performance.now();
         performance.mark('timeline-changed');
         obs.disconnect();
