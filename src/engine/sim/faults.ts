@@ -18,15 +18,17 @@ export class FaultWindows {
   /** Per container, per probe kind (asked at every probe run: no composed string keys). */
   private readonly probe = new Map<string, Partial<Record<ProbeKind, Window[]>>>();
   private readonly pull = new Map<string, Window[]>();
-  /** The id of the latest fault event that made this container's probe fail. */
-  private readonly probeFaultIds = new Map<string, string>();
+  /** Per container, per probe kind: the id of the latest fault event that made the probe fail (asked at every failed run). */
+  private readonly probeFaultIds = new Map<string, Partial<Record<ProbeKind, string>>>();
 
   noteProbeFault(container: string, kind: ProbeKind, id: string): void {
-    this.probeFaultIds.set(`${container}/${kind}`, id);
+    let kinds = this.probeFaultIds.get(container);
+    if (!kinds) this.probeFaultIds.set(container, (kinds = {}));
+    kinds[kind] = id;
   }
 
   probeFaultId(container: string, kind: ProbeKind): string | undefined {
-    return this.probeFaultIds.get(`${container}/${kind}`);
+    return this.probeFaultIds.get(container)?.[kind];
   }
 
   addProbe(container: string, kind: ProbeKind, w: Window): void {

@@ -55,6 +55,12 @@ export interface Worker {
   resultId?: string;
   /** The id of the probe.failed event of the run being counted (a failure result it brings cites it). */
   failedRunId?: string;
+  /**
+   * The failed runs' whys made so far, by reason and count (failedRunWhyOf): a failing probe writes
+   * the same few sentences at every period, and building each anew was a fifth of the engine's
+   * allocation on the 40-container pod (issue 16).
+   */
+  failedWhys?: Map<number, string>;
 }
 
 const INITIAL: Record<ProbeKind, Verdict | undefined> = { readiness: 'failure', liveness: 'success', startup: undefined };
@@ -260,7 +266,7 @@ export class ProbeWorkerLoop {
     const run = w.lastOutcome === 'failure' && w.run > 0 ? w.run + 1 : 1;
     const faulted = !plan.timedOut && w.spec.verdict === undefined && this.sim.faults.probeFails(w.container, w.kind, this.sim.now);
     const cause = faulted ? this.sim.faults.probeFaultId(w.container, w.kind) : inst.ids.up ?? inst.ids.start;
-    return emitProbeFailed(this.sim, w.container, w.kind, inst.attempt, run, failedRunWhy(w, plan, faulted, run), [cause]);
+    return emitProbeFailed(this.sim, w.container, w.kind, inst.attempt, run, failedRunWhyOf(w, plan, faulted, run), [cause]);
   }
 
   /**
@@ -321,11 +327,30 @@ function ordinal(n: number): string {
   return `${n}${tens >= 11 && tens <= 13 ? 'th' : ORDINAL_SUFFIX[n % 10] ?? 'th'}`;
 }
 
-function failedRunWhy(w: Worker, plan: RunPlan, faulted: boolean, run: number): string {
-  const reason = plan.timedOut
+/** Why a run failed, as failedRunWhy words it: one of four reasons (the worker's spec fixes the rest). */
+const FailReason = { TimedOut: 0, AlwaysFails: 1, Injected: 2, NotUp: 3 } as const;
+type FailReason = (typeof FailReason)[keyof typeof FailReason];
+
+function failReason(w: Worker, plan: RunPlan, faulted: boolean): FailReason {
+  return plan.timedOut ? FailReason.TimedOut : w.spec.verdict === 'fail' ? FailReason.AlwaysFails : faulted ? FailReason.Injected : FailReason.NotUp;
+}
+
+/** failedRunWhy, made once per worker, reason and count: the words depend on nothing else. */
+function failedRunWhyOf(w: Worker, plan: RunPlan, faulted: boolean, run: number): string {
+  const reason = failReason(w, plan, faulted);
+  const key = run * 4 + reason;
+  const made = w.failedWhys?.get(key);
+  if (made !== undefined) return made;
+  const why = failedRunWhy(w, reason, run);
+  (w.failedWhys ??= new Map()).set(key, why);
+  return why;
+}
+
+function failedRunWhy(w: Worker, failure: FailReason, run: number): string {
+  const reason = failure === FailReason.TimedOut
     ? `it timed out after timeoutSeconds (${w.spec.timeoutSeconds}s) [5.11]`
-    : w.spec.verdict === 'fail' ? 'its handler always fails'
-      : faulted ? 'an injected probe failure'
+    : failure === FailReason.AlwaysFails ? 'its handler always fails'
+      : failure === FailReason.Injected ? 'an injected probe failure'
         : w.kind === 'readiness' ? 'the app is not ready' : 'the app is not up';
   const threshold = w.spec.failureThreshold;
   const count = run < threshold

@@ -201,6 +201,36 @@ describe('prober.go probe: a Warning Unhealthy for every failed run, before the 
     expect(of(t, 'probe.result', 'app').filter((e) => e.result === 'failure')).toHaveLength(0); // Failure is its initial result: no change
   });
 
+  it('a failed run\'s why names its own reason and count, though the words are made once per worker, reason and count (prober.go probe)', () => {
+    // One readiness worker fails for two reasons with the same counts (the app not ready yet, then
+    // two injected windows), and a liveness handler outlives timeoutSeconds.
+    const t = run(pod(`readinessProbe: { exec: { command: [cat, /tmp/ok] }, periodSeconds: 2, failureThreshold: 2 }
+livenessProbe: { exec: { command: [sh, -c, "sleep 100"] }, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 100 }`,
+    `containers:
+  app: { readyAfter: 9s }
+events:
+  - { at: 30s, container: app, do: failReadiness, for: 7s }
+  - { at: 60s, container: app, do: failReadiness, for: 7s }`));
+    const failed = of(t, 'probe.failed', 'app').filter((e) => e.probe === 'readiness');
+    const notReady = failed.filter((e) => e.t < 9);
+    const injected = failed.filter((e) => e.t >= 30);
+    expect(notReady.length).toBeGreaterThanOrEqual(3);
+    expect(injected.length).toBeGreaterThanOrEqual(6);
+    const nth = (run: number) => (run === 1 ? '1st' : run === 2 ? '2nd' : run === 3 ? '3rd' : `${run}th`);
+    for (const [events, reason] of [[notReady, 'the app is not ready'], [injected, 'an injected probe failure']] as const) {
+      for (const e of events) {
+        expect(e.why).toContain(`A readiness probe run of app failed (${reason}): the ${nth(e.run)} failure in a row`);
+        if (e.run === 2) expect(e.why).toContain('which reaches failureThreshold (2)');
+      }
+    }
+    const firsts = injected.filter((e) => e.run === 1);
+    expect(firsts).toHaveLength(2); // one streak per window, worded alike
+    expect(firsts[0]!.why).toBe(firsts[1]!.why);
+    const live = of(t, 'probe.failed', 'app').filter((e) => e.probe === 'liveness');
+    expect(live.length).toBeGreaterThan(3);
+    expect(live.every((e) => e.why.includes('it timed out after timeoutSeconds (1s) [5.11]'))).toBe(true);
+  });
+
   it('a liveness probe records failureThreshold failed runs per kill, the last at the kill, caused by the injected failure', () => {
     const t = run(pod('livenessProbe: { exec: { command: [cat, /tmp/ok] }, periodSeconds: 4, failureThreshold: 3 }',
       'events:\n  - { at: 30s, container: app, do: failLiveness, for: 12s }'));
