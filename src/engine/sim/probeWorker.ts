@@ -143,7 +143,8 @@ export class ProbeWorkerLoop {
     if (w.onHold) return undefined;
     if (!status.state.running) {
       const leaves = status.state.terminated !== undefined && !this.keepsProbing(w, status);
-      this.setResult(w, 'failure', true, leaves ? this.exitWhy(w) : `[5.3] ${w.container} is not running, so its ${w.kind} result is set to failure without running the probe.`);
+      // The why is worded only for a change: a container in back-off meets this at every tick (setResult ignores a same result).
+      if (w.result !== 'failure') this.setResult(w, 'failure', true, leaves ? this.exitWhy(w) : `[5.3] ${w.container} is not running, so its ${w.kind} result is set to failure without running the probe.`);
       if (leaves) this.exit(w);
       return undefined;
     }
