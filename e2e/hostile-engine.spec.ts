@@ -89,7 +89,10 @@ self.onmessage = (event) => { if (event.data.text.includes('HANG-THE-ENGINE')) {
   });
   const nothingExecuted = await withMyWork(page);
   await replaceEditorText(page, `${MY_WORK}# HANG-THE-ENGINE\n`);
+  // A run that says nothing of its progress shows the running dot once it outlasts a quick answer.
+  await expect(page.getByRole('status', { name: 'simulating' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: /did not answer within 3 s, so it was restarted/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('.running-dot')).toHaveCount(0);
   await stillResponsive(page);
   await expect(myLane(page)).toBeAttached();
 

@@ -4,9 +4,19 @@
 
 import type { AppState } from '../../state/store';
 
-/** The container names of the last valid scenario, one per line ('' before the first trace). */
-export const selectContainerNames = (s: AppState): string =>
-  s.trace ? [...new Set(s.trace.containers.map((c) => c.name))].join('\n') : '';
+let namesOf: { trace: AppState['trace']; names: string } = { trace: null, names: '' };
+
+/**
+ * The container names of the last valid scenario, one per line ('' before the first trace). Worked
+ * out once per trace: the store calls every selector at each of its changes (a keystroke makes
+ * several, playback one a frame).
+ */
+export const selectContainerNames = (s: AppState): string => {
+  if (s.trace !== namesOf.trace) {
+    namesOf = { trace: s.trace, names: s.trace ? [...new Set(s.trace.containers.map((c) => c.name))].join('\n') : '' };
+  }
+  return namesOf.names;
+};
 
 /** The engine has answered at least once (with a result or an error). */
 export const selectEngineAnswered = (s: AppState): boolean => s.result !== null || s.engineError !== null;

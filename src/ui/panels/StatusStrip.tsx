@@ -7,9 +7,13 @@ import { kubectlWhy } from '../../state/trace/kubectlWhy';
 import { roughDuration } from '../../engine/scenario/duration';
 import { selectCursorTime, selectKubectlAtCursor, selectKubectlPod, selectPodName, selectProgress, selectRunning, selectTrace } from '../../state/selectors';
 import { formatSeconds } from '../timeline/scale';
+import { useShownAfter } from '../app/shownAfter';
 import './statusStrip.css';
 
 const NONE = '—';
+
+/** A run answered sooner than this shows no running dot (app/shownAfter.ts). */
+export const RUNNING_DOT_DELAY_MS = 300;
 
 export function StatusStrip() {
   const row = useAppStore(selectKubectlAtCursor);
@@ -17,8 +21,8 @@ export function StatusStrip() {
   const podName = useAppStore(selectPodName);
   const followed = useAppStore(selectKubectlPod);
   const hasTrace = useAppStore(selectTrace) !== null;
-  const running = useAppStore(selectRunning);
   const progress = useAppStore(selectProgress);
+  const showRunningDot = useShownAfter(useAppStore(selectRunning) && !progress, RUNNING_DOT_DELAY_MS);
   const trace = useAppStore(selectTrace);
   // Deferred: an edit's timeline is drawn first; why the row says what it says follows (it reads
   // back through the trace for the row's phase: a few ms of a 40-container pod's redraw, issue 16).
@@ -65,7 +69,7 @@ export function StatusStrip() {
           <span data-testid="cursor-time">{hasTrace ? formatSeconds(t) : NONE}</span>
           <span className="unit"> s</span>
           {hasTrace && t >= 3600 && <span className="cursor-rough"> ({roughDuration(t)})</span>}
-          {running && !progress && <span className="running-dot" role="status" aria-label="simulating" />}
+          {showRunningDot && <span className="running-dot" role="status" aria-label="simulating" />}
         </p>
         {progress && (
           <p className="run-progress" role="status" data-testid="run-progress">
