@@ -30,6 +30,15 @@ test('reading aids for a class: Next/Prev announced, injected times rounded, Esc
     await page.keyboard.press('Escape');
     await expect(gates).not.toHaveAttribute('open', '');
     await expect(gates.locator('summary')).toBeFocused();
+    // An Esc that comes before the toggle event of the click that opened the menu closes it too.
+    await page.evaluate(() => {
+      const menu = document.querySelector('[data-testid="feature-gates"]')!;
+      menu.querySelector('summary')!.click();
+      const gate = menu.querySelector<HTMLInputElement>('[data-testid="feature-gate"]')!;
+      gate.focus();
+      gate.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    });
+    await expect(gates).not.toHaveAttribute('open', '');
   });
 
   await test.step('an event injected at a pointer time is written rounded to a tenth of a second', async () => {

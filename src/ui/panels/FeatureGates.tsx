@@ -42,10 +42,14 @@ export function FeatureGates({ error, onError, open, onOpenChange }: FeatureGate
     <details className="feature-gates" data-testid="feature-gates" open={open} onToggle={(e) => onOpenChange(e.currentTarget.open)}
       onKeyDown={(e) => {
         // Esc closes the open menu and gives the focus back to its summary. The element says
-        // whether it is open: its toggle event (which updates `open`) comes a task later.
+        // whether it is open: its toggle event (which updates `open`) comes a task later. It is
+        // closed here too: an Esc quicker than the toggle event of the click that opened it found
+        // `open` still false, so the state did not change, React left the element open, and that
+        // toggle event then kept it open (a CI run caught it).
         if (e.key !== 'Escape' || !e.currentTarget.open) return;
         e.preventDefault();
         e.stopPropagation();
+        e.currentTarget.open = false;
         onOpenChange(false);
         e.currentTarget.querySelector('summary')?.focus();
       }}>
