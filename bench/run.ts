@@ -3,7 +3,8 @@
 // Figures are medians over several runs; ratios compare two things measured in the same run;
 // `--repeat N` measures every section N times, each in a new process (a repeat in the same process
 // would find the engine already optimised by V8), and keeps the median and the spread of the repeats.
-// Usage: npm run bench [-- --runs 7] [-- --repeat 3] [-- --only engine,parse,budget,draw,cli,web,share]
+// Usage: npm run bench [-- --runs 7] [-- --repeat 3] [-- --only engine,parse,budget,draw,cli,web,share] [-- --dry]
+// (`--dry`: print the table and write nothing, for a trial or an A/B)
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ const runs = numberArg('--runs', 5);
 const repeats = numberArg('--repeat', 1);
 /** Set in a repeat's own process: print the figures as JSON on the last line and write nothing. */
 const asRepeat = args.includes('--as-repeat');
+/** Print the figures and write nothing: a trial run, or one side of an A/B. */
+const dry = args.includes('--dry');
 const onlyArg = args.includes('--only') ? args[args.indexOf('--only') + 1] ?? '' : '';
 const only = new Set(onlyArg ? onlyArg.split(',') : ['engine', 'parse', 'budget', 'draw', 'cli', 'web']);
 
@@ -69,6 +72,10 @@ async function main(): Promise<void> {
   }
   const fresh = summarise(all);
   console.log(resultTable(fresh.figures));
+  if (dry) {
+    console.log('\n--dry: bench/results.json and the README are unchanged');
+    return;
+  }
   const results = mergeResults(previousResults(), fresh, { at: new Date().toISOString(), runs, repeats }, process.version);
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(README, withFigures(readFileSync(README, 'utf8'), results));
