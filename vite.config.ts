@@ -6,10 +6,17 @@ import { contentSecurityPolicy } from './csp.ts';
 import { preloadApp } from './preloadApp.ts';
 import { prebuiltRuns } from './prebuiltRuns.ts';
 import { monacoClassic } from './monacoClassic.ts';
+import { chunkGroups } from './chunkGroups.ts';
 
 // Settings measured in ../shared/docs/toolchain.md (Vite 8, Vitest 4.1 on Node 20, Monaco 0.54).
 export default defineConfig({
-  plugins: [react(), preloadApp(), prebuiltRuns(), contentSecurityPolicy(), monacoClassic()],
+  plugins: [
+    react(), preloadApp(), prebuiltRuns(), contentSecurityPolicy(), monacoClassic(),
+    chunkGroups([
+      { name: 'startShare', module: '/src/ui/share/startShare.ts' },
+      { name: 'laterParts', module: '/src/ui/app/laterParts.ts', apart: ['/src/ui/embed/EmbedApp.tsx', '/src/ui/explain/ExplainView.tsx'] },
+    ], '/src/page.tsx'),
+  ],
   worker: { format: 'es' },
   optimizeDeps: { include: ['yaml', 'monaco-yaml/yaml.worker.js'] },
   build: {

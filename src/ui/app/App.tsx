@@ -31,24 +31,26 @@ import './toolbarFit.css';
 const selectPresenting = (s: AppState) => s.presenting;
 const selectPresentLinkPending = (s: AppState) => s.presentLinkPending;
 
-// What the first frame does not need arrives after it, each as its own chunk (issue 16).
-const VersionSelect = lazyPart(() => import('../panels/VersionSelect'), 'VersionSelect', { part: 'the version picker', fallback: <VersionStandIn /> });
-const GalleryPanel = lazyPart(() => import('../gallery/GalleryPanel'), 'GalleryPanel', { part: 'the gallery', fallback: <HeaderButtonStandIn label="Gallery" /> });
-const HistoryPanel = lazyPart(() => import('../history/HistoryPanel'), 'HistoryPanel', { part: 'the history', fallback: <HeaderButtonStandIn label="History" /> });
-const PresentButton = lazyPart(() => import('../present/PresentButton'), 'PresentButton', { part: 'presenter mode', fallback: <HeaderButtonStandIn label="Present" /> });
-const ShareButton = lazyPart(() => import('../share/ShareButton'), 'ShareButton', { part: 'sharing', fallback: <div className="share"><HeaderButtonStandIn label="Share" className="share-button" /></div> });
+// What the first frame does not need arrives after it (issue 16): the parts every page shows soon
+// after it in one chunk (laterParts.ts), the views a page opens on at once in chunks of their own.
+const later = () => import('./laterParts');
+const VersionSelect = lazyPart(later, 'VersionSelect', { part: 'the version picker', fallback: <VersionStandIn /> });
+const GalleryPanel = lazyPart(later, 'GalleryPanel', { part: 'the gallery', fallback: <HeaderButtonStandIn label="Gallery" /> });
+const HistoryPanel = lazyPart(later, 'HistoryPanel', { part: 'the history', fallback: <HeaderButtonStandIn label="History" /> });
+const PresentButton = lazyPart(later, 'PresentButton', { part: 'presenter mode', fallback: <HeaderButtonStandIn label="Present" /> });
+const ShareButton = lazyPart(later, 'ShareButton', { part: 'sharing', fallback: <div className="share"><HeaderButtonStandIn label="Share" className="share-button" /></div> });
 const EmbedApp = lazyPart(() => import('../embed/EmbedApp'), 'EmbedApp', { part: 'the embedded view', when: 'now' });
-const ShareBanner = lazyPart(() => import('../share/ShareNotices'), 'ShareBanner', { part: 'the shared link\'s notices' });
-const OpenDialog = lazyPart(() => import('../share/ShareNotices'), 'OpenDialog', { part: 'the shared link\'s notices' });
-const StorageNotice = lazyPart(() => import('../history/StorageNotice'), 'StorageNotice', { part: 'the storage notice' });
-const HelpOverlay = lazyPart(() => import('../panels/HelpOverlay'), 'HelpOverlay', { part: 'the keyboard help' });
+const ShareBanner = lazyPart(later, 'ShareBanner', { part: 'the shared link\'s notices' });
+const OpenDialog = lazyPart(later, 'OpenDialog', { part: 'the shared link\'s notices' });
+const StorageNotice = lazyPart(later, 'StorageNotice', { part: 'the storage notice' });
+const HelpOverlay = lazyPart(later, 'HelpOverlay', { part: 'the keyboard help' });
 const ExplainView = lazyPart(() => import('../explain/ExplainView'), 'ExplainView', { part: 'the pod explanation', when: 'now' });
-const PresenterPanel = lazyPart(() => import('../present/PresenterPanel'), 'PresenterPanel', { part: 'the presenter panel' });
-const CompareView = lazyPart(() => import('../share/compare/CompareView'), 'CompareView', { part: 'the version comparison' });
-const UnfinishedRunNotice = lazyPart(() => import('../panels/UnfinishedRunNotice'), 'UnfinishedRunNotice', { part: 'the unfinished run notice' });
+const PresenterPanel = lazyPart(later, 'PresenterPanel', { part: 'the presenter panel' });
+const CompareView = lazyPart(later, 'CompareView', { part: 'the version comparison' });
+const UnfinishedRunNotice = lazyPart(later, 'UnfinishedRunNotice', { part: 'the unfinished run notice' });
 // The selection, containers and events panels: a frame later, so that frame styles and lays out
 // about 40 % fewer elements, and out of the first chunk.
-const UnderTimeline = lazyPart(() => import('../panels/UnderTimeline'), 'UnderTimeline', { part: 'the selection, containers and events panels' });
+const UnderTimeline = lazyPart(later, 'UnderTimeline', { part: 'the selection, containers and events panels' });
 
 /** The version picker's place while its module (it reads the scenario's YAML) loads. */
 function VersionStandIn() {

@@ -2,7 +2,7 @@
 // which parts, what the browser said, that the rest still works, and a way to try again (a reload
 // keeps the scenario as every reload does: persistence.ts saves it as it is edited).
 
-import { usePartLoadFailures } from './partLoadFailures';
+import { failedFiles, listWords, usePartLoadFailures } from './partLoadFailures';
 
 export function PartLoadNotice() {
   const failures = usePartLoadFailures();
@@ -13,7 +13,7 @@ export function PartLoadNotice() {
         {failures.length === 1 ? 'A part of the page could not be shown:' : 'Parts of the page could not be shown:'}
       </p>
       <ul>
-        {failures.map((f) => <li key={f.part}><strong>{f.part}</strong> ({f.message})</li>)}
+        {failedFiles(failures).map((f) => <li key={f.message}><strong>{listWords(f.parts)}</strong> ({f.message})</li>)}
       </ul>
       <p>
         The rest of the page still works.{' '}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PartLoadFailures } from './partLoadFailures';
+import { PartLoadFailures, failedFiles, listWords } from './partLoadFailures';
 
 describe('PartLoadFailures', () => {
   it('lists each failed part once, by name whatever order they failed in, and tells its listeners', () => {
@@ -36,5 +36,25 @@ describe('PartLoadFailures', () => {
     expect(list.current()).toBe(empty);
     list.report({ part: 'the gallery', message: 'x' });
     expect(list.current()).not.toBe(empty);
+  });
+
+  it('names each file that did not arrive once, with every part it held (laterParts.ts: a dozen parts in one chunk)', () => {
+    const list = new PartLoadFailures();
+    const later = 'Failed to fetch dynamically imported module: http://x/assets/laterParts-1.js';
+    list.report({ part: 'the selection, containers and events panels', message: later });
+    list.report({ part: 'the explain view', message: 'Failed to fetch dynamically imported module: http://x/assets/ExplainView-1.js' });
+    list.report({ part: 'the gallery', message: later });
+    list.report({ part: 'the history', message: later });
+    expect(failedFiles(list.current())).toEqual([
+      { message: 'Failed to fetch dynamically imported module: http://x/assets/ExplainView-1.js', parts: ['the explain view'] },
+      { message: later, parts: ['the gallery', 'the history', 'the selection, containers and events panels'] },
+    ]);
+  });
+
+  it('words a list of parts as a sentence does', () => {
+    expect(listWords([])).toBe('');
+    expect(listWords(['the gallery'])).toBe('the gallery');
+    expect(listWords(['the gallery', 'the history'])).toBe('the gallery and the history');
+    expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
   });
 });

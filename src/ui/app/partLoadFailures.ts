@@ -34,6 +34,32 @@ export class PartLoadFailures {
   readonly current = (): readonly PartLoadFailure[] => this.failures;
 }
 
+/** The parts that failed with one message (one file that did not arrive), in the list's order. */
+export interface FailedFile {
+  message: string;
+  parts: readonly string[];
+}
+
+/**
+ * The failures by message: the parts that come in one chunk (laterParts.ts brings a dozen) fail
+ * together with one message, and the notice names the file once, with every part it held. Ordered
+ * by each message's first part, so it reads the same whatever order the failures came in.
+ */
+export function failedFiles(failures: readonly PartLoadFailure[]): FailedFile[] {
+  const byMessage = new Map<string, string[]>();
+  for (const f of failures) {
+    const parts = byMessage.get(f.message);
+    if (parts) parts.push(f.part);
+    else byMessage.set(f.message, [f.part]);
+  }
+  return [...byMessage].map(([message, parts]) => ({ message, parts }));
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
 /** The page's one list (a failed part stays failed until a reload: React keeps a lazy import's rejection). */
 export const partLoadFailures = new PartLoadFailures();
 
