@@ -45,6 +45,15 @@ describe('feature gates', () => {
     expect(parseGates('ContainerRestartRules=false, ContainerStopSignals=TRUE')).toEqual({ ContainerRestartRules: false, ContainerStopSignals: true });
     expect(() => parseGates('ContainerRestartRules')).toThrow(/expected Name=true\|false/);
   });
+  it('takes the reduced back-off gate as kube_features.go spells it, and our former spelling (the parser warns about it)', () => {
+    expect(parseGates('ReduceDefaultCrashLoopBackOffDecay=true')).toEqual({ ReduceDefaultCrashLoopBackOffDecay: true });
+    expect(parseGates('ReduceDefaultCrashLoopBackoffDecay=true')).toEqual({ ReduceDefaultCrashLoopBackoffDecay: true });
+    expect(() => parseGates('ReduceDefaultCrashLoopBackoffDecays=true')).toThrow(/unrecognized feature gate: ReduceDefaultCrashLoopBackoffDecays/);
+    const former = parseArgs(['run', 'pod.yaml', '--k8s', '1.33', '--feature-gates', 'ReduceDefaultCrashLoopBackoffDecay=true']);
+    expect(former.gates.ReduceDefaultCrashLoopBackOffDecay).toBe(true);
+    expect(former.gateOverrides).toEqual({ ReduceDefaultCrashLoopBackoffDecay: true }); // the parser warns, naming the spelling given
+    expect(former.unmodelledGates).toEqual([]);
+  });
   it('warns about overrides a version ignores', () => {
     expect(gateWarnings('1.33', { SidecarContainers: false, ContainerRestartRules: true, ContainerStopSignals: true })).toEqual([
       '--feature-gates: SidecarContainers is GA and locked to true in 1.33; ignored',

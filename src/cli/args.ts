@@ -4,7 +4,7 @@
 import { parseRfc3339 } from '../engine/apiPod/time';
 import { parseDurationString } from '../engine/scenario/duration';
 import {
-  FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, defaultGates, gateAbsence, gateExists, gateLocked, isFeatureGateName,
+  FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, defaultGates, formerGateSpelling, gateAbsence, gateExists, gateLocked, isFeatureGateName,
   isSupportedVersion, minor, resolveGates, type FeatureGates, type KubeVersion,
 } from '../engine/version';
 import { REAL_GATES, isRealGate } from '../engine/realGates';
@@ -67,7 +67,7 @@ export function parseGates(v: string): Partial<Record<string, boolean>> {
   for (const part of v.split(',').map((p) => p.trim()).filter(Boolean)) {
     const [name = '', value, extra] = part.split('=');
     if (value === undefined || extra !== undefined) throw new UsageError(`--feature-gates: expected Name=true|false, got ${JSON.stringify(part)}`);
-    if (!isFeatureGateName(name) && !REAL_GATES.has(name)) {
+    if (!isFeatureGateName(name) && !REAL_GATES.has(name) && !formerGateSpelling(name)) {
       throw new UsageError(`--feature-gates: unrecognized feature gate: ${name} (modelled: ${Object.keys(FEATURE_GATES).join(', ')})`);
     }
     out[name] = parseBool('feature-gates', value.toLowerCase());
@@ -138,10 +138,12 @@ export function parseArgs(argv: string[]): CliArgs {
   const version = k8s ?? NEWEST_VERSION;
   const allGates = flags.has('feature-gates') ? parseGates(flags.get('feature-gates')!) : {};
   // The engine's parse options take only the gates it models; gateWarnings names the others.
-  const gateOverrides = Object.fromEntries(Object.entries(allGates).filter(([name]) => isFeatureGateName(name)));
+  // A former spelling of ours is a modelled gate too (the parser warns about it, and simulates the real one).
+  const modelled = (name: string) => isFeatureGateName(name) || formerGateSpelling(name) !== undefined;
+  const gateOverrides = Object.fromEntries(Object.entries(allGates).filter(([name]) => modelled(name)));
   const out: CliArgs = {
     command: cmd, files, json: flags.has('json') && parseBool('json', flags.get('json')!),
-    version, gateOverrides, gates: resolveGates(version, gateOverrides), unmodelledGates: Object.keys(allGates).filter((n) => !isFeatureGateName(n)),
+    version, gateOverrides, gates: resolveGates(version, gateOverrides), unmodelledGates: Object.keys(allGates).filter((n) => !modelled(n)),
   };
   if (k8s) out.k8s = k8s;
   if (flags.has('until')) {

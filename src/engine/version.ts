@@ -35,7 +35,7 @@ export const FEATURE_GATES = {
   PodLifecycleSleepAction: { alpha: 29, beta: 30, ga: 34, removed: 37, summary: 'the sleep action for lifecycle hooks (KEP-3960)' },
   PodLifecycleSleepActionAllowZero: { alpha: 32, beta: 33, ga: 34, removed: 37, summary: 'sleep: 0 in lifecycle hooks (KEP-4818)' },
   KubeletCrashLoopBackOffMax: { alpha: 32, beta: 35, summary: 'a per-node cap on the restart backoff (KEP-5593)' },
-  ReduceDefaultCrashLoopBackoffDecay: { alpha: 33, summary: 'faster default backoff, 1s to 60s (KEP-4603)' },
+  ReduceDefaultCrashLoopBackOffDecay: { alpha: 33, summary: 'faster default backoff, 1s to 60s (KEP-4603)' },
   ContainerRestartRules: { alpha: 34, beta: 35, summary: 'per-container restartPolicy and restartPolicyRules (KEP-5307)' },
   RestartAllContainersOnContainerExits: { alpha: 35, beta: 36, summary: 'the RestartAllContainers rule action (KEP-5532)' },
   ContainerStopSignals: { alpha: 33, summary: 'lifecycle.stopSignal (KEP-4960)' },
@@ -45,6 +45,22 @@ export const FEATURE_GATES = {
 } as const satisfies Record<string, GateInfo>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;
+
+/**
+ * Names Sidecar Lab accepted before it spelled a gate as the kubelet does (pkg/features/
+ * kube_features.go), each with the real name. A scenario, a link or a command line written with
+ * one keeps working, with a warning: a kubelet refuses the name as an unrecognized feature gate.
+ * ReduceDefaultCrashLoopBackoffDecay is how KEP-4603's text spells the gate; the kubelet's is
+ * ReduceDefaultCrashLoopBackOffDecay (read in kube_features.go of the 1.33 and 1.35 trees).
+ */
+const FORMER_GATE_SPELLINGS: Readonly<Record<string, FeatureGateName>> = {
+  ReduceDefaultCrashLoopBackoffDecay: 'ReduceDefaultCrashLoopBackOffDecay',
+};
+
+/** The real gate a former spelling of ours names (FORMER_GATE_SPELLINGS), if `name` is one. */
+export function formerGateSpelling(name: string): FeatureGateName | undefined {
+  return Object.prototype.hasOwnProperty.call(FORMER_GATE_SPELLINGS, name) ? FORMER_GATE_SPELLINGS[name] : undefined;
+}
 
 export type FeatureGates = Record<FeatureGateName, boolean>;
 
@@ -96,8 +112,9 @@ export function defaultGates(v: KubeVersion): FeatureGates {
 /** The effective gates: the version's defaults, then the user's overrides where the gate exists and is not locked. */
 export function resolveGates(v: KubeVersion, overrides: Partial<Record<string, boolean>>): FeatureGates {
   const out = defaultGates(v);
-  for (const [name, value] of Object.entries(overrides)) {
-    if (value === undefined || !isFeatureGateName(name)) continue;
+  for (const [given, value] of Object.entries(overrides)) {
+    const name = isFeatureGateName(given) ? given : formerGateSpelling(given);
+    if (value === undefined || name === undefined) continue;
     if (!gateExists(name, v) || gateLocked(name, v)) continue;
     out[name] = value;
   }

@@ -9,7 +9,7 @@ describe('backoffForRestart: the wait a Pod object implies ([4.5]-[4.7])', () =>
   });
 
   it('1.35 with the reduced decay: 1 s doubling to the defaulted 300 s node cap, not 60 s (newCrashLoopBackOff)', () => {
-    const gates = resolveGates('1.35', { ReduceDefaultCrashLoopBackoffDecay: true });
+    const gates = resolveGates('1.35', { ReduceDefaultCrashLoopBackOffDecay: true });
     expect([1, 7, 9, 10].map((n) => backoffForRestart(n, gates, undefined).delay)).toEqual([1, 64, 256, 300]);
     expect(backoffForRestart(10, gates, undefined).why).toMatch(/default maxContainerRestartPeriod, which wins over the reduced decay's 60s \[4\.7\]/);
     expect(backoffForRestart(9, gates, 60).delay).toBe(60);

@@ -36,7 +36,7 @@ export function backoffForRestart(
   const { initial, max } = backoffSettings(gates, maxContainerRestartPeriod);
   const capText = maxContainerRestartPeriod !== undefined && gates.KubeletCrashLoopBackOffMax
     ? `capped at ${max}s by the node's maxContainerRestartPeriod [4.7]`
-    : gates.ReduceDefaultCrashLoopBackoffDecay
+    : gates.ReduceDefaultCrashLoopBackOffDecay
       ? `capped at ${max}s${gates.KubeletCrashLoopBackOffMax ? ", the node's default maxContainerRestartPeriod, which wins over the reduced decay's 60s" : ''} [4.7]`
       : `capped at ${max}s [4.5]`;
   if (restartCount === 0) return { delay: 0, why: 'the first restart is immediate [4.5]' };

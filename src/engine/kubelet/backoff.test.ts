@@ -65,18 +65,18 @@ describe('CrashLoopBackOff [4.5]', () => {
     expect(table.get('c')).toBe(10);
   });
 
-  it('uses 1 s to 60 s with ReduceDefaultCrashLoopBackoffDecay [4.7]', () => {
-    const gates = resolveGates('1.33', { ReduceDefaultCrashLoopBackoffDecay: true });
+  it('uses 1 s to 60 s with ReduceDefaultCrashLoopBackOffDecay [4.7]', () => {
+    const gates = resolveGates('1.33', { ReduceDefaultCrashLoopBackOffDecay: true });
     expect(backoffSettings(gates)).toEqual({ initial: 1, max: 60 });
   });
 
   it('newCrashLoopBackOff + SetDefaults_KubeletConfiguration (1.32+): with KubeletCrashLoopBackOffMax on, an unset period is 300 s and wins over the reduced 60 s cap [4.7]', () => {
     // 1.35: the per-node cap gate is beta and on, so the reduced decay alone climbs to 300 s.
-    expect(backoffSettings(resolveGates('1.35', { ReduceDefaultCrashLoopBackoffDecay: true }))).toEqual({ initial: 1, max: 300 });
-    expect(backoffSettings(resolveGates('1.35', { ReduceDefaultCrashLoopBackoffDecay: true }), 60)).toEqual({ initial: 1, max: 60 });
+    expect(backoffSettings(resolveGates('1.35', { ReduceDefaultCrashLoopBackOffDecay: true }))).toEqual({ initial: 1, max: 300 });
+    expect(backoffSettings(resolveGates('1.35', { ReduceDefaultCrashLoopBackOffDecay: true }), 60)).toEqual({ initial: 1, max: 60 });
     // 1.34: the cap gate is alpha and off: 60 s, unless the user turns it on too.
-    expect(backoffSettings(resolveGates('1.34', { ReduceDefaultCrashLoopBackoffDecay: true }))).toEqual({ initial: 1, max: 60 });
-    expect(backoffSettings(resolveGates('1.34', { ReduceDefaultCrashLoopBackoffDecay: true, KubeletCrashLoopBackOffMax: true }))).toEqual({ initial: 1, max: 300 });
+    expect(backoffSettings(resolveGates('1.34', { ReduceDefaultCrashLoopBackOffDecay: true }))).toEqual({ initial: 1, max: 60 });
+    expect(backoffSettings(resolveGates('1.34', { ReduceDefaultCrashLoopBackOffDecay: true, KubeletCrashLoopBackOffMax: true }))).toEqual({ initial: 1, max: 300 });
     // Without the reduced decay nothing changes: 10 s to 300 s either way.
     expect(backoffSettings(defaultGates('1.35'))).toEqual({ initial: 10, max: 300 });
   });

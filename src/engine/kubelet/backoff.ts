@@ -5,7 +5,7 @@
 // MaxContainerBackOff, KubeletCrashLoopBackOffMax, HasExpiredFunc), 1.27-1.36. Up to 1.31 an entry
 // expires after 2 × maxDuration = 600 s (the cap could not change then); from 1.32 the kubelet sets
 // HasExpiredFunc to a flat 600 s (PR #128356), so the reset stays 10 minutes whatever
-// maxContainerRestartPeriod or ReduceDefaultCrashLoopBackoffDecay make the cap. GC() (run by
+// maxContainerRestartPeriod or ReduceDefaultCrashLoopBackOffDecay make the cap. GC() (run by
 // HandlePodCleanups at each 2 s housekeeping) drops entries idle past the same threshold.
 
 import type { FeatureGates } from '../version';
@@ -22,7 +22,7 @@ export const DEFAULT_MAX_CONTAINER_RESTART_PERIOD = 300;
 
 /**
  * The defaults and the two gates that change them ([4.7]), as pkg/kubelet/kubelet.go
- * newCrashLoopBackOff (1.32+) sets them: ReduceDefaultCrashLoopBackoffDecay makes 1 s -> 60 s, then
+ * newCrashLoopBackOff (1.32+) sets them: ReduceDefaultCrashLoopBackOffDecay makes 1 s -> 60 s, then
  * with KubeletCrashLoopBackOffMax on the node's period is the cap, whatever the first gate did. The
  * period is always set then: pkg/kubelet/apis/config/v1beta1/defaults.go gives it 300 s when the
  * gate is on and the config names none, so from 1.35 (the gate on by default) the reduced decay
@@ -31,7 +31,7 @@ export const DEFAULT_MAX_CONTAINER_RESTART_PERIOD = 300;
 export function backoffSettings(gates: FeatureGates, maxContainerRestartPeriod?: number): BackoffSettings {
   let initial = 10;
   let max = 300;
-  if (gates.ReduceDefaultCrashLoopBackoffDecay) {
+  if (gates.ReduceDefaultCrashLoopBackOffDecay) {
     initial = 1;
     max = 60;
   }

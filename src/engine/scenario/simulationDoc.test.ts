@@ -52,6 +52,26 @@ describe('Simulation settings', () => {
     expect(c.warnings).toEqual(['6:3 featureGates.ContainerRestartRules: feature gate ContainerRestartRules does not exist in 1.29 (it arrives in 1.34); the setting is ignored']);
   });
 
+  it('spells the reduced back-off gate as kube_features.go does, and reads our former spelling as it, with a warning (1.33-1.35 trees)', () => {
+    const real = check(sim('kubernetesVersion: "1.33"\nfeatureGates:\n  ReduceDefaultCrashLoopBackOffDecay: true\n'));
+    expect(real.errors).toEqual([]);
+    expect(real.warnings).toEqual([]);
+    expect(ok(real.result).scenario.sim.featureGates.ReduceDefaultCrashLoopBackOffDecay).toBe(true);
+
+    const former = check(sim('kubernetesVersion: "1.33"\nfeatureGates:\n  ReduceDefaultCrashLoopBackoffDecay: true\n'));
+    expect(former.errors).toEqual([]);
+    expect(former.warnings).toEqual([
+      '5:3 featureGates.ReduceDefaultCrashLoopBackoffDecay: feature gate ReduceDefaultCrashLoopBackoffDecay is spelled ReduceDefaultCrashLoopBackOffDecay in Kubernetes, '
+      + 'and a kubelet refuses ReduceDefaultCrashLoopBackoffDecay as an unrecognized feature gate; Sidecar Lab once spelled it so, and simulates it as ReduceDefaultCrashLoopBackOffDecay',
+    ]);
+    expect(ok(former.result).scenario.sim.featureGates).toEqual(ok(real.result).scenario.sim.featureGates);
+    // Checked as the real gate from there on: in 1.32 it does not exist yet.
+    expect(check(sim('kubernetesVersion: "1.32"\nfeatureGates:\n  ReduceDefaultCrashLoopBackoffDecay: true\n')).warnings).toEqual([
+      expect.stringMatching(/^5:3 featureGates\.ReduceDefaultCrashLoopBackoffDecay: feature gate ReduceDefaultCrashLoopBackoffDecay is spelled/),
+      expect.stringMatching(/^5:3 featureGates\.ReduceDefaultCrashLoopBackOffDecay: feature gate ReduceDefaultCrashLoopBackOffDecay does not exist in 1\.32 \(it arrives in 1\.33\)/),
+    ]);
+  });
+
   it('refuses to turn off a GA gate', () => {
     expect(check(sim('kubernetesVersion: "1.33"\nfeatureGates:\n  SidecarContainers: false\n')).errors).toEqual([
       '5:22 featureGates.SidecarContainers: cannot set feature gate SidecarContainers to false, feature is locked to true (GA in 1.33)',

@@ -2,7 +2,7 @@
 // horizon and kubelet configuration. Parse options (CLI flags, the version picker) win.
 
 import {
-  FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, gateAbsence, gateExists, gateLocked, isFeatureGateName,
+  FEATURE_GATES, NEWEST_VERSION, SUPPORTED_VERSIONS, formerGateSpelling, gateAbsence, gateExists, gateLocked, isFeatureGateName,
   isSupportedVersion, minor, resolveGates, type FeatureGateName, type FeatureGates, type KubeVersion,
 } from '../version';
 import { child, START_SPAN, type Problems, type Span } from './problems';
@@ -65,6 +65,12 @@ interface GateSetting {
 function checkGate(p: Problems, g: GateSetting, version: KubeVersion): [FeatureGateName, boolean] | undefined {
   const path = child('featureGates', g.name);
   const origin = g.fromOptions ? ' (from the command line or the version picker)' : '';
+  const renamed = formerGateSpelling(g.name);
+  if (renamed) {
+    p.warning(path, `feature gate ${g.name} is spelled ${renamed} in Kubernetes, and a kubelet refuses ${g.name} as an unrecognized feature gate; `
+      + `Sidecar Lab once spelled it so, and simulates it as ${renamed}${origin}`, g.keySpan);
+    return checkGate(p, { ...g, name: renamed }, version);
+  }
   if (!isFeatureGateName(g.name) && REAL_GATES.has(g.name) && typeof g.value === 'boolean') {
     // A real gate the simulator does not model (e.g. NodeDeclaredFeatures): accepted, and inert.
     const exists = isRealGate(g.name, minor(version));

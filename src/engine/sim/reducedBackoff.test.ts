@@ -1,4 +1,4 @@
-// ReduceDefaultCrashLoopBackoffDecay across the 1.35 boundary ([4.7]): newCrashLoopBackOff
+// ReduceDefaultCrashLoopBackOffDecay across the 1.35 boundary ([4.7]): newCrashLoopBackOff
 // (pkg/kubelet/kubelet.go, 1.32+) takes the node's maxContainerRestartPeriod as the cap whenever
 // KubeletCrashLoopBackOffMax is on, and SetDefaults_KubeletConfiguration
 // (pkg/kubelet/apis/config/v1beta1/defaults.go) makes an unset period 300 s then. The cap gate is
@@ -20,7 +20,7 @@ apiVersion: sidecar-lab/v1
 kind: Simulation
 kubernetesVersion: "${version}"
 until: 20m
-featureGates: { ReduceDefaultCrashLoopBackoffDecay: true }
+featureGates: { ReduceDefaultCrashLoopBackOffDecay: true }
 ${kubelet}`;
 
 /** The back-off delays the kubelet's CrashLoopBackOff messages name, in order, each once. */
