@@ -15,6 +15,15 @@ describe('restart decisions [4.1] [4.2]', () => {
     expect(shouldRestartAfterExit('Always', { restartPolicy: 'Never' }, 1, false)).toBe(true);
   });
 
+  it('a probe kill (no exit code yet) takes the container\'s policy when it has one, else the pod\'s; no rule can match (computePodActions, a 1.35/1.36-era tree) [4.2]', () => {
+    const rules = { restartPolicyRules: [{ action: 'Restart' as const, operator: 'In' as const, values: [137] }] };
+    expect(shouldRestartAfterExit('OnFailure', {}, undefined, true)).toBe(true);
+    expect(shouldRestartAfterExit('Never', {}, undefined, true)).toBe(false);
+    expect(shouldRestartAfterExit('Never', { restartPolicy: 'OnFailure', ...rules }, undefined, true)).toBe(true);
+    expect(shouldRestartAfterExit('Always', { restartPolicy: 'Never', ...rules }, undefined, true)).toBe(false);
+    expect(shouldRestartAfterExit('Never', { restartPolicy: 'OnFailure' }, undefined, false)).toBe(false); // the gate off: the pod's
+  });
+
   it('the first matching rule restarts a Never container on listed codes [11.1]', () => {
     const c = { restartPolicy: 'Never' as const, restartPolicyRules: [{ action: 'Restart' as const, operator: 'In' as const, values: [42] }] };
     expect(matchingRule(c, 42)).toBeDefined();

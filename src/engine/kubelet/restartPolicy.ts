@@ -40,8 +40,8 @@ export function effectivePolicy(
 
 /**
  * Whether a container that exited with `exitCode` should be started again ([4.1], [4.2]).
- * `exitCode` undefined means it was killed by a probe and has no code yet ([4.2]: only the
- * container-level policy is consulted then).
+ * `exitCode` undefined means it was killed by a probe and has no code yet ([4.2]: no rule can
+ * match then; the container's own policy decides when it has one, else the pod's).
  */
 export function shouldRestartAfterExit(
   podPolicy: RestartPolicy,
