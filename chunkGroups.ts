@@ -13,7 +13,7 @@
 // 58 requests a load before, 27 after, and 1,808/1,860/1,873 ms of CPU against 1,575/1,718/1,845.
 
 import type { Plugin } from 'vite';
-import { staticClosure } from './preloadApp';
+import { staticClosure } from './preloadApp.ts';
 
 export interface ChunkGroup {
   /** The chunk's name. */

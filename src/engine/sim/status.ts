@@ -263,8 +263,9 @@ const PHASE_CODE: Record<PodPhase, number> = { Pending: 0, Running: 1, Succeeded
 
 function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase): ExplainedCondition[] {
   const sandboxReady = sim.sandbox.conditionReady;
-  // [7.2] with KEP-5532, Initialized stays True through an in-place restart
-  const keepInitialized = sim.restartAllCount > 0 && sim.status.api.conditions.some((c) => c.type === 'Initialized' && c.status === 'True');
+  // [7.2] with KEP-5532's gate on, an Initialized that was True stays True, in-place restart or not
+  // (generate.go GeneratePodInitializedCondition; explain's deriveStatus.ts reads it the same way)
+  const keepInitialized = sim.gates.RestartAllContainersOnContainerExits && sim.status.api.conditions.some((c) => c.type === 'Initialized' && c.status === 'True');
   const key = PHASE_CODE[phase] * 4 + (sandboxReady ? 2 : 0) + (keepInitialized ? 1 : 0); // no string built at every write
   const manager = sim.status;
   const memo = manager.conditions;
