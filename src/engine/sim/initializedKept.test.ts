@@ -10,7 +10,7 @@ import { runScenario } from '../run';
 
 const pod = (version: string, gates = '') => `apiVersion: v1
 kind: Pod
-metadata: { name: slow-pull }
+metadata: { name: pull-fails }
 spec:
   initContainers:
     - name: proxy
