@@ -80,7 +80,8 @@ export class ByteReader {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** ignoreBOM: a text that begins with U+FEFF keeps it; by default a decoder drops a leading one. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 
 export function toUtf8(text: string): Uint8Array {

@@ -51,6 +51,12 @@ describe('share links: round trip', () => {
     }), { numRuns: 300 });
   });
 
+  it('keeps a text and a label that begin with a byte-order mark (fast-check found the text losing it)', () => {
+    const state = { text: '\uFEFF', label: '\uFEFFlabel' };
+    expect(decoded(`#${encodeFragment(state)}`)).toEqual(state);
+    expect(decoded(`#${encodeFragment({ text: `\uFEFF${POD}` })}`).text).toBe(`\uFEFF${POD}`);
+  });
+
   it('keeps the cursor to the millisecond', () => {
     expect(decoded(`#${encodeFragment({ text: POD, cursor: 12.3456 })}`).cursor).toBe(12.346);
     expect(decoded(`#${encodeFragment({ text: POD, cursor: 0 })}`).cursor).toBe(0);
