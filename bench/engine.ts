@@ -11,21 +11,47 @@ import { median, round, timeRuns } from './stats';
 
 export const DEFAULT_SCENARIO = readFileSync(new URL('../src/scenarios/00-default.yaml', import.meta.url), 'utf8');
 
-/** 40 containers (4 init, 6 sidecars, 30 main), each with 1 s probes. */
-export function largePod(until: number): PodDesc {
-  const probes = { readinessProbe: { periodSeconds: 1 }, livenessProbe: { periodSeconds: 1, initialDelaySeconds: 10 } };
-  return {
-    until,
-    init: [
-      ...Array.from({ length: 4 }, (_, i) => ({ name: `init-${i}`, behavior: { exitAfter: 2 } })),
-      ...Array.from({ length: 6 }, (_, i) => ({ name: `sidecar-${i}`, kind: 'sidecar' as const, startupProbe: { periodSeconds: 1 }, ...probes })),
-    ],
-    main: Array.from({ length: 30 }, (_, i) => ({ name: `app-${i}`, ...probes, behavior: { startDelay: 1 + (i % 5) } })),
-    // Faults keep the probes busy: readiness flaps and crashes restart containers through the hour.
-    events: Array.from({ length: 60 }, (_, i) => ({
-      at: 60 + i * 55, container: `app-${i % 30}`, do: i % 3 === 0 ? 'crash' as const : 'failReadiness' as const, for: 20,
-    })),
-  };
+const PROBES = `    readinessProbe: {exec: {command: [ls]}, periodSeconds: 1}
+    livenessProbe: {exec: {command: [ls]}, periodSeconds: 1, initialDelaySeconds: 10}
+`;
+
+/**
+ * The 40-container pod of `engine.eventsPerSecond` and `web.keystrokeToTimelineP95Ms40` (contract
+ * section 5): 4 init containers that exit after 2 s, 6 sidecars with a 1 s startup probe, 30 main
+ * containers starting 1–5 s after they are started, every sidecar and main container with 1 s
+ * readiness and liveness probes, for an hour. Faults keep the probes busy: a crash or 20 s of
+ * failed readiness every 55 s, round the main containers. The image names nothing the engine
+ * infers a behaviour from. The first `exitAfter:` line (init-0's) is the one the keystroke
+ * figures type in.
+ */
+export function largePodText(until = '1h'): string {
+  const init = Array.from({ length: 4 }, (_, i) => `  - name: init-${i}\n    image: example.com/app:1\n`).join('');
+  const sidecars = Array.from({ length: 6 }, (_, i) => `  - name: sidecar-${i}
+    image: example.com/app:1
+    restartPolicy: Always
+    startupProbe: {exec: {command: [ls]}, periodSeconds: 1}
+${PROBES}`).join('');
+  const main = Array.from({ length: 30 }, (_, i) => `  - name: app-${i}\n    image: example.com/app:1\n${PROBES}`).join('');
+  const behaviours = [
+    ...Array.from({ length: 4 }, (_, i) => `  init-${i}:\n    exitAfter: 2s\n`),
+    ...Array.from({ length: 30 }, (_, i) => `  app-${i}: {startDelay: ${1 + (i % 5)}s}\n`),
+  ].join('');
+  const faults = Array.from({ length: 60 }, (_, i) =>
+    `  - {at: ${60 + i * 55}s, container: app-${i % 30}, ${i % 3 === 0 ? 'do: crash' : 'do: failReadiness, for: 20s'}}\n`).join('');
+  return `apiVersion: v1
+kind: Pod
+metadata: {name: large}
+spec:
+  initContainers:
+${init}${sidecars}  containers:
+${main}---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "1.33"
+until: ${until}
+containers:
+${behaviours}events:
+${faults}`;
 }
 
 /**
@@ -120,7 +146,7 @@ export function measureEngine(runs: number): EngineFigures {
   if (!check.ok) throw new Error(`the default scenario does not parse: ${check.problems.map((p) => p.message).join('; ')}`);
   const defaultMs = median(timeRuns(() => runScenario(DEFAULT_SCENARIO), runs * 4));
 
-  const large = buildScenario(largePod(3600));
+  const large = parsed(largePodText());
   const events = simulate(large).events.length;
   const largeMs = median(timeRuns(() => simulate(large), runs));
   const warmBatchMs = median(timeRuns(() => { for (let i = 0; i < 10; i++) simulate(large); }, runs, 3)) / 10;
