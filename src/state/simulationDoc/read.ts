@@ -6,7 +6,8 @@
 import { isMap, isScalar } from 'yaml';
 import { normalizeVersion } from '../../engine/scenario/simulationDoc';
 import { isSupportedVersion, NEWEST_VERSION, type KubeVersion } from '../../engine/version';
-import { findSimulation, pairOf, type SimulationDoc } from './locate';
+import { findSimulation, pairOf, type Found, type SimulationDoc } from './locate';
+import { spansAfterEdit, spansOf, type SettingsSpans } from './settingsReuse';
 import { rangeOf } from './textOps';
 
 export interface SimulationSettings {
@@ -53,22 +54,42 @@ function sameSettings(a: SimulationSettings, b: SimulationSettings): boolean {
 
 let lastText: string | undefined;
 let lastSettings: SimulationSettings = NONE;
+/** Where an edit of the last text keeps its settings (settingsReuse.ts); undefined: parse again. */
+let lastSpans: SettingsSpans | undefined;
 
-/** The settings `text` writes. The last answer is cached, so calling it per render is cheap. */
+/** What `text` writes, read afresh. */
+function settingsOf(found: Found): SimulationSettings {
+  if (found.kind === 'none') return NONE;
+  if (found.kind === 'unreadable') return UNREADABLE;
+  const version = readVersion(found.doc);
+  return { hasDocument: true, gates: readGates(found.doc), editable: found.doc.editable, ...(version !== undefined ? { version } : {}) };
+}
+
+/**
+ * The settings `text` writes. The last answer is cached, so calling it per render is cheap; and a
+ * keystroke that cannot change them (letters and digits typed in a fault's line, a container's
+ * behaviour, the Pod) keeps the last answer without parsing the text again (settingsReuse.ts).
+ */
 export function readSimulationSettings(text: string): SimulationSettings {
   if (text === lastText) return lastSettings;
-  const found = findSimulation(text);
-  let settings: SimulationSettings;
-  if (found.kind === 'none') settings = NONE;
-  else if (found.kind === 'unreadable') settings = UNREADABLE;
-  else {
-    const version = readVersion(found.doc);
-    settings = { hasDocument: true, gates: readGates(found.doc), editable: found.doc.editable, ...(version !== undefined ? { version } : {}) };
+  const kept = lastText !== undefined && lastSpans !== undefined ? spansAfterEdit(lastText, text, lastSpans) : undefined;
+  if (kept) {
+    lastText = text;
+    lastSpans = kept;
+    return lastSettings;
   }
+  const found = findSimulation(text);
+  const settings = settingsOf(found);
   lastText = text;
+  lastSpans = found.kind === 'found' ? spansOf(found.doc) : undefined;
   // The same answer keeps its identity, so a component reading it re-renders only on a change.
   if (!sameSettings(settings, lastSettings)) lastSettings = settings;
   return lastSettings;
+}
+
+/** The settings `text` writes, parsed afresh (no cache, no reuse): what readSimulationSettings must agree with. */
+export function freshSimulationSettings(text: string): SimulationSettings {
+  return settingsOf(findSimulation(text));
 }
 
 /** The supported version the text names, if it names one. */
