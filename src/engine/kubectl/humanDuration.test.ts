@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration } from './humanDuration';
+import { apiSecond, humanDuration } from './humanDuration';
 
 describe('humanDuration (apimachinery duration.HumanDuration)', () => {
   it.each<[number, string]>([
@@ -27,5 +27,14 @@ describe('humanDuration (apimachinery duration.HumanDuration)', () => {
     [365 * 9 * 86400, '9y'],
   ])('%s s → %s', (seconds, text) => {
     expect(humanDuration(seconds)).toBe(text);
+  });
+});
+
+describe('apiSecond: the API keeps whole seconds', () => {
+  it('floors an engine time to its second, float noise aside', () => {
+    expect(apiSecond(31.2)).toBe(31);
+    expect(apiSecond(42)).toBe(42);
+    expect(apiSecond(0.1 + 0.2 + 2.7)).toBe(3);
+    expect(apiSecond(0)).toBe(0);
   });
 });

@@ -2,6 +2,17 @@
 // printers.go translateTimestampSince uses for RESTARTS "(… ago)" and AGE.
 // About 2–3 significant figures: 45s, 119s, 2m3s, 5m, 179m, 3h, 7h59m, 47h, 3d4h, 10d, 2y3d, 9y.
 
+/**
+ * The time an API object keeps for a moment of the simulation, in the engine's seconds: a
+ * metav1.Time holds whole seconds (RFC3339 without a fraction in JSON; its protobuf form drops
+ * the nanoseconds), and the engine's t = 0, the pod's creation, is taken for a whole second.
+ * kubectl counts AGE and RESTARTS' "(… ago)" from such timestamps, so AGE minus "ago" is always
+ * the exit's whole second (rulebook [14.1]; cr7258/hands-on-lab's watch, docs/transcripts.md).
+ */
+export function apiSecond(t: number): number {
+  return Math.floor(Math.round(t * 1e6) / 1e6);
+}
+
 /** Formats a duration given in seconds (fractions allowed; truncated toward zero like Go). */
 export function humanDuration(seconds: number): string {
   const ms = Math.trunc(Math.round(seconds * 1e6) / 1e3); // whole milliseconds, float noise removed

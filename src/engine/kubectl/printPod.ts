@@ -8,7 +8,7 @@
 import type { ApiPod, ContainerStatus, PodCondition } from '../api';
 import { isSidecarSpec } from '../api';
 import { minor as minorOf, NEWEST_VERSION } from '../version';
-import { humanDuration } from './humanDuration';
+import { apiSecond, humanDuration } from './humanDuration';
 
 /** The API server's minor version that prints the row; default: the newest. */
 export interface PrintOptions {
@@ -73,7 +73,11 @@ function schedulingGated(conditions: PodCondition[]): boolean {
 const newer = (a: number | undefined, b: number | undefined): number | undefined =>
   b === undefined ? a : a === undefined || a < b ? b : a;
 
-const lastFinish = (s: ContainerStatus): number | undefined => s.lastState.terminated?.finishedAt;
+/** The last exit's finishedAt as the API keeps it, in whole seconds ([14.1]: what "(… ago)" counts from). */
+const lastFinish = (s: ContainerStatus): number | undefined => {
+  const at = s.lastState.terminated?.finishedAt;
+  return at === undefined ? undefined : apiSecond(at);
+};
 
 interface InitWalk {
   status?: string;

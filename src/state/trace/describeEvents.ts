@@ -2,6 +2,7 @@
 // repeats folded into one row ("(x3 over 40s)"), as kubectl shows an event series, and only what
 // the kubelet's event filter let through to the API server ([10.7]).
 
+import { apiSecond, humanDuration } from '../../engine/kubectl/humanDuration';
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { upperBound } from '../kubectlAt';
 import { EVENT_TTL_SECONDS, EventSpamFilter } from './eventSpamFilter';
@@ -245,21 +246,12 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
   return { rows, skipped, ...(lastSkippedAt !== undefined ? { lastSkippedAt } : {}), expired };
 }
 
-/** kubectl's short duration (k8s.io/apimachinery duration.HumanDuration). */
-export function humanDuration(seconds: number): string {
-  const s = Math.floor(Math.max(seconds, 0));
-  if (s < 120) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 10) return s % 60 === 0 ? `${m}m` : `${m}m${s % 60}s`;
-  if (m < 180) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 8) return m % 60 === 0 ? `${h}h` : `${h}h${m % 60}m`;
-  if (h < 48) return `${h}h`;
-  return `${Math.floor(h / 24)}d`;
-}
+/** kubectl's short duration, the engine's (describe's ages are translateTimestampSince too). */
+export { humanDuration };
 
 /** The Age column: "12s", or "40s (x3 over 2m)" for a series. */
 export function ageText(row: DescribeRow, now: number): string {
-  const age = humanDuration(now - row.t);
-  return row.count > 1 ? `${age} (x${row.count} over ${humanDuration(now - row.first)})` : age;
+  // Counted from the event's lastTimestamp and firstTimestamp, whole seconds in the API ([14.1]).
+  const age = humanDuration(now - apiSecond(row.t));
+  return row.count > 1 ? `${age} (x${row.count} over ${humanDuration(now - apiSecond(row.first))})` : age;
 }

@@ -1,10 +1,10 @@
 // The run's `kubectl get pod -w` transcript: the header, then one line per pod.kubectl event
 // (each change of READY/STATUS/RESTARTS kubectl's watch would print), AGE at that moment as
-// kubectl prints it (apimachinery duration.HumanDuration; t = 0 is the pod's creation). Columns
+// kubectl prints it (apimachinery duration.HumanDuration, from the creationTimestamp's whole second; t = 0 is the pod's creation). Columns
 // are laid out like kubectl's tabwriter (printers.GetNewTabWriter: min width 6, padding 3, the
 // last column unpadded), over all lines at once so the transcript reads as one table.
 
-import { humanDuration } from '../../engine/kubectl/humanDuration';
+import { apiSecond, humanDuration } from '../../engine/kubectl/humanDuration';
 import type { Trace } from '../../engine/trace';
 
 const HEADER = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'] as const;
@@ -20,7 +20,7 @@ export function kubectlWatchRows(trace: Trace, podName: string, onlyPod?: string
   for (const e of trace.events) {
     if (e.type !== 'pod.kubectl') continue;
     if (onlyPod !== undefined && e.pod !== onlyPod) continue;
-    rows.push([e.pod ?? podName, e.ready, e.status, e.restarts, humanDuration(e.t - podStart(trace, e.pod))]);
+    rows.push([e.pod ?? podName, e.ready, e.status, e.restarts, humanDuration(e.t - apiSecond(podStart(trace, e.pod)))]);
   }
   return rows;
 }

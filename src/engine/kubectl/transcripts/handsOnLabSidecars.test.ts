@@ -11,7 +11,8 @@
 // gates nothing, [4.1] a sidecar restarts whatever the pod's policy. Verdicts: docs/transcripts.md.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectSubsequence, publishedRows, simulatedRows, withVersion } from './watch.testkit';
+import { runScenario } from '../../run';
+import { ageSeconds, expectSubsequence, publishedRows, simulatedRows, withVersion } from './watch.testkit';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -23,6 +24,14 @@ function expectRows(scenario: string, published: ReturnType<typeof publishedRows
 }
 
 const VERSIONS = ['1.28', '1.29', '1.33'];
+
+/** The engine's rows whose RESTARTS say "(… ago)": [time, seconds ago]. */
+function simulatedRowsWithAgo(scenario: string): [number, number][] {
+  return runScenario(scenario).trace!.events.flatMap((e) => {
+    const ago = e.type === 'pod.kubectl' ? /\((\S+) ago\)/.exec(e.restarts)?.[1] : undefined;
+    return ago === undefined ? [] : [[e.t, ageSeconds(ago)] as [number, number]];
+  });
+}
 
 describe('transcript: cr7258/hands-on-lab section 6, an init container, two sidecars and two main containers', () => {
   const published = publishedRows(`
@@ -62,10 +71,22 @@ myapp   4/4     Running           1 (2s ago)   33s
 myapp   3/4     Running           1 (11s ago)   42s
 myapp   4/4     Running           2 (1s ago)    43s`);
   // The dumps date sidecar-2's exit at 42 s, the engine's row at 43.2 s: within the 1 s its
-  // restart's sync may take. The "(2s ago)" of the 33 s row is "(1s ago)" in the engine: the API
-  // keeps finishedAt in whole seconds (metav1.Time), which kubectl's "ago" is counted from, and the
-  // engine counts from the exact exit (31.2 s); not modelled (docs/transcripts.md).
+  // restart's sync may take.
   it.each(VERSIONS)('restarts each sidecar at its exit, READY dropping for the restart (%s) [4.1] [14.1]', (version) => {
     expectRows(fixture('cr7258-sidecar-restarts.yaml'), published, version);
+  });
+
+  // kubectl counts "(… ago)" from finishedAt and AGE from creationTimestamp, both whole seconds in
+  // the API, so AGE minus "ago" is the exit's whole second: 31, 31, 42 in the watch. The engine
+  // printed `1 (1s ago)` at 33 s until it kept its API timestamps in whole seconds too (apiSecond).
+  it.each(VERSIONS)('dates each restart as the cluster did: AGE minus "ago" is the exit\'s whole second (%s) [14.1]', (version) => {
+    const publishedAgo = [...`
+myapp   4/4     Running           1 (2s ago)   33s
+myapp   3/4     Running           1 (11s ago)   42s
+myapp   4/4     Running           2 (1s ago)    43s`.matchAll(/\((\S+) ago\)\s+(\S+)/g)].map(([, ago, age]) => ageSeconds(age!) - ageSeconds(ago!));
+    expect(publishedAgo).toEqual([31, 31, 42]);
+    const ours = simulatedRowsWithAgo(withVersion(fixture('cr7258-sidecar-restarts.yaml'), version));
+    expect(ours.slice(0, 3).map(([t, ago]) => Math.floor(t) - ago)).toEqual([31, 31, 42]);
+    expect(ours[0]).toEqual([33, 2]);
   });
 });
