@@ -34,8 +34,10 @@ export function publishKubectl(sim: PodSim, why: string, cause?: Causes | Deferr
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status };
   const { columns: cols, basis } = printPodWithBasis(pod, sim.now, printOptions(sim.minor));
   const row = manager.row;
-  // RESTARTS' age ("3 (10s ago)") moves with the clock; only a new count is a change.
-  if (!row || row.ready !== cols.ready || row.status !== cols.status || restartCount(row.restarts) !== restartCount(cols.restarts)) {
+  // RESTARTS' age ("3 (10s ago)") moves with the clock; a new count is a change, and so is the age
+  // appearing or going ([10.8]: the last state gone, "4 (31s ago)" becomes "4").
+  if (!row || row.ready !== cols.ready || row.status !== cols.status || restartCount(row.restarts) !== restartCount(cols.restarts)
+    || hasAge(row.restarts) !== hasAge(cols.restarts)) {
     manager.row = cols;
     // The columns' fields one by one, in printPod's order (no spread copy).
     emitRow(sim, cols.ready, cols.status, cols.restarts, sharedBasis(manager, basis), why, cause !== undefined && 'stateCause' in cause ? cause.stateCause() : cause);
@@ -125,4 +127,9 @@ function sameConditionStates(a: readonly PodCondition[], b: readonly PodConditio
     if (x.type !== y.type || x.status !== y.status || (x.reason ?? '') !== (y.reason ?? '')) return false;
   }
   return true;
+}
+
+/** Whether RESTARTS carries its "(… ago)" (kubectl prints it only with a last termination to date). */
+function hasAge(restarts: string): boolean {
+  return restarts.length > 0 && restarts.charCodeAt(restarts.length - 1) === 41; // ')'
 }

@@ -25,6 +25,11 @@ export interface Instance {
   finishedAt?: number;
   exitCode?: number;
   reason?: string;
+  /**
+   * [10.8] From this time's relist on, the runtime no longer lists this exited run: the pod
+   * container deletor removed it when the container's next run died (only the newest dead run is kept).
+   */
+  collectedAt?: number;
   /** The process's own planned exit, cancelled if something else ends it first. */
   exitTimer?: QueueItem;
   upTimer?: QueueItem;

@@ -73,6 +73,8 @@ export class PodSim {
    * end (relistSnapshot.ts reads these, not every container, at each sync).
    */
   readonly exits: Instance[] = [];
+  /** [10.8] Dead runs the pod container deletor removes, until a status generation reads a relist without them (containerDeletor.ts). */
+  readonly collecting: Instance[] = [];
   /** Exited instances whose runtime records were deleted (E24/E26): the kubelet no longer sees them. */
   readonly removedFromRuntime = new Set<Instance>();
   /** `until` is only a cap: the run still closes after the terminal phase (a Job's pods). */

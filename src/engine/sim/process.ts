@@ -6,6 +6,7 @@ import type { Causes, PodSim } from './podSim';
 import type { Behavior, StopBehavior } from '../scenario/types';
 import { trapRunsAt } from '../scenario/trapTimeline';
 import { behaviorFor, newInstance, newest, type Instance } from './model';
+import { deleteOlderRuns } from './containerDeletor';
 import { emitAttemptEvent, emitExit } from './frequentEvents';
 
 function exitReason(code: number, oom: boolean, reason?: string): string {
@@ -105,6 +106,7 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
   inst.reason = exitReason(code, oom, reason);
   sim.containerChanged(inst.container);
   sim.exits.push(inst);
+  deleteOlderRuns(sim, inst); // [10.8]
   const exitId = emitExit(sim, inst.container, inst.attempt, code, inst.reason, why, cause);
   inst.ids.exit = exitId;
   const hook = sim.hooks.get(inst);

@@ -17,6 +17,7 @@ import type { PodSim } from './podSim';
 import { newest, previousRun, type ContainerRecord, type Instance } from './model';
 import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
 import { hiddenByRestartAll } from './restartAll';
+import { collected, noticeCollected } from './containerDeletor';
 import { publish, publishUnchanged } from './statusEvents';
 import { conditionsToWrite } from './writtenConditions';
 import { illegalTransition } from './statusTransition';
@@ -100,7 +101,8 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
       return apiStatus(name, image, waitingState({ reason: rec.startError.reason, message: rec.startError.message }), terminated(inst), restartCount);
     }
     const ready = spec.kind === 'init' && inst.exitCode === 0; // [5.6] a regular init container is ready once it exited 0
-    return apiStatus(name, image, terminated(inst), terminated(prev), restartCount, ready);
+    // [10.8] lastState is the runtime's second-newest run, gone once the deletor's removal is relisted.
+    return apiStatus(name, image, terminated(inst), collected(sim, prev) ? noState() : terminated(prev), restartCount, ready);
   }
   // Created but not started (e.g. a kubelet restart caught it, [2.7]): Waiting with no reason, or
   // with the start error when there is one and the pod is not deleted (convertContainerStatus, [10.2]).
@@ -123,6 +125,7 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
   let purged = false;
   let started = false;
   let ready = false;
+  const prevCollected = collected(sim, prev);
   if (inst) {
     hidden = hiddenByRestartAll(sim, spec.name, inst.attempt);
     removed = sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst);
@@ -136,7 +139,7 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
     && memo.prevState === prev?.state && memo.errorReason === rec.startError?.reason
     && memo.errorMessage === rec.startError?.message && memo.image === rec.image
     && memo.deleted === deleted && memo.hidden === hidden && memo.removed === removed && memo.purged === purged
-    && memo.started === started && memo.ready === ready) return memo.status;
+    && memo.started === started && memo.ready === ready && memo.prevCollected === prevCollected) return memo.status;
   memo.inst = inst;
   memo.instState = inst?.state;
   memo.prev = prev;
@@ -150,6 +153,7 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
   memo.purged = purged;
   memo.started = started;
   memo.ready = ready;
+  memo.prevCollected = prevCollected;
   memo.status = containerStatus(sim, rec, initialized);
   return memo.status;
 }
@@ -288,6 +292,7 @@ function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase): Exp
 
 /** generateAPIPodStatus + SetPodStatus at the start of a sync ([0.1]). */
 export function writeStatus(sim: PodSim): void {
+  noticeCollected(sim); // [10.8] before the changed containers are read
   const initialized = podHasInitialized(sim); // read by the phase at every write, and by a purged init container's status
   const manager = sim.status;
   // Only the containers changed since the last generation, unless an input every container reads changed.

@@ -37,6 +37,8 @@ export interface GeneratedStatus {
   purged: boolean;
   started: boolean;
   ready: boolean;
+  /** [10.8] the run before the newest was no longer listed. */
+  prevCollected?: boolean;
 }
 
 /** A value with the inputs it was computed from (status lists compared by identity). */

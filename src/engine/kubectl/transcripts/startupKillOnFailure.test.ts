@@ -10,10 +10,9 @@
 // previous run ended inside the back-off ([4.5]), so the container is not started again in that
 // sync, and its exit 0 under OnFailure leaves it `Completed` for good ([11.4]). On 1.34 the gate is
 // off, the field is dropped and the pod crash-loops, against the post.
-// Not reproduced: a second later the watch prints `0/1 Completed 4` without "(31s ago)" (three
-// times): the kubelet's container GC removes the dead instance on the ContainerDied event
-// (containersToKeep 1) and the status built next has no last state, so kubectl prints no "ago";
-// the engine keeps the instance (docs/transcripts.md).
+// A second later the watch prints `0/1 Completed 4` without "(31s ago)" (three times, one per
+// status update): the pod container deletor removed the older dead run on the ContainerDied event
+// (containersToKeep 1), and the status built from the next relist has no last state ([10.8]).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
@@ -28,13 +27,19 @@ nginx-demo   0/1     Running   1 (1s ago)   34s
 nginx-demo   0/1     Running   2 (1s ago)   64s
 nginx-demo   0/1     Running   3 (1s ago)   94s
 nginx-demo   0/1     Running   4 (1s ago)   2m4s
-nginx-demo   0/1     Completed   4 (31s ago)   2m34s`);
+nginx-demo   0/1     Completed   4 (31s ago)   2m34s
+nginx-demo   0/1     Completed   4             2m35s`);
 
   it('prints the published rows at their ages, then stays Completed [4.1] [4.5] [5.4] [11.4]', () => {
     const ours = simulatedRows(SCENARIO);
     const at = expectSubsequence(published, ours);
     at.forEach((i, n) => expect(Math.abs(ours[i]!.t - published[n]!.t), `row ${n + 1}`).toBeLessThanOrEqual(1));
     expect(ours.at(-1)).toMatchObject({ ready: '0/1', status: 'Completed', restarts: '4' });
+  });
+
+  it('drops the "(31s ago)" a relist after the container\'s end, as the watch did [10.8]', () => {
+    const rows = runScenario(SCENARIO).trace!.events.flatMap((e) => (e.type === 'pod.kubectl' && e.t >= 150 ? [[e.t, e.restarts]] : []));
+    expect(rows).toEqual([[154, '4 (31s ago)'], [155, '4']]);
   });
 
   it('counts what the post\'s describe counted by 153 s: five starts and kills, fifteen failed probe runs, one back-off [5.13] [4.9]', () => {
