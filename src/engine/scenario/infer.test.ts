@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { hookBehavior, inferProcess, probeVerdict } from './infer';
 
 describe('inferProcess (contract section 1)', () => {
+  it('a shell that execs its program after a sleep ignores SIGTERM until the exec, then the program stops at once [15.3]', () => {
+    const later = inferProcess({ image: 'nginx:alpine', command: ['sh', '-c', "sleep 90 && exec nginx -g 'daemon off;'"] });
+    expect(later.onStop).toEqual({ kind: 'exit', after: 0, exitCode: 0, trap: { armedAt: 90, timeline: { holds: [], loops: [] }, exec: 'nginx' } });
+    expect(later.note).toMatch(/ignores SIGTERM until it execs nginx 90 s after the start/);
+    // exec'd at once: the program is PID 1 from the start
+    expect(inferProcess({ image: 'nginx:alpine', command: ['sh', '-c', "exec nginx -g 'daemon off;'"] }).onStop).toEqual({ kind: 'exit', after: 0, exitCode: 0 });
+  });
+
   it('sleep N exits 0 after N, ignoring SIGTERM as PID 1', () => {
     const r = inferProcess({ image: 'busybox', command: ['sleep', '30'] });
     expect(r).toMatchObject({ exitAfter: 30, exitCode: 0, onStop: { kind: 'ignore' }, understood: true });

@@ -5,7 +5,7 @@ import type { HookBehavior, HookSpec, StopBehavior } from './types';
 import { formatSeconds } from './duration';
 import { isShellImage, parseImage } from './image';
 import { isShell, runArgv, runScript, type ScriptResult, type TermHandling } from './shellEval';
-import { longestHold, type TrapTimeline } from './trapTimeline';
+import { EMPTY_TIMELINE, longestHold, type TrapTimeline } from './trapTimeline';
 
 export interface Inferred {
   /** null = long-running. */
@@ -84,6 +84,13 @@ function stopFrom(term: TermHandling): { onStop: StopBehavior; text: string } {
     const text = trapText(term) + (term.seconds === 0 && plain ? ' at once' : '');
     return { onStop: plain ? { kind: 'exit', after: term.seconds, exitCode: term.exitCode } : { kind: 'exit', after: term.seconds, exitCode: term.exitCode, trap }, text };
   }
+  if (term.kind === 'program' && term.at !== undefined) {
+    // [15.3] the shell is PID 1 until it execs: a signal before that is lost, as before a trap.
+    return {
+      onStop: { kind: 'exit', after: 0, exitCode: 0, trap: { armedAt: term.at, timeline: EMPTY_TIMELINE, exec: term.name } },
+      text: `the shell is PID 1 and ignores SIGTERM until it execs ${term.name} ${formatSeconds(term.at)} after the start; ${term.name} is then assumed to stop at once with code 0`,
+    };
+  }
   if (term.kind === 'program') {
     return { onStop: { kind: 'exit', after: 0, exitCode: 0 }, text: 'assumed to stop at once on SIGTERM with code 0' };
   }
@@ -115,7 +122,7 @@ function fromResult(result: ScriptResult, shown: string, viaShell: boolean): Inf
       // A program we do not know, run directly (or exec'd), is taken for a server that handles
       // SIGTERM; inside a shell without a trap, the shell is PID 1 and ignores it.
       const direct = !viaShell || result.term.kind === 'program';
-      const st = direct && result.term.kind !== 'trap' && result.term.kind !== 'forward' ? stopFrom({ kind: 'program', name: '' }) : stop;
+      const st = result.term.kind !== 'program' && direct && result.term.kind !== 'trap' && result.term.kind !== 'forward' ? stopFrom({ kind: 'program', name: '' }) : stop;
       return {
         exitAfter: null, exitCode: 0, onStop: st.onStop, understood: false,
         note: `can't tell what ${shown} does: assumed long-running (${st.text}); describe it in the Simulation document`,

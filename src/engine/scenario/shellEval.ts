@@ -310,7 +310,7 @@ class Evaluator {
     }
     if (SHELLS.has(name)) { this.nestedShell(s, args, exec, wordsText(words)); return; }
     if (INSTANT.has(name)) { s.status = 0; after(); return; }
-    if (exec) s.term = { kind: 'program', name };
+    if (exec) s.term = s.time > 0 ? { kind: 'program', name, at: s.time } : { kind: 'program', name };
     else hold(s, s.time, Infinity); // a program we cannot read: the shell waits for it, for ever as far as we know
     finish(s, { kind: 'unknown', what: wordsText(words) });
   }

@@ -25,8 +25,11 @@ export type TermHandling =
     onlyDuring?: Hold;
   }
   | { kind: 'ignore' }
-  /** An unknown program was exec'd as PID 1: assumed to handle SIGTERM like a server. */
-  | { kind: 'program'; name: string }
+  /**
+   * An unknown program was exec'd as PID 1: assumed to handle SIGTERM like a server. `at`: seconds
+   * after the start when the shell execs it (the shell, PID 1 before it, ignores SIGTERM until then).
+   */
+  | { kind: 'program'; name: string; at?: number }
   /** An init such as tini forwards SIGTERM to its child, which dies of it (143). */
   | { kind: 'forward'; init: string };
 

@@ -107,6 +107,8 @@ export interface ShellTrap {
   timeline: TrapTimeline;
   /** A trap that does not exit ends the process only when the signal interrupts the script's last `wait`, during this stretch. */
   onlyDuring?: Hold;
+  /** Not a trap: the program the shell execs at `armedAt`, which handles the signal from then on ([15.3]). */
+  exec?: string;
 }
 
 /** How one probe's handler behaves: each run takes `duration` seconds (null: it never answers). */

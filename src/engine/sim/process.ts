@@ -152,6 +152,7 @@ function handlerStart(sim: PodSim, inst: Instance, onStop: Extract<StopBehavior,
   if (w && !(w.from <= since && since < w.to)) return undefined; // the trap runs, and the shell goes on
   const runsAt = trapRunsAt(onStop.trap.timeline, since);
   if (!Number.isFinite(runsAt)) return undefined;
+  if (onStop.trap.exec !== undefined) return { at: sim.now, how: `${onStop.trap.exec}, which the shell exec'd ${onStop.trap.armedAt}s after the start, handles ${signal} [15.3]` };
   if (runsAt <= since) return { at: sim.now, how: `The shell runs its ${signal} trap at once` };
   const wait = Math.round((runsAt - since) * 1000) / 1000;
   return { at: started + runsAt, how: `The shell runs its ${signal} trap only once its foreground command returns (${wait}s after the signal) [15.3]` };
