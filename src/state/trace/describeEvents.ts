@@ -65,8 +65,9 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
       return [];
     case 'probe.failed':
       // prober.go probe: one Warning Unhealthy per failed run, "%s probe failed: %s" with the
-      // handler's output, which the trace does not carry ([5.13]).
-      return [kubelet('Warning', 'Unhealthy', `${PROBE_NAME[e.probe]} probe failed`)];
+      // handler's output, which the trace does not carry ([5.13]): printed as for a handler that
+      // printed nothing (an exec `test -f`), "Liveness probe failed:" in a 1.35 describe.
+      return [kubelet('Warning', 'Unhealthy', `${PROBE_NAME[e.probe]} probe failed:`)];
     case 'hook.end':
       // The event carries no detail, "so that secrets won't leak" (executePreStopHook and
       // startContainer since 1.26, #119541): a failed exec or HTTP handler, or one with no running

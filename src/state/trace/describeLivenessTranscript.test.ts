@@ -19,8 +19,8 @@
 // 1.35 and 1.37, with kubectl's `spec.containers{app}: ` prefix (1.35+, #133627); [5.13] one
 // Unhealthy per failed run (prober.go probe, every version read): x6 over 47 s, three failed runs
 // before each kill (was x2, one per threshold crossing, until the trace recorded each failed run).
-// Not compared: the Unhealthy message's probe output (the panel prints "Liveness probe failed"
-// without it: the trace has no handler output).
+// Not compared: the Unhealthy message's probe output (the panel prints "Liveness probe failed:"
+// without it, as for a handler that printed nothing: the trace has no handler output).
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
 import { describeEvents } from './describeEvents';
