@@ -74,6 +74,12 @@ export interface PodKubectlEvent extends EventBase {
   ready: string;
   status: string;
   restarts: string;
+  /**
+   * When RESTARTS has a "(… ago)": the whole second it counts from (the newest last termination's
+   * finishedAt as the API keeps it, [14.1]), so a reader can print the row at a later moment as
+   * `kubectl get pod` would then, until the next row.
+   */
+  lastRestartAt?: number;
   /** The printer's branch that named this row ([14.1]–[14.4]), for explanations (issue 15). */
   basis?: PrintBasis;
 }

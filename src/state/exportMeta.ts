@@ -5,7 +5,7 @@
 
 import { formatSeconds } from './format';
 import type { AppState } from './store';
-import { kubectlPodAt, kubectlRowAt } from './trace/kubectlPod';
+import { kubectlPodAt, kubectlRowAt, restartsAt } from './trace/kubectlPod';
 import { hasSandboxChange } from './trace/sandboxChanges';
 
 export interface ExportMeta {
@@ -30,6 +30,6 @@ export function exportMeta(s: MetaInput): ExportMeta {
   const followed = kubectlPodAt(s.trace, t, s.selected);
   const row = kubectlRowAt(s.trace, t, s.selected);
   const command = followed ? `kubectl get pod ${followed}` : 'kubectl get pod';
-  const kubectl = row ? `${command}: READY ${row.ready} · STATUS ${row.status} · RESTARTS ${row.restarts}` : `${command}: no row yet`;
+  const kubectl = row ? `${command}: READY ${row.ready} · STATUS ${row.status} · RESTARTS ${restartsAt(row, t)}` : `${command}: no row yet`;
   return { title, version, cursor: `Cursor at ${formatSeconds(t)} s — ${kubectl}`, truncated: s.trace.truncated !== undefined, sandboxChanged: hasSandboxChange(s.trace) };
 }

@@ -174,7 +174,11 @@ function basisOf(
 }
 
 /** The three columns and the branch that named them, for explanations ([14.6]; branches [14.1]–[14.4]). */
-export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions = {}): { columns: KubectlColumns; basis: PrintBasis } {
+/**
+ * The columns, the printer's branch, and the whole second RESTARTS' "(… ago)" counts from when it
+ * has one (`lastRestart`): what a later `kubectl get pod` prints before the status changes.
+ */
+export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions = {}): { columns: KubectlColumns; basis: PrintBasis; lastRestart?: number } {
   const minor = opts.minor ?? NEWEST;
   const knowsSidecars = minor >= SIDECARS_FROM;
   const { status, spec } = pod;
@@ -274,7 +278,9 @@ export function printPodWithBasis(pod: ApiPod, now: number, opts: PrintOptions =
   const restartsText = restarts !== 0 && lastRestart !== undefined
     ? [restarts, ' (', humanDuration(now - lastRestart), ' ago)'].join('')
     : String(restarts);
-  return { columns: { ready: readyColumn(ready, total), status: reason, restarts: restartsText }, basis: basisOf(minor, source, restartsFrom, container, sidecar, by, initialized, beneath) };
+  const columns = { ready: readyColumn(ready, total), status: reason, restarts: restartsText };
+  const basis = basisOf(minor, source, restartsFrom, container, sidecar, by, initialized, beneath);
+  return restarts !== 0 && lastRestart !== undefined ? { columns, basis, lastRestart } : { columns, basis };
 }
 
 /** READY's texts for pods of up to this many containers, made once ("1/3"): a row is printed at every change. */

@@ -101,11 +101,18 @@ export function emitCondition(
 }
 
 /** A `kubectl get pod` row ([14.1]): its columns in printPod's order, then the printer's basis. */
-export function emitRow(sim: PodSim, ready: string, status: string, restarts: string, basis: PrintBasis, why: string, cause?: Causes): string {
+export function emitRow(
+  sim: PodSim, ready: string, status: string, restarts: string, lastRestartAt: number | undefined, basis: PrintBasis, why: string, cause?: Causes,
+): string {
   const t = sim.eventTime();
   const id = sim.nextEventId();
   const ids = causeIds(cause);
+  if (lastRestartAt === undefined) {
+    return sim.keep(ids === undefined
+      ? { type: 'pod.kubectl', ready, status, restarts, basis, why, t, id }
+      : { type: 'pod.kubectl', ready, status, restarts, basis, why, t, id, cause: ids });
+  }
   return sim.keep(ids === undefined
-    ? { type: 'pod.kubectl', ready, status, restarts, basis, why, t, id }
-    : { type: 'pod.kubectl', ready, status, restarts, basis, why, t, id, cause: ids });
+    ? { type: 'pod.kubectl', ready, status, restarts, lastRestartAt, basis, why, t, id }
+    : { type: 'pod.kubectl', ready, status, restarts, lastRestartAt, basis, why, t, id, cause: ids });
 }

@@ -32,15 +32,16 @@ export function publishKubectl(sim: PodSim, why: string, cause?: Causes | Deferr
     if (same) return;
   }
   const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status };
-  const { columns: cols, basis } = printPodWithBasis(pod, sim.now, printOptions(sim.minor));
+  const { columns: cols, basis, lastRestart } = printPodWithBasis(pod, sim.now, printOptions(sim.minor));
   const row = manager.row;
-  // RESTARTS' age ("3 (10s ago)") moves with the clock; a new count is a change, and so is the age
-  // appearing or going ([10.8]: the last state gone, "4 (31s ago)" becomes "4").
+  // RESTARTS' age ("3 (10s ago)") moves with the clock; a new count is a change, and so is a new
+  // moment it counts from, or the age appearing or going ([10.8]: "4 (31s ago)" becomes "4").
   if (!row || row.ready !== cols.ready || row.status !== cols.status || restartCount(row.restarts) !== restartCount(cols.restarts)
-    || hasAge(row.restarts) !== hasAge(cols.restarts)) {
+    || manager.rowLastRestart !== lastRestart) {
     manager.row = cols;
+    manager.rowLastRestart = lastRestart;
     // The columns' fields one by one, in printPod's order (no spread copy).
-    emitRow(sim, cols.ready, cols.status, cols.restarts, sharedBasis(manager, basis), why, cause !== undefined && 'stateCause' in cause ? cause.stateCause() : cause);
+    emitRow(sim, cols.ready, cols.status, cols.restarts, lastRestart, sharedBasis(manager, basis), why, cause !== undefined && 'stateCause' in cause ? cause.stateCause() : cause);
   }
 }
 
@@ -129,7 +130,3 @@ function sameConditionStates(a: readonly PodCondition[], b: readonly PodConditio
   return true;
 }
 
-/** Whether RESTARTS carries its "(… ago)" (kubectl prints it only with a last termination to date). */
-function hasAge(restarts: string): boolean {
-  return restarts.length > 0 && restarts.charCodeAt(restarts.length - 1) === 41; // ')'
-}

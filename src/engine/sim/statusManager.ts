@@ -74,6 +74,8 @@ export class StatusManager {
   readonly writes: ContainerStatusWrite[] = [];
   /** The row the API server printed last, and the inputs of the last row it printed (shown or not). */
   row?: KubectlColumns;
+  /** The last row's lastRestartAt (its "(… ago)"'s whole second). */
+  rowLastRestart?: number;
   rowInputs?: RowInputs;
   /** The basis of the last row event: the next row printed by the same branch shares it (statusEvents.ts). */
   rowBasis?: PrintBasis;

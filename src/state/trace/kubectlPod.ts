@@ -4,6 +4,7 @@
 // highlighted), else the pod the Job controller created last at or before the moment, so the row
 // never jumps to another pod because that pod happened to change more recently.
 
+import { humanDuration } from '../../engine/kubectl/humanDuration';
 import type { PodKubectlEvent, Trace } from '../../engine/trace';
 import { kubectlAt, upperBound } from '../kubectlAt';
 
@@ -47,4 +48,14 @@ export function kubectlRowOfPod(trace: Trace, t: number, pod: string | undefined
 export function kubectlRowAt(trace: Trace, t: number, selected: number | null): PodKubectlEvent | undefined {
   const pod = kubectlPodAt(trace, t, selected);
   return pod === undefined ? kubectlAt(trace, t) : kubectlRowOfPod(trace, t, pod);
+}
+
+/**
+ * RESTARTS as `kubectl get pod` prints it at t, from the row showing then: its "(… ago)" counted
+ * to t from the row's last restart (a whole second, [14.1]), not frozen at the row's own moment.
+ */
+export function restartsAt(row: PodKubectlEvent, t: number): string {
+  if (row.lastRestartAt === undefined) return row.restarts;
+  const count = row.restarts.split(' ')[0];
+  return `${count} (${humanDuration(t - row.lastRestartAt)} ago)`;
 }

@@ -5,6 +5,7 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useAppStore } from '../../state/appStore';
 import { kubectlWhy } from '../../state/trace/kubectlWhy';
 import { roughDuration } from '../../engine/scenario/duration';
+import { restartsAt } from '../../state/trace/kubectlPod';
 import { selectCursorTime, selectKubectlAtCursor, selectKubectlPod, selectPodName, selectProgress, selectRunning, selectTrace } from '../../state/selectors';
 import { formatSeconds } from '../timeline/scale';
 import { useShownAfter } from '../app/shownAfter';
@@ -44,7 +45,7 @@ export function StatusStrip() {
             </td>
             <td data-testid="kubectl-ready">{row?.ready ?? NONE}</td>
             <td data-testid="kubectl-status" className={`kubectl-status status-${statusClass(row?.status)}`}>{row?.status ?? NONE}</td>
-            <td data-testid="kubectl-restarts">{row?.restarts ?? NONE}</td>
+            <td data-testid="kubectl-restarts">{row ? restartsAt(row, t) : NONE}</td>
           </tr>
         </tbody>
       </table>

@@ -11,7 +11,7 @@ import { useAppStore } from '../../../state/appStore';
 import { firstSideResult, whyNotCompared } from '../../../state/compareRunner';
 import { differsLabels, niceTicks, sideOrder } from '../../../state/compareSides';
 import type { FeatureGates } from '../../../engine/version';
-import { kubectlRowAt } from '../../../state/trace/kubectlPod';
+import { kubectlRowAt, restartsAt } from '../../../state/trace/kubectlPod';
 import { selectCursorTime } from '../../../state/selectors';
 import { selectVersion } from '../../../state/simulationDoc/selectors';
 import { selectCompare, selectCompareResults } from '../../../state/slices/share';
@@ -97,7 +97,7 @@ export function CompareView() {
                 {end ? <>ends <b className={`phase phase-${end.phase}`}>{end.phase}</b> ({end.status}) from {formatSeconds(end.at)} s</> : v.running ? 'simulating…' : i > 0 ? 'does not simulate (below)' : `does not simulate: ${v.error ?? ''}`}
               </span>
               <span className="compare-kubectl" data-testid="compare-kubectl">
-                {row ? `at ${formatSeconds(cursor)} s: ${row.pod ? `${row.pod} ` : ''}${row.ready} ${row.status} ${row.restarts}` : ''}
+                {row ? `at ${formatSeconds(cursor)} s: ${row.pod ? `${row.pod} ` : ''}${row.ready} ${row.status} ${restartsAt(row, Math.min(cursor, v.trace!.end))}` : ''}
               </span>
             </div>
             {i > 0 && <FirstDifference first={first} side={v} firstName={names[0]!} name={names[i]!} d={d ?? null} />}
