@@ -5,6 +5,7 @@ import { analyzeText } from '../src/engine/explain/analyzeText';
 import { runScenario } from '../src/engine/run';
 import { GALLERY_ENTRIES } from '../src/scenarios/galleryEntries';
 import { kubectlAt } from '../src/state/kubectlAt';
+import { restartsAt } from '../src/state/trace/kubectlPod';
 import { cursorTime, editorText, kubectl, lanes, openApp, replaceEditorText, screenshot } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
 import { galleryText, savedText } from './support/share';
@@ -42,7 +43,8 @@ test('gallery: every entry opens from the drawer at its lesson\'s moment', async
       await expect(page.locator(`[data-testid="lane"][data-container="${laneName(trace.containers[0]!)}"]`)).toBeAttached();
       await expect.poll(() => cursorTime(page)).toBeCloseTo(at, 3);
       // Polled: the lane and the cursor may already be where the entry before left them.
-      await expect.poll(() => kubectl(page)).toEqual({ ready: row?.ready ?? '—', status: row?.status ?? '—', restarts: row?.restarts ?? '—' });
+      // RESTARTS as kubectl prints it at the cursor: its "(… ago)" counted to the cursor ([14.1]).
+      await expect.poll(() => kubectl(page)).toEqual({ ready: row?.ready ?? '—', status: row?.status ?? '—', restarts: row ? restartsAt(row, at) : '—' });
       const shown = await lanes(page);
       for (const c of trace.containers) expect(shown).toContainEqual([laneName(c), c.kind]);
       await expect(page.getByTestId('share-banner')).toContainText(entry.title);

@@ -1,8 +1,10 @@
 // The kubectl columns at the cursor equal what `sim run --json` reports for that moment: the
-// last pod.kubectl event at or before t, computed here from the CLI's own trace.
+// last pod.kubectl event at or before t, computed here from the CLI's own trace, its RESTARTS'
+// "(… ago)" counted to t from the row's lastRestartAt ([14.1]).
 
 import { expect, test } from './support/test';
 import type { PodKubectlEvent } from '../src/engine/trace';
+import { restartsAt } from '../src/state/trace/kubectlPod';
 import { kubectl, screenshot, waitForApp } from './support/app';
 import { cliTrace, openAt, setCursor } from './support/timeline';
 
@@ -22,6 +24,6 @@ test('the kubectl columns at several cursor times equal the CLI trace', async ({
     await setCursor(page, t);
     const want = rows.filter((r) => r.t <= t).at(-1);
     await expect.poll(() => kubectl(page), { message: `at ${t} s` }).toEqual(
-      want ? { ready: want.ready, status: want.status, restarts: want.restarts } : { ready: '—', status: '—', restarts: '—' });
+      want ? { ready: want.ready, status: want.status, restarts: restartsAt(want, t) } : { ready: '—', status: '—', restarts: '—' });
   }
 });
