@@ -90,3 +90,22 @@ myapp   4/4     Running           2 (1s ago)    43s`.matchAll(/\((\S+) ago\)\s+(
     expect(ours[0]).toEqual([33, 2]);
   });
 });
+
+describe('transcript: cr7258/hands-on-lab section 9, the pod deleted on 1.28: preStop hooks on the mains, TERM traps everywhere', () => {
+  // The spec the row dumps record (logs/6-prestop-hook-status.yaml's last-applied-configuration:
+  // each container `exec sh -c "trap … TERM; while …"`); the deletion at AGE 38 s is the input.
+  const published = publishedRows(`
+myapp   4/4     Running           0          14s
+myapp   4/4     Terminating       0          38s
+myapp   0/4     Terminating       0          53s`);
+  it('stops the sidecars with the main containers, as 1.28 did, and prints the rows at their ages [8.7] [8.3] [15.3]', () => {
+    const scenario = fixture('cr7258-prestop-termination.yaml');
+    expectRows(scenario, published, '1.28');
+    // The dumps: the sidecars exited 0 at 41 s and 42 s, the main containers at 53 s (their
+    // preStop's 5 s, then their traps' 10 s): on 1.28 a deletion signals the sidecars at once.
+    const exits = runScenario(scenario).trace!.events.filter((e) => e.type === 'container.exit' && e.t > 38);
+    expect(exits.map((e) => [e.type === 'container.exit' ? e.container : '', Math.floor(e.t)])).toEqual([
+      ['sidecar-container-1', 41], ['sidecar-container-2', 42], ['main-container-1', 53], ['main-container-2', 53],
+    ]);
+  });
+});
