@@ -33,6 +33,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'hook.end': return e.exitCode === undefined ? (e.failed ? `${e.hook}, failed` : e.hook) : `${e.hook}, exit ${e.exitCode}`;
     case 'probe.result': return `${e.probe} ${e.result}`;
     case 'probe.failed': return `${e.probe} run failed (${e.run} in a row)`;
+    case 'probe.errored': return `${e.probe} run errored (context canceled)`;
     case 'job.failed': return e.reason;
     case 'node.kubeletRestart':
     case 'node.kubeletStarted':

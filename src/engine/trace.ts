@@ -145,6 +145,17 @@ export interface ProbeFailedEvent extends ContainerEventBase {
   attempt: number;
   run: number;
 }
+/**
+ * A probe run that errored instead of answering ([5.14]): in 1.35 and 1.36 the probe workers run on
+ * the pod sync's context, which the pod worker cancels when the pod is deleted, so every later exec
+ * probe of the pod fails with "context canceled". The kubelet records a Warning Unhealthy event
+ * and throws the result away: the worker's result (Ready, live, started) stays as it was.
+ */
+export interface ProbeErroredEvent extends ContainerEventBase {
+  type: 'probe.errored';
+  probe: ProbeKind;
+  attempt: number;
+}
 export interface FaultEvent extends EventBase {
   type: 'fault';
   do: string;
@@ -195,6 +206,7 @@ export type TraceEvent =
   | HookEndEvent
   | ProbeResultEvent
   | ProbeFailedEvent
+  | ProbeErroredEvent
   | FaultEvent
   | NodeEvent
   | HorizonEvent

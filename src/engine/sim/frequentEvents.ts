@@ -83,6 +83,16 @@ export function emitProbeFailed(sim: PodSim, container: string, probe: ProbeKind
     : { type: 'probe.failed', container, probe, attempt, run, why, t, id, cause: ids });
 }
 
+/** One errored probe run ([5.14]): no answer, so no result; as frequent as the probe's period. */
+export function emitProbeErrored(sim: PodSim, container: string, probe: ProbeKind, attempt: number, why: string, cause?: Causes): string {
+  const t = sim.eventTime();
+  const id = sim.nextEventId();
+  const ids = causeIds(cause);
+  return sim.keep(ids === undefined
+    ? { type: 'probe.errored', container, probe, attempt, why, t, id }
+    : { type: 'probe.errored', container, probe, attempt, why, t, id, cause: ids });
+}
+
 /** A condition's new status ([7]); `reason` only when the condition has one. */
 export function emitCondition(
   sim: PodSim, condition: PodConditionType, status: 'True' | 'False', reason: string | undefined, why: string, cause?: Causes,

@@ -17,7 +17,8 @@ import type { PodSim } from './podSim';
 import type { Instance } from './model';
 import type { QueueItem } from './queue';
 import { runPlan, type RunPlan } from './probeRun';
-import { emitProbeFailed, emitProbeResult } from './frequentEvents';
+import { emitProbeErrored, emitProbeFailed, emitProbeResult } from './frequentEvents';
+import { erroredRunWhy, probeRunErrors } from './probeContext';
 
 export type Verdict = 'success' | 'failure';
 export type Next = 'next' | number | undefined;
@@ -114,6 +115,10 @@ export class ProbeWorkerLoop {
       this.settle(w, inst);
       return;
     }
+    if (probeRunErrors(this.sim, w.spec.handler)) {
+      this.errored(w, inst);
+      return;
+    }
     const plan = runPlan(w.spec, inst.behavior, w.kind);
     if (plan.seconds <= 0) {
       this.finish(w, inst, plan);
@@ -125,6 +130,20 @@ export class ProbeWorkerLoop {
       w.running = undefined;
       this.finish(w, inst, plan);
     });
+  }
+
+  /**
+   * The pod's deletion cancelled the workers' context ([5.14]): the exec fails at once, prober.go
+   * records the error, doProbe throws the result away, and the worker waits for its next tick. A
+   * run under way when the context is cancelled ends the same way at that moment.
+   */
+  errored(w: Worker, inst: Instance): void {
+    this.sim.k.cancel(w.running);
+    w.running = undefined;
+    w.manualPending = false;
+    emitProbeErrored(this.sim, w.container, w.kind, inst.attempt, erroredRunWhy(w.container, w.kind, this.sim.minor), [this.sim.deletion?.id]);
+    if (this.tickTime(w, w.nextIndex) <= this.sim.now + EPS) w.nextIndex = this.firstTickAtOrAfter(w, this.sim.now + EPS);
+    this.settle(w, 'next');
   }
 
   /** doProbe up to the probe itself: the instance to probe, or when to look next. */

@@ -229,6 +229,19 @@ export class ProbeManager {
     }
   }
 
+  /**
+   * The pod's deletion cancelled the workers' context ([5.14]): a run under way errors now, and a
+   * worker that slept because its answer could not change ticks again, since every run of an exec
+   * probe is now an error the kubelet records.
+   */
+  contextCancelled(): void {
+    for (const w of this.workers) {
+      if (w.stopped || w.spec.handler !== 'exec') continue;
+      if (w.running && w.instance) this.loop.errored(w, w.instance);
+      else this.wakeWorker(w);
+    }
+  }
+
   private wakeWorker(w: Worker): void {
     if (w.stopped || w.running) return;
     const idx = this.loop.firstTickAtOrAfter(w, this.sim.now);

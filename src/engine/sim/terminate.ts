@@ -17,6 +17,7 @@ import { AFTER_TERMINAL, API_REMOVAL_DELAY } from './timing';
 import { DEADLINE_REASON } from './activeDeadline';
 import { readAtLastRelist } from './relistSnapshot';
 import { firstRelistAfter } from './podCache';
+import { probeContextCancelledByDeletion } from './probeContext';
 
 /**
  * When SyncTerminatedPod runs, per pod ([0.6]): like every sync it waits for a runtime cache newer
@@ -88,6 +89,7 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   }
   // The pod worker cancels the sync in flight and turns to termination.
   sim.worker.stop();
+  if (probeContextCancelledByDeletion(sim.minor)) sim.probes.contextCancelled(); // [5.14]
   endCancelledSleeps(sim);
   sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim, sim.worker.earliestStart()));
 }

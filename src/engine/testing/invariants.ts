@@ -139,8 +139,34 @@ export const causesPointBack: Invariant = (_d, t) => causeProblems(t);
 export const deterministic: Invariant = (d, t) =>
   JSON.stringify(simulate(buildScenario(d))) === JSON.stringify(t) ? [] : ['a second run gave a different trace'];
 
+/**
+ * [5.14] Probe runs error only once the pod is deleted, only in 1.35 and 1.36, and there an
+ * errored run changes no result: after the deletion a probe turns to failure only for a container
+ * that is not running (set without a run, [5.3]).
+ */
+export const erroredProbesAfterDeletion: Invariant = (_d, t) => {
+  const out: string[] = [];
+  const deleted = of(t, 'pod.deleted')[0];
+  const affected = t.kubernetesVersion === '1.35' || t.kubernetesVersion === '1.36';
+  for (const e of of(t, 'probe.errored')) {
+    if (!affected) out.push(`a probe run errored at ${e.t} in ${t.kubernetesVersion}`);
+    if (!deleted || e.t < deleted.t) out.push(`a probe run errored at ${e.t} before any deletion`);
+  }
+  if (!affected || !deleted) return out;
+  const running = new Map<string, boolean>();
+  for (const e of t.events) {
+    if (e.type === 'container.start') running.set(e.container, true);
+    else if (e.type === 'container.exit') running.set(e.container, false);
+    else if (e.type === 'probe.result' && e.result === 'failure' && e.t >= deleted.t && running.get(e.container)) {
+      out.push(`${e.container}'s ${e.probe} probe turned to failure at ${e.t}, after the deletion, while it ran`);
+    }
+  }
+  return out;
+};
+
 export const INVARIANTS: Record<string, Invariant> = {
   mainAfterInit, nextAfterSidecar, restartCountsGrow, withinHorizon, truncationSaid, deletionOrder, causesPointBack, deterministic,
+  erroredProbesAfterDeletion,
 };
 
 /** Runs the scenario and every invariant; never throws (an exception is a violation too). */

@@ -32,6 +32,7 @@ export function describeEvent(e: TraceEvent): string {
     case 'hook.end': return `${e.container}’s ${e.hook} hook ${e.exitCode === undefined ? (e.failed ? 'fails' : 'ends') : `ends with code ${e.exitCode}`}.`;
     case 'probe.result': return `${e.container}’s ${PROBE[e.probe]} probe now reports ${e.result}.`;
     case 'probe.failed': return `A ${PROBE[e.probe]} probe run of ${e.container} fails (${e.run} in a row).`;
+    case 'probe.errored': return `A ${PROBE[e.probe]} probe run of ${e.container} errors (context canceled): its result stays as it was.`;
     case 'fault': return `Injected: ${e.do}${e.container ? ` on ${e.container}` : ''}${e.exitCode === undefined ? '' : ` (exit code ${e.exitCode})`}.`;
     case 'node.kubeletRestart': return 'The node’s kubelet restarts; the containers keep running.';
     case 'node.kubeletStarted': return 'The kubelet is back and syncs the pod again.';

@@ -68,6 +68,10 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
       // handler's output, which the trace does not carry ([5.13]): printed as for a handler that
       // printed nothing (an exec `test -f`), "Liveness probe failed:" in a 1.35 describe.
       return [kubelet('Warning', 'Unhealthy', `${PROBE_NAME[e.probe]} probe failed:`)];
+    case 'probe.errored':
+      // prober.go probe, for a run that returned an error ([5.14]): "%s probe errored and resulted
+      // in %s state: %s", the result Unknown (a published 1.35 `kubectl get events` line).
+      return [kubelet('Warning', 'Unhealthy', `${PROBE_NAME[e.probe]} probe errored and resulted in unknown state: rpc error: code = Canceled desc = context canceled`)];
     case 'hook.end':
       // The event carries no detail, "so that secrets won't leak" (executePreStopHook and
       // startContainer since 1.26, #119541): a failed exec or HTTP handler, or one with no running
@@ -168,6 +172,7 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean): 
     case 'container.backoffAgain':
       return 'backoff';
     case 'probe.failed':
+    case 'probe.errored':
       return `${e.type}|${e.probe}`;
     case 'hook.end':
       return `${e.type}|${e.hook}|${e.failed === true}|${e.exitCode ?? ''}`;
