@@ -33,6 +33,6 @@ describe('exportMeta (the title, version and cursor caption an exported picture 
   });
 
   it('says nothing about a cursor without a trace', () => {
-    expect(exportMeta({ trace: null, podName: '', presentTitle: null, cursorTime: null, selected: null })).toEqual({ title: 'pod pod', version: 'Kubernetes ?', cursor: '', truncated: false, sandboxChanged: false });
+    expect(exportMeta({ trace: null, podName: '', presentTitle: null, cursorTime: null, selected: null })).toEqual({ title: 'pod pod', version: 'Kubernetes ?', cursor: '', truncated: false, sandboxChanged: false, probeErrored: false });
   });
 });

@@ -6,7 +6,7 @@ import type { Theme } from './slices/prefs';
 import type { AppState } from './store';
 import { causalLinks, type CausalLinks } from './trace/causality';
 import { kubectlPodAt, kubectlRowAt } from './trace/kubectlPod';
-import { hasSandboxChange } from './trace/sandboxChanges';
+import { hasErroredProbe, hasSandboxChange } from './trace/rareEvents';
 
 export const selectText = (s: AppState) => s.text;
 export const selectProblems = (s: AppState) => s.problems;
@@ -19,6 +19,7 @@ export const selectProgress = (s: AppState) => s.progress;
 export const selectTraceTruncated = (s: AppState) => s.trace?.truncated !== undefined;
 /** The shown trace has a pod sandbox killed and re-created ([2.11]). */
 export const selectTraceSandboxChanged = (s: AppState) => (s.trace ? hasSandboxChange(s.trace) : false);
+export const selectTraceProbeErrored = (s: AppState) => (s.trace ? hasErroredProbe(s.trace) : false);
 /** The version the shown trace ran on (the version picker's stand-in shows it while its module loads). */
 export const selectTraceVersion = (s: AppState): string => s.trace?.kubernetesVersion ?? '';
 export const selectRevealRequest = (s: AppState) => s.revealRequest;

@@ -13,7 +13,7 @@ import { startTheme } from './theme';
 import { useShortcuts } from './useShortcuts';
 import { useMarkFirstFrame } from './firstFrame';
 import { selectEmbed } from '../../state/slices/share';
-import { selectTraceSandboxChanged, selectTraceTruncated, selectTraceVersion } from '../../state/selectors';
+import { selectTraceSandboxChanged, selectTraceProbeErrored, selectTraceTruncated, selectTraceVersion } from '../../state/selectors';
 import { selectExplainMode } from '../../state/explain/explainMode';
 import { PageTools } from '../panels/PageTools';
 import { HeaderButtonStandIn, lazyPart } from './lazyPart';
@@ -72,6 +72,7 @@ export function App() {
   const embed = useAppStore(selectEmbed);
   const truncated = useAppStore(selectTraceTruncated);
   const sandboxChanged = useAppStore(selectTraceSandboxChanged);
+  const probeErrored = useAppStore(selectTraceProbeErrored);
   const presenting = useAppStore(selectPresenting);
   const presentLinkPending = useAppStore(selectPresentLinkPending);
   const explaining = useAppStore(selectExplainMode);
@@ -121,7 +122,7 @@ export function App() {
               <TimelineToolbar />
               <UnfinishedRunNotice />
               <Timeline />
-              <Legend truncated={truncated} sandboxChanged={sandboxChanged} />
+              <Legend truncated={truncated} sandboxChanged={sandboxChanged} probeErrored={probeErrored} />
               <Notice />
               <UnderTimeline />
             </PaneGuard>

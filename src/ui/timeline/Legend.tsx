@@ -15,11 +15,14 @@ export interface OptionalMarks {
   truncated?: boolean;
   /** A pod sandbox was killed and re-created. */
   sandboxChanged?: boolean;
+  /** A probe run errored instead of answering ([5.14]). */
+  probeErrored?: boolean;
 }
 
 /** The legend's marks, in order: the usual ones, then those this trace draws. */
-export function legendMarks({ truncated = false, sandboxChanged = false }: OptionalMarks = {}): MarkKind[] {
+export function legendMarks({ truncated = false, sandboxChanged = false, probeErrored = false }: OptionalMarks = {}): MarkKind[] {
   const extra: MarkKind[] = [];
+  if (probeErrored) extra.push('probe-error');
   if (sandboxChanged) extra.push('sandbox');
   if (truncated) extra.push('truncated');
   return extra.length ? [...LEGEND_MARKS, ...extra] : LEGEND_MARKS;

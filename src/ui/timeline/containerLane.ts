@@ -106,7 +106,7 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
         marks.push({ t: e.t, kind: 'probe-miss', label: `${e.probe} probe run failed (${e.run} in a row)`, event: i });
         break;
       case 'probe.errored':
-        marks.push({ t: e.t, kind: 'probe-miss', label: `${e.probe} probe run errored (context canceled): result unchanged`, event: i });
+        marks.push({ t: e.t, kind: 'probe-error', label: `${e.probe} probe run errored (context canceled): result unchanged`, event: i });
         break;
       case 'probe.result':
         marks.push({ t: e.t, kind: e.result === 'failure' ? 'probe-fail' : 'probe-ok', label: `${e.probe} probe: ${e.result}`, event: i });

@@ -20,6 +20,8 @@ export const MARK_PATH: Record<MarkKind, string> = {
   'probe-fail': `M${-R},0A${R},${R} 0 1,0 ${R},0A${R},${R} 0 1,0 ${-R},0Z`,
   // small dot: one probe run failed (its result changes only at failureThreshold)
   'probe-miss': 'M-2.5,0A2.5,2.5 0 1,0 2.5,0A2.5,2.5 0 1,0 -2.5,0Z',
+  // short bar: a probe run errored and gave no answer, so no result ([5.14])
+  'probe-error': 'M-3.5,-1.2H3.5V1.2H-3.5Z',
   // small open circle: a probe passed
   'probe-ok': `M-3,0A3,3 0 1,0 3,0A3,3 0 1,0 -3,0Z`,
   // heavy cross: the pod was deleted
@@ -44,6 +46,7 @@ export const MARK_NAME: Record<MarkKind, string> = {
   fault: 'injected event',
   'probe-fail': 'probe failed (threshold)',
   'probe-miss': 'failed probe run',
+  'probe-error': 'errored probe run (no result)',
   'probe-ok': 'probe passed',
   deleted: 'pod deleted',
   scheduled: 'pod scheduled',

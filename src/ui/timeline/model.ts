@@ -26,7 +26,7 @@ export interface Bar {
 }
 
 export type MarkKind =
-  | 'exit' | 'kill' | 'signal' | 'sigkill' | 'fault' | 'probe-fail' | 'probe-miss' | 'probe-ok' | 'deleted' | 'scheduled' | 'sandbox' | 'truncated';
+  | 'exit' | 'kill' | 'signal' | 'sigkill' | 'fault' | 'probe-fail' | 'probe-miss' | 'probe-error' | 'probe-ok' | 'deleted' | 'scheduled' | 'sandbox' | 'truncated';
 
 export interface Mark {
   t: number;

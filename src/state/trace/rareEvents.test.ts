@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulatedTrace } from '../testFixtures';
-import { hasSandboxChange } from './sandboxChanges';
+import { hasErroredProbe, hasSandboxChange } from './rareEvents';
 
 const pod = (events: string) => `apiVersion: v1
 kind: Pod
@@ -22,5 +22,27 @@ describe('hasSandboxChange', () => {
     expect(killed.events.some((e) => e.type === 'pod.sandboxChanged')).toBe(true);
     expect(hasSandboxChange(killed)).toBe(true);
     expect(hasSandboxChange(killed)).toBe(true); // the memo answers the same
+  });
+});
+
+describe('hasErroredProbe', () => {
+  const deleted = (version: string) => `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+  - name: app
+    image: nginx
+    readinessProbe: {exec: {command: [cat, /tmp/ready]}, periodSeconds: 2}
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${version}"
+events:
+- {at: 20s, do: deletePod}
+`;
+  it('is true where a deleted pod\'s exec probe errors (1.35), false where it runs on (1.34) [5.14]', () => {
+    expect(hasErroredProbe(simulatedTrace(deleted('1.35')))).toBe(true);
+    expect(hasErroredProbe(simulatedTrace(deleted('1.34')))).toBe(false);
   });
 });
