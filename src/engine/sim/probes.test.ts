@@ -185,6 +185,50 @@ containers:
   });
 });
 
+describe('prober_manager.go AddPod: return (1.27-1.36) or continue (1.37, #138930) at a worker it already has [5.12]', () => {
+  // b ends for good (exit 1, restartPolicy Never): its readiness worker leaves its loop. c's exit
+  // 42 restarts every container in place (KEP-5532, [11.2]), b included; SyncPod's AddPod then
+  // meets a's worker first.
+  const text = `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  restartPolicy: Never
+  containers:
+    - name: a
+      image: example/a:1
+      readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }
+    - name: b
+      image: example/b:1
+      readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }
+    - name: c
+      image: example/c:1
+      restartPolicy: Never
+      restartPolicyRules:
+        - { action: RestartAllContainers, exitCodes: { operator: In, values: [42] } }
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+until: 90s
+containers:
+  b: { runs: [{ exitAfter: 10s, exitCode: 1 }, { exitAfter: never, readyAfter: 20s }] }
+  c: { runs: [{ exitAfter: 30s, exitCode: 42 }, { exitAfter: never }] }
+`;
+  const secondRunReady = (version: string) => {
+    const t = run(text, version);
+    const restart = times(t, 'container.start', 'b')[1]!;
+    return { restart, ready: times(t, 'container.ready', 'b').find((x) => x >= restart)! };
+  };
+  it('up to 1.36 AddPod returns at a\'s worker: b runs again with no readiness worker, so it is ready at once', () => {
+    const { restart, ready } = secondRunReady('1.36');
+    expect(ready - restart).toBeLessThan(1);
+  });
+  it('from 1.37 AddPod goes on to b and makes its worker again: b is ready only once its app is (20 s)', () => {
+    const { restart, ready } = secondRunReady('1.37');
+    expect(ready - restart).toBeGreaterThanOrEqual(20);
+  });
+});
+
 describe('prober.go probe: a Warning Unhealthy for every failed run, before the worker counts it (1.27-1.36) [5.13]', () => {
   it('a readiness probe that fails while the app comes up records one failed run per tick, then none once it passes', () => {
     const t = run(pod('readinessProbe: { httpGet: { path: /ready, port: 80 }, periodSeconds: 5 }', 'containers:\n  app: { readyAfter: 23s }'), '1.31');

@@ -162,15 +162,23 @@ export class ProbeManager {
   /** The containers in AddPod's order (the spec does not change during a run). */
   private addOrder?: ContainerSpec[];
 
-  /** AddPod as SyncPod calls it: main containers, then sidecars; it returns at the first worker it already has. */
+  /**
+   * AddPod as SyncPod calls it: main containers, then sidecars. Up to 1.36 it returns at the first
+   * worker it already has; from 1.37 it goes on to the next container instead (#138930, merged
+   * 2026-05, a `continue` for each of the three `return`s), so a missing worker behind an existing
+   * one is made again too ([5.12]).
+   */
   private addMissing(): void {
     this.addOrder ??= [...this.sim.pod.containers, ...this.sim.pod.initContainers.filter((c) => c.kind === 'sidecar')];
-    for (const spec of this.addOrder) {
+    containers: for (const spec of this.addOrder) {
       for (const kind of ADD_ORDER) {
         const probe = probeOf(spec, kind);
         if (!probe) continue;
         const old = this.workersAt(spec.name)?.[kind];
-        if (old && !old.exited) return;
+        if (old && !old.exited) {
+          if (this.sim.minor >= 37) continue containers;
+          return;
+        }
         // A worker for a container that stays terminated would leave again at its first look
         // (and only set Failure on the way out): it is not created at all here.
         const status = this.sim.status.statusOf(spec.name);
