@@ -165,7 +165,7 @@ export class ProbeManager {
   /**
    * AddPod as SyncPod calls it: main containers, then sidecars. Up to 1.36 it returns at the first
    * worker it already has; from 1.37 it goes on to the next container instead (#138930, merged
-   * 2026-05, a `continue` for each of the three `return`s), so a missing worker behind an existing
+   * by 2026-06, a `continue` for each of the three `return`s), so a missing worker behind an existing
    * one is made again too ([5.12]).
    */
   private addMissing(): void {
