@@ -22,7 +22,8 @@ export function eventDetail(e: TraceEvent): string {
     case 'container.up':
     case 'container.started':
     case 'container.ready':
-    case 'container.unready': return `attempt ${e.attempt}`;
+    case 'container.unready':
+    case 'container.unstarted': return `attempt ${e.attempt}`;
     case 'container.exit': return `attempt ${e.attempt}, exit ${e.exitCode} (${e.reason})`;
     case 'container.kill': return `${e.reason}, grace ${e.gracePeriodSeconds}s`;
     case 'container.signal': return e.signal;

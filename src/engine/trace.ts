@@ -101,6 +101,11 @@ export interface ContainerUpEvent extends ContainerEventBase { type: 'container.
 export interface ContainerStartedEvent extends ContainerEventBase { type: 'container.started'; attempt: number }
 export interface ContainerReadyEvent extends ContainerEventBase { type: 'container.ready'; attempt: number }
 export interface ContainerUnreadyEvent extends ContainerEventBase { type: 'container.unready'; attempt: number }
+/**
+ * A container that counted as started no longer does ([5.15]): in 1.35-1.37 a replacement takes
+ * Started from its name's previous status until its startup worker first looks at it.
+ */
+export interface ContainerUnstartedEvent extends ContainerEventBase { type: 'container.unstarted'; attempt: number }
 export interface ContainerExitEvent extends ContainerEventBase {
   type: 'container.exit';
   attempt: number;
@@ -196,6 +201,7 @@ export type TraceEvent =
   | ContainerStartedEvent
   | ContainerReadyEvent
   | ContainerUnreadyEvent
+  | ContainerUnstartedEvent
   | ContainerExitEvent
   | ContainerKillEvent
   | ContainerSignalEvent

@@ -11,7 +11,7 @@ import type { PodConditionType, ProbeKind, TraceEvent } from '../trace';
 import { causeIds, type Causes, type PodSim } from './podSim';
 
 /** Events of one container attempt that say nothing else: a start, the app up, started, ready, unready. */
-type AttemptEventType = 'container.start' | 'container.up' | 'container.started' | 'container.ready' | 'container.unready';
+type AttemptEventType = 'container.start' | 'container.up' | 'container.started' | 'container.ready' | 'container.unready' | 'container.unstarted';
 
 export function emitAttemptEvent(sim: PodSim, type: AttemptEventType, container: string, attempt: number, why: string, cause?: Causes): string {
   const t = sim.eventTime();

@@ -119,12 +119,34 @@ export class ProbeManager {
     w.onHold = kind === 'startup' && result === 'success';
   }
 
-  /** UpdatePodStatus's Started ([5.6]): the startup result, else "no startup worker". */
+  /**
+   * UpdatePodStatus's Started ([5.6]): the startup result, else "no startup worker"; from 1.35, for
+   * a container the startup worker has not looked at yet, the Started its name had ([5.15]).
+   */
   started(container: string | ContainerRecord, inst: Instance): boolean {
     const w = this.workersAt(container)?.startup; // read at every status write: one lookup
     if (!w) return true;
-    const r = w.instance === inst ? w.result : undefined;
-    return r !== undefined ? r === 'success' : w.exited;
+    if (w.instance === inst) return w.result !== undefined ? w.result === 'success' : w.exited;
+    return w.exited || this.startedByName(w, inst);
+  }
+
+  /**
+   * [5.15] 1.35-1.37 as released (ChangeContainerStatusOnKubeletRestart off, kubernetes#141155):
+   * convertToAPIContainerStatuses copies Started from the container's previous status by name,
+   * whatever its container ID, when the runtime says Running; isContainerStarted keeps it while the
+   * startup cache has no entry for the new ID, i.e. until the startup worker first looks at it. So a
+   * container the kubelet replaced while it counted as started (a liveness kill) is started at once.
+   */
+  startedByName(w: Worker, inst: Instance): boolean {
+    const sim = this.sim;
+    if (sim.minor < 35 || inst.state !== 'running' || w.instance === inst) return false;
+    return sim.status.statusOf(w.container)?.started === true;
+  }
+
+  /** Whether this container's Started is the copy of [5.15] (its startup worker has not looked at it yet). */
+  startedByCopy(container: string, inst: Instance): boolean {
+    const w = this.workersAt(container)?.startup;
+    return w !== undefined && !w.exited && this.startedByName(w, inst);
   }
 
   /** Whether the container has a readiness worker: only its results patch Ready into the written status ([5.6]). */

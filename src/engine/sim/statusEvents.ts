@@ -11,6 +11,7 @@ import type { ExplainedCondition } from '../kubelet/conditions';
 import type { ContainerStatusWrite, PodConditionType } from '../trace';
 import { publishKubectl, rowStands, type DeferredCause } from './kubectlRow';
 import type { PodSim } from './podSim';
+import type { Instance } from './model';
 import { emitAttemptEvent, emitCondition, emitWaiting } from './frequentEvents';
 import { empty } from '../kubelet/scratchList';
 
@@ -222,13 +223,19 @@ function publishContainers(sim: PodSim, olds: ContainerStatus[], news: Container
     }
     const attempt = s.restartCount;
     const inst = sim.status.instanceOf(s.name);
+    // A container the kubelet replaced between two writes (a liveness kill restarts it in the same
+    // sync): its new run's flags are news even where the old run's were the same.
+    const newRun = o !== undefined && o.restartCount !== s.restartCount;
     let startedId: string | undefined;
-    if (s.started && !o?.started) {
-      startedId = emitAttemptEvent(sim, 'container.started', s.name, attempt, startedWhy(sim, s.name), since.length ? since : [inst?.ids.up ?? inst?.ids.start]);
+    if (s.started && (!o?.started || newRun)) {
+      startedId = emitAttemptEvent(sim, 'container.started', s.name, attempt, startedWhy(sim, s.name, inst), since.length ? since : [inst?.ids.up ?? inst?.ids.start]);
       if (inst) inst.ids.started = startedId;
       shown.push(startedId);
     }
-    if (s.ready && !o?.ready) {
+    if (!s.started && o?.started && !newRun && s.state.running) {
+      shown.push(emitAttemptEvent(sim, 'container.unstarted', s.name, attempt, UNSTARTED_WHY, [inst?.ids.started]));
+    }
+    if (s.ready && (!o?.ready || newRun)) {
       shown.push(emitAttemptEvent(sim, 'container.ready', s.name, attempt, readyWhy(sim, s.name), [...since, startedId]));
     }
     if (!s.ready && o?.ready) {
@@ -293,7 +300,12 @@ function crashLoopWhy(message: string): string {
   return lastCrashLoop.why;
 }
 
-function startedWhy(sim: PodSim, name: string): string {
+const UNSTARTED_WHY = '[5.15] The startup probe worker has looked at this container: its result for it is Unknown, so the container no longer counts as started, and its liveness and readiness probes stop until the startup probe passes.';
+
+function startedWhy(sim: PodSim, name: string, inst: Instance | undefined): string {
+  if (inst && sim.probes.startedByCopy(name, inst)) {
+    return '[5.15] Started is copied from the previous container\'s status by name (1.35-1.37 as released, ChangeContainerStatusOnKubeletRestart off; kubernetes#141155): the replacement counts as started before its startup probe has run, so its liveness and readiness probes run on it until the startup worker first looks at it.';
+  }
   return sim.rec(name).spec.startupProbe
     ? '[2.2] Its startup probe succeeded, so the container counts as started.'
     : '[2.2] It is running and has no startup probe, so it counts as started at the next status write.';

@@ -95,6 +95,9 @@ function applyRuntime(rows: Map<string, RuntimeView>, e: TraceEvent): void {
     case 'container.unready':
       row.ready = false;
       break;
+    case 'container.unstarted':
+      row.started = false;
+      break;
     case 'container.kill':
       if (row.state === 'Running') Object.assign(row, { state: 'Terminating', reason: e.reason, since: e.t });
       break;

@@ -22,6 +22,7 @@ export function describeEvent(e: TraceEvent): string {
     case 'container.started': return `${e.container} counts as started.`;
     case 'container.ready': return `${e.container} is ready.`;
     case 'container.unready': return `${e.container} is no longer ready.`;
+    case 'container.unstarted': return `${e.container} no longer counts as started: its startup probe has yet to pass.`;
     case 'container.exit': return `${e.container} exits with code ${e.exitCode} (${e.reason}).`;
     case 'container.kill': return `The kubelet stops ${e.container} (${e.reason}), grace ${formatSeconds(e.gracePeriodSeconds)} s.`;
     case 'container.signal': return `${e.container} receives ${e.signal}.`;

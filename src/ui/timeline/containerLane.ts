@@ -66,6 +66,9 @@ export function containerLane(container: TraceContainer, events: readonly TraceE
       case 'container.unready':
         if (bars.current?.tone === 'ready') bars.switchTo(e.t, running('started', e.attempt, i));
         break;
+      case 'container.unstarted':
+        if (isRunning()) bars.switchTo(e.t, running('running', e.attempt, i));
+        break;
       case 'container.kill':
         if (isRunning() && container.kind === 'sidecar' && e.reason === 'PodTermination') {
           // [8.4] Stop requested, but its stop signal waits until the main containers and the

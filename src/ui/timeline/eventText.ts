@@ -23,7 +23,8 @@ export function eventDetail(e: TraceEvent): string {
     case 'container.up':
     case 'container.started':
     case 'container.ready':
-    case 'container.unready': return `run ${e.attempt + 1}`;
+    case 'container.unready':
+    case 'container.unstarted': return `run ${e.attempt + 1}`;
     case 'container.exit': return `exit code ${e.exitCode} (${e.reason}), run ${e.attempt + 1}`;
     case 'container.kill': return `${e.reason}, grace ${e.gracePeriodSeconds} s`;
     case 'container.signal': return e.signal;

@@ -81,7 +81,7 @@ export function eventAnchor(rows: Rows, scale: TimeScale, e: TraceEvent): { x: n
       y = lane.y + box.top + box.height / 2;
     }
   } else if (e.type === 'pod.phase' || e.type === 'container.start' || e.type === 'container.started'
-    || e.type === 'container.ready' || e.type === 'container.unready' || e.type === 'container.waiting'
+    || e.type === 'container.ready' || e.type === 'container.unready' || e.type === 'container.unstarted' || e.type === 'container.waiting'
     || e.type === 'container.backoff' || e.type === 'container.pulling' || e.type === 'container.pulled' || e.type === 'container.up') {
     y = lane.y + BAR_TOP + BAR_HEIGHT / 2;
   } else if (e.type === 'hook.start' || e.type === 'hook.end') {
