@@ -25,6 +25,8 @@ import s12 from './12-hung-poststart.yaml?raw';
 import s15crash from './15-crash-vs-dead-sandbox-crash.yaml?raw';
 import s15sandbox from './15-crash-vs-dead-sandbox-sandbox.yaml?raw';
 import s13 from './13-explain-stuck-pod.yaml?raw';
+import s16v134 from './16-ready-while-terminating-1.34.yaml?raw';
+import s16v135 from './16-ready-while-terminating-1.35.yaml?raw';
 import s14 from './14-job-parallel-indexed.yaml?raw';
 
 export type { GalleryEntryMeta, GalleryVariantMeta } from './galleryEntries';
@@ -55,6 +57,8 @@ export const galleryFiles: Readonly<Record<string, string>> = {
   '14-job-parallel-indexed.yaml': s14,
   '15-crash-vs-dead-sandbox-crash.yaml': s15crash,
   '15-crash-vs-dead-sandbox-sandbox.yaml': s15sandbox,
+  '16-ready-while-terminating-1.34.yaml': s16v134,
+  '16-ready-while-terminating-1.35.yaml': s16v135,
 };
 
 export interface GalleryVariant extends GalleryVariantMeta {

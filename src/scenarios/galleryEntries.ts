@@ -1,4 +1,4 @@
-// The gallery's catalogue: one entry per teaching scenario of scenarios.md (0b, 1–12) and of later rounds (13–15), with the
+// The gallery's catalogue: one entry per teaching scenario of scenarios.md (0b, 1–12) and of later rounds (13–16), with the
 // YAML files named, not loaded. Plain TypeScript with no bundler-only imports, so Node tools
 // (tsx, the bench) can read it and load the files from disk themselves; gallery.ts adds the
 // texts through Vite's `?raw` imports for the app and Vitest.
@@ -171,5 +171,15 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     cursor: 22,
     view: { t0: 15, t1: 30 },
     compareWith: [{ label: 'the sandbox dies', fileName: '15-crash-vs-dead-sandbox-sandbox.yaml', cursor: 25 }],
+  },
+  {
+    id: '16-ready-while-terminating',
+    fileName: '16-ready-while-terminating-1.35.yaml',
+    label: '1.35',
+    title: 'Ready while terminating, by version',
+    lesson: 'In 1.35 and 1.36 a deleted pod\'s exec probes fail with "context canceled" and are ignored, so Ready stays True until the container stops. 1.34 and 1.37 keep probing, and the pod turns unready within a period.',
+    cursor: 25,
+    view: { t0: 10, t1: 40 },
+    compareWith: [{ label: '1.34', fileName: '16-ready-while-terminating-1.34.yaml', cursor: 25 }],
   },
 ];

@@ -128,6 +128,33 @@ export const STOPPING_LESSONS: Record<string, () => number | null> = {
     return restart1.t;
   },
 
+  '16-ready-while-terminating-1.34.yaml': () => {
+    const { trace } = run('16-ready-while-terminating-1.34.yaml');
+    // [5.13] [5.5] the probe runs on through the deletion: the preStop's file fails it, and the
+    // pod is unready within a period, long before the container stops.
+    const deleted = first(trace, 'pod.deleted');
+    none(trace, 'probe.errored');
+    const unready = first(trace, 'container.unready', 'web', (e) => e.t >= deleted.t);
+    expect(unready.t - deleted.t).toBeLessThanOrEqual(3);
+    expect(unready.t).toBeLessThan(first(trace, 'container.exit', 'web').t);
+    expect(kubectl(trace).filter((r) => r.t <= unready.t).at(-1)?.ready).toBe('0/1');
+    return unready.t;
+  },
+
+  '16-ready-while-terminating-1.35.yaml': () => {
+    const { trace } = run('16-ready-while-terminating-1.35.yaml');
+    // [5.14] from the deletion on every exec run errors and is thrown away: Ready stays True until
+    // the container stops.
+    const deleted = first(trace, 'pod.deleted');
+    const exit = first(trace, 'container.exit', 'web');
+    const errored = of(trace, 'probe.errored', 'web');
+    expect(errored.length).toBeGreaterThanOrEqual(5);
+    expect(errored.every((e) => e.t >= deleted.t && e.t <= exit.t)).toBe(true);
+    none(trace, 'container.unready', 'web', (e) => e.t < exit.t);
+    expect(kubectl(trace).filter((r) => r.t < exit.t).at(-1)?.ready).toBe('1/1');
+    return deleted.t; // the row turns Terminating and stays 1/1
+  },
+
   '11-vault-before-mesh.yaml': () => {
     const { trace } = run('11-vault-before-mesh.yaml');
     // [2.1] start in spec order, each after the previous sidecar is started.
