@@ -27,6 +27,8 @@ import s15sandbox from './15-crash-vs-dead-sandbox-sandbox.yaml?raw';
 import s13 from './13-explain-stuck-pod.yaml?raw';
 import s16v134 from './16-ready-while-terminating-1.34.yaml?raw';
 import s16v135 from './16-ready-while-terminating-1.35.yaml?raw';
+import s17v134 from './17-started-before-startup-probe-1.34.yaml?raw';
+import s17v135 from './17-started-before-startup-probe-1.35.yaml?raw';
 import s14 from './14-job-parallel-indexed.yaml?raw';
 
 export type { GalleryEntryMeta, GalleryVariantMeta } from './galleryEntries';
@@ -59,6 +61,8 @@ export const galleryFiles: Readonly<Record<string, string>> = {
   '15-crash-vs-dead-sandbox-sandbox.yaml': s15sandbox,
   '16-ready-while-terminating-1.34.yaml': s16v134,
   '16-ready-while-terminating-1.35.yaml': s16v135,
+  '17-started-before-startup-probe-1.34.yaml': s17v134,
+  '17-started-before-startup-probe-1.35.yaml': s17v135,
 };
 
 export interface GalleryVariant extends GalleryVariantMeta {

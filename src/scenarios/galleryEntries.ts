@@ -1,4 +1,4 @@
-// The gallery's catalogue: one entry per teaching scenario of scenarios.md (0b, 1–12) and of later rounds (13–16), with the
+// The gallery's catalogue: one entry per teaching scenario of scenarios.md (0b, 1–12) and of later rounds (13–17), with the
 // YAML files named, not loaded. Plain TypeScript with no bundler-only imports, so Node tools
 // (tsx, the bench) can read it and load the files from disk themselves; gallery.ts adds the
 // texts through Vite's `?raw` imports for the app and Vitest.
@@ -181,5 +181,15 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     cursor: 25,
     view: { t0: 10, t1: 40 },
     compareWith: [{ label: '1.34', fileName: '16-ready-while-terminating-1.34.yaml', cursor: 25 }],
+  },
+  {
+    id: '17-started-before-startup-probe',
+    fileName: '17-started-before-startup-probe-1.35.yaml',
+    label: '1.35',
+    title: 'Started before its startup probe (1.35-1.37)',
+    lesson: 'From 1.35 a container restarted by its liveness probe takes Started from the one it replaces, so it is READY at once and its liveness probe runs first. A slow starter is killed again; 1.34 waits for the startup probe.',
+    cursor: 47,
+    view: { t0: 30, t1: 75 },
+    compareWith: [{ label: '1.34', fileName: '17-started-before-startup-probe-1.34.yaml', cursor: 47 }],
   },
 ];

@@ -117,6 +117,37 @@ export const RESTART_LESSONS: Record<string, () => number | null> = {
     return of(trace, 'container.backoff', c, (e) => e.delay === 300)[1]!.t;
   },
 
+  '17-started-before-startup-probe-1.34.yaml': () => {
+    const { trace } = run('17-started-before-startup-probe-1.34.yaml');
+    // [4.4] one liveness kill; [2.2] [5.3] the replacement counts as started only once its startup
+    // probe passes, and its liveness probe waits for that: no second kill.
+    expect(of(trace, 'container.kill', 'orders')).toHaveLength(1);
+    const restart = of(trace, 'container.start', 'orders')[1]!;
+    const started = first(trace, 'container.started', 'orders', (e) => e.attempt === 1);
+    expect(started.why).toContain('startup probe succeeded');
+    none(trace, 'probe.failed', 'orders', (e) => e.probe === 'liveness' && e.attempt === 1 && e.t < started.t);
+    expect(kubectl(trace).filter((r) => r.t > restart.t && r.t < started.t).every((r) => r.ready === '0/1')).toBe(true);
+    return restart.t;
+  },
+
+  '17-started-before-startup-probe-1.35.yaml': () => {
+    const { trace } = run('17-started-before-startup-probe-1.35.yaml');
+    // [5.15] the replacement takes Started from its name: READY 1/1 at its first status, its
+    // liveness probe runs before its startup probe and kills it again (RESTARTS 2), until the
+    // startup worker looks at the newest one.
+    const copied = first(trace, 'container.started', 'orders', (e) => e.attempt === 1);
+    expect(copied.why).toContain('[5.15]');
+    expect(kubectl(trace).find((r) => r.t >= copied.t)?.ready).toBe('1/1');
+    const kills = of(trace, 'container.kill', 'orders', (e) => e.reason === 'LivenessProbe');
+    expect(kills).toHaveLength(2);
+    const again = first(trace, 'container.started', 'orders', (e) => e.attempt === 2);
+    expect(again.why).toContain('[5.15]');
+    const unstarted = first(trace, 'container.unstarted', 'orders');
+    expect(unstarted.attempt).toBe(2);
+    none(trace, 'probe.failed', 'orders', (e) => e.probe === 'liveness' && e.t > unstarted.t);
+    return again.t;
+  },
+
   '15-crash-vs-dead-sandbox-crash.yaml': () => {
     const { trace } = run('15-crash-vs-dead-sandbox-crash.yaml');
     // [4.1] the crashed main container is restarted alone, in the same sandbox: no SandboxChanged
