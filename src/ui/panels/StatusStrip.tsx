@@ -40,8 +40,8 @@ export function StatusStrip() {
         <tbody>
           <tr>
             {/* A Job's pods run side by side: the row is the followed pod's own line (state/trace/kubectlPod.ts). */}
-            <td data-testid="kubectl-name" title={followed && 'A Job: this row follows the pod of the selected event, else the newest pod. Select an event of another pod to follow it.'}>
-              {followed ?? row?.pod ?? (podName || NONE)}
+            <td data-testid="kubectl-name" title={followed ? 'A Job: this row follows the pod of the selected event, else the newest pod. Select an event of another pod to follow it.' : row?.pod ?? podName}>
+              <span className="kubectl-name">{followed ?? row?.pod ?? (podName || NONE)}</span>
             </td>
             <td data-testid="kubectl-ready">{row?.ready ?? NONE}</td>
             <td data-testid="kubectl-status" className={`kubectl-status status-${statusClass(row?.status)}`}>{row?.status ?? NONE}</td>
