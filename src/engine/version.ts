@@ -39,6 +39,7 @@ export const FEATURE_GATES = {
   ContainerRestartRules: { alpha: 34, beta: 35, summary: 'per-container restartPolicy and restartPolicyRules (KEP-5307)' },
   RestartAllContainersOnContainerExits: { alpha: 35, beta: 36, summary: 'the RestartAllContainers rule action (KEP-5532)' },
   ContainerStopSignals: { alpha: 33, summary: 'lifecycle.stopSignal (KEP-4960)' },
+  ChangeContainerStatusOnKubeletRestart: { alpha: 35, summary: 'on: statuses start over after a kubelet restart, and a replacement\'s Started is its own, as before 1.35 (KEP-4781 opt-out)' },
   PLEGOnDemandRelist: { alpha: 36, beta: 36, ga: 37, summary: 'the PLEG relists a pod at once after a sync that acted, not at its next 1 s relist' },
   JobBackoffLimitPerIndex: { alpha: 28, beta: 29, ga: 33, removed: 37, summary: 'a Job\'s backoffLimitPerIndex and maxFailedIndexes (KEP-3850)' },
   JobPodReplacementPolicy: { alpha: 28, beta: 29, ga: 34, removed: 37, summary: 'a Job\'s podReplacementPolicy (KEP-3939)' },

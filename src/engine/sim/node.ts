@@ -7,6 +7,7 @@
 import type { PodSim } from './podSim';
 import { exitProcess } from './process';
 import { KUBELET_DOWNTIME } from './timing';
+import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
 
 function bringKubeletBack(sim: PodSim, why: string, downId: string): void {
   sim.kubeletDown = true;
@@ -16,7 +17,7 @@ function bringKubeletBack(sim: PodSim, why: string, downId: string): void {
     sim.kubeletDown = false;
     sim.kubeletStartedAt = sim.now;
     // [0.2] a new kubelet recreates its probe workers; from 1.35 they start from the written status (E73).
-    sim.probes.restart(sim.minor >= 35);
+    sim.probes.restart(keepsStatusAcrossKubeletRestart(sim));
     sim.emit({ type: 'node.kubeletStarted', do: 'kubeletStarted', why }, [downId]);
     sim.requestSync();
   });

@@ -15,6 +15,7 @@ import type { ContainerRecord, Instance } from './model';
 import type { QueueItem } from './queue';
 import { RESYNC_INTERVAL } from './timing';
 import { ProbeWorkerLoop, type Verdict, type Worker } from './probeWorker';
+import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
 
 const KINDS = ['startup', 'liveness', 'readiness'] as const;
 /** AddPod's order within a container. */
@@ -139,7 +140,7 @@ export class ProbeManager {
    */
   startedByName(w: Worker, inst: Instance): boolean {
     const sim = this.sim;
-    if (sim.minor < 35 || inst.state !== 'running' || w.instance === inst) return false;
+    if (!keepsStatusAcrossKubeletRestart(sim) || inst.state !== 'running' || w.instance === inst) return false;
     return sim.status.statusOf(w.container)?.started === true;
   }
 

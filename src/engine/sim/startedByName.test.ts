@@ -80,6 +80,16 @@ describe('[5.15] a replacement takes Started from its name (1.35-1.37 as release
   });
 });
 
+describe('[5.15] the gate ChangeContainerStatusOnKubeletRestart (KEP-4781, off by default from 1.35)', () => {
+  it('turned on in 1.35, the replacement has its own Started again, as in 1.34', () => {
+    const text = POD('1.35').replace('until: 90s', 'until: 90s\nfeatureGates: {ChangeContainerStatusOnKubeletRestart: true}');
+    const es = runScenario(text).trace!.events;
+    expect(of(es, 'container.kill')).toHaveLength(1);
+    expect(of(es, 'container.unstarted')).toEqual([]);
+    expect(of(es, 'container.started').filter((e) => e.attempt === 1).map((e) => e.why)).toEqual([expect.stringContaining('startup probe succeeded')]);
+  });
+});
+
 describe('status events of a run replaced between two writes (a liveness kill restarts in the same sync)', () => {
   it('a container without a startup probe gets started and ready events for each new run', () => {
     const text = POD('1.34').replace(/ {6}startupProbe:.*\n/, '');

@@ -28,6 +28,7 @@ import { holds, remember, specForStatus, statusesByPosition } from './statusMemo
 import { rememberContainersReady } from './probePatch';
 import { phaseStillHolds } from './phaseView';
 import { conditionsStillHold } from './conditionsView';
+import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
 
 /**
  * A state with its three keys always present (undefined where it is not in that state): every
@@ -252,7 +253,7 @@ function phaseOf(sim: PodSim, statuses: PhaseStatuses, inSandbox: boolean): Phas
     podIsTerminal: podTerminal,
     podHasInitialized: initialized,
     containerRestartRules: sim.gates.ContainerRestartRules,
-    sidecarStartedVisible: sim.minor >= 35,
+    sidecarStartedVisible: keepsStatusAcrossKubeletRestart(sim),
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
     pendingInitOnlyBeforeInitialized: rules.pendingInitOnlyBeforeInitialized,
     initializedFromStatuses: rules.initializedFromStatuses,
