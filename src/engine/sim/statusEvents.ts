@@ -300,7 +300,13 @@ function crashLoopWhy(message: string): string {
   return lastCrashLoop.why;
 }
 
-const UNSTARTED_WHY = '[5.15] The startup probe worker has looked at this container: its result for it is Unknown, so the container no longer counts as started, and its liveness and readiness probes stop until the startup probe passes.';
+/**
+ * Started turned false for a running container: its startup worker has no passing result for it,
+ * where the status had called it started. After a replacement took Started from its name, once the
+ * worker looks at the new container ([5.15]); after AddPod made a startup worker again ([5.12]);
+ * after a kubelet restart that starts the results over ([0.2]).
+ */
+const UNSTARTED_WHY = '[5.15] The container no longer counts as started: its startup probe worker has no passing result for it yet (it has just looked at a replacement that took Started from its name [5.15], or it was made again [5.12] [0.2]), so its liveness and readiness probes wait for the startup probe again.';
 
 function startedWhy(sim: PodSim, name: string, inst: Instance | undefined): string {
   if (inst && sim.probes.startedByCopy(name, inst)) {
