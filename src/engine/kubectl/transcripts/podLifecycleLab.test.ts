@@ -24,7 +24,7 @@ import { describe, expect, it } from 'vitest';
 import { apiSecond } from '../humanDuration';
 import { runScenario } from '../../run';
 import type { Trace } from '../../trace';
-import { ageSeconds, publishedRows, restartCount, withVersion } from './watch.testkit';
+import { agoOf, publishedRows, restartCount, withVersion } from './watch.testkit';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const VERSIONS = ['1.35', '1.36', '1.37'];
@@ -40,12 +40,6 @@ function kubectlRows(trace: Trace): KubectlRow[] {
 
 /** The row showing at `t`. */
 const rowAt = (rows: KubectlRow[], t: number) => rows.filter((r) => r.t <= t).at(-1);
-
-/** "(12s ago)" of a published line, in seconds, or undefined. */
-const agoOf = (line: string) => {
-  const ago = /\((\S+) ago\)/.exec(line)?.[1];
-  return ago === undefined ? undefined : ageSeconds(ago);
-};
 
 /** Published watch lines without the author's host-clock prefix. */
 const withoutClock = (text: string) => text.replace(/^\s*\d\d:\d\d:\d\d /gm, '');

@@ -19,16 +19,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apiSecond } from '../humanDuration';
 import { runScenario } from '../../run';
-import { ageSeconds, publishedRows, restartCount, rowAt, simulatedRows, withVersion } from './watch.testkit';
+import { agoOf, publishedRows, restartCount, rowAt, simulatedRows, withVersion } from './watch.testkit';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const VERSIONS = ['1.36', '1.37'];
-
-/** "(12s ago)" of a published line, in seconds, or undefined. */
-const agoOf = (line: string) => {
-  const ago = /\((\S+) ago\)/.exec(line)?.[1];
-  return ago === undefined ? undefined : ageSeconds(ago);
-};
 
 /** The engine's rows with the whole second their "(… ago)" counts from. */
 function kubectlRows(text: string) {

@@ -24,6 +24,12 @@ export function publishedRows(text: string): TimedRow[] {
   });
 }
 
+/** The "(12s ago)" of a published RESTARTS column, in seconds, or undefined. */
+export function agoOf(line: string): number | undefined {
+  const ago = /\((\S+) ago\)/.exec(line)?.[1];
+  return ago === undefined ? undefined : ageSeconds(ago);
+}
+
 /** kubectl's AGE ("3d5h", "2m1s", "26s") in seconds. */
 export function ageSeconds(age: string): number {
   const unit: Record<string, number> = { d: 86400, h: 3600, m: 60, s: 1 };
