@@ -15,6 +15,12 @@ test.afterEach(async ({ page }, info) => screenshot(page, info));
 // An entry that is a real pod is explained, not drawn as a timeline (e2e/explain.spec.ts opens it).
 const DRAWN = GALLERY_ENTRIES.filter((e) => analyzeText(galleryText(e.fileName)).kind !== 'explain');
 
+// [5.14] An errored probe run has a mark of its own, which the legend explains only when drawn,
+// and its Warning Unhealthy row says what the kubelet printed.
+const LESSON_EXTRAS: Record<string, [legend: string, event: string][]> = {
+  '16-ready-while-terminating': [['errored probe run (no result)', 'Readiness probe errored and resulted in unknown state: rpc error: code = Canceled desc = context canceled']],
+};
+
 // One page opens every entry in turn, each a step named as its own test used to be: an entry
 // opened over another gallery entry (not the user's work) opens at once, as over the default.
 test('gallery: every entry opens from the drawer at its lesson\'s moment', async ({ page }, info) => {
@@ -48,6 +54,11 @@ test('gallery: every entry opens from the drawer at its lesson\'s moment', async
       const shown = await lanes(page);
       for (const c of trace.containers) expect(shown).toContainEqual([laneName(c), c.kind]);
       await expect(page.getByTestId('share-banner')).toContainText(entry.title);
+      // What only some entries draw: its own glyph in the legend, its own row in the events panel.
+      for (const [legend, event] of LESSON_EXTRAS[entry.id] ?? []) {
+        await expect(page.getByRole('group', { name: 'Legend' })).toContainText(legend);
+        await expect(page.getByTestId('events')).toContainText(event);
+      }
       await expect(page.getByTestId('open-dialog')).not.toBeVisible();
       await screenshot(page, info, entry.id);
     });
