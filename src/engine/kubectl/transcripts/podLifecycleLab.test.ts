@@ -24,7 +24,7 @@ import { describe, expect, it } from 'vitest';
 import { apiSecond } from '../humanDuration';
 import { runScenario } from '../../run';
 import type { Trace } from '../../trace';
-import { agoOf, publishedRows, restartCount, withVersion } from './watch.testkit';
+import { agoOf, expectDescribeAges, type DescribeRowCheck, publishedRows, restartCount, withVersion } from './watch.testkit';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const VERSIONS = ['1.35', '1.36', '1.37'];
@@ -83,17 +83,13 @@ describe('transcript: 08-liveness, an exec liveness probe that fails 20 s after 
     const events = runScenario(withVersion(SCENARIO, version)).trace!.events.filter((e) => e.t <= dumpAt);
     const times = (pick: (e: (typeof events)[number]) => boolean) => events.filter(pick).map((e) => apiSecond(e.t));
     // Published: reason → [count, age of the last, age of the first].
-    const published: [string, number[], number, number, number][] = [
+    const published: DescribeRowCheck[] = [
       ['Unhealthy', times((e) => e.type === 'probe.failed' && e.probe === 'liveness'), 4, 18, 83],
       ['Killing', times((e) => e.type === 'container.kill' && e.reason === 'LivenessProbe'), 2, 18, 78],
       ['Pulled/Created', times((e) => e.type === 'container.start'), 2, 48, 108],
       ['Started', times((e) => e.type === 'container.start'), 2, 48, 107],
     ];
-    for (const [reason, ours, count, last, first] of published) {
-      expect(ours, reason).toHaveLength(count);
-      expect(Math.abs(dumpAt - ours.at(-1)! - last), `${reason}: last`).toBeLessThanOrEqual(1);
-      expect(Math.abs(dumpAt - ours[0]! - first), `${reason}: first`).toBeLessThanOrEqual(1);
-    }
+    expectDescribeAges(dumpAt, published);
   });
 });
 

@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apiSecond } from '../humanDuration';
 import { runScenario } from '../../run';
-import { agoOf, publishedRows, restartCount, rowAt, simulatedRows, withVersion } from './watch.testkit';
+import { agoOf, expectDescribeAges, type DescribeRowCheck, publishedRows, restartCount, rowAt, simulatedRows, withVersion } from './watch.testkit';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const VERSIONS = ['1.36', '1.37'];
@@ -61,17 +61,13 @@ describe('transcript: 08-liveness on a 1.37 minikube', () => {
     // Published ages; `Pulled 5s (x2 over 65s)`: the first start is 65 s before the dump.
     const dumpAt = starts[0]! + 65;
     const upTo = (pick: (e: (typeof events)[number]) => boolean) => events.filter((e) => pick(e) && apiSecond(e.t) <= dumpAt).map((e) => apiSecond(e.t));
-    const published: [string, number[], number, number, number][] = [
+    const published: DescribeRowCheck[] = [
       // reason, ours, count, age of the last, age of the first
       ['Unhealthy', upTo((e) => e.type === 'probe.failed' && e.probe === 'liveness'), 2, 35, 40],
       ['Killing', upTo((e) => e.type === 'container.kill'), 1, 35, 35],
       ['Pulled/Created/Started', upTo((e) => e.type === 'container.start'), 2, 5, 65],
     ];
-    for (const [reason, ours, count, last, first] of published) {
-      expect(ours, reason).toHaveLength(count);
-      expect(Math.abs(dumpAt - ours.at(-1)! - last), `${reason}: last`).toBeLessThanOrEqual(1);
-      expect(Math.abs(dumpAt - ours[0]! - first), `${reason}: first`).toBeLessThanOrEqual(1);
-    }
+    expectDescribeAges(dumpAt, published);
   });
 });
 

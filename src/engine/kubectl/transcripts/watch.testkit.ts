@@ -105,3 +105,18 @@ export function expectSubsequence(published: Row[], ours: Row[]): number[] {
   expect(at, `published:\n${published.map(key).join('\n')}\nsimulated:\n${ours.map(key).join('\n')}`).not.toBeNull();
   return at!;
 }
+
+/**
+ * A published describe's Events row against the engine's occurrences: `[reason, the whole
+ * seconds our occurrences happened at, the published count, the age of the last, the age of the
+ * first]`, the ages read at `dumpAt`. Counts strictly, ages within kubectl's 1 s rounding.
+ */
+export type DescribeRowCheck = [reason: string, ours: number[], count: number, lastAge: number, firstAge: number];
+
+export function expectDescribeAges(dumpAt: number, rows: DescribeRowCheck[]): void {
+  for (const [reason, ours, count, last, first] of rows) {
+    expect(ours, reason).toHaveLength(count);
+    expect(Math.abs(dumpAt - ours.at(-1)! - last), `${reason}: last`).toBeLessThanOrEqual(1);
+    expect(Math.abs(dumpAt - ours[0]! - first), `${reason}: first`).toBeLessThanOrEqual(1);
+  }
+}
