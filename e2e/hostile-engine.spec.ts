@@ -57,9 +57,16 @@ self.onmessage = (event) => {
   });
 }
 
+/** Where the timeline starts on the page: what a reader's eye is on while a run goes. */
+const timelineTop = (page: Page) => page.getByTestId('timeline').evaluate((el) => Math.round(el.getBoundingClientRect().top));
+
 test('a long run shows how far it is, keeps the page responsive, and an edit cancels it instead of waiting', async ({ page }, info) => {
+  // 1,000 px: there the kubectl strip wraps, and a progress line that took room in it moved the
+  // timeline down 22 px when the run began and back up when it ended.
+  await page.setViewportSize({ width: 1000, height: 800 });
   await slowEngine(page);
   const nothingExecuted = await withMyWork(page);
+  const top = await timelineTop(page);
   await page.evaluate(() => {
     const w = window as unknown as { __sawSlow: boolean };
     w.__sawSlow = false;
@@ -67,12 +74,16 @@ test('a long run shows how far it is, keeps the page responsive, and an edit can
   });
   await replaceEditorText(page, `${MY_WORK.replace('name: my-own-pod', 'name: slow-pod')}# SLOW-ENGINE\n`);
   await expect(page.getByTestId('run-progress')).toContainText(/simulating… \d.* of 50 min/);
+  await expect(page.getByTestId('run-progress')).toBeVisible();
+  expect(await timelineTop(page), 'the progress takes no room: the timeline stays where it was').toBe(top);
   await screenshot(page, info, 'progress');
   await stillResponsive(page);
+  await page.getByTestId('feature-gates').locator('summary').click(); // closed again: at 1,000 px it covers the editor
   // The edit does not wait the 30 s: the busy worker is replaced and the new text simulates now.
   await replaceEditorText(page, MY_WORK.replace('name: my-own-pod', 'name: edited-pod'));
   await expect(page.locator('[data-testid="lane"][data-container="edited-pod"]')).toBeAttached({ timeout: 15_000 });
   await expect(page.getByTestId('run-progress')).toHaveCount(0);
+  expect(await timelineTop(page)).toBe(top);
   expect(await page.evaluate(() => (window as unknown as { __sawSlow: boolean }).__sawSlow)).toBe(false);
   await expect(page.getByRole('alert').filter({ hasText: /did not answer/ })).toHaveCount(0);
   await nothingExecuted();

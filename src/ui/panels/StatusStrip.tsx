@@ -64,21 +64,21 @@ export function StatusStrip() {
           )}
         </div>
       )}
-      <div className="readouts">
-        <p className="cursor-readout">
-          <span className="cursor-label">cursor</span>{' '}
-          <span data-testid="cursor-time">{hasTrace ? formatSeconds(t) : NONE}</span>
-          <span className="unit"> s</span>
-          {hasTrace && t >= 3600 && <span className="cursor-rough"> ({roughDuration(t)})</span>}
-          {showRunningDot && <span className="running-dot" role="status" aria-label="simulating" />}
+      <p className="cursor-readout">
+        <span className="cursor-label">cursor</span>{' '}
+        <span data-testid="cursor-time">{hasTrace ? formatSeconds(t) : NONE}</span>
+        <span className="unit"> s</span>
+        {hasTrace && t >= 3600 && <span className="cursor-rough"> ({roughDuration(t)})</span>}
+        {/* The dot's room is kept when it is not shown, so the strip never wraps differently for it. */}
+        <span className="running-dot-slot">{showRunningDot && <span className="running-dot" role="status" aria-label="simulating" />}</span>
+      </p>
+      {/* On the strip's top edge, taking no room in it: a long run's start and end move nothing (statusStrip.css). */}
+      {progress && (
+        <p className="run-progress" role="status" data-testid="run-progress">
+          <progress max={progress.horizon} value={progress.t} aria-label="simulated so far" />
+          simulating… {roughDuration(progress.t)} of {roughDuration(progress.horizon)}
         </p>
-        {progress && (
-          <p className="run-progress" role="status" data-testid="run-progress">
-            <progress max={progress.horizon} value={progress.t} aria-label="simulated so far" />
-            simulating… {roughDuration(progress.t)} of {roughDuration(progress.horizon)}
-          </p>
-        )}
-      </div>
+      )}
     </section>
   );
 }
