@@ -25,6 +25,7 @@ import { applyFault } from './faults';
 import { deletePod } from './terminate';
 import { BackoffRecord, firstPendingIndexes, jobPodBackoff, jobPodName, matchPodFailurePolicy, remainingFor } from './jobRules';
 import { AFTER_TERMINAL } from './timing';
+import { apiSecond } from '../kubectl/humanDuration';
 
 export interface JobPod {
   sim: PodSim;
@@ -41,14 +42,18 @@ type Emit = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 't' | '
 
 const DEADLINE_MESSAGE = 'Job was active longer than specified deadline';
 
-/** The pod counts as failed for the controller (isPodFailed): Failed, or deleted before it succeeded unless only failed pods are replaced. */
+/**
+ * The pod counts as failed for the controller (isPodFailed): Failed, or deleted before it
+ * succeeded unless only failed pods are replaced. `at` is its finish time as the controller reads
+ * it from the API object, in whole seconds ([16.3]): the pod back-off counts from there.
+ */
 function finishOf(p: JobPod, onlyFailed: boolean): { outcome: 'Succeeded' | 'Failed'; at: number; by?: string } | undefined {
   const sim = p.sim;
   if (sim.terminalAt !== undefined) {
-    return { outcome: sim.status.api.phase === 'Succeeded' ? 'Succeeded' : 'Failed', at: finishedTime(sim), by: sim.terminalPhaseId };
+    return { outcome: sim.status.api.phase === 'Succeeded' ? 'Succeeded' : 'Failed', at: apiSecond(finishedTime(sim)), by: sim.terminalPhaseId };
   }
-  if (sim.deletion && !onlyFailed) return { outcome: 'Failed', at: sim.deletion.at, by: sim.deletion.id };
-  if (sim.gone) return { outcome: 'Failed', at: sim.now, by: sim.deletion?.id };
+  if (sim.deletion && !onlyFailed) return { outcome: 'Failed', at: apiSecond(sim.deletion.at), by: sim.deletion.id };
+  if (sim.gone) return { outcome: 'Failed', at: apiSecond(sim.now), by: sim.deletion?.id };
   return undefined;
 }
 
