@@ -72,6 +72,7 @@ function parseInto(p: Problems, text: string, opts: ParseOptions, onStep?: StepL
   };
   if (settings.until !== undefined) scenario.sim.until = settings.until;
   if (settings.untilSpan) scenario.sim.untilSpan = settings.untilSpan;
+  if (settings.requeueJitter !== undefined) scenario.sim.requeueJitter = settings.requeueJitter;
   if (startFrom) scenario.sim.startFrom = startFrom;
   return scenario;
 }

@@ -88,6 +88,17 @@ describe('Simulation settings', () => {
     expect(check(sim('until: -1s\n')).errors).toEqual(['3:8 until: a duration may not be negative (got -1s)']);
   });
 
+  it('reads requeueJitter, a number from 0 to 1, and says where a wrong one is', () => {
+    expect(ok(check(sim('requeueJitter: 0.5\n')).result).scenario.sim.requeueJitter).toBe(0.5);
+    expect(ok(check(sim('requeueJitter: 1\n')).result).scenario.sim.requeueJitter).toBe(1);
+    expect(ok(check(sim('until: 1m\n')).result).scenario.sim.requeueJitter).toBeUndefined();
+    for (const bad of ['1.5', '-0.1', '10s', 'mean', '[0.5]']) {
+      expect(check(sim(`requeueJitter: ${bad}\n`)).errors, bad).toEqual([
+        expect.stringMatching(/^3:16 requeueJitter: requeueJitter must be a number from 0 to 1: .*0\.5 is their average$/),
+      ]);
+    }
+  });
+
   it('reports unknown top-level fields with a hint', () => {
     expect(check(sim('kubernetesVerison: "1.30"\n')).errors[0]).toMatch(/^3:1 kubernetesVerison: unknown field "kubernetesVerison" in the Simulation document \(did you mean "kubernetesVersion"\?\)/);
   });

@@ -14,7 +14,7 @@ import type { KubeletConfig, ParseOptions } from './types';
 import { present, type YMap, type YNode } from './ynode';
 
 export const SIM_API_VERSION = 'sidecar-lab/v1';
-export const SIM_TOP_KEYS = ['apiVersion', 'kind', 'kubernetesVersion', 'featureGates', 'until', 'kubelet', 'containers', 'events', 'startFrom'] as const;
+export const SIM_TOP_KEYS = ['apiVersion', 'kind', 'kubernetesVersion', 'featureGates', 'until', 'kubelet', 'requeueJitter', 'containers', 'events', 'startFrom'] as const;
 
 export interface SimSettings {
   version: KubeVersion;
@@ -22,6 +22,8 @@ export interface SimSettings {
   until?: number;
   untilSpan?: Span;
   kubelet: KubeletConfig;
+  /** Where the pod worker's jittered requeues land ([4.6]); undefined = 0, the earliest. */
+  requeueJitter?: number;
 }
 
 export function isSimulationDoc(map: YMap): boolean {
@@ -121,7 +123,20 @@ function readKubelet(p: Problems, node: YNode | undefined, gates: FeatureGates, 
   return out;
 }
 
-/** Reads version, gates, until and kubelet settings from the Simulation document and options. */
+/**
+ * `requeueJitter` ([4.6]): where each of the pod worker's requeues lands in wait.Jitter's range,
+ * 0 (the earliest, the default) to 1 (the latest, 1.5 times the wait). A number, not a duration.
+ */
+function readRequeueJitter(p: Problems, doc: YMap | undefined): number | undefined {
+  const e = doc && present(doc, 'requeueJitter');
+  if (!e) return undefined;
+  const v = e.value;
+  if (v.kind === 'scalar' && typeof v.value === 'number' && v.value >= 0 && v.value <= 1) return v.value;
+  p.error('requeueJitter', 'requeueJitter must be a number from 0 to 1: where the kubelet\'s randomly delayed requeues land, from 0 (the earliest moment, the default) to 1 (the latest, 1.5 times the wait); 0.5 is their average', v.span);
+  return undefined;
+}
+
+/** Reads version, gates, until, kubelet and requeueJitter settings from the Simulation document and options. */
 export function readSimSettings(p: Problems, doc: YMap | undefined, opts: ParseOptions): SimSettings {
   let version: KubeVersion = NEWEST_VERSION;
   const optVersion = opts.kubernetesVersion;
@@ -166,6 +181,8 @@ export function readSimSettings(p: Problems, doc: YMap | undefined, opts: ParseO
   const gates = resolveGates(version, overrides);
 
   const result: SimSettings = { version, gates, kubelet: readKubelet(p, doc && present(doc, 'kubelet')?.value, gates, version) };
+  const jitter = readRequeueJitter(p, doc);
+  if (jitter !== undefined) result.requeueJitter = jitter;
   if (opts.until !== undefined) {
     if (Number.isFinite(opts.until) && opts.until >= 0) result.until = opts.until;
     else p.error('until', `until must be a non-negative number of seconds (got ${opts.until})`, START_SPAN);

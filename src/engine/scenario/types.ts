@@ -209,6 +209,11 @@ export interface SimulationSettings {
   /** Where `until` is written in the Simulation document, for messages about the horizon. */
   untilSpan?: Span;
   kubelet: KubeletConfig;
+  /**
+   * Where each of the pod worker's jittered requeues lands in wait.Jitter's range, 0 to 1
+   * ([4.6]): undefined or 0 the earliest moment, 0.5 the average, 1 the latest (1.5 times the wait).
+   */
+  requeueJitter?: number;
   behaviors: Record<string, Behavior>;
   events: SimEvent[];
   /** Continue from an observed state (issue 14) instead of an empty node. */

@@ -13,7 +13,7 @@ import type { ProbeKind } from '../trace';
 import type { PodSim } from './podSim';
 import type { ContainerRecord, Instance } from './model';
 import type { QueueItem } from './queue';
-import { RESYNC_INTERVAL } from './timing';
+import { RESYNC_INTERVAL, jitteredDelay } from './timing';
 import { ProbeWorkerLoop, type Verdict, type Worker } from './probeWorker';
 import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
 
@@ -227,7 +227,7 @@ export class ProbeManager {
   /** The pod worker's next periodic sync, where nothing else would sync the pod ([0.2]). */
   private resyncLater(): void {
     if (this.resyncAt) return;
-    this.resyncAt = this.sim.k.at(this.sim.now + RESYNC_INTERVAL, () => {
+    this.resyncAt = this.sim.k.at(this.sim.now + jitteredDelay(RESYNC_INTERVAL, this.sim.scenario.sim.requeueJitter), () => {
       this.resyncAt = undefined;
       this.sim.requestSync();
     });

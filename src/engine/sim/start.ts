@@ -11,7 +11,7 @@ import type { Causes, PodSim } from './podSim';
 import { newest, type ContainerRecord, type Instance, type StartError } from './model';
 import { createInstance, startProcess } from './process';
 import { killContainer } from './kill';
-import { CONTAINER_CREATE, CONTAINER_START, PULL_CHECK, PULL_FAILURE } from './timing';
+import { CONTAINER_CREATE, CONTAINER_START, PULL_CHECK, PULL_FAILURE, jitteredDelay } from './timing';
 import { emitBackoff, emitBackoffAgain } from './frequentEvents';
 import type { StartOutcome } from './backoffMemo';
 
@@ -97,23 +97,29 @@ function newestExited(sim: PodSim, rec: ContainerRecord): Instance | undefined {
   return undefined;
 }
 
-function backoffWhy(rec: ContainerRecord, checked: Instance, killedNow: boolean, delay: number): string {
+function backoffWhy(rec: ContainerRecord, checked: Instance, killedNow: boolean, delay: number, jitter: number | undefined): string {
   const name = rec.spec.name;
   if (killedNow) {
-    return `[4.5] ${name} was killed in this sync, but the back-off is checked against the status read before the kill, where its previous run ended at ${checked.finishedAt}s: that is within the ${delay}s back-off, so it is not started (CrashLoopBackOff).`;
+    return `[4.5] ${name} was killed in this sync, but the back-off is checked against the status read before the kill, where its previous run ended at ${checked.finishedAt}s: that is within the ${delay}s back-off, so it is not started (CrashLoopBackOff).${jitterNote(jitter)}`;
   }
   // Only the exit time differs from one wait to the next: the text around it is made once per
   // container and delay, and the why joined into one flat string (issue 16: a crash loop's every
   // back-off event kept its own chain of seven partial strings).
-  const parts = exitedWhyParts(rec, delay);
+  const parts = exitedWhyParts(rec, delay, jitter);
   return [parts.head, checked.finishedAt, parts.tail].join('');
 }
 
+/** What a scenario's requeueJitter adds to a back-off's why: when the kubelet looks again ([4.6]). */
+function jitterNote(jitter: number | undefined): string {
+  if (!jitter) return '';
+  return ` The pod worker's requeues wait ${jitteredDelay(1, jitter)} times their delay here (requeueJitter ${jitter}; on a node, a random 1 to 1.5 times), so the start comes later than the back-off alone allows [4.6].`;
+}
+
 /** The text of the plain back-off why before and after its exit time, per container, for its last delay. */
-function exitedWhyParts(rec: ContainerRecord, delay: number): { head: string; tail: string } {
+function exitedWhyParts(rec: ContainerRecord, delay: number, jitter: number | undefined): { head: string; tail: string } {
   const last = rec.backoffMemo.exitedWhy;
   if (last !== undefined && last.delay === delay) return last;
-  const parts = { delay, head: `[4.5] ${rec.spec.name} exited at `, tail: `s and restarted before, so it waits ${delay}s (CrashLoopBackOff) before the next start.` };
+  const parts = { delay, head: `[4.5] ${rec.spec.name} exited at `, tail: `s and restarted before, so it waits ${delay}s (CrashLoopBackOff) before the next start.${jitterNote(jitter)}` };
   rec.backoffMemo.exitedWhy = parts;
   return parts;
 }
@@ -157,7 +163,7 @@ export function doBackOff(sim: PodSim, name: string, lastExited: Instance | unde
   const latest = newest(rec);
   if (latest && sim.backoffAnnounced.get(name) !== latest) {
     sim.backoffAnnounced.set(name, latest); // the wait begins: one container.backoff per wait
-    rec.backoffId = emitBackoff(sim, name, delay, backoffWhy(rec, lastExited, latest !== lastExited, delay), [lastExited.ids.exit]);
+    rec.backoffId = emitBackoff(sim, name, delay, backoffWhy(rec, lastExited, latest !== lastExited, delay, sim.scenario.sim.requeueJitter), [lastExited.ids.exit]);
   } else if (latest) {
     // [4.9] every sync that refuses the start records the BackOff event again (doBackOff).
     emitBackoffAgain(sim, name, delay, refusedAgainWhy(rec, name, delay, lastExited.finishedAt + delay), refusalCause(rec));

@@ -20,7 +20,7 @@ import { runtimeTables } from './runtimeView';
 import { enterTerminal, runningNames } from './terminate';
 import { restartAllContainers } from './restartAll';
 import { usesLegacyInitProgress, initProgressReadsActiveSandbox } from '../kubelet/initProgressPath';
-import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE } from './timing';
+import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE, jitteredDelay } from './timing';
 import { firstRelistAfter } from './podCache';
 import { readAtLastRelist } from './relistSnapshot';
 import { plannedActions, previousPlan } from './planMemo';
@@ -272,9 +272,12 @@ class SyncFailures {
   }
 }
 
-/** After an error the pod is requeued ([0.2]); from 1.35 at the earliest back-off expiry ([4.6]). */
+/**
+ * After an error the pod is requeued ([0.2]): after backOffPeriod, from 1.35 at the earliest
+ * back-off expiry, at most the resync interval away; then jittered ([4.6], completeWork).
+ */
 function scheduleRequeue(sim: PodSim, retryAt: number | undefined): void {
-  let at = sim.now + REQUEUE_AFTER_ERROR;
-  if (sim.minor >= 35 && retryAt !== undefined) at = Math.min(Math.max(retryAt, sim.now), sim.now + RESYNC_INTERVAL);
-  sim.worker.requeueAt(Math.max(at, sim.now + 0.001));
+  let delay = REQUEUE_AFTER_ERROR;
+  if (sim.minor >= 35 && retryAt !== undefined) delay = Math.min(Math.max(retryAt - sim.now, 0), RESYNC_INTERVAL);
+  sim.worker.requeueAt(Math.max(sim.now + jitteredDelay(delay, sim.scenario.sim.requeueJitter), sim.now + 0.001));
 }

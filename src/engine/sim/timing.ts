@@ -1,7 +1,8 @@
 // The kubelet's clock constants ([0.1]–[0.3]; where each default comes from: rulebook [15.5]–[15.8]).
 // Real clusters vary; these keep orderings upstream's and timestamps plausible, calibrated so that
 // on containerd (kind) a cached image's first container starts within the pod's first second.
-// Jitter is left out so that a scenario always gives the same trace.
+// The pod worker's jittered requeues take one fixed draw, the scenario's `requeueJitter` (0, the
+// earliest moment, unless it says otherwise), so that a scenario always gives the same trace.
 
 /** The PLEG relists the runtime every second and triggers a sync for each change it sees ([0.2]; upstream genericPlegRelistPeriod, kubelet.go). */
 export const RELIST_PERIOD = 1;
@@ -19,10 +20,21 @@ export const CONTAINER_START = 0.1;
 export const PULL_FAILURE = 0.5;
 /** With imagePullPolicy Always and the image present, the registry check (a manifest HEAD) takes this long at most [15.6]. */
 export const PULL_CHECK = 0.2;
-/** After a sync error (back-off, pull failure) the pod worker requeues the pod ([0.2], [4.6]; upstream backOffPeriod 10 s, jittered ×[1, 1.5) by pod_workers.go, jitter left out). */
+/** After a sync error (back-off, pull failure) the pod worker requeues the pod ([0.2], [4.6]; upstream backOffPeriod 10 s, before the jitter). */
 export const REQUEUE_AFTER_ERROR = 10;
 /** The pod worker's periodic resync, which also caps the 1.35 back-off requeue ([4.6]; the kubelet's syncFrequency, default 1 min). */
 export const RESYNC_INTERVAL = 60;
+/**
+ * completeWork enqueues every requeue with wait.Jitter(delay, 0.5), a delay from `delay` to 1.5
+ * times it (pod_workers.go workerBackOffPeriodJitterFactor and workerResyncIntervalJitterFactor,
+ * both 0.5, every version read) [4.6].
+ */
+export const REQUEUE_JITTER_FACTOR = 0.5;
+
+/** A requeue's delay for the scenario's draw of wait.Jitter's random factor (`draw` 0 to 1; 0 when unset). */
+export function jitteredDelay(delay: number, draw: number | undefined): number {
+  return delay * (1 + REQUEUE_JITTER_FACTOR * (draw ?? 0));
+}
 /** The status manager writes the final status, then the API server removes the pod (our choice, [15.8]). */
 export const API_REMOVAL_DELAY = 0.5;
 /** The stop signal's minimum grace after the pod's budget is used up ([8.5]; upstream minimumGracePeriodInSeconds). */

@@ -45,6 +45,8 @@ export const podArb = (maxContainers = 6): fc.Arbitrary<PodDesc> =>
     grace: fc.integer({ min: 0, max: 30 }),
     initKinds: fc.array(fc.constantFrom('init' as const, 'sidecar' as const), { maxLength: Math.max(0, maxContainers - 1) }),
     mainCount: fc.integer({ min: 1, max: Math.max(1, Math.min(3, maxContainers)) }),
+    // [4.6] the pod worker's requeue: mostly the default (the earliest), sometimes a later draw
+    requeueJitter: fc.constantFrom(undefined, undefined, 0.5, 1),
     seed: fc.integer(),
   }).chain((p) =>
     fc.record({
@@ -62,6 +64,7 @@ export const podArb = (maxContainers = 6): fc.Arbitrary<PodDesc> =>
       const names = [...init, ...main].map((c) => c.name);
       return {
         version: p.version, restartPolicy: p.restartPolicy, grace: p.grace, until: 400,
+        ...(p.requeueJitter === undefined ? {} : { requeueJitter: p.requeueJitter }),
         init, main,
         events: events.map((e) => ({
           at: e.at, do: e.do, for: e.for,

@@ -25,6 +25,8 @@ export interface PodDesc {
   main: ContainerDesc[];
   events?: Omit<SimEvent, 'pos'>[];
   gates?: Record<string, boolean>;
+  /** The Simulation document's requeueJitter ([4.6]); unset = 0. */
+  requeueJitter?: number;
 }
 
 export const defaultBehavior = (): Behavior => ({
@@ -70,6 +72,7 @@ export function buildScenario(d: PodDesc): Scenario {
     sim: {
       kubernetesVersion: version, featureGates: resolveGates(version, d.gates ?? {}), until: d.until,
       kubelet: {}, behaviors, events: (d.events ?? []).map((e) => ({ ...e, pos: { line: 1, col: 1 } })),
+      ...(d.requeueJitter === undefined ? {} : { requeueJitter: d.requeueJitter }),
     },
     problems: [],
   };

@@ -6,7 +6,8 @@
 // and can be accessed by the pod`, `Created (x6)`, `Started (x6)`, `BackOff (x5 over 3m11s)`. And:
 // "the STATUS column never said CrashLoopBackOff … polled every 2 seconds for 80 seconds".
 // Rules exercised: [4.5] the back-off from each run's end, [4.6] from 1.35 the requeue at the
-// back-off's end (×[1, 1.5) upstream, wait.Jitter; the engine takes the earliest), [10.2] the
+// back-off's end (×[1, 1.5) upstream, wait.Jitter; the engine takes the earliest unless the
+// scenario's requeueJitter says where in that range), [10.2] the
 // CrashLoopBackOff reason written by the sync after the refusal, [10.6] the Pulled wording.
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
@@ -44,6 +45,17 @@ describe('transcript: a crash loop on a 1.37 node (lifecycle-crashloop)', () => 
       expect(gap).toBeLessThanOrEqual(gaps[i]! + 1.5); // whole-second "ago" values
       expect(gaps[i]! - gap).toBeLessThanOrEqual(0.5 * backoff[i]! + 2); // wait.Jitter(remaining back-off, 0.5)
     });
+  });
+
+  it('with requeueJitter: 0.5 (wait.Jitter\'s average draw), each run ends within 1.5 s of the node\'s [4.6]', () => {
+    const jittered = runScenario(scenario.replace('until: 200s\n', 'until: 200s\nrequeueJitter: 0.5\n')).trace!;
+    const jitteredEnds = jittered.events.filter((e) => e.type === 'container.exit').map((e) => e.t);
+    const gaps = publishedEnds.slice(1).map((t, i) => t - publishedEnds[i]!);
+    const ours = jitteredEnds.slice(1, publishedEnds.length).map((t, i) => t - jitteredEnds[i]!);
+    expect(ours).toHaveLength(gaps.length);
+    ours.forEach((gap, i) => expect(Math.abs(gap - gaps[i]!), `run ${i + 2}`).toBeLessThanOrEqual(1.5)); // whole-second "ago" values
+    // Without it each wait ends sooner than the node's, the 40 s one by 11 s: 19 s sooner by the fifth run's end.
+    expect(Math.abs(ends[4]! - ends[0]! - (publishedEnds[4]! - publishedEnds[0]!))).toBeGreaterThan(10);
   });
 
   it('shows CrashLoopBackOff only for an instant before each restart in the first 80 s, so a 2 s poll never saw it [4.6] [10.2]', () => {

@@ -103,7 +103,7 @@ describe('combinedSchema', () => {
     expect(await labels('kind: |')).toEqual(['Simulation', 'Pod', 'Job', 'CronJob', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
     expect(await labels('apiVersion: |')).toEqual(['v1', 'batch/v1', 'apps/v1', 'sidecar-lab/v1']);
     expect(await labels('apiVersion: v1\nkind: Pod\ns|')).toEqual(['metadata', 'spec', 'status']);
-    expect(await labels('apiVersion: sidecar-lab/v1\nkind: Simulation\nc|')).toEqual(['kubernetesVersion', 'featureGates', 'until', 'kubelet', 'containers', 'events', 'startFrom']);
+    expect(await labels('apiVersion: sidecar-lab/v1\nkind: Simulation\nc|')).toEqual(['kubernetesVersion', 'featureGates', 'until', 'kubelet', 'requeueJitter', 'containers', 'events', 'startFrom']);
     const first = await labels('|');
     expect(first).toEqual(expect.arrayContaining(['kind', 'apiVersion', 'Simulation', 'Pod', 'Deployment']));
   });

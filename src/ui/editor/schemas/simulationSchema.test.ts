@@ -183,7 +183,7 @@ events:
 
   it('completes fields, container names, actions, gates and versions', async () => {
     const labels = async (text: string) => (await c.complete(text)).map((i) => i.label);
-    expect(await labels(`${SIM}|`)).toEqual(['kubernetesVersion', 'featureGates', 'until', 'kubelet', 'containers', 'events', 'startFrom']);
+    expect(await labels(`${SIM}|`)).toEqual(['kubernetesVersion', 'featureGates', 'until', 'kubelet', 'requeueJitter', 'containers', 'events', 'startFrom']);
     expect(await labels(`${SIM}containers:\n  |`)).toEqual(NAMES);
     expect(await labels(`${SIM}containers:\n  app:\n    |`)).toEqual(['pull', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'onStop', 'postStart', 'preStop', 'startupProbe', 'livenessProbe', 'readinessProbe', 'runs']);
     expect(await labels(`${SIM}events:\n  - at: 1s\n    do: |`)).toEqual(SIM_ACTIONS);

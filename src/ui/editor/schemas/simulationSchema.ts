@@ -335,6 +335,13 @@ export function simulationSchema(containerNames: readonly string[], opts: Simula
         },
         additionalProperties: false,
       },
+      requeueJitter: {
+        title: 'Requeue jitter',
+        type: 'number',
+        minimum: 0,
+        maximum: 1,
+        description: "Where the kubelet's randomly delayed requeues land: after a failed sync (a back-off, a failed pull) the pod worker looks again after a random 1 to 1.5 times its delay (wait.Jitter). 0: the earliest moment (default, the back-off's round numbers); 0.5: the average, as real clusters show; 1: the latest.",
+      },
       containers,
       events: {
         title: 'Events',
