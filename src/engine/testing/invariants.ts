@@ -97,10 +97,15 @@ export const deletionOrder: Invariant = (d, t) => {
   const out = t.events.filter((e) => e.type === 'container.start' && e.t > deleted.t).map((e) => `${(e as { container: string }).container} started after deletion`);
   const sidecars = new Set((d.init ?? []).filter((c) => c.kind === 'sidecar').map((c) => c.name));
   const mains = new Set(d.main.map((m) => m.name));
-  const graceEnd = deleted.t + deleted.gracePeriodSeconds;
   const mainExits = t.events.filter((e) => e.type === 'container.exit' && e.t >= deleted.t && mains.has((e as { container: string }).container));
   for (const s of t.events) {
-    if (s.type !== 'container.signal' || s.t < deleted.t || s.t >= graceEnd || s.signal === 'SIGKILL' || !sidecars.has(s.container)) continue;
+    if (s.type !== 'container.signal' || s.t < deleted.t || s.signal === 'SIGKILL' || !sidecars.has(s.container)) continue;
+    // [8.4] a sidecar's turn waits for the main containers at most until its kill's grace is used
+    // up: the kill that began the pod's termination, which may come before the deletion (a pod the
+    // kubelet kills itself, [8.1c], then deleted: fuzz seed 7301).
+    const kills = t.events.filter((e) => e.type === 'container.kill' && e.container === s.container && e.reason === 'PodTermination' && e.t <= s.t);
+    const turnDeadline = Math.min(deleted.t + deleted.gracePeriodSeconds, ...kills.map((k) => k.t + (k as { gracePeriodSeconds: number }).gracePeriodSeconds));
+    if (s.t >= turnDeadline - 1e-9) continue;
     for (const m of mainExits) if (s.t < m.t) out.push(`sidecar ${s.container} signalled at ${s.t} before ${(m as { container: string }).container} exited at ${m.t}`);
   }
   const gone = of(t, 'pod.gone')[0];
