@@ -51,6 +51,8 @@ export interface Worker {
   stopped: boolean;
   /** Left its loop by itself ([5.12]): gone from the manager, so AddPod may create it again. */
   exited: boolean;
+  /** A startup worker whose container counted as started at the kubelet's restart without a probe ([5.16]); until a new container ID. */
+  startedOnRestart?: boolean;
   lastPlan?: RunPlan;
   /** The id of the probe.result event that announced `result` (the kill it leads to cites it). */
   resultId?: string;
@@ -157,6 +159,7 @@ export class ProbeWorkerLoop {
       w.instance = inst;
       sim.containerChanged(w.container); // the result read for this instance starts over
       w.onHold = false;
+      w.startedOnRestart = false;
       this.setResult(w, INITIAL[w.kind], false);
     }
     if (w.onHold) return undefined;

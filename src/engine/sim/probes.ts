@@ -13,7 +13,7 @@ import type { ProbeKind } from '../trace';
 import type { PodSim } from './podSim';
 import type { ContainerRecord, Instance } from './model';
 import type { QueueItem } from './queue';
-import { RESYNC_INTERVAL, jitteredDelay } from './timing';
+import { KUBELET_RESTART_GRACE, RESYNC_INTERVAL, jitteredDelay } from './timing';
 import { ProbeWorkerLoop, type Verdict, type Worker } from './probeWorker';
 import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
 
@@ -66,9 +66,11 @@ export class ProbeManager {
 
   /**
    * A kubelet restart drops every worker and creates new ones ([0.2], E73/E74). Up to 1.34 the
-   * results start over (readiness Failure, startup Unknown); from 1.35 the new workers take the
-   * last written status as their starting point (ChangeContainerStatusOnKubeletRestart off).
-   * New workers count consecutive results from zero either way ([5.10]).
+   * results start over (readiness Failure, startup Unknown); from 1.35 (ChangeContainerStatusOnKubeletRestart
+   * off) doProbe sets no initial result for a container that was running 10 s before the kubelet
+   * started (kubeletRestartGracePeriod), so its workers go on from the last written status, while
+   * a younger container's start over ([5.16]). New workers count consecutive results from zero
+   * either way ([5.10]).
    */
   restart(keepResults: boolean): void {
     const previous = new Map(this.workers.map((w) => [`${w.container}/${w.kind}`, w]));
@@ -79,13 +81,22 @@ export class ProbeManager {
     this.addPod();
     this.sim.changes.markAll(); // every worker is new
     if (!keepResults) return;
+    const graceStart = this.sim.now - KUBELET_RESTART_GRACE;
     for (const w of this.workers) {
       const old = previous.get(`${w.container}/${w.kind}`);
-      if (!old || old.exited) continue;
-      w.instance = old.instance;
+      const inst = old?.instance;
+      if (!old || old.exited || !inst || inst.state !== 'running' || inst.startedAt === undefined || inst.startedAt >= graceStart) continue;
+      w.instance = inst;
       w.result = old.result;
       w.resultId = old.resultId;
       w.onHold = old.onHold;
+      if (w.kind === 'startup' && w.result === undefined) {
+        // [5.16] #142305: the first sync writes its status before AddPod makes this worker, so
+        // isContainerStarted, finding neither a startup result nor a worker, says started; from
+        // then on the written Started=true keeps it so, and the worker never probes it.
+        w.startedOnRestart = true;
+        w.onHold = true;
+      }
     }
   }
 
@@ -127,8 +138,14 @@ export class ProbeManager {
   started(container: string | ContainerRecord, inst: Instance): boolean {
     const w = this.workersAt(container)?.startup; // read at every status write: one lookup
     if (!w) return true;
-    if (w.instance === inst) return w.result !== undefined ? w.result === 'success' : w.exited;
+    if (w.instance === inst) return w.result !== undefined ? w.result === 'success' : w.exited || w.startedOnRestart === true;
     return w.exited || this.startedByName(w, inst);
+  }
+
+  /** Whether this container counts as started only because the kubelet restarted in its startup period ([5.16]). */
+  startedOnRestart(container: string, inst: Instance): boolean {
+    const w = this.workersAt(container)?.startup;
+    return w !== undefined && w.instance === inst && w.result === undefined && w.startedOnRestart === true;
   }
 
   /**

@@ -42,5 +42,11 @@ export const MINIMUM_GRACE = 2;
 /** Default horizon: terminal + 10 s, capped at 30 minutes (contract section 1). */
 export const AFTER_TERMINAL = 10;
 export const HORIZON_CAP = 30 * 60;
+/**
+ * kubeletRestartGracePeriod (prober_manager.go, 1.35+): a container that started more than this
+ * long before the kubelet counts as running from before its restart, and its probe workers set
+ * no initial result for it ([5.16]).
+ */
+export const KUBELET_RESTART_GRACE = 10;
 /** How long a restarting kubelet (or a rebooting node's kubelet) is away (our choice, [15.8]). */
 export const KUBELET_DOWNTIME = 5;
