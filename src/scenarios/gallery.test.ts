@@ -18,10 +18,10 @@ const sides: Side[] = GALLERY.flatMap((e) => [
 const REJECTED = new Set(['09-restartpolicy-1.27.yaml']);
 
 describe('the gallery list', () => {
-  it('has one entry per teaching scenario 0b and 1–17, with unique ids', () => {
+  it('has one entry per teaching scenario 0b and 1–18, with unique ids', () => {
     const ids = GALLERY.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.map((id) => id.split('-')[0])).toEqual(['00b', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17']);
+    expect(ids.map((id) => id.split('-')[0])).toEqual(['00b', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18']);
   });
 
   it('uses every scenario file in the folder (except the default) exactly once', () => {
@@ -34,9 +34,9 @@ describe('the gallery list', () => {
     expect(Object.keys(CHECKS).sort()).toEqual(sides.map((s) => s.fileName).sort());
   });
 
-  it('makes comparisons where scenarios.md asks for them (1, 2, 4, 9), for a crash against a dead sandbox (15), and by version for Ready while terminating (16) and Started after a liveness kill (17)', () => {
+  it('makes comparisons where scenarios.md asks for them (1, 2, 4, 9), for a crash against a dead sandbox (15), and by version for Ready while terminating (16), Started after a liveness kill (17) and a kubelet restart while starting (18)', () => {
     const compared = GALLERY.filter((e) => e.compareWith?.length).map((e) => e.id.slice(0, 2));
-    expect(compared).toEqual(['01', '02', '04', '09', '15', '16', '17']);
+    expect(compared).toEqual(['01', '02', '04', '09', '15', '16', '17', '18']);
     expect(GALLERY.find((e) => e.id.startsWith('09'))!.compareWith!.length).toBeGreaterThanOrEqual(4);
   });
 
@@ -116,7 +116,7 @@ describe('comparisons', () => {
     expect(of(run('04-init-without-network-native.yaml').trace, 'container.start', 'orders').length).toBe(1);
   });
 
-  it.each(['16-ready-while-terminating', '17-started-before-startup-probe'])('%s: both versions run one pod spec and one Simulation but for the version', (name) => {
+  it.each(['16-ready-while-terminating', '17-started-before-startup-probe', '18-kubelet-restart-in-startup'])('%s: both versions run one pod spec and one Simulation but for the version', (name) => {
     const body = (f: string) => galleryFiles[f]!.split('\n').filter((l) => !l.startsWith('#') && !l.startsWith('kubernetesVersion:')).join('\n');
     expect(body(`${name}-1.35.yaml`)).toBe(body(`${name}-1.34.yaml`));
   });

@@ -29,6 +29,8 @@ import s16v134 from './16-ready-while-terminating-1.34.yaml?raw';
 import s16v135 from './16-ready-while-terminating-1.35.yaml?raw';
 import s17v134 from './17-started-before-startup-probe-1.34.yaml?raw';
 import s17v135 from './17-started-before-startup-probe-1.35.yaml?raw';
+import s18v134 from './18-kubelet-restart-in-startup-1.34.yaml?raw';
+import s18v135 from './18-kubelet-restart-in-startup-1.35.yaml?raw';
 import s14 from './14-job-parallel-indexed.yaml?raw';
 
 export type { GalleryEntryMeta, GalleryVariantMeta } from './galleryEntries';
@@ -63,6 +65,8 @@ export const galleryFiles: Readonly<Record<string, string>> = {
   '16-ready-while-terminating-1.35.yaml': s16v135,
   '17-started-before-startup-probe-1.34.yaml': s17v134,
   '17-started-before-startup-probe-1.35.yaml': s17v135,
+  '18-kubelet-restart-in-startup-1.34.yaml': s18v134,
+  '18-kubelet-restart-in-startup-1.35.yaml': s18v135,
 };
 
 export interface GalleryVariant extends GalleryVariantMeta {

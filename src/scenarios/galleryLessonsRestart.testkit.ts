@@ -148,6 +148,38 @@ export const RESTART_LESSONS: Record<string, () => number | null> = {
     return again.t;
   },
 
+  '18-kubelet-restart-in-startup-1.34.yaml': () => {
+    const { trace } = run('18-kubelet-restart-in-startup-1.34.yaml');
+    // [0.2] the new kubelet's workers start over: the startup probe runs on until the JVM answers,
+    // the container is started then, and its liveness probe never kills it.
+    const back = trace.events.find((e) => e.type === 'node.kubeletStarted')!;
+    const started = first(trace, 'container.started', 'billing');
+    expect(started.why).toContain('startup probe succeeded');
+    expect(started.t).toBeGreaterThan(back.t + 20);
+    none(trace, 'container.kill');
+    expect(kubectl(trace).filter((r) => r.t < started.t).every((r) => r.ready === '0/1')).toBe(true);
+    return back.t;
+  },
+
+  '18-kubelet-restart-in-startup-1.35.yaml': () => {
+    const { trace } = run('18-kubelet-restart-in-startup-1.35.yaml');
+    // [5.16] the kubelet's first sync after the restart calls the container started: READY 1/1
+    // with the app not up yet; the liveness probe, now running, kills it (RESTARTS 1); the
+    // replacement takes Started from its name for a moment ([5.15]), then waits for its startup probe.
+    const back = trace.events.find((e) => e.type === 'node.kubeletStarted')!;
+    const started = first(trace, 'container.started', 'billing');
+    expect(started.why).toContain('[5.16]');
+    expect(started.t).toBeCloseTo(back.t, 6);
+    expect(kubectl(trace).find((r) => r.t >= back.t)?.ready).toBe('1/1');
+    const up = first(trace, 'container.up', 'billing');
+    expect(up.t).toBeGreaterThan(back.t); // READY before the app answers
+    const kill = first(trace, 'container.kill', 'billing');
+    expect(kill.reason).toBe('LivenessProbe');
+    expect(kill.t).toBeLessThan(up.t);
+    expect(first(trace, 'container.unstarted', 'billing').attempt).toBe(1);
+    return back.t;
+  },
+
   '15-crash-vs-dead-sandbox-crash.yaml': () => {
     const { trace } = run('15-crash-vs-dead-sandbox-crash.yaml');
     // [4.1] the crashed main container is restarted alone, in the same sandbox: no SandboxChanged
