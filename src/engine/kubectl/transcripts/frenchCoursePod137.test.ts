@@ -45,6 +45,20 @@ function rowsWithAgo(trace: Trace): { t: number; key: string; lastRestartAt?: nu
     : []));
 }
 
+/**
+ * The engine's row at the published line's AGE has its READY, STATUS and RESTARTS, and its last
+ * restart ("… ago") is no later than the published one and at most `lateBy` seconds earlier.
+ */
+function expectLastRestartRow(scenario: string, version: string, line: string, lateBy: number): void {
+  const rows = rowsWithAgo(runScenario(withVersion(scenario, version)).trace!);
+  const [published] = publishedRows(line);
+  const ours = rows.filter((r) => r.t <= published!.t).at(-1)!;
+  expect(ours.key).toBe(key(published!));
+  const theirs = published!.t - agoOf(line)!;
+  expect(ours.lastRestartAt).toBeLessThanOrEqual(theirs);
+  expect(theirs - ours.lastRestartAt!).toBeLessThanOrEqual(lateBy);
+}
+
 describe('transcript: chapter 17, sidecar-natif: a native sidecar beside a 6 s task under restartPolicy Never (minikube v1.37.0)', () => {
   const SCENARIO = fixture('minikube137-ch17-sidecar-natif.yaml');
   const published = publishedRows(`
@@ -105,16 +119,10 @@ describe('transcript: chapter 17, deux-nginx: the second nginx loses port 80 and
   // From 1.35 the pod worker requeues a back-off at its end ([4.6]), so between runs the container
   // shows its Terminated `Error`; up to 1.34 the 10 s requeue writes `CrashLoopBackOff` well before 70 s.
   it.each(['1.35', '1.36', '1.37'])('prints `1/2 Error 3` at 70s; the third run ends no later than published, within a requeue\'s jitter (%s) [4.5] [4.6] [14.1]', (version) => {
-    const rows = rowsWithAgo(runScenario(withVersion(SCENARIO, version)).trace!);
-    const [published] = publishedRows(line);
-    const ours = rows.filter((r) => r.t <= published!.t).at(-1)!;
-    expect(ours.key).toBe(key(published!));
     // AGE − ago: the third run ended in second 21. The engine restarts at the back-off's end, the
     // node up to 1.5 times the back-off later (wait.Jitter, [4.6]: up to 5 s after the 10 s one),
     // and its container starts take about a second where the engine's take 0.2 s.
-    const theirs = published!.t - agoOf(line)!;
-    expect(ours.lastRestartAt).toBeLessThanOrEqual(theirs);
-    expect(theirs - ours.lastRestartAt!).toBeLessThanOrEqual(5 + 2);
+    expectLastRestartRow(SCENARIO, version, line, 5 + 2);
   });
 });
 
@@ -145,15 +153,9 @@ describe('transcript: chapter 17, init-rate: an init container whose nslookup fa
 
   // As for deux-nginx: `Init:Error` between runs from 1.35 ([4.6]).
   it.each(['1.35', '1.36', '1.37'])('prints `0/1 Init:Error 3` at 40s, the third run\'s end within 2 s of published (%s) [2.5] [4.6] [14.1]', (version) => {
-    const rows = rowsWithAgo(runScenario(withVersion(SCENARIO, version)).trace!);
-    const [published] = publishedRows(line);
-    const ours = rows.filter((r) => r.t <= published!.t).at(-1)!;
-    expect(ours.key).toBe(key(published!));
     // AGE − ago = 13: the third run ended in second 13, the engine's in second 11 or 12 (its
     // container starts are 0.2 s; the node's about 1 s, as above).
-    const theirs = published!.t - agoOf(line)!;
-    expect(ours.lastRestartAt).toBeLessThanOrEqual(theirs);
-    expect(theirs - ours.lastRestartAt!).toBeLessThanOrEqual(2);
+    expectLastRestartRow(SCENARIO, version, line, 2);
   });
 });
 
