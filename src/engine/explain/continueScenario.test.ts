@@ -47,6 +47,16 @@ describe('continueScenario', () => {
     expect(text).not.toContain('/healthz');
   });
 
+  it('carries the Simulation document\'s settings written beside the pod: the version, the back-off cap and requeueJitter ([4.6])', () => {
+    const beside = `${fixture('crashloop.yaml')}\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "1.35"\nrequeueJitter: 0.5\n`;
+    const r = continueScenario(beside, { now: Date.parse('2021-07-14T19:53:00Z') / 1000 });
+    if (!r.ok) throw new Error(r.message);
+    const parsed = parseScenario(r.text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.scenario.sim).toMatchObject({ kubernetesVersion: '1.35', requeueJitter: 0.5 });
+    expect(generated('crashloop.yaml').scenario.sim.requeueJitter).toBeUndefined(); // not written, not carried
+  });
+
   it('says so when the text holds no real pod', () => {
     expect(continueScenario('apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: a, image: b}]}\n')).toMatchObject({ ok: false });
   });

@@ -169,6 +169,7 @@ export function continueScenario(text: string, opts: ContinueOptions = {}): Cont
   const sim: Obj = { apiVersion: 'sidecar-lab/v1', kind: 'Simulation', kubernetesVersion: version };
   if (written.gates && Object.keys(written.gates).length) sim.featureGates = written.gates;
   if (written.maxContainerRestartPeriod !== undefined) sim.kubelet = { maxContainerRestartPeriod: `${written.maxContainerRestartPeriod}s` };
+  if (written.requeueJitter !== undefined) sim.requeueJitter = written.requeueJitter;
   sim.until = `${round(clock.now + CONTINUE_FOR)}s`;
   if (Object.keys(behaviours).length) sim.containers = behaviours;
   const conditions: Obj = {};

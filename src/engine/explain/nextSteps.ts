@@ -1,7 +1,8 @@
 // What the kubelet does next, with times (issue 14): computePodActions on the object
 // (KR/kuberuntime_manager.go computePodActions, as `sim actions` reads it), then a time for each
 // step: a crashed container restarts at lastState.terminated.finishedAt + its back-off ([4.5]–[4.7];
-// the kubelet notices up to ~15 s late before 1.35, [4.6]); a pending startup probe gives up at
+// the kubelet notices up to ~15 s late before 1.35, and from 1.35 up to half the wait left late,
+// [4.6]); a pending startup probe gives up at
 // its threshold ([5.4], [5.5], [2.4]); a deleted pod's containers are SIGKILLed when the grace
 // period ends ([8.1], [8.5]).
 
@@ -20,7 +21,7 @@ const statusOf = (p: Pod, name: string): ContainerStatus | undefined =>
 
 function lateNote(settings: ExplainSettings): string {
   return minor(settings.version) >= 35
-    ? ' The kubelet wakes up for it when the back-off ends [4.6].'
+    ? ' The kubelet wakes up for it when the back-off ends, or a little later: its requeue waits a random 1 to 1.5 times the back-off left at its last look [4.6].'
     : ' Before 1.35 the kubelet notices up to about 15 s later [4.6].';
 }
 

@@ -10,9 +10,9 @@ import { parseDurationString } from '../scenario/duration';
 import { MAX_CONTAINERS, MAX_TEXT_CHARS } from '../scenario/limits';
 import type { Problem } from '../scenario/types';
 import { parseAllDocumentsInSteps, type StepListener } from '../scenario/yamlInSteps';
-import { isSupportedVersion, type KubeVersion } from '../version';
+import { isSupportedVersion } from '../version';
 import { readExtras } from './extras';
-import type { ExplainInput } from './types';
+import type { ExplainInput, WrittenSettings } from './types';
 
 export type RealPodsRead =
   | { kind: 'pods'; input: ExplainInput; problems: Problem[] }
@@ -50,13 +50,13 @@ const CUT_POD = /^\s*"?kind"?\s*:\s*"?Pod"?\s*,?\s*$/m;
 const ANY_STATUS = /"status"\s*:|^\s*status\s*:/m;
 const HAS_STATUS = /^\s*"?status"?\s*:\s*\{?\s*$/m;
 
-interface Written { version?: KubeVersion; gates?: Partial<Record<string, boolean>>; maxContainerRestartPeriod?: number }
 
-function readSimulationDoc(v: Obj, out: Written): void {
+function readSimulationDoc(v: Obj, out: WrittenSettings): void {
   if (typeof v.kubernetesVersion === 'string' && isSupportedVersion(v.kubernetesVersion)) out.version = v.kubernetesVersion;
   if (isObj(v.featureGates)) {
     out.gates = Object.fromEntries(Object.entries(v.featureGates).filter(([, on]) => typeof on === 'boolean')) as Record<string, boolean>;
   }
+  if (typeof v.requeueJitter === 'number' && v.requeueJitter >= 0 && v.requeueJitter <= 1) out.requeueJitter = v.requeueJitter;
   const cap = isObj(v.kubelet) ? v.kubelet.maxContainerRestartPeriod : undefined;
   if (typeof cap === 'number') out.maxContainerRestartPeriod = cap;
   if (typeof cap === 'string') {
@@ -77,7 +77,7 @@ export function readRealPods(text: string, onStep?: StepListener): RealPodsRead 
   let realPod = false;
   let brokenDoc = false;
   let controller: string | undefined;
-  const written: Written = {};
+  const written: WrittenSettings = {};
   for (const doc of docs) {
     if (doc.errors.length) {
       brokenDoc = true;

@@ -32,11 +32,19 @@ export interface ExplainSettings {
   maxContainerRestartPeriod?: number;
 }
 
+/** Settings written in the text beside real pods (a Simulation document), each absent when not written. */
+export interface WrittenSettings {
+  version?: KubeVersion;
+  gates?: Partial<Record<string, boolean>>;
+  maxContainerRestartPeriod?: number;
+  /** [4.6] carried into "Continue from here". */
+  requeueJitter?: number;
+}
+
 /** A text read as real pods: the pods, their extras, and the settings from a Simulation document. */
 export interface ExplainInput {
   pods: (LoadedPod & { extras: PodExtras })[];
-  /** Settings written in the text (a Simulation document), each absent when not written. */
-  written: { version?: KubeVersion; gates?: Partial<Record<string, boolean>>; maxContainerRestartPeriod?: number };
+  written: WrittenSettings;
 }
 
 export type ContainerKind = 'init' | 'sidecar' | 'main';
