@@ -49,7 +49,7 @@ function parseInto(p: Problems, text: string, opts: ParseOptions, onStep?: StepL
   const containers = allContainers(workload.pod);
   const hooks = new Map<string, HookPresence>();
   for (const c of containers) {
-    const probes = { startup: c.startupProbe?.timeoutSeconds, liveness: c.livenessProbe?.timeoutSeconds, readiness: c.readinessProbe?.timeoutSeconds };
+    const probes = { startup: c.startupProbe, liveness: c.livenessProbe, readiness: c.readinessProbe };
     hooks.set(c.name, { postStart: !!c.postStart, preStop: !!c.preStop, probes });
   }
   const entries = readSimContainers(p, sim?.map, hooks);

@@ -7,7 +7,8 @@ import { child, index, type Problems, type Span } from './problems';
 import { checkKeys, expectMap, readDuration, readDurationOrNever, readExitCode } from './simFields';
 import { didYouMean } from './suggest';
 import type { ProbeKind } from '../trace';
-import type { Behavior, HookBehavior, ProbeBehavior, StopBehavior } from './types';
+import type { Behavior, HookBehavior, ProbeBehavior, ProbeSpec, StopBehavior } from './types';
+import { missesTimeout } from './probeTimeout';
 import { present, type YMap, type YNode } from './ynode';
 
 export type AttemptOverride = Partial<Pick<Behavior, 'exitAfter' | 'exitCode' | 'startDelay' | 'readyAfter'>>;
@@ -174,8 +175,8 @@ function readEntry(p: Problems, node: YNode, path: string, keySpan: Span): SimEn
 export interface HookPresence {
   postStart: boolean;
   preStop: boolean;
-  /** The timeoutSeconds of each probe the container's spec has. */
-  probes?: Partial<Record<ProbeKind, number>>;
+  /** Each probe the container's spec has. */
+  probes?: Partial<Record<ProbeKind, ProbeSpec | undefined>>;
 }
 
 /** Notes for probe entries: one for a probe the spec lacks, one where every run would time out ([5.11]). */
@@ -185,16 +186,18 @@ function checkProbes(p: Problems, name: string, node: YNode, path: string, entry
     const probe = entry.probes[PROBE_KEYS[key]];
     const e = present(node, key);
     if (!probe || !e) continue;
-    const timeout = has.probes?.[PROBE_KEYS[key]];
-    if (timeout === undefined) {
+    const spec = has.probes?.[PROBE_KEYS[key]];
+    if (spec === undefined) {
       p.warning(child(path, key), `${name} has no ${key} in its spec, so this is never used`, e.keySpan);
       delete entry.probes[PROBE_KEYS[key]];
       continue;
     }
-    if (probe.duration !== null && probe.duration < timeout) continue;
+    if (!missesTimeout(spec, probe.duration)) continue;
+    const timeout = spec.timeoutSeconds;
     const span = e.value.kind === 'map' ? present(e.value, 'duration')?.value.span ?? e.keySpan : e.keySpan;
     const takes = probe.duration === null ? 'never answers' : `takes ${probe.duration}s`;
-    p.info(child(child(path, key), 'duration'), `the handler ${takes}, not less than the probe's timeoutSeconds (${timeout}s): every run times out after ${timeout}s and counts as a failure`, span);
+    const bound = spec.handler === 'exec' ? 'longer than' : 'not less than';
+    p.info(child(child(path, key), 'duration'), `the handler ${takes}, ${bound} the probe's timeoutSeconds (${timeout}s): every run times out after ${timeout}s and counts as a failure`, span);
   }
 }
 

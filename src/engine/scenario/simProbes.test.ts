@@ -39,6 +39,15 @@ describe('Simulation containers: probe durations (prober.go runProbe) [5.11]', (
     expect(ok(c.result).scenario.sim.behaviors.app?.probes).toEqual({ readiness: { duration: 5 } });
   });
 
+  it('notes an exec handler only when it takes longer than timeoutSeconds: one of exactly timeoutSeconds answers (containerd starts its timer after the process)', () => {
+    const c = check(sim('  app:\n    livenessProbe: { duration: 1s }\n'));
+    expect(c.infos.filter((m) => m.includes('timeoutSeconds'))).toEqual([]);
+    const late = check(sim('  app:\n    livenessProbe: { duration: 1.5s }\n'));
+    expect(late.infos.filter((m) => m.includes('timeoutSeconds'))).toEqual([
+      "5:32 containers.app.livenessProbe.duration: the handler takes 1.5s, longer than the probe's timeoutSeconds (1s): every run times out after 1s and counts as a failure",
+    ]);
+  });
+
   it('takes an exec probe\'s time from its command', () => {
     const r = ok(check(WORKLOAD).result);
     expect(r.scenario.pod.containers[0]?.livenessProbe?.duration).toBe(2);

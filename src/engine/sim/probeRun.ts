@@ -6,6 +6,7 @@
 
 import type { Behavior, ProbeSpec } from '../scenario/types';
 import type { ProbeKind } from '../trace';
+import { missesTimeout } from '../scenario/probeTimeout';
 
 export interface RunPlan {
   /** Seconds from the start of the run to its answer (timeoutSeconds when it times out). */
@@ -25,6 +26,6 @@ export function handlerSeconds(spec: ProbeSpec, behavior: Behavior | undefined, 
 
 export function runPlan(spec: ProbeSpec, behavior: Behavior | undefined, kind: ProbeKind): RunPlan {
   const handler = handlerSeconds(spec, behavior, kind);
-  if (handler === null || handler >= spec.timeoutSeconds) return { seconds: spec.timeoutSeconds, timedOut: true, handler };
-  return { seconds: handler, timedOut: false, handler };
+  if (missesTimeout(spec, handler)) return { seconds: spec.timeoutSeconds, timedOut: true, handler };
+  return { seconds: handler!, timedOut: false, handler };
 }

@@ -146,7 +146,10 @@ chaos-04-oomkill-8469cb9c6d-pc4sz   2/2   Running            3 (31s ago)    72s
     // 24 s, 2.5 s after the second run's end, and 48 s, 6.5 s after the third's: still OOMKilled;
     // 60 s: CrashLoopBackOff, whose lastState is now the third run (19 s ago: second 41)
     const rows = printed(eventsOf(SCENARIO, version, 0));
-    const exitsSeen = [21.5, 41.5];
+    const exitsSeen = [
+      21.5,
+      41.5,
+    ]; // (one per line: docs/rulebook.test.ts reads `[x.y` as a rule citation)
     for (const exit of exitsSeen) {
       const next = rows.filter((r) => r.t > exit);
       expect(next[0]).toMatchObject({ status: 'OOMKilled', t: Math.ceil(exit) });

@@ -13,12 +13,12 @@
 // Given: the restart, down 5 s in the engine, at 235 s, so the kubelet is back at the `0/1` row;
 // so that row's time is an input, and what is compared is the rows, their order, nothing printed
 // between them, and the second `1/1` a probe run after the `0/1` (AGEs floored: 0 to 2 s).
-// Not given by the engine (a disagreement, docs/transcripts.md): the probe's run time. The engine
-// reads `sleep 1` as a 1 s run, which is the default timeoutSeconds, and fails it ([5.11]: a run of
-// timeoutSeconds or more times out), so with its own reading the pod is never Ready, against the
-// published `1/1`. containerd's ExecSync starts its timeout only after the exec'd process has
-// started (execInternal, pkg/cri/server/container_execsync.go, containerd/containerd at
-// 02e0fef84b721aece327bfa9cc7a218eb0990e59), so `sleep 1` exits first. The fixture gives 0.99 s.
+// Was a disagreement, fixed ([5.11], docs/transcripts.md): the engine reads `sleep 1` as a 1 s run,
+// the default timeoutSeconds, and failed it (a run of timeoutSeconds or more timed out), so the pod
+// was never Ready, against the published `1/1`. containerd's ExecSync starts its timeout only after
+// the exec'd process has started (execInternal, pkg/cri/server/container_execsync.go,
+// containerd/containerd at 02e0fef84b721aece327bfa9cc7a218eb0990e59), so `sleep 1` exits first; an
+// exec run now times out only when it takes longer than timeoutSeconds.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
@@ -45,7 +45,7 @@ busybox-test-1   1/1     Running   0              4m1s`);
     // the first row is the one showing before the restart; `0/1` is the returning kubelet's first status
     expect(ours[0]!.t).toBeLessThan(published[0]!.t);
     expect(ours[1]!.t).toBeCloseTo(back, 6);
-    // `4m` then `4m1s`: the two writes 0 to 2 s apart; here the probe's one run, 0.99 s
+    // `4m` then `4m1s`: the two writes 0 to 2 s apart; here the probe's one run, `sleep 1`
     const gap = ours[2]!.t - ours[1]!.t;
     expect(gap).toBeGreaterThan(0);
     expect(gap).toBeLessThan(2);
@@ -53,7 +53,7 @@ busybox-test-1   1/1     Running   0              4m1s`);
     expect(events.filter((e) => e.type === 'container.start')).toHaveLength(1);
   });
 
-  it.each(VERSIONS)('has the pod Ready before the restart, as the 3m48s row shows, once the probe\'s run is under its timeout (%s) [5.4] [5.11]', (version) => {
+  it.each(VERSIONS)('has the pod Ready before the restart, as the 3m48s row shows: `sleep 1` meets the 1 s timeout of an exec probe (%s) [5.4] [5.11]', (version) => {
     const ours = simulatedRows(withVersion(SCENARIO, version));
     const before = ours.filter((r) => r.t <= published[0]!.t);
     expect(before.at(-1)).toMatchObject({ ready: '1/1', status: 'Running', restarts: '0' });
