@@ -52,7 +52,7 @@ export interface Worker {
   /** Left its loop by itself ([5.12]): gone from the manager, so AddPod may create it again. */
   exited: boolean;
   /** A startup worker whose container counted as started at the kubelet's restart without a probe ([5.16]); until a new container ID. */
-  startedOnRestart?: boolean;
+  startedOnRestart: boolean;
   lastPlan?: RunPlan;
   /** The id of the probe.result event that announced `result` (the kill it leads to cites it). */
   resultId?: string;

@@ -54,7 +54,7 @@ export class ProbeManager {
     const w: Worker = {
       container, kind, spec, phase: this.sim.now, nextIndex: 0, timer: undefined, timerIndex: 0, onTick: undefined, manual: undefined, running: undefined,
       manualPending: false, instance: undefined, result: undefined, lastOutcome: undefined, run: 0, streakFrom: undefined,
-      onHold: false, stopped: false, exited: false, lastPlan: undefined, resultId: undefined, failedRunId: undefined, failedWhys: undefined,
+      onHold: false, stopped: false, exited: false, startedOnRestart: false, lastPlan: undefined, resultId: undefined, failedRunId: undefined, failedWhys: undefined,
     };
     this.workers.push(w);
     if (kind === 'readiness') this.readinessWorkers.push(w);
@@ -138,14 +138,14 @@ export class ProbeManager {
   started(container: string | ContainerRecord, inst: Instance): boolean {
     const w = this.workersAt(container)?.startup; // read at every status write: one lookup
     if (!w) return true;
-    if (w.instance === inst) return w.result !== undefined ? w.result === 'success' : w.exited || w.startedOnRestart === true;
+    if (w.instance === inst) return w.result !== undefined ? w.result === 'success' : w.exited || w.startedOnRestart;
     return w.exited || this.startedByName(w, inst);
   }
 
   /** Whether this container counts as started only because the kubelet restarted in its startup period ([5.16]). */
   startedOnRestart(container: string, inst: Instance): boolean {
     const w = this.workersAt(container)?.startup;
-    return w !== undefined && w.instance === inst && w.result === undefined && w.startedOnRestart === true;
+    return w !== undefined && w.instance === inst && w.result === undefined && w.startedOnRestart;
   }
 
   /**
