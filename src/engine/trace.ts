@@ -149,6 +149,11 @@ export interface ProbeFailedEvent extends ContainerEventBase {
   probe: ProbeKind;
   attempt: number;
   run: number;
+  /**
+   * What the run printed, as the Unhealthy event carries it after "probe failed: ", where the
+   * engine can word it (sim/probeOutput.ts): a connection refused before the app is up, a timeout.
+   */
+  output?: string;
 }
 /**
  * A probe run that errored instead of answering ([5.14]): in 1.35 and 1.36 the probe workers run on

@@ -33,8 +33,30 @@ function buildProbe(p: RawProbe | undefined): ProbeSpec | undefined {
     const duration = probeCommandDuration(spec.command); // [5.11] the command's own running time
     if (duration !== 0) spec.duration = duration;
   }
+  const target = probeTarget(p);
+  if (target !== undefined) spec.target = target;
   if (p.terminationGracePeriodSeconds) spec.terminationGracePeriodSeconds = p.terminationGracePeriodSeconds.value;
   return spec;
+}
+
+/** The pod's IP in a probe's target: the engine has no address to give it. */
+export const POD_IP = '<pod IP>';
+
+/**
+ * The URL (httpGet) or host:port (tcpSocket) the prober dials, as its errors print it: prober.go
+ * formatURL (url.URL with the scheme lowercased, the host joined with the port; Go's URL.String
+ * adds the slash a path without one lacks) and the TCP prober's net.JoinHostPort.
+ */
+function probeTarget(p: RawProbe): string | undefined {
+  if (p.httpGet) {
+    const port = p.httpGet.port?.value;
+    if (typeof port !== 'number') return undefined;
+    const path = p.httpGet.urlPath?.value ?? '';
+    const scheme = (p.httpGet.scheme?.value ?? 'HTTP').toLowerCase();
+    return `${scheme}://${POD_IP}:${port}${path !== '' && !path.startsWith('/') ? '/' : ''}${path}`;
+  }
+  const port = p.tcpSocket?.port?.value;
+  return typeof port === 'number' ? `${POD_IP}:${port}` : undefined;
 }
 
 function buildHook(h: RawHandler | undefined): HookSpec | undefined {

@@ -21,7 +21,7 @@ export interface RawHandler {
   keySpan: Span;
   span: Span;
   exec?: RawHandlerPart & { command?: Located<string[]> };
-  httpGet?: RawHandlerPart & { port?: Located<number | string>; scheme?: Located<string> };
+  httpGet?: RawHandlerPart & { port?: Located<number | string>; scheme?: Located<string>; urlPath?: Located<string> };
   tcpSocket?: RawHandlerPart & { port?: Located<number | string> };
   grpc?: RawHandlerPart & { port?: Located<number> };
   /** `unknown`: the field does not exist in this version (already reported); counted, not validated. */
@@ -107,6 +107,7 @@ function readHandler(ctx: Ctx, f: MapField, goStruct: string, lifecycle: boolean
       ...part(http),
       port: readIntOrString(ctx, http.map, 'port', http.path, 'HTTPGetAction'),
       scheme: readString(ctx, http.map, 'scheme', http.path, 'HTTPGetAction'),
+      urlPath: readString(ctx, http.map, 'path', http.path, 'HTTPGetAction'),
     };
   }
   const tcp = readMap(ctx, map, 'tcpSocket', path, goStruct, '*v1.TCPSocketAction');

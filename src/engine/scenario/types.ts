@@ -39,6 +39,12 @@ export interface ProbeSpec {
   verdict?: 'pass' | 'fail';
   /** How long one run of the exec command takes, read from it (`sh -c "sleep 5; exit 0"`: 5); null: it never returns. */
   duration?: number | null;
+  /**
+   * Where an httpGet or tcpSocket probe connects, as the prober's errors name it, the pod's IP
+   * written `<pod IP>` (the engine has none): `http://<pod IP>:8080/healthz`, `<pod IP>:8080`.
+   * Unset for a named port (the engine does not read the container's ports) and other handlers.
+   */
+  target?: string;
   initialDelaySeconds: number;
   periodSeconds: number;
   timeoutSeconds: number;

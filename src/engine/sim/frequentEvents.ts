@@ -74,10 +74,15 @@ export function emitProbeResult(sim: PodSim, container: string, probe: ProbeKind
 }
 
 /** One failed probe run ([5.13]): as frequent as the probe's period while it fails. */
-export function emitProbeFailed(sim: PodSim, container: string, probe: ProbeKind, attempt: number, run: number, why: string, cause?: Causes): string {
+export function emitProbeFailed(sim: PodSim, container: string, probe: ProbeKind, attempt: number, run: number, why: string, cause?: Causes, output?: string): string {
   const t = sim.eventTime();
   const id = sim.nextEventId();
   const ids = causeIds(cause);
+  if (output !== undefined) {
+    return sim.keep(ids === undefined
+      ? { type: 'probe.failed', container, probe, attempt, run, output, why, t, id }
+      : { type: 'probe.failed', container, probe, attempt, run, output, why, t, id, cause: ids });
+  }
   return sim.keep(ids === undefined
     ? { type: 'probe.failed', container, probe, attempt, run, why, t, id }
     : { type: 'probe.failed', container, probe, attempt, run, why, t, id, cause: ids });

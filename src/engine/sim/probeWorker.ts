@@ -19,6 +19,7 @@ import type { QueueItem } from './queue';
 import { runPlan, type RunPlan } from './probeRun';
 import { emitProbeErrored, emitProbeFailed, emitProbeResult } from './frequentEvents';
 import { erroredRunWhy, probeRunErrors } from './probeContext';
+import { failedRunOutput, type FailedRunCause } from './probeOutput';
 
 export type Verdict = 'success' | 'failure';
 export type Next = 'next' | number | undefined;
@@ -64,6 +65,8 @@ export interface Worker {
    * allocation on the 40-container pod (issue 16).
    */
   failedWhys?: Map<number, string>;
+  /** What a failed run printed, by cause ([5.13], probeOutput.ts): made once per worker. */
+  failedOutputs?: Partial<Record<FailedRunCause, string | undefined>>;
 }
 
 const INITIAL: Record<ProbeKind, Verdict | undefined> = { readiness: 'failure', liveness: 'success', startup: undefined };
@@ -289,7 +292,11 @@ export class ProbeWorkerLoop {
     const run = w.lastOutcome === 'failure' && w.run > 0 ? w.run + 1 : 1;
     const faulted = !plan.timedOut && w.spec.verdict === undefined && this.sim.faults.probeFails(w.container, w.kind, this.sim.now);
     const cause = faulted ? this.sim.faults.probeFaultId(w.container, w.kind) : inst.ids.up ?? inst.ids.start;
-    return emitProbeFailed(this.sim, w.container, w.kind, inst.attempt, run, failedRunWhyOf(w, plan, faulted, run), [cause]);
+    // What the run printed: nothing listens before the app is up; an injected fault or a verdict says no more.
+    const outputCause: FailedRunCause = plan.timedOut ? 'timedOut'
+      : !faulted && w.spec.verdict === undefined && (inst.upAt === undefined || this.sim.now < inst.upAt) ? 'refused' : 'other';
+    const output = outputCause === 'other' ? undefined : (w.failedOutputs ??= {})[outputCause] ??= failedRunOutput(w.spec, outputCause);
+    return emitProbeFailed(this.sim, w.container, w.kind, inst.attempt, run, failedRunWhyOf(w, plan, faulted, run), [cause], output);
   }
 
   /**

@@ -54,7 +54,7 @@ export class ProbeManager {
     const w: Worker = {
       container, kind, spec, phase: this.sim.now, nextIndex: 0, timer: undefined, timerIndex: 0, onTick: undefined, manual: undefined, running: undefined,
       manualPending: false, instance: undefined, result: undefined, lastOutcome: undefined, run: 0, streakFrom: undefined,
-      onHold: false, stopped: false, exited: false, startedOnRestart: false, lastPlan: undefined, resultId: undefined, failedRunId: undefined, failedWhys: undefined,
+      onHold: false, stopped: false, exited: false, startedOnRestart: false, lastPlan: undefined, resultId: undefined, failedRunId: undefined, failedWhys: undefined, failedOutputs: undefined,
     };
     this.workers.push(w);
     if (kind === 'readiness') this.readinessWorkers.push(w);

@@ -65,9 +65,10 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
       return [];
     case 'probe.failed':
       // prober.go probe: one Warning Unhealthy per failed run, "%s probe failed: %s" with the
-      // handler's output, which the trace does not carry ([5.13]): printed as for a handler that
-      // printed nothing (an exec `test -f`), "Liveness probe failed:" in a 1.35 describe.
-      return [kubelet('Warning', 'Unhealthy', `${PROBE_NAME[e.probe]} probe failed:`)];
+      // handler's output ([5.13]), which the trace carries where the engine can word it (a
+      // connection refused, a timeout); else printed as for a handler that printed nothing (an
+      // exec `test -f`), "Liveness probe failed:" in a 1.35 describe.
+      return [kubelet('Warning', 'Unhealthy', e.output === undefined ? `${PROBE_NAME[e.probe]} probe failed:` : `${PROBE_NAME[e.probe]} probe failed: ${e.output}`)];
     case 'probe.errored':
       // prober.go probe, for a run that returned an error ([5.14]): "%s probe errored and resulted
       // in %s state: %s", the result Unknown (a published 1.35 `kubectl get events` line).
@@ -172,6 +173,7 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean): 
     case 'container.backoffAgain':
       return 'backoff';
     case 'probe.failed':
+      return `${e.type}|${e.probe}|${e.output ?? ''}`;
     case 'probe.errored':
       return `${e.type}|${e.probe}`;
     case 'hook.end':

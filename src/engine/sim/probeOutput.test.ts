@@ -1,0 +1,75 @@
+// [5.13] What a failed probe run printed, as the Unhealthy event carries it (sim/probeOutput.ts):
+// checked against the probers' own wording and two published kubectl events lines
+// (dirsigler/uptime-kuma-helm#67, a 2022 k3s cluster):
+//   Readiness probe failed: Get "http://10.42.0.186:3001/": dial tcp 10.42.0.186:3001: connect: connection refused
+//   Liveness probe failed: command "node extra/healthcheck.js" timed out
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../run';
+import type { TraceEvent } from '../trace';
+import { failedRunOutput } from './probeOutput';
+import type { ProbeSpec } from '../scenario/types';
+
+const base = { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 };
+
+const pod = (probes: string, sim = '') => `apiVersion: v1
+kind: Pod
+metadata: { name: uptime-kuma }
+spec:
+  containers:
+    - name: uptime-kuma
+      image: louislam/uptime-kuma:1
+${probes}---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+until: 40s
+containers:
+  uptime-kuma: { startDelay: 20s${sim} }
+`;
+
+function failures(text: string, probe: string): TraceEvent[] {
+  const r = runScenario(text);
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+  return r.trace!.events.filter((e) => e.type === 'probe.failed' && e.probe === probe);
+}
+
+const withIp = (output: string | undefined, ip: string) => output?.replaceAll('<pod IP>', ip);
+
+describe('failedRunOutput: the handler\'s output after "probe failed: " [5.13]', () => {
+  it('an HTTP probe before the app listens: the client\'s connection refused, as published (the IP aside)', () => {
+    const [first] = failures(pod('      readinessProbe: { httpGet: { path: /, port: 3001 } }\n'), 'readiness');
+    expect(first && first.type === 'probe.failed' && withIp(first.output, '10.42.0.186'))
+      .toBe('Get "http://10.42.0.186:3001/": dial tcp 10.42.0.186:3001: connect: connection refused');
+  });
+
+  it('an exec probe past timeoutSeconds: the runtime\'s timeout, as published', () => {
+    const [first] = failures(pod('      livenessProbe:\n        exec: { command: [node, extra/healthcheck.js] }\n        periodSeconds: 5\n', ', livenessProbe: { duration: 3s }'), 'liveness');
+    expect(first && first.type === 'probe.failed' && first.output).toBe('command "node extra/healthcheck.js" timed out');
+  });
+
+  it('words the URL as prober.go formatURL does: the scheme lowercased, a slash before a bare path, none without a path', () => {
+    const http = (target: string): ProbeSpec => ({ ...base, handler: 'httpGet', target });
+    expect(failedRunOutput(http('https://<pod IP>:8443/healthz'), 'timedOut')).toBe('Get "https://<pod IP>:8443/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)');
+    const bare = failures(pod('      startupProbe: { httpGet: { path: healthz, port: 8080, scheme: HTTPS } }\n'), 'startup')[0];
+    expect(bare && bare.type === 'probe.failed' && bare.output).toBe('Get "https://<pod IP>:8080/healthz": dial tcp <pod IP>:8080: connect: connection refused');
+    const none = failures(pod('      startupProbe: { httpGet: { port: 8080 } }\n'), 'startup')[0];
+    expect(none && none.type === 'probe.failed' && none.output).toBe('Get "http://<pod IP>:8080": dial tcp <pod IP>:8080: connect: connection refused');
+  });
+
+  it('a TCP probe: the dial\'s error', () => {
+    const tcp: ProbeSpec = { ...base, handler: 'tcpSocket', target: '<pod IP>:5432' };
+    expect(failedRunOutput(tcp, 'refused')).toBe('dial tcp <pod IP>:5432: connect: connection refused');
+    expect(failedRunOutput(tcp, 'timedOut')).toBe('dial tcp <pod IP>:5432: i/o timeout');
+  });
+
+  it('says nothing it cannot know: an exec command\'s own output, an app that answers but fails, a named port, gRPC', () => {
+    expect(failedRunOutput({ ...base, handler: 'exec', command: ['cat', '/tmp/healthy'] }, 'refused')).toBeUndefined();
+    expect(failedRunOutput({ ...base, handler: 'httpGet', target: 'http://<pod IP>:80/' }, 'other')).toBeUndefined();
+    expect(failedRunOutput({ ...base, handler: 'httpGet' }, 'refused')).toBeUndefined();
+    expect(failedRunOutput({ ...base, handler: 'grpc' }, 'refused')).toBeUndefined();
+    // an injected failure on an app that is up: no output (the status code is the app's)
+    const injected = failures(pod('      readinessProbe: { httpGet: { path: /, port: 3001 } }\n').replace('until: 40s', 'until: 40s\nevents:\n  - { at: 30s, do: failReadiness, container: uptime-kuma, for: 5s }'), 'readiness');
+    const late = injected.filter((e) => e.t >= 30);
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.every((e) => e.type === 'probe.failed' && e.output === undefined)).toBe(true);
+  });
+});
