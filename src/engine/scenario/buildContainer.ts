@@ -15,7 +15,7 @@ function asPolicy(v: string | undefined): RestartPolicy | undefined {
   return v !== undefined && POLICIES.includes(v) ? (v as RestartPolicy) : undefined;
 }
 
-function buildProbe(p: RawProbe | undefined): ProbeSpec | undefined {
+function buildProbe(p: RawProbe | undefined, namedPorts: ReadonlyMap<string, number>): ProbeSpec | undefined {
   if (!p) return undefined;
   const handler: ProbeHandlerKind = p.exec ? 'exec' : p.httpGet ? 'httpGet' : p.tcpSocket ? 'tcpSocket' : p.grpc ? 'grpc' : 'exec';
   const spec: ProbeSpec = {
@@ -33,7 +33,7 @@ function buildProbe(p: RawProbe | undefined): ProbeSpec | undefined {
     const duration = probeCommandDuration(spec.command); // [5.11] the command's own running time
     if (duration !== 0) spec.duration = duration;
   }
-  const target = probeTarget(p);
+  const target = probeTarget(p, namedPorts);
   if (target !== undefined) spec.target = target;
   if (p.terminationGracePeriodSeconds) spec.terminationGracePeriodSeconds = p.terminationGracePeriodSeconds.value;
   return spec;
@@ -47,16 +47,18 @@ export const POD_IP = '<pod IP>';
  * formatURL (url.URL with the scheme lowercased, the host joined with the port; Go's URL.String
  * adds the slash a path without one lacks) and the TCP prober's net.JoinHostPort.
  */
-function probeTarget(p: RawProbe): string | undefined {
+function probeTarget(p: RawProbe, namedPorts: ReadonlyMap<string, number>): string | undefined {
+  // A named port is the container's port of that name (findPortByName); one it lacks, the prober reports as an error, not a failure.
+  const resolve = (port: number | string | undefined) => (typeof port === 'string' ? namedPorts.get(port) : port);
   if (p.httpGet) {
-    const port = p.httpGet.port?.value;
-    if (typeof port !== 'number') return undefined;
+    const port = resolve(p.httpGet.port?.value);
+    if (port === undefined) return undefined;
     const path = p.httpGet.urlPath?.value ?? '';
     const scheme = (p.httpGet.scheme?.value ?? 'HTTP').toLowerCase();
     return `${scheme}://${POD_IP}:${port}${path !== '' && !path.startsWith('/') ? '/' : ''}${path}`;
   }
-  const port = p.tcpSocket?.port?.value;
-  return typeof port === 'number' ? `${POD_IP}:${port}` : undefined;
+  const port = resolve(p.tcpSocket?.port?.value);
+  return port === undefined ? undefined : `${POD_IP}:${port}`;
 }
 
 function buildHook(h: RawHandler | undefined): HookSpec | undefined {
@@ -98,11 +100,11 @@ export function buildContainer(c: RawContainer): ContainerSpec {
   if (rules) spec.restartPolicyRules = rules;
   if (c.command) spec.command = c.command.value;
   if (c.args) spec.args = c.args.value;
-  const startup = buildProbe(c.startupProbe);
+  const startup = buildProbe(c.startupProbe, c.namedPorts);
   if (startup) spec.startupProbe = startup;
-  const liveness = buildProbe(c.livenessProbe);
+  const liveness = buildProbe(c.livenessProbe, c.namedPorts);
   if (liveness) spec.livenessProbe = liveness;
-  const readiness = buildProbe(c.readinessProbe);
+  const readiness = buildProbe(c.readinessProbe, c.namedPorts);
   if (readiness) spec.readinessProbe = readiness;
   const post = buildHook(c.lifecycle?.postStart);
   if (post) spec.postStart = post;

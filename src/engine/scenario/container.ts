@@ -78,6 +78,8 @@ export interface RawContainer {
   livenessProbe?: RawProbe;
   readinessProbe?: RawProbe;
   lifecycle?: RawLifecycle;
+  /** `ports` by name (name -> containerPort), read leniently: what a probe's named port resolves to. */
+  namedPorts: Map<string, number>;
   /** Set when restartPolicy was rejected as an unknown field: checks that depend on it are skipped. */
   restartPolicyUnknown?: boolean;
   /** Fields present but undecodable (already reported): not reported again as missing. */
@@ -182,8 +184,28 @@ function readRules(ctx: Ctx, map: YMap, path: string): RawRules | undefined {
 }
 
 /** Decodes one container mapping found at `path` (e.g. spec.initContainers[2]). */
+/**
+ * The container's named ports, for a probe's `port: http` (prober.go's findPortByName: the
+ * container's `ports` entry of that name). Only what it needs is read, silently: the simulator
+ * models no ports, so a malformed entry is one it simply does not name.
+ */
+function readNamedPorts(map: YMap): Map<string, number> {
+  const out = new Map<string, number>();
+  const ports = present(map, 'ports')?.value;
+  if (ports?.kind !== 'seq') return out;
+  for (const item of ports.items) {
+    if (item.kind !== 'map') continue;
+    const name = present(item, 'name')?.value;
+    const port = present(item, 'containerPort')?.value;
+    if (name?.kind === 'scalar' && typeof name.value === 'string' && port?.kind === 'scalar' && typeof port.value === 'number' && !out.has(name.value)) {
+      out.set(name.value, port.value);
+    }
+  }
+  return out;
+}
+
 export function readContainer(ctx: Ctx, map: YMap, path: string, i: number, init: boolean): RawContainer {
-  const c: RawContainer = { path, span: map.span, index: i, init, badFields: new Set() };
+  const c: RawContainer = { path, span: map.span, index: i, init, badFields: new Set(), namedPorts: readNamedPorts(map) };
   c.name = readString(ctx, map, 'name', path, 'Container');
   c.image = readString(ctx, map, 'image', path, 'Container');
   for (const k of ['name', 'image'] as const) if (!c[k] && present(map, k)) c.badFields.add(k);

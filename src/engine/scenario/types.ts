@@ -42,7 +42,8 @@ export interface ProbeSpec {
   /**
    * Where an httpGet or tcpSocket probe connects, as the prober's errors name it, the pod's IP
    * written `<pod IP>` (the engine has none): `http://<pod IP>:8080/healthz`, `<pod IP>:8080`.
-   * Unset for a named port (the engine does not read the container's ports) and other handlers.
+   * A named port is the container's port of that name (findPortByName). Unset for a named port
+   * the container lacks (the prober errors: no failure output) and other handlers.
    */
   target?: string;
   initialDelaySeconds: number;

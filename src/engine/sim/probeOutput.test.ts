@@ -55,6 +55,14 @@ describe('failedRunOutput: the handler\'s output after "probe failed: " [5.13]',
     expect(none && none.type === 'probe.failed' && none.output).toBe('Get "http://<pod IP>:8080": dial tcp <pod IP>:8080: connect: connection refused');
   });
 
+  it('resolves a named port from the container\'s ports, as findPortByName does', () => {
+    const named = pod('      ports: [{ name: http, containerPort: 3001 }]\n      readinessProbe: { httpGet: { path: /, port: http } }\n');
+    const [first] = failures(named, 'readiness');
+    expect(first && first.type === 'probe.failed' && first.output).toBe('Get "http://<pod IP>:3001/": dial tcp <pod IP>:3001: connect: connection refused');
+    const tcp = failures(pod('      ports: [{ name: db, containerPort: 5432 }]\n      livenessProbe: { tcpSocket: { port: db }, periodSeconds: 5 }\n'), 'liveness')[0];
+    expect(tcp && tcp.type === 'probe.failed' && tcp.output).toBe('dial tcp <pod IP>:5432: connect: connection refused');
+  });
+
   it('a TCP probe: the dial\'s error', () => {
     const tcp: ProbeSpec = { ...base, handler: 'tcpSocket', target: '<pod IP>:5432' };
     expect(failedRunOutput(tcp, 'refused')).toBe('dial tcp <pod IP>:5432: connect: connection refused');
@@ -64,7 +72,7 @@ describe('failedRunOutput: the handler\'s output after "probe failed: " [5.13]',
   it('says nothing it cannot know: an exec command\'s own output, an app that answers but fails, a named port, gRPC', () => {
     expect(failedRunOutput({ ...base, handler: 'exec', command: ['cat', '/tmp/healthy'] }, 'refused')).toBeUndefined();
     expect(failedRunOutput({ ...base, handler: 'httpGet', target: 'http://<pod IP>:80/' }, 'other')).toBeUndefined();
-    expect(failedRunOutput({ ...base, handler: 'httpGet' }, 'refused')).toBeUndefined();
+    expect(failedRunOutput({ ...base, handler: 'httpGet' }, 'refused')).toBeUndefined(); // a named port the container lacks
     expect(failedRunOutput({ ...base, handler: 'grpc' }, 'refused')).toBeUndefined();
     // an injected failure on an app that is up: no output (the status code is the app's)
     const injected = failures(pod('      readinessProbe: { httpGet: { path: /, port: 3001 } }\n').replace('until: 40s', 'until: 40s\nevents:\n  - { at: 30s, do: failReadiness, container: uptime-kuma, for: 5s }'), 'readiness');
