@@ -10,6 +10,12 @@ describe('parseArgs', () => {
     expect(a.gates.SidecarContainers).toBe(true);
   });
 
+  it('parses --requeue-jitter, a number from 0 to 1 ([4.6])', () => {
+    expect(parseArgs(['run', 'pod.yaml', '--requeue-jitter', '0.5']).requeueJitter).toBe(0.5);
+    expect(parseArgs(['run', 'pod.yaml', '--requeue-jitter=1']).requeueJitter).toBe(1);
+    expect(parseArgs(['run', 'pod.yaml']).requeueJitter).toBeUndefined();
+  });
+
   it('defaults to the newest version and its gates', () => {
     const a = parseArgs(['status', 'a.yaml', 'b.yaml']);
     expect(a).toMatchObject({ files: ['a.yaml', 'b.yaml'], json: false, version: '1.37' });
@@ -33,6 +39,10 @@ describe('parseArgs', () => {
     [['status', 'a', '--k8s', '1.20'], /unsupported Kubernetes version "1.20"/],
     [['run', 'a', '--until', '3 days'], /--until: invalid duration/],
     [['run', 'a', '--until'], /--until needs a value/],
+    [['run', 'a', '--requeue-jitter', '1.5'], /--requeue-jitter: expected a number from 0 \(the earliest requeue\) to 1 \(the latest\), got "1.5"/],
+    [['run', 'a', '--requeue-jitter', 'mean'], /--requeue-jitter: expected a number/],
+    [['run', 'a', '--requeue-jitter='], /--requeue-jitter/],
+    [['status', 'a', '--requeue-jitter', '0.5'], /unknown flag --requeue-jitter/],
     [['actions', 'a', '--feature-gates', 'Nope=true'], /unrecognized feature gate: Nope/],
   ])('%j → usage error', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);

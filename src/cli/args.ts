@@ -13,7 +13,7 @@ export const COMMANDS = ['run', 'status', 'actions', 'check', 'explain'] as cons
 export type Command = (typeof COMMANDS)[number];
 
 export const USAGE = [
-  'usage: sim run FILE [--json] [--until 5m] [--k8s 1.36] [--feature-gates A=true,B=false]',
+  'usage: sim run FILE [--json] [--until 5m] [--k8s 1.36] [--feature-gates A=true,B=false] [--requeue-jitter 0.5]',
   '       sim status FILE... [--json] [--k8s V] [--feature-gates …] [--pod-is-terminal true|false]',
   '                          [--pod-has-initialized true|false] [--now RFC3339]',
   '       sim actions FILE... [--json] [--k8s V] [--feature-gates …]',
@@ -23,7 +23,7 @@ export const USAGE = [
 
 /** Flags each subcommand takes; true = a boolean switch, false = takes a value. */
 const FLAGS: Record<Command, Record<string, boolean>> = {
-  run: { json: true, until: false, k8s: false, 'feature-gates': false },
+  run: { json: true, until: false, k8s: false, 'feature-gates': false, 'requeue-jitter': false },
   status: {
     json: true, k8s: false, 'feature-gates': false, 'pod-is-terminal': false, 'pod-has-initialized': false, now: false,
   },
@@ -51,6 +51,8 @@ export interface CliArgs {
   /** The effective gates for `version` with the overrides. */
   gates: FeatureGates;
   until?: number;
+  /** --requeue-jitter: where the kubelet's jittered requeues land, 0 to 1 ([4.6]). */
+  requeueJitter?: number;
   podIsTerminal?: boolean;
   podHasInitialized?: boolean;
   now?: number;
@@ -150,6 +152,12 @@ export function parseArgs(argv: string[]): CliArgs {
     const d = parseDurationString(flags.get('until')!);
     if (!d.ok) throw new UsageError(`--until: ${d.message}`);
     out.until = d.seconds;
+  }
+  if (flags.has('requeue-jitter')) {
+    const raw = flags.get('requeue-jitter')!;
+    const j = raw.trim() === '' ? Number.NaN : Number(raw);
+    if (!(j >= 0 && j <= 1)) throw new UsageError(`--requeue-jitter: expected a number from 0 (the earliest requeue) to 1 (the latest), got ${JSON.stringify(raw)}`);
+    out.requeueJitter = j;
   }
   if (flags.has('pod-is-terminal')) out.podIsTerminal = parseBool('pod-is-terminal', flags.get('pod-is-terminal')!);
   if (flags.has('pod-has-initialized')) out.podHasInitialized = parseBool('pod-has-initialized', flags.get('pod-has-initialized')!);

@@ -16,12 +16,13 @@ export function readScenarioFile(args: CliArgs, io: CliIO): { file: string; text
   }
 }
 
-/** --k8s, --feature-gates and --until as the engine's parse options. */
+/** --k8s, --feature-gates, --until and --requeue-jitter as the engine's parse options. */
 export function scenarioOptions(args: CliArgs, file: string): ParseOptions {
   return {
     fileName: file,
     ...(args.k8s ? { kubernetesVersion: args.k8s } : {}),
     ...(Object.keys(args.gateOverrides).length ? { featureGates: args.gateOverrides } : {}),
     ...(args.until === undefined ? {} : { until: args.until }),
+    ...(args.requeueJitter === undefined ? {} : { requeueJitter: args.requeueJitter }),
   };
 }

@@ -143,3 +143,22 @@ describe('sim run on a run the budget cuts short', () => {
     expect(results.size).toBe(1);
   });
 });
+
+describe('sim run --requeue-jitter ([4.6])', () => {
+  it('places the kubelet\'s jittered requeue: the restarts after a back-off come later; a value outside 0 to 1 is a usage error', async () => {
+    const starts = async (...extra: string[]) => {
+      const r = await sim('run', 'src/scenarios/10-crashloopbackoff-timing.yaml', '--json', '--until', '2m', '--k8s', '1.35', ...extra);
+      expect(r.code).toBe(0);
+      const trace = JSON.parse(r.out.join('\n'));
+      return trace.events.filter((e: { type: string }) => e.type === 'container.start').map((e: { t: number }) => e.t);
+    };
+    const earliest = await starts();
+    const mean = await starts('--requeue-jitter', '0.5');
+    expect(mean.slice(0, 2)).toEqual(earliest.slice(0, 2)); // the first restart waits for no back-off
+    expect(mean[2]).toBeGreaterThan(earliest[2]); // the first back-off's restart: its requeue waited 1.25 times
+    expect(await starts('--requeue-jitter', '0')).toEqual(earliest);
+    const bad = await sim('run', 'src/scenarios/10-crashloopbackoff-timing.yaml', '--requeue-jitter', '2');
+    expect(bad.code).toBe(2);
+    expect(bad.err.join('\n')).toMatch(/--requeue-jitter: expected a number from 0/);
+  });
+});

@@ -99,6 +99,13 @@ describe('Simulation settings', () => {
     }
   });
 
+  it('takes requeueJitter from the options (the CLI\'s --requeue-jitter) over the document\'s', () => {
+    const text = sim('requeueJitter: 0.5\n');
+    expect(ok(check(text, { requeueJitter: 1 }).result).scenario.sim.requeueJitter).toBe(1);
+    expect(ok(check(text, { requeueJitter: 0 }).result).scenario.sim.requeueJitter).toBe(0);
+    expect(check(text, { requeueJitter: 3 }).errors).toEqual([expect.stringMatching(/requeueJitter: requeueJitter must be a number from 0 to 1 \(got 3\)/)]);
+  });
+
   it('reports unknown top-level fields with a hint', () => {
     expect(check(sim('kubernetesVerison: "1.30"\n')).errors[0]).toMatch(/^3:1 kubernetesVerison: unknown field "kubernetesVerison" in the Simulation document \(did you mean "kubernetesVersion"\?\)/);
   });

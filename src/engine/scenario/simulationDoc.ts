@@ -181,8 +181,13 @@ export function readSimSettings(p: Problems, doc: YMap | undefined, opts: ParseO
   const gates = resolveGates(version, overrides);
 
   const result: SimSettings = { version, gates, kubelet: readKubelet(p, doc && present(doc, 'kubelet')?.value, gates, version) };
-  const jitter = readRequeueJitter(p, doc);
-  if (jitter !== undefined) result.requeueJitter = jitter;
+  if (opts.requeueJitter !== undefined) {
+    if (opts.requeueJitter >= 0 && opts.requeueJitter <= 1) result.requeueJitter = opts.requeueJitter;
+    else p.error('requeueJitter', `requeueJitter must be a number from 0 to 1 (got ${opts.requeueJitter})`, START_SPAN);
+  } else {
+    const jitter = readRequeueJitter(p, doc);
+    if (jitter !== undefined) result.requeueJitter = jitter;
+  }
   if (opts.until !== undefined) {
     if (Number.isFinite(opts.until) && opts.until >= 0) result.until = opts.until;
     else p.error('until', `until must be a non-negative number of seconds (got ${opts.until})`, START_SPAN);

@@ -272,6 +272,8 @@ export interface ParseOptions {
   kubernetesVersion?: string;
   featureGates?: Partial<Record<string, boolean>>;
   until?: number;
+  /** requeueJitter ([4.6]), 0 to 1 (the CLI's --requeue-jitter): wins over the Simulation document's. */
+  requeueJitter?: number;
   /** Name shown in CLI problem lines. */
   fileName?: string;
 }
