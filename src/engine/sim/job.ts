@@ -8,7 +8,8 @@ import type { Scenario } from '../scenario/types';
 import { TRACE_SCHEMA, roundTime, type Trace, type TraceEvent, type TracePod } from '../trace';
 import { nodeTruncation, truncationWhy, type ProgressListener } from './simulatePod';
 import { SimNode } from './simNode';
-import { JobController, type JobPod } from './jobController';
+import { JobController } from './jobController';
+import type { JobPod } from './jobPodView';
 import { HORIZON_CAP } from './timing';
 
 export { jobPodBackoff, matchPodFailurePolicy } from './jobRules';

@@ -17,7 +17,6 @@
 import type { Scenario, SimEvent } from '../scenario/types';
 import { roundTime, type TraceEvent } from '../trace';
 import { minor } from '../version';
-import type { PodSim } from './podSim';
 import type { SimNode } from './simNode';
 import type { Task } from './kernel';
 import { startPod } from './simulatePod';
@@ -25,75 +24,13 @@ import { applyFault } from './faults';
 import { deletePod } from './terminate';
 import { BackoffRecord, firstPendingIndexes, jobPodBackoff, jobPodName, matchPodFailurePolicy, remainingFor } from './jobRules';
 import { AFTER_TERMINAL } from './timing';
-import { apiSecond } from '../kubectl/humanDuration';
+import { exitCodes, finishOf, restartsOf, type JobPod } from './jobPodView';
 
-export interface JobPod {
-  sim: PodSim;
-  name: string;
-  start: number;
-  index?: number;
-  /** How the controller counted it, once it did. */
-  outcome?: 'Succeeded' | 'Failed';
-  /** The id of the event that made it finish for the controller (its terminal phase, or its deletion). */
-  finishedBy?: string;
-}
+
 
 type Emit = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 't' | 'id'> : never) : never;
 
 const DEADLINE_MESSAGE = 'Job was active longer than specified deadline';
-
-/**
- * The pod counts as failed for the controller (isPodFailed): Failed, or deleted before it
- * succeeded unless only failed pods are replaced. `at` is its finish time as the controller reads
- * it from the API object, in whole seconds ([16.3]): the pod back-off counts from there.
- */
-function finishOf(p: JobPod, onlyFailed: boolean): { outcome: 'Succeeded' | 'Failed'; at: number; by?: string } | undefined {
-  const sim = p.sim;
-  if (sim.terminalAt !== undefined) {
-    return { outcome: sim.status.api.phase === 'Succeeded' ? 'Succeeded' : 'Failed', at: apiSecond(finishedTime(sim)), by: sim.terminalPhaseId };
-  }
-  if (sim.deletion && !onlyFailed) return { outcome: 'Failed', at: apiSecond(sim.deletion.at), by: sim.deletion.id };
-  if (sim.gone) return { outcome: 'Failed', at: apiSecond(sim.now), by: sim.deletion?.id };
-  return undefined;
-}
-
-/** getFinishedTime: the latest finishedAt of the main containers and sidecars, else when the terminal phase was written. */
-function finishedTime(sim: PodSim): number {
-  let latest = -Infinity;
-  for (const spec of sim.specs()) {
-    if (spec.kind === 'init') continue;
-    const at = sim.records.get(spec.name)?.instances.at(-1)?.finishedAt;
-    if (at === undefined) return sim.terminalAt!;
-    latest = Math.max(latest, at);
-  }
-  return Number.isFinite(latest) ? latest : sim.terminalAt!;
-}
-
-/**
- * What podFailurePolicy's onExitCodes reads ([16.7], matchOnExitCodes, pod_failure_policy.go, 1.3x):
- * the Terminated exit codes of the pod's written status, main containers first, then the init
- * containers, sidecars included (a sidecar SIGKILLed at the pod's end brings its 137).
- */
-function exitCodes(sim: PodSim): Map<string, number> {
-  const codes = new Map<string, number>();
-  const { containerStatuses, initContainerStatuses } = sim.status.api;
-  for (const list of [containerStatuses, initContainerStatuses]) {
-    for (const s of list) {
-      const code = s.state.terminated?.exitCode;
-      if (code !== undefined && !codes.has(s.name)) codes.set(s.name, code);
-    }
-  }
-  return codes;
-}
-
-/** Restarts of a running or pending pod's containers, as its written status shows them. */
-function restartsOf(sim: PodSim): number {
-  if (sim.status.api.phase !== 'Running' && sim.status.api.phase !== 'Pending' && sim.status.api.phase !== undefined) return 0;
-  let n = 0;
-  for (const s of sim.status.api.initContainerStatuses) n += s.restartCount;
-  for (const s of sim.status.api.containerStatuses) n += s.restartCount;
-  return n;
-}
 
 export class JobController {
   readonly pods: JobPod[] = [];
