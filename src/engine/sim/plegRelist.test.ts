@@ -33,6 +33,14 @@ describe('the PLEG relist and the pod worker\'s cache wait [0.6] [0.7]', () => {
     expect(running(trace)).toBe(version === '1.36' ? 2.4 : 3);
   });
 
+  it.each(['1.36', '1.37'] as KubeVersion[])('the on-demand relist lists a process that exits as soon as it starts as running, and the next periodic relist reports the exit (%s; Kubelet.SyncPod postSync, generic.go relistPod) [0.8]', (version) => {
+    const trace = simulate(buildScenario({ version, until: 3, main: [{ name: 'app', behavior: { pull: 0, exitAfter: 0, exitCode: 1 } }] }));
+    const starts = trace.events.filter((e) => e.type === 'container.start').map((e) => e.t);
+    // the first run shown started (running) at its start, 0.7 s; its exit acted on at the 1 s relist, the restart 0.2 s later
+    expect(trace.events.find((e) => e.type === 'container.started')?.t).toBe(starts[0]);
+    expect(starts.slice(0, 2)).toEqual([0.7, 1.2]);
+  });
+
   it('1.36 with PLEGOnDemandRelist off waits for the periodic relist again (kubelet.go SyncPod postSync, generic.go RequestRelist) [0.8]', () => {
     const trace = simulate(buildScenario({ version: '1.36', gates: { PLEGOnDemandRelist: false }, until: 10, main: [{ name: 'a', image: 'example/a:1' }, { name: 'b', image: 'example/b:1', behavior: { pull: 1 } }] }));
     expect(running(trace)).toBe(3);

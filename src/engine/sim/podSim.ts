@@ -87,8 +87,14 @@ export class PodSim {
   syncActed = false;
   /** When an on-demand relist last wrote this pod's cache entry ([0.8]); 0 before any. */
   onDemandRelistAt = 0;
-  /** How many events the pod had written at that relist: an exit written after it, at the same instant, came after it. */
+  /**
+   * How many events the pod had written when the sync that asked for that relist returned: the
+   * relist sees the runtime as that sync left it, and an exit written after it, at the same
+   * instant, came after the relist ([0.8]).
+   */
   onDemandRelistSeq = 0;
+  /** How many events the pod had written when the last sync that acted returned ([0.8]). */
+  private actedSyncEndSeq = 0;
   deletion?: Deletion;
   /** Set once a terminal phase has been written ([6.5]). */
   terminalAt?: number;
@@ -252,8 +258,11 @@ export class PodSim {
     const acted = this.syncActed;
     this.syncActed = false;
     if (!acted || !this.gates.PLEGOnDemandRelist) return;
-    // The PLEG's own goroutine serves the request: after what else happens at this instant (a
-    // container that exits as soon as it starts has exited by then).
+    // The PLEG's own goroutine serves the request, after the worker has taken its next update
+    // ([0.9]); it lists the runtime as the sync left it: the runtime records the exit of a process
+    // that ends as soon as it starts only after that (containerd's exit event), so the relist sees
+    // it running and the next periodic relist reports the exit.
+    this.actedSyncEndSeq = this.events.length;
     this.k.at(this.now, this.relistNowTask);
   }
 
@@ -261,12 +270,24 @@ export class PodSim {
   private relistNow(): void {
     if (this.gone || this.kubeletDown) return;
     this.onDemandRelistAt = this.now;
-    this.onDemandRelistSeq = this.events.length;
+    this.onDemandRelistSeq = this.actedSyncEndSeq;
     this.worker.cacheRefreshed();
     if (!this.relist) return;
     this.k.cancel(this.relist);
     this.relist = undefined;
     this.requestSync();
+    if (this.exitedSinceSeq(this.onDemandRelistSeq)) this.noticeSandboxChange(); // left to the periodic relist
+  }
+
+  /** Whether a container exit was written at this instant from event index `seq` on. */
+  private exitedSinceSeq(seq: number): boolean {
+    const events = this.events;
+    for (let i = events.length - 1; i >= seq; i--) {
+      const e = events[i]!;
+      if (e.t < this.now) return false;
+      if (e.type === 'container.exit') return true;
+    }
+    return false;
   }
 
   /** Events the whole run may write; a Job's pods share the node's budget. */

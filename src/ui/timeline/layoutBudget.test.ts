@@ -34,11 +34,11 @@ function failingJob(n: number, containersPerPod = 1): Trace {
 const MAX_PODS = DRAW_BUDGET.firstPods + DRAW_BUDGET.pickedPods + DRAW_BUDGET.lastPods + 2;
 
 describe('the drawing budget of the timeline layout', () => {
-  it('a Job that replaced its failing pod 2,500 times (backoffLimit 100000, until 400h) draws its first and last pods and one summary row', () => {
+  it('a Job that replaced its failing pod 2,000 times (backoffLimit 100000, until 400h) draws its first and last pods and one summary row', () => {
     const text = readFileSync(new URL('../../cli/fixtures/job-retry-forever.yaml', import.meta.url), 'utf8');
     const run = runScenario(text);
     const trace = run.ok ? run.trace : null;
-    expect(trace?.pods?.length).toBeGreaterThan(2000);
+    expect(trace?.pods?.length).toBeGreaterThanOrEqual(2000);
     const total = trace!.pods!.length;
     const layout = layoutTimeline(trace!, 'retry-forever');
     const rows = placeRows(layout);
