@@ -58,6 +58,21 @@ export function probeEventWarnings(s: Scenario): Problem[] {
   return out;
 }
 
+/** A statusCode on a fail* event of a probe that is not an httpGet one: only the HTTP prober reads a status. */
+export function statusCodeWarnings(s: Scenario): Problem[] {
+  const byName = new Map(allContainers(s).map((c) => [c.name, c]));
+  const out: Problem[] = [];
+  for (const ev of s.sim.events) {
+    const probe = PROBE_OF[ev.do];
+    const c = ev.container === undefined ? undefined : byName.get(ev.container);
+    if (ev.statusCode === undefined || !probe || !c) continue;
+    const spec = probe === 'startup' ? c.startupProbe : probe === 'liveness' ? c.livenessProbe : c.readinessProbe;
+    if (!spec || spec.handler === 'httpGet') continue;
+    out.push(warningAt(ev, `statusCode on ${c.name}'s ${probe} probe is ignored: it is ${spec.handler === 'exec' ? 'an exec' : `a ${spec.handler}`} probe, and only an httpGet probe reads an HTTP status [5.13]`));
+  }
+  return out;
+}
+
 /** Whether `container` has a process at time t (started before t, not yet exited), in any pod. */
 function runningAt(trace: Trace, container: string, t: number): boolean {
   const running = new Map<string, boolean>();

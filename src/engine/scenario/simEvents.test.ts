@@ -62,4 +62,17 @@ describe('Simulation events', () => {
       '4:46 events[0].for: for is used only by failLiveness, failReadiness, failStartup, failPull; ignored for deletePod',
     ]);
   });
+
+  it('reads statusCode, the failing HTTP status of an injected probe failure [5.13], and says where a wrong one is', () => {
+    const r = ok(check(sim('  - { at: 5s, container: app, do: failReadiness, for: 10s, statusCode: 503 }\n')).result);
+    expect(r.scenario.sim.events[0]).toMatchObject({ do: 'failReadiness', statusCode: 503 });
+    for (const bad of ['200', '302', '99', '600', '"500"', '5.5e2x']) {
+      expect(check(sim(`  - { at: 5s, container: app, do: failLiveness, statusCode: ${bad} }\n`)).errors, bad).toEqual([
+        expect.stringMatching(/^4:\d+ events\[0\]\.statusCode: statusCode must be a failing HTTP status, an integer from 400 to 599 \(the HTTP prober passes 200-399\)$/),
+      ]);
+    }
+    expect(check(sim('  - { at: 5s, container: app, do: crash, statusCode: 500 }\n')).warnings).toEqual([
+      '4:42 events[0].statusCode: statusCode is used only by failLiveness, failReadiness, failStartup; ignored for crash',
+    ]);
+  });
 });

@@ -2,7 +2,7 @@
 
 import { MAX_EVENTS } from './limits';
 import { child, index, type Problems } from './problems';
-import { checkKeys, readDuration, readExitCode, readNonNegativeInt, readText } from './simFields';
+import { checkKeys, readDuration, readExitCode, readFailingStatus, readNonNegativeInt, readText } from './simFields';
 import { didYouMean } from './suggest';
 import type { SimAction, SimEvent } from './types';
 import { present, startOf, type YMap } from './ynode';
@@ -15,9 +15,10 @@ export const SIM_ACTIONS: readonly SimAction[] = [
 const POD_ACTIONS: readonly SimAction[] = ['deletePod', 'recreateSandbox', 'killSandbox', 'restartKubelet'];
 const WINDOW_ACTIONS: readonly SimAction[] = ['failLiveness', 'failReadiness', 'failStartup', 'failPull'];
 const EXIT_ACTIONS: readonly SimAction[] = ['crash', 'exit', 'oomKill'];
+const PROBE_ACTIONS: readonly SimAction[] = ['failLiveness', 'failReadiness', 'failStartup'];
 const DEFAULT_EXIT: Partial<Record<SimAction, number>> = { crash: 1, exit: 0, oomKill: 137 };
 /** Every field an event may have: the editor's schema lists exactly these (simulationSchema.test.ts). */
-export const SIM_EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'image', 'gracePeriodSeconds', 'removeExitedContainers', 'index'] as const;
+export const SIM_EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'statusCode', 'image', 'gracePeriodSeconds', 'removeExitedContainers', 'index'] as const;
 export type SimEventKey = (typeof SIM_EVENT_KEYS)[number];
 
 function isAction(s: string): s is SimAction {
@@ -88,6 +89,16 @@ function readEvent(p: Problems, map: YMap, path: string, names: readonly string[
     else {
       const v = readDuration(p, fe.value, child(path, 'for'));
       if (v !== undefined) ev.for = v;
+    }
+  }
+
+  // [5.13] What an httpGet probe's handler answers while it fails: the Unhealthy event's output.
+  const se = get('statusCode');
+  if (se) {
+    if (!PROBE_ACTIONS.includes(action)) p.warning(child(path, 'statusCode'), `statusCode is used only by ${PROBE_ACTIONS.join(', ')}; ignored for ${action}`, se.keySpan);
+    else {
+      const v = readFailingStatus(p, se.value, child(path, 'statusCode'));
+      if (v !== undefined) ev.statusCode = v;
     }
   }
 

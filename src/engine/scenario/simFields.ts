@@ -38,6 +38,15 @@ export function readExitCode(p: Problems, node: YNode, path: string): number | u
   return node.value;
 }
 
+/** A failing HTTP status (400-599): the HTTP prober passes 200-399 (3xx with a warning) [5.13]. */
+export function readFailingStatus(p: Problems, node: YNode, path: string): number | undefined {
+  if (node.kind !== 'scalar' || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < 400 || node.value > 599) {
+    p.error(path, 'statusCode must be a failing HTTP status, an integer from 400 to 599 (the HTTP prober passes 200-399)', node.span);
+    return undefined;
+  }
+  return node.value;
+}
+
 export function readNonNegativeInt(p: Problems, node: YNode, path: string): number | undefined {
   if (node.kind !== 'scalar' || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < 0) {
     p.error(path, 'must be a whole number of seconds, 0 or more', node.span);

@@ -161,6 +161,8 @@ export interface SimEvent {
   exitCode?: number;
   /** Duration of a fail* window, seconds. */
   for?: number;
+  /** failLiveness/failReadiness/failStartup of an httpGet probe: the failing status its handler answers ([5.13]). */
+  statusCode?: number;
   image?: string;
   gracePeriodSeconds?: number;
   /** restartKubelet only: the exited containers' runtime records are gone when it comes back (E24, E26). */

@@ -11,6 +11,8 @@ import { killSandbox, recreateSandbox, restartKubelet } from './node';
 interface Window {
   from: number;
   to: number;
+  /** A probe window's failing HTTP status ([5.13]), when the event gives one. */
+  statusCode?: number;
 }
 
 /** Time windows during which a probe or a pull of a container fails. */
@@ -48,6 +50,17 @@ export class FaultWindows {
     return false;
   }
 
+  /** The failing HTTP status the latest probe window covering t gives, if any ([5.13]). */
+  probeStatusCode(container: string, kind: ProbeKind, t: number): number | undefined {
+    const windows = this.probe.get(container)?.[kind];
+    if (!windows) return undefined;
+    for (let i = windows.length - 1; i >= 0; i--) {
+      const w = windows[i]!;
+      if (t >= w.from && t < w.to) return w.statusCode;
+    }
+    return undefined;
+  }
+
   /** The first window start or end after t, if any. */
   nextProbeEdge(container: string, kind: ProbeKind, t: number): number | undefined {
     const windows = this.probe.get(container)?.[kind];
@@ -77,7 +90,7 @@ function forText(ev: SimEvent): string {
 function registerWindow(sim: PodSim, ev: SimEvent): void {
   const to = ev.for === undefined ? Number.POSITIVE_INFINITY : ev.at + ev.for;
   const probe = PROBE_OF[ev.do];
-  if (probe && ev.container) sim.faults.addProbe(ev.container, probe, { from: ev.at, to });
+  if (probe && ev.container) sim.faults.addProbe(ev.container, probe, ev.statusCode === undefined ? { from: ev.at, to } : { from: ev.at, to, statusCode: ev.statusCode });
   if (ev.do === 'failPull' && ev.container) sim.faults.addPull(ev.container, { from: ev.at, to });
 }
 
@@ -132,7 +145,8 @@ export function applyFault(sim: PodSim, ev: SimEvent): void {
     case 'failLiveness':
     case 'failReadiness':
     case 'failStartup': {
-      const id = sim.emit(faultEvent(ev, `Injected: ${name}'s ${PROBE_OF[ev.do]} probe handler fails ${forText(ev)}; the result changes only after failureThreshold failures [5.4].`, { for: ev.for }));
+      const answers = ev.statusCode === undefined ? 'fails' : `answers HTTP ${ev.statusCode}`;
+      const id = sim.emit(faultEvent(ev, `Injected: ${name}'s ${PROBE_OF[ev.do]} probe handler ${answers} ${forText(ev)}; the result changes only after failureThreshold failures [5.4].`, { for: ev.for }));
       if (name) sim.faults.noteProbeFault(name, PROBE_OF[ev.do]!, id);
       sim.probes.wake(name);
       return;

@@ -80,4 +80,22 @@ describe('failedRunOutput: the handler\'s output after "probe failed: " [5.13]',
     expect(late.length).toBeGreaterThan(0);
     expect(late.every((e) => e.type === 'probe.failed' && e.output === undefined)).toBe(true);
   });
+
+  it('an injected failure with a statusCode: the HTTP prober\'s `HTTP probe failed with statuscode: N` (pkg/probe/http), only while that window lasts', () => {
+    const text = pod('      readinessProbe: { httpGet: { path: /, port: 3001 } }\n').replace('until: 40s', 'until: 40s\nevents:\n  - { at: 30s, do: failReadiness, container: uptime-kuma, for: 5s, statusCode: 503 }');
+    const late = failures(text, 'readiness').filter((e) => e.t >= 30);
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.every((e) => e.type === 'probe.failed' && e.output === 'HTTP probe failed with statuscode: 503' && e.t < 35)).toBe(true);
+    const fault = runScenario(text).trace!.events.find((e) => e.type === 'fault')!;
+    expect(fault.why).toMatch(/^Injected: uptime-kuma's readiness probe handler answers HTTP 503 for 5s;/);
+  });
+
+  it('a statusCode on an exec probe\'s failure: a warning at its line, and no output (only an httpGet probe reads a status)', () => {
+    const text = pod('      livenessProbe: { exec: { command: [cat, /tmp/healthy] }, periodSeconds: 5 }\n').replace('until: 40s', 'until: 40s\nevents:\n  - { at: 25s, do: failLiveness, container: uptime-kuma, statusCode: 500 }');
+    const r = runScenario(text);
+    expect(r.problems.filter((p) => p.severity === 'warning').map((p) => [p.line, p.message])).toEqual([
+      [14, "statusCode on uptime-kuma's liveness probe is ignored: it is an exec probe, and only an httpGet probe reads an HTTP status [5.13]"],
+    ]);
+    expect(failures(text, 'liveness').filter((e) => e.t >= 25).every((e) => e.type === 'probe.failed' && e.output === undefined)).toBe(true);
+  });
 });

@@ -9,9 +9,12 @@
 //   and an exec's `command "…" timed out` (remote_runtime.go ExecSync turns the runtime's
 //   DeadlineExceeded into exec.NewTimeoutError(fmt.Errorf("command %q timed out",
 //   strings.Join(cmd, " "))), read; ExecProbeTimeout on, as by default).
+// - an app that answers with a failing status (an injected failure's `statusCode`): pkg/probe/http
+//   `HTTP probe failed with statuscode: %d` for any status outside 200-399 (read in the stored
+//   http.go; 3xx is a success with a warning).
 // What the engine cannot know stays empty, as for a handler that printed nothing: an exec
-// command's own output (`exit 1` prints nothing), the status code of an app that answers but is
-// not ready or healthy, a gRPC server's reply. Published lines: "Readiness probe failed: Get
+// command's own output (`exit 1` prints nothing), the status of an app that is not ready or healthy
+// when the scenario does not give it, a gRPC server's reply. Published lines: "Readiness probe failed: Get
 // \"http://10.42.0.186:3001/\": dial tcp 10.42.0.186:3001: connect: connection refused" and
 // "Liveness probe failed: command \"node extra/healthcheck.js\" timed out" (a 2022 k3s cluster,
 // dirsigler/uptime-kuma-helm#67).
@@ -29,6 +32,11 @@ function hostPort(url: string): string {
   const rest = url.slice(url.indexOf('://') + 3);
   const slash = rest.indexOf('/');
   return slash < 0 ? rest : rest.slice(0, slash);
+}
+
+/** The output of an HTTP probe whose handler answered `statusCode` (400-599). */
+export function failingStatusOutput(statusCode: number): string {
+  return `HTTP probe failed with statuscode: ${statusCode}`;
 }
 
 /** The output prober.go puts after "probe failed: " for this run, or undefined when unknown. */

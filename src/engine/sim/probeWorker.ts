@@ -19,7 +19,7 @@ import type { QueueItem } from './queue';
 import { runPlan, type RunPlan } from './probeRun';
 import { emitProbeErrored, emitProbeFailed, emitProbeResult } from './frequentEvents';
 import { erroredRunWhy, probeRunErrors } from './probeContext';
-import { failedRunOutput, type FailedRunCause } from './probeOutput';
+import { failedRunOutput, failingStatusOutput, type FailedRunCause } from './probeOutput';
 
 export type Verdict = 'success' | 'failure';
 export type Next = 'next' | number | undefined;
@@ -295,7 +295,9 @@ export class ProbeWorkerLoop {
     // What the run printed: nothing listens before the app is up; an injected fault or a verdict says no more.
     const outputCause: FailedRunCause = plan.timedOut ? 'timedOut'
       : !faulted && w.spec.verdict === undefined && (inst.upAt === undefined || this.sim.now < inst.upAt) ? 'refused' : 'other';
-    const output = outputCause === 'other' ? undefined : (w.failedOutputs ??= {})[outputCause] ??= failedRunOutput(w.spec, outputCause);
+    const status = faulted && w.spec.handler === 'httpGet' ? this.sim.faults.probeStatusCode(w.container, w.kind, this.sim.now) : undefined;
+    const output = status !== undefined ? failingStatusOutput(status)
+      : outputCause === 'other' ? undefined : (w.failedOutputs ??= {})[outputCause] ??= failedRunOutput(w.spec, outputCause);
     return emitProbeFailed(this.sim, w.container, w.kind, inst.attempt, run, failedRunWhyOf(w, plan, faulted, run), [cause], output);
   }
 

@@ -40,8 +40,8 @@
 // (CrashLoopBackOff 3 from the 72 s kill, `Running 4` by 101 s); [14.1] "(… ago)" from the
 // whole-second finishedAt.
 // Tolerances: describe ages within 1 s (kubectl floors); the fourth restart no later than the
-// published 101 s (the requeue jitter, [4.6], is not modelled). Not compared: the Unhealthy
-// message's output (the engine cannot know what an injected failure printed), and the third run's
+// published 101 s (the requeue jitter, [4.6], is not modelled). The Unhealthy message's output is
+// the HTTP prober's for agnhost's 500, given as each window's `statusCode`. Not compared: the third run's
 // first failed run, which the engine's probe phase puts at 48.0 s, the dump's own second (the
 // node's came after the dump or not before 49 s: published x6, the engine x7 at 48.0, x6 before).
 import { describe, expect, it } from 'vitest';
@@ -80,7 +80,7 @@ until: 110s
 containers:
   ${C}: { pull: 0, onStop: { after: 0s, exitCode: 2 } }
 events:
-${STARTS.map((s) => `  - { at: ${(s + 10).toFixed(1)}s, container: ${C}, do: failLiveness, for: 8s }`).join('\n')}
+${STARTS.map((s) => `  - { at: ${(s + 10).toFixed(1)}s, container: ${C}, do: failLiveness, for: 8s, statusCode: 500 }`).join('\n')}
 `;
 
 const VERSIONS = ['1.32', '1.33', '1.34'];
@@ -123,6 +123,12 @@ describe('transcript: kubernetes.io liveness-http on kind (June 2025), describe 
     expect(failed).toHaveLength(6);
     expect(failed[0]!.t).toBeCloseTo(12, 0);
     expect(failed.at(-1)!.t).toBeCloseTo(36, 0);
+  });
+
+  it.each(VERSIONS)('words Unhealthy as the HTTP prober does for a 500: "Liveness probe failed: HTTP probe failed with statuscode: 500" (%s) [5.13]', (version) => {
+    const rows = describeEvents(runScenario(scenario(version)).trace!, dumpAt, POD);
+    const unhealthy = rows.filter((r) => r.reason === 'Unhealthy');
+    expect(unhealthy.map((r) => r.message)).toEqual(['Liveness probe failed: HTTP probe failed with statuscode: 500']);
   });
 
   it.each(VERSIONS)('words Pulled, Created, Started and Killing as the 1.32-1.34 kubelet the dump shows (%s) [10.6]', (version) => {

@@ -179,6 +179,7 @@ export const SIM_ACTIONS = Object.keys(ACTION_DOCS) as SimAction[];
 
 const POD_ACTIONS: SimAction[] = ['deletePod', 'recreateSandbox', 'killSandbox', 'restartKubelet'];
 const WINDOW_ACTIONS: SimAction[] = ['failLiveness', 'failReadiness', 'failStartup', 'failPull'];
+const PROBE_ACTIONS: SimAction[] = ['failLiveness', 'failReadiness', 'failStartup'];
 
 const others = (actions: SimAction[]): SimAction[] => SIM_ACTIONS.filter((a) => !actions.includes(a));
 
@@ -223,6 +224,12 @@ function simEvent(names: readonly string[]): JSONSchema {
       container,
       exitCode: exitCode('The exit code for crash (default 1) and exit (default 0). An oomKill always exits 137.'),
       for: duration('How long the failure lasts (failLiveness, failReadiness, failStartup, failPull). Default: until the end of the simulation.'),
+      statusCode: {
+        type: 'integer',
+        minimum: 400,
+        maximum: 599,
+        description: "For failLiveness, failReadiness and failStartup of an httpGet probe: the HTTP status the handler answers while it fails, e.g. 500. The Unhealthy event then says `HTTP probe failed with statuscode: 500`, as the kubelet's HTTP prober words it. Default: no output known. 200-399 pass, so they cannot be a failure.",
+      },
       image: { type: 'string', minLength: 1, description: 'The new image, for setImage, e.g. `app:v2`.' },
       index: {
         type: 'integer',
@@ -246,6 +253,7 @@ function simEvent(names: readonly string[]): JSONSchema {
       whenDo(POD_ACTIONS, { properties: { container: false }, errorMessage: 'This action acts on the whole pod; container is ignored.' }),
       unused('exitCode', 'crash and exit (an oomKill always exits 137)', others(['crash', 'exit'])),
       unused('for', WINDOW_ACTIONS.join(', '), others(WINDOW_ACTIONS)),
+      unused('statusCode', PROBE_ACTIONS.join(', '), others(PROBE_ACTIONS)),
       unused('image', 'setImage', others(['setImage'])),
       unused('gracePeriodSeconds', 'deletePod', others(['deletePod'])),
       unused('removeExitedContainers', 'restartKubelet', others(['restartKubelet'])),
