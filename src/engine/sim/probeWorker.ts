@@ -13,6 +13,7 @@ import type { ProbeSpec } from '../scenario/types';
 import type { ProbeKind } from '../trace';
 import type { ContainerStatus } from '../api';
 import { shouldRestartAfterExit } from '../kubelet/restartPolicy';
+import { apiSecond } from '../kubectl/humanDuration';
 import type { PodSim } from './podSim';
 import type { Instance } from './model';
 import type { QueueItem } from './queue';
@@ -173,7 +174,9 @@ export class ProbeWorkerLoop {
       if (leaves) this.exit(w);
       return undefined;
     }
-    const startedAt = status.state.running.startedAt ?? inst.startedAt ?? 0;
+    // [5.3] The worker reads the status manager's copy, whose startedAt normalizeStatus cut to the
+    // whole second (metav1.Time.Rfc3339Copy): the delay counts from that second.
+    const startedAt = apiSecond(status.state.running.startedAt ?? inst.startedAt ?? 0);
     const delayEnd = startedAt + w.spec.initialDelaySeconds;
     if (Math.trunc(sim.now - startedAt) < w.spec.initialDelaySeconds) return delayEnd; // [5.3]
     if (w.kind === 'startup' && status.started) return undefined; // startup runs only until Started

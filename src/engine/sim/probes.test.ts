@@ -320,3 +320,23 @@ events:
     expect(failed[0]!.why).toMatch(/timed out after timeoutSeconds \(3s\)/);
   });
 });
+
+describe('worker.go doProbe: initialDelaySeconds from the status manager\'s startedAt, cut to the whole second by normalizeStatus (status_manager.go, read 1.27-1.3x) [5.3]', () => {
+  // A Korean course's bad-liveness pod (src/state/trace/ptBadLivenessLearn135Transcript.test.ts):
+  // delay 3 s, period 3 s, failureThreshold 2 on a port nothing listens on. Its node killed each
+  // run 6 whole seconds after it started (two ticks after `floor(start) + 3`); counted from the
+  // exact start, the first tick 3 s later is skipped and each run lasts a period more.
+  it.each(['1.29', '1.35', '1.37'])('a run started at x.2 s is first probed at the tick `floor(x) + 3`, and killed at the next (%s)', (version) => {
+    const t = run(pod('livenessProbe: { tcpSocket: { port: 9999 }, initialDelaySeconds: 3, periodSeconds: 3, failureThreshold: 2 }', 'containers:\n  app: { pull: 0 }\nevents:\n  - { at: 0s, container: app, do: failLiveness }\n'), version);
+    const starts = times(t, 'container.start', 'app');
+    const kills = times(t, 'container.kill', 'app');
+    const failed = times(t, 'probe.failed', 'app');
+    for (const [n, start] of starts.slice(0, 3).entries()) {
+      const firstFailed = failed.find((f) => f > start)!;
+      expect(firstFailed - Math.floor(start), `run ${n}`).toBeGreaterThanOrEqual(3);
+      expect(firstFailed - Math.floor(start), `run ${n}`).toBeLessThan(4);
+      expect(kills[n]! - firstFailed, `run ${n}`).toBeCloseTo(3, 6);
+    }
+    expect(starts[1]! % 1).toBeGreaterThan(0); // the restarts start inside a second (a kill at a tick, then 0.2 s)
+  });
+});
