@@ -235,6 +235,8 @@ export interface Trace {
   containers: TraceContainer[];
   /** Present for Jobs and CronJobs: the pods the Job controller created. */
   pods?: TracePod[];
+  /** The workload's metadata.namespace, when it is not `default` (the kubelet's event messages name it). */
+  namespace?: string;
   events: TraceEvent[];
   /** Present when the run stopped early, at `end`, because it reached a budget. */
   truncated?: Truncation;

@@ -17,7 +17,9 @@ export interface SimulateHooks {
 
 export function simulate(scenario: Scenario, hooks: SimulateHooks = {}): Trace {
   hooks.onProgress?.(0, scenario.sim.until ?? HORIZON_CAP);
-  return scenario.job ? simulateJob(scenario, hooks.onProgress) : simulatePod(scenario, { onProgress: hooks.onProgress }).trace;
+  const trace = scenario.job ? simulateJob(scenario, hooks.onProgress) : simulatePod(scenario, { onProgress: hooks.onProgress }).trace;
+  if (scenario.pod.namespace !== 'default') trace.namespace = scenario.pod.namespace;
+  return trace;
 }
 
 /** One pod with the kernel's step count (benchmarks, cost tests). */

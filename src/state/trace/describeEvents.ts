@@ -28,11 +28,11 @@ const PROBE_NAME = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readi
 /** The Kubernetes events one trace event produces (kubelet and scheduler wording, as the kubelet
  *  of minor version `minor` writes it: [10.6], eventWording.ts). `image`: the container's image;
  *  `pulled`: whether this start pulled it (else the kubelet says it was already present). */
-export function kubeEvents(e: TraceEvent, podName: string, minor: number = traceMinor(undefined), image?: string, pulled = true): Row[] {
+export function kubeEvents(e: TraceEvent, podName: string, minor: number = traceMinor(undefined), image?: string, pulled = true, namespace = 'default'): Row[] {
   const kubelet = (type: Row['type'], reason: string, message: string): Row => ({ type, reason, from: 'kubelet', message });
   switch (e.type) {
     case 'pod.scheduled':
-      return [{ type: 'Normal', reason: 'Scheduled', from: 'default-scheduler', message: `Successfully assigned default/${podName} to node-1` }];
+      return [{ type: 'Normal', reason: 'Scheduled', from: 'default-scheduler', message: `Successfully assigned ${namespace}/${podName} to node-1` }];
     case 'pod.sandboxChanged':
       // [2.11] SyncPod, every version read: recorded on the pod, not a container.
       return [kubelet('Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')];
@@ -54,7 +54,7 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
     }
     case 'container.backoff':
     case 'container.backoffAgain': // [4.9] each refusing sync records it again
-      return [kubelet('Warning', 'BackOff', `Back-off restarting failed container ${e.container} in pod ${podName}_default`)];
+      return [kubelet('Warning', 'BackOff', `Back-off restarting failed container ${e.container} in pod ${podName}_${namespace}`)];
     case 'container.waiting':
       if (e.reason === 'ErrImagePull') return [kubelet('Warning', 'Failed', `Error: ErrImagePull`)];
       // EnsureImageExists in back-off: Normal BackOff `Back-off pulling image "X"` (image_manager.go,
@@ -112,7 +112,7 @@ class RowMemo {
   private readonly rowsBySignature = new Map<string, readonly NumberedRow[]>();
   private readonly numbers = new Map<string, number>();
 
-  constructor(private readonly podName: string, private readonly minor: number) {}
+  constructor(private readonly podName: string, private readonly minor: number, private readonly namespace: string) {}
 
   /** The rows of `e`, from kubeEvents with the same arguments; undefined when it has none. */
   rows(e: TraceEvent, container: string | undefined, image: string | undefined, pulled: boolean): readonly NumberedRow[] | undefined {
@@ -120,7 +120,7 @@ class RowMemo {
     if (signature === undefined) return undefined;
     let rows = this.rowsBySignature.get(signature);
     if (rows === undefined) {
-      rows = kubeEvents(e, this.podName, this.minor, image, pulled).map((r) => this.numbered(r, container));
+      rows = kubeEvents(e, this.podName, this.minor, image, pulled, this.namespace).map((r) => this.numbered(r, container));
       this.rowsBySignature.set(signature, rows);
     }
     return rows;
@@ -204,7 +204,7 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
   let lastSkippedAt: number | undefined;
   const stop = upperBound(trace.events, t);
   const minor = traceMinor(trace.kubernetesVersion);
-  const memo = new RowMemo(podName, minor);
+  const memo = new RowMemo(podName, minor, trace.namespace ?? 'default');
   const images = new Map(trace.containers.flatMap((c) => (c.image === undefined ? [] : [[c.name, c.image] as const]))); // each container's image now
   const pulledSinceStart = new Set<string>(); // "pod|container" whose next start follows a pull
   const fieldPaths = new Map(trace.containers.map((c) => [c.name, containerFieldPath(c.name, c.kind)]));

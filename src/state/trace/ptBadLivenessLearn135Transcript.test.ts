@@ -22,8 +22,8 @@
 //   later times drift (node: kills 7, …, 43, 49 s);
 // - the describe counts and ages at 77 s: 34 kubelet events in 77 s are published, the panel's
 //   spam filter ([10.7]) stops at 25 (Killing x3, Unhealthy x8, BackOff x2, Started x4);
-// - the BackOff message's namespace: published `bad-liveness_step08(...)`, the engine's
-//   `bad-liveness_default`.
+// (The BackOff message's namespace, `bad-liveness_step08`, was the engine's `_default` until
+// session 31: compared now.)
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
@@ -86,9 +86,9 @@ describe('transcript: Step 08 bad-liveness, a liveness probe on a port nothing l
     expect(message('Created')).toBe('Container created');
     expect(message('Started')).toBe('Container started');
     expect(message('Killing')).toBe('Container web failed liveness probe, will be restarted');
-    // the published row ends `… in pod bad-liveness_step08(...)`, the UID elided by the author;
-    // only the part before the namespace is compared: the engine writes `bad-liveness_default`
-    // (it does not carry the manifest's namespace into the message, a disagreement left out)
-    expect(message('BackOff')).toMatch(/^Back-off restarting failed container web in pod bad-liveness_/);
+    // the published row ends `… in pod bad-liveness_step08(...)`, the UID elided by the author
+    // (the engine's pod has none); the namespace is the manifest's (was `_default` until session 31)
+    expect(message('BackOff')).toBe('Back-off restarting failed container web in pod bad-liveness_step08');
+    expect(rows.find((r) => r.reason === 'Scheduled')?.message).toMatch(/^Successfully assigned step08\/bad-liveness to /);
   });
 });
