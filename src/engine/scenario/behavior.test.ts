@@ -43,4 +43,19 @@ describe('behaviours', () => {
     expect(r.scenario.sim.behaviors.b?.source).toBe('simulation');
     expect(r.scenario.problems).toEqual(r.problems);
   });
+
+  it('reads registryCheck, the pull that only asks the registry under imagePullPolicy Always, and warns at its line under another policy [15.6]', () => {
+    const text = (image: string) => `apiVersion: sidecar-lab/v1\nkind: Simulation\ncontainers:\n  a: {pull: 1s, registryCheck: 3s}\n---\n${pod([
+      '  containers:',
+      '    - name: a',
+      `      image: ${image}`,
+      '',
+    ].join('\n'))}`;
+    const always = check(text('example/app')); // no tag: imagePullPolicy Always
+    expect(ok(always.result).scenario.sim.behaviors.a).toMatchObject({ pull: 1, registryCheck: 3 });
+    expect(always.warnings).toEqual([]);
+    expect(check(text('example/app:1')).warnings).toEqual([
+      "4:17 containers.a.registryCheck: registryCheck is used only with imagePullPolicy Always, which asks the registry again before every start; a's policy is IfNotPresent, so an image on the node is not pulled: ignored",
+    ]);
+  });
 });

@@ -50,6 +50,7 @@ export function buildBehavior(c: ContainerSpec, entry: SimEntry | undefined): Be
     source: entry ? 'simulation' : inferred.understood ? 'inferred' : 'default',
     note: inferred.note,
   };
+  if (entry?.registryCheck !== undefined) b.registryCheck = entry.registryCheck;
   if (entry?.attempts && Object.keys(entry.attempts).length > 0) b.attempts = entry.attempts;
   if (entry?.probes && Object.values(entry.probes).some((x) => x)) b.probes = entry.probes;
   const baseFields = ['pull', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'onStop', 'postStart', 'preStop'] as const;
@@ -72,6 +73,9 @@ export function buildBehaviors(p: Problems, pod: PodSpecModel, specPath: string,
     if (!entry) {
       const span = { line: c.pos.line, col: c.pos.col, endLine: c.pos.line, endCol: c.pos.col + 1 };
       p.info(containerPath(specPath, c), `${c.name}: ${b.note}`, span);
+    } else if (entry.registryCheck !== undefined && c.imagePullPolicy !== 'Always') {
+      // [15.6] only Always pulls an image the node has: the registry's answer is all that pull costs
+      p.warning(`containers.${c.name}.registryCheck`, `registryCheck is used only with imagePullPolicy Always, which asks the registry again before every start; ${c.name}'s policy is ${c.imagePullPolicy}, so an image on the node is not pulled: ignored`, entry.registryCheckSpan ?? entry.keySpan);
     }
   }
   return out;

@@ -16,6 +16,9 @@ export type AttemptOverride = Partial<Pick<Behavior, 'exitAfter' | 'exitCode' | 
 export interface SimEntry {
   keySpan: Span;
   pull?: number;
+  registryCheck?: number;
+  /** Where `registryCheck:` is written, for a warning when the pull policy never uses it. */
+  registryCheckSpan?: Span;
   startDelay?: number;
   readyAfter?: number;
   exitAfter?: number | null;
@@ -32,7 +35,7 @@ export const PROBE_KEYS = { startupProbe: 'startup', livenessProbe: 'liveness', 
 type ProbeKey = keyof typeof PROBE_KEYS;
 
 const ENTRY_KEYS = [
-  'pull', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'onStop', 'postStart', 'preStop', 'runs',
+  'pull', 'registryCheck', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'onStop', 'postStart', 'preStop', 'runs',
   'startupProbe', 'livenessProbe', 'readinessProbe',
 ] as const;
 const RUN_KEYS = ['exitAfter', 'exitCode', 'startDelay', 'readyAfter'] as const;
@@ -132,9 +135,10 @@ function readEntry(p: Problems, node: YNode, path: string, keySpan: Span): SimEn
   for (const e of checkKeys(p, map, path, ENTRY_KEYS, 'a container entry')) {
     const fp = child(path, e.key);
     switch (e.key) {
-      case 'pull': case 'startDelay': case 'readyAfter': {
+      case 'pull': case 'registryCheck': case 'startDelay': case 'readyAfter': {
         const v = readDuration(p, e.value, fp);
         if (v !== undefined) entry[e.key] = v;
+        if (e.key === 'registryCheck') entry.registryCheckSpan = e.keySpan;
         break;
       }
       case 'exitAfter': {

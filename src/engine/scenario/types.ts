@@ -131,6 +131,11 @@ export interface HookBehavior {
 /** How one container's process behaves (Simulation document, or inferred from command/args). */
 export interface Behavior {
   pull: number;
+  /**
+   * imagePullPolicy Always with the image on the node: how long the pull that only asks the
+   * registry takes ([15.6]); unset: the engine's 0.2 s (or `pull`, when shorter).
+   */
+  registryCheck?: number;
   startDelay: number;
   readyAfter: number;
   /** Seconds from process start to its own exit; null = long-running. */

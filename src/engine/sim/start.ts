@@ -60,7 +60,7 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
     return { ok: false };
   }
   const b = sim.scenario.sim.behaviors[name]!;
-  yield { sleep: present ? Math.min(PULL_CHECK, b.pull) : b.pull };
+  yield { sleep: present ? b.registryCheck ?? Math.min(PULL_CHECK, b.pull) : b.pull };
   sim.pullBackoff.pulled(sim.now);
   sim.pulledImages.add(image);
   pulled.id = sim.emit({ type: 'container.pulled', container: name, image, why: `The image ${image} is on the node.` }, [pulling]);

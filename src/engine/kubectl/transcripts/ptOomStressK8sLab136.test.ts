@@ -103,4 +103,41 @@ describe('transcript: k8s-lab chapter 6, a stress pod OOM-killed at every start 
     const secondStart = startsOf(events)[1]!;
     expect(Math.floor(secondStart)).toBe(Math.floor(exits[1]!.t));
   });
+
+  // Given the node's registry check (`registryCheck: 3.5s`, read off the first restart: the first
+  // run ended in second 3, the second started in second 7) and each OOM kill 0.1-0.3 s into its
+  // run, every published poll is the engine's row at its AGE, "(… ago)" included: the back-off's
+  // requeue and the check after it put the third run after the poll at 21 s and its end before
+  // the poll at 24 s, as published. Only the first gap is fitted; the rest follows [4.5] [4.6] [15.6].
+  it.each(VERSIONS)('with the node\'s 3.5 s registry check, prints every published line at its AGE (%s) [4.5] [14.1] [15.6]', (version) => {
+    const timed = withVersion(fixture, version)
+      .replace('stress: { pull: 2.5s }', 'stress: { pull: 2.5s, registryCheck: 3.5s }')
+      .replace('at: 4.7s', 'at: 7.8s')
+      .replace('at: 15.4s', 'at: 21.6s');
+    const events = runScenario(timed).trace!.events;
+    // one per line: docs/rulebook.test.ts reads `[x.y, …` as rule citations
+    expect(startsOf(events).slice(0, 3)).toEqual([
+      3.2,
+      7.7,
+      21.5,
+    ]);
+    const rows = events.filter((e): e is Extract<TraceEvent, { type: 'pod.kubectl' }> => e.type === 'pod.kubectl');
+    // A poll printing AGE a ran between a - 1 and a + 1 s after the creation ([14.1]: AGE counts
+    // from the whole-second creationTimestamp): the row showing at a - 1, or one printed before
+    // a + 1, each with its "(… ago)" as that poll would print it.
+    const printedAt = (r: (typeof rows)[number], age: number): string => {
+      const ago = /\((\S+) ago\)/.exec(r.restarts)?.[1];
+      const count = r.restarts.split(' ')[0];
+      const since = ago === undefined ? undefined : Math.floor(r.t) - Number(ago.replace('s', ''));
+      return `${r.ready} ${r.status} ${since === undefined ? count : `${count} (${age - since}s ago)`}`;
+    };
+    for (const line of LINES) {
+      const [published] = publishedRows(line);
+      const age = published!.t;
+      const seen = [rows.filter((r) => r.t <= age - 1).at(-1), ...rows.filter((r) => r.t > age - 1 && r.t < age + 1)];
+      const ago = agoOf(line);
+      const expected = `${published!.ready} ${published!.status} ${published!.restarts}${ago === undefined ? '' : ` (${ago}s ago)`}`;
+      expect(seen.filter((r) => r !== undefined).map((r) => printedAt(r!, age)), line).toContain(expected);
+    }
+  });
 });

@@ -110,6 +110,7 @@ function containerBehaviour(): JSONSchema {
     description: "How this container's process behaves in the simulation (the image is a black box). Every field is optional: a field left out is inferred from the container's command/args, as for a container with no entry.",
     properties: {
       pull: duration("How long pulling the container's image takes when it is not on the node yet. Default 0.5s. An image already pulled is not pulled again with imagePullPolicy IfNotPresent (only checked with Always); with Never it is never pulled."),
+      registryCheck: duration("With imagePullPolicy Always and the image already on the node: how long the pull that only asks the registry takes before each start (a busy registry, or an image without a tag, can take seconds). Default 0.2s (or `pull`, when shorter)."),
       startDelay: duration('Process start -> the app is up: a startup probe passes from then on (the `container.up` event). Default 0.'),
       readyAfter: duration('Process start -> the readiness handler passes, so a readiness probe succeeds from then on. Default: startDelay.'),
       exitAfter: duration('Process start -> the process exits by itself. `never`: long-running, it runs until the kubelet stops it. Default: inferred from command/args (e.g. `sleep 30` exits after 30s).', { never: true }),
