@@ -5,7 +5,7 @@
 import { apiSecond, humanDuration } from '../../engine/kubectl/humanDuration';
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { upperBound } from '../kubectlAt';
-import { EVENT_TTL_SECONDS, EventSpamFilter } from './eventSpamFilter';
+import { EVENT_TTL_SECONDS, EventSpamFilter, spamKey } from './eventSpamFilter';
 import { containerFieldPath, createdMessage, describedMessage, imagePresentMessage, startedMessage, traceMinor } from './eventWording';
 
 export interface DescribeRow {
@@ -233,7 +233,7 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
       let seen = observed.get(key);
       if (seen) seen.count++;
       else observed.set(key, (seen = { count: 1, first: e.t }));
-      if (numbered.kubelet && !filter.accept(e.pod ?? '', e.t)) {
+      if (numbered.kubelet && !filter.accept(spamKey(e.pod ?? '', numbered.row.type, minor), e.t)) {
         skipped++;
         lastSkippedAt = e.t;
         continue;

@@ -2,9 +2,17 @@
 // through golang.org/x/time/rate's TryAccept.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventSpamFilter, SPAM_BURST, SPAM_REFILL_SECONDS } from './eventSpamFilter';
+import { EventSpamFilter, SPAM_BURST, SPAM_REFILL_SECONDS, spamKey } from './eventSpamFilter';
 
 describe('the kubelet\'s event spam filter [10.7]', () => {
+  it('keys a pod\'s bucket by the event\'s type too from 1.34 (getSpamKey with event.Type, kubernetes#124747), by the pod alone before', () => {
+    const f = new EventSpamFilter();
+    for (let i = 0; i < SPAM_BURST; i++) expect(f.accept(spamKey('p', 'Normal', 34), 0)).toBe(true);
+    expect(f.accept(spamKey('p', 'Normal', 34), 0)).toBe(false);
+    expect(f.accept(spamKey('p', 'Warning', 34), 0)).toBe(true);
+    expect(spamKey('p', 'Warning', 33)).toBe(spamKey('p', 'Normal', 33));
+  });
+
   it('writes 25 events about a pod at once, then one more each time a token comes back (300 s)', () => {
     const f = new EventSpamFilter();
     const at0 = Array.from({ length: 30 }, () => f.accept('pod', 0));

@@ -6,8 +6,20 @@
 // namespace, name, uid, apiVersion; no reason, message or container), 25 tokens, one back every
 // 300 s (defaultSpamBurst, defaultSpamQPS in tools/record/events_cache.go). A skipped occurrence is
 // dropped without a retry (recordToSink); the next written one carries the whole count.
+// From 1.34 the key has the event's type too (kubernetes#124747: `event.Type` appended to
+// getSpamKey, read in client-go v0.34.3's events_cache.go as vendored by two projects; the first
+// release is not established, and 1.31-1.33 keep the older key here): Normal and Warning events
+// of one pod draw on two buckets of 25.
 
 export const SPAM_BURST = 25;
+
+/** The release whose client-go keys the spam filter by the event's type too (kubernetes#124747). */
+export const SPAM_KEY_HAS_TYPE_FROM = 34;
+
+/** The bucket an event of the pod `pod` draws on ([10.7]). */
+export function spamKey(pod: string, type: 'Normal' | 'Warning', minor: number): string {
+  return minor >= SPAM_KEY_HAS_TYPE_FROM ? `${pod}|${type}` : pod;
+}
 export const SPAM_REFILL_SECONDS = 300;
 
 /** The API server forgets an event this long after its last write (kube-apiserver --event-ttl, default 1h; the event registry's TTLFunc renews it at every write). */
