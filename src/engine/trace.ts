@@ -116,6 +116,12 @@ export interface ContainerKillEvent extends ContainerEventBase {
   type: 'container.kill';
   reason: string;
   gracePeriodSeconds: number;
+  /**
+   * The Killing event's message where the kubelet's caller gave one (computePodActions'
+   * `Container X failed liveness probe, will be restarted`, computeInitContainerActions' `Init
+   * container X definition changed`); absent, killContainer records `Stopping container X`.
+   */
+  message?: string;
 }
 export interface ContainerSignalEvent extends ContainerEventBase { type: 'container.signal'; signal: string }
 export interface ContainerBackoffEvent extends ContainerEventBase { type: 'container.backoff'; delay: number }

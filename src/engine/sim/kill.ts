@@ -101,12 +101,12 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
  */
 export function* killContainer(
   sim: PodSim, name: string, reason: string, grace: number, ordering: TerminationOrdering | false, why: string, cause?: Causes,
-  seenRunning = false, legacy?: LegacyGraceOverride,
+  seenRunning = false, legacy?: LegacyGraceOverride, message?: string,
 ): Proc<void> {
   const rec = sim.rec(name);
   const inst = newest(rec);
   if (inst?.state === 'exited' && seenRunning) {
-    yield* killExited(sim, inst, reason, grace, ordering, why, cause, legacy);
+    yield* killExited(sim, inst, reason, grace, ordering, why, cause, legacy, message);
     return;
   }
   if (!inst || inst.state !== 'running') {
@@ -114,7 +114,9 @@ export function* killContainer(
     return;
   }
   rec.killing = true;
-  inst.ids.kill = sim.emit({ type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, why }, cause);
+  inst.ids.kill = sim.emit(message === undefined
+    ? { type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, why }
+    : { type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, message, why }, cause);
   const waitsForTurn = ordering !== false && ordering.waitsForTurn(name);
   let remaining = legacy ? legacy.hookBound : grace;
   const preStop: { id?: string } = {};
@@ -159,12 +161,13 @@ export function* killContainer(
  */
 function* killExited(
   sim: PodSim, inst: Instance, reason: string, grace: number, ordering: TerminationOrdering | false, why: string, cause?: Causes,
-  legacy?: LegacyGraceOverride,
+  legacy?: LegacyGraceOverride, message?: string,
 ): Proc<void> {
   const name = inst.container;
   const exitedAt = inst.finishedAt ?? sim.now;
   inst.ids.kill = sim.emit({
     type: 'container.kill', container: name, reason, gracePeriodSeconds: grace,
+    ...(message === undefined ? {} : { message }),
     why: `${why} [8.11] The kubelet reads its cache from the last relist ([0.6]), where ${name} still runs: it exited at ${+exitedAt.toFixed(3)}s, so the stop finds nothing to signal, but the Killing event is recorded${!sim.rec(name).spec.preStop ? '' : legacy && legacy.hookBound <= 0 ? ' (no preStop hook: in 1.27 a force deletion leaves it no time, [8.12])' : ' and the preStop hook runs'}.`,
   }, [...(cause ?? []), inst.ids.exit]);
   // [8.12] 1.27: the hook is bounded by the deletion's own grace here too (0 for a force deletion: no hook).

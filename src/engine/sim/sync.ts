@@ -169,7 +169,7 @@ function* killsThenStarts(sim: PodSim, plan: PodActions, exited: ReadonlyMap<str
   } else {
     for (const kill of plan.containersToKill) {
       const why = `[${kill.reason === 'SpecChanged' ? '1.8' : '4.4'}] ${kill.message}.`;
-      yield* killContainer(sim, kill.name, kill.reason, killGrace(sim, kill.name, kill.reason), false, why, killCause(sim, plan, kill.name), seenRunning?.has(kill.name));
+      yield* killContainer(sim, kill.name, kill.reason, killGrace(sim, kill.name, kill.reason), false, why, killCause(sim, plan, kill.name), seenRunning?.has(kill.name), undefined, kill.message);
     }
   }
 

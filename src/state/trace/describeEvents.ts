@@ -44,14 +44,12 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
       const created = [kubelet('Normal', 'Created', createdMessage(e.container, minor)), kubelet('Normal', 'Started', startedMessage(e.container, minor))];
       return pulled || image === undefined ? created : [kubelet('Normal', 'Pulled', imagePresentMessage(image, minor)), ...created];
     }
-    case 'container.kill': {
+    case 'container.kill':
       // killContainer records its caller's message, else "Stopping container X" (a postStart failure
-      // passes "FailedPostStartHook"; kuberuntime_container.go, 1.27-1.36)
-      const probe = e.reason === 'LivenessProbe' ? 'liveness' : e.reason === 'StartupProbe' ? 'startup' : null;
-      return [kubelet('Normal', 'Killing', probe
-        ? `Container ${e.container} failed ${probe} probe, will be restarted`
-        : e.reason === 'FailedPostStartHook' ? 'FailedPostStartHook' : `Stopping container ${e.container}`)];
-    }
+      // passes "FailedPostStartHook"; kuberuntime_container.go, 1.27-1.36): computePodActions' and
+      // computeInitContainerActions' own words travel on the event
+      return [kubelet('Normal', 'Killing', e.message
+        ?? (e.reason === 'FailedPostStartHook' ? 'FailedPostStartHook' : `Stopping container ${e.container}`))];
     case 'container.backoff':
     case 'container.backoffAgain': // [4.9] each refusing sync records it again
       return [kubelet('Warning', 'BackOff', `Back-off restarting failed container ${e.container} in pod ${podName}_${namespace}`)];
@@ -166,7 +164,7 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean): 
     case 'container.start':
       return `${e.type}|${pulled || image === undefined ? '' : image}`;
     case 'container.kill':
-      return `${e.type}|${e.reason}`;
+      return `${e.type}|${e.reason}|${e.message ?? ''}`;
     case 'container.waiting':
       return `${e.type}|${e.reason}|${image ?? ''}`;
     case 'container.backoff':
