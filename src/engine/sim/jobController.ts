@@ -23,7 +23,7 @@ import { startPod } from './simulatePod';
 import { applyFault } from './faults';
 import { deletePod } from './terminate';
 import { BackoffRecord, firstPendingIndexes, jobPodBackoff, jobPodName, matchPodFailurePolicy, remainingFor } from './jobRules';
-import { AFTER_TERMINAL } from './timing';
+import { AFTER_TERMINAL, SYNC_JOB_BATCH_PERIOD } from './timing';
 import { exitCodes, finishOf, restartsOf, type JobPod } from './jobPodView';
 
 
@@ -109,7 +109,11 @@ export class JobController {
       const wake = this.sync();
       if (this.done) break;
       const timeout = wake === undefined ? undefined : Math.max(0, wake - this.k.now);
-      yield { until: () => this.changed(), timeout };
+      const changed: boolean = yield { until: () => this.changed(), timeout };
+      // [16.2] a pod update enqueues the Job after syncJobBatchPeriod (updatePod ->
+      // enqueueSyncJobBatched); a sync the controller asked for itself (a back-off, the deadline)
+      // comes at its time, never sooner than that period after the update that asked for it
+      if (changed) yield { sleep: SYNC_JOB_BATCH_PERIOD };
     }
     // The Job is over: the run closes once its pods are gone or terminal.
     yield { until: () => this.pods.every((p) => this.settled(p)) };

@@ -50,3 +50,9 @@ export const HORIZON_CAP = 30 * 60;
 export const KUBELET_RESTART_GRACE = 10;
 /** How long a restarting kubelet (or a rebooting node's kubelet) is away (our choice, [15.8]). */
 export const KUBELET_DOWNTIME = 5;
+
+/**
+ * The Job controller enqueues a Job a second after a pod of it changes (syncJobBatchPeriod,
+ * updatePod -> enqueueSyncJobBatched; enqueueSyncJobWithDelay never waits less) [16.2].
+ */
+export const SYNC_JOB_BATCH_PERIOD = 1;

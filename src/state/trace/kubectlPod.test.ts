@@ -26,7 +26,7 @@ describe('kubectlPodAt: the pod the kubectl strip follows', () => {
 
   it('without a selection, is the pod the controller created last by then, not the pod whose line is newest', () => {
     expect(kubectlPodAt(job, 1, null)).toBe(pod1);
-    expect(kubectlPodAt(job, 12, null)).toBe(pod2);
+    expect(kubectlPodAt(job, 13, null)).toBe(pod2); // created a batch period (1 s) after pod 0 succeeded
     expect(kubectlPodAt(job, 30, null)).toBe(pod3);
     // A selected event that belongs to no pod (the controller's job.complete) leaves the default.
     const complete = job.events.findIndex((e) => e.type === 'job.complete');
@@ -37,7 +37,7 @@ describe('kubectlPodAt: the pod the kubectl strip follows', () => {
 
 describe('kubectlRowOfPod: that pod\'s own latest kubectl line', () => {
   it('shows the selected pod\'s line where the newest line of any pod belongs to another', () => {
-    const t = 24;
+    const t = 25;
     const newestOfAny = kubectlAt(job, t)!;
     expect(newestOfAny.pod).toBe(pod3);
     const row = kubectlRowOfPod(job, t, pod1)!;
@@ -59,8 +59,8 @@ describe('kubectlRowOfPod: that pod\'s own latest kubectl line', () => {
 
 describe('kubectlRowAt: the row the strip and compare mode show', () => {
   it('is the followed pod\'s line for a Job and the latest line for a lone pod', () => {
-    expect(kubectlRowAt(job, 24, eventOf(pod1))).toBe(kubectlRowOfPod(job, 24, pod1));
-    expect(kubectlRowAt(job, 24, null)!.pod).toBe(pod3);
+    expect(kubectlRowAt(job, 25, eventOf(pod1))).toBe(kubectlRowOfPod(job, 25, pod1));
+    expect(kubectlRowAt(job, 25, null)!.pod).toBe(pod3);
     const trace = sidecarPodTrace();
     expect(kubectlRowAt(trace, trace.end, null)).toBe(kubectlAt(trace, trace.end));
   });

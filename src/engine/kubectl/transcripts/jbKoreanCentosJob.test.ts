@@ -14,13 +14,10 @@
 // rows, before the kubelet's first status, left out; a line the watch repeats for another update
 // of the object counted once); AGEs and "(… ago)" within 1 s, or between the engine's earliest and
 // latest requeue (`requeueJitter` 0 and 1) for the crash loop's restarts.
-// Not compared (a disagreement, reported to the lead engineer with this file): when the next
-// pod of the completions-3 Job is created. The Job controller syncs a pod update after its batch
-// period (syncJobBatchPeriod, 1 s: updatePod → enqueueSyncJobBatched, pkg/controller/job/
-// job_controller.go), and the watch shows each next pod after a second `Completed` line of the
-// previous one, 1 to 3 s after its first (pod 2 between the AGEs 21 s and 22 s of pod 1, pod 3
-// between 23 s and 24 s of pod 2); the engine creates it at the instant of the first `Completed`
-// row (21 s and 21 s).
+// When the next pod of the completions-3 Job is created was a disagreement, fixed in session 31:
+// the Job controller syncs a pod update after its batch period (syncJobBatchPeriod, 1 s: updatePod
+// → enqueueSyncJobBatched, pkg/controller/job/job_controller.go), and the watch shows each next pod
+// 1 to 3 s after the previous one's first `Completed` line; the engine created it at that instant.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
@@ -140,6 +137,18 @@ centos-job-djh5p   0/1   Completed   0   23s`,
     });
     expect(events.filter((e) => e.type === 'job.complete')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'container.start')).toHaveLength(3);
+  });
+
+  // Published: pod 2's first line comes between pod 1's `Completed 21s` and `22s` lines, pod 3's
+  // between pod 2's `23s` and `24s`: a second or more after the pod's first `Completed`. updatePod
+  // enqueues the Job after syncJobBatchPeriod (1 s, enqueueSyncJobBatched, job_controller.go) [16.2].
+  it.each(['1.31', '1.35', '1.37'])('creates each next pod a batch period (1 s) after the previous pod\'s first `Completed` row, as the watch orders them (%s) [16.2]', (version) => {
+    const events = eventsOf('centos-completions3', version);
+    const pods = events.filter((e): e is Extract<TraceEvent, { type: 'job.podCreated' }> => e.type === 'job.podCreated');
+    for (const [i, next] of pods.slice(1).entries()) {
+      const completed = events.find((e) => e.type === 'pod.kubectl' && e.pod === pods[i]!.pod && e.status === 'Completed')!;
+      expect(next.t - completed.t, `pod ${i + 2}`).toBeCloseTo(1, 6);
+    }
   });
 });
 
