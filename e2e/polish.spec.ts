@@ -81,7 +81,7 @@ test('a Job’s pod names in the timeline select that pod, by click or keyboard;
   const pods = trace.pods!.map((p) => p.name);
   await guardNetwork(page);
   await page.setViewportSize(SIZES.laptop);
-  await page.goto(`/?t=24#${encodeFragment({ text })}`);
+  await page.goto(`/?t=26#${encodeFragment({ text })}`); // the fifth pod exists from 25 s
   await waitForApp(page);
   const name = page.getByTestId('kubectl-name');
   const label = (pod: string) => page.locator(`[data-testid="pod-label"][data-pod="${pod}"]`);
