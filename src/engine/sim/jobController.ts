@@ -111,8 +111,8 @@ export class JobController {
       const timeout = wake === undefined ? undefined : Math.max(0, wake - this.k.now);
       const changed: boolean = yield { until: () => this.changed(), timeout };
       // [16.2] a pod update enqueues the Job after syncJobBatchPeriod (updatePod ->
-      // enqueueSyncJobBatched); a sync the controller asked for itself (a back-off, the deadline)
-      // comes at its time, never sooner than that period after the update that asked for it
+      // enqueueSyncJobBatched; updates within it make one sync); a sync the controller asked for
+      // itself (a back-off's end, the deadline) comes at its time
       if (changed) yield { sleep: SYNC_JOB_BATCH_PERIOD };
     }
     // The Job is over: the run closes once its pods are gone or terminal.
