@@ -53,8 +53,17 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
     case 'container.backoff':
     case 'container.backoffAgain': // [4.9] each refusing sync records it again
       return [kubelet('Warning', 'BackOff', `Back-off restarting failed container ${e.container} in pod ${podName}_${namespace}`)];
+    case 'fault':
+      // A pull that failed (start.ts pullImage writes the fault with the image; the injection's own
+      // event names none): EnsureImageExists records Warning Failed "Failed to pull image %q: %v"
+      // at the failure, then startContainer "Error: ErrImagePull" (image_manager.go,
+      // kuberuntime_container.go); the runtime's error is the engine's status message.
+      if (e.do !== 'failPull' || e.image === undefined) return [];
+      return [
+        kubelet('Warning', 'Failed', `Failed to pull image "${e.image}": failed to pull and unpack image "${e.image}"`),
+        kubelet('Warning', 'Failed', 'Error: ErrImagePull'),
+      ];
     case 'container.waiting':
-      if (e.reason === 'ErrImagePull') return [kubelet('Warning', 'Failed', `Error: ErrImagePull`)];
       // EnsureImageExists in back-off: Normal BackOff `Back-off pulling image "X"` (image_manager.go,
       // every version read), then startContainer's Warning Failed "Error: ImagePullBackOff".
       if (e.reason === 'ImagePullBackOff') {
@@ -165,6 +174,8 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean): 
       return `${e.type}|${pulled || image === undefined ? '' : image}`;
     case 'container.kill':
       return `${e.type}|${e.reason}|${e.message ?? ''}`;
+    case 'fault':
+      return e.do === 'failPull' && e.image !== undefined ? `${e.type}|${e.image}` : undefined;
     case 'container.waiting':
       return `${e.type}|${e.reason}|${image ?? ''}`;
     case 'container.backoff':

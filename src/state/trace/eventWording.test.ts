@@ -80,9 +80,10 @@ events:
     const rows = describeEvents(trace, trace.end, 'p');
     const app = version === '1.37' ? 'spec.containers{app}: ' : ''; // kubectl 1.35+ (#133627)
     expect(rows.find((r) => r.reason === 'BackOff')).toMatchObject({ type: 'Normal', message: `${app}Back-off pulling image "nginx:bad"` });
-    expect(rows.filter((r) => r.reason === 'Failed').map((r) => [r.type, r.message])).toEqual([
+    expect(rows.filter((r) => r.reason === 'Failed').map((r) => [r.type, r.message]).sort()).toEqual([
       ['Warning', `${app}Error: ErrImagePull`],
       ['Warning', `${app}Error: ImagePullBackOff`],
+      ['Warning', `${app}Failed to pull image "nginx:bad": failed to pull and unpack image "nginx:bad"`],
     ]);
   });
 });
