@@ -22,8 +22,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apiSecond } from '../humanDuration';
 import { runScenario } from '../../run';
-import type { Trace } from '../../trace';
-import { agoOf, publishedRows, restartCount, rowAt, simulatedRows, withVersion, type Row, type TimedRow } from './watch.testkit';
+import { agoOf, publishedRows, restartCount, rowAt, simulatedRows, withVersion, type Row, rowsWithLastRestart, type TimedRow } from './watch.testkit';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const key = (r: Row) => `${r.ready} ${r.status} ${restartCount(r.restarts)}`;
@@ -39,19 +38,13 @@ function rowsAround(rows: TimedRow[], age: number): string[] {
   return before ? [key(before), ...seen] : seen;
 }
 
-/** The engine's rows with the whole second each "(… ago)" counts from ([14.1]). */
-function rowsWithAgo(trace: Trace): { t: number; key: string; lastRestartAt?: number }[] {
-  return trace.events.flatMap((e) => (e.type === 'pod.kubectl'
-    ? [{ t: e.t, key: `${e.ready} ${e.status} ${restartCount(e.restarts)}`, lastRestartAt: e.lastRestartAt }]
-    : []));
-}
 
 /**
  * The engine's row at the published line's AGE has its READY, STATUS and RESTARTS, and its last
  * restart ("… ago") is no later than the published one and at most `lateBy` seconds earlier.
  */
 function expectLastRestartRow(scenario: string, version: string, line: string, lateBy: number): void {
-  const rows = rowsWithAgo(runScenario(withVersion(scenario, version)).trace!);
+  const rows = rowsWithLastRestart(withVersion(scenario, version));
   const [published] = publishedRows(line);
   const ours = rows.filter((r) => r.t <= published!.t).at(-1)!;
   expect(ours.key).toBe(key(published!));
@@ -105,7 +98,7 @@ describe('transcript: chapter 17, troisieme: restartPolicy OnFailure, success at
   // engine kept it at 1.36+, for a wrong reason: its on-demand relist saw the instant exit and its
   // deletor ignored that report.
   it.each(['1.35', '1.36', '1.37'])('prints `0/1 Completed 2` at 45s, first with the second run\'s end for "ago", within 2 s (%s) [4.1] [4.5] [6.2d] [10.8] [14.1]', (version) => {
-    const rows = rowsWithAgo(runScenario(withVersion(SCENARIO, version)).trace!);
+    const rows = rowsWithLastRestart(withVersion(SCENARIO, version));
     const [published] = publishedRows(line);
     const ours = rows.filter((r) => r.t <= published!.t).at(-1)!;
     expect(ours.key).toBe(key(published!));

@@ -19,17 +19,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apiSecond } from '../humanDuration';
 import { runScenario } from '../../run';
-import { agoOf, expectDescribeAges, type DescribeRowCheck, publishedRows, restartCount, rowAt, simulatedRows, withVersion } from './watch.testkit';
+import { agoOf, expectDescribeAges, type DescribeRowCheck, publishedRows, restartCount, rowAt, simulatedRows, rowsWithLastRestart, withVersion } from './watch.testkit';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const VERSIONS = ['1.36', '1.37'];
 
-/** The engine's rows with the whole second their "(… ago)" counts from. */
-function kubectlRows(text: string) {
-  return runScenario(text).trace!.events.flatMap((e) => (e.type === 'pod.kubectl'
-    ? [{ t: e.t, key: `${e.ready} ${e.status} ${restartCount(e.restarts)}`, lastRestartAt: e.lastRestartAt }]
-    : []));
-}
 
 describe('transcript: 08-liveness on a 1.37 minikube', () => {
   const SCENARIO = fixture('minikube137-lifecycle-liveness.yaml');
@@ -43,7 +37,7 @@ describe('transcript: 08-liveness on a 1.37 minikube', () => {
     ];
     const text = withVersion(SCENARIO, version);
     const rows = simulatedRows(text);
-    const withAgo = kubectlRows(text);
+    const withAgo = rowsWithLastRestart(text);
     for (const line of lines) {
       const [published] = publishedRows(line);
       expect(rowAt(rows, published!.t), line).toEqual({ ready: published!.ready, status: published!.status, restarts: published!.restarts });
@@ -89,7 +83,7 @@ lifecycle-crashloop   0/1     Error               3 (33s ago)  55s`.trim().split
   const key = (r: { ready: string; status: string; restarts: string }) => `${r.ready} ${r.status} ${restartCount(r.restarts)}`;
 
   it.each(VERSIONS)('prints exactly the watch\'s rows in order, each CrashLoopBackOff just before its restart (%s) [4.1] [10.2] [14.1]', (version) => {
-    const ours = kubectlRows(withVersion(SCENARIO, version));
+    const ours = rowsWithLastRestart(withVersion(SCENARIO, version));
     expect(ours.slice(0, published.length).map((r) => r.key)).toEqual(published.map(key));
     ours.slice(0, published.length).forEach((r, i) => {
       if (r.key.includes('CrashLoopBackOff')) expect(ours[i + 1]!.t - r.t, `row ${i + 1}`).toBeLessThan(1);
@@ -97,7 +91,7 @@ lifecycle-crashloop   0/1     Error               3 (33s ago)  55s`.trim().split
   });
 
   it.each(VERSIONS)('prints the rows before the first back-off at their ages and "ago" within 1 s (%s) [4.5] [14.1]', (version) => {
-    const ours = kubectlRows(withVersion(SCENARIO, version));
+    const ours = rowsWithLastRestart(withVersion(SCENARIO, version));
     const firstBackOff = published.findIndex((r) => r.status === 'CrashLoopBackOff');
     for (let i = 0; i < firstBackOff; i++) {
       expect(Math.abs(ours[i]!.t - published[i]!.t), `age of: ${watch[i]}`).toBeLessThanOrEqual(1);

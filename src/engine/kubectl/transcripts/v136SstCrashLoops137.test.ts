@@ -14,18 +14,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
-import { agoOf, publishedRows, restartCount, rowAt, simulatedRows, withVersion, type Row } from './watch.testkit';
+import { agoOf, publishedRows, restartCount, rowAt, simulatedRows, withVersion, rowsWithLastRestart, type Row } from './watch.testkit';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const key = (r: Row) => `${r.ready} ${r.status} ${restartCount(r.restarts)}`;
 const VERSIONS = ['1.36', '1.37'];
 
-/** The engine's kubectl rows, each with the whole second its "(… ago)" counts from ([14.1]). */
-function kubectlRows(text: string) {
-  return runScenario(text).trace!.events.flatMap((e) => (e.type === 'pod.kubectl'
-    ? [{ t: e.t, key: `${e.ready} ${e.status} ${restartCount(e.restarts)}`, lastRestartAt: e.lastRestartAt }]
-    : []));
-}
 
 describe('transcript: Netram\'s timestamped watch of 05-crashloopbackoff on a 1.37 minikube', () => {
   const SCENARIO = fixture('v136-netram-lifecycle-crashloop137.yaml');
@@ -59,12 +53,12 @@ lifecycle-crashloop   0/1     Error               3 (24s ago)   46s`.trim().spli
   ];
 
   it.each(VERSIONS)('prints exactly the watch\'s rows in order (%s) [4.1] [10.2] [14.1]', (version) => {
-    const ours = kubectlRows(withVersion(SCENARIO, version));
+    const ours = rowsWithLastRestart(withVersion(SCENARIO, version));
     expect(ours.slice(0, published.length).map((r) => r.key)).toEqual(published.map(key));
   });
 
   it.each(VERSIONS)('puts each CrashLoopBackOff in the second of its restart, not a second after its Error, as the stamps do (%s) [0.8] [4.6] [10.2]', (version) => {
-    const ours = kubectlRows(withVersion(SCENARIO, version)).slice(0, published.length);
+    const ours = rowsWithLastRestart(withVersion(SCENARIO, version)).slice(0, published.length);
     published.forEach((r, i) => {
       if (r.status !== 'CrashLoopBackOff') return;
       // Published: the Error, then the CrashLoopBackOff 11 s and 21 s later, the restart in its second.
@@ -76,7 +70,7 @@ lifecycle-crashloop   0/1     Error               3 (24s ago)   46s`.trim().spli
   });
 
   it.each(VERSIONS)('restarts the first time in the second of the Error, and each row before the first back-off within 1 s of its stamp (%s) [4.5] [14.1]', (version) => {
-    const ours = kubectlRows(withVersion(SCENARIO, version));
+    const ours = rowsWithLastRestart(withVersion(SCENARIO, version));
     expect(ours[3]!.t - ours[2]!.t).toBeLessThan(1);
     const firstBackOff = published.findIndex((r) => r.status === 'CrashLoopBackOff');
     for (let i = 0; i < firstBackOff; i++) {
@@ -108,7 +102,7 @@ describe('transcript: crash-demo, a container exiting 1 at once, on a 1.37 minik
     const text = withVersion(SCENARIO, version);
     const [published] = publishedRows(line);
     expect(key(rowAt(simulatedRows(text), published!.t)!)).toBe(key(published!));
-    const ours = kubectlRows(text).filter((r) => r.t <= published!.t).at(-1)!;
+    const ours = rowsWithLastRestart(text).filter((r) => r.t <= published!.t).at(-1)!;
     expect(Math.abs(published!.t - agoOf(line)! - ours.lastRestartAt!)).toBeLessThanOrEqual(1);
   });
 
@@ -128,7 +122,7 @@ describe('transcript: lifecycle-crashloop and lifecycle-restart (untagged busybo
     const line = 'lifecycle-crashloop   0/1     Error              3 (42s ago)   60s';
     const [published] = publishedRows(line);
     expect(key(rowAt(simulatedRows(text), published!.t)!)).toBe(key(published!));
-    const ours = kubectlRows(text).filter((r) => r.t <= published!.t).at(-1)!;
+    const ours = rowsWithLastRestart(text).filter((r) => r.t <= published!.t).at(-1)!;
     expect(Math.abs(published!.t - agoOf(line)! - ours.lastRestartAt!)).toBeLessThanOrEqual(2);
   });
 
@@ -140,7 +134,7 @@ describe('transcript: lifecycle-crashloop and lifecycle-restart (untagged busybo
     // Published: the second run ended 9 s before, inside the 10 s back-off. The engine's ended 12 s
     // before (its registry checks and starts are faster than this node's, not given); checked: it
     // too shows CrashLoopBackOff before the back-off's end.
-    const rows = kubectlRows(text);
+    const rows = rowsWithLastRestart(text);
     const clbo = rows.find((r) => r.key === key(published!))!;
     const restart = rows.find((r) => r.key.endsWith(' 2') && r.key.includes('Running'))!;
     expect(restart.t - clbo.t).toBeGreaterThan(1);

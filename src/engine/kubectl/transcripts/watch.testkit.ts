@@ -120,3 +120,13 @@ export function expectDescribeAges(dumpAt: number, rows: DescribeRowCheck[]): vo
     expect(Math.abs(dumpAt - ours[0]! - first), `${reason}: first`).toBeLessThanOrEqual(1);
   }
 }
+
+/**
+ * The engine's rows of a scenario, each keyed `READY STATUS count` with the whole second its
+ * "(… ago)" counts from ([14.1]), for checks of which run a published "ago" dates.
+ */
+export function rowsWithLastRestart(scenario: string): { t: number; key: string; lastRestartAt?: number }[] {
+  return runScenario(scenario).trace!.events.flatMap((e) => (e.type === 'pod.kubectl'
+    ? [{ t: e.t, key: `${e.ready} ${e.status} ${restartCount(e.restarts)}`, lastRestartAt: e.lastRestartAt }]
+    : []));
+}
