@@ -75,6 +75,15 @@
 // 215.5 and 202.5 s of CPU without it, 181.2 and 186.7 s with it; the whole suite 973.9 s in
 // 8.6 min without, 924.5 s in 8.1 min with (115 passed both times). The bench launches Chromium
 // with V8's defaults (bench/preview.ts): its figures are a user's, not this suite's.
+// 2026-12-06 evening: `--no-maglev --no-flush-bytecode` as well. Maglev, the tier below TurboFan,
+// spends the same background CPU on code a short-lived page seldom runs long enough to repay; and
+// the renderer kept from test to test (--process-per-site) flushed the app's bytecode at GCs
+// between page loads, only to compile it again at the next load. Total CPU of the whole process
+// tree (`.scratch/cpuab.sh`-style sampling of /proc, each pair in turn): history + share (24
+// tests) 149.2, 160.5, 137.9 s with --no-opt alone, 137.0, 132.7, 126.6 s with --no-maglev;
+// a11y + hostile-links + panels (14 tests) 159.4, 177.7 s with --no-opt --no-maglev, 152.9,
+// 152.5 s adding --no-flush-bytecode; --no-opt alone against all three, 200.0 / 197.8 s against
+// 188.5 / 187.4 s. (--max-lazy and --no-sparkplug: no gain.)
 
 import { defineConfig } from '@playwright/test';
 
@@ -98,7 +107,7 @@ export default defineConfig({
     headless: true,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--process-per-site', '--js-flags=--no-opt', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: ['--no-sandbox', '--process-per-site', '--js-flags=--no-opt --no-maglev --no-flush-bytecode', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
       // Nothing leaves the machine: every request but to this machine goes to a proxy that is not
       // there, and fails (support/app.ts's guardNetwork records them; offline.spec.ts checks both).
       // A route would block them too, but turns the browser's cache off (support/test.ts).

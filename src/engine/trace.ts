@@ -111,6 +111,11 @@ export interface ContainerExitEvent extends ContainerEventBase {
   attempt: number;
   exitCode: number;
   reason: string;
+  /**
+   * [3.5] A start that failed (reason StartError, exit code 128: the process never ran): the
+   * runtime's error, which the kubelet's Warning Failed event and the container's status repeat.
+   */
+  message?: string;
 }
 export interface ContainerKillEvent extends ContainerEventBase {
   type: 'container.kill';

@@ -17,6 +17,7 @@ function describeStop(s: StopBehavior): string {
 }
 
 function describe(b: Behavior): string {
+  if (b.startError !== undefined) return `its start fails (${b.startError === true ? 'executable file not found' : b.startError}), so it never runs`;
   const up = b.startDelay > 0 ? `up after ${formatSeconds(b.startDelay)}; ` : '';
   const run = b.exitAfter === null
     ? 'runs until stopped'
@@ -51,11 +52,13 @@ export function buildBehavior(c: ContainerSpec, entry: SimEntry | undefined): Be
     note: inferred.note,
   };
   if (entry?.registryCheck !== undefined) b.registryCheck = entry.registryCheck;
+  if (entry?.startError !== undefined) b.startError = entry.startError;
   if (entry?.attempts && Object.keys(entry.attempts).length > 0) b.attempts = entry.attempts;
   if (entry?.probes && Object.values(entry.probes).some((x) => x)) b.probes = entry.probes;
-  const baseFields = ['pull', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'onStop', 'postStart', 'preStop'] as const;
+  const baseFields = ['pull', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'startError', 'onStop', 'postStart', 'preStop'] as const;
   if (entry && baseFields.some((k) => entry[k] !== undefined)) {
-    const guessed = (['exitAfter', 'exitCode', 'onStop'] as const).filter((k) => entry[k] === undefined);
+    // A start that fails runs nothing: no exit or stop handling to infer.
+    const guessed = b.startError !== undefined ? [] : (['exitAfter', 'exitCode', 'onStop'] as const).filter((k) => entry[k] === undefined);
     b.note = guessed.length === 0
       ? `Simulation document: ${describe(b)}`
       : `Simulation document: ${describe(b)} (${guessed.join(', ')} inferred from ${c.command || c.args ? 'the command' : 'the image'})`;

@@ -37,3 +37,6 @@ export const MAX_TRACE_EVENTS = 50_000;
 
 /** Kernel steps one run may take (a guard behind the event budget: steps that write nothing). */
 export const MAX_KERNEL_STEPS = 2_000_000;
+
+/** The longest runtime message `startError` takes ([3.5]; a real one is a line or two). */
+export const MAX_START_ERROR_CHARS = 1000;

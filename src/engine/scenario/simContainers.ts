@@ -4,14 +4,14 @@
 
 import { MAX_RUNS } from './limits';
 import { child, index, type Problems, type Span } from './problems';
-import { checkKeys, expectMap, readDuration, readDurationOrNever, readExitCode } from './simFields';
+import { checkKeys, expectMap, readDuration, readDurationOrNever, readExitCode, readStartError } from './simFields';
 import { didYouMean } from './suggest';
 import type { ProbeKind } from '../trace';
 import type { Behavior, HookBehavior, ProbeBehavior, ProbeSpec, StopBehavior } from './types';
 import { missesTimeout } from './probeTimeout';
 import { present, type YMap, type YNode } from './ynode';
 
-export type AttemptOverride = Partial<Pick<Behavior, 'exitAfter' | 'exitCode' | 'startDelay' | 'readyAfter'>>;
+export type AttemptOverride = NonNullable<Behavior['attempts']>[number];
 
 export interface SimEntry {
   keySpan: Span;
@@ -23,6 +23,8 @@ export interface SimEntry {
   readyAfter?: number;
   exitAfter?: number | null;
   exitCode?: number;
+  /** [3.5] Every start fails: true (the default message), or the runtime's message. */
+  startError?: string | true;
   onStop?: StopBehavior;
   postStart?: Partial<HookBehavior>;
   preStop?: Partial<HookBehavior>;
@@ -35,10 +37,10 @@ export const PROBE_KEYS = { startupProbe: 'startup', livenessProbe: 'liveness', 
 type ProbeKey = keyof typeof PROBE_KEYS;
 
 const ENTRY_KEYS = [
-  'pull', 'registryCheck', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'onStop', 'postStart', 'preStop', 'runs',
+  'pull', 'registryCheck', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'startError', 'onStop', 'postStart', 'preStop', 'runs',
   'startupProbe', 'livenessProbe', 'readinessProbe',
 ] as const;
-const RUN_KEYS = ['exitAfter', 'exitCode', 'startDelay', 'readyAfter'] as const;
+const RUN_KEYS = ['exitAfter', 'exitCode', 'startDelay', 'readyAfter', 'startError'] as const;
 
 function readOnStop(p: Problems, node: YNode, path: string): StopBehavior | undefined {
   if (node.kind === 'scalar' && typeof node.value === 'string') {
@@ -102,6 +104,9 @@ function readRun(p: Problems, map: YMap, path: string): AttemptOverride {
     } else if (e.key === 'startDelay' || e.key === 'readyAfter') {
       const v = readDuration(p, e.value, fp);
       if (v !== undefined) out[e.key] = v;
+    } else if (e.key === 'startError') {
+      const v = readStartError(p, e.value, fp);
+      if (v !== undefined) out.startError = v;
     }
   }
   return out;
@@ -149,6 +154,11 @@ function readEntry(p: Problems, node: YNode, path: string, keySpan: Span): SimEn
       case 'exitCode': {
         const v = readExitCode(p, e.value, fp);
         if (v !== undefined) entry.exitCode = v;
+        break;
+      }
+      case 'startError': {
+        const v = readStartError(p, e.value, fp);
+        if (v !== undefined && v !== false) entry.startError = v;
         break;
       }
       case 'onStop': {

@@ -2,6 +2,7 @@
 // "did you mean" hints, and durations in Go style).
 
 import { parseDuration } from './duration';
+import { MAX_START_ERROR_CHARS } from './limits';
 import { child, type Problems, type Span } from './problems';
 import { didYouMean } from './suggest';
 import { isNull, type YEntry, type YMap, type YNode } from './ynode';
@@ -36,6 +37,22 @@ export function readExitCode(p: Problems, node: YNode, path: string): number | u
     return undefined;
   }
   return node.value;
+}
+
+/**
+ * `startError` ([3.5]): true (the start fails with the runtime's "executable file not found"
+ * message for the container's command), false (it does not fail), or the runtime's own message.
+ */
+export function readStartError(p: Problems, node: YNode, path: string): string | boolean | undefined {
+  if (node.kind === 'scalar' && typeof node.value === 'boolean') return node.value;
+  if (node.kind === 'scalar' && typeof node.value === 'string' && node.value.trim() !== '') {
+    const message = node.value.trim();
+    if (message.length <= MAX_START_ERROR_CHARS) return message;
+    p.error(path, `startError's message is ${message.length} characters long (at most ${MAX_START_ERROR_CHARS})`, node.span);
+    return undefined;
+  }
+  p.error(path, 'startError must be true (the start fails: executable file not found), false, or the runtime\'s message', node.span);
+  return undefined;
 }
 
 /** A failing HTTP status (400-599): the HTTP prober passes 200-399 (3xx with a warning) [5.13]. */

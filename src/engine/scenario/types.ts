@@ -147,8 +147,17 @@ export interface Behavior {
   preStop: HookBehavior;
   /** How long each probe's handler takes to answer, from the Simulation document ([5.11]); null: it never answers. */
   probes?: Partial<Record<ProbeKind, ProbeBehavior>>;
-  /** Per-attempt overrides: attempt index -> partial behaviour (e.g. the first run crashes). */
-  attempts?: Record<number, Partial<Pick<Behavior, 'exitAfter' | 'exitCode' | 'startDelay' | 'readyAfter'>>>;
+  /**
+   * [3.5] The runtime cannot start the process (a command the image does not have): every start
+   * fails. true: the runtime's "executable file not found" message for the container's command;
+   * a string: the runtime's own message.
+   */
+  startError?: string | true;
+  /**
+   * Per-attempt overrides: attempt index -> partial behaviour (e.g. the first run crashes);
+   * `startError: false` makes that attempt start although the base behaviour's fail.
+   */
+  attempts?: Record<number, Partial<Pick<Behavior, 'exitAfter' | 'exitCode' | 'startDelay' | 'readyAfter'>> & { startError?: string | boolean }>;
   /** Human-readable account of where this behaviour came from, shown as an inline hint. */
   source: 'simulation' | 'inferred' | 'default';
   note: string;

@@ -109,7 +109,10 @@ export function previousRun(rec: ContainerRecord): Instance | undefined {
 export function behaviorFor(base: Behavior, attempt: number): Behavior {
   const over = base.attempts?.[attempt];
   if (!over) return base;
-  const merged: Behavior = { ...base, ...over };
+  const { startError, ...rest } = over;
+  const merged: Behavior = { ...base, ...rest };
+  if (startError === false) delete merged.startError; // [3.5] this run starts although the others fail
+  else if (startError !== undefined) merged.startError = startError;
   if (over.startDelay !== undefined && over.readyAfter === undefined) merged.readyAfter = Math.max(base.readyAfter, over.startDelay);
   return merged;
 }

@@ -91,9 +91,8 @@ function attemptName(inst: Instance): string {
   return `runs[${inst.attempt}] in the Simulation document, for attempt ${inst.attempt} only`;
 }
 
-/** The process ends (by itself, by a fault, by a signal); `cause`: the event that ended it. */
-export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: boolean, why: string, reason?: string, cause?: Causes): void {
-  if (inst.state !== 'running' && inst.state !== 'created') return;
+/** The runtime records the run as exited now, with this code and reason; its older dead runs go ([10.8]). */
+function markExited(sim: PodSim, inst: Instance, code: number, reason: string): void {
   sim.k.cancel(inst.exitTimer);
   sim.k.cancel(inst.upTimer);
   // Dropped once cancelled (a cancelled timer is never read again: signalStop skips it as it would
@@ -103,11 +102,36 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
   inst.state = 'exited';
   inst.finishedAt = sim.now;
   inst.exitCode = code;
-  inst.reason = exitReason(code, oom, reason);
+  inst.reason = reason;
   sim.containerChanged(inst.container);
   sim.exits.push(inst);
   deleteOlderRuns(sim, inst); // [10.8]
-  const exitId = emitExit(sim, inst.container, inst.attempt, code, inst.reason, why, cause);
+}
+
+/** containerd's exit code and reason for a container whose start failed (its CRI server's errorStartExitCode, errorStartReason). */
+export const START_ERROR_EXIT_CODE = 128;
+export const START_ERROR_REASON = 'StartError';
+
+/**
+ * [3.5] CRI StartContainer failed: containerd marks the created container exited at once, code
+ * 128, reason StartError, with the error as its message and no start time; nothing ran. Returns
+ * the container.exit event's id (it carries the message, which the kubelet's Failed event and the
+ * status repeat).
+ */
+export function failStart(sim: PodSim, inst: Instance, message: string, why: string, cause?: Causes): string {
+  if (inst.state !== 'created') throw new Error(`${inst.container}: only a created container can fail to start`);
+  markExited(sim, inst, START_ERROR_EXIT_CODE, START_ERROR_REASON);
+  const id = sim.emit({ type: 'container.exit', container: inst.container, attempt: inst.attempt, exitCode: START_ERROR_EXIT_CODE, reason: START_ERROR_REASON, message, why }, cause);
+  inst.ids.exit = id;
+  sim.noticeRuntimeChange(inst.container);
+  return id;
+}
+
+/** The process ends (by itself, by a fault, by a signal); `cause`: the event that ended it. */
+export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: boolean, why: string, reason?: string, cause?: Causes): void {
+  if (inst.state !== 'running' && inst.state !== 'created') return;
+  markExited(sim, inst, code, exitReason(code, oom, reason));
+  const exitId = emitExit(sim, inst.container, inst.attempt, code, inst.reason!, why, cause);
   inst.ids.exit = exitId;
   const hook = sim.hooks.get(inst);
   // A sleep hook runs in the kubelet, not in the container: it outlives the container ([11.4]).

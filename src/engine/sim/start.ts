@@ -9,7 +9,8 @@
 import type { Proc } from './kernel';
 import type { Causes, PodSim } from './podSim';
 import { newest, type ContainerRecord, type Instance, type StartError } from './model';
-import { createInstance, startProcess } from './process';
+import { createInstance, failStart, startProcess } from './process';
+import type { ContainerSpec } from '../scenario/types';
 import { killContainer } from './kill';
 import { CONTAINER_CREATE, CONTAINER_START, PULL_CHECK, PULL_FAILURE, jitteredDelay } from './timing';
 import { emitBackoff, emitBackoffAgain } from './frequentEvents';
@@ -234,10 +235,36 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   yield START_WAIT;
   rec.startError = undefined;
   sim.containerChanged(rec);
+  if (inst.behavior.startError !== undefined) return startFails(sim, rec, inst, inst.behavior.startError, [pull.id, ...cause, waitedFor]);
   startProcess(sim, inst, why, [pull.id, ...cause, waitedFor]);
   // The hook's steps in a generator of their own: a start without one (every restart of a crash
   // loop) keeps no room for their state in its own.
   return rec.spec.postStart ? yield* runPostStart(sim, rec, inst) : STARTED;
+}
+
+/**
+ * The runtime's message for a command it cannot find (containerd 1.7 with runc 1.1, as published
+ * dumps print it); without a command, the image's entrypoint is the one that cannot run, whose name
+ * the engine does not know: the message of a binary built for another architecture.
+ */
+export function defaultStartError(spec: ContainerSpec): string {
+  const command = spec.command?.[0];
+  const cause = command === undefined ? 'exec format error' : `exec: ${JSON.stringify(command)}: executable file not found in $PATH`;
+  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${cause}: unknown`;
+}
+
+/**
+ * [3.5] startContainer's StartContainer returned an error: the kubelet records Warning Failed
+ * "Error: <message>" and returns ErrRunContainer, so the sync fails (it is requeued, [4.6]) and
+ * the container's next status shows Waiting RunContainerError with the message ([10.2]).
+ */
+function startFails(sim: PodSim, rec: ContainerRecord, inst: Instance, setting: string | true, cause: Causes): StartOutcome {
+  const name = rec.spec.name;
+  const message = setting === true ? defaultStartError(rec.spec) : setting;
+  failStart(sim, inst, message, `[3.5] The runtime cannot start ${name}'s process (startError in the Simulation document): containerd marks the container exited at once, code 128, reason StartError, with no start time. The kubelet's start fails with RunContainerError, which the next status shows as ${name}'s Waiting reason; the exited container then follows the restart rules like any failed run [4.1].`, cause);
+  rec.startError = { reason: 'RunContainerError', message };
+  sim.containerChanged(rec);
+  return NOT_STARTED;
 }
 
 /** The waits and outcomes of every start, shared (the kernel and the sync only read them). */

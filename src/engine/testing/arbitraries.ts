@@ -17,6 +17,8 @@ const behavior = fc.record({
   ),
   postStart: fc.record({ duration: seconds(4), exitCode: fc.constantFrom(0, 0, 0, 1) }),
   preStop: fc.record({ duration: fc.option(seconds(20), { nil: null, freq: 6 }), exitCode: fc.constantFrom(0, 1) }),
+  // [3.5] now and then a container whose every start the runtime refuses
+  startError: fc.constantFrom<true | undefined>(undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, true),
 });
 
 const probe = fc.option(fc.record({

@@ -44,6 +44,13 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
       const created = [kubelet('Normal', 'Created', createdMessage(e.container, minor)), kubelet('Normal', 'Started', startedMessage(e.container, minor))];
       return pulled || image === undefined ? created : [kubelet('Normal', 'Pulled', imagePresentMessage(image, minor)), ...created];
     }
+    case 'container.exit': {
+      // [3.5] A start the runtime refused: startContainer recorded Created, then Warning Failed
+      // "Error: <the runtime's message>" instead of Started (kuberuntime_container.go).
+      if (e.message === undefined) return [];
+      const created = [kubelet('Normal', 'Created', createdMessage(e.container, minor)), kubelet('Warning', 'Failed', `Error: ${e.message}`)];
+      return pulled || image === undefined ? created : [kubelet('Normal', 'Pulled', imagePresentMessage(image, minor)), ...created];
+    }
     case 'container.kill':
       // killContainer records its caller's message, else "Stopping container X" (a postStart failure
       // passes "FailedPostStartHook"; kuberuntime_container.go, 1.27-1.36): computePodActions' and
@@ -174,6 +181,8 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean): 
       return `${e.type}|${pulled || image === undefined ? '' : image}`;
     case 'container.kill':
       return `${e.type}|${e.reason}|${e.message ?? ''}`;
+    case 'container.exit':
+      return e.message === undefined ? undefined : `${e.type}|${e.message}|${pulled || image === undefined ? '' : image}`;
     case 'fault':
       return e.do === 'failPull' && e.image !== undefined ? `${e.type}|${e.image}` : undefined;
     case 'container.waiting':
@@ -230,7 +239,9 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
       filter.reset();
       lifetime++;
     }
-    const pulled = e.type !== 'container.start' || pulledSinceStart.delete(`${e.pod ?? ''}|${e.container}`);
+    // a start, or a start the runtime refused ([3.5]): was its image pulled just before?
+    const creates = e.type === 'container.start' || (e.type === 'container.exit' && e.message !== undefined);
+    const pulled = !creates || pulledSinceStart.delete(`${e.pod ?? ''}|${e.container}`);
     if (e.pod !== undefined && e.pod !== podName) continue; // a Job's other pods: describe names one pod
     const container = 'container' in e ? e.container : undefined;
     const rows = memo.rows(e, container, container !== undefined ? images.get(container) : undefined, pulled);

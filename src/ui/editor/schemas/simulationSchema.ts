@@ -5,7 +5,7 @@
 // Container names come from the workload document, so the schema is built per scenario.
 
 import type { JSONSchema } from 'monaco-yaml';
-import { MAX_DURATION_SECONDS, MAX_EVENTS, MAX_RUNS } from '../../../engine/scenario/limits';
+import { MAX_DURATION_SECONDS, MAX_EVENTS, MAX_RUNS, MAX_START_ERROR_CHARS } from '../../../engine/scenario/limits';
 import type { SimEventKey } from '../../../engine/scenario/simEvents';
 import type { SimAction } from '../../../engine/scenario/types';
 import {
@@ -101,7 +101,19 @@ const RUN_KEYS = {
   exitCode: exitCode('For this attempt: the code of that exit.'),
   startDelay: duration('For this attempt: process start -> the app is up (a startup probe passes from then).'),
   readyAfter: duration('For this attempt: process start -> the readiness handler passes.'),
+  startError: startError('For this attempt: whether the runtime refuses the start (`true`, or its message), or lets it run although the container-level `startError` says otherwise (`false`).'),
 };
+
+/** `startError`: true, false, or the runtime's message (engine/scenario/simFields.ts readStartError). */
+function startError(description: string): JSONSchema {
+  return {
+    description,
+    anyOf: [
+      { type: 'boolean' },
+      { type: 'string', minLength: 1, maxLength: MAX_START_ERROR_CHARS },
+    ],
+  };
+}
 
 function containerBehaviour(): JSONSchema {
   return {
@@ -115,6 +127,7 @@ function containerBehaviour(): JSONSchema {
       readyAfter: duration('Process start -> the readiness handler passes, so a readiness probe succeeds from then on. Default: startDelay.'),
       exitAfter: duration('Process start -> the process exits by itself. `never`: long-running, it runs until the kubelet stops it. Default: inferred from command/args (e.g. `sleep 30` exits after 30s).', { never: true }),
       exitCode: exitCode('The code of the exit at exitAfter: 0 is Completed, anything else Error. Together with the restart policy it decides whether the container is restarted.'),
+      startError: startError("The runtime refuses every start of this container, as for a command the image does not have: `true` gives containerd's message for the container's command (`exec: \"bashz\": executable file not found in $PATH`), a string is the runtime's own message. The container is created but never runs: it exits at once with code 128, reason StartError, the kubelet records `Failed` and shows Waiting RunContainerError, and the restart policy and back-off go on as after any failed run."),
       onStop: {
         description: 'How the process handles the stop signal (SIGTERM, or lifecycle.stopSignal): `{ after, exitCode }` exits that long after the signal with that code; `ignore` ignores it, so the kubelet SIGKILLs it at the end of the grace period (exit 137), as for a PID 1 without a signal handler. Default: inferred (a `trap ... TERM` handles it at once; a shell or sleep as PID 1 ignores it).',
         anyOf: [
@@ -144,7 +157,7 @@ function containerBehaviour(): JSONSchema {
       runs: {
         type: 'array',
         maxItems: MAX_RUNS,
-        description: 'Per-attempt differences, one list entry per attempt: the first entry is attempt 0 (the first run), the next the first restart, and so on. Each entry overrides exitAfter, exitCode, startDelay or readyAfter for that attempt only; an empty entry (`- {}` or `-`) keeps the defaults; attempts after the last entry use the defaults too. E.g. crash twice, then run: `[{exitAfter: 2s, exitCode: 1}, {exitAfter: 2s, exitCode: 1}, {exitAfter: never}]`.',
+        description: 'Per-attempt differences, one list entry per attempt: the first entry is attempt 0 (the first run), the next the first restart, and so on. Each entry overrides exitAfter, exitCode, startDelay, readyAfter or startError for that attempt only; an empty entry (`- {}` or `-`) keeps the defaults; attempts after the last entry use the defaults too. E.g. crash twice, then run: `[{exitAfter: 2s, exitCode: 1}, {exitAfter: 2s, exitCode: 1}, {exitAfter: never}]`.',
         items: {
           type: ['object', 'null'],
           description: 'One attempt: the fields given replace the container-level ones for this attempt.',
