@@ -5,6 +5,7 @@ import type { ContainerStatus } from '../api';
 import type { LoadedPod } from '../apiPod/loadPods';
 import type { ContainerExplanation, ContainerKind, PodExtras } from './types';
 import { formatRfc3339 } from '../apiPod/time';
+import { START_ERROR_REASON } from '../sim/process';
 
 const at = (t: number | undefined): string => (t === undefined ? '' : ` at ${formatRfc3339(t)}`);
 
@@ -16,6 +17,12 @@ function exitText(t: NonNullable<ContainerStatus['state']['terminated']>): strin
 function waitingWords(name: string, kind: ContainerKind, s: ContainerStatus): string {
   const reason = s.state.waiting?.reason ?? '';
   const last = s.lastState.terminated;
+  if (reason === 'CrashLoopBackOff' && last?.reason === START_ERROR_REASON) {
+    return `${name} never ran: the runtime refused its last start (${exitText(last)}; a command the image does not have, for one), and it waits out its restart back-off, ${s.restartCount} restart${s.restartCount === 1 ? '' : 's'} so far [3.5] [4.5] [10.2].`;
+  }
+  if (reason === 'RunContainerError') {
+    return `${name} never ran: the runtime refused its start${last ? ` (${exitText(last)})` : ''}, so the kubelet shows RunContainerError until the next start, which its restart policy and back-off decide [3.5] [10.2].`;
+  }
   if (reason === 'CrashLoopBackOff') {
     return `${name} crashed and waits out its restart back-off: last ${last ? exitText(last) : 'exit unknown'}, ${s.restartCount} restart${s.restartCount === 1 ? '' : 's'} so far [4.5] [10.2].`;
   }

@@ -37,6 +37,14 @@ describe('continueScenario', () => {
     expect(scenario.sim.behaviors['centos-new']).toMatchObject({ exitAfter: 0, exitCode: 0 });
   });
 
+  it('a pod whose runtime refused its starts ([3.5]): refused again from here, its last run with no start time (the API\'s epoch)', () => {
+    const { scenario } = generated('start-error.yaml');
+    const from = scenario.sim.startFrom!.containers['app'];
+    expect(from).toMatchObject({ state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 2, backoff: 20, lastState: { finishedAt: 14, exitCode: 128, reason: 'StartError' } });
+    expect(from!.lastState!.startedAt).toBeUndefined();
+    expect(scenario.sim.behaviors['app']).toMatchObject({ startError: true });
+  });
+
   it('a Running pod with a sidecar: started and ready carry over, the last run of a restarted container too', () => {
     const { text, scenario } = generated('running-sidecar.yaml');
     const from = scenario.sim.startFrom!;

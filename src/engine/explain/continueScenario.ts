@@ -15,6 +15,7 @@ import { backoffForRestart, backoffFromMessage } from './backoffDelay';
 import { isRealPod, readRealPods } from './readRealPods';
 import { redactRealPods } from './redact';
 import { resolveGates } from '../version';
+import { START_ERROR_REASON } from '../sim/process';
 
 export interface ContinueOptions {
   /** The version chosen outside the text (the page's picker); the text's own Simulation document wins. */
@@ -80,7 +81,8 @@ function run(clock: Clock, s: ContainerState): Obj | undefined {
   const term = s.terminated;
   if (!term) return undefined;
   const out: Obj = {};
-  const started = at(clock, term.startedAt);
+  // [3.5] A start the runtime refused never ran: the API's epoch StartedAt says "never", not a time.
+  const started = term.reason === START_ERROR_REASON ? undefined : at(clock, term.startedAt);
   if (started !== undefined) out.startedAt = started;
   out.finishedAt = at(clock, term.finishedAt ?? term.startedAt) ?? clock.now;
   out.exitCode = term.exitCode;
@@ -110,11 +112,14 @@ function observed(clock: Clock, s: ContainerStatus, backoff: number | undefined)
   return out;
 }
 
-/** How a container that was seen exiting behaves from now on: as its newest finished run did. */
+/** How a container that was seen exiting behaves from now on: as its newest finished run did (a refused start, refused again). */
 function behaviour(clock: Clock, s: ContainerStatus, isInit: boolean): Obj | undefined {
   const term = s.state.terminated ?? s.lastState.terminated;
   if (!term || term.finishedAt === undefined || term.startedAt === undefined) return undefined;
   if (isInit && s.state.terminated?.exitCode === 0) return undefined; // done: it never runs again
+  // [3.5] The runtime refused its start: the next start fails too (the runtime's message stays in
+  // the pasted object; the share-safe spec has no command, so the engine words its own).
+  if (term.reason === START_ERROR_REASON) return { startError: true };
   const ranFor = round(term.finishedAt - term.startedAt);
   const runningFor = s.state.running?.startedAt === undefined ? 0 : clock.created + clock.now - s.state.running.startedAt;
   if (s.state.running && runningFor >= ranFor) return undefined; // this run already outlived the last one

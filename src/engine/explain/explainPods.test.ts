@@ -32,6 +32,13 @@ describe('explain mode on real dumps', () => {
     expect(pod!.next.find((n) => n.container === 'hotel-reserv-reservation')!.why).toMatch(/sidecar otel-collector is started \[2\.1\]/);
   });
 
+  it('a container whose runtime refused its starts: it never ran, exit 128 StartError, and restarts after the back-off the kubelet printed [3.5] [4.5]', () => {
+    const [pod] = explain('start-error.yaml').pods;
+    expect(pod!.kubectl).toEqual({ ready: '0/1', status: 'CrashLoopBackOff', restarts: '2 (0s ago)', age: '14s' });
+    expect(pod!.containers.find((c) => c.name === 'app')!.words).toMatch(/^app never ran: the runtime refused its last start \(exit code 128 \(StartError\) at 2026-08-20T03:04:14Z;/);
+    expect(pod!.next).toEqual([expect.objectContaining({ container: 'app', action: 'start', at: at('2026-08-20T03:04:14Z') + 20 })]);
+  });
+
   it('CrashLoopBackOff: "6 (38s ago)" and the restart at finishedAt + the back-off the kubelet printed (5m0s) [4.5] [10.2]', () => {
     const [pod] = explain('crashloop.yaml', '2021-07-14T19:53:00Z').pods;
     expect(pod!.kubectl).toEqual({ ready: '0/1', status: 'CrashLoopBackOff', restarts: '6 (38s ago)', age: '6m52s' });
