@@ -29,6 +29,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'container.signal': return e.signal;
     case 'container.backoff': return `delay ${e.delay}s`;
     case 'container.backoffAgain': return `still in the ${e.delay}s back-off`;
+    case 'container.pullBackoff': return `${e.image}: pull in back-off`;
     case 'container.waiting': return e.reason;
     case 'hook.start': return e.hook;
     case 'hook.end': return e.exitCode === undefined ? (e.failed ? `${e.hook}, failed` : e.hook) : `${e.hook}, exit ${e.exitCode}`;

@@ -136,6 +136,12 @@ export interface ContainerBackoffEvent extends ContainerEventBase { type: 'conta
  * counts these too. `delay` is the same wait's.
  */
 export interface ContainerBackoffAgainEvent extends ContainerEventBase { type: 'container.backoffAgain'; delay: number }
+/**
+ * A sync found the image's pull in its back-off and did not pull ([10.9]): EnsureImageExists
+ * records Normal BackOff `Back-off pulling image "X"` and startContainer Warning Failed `Error:
+ * ImagePullBackOff`, at every sync that meets the back-off, so `kubectl describe` counts these.
+ */
+export interface ContainerPullBackoffEvent extends ContainerEventBase { type: 'container.pullBackoff'; image: string }
 export interface ContainerWaitingEvent extends ContainerEventBase { type: 'container.waiting'; reason: string }
 export interface HookStartEvent extends ContainerEventBase { type: 'hook.start'; hook: HookKind }
 export interface HookEndEvent extends ContainerEventBase {
@@ -223,6 +229,7 @@ export type TraceEvent =
   | ContainerSignalEvent
   | ContainerBackoffEvent
   | ContainerBackoffAgainEvent
+  | ContainerPullBackoffEvent
   | ContainerWaitingEvent
   | HookStartEvent
   | HookEndEvent

@@ -69,6 +69,8 @@ export interface ContainerRecord {
   image: string;
   /** The id of the fault event that last changed the image (a SpecChanged kill cites it). */
   imageChangeId?: string;
+  /** The id of the fault event of this container's latest failed pull (a refusal of its pull back-off cites it, [10.9]). */
+  pullFailedId?: string;
   /** The id of the latest container.backoff event (the start after the wait cites it). */
   backoffId?: string;
   /** Its back-off table key for the image it was built for (start.ts). */

@@ -103,6 +103,23 @@ describe('simulate', () => {
     expect(of(t, 'container.start', 'app')).toHaveLength(0);
   });
 
+  it('records a pull back-off refusal at every sync that meets it, each between two failed pulls and citing the last one [10.9]', () => {
+    const t = run({ until: 120, main: [{ name: 'app' }], events: [{ at: 0, do: 'failPull', container: 'app', for: 1000 }] });
+    const failures = of(t, 'fault', 'app').filter((e) => e.do === 'failPull' && e.image !== undefined);
+    const refusals = of(t, 'container.pullBackoff', 'app');
+    expect(failures.length).toBeGreaterThanOrEqual(3);
+    expect(refusals.length).toBeGreaterThanOrEqual(failures.length - 1);
+    for (const r of refusals) {
+      const lastFailure = failures.filter((f) => f.t <= r.t).at(-1)!;
+      expect(r.image).toBe(lastFailure.image);
+      expect(r.cause).toEqual([lastFailure.id]);
+      expect(r.why).toMatch(/^\[10\.9\] /);
+    }
+    // no pull starts while the back-off refuses: each refusal comes before the next Pulling
+    const pulls = of(t, 'container.pulling', 'app').map((e) => e.t);
+    for (const r of refusals) expect(pulls.filter((p) => p > r.t - 1e-9 && p < r.t + 1e-9)).toEqual([]);
+  });
+
   it('gives every event a why naming a rule or a cause', () => {
     const t = run({ until: 60, init: [{ name: 'a', behavior: { exitAfter: 1 } }], main: [{ name: 'app', behavior: { exitAfter: 5, exitCode: 3 } }] });
     for (const e of t.events) expect(e.why.length).toBeGreaterThan(10);

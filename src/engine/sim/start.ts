@@ -46,6 +46,10 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
   if (sim.pullBackoff.inBackOff(image, sim.now)) {
     rec.startError = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
     sim.containerChanged(rec);
+    sim.emit({
+      type: 'container.pullBackoff', container: name, image,
+      why: `[10.9] The last pull of ${image} failed and its ${sim.pullBackoff.get(image)}s back-off is not over: the kubelet does not pull, records BackOff "Back-off pulling image" and Failed "Error: ImagePullBackOff", and the start fails with ImagePullBackOff.`,
+    }, [rec.pullFailedId]);
     return { ok: false };
   }
   const pulling = sim.emit({
@@ -57,7 +61,7 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
     sim.pullBackoff.failed(image, sim.now);
     rec.startError = { reason: 'ErrImagePull', message: `failed to pull and unpack image "${image}"` };
     sim.containerChanged(rec);
-    sim.emit({ type: 'fault', do: 'failPull', container: name, image, why: `The pull of ${image} fails (an injected failPull): ErrImagePull, then ImagePullBackOff on the next tries [10.2].` }, [pulling]);
+    rec.pullFailedId = sim.emit({ type: 'fault', do: 'failPull', container: name, image, why: `The pull of ${image} fails (an injected failPull): ErrImagePull, then ImagePullBackOff on the next tries [10.2].` }, [pulling]);
     return { ok: false };
   }
   const b = sim.scenario.sim.behaviors[name]!;

@@ -70,13 +70,11 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
         kubelet('Warning', 'Failed', `Failed to pull image "${e.image}": failed to pull and unpack image "${e.image}"`),
         kubelet('Warning', 'Failed', 'Error: ErrImagePull'),
       ];
-    case 'container.waiting':
-      // EnsureImageExists in back-off: Normal BackOff `Back-off pulling image "X"` (image_manager.go,
-      // every version read), then startContainer's Warning Failed "Error: ImagePullBackOff".
-      if (e.reason === 'ImagePullBackOff') {
-        return [kubelet('Normal', 'BackOff', `Back-off pulling image "${image ?? ''}"`), kubelet('Warning', 'Failed', 'Error: ImagePullBackOff')];
-      }
-      return [];
+    case 'container.pullBackoff':
+      // [10.9] EnsureImageExists in back-off: Normal BackOff `Back-off pulling image "X"`
+      // (image_manager.go, every version read), then startContainer's Warning Failed "Error:
+      // ImagePullBackOff", at each sync that meets the back-off.
+      return [kubelet('Normal', 'BackOff', `Back-off pulling image "${e.image}"`), kubelet('Warning', 'Failed', 'Error: ImagePullBackOff')];
     case 'probe.failed':
       // prober.go probe: one Warning Unhealthy per failed run, "%s probe failed: %s" with the
       // handler's output ([5.13]), which the trace carries where the engine can word it (a
@@ -185,8 +183,8 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean): 
       return e.message === undefined ? undefined : `${e.type}|${e.message}|${pulled || image === undefined ? '' : image}`;
     case 'fault':
       return e.do === 'failPull' && e.image !== undefined ? `${e.type}|${e.image}` : undefined;
-    case 'container.waiting':
-      return `${e.type}|${e.reason}|${image ?? ''}`;
+    case 'container.pullBackoff':
+      return `${e.type}|${e.image}`;
     case 'container.backoff':
     case 'container.backoffAgain':
       return 'backoff';

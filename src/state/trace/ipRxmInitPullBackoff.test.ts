@@ -25,9 +25,11 @@
 // 1), since that pull's time is two jittered requeues after the first.
 // Also checked (was a disagreement, fixed in session 31): `Failed to pull image` and `Error:
 // ErrImagePull` x3, each written at a failed pull (EnsureImageExists, then startContainer), not at
-// the status write after it. Not checked (engine disagrees): the dates of BackOff / `Error:
-// ImagePullBackOff` (published at each refusing sync, 52 s and 25 s ago, the first a second after
-// the first failed pull; the engine has no event for a refusal and dates them at the status writes).
+// the status write after it. Also checked (was a disagreement, fixed in session 32, [10.9]): BackOff
+// and `Error: ImagePullBackOff` written at each sync that meets the pull's back-off, the first a
+// second after the first failed pull (published 52 s ago), x2 at the dump with the latest requeue
+// (the engine's earlier draws reach a third refusal before the dump). Not checked: the last one's
+// age (published 25 s ago; the engine's jitter 1 gives 21.5 s: the node's draws differed per requeue).
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
 import { expectSubsequence, publishedRow, rowAt, simulatedRows } from '../../engine/kubectl/transcripts/watch.testkit';
@@ -102,6 +104,20 @@ describe('transcript: RX-M CKAD drill (July 2024), an init container whose image
     }
     expect(pulling(0).t).toBeLessThanOrEqual(thirdPull);
     expect(pulling(1).t).toBeGreaterThanOrEqual(thirdPull);
+  });
+
+  it.each(VERSIONS)('writes BackOff and `Error: ImagePullBackOff` at each refusing sync, the first 52 s before the dump, x2 at it with the latest requeue (%s) [10.9]', (version) => {
+    for (const jitter of [0, 0.5, 1]) {
+      const rows = describeEvents(runScenario(scenario(version, jitter)).trace!, dumpAt, POD);
+      const backoff = rows.find((r) => r.reason === 'BackOff')!;
+      const failed = rows.find((r) => r.message === 'Error: ImagePullBackOff')!;
+      expect(backoff.message).toBe('Back-off pulling image "alpinelatest"');
+      expect(backoff.type).toBe('Normal');
+      expect(failed.type).toBe('Warning');
+      expect([failed.count, failed.t, failed.first]).toEqual([backoff.count, backoff.t, backoff.first]);
+      expect(Math.abs(dumpAt - Math.floor(backoff.first) - 52)).toBeLessThanOrEqual(1);
+      if (jitter === 1) expect(backoff.count).toBe(2);
+    }
   });
 
   it.each(VERSIONS)('writes `Failed to pull image` and `Error: ErrImagePull` x3 at the failed pulls, a second after each Pulling (%s) [10.2] [10.6]', (version) => {

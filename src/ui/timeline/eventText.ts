@@ -30,6 +30,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'container.signal': return e.signal;
     case 'container.backoff': return `back-off ${e.delay} s`;
     case 'container.backoffAgain': return `still in its ${e.delay} s back-off`;
+    case 'container.pullBackoff': return `pull of ${e.image} in back-off`;
     case 'container.waiting': return e.reason;
     case 'hook.start': return e.hook;
     case 'hook.end': return `${e.hook}${e.exitCode === undefined ? (e.failed ? ', failed' : '') : `, exit code ${e.exitCode}`}`;
