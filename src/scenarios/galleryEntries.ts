@@ -202,4 +202,12 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     view: { t0: 25, t1: 70 },
     compareWith: [{ label: '1.34', fileName: '18-kubelet-restart-in-startup-1.34.yaml', cursor: 35 }],
   },
+  {
+    id: '19-command-typo',
+    fileName: '19-command-typo.yaml',
+    title: 'A typo in the command: restarts without a run',
+    lesson: 'The runtime refuses to start a command the image does not have (RunContainerError, exit 128 StartError), yet each refusal counts as a restart and backs off. Under OnFailure the Job\'s backoffLimit counts them, so the Job fails.',
+    cursor: 36,
+    view: { t0: 0, t1: 45 },
+  },
 ];

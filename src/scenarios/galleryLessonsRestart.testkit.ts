@@ -89,6 +89,22 @@ export const RESTART_LESSONS: Record<string, () => number | null> = {
     return restart.t;
   },
 
+  '19-command-typo.yaml': () => {
+    const { trace } = run('19-command-typo.yaml');
+    // [3.5] the runtime refuses every start: each run ends at once with 128 StartError, none starts
+    expect(of(trace, 'container.start', 'report')).toEqual([]);
+    const exits = of(trace, 'container.exit', 'report');
+    expect(exits.length).toBeGreaterThanOrEqual(3);
+    for (const e of exits) expect([e.exitCode, e.reason]).toEqual([128, 'StartError']);
+    // [10.2] RunContainerError while it waits, [4.5] CrashLoopBackOff once a sync meets the back-off
+    const statuses = kubectl(trace).map((e) => e.status);
+    expect(statuses).toContain('RunContainerError');
+    expect(statuses).toContain('CrashLoopBackOff');
+    // [4.5] each refusal counts: the restart count reaches backoffLimit (3), [16.3] and the Job fails
+    expect(kubectl(trace).some((e) => e.restarts.startsWith('3'))).toBe(true);
+    return first(trace, 'job.failed', undefined, (e) => e.reason === 'BackoffLimitExceeded').t;
+  },
+
   '10-crashloopbackoff-timing.yaml': () => {
     const { trace } = run('10-crashloopbackoff-timing.yaml');
     const c = 'payments-api';
