@@ -1,0 +1,30 @@
+// Test kit for published `kubectl describe pod` Events lines: "Type Reason Age [(xN over M)] From
+// Message", From being `kubelet` or, before about 1.20, `kubelet, <node>`. A line a stored copy
+// cuts short keeps what it has (an empty or partial message).
+import { ageSeconds } from '../../engine/kubectl/transcripts/watch.testkit';
+
+export interface PublishedEvent {
+  type: string;
+  reason: string;
+  /** The Age column in seconds (the last occurrence's age). */
+  age: number;
+  count: number;
+  /** The "over M" in seconds (the first occurrence's age), when printed. */
+  over?: number;
+  from: string;
+  message: string;
+}
+
+export function publishedEvent(line: string): PublishedEvent {
+  const m = /^\s*(Normal|Warning)\s+(\w+)\s+(\S+)(?:\s+\(x(\d+) over (\S+)\))?\s+(kubelet(?:, \S+)?|default-scheduler)\s*(.*)$/.exec(line);
+  if (!m) throw new Error(`not a describe event line: ${line}`);
+  return {
+    type: m[1]!, reason: m[2]!, age: ageSeconds(m[3]!), count: m[4] ? Number(m[4]) : 1,
+    over: m[5] ? ageSeconds(m[5]) : undefined, from: m[6]!, message: m[7]!,
+  };
+}
+
+/** kubectl's age at `now` of an event at `t`: whole seconds, floored. */
+export function ageAt(now: number, t: number): number {
+  return Math.floor(now - t);
+}
