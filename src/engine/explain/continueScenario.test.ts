@@ -45,6 +45,16 @@ describe('continueScenario', () => {
     expect(scenario.sim.behaviors['app']).toMatchObject({ startError: true });
   });
 
+  it('a refused start is refused again when the dump prints no startedAt for it either ([3.5])', () => {
+    const text = fixture('start-error.yaml').replace('        startedAt: "1970-01-01T00:00:00Z"\n', '');
+    expect(text).not.toContain('1970');
+    const r = continueScenario(text);
+    if (!r.ok) throw new Error(r.message);
+    const parsed = parseScenario(r.text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.scenario.sim.behaviors['app']).toMatchObject({ startError: true });
+  });
+
   it('a Running pod with a sidecar: started and ready carry over, the last run of a restarted container too', () => {
     const { text, scenario } = generated('running-sidecar.yaml');
     const from = scenario.sim.startFrom!;

@@ -115,11 +115,12 @@ function observed(clock: Clock, s: ContainerStatus, backoff: number | undefined)
 /** How a container that was seen exiting behaves from now on: as its newest finished run did (a refused start, refused again). */
 function behaviour(clock: Clock, s: ContainerStatus, isInit: boolean): Obj | undefined {
   const term = s.state.terminated ?? s.lastState.terminated;
+  // [3.5] The runtime refused its start: the next start fails too (the runtime's message stays in
+  // the pasted object; the share-safe spec has no command, so the engine words its own). Its
+  // startedAt, when printed, is the epoch: not a run's start.
+  if (term?.reason === START_ERROR_REASON) return { startError: true };
   if (!term || term.finishedAt === undefined || term.startedAt === undefined) return undefined;
   if (isInit && s.state.terminated?.exitCode === 0) return undefined; // done: it never runs again
-  // [3.5] The runtime refused its start: the next start fails too (the runtime's message stays in
-  // the pasted object; the share-safe spec has no command, so the engine words its own).
-  if (term.reason === START_ERROR_REASON) return { startError: true };
   const ranFor = round(term.finishedAt - term.startedAt);
   const runningFor = s.state.running?.startedAt === undefined ? 0 : clock.created + clock.now - s.state.running.startedAt;
   if (s.state.running && runningFor >= ranFor) return undefined; // this run already outlived the last one

@@ -263,6 +263,7 @@ export function defaultStartError(spec: ContainerSpec): string {
  * the container's next status shows Waiting RunContainerError with the message ([10.2]).
  */
 function startFails(sim: PodSim, rec: ContainerRecord, inst: Instance, setting: string | true, cause: Causes): StartOutcome {
+  if (inst.state !== 'created') return NOT_STARTED; // something ended the created container during the start call
   const name = rec.spec.name;
   const message = setting === true ? defaultStartError(rec.spec) : setting;
   failStart(sim, inst, message, `[3.5] The runtime cannot start ${name}'s process (startError in the Simulation document): containerd marks the container exited at once, code 128, reason StartError, with no start time. The kubelet's start fails with RunContainerError, which the next status shows as ${name}'s Waiting reason; the exited container then follows the restart rules like any failed run [4.1].`, cause);
