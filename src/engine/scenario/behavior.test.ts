@@ -58,4 +58,27 @@ describe('behaviours', () => {
       "4:17 containers.a.registryCheck: registryCheck is used only with imagePullPolicy Always, which asks the registry again before every start; a's policy is IfNotPresent, so an image on the node is not pulled: ignored",
     ]);
   });
+
+  it('reads startError: true, the runtime\'s message, or false in a run; anything else is an error at its line [3.5]', () => {
+    const text = (entry: string) => `apiVersion: sidecar-lab/v1\nkind: Simulation\ncontainers:\n  a: ${entry}\n---\n${pod([
+      '  containers:',
+      '    - name: a',
+      '      image: centos:7',
+      '      command: ["bashz"]',
+      '',
+    ].join('\n'))}`;
+    const b = (entry: string) => ok(check(text(entry)).result).scenario.sim.behaviors.a!;
+    expect(b('{startError: true}')).toMatchObject({ startError: true });
+    expect(b('{startError: true}').note).toBe('Simulation document: its start fails (executable file not found), so it never runs');
+    expect(b('{startError: "exec: \\"/app\\": permission denied"}')).toMatchObject({ startError: 'exec: "/app": permission denied' });
+    expect(b('{startError: false}').startError).toBeUndefined();
+    expect(b('{startError: true, runs: [{}, {startError: false}]}').attempts).toEqual({ 1: { startError: false } });
+    expect(check(text('{startError: 3}')).errors).toEqual([
+      "4:19 containers.a.startError: startError must be true (the start fails: executable file not found), false, or the runtime's message",
+    ]);
+    expect(check(text('{startError: ""}')).errors).toHaveLength(1);
+    expect(check(text(`{startError: "${'x'.repeat(1001)}"}`)).errors).toEqual([
+      '4:19 containers.a.startError: startError\'s message is 1001 characters long (at most 1000)',
+    ]);
+  });
 });

@@ -120,6 +120,15 @@ describe('simulate', () => {
     for (const r of refusals) expect(pulls.filter((p) => p > r.t - 1e-9 && p < r.t + 1e-9)).toEqual([]);
   });
 
+  it('a start the runtime refuses ends the created run at once (128, StartError), and a run with startError false starts [3.5]', () => {
+    const t = run({ until: 60, main: [{ name: 'app', behavior: { startError: true, attempts: { 1: { startError: false } } } }] });
+    const exits = of(t, 'container.exit', 'app');
+    expect(exits[0]).toMatchObject({ attempt: 0, exitCode: 128, reason: 'StartError' });
+    expect(exits[0]!.message).toMatch(/^failed to create containerd task: .*exec format error: unknown$/); // no command: the entrypoint
+    expect(of(t, 'container.start', 'app').map((e) => e.attempt)).toEqual([1]);
+    expect(of(t, 'container.waiting', 'app').map((e) => e.reason)).toContain('RunContainerError');
+  });
+
   it('gives every event a why naming a rule or a cause', () => {
     const t = run({ until: 60, init: [{ name: 'a', behavior: { exitAfter: 1 } }], main: [{ name: 'app', behavior: { exitAfter: 5, exitCode: 3 } }] });
     for (const e of t.events) expect(e.why.length).toBeGreaterThan(10);
