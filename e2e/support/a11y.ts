@@ -73,8 +73,32 @@ export async function axeViolations(page: Page, scope: AxeScope = {}): Promise<V
   }));
 }
 
+/**
+ * Waits until the editor's lines are painted in `theme`'s token colours. After a theme switch
+ * Monaco repaints its lines untokenized at its next render (and until then the old lines'
+ * `mtkN` classes meet the new theme's colours: a CI run of a890b54 read light's key class, mtk22,
+ * as dark's #4f76ac), then tokenizes them again in idle time, three frames later here (measured
+ * with `setTheme` and a snapshot per frame). So: Monaco's root in the theme, some token coloured
+ * (unless the text has no tokens: no text, or plain text while the YAML features are off), and
+ * the lines unchanged over two frames.
+ */
+export async function expectEditorPaintedIn(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await expect.poll(() => page.evaluate(([selector, dark]) => new Promise<boolean>((resolve) => {
+    const root = document.querySelector(selector);
+    if (!root) return resolve(true);
+    if (root.classList.contains('vs-dark') !== dark) return resolve(false);
+    const lines = () => root.querySelector('.view-lines')?.innerHTML ?? '';
+    const painted = lines();
+    const plainText = root.closest('[data-mode-id]')?.getAttribute('data-mode-id') === 'plaintext';
+    const untokenized = !plainText && /class="mtk/.test(painted) && !/class="mtk(?!1\b)\d/.test(painted);
+    if (untokenized) return resolve(false);
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(lines() === painted)));
+  }), [MONACO, theme === 'dark'] as const), { message: `the editor painted in the ${theme} theme's token colours` }).toBe(true);
+}
+
 /** Asserts the page is in `theme`, then that axe finds nothing on the whole page (see AxeScope). */
 export async function expectNoAxeViolations(page: Page, theme: 'light' | 'dark', what: string, scope: AxeScope = {}): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+  if (scope.editor !== false) await expectEditorPaintedIn(page, theme);
   expect(await axeViolations(page, scope), `${what} (${theme})`).toEqual([]);
 }
