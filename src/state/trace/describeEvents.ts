@@ -6,7 +6,7 @@ import { apiSecond, humanDuration } from '../../engine/kubectl/humanDuration';
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { upperBound } from '../kubectlAt';
 import { EVENT_TTL_SECONDS, EventSpamFilter, spamKey } from './eventSpamFilter';
-import { containerFieldPath, createdMessage, describedMessage, imagePresentMessage, startedMessage, traceMinor } from './eventWording';
+import { containerFieldPath, createdMessage, describedMessage, imagePresentMessage, pulledMessage, startedMessage, traceMinor } from './eventWording';
 
 export interface DescribeRow {
   type: 'Normal' | 'Warning';
@@ -27,8 +27,9 @@ const PROBE_NAME = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readi
 
 /** The Kubernetes events one trace event produces (kubelet and scheduler wording, as the kubelet
  *  of minor version `minor` writes it: [10.6], eventWording.ts). `image`: the container's image;
- *  `pulled`: whether this start pulled it (else the kubelet says it was already present). */
-export function kubeEvents(e: TraceEvent, podName: string, minor: number = traceMinor(undefined), image?: string, pulled = true, namespace = 'default'): Row[] {
+ *  `pulled`: whether this start pulled it (else the kubelet says it was already present);
+ *  `pullSeconds`: for a `container.pulled`, how long since its `container.pulling`. */
+export function kubeEvents(e: TraceEvent, podName: string, minor: number = traceMinor(undefined), image?: string, pulled = true, namespace = 'default', pullSeconds = 0): Row[] {
   const kubelet = (type: Row['type'], reason: string, message: string): Row => ({ type, reason, from: 'kubelet', message });
   switch (e.type) {
     case 'pod.scheduled':
@@ -39,7 +40,7 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
     case 'container.pulling':
       return [kubelet('Normal', 'Pulling', `Pulling image "${e.image}"`)];
     case 'container.pulled':
-      return [kubelet('Normal', 'Pulled', `Successfully pulled image "${e.image}"`)];
+      return [kubelet('Normal', 'Pulled', pulledMessage(e.image, pullSeconds, minor))];
     case 'container.start': {
       const created = [kubelet('Normal', 'Created', createdMessage(e.container, minor)), kubelet('Normal', 'Started', startedMessage(e.container, minor))];
       return pulled || image === undefined ? created : [kubelet('Normal', 'Pulled', imagePresentMessage(image, minor)), ...created];
@@ -127,12 +128,12 @@ class RowMemo {
   constructor(private readonly podName: string, private readonly minor: number, private readonly namespace: string) {}
 
   /** The rows of `e`, from kubeEvents with the same arguments; undefined when it has none. */
-  rows(e: TraceEvent, container: string | undefined, image: string | undefined, pulled: boolean): readonly NumberedRow[] | undefined {
-    const signature = rowSignature(e, container, image, pulled);
+  rows(e: TraceEvent, container: string | undefined, image: string | undefined, pulled: boolean, pullSeconds: number): readonly NumberedRow[] | undefined {
+    const signature = rowSignature(e, container, image, pulled, pullSeconds);
     if (signature === undefined) return undefined;
     let rows = this.rowsBySignature.get(signature);
     if (rows === undefined) {
-      rows = kubeEvents(e, this.podName, this.minor, image, pulled, this.namespace).map((r) => this.numbered(r, container));
+      rows = kubeEvents(e, this.podName, this.minor, image, pulled, this.namespace, pullSeconds).map((r) => this.numbered(r, container));
       this.rowsBySignature.set(signature, rows);
     }
     return rows;
@@ -161,20 +162,21 @@ interface NumberedRow {
  * log), or undefined for an event it says nothing of. Two events with one signature have the
  * same rows (describeRowMemo.test.ts checks it on every event of the gallery).
  */
-export function rowSignature(e: TraceEvent, container: string | undefined, image: string | undefined, pulled: boolean): string | undefined {
-  const variant = rowVariant(e, image, pulled);
+export function rowSignature(e: TraceEvent, container: string | undefined, image: string | undefined, pulled: boolean, pullSeconds = 0): string | undefined {
+  const variant = rowVariant(e, image, pulled, pullSeconds);
   // The container is in every signature: a row counts per container (its key, describeEventLog).
   return variant === undefined ? undefined : `${container ?? ''}|${variant}`;
 }
 
-function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean): string | undefined {
+function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean, pullSeconds: number): string | undefined {
   switch (e.type) {
     case 'pod.scheduled':
     case 'pod.sandboxChanged':
       return e.type;
     case 'container.pulling':
-    case 'container.pulled':
       return `${e.type}|${e.image}`;
+    case 'container.pulled':
+      return `${e.type}|${e.image}|${pullSeconds}`;
     case 'container.start':
       return `${e.type}|${pulled || image === undefined ? '' : image}`;
     case 'container.kill':
@@ -223,14 +225,20 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
   const memo = new RowMemo(podName, minor, trace.namespace ?? 'default');
   const images = new Map(trace.containers.flatMap((c) => (c.image === undefined ? [] : [[c.name, c.image] as const]))); // each container's image now
   const pulledSinceStart = new Set<string>(); // "pod|container" whose next start follows a pull
+  const pullingSince = new Map<string, number>(); // "pod|container" → when its pull in progress began
   const fieldPaths = new Map(trace.containers.map((c) => [c.name, containerFieldPath(c.name, c.kind)]));
   /** An event's key: its row, and for the kubelet's events the kubelet process that counted it. */
   const keyOf = (r: NumberedRow) => (r.kubelet ? lifetime : 0) * LIFETIMES + r.n;
   for (let i = 0; i < stop; i++) {
     const e = trace.events[i]!;
-    if (e.type === 'container.pulling') images.set(e.container, e.image);
-    else if (e.type === 'container.pulled') pulledSinceStart.add(`${e.pod ?? ''}|${e.container}`);
-    else if (e.type === 'fault' && e.do === 'setImage' && e.container !== undefined && e.image !== undefined) images.set(e.container, e.image);
+    let pullSeconds = 0;
+    if (e.type === 'container.pulling') {
+      images.set(e.container, e.image);
+      pullingSince.set(`${e.pod ?? ''}|${e.container}`, e.t);
+    } else if (e.type === 'container.pulled') {
+      pulledSinceStart.add(`${e.pod ?? ''}|${e.container}`);
+      pullSeconds = e.t - (pullingSince.get(`${e.pod ?? ''}|${e.container}`) ?? e.t);
+    } else if (e.type === 'fault' && e.do === 'setImage' && e.container !== undefined && e.image !== undefined) images.set(e.container, e.image);
     else if (e.type === 'node.kubeletStarted') {
       // A new kubelet process: full buckets, and its cache knows none of the old events (their
       // keys carry the old lifetime), so it creates new objects.
@@ -242,7 +250,7 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
     const pulled = !creates || pulledSinceStart.delete(`${e.pod ?? ''}|${e.container}`);
     if (e.pod !== undefined && e.pod !== podName) continue; // a Job's other pods: describe names one pod
     const container = 'container' in e ? e.container : undefined;
-    const rows = memo.rows(e, container, container !== undefined ? images.get(container) : undefined, pulled);
+    const rows = memo.rows(e, container, container !== undefined ? images.get(container) : undefined, pulled, pullSeconds);
     if (rows === undefined) continue;
     for (const numbered of rows) {
       // An event is one per involved object, the container's fieldPath included: two containers'

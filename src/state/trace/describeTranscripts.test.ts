@@ -23,7 +23,8 @@
 //
 // Given to the engine: both hooks fail at once (the failing postStart command is not quoted in
 // the comment; the preStop's `killall` is not in the nginx image, so it exits 127 right after
-// `nginx -s quit`). Not compared: the Pulled rows (the engine's message carries no pull duration)
+// `nginx -s quit`), and each pull's time as published, to the millisecond (589.651197 ms, then
+// 460.949193 ms: the untruncated durations of a 1.27 kubelet, [10.6]). Not compared
 // (the Created message is compared since [10.6]: "Created container X" is the wording to 1.31); the second BackOff row (the engine writes one BackOff by then,
 // whose age matches the published first one: a later sync that re-reported the back-off is not
 // modelled, docs/transcripts.md).
@@ -56,6 +57,8 @@ kubernetesVersion: "${version}"
 until: 8s
 containers:
   lifecycle-demo-container:
+    pull: 0.589s
+    registryCheck: 0.460s
     postStart: { duration: 0s, exitCode: 127 }
     preStop: { duration: 0s, exitCode: 127 }
 `;
@@ -90,6 +93,13 @@ describe('transcript: devfile/devworkspace-operator#1168, describe Events of a p
           // …and kubectl 1.35+ names the container before each message (#133627).
           if (expected !== null) expect(row!.message, reason).toBe(describedMessage(expected, 'spec.containers{lifecycle-demo-container}', traceMinor(version)));
         }
+        // Pulled: two rows, each pull's own time, as Go prints a duration ([10.6]): whole at 1.27
+        // (published: "589.651197ms", "460.949193ms"), truncated to the millisecond from 1.28
+        // (#117276). The engine's clock counts milliseconds, so its pulls are the published ones
+        // truncated, and the forms agree from 1.28 on; the published "(589.662446ms including
+        // waiting)" is the kubelet's own 11 µs more, where the engine's waiting is the pull.
+        const pulls = rows.filter((r) => r.reason === 'Pulled').map((r) => r.message.replace(/^spec\.containers\{[^}]*\}: /, ''));
+        expect(pulls).toEqual(['Successfully pulled image "nginx" in 589ms (589ms including waiting)', 'Successfully pulled image "nginx" in 460ms (460ms including waiting)']);
         // BackOff: published "1s (x2 over 2s)"; the engine's first BackOff is as old as the published first one.
         const backOff = rows.find((r) => r.reason === 'BackOff')!;
         expect(humanDuration(at - backOff.first)).toBe('2s');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
 import { describeEvents } from './describeEvents';
-import { containerFieldPath, createdMessage, describedMessage, startedMessage, traceMinor } from './eventWording';
+import { containerFieldPath, createdMessage, describedMessage, pulledMessage, startedMessage, traceMinor } from './eventWording';
 
 // [10.6] startContainer's Created/Started messages, each at a version before and after its change.
 describe('Created and Started messages by kubelet version [10.6]', () => {
@@ -85,5 +85,23 @@ events:
       ['Warning', `${app}Error: ImagePullBackOff`],
       ['Warning', `${app}Failed to pull image "nginx:bad": failed to pull and unpack image "nginx:bad"`],
     ]);
+  });
+});
+
+// [10.6] EnsureImageExists' Pulled message after a pull (image_manager.go; #111772, #117276, #121719).
+describe('the Pulled message after a pull, by kubelet version [10.6]', () => {
+  it.each([
+    ['1.27', 0.589, 'in 589ms (589ms including waiting)'],
+    ['1.27', 0.5896512, 'in 589.6512ms (589.6512ms including waiting)'], // Go's whole duration (the engine's clock has milliseconds only)
+    ['1.28', 0.5896512, 'in 589ms (589ms including waiting)'], // truncated to the millisecond (#117276)
+    ['1.28', 7.6299, 'in 7.629s (7.629s including waiting)'],
+    ['1.30', 90.5, 'in 1m30.5s (1m30.5s including waiting)'],
+    ['1.37', 0.0004, 'in 0s (0s including waiting)'],
+  ])('%s, a pull of %d s: "%s"', (version, seconds, tail) => {
+    expect(pulledMessage('nginx', seconds, traceMinor(version))).toBe(`Successfully pulled image "nginx" ${tail}`);
+  });
+
+  it('leaves out the ". Image size: N bytes." a 1.30+ kubelet appends: the engine knows no image\'s size', () => {
+    expect(pulledMessage('nginx', 1, 30)).toBe('Successfully pulled image "nginx" in 1s (1s including waiting)');
   });
 });

@@ -13,6 +13,8 @@
 // colon by 1.32); if #127422 is the change, its cherry-pick to release-1.30 (#129521, January
 // 2025) means late 1.30/1.31 patch releases print the colon too.
 
+import { goDurationString, goMillisecondsString } from './goDuration';
+
 const NEWEST_MINOR = 37;
 
 /** Minor number of a trace's kubernetesVersion ("1.33" → 33); the newest when unreadable. */
@@ -35,6 +37,21 @@ export function createdMessage(container: string, minor: number): string {
  */
 export function imagePresentMessage(image: string, minor: number): string {
   return `Container image "${image}" already present on machine${minor >= 35 ? ' and can be accessed by the pod' : ''}`;
+}
+
+/**
+ * EnsureImageExists after a pull ([10.6]; images/image_manager.go, read at the newest stored
+ * commit; the older forms from their PRs and published dumps, .scratch report of session 33):
+ * Normal Pulled "Successfully pulled image %q in %v (%v including waiting)", the pull's own time
+ * and the time since EnsureImageExists began (the same here: the engine queues no pull behind
+ * another). 1.27 prints Go's durations whole ("589.651197ms", #111772); 1.28 truncates them to the
+ * millisecond ("599ms", #117276, merged after 1.27.0; a published v1.28.8 dump); 1.30 appends
+ * ". Image size: %v bytes." (#121719, in the 1.30 release notes), which the engine leaves out: it
+ * knows no image's size, and the kubelet's best-effort lookup would print a number it never had.
+ */
+export function pulledMessage(image: string, seconds: number, minor: number): string {
+  const took = minor >= 28 ? goMillisecondsString(seconds) : goDurationString(seconds * 1e9);
+  return `Successfully pulled image "${image}" in ${took} (${took} including waiting)`;
 }
 
 export function startedMessage(container: string, minor: number): string {

@@ -11,8 +11,10 @@
 // 1 s (expectDescribeAges), the listing dated by the published `Scheduled` age (the engine's t = 0
 // is the scheduling); the container's state then (Waiting CrashLoopBackOff, Restart Count 1), read
 // from the row kubectl would print.
-// The panel writes Pulled without the pull's timing (the trace has none), so the two published
-// Pulled rows ("in 7.629s", "in 848ms") are one row of count 2 here; compared as such.
+// The Pulled rows carry the pull's time ([10.6], session 33): the first pod's two published rows
+// ("in 7.629s", "in 848ms") are two rows here too, worded as published up to the ". Image size: N
+// bytes." the engine leaves out; the second pod's ("in 698ms", "in 702ms") are one row of count 2,
+// as the engine's registry check takes the same time at every start.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectDescribeAges, rowAt, simulatedRows, withVersion } from '../../engine/kubectl/transcripts/watch.testkit';
@@ -51,12 +53,15 @@ describe('transcript events: Killercoda, the first `shell` pod, describe 20 s af
     expectDescribeAges(dumpAt, [
       ['Scheduled', occurrences(rows, 'Scheduled'), 1, 20, 20],
       ['Pulling', occurrences(rows, 'Pulling'), 2, 11, 20],
-      // two published rows, 12s and 10s, one here
-      ['Pulled', occurrences(rows, 'Pulled'), 2, 10, 12],
       ['Created', occurrences(rows, 'Created'), 2, 10, 12],
       ['Failed', occurrences(rows, 'Failed'), 2, 10, 11],
       ['BackOff', occurrences(rows, 'BackOff'), 2, 8, 9],
     ]);
+    // two Pulled rows, as published: each pull's own time, at its own age
+    const published = (seconds: string) => `Successfully pulled image "nginx" in ${seconds} (${seconds} including waiting)`;
+    const pulled = rows.filter((r) => r.reason === 'Pulled');
+    expect(pulled.map((r) => [r.message, r.count])).toEqual([[published('7.629s'), 1], [published('848ms'), 1]]);
+    expectDescribeAges(dumpAt, [['Pulled', [pulled[0]!.t], 1, 12, 12], ['Pulled', [pulled[1]!.t], 1, 10, 10]]);
     // the two BackOffs a second apart: the failed restart's sync, then the extra one
     const backOff = rows.find((r) => r.reason === 'BackOff')!;
     expect(backOff.t - backOff.first).toBe(1);
