@@ -103,6 +103,15 @@ describe('simulate', () => {
     expect(of(t, 'container.start', 'app')).toHaveLength(0);
   });
 
+  it.each([
+    ['1.31', 'Back-off pulling image "busybox"'],
+    ['1.32', 'Back-off pulling image "busybox": ErrImagePull: failed to pull and unpack image "busybox"'],
+  ] as const)('at %s the ImagePullBackOff status message is %s: from 1.32 the last pull\'s error follows (EnsureImageExists prevPullErrMsg, #127918) [10.9]', (version, message) => {
+    const t = run({ version, until: 60, main: [{ name: 'app', image: 'busybox' }], events: [{ at: 0, do: 'failPull', container: 'app', for: 1000 }] });
+    const waiting = of(t, 'container.waiting', 'app').find((e) => e.reason === 'ImagePullBackOff')!;
+    expect(waiting.why).toContain(`The status message reads: ${message}.`);
+  });
+
   it('records a pull back-off refusal at every sync that meets it, each between two failed pulls and citing the last one [10.9]', () => {
     const t = run({ until: 120, main: [{ name: 'app' }], events: [{ at: 0, do: 'failPull', container: 'app', for: 1000 }] });
     const failures = of(t, 'fault', 'app').filter((e) => e.do === 'failPull' && e.image !== undefined);

@@ -36,6 +36,22 @@ function pullWanted(sim: PodSim, rec: ContainerRecord): boolean {
   return !(policy === 'Never' || (sim.pulledImages.has(rec.image) && policy === 'IfNotPresent'));
 }
 
+/** The engine's wording of a failed pull's error: containerd's, without the registry's own reason. */
+function pullFailedMessage(image: string): string {
+  return `failed to pull and unpack image "${image}"`;
+}
+
+/**
+ * The waiting message of a start the pull back-off refused ([10.9]): `Back-off pulling image "X"`,
+ * and from 1.32 the last pull's error after it, `: ErrImagePull: <message>` (EnsureImageExists
+ * keeps it per pod and image in prevPullErrMsg, #127918, in the 1.32 release's highlights; read in
+ * the stored newest image_manager.go). The BackOff event keeps the short form.
+ */
+function pullBackoffMessage(image: string, minor: number): string {
+  const backOff = `Back-off pulling image "${image}"`;
+  return minor >= 32 ? `${backOff}: ErrImagePull: ${pullFailedMessage(image)}` : backOff;
+}
+
 /** Pulls the image if the policy says so; `pulled.id` is then the container.pulled event's id. */
 function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: string }): Proc<StartOutcome | null> {
   const rec = sim.rec(name);
@@ -44,7 +60,7 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
   const policy = rec.spec.imagePullPolicy;
   if (policy === 'Never' || (present && policy === 'IfNotPresent')) return null;
   if (sim.pullBackoff.inBackOff(image, sim.now)) {
-    rec.startError = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
+    rec.startError = { reason: 'ImagePullBackOff', message: pullBackoffMessage(image, sim.minor) };
     sim.containerChanged(rec);
     sim.emit({
       type: 'container.pullBackoff', container: name, image,
@@ -59,7 +75,7 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
   if (sim.faults.pullFails(name, sim.now)) {
     yield { sleep: PULL_FAILURE };
     sim.pullBackoff.failed(image, sim.now);
-    rec.startError = { reason: 'ErrImagePull', message: `failed to pull and unpack image "${image}"` };
+    rec.startError = { reason: 'ErrImagePull', message: pullFailedMessage(image) };
     sim.containerChanged(rec);
     rec.pullFailedId = sim.emit({ type: 'fault', do: 'failPull', container: name, image, why: `The pull of ${image} fails (an injected failPull): ErrImagePull, then ImagePullBackOff on the next tries [10.2].` }, [pulling]);
     return { ok: false };
