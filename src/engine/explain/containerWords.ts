@@ -14,6 +14,21 @@ function exitText(t: NonNullable<ContainerStatus['state']['terminated']>): strin
   return `exit code ${t.exitCode}${reason}${at(t.finishedAt)}`;
 }
 
+/** The longest pull error the words quote; a longer one ends in "…". */
+export const MAX_QUOTED_PULL_ERROR = 300;
+
+/**
+ * The failed pull's error in a Waiting message: ErrImagePull's message is the error itself; from
+ * 1.32 ImagePullBackOff's is `Back-off pulling image "X": <ErrName>: <error>` ([10.9], #127918),
+ * before 1.32 the back-off alone (no error to quote).
+ */
+export function pullError(reason: string, message: string | undefined): string | undefined {
+  if (!message) return undefined;
+  const error = reason === 'ErrImagePull' ? message : /^Back-off pulling image "[^"]*": \w+: ([\s\S]+)$/.exec(message)?.[1];
+  if (error === undefined || error.trim() === '') return undefined;
+  return error.length > MAX_QUOTED_PULL_ERROR ? `${error.slice(0, MAX_QUOTED_PULL_ERROR - 1)}…` : error;
+}
+
 function waitingWords(name: string, kind: ContainerKind, s: ContainerStatus): string {
   const reason = s.state.waiting?.reason ?? '';
   const last = s.lastState.terminated;
@@ -27,7 +42,8 @@ function waitingWords(name: string, kind: ContainerKind, s: ContainerStatus): st
     return `${name} crashed and waits out its restart back-off: last ${last ? exitText(last) : 'exit unknown'}, ${s.restartCount} restart${s.restartCount === 1 ? '' : 's'} so far [4.5] [10.2].`;
   }
   if (reason === 'ErrImagePull' || reason === 'ImagePullBackOff') {
-    return `${name} cannot start: the image pull failed, and the kubelet retries it with its own back-off [10.2].`;
+    const error = pullError(reason, s.state.waiting?.message);
+    return `${name} cannot start: the image pull failed${error === undefined ? '' : ` ("${error}")`}, and the kubelet retries it with its own back-off [10.2] [10.9].`;
   }
   if (reason === 'PodInitializing' || reason === 'ContainerCreating' || reason === '') {
     const who = kind === 'main' ? 'the init containers to finish' : 'the init containers before it';

@@ -32,6 +32,12 @@ describe('explain mode on real dumps', () => {
     expect(pod!.next.find((n) => n.container === 'hotel-reserv-reservation')!.why).toMatch(/sidecar otel-collector is started \[2\.1\]/);
   });
 
+  it('a pull in back-off: the words quote the failed pull\'s error that a 1.32+ Waiting message carries [10.9]', () => {
+    const [pod] = explain('pull-backoff.yaml', '2026-10-07T23:23:31Z').pods;
+    expect(pod!.kubectl).toEqual({ ready: '0/1', status: 'ImagePullBackOff', restarts: '0', age: '39s' });
+    expect(pod!.containers.find((c) => c.name === 'web')!.words).toBe('web cannot start: the image pull failed ("rpc error: code = NotFound desc = failed to pull and unpack image "mirror.gcr.io/library/nginx:1.27-alpne": failed to resolve reference "mirror.gcr.io/library/nginx:1.27-alpne": mirror.gcr.io/library/nginx:1.27-alpne: not found"), and the kubelet retries it with its own back-off [10.2] [10.9].');
+  });
+
   it('a container whose runtime refused its starts: it never ran, exit 128 StartError, and restarts after the back-off the kubelet printed [3.5] [4.5]', () => {
     const [pod] = explain('start-error.yaml').pods;
     expect(pod!.kubectl).toEqual({ ready: '0/1', status: 'CrashLoopBackOff', restarts: '2 (0s ago)', age: '14s' });
