@@ -32,6 +32,7 @@ import s17v135 from './17-started-before-startup-probe-1.35.yaml?raw';
 import s18v134 from './18-kubelet-restart-in-startup-1.34.yaml?raw';
 import s18v135 from './18-kubelet-restart-in-startup-1.35.yaml?raw';
 import s19 from './19-command-typo.yaml?raw';
+import s20 from './20-tag-typo.yaml?raw';
 import s14 from './14-job-parallel-indexed.yaml?raw';
 
 export type { GalleryEntryMeta, GalleryVariantMeta } from './galleryEntries';
@@ -69,6 +70,7 @@ export const galleryFiles: Readonly<Record<string, string>> = {
   '18-kubelet-restart-in-startup-1.34.yaml': s18v134,
   '18-kubelet-restart-in-startup-1.35.yaml': s18v135,
   '19-command-typo.yaml': s19,
+  '20-tag-typo.yaml': s20,
 };
 
 export interface GalleryVariant extends GalleryVariantMeta {

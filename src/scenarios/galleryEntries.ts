@@ -210,4 +210,12 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     cursor: 36,
     view: { t0: 0, t1: 45 },
   },
+  {
+    id: '20-tag-typo',
+    fileName: '20-tag-typo.yaml',
+    title: 'A typo in the image tag: two statuses take turns',
+    lesson: 'A failed pull shows ErrImagePull; the next sync meets the pull\'s own back-off (10 s, doubling to 5 min) and shows ImagePullBackOff, so the two take turns. RESTARTS stays 0, as the app never started, while the sidecar runs: READY 1/2.',
+    cursor: 23,
+    view: { t0: 0, t1: 60 },
+  },
 ];

@@ -35,6 +35,25 @@ export const STARTING_LESSONS: Record<string, () => number | null> = {
     return appStart.t;
   },
 
+  '20-tag-typo.yaml': () => {
+    const { trace } = run('20-tag-typo.yaml');
+    // [10.9] every pull fails, and the app never starts: its restart count stays 0
+    none(trace, 'container.start', 'web');
+    expect(of(trace, 'fault', 'web').filter((e) => e.do === 'failPull' && e.image !== undefined).length).toBeGreaterThanOrEqual(3);
+    // [0.1] [10.2] the status shows what the sync before met: ErrImagePull and ImagePullBackOff take turns
+    const web = kubectl(trace).filter((e) => e.status === 'ErrImagePull' || e.status === 'ImagePullBackOff').map((e) => e.status);
+    expect(web.slice(0, 4)).toEqual(['ErrImagePull', 'ImagePullBackOff', 'ErrImagePull', 'ImagePullBackOff']);
+    expect(kubectl(trace).every((e) => e.restarts === '0')).toBe(true);
+    // [2.1] the sidecar before it runs and is ready all along: READY 1/2
+    expect(kubectl(trace).filter((e) => e.status === 'ImagePullBackOff').every((e) => e.ready === '1/2')).toBe(true);
+    // [10.9] the pull's own back-off doubles: the pulls after the first come 10, then 20 s after a failure
+    const pulls = of(trace, 'container.pulling', 'web').map((e) => e.t);
+    const failures = of(trace, 'fault', 'web').filter((e) => e.do === 'failPull' && e.image !== undefined).map((e) => e.t);
+    expect(pulls[1]! - failures[0]!).toBeGreaterThanOrEqual(10);
+    expect(pulls[2]! - failures[1]!).toBeGreaterThanOrEqual(20);
+    return kubectl(trace).filter((e) => e.status === 'ErrImagePull')[1]!.t;
+  },
+
   '03-startup-gates-readiness-does-not.yaml': () => {
     const { trace } = run('03-startup-gates-readiness-does-not.yaml');
     // [2.2] [5.7] readiness does not gate: istio-proxy starts long before config-reloader is ready.
