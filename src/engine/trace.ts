@@ -95,7 +95,8 @@ export interface PodSandboxChangedEvent extends EventBase { type: 'pod.sandboxCh
 interface ContainerEventBase extends EventBase { container: string }
 
 export interface ContainerPullingEvent extends ContainerEventBase { type: 'container.pulling'; image: string }
-export interface ContainerPulledEvent extends ContainerEventBase { type: 'container.pulled'; image: string }
+/** `size`: the image's size in bytes, when the scenario gives it (`imageSize`, [10.6]). */
+export interface ContainerPulledEvent extends ContainerEventBase { type: 'container.pulled'; image: string; size?: number }
 export interface ContainerStartEvent extends ContainerEventBase { type: 'container.start'; attempt: number }
 export interface ContainerUpEvent extends ContainerEventBase { type: 'container.up'; attempt: number }
 export interface ContainerStartedEvent extends ContainerEventBase { type: 'container.started'; attempt: number }

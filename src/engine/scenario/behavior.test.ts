@@ -59,6 +59,20 @@ describe('behaviours', () => {
     ]);
   });
 
+  it('reads imageSize, the bytes a 1.30+ Pulled message names; anything but a whole number of bytes is an error at its line [10.6]', () => {
+    const text = (entry: string) => `apiVersion: sidecar-lab/v1\nkind: Simulation\ncontainers:\n  a: ${entry}\n---\n${pod([
+      '  containers:',
+      '    - name: a',
+      '      image: nginx:1.29',
+      '',
+    ].join('\n'))}`;
+    expect(ok(check(text('{imageSize: 72324501}')).result).scenario.sim.behaviors.a).toMatchObject({ imageSize: 72324501 });
+    expect(ok(check(text('{pull: 1s}')).result).scenario.sim.behaviors.a!.imageSize).toBeUndefined();
+    for (const bad of ['-1', '1.5', '72MB', '1e13']) {
+      expect(check(text(`{imageSize: ${bad}}`)).errors, bad).toEqual(['4:18 containers.a.imageSize: imageSize must be a whole number of bytes, from 0 to 10^12 (e.g. 72324501)']);
+    }
+  });
+
   it('reads startError: true, the runtime\'s message, or false in a run; anything else is an error at its line [3.5]', () => {
     const text = (entry: string) => `apiVersion: sidecar-lab/v1\nkind: Simulation\ncontainers:\n  a: ${entry}\n---\n${pod([
       '  containers:',

@@ -52,6 +52,7 @@ export function buildBehavior(c: ContainerSpec, entry: SimEntry | undefined): Be
     note: inferred.note,
   };
   if (entry?.registryCheck !== undefined) b.registryCheck = entry.registryCheck;
+  if (entry?.imageSize !== undefined) b.imageSize = entry.imageSize;
   if (entry?.startError !== undefined) b.startError = entry.startError;
   if (entry?.attempts && Object.keys(entry.attempts).length > 0) b.attempts = entry.attempts;
   if (entry?.probes && Object.values(entry.probes).some((x) => x)) b.probes = entry.probes;

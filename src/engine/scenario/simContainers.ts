@@ -4,7 +4,7 @@
 
 import { MAX_RUNS } from './limits';
 import { child, index, type Problems, type Span } from './problems';
-import { checkKeys, expectMap, readDuration, readDurationOrNever, readExitCode, readStartError } from './simFields';
+import { checkKeys, expectMap, readDuration, readDurationOrNever, readExitCode, readImageSize, readStartError } from './simFields';
 import { didYouMean } from './suggest';
 import type { ProbeKind } from '../trace';
 import type { Behavior, HookBehavior, ProbeBehavior, ProbeSpec, StopBehavior } from './types';
@@ -19,6 +19,8 @@ export interface SimEntry {
   registryCheck?: number;
   /** Where `registryCheck:` is written, for a warning when the pull policy never uses it. */
   registryCheckSpan?: Span;
+  /** [10.6] The image's size in bytes, which a 1.30+ kubelet's Pulled message names. */
+  imageSize?: number;
   startDelay?: number;
   readyAfter?: number;
   exitAfter?: number | null;
@@ -37,7 +39,7 @@ export const PROBE_KEYS = { startupProbe: 'startup', livenessProbe: 'liveness', 
 type ProbeKey = keyof typeof PROBE_KEYS;
 
 const ENTRY_KEYS = [
-  'pull', 'registryCheck', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'startError', 'onStop', 'postStart', 'preStop', 'runs',
+  'pull', 'registryCheck', 'imageSize', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'startError', 'onStop', 'postStart', 'preStop', 'runs',
   'startupProbe', 'livenessProbe', 'readinessProbe',
 ] as const;
 const RUN_KEYS = ['exitAfter', 'exitCode', 'startDelay', 'readyAfter', 'startError'] as const;
@@ -144,6 +146,11 @@ function readEntry(p: Problems, node: YNode, path: string, keySpan: Span): SimEn
         const v = readDuration(p, e.value, fp);
         if (v !== undefined) entry[e.key] = v;
         if (e.key === 'registryCheck') entry.registryCheckSpan = e.keySpan;
+        break;
+      }
+      case 'imageSize': {
+        const v = readImageSize(p, e.value, fp);
+        if (v !== undefined) entry.imageSize = v;
         break;
       }
       case 'exitAfter': {

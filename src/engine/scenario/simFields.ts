@@ -2,7 +2,7 @@
 // "did you mean" hints, and durations in Go style).
 
 import { parseDuration } from './duration';
-import { MAX_START_ERROR_CHARS } from './limits';
+import { MAX_IMAGE_SIZE_BYTES, MAX_START_ERROR_CHARS } from './limits';
 import { child, type Problems, type Span } from './problems';
 import { didYouMean } from './suggest';
 import { isNull, type YEntry, type YMap, type YNode } from './ynode';
@@ -34,6 +34,15 @@ export function readDurationOrNever(p: Problems, node: YNode, path: string): num
 export function readExitCode(p: Problems, node: YNode, path: string): number | undefined {
   if (node.kind !== 'scalar' || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < 0 || node.value > 255) {
     p.error(path, 'an exit code must be an integer from 0 to 255', node.span);
+    return undefined;
+  }
+  return node.value;
+}
+
+/** `imageSize` ([10.6]): the image's size in bytes, as the runtime reports it after a pull. */
+export function readImageSize(p: Problems, node: YNode, path: string): number | undefined {
+  if (node.kind !== 'scalar' || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < 0 || node.value > MAX_IMAGE_SIZE_BYTES) {
+    p.error(path, 'imageSize must be a whole number of bytes, from 0 to 10^12 (e.g. 72324501)', node.span);
     return undefined;
   }
   return node.value;

@@ -136,6 +136,8 @@ export interface Behavior {
    * registry takes ([15.6]); unset: the engine's 0.2 s (or `pull`, when shorter).
    */
   registryCheck?: number;
+  /** The image's size in bytes as the runtime reports it after a pull ([10.6]); unset: unknown. */
+  imageSize?: number;
   startDelay: number;
   readyAfter: number;
   /** Seconds from process start to its own exit; null = long-running. */

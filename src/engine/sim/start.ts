@@ -84,7 +84,10 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
   yield { sleep: present ? b.registryCheck ?? Math.min(PULL_CHECK, b.pull) : b.pull };
   sim.pullBackoff.pulled(sim.now);
   sim.pulledImages.add(image);
-  pulled.id = sim.emit({ type: 'container.pulled', container: name, image, why: `The image ${image} is on the node.` }, [pulling]);
+  const why = `The image ${image} is on the node.`;
+  pulled.id = sim.emit(b.imageSize === undefined
+    ? { type: 'container.pulled', container: name, image, why }
+    : { type: 'container.pulled', container: name, image, size: b.imageSize, why }, [pulling]);
   return null;
 }
 

@@ -40,7 +40,7 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
     case 'container.pulling':
       return [kubelet('Normal', 'Pulling', `Pulling image "${e.image}"`)];
     case 'container.pulled':
-      return [kubelet('Normal', 'Pulled', pulledMessage(e.image, pullSeconds, minor))];
+      return [kubelet('Normal', 'Pulled', pulledMessage(e.image, pullSeconds, minor, e.size))];
     case 'container.start': {
       const created = [kubelet('Normal', 'Created', createdMessage(e.container, minor)), kubelet('Normal', 'Started', startedMessage(e.container, minor))];
       return pulled || image === undefined ? created : [kubelet('Normal', 'Pulled', imagePresentMessage(image, minor)), ...created];
@@ -176,7 +176,7 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean, p
     case 'container.pulling':
       return `${e.type}|${e.image}`;
     case 'container.pulled':
-      return `${e.type}|${e.image}|${pullSeconds}`;
+      return `${e.type}|${e.image}|${pullSeconds}|${e.size ?? ''}`;
     case 'container.start':
       return `${e.type}|${pulled || image === undefined ? '' : image}`;
     case 'container.kill':

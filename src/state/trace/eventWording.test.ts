@@ -101,7 +101,12 @@ describe('the Pulled message after a pull, by kubelet version [10.6]', () => {
     expect(pulledMessage('nginx', seconds, traceMinor(version))).toBe(`Successfully pulled image "nginx" ${tail}`);
   });
 
-  it('leaves out the ". Image size: N bytes." a 1.30+ kubelet appends: the engine knows no image\'s size', () => {
+  it('leaves out the ". Image size: N bytes." a 1.30+ kubelet appends when the scenario gives no size: the engine knows none', () => {
     expect(pulledMessage('nginx', 1, 30)).toBe('Successfully pulled image "nginx" in 1s (1s including waiting)');
+  });
+
+  it('names the image\'s size (imageSize) from 1.30, as #121719 does, and not before', () => {
+    expect(pulledMessage('nginx', 7.629, 30, 72324501)).toBe('Successfully pulled image "nginx" in 7.629s (7.629s including waiting). Image size: 72324501 bytes.');
+    expect(pulledMessage('nginx', 7.629, 29, 72324501)).toBe('Successfully pulled image "nginx" in 7.629s (7.629s including waiting)');
   });
 });

@@ -46,12 +46,13 @@ export function imagePresentMessage(image: string, minor: number): string {
  * and the time since EnsureImageExists began (the same here: the engine queues no pull behind
  * another). 1.27 prints Go's durations whole ("589.651197ms", #111772); 1.28 truncates them to the
  * millisecond ("599ms", #117276, merged after 1.27.0; a published v1.28.8 dump); 1.30 appends
- * ". Image size: %v bytes." (#121719, in the 1.30 release notes), which the engine leaves out: it
- * knows no image's size, and the kubelet's best-effort lookup would print a number it never had.
+ * ". Image size: %v bytes." (#121719, in the 1.30 release notes), written when the scenario gives
+ * the image's size (`imageSize`) and left out when it does not: the engine knows no image's size.
  */
-export function pulledMessage(image: string, seconds: number, minor: number): string {
+export function pulledMessage(image: string, seconds: number, minor: number, sizeBytes?: number): string {
   const took = minor >= 28 ? goMillisecondsString(seconds) : goDurationString(seconds * 1e9);
-  return `Successfully pulled image "${image}" in ${took} (${took} including waiting)`;
+  const size = minor >= 30 && sizeBytes !== undefined ? `. Image size: ${sizeBytes} bytes.` : '';
+  return `Successfully pulled image "${image}" in ${took} (${took} including waiting)${size}`;
 }
 
 export function startedMessage(container: string, minor: number): string {

@@ -12,8 +12,8 @@
 // is the scheduling); the container's state then (Waiting CrashLoopBackOff, Restart Count 1), read
 // from the row kubectl would print.
 // The Pulled rows carry the pull's time ([10.6], session 33): the first pod's two published rows
-// ("in 7.629s", "in 848ms") are two rows here too, worded as published up to the ". Image size: N
-// bytes." the engine leaves out; the second pod's ("in 698ms", "in 702ms") are one row of count 2,
+// ("in 7.629s", "in 848ms") are two rows here too, worded as published (the fixture gives the
+// image's size, `imageSize`); the second pod's ("in 698ms", "in 702ms") are one row of count 2,
 // as the engine's registry check takes the same time at every start.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ describe('transcript events: Killercoda, the first `shell` pod, describe 20 s af
       ['BackOff', occurrences(rows, 'BackOff'), 2, 8, 9],
     ]);
     // two Pulled rows, as published: each pull's own time, at its own age
-    const published = (seconds: string) => `Successfully pulled image "nginx" in ${seconds} (${seconds} including waiting)`;
+    const published = (seconds: string) => `Successfully pulled image "nginx" in ${seconds} (${seconds} including waiting). Image size: 72324501 bytes.`;
     const pulled = rows.filter((r) => r.reason === 'Pulled');
     expect(pulled.map((r) => [r.message, r.count])).toEqual([[published('7.629s'), 1], [published('848ms'), 1]]);
     expectDescribeAges(dumpAt, [['Pulled', [pulled[0]!.t], 1, 12, 12], ['Pulled', [pulled[1]!.t], 1, 10, 10]]);

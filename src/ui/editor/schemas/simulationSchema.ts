@@ -5,7 +5,7 @@
 // Container names come from the workload document, so the schema is built per scenario.
 
 import type { JSONSchema } from 'monaco-yaml';
-import { MAX_DURATION_SECONDS, MAX_EVENTS, MAX_RUNS, MAX_START_ERROR_CHARS } from '../../../engine/scenario/limits';
+import { MAX_DURATION_SECONDS, MAX_EVENTS, MAX_IMAGE_SIZE_BYTES, MAX_RUNS, MAX_START_ERROR_CHARS } from '../../../engine/scenario/limits';
 import type { SimEventKey } from '../../../engine/scenario/simEvents';
 import type { SimAction } from '../../../engine/scenario/types';
 import {
@@ -123,6 +123,12 @@ function containerBehaviour(): JSONSchema {
     properties: {
       pull: duration("How long pulling the container's image takes when it is not on the node yet. Default 0.5s. An image already pulled is not pulled again with imagePullPolicy IfNotPresent (only checked with Always); with Never it is never pulled."),
       registryCheck: duration("With imagePullPolicy Always and the image already on the node: how long the pull that only asks the registry takes before each start (a busy registry, or an image without a tag, can take seconds). Default 0.2s (or `pull`, when shorter)."),
+      imageSize: {
+        description: "The image's size in bytes, as the runtime reports it after a pull: the describe panel's Pulled event of a 1.30+ kubelet ends with `Image size: N bytes.` (left out when unset: the engine knows no image's size).",
+        type: 'integer',
+        minimum: 0,
+        maximum: MAX_IMAGE_SIZE_BYTES,
+      },
       startDelay: duration('Process start -> the app is up: a startup probe passes from then on (the `container.up` event). Default 0.'),
       readyAfter: duration('Process start -> the readiness handler passes, so a readiness probe succeeds from then on. Default: startDelay.'),
       exitAfter: duration('Process start -> the process exits by itself. `never`: long-running, it runs until the kubelet stops it. Default: inferred from command/args (e.g. `sleep 30` exits after 30s).', { never: true }),
