@@ -185,7 +185,7 @@ events:
     const labels = async (text: string) => (await c.complete(text)).map((i) => i.label);
     expect(await labels(`${SIM}|`)).toEqual(['kubernetesVersion', 'featureGates', 'until', 'kubelet', 'requeueJitter', 'containers', 'events', 'startFrom']);
     expect(await labels(`${SIM}containers:\n  |`)).toEqual(NAMES);
-    expect(await labels(`${SIM}containers:\n  app:\n    |`)).toEqual(['pull', 'registryCheck', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'startError', 'onStop', 'postStart', 'preStop', 'startupProbe', 'livenessProbe', 'readinessProbe', 'runs']);
+    expect(await labels(`${SIM}containers:\n  app:\n    |`)).toEqual(['pull', 'registryCheck', 'imageSize', 'startDelay', 'readyAfter', 'exitAfter', 'exitCode', 'startError', 'onStop', 'postStart', 'preStop', 'startupProbe', 'livenessProbe', 'readinessProbe', 'runs']);
     expect(await labels(`${SIM}events:\n  - at: 1s\n    do: |`)).toEqual(SIM_ACTIONS);
     expect(await labels(`${SIM}events:\n  - at: 1s\n    do: crash\n    container: |`)).toEqual(NAMES);
     expect(await labels(`${SIM}featureGates:\n  |`)).toEqual(Object.keys(FEATURE_GATES));
