@@ -191,6 +191,8 @@ export interface FaultEvent extends EventBase {
   exitCode?: number;
   for?: number;
   image?: string;
+  /** A failed pull's error, as the runtime gave it (the scenario's failPull `message`, or the engine's default) ([10.9]). */
+  message?: string;
 }
 /**
  * Something the node did, not the user (contract section 3, second round): the kubelet restarting

@@ -40,5 +40,7 @@ export const MAX_KERNEL_STEPS = 2_000_000;
 
 /** The longest runtime message `startError` takes ([3.5]; a real one is a line or two). */
 export const MAX_START_ERROR_CHARS = 1000;
+/** The longest failPull `message` accepted, in characters (the runtime's error, as for startError). */
+export const MAX_PULL_ERROR_CHARS = MAX_START_ERROR_CHARS;
 /** The largest `imageSize` accepted, in bytes (1 TB: more than any image a registry serves). */
 export const MAX_IMAGE_SIZE_BYTES = 1e12;

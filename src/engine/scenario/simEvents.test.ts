@@ -75,4 +75,17 @@ describe('Simulation events', () => {
       '4:42 events[0].statusCode: statusCode is used only by failLiveness, failReadiness, failStartup; ignored for crash',
     ]);
   });
+
+  it('reads a failPull\'s message, the runtime\'s error for the pull [10.9], and says where a wrong one is', () => {
+    const r = ok(check(sim('  - { at: 0s, container: app, do: failPull, message: "rpc error: code = NotFound desc = x: not found" }\n')).result);
+    expect(r.scenario.sim.events[0]).toMatchObject({ do: 'failPull', message: 'rpc error: code = NotFound desc = x: not found' });
+    for (const bad of ['""', '42', `"${'x'.repeat(1001)}"`]) {
+      expect(check(sim(`  - { at: 0s, container: app, do: failPull, message: ${bad} }\n`)).errors, bad).toEqual([
+        expect.stringMatching(/^4:\d+ events\[0\]\.message: message (must be the runtime's error for the pull|is 1001 characters long \(at most 1000\))/),
+      ]);
+    }
+    expect(check(sim('  - { at: 5s, container: app, do: crash, message: boom }\n')).warnings).toEqual([
+      expect.stringMatching(/^4:\d+ events\[0\]\.message: message is used only by failPull; ignored for crash$/),
+    ]);
+  });
 });

@@ -2,7 +2,7 @@
 
 import { MAX_EVENTS } from './limits';
 import { child, index, type Problems } from './problems';
-import { checkKeys, readDuration, readExitCode, readFailingStatus, readNonNegativeInt, readText } from './simFields';
+import { checkKeys, readDuration, readExitCode, readFailingStatus, readNonNegativeInt, readPullError, readText } from './simFields';
 import { didYouMean } from './suggest';
 import type { SimAction, SimEvent } from './types';
 import { present, startOf, type YMap } from './ynode';
@@ -18,7 +18,7 @@ const EXIT_ACTIONS: readonly SimAction[] = ['crash', 'exit', 'oomKill'];
 const PROBE_ACTIONS: readonly SimAction[] = ['failLiveness', 'failReadiness', 'failStartup'];
 const DEFAULT_EXIT: Partial<Record<SimAction, number>> = { crash: 1, exit: 0, oomKill: 137 };
 /** Every field an event may have: the editor's schema lists exactly these (simulationSchema.test.ts). */
-export const SIM_EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'statusCode', 'image', 'gracePeriodSeconds', 'removeExitedContainers', 'index'] as const;
+export const SIM_EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'statusCode', 'message', 'image', 'gracePeriodSeconds', 'removeExitedContainers', 'index'] as const;
 export type SimEventKey = (typeof SIM_EVENT_KEYS)[number];
 
 function isAction(s: string): s is SimAction {
@@ -99,6 +99,16 @@ function readEvent(p: Problems, map: YMap, path: string, names: readonly string[
     else {
       const v = readFailingStatus(p, se.value, child(path, 'statusCode'));
       if (v !== undefined) ev.statusCode = v;
+    }
+  }
+
+  // [10.9] What the runtime answers a failed pull: the Failed event's and the Waiting message's error.
+  const me = get('message');
+  if (me) {
+    if (action !== 'failPull') p.warning(child(path, 'message'), `message is used only by failPull; ignored for ${action}`, me.keySpan);
+    else {
+      const v = readPullError(p, me.value, child(path, 'message'));
+      if (v !== undefined) ev.message = v;
     }
   }
 

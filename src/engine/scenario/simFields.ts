@@ -2,7 +2,7 @@
 // "did you mean" hints, and durations in Go style).
 
 import { parseDuration } from './duration';
-import { MAX_IMAGE_SIZE_BYTES, MAX_START_ERROR_CHARS } from './limits';
+import { MAX_IMAGE_SIZE_BYTES, MAX_PULL_ERROR_CHARS, MAX_START_ERROR_CHARS } from './limits';
 import { child, type Problems, type Span } from './problems';
 import { didYouMean } from './suggest';
 import { isNull, type YEntry, type YMap, type YNode } from './ynode';
@@ -37,6 +37,18 @@ export function readExitCode(p: Problems, node: YNode, path: string): number | u
     return undefined;
   }
   return node.value;
+}
+
+/** A failPull's `message` ([10.9]): the runtime's error for the pull, 1 to MAX_PULL_ERROR_CHARS characters. */
+export function readPullError(p: Problems, node: YNode, path: string): string | undefined {
+  if (node.kind === 'scalar' && typeof node.value === 'string' && node.value.trim() !== '') {
+    const message = node.value.trim();
+    if (message.length <= MAX_PULL_ERROR_CHARS) return message;
+    p.error(path, `message is ${message.length} characters long (at most ${MAX_PULL_ERROR_CHARS})`, node.span);
+    return undefined;
+  }
+  p.error(path, 'message must be the runtime\'s error for the pull, e.g. "rpc error: code = NotFound desc = …: not found"', node.span);
+  return undefined;
 }
 
 /** `imageSize` ([10.6]): the image's size in bytes, as the runtime reports it after a pull. */

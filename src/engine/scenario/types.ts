@@ -179,6 +179,8 @@ export interface SimEvent {
   for?: number;
   /** failLiveness/failReadiness/failStartup of an httpGet probe: the failing status its handler answers ([5.13]). */
   statusCode?: number;
+  /** failPull: the runtime's error for each failed pull ([10.9]); default: containerd's first clause. */
+  message?: string;
   image?: string;
   gracePeriodSeconds?: number;
   /** restartKubelet only: the exited containers' runtime records are gone when it comes back (E24, E26). */

@@ -13,6 +13,8 @@ interface Window {
   to: number;
   /** A probe window's failing HTTP status ([5.13]), when the event gives one. */
   statusCode?: number;
+  /** A pull window's error, when the event gives one ([10.9]). */
+  message?: string;
 }
 
 /** Time windows during which a probe or a pull of a container fails. */
@@ -76,6 +78,16 @@ export class FaultWindows {
   pullFails(container: string, t: number): boolean {
     return (this.pull.get(container) ?? []).some((w) => t >= w.from && t < w.to);
   }
+
+  /** The error the latest pull window covering t gives, if any ([10.9]). */
+  pullError(container: string, t: number): string | undefined {
+    const windows = this.pull.get(container) ?? [];
+    for (let i = windows.length - 1; i >= 0; i--) {
+      const w = windows[i]!;
+      if (t >= w.from && t < w.to) return w.message;
+    }
+    return undefined;
+  }
 }
 
 const PROBE_OF: Partial<Record<SimEvent['do'], ProbeKind>> = {
@@ -91,7 +103,7 @@ function registerWindow(sim: PodSim, ev: SimEvent): void {
   const to = ev.for === undefined ? Number.POSITIVE_INFINITY : ev.at + ev.for;
   const probe = PROBE_OF[ev.do];
   if (probe && ev.container) sim.faults.addProbe(ev.container, probe, ev.statusCode === undefined ? { from: ev.at, to } : { from: ev.at, to, statusCode: ev.statusCode });
-  if (ev.do === 'failPull' && ev.container) sim.faults.addPull(ev.container, { from: ev.at, to });
+  if (ev.do === 'failPull' && ev.container) sim.faults.addPull(ev.container, ev.message === undefined ? { from: ev.at, to } : { from: ev.at, to, message: ev.message });
 }
 
 /** Registers windows known in advance and schedules the rest at their times. */

@@ -71,6 +71,8 @@ export interface ContainerRecord {
   imageChangeId?: string;
   /** The id of the fault event of this container's latest failed pull (a refusal of its pull back-off cites it, [10.9]). */
   pullFailedId?: string;
+  /** The last failed pull's error ([10.9]): a 1.32+ ImagePullBackOff message repeats it. */
+  pullFailedMessage?: string;
   /** The id of the latest container.backoff event (the start after the wait cites it). */
   backoffId?: string;
   /** Its back-off table key for the image it was built for (start.ts). */

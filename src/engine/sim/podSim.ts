@@ -142,7 +142,7 @@ export class PodSim {
       // Every field present from the start (one shape for every record: the hot loops read them).
       const rec: ContainerRecord = {
         spec, position: this.recordList.length, instances: [], startError: undefined, killing: false, image: spec.image,
-        imageChangeId: undefined, pullFailedId: undefined, backoffId: undefined, backoffKey: undefined, runtimeView: undefined, backoffMemo: newBackoffMemo(),
+        imageChangeId: undefined, pullFailedId: undefined, pullFailedMessage: undefined, backoffId: undefined, backoffKey: undefined, runtimeView: undefined, backoffMemo: newBackoffMemo(),
       };
       this.records.set(spec.name, rec);
       this.recordList.push(rec);

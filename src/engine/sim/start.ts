@@ -47,9 +47,9 @@ function pullFailedMessage(image: string): string {
  * keeps it per pod and image in prevPullErrMsg, #127918, in the 1.32 release's highlights; read in
  * the stored newest image_manager.go). The BackOff event keeps the short form.
  */
-function pullBackoffMessage(image: string, minor: number): string {
+function pullBackoffMessage(image: string, minor: number, lastError: string | undefined): string {
   const backOff = `Back-off pulling image "${image}"`;
-  return minor >= 32 ? `${backOff}: ErrImagePull: ${pullFailedMessage(image)}` : backOff;
+  return minor >= 32 ? `${backOff}: ErrImagePull: ${lastError ?? pullFailedMessage(image)}` : backOff;
 }
 
 /** Pulls the image if the policy says so; `pulled.id` is then the container.pulled event's id. */
@@ -60,7 +60,7 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
   const policy = rec.spec.imagePullPolicy;
   if (policy === 'Never' || (present && policy === 'IfNotPresent')) return null;
   if (sim.pullBackoff.inBackOff(image, sim.now)) {
-    rec.startError = { reason: 'ImagePullBackOff', message: pullBackoffMessage(image, sim.minor) };
+    rec.startError = { reason: 'ImagePullBackOff', message: pullBackoffMessage(image, sim.minor, rec.pullFailedMessage) };
     sim.containerChanged(rec);
     sim.emit({
       type: 'container.pullBackoff', container: name, image,
@@ -75,9 +75,14 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
   if (sim.faults.pullFails(name, sim.now)) {
     yield { sleep: PULL_FAILURE };
     sim.pullBackoff.failed(image, sim.now);
-    rec.startError = { reason: 'ErrImagePull', message: pullFailedMessage(image) };
+    const given = sim.faults.pullError(name, sim.now);
+    rec.pullFailedMessage = given ?? pullFailedMessage(image);
+    rec.startError = { reason: 'ErrImagePull', message: rec.pullFailedMessage };
     sim.containerChanged(rec);
-    rec.pullFailedId = sim.emit({ type: 'fault', do: 'failPull', container: name, image, why: `The pull of ${image} fails (an injected failPull): ErrImagePull, then ImagePullBackOff on the next tries [10.2].` }, [pulling]);
+    const why = `The pull of ${image} fails (an injected failPull): ErrImagePull, then ImagePullBackOff on the next tries [10.2].`;
+    rec.pullFailedId = sim.emit(given === undefined
+      ? { type: 'fault', do: 'failPull', container: name, image, why }
+      : { type: 'fault', do: 'failPull', container: name, image, message: given, why }, [pulling]);
     return { ok: false };
   }
   const b = sim.scenario.sim.behaviors[name]!;

@@ -68,7 +68,7 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
       // kuberuntime_container.go); the runtime's error is the engine's status message.
       if (e.do !== 'failPull' || e.image === undefined) return [];
       return [
-        kubelet('Warning', 'Failed', `Failed to pull image "${e.image}": failed to pull and unpack image "${e.image}"`),
+        kubelet('Warning', 'Failed', `Failed to pull image "${e.image}": ${e.message ?? `failed to pull and unpack image "${e.image}"`}`),
         kubelet('Warning', 'Failed', 'Error: ErrImagePull'),
       ];
     case 'container.pullBackoff':
@@ -184,7 +184,7 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean, p
     case 'container.exit':
       return e.message === undefined ? undefined : `${e.type}|${e.message}|${pulled || image === undefined ? '' : image}`;
     case 'fault':
-      return e.do === 'failPull' && e.image !== undefined ? `${e.type}|${e.image}` : undefined;
+      return e.do === 'failPull' && e.image !== undefined ? `${e.type}|${e.image}|${e.message ?? ''}` : undefined;
     case 'container.pullBackoff':
       return `${e.type}|${e.image}`;
     case 'container.backoff':

@@ -6,9 +6,8 @@
 // image …` and `Error: ErrImagePull` ([10.6]); kubectl 1.35+ puts `spec.containers{web}: ` first.
 // What is compared: each row's count, and the ages of its first and last occurrence within 1 s, at
 // a requeue draw of 0.45 (at 0.5, the average, the third pull fails at 40.5 s, 1.5 s after the
-// published 39 s: the two requeues since the first land 2.5 s later than at 0.45). The engine's
-// pull error is containerd's first clause alone, without the registry's "rpc error: code =
-// NotFound desc = … not found".
+// published 39 s: the two requeues since the first land 2.5 s later than at 0.45). Every message
+// word for word, the pull's error given as failPull's `message`.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectDescribeAges, withVersion } from '../../engine/kubectl/transcripts/watch.testkit';
@@ -23,7 +22,7 @@ const withJitter = (text: string, jitter: number) => text.replace(/^until: .*$/m
 describe('transcript events: the same pod described at 46 s (1.35+)', () => {
   const dumpAt = 46;
   const occurrences = (rows: DescribeRow[], reason: string, message: string): number[] => {
-    const row = rows.find((r) => r.reason === reason && r.message.endsWith(message));
+    const row = rows.find((r) => r.reason === reason && r.message === `spec.containers{web}: ${message}`);
     expect(row, `${reason} ${message}`).toBeDefined();
     return row!.count === 1 ? [row!.t] : [row!.first, ...Array<number>(row!.count - 2).fill(row!.first), row!.t];
   };
@@ -38,7 +37,7 @@ describe('transcript events: the same pod described at 46 s (1.35+)', () => {
         ['BackOff', occurrences(rows, 'BackOff', `Back-off pulling image "${IMAGE}"`), 2, 18, 44],
         ['Failed ImagePullBackOff', occurrences(rows, 'Failed', 'Error: ImagePullBackOff'), 2, 18, 44],
         ['Pulling', occurrences(rows, 'Pulling', `Pulling image "${IMAGE}"`), 3, 7, 46],
-        ['Failed to pull', occurrences(rows, 'Failed', `Failed to pull image "${IMAGE}": failed to pull and unpack image "${IMAGE}"`), 3, 7, 45],
+        ['Failed to pull', occurrences(rows, 'Failed', `Failed to pull image "${IMAGE}": rpc error: code = NotFound desc = failed to pull and unpack image "${IMAGE}": failed to resolve reference "${IMAGE}": ${IMAGE}: not found`), 3, 7, 45],
         ['Failed ErrImagePull', occurrences(rows, 'Failed', 'Error: ErrImagePull'), 3, 7, 45],
       ]);
     });

@@ -5,7 +5,7 @@
 // Container names come from the workload document, so the schema is built per scenario.
 
 import type { JSONSchema } from 'monaco-yaml';
-import { MAX_DURATION_SECONDS, MAX_EVENTS, MAX_IMAGE_SIZE_BYTES, MAX_RUNS, MAX_START_ERROR_CHARS } from '../../../engine/scenario/limits';
+import { MAX_DURATION_SECONDS, MAX_EVENTS, MAX_IMAGE_SIZE_BYTES, MAX_PULL_ERROR_CHARS, MAX_RUNS, MAX_START_ERROR_CHARS } from '../../../engine/scenario/limits';
 import type { SimEventKey } from '../../../engine/scenario/simEvents';
 import type { SimAction } from '../../../engine/scenario/types';
 import {
@@ -250,6 +250,12 @@ function simEvent(names: readonly string[]): JSONSchema {
         maximum: 599,
         description: "For failLiveness, failReadiness and failStartup of an httpGet probe: the HTTP status the handler answers while it fails, e.g. 500. The Unhealthy event then says `HTTP probe failed with statuscode: 500`, as the kubelet's HTTP prober words it. Default: no output known. 200-399 pass, so they cannot be a failure.",
       },
+      message: {
+        type: 'string',
+        minLength: 1,
+        maxLength: MAX_PULL_ERROR_CHARS,
+        description: "For failPull: the runtime's error for each failed pull, e.g. `rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/nginx:1.27-alpne\": …: not found` for a tag that does not exist. The describe panel's `Failed to pull image` row and the ErrImagePull (from 1.32 also the ImagePullBackOff) status message carry it. Default: containerd's first clause, `failed to pull and unpack image \"X\"`.",
+      },
       image: { type: 'string', minLength: 1, description: 'The new image, for setImage, e.g. `app:v2`.' },
       index: {
         type: 'integer',
@@ -274,6 +280,7 @@ function simEvent(names: readonly string[]): JSONSchema {
       unused('exitCode', 'crash and exit (an oomKill always exits 137)', others(['crash', 'exit'])),
       unused('for', WINDOW_ACTIONS.join(', '), others(WINDOW_ACTIONS)),
       unused('statusCode', PROBE_ACTIONS.join(', '), others(PROBE_ACTIONS)),
+      unused('message', 'failPull', others(['failPull'])),
       unused('image', 'setImage', others(['setImage'])),
       unused('gracePeriodSeconds', 'deletePod', others(['deletePod'])),
       unused('removeExitedContainers', 'restartKubelet', others(['restartKubelet'])),
