@@ -191,7 +191,7 @@ export interface FaultEvent extends EventBase {
   exitCode?: number;
   for?: number;
   image?: string;
-  /** A failed pull's error, as the runtime gave it (the scenario's failPull `message`, or the engine's default) ([10.9]). */
+  /** A failed pull's error, as the runtime gave it ([10.9]): the scenario's failPull `message`, else containerd's first clause (start.ts). */
   message?: string;
 }
 /**

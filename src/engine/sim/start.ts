@@ -75,14 +75,14 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
   if (sim.faults.pullFails(name, sim.now)) {
     yield { sleep: PULL_FAILURE };
     sim.pullBackoff.failed(image, sim.now);
-    const given = sim.faults.pullError(name, sim.now);
-    rec.pullFailedMessage = given ?? pullFailedMessage(image);
-    rec.startError = { reason: 'ErrImagePull', message: rec.pullFailedMessage };
+    const message = sim.faults.pullError(name, sim.now) ?? pullFailedMessage(image);
+    rec.pullFailedMessage = message;
+    rec.startError = { reason: 'ErrImagePull', message };
     sim.containerChanged(rec);
-    const why = `The pull of ${image} fails (an injected failPull): ErrImagePull, then ImagePullBackOff on the next tries [10.2].`;
-    rec.pullFailedId = sim.emit(given === undefined
-      ? { type: 'fault', do: 'failPull', container: name, image, why }
-      : { type: 'fault', do: 'failPull', container: name, image, message: given, why }, [pulling]);
+    rec.pullFailedId = sim.emit({
+      type: 'fault', do: 'failPull', container: name, image, message,
+      why: `The pull of ${image} fails (an injected failPull): ErrImagePull, then ImagePullBackOff on the next tries [10.2].`,
+    }, [pulling]);
     return { ok: false };
   }
   const b = sim.scenario.sim.behaviors[name]!;

@@ -65,10 +65,10 @@ export function kubeEvents(e: TraceEvent, podName: string, minor: number = trace
       // A pull that failed (start.ts pullImage writes the fault with the image; the injection's own
       // event names none): EnsureImageExists records Warning Failed "Failed to pull image %q: %v"
       // at the failure, then startContainer "Error: ErrImagePull" (image_manager.go,
-      // kuberuntime_container.go); the runtime's error is the engine's status message.
+      // kuberuntime_container.go); the runtime's error is the fault's message (start.ts pullImage).
       if (e.do !== 'failPull' || e.image === undefined) return [];
       return [
-        kubelet('Warning', 'Failed', `Failed to pull image "${e.image}": ${e.message ?? `failed to pull and unpack image "${e.image}"`}`),
+        kubelet('Warning', 'Failed', `Failed to pull image "${e.image}": ${e.message ?? ''}`),
         kubelet('Warning', 'Failed', 'Error: ErrImagePull'),
       ];
     case 'container.pullBackoff':
