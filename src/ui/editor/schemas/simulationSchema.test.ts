@@ -4,9 +4,9 @@ import { parseDurationString } from '../../../engine/scenario/duration';
 import { SIM_ACTIONS as ENGINE_ACTIONS, SIM_EVENT_KEYS } from '../../../engine/scenario/simEvents';
 import { SIM_TOP_KEYS } from '../../../engine/scenario/simulationDoc';
 import { FEATURE_GATES, SUPPORTED_VERSIONS } from '../../../engine/version';
-import {
-  ACTION_DOCS, DURATION_OR_NEVER_PATTERN, DURATION_PATTERN, SIM_ACTIONS, SIM_DEF_PREFIX, simulationSchema,
-} from './simulationSchema';
+import { DURATION_OR_NEVER_PATTERN, DURATION_PATTERN } from './simFieldSchemas';
+import { ACTION_DOCS, SIM_ACTIONS } from './simEventSchema';
+import { SIM_DEF_PREFIX, simulationSchema } from './simulationSchema';
 import { checker } from './yamlLanguageService.testutil';
 
 const NAMES = ['init-db', 'istio-proxy', 'app'];
