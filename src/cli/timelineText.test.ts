@@ -31,4 +31,9 @@ describe('timelineText', () => {
     expect(eventLine({ t: 45, type: 'fault', do: 'crash', container: 'app', exitCode: 1, why: 'Injected.' }))
       .toBe('   45.000  app              fault             crash, exit 1 — Injected.');
   });
+  it('prints a failed pull with the runtime\'s error ([10.9])', () => {
+    const message = 'failed to pull and unpack image "docker.io/library/nginx:1.27-alpne": not found';
+    expect(eventLine({ t: 1.7, type: 'fault', do: 'failPull', container: 'web', image: 'nginx:1.27-alpne', message, why: 'The pull fails.' }))
+      .toBe(`    1.700  web              fault             failPull, nginx:1.27-alpne: ${message} — The pull fails.`);
+  });
 });

@@ -43,8 +43,11 @@ export function eventDetail(e: TraceEvent): string {
     case 'node.reboot':
     case 'node.sandboxDied': return e.do;
     case 'sim.truncated': return `budget of ${e.limit} ${e.reason} reached`;
-    case 'fault': return [e.do, e.exitCode === undefined ? '' : `exit ${e.exitCode}`, e.for === undefined ? '' : `for ${e.for}s`, e.image ?? '']
-      .filter(Boolean).join(', ');
+    case 'fault': {
+      const what = [e.do, e.exitCode === undefined ? '' : `exit ${e.exitCode}`, e.for === undefined ? '' : `for ${e.for}s`, e.image ?? '']
+        .filter(Boolean).join(', ');
+      return e.message === undefined ? what : `${what}: ${e.message}`; // a failed pull's error, as the runtime gave it ([10.9])
+    }
     default: return '';
   }
 }
