@@ -25,11 +25,24 @@ type Row = Pick<DescribeRow, 'type' | 'reason' | 'from' | 'message'>;
 
 const PROBE_NAME = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' } as const;
 
-/** The Kubernetes events one trace event produces (kubelet and scheduler wording, as the kubelet
- *  of minor version `minor` writes it: [10.6], eventWording.ts). `image`: the container's image;
- *  `pulled`: whether this start pulled it (else the kubelet says it was already present);
- *  `pullSeconds`: for a `container.pulled`, how long since its `container.pulling`. */
-export function kubeEvents(e: TraceEvent, podName: string, minor: number = traceMinor(undefined), image?: string, pulled = true, namespace = 'default', pullSeconds = 0): Row[] {
+/** Where a trace event happened, as the Kubernetes events it produces need it. */
+export interface EventContext {
+  /** The pod described (a Job's: one of its pods). */
+  podName: string;
+  namespace?: string;
+  /** The kubelet's minor version, whose wording the events take ([10.6], eventWording.ts); default: the newest. */
+  minor?: number;
+  /** The event's container's image. */
+  image?: string;
+  /** Whether this start pulled the image (default); else the kubelet says it was already present. */
+  pulled?: boolean;
+  /** For a `container.pulled`: how long since its `container.pulling`. */
+  pullSeconds?: number;
+}
+
+/** The Kubernetes events one trace event produces (kubelet and scheduler wording). */
+export function kubeEvents(e: TraceEvent, context: EventContext): Row[] {
+  const { podName, namespace = 'default', minor = traceMinor(undefined), image, pulled = true, pullSeconds = 0 } = context;
   const kubelet = (type: Row['type'], reason: string, message: string): Row => ({ type, reason, from: 'kubelet', message });
   switch (e.type) {
     case 'pod.scheduled':
@@ -133,7 +146,7 @@ class RowMemo {
     if (signature === undefined) return undefined;
     let rows = this.rowsBySignature.get(signature);
     if (rows === undefined) {
-      rows = kubeEvents(e, this.podName, this.minor, image, pulled, this.namespace, pullSeconds).map((r) => this.numbered(r, container));
+      rows = kubeEvents(e, { podName: this.podName, minor: this.minor, image, pulled, namespace: this.namespace, pullSeconds }).map((r) => this.numbered(r, container));
       this.rowsBySignature.set(signature, rows);
     }
     return rows;

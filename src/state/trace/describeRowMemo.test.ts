@@ -22,9 +22,9 @@ describe('the events panel takes each event\'s rows from the first event with it
         const container = 'container' in e ? (e as TraceEvent & { container: string }).container : undefined;
         for (const image of [undefined, 'busybox:1.36', 'nginx:1.27']) for (const pulled of [true, false]) {
           const signature = rowSignature(e, container, image, pulled);
-          const rows = JSON.stringify([container, kubeEvents(e, 'web', 33, image, pulled)]);
+          const rows = JSON.stringify([container, kubeEvents(e, { podName: 'web', minor: 33, image, pulled })]);
           if (signature === undefined) {
-            expect(kubeEvents(e, 'web', 33, image, pulled)).toEqual([]);
+            expect(kubeEvents(e, { podName: 'web', minor: 33, image, pulled })).toEqual([]);
             continue;
           }
           const first = bySignature.get(signature);
@@ -58,8 +58,8 @@ describe('the events panel takes each event\'s rows from the first event with it
           const variant = { ...e, [key]: other } as TraceEvent;
           const container = (ev: TraceEvent) => ('container' in ev ? String(ev.container) : undefined);
           for (const pulled of [true, false]) {
-            const rows = JSON.stringify(kubeEvents(e, 'web', 33, 'busybox:1.36', pulled));
-            const variantRows = JSON.stringify(kubeEvents(variant, 'web', 33, 'busybox:1.36', pulled));
+            const rows = JSON.stringify(kubeEvents(e, { podName: 'web', minor: 33, image: 'busybox:1.36', pulled }));
+            const variantRows = JSON.stringify(kubeEvents(variant, { podName: 'web', minor: 33, image: 'busybox:1.36', pulled }));
             // The same rows of the same container, or no rows at all: nothing to tell apart.
             if ((variantRows === rows && container(variant) === container(e)) || (rows === '[]' && variantRows === '[]')) continue;
             changed++;
@@ -74,7 +74,7 @@ describe('the events panel takes each event\'s rows from the first event with it
   it('events of two containers never share a signature, even when their rows read the same', () => {
     const a = { type: 'probe.failed', container: 'a', probe: 'liveness', attempt: 0, run: 1, why: '', t: 1, id: 'e1' } as TraceEvent;
     const b = { ...a, container: 'b', id: 'e2' } as TraceEvent;
-    expect(kubeEvents(a, 'web')).toEqual(kubeEvents(b, 'web'));
+    expect(kubeEvents(a, { podName: 'web' })).toEqual(kubeEvents(b, { podName: 'web' }));
     expect(rowSignature(a, 'a', undefined, true)).not.toBe(rowSignature(b, 'b', undefined, true));
   });
 });

@@ -32,7 +32,7 @@ function occurrences(tr: Trace, t: number): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const e of tr.events) {
     if (e.t > t) break;
-    for (const r of kubeEvents(e, 'crasher')) if (r.from === 'kubelet') out.set(r.reason, [...(out.get(r.reason) ?? []), e.t]);
+    for (const r of kubeEvents(e, { podName: 'crasher' })) if (r.from === 'kubelet') out.set(r.reason, [...(out.get(r.reason) ?? []), e.t]);
   }
   return out;
 }
