@@ -66,8 +66,15 @@ describe('inferProcess (contract section 1)', () => {
     const direct = inferProcess({ image: 'myapp', command: ['/app/server', '--port=80'] });
     expect(direct).toMatchObject({ exitAfter: null, understood: false, onStop: { kind: 'exit', after: 0, exitCode: 0 } });
     expect(direct.note).toMatch(/^can't tell what \/app\/server --port=80 does: assumed long-running/);
-    const viaShell = inferProcess({ image: 'busybox', command: ['sh', '-c', 'python3 -m http.server'] });
+    // [15.3] Debian's sh (dash) stays PID 1 and ignores SIGTERM; busybox ash and bash exec the last command
+    const viaShell = inferProcess({ image: 'python:3.12', command: ['sh', '-c', 'python3 -m http.server'] });
     expect(viaShell).toMatchObject({ exitAfter: null, understood: false, onStop: { kind: 'ignore' } });
+    for (const [image, argv0] of [['busybox', 'sh'], ['python:3.12-alpine', 'sh'], ['python:3.12', 'bash'], ['fedora:41', 'sh']] as const) {
+      const exec = inferProcess({ image, command: [argv0, '-c', 'python3 -m http.server'] });
+      expect(exec, `${image} ${argv0}`).toMatchObject({ exitAfter: null, understood: false, onStop: { kind: 'exit', after: 0, exitCode: 0 } });
+    }
+    expect(inferProcess({ image: 'nginx:1.27', command: ['/bin/bash', '-c'], args: ["echo hi > /tmp/x;\nnginx -g 'daemon off;';\n"] }).note)
+      .toMatch(/the shell execs its last command, nginx, as PID 1, assumed to stop at once on SIGTERM with code 0/);
   });
 });
 

@@ -5,6 +5,7 @@ import type { HookBehavior, HookSpec, StopBehavior } from './types';
 import { formatSeconds } from './duration';
 import { isShellImage, parseImage } from './image';
 import { isShell, runArgv, runScript, type ScriptResult, type TermHandling } from './shellEval';
+import { flavourOf, imageSh } from './shellFlavour';
 import { EMPTY_TIMELINE, longestHold, type TrapTimeline } from './trapTimeline';
 
 export interface Inferred {
@@ -45,10 +46,13 @@ export function shellScript(argv: string[]): string | undefined {
   return rest[at] ?? '';
 }
 
-function analyse(argv: string[]): { result: ScriptResult; shown: string; viaShell: boolean } {
+/** `image`: whose /bin/sh reads a `sh -c` script ([15.3], shellFlavour.ts); unknown for an exec'd command's run time. */
+function analyse(argv: string[], image?: string): { result: ScriptResult; shown: string; viaShell: boolean } {
   const script = shellScript(argv);
-  const bash = /(^|\/)bash$/.test(argv[0] ?? '');
-  if (script !== undefined) return { result: runScript(script, 0, bash), shown: shorten(script), viaShell: true };
+  if (script !== undefined) {
+    const sh = image === undefined ? 'posix' : imageSh(image);
+    return { result: runScript(script, 0, flavourOf(argv[0] ?? '', sh), sh), shown: shorten(script), viaShell: true };
+  }
   return { result: runArgv(argv), shown: shorten(quoteArgv(argv)), viaShell: false };
 }
 
@@ -86,13 +90,15 @@ function stopFrom(term: TermHandling): { onStop: StopBehavior; text: string } {
   }
   if (term.kind === 'program' && term.at !== undefined) {
     // [15.3] the shell is PID 1 until it execs: a signal before that is lost, as before a trap.
+    const what = term.lastCommand ? `its last command, ${term.name},` : term.name;
     return {
       onStop: { kind: 'exit', after: 0, exitCode: 0, trap: { armedAt: term.at, timeline: EMPTY_TIMELINE, exec: term.name } },
-      text: `the shell is PID 1 and ignores SIGTERM until it execs ${term.name} ${formatSeconds(term.at)} after the start; ${term.name} is then assumed to stop at once with code 0`,
+      text: `the shell is PID 1 and ignores SIGTERM until it execs ${what} ${formatSeconds(term.at)} after the start; ${term.name} is then assumed to stop at once with code 0`,
     };
   }
   if (term.kind === 'program') {
-    return { onStop: { kind: 'exit', after: 0, exitCode: 0 }, text: 'assumed to stop at once on SIGTERM with code 0' };
+    const execd = term.lastCommand ? `the shell execs its last command, ${term.name}, as PID 1, ` : '';
+    return { onStop: { kind: 'exit', after: 0, exitCode: 0 }, text: `${execd}assumed to stop at once on SIGTERM with code 0` };
   }
   if (term.kind === 'forward') {
     return { onStop: { kind: 'exit', after: 0, exitCode: 143 }, text: `${term.init} forwards SIGTERM, so it ends at once with 143` };
@@ -144,7 +150,7 @@ export function inferProcess(c: ProcessInput): Inferred {
           note: `no command: ${image}'s default command is a shell, which exits 0 at once without a terminal`,
         };
       }
-      const { result, shown, viaShell } = analyse(args);
+      const { result, shown, viaShell } = analyse(args, c.image);
       return fromResult(result, shown, viaShell);
     }
     const withArgs = args.length > 0 ? ` with args ${shorten(quoteArgv(args))}` : '';
@@ -153,7 +159,7 @@ export function inferProcess(c: ProcessInput): Inferred {
       note: `no command: ${image}'s own entrypoint${withArgs}, assumed long-running; stops at once on SIGTERM with code 0`,
     };
   }
-  const { result, shown, viaShell } = analyse([...command, ...args]);
+  const { result, shown, viaShell } = analyse([...command, ...args], c.image);
   return fromResult(result, shown, viaShell);
 }
 

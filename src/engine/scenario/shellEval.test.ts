@@ -38,10 +38,12 @@ describe('shell evaluation', () => {
     ['until true; do sleep 1; done; sleep 2', { kind: 'exits', seconds: 2, exitCode: 0 }],
   ])('%s', (script, outcome) => {
     expect(runScript(script).outcome).toEqual(outcome);
+    // [15.3] exec'ing the last command changes who is PID 1, never how long the script runs or its code
+    if (!script.includes('{1..5}')) for (const flavour of ['bash', 'ash'] as const) expect(runScript(script, 0, flavour).outcome, flavour).toEqual(outcome);
   });
 
   it('bash expands {1..5}; sh reads it as one word [15.2]', () => {
-    expect(runScript('for i in {1..5}; do sleep 2; done', 0, true).outcome).toEqual({ kind: 'exits', seconds: 10, exitCode: 0 });
+    expect(runScript('for i in {1..5}; do sleep 2; done', 0, 'bash').outcome).toEqual({ kind: 'exits', seconds: 10, exitCode: 0 });
   });
 
   it('gives up on commands nested deeper than the reader follows (issue 17: 1,000 nested subshells)', () => {
@@ -108,3 +110,61 @@ describe('shell evaluation', () => {
     expect(runArgv(['/app/server']).term).toEqual({ kind: 'program', name: 'server' });
   });
 });
+
+// [15.3] bash (builtins/evalstring.c should_suppress_fork, can_optimize_connection) and busybox ash
+// (ash_main's evalstring(minusc, EV_EXIT), evalcommand) exec the last simple command of a -c
+// string instead of forking it, unless a trap is set (bash: or the command is redirected); dash as
+// Debian ships it is read as keeping the shell as PID 1.
+describe('the last command of a -c script, exec\'d by bash and busybox ash [15.3]', () => {
+  const server = "echo starting; nginx -g 'daemon off;'";
+
+  it('makes an unknown last program PID 1, which stops on SIGTERM; posix sh stays PID 1 and ignores it', () => {
+    expect(runScript(server, 0, 'bash').term).toEqual({ kind: 'program', name: 'nginx', lastCommand: true });
+    expect(runScript(server, 0, 'ash').term).toEqual({ kind: 'program', name: 'nginx', lastCommand: true });
+    expect(runScript(server).term).toEqual({ kind: 'ignore' });
+  });
+
+  it('is the shell until the exec: a SIGTERM before it is lost', () => {
+    expect(runScript('sleep 5; /app/server', 0, 'bash').term).toEqual({ kind: 'program', name: 'server', at: 5, lastCommand: true });
+    expect(runScript('sleep 5; exec /app/server', 0, 'bash').term).toEqual({ kind: 'program', name: 'server', at: 5 }); // the script's own exec
+  });
+
+  it('follows && and ||: the last pipeline of the chain, when it runs', () => {
+    expect(runScript('mkdir -p /data && echo ok && /app/server', 0, 'bash').term).toMatchObject({ kind: 'program', name: 'server', lastCommand: true });
+    expect(runScript('true || /app/server', 0, 'bash')).toMatchObject({ outcome: { kind: 'exits', exitCode: 0 }, term: { kind: 'ignore' } });
+  });
+
+  it('keeps a sleep or tail as PID 1 ignoring SIGTERM, as the shell would', () => {
+    expect(runScript('echo hi; sleep 3600', 0, 'bash').term).toEqual({ kind: 'ignore' });
+    expect(runScript('tail -f /dev/null', 0, 'ash')).toEqual({ outcome: { kind: 'never' }, term: { kind: 'ignore' }, explicitExit: false });
+  });
+
+  it('is not done after a trap on any signal, for a function of the script, a pipeline, a negation or a background job', () => {
+    for (const script of [
+      `trap 'echo bye' INT; ${server}`,
+      "run() { nginx -g 'daemon off;'; }; run",
+      "nginx -g 'daemon off;' | tee /tmp/log",
+      "! nginx -g 'daemon off;'",
+      "nginx -g 'daemon off;' &",
+    ]) {
+      expect(runScript(script, 0, 'bash').term, script).not.toMatchObject({ kind: 'program' });
+      expect(runScript(script, 0, 'ash').term, script).not.toMatchObject({ kind: 'program' });
+    }
+  });
+
+  it('bash forks a redirected last command; busybox ash execs it with the redirection', () => {
+    const redirected = "nginx -g 'daemon off;' > /var/log/out.log 2>&1";
+    expect(runScript(redirected, 0, 'bash').term).toEqual({ kind: 'ignore' });
+    expect(runScript(redirected, 0, 'ash').term).toEqual({ kind: 'program', name: 'nginx', lastCommand: true });
+    expect(runScript('>/dev/null /app/server', 0, 'bash').term).toEqual({ kind: 'ignore' });
+  });
+
+  it('reads a shell the script starts as that shell: `bash -c`, `busybox sh -c`, and `sh -c` as the image\'s sh', () => {
+    expect(runScript(`bash -c "${server}"`).term).toEqual({ kind: 'ignore' }); // the posix sh forks bash, which stays its child
+    expect(runScript(`exec bash -c "${server}"`).term).toEqual({ kind: 'program', name: 'nginx', lastCommand: true });
+    expect(runScript(`exec busybox sh -c "${server}"`).term).toEqual({ kind: 'program', name: 'nginx', lastCommand: true });
+    expect(runScript(`exec sh -c "${server}"`, 0, 'posix', 'ash').term).toEqual({ kind: 'program', name: 'nginx', lastCommand: true });
+    expect(runScript(`exec sh -c "${server}"`).term).toEqual({ kind: 'ignore' });
+  });
+});
+

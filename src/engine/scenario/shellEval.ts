@@ -6,6 +6,7 @@
 import { literal, parseShell, ShellSyntaxError, type AndOr, type Cmd, type List, type Pipeline, type Word } from './shellParse';
 import { adopt, finish, finishTrap, hold, newState, shiftTerm, sub, type Outcome, type ScriptResult, type State } from './shellState';
 import { INSTANT, SHELLS, TERM_NAMES } from './shellCommands';
+import { execsLastCommand, flavourOf, type ShellFlavour } from './shellFlavour';
 import { baseName, braceCount, seqCount, sleepSeconds, wordsText } from './shellWords';
 
 export type { Outcome, ScriptResult, TermHandling } from './shellState';
@@ -19,7 +20,48 @@ const MAX_CALL_DEPTH = 16;
 class Evaluator {
   private readonly functions = new Map<string, Cmd>();
   private calls = 0;
-  constructor(private depth = 0, private readonly bash = false) {}
+  private readonly bash: boolean;
+  /**
+   * `flavour`: the shell reading this script; `imageSh`: the image's /bin/sh, for the shells the
+   * script starts by that name.
+   */
+  constructor(private depth = 0, private readonly flavour: ShellFlavour = 'posix', private readonly imageSh: ShellFlavour = 'posix') {
+    this.bash = flavour === 'bash';
+  }
+
+  /**
+   * The script of `sh -c`: its list, the last command exec'd where this shell does so ([15.3],
+   * shellFlavour.ts): the last pipeline of the last and-or list, when it is one simple command
+   * that is not negated, not a function of the script, and no trap has been set by then (bash:
+   * and it has no redirection). It then runs as `exec` would run it, without the shell's trap.
+   */
+  script(s: State, list: List): void {
+    const last = list[list.length - 1];
+    if (!execsLastCommand(this.flavour) || !last || last.background) { this.list(s, list); return; }
+    this.list(s, list.slice(0, -1));
+    if (s.done) return;
+    const chain = [{ op: undefined as '&&' | '||' | undefined, p: last.first }, ...last.rest];
+    for (let i = 0; i < chain.length; i++) {
+      if (s.done) return;
+      const { op, p } = chain[i]!;
+      if (op !== undefined && (op === '&&') !== (s.status === 0)) continue;
+      const only = p.cmds.length === 1 && !p.negate ? p.cmds[0] : undefined;
+      if (i === chain.length - 1 && only?.t === 'simple' && this.execs(s, only.words)) {
+        this.simple(s, only.words, true);
+        if (s.term.kind === 'program') s.term = { ...s.term, lastCommand: true };
+        if (!s.done) finish(s, { kind: 'exits', seconds: s.time, exitCode: s.status });
+        return;
+      }
+      this.pipeline(s, p);
+    }
+  }
+
+  /** Whether the shell execs this last simple command instead of forking it (see `script`). */
+  private execs(s: State, words: Word[]): boolean {
+    const head = words[0];
+    if (!head || head.dynamic || head.text === 'exec' || s.trapped || this.functions.has(head.text)) return false; // an `exec` of its own needs none
+    return !(this.bash && words.some((w) => w.redirected));
+  }
 
   list(s: State, list: List): void {
     for (const ao of list) {
@@ -274,7 +316,8 @@ class Evaluator {
         s.status = 0; after(); return;
       case 'yes': hold(s, s.time, Infinity); finish(s, { kind: 'never' }); return;
       case 'busybox':
-        // `busybox sleep 10` runs the applet; `busybox sh -c …` a shell.
+        // `busybox sleep 10` runs the applet; `busybox sh -c …` a shell, busybox's ash.
+        if (args[0] && SHELLS.has(baseName(args[0].text))) { this.nestedShell(s, args.slice(1), exec, wordsText(words), 'ash'); return; }
         if (args[0] && !args[0].text.startsWith('-')) { this.simple(s, args, exec); return; }
         break;
       case 'env': case 'nohup': case 'nice': {
@@ -308,14 +351,14 @@ class Evaluator {
       }
       default: break;
     }
-    if (SHELLS.has(name)) { this.nestedShell(s, args, exec, wordsText(words)); return; }
+    if (SHELLS.has(name)) { this.nestedShell(s, args, exec, wordsText(words), flavourOf(name, this.imageSh)); return; }
     if (INSTANT.has(name)) { s.status = 0; after(); return; }
     if (exec) s.term = s.time > 0 ? { kind: 'program', name, at: s.time } : { kind: 'program', name };
     else hold(s, s.time, Infinity); // a program we cannot read: the shell waits for it, for ever as far as we know
     finish(s, { kind: 'unknown', what: wordsText(words) });
   }
 
-  private nestedShell(s: State, args: Word[], exec: boolean, text: string): void {
+  private nestedShell(s: State, args: Word[], exec: boolean, text: string, flavour: ShellFlavour): void {
     const ci = args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.text));
     if (ci < 0) {
       if (args.length === 0 || args.every((a) => a.text.startsWith('-'))) { s.status = 0; if (exec) finish(s, { kind: 'exits', seconds: s.time, exitCode: 0 }); return; }
@@ -325,7 +368,7 @@ class Evaluator {
     const script = args[args[ci + 1]?.text === '--' ? ci + 2 : ci + 1];
     if (!script || script.dynamic || this.depth > 4) { if (!exec) hold(s, s.time, Infinity); finish(s, { kind: 'unknown', what: text }); return; }
     const start = s.time;
-    const inner = runScript(script.text, this.depth + 1, baseName(text.split(' ')[0] ?? '') === 'bash');
+    const inner = runScript(script.text, this.depth + 1, flavour, this.imageSh);
     if (!exec) hold(s, start, inner.outcome.kind === 'exits' ? start + inner.outcome.seconds : Infinity);
     if (inner.outcome.kind === 'exits') {
       s.time += inner.outcome.seconds;
@@ -340,6 +383,7 @@ class Evaluator {
   private trap(s: State, args: Word[]): void {
     if (args.length < 2) return;
     const [action, ...signals] = args;
+    if (action && action.text !== '-') s.trapped = true; // any trap, on any signal, keeps the shell from exec'ing its last command
     if (!action || !signals.some((w) => TERM_NAMES.has(w.text.toUpperCase()))) return;
     if (action.text === '-') { s.term = { kind: 'ignore' }; return; }
     if (action.text.trim() === '') { s.term = { kind: 'ignore' }; return; }
@@ -369,8 +413,12 @@ class Evaluator {
 }
 
 
-/** Evaluates a script as `sh -c` would run it as PID 1 (`bash`: as bash, which expands {1..5}). */
-export function runScript(src: string, depth = 0, bash = false): ScriptResult {
+/**
+ * Evaluates a script as `sh -c` would run it as PID 1. `flavour`: the shell that reads it (bash
+ * expands {1..5}; bash and busybox ash exec the last command, shellFlavour.ts); `imageSh`: what
+ * `sh` is in the image, for the shells the script starts.
+ */
+export function runScript(src: string, depth = 0, flavour: ShellFlavour = 'posix', imageSh: ShellFlavour = 'posix'): ScriptResult {
   let list: List;
   try {
     list = parseShell(src);
@@ -380,7 +428,7 @@ export function runScript(src: string, depth = 0, bash = false): ScriptResult {
   }
   const s = newState();
   s.main = true;
-  new Evaluator(depth, bash).list(s, list);
+  new Evaluator(depth, flavour, imageSh).script(s, list);
   const read: Outcome = s.outcome ?? { kind: 'exits', seconds: s.time, exitCode: s.status };
   const term = finishTrap(s, read);
   // Read on past a wait only a signal ends: without one, the script never gets past it.

@@ -6,6 +6,8 @@ export interface Word {
   text: string;
   /** Contains an expansion ($VAR, $(…), `…`) whose value we cannot know. */
   dynamic: boolean;
+  /** A redirection (`> /dev/null`, `2>&1`) stands beside this word in its command ([15.3]: bash does not exec a redirected last command). */
+  redirected?: boolean;
 }
 
 type Token = { t: 'word'; w: Word } | { t: 'op'; op: string };
@@ -38,6 +40,8 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
+  /** A redirection came before any word of its command: the next word is marked (an operator ends the command first). */
+  let redirectPending = false;
   let i = 0;
   const n = src.length;
   while (i < n) {
@@ -51,6 +55,7 @@ function tokenize(src: string): Token[] {
     const op = OPS.find((o) => src.startsWith(o, i));
     if (op) {
       out.push({ t: 'op', op });
+      redirectPending = false;
       i += op.length;
       continue;
     }
@@ -62,10 +67,15 @@ function tokenize(src: string): Token[] {
       // The target word (e.g. /dev/null, 1) is skipped by reading it as a word and dropping it.
       const [, next] = readWord(src, i);
       i = next;
+      const last = out[out.length - 1];
+      if (last?.t === 'word') last.w.redirected = true;
+      else redirectPending = true;
       continue;
     }
     const [word, next] = readWord(src, i);
     if (next === i) throw new ShellSyntaxError(`unexpected character ${JSON.stringify(ch)}`);
+    if (redirectPending) word.redirected = true;
+    redirectPending = false;
     out.push({ t: 'word', w: word });
     i = next;
   }

@@ -29,7 +29,11 @@ export type TermHandling =
    * An unknown program was exec'd as PID 1: assumed to handle SIGTERM like a server. `at`: seconds
    * after the start when the shell execs it (the shell, PID 1 before it, ignores SIGTERM until then).
    */
-  | { kind: 'program'; name: string; at?: number }
+  | {
+    kind: 'program'; name: string; at?: number;
+    /** The shell exec'd it as its last command, without an `exec` in the script (bash, busybox ash: shellFlavour.ts). */
+    lastCommand?: true;
+  }
   /** An init such as tini forwards SIGTERM to its child, which dies of it (143). */
   | { kind: 'forward'; init: string };
 
@@ -60,6 +64,8 @@ export interface State {
   continuing?: boolean;
   /** The exit status comes from a `wait` (143 once a signal interrupted it). */
   lastWasWait?: boolean;
+  /** A trap (on any signal) has been set in this shell ([15.3]: it then forks its last command instead of exec'ing it). */
+  trapped?: boolean;
 }
 
 export function finish(s: State, outcome: Outcome): void {

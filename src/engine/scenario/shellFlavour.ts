@@ -1,0 +1,50 @@
+// Which shell reads a `sh -c` script, and whether it execs the script's last command ([15.3]).
+// A shell that execs its last simple command leaves that program as the container's PID 1, so the
+// runtime's SIGTERM reaches it instead of a shell that ignores it.
+//
+// - bash: parse_and_execute (builtins/evalstring.c) does not fork the last simple command of a
+//   `-c` string (should_suppress_fork; from 5.1 also after `;`, `&&` or `||`,
+//   can_optimize_connection) when no trap is set and the command has no redirection.
+// - busybox ash (busybox and Alpine images): ash_main evaluates a `-c` string with EV_EXIT, and
+//   evalcommand execs the last command instead of forking unless a trap may be set; a redirection
+//   does not stop it (the exec'd program gets it).
+// - dash (`sh` on Debian and Ubuntu, so in most application images): upstream dash has the same
+//   EV_EXIT, but Debian has shipped dash with it turned off ("Disable sh -c optimisation", as a
+//   patch taken from Debian says), and whether today's Debian dash still does is not established
+//   here: it is read as not exec'ing, the shell staying PID 1 (the engine's reading before this
+//   file). zsh and ksh are read the same way.
+
+import { parseImage } from './image';
+import { baseName } from './shellWords';
+
+export type ShellFlavour = 'bash' | 'ash' | 'posix';
+
+/** Images whose /bin/sh is busybox ash (besides any tag with "alpine" in it, such as nginx:1.27-alpine). */
+const ASH_IMAGES = new Set(['busybox', 'alpine', 'bash', 'netshoot']);
+/** Images whose /bin/sh is bash (Red Hat, Arch and SUSE families). */
+const BASH_SH_IMAGES = new Set([
+  'centos', 'fedora', 'rockylinux', 'almalinux', 'oraclelinux', 'amazonlinux', 'ubi', 'ubi8', 'ubi9', 'ubi10',
+  'ubi-minimal', 'archlinux', 'opensuse', 'leap', 'tumbleweed',
+]);
+
+/** The shell `/bin/sh` is in this image (the official `bash` image is Alpine with bash added: its sh is ash). */
+export function imageSh(image: string): ShellFlavour {
+  const ref = parseImage(image);
+  if (ASH_IMAGES.has(ref.name) || ref.name.includes('alpine') || (ref.tag ?? '').includes('alpine')) return 'ash';
+  if (BASH_SH_IMAGES.has(ref.name)) return 'bash';
+  return 'posix';
+}
+
+/** The shell a command names (`bash`, `/bin/sh`, `busybox`…), `sh` being the image's. */
+export function flavourOf(argv0: string, sh: ShellFlavour): ShellFlavour {
+  const name = baseName(argv0);
+  if (name === 'bash') return 'bash';
+  if (name === 'ash' || name === 'busybox') return 'ash';
+  if (name === 'sh') return sh;
+  return 'posix';
+}
+
+/** Whether this shell execs the last simple command of a `-c` script (no trap set; bash: no redirection either). */
+export function execsLastCommand(flavour: ShellFlavour): boolean {
+  return flavour !== 'posix';
+}
