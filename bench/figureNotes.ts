@@ -40,6 +40,8 @@ export const FIGURE_NOTES: Readonly<Record<string, string>> = {
   'web.panFrames': 'frames in that pan',
   'web.panFrameP50Ms': 'CPU time per frame panning those marks (Chromium trace), median',
   'web.panFrameP95Ms': 'CPU time per frame panning those marks, 95th percentile (8.3 ms = a frame at 120 Hz)',
+  'web.panWheelFrameP95Ms': 'CPU time per frame of the pan\'s horizontal wheel steps alone, 95th percentile: about every tenth step leaves the drawn range and redraws it',
+  'web.panFrameMaxMs': 'the pan\'s most costly frame, CPU time (a redraw of the range)',
   'web.panFrameWallP95Ms': 'wall time per pan frame, 95th percentile',
   'web.panInputToFrameP95Ms': 'pan input to the frame that shows it, 95th percentile',
   'web.panFrameIntervalP95Ms': 'time between pan frames, 95th percentile (16.7 = every frame at 60 Hz)',

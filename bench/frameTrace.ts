@@ -13,6 +13,8 @@ export interface FrameWork {
   wall: number;
   /** The same tasks' thread (CPU) time, ms: what the frame cost, without the waits a busy machine adds. */
   cpu: number;
+  /** The input the frame handled: a wheel step, or a pointer move (a drag). */
+  input: 'wheel' | 'pointer';
 }
 
 export const FRAME_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame'];
@@ -28,6 +30,7 @@ export function frameWork(traceJson: string): FrameWork[] {
   let work = 0;
   let cpu = 0;
   let hadInput = false;
+  let wheel = false;
   let openEnd = -Infinity;
   for (const e of main) {
     const end = e.ts + (e.dur ?? 0);
@@ -35,12 +38,16 @@ export function frameWork(traceJson: string): FrameWork[] {
     openEnd = end;
     work += (e.dur ?? 0) / 1000;
     cpu += (e.tdur ?? e.dur ?? 0) / 1000;
-    if (e.name === 'EventDispatch' && /pointermove|wheel|mousemove/.test(e.args?.data?.type ?? '')) hadInput = true;
+    if (e.name === 'EventDispatch' && /pointermove|wheel|mousemove/.test(e.args?.data?.type ?? '')) {
+      hadInput = true;
+      if (e.args?.data?.type === 'wheel') wheel = true;
+    }
     if (e.name === 'Layerize') {
-      if (hadInput) frames.push({ wall: work, cpu });
+      if (hadInput) frames.push({ wall: work, cpu, input: wheel ? 'wheel' : 'pointer' });
       work = 0;
       cpu = 0;
       hadInput = false;
+      wheel = false;
     }
   }
   return frames;

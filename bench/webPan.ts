@@ -91,6 +91,10 @@ export async function measurePan(browser: Browser, page: Page, base: string, rou
     // waits for a core, which the next two figures show.
     'web.panFrameP50Ms': round(percentile(work.map((f) => f.cpu), 50), 1),
     'web.panFrameP95Ms': round(percentile(work.map((f) => f.cpu), 95), 1),
+    // The wheel steps alone, and the worst frame: a pan that leaves the drawn range redraws it
+    // (renderRange.ts), a frame that the 95th percentile of all frames hides.
+    'web.panWheelFrameP95Ms': round(percentile(work.filter((f) => f.input === 'wheel').map((f) => f.cpu), 95), 1),
+    'web.panFrameMaxMs': round(Math.max(...work.map((f) => f.cpu)), 1),
     'web.panFrameWallP95Ms': round(percentile(work.map((f) => f.wall), 95), 1),
     // The same frames measured from the page: input to the end of the rendering update, queueing included.
     'web.panInputToFrameP95Ms': round(percentile(log.work, 95), 1),
