@@ -5,9 +5,11 @@
 // - bash: parse_and_execute (builtins/evalstring.c) does not fork the last simple command of a
 //   `-c` string (should_suppress_fork; from 5.1 also after `;`, `&&` or `||`,
 //   can_optimize_connection) when no trap is set and the command has no redirection.
-// - busybox ash (busybox and Alpine images): ash_main evaluates a `-c` string with EV_EXIT, and
-//   evalcommand execs the last command instead of forking unless a trap may be set; a redirection
-//   does not stop it (the exec'd program gets it).
+// - busybox ash (busybox and Alpine images; shell/ash.c): ash_main evaluates a `-c` string with
+//   EV_EXIT, evaltree passes it to the second command of `;`, `&&` and `||` (not into `!` or
+//   loops), and evalcommand execs the command instead of forking unless `may_have_traps`; a
+//   redirection does not stop it (the exec'd program gets it). (A 2015 NixOS change says the
+//   busybox of its day did not: old busybox images may keep the shell as PID 1.)
 // - dash (`sh` on Debian and Ubuntu, so in most application images): upstream dash has the same
 //   EV_EXIT, but Debian has shipped dash with it turned off ("Disable sh -c optimisation", as a
 //   patch taken from Debian says), and whether today's Debian dash still does is not established
