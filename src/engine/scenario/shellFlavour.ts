@@ -8,13 +8,13 @@
 // - busybox ash (busybox and Alpine images; shell/ash.c): ash_main evaluates a `-c` string with
 //   EV_EXIT, evaltree passes it to the second command of `;`, `&&` and `||` (not into `!` or
 //   loops), and evalcommand execs the command instead of forking unless `may_have_traps`; a
-//   redirection does not stop it (the exec'd program gets it). (A 2015 NixOS change says the
-//   busybox of its day did not: old busybox images may keep the shell as PID 1.)
+//   redirection does not stop it (the exec'd program gets it). Since busybox 1.28 (1.27.2 still
+//   forks, 1.30.1 execs, under strace): an older busybox image keeps the shell as PID 1.
 // - dash (`sh` on Debian and Ubuntu, so in most application images): upstream dash has the same
-//   EV_EXIT, but Debian has shipped dash with it turned off ("Disable sh -c optimisation", as a
-//   patch taken from Debian says), and whether today's Debian dash still does is not established
-//   here: it is read as not exec'ing, the shell staying PID 1 (the engine's reading before this
-//   file). zsh and ksh are read the same way.
+//   EV_EXIT, but Debian's and Ubuntu's dash packages turn it off (patch 0004 "Disable sh -c
+//   "command" -> sh -c "exec command" optimization", since 0.5.7-2 in 2011, still in Debian 11-13
+//   and Ubuntu 22.04/24.04; each binary forks under strace): the shell stays PID 1. zsh and ksh
+//   are read the same way (not checked).
 
 import { parseImage } from './image';
 import { baseName } from './shellWords';
