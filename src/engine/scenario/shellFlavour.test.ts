@@ -4,6 +4,12 @@ import { execsLastCommand, flavourOf, imageSh } from './shellFlavour';
 describe('which shell /bin/sh is, and whether it execs the last command of a -c script [15.3]', () => {
   it.each([
     ['busybox:1.36', 'ash'],
+    ['busybox:1.28', 'ash'], // the Kubernetes docs' DNS-debugging image: 1.28 is the first busybox that execs
+    ['busybox:1.27.2', 'posix'], // its ash still forks the last command (strace, session 34)
+    ['busybox:latest', 'ash'],
+    ['alpine:3.7', 'posix'], // busybox 1.27.2
+    ['alpine:3.8', 'ash'],
+    ['alpine:3.20', 'ash'],
     ['alpine', 'ash'],
     ['docker.io/library/nginx:1.27-alpine', 'ash'],
     ['bash:5.2', 'ash'], // the official bash image is Alpine with bash added

@@ -29,9 +29,21 @@ const BASH_SH_IMAGES = new Set([
   'ubi-minimal', 'archlinux', 'opensuse', 'leap', 'tumbleweed',
 ]);
 
+/** The first busybox release whose ash execs a `-c` script's last command, and the first Alpine release with it (busybox 1.28.4). */
+const FIRST_EXECING = { busybox: [1, 28], alpine: [3, 8] } as const;
+
+/** Whether a `major.minor…` tag names a release before [major, minor]; false for a tag that is no version (latest, musl…). */
+function tagBefore(tag: string | undefined, [major, minor]: readonly [number, number]): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(tag ?? '');
+  if (!m) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a < major || (a === major && b < minor);
+}
+
 /** The shell `/bin/sh` is in this image (the official `bash` image is Alpine with bash added: its sh is ash). */
 export function imageSh(image: string): ShellFlavour {
   const ref = parseImage(image);
+  if ((ref.name === 'busybox' || ref.name === 'alpine') && tagBefore(ref.tag, FIRST_EXECING[ref.name])) return 'posix'; // its ash still forks
   if (ASH_IMAGES.has(ref.name) || ref.name.includes('alpine') || (ref.tag ?? '').includes('alpine')) return 'ash';
   if (BASH_SH_IMAGES.has(ref.name)) return 'bash';
   return 'posix';
