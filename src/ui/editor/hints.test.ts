@@ -29,6 +29,11 @@ describe('inline behaviour hints', () => {
     expect(hintsFrom([{ severity: 'error', path: '', message: 'x', line: 1, col: 1 }])).toEqual([]);
   });
 
+  it('says in a few words that the shell execs its last command [15.3]', () => {
+    const r = runScenario(pod("      command: ['sh', '-c', \"echo hi; nginx -g 'daemon off;'\"]\n"), {});
+    expect(hintsFrom(r.problems).map((h) => h.text)).toEqual(['⟶ assumed long-running; nginx is PID 1 and stops at once on SIGTERM']);
+  });
+
   it('reads the engine’s wording for sleep with a trap', () => {
     const r = runScenario(pod("      command: ['sh', '-c', 'trap \"exit 0\" TERM; sleep 30 & wait']\n"), {});
     expect(hintsFrom(r.problems).map((h) => h.text)).toEqual([expect.stringMatching(/^⟶ .*TERM trap exits 0 at once/)]);

@@ -19,6 +19,7 @@ export const MAX_HINT_CHARS = 72;
 const SHORTER: [RegExp, string][] = [
   [/ as PID 1, so it is killed at the end of the grace period/g, ''],
   [/\bassumed to stop at once on SIGTERM with code 0\b/g, 'stops at once on SIGTERM'],
+  [/\bthe shell execs its last command, (\S+), as PID 1, /g, '$1 is PID 1 and '],
   [/ \(killed at the end of the grace period\)/g, ''],
 ];
 
