@@ -18,10 +18,10 @@ const sides: Side[] = GALLERY.flatMap((e) => [
 const REJECTED = new Set(['09-restartpolicy-1.27.yaml']);
 
 describe('the gallery list', () => {
-  it('has one entry per teaching scenario 0b and 1–20, with unique ids', () => {
+  it('has one entry per teaching scenario 0b and 1–21, with unique ids', () => {
     const ids = GALLERY.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.map((id) => id.split('-')[0])).toEqual(['00b', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20']);
+    expect(ids.map((id) => id.split('-')[0])).toEqual(['00b', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21']);
   });
 
   it('uses every scenario file in the folder (except the default) exactly once', () => {
@@ -34,9 +34,9 @@ describe('the gallery list', () => {
     expect(Object.keys(CHECKS).sort()).toEqual(sides.map((s) => s.fileName).sort());
   });
 
-  it('makes comparisons where scenarios.md asks for them (1, 2, 4, 9), for a crash against a dead sandbox (15), and by version for Ready while terminating (16), Started after a liveness kill (17) and a kubelet restart while starting (18)', () => {
+  it('makes comparisons where scenarios.md asks for them (1, 2, 4, 9), for a crash against a dead sandbox (15), and by version for Ready while terminating (16), Started after a liveness kill (17) and a kubelet restart while starting (18), and sh against bash for a sidecar\'s command (21)', () => {
     const compared = GALLERY.filter((e) => e.compareWith?.length).map((e) => e.id.slice(0, 2));
-    expect(compared).toEqual(['01', '02', '04', '09', '15', '16', '17', '18']);
+    expect(compared).toEqual(['01', '02', '04', '09', '15', '16', '17', '18', '21']);
     expect(GALLERY.find((e) => e.id.startsWith('09'))!.compareWith!.length).toBeGreaterThanOrEqual(4);
   });
 

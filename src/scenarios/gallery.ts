@@ -33,6 +33,8 @@ import s18v134 from './18-kubelet-restart-in-startup-1.34.yaml?raw';
 import s18v135 from './18-kubelet-restart-in-startup-1.35.yaml?raw';
 import s19 from './19-command-typo.yaml?raw';
 import s20 from './20-tag-typo.yaml?raw';
+import s21bash from './21-sidecar-shell-bash.yaml?raw';
+import s21sh from './21-sidecar-shell-sh.yaml?raw';
 import s14 from './14-job-parallel-indexed.yaml?raw';
 
 export type { GalleryEntryMeta, GalleryVariantMeta } from './galleryEntries';
@@ -71,6 +73,8 @@ export const galleryFiles: Readonly<Record<string, string>> = {
   '18-kubelet-restart-in-startup-1.35.yaml': s18v135,
   '19-command-typo.yaml': s19,
   '20-tag-typo.yaml': s20,
+  '21-sidecar-shell-bash.yaml': s21bash,
+  '21-sidecar-shell-sh.yaml': s21sh,
 };
 
 export interface GalleryVariant extends GalleryVariantMeta {

@@ -96,6 +96,36 @@ export const STOPPING_LESSONS: Record<string, () => number | null> = {
     return succeeded.t;
   },
 
+  '21-sidecar-shell-sh.yaml': () => {
+    const { trace } = run('21-sidecar-shell-sh.yaml');
+    const done = first(trace, 'container.exit', 'report');
+    // [8.1c] the report is done: the kubelet stops the sidecar. [15.3] Debian's sh forks nginx and
+    // stays PID 1, which drops SIGTERM: SIGKILL at the end of the 30 s grace period, 137 [8.6].
+    const term = first(trace, 'container.signal', 'proxy', (e) => e.signal === 'SIGTERM');
+    expect(term.t).toBeGreaterThanOrEqual(done.t);
+    expect(first(trace, 'container.signal', 'proxy', (e) => e.signal === 'SIGKILL').t - term.t).toBeCloseTo(30, 6);
+    const proxy = first(trace, 'container.exit', 'proxy');
+    expect(proxy.exitCode).toBe(137);
+    // [6.3] the pod completes only then, Succeeded whatever the sidecar's code; kubectl shows
+    // `1/2 Completed` meanwhile ([14.1], kubernetes/kubectl#1739).
+    const succeeded = first(trace, 'pod.phase', undefined, (e) => e.phase === 'Succeeded');
+    expect(succeeded.t).toBeCloseTo(proxy.t, 6);
+    expect(kubectl(trace).some((r) => r.ready === '1/2' && r.status === 'Completed' && r.t < proxy.t)).toBe(true);
+    return term.t;
+  },
+
+  '21-sidecar-shell-bash.yaml': () => {
+    const { trace } = run('21-sidecar-shell-bash.yaml');
+    // [15.3] bash execs the script's last command: nginx is PID 1 and stops on SIGTERM at once, with 0.
+    const term = first(trace, 'container.signal', 'proxy', (e) => e.signal === 'SIGTERM');
+    const proxy = first(trace, 'container.exit', 'proxy');
+    expect(proxy.exitCode).toBe(0);
+    expect(proxy.t).toBeCloseTo(term.t, 6);
+    expect(signal(trace, 'proxy', 'SIGKILL')).toHaveLength(0);
+    expect(first(trace, 'pod.phase', undefined, (e) => e.phase === 'Succeeded').t).toBeCloseTo(term.t, 6);
+    return term.t;
+  },
+
   '08-sidecar-crash-under-never.yaml': () => {
     const r = run('08-sidecar-crash-under-never.yaml');
     const { trace } = r;
