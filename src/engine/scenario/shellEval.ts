@@ -3,17 +3,16 @@
 // 'unknown'. Besides the outcome it records when a TERM trap could run: a POSIX shell defers a
 // trap while a foreground command runs, but `wait` returns at once (trapTimeline.ts).
 
-import { literal, parseShell, ShellSyntaxError, type AndOr, type Cmd, type List, type Pipeline, type Word } from './shellParse';
-import { adopt, finish, finishTrap, hold, newState, shiftTerm, sub, type Outcome, type ScriptResult, type State } from './shellState';
+import { parseShell, ShellSyntaxError, type AndOr, type Cmd, type List, type Pipeline, type Word } from './shellParse';
+import { finish, finishTrap, hold, newState, shiftTerm, sub, type Outcome, type ScriptResult, type State } from './shellState';
 import { INSTANT, SHELLS, TERM_NAMES } from './shellCommands';
+import { runFor, runIf, runLoop } from './shellCompound';
 import { execsLastCommand, flavourOf, type ShellFlavour } from './shellFlavour';
-import { baseName, braceCount, seqCount, sleepSeconds, wordsText } from './shellWords';
+import { baseName, sleepSeconds, wordsText } from './shellWords';
 
 export type { Outcome, ScriptResult, TermHandling } from './shellState';
 export { isShell } from './shellCommands';
 
-/** At most this many holds are kept from an unrolled `for` loop; beyond, the loop is kept as a HoldLoop. */
-const MAX_UNROLLED_HOLDS = 500;
 /** Functions calling functions deeper than this are not followed. */
 const MAX_CALL_DEPTH = 16;
 
@@ -62,6 +61,9 @@ class Evaluator {
     if (!head || head.dynamic || head.text === 'exec' || s.trapped || this.functions.has(head.text)) return false; // an `exec` of its own needs none
     return !(this.bash && words.some((w) => w.redirected));
   }
+
+  /** `list` as a function of its own, for the compound commands (shellCompound.ts). */
+  private readonly run = (s: State, list: List): void => this.list(s, list);
 
   list(s: State, list: List): void {
     for (const ao of list) {
@@ -118,9 +120,9 @@ class Evaluator {
     switch (cmd.t) {
       case 'simple': this.simple(s, cmd.words, false); return;
       case 'group': this.group(s, cmd.body, cmd.subshell); return;
-      case 'loop': this.loop(s, cmd); return;
-      case 'for': this.forLoop(s, cmd.items, cmd.body); return;
-      case 'if': this.ifCmd(s, cmd); return;
+      case 'loop': runLoop(s, cmd, this.run); return;
+      case 'for': runFor(s, cmd.items, cmd.body, this.bash, this.run); return;
+      case 'if': runIf(s, cmd, this.run); return;
       case 'func': this.functions.set(cmd.name, cmd.body); s.status = 0; return;
     }
   }
@@ -143,85 +145,6 @@ class Evaluator {
     if (inner.done && inner.outcome) finish(s, inner.outcome);
   }
 
-  /** A loop condition's status, if it can be known: `true`, `:`, `false`, or commands such as `sleep 1`. */
-  private condition(s: State, cond: List): { status: number; took: State } | undefined {
-    const lit = literal(cond);
-    if (lit === 'true' || lit === ':') return { status: 0, took: sub(s) };
-    if (lit === 'false') return { status: 1, took: sub(s) };
-    const c = sub(s);
-    this.list(c, cond);
-    if (c.done) return undefined; // exits, never returns, or cannot be read: not a plain condition
-    return { status: c.status, took: c };
-  }
-
-  private loop(s: State, cmd: Extract<Cmd, { t: 'loop' }>): void {
-    const cond = this.condition(s, cmd.cond);
-    if (!cond) { finish(s, { kind: 'waits', what: cmd.text }); return; }
-    const enters = cmd.until ? cond.status !== 0 : cond.status === 0;
-    if (!enters) {
-      adopt(s, cond.took);
-      s.time = cond.took.time;
-      s.status = 0;
-      return;
-    }
-    // The condition always gives the same answer: the loop runs until its body leaves it.
-    const start = s.time;
-    const body = cond.took;
-    this.list(body, cmd.body);
-    if (body.done && body.outcome) {
-      adopt(s, body);
-      s.time = body.time;
-      s.returning = body.returning;
-      finish(s, body.outcome);
-      return;
-    }
-    const period = body.time - start;
-    if (period > 0) {
-      const rel = body.holds.map((h) => ({ from: h.from - start, to: h.to - start }));
-      s.loops.push({ from: start, period, holds: rel, end: Infinity });
-    }
-    finish(s, { kind: 'never' });
-  }
-
-  private forCount(items: Word[] | null): number | undefined {
-    if (items === null) return undefined;
-    let n = 0;
-    for (const w of items) {
-      if (!w.dynamic && !/[*?[{]/.test(w.text)) { n += 1; continue; }
-      const k = seqCount(w) ?? (this.bash ? braceCount(w) : !w.dynamic && braceCount(w) !== undefined ? 1 : undefined);
-      if (k === undefined) return undefined;
-      n += k;
-    }
-    return n;
-  }
-
-  private forLoop(s: State, items: Word[] | null, body: List): void {
-    const n = this.forCount(items);
-    if (n === undefined) {
-      finish(s, { kind: 'unknown', what: 'a for loop over values only known at run time' });
-      return;
-    }
-    if (n === 0) { s.status = 0; return; }
-    const once = sub(s);
-    once.time = 0;
-    this.list(once, body);
-    if (once.done) {
-      adopt(s, once, s.time);
-      s.time += once.time;
-      s.returning = once.returning;
-      if (once.outcome) finish(s, once.outcome);
-      return;
-    }
-    const period = once.time;
-    if (once.holds.length * n <= MAX_UNROLLED_HOLDS) {
-      for (let k = 0; k < n; k++) adopt(s, once, s.time + k * period);
-    } else if (period > 0) {
-      s.loops.push({ from: s.time, period, holds: once.holds, end: s.time + period * n });
-    }
-    s.time += period * n;
-    s.status = once.status;
-  }
-
   /** Runs a function defined earlier in the script, in this shell. */
   private call(s: State, body: Cmd): void {
     if (++this.calls > MAX_CALL_DEPTH) { finish(s, { kind: 'unknown', what: 'functions calling functions too deeply' }); return; }
@@ -231,18 +154,6 @@ class Evaluator {
       this.calls--;
     }
     if (s.returning) { s.returning = false; s.done = false; s.outcome = undefined; }
-  }
-
-  private ifCmd(s: State, cmd: Extract<Cmd, { t: 'if' }>): void {
-    for (const br of cmd.branches) {
-      const cond = literal(br.cond);
-      if (cond === 'true' || cond === ':') { this.list(s, br.body); return; }
-      if (cond === 'false') continue;
-      finish(s, { kind: 'unknown', what: 'an if whose condition is only known at run time' });
-      return;
-    }
-    if (cmd.otherwise) this.list(s, cmd.otherwise);
-    else s.status = 0;
   }
 
   simple(s: State, words: Word[], exec: boolean): void {

@@ -1,0 +1,109 @@
+// The compound commands the script reader follows ([15.2]): `while`/`until` loops whose condition
+// always gives the same answer, `for` loops over values known before the run, and `if`s with a
+// literal condition. Each runs its lists through `run`, the evaluator's own list reader
+// (shellEval.ts), in the shell state given.
+
+import { literal, type Cmd, type List, type Word } from './shellParse';
+import { adopt, finish, sub, type State } from './shellState';
+import { braceCount, seqCount } from './shellWords';
+
+/** Runs a list of commands in a shell state (the evaluator's `list`). */
+export type RunList = (s: State, list: List) => void;
+
+/** At most this many holds are kept from an unrolled `for` loop; beyond, the loop is kept as a HoldLoop. */
+const MAX_UNROLLED_HOLDS = 500;
+
+/** A loop condition's status, if it can be known: `true`, `:`, `false`, or commands such as `sleep 1`. */
+function condition(s: State, cond: List, run: RunList): { status: number; took: State } | undefined {
+  const lit = literal(cond);
+  if (lit === 'true' || lit === ':') return { status: 0, took: sub(s) };
+  if (lit === 'false') return { status: 1, took: sub(s) };
+  const c = sub(s);
+  run(c, cond);
+  if (c.done) return undefined; // exits, never returns, or cannot be read: not a plain condition
+  return { status: c.status, took: c };
+}
+
+/** A `while` or `until` loop: skipped, left by its body, or run for ever (its period kept for a trap's timeline). */
+export function runLoop(s: State, cmd: Extract<Cmd, { t: 'loop' }>, run: RunList): void {
+  const cond = condition(s, cmd.cond, run);
+  if (!cond) { finish(s, { kind: 'waits', what: cmd.text }); return; }
+  const enters = cmd.until ? cond.status !== 0 : cond.status === 0;
+  if (!enters) {
+    adopt(s, cond.took);
+    s.time = cond.took.time;
+    s.status = 0;
+    return;
+  }
+  // The condition always gives the same answer: the loop runs until its body leaves it.
+  const start = s.time;
+  const body = cond.took;
+  run(body, cmd.body);
+  if (body.done && body.outcome) {
+    adopt(s, body);
+    s.time = body.time;
+    s.returning = body.returning;
+    finish(s, body.outcome);
+    return;
+  }
+  const period = body.time - start;
+  if (period > 0) {
+    const rel = body.holds.map((h) => ({ from: h.from - start, to: h.to - start }));
+    s.loops.push({ from: start, period, holds: rel, end: Infinity });
+  }
+  finish(s, { kind: 'never' });
+}
+
+/** How many values a `for` loop runs over, if known: literal words, `$(seq …)`, and in bash `{1..5}`. */
+function forCount(items: Word[] | null, bash: boolean): number | undefined {
+  if (items === null) return undefined;
+  let n = 0;
+  for (const w of items) {
+    if (!w.dynamic && !/[*?[{]/.test(w.text)) { n += 1; continue; }
+    const k = seqCount(w) ?? (bash ? braceCount(w) : !w.dynamic && braceCount(w) !== undefined ? 1 : undefined);
+    if (k === undefined) return undefined;
+    n += k;
+  }
+  return n;
+}
+
+/** A `for` loop: its body once per value (unrolled for a trap's timeline while that stays small). */
+export function runFor(s: State, items: Word[] | null, body: List, bash: boolean, run: RunList): void {
+  const n = forCount(items, bash);
+  if (n === undefined) {
+    finish(s, { kind: 'unknown', what: 'a for loop over values only known at run time' });
+    return;
+  }
+  if (n === 0) { s.status = 0; return; }
+  const once = sub(s);
+  once.time = 0;
+  run(once, body);
+  if (once.done) {
+    adopt(s, once, s.time);
+    s.time += once.time;
+    s.returning = once.returning;
+    if (once.outcome) finish(s, once.outcome);
+    return;
+  }
+  const period = once.time;
+  if (once.holds.length * n <= MAX_UNROLLED_HOLDS) {
+    for (let k = 0; k < n; k++) adopt(s, once, s.time + k * period);
+  } else if (period > 0) {
+    s.loops.push({ from: s.time, period, holds: once.holds, end: s.time + period * n });
+  }
+  s.time += period * n;
+  s.status = once.status;
+}
+
+/** An `if`: the first branch whose condition is literally true; any other condition cannot be told. */
+export function runIf(s: State, cmd: Extract<Cmd, { t: 'if' }>, run: RunList): void {
+  for (const br of cmd.branches) {
+    const cond = literal(br.cond);
+    if (cond === 'true' || cond === ':') { run(s, br.body); return; }
+    if (cond === 'false') continue;
+    finish(s, { kind: 'unknown', what: 'an if whose condition is only known at run time' });
+    return;
+  }
+  if (cmd.otherwise) run(s, cmd.otherwise);
+  else s.status = 0;
+}
