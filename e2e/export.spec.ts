@@ -83,7 +83,7 @@ test('the exported SVG carries the title, the version, the legend and the cursor
   expect(texts.some((t) => t.startsWith(`${title} — pod`))).toBe(true);
   expect(texts).toContain(`Kubernetes ${version}`);
   expect(texts.some((t) => /^Cursor at 5 s — kubectl get pod: READY \S+ · STATUS \S+ · RESTARTS \d+/.test(t))).toBe(true);
-  for (const label of ['running', 'back-off', 'restart (dashed)', 'preStop', 'probe failed (threshold)', 'SIGTERM sent']) expect(texts).toContain(label);
+  for (const label of ['running', 'back-off', 'restart (dashed)', 'preStop', 'probe failed (threshold)', 'stop signal sent']) expect(texts).toContain(label);
   expect(svg.data.toString('utf8')).not.toContain('<img');
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   // The marks are drawn in the theme's colours (--mark-stroke and the Scheduled mark's

@@ -223,7 +223,7 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     fileName: '21-sidecar-shell-sh.yaml',
     label: 'sh -c (Debian)',
     title: 'A sidecar started through a shell',
-    lesson: 'Debian\'s sh keeps a script\'s last command as its child and stays PID 1: the SIGTERM is lost, so the sidecar holds the finished Job\'s pod for the whole grace period and dies of SIGKILL (137). Under bash, which execs it, nginx stops at once.',
+    lesson: 'Debian\'s sh runs a script\'s last command as a child and stays PID 1: the stop signal is lost, so the sidecar holds the finished Job\'s pod through the grace period and dies of SIGKILL (137). Under bash, which execs it, nginx stops at once.',
     cursor: 30,
     view: { t0: 10, t1: 55 },
     compareWith: [{ label: 'bash -c', fileName: '21-sidecar-shell-bash.yaml', cursor: 30 }],

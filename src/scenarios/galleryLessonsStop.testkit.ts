@@ -99,9 +99,10 @@ export const STOPPING_LESSONS: Record<string, () => number | null> = {
   '21-sidecar-shell-sh.yaml': () => {
     const { trace } = run('21-sidecar-shell-sh.yaml');
     const done = first(trace, 'container.exit', 'report');
-    // [8.1c] the report is done: the kubelet stops the sidecar. [15.3] Debian's sh forks nginx and
-    // stays PID 1, which drops SIGTERM: SIGKILL at the end of the 30 s grace period, 137 [8.6].
-    const term = first(trace, 'container.signal', 'proxy', (e) => e.signal === 'SIGTERM');
+    // [8.1c] the report is done: the kubelet stops the sidecar, with the nginx image's STOPSIGNAL,
+    // SIGQUIT [8.13]. [15.3] Debian's sh forks nginx and stays PID 1, which drops it: SIGKILL at the
+    // end of the 30 s grace period, 137 [8.6].
+    const term = first(trace, 'container.signal', 'proxy', (e) => e.signal === 'SIGQUIT');
     expect(term.t).toBeGreaterThanOrEqual(done.t);
     expect(first(trace, 'container.signal', 'proxy', (e) => e.signal === 'SIGKILL').t - term.t).toBeCloseTo(30, 6);
     const proxy = first(trace, 'container.exit', 'proxy');
@@ -116,8 +117,9 @@ export const STOPPING_LESSONS: Record<string, () => number | null> = {
 
   '21-sidecar-shell-bash.yaml': () => {
     const { trace } = run('21-sidecar-shell-bash.yaml');
-    // [15.3] bash execs the script's last command: nginx is PID 1 and stops on SIGTERM at once, with 0.
-    const term = first(trace, 'container.signal', 'proxy', (e) => e.signal === 'SIGTERM');
+    // [15.3] bash execs the script's last command: nginx is PID 1 and stops at once on its image's
+    // stop signal, SIGQUIT [8.13], with 0.
+    const term = first(trace, 'container.signal', 'proxy', (e) => e.signal === 'SIGQUIT');
     const proxy = first(trace, 'container.exit', 'proxy');
     expect(proxy.exitCode).toBe(0);
     expect(proxy.t).toBeCloseTo(term.t, 6);

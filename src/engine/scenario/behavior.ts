@@ -4,25 +4,27 @@
 
 import { formatSeconds } from './duration';
 import { hookBehavior, inferProcess } from './infer';
+import { parseImage } from './image';
 import { child, index, type Problems } from './problems';
+import { stopSignalOf } from './stopSignal';
 import type { SimEntry } from './simContainers';
 import type { Behavior, ContainerSpec, HookBehavior, PodSpecModel, StopBehavior } from './types';
 
 /** A pull of a small image that is not on the node yet (contract section 1; rulebook [15.7]). */
 export const DEFAULT_PULL_SECONDS = 0.5;
 
-function describeStop(s: StopBehavior): string {
-  if (s.kind === 'ignore') return 'ignores SIGTERM (killed at the end of the grace period)';
-  return s.after === 0 ? `stops at once on SIGTERM with code ${s.exitCode}` : `stops ${formatSeconds(s.after)} after SIGTERM with code ${s.exitCode}`;
+function describeStop(s: StopBehavior, signal: string): string {
+  if (s.kind === 'ignore') return `ignores ${signal} (killed at the end of the grace period)`;
+  return s.after === 0 ? `stops at once on ${signal} with code ${s.exitCode}` : `stops ${formatSeconds(s.after)} after ${signal} with code ${s.exitCode}`;
 }
 
-function describe(b: Behavior): string {
+function describe(b: Behavior, signal: string): string {
   if (b.startError !== undefined) return `its start fails (${b.startError === true ? 'executable file not found' : b.startError}), so it never runs`;
   const up = b.startDelay > 0 ? `up after ${formatSeconds(b.startDelay)}; ` : '';
   const run = b.exitAfter === null
     ? 'runs until stopped'
     : b.exitAfter === 0 ? `exits ${b.exitCode} at once` : `exits ${b.exitCode} after ${formatSeconds(b.exitAfter)}`;
-  return `${up}${run}; ${describeStop(b.onStop)}`;
+  return `${up}${run}; ${describeStop(b.onStop, signal)}`;
 }
 
 function mergeHook(base: HookBehavior, over: Partial<HookBehavior> | undefined): HookBehavior {
@@ -36,8 +38,16 @@ function containerPath(specPath: string, c: ContainerSpec): string {
   return index(child(specPath, c.kind === 'main' ? 'containers' : 'initContainers'), c.index);
 }
 
+/** Where a stop signal other than SIGTERM comes from, for the note ([8.13]). */
+function stopSignalNote(c: ContainerSpec): string {
+  const stop = stopSignalOf(c);
+  if (stop.from === 'image') return ` (${stop.signal} is the ${parseImage(c.image).name} image's STOPSIGNAL, which the runtime sends instead of SIGTERM)`;
+  return '';
+}
+
 export function buildBehavior(c: ContainerSpec, entry: SimEntry | undefined): Behavior {
-  const inferred = inferProcess({ image: c.image, command: c.command, args: c.args });
+  const signal = stopSignalOf(c).signal;
+  const inferred = inferProcess({ image: c.image, command: c.command, args: c.args, stopSignal: signal });
   const startDelay = entry?.startDelay ?? 0;
   const b: Behavior = {
     pull: entry?.pull ?? DEFAULT_PULL_SECONDS,
@@ -49,7 +59,7 @@ export function buildBehavior(c: ContainerSpec, entry: SimEntry | undefined): Be
     postStart: mergeHook(hookBehavior(c.postStart), entry?.postStart),
     preStop: mergeHook(hookBehavior(c.preStop), entry?.preStop),
     source: entry ? 'simulation' : inferred.understood ? 'inferred' : 'default',
-    note: inferred.note,
+    note: inferred.note + stopSignalNote(c),
   };
   if (entry?.registryCheck !== undefined) b.registryCheck = entry.registryCheck;
   if (entry?.imageSize !== undefined) b.imageSize = entry.imageSize;
@@ -60,9 +70,9 @@ export function buildBehavior(c: ContainerSpec, entry: SimEntry | undefined): Be
   if (entry && baseFields.some((k) => entry[k] !== undefined)) {
     // A start that fails runs nothing: no exit or stop handling to infer.
     const guessed = b.startError !== undefined ? [] : (['exitAfter', 'exitCode', 'onStop'] as const).filter((k) => entry[k] === undefined);
-    b.note = guessed.length === 0
-      ? `Simulation document: ${describe(b)}`
-      : `Simulation document: ${describe(b)} (${guessed.join(', ')} inferred from ${c.command || c.args ? 'the command' : 'the image'})`;
+    b.note = (guessed.length === 0
+      ? `Simulation document: ${describe(b, signal)}`
+      : `Simulation document: ${describe(b, signal)} (${guessed.join(', ')} inferred from ${c.command || c.args ? 'the command' : 'the image'})`) + stopSignalNote(c);
   }
   return b;
 }

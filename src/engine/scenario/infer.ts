@@ -6,6 +6,7 @@ import { formatSeconds } from './duration';
 import { isShellImage, parseImage } from './image';
 import { isShell, runArgv, runScript, type ScriptResult, type TermHandling } from './shellEval';
 import { flavourOf, imageSh } from './shellFlavour';
+import { endsByDefault, signalExitCode } from './stopSignal';
 import { EMPTY_TIMELINE, longestHold, type TrapTimeline } from './trapTimeline';
 
 export interface Inferred {
@@ -22,9 +23,11 @@ export interface ProcessInput {
   image: string;
   command?: string[];
   args?: string[];
+  /** The signal the runtime stops it with ([8.13], stopSignal.ts); SIGTERM when not given. */
+  stopSignal?: string;
 }
 
-const IGNORE_NOTE = 'ignores SIGTERM as PID 1, so it is killed at the end of the grace period';
+const ignoreNote = (signal: string) => `ignores ${signal} as PID 1, so it is killed at the end of the grace period`;
 
 function shorten(text: string): string {
   const one = text.replace(/\s+/g, ' ').trim();
@@ -46,14 +49,17 @@ export function shellScript(argv: string[]): string | undefined {
   return rest[at] ?? '';
 }
 
-/** `image`: whose /bin/sh reads a `sh -c` script ([15.3], shellFlavour.ts); unknown for an exec'd command's run time. */
-function analyse(argv: string[], image?: string): { result: ScriptResult; shown: string; viaShell: boolean } {
+/**
+ * `image`: whose /bin/sh reads a `sh -c` script ([15.3], shellFlavour.ts); unknown for an exec'd
+ * command's run time. `signal`: what stops the container ([8.13]), the one a trap must name.
+ */
+function analyse(argv: string[], image: string | undefined, signal: string): { result: ScriptResult; shown: string; viaShell: boolean } {
   const script = shellScript(argv);
   if (script !== undefined) {
     const sh = image === undefined ? 'posix' : imageSh(image);
-    return { result: runScript(script, 0, flavourOf(argv[0] ?? '', sh), sh), shown: shorten(script), viaShell: true };
+    return { result: runScript(script, 0, flavourOf(argv[0] ?? '', sh), sh, signal), shown: shorten(script), viaShell: true };
   }
-  return { result: runArgv(argv), shown: shorten(quoteArgv(argv)), viaShell: false };
+  return { result: runArgv(argv, signal), shown: shorten(quoteArgv(argv)), viaShell: false };
 }
 
 /** The part of a timeline that matters once the trap is set. */
@@ -64,28 +70,29 @@ function after(timeline: TrapTimeline, armedAt: number): TrapTimeline {
   };
 }
 
-function trapText(term: Extract<TermHandling, { kind: 'trap' }>): string {
+function trapText(term: Extract<TermHandling, { kind: 'trap' }>, signal: string): string {
   const takes = term.seconds > 0 ? ` after ${formatSeconds(term.seconds)}` : '';
-  const set = term.armedAt > 0 ? ` (set ${formatSeconds(term.armedAt)} after the start; a SIGTERM before that is ignored)` : '';
+  const set = term.armedAt > 0 ? ` (set ${formatSeconds(term.armedAt)} after the start; a ${signal} before that is ignored)` : '';
+  const trapName = `${signal.replace(/^SIG/, '')} trap`;
   const w = term.onlyDuring;
   if (w) {
     const always = w.from <= term.armedAt && !Number.isFinite(w.to);
-    const when = always ? '' : ` if SIGTERM comes during its final wait (${formatSeconds(w.from)}–${Number.isFinite(w.to) ? formatSeconds(w.to) : 'end'}); at other times the shell goes on`;
-    return `its TERM trap does not exit, but it interrupts the wait the script ends after, so it exits ${term.exitCode}${takes || ' at once'}${when}`;
+    const when = always ? '' : ` if ${signal} comes during its final wait (${formatSeconds(w.from)}–${Number.isFinite(w.to) ? formatSeconds(w.to) : 'end'}); at other times the shell goes on`;
+    return `its ${trapName} does not exit, but it interrupts the wait the script ends after, so it exits ${term.exitCode}${takes || ' at once'}${when}`;
   }
   const longest = longestHold(after(term.timeline, term.armedAt));
-  if (longest === 0) return `its TERM trap exits ${term.exitCode}${takes}${set}`;
+  if (longest === 0) return `its ${trapName} exits ${term.exitCode}${takes}${set}`;
   const wait = longest === undefined
     ? 'once the foreground command it is running returns, which may be never'
     : `once the foreground command it is running returns (up to ${formatSeconds(longest)})`;
-  return `its TERM trap exits ${term.exitCode}${takes}, but a shell runs a trap only ${wait}${set}`;
+  return `its ${trapName} exits ${term.exitCode}${takes}, but a shell runs a trap only ${wait}${set}`;
 }
 
-function stopFrom(term: TermHandling): { onStop: StopBehavior; text: string } {
+function stopFrom(term: TermHandling, signal: string): { onStop: StopBehavior; text: string } {
   if (term.kind === 'trap') {
     const trap = { armedAt: term.armedAt, timeline: after(term.timeline, term.armedAt), ...(term.onlyDuring ? { onlyDuring: term.onlyDuring } : {}) };
     const plain = trap.armedAt === 0 && longestHold(trap.timeline) === 0 && !term.onlyDuring;
-    const text = trapText(term) + (term.seconds === 0 && plain ? ' at once' : '');
+    const text = trapText(term, signal) + (term.seconds === 0 && plain ? ' at once' : '');
     return { onStop: plain ? { kind: 'exit', after: term.seconds, exitCode: term.exitCode } : { kind: 'exit', after: term.seconds, exitCode: term.exitCode, trap }, text };
   }
   if (term.kind === 'program' && term.at !== undefined) {
@@ -93,22 +100,25 @@ function stopFrom(term: TermHandling): { onStop: StopBehavior; text: string } {
     const what = term.lastCommand ? `its last command, ${term.name},` : term.name;
     return {
       onStop: { kind: 'exit', after: 0, exitCode: 0, trap: { armedAt: term.at, timeline: EMPTY_TIMELINE, exec: term.name } },
-      text: `the shell is PID 1 and ignores SIGTERM until it execs ${what} ${formatSeconds(term.at)} after the start; ${term.name} is then assumed to stop at once with code 0`,
+      text: `the shell is PID 1 and ignores ${signal} until it execs ${what} ${formatSeconds(term.at)} after the start; ${term.name} is then assumed to stop at once with code 0`,
     };
   }
   if (term.kind === 'program') {
     const execd = term.lastCommand ? `the shell execs its last command, ${term.name}, as PID 1, ` : '';
-    return { onStop: { kind: 'exit', after: 0, exitCode: 0 }, text: `${execd}assumed to stop at once on SIGTERM with code 0` };
+    return { onStop: { kind: 'exit', after: 0, exitCode: 0 }, text: `${execd}assumed to stop at once on ${signal} with code 0` };
   }
   if (term.kind === 'forward') {
-    return { onStop: { kind: 'exit', after: 0, exitCode: 143 }, text: `${term.init} forwards SIGTERM, so it ends at once with 143` };
+    // The child has no handler we know of: the signal's default action decides (signal(7)).
+    if (!endsByDefault(signal)) return { onStop: { kind: 'ignore' }, text: `${term.init} forwards ${signal}, which does not end a process by default, so it is killed at the end of the grace period` };
+    const code = signalExitCode(signal);
+    return { onStop: { kind: 'exit', after: 0, exitCode: code }, text: `${term.init} forwards ${signal}, so it ends at once with ${code}` };
   }
-  return { onStop: { kind: 'ignore' }, text: IGNORE_NOTE };
+  return { onStop: { kind: 'ignore' }, text: ignoreNote(signal) };
 }
 
-function fromResult(result: ScriptResult, shown: string, viaShell: boolean): Inferred {
+function fromResult(result: ScriptResult, shown: string, viaShell: boolean, signal: string): Inferred {
   const { outcome } = result;
-  const stop = stopFrom(result.term);
+  const stop = stopFrom(result.term, signal);
   switch (outcome.kind) {
     case 'exits': {
       const when = outcome.seconds === 0 ? 'at once' : `after ${formatSeconds(outcome.seconds)}`;
@@ -128,7 +138,7 @@ function fromResult(result: ScriptResult, shown: string, viaShell: boolean): Inf
       // A program we do not know, run directly (or exec'd), is taken for a server that handles
       // SIGTERM; inside a shell without a trap, the shell is PID 1 and ignores it.
       const direct = !viaShell || result.term.kind === 'program';
-      const st = result.term.kind !== 'program' && direct && result.term.kind !== 'trap' && result.term.kind !== 'forward' ? stopFrom({ kind: 'program', name: '' }) : stop;
+      const st = result.term.kind !== 'program' && direct && result.term.kind !== 'trap' && result.term.kind !== 'forward' ? stopFrom({ kind: 'program', name: '' }, signal) : stop;
       return {
         exitAfter: null, exitCode: 0, onStop: st.onStop, understood: false,
         note: `can't tell what ${shown} does: assumed long-running (${st.text}); describe it in the Simulation document`,
@@ -142,6 +152,7 @@ export function inferProcess(c: ProcessInput): Inferred {
   const command = c.command ?? [];
   const args = c.args ?? [];
   const image = parseImage(c.image).name || 'the image';
+  const signal = c.stopSignal ?? 'SIGTERM';
   if (command.length === 0) {
     if (isShellImage(c.image)) {
       if (args.length === 0) {
@@ -150,17 +161,17 @@ export function inferProcess(c: ProcessInput): Inferred {
           note: `no command: ${image}'s default command is a shell, which exits 0 at once without a terminal`,
         };
       }
-      const { result, shown, viaShell } = analyse(args, c.image);
-      return fromResult(result, shown, viaShell);
+      const { result, shown, viaShell } = analyse(args, c.image, signal);
+      return fromResult(result, shown, viaShell, signal);
     }
     const withArgs = args.length > 0 ? ` with args ${shorten(quoteArgv(args))}` : '';
     return {
       exitAfter: null, exitCode: 0, onStop: { kind: 'exit', after: 0, exitCode: 0 }, understood: true,
-      note: `no command: ${image}'s own entrypoint${withArgs}, assumed long-running; stops at once on SIGTERM with code 0`,
+      note: `no command: ${image}'s own entrypoint${withArgs}, assumed long-running; stops at once on ${signal} with code 0`,
     };
   }
-  const { result, shown, viaShell } = analyse([...command, ...args], c.image);
-  return fromResult(result, shown, viaShell);
+  const { result, shown, viaShell } = analyse([...command, ...args], c.image, signal);
+  return fromResult(result, shown, viaShell, signal);
 }
 
 /** An exec probe whose command is literally `exit N`, `true` or `false` (possibly via sh -c). */
@@ -185,7 +196,7 @@ export type RunTime =
 /** How long `command` takes when the kubelet execs it in the container (probes, hooks). */
 export function commandRunTime(command: string[] | undefined): RunTime {
   if (!command || command.length === 0) return { kind: 'unknown', what: 'an empty command' };
-  const o = analyse(command).result.outcome;
+  const o = analyse(command, undefined, 'SIGTERM').result.outcome;
   if (o.kind === 'exits' || o.kind === 'never') return o;
   return { kind: 'unknown', what: o.what };
 }

@@ -1,5 +1,5 @@
-// What the script reader knows about commands by name: which finish at once, which are shells,
-// and the names SIGTERM goes by in a `trap` ([15.1]).
+// What the script reader knows about commands by name: which finish at once, which are shells
+// ([15.1]). The names a `trap` knows the stop signal by are stopSignal.ts's.
 
 import { baseName } from './shellWords';
 
@@ -13,8 +13,6 @@ export const INSTANT = new Set([
 ]);
 
 export const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
-
-export const TERM_NAMES = new Set(['TERM', 'SIGTERM', '15']);
 
 export function isShell(cmd: string): boolean {
   return SHELLS.has(baseName(cmd));

@@ -5,7 +5,8 @@
 
 import { parseShell, ShellSyntaxError, type AndOr, type Cmd, type List, type Pipeline, type Word } from './shellParse';
 import { finish, finishTrap, hold, newState, shiftTerm, sub, type Outcome, type ScriptResult, type State } from './shellState';
-import { INSTANT, SHELLS, TERM_NAMES } from './shellCommands';
+import { INSTANT, SHELLS } from './shellCommands';
+import { namesSignal, signalExitCode } from './stopSignal';
 import { runFor, runIf, runLoop } from './shellCompound';
 import { execsLastCommand, flavourOf, type ShellFlavour } from './shellFlavour';
 import { baseName, sleepSeconds, wordsText } from './shellWords';
@@ -22,9 +23,13 @@ class Evaluator {
   private readonly bash: boolean;
   /**
    * `flavour`: the shell reading this script; `imageSh`: the image's /bin/sh, for the shells the
-   * script starts by that name.
+   * script starts by that name; `stopSignal`: the signal the container is stopped with ([8.13]),
+   * the one a `trap` must name to handle it.
    */
-  constructor(private depth = 0, private readonly flavour: ShellFlavour = 'posix', private readonly imageSh: ShellFlavour = 'posix') {
+  constructor(
+    private depth = 0, private readonly flavour: ShellFlavour = 'posix', private readonly imageSh: ShellFlavour = 'posix',
+    private readonly stopSignal = 'SIGTERM',
+  ) {
     this.bash = flavour === 'bash';
   }
 
@@ -202,10 +207,10 @@ class Evaluator {
         s.lastWasWait = true;
         if (ends.some((e) => e === Infinity)) {
           if (!resuming) { finish(s, { kind: 'never' }); return; }
-          // Only a trapped signal ends this wait (status 143); read on to see what the script does then.
+          // Only a trapped signal ends this wait (status 128 + its number, 143 for SIGTERM); read on to see what the script does then.
           s.waitWindow = { from: s.time, to: Infinity };
           s.continuing = true;
-          s.status = 143;
+          s.status = signalExitCode(this.stopSignal);
           return;
         }
         const from = s.time;
@@ -279,7 +284,7 @@ class Evaluator {
     const script = args[args[ci + 1]?.text === '--' ? ci + 2 : ci + 1];
     if (!script || script.dynamic || this.depth > 4) { if (!exec) hold(s, s.time, Infinity); finish(s, { kind: 'unknown', what: text }); return; }
     const start = s.time;
-    const inner = runScript(script.text, this.depth + 1, flavour, this.imageSh);
+    const inner = runScript(script.text, this.depth + 1, flavour, this.imageSh, this.stopSignal);
     if (!exec) hold(s, start, inner.outcome.kind === 'exits' ? start + inner.outcome.seconds : Infinity);
     if (inner.outcome.kind === 'exits') {
       s.time += inner.outcome.seconds;
@@ -295,7 +300,7 @@ class Evaluator {
     if (args.length < 2) return;
     const [action, ...signals] = args;
     if (action && action.text !== '-') s.trapped = true; // any trap, on any signal, keeps the shell from exec'ing its last command
-    if (!action || !signals.some((w) => TERM_NAMES.has(w.text.toUpperCase()))) return;
+    if (!action || !signals.some((w) => namesSignal(w.text, this.stopSignal))) return;
     if (action.text === '-') { s.term = { kind: 'ignore' }; return; }
     if (action.text.trim() === '') { s.term = { kind: 'ignore' }; return; }
     const handler = this.handler(action.text);
@@ -327,9 +332,10 @@ class Evaluator {
 /**
  * Evaluates a script as `sh -c` would run it as PID 1. `flavour`: the shell that reads it (bash
  * expands {1..5}; bash and busybox ash exec the last command, shellFlavour.ts); `imageSh`: what
- * `sh` is in the image, for the shells the script starts.
+ * `sh` is in the image, for the shells the script starts; `stopSignal`: what stops the container
+ * ([8.13]: a `trap` on TERM does not catch SIGQUIT).
  */
-export function runScript(src: string, depth = 0, flavour: ShellFlavour = 'posix', imageSh: ShellFlavour = 'posix'): ScriptResult {
+export function runScript(src: string, depth = 0, flavour: ShellFlavour = 'posix', imageSh: ShellFlavour = 'posix', stopSignal = 'SIGTERM'): ScriptResult {
   let list: List;
   try {
     list = parseShell(src);
@@ -339,19 +345,19 @@ export function runScript(src: string, depth = 0, flavour: ShellFlavour = 'posix
   }
   const s = newState();
   s.main = true;
-  new Evaluator(depth, flavour, imageSh).script(s, list);
+  new Evaluator(depth, flavour, imageSh, stopSignal).script(s, list);
   const read: Outcome = s.outcome ?? { kind: 'exits', seconds: s.time, exitCode: s.status };
-  const term = finishTrap(s, read);
+  const term = finishTrap(s, read, signalExitCode(stopSignal));
   // Read on past a wait only a signal ends: without one, the script never gets past it.
   const outcome: Outcome = s.continuing && read.kind === 'exits' ? { kind: 'never' } : read;
   return { outcome, term, explicitExit: s.outcome?.kind === 'exits' && !s.continuing };
 }
 
 /** Evaluates a command run directly (no shell): argv[0] is PID 1. */
-export function runArgv(argv: string[]): ScriptResult {
+export function runArgv(argv: string[], stopSignal = 'SIGTERM'): ScriptResult {
   const words = argv.map((text) => ({ text, dynamic: false }));
   const s = newState();
-  new Evaluator(0).simple(s, words, true);
+  new Evaluator(0, 'posix', 'posix', stopSignal).simple(s, words, true);
   const outcome: Outcome = s.outcome ?? { kind: 'exits', seconds: s.time, exitCode: s.status };
   return { outcome, term: s.term, explicitExit: true };
 }

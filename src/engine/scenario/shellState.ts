@@ -34,7 +34,7 @@ export type TermHandling =
     /** The shell exec'd it as its last command, without an `exec` in the script (bash, busybox ash: shellFlavour.ts). */
     lastCommand?: true;
   }
-  /** An init such as tini forwards SIGTERM to its child, which dies of it (143). */
+  /** An init such as tini forwards the stop signal to its child, which dies of it (143 for SIGTERM). */
   | { kind: 'forward'; init: string };
 
 export interface ScriptResult {
@@ -109,15 +109,16 @@ export function shiftTerm(term: TermHandling, by: number): TermHandling {
 
 /**
  * A trap whose action does not exit: a signal that interrupts the script's last `wait` lets the
- * script run on to its end (`trap : TERM; sleep infinity & wait` exits 143 at once); anywhere
- * else the shell carries on as if nothing happened, which reads as ignoring the signal.
+ * script run on to its end (`trap : TERM; sleep infinity & wait` exits 143 at once: `interrupted`,
+ * the interrupted wait's status, 128 + the signal's number); anywhere else the shell carries on as
+ * if nothing happened, which reads as ignoring the signal.
  */
-export function finishTrap(s: State, outcome: Outcome): TermHandling {
+export function finishTrap(s: State, outcome: Outcome, interrupted = 143): TermHandling {
   const term = s.term;
   if (term.kind !== 'trap' || !term.resumes) return term;
   const w = s.waitWindow;
   if (!w || outcome.kind !== 'exits') return { kind: 'ignore' };
   const rest = outcome.seconds - (Number.isFinite(w.to) ? w.to : w.from);
-  const exitCode = s.lastWasWait ? 143 : outcome.exitCode;
+  const exitCode = s.lastWasWait ? interrupted : outcome.exitCode;
   return { ...term, exitCode, seconds: term.seconds + Math.max(0, rest), resumes: undefined, onlyDuring: w };
 }

@@ -5,6 +5,7 @@
 import type { Causes, PodSim } from './podSim';
 import type { Behavior, StopBehavior } from '../scenario/types';
 import { trapRunsAt } from '../scenario/trapTimeline';
+import { stopSignalOf } from '../scenario/stopSignal';
 import { behaviorFor, newInstance, newest, type Instance } from './model';
 import { deleteOlderRuns } from './containerDeletor';
 import { emitAttemptEvent, emitExit } from './frequentEvents';
@@ -146,9 +147,11 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
 /** Sends the stop signal; the process reacts as its behaviour says ([8.3], [8.6]). `cause`: the kill (or the preStop hook's end). */
 export function signalStop(sim: PodSim, inst: Instance, why: string, cause?: Causes): void {
   const rec = sim.rec(inst.container);
-  const signal = rec.spec.stopSignal ?? 'SIGTERM';
+  const stop = stopSignalOf(rec.spec);
+  const signal = stop.signal;
   inst.signalledAt = sim.now;
-  const signalId = sim.emit({ type: 'container.signal', container: inst.container, signal, why }, cause);
+  const from = stop.from === 'image' ? ` ${signal}, not SIGTERM: the runtime sends the image's STOPSIGNAL [8.13].` : '';
+  const signalId = sim.emit({ type: 'container.signal', container: inst.container, signal, why: why + from }, cause);
   inst.ids.signal = signalId;
   const onStop = inst.behavior.onStop;
   if (onStop.kind === 'ignore') return;

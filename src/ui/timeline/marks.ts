@@ -41,7 +41,7 @@ export const STROKE_ONLY: ReadonlySet<MarkKind> = new Set(['kill', 'deleted', 's
 export const MARK_NAME: Record<MarkKind, string> = {
   exit: 'process exit',
   kill: 'kill decided',
-  signal: 'SIGTERM sent',
+  signal: 'stop signal sent',
   sigkill: 'SIGKILL sent',
   fault: 'injected event',
   'probe-fail': 'probe failed (threshold)',

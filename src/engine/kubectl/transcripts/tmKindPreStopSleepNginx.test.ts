@@ -7,7 +7,9 @@
 // The kubelet runs the preStop hook first and sends the stop signal only when it returns, within
 // the grace period ([8.3]); nginx then exits 0 at once (an input); the kubelet reports the terminal
 // phase and the API server removes the pod ([6.5] [0.6] [15.8]), which is when `kubectl delete`
-// returns. From 1.31 the printer keeps the terminal pod's STATUS ([14.4]).
+// returns. From 1.31 the printer keeps the terminal pod's STATUS ([14.4]). The source's prose says
+// "SIGTERM"; the signal is the nginx image's STOPSIGNAL, SIGQUIT ([8.13]: containerd sends the
+// image's stop signal; nothing printed shows which), and nginx stops on either.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
@@ -23,8 +25,8 @@ describe('transcript: `time kubectl delete pod lc-hooks`, a 5 s preStop sleep, "
     expect(hook.map((e) => e.type)).toEqual(['hook.start', 'hook.end']);
     expect(hook[0]!.t).toBe(deleted);
     const signals = events.filter((e) => e.type === 'container.signal');
-    expect(signals.map((e) => e.type === 'container.signal' && e.signal)).toEqual(['SIGTERM']);
-    // "preStop sleeps 5s before SIGTERM proceeds"
+    expect(signals.map((e) => e.type === 'container.signal' && e.signal)).toEqual(['SIGQUIT']);
+    // "preStop sleeps 5s before SIGTERM proceeds" (the image's stop signal, SIGQUIT, [8.13])
     expect(signals[0]!.t - deleted).toBeCloseTo(5, 6);
     const exits = events.filter((e) => e.type === 'container.exit');
     expect(exits).toHaveLength(1);

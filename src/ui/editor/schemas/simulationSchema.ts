@@ -102,7 +102,7 @@ function containerBehaviour(): JSONSchema {
       exitCode: exitCode('The code of the exit at exitAfter: 0 is Completed, anything else Error. Together with the restart policy it decides whether the container is restarted.'),
       startError: startError("The runtime refuses every start of this container, as for a command the image does not have: `true` gives containerd's message for the container's command (`exec: \"bashz\": executable file not found in $PATH`), a string is the runtime's own message. The container is created but never runs: it exits at once with code 128, reason StartError, the kubelet records `Failed` and shows Waiting RunContainerError, and the restart policy and back-off go on as after any failed run."),
       onStop: {
-        description: 'How the process handles the stop signal (SIGTERM, or lifecycle.stopSignal): `{ after, exitCode }` exits that long after the signal with that code; `ignore` ignores it, so the kubelet SIGKILLs it at the end of the grace period (exit 137), as for a PID 1 without a signal handler. Default: inferred (a `trap ... TERM` handles it at once; a shell or sleep as PID 1 ignores it).',
+        description: 'How the process handles the stop signal (SIGTERM, the image\'s STOPSIGNAL such as nginx\'s SIGQUIT, or lifecycle.stopSignal): `{ after, exitCode }` exits that long after the signal with that code; `ignore` ignores it, so the kubelet SIGKILLs it at the end of the grace period (exit 137), as for a PID 1 without a signal handler. Default: inferred (a `trap` naming the signal handles it at once; a shell or sleep as PID 1 ignores it).',
         anyOf: [
           {
             type: 'object',
