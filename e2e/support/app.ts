@@ -68,10 +68,10 @@ export async function editorText(page: Page): Promise<string> {
 /** Replaces the whole text with a synthetic paste (typing would pick up Monaco's auto-indent). */
 export async function replaceEditorText(page: Page, text: string): Promise<void> {
   await showPane(page, 'editor');
-  // Inside the editor's visible box, past the line numbers: Monaco's .view-lines is as large as
-  // the text (its centre can lie over the timeline in a 1,000 px window, or above the editor once
-  // it has scrolled), and Chromium 150 then let the click land outside the editor.
-  await page.locator('[data-testid="editor"] .monaco-editor').click({ position: { x: 90, y: 20 } });
+  // Focused through Monaco, not by a click: .view-lines is as large as the text (its centre can lie
+  // over the timeline in a 1,000 px window, or above the editor once it has scrolled) and a banner
+  // may cover the editor's top; in Debian's Chromium 150 such a click focused the page instead.
+  await page.evaluate(() => window.__monaco?.editor.getEditors()[0]?.focus());
   await page.keyboard.press('ControlOrMeta+A');
   await page.evaluate((t) => {
     const data = new DataTransfer();

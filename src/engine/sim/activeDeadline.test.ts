@@ -34,16 +34,41 @@ const LONG_RUNNING = `  activeDeadlineSeconds: 30
 
 describe('activeDeadlineSeconds of a pod (active_deadline.go, generateAPIPodStatus)', () => {
   for (const version of VERSIONS) {
-    it(`${version}: pastActiveDeadline → phase Failed, reason DeadlineExceeded, containers killed with the spec's grace [13.2] [13.3] [0.6]`, () => {
+    it(`${version}: pastActiveDeadline → the kubelet's phase Failed (DeadlineExceeded), containers killed with the spec's grace; the API sees Failed once they stopped [13.2] [13.3] [0.6]`, () => {
       const t = run(LONG_RUNNING, version);
-      const failed = of(t, 'pod.phase').find((e) => e.phase === 'Failed')!;
-      expect(failed).toMatchObject({ t: 30, reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' });
-      expect(of(t, 'pod.kubectl').find((e) => e.t === 30)?.status).toBe('DeadlineExceeded');
+      // At the deadline the kubelet's own status is Failed: its ready conditions turn False (PodFailed,
+      // [7.3]), but mergePodStatus keeps the API's phase Running while the container runs ([13.2]).
+      expect(of(t, 'pod.condition').filter((e) => e.t === 30).map((e) => [e.condition, e.status, e.reason])).toEqual([
+        ['ContainersReady', 'False', 'PodFailed'], ['Ready', 'False', 'PodFailed'],
+      ]);
+      expect(of(t, 'pod.phase').filter((e) => e.t === 30)).toEqual([]);
+      expect(of(t, 'pod.kubectl').filter((e) => e.t === 30)).toEqual([]); // still `1/1 Running`
       // [0.6] SyncTerminatingPod waits for the relist after the sync that wrote Failed (podWorkerLoop GetNewerThan).
-      expect(of(t, 'container.kill', 'app')[0]).toMatchObject({ t: 31, gracePeriodSeconds: 10 });
+      const kill = of(t, 'container.kill', 'app')[0]!;
+      expect(kill).toMatchObject({ t: 31, gracePeriodSeconds: 10 });
+      expect(kill.cause?.length).toBe(1);
+      const exit = of(t, 'container.exit', 'app')[0]!;
+      const failed = of(t, 'pod.phase').find((e) => e.phase === 'Failed')!;
+      expect(failed).toMatchObject({ t: exit.t, reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' });
+      expect(failed.why).toMatch(/reaches the API only now \[13\.2\]: the kubelet set it at 30s/);
       expect(of(t, 'pod.phase').at(-1)?.phase).toBe('Failed');
     });
   }
+
+  it('a container that ignores SIGTERM keeps the API at `1/1 Running` through the whole grace period, then `0/1 Error` (mergePodStatus, kubernetes#108366) [13.2] [8.6] [14]', () => {
+    const t = run(`  activeDeadlineSeconds: 30
+  terminationGracePeriodSeconds: 10
+  containers:
+    - name: app
+      image: busybox:1.36
+      command: [sh, -c, 'sleep 3600']
+`);
+    expect(of(t, 'container.signal', 'app').map((e) => [e.t, e.signal])).toEqual([[31, 'SIGTERM'], [41, 'SIGKILL']]);
+    const rows = of(t, 'pod.kubectl').map((e) => [e.t, e.ready, e.status]);
+    expect(rows.filter(([at]) => (at as number) >= 30)).toEqual([[41, '0/1', 'Error']]);
+    expect(rows.filter(([at]) => (at as number) < 30).at(-1)).toEqual([expect.any(Number), '1/1', 'Running']);
+    expect(of(t, 'pod.phase').find((e) => e.phase === 'Failed')).toMatchObject({ t: 41, reason: 'DeadlineExceeded' });
+  });
 
   it('a pod that finishes before its deadline is not touched by it', () => {
     const t = run(`  activeDeadlineSeconds: 30
@@ -68,8 +93,9 @@ describe('activeDeadlineSeconds of a pod (active_deadline.go, generateAPIPodStat
       image: example/app:1
 `);
     expect(of(t, 'pod.phase').map((e) => e.phase)).toEqual(['Pending', 'Failed']);
-    expect(of(t, 'pod.phase').at(-1)).toMatchObject({ t: 20, reason: 'DeadlineExceeded' });
     expect(of(t, 'container.kill', 'wait-for-db')[0]?.t).toBe(21); // [0.6] at the next relist
+    // [13.2] the API keeps Pending until the init container has stopped: its shell ignores SIGTERM, SIGKILL after the 30 s grace
+    expect(of(t, 'pod.phase').at(-1)).toMatchObject({ t: 51, reason: 'DeadlineExceeded' });
     expect(of(t, 'container.start', 'app')).toEqual([]);
   });
 

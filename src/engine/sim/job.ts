@@ -21,7 +21,7 @@ function inPod(e: TraceEvent, pod: string): TraceEvent {
 }
 
 function tracePod(p: JobPod): TracePod {
-  const phase = p.sim.terminalAt !== undefined ? p.sim.status.api.phase : undefined;
+  const phase = p.sim.apiTerminalAt !== undefined ? p.sim.status.view.phase : undefined;
   return {
     name: p.name, start: p.start,
     ...(phase === 'Succeeded' || phase === 'Failed' ? { phase } : {}),

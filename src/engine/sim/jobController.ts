@@ -99,7 +99,7 @@ export class JobController {
    */
   private deliver(ev: SimEvent): void {
     const mine = ev.index === undefined ? this.pods : this.pods.filter((p) => p.index === ev.index);
-    const running = mine.filter((p) => p.sim.terminalAt === undefined && !p.sim.gone);
+    const running = mine.filter((p) => p.sim.apiTerminalAt === undefined && !p.sim.gone);
     const targets = running.length ? running : mine.slice(-1);
     for (const p of targets) applyFault(p.sim, ev);
   }
@@ -121,7 +121,7 @@ export class JobController {
   }
 
   private settled(p: JobPod): boolean {
-    return p.sim.gone || (p.sim.terminalAt !== undefined && !p.sim.deletion);
+    return p.sim.gone || (p.sim.apiTerminalAt !== undefined && !p.sim.deletion);
   }
 
   /** Something the controller watches changed: a pod finished, was deleted, or restarted (OnFailure). */
@@ -138,15 +138,15 @@ export class JobController {
   }
 
   private noneTerminating(): boolean {
-    return this.pods.every((p) => !p.sim.deletion || p.sim.terminalAt !== undefined || p.sim.gone);
+    return this.pods.every((p) => !p.sim.deletion || p.sim.apiTerminalAt !== undefined || p.sim.gone);
   }
 
   private active(): JobPod[] {
-    return this.live.filter((p) => !p.sim.deletion && p.sim.terminalAt === undefined);
+    return this.live.filter((p) => !p.sim.deletion && p.sim.apiTerminalAt === undefined);
   }
 
   private terminating(): JobPod[] {
-    return this.live.filter((p) => p.sim.deletion && p.sim.terminalAt === undefined && !p.sim.gone);
+    return this.live.filter((p) => p.sim.deletion && p.sim.apiTerminalAt === undefined && !p.sim.gone);
   }
 
   /** One syncJob; returns when the controller must sync again by itself (a back-off or the deadline), if ever. */

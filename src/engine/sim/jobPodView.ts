@@ -24,8 +24,8 @@ export interface JobPod {
  */
 export function finishOf(p: JobPod, onlyFailed: boolean): { outcome: 'Succeeded' | 'Failed'; at: number; by?: string } | undefined {
   const sim = p.sim;
-  if (sim.terminalAt !== undefined) {
-    return { outcome: sim.status.api.phase === 'Succeeded' ? 'Succeeded' : 'Failed', at: apiSecond(finishedTime(sim)), by: sim.terminalPhaseId };
+  if (sim.apiTerminalAt !== undefined) {
+    return { outcome: sim.status.view.phase === 'Succeeded' ? 'Succeeded' : 'Failed', at: apiSecond(finishedTime(sim)), by: sim.terminalPhaseId };
   }
   if (sim.deletion && !onlyFailed) return { outcome: 'Failed', at: apiSecond(sim.deletion.at), by: sim.deletion.id };
   if (sim.gone) return { outcome: 'Failed', at: apiSecond(sim.now), by: sim.deletion?.id };
@@ -38,10 +38,10 @@ function finishedTime(sim: PodSim): number {
   for (const spec of sim.specs()) {
     if (spec.kind === 'init') continue;
     const at = sim.records.get(spec.name)?.instances.at(-1)?.finishedAt;
-    if (at === undefined) return sim.terminalAt!;
+    if (at === undefined) return sim.apiTerminalAt!;
     latest = Math.max(latest, at);
   }
-  return Number.isFinite(latest) ? latest : sim.terminalAt!;
+  return Number.isFinite(latest) ? latest : sim.apiTerminalAt!;
 }
 
 /**
@@ -63,7 +63,7 @@ export function exitCodes(sim: PodSim): Map<string, number> {
 
 /** Restarts of a running or pending pod's containers, as its written status shows them. */
 export function restartsOf(sim: PodSim): number {
-  if (sim.status.api.phase !== 'Running' && sim.status.api.phase !== 'Pending' && sim.status.api.phase !== undefined) return 0;
+  if (sim.status.view.phase !== 'Running' && sim.status.view.phase !== 'Pending' && sim.status.view.phase !== undefined) return 0;
   let n = 0;
   for (const s of sim.status.api.initContainerStatuses) n += s.restartCount;
   for (const s of sim.status.api.containerStatuses) n += s.restartCount;

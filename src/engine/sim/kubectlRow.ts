@@ -22,7 +22,7 @@ export interface DeferredCause {
 export function publishKubectl(sim: PodSim, why: string, cause?: Causes | DeferredCause): void {
   if (rowStands(sim)) return;
   const manager = sim.status;
-  const status = manager.api;
+  const status = manager.view; // the API server prints the object it has ([13.2])
   const deletionTimestamp = sim.deletion?.at;
   const last = manager.rowInputs;
   if (last === undefined) manager.rowInputs = rowInputs(status, deletionTimestamp);
@@ -73,7 +73,7 @@ function sameBasis(a: PrintBasis, b: PrintBasis): boolean {
  */
 export function rowStands(sim: PodSim): boolean {
   const last = sim.status.rowInputs;
-  return last !== undefined && last.status === sim.status.api && last.deletionTimestamp === sim.deletion?.at;
+  return last !== undefined && last.status === sim.status.view && last.deletionTimestamp === sim.deletion?.at;
 }
 
 /** The count in a RESTARTS column ("3 (10s ago)" → "3"). */

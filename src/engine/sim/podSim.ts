@@ -96,10 +96,14 @@ export class PodSim {
   /** How many events the pod had written when the last sync that acted returned ([0.8]). */
   private actedSyncEndSeq = 0;
   deletion?: Deletion;
-  /** Set once a terminal phase has been written ([6.5]). */
+  /** Set once the kubelet has written a terminal phase ([6.5]): its own steps read this. */
   terminalAt?: number;
-  /** The id of the pod.phase event that wrote the terminal phase. */
+  /** Set once the API shows the terminal phase, which it may get later ([13.2]): the Job controller reads this. */
+  apiTerminalAt?: number;
+  /** The id of the pod.phase event that showed the terminal phase in the API. */
   terminalPhaseId?: string;
+  /** An event of the write where the kubelet's phase turned terminal (its pod.phase event, or what the API saw of it), the cause of the kill that follows. */
+  terminalDecisionId?: string;
   gone = false;
   /** The latest time `emit` gave an event (a run that does not start from an observed state never changes it after). */
   latestEventAt = 0;

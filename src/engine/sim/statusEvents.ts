@@ -9,6 +9,7 @@
 import type { ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import type { ExplainedCondition } from '../kubelet/conditions';
 import type { ContainerStatusWrite, PodConditionType } from '../trace';
+import { apiStatusFor } from './apiStatusHold';
 import { publishKubectl, rowStands, type DeferredCause } from './kubectlRow';
 import type { PodSim } from './podSim';
 import type { Instance } from './model';
@@ -30,18 +31,27 @@ const scratchChanged: string[] = [];
 export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, explained: readonly ExplainedCondition[]): void {
   const manager = sim.status;
   const prev = manager.api;
+  const before = manager.view; // what the API has: the phase the events compare with ([13.2])
+  const view = apiStatusFor(sim, before, next);
   const shown = scratchShown; // this write's events, which the kubectl row shows
   empty(shown);
   const changes = new LazyChanges(sim, prev, next);
-  if (next.phase !== prev.phase && next.phase && next.phase !== 'Unknown') {
-    const reason = next.reason ? { reason: next.reason, ...(next.message ? { message: next.message } : {}) } : {};
-    const id = sim.emit({ type: 'pod.phase', phase: next.phase, ...reason, why: phaseWhy ?? `The phase is ${next.phase} [6.2].` }, changes.get().cause(changes.get().state));
+  const terminal = next.phase === 'Succeeded' || next.phase === 'Failed';
+  if (view.phase !== before.phase && view.phase && view.phase !== 'Unknown') {
+    const reason = view.reason ? { reason: view.reason, ...(view.message ? { message: view.message } : {}) } : {};
+    const held = before !== prev && sim.terminalAt !== undefined;
+    const why = held
+      ? `${view.phase}${view.reason ? ` (${view.reason})` : ''} reaches the API only now [13.2]: the kubelet set it at ${sim.terminalAt}s, but the status manager keeps a terminal phase from the API while the pod's containers may still run (mergePodStatus), and they ran until now.`
+      : phaseWhy ?? `The phase is ${view.phase} [6.2].`;
+    const id = sim.emit({ type: 'pod.phase', phase: view.phase, ...reason, why }, changes.get().cause(changes.get().state));
     shown.push(id);
-    if ((next.phase === 'Succeeded' || next.phase === 'Failed') && sim.terminalAt === undefined) {
-      sim.terminalAt = sim.now;
+    if ((view.phase === 'Succeeded' || view.phase === 'Failed') && sim.apiTerminalAt === undefined) {
+      sim.apiTerminalAt = sim.now;
       sim.terminalPhaseId = id;
     }
   }
+  if (terminal && sim.terminalAt === undefined) sim.terminalAt = sim.now; // the kubelet's own status is terminal from here ([6.5])
+  let firstCondition: string | undefined;
   for (const c of next.conditions) {
     const old = conditionOfType(prev.conditions, c.type);
     if (old && old.status === c.status && old.reason === c.reason) {
@@ -49,13 +59,15 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
       continue;
     }
     c.lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : sim.now;
-    emitCondition(sim, c.type as PodConditionType, c.status === 'True' ? 'True' : 'False', c.reason || undefined, whyOf(explained, c.type) ?? `[7] ${c.type} is ${c.status}.`, conditionCause(changes.get(), c.type as PodConditionType));
+    const id = emitCondition(sim, c.type as PodConditionType, c.status === 'True' ? 'True' : 'False', c.reason || undefined, whyOf(explained, c.type) ?? `[7] ${c.type} is ${c.status}.`, conditionCause(changes.get(), c.type as PodConditionType));
+    firstCondition ??= id;
   }
   const changed = scratchChanged;
   empty(changed);
   publishContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed, shown);
   publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed, shown);
-  manager.commit(next);
+  manager.commit(next, view);
+  if (terminal && sim.terminalDecisionId === undefined) sim.terminalDecisionId = sim.terminalPhaseId ?? firstCondition ?? shown[0];
   for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
   // emit copies a cause list, so `shown` itself is passed when it holds no more than the latest few
   const rowCause = shown.length > MAX_POD_CAUSES ? shown.slice(-MAX_POD_CAUSES) : shown.length ? shown : changes;

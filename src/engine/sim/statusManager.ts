@@ -91,9 +91,17 @@ export class StatusManager {
   conditionsBefore?: Remembered<ExplainedCondition[]>;
   containersReady?: Remembered<ExplainedCondition>;
 
-  /** The last written status (probe workers read it, [0.4]). */
+  /** The API's copy when mergePodStatus holds back the kubelet's terminal phase ([13.2], apiStatusHold.ts). */
+  private heldForApi: ApiPodStatus | undefined;
+
+  /** The last written status: the kubelet's own, which its steps read (probe workers too, [0.4]). */
   get api(): ApiPodStatus {
     return this.written;
+  }
+
+  /** The status the API server has ([13.2]): the written one, but for a terminal phase held back while containers run. */
+  get view(): ApiPodStatus {
+    return this.heldForApi ?? this.written;
   }
 
   /** A container's written status. */
@@ -131,9 +139,11 @@ export class StatusManager {
   }
 
   /** SetPodStatus: `next` becomes the written status; the runtime events are shown now. */
-  commit(next: ApiPodStatus): void {
+  /** `view`: what the API got of it, when that differs ([13.2]). */
+  commit(next: ApiPodStatus, view?: ApiPodStatus): void {
     const prev = this.written;
     this.written = next;
+    this.heldForApi = view === next ? undefined : view;
     if (next.initContainerStatuses !== prev.initContainerStatuses) this.index(prev.initContainerStatuses, next.initContainerStatuses);
     if (next.containerStatuses !== prev.containerStatuses) this.index(prev.containerStatuses, next.containerStatuses);
   }

@@ -43,7 +43,7 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
     const why = sim.status.api.reason === DEADLINE_REASON
       ? `[13.3] The pod is Failed (DeadlineExceeded): the pod worker terminates it, and what still runs is stopped with the spec's ${sim.specGrace()}s grace period.`
       : '[6.5] The pod is terminal: what still runs is stopped.';
-    yield* killPod(sim, sim.specGrace(), 'PodTermination', () => why, () => [sim.terminalPhaseId]);
+    yield* killPod(sim, sim.specGrace(), 'PodTermination', () => why, () => [sim.terminalDecisionId]);
   }
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);
