@@ -49,6 +49,8 @@ export const podArb = (maxContainers = 6): fc.Arbitrary<PodDesc> =>
     mainCount: fc.integer({ min: 1, max: Math.max(1, Math.min(3, maxContainers)) }),
     // [4.6] the pod worker's requeue: mostly the default (the earliest), sometimes a later draw
     requeueJitter: fc.constantFrom(undefined, undefined, 0.5, 1),
+    // [13] sometimes a deadline, within the run or past the events
+    activeDeadlineSeconds: fc.constantFrom(undefined, undefined, undefined, 30, 90),
     seed: fc.integer(),
   }).chain((p) =>
     fc.record({
@@ -67,6 +69,7 @@ export const podArb = (maxContainers = 6): fc.Arbitrary<PodDesc> =>
       return {
         version: p.version, restartPolicy: p.restartPolicy, grace: p.grace, until: 400,
         ...(p.requeueJitter === undefined ? {} : { requeueJitter: p.requeueJitter }),
+        ...(p.activeDeadlineSeconds === undefined ? {} : { activeDeadlineSeconds: p.activeDeadlineSeconds }),
         init, main,
         events: events.map((e) => ({
           at: e.at, do: e.do, for: e.for,

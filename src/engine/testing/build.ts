@@ -27,6 +27,8 @@ export interface PodDesc {
   gates?: Record<string, boolean>;
   /** The Simulation document's requeueJitter ([4.6]); unset = 0. */
   requeueJitter?: number;
+  /** spec.activeDeadlineSeconds ([13]). */
+  activeDeadlineSeconds?: number;
 }
 
 export const defaultBehavior = (): Behavior => ({
@@ -68,6 +70,7 @@ export function buildScenario(d: PodDesc): Scenario {
     pod: {
       name: 'test-pod', namespace: 'default', restartPolicy: d.restartPolicy ?? 'Always',
       terminationGracePeriodSeconds: d.grace ?? 30, initContainers: init, containers: main, readinessGates: [],
+      ...(d.activeDeadlineSeconds === undefined ? {} : { activeDeadlineSeconds: d.activeDeadlineSeconds }),
     },
     sim: {
       kubernetesVersion: version, featureGates: resolveGates(version, d.gates ?? {}), until: d.until,

@@ -165,9 +165,26 @@ export const erroredProbesAfterDeletion: Invariant = (_d, t) => {
   return out;
 };
 
+/**
+ * [13.2] The API never shows a terminal phase while a container of the pod runs: the status
+ * manager's mergePodStatus holds it back until they have stopped (events in trace order).
+ */
+export const noTerminalPhaseWhileRunning: Invariant = (_d, t) => {
+  const running = new Set<string>();
+  const out: string[] = [];
+  for (const e of t.events) {
+    if (e.type === 'container.start') running.add(e.container);
+    else if (e.type === 'container.exit') running.delete(e.container);
+    else if (e.type === 'pod.phase' && (e.phase === 'Succeeded' || e.phase === 'Failed') && running.size > 0) {
+      out.push(`the API shows ${e.phase} at ${e.t} while ${[...running].join(', ')} still run`);
+    }
+  }
+  return out;
+};
+
 export const INVARIANTS: Record<string, Invariant> = {
   mainAfterInit, nextAfterSidecar, restartCountsGrow, withinHorizon, truncationSaid, deletionOrder, causesPointBack, deterministic,
-  erroredProbesAfterDeletion,
+  erroredProbesAfterDeletion, noTerminalPhaseWhileRunning,
 };
 
 /** Runs the scenario and every invariant; never throws (an exception is a violation too). */
