@@ -12,6 +12,7 @@ import { printPod, type KubectlColumns } from '../kubectl/printPod';
 import type { PodPhase } from '../trace';
 import { minor, type FeatureGates, type KubeVersion } from '../version';
 import { defaultPodHasInitialized, defaultPodIsTerminal, sandboxReadyFromObject } from './hiddenInputs';
+import { anyContainerRunning, pastDeadline } from './podDeadline';
 import type { PodObject } from './readPod';
 
 export interface DerivedCondition {
@@ -73,7 +74,16 @@ export function deriveStatus(obj: PodObject, opts: DeriveOptions): DerivedStatus
     pendingInitOnlyBeforeInitialized: phaseVersionRules(minor(opts.version)).pendingInitOnlyBeforeInitialized,
     initializedFromStatuses: phaseVersionRules(minor(opts.version)).initializedFromStatuses,
   });
-  const phase = keepTerminalPhase(computed, pod.status.phase);
+  const sticky = keepTerminalPhase(computed, pod.status.phase);
+  // [13.2] past spec.activeDeadlineSeconds the kubelet's own phase is Failed (its conditions follow
+  // it); the API keeps the phase it had while containers still run (mergePodStatus).
+  const deadline = sticky.phase === 'Succeeded' || sticky.phase === 'Failed' ? undefined : pastDeadline(obj, now);
+  const kubeletPhase = deadline
+    ? { phase: 'Failed' as const, why: `Failed (reason DeadlineExceeded) [13.2]: the pod has been active ${deadline.active}s, at least its activeDeadlineSeconds (${deadline.deadline}), so the kubelet fails it and stops its containers with the spec's ${deadline.grace}s grace [13.3].` }
+    : sticky;
+  const phase = deadline && anyContainerRunning(obj)
+    ? { phase: sticky.phase, why: `${sticky.phase} in the API, although the kubelet's own status is Failed (reason DeadlineExceeded) [13.2]: the pod has been active ${deadline.active}s, at least its activeDeadlineSeconds (${deadline.deadline}); the status manager keeps a terminal phase from the API while containers still run (mergePodStatus), and the kubelet is stopping them with the spec's ${deadline.grace}s grace [13.3].` }
+    : kubeletPhase;
 
   const objConditions = pod.status.conditions;
   const gateStatus: Record<string, 'True' | 'False' | 'Unknown'> = {};
@@ -82,7 +92,7 @@ export function deriveStatus(obj: PodObject, opts: DeriveOptions): DerivedStatus
     if (c) gateStatus[gate] = c.status;
   }
   const wasInitialized = objConditions.some((c) => c.type === 'Initialized' && c.status === 'True');
-  const conditions: DerivedCondition[] = podConditions(pod.spec, pod.status, phase.phase, {
+  const conditions: DerivedCondition[] = podConditions(pod.spec, pod.status, kubeletPhase.phase, {
     sandboxReady,
     readyToStartContainers: gates.PodReadyToStartContainersCondition,
     keepInitialized: gates.RestartAllContainersOnContainerExits && wasInitialized,

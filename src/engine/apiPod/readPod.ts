@@ -16,6 +16,12 @@ export interface PodObject {
   creationTimestamp?: number;
   /** The newest timestamp anywhere in the object: the default "now" ([contract 2]). */
   newestTimestamp?: number;
+  /** status.startTime: where spec.activeDeadlineSeconds counts from ([13.1]). */
+  startTime?: number;
+  /** spec.activeDeadlineSeconds ([13]). */
+  activeDeadlineSeconds?: number;
+  /** spec.terminationGracePeriodSeconds when set (the API's default is 30): the grace of a kill the kubelet orders ([13.3]). */
+  terminationGracePeriodSeconds?: number;
 }
 
 export interface ReadResult {
@@ -54,7 +60,14 @@ export function readPodObject(obj: unknown): ReadResult {
   };
   const deletion = r.time(meta?.deletionTimestamp, ['metadata', 'deletionTimestamp']);
   if (deletion !== undefined) pod.deletionTimestamp = deletion;
+  const specObj = r.obj(root.spec, ['spec']);
   const out: PodObject = { pod, actionsSpec: actions };
+  const grace = r.int(specObj?.terminationGracePeriodSeconds, ['spec', 'terminationGracePeriodSeconds']);
+  if (grace !== undefined) out.terminationGracePeriodSeconds = grace;
+  const deadline = r.int(specObj?.activeDeadlineSeconds, ['spec', 'activeDeadlineSeconds']);
+  if (deadline !== undefined) out.activeDeadlineSeconds = deadline;
+  const started = r.time(statusObj?.startTime, ['status', 'startTime']);
+  if (started !== undefined) out.startTime = started;
   const created = r.time(meta?.creationTimestamp, ['metadata', 'creationTimestamp']);
   if (created !== undefined) out.creationTimestamp = created;
   const newest = newestTimestamp(root);

@@ -8,6 +8,7 @@
 
 import type { ContainerStatus } from '../api';
 import type { LoadedPod } from '../apiPod/loadPods';
+import { pastDeadline } from '../apiPod/podDeadline';
 import { toActionsInput } from '../apiPod/toActionsInput';
 import { computePodActions } from '../kubelet/computePodActions';
 import { minor } from '../version';
@@ -94,6 +95,16 @@ function deletedSteps(p: Pod): NextStep[] {
   return out;
 }
 
+/** Past spec.activeDeadlineSeconds: the kubelet fails the pod and stops what runs ([13.2], [13.3]). */
+function deadlineSteps(p: Pod, now: number, grace: number): NextStep[] {
+  return [...p.pod.spec.initContainers, ...p.pod.spec.containers].map((c): NextStep => (statusOf(p, c.name)?.state.running
+    ? {
+      container: c.name, action: 'kill', at: now,
+      why: `The pod is past its activeDeadlineSeconds: the kubelet has failed it (DeadlineExceeded) and stops what runs with the spec's ${grace}s grace, a sidecar after the main containers [13.3] [8.4]; the stop signal at the next sync if not sent yet, SIGKILL at the end of the grace [8.5]. The API shows the pod Failed only once nothing runs [13.2].`,
+    }
+    : { container: c.name, action: 'wait', at: null, why: 'The pod is past its activeDeadlineSeconds, so nothing starts again [13.3].' }));
+}
+
 export function nextSteps(p: Pod, settings: ExplainSettings, now: number): NextStep[] {
   if (p.pod.status.phase === 'Succeeded' || p.pod.status.phase === 'Failed') {
     if (p.pod.deletionTimestamp === undefined) {
@@ -104,6 +115,8 @@ export function nextSteps(p: Pod, settings: ExplainSettings, now: number): NextS
     }
   }
   if (p.pod.deletionTimestamp !== undefined) return deletedSteps(p);
+  const deadline = pastDeadline(p, now);
+  if (deadline) return deadlineSteps(p, now, deadline.grace);
   const actions = computePodActions({
     ...toActionsInput(p, {
       containerRestartRules: settings.gates.ContainerRestartRules, minor: minor(settings.version), sidecarContainers: settings.gates.SidecarContainers,
