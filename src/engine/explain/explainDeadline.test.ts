@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRfc3339 } from '../apiPod/time';
+import { runScenario } from '../run';
+import { continueScenario } from './continueScenario';
 import { explainPods } from './explainPods';
 import { readRealPods } from './readRealPods';
 
@@ -37,5 +39,16 @@ describe('explain: a pod past its activeDeadlineSeconds', () => {
     const pod = explainAt('2026-12-07T01:00:29Z');
     expect(pod.phase.why).not.toMatch(/DeadlineExceeded/);
     expect(pod.next.map((n) => n.action)).not.toContain('kill');
+  });
+
+  it('"Continue from here" keeps the deadline: the observed Running stands, the container is stopped at the next relist, the pod turns Failed when it has [13.2] [13.3] [0.6]', () => {
+    const c = continueScenario(TEXT, { now: parseRfc3339('2026-12-07T01:00:30Z')! });
+    if (!c.ok) throw new Error(c.message);
+    expect(c.text).toMatch(/activeDeadlineSeconds: 30/);
+    const events = runScenario(c.text).trace!.events;
+    expect(events.find((e) => e.type === 'pod.phase')).toMatchObject({ phase: 'Running', observed: true });
+    expect(events.find((e) => e.type === 'container.kill')).toMatchObject({ t: 31, gracePeriodSeconds: 30 });
+    const exit = events.find((e) => e.type === 'container.exit' && !e.observed)!;
+    expect(events.filter((e) => e.type === 'pod.phase' && !e.observed)).toEqual([expect.objectContaining({ t: exit.t, phase: 'Failed', reason: 'DeadlineExceeded' })]);
   });
 });

@@ -116,7 +116,7 @@ function pod(p: Obj, images: Images, drop: Dropped): Obj {
     if (isObj(meta[k]) || Array.isArray(meta[k])) drop.add(what, Array.isArray(meta[k]) ? (meta[k] as unknown[]).length : Object.keys(meta[k] as Obj).length);
   }
   if (meta.uid !== undefined || meta.resourceVersion !== undefined) drop.add('UIDs and resource versions');
-  const outSpec = pick(spec, ['restartPolicy', 'terminationGracePeriodSeconds', 'readinessGates']);
+  const outSpec = pick(spec, ['restartPolicy', 'terminationGracePeriodSeconds', 'activeDeadlineSeconds', 'readinessGates']);
   for (const k of ['initContainers', 'containers']) {
     if (Array.isArray(spec[k])) outSpec[k] = (spec[k] as unknown[]).filter(isObj).map((c) => container(c, images, drop));
   }

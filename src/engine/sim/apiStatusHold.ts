@@ -26,11 +26,13 @@ function anyRunning(sim: PodSim): boolean {
 /**
  * The status the API gets for the kubelet's `next`, given what it has (`shown`): `next` itself, or,
  * while a terminal phase would reach the API with containers still running, `next` with the API's
- * phase, reason and message kept.
+ * phase, reason and message kept. An API with no phase yet (a run continued from an observed state:
+ * its first write is the observed status) keeps `apiPhaseIfNone`, the phase getPhase gives before
+ * the deadline's eviction step, as the observed object, written by a holding kubelet, shows it.
  */
-export function apiStatusFor(sim: PodSim, shown: ApiPodStatus, next: ApiPodStatus): ApiPodStatus {
+export function apiStatusFor(sim: PodSim, shown: ApiPodStatus, next: ApiPodStatus, apiPhaseIfNone?: ApiPodStatus['phase']): ApiPodStatus {
   if (isTerminal(shown.phase) || !isTerminal(next.phase) || !anyRunning(sim)) return next;
-  const held: ApiPodStatus = { phase: shown.phase, conditions: next.conditions, initContainerStatuses: next.initContainerStatuses, containerStatuses: next.containerStatuses };
+  const held: ApiPodStatus = { phase: shown.phase ?? apiPhaseIfNone, conditions: next.conditions, initContainerStatuses: next.initContainerStatuses, containerStatuses: next.containerStatuses };
   if (shown.reason !== undefined) held.reason = shown.reason;
   if (shown.message !== undefined) held.message = shown.message;
   return held;

@@ -308,7 +308,8 @@ export function writeStatus(sim: PodSim): void {
   manager.generatedInit = statuses.initContainerStatuses;
   manager.generatedMain = statuses.containerStatuses;
   const previousPhase = manager.api.phase;
-  const explained = applyActiveDeadline(sim, keepTerminalPhase(phaseOf(sim, statuses, initialized), previousPhase), previousPhase); // [13.2]
+  const sticky = keepTerminalPhase(phaseOf(sim, statuses, initialized), previousPhase);
+  const explained = applyActiveDeadline(sim, sticky, previousPhase); // [13.2]
   const conditions = conditionsFor(sim, statuses, explained.phase);
   if (!holds(manager.containersReady, statuses, explained.phase)) {
     rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);
@@ -350,7 +351,7 @@ export function writeStatus(sim: PodSim): void {
     for (let k = 0; k < positions.length; k++) showNewest(sim, sim.recordList[positions[k]!]!);
   }
   shown.clear();
-  publish(sim, next, phaseWhy, conditions);
+  publish(sim, next, phaseWhy, conditions, sticky.phase);
   sim.probes.statusGenerated(); // [5.9] UpdatePodStatus triggers readiness runs; [5.12] SyncPod's AddPod
 }
 

@@ -28,11 +28,12 @@ const scratchShown: string[] = [];
 const scratchChanged: string[] = [];
 
 /** Emits the differences a learner sees between two written statuses. */
-export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, explained: readonly ExplainedCondition[]): void {
+/** `beforeEviction`: the phase getPhase gave before the deadline's eviction step ([13.2]), for an API with none yet. */
+export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, explained: readonly ExplainedCondition[], beforeEviction?: ApiPodStatus['phase']): void {
   const manager = sim.status;
   const prev = manager.api;
   const before = manager.view; // what the API has: the phase the events compare with ([13.2])
-  const view = apiStatusFor(sim, before, next);
+  const view = apiStatusFor(sim, before, next, beforeEviction);
   const shown = scratchShown; // this write's events, which the kubectl row shows
   empty(shown);
   const changes = new LazyChanges(sim, prev, next);
