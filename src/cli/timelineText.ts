@@ -18,6 +18,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'container.pulling':
     case 'container.pulled': return e.image;
     case 'pod.sandboxChanged': return `sandbox attempt ${e.attempt}`;
+    case 'pod.deadlineExceeded': return 'past activeDeadlineSeconds';
     case 'container.start':
     case 'container.up':
     case 'container.started':

@@ -91,6 +91,12 @@ export interface PodGoneEvent extends EventBase { type: 'pod.gone' }
  * sandbox and an old one exists. `attempt`: the new sandbox's (1 for the first replacement).
  */
 export interface PodSandboxChangedEvent extends EventBase { type: 'pod.sandboxChanged'; attempt: number }
+/**
+ * The kubelet generated a status past the pod's spec.activeDeadlineSeconds ([13.2]): the deadline
+ * handler's ShouldEvict (active_deadline.go) records Normal DeadlineExceeded "Pod was active on the
+ * node longer than the specified deadline" each time, which `kubectl describe` counts.
+ */
+export interface PodDeadlineExceededEvent extends EventBase { type: 'pod.deadlineExceeded' }
 
 interface ContainerEventBase extends EventBase { container: string }
 
@@ -219,6 +225,7 @@ export type TraceEvent =
   | PodDeletedEvent
   | PodGoneEvent
   | PodSandboxChangedEvent
+  | PodDeadlineExceededEvent
   | ContainerPullingEvent
   | ContainerPulledEvent
   | ContainerStartEvent

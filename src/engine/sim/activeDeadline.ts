@@ -48,6 +48,20 @@ export function applyActiveDeadline(sim: PodSim, explained: PhaseExplanation, pr
 }
 
 /**
+ * ShouldEvict's Event ([13.2]): generateAPIPodStatus asks the deadline handler at every status it
+ * generates, and past the deadline the handler records Normal DeadlineExceeded each time (so a
+ * deadline sync and SyncTerminatingPod's two statuses give `x3`). The first one is the cause of
+ * the kill that follows.
+ */
+export function noteDeadlineExceeded(sim: PodSim): void {
+  const id = sim.emit({
+    type: 'pod.deadlineExceeded',
+    why: `[13.2] The kubelet generates a status past the pod's activeDeadlineSeconds (${sim.pod.activeDeadlineSeconds}s): the deadline handler records Normal DeadlineExceeded ("${DEADLINE_MESSAGE}"), as it does at every status it generates from now on.`,
+  });
+  sim.terminalDecisionId ??= id;
+}
+
+/**
  * The sync loop's tick that finds the pod past its deadline (ShouldSync) and syncs it ([13.1]).
  * The ticker fires every second; the deadline is a whole number of seconds after the pod's start.
  */

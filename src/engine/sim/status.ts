@@ -22,7 +22,7 @@ import { publish, publishUnchanged } from './statusEvents';
 import { conditionsToWrite } from './writtenConditions';
 import { illegalTransition } from './statusTransition';
 import { terminatePodStatus } from './terminatePodStatus';
-import { applyActiveDeadline, type DeadlineVerdict } from './activeDeadline';
+import { applyActiveDeadline, noteDeadlineExceeded, pastActiveDeadline, type DeadlineVerdict } from './activeDeadline';
 import type { GeneratedStatus } from './statusManager';
 import { holds, remember, specForStatus, statusesByPosition } from './statusMemo';
 import { rememberContainersReady } from './probePatch';
@@ -310,6 +310,7 @@ export function writeStatus(sim: PodSim): void {
   const previousPhase = manager.api.phase;
   const sticky = keepTerminalPhase(phaseOf(sim, statuses, initialized), previousPhase);
   const explained = applyActiveDeadline(sim, sticky, previousPhase); // [13.2]
+  if (pastActiveDeadline(sim)) noteDeadlineExceeded(sim);
   const conditions = conditionsFor(sim, statuses, explained.phase);
   if (!holds(manager.containersReady, statuses, explained.phase)) {
     rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);

@@ -37,6 +37,8 @@ function terminationEnded(sim: PodSim): void {
 export function* enterTerminal(sim: PodSim): Proc<void> {
   if (sim.terminalDone) return;
   sim.terminalDone = true;
+  // [8.10] SyncTerminatingPod writes the status before the kill (from the last relist's cache entry, [0.6]) and once all stopped
+  readAtLastRelist(sim, () => writeStatus(sim));
   sim.probes.stop(['startup', 'liveness', 'readiness']);
   sim.worker.cancelRequeue();
   if (sim.specs().some((c) => sim.running(c.name))) {

@@ -15,6 +15,7 @@ export function describeEvent(e: TraceEvent): string {
     case 'pod.deleted': return `Someone deletes the pod, with a grace period of ${e.gracePeriodSeconds} s.`;
     case 'pod.gone': return 'The pod is gone from the API server.';
     case 'pod.sandboxChanged': return 'The kubelet finds the pod’s sandbox dead: it kills what is left and makes a new one.';
+    case 'pod.deadlineExceeded': return 'The kubelet finds the pod past its activeDeadlineSeconds (an Event each time it writes a status).';
     case 'container.pulling': return `${e.container}: pulling image ${e.image}.`;
     case 'container.pulled': return `${e.container}: image ${e.image} is on the node.`;
     case 'container.start': return e.attempt === 0 ? `The kubelet starts ${e.container}.` : `The kubelet restarts ${e.container} (run ${e.attempt + 1}).`;

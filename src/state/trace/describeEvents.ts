@@ -4,6 +4,7 @@
 
 import { apiSecond, humanDuration } from '../../engine/kubectl/humanDuration';
 import type { Trace, TraceEvent } from '../../engine/trace';
+import { DEADLINE_MESSAGE } from '../../engine/sim/activeDeadline';
 import { upperBound } from '../kubectlAt';
 import { EVENT_TTL_SECONDS, EventSpamFilter, spamKey } from './eventSpamFilter';
 import { containerFieldPath, createdMessage, describedMessage, imagePresentMessage, pulledMessage, startedMessage, traceMinor } from './eventWording';
@@ -50,6 +51,9 @@ export function kubeEvents(e: TraceEvent, context: EventContext): Row[] {
     case 'pod.sandboxChanged':
       // [2.11] SyncPod, every version read: recorded on the pod, not a container.
       return [kubelet('Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')];
+    case 'pod.deadlineExceeded':
+      // [13.2] active_deadline.go ShouldEvict, at each generated status past the deadline.
+      return [kubelet('Normal', 'DeadlineExceeded', DEADLINE_MESSAGE)];
     case 'container.pulling':
       return [kubelet('Normal', 'Pulling', `Pulling image "${e.image}"`)];
     case 'container.pulled':
@@ -185,6 +189,7 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean, p
   switch (e.type) {
     case 'pod.scheduled':
     case 'pod.sandboxChanged':
+    case 'pod.deadlineExceeded':
       return e.type;
     case 'container.pulling':
       return `${e.type}|${e.image}`;

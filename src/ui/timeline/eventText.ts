@@ -17,6 +17,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'pod.kubectl': return `READY ${e.ready}  STATUS ${e.status}  RESTARTS ${e.restarts}`;
     case 'pod.deleted': return `grace period ${e.gracePeriodSeconds} s`;
     case 'pod.sandboxChanged': return `new sandbox, attempt ${e.attempt}`;
+    case 'pod.deadlineExceeded': return 'past activeDeadlineSeconds';
     case 'container.pulling':
     case 'container.pulled': return e.image;
     case 'container.start':
