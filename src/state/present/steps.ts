@@ -8,7 +8,7 @@ export type PresentGranularity = 'moments' | 'events';
 
 /** Event types that change the kubectl line or a container's state, or that a user caused. */
 const MOMENT_TYPES = new Set<TraceEvent['type']>([
-  'pod.scheduled', 'pod.kubectl', 'pod.phase', 'pod.deleted', 'pod.gone', 'pod.sandboxChanged',
+  'pod.scheduled', 'pod.kubectl', 'pod.phase', 'pod.deleted', 'pod.gone', 'pod.sandboxChanged', 'pod.deadlineExceeded',
   'container.start', 'container.started', 'container.unstarted', 'container.ready', 'container.unready', 'container.exit',
   'container.kill', 'container.signal', 'container.backoff', 'hook.start',
   'fault', 'node.kubeletRestart', 'node.kubeletStarted', 'node.containersRemoved', 'node.reboot', 'node.sandboxDied', 'sim.truncated', 'job.podCreated', 'job.complete', 'job.failed',

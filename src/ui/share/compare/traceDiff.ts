@@ -53,7 +53,7 @@ function firstMissing(of: TraceEvent[], other: TraceEvent[]): TraceEvent | null 
  * 0 s, so they are left out of the comparison (the lanes still show them).
  */
 const STORY = new Set<TraceEvent['type']>([
-  'pod.phase', 'pod.deleted', 'pod.sandboxChanged', 'node.reboot', 'node.sandboxDied', 'node.kubeletRestart',
+  'pod.phase', 'pod.deleted', 'pod.sandboxChanged', 'pod.deadlineExceeded', 'node.reboot', 'node.sandboxDied', 'node.kubeletRestart',
   'container.start', 'container.started', 'container.unstarted', 'container.ready', 'container.unready',
   'container.exit', 'container.kill', 'container.signal', 'container.backoff',
 ]);
