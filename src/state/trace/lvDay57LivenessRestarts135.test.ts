@@ -50,10 +50,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apiSecond } from '../../engine/kubectl/humanDuration';
-import { agoOf, expectSubsequence, publishedRows, rowAt, rowsWithLastRestart, withVersion } from '../../engine/kubectl/transcripts/watch.testkit';
+import { agoOf, expectSubsequence, publishedRows, columnsWithLastRestart, rowAt, withVersion } from '../../engine/kubectl/transcripts/watch.testkit';
 import { runScenario } from '../../engine/run';
 import { describeEvents } from './describeEvents';
-import { publishedEvent } from './publishedEvents.testkit';
+import { expectPublishedEvent, publishedEvent } from './publishedEvents.testkit';
 
 const FIXTURE = readFileSync(new URL('../../engine/kubectl/transcripts/fixtures/lv-day57-liveness-pod.yaml', import.meta.url), 'utf8');
 const POD = 'liveness-pod';
@@ -102,10 +102,7 @@ describe('transcript: Day 57 liveness-pod on kind (1.35+), killed every 75 s unt
   it.each(VERSIONS)('watch: `1/1 Running N (1s ago)` at 76s, 2m31s, 3m46s, 5m1s, 6m16s, then `0/1 CrashLoopBackOff 5 (1s ago)` at 7m31s, each within 1.5 s (%s) [4.4] [4.5] [15.3] [14.1]', (version) => {
     const text = scenario(version, 7);
     const published = publishedRows(WATCH_LINES.join('\n'));
-    const ours = rowsWithLastRestart(text).map((r) => {
-      const [ready, status, restarts] = r.key.split(' ');
-      return { t: r.t, ready: ready!, status: status!, restarts: restarts!, lastRestartAt: r.lastRestartAt };
-    });
+    const ours = columnsWithLastRestart(text);
     // the first row is the watch's initial listing at 72 s
     expect(rowAt(ours, published[0]!.t)).toEqual({ ready: '1/1', status: 'Running', restarts: '0' });
     const from = ours.findLastIndex((r) => r.t <= published[0]!.t);
@@ -141,14 +138,7 @@ describe('transcript: Day 57 liveness-pod on kind (1.35+), killed every 75 s unt
     const rows = describeEvents(trace, LISTING_AT, POD).filter((r) => r.from === 'kubelet');
     for (const p of EVENTS) {
       // the trace carries no exec probe's output: the panel prints "Liveness probe failed:" with none
-      const message = p.reason === 'Unhealthy' ? p.message.replace(/ cat: .*$/, '') : p.message;
-      const ours = rows.filter((r) => r.reason === p.reason && r.message === message);
-      expect(ours, `${p.reason} ${message}\nours: ${rows.map((r) => `${r.reason} x${r.count} ${r.message}`).join('\n')}`).toHaveLength(1);
-      const row = ours[0]!;
-      expect(row.type).toBe(p.type);
-      expect(row.count, p.reason).toBe(p.count);
-      expect(Math.abs(LISTING_AT - apiSecond(row.t) - p.age), `${p.reason}: age`).toBeLessThanOrEqual(1);
-      expect(Math.abs(LISTING_AT - apiSecond(row.first) - (p.over ?? p.age)), `${p.reason}: over`).toBeLessThanOrEqual(1);
+      expectPublishedEvent(rows, p, LISTING_AT, { message: p.reason === 'Unhealthy' ? p.message.replace(/ cat: .*$/, '') : p.message });
     }
     expect(rows).toHaveLength(EVENTS.length);
   });
@@ -189,10 +179,7 @@ const STARTUP_EVENTS = [
 describe('transcript: Day 57 startup-pod with failureThreshold 2 (reconstructed), killed every 40 s (1.35+)', () => {
   it.each(VERSIONS)('watch: `0/1 Running 0` 3s, `1 (1s ago)` 42s, `2 (1s ago)` 82s, each within 1.5 s (%s) [5.5] [15.3] [4.5] [14.1]', (version) => {
     const published = publishedRows(STARTUP_WATCH.join('\n'));
-    const ours = rowsWithLastRestart(withVersion(STARTUP, version)).map((r) => {
-      const [ready, status, restarts] = r.key.split(' ');
-      return { t: r.t, ready: ready!, status: status!, restarts: restarts!, lastRestartAt: r.lastRestartAt };
-    });
+    const ours = columnsWithLastRestart(withVersion(STARTUP, version));
     const at = expectSubsequence(published, ours);
     at.forEach((i, n) => expect(Math.abs(ours[i]!.t - published[n]!.t), `row ${n}`).toBeLessThanOrEqual(1.5));
     at.slice(1).forEach((i, n) => expect(Math.abs(ours[i]!.lastRestartAt! - (published[n + 1]!.t - agoOf(STARTUP_WATCH[n + 1]!)!))).toBeLessThanOrEqual(1));

@@ -55,7 +55,7 @@ import { apiSecond } from '../../engine/kubectl/humanDuration';
 import { expectSubsequence, fromWatchStart, publishedRows, rowAt, simulatedRows, withVersion } from '../../engine/kubectl/transcripts/watch.testkit';
 import { runScenario } from '../../engine/run';
 import { describeEvents } from './describeEvents';
-import { publishedEvent } from './publishedEvents.testkit';
+import { expectPublishedEvent, publishedEvent } from './publishedEvents.testkit';
 
 const FIXTURE = readFileSync(new URL('../../engine/kubectl/transcripts/fixtures/lv-uopsdod-liveness-500.yaml', import.meta.url), 'utf8');
 const POD = 'app-deployment-6786b5648d-757bq';
@@ -115,13 +115,7 @@ describe('transcript: uopsdod startup + liveness probes, a Node.js app killed by
     const trace = runScenario(withVersion(FIXTURE, version)).trace!;
     const rows = describeEvents(trace, LISTING_AT, POD).filter((r) => r.from === 'kubelet');
     for (const p of EVENTS) {
-      const ours = rows.filter((r) => r.reason === p.reason && r.message === p.message);
-      expect(ours, `${p.reason} ${p.message}\nours: ${rows.map((r) => `${r.reason} x${r.count} ${r.message}`).join('\n')}`).toHaveLength(1);
-      const row = ours[0]!;
-      expect(row.type).toBe(p.type);
-      expect(row.count, p.reason).toBe(p.count);
-      expect(Math.abs(LISTING_AT - apiSecond(row.t) - p.age), `${p.reason}: age`).toBeLessThanOrEqual(1);
-      expect(Math.abs(LISTING_AT - apiSecond(row.first) - (p.over ?? p.age)), `${p.reason}: over`).toBeLessThanOrEqual(1);
+      expectPublishedEvent(rows, p, LISTING_AT);
     }
     // nothing else from the kubelet: no BackOff (the restart did not wait), no Startup probe failure
     expect(rows.map((r) => r.reason).sort()).toEqual(EVENTS.map((p) => p.reason).sort());

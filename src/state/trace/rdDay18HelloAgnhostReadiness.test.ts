@@ -56,10 +56,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apiSecond } from '../../engine/kubectl/humanDuration';
-import { agoOf, expectSubsequence, publishedRows, rowAt, rowsWithLastRestart, withVersion } from '../../engine/kubectl/transcripts/watch.testkit';
+import { agoOf, expectSubsequence, publishedRows, columnsWithLastRestart, rowAt, withVersion } from '../../engine/kubectl/transcripts/watch.testkit';
 import { runScenario } from '../../engine/run';
 import { describeEvents } from './describeEvents';
-import { publishedEvent } from './publishedEvents.testkit';
+import { expectPublishedEvent, publishedEvent } from './publishedEvents.testkit';
 
 const FIXTURE = readFileSync(new URL('../../engine/kubectl/transcripts/fixtures/rd-day18-hello-agnhost.yaml', import.meta.url), 'utf8');
 const POD = 'hello';
@@ -103,10 +103,7 @@ describe('transcript: Day 18 hello (agnhost liveness, readiness delay 15 s) on k
   it.each(VERSIONS)('watch: `0/1 Running 0` 16s, `1 (1s ago)` 22s, `2 (1s ago)` 40s, each within 1.5 s, never ready (%s) [5.3] [5.5] [4.5] [14.1]', (version) => {
     const text = scenario(version, 7);
     const published = publishedRows(WATCH_LINES.join('\n'));
-    const ours = rowsWithLastRestart(text).map((r) => {
-      const [ready, status, restarts] = r.key.split(' ');
-      return { t: r.t, ready: ready!, status: status!, restarts: restarts!, lastRestartAt: r.lastRestartAt };
-    });
+    const ours = columnsWithLastRestart(text);
     expect(rowAt(ours, published[0]!.t)).toEqual({ ready: '0/1', status: 'Running', restarts: '0' });
     const watched = ours.slice(ours.findLastIndex((r) => r.t <= published[0]!.t));
     const at = expectSubsequence(published, watched);
@@ -123,13 +120,7 @@ describe('transcript: Day 18 hello (agnhost liveness, readiness delay 15 s) on k
     const trace = runScenario(scenario(version, 7)).trace!;
     const rows = describeEvents(trace, LISTING_AT, POD).filter((r) => r.from === 'kubelet');
     for (const p of EVENTS) {
-      const ours = rows.filter((r) => r.reason === p.reason && r.message === p.message);
-      expect(ours, `${p.reason} ${p.message}\nours: ${rows.map((r) => `${r.reason} x${r.count} ${r.message}`).join('\n')}`).toHaveLength(1);
-      const row = ours[0]!;
-      expect(row.type).toBe(p.type);
-      expect(row.count, p.reason).toBe(p.count);
-      expect(Math.abs(LISTING_AT - apiSecond(row.t) - p.age), `${p.reason}: age`).toBeLessThanOrEqual(1);
-      expect(Math.abs(LISTING_AT - apiSecond(row.first) - (p.over ?? p.age)), `${p.reason}: over`).toBeLessThanOrEqual(1);
+      expectPublishedEvent(rows, p, LISTING_AT);
     }
     expect(rows).toHaveLength(EVENTS.length);
     // the pod kept restarting after the listing's last event: the filter, not the pod, stopped

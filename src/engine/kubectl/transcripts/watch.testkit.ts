@@ -130,3 +130,11 @@ export function rowsWithLastRestart(scenario: string): { t: number; key: string;
     ? [{ t: e.t, key: `${e.ready} ${e.status} ${restartCount(e.restarts)}`, lastRestartAt: e.lastRestartAt }]
     : []));
 }
+
+/** The same rows with their columns apart (RESTARTS as its count), for subsequence and "ago" checks. */
+export function columnsWithLastRestart(scenario: string): (TimedRow & { lastRestartAt?: number })[] {
+  return rowsWithLastRestart(scenario).map((r) => {
+    const [ready, status, restarts] = r.key.split(' ');
+    return { t: r.t, ready: ready!, status: status!, restarts: restarts!, lastRestartAt: r.lastRestartAt };
+  });
+}
