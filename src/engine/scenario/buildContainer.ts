@@ -43,9 +43,10 @@ function buildProbe(p: RawProbe | undefined, namedPorts: ReadonlyMap<string, num
 export const POD_IP = '<pod IP>';
 
 /**
- * The URL (httpGet) or host:port (tcpSocket) the prober dials, as its errors print it: prober.go
- * formatURL (url.URL with the scheme lowercased, the host joined with the port; Go's URL.String
- * adds the slash a path without one lacks) and the TCP prober's net.JoinHostPort.
+ * The URL (httpGet) or host:port (tcpSocket, grpc) the prober dials, as its errors print it:
+ * prober.go formatURL (url.URL with the scheme lowercased, the host joined with the port; Go's
+ * URL.String adds the slash a path without one lacks), and the TCP and gRPC probers'
+ * net.JoinHostPort (a gRPC port is a number: the API has no named gRPC port).
  */
 function probeTarget(p: RawProbe, namedPorts: ReadonlyMap<string, number>): string | undefined {
   // A named port is the container's port of that name (findPortByName); one it lacks, the prober reports as an error, not a failure.
@@ -57,7 +58,7 @@ function probeTarget(p: RawProbe, namedPorts: ReadonlyMap<string, number>): stri
     const scheme = (p.httpGet.scheme?.value ?? 'HTTP').toLowerCase();
     return `${scheme}://${POD_IP}:${port}${path !== '' && !path.startsWith('/') ? '/' : ''}${path}`;
   }
-  const port = resolve(p.tcpSocket?.port?.value);
+  const port = p.grpc ? p.grpc.port?.value : resolve(p.tcpSocket?.port?.value);
   return port === undefined ? undefined : `${POD_IP}:${port}`;
 }
 

@@ -40,8 +40,8 @@ export interface ProbeSpec {
   /** How long one run of the exec command takes, read from it (`sh -c "sleep 5; exit 0"`: 5); null: it never returns. */
   duration?: number | null;
   /**
-   * Where an httpGet or tcpSocket probe connects, as the prober's errors name it, the pod's IP
-   * written `<pod IP>` (the engine has none): `http://<pod IP>:8080/healthz`, `<pod IP>:8080`.
+   * Where an httpGet, tcpSocket or grpc probe connects, as the prober's errors name it, the pod's
+   * IP written `<pod IP>` (the engine has none): `http://<pod IP>:8080/healthz`, `<pod IP>:8080`.
    * A named port is the container's port of that name (findPortByName). Unset for a named port
    * the container lacks (the prober errors: no failure output) and other handlers.
    */

@@ -69,11 +69,12 @@ describe('failedRunOutput: the handler\'s output after "probe failed: " [5.13]',
     expect(failedRunOutput(tcp, 'timedOut')).toBe('dial tcp <pod IP>:5432: i/o timeout');
   });
 
-  it('says nothing it cannot know: an exec command\'s own output, an app that answers but fails, a named port, gRPC', () => {
+  it('says nothing it cannot know: an exec command\'s own output, an app that answers but fails, a named port, a gRPC server\'s reply', () => {
     expect(failedRunOutput({ ...base, handler: 'exec', command: ['cat', '/tmp/healthy'] }, 'refused')).toBeUndefined();
     expect(failedRunOutput({ ...base, handler: 'httpGet', target: 'http://<pod IP>:80/' }, 'other')).toBeUndefined();
     expect(failedRunOutput({ ...base, handler: 'httpGet' }, 'refused')).toBeUndefined(); // a named port the container lacks
     expect(failedRunOutput({ ...base, handler: 'grpc' }, 'refused')).toBeUndefined();
+    expect(failedRunOutput({ ...base, handler: 'grpc', target: '<pod IP>:9090' }, 'other')).toBeUndefined(); // NOT_SERVING or another failure: the server's
     // an injected failure on an app that is up: no output (the status code is the app's)
     const injected = failures(pod('      readinessProbe: { httpGet: { path: /, port: 3001 } }\n').replace('until: 40s', 'until: 40s\nevents:\n  - { at: 30s, do: failReadiness, container: uptime-kuma, for: 5s }'), 'readiness');
     const late = injected.filter((e) => e.t >= 30);

@@ -12,16 +12,24 @@
 // - an app that answers with a failing status (an injected failure's `statusCode`): pkg/probe/http
 //   `HTTP probe failed with statuscode: %d` for any status outside 200-399 (read in the stored
 //   http.go; 3xx is a success with a warning).
+// - a gRPC probe ([5.17], pkg/probe/grpc Probe, read): a dial that found nothing listening until
+//   timeoutSeconds, `timeout: failed to connect service "<pod IP>:9090" within 1s: context
+//   deadline exceeded` (%q of the address, %v of the timeout as a Go duration, %+v of the
+//   context's error), and a health check past the deadline, `timeout: health rpc did not
+//   complete within 1s`.
 // What the engine cannot know stays empty, as for a handler that printed nothing: an exec
 // command's own output (`exit 1` prints nothing), the status of an app that is not ready or healthy
-// when the scenario does not give it, a gRPC server's reply. Published lines: "Readiness probe failed: Get
+// when the scenario does not give it, a gRPC server's reply (NOT_SERVING or another failure). Published lines: "Readiness probe failed: Get
 // \"http://10.42.0.186:3001/\": dial tcp 10.42.0.186:3001: connect: connection refused" and
 // "Liveness probe failed: command \"node extra/healthcheck.js\" timed out" (a 2022 k3s cluster,
 // dirsigler/uptime-kuma-helm#67).
 
 import type { ProbeSpec } from '../scenario/types';
 
-/** Why a run failed, as far as its output goes. */
+/**
+ * Why a run failed, as far as its output goes: nothing listened (for gRPC, the dial that waited for
+ * it ran out of time, [5.17]), the handler outlived timeoutSeconds, or something the output does not tell.
+ */
 export type FailedRunCause = 'refused' | 'timedOut' | 'other';
 
 /** Go's %q for the ASCII a command or URL holds: double quotes, backslash escapes. */
@@ -32,6 +40,14 @@ function hostPort(url: string): string {
   const rest = url.slice(url.indexOf('://') + 3);
   const slash = rest.indexOf('/');
   return slash < 0 ? rest : rest.slice(0, slash);
+}
+
+/** Go's %v of a time.Duration of whole seconds: `1s`, `1m0s`, `1h0m5s`. */
+export function goSeconds(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h > 0 ? `${h}h${m}m${s}s` : m > 0 ? `${m}m${s}s` : `${s}s`;
 }
 
 /** The output of an HTTP probe whose handler answered `statusCode` (400-599). */
@@ -53,6 +69,10 @@ export function failedRunOutput(spec: ProbeSpec, cause: FailedRunCause): string 
     case 'tcpSocket':
       if (spec.target === undefined) return undefined;
       return cause === 'timedOut' ? `dial tcp ${spec.target}: i/o timeout` : `dial tcp ${spec.target}: connect: connection refused`;
+    case 'grpc':
+      if (cause === 'timedOut') return `timeout: health rpc did not complete within ${goSeconds(spec.timeoutSeconds)}`;
+      return spec.target === undefined ? undefined
+        : `timeout: failed to connect service ${goQuote(spec.target)} within ${goSeconds(spec.timeoutSeconds)}: context deadline exceeded`;
     default:
       return undefined;
   }

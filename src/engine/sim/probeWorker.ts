@@ -17,7 +17,8 @@ import { apiSecond } from '../kubectl/humanDuration';
 import type { PodSim } from './podSim';
 import type { Instance } from './model';
 import type { QueueItem } from './queue';
-import { runPlan, type RunPlan } from './probeRun';
+import { grpcRunPlan, runPlan, type RunPlan } from './probeRun';
+import { roundTime } from '../trace';
 import { emitProbeErrored, emitProbeFailed, emitProbeResult } from './frequentEvents';
 import { erroredRunWhy, probeRunErrors } from './probeContext';
 import { failedRunOutput, failingStatusOutput, type FailedRunCause } from './probeOutput';
@@ -125,7 +126,10 @@ export class ProbeWorkerLoop {
       this.errored(w, inst);
       return;
     }
-    const plan = runPlan(w.spec, inst.behavior, w.kind);
+    // [5.17] a gRPC run dials until the app listens or timeoutSeconds runs out; a verdict's handler always answers
+    const plan = w.spec.handler === 'grpc' && w.spec.verdict === undefined
+      ? grpcRunPlan(w.spec, inst.behavior, w.kind, this.sim.now, inst.upAt ?? 0)
+      : runPlan(w.spec, inst.behavior, w.kind);
     if (plan.seconds <= 0) {
       this.finish(w, inst, plan);
       return;
@@ -296,7 +300,7 @@ export class ProbeWorkerLoop {
     const faulted = !plan.timedOut && w.spec.verdict === undefined && this.sim.faults.probeFails(w.container, w.kind, this.sim.now);
     const cause = faulted ? this.sim.faults.probeFaultId(w.container, w.kind) : inst.ids.up ?? inst.ids.start;
     // What the run printed: nothing listens before the app is up; an injected fault or a verdict says no more.
-    const outputCause: FailedRunCause = plan.timedOut ? 'timedOut'
+    const outputCause: FailedRunCause = plan.dialTimedOut ? 'refused' : plan.timedOut ? 'timedOut'
       : !faulted && w.spec.verdict === undefined && (inst.upAt === undefined || this.sim.now < inst.upAt) ? 'refused' : 'other';
     const status = faulted && w.spec.handler === 'httpGet' ? this.sim.faults.probeStatusCode(w.container, w.kind, this.sim.now) : undefined;
     const output = status !== undefined ? failingStatusOutput(status)
@@ -334,9 +338,12 @@ function probeWhy(w: Worker, result: Verdict): string {
   const times = result === 'failure' ? w.spec.failureThreshold : w.spec.successThreshold;
   const n = `${times} consecutive ${result === 'failure' ? 'failure' : 'success'}${times > 1 ? (result === 'failure' ? 's' : 'es') : ''}`;
   const plan = w.lastPlan;
-  const slow = plan?.timedOut && result === 'failure'
-    ? ` Each run timed out after timeoutSeconds (${w.spec.timeoutSeconds}s): the handler ${plan.handler === null ? 'never answers' : `takes ${plan.handler}s`} [5.11].`
-    : plan && plan.seconds > 0 ? ` Each run takes ${plan.seconds}s [5.11].` : '';
+  const slow = plan?.dialTimedOut && result === 'failure'
+    ? ` Each run dialled for timeoutSeconds (${w.spec.timeoutSeconds}s) and found nothing listening: a gRPC probe waits for a connection [5.17].`
+    : plan?.timedOut && result === 'failure'
+      ? ` Each run timed out after timeoutSeconds (${w.spec.timeoutSeconds}s): the handler ${plan.handler === null ? 'never answers' : `takes ${plan.handler}s`} [5.11].`
+      : plan && plan.dialled > 0 ? ` The run dialled for ${roundTime(plan.dialled)}s, until the app listened: a gRPC probe waits for a connection [5.17].`
+        : plan && plan.seconds > 0 ? ` Each run takes ${plan.seconds}s [5.11].` : '';
   const counted = w.streakFrom !== undefined && w.streakFrom !== w.instance
     ? ` The count includes results from the container's previous run, which the kubelet keeps across a restart [5.10].` : '';
   switch (w.kind) {
@@ -363,17 +370,17 @@ function ordinal(n: number): string {
 }
 
 /** Why a run failed, as failedRunWhy words it: one of four reasons (the worker's spec fixes the rest). */
-const FailReason = { TimedOut: 0, AlwaysFails: 1, Injected: 2, NotUp: 3 } as const;
+const FailReason = { TimedOut: 0, AlwaysFails: 1, Injected: 2, NotUp: 3, NotListening: 4 } as const;
 type FailReason = (typeof FailReason)[keyof typeof FailReason];
 
 function failReason(w: Worker, plan: RunPlan, faulted: boolean): FailReason {
-  return plan.timedOut ? FailReason.TimedOut : w.spec.verdict === 'fail' ? FailReason.AlwaysFails : faulted ? FailReason.Injected : FailReason.NotUp;
+  return plan.dialTimedOut ? FailReason.NotListening : plan.timedOut ? FailReason.TimedOut : w.spec.verdict === 'fail' ? FailReason.AlwaysFails : faulted ? FailReason.Injected : FailReason.NotUp;
 }
 
 /** failedRunWhy, made once per worker, reason and count: the words depend on nothing else. */
 function failedRunWhyOf(w: Worker, plan: RunPlan, faulted: boolean, run: number): string {
   const reason = failReason(w, plan, faulted);
-  const key = run * 4 + reason;
+  const key = run * 5 + reason;
   const made = w.failedWhys?.get(key);
   if (made !== undefined) return made;
   const why = failedRunWhy(w, reason, run);
@@ -382,7 +389,9 @@ function failedRunWhyOf(w: Worker, plan: RunPlan, faulted: boolean, run: number)
 }
 
 function failedRunWhy(w: Worker, failure: FailReason, run: number): string {
-  const reason = failure === FailReason.TimedOut
+  const reason = failure === FailReason.NotListening
+    ? `nothing listened, and a gRPC probe dials again until timeoutSeconds (${w.spec.timeoutSeconds}s) runs out [5.17]`
+    : failure === FailReason.TimedOut
     ? `it timed out after timeoutSeconds (${w.spec.timeoutSeconds}s) [5.11]`
     : failure === FailReason.AlwaysFails ? 'its handler always fails'
       : failure === FailReason.Injected ? 'an injected probe failure'
