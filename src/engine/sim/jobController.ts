@@ -106,14 +106,23 @@ export class JobController {
 
   private *loop(): Task {
     for (;;) {
+      const created = this.serial;
       const wake = this.sync();
       if (this.done) break;
-      const timeout = wake === undefined ? undefined : Math.max(0, wake - this.k.now);
+      // [16.2] the pods a sync created enqueue the Job a second later (addPod, and the Job's own
+      // status update, updateJob: both enqueueSyncJobBatched), so a back-off that sync did not wait
+      // for (an index's, [16.5]) is found again then
+      const next = this.serial !== created ? Math.min(wake ?? Infinity, this.k.now + SYNC_JOB_BATCH_PERIOD) : wake;
+      const timeout = next === undefined ? undefined : Math.max(0, next - this.k.now);
       const changed: boolean = yield { until: () => this.changed(), timeout };
       // [16.2] a pod update enqueues the Job after syncJobBatchPeriod (updatePod ->
       // enqueueSyncJobBatched; updates within it make one sync); a sync the controller asked for
-      // itself (a back-off's end, the deadline) comes at its time
-      if (changed) yield { sleep: SYNC_JOB_BATCH_PERIOD };
+      // itself (a back-off's end, the deadline) comes at its time, and the queue keeps the earlier
+      // of the two (the delaying queue's AddAfter of a key already waiting)
+      if (changed) {
+        const at = Math.min(next ?? Infinity, this.k.now + SYNC_JOB_BATCH_PERIOD);
+        if (at > this.k.now) yield { sleep: at - this.k.now };
+      }
     }
     // The Job is over: the run closes once its pods are gone or terminal.
     yield { until: () => this.pods.every((p) => this.settled(p)) };
@@ -283,7 +292,8 @@ export class JobController {
     if (diff <= 0) return undefined;
     if (this.perIndex === undefined) {
       const remaining = this.backoff.remaining(this.k.now);
-      if (remaining > 1e-9) return this.k.now + remaining;
+      // enqueueSyncJobWithDelay never waits less than syncJobBatchPeriod [16.2]
+      if (remaining > 1e-9) return this.k.now + Math.max(remaining, SYNC_JOB_BATCH_PERIOD);
     }
     if (this.job.completionMode !== 'Indexed') {
       for (let i = 0; i < diff; i++) this.create(undefined);
@@ -295,7 +305,7 @@ export class JobController {
     if (this.perIndex !== undefined) {
       // getPodCreationInfoForIndependentIndexes: each index waits for its own back-off.
       const ready = indexes.filter((i) => this.indexRemaining(i) <= 1e-9);
-      if (!ready.length && indexes.length) wake = this.k.now + Math.min(...indexes.map((i) => this.indexRemaining(i)));
+      if (!ready.length && indexes.length) wake = this.k.now + Math.max(SYNC_JOB_BATCH_PERIOD, Math.min(...indexes.map((i) => this.indexRemaining(i))));
       indexes = ready;
     }
     for (const i of indexes) this.create(i);
