@@ -62,4 +62,57 @@ describe('RestartAllContainers (KEP-5532) [11.2]', () => {
     expect(r.problems.some((p) => p.severity === 'warning')).toBe(true);
     expect(r.trace!.events.some((e) => e.type === 'pod.condition' && e.condition === 'AllContainersRestarting')).toBe(false);
   });
+
+  // kubernetes#136966 (merged 2026-02-11, in 1.36.0; no 1.35 pick found): the in-place restart
+  // takes two syncs, the first kills and removes, the second starts. With another container
+  // running, its kill is a ContainerDied event at the next relist and the pod syncs again at once;
+  // a lone container's removal is only a ContainerRemoved event, which the kubelet ignores
+  // (kubelet.go isSyncPodWorthy), so 1.35 waited for the pod worker's periodic resync (60 s).
+  const lone = (version: string, gates = '') => `apiVersion: v1
+kind: Pod
+metadata: { name: lone }
+spec:
+  containers:
+    - name: app
+      image: example/app:1
+      restartPolicy: Never
+      restartPolicyRules:
+        - action: RestartAllContainers
+          exitCodes: { operator: In, values: [42] }
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${version}"
+until: 3m
+${gates}containers:
+  app:
+    runs:
+      - { exitAfter: 10s, exitCode: 42 }
+`;
+  const restartDelay = (text: string): number => {
+    const r = runScenario(text);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const done = r.trace!.events.find((e) => e.type === 'pod.condition' && e.condition === 'AllContainersRestarting' && e.status === 'False')!;
+    const restart = r.trace!.events.find((e) => e.type === 'container.start' && e.container === 'app' && e.t > done.t)!;
+    return restart.t - done.t;
+  };
+  const GATE = 'featureGates: { RestartAllContainersOnContainerExits: true }\n';
+
+  it('1.35 restarts a lone container only at the pod worker\'s periodic resync; 1.36 at once (#136966)', () => {
+    expect(restartDelay(lone('1.35', GATE))).toBeGreaterThanOrEqual(60);
+    expect(restartDelay(lone('1.35', GATE))).toBeLessThan(61);
+    for (const version of ['1.36', '1.37']) expect(restartDelay(lone(version))).toBeLessThan(2);
+    const r = runScenario(lone('1.35', GATE));
+    const why = r.trace!.events.find((e) => e.type === 'pod.condition' && e.condition === 'AllContainersRestarting' && e.status === 'False')!.why;
+    expect(why).toMatch(/periodic resync.*ContainerRemoved.*#136966/);
+  });
+
+  it('1.35 restarts at once when the restart killed another running container (its ContainerDied syncs the pod)', () => {
+    const r = runScenario(pod('1.35').replace('until: 60s', `until: 60s\n${GATE.trimEnd()}`));
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const done = r.trace!.events.find((e) => e.type === 'pod.condition' && e.condition === 'AllContainersRestarting' && e.status === 'False')!;
+    const next = r.trace!.events.find((e) => e.type === 'container.start' && e.t > done.t)!;
+    expect(next).toMatchObject({ container: 'init-1' });
+    expect(next.t - done.t).toBeLessThan(2);
+  });
 });
