@@ -324,7 +324,7 @@ export class ProbeManager {
   /**
    * StopLivenessAndStartup at the start of termination ([5.8]): it walks pod.Spec.Containers
    * only, so a sidecar's liveness and startup probes keep running until the pod is removed, in
-   * every version 1.28-1.36 (kubernetes#141766 adds the sidecars after 1.36).
+   * every version 1.28-1.37 (kubernetes#141766, merged after 1.37.0, adds the sidecars for 1.38).
    */
   stopLivenessAndStartup(): void {
     this.stop(['liveness', 'startup'], true, (name) => this.sim.rec(name).spec.kind === 'main');
