@@ -369,7 +369,7 @@ function ordinal(n: number): string {
   return `${n}${tens >= 11 && tens <= 13 ? 'th' : ORDINAL_SUFFIX[n % 10] ?? 'th'}`;
 }
 
-/** Why a run failed, as failedRunWhy words it: one of four reasons (the worker's spec fixes the rest). */
+/** Why a run failed, as failedRunWhy words it: one of five reasons (the worker's spec fixes the rest). */
 const FailReason = { TimedOut: 0, AlwaysFails: 1, Injected: 2, NotUp: 3, NotListening: 4 } as const;
 type FailReason = (typeof FailReason)[keyof typeof FailReason];
 
