@@ -115,4 +115,46 @@ ${gates}containers:
     expect(next).toMatchObject({ container: 'init-1' });
     expect(next.t - done.t).toBeLessThan(2);
   });
+
+  // kubernetes#136964 (1.36.0): convertToAPIContainerStatuses' podRestarting branch gives a
+  // container the restart removed a Waiting RestartingAllContainers status with the kubelet's
+  // message, a last state of exit 137 with reason RestartingAllContainers and no times, and the
+  // restart counted at once; the new run keeps that last state. Published: a kind v1.36.1 capture
+  // of a gang-restarted pod (search-index file 61059765563), both containers running with
+  // `lastState.terminated` 137 / RestartingAllContainers, "both stamps null", no containerID,
+  // message "The container is removed because RestartAllContainers in place". Before it (1.35)
+  // the last termination was "not preserved" (the PR's description).
+  const writesOf = (text: string, container: string) => {
+    const r = runScenario(text);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    return { trace: r.trace!, writes: (r.trace!.statusWrites ?? []).filter((w) => w.container === container) };
+  };
+
+  it('1.36+: a removed container waits with its restart already counted; 1.35 counts it when the new run starts (#136964)', () => {
+    for (const version of ['1.36', '1.37']) {
+      const { writes } = writesOf(pod(version), 'app');
+      const waiting = writes.find((w) => w.state === 'waiting' && w.reason === 'RestartingAllContainers')!;
+      expect(waiting.restartCount).toBe(1);
+      expect(writes.find((w) => w.state === 'running' && w.t > waiting.t)?.restartCount).toBe(1);
+    }
+    const { writes } = writesOf(pod('1.35').replace('until: 60s', `until: 60s\n${GATE.trimEnd()}`), 'app');
+    const waiting = writes.find((w) => w.state === 'waiting' && w.reason === 'RestartingAllContainers')!;
+    expect(waiting.restartCount).toBe(0);
+    expect(writes.find((w) => w.state === 'running' && w.t > waiting.t)?.restartCount).toBe(1);
+  });
+
+  it('after the restart RESTARTS has no "(… ago)": the last state has no finish time (1.36+) or is gone (1.35) (#136964)', () => {
+    for (const [version, text] of [['1.36', pod('1.36')], ['1.37', pod('1.37')], ['1.35', pod('1.35').replace('until: 60s', `until: 60s\n${GATE.trimEnd()}`)]]) {
+      const { trace } = writesOf(text!, 'app');
+      const done = trace.events.findIndex((e) => e.type === 'pod.condition' && e.condition === 'AllContainersRestarting' && e.status === 'False');
+      const rows = trace.events.slice(done).filter((e): e is Extract<typeof e, { type: 'pod.kubectl' }> => e.type === 'pod.kubectl');
+      expect(rows.length).toBeGreaterThan(1);
+      // running again: the sidecar's restart and the app's [14.3], and no "(… ago)"
+      expect(rows.at(-1)).toMatchObject({ ready: '2/2', status: 'Running', restarts: '2' });
+      expect(rows.at(-1)!.lastRestartAt).toBeUndefined();
+      // 1.36+: not while they wait either (1.35's waiting status is left as the engine had it: the
+      // removed run's own last state, renamed)
+      if (version !== '1.35') for (const row of rows) expect(row.lastRestartAt).toBeUndefined();
+    }
+  });
 });

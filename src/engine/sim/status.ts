@@ -50,6 +50,25 @@ function terminated(inst: Instance | undefined): ContainerState {
   return terminatedState({ exitCode: inst.exitCode ?? 0, reason: inst.reason, startedAt: inst.startedAt, finishedAt: inst.finishedAt });
 }
 
+/** [11.2] The kubelet's words for a container an in-place restart removed (1.36+, kubernetes#136964). */
+const RESTARTING_ALL_MESSAGE = 'The container is removed because RestartAllContainers in place';
+
+/**
+ * [11.2] 1.36+ (kubernetes#136964): the last state convertToAPIContainerStatuses gives a container
+ * removed by an in-place restart, whatever its run ended with: exit 137, no times, no container ID.
+ */
+const restartedInPlace = (): ContainerState => terminatedState({ exitCode: 137, reason: 'RestartingAllContainers', message: RESTARTING_ALL_MESSAGE });
+
+/**
+ * [11.2] The last state of a container whose previous run an in-place restart removed: 1.36+ the
+ * synthetic one above; 1.35 none (the runtime has no older container of that name, and the API's
+ * was not kept: #136964's description, "not preserved").
+ */
+function lastAfterRestartAll(sim: PodSim, name: string, prev: Instance | undefined): ContainerState | undefined {
+  if (!prev || !hiddenByRestartAll(sim, name, prev.attempt)) return undefined;
+  return sim.minor >= 36 ? restartedInPlace() : noState();
+}
+
 /** One container's status; the fields in a fixed order and built at once (no spreads: this runs for every container at every write). */
 function apiStatus(
   name: string, image: string | undefined, state: ContainerState, lastState: ContainerState, restartCount: number,
@@ -74,7 +93,12 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
   }
   const restartCount = inst.attempt;
   if (hiddenByRestartAll(sim, name, inst.attempt)) {
-    // [11.2] removed by an in-place restart: the status stays, waiting to start again.
+    // [11.2] removed by an in-place restart: the status stays, waiting to start again. 1.36+
+    // (#136964, convertToAPIContainerStatuses' podRestarting branch): the kubelet's message, a last
+    // state of exit 137 without times, and the restart already counted; 1.35: the reason only.
+    if (sim.minor >= 36 && inst.state !== 'created') {
+      return apiStatus(name, image, waitingState({ reason: 'RestartingAllContainers', message: RESTARTING_ALL_MESSAGE }), restartedInPlace(), restartCount + 1);
+    }
     const last = terminated(inst);
     if (last.terminated) last.terminated.reason = 'RestartingAllContainers'; // getPhase reads it as a restart ([6.2])
     return apiStatus(name, image, waitingState({ reason: 'RestartingAllContainers' }), last, restartCount);
@@ -95,7 +119,7 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
   if (inst.state === 'running') {
     const started = spec.kind === 'init' || sim.probes.started(rec, inst); // [5.6] UpdatePodStatus
     const ready = spec.kind !== 'init' && started && sim.probes.ready(rec, inst);
-    return apiStatus(name, image, runningState({ startedAt: inst.startedAt }), terminated(prev), restartCount, ready, started);
+    return apiStatus(name, image, runningState({ startedAt: inst.startedAt }), lastAfterRestartAll(sim, name, prev) ?? terminated(prev), restartCount, ready, started);
   }
   if (inst.state === 'exited') {
     if (rec.startError && showsWaiting(sim, spec, inst)) {
@@ -103,7 +127,7 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
     }
     const ready = spec.kind === 'init' && inst.exitCode === 0; // [5.6] a regular init container is ready once it exited 0
     // [10.8] lastState is the runtime's second-newest run, gone once the deletor's removal is relisted.
-    return apiStatus(name, image, terminated(inst), collected(sim, prev) ? noState() : terminated(prev), restartCount, ready);
+    return apiStatus(name, image, terminated(inst), lastAfterRestartAll(sim, name, prev) ?? (collected(sim, prev) ? noState() : terminated(prev)), restartCount, ready);
   }
   // Created but not started (e.g. a kubelet restart caught it, [2.7]): Waiting with no reason, or
   // with the start error when there is one and the pod is not deleted (convertContainerStatus, [10.2]).
