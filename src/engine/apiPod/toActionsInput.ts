@@ -3,7 +3,7 @@
 
 import type { ContainerStatus } from '../api';
 import type { PodActionsInput, ProbeVerdict, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
-import { initProgressReadsActiveSandbox, usesLegacyInitProgress } from '../kubelet/initProgressPath';
+import { createdInitContainerWaits, initProgressReadsActiveSandbox, sidecarImageChangeRestarts, usesLegacyInitProgress } from '../kubelet/initProgressPath';
 import { hasRuntimeRecord, sandboxReadyFromObject } from './hiddenInputs';
 import type { PodObject } from './readPod';
 
@@ -73,9 +73,16 @@ export function toActionsInput(obj: PodObject, opts: ActionsInputOptions): PodAc
     containerRestartRules: opts.containerRestartRules,
     // [2.10] as the simulator's sync reads it (sim/sync.ts actionsInput). A status never shows a
     // container as Created (the API has Waiting), so the branches agree on an object today.
-    ...(opts.minor === undefined ? {} : {
-      legacyInitProgress: usesLegacyInitProgress(opts.minor, opts.sidecarContainers ?? true, actionsSpec.initContainers),
-      initProgressActiveSandboxOnly: initProgressReadsActiveSandbox(opts.minor),
-    }),
+    ...(opts.minor === undefined ? {} : versionFlags(opts.minor, usesLegacyInitProgress(opts.minor, opts.sidecarContainers ?? true, actionsSpec.initContainers))),
+  };
+}
+
+/** The version-dependent branches of computePodActions, as the simulator's sync sets them (sim/sync.ts). */
+function versionFlags(minor: number, legacy: boolean): Pick<PodActionsInput, 'legacyInitProgress' | 'initProgressActiveSandboxOnly' | 'createdInitWaits' | 'sidecarImageChangeIgnored'> {
+  return {
+    legacyInitProgress: legacy,
+    initProgressActiveSandboxOnly: initProgressReadsActiveSandbox(minor),
+    createdInitWaits: createdInitContainerWaits(minor, legacy),
+    sidecarImageChangeIgnored: !sidecarImageChangeRestarts(minor),
   };
 }

@@ -64,7 +64,10 @@ function sandboxActions(input: PodActionsInput, changes: PodActions): PodActions
     ? '[0.1] The pod has no sandbox yet: the kubelet creates one first.'
     : '[2.9] The sandbox must be recreated: every container is killed and the init containers run again from the first.');
   const mains = input.containers.filter((c) => {
-    if (input.restartPolicy !== 'OnFailure') return true;
+    // runOnce: the pod's OnFailure, or with ContainerRestartRules the container's own restartPolicy
+    // when it has one (computePodActions' createPodSandbox branch, 1.34+; read at a 1.36/1.37-era tree)
+    const runOnce = input.containerRestartRules && c.restartPolicy !== undefined ? c.restartPolicy === 'OnFailure' : input.restartPolicy === 'OnFailure';
+    if (!runOnce) return true;
     const rt = input.runtime[c.name];
     return !(rt?.state === 'exited' && rt.exitCode === 0);
   });

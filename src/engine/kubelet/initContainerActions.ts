@@ -54,6 +54,10 @@ export function computeInitContainerActions(input: PodActionsInput, changes: Pod
 
     switch (rt.state) {
       case 'created':
+        if (input.createdInitWaits) {
+          changes.why.push(`[2.7] Init container ${c.name} is in Created: in 1.28 the kubelet waits for it to start, and it never will (fixed by #126543 from 1.29).`);
+          break;
+        }
         toStart.push(i);
         explain(changes, `[2.7] Init container ${c.name} is stuck in Created, so the kubelet starts it again.`, { container: c.name, after: c.name });
         break;
@@ -75,7 +79,7 @@ export function computeInitContainerActions(input: PodActionsInput, changes: Pod
           toStart.push(i + 1);
           explain(changes, `[2.1] Sidecar ${c.name} is started, so the next init container ${inits[i + 1]!.name} may start.`, { container: inits[i + 1]!.name, after: c.name });
         }
-        if (imageChanged(c, input)) {
+        if (!input.sidecarImageChangeIgnored && imageChanged(c, input)) {
           changes.containersToKill.push({ name: c.name, reason: 'SpecChanged', message: `Init container ${c.name} definition changed` });
           toStart.push(i);
           explain(changes, `[1.8] Sidecar ${c.name}'s image changed, so it is killed and started again with the new image.`, { container: c.name, after: c.name });

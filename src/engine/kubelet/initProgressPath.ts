@@ -26,3 +26,23 @@ export function usesLegacyInitProgress(minorVersion: number, sidecarGate: boolea
 export function initProgressReadsActiveSandbox(minorVersion: number): boolean {
   return minorVersion >= 37;
 }
+
+/**
+ * [2.7] Whether computeInitContainerActions waits for an init container stuck in Created (1.28's
+ * `case ContainerStateCreated: // nothing to do but wait for it to start`, the upstream table's
+ * "initialization in progress; do nothing"); #126543 restarts it, merged for 1.31 and cherry-picked
+ * to 1.29 and 1.30 (#127212, #127213), so the latest patches of 1.29+ restart it. Only where that
+ * function reads the progress, not the legacy branch.
+ */
+export function createdInitContainerWaits(minorVersion: number, legacyInitProgress: boolean): boolean {
+  return minorVersion === 28 && !legacyInitProgress;
+}
+
+/**
+ * [1.8] Whether a running sidecar whose image changed is killed and started again: from 1.32
+ * (#126525, "Restart sidecar container when the image has changed", after kubernetes#121333
+ * "Sidecar container will not be restarted when image was changed"); before, nothing acted on it.
+ */
+export function sidecarImageChangeRestarts(minorVersion: number): boolean {
+  return minorVersion >= 32;
+}

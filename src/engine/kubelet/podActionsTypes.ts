@@ -57,6 +57,10 @@ export interface PodActionsInput {
   legacyInitProgress?: boolean;
   /** Init progress counts only the current sandbox's main containers (ActiveContainerStatuses, #138514, 1.37+, [2.10]). */
   initProgressActiveSandboxOnly?: boolean;
+  /** An init container stuck in Created is waited for, not started again (1.28, before #126543, [2.7]). */
+  createdInitWaits?: boolean;
+  /** A running sidecar whose image changed is left running (1.28-1.31, before #126525, [1.8]). */
+  sidecarImageChangeIgnored?: boolean;
 }
 
 export interface ContainerToKill {

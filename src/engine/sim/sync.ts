@@ -19,7 +19,7 @@ import { writeStatus } from './status';
 import { runtimeTables } from './runtimeView';
 import { enterTerminal, runningNames } from './terminate';
 import { restartAllContainers } from './restartAll';
-import { usesLegacyInitProgress, initProgressReadsActiveSandbox } from '../kubelet/initProgressPath';
+import { createdInitContainerWaits, initProgressReadsActiveSandbox, sidecarImageChangeRestarts, usesLegacyInitProgress } from '../kubelet/initProgressPath';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE, jitteredDelay } from './timing';
 import { firstRelistAfter } from './podCache';
 import { readAtLastRelist } from './relistSnapshot';
@@ -48,6 +48,7 @@ export function actionsInput(sim: PodSim): PodActionsInput {
 /** The input from the refilled runtime tables and the spec lists with their current images. */
 function inputFrom(sim: PodSim, tables: ReturnType<typeof runtimeTables>, initContainers: ContainerSpec[], containers: ContainerSpec[]): PodActionsInput {
   const { runtime, startup, liveness } = tables;
+  const legacy = usesLegacyInitProgress(sim.minor, sim.gates.SidecarContainers, sim.pod.initContainers);
   return {
     restartPolicy: sim.pod.restartPolicy,
     initContainers,
@@ -58,8 +59,10 @@ function inputFrom(sim: PodSim, tables: ReturnType<typeof runtimeTables>, initCo
     runtime, startup, liveness,
     containerRestartRules: sim.gates.ContainerRestartRules,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
-    legacyInitProgress: usesLegacyInitProgress(sim.minor, sim.gates.SidecarContainers, sim.pod.initContainers),
+    legacyInitProgress: legacy,
     initProgressActiveSandboxOnly: initProgressReadsActiveSandbox(sim.minor),
+    createdInitWaits: createdInitContainerWaits(sim.minor, legacy),
+    sidecarImageChangeIgnored: !sidecarImageChangeRestarts(sim.minor),
   };
 }
 
