@@ -97,6 +97,7 @@ export function deriveStatus(obj: PodObject, opts: DeriveOptions): DerivedStatus
     readyToStartContainers: gates.PodReadyToStartContainersCondition,
     keepInitialized: gates.RestartAllContainersOnContainerExits && wasInitialized,
     readinessGates: gateStatus,
+    mainRanInitializes: minor(opts.version) >= 28,
   }).map(({ type, status, reason, message, why }) => ({ type, status, ...(reason ? { reason } : {}), ...(message ? { message } : {}), why }));
 
   const scheduled = objConditions.find((c) => c.type === 'PodScheduled');

@@ -28,6 +28,11 @@ export interface ConditionOptions {
   keepInitialized?: boolean;
   /** The status of each readiness gate's own condition (absent: the condition does not exist). */
   readinessGates?: Record<string, 'True' | 'False' | 'Unknown'>;
+  /**
+   * A main container that has run keeps the pod initialized ([7.2]; default true): added to
+   * GeneratePodInitializedCondition with the sidecar work for 1.28 (#116429); 1.27 has no such check.
+   */
+  mainRanInitializes?: boolean;
 }
 
 /** Each condition's names and message, kept from one status write to the next (containerListMessage.ts). */
@@ -52,6 +57,7 @@ export function initializedCondition(
   phase: PodPhase,
   keepInitialized = false,
   byName: StatusIndex = indexStatuses(st),
+  mainRanInitializes = true,
 ): ExplainedCondition {
   const type = 'Initialized' as const;
   if (noStatuses(st) && spec.initContainers.length > 0) {
@@ -68,7 +74,7 @@ export function initializedCondition(
   if (phase === 'Succeeded' && unknown.length === 0) {
     return { type, status: 'True', reason: 'PodCompleted', why: 'The pod Succeeded, so it counts as initialized [7.2].' };
   }
-  const mainRan = spec.containers.find((c) => {
+  const mainRan = mainRanInitializes && spec.containers.find((c) => {
     const s = byName.get(c.name);
     return s !== undefined && (s.state.running !== undefined || s.state.terminated !== undefined);
   });
@@ -172,7 +178,7 @@ export function podConditions(
   byName: StatusIndex = indexStatuses(status),
 ): ExplainedCondition[] {
   // One array literal, not pushes onto a growing one: this runs at most status writes.
-  const initialized = initializedCondition(spec, status, phase, opts.keepInitialized, byName);
+  const initialized = initializedCondition(spec, status, phase, opts.keepInitialized, byName, opts.mainRanInitializes);
   const containersReady = containersReadyCondition(spec, status, phase, byName);
   const ready = readyCondition(spec, containersReady, opts.readinessGates);
   return opts.readyToStartContainers !== false

@@ -309,6 +309,7 @@ function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase): Exp
     sandboxReady,
     readyToStartContainers: sim.gates.PodReadyToStartContainersCondition,
     keepInitialized,
+    mainRanInitializes: sim.minor >= 28,
   }, statusesByPosition(sim, status));
   manager.conditionsBefore = memo;
   manager.conditions = remember(status, key, conditions);
