@@ -181,7 +181,9 @@ export class JobController {
     const newly = this.live.flatMap((p) => {
       const f = finishOf(p, this.onlyReplaceFailed);
       return f ? [{ p, ...f }] : [];
-    }).sort((a, b) => a.at - b.at);
+      // finish seconds in order; in a tie the failures first, so a success in the same second resets
+      // the back-off after them (newBackoffRecord counts only failures strictly after the last success, [16.3])
+    }).sort((a, b) => a.at - b.at || (a.outcome === 'Succeeded' ? 1 : 0) - (b.outcome === 'Succeeded' ? 1 : 0));
     for (const { p, outcome, at, by } of newly) {
       p.outcome = outcome;
       if (by !== undefined) p.finishedBy = `${p.name}/${by}`; // a pod's ids read `<pod>/eN` in the Job's trace
@@ -205,7 +207,7 @@ export class JobController {
       const last = this.indexLast.get(p.index);
       this.indexLast.set(p.index, { failures: (last?.failures ?? 0) + 1, at });
     }
-    const rule = matchPodFailurePolicy(this.job.podFailurePolicy, exitCodes(p.sim));
+    const rule = matchPodFailurePolicy(this.job.podFailurePolicy, exitCodes(p.sim), this.scenario.sim.featureGates.JobBackoffLimitPerIndex);
     if (rule?.action === 'FailJob') {
       this.failJob ??= { pod: p, why: `[16.7] ${p.name} failed with an exit code that matches a podFailurePolicy rule with action FailJob: the Job fails at once, whatever backoffLimit says.` };
       return;

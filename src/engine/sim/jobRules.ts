@@ -43,11 +43,17 @@ export function remainingFor(failures: number, lastFailureTime: number | undefin
   return Math.max(0, jobPodBackoff(failures) - (now - lastFailureTime));
 }
 
-/** The first podFailurePolicy rule that matches a failed pod (rules in order, first match wins). */
-export function matchPodFailurePolicy(rules: PodFailurePolicyRule[], codes: Map<string, number>): PodFailurePolicyRule | undefined {
+/**
+ * The first podFailurePolicy rule that matches a failed pod (rules in order, first match wins).
+ * pod_failure_policy.go matchPodFailurePolicy: a FailIndex rule acts only with the
+ * JobBackoffLimitPerIndex gate on; off (1.28 by default), its branch returns nothing and the
+ * next rules are tried ([16.7]).
+ */
+export function matchPodFailurePolicy(rules: PodFailurePolicyRule[], codes: Map<string, number>, failIndexEnabled = true): PodFailurePolicyRule | undefined {
   return rules.find((rule) => {
     const req = rule.onExitCodes;
     if (!req) return false; // onPodConditions (e.g. DisruptionTarget) never arise in the simulation
+    if (rule.action === 'FailIndex' && !failIndexEnabled) return false;
     return [...codes].some(([name, code]) => {
       if (code === 0 || (req.containerName && req.containerName !== name)) return false;
       const listed = req.values.includes(code);
@@ -84,5 +90,15 @@ export function podSuffix(seed: string): string {
  * (upstream gives each a random suffix).
  */
 export function jobPodName(job: string, serial: number, index?: number): string {
-  return index === undefined ? `${job}-r${serial}` : `${job}-${index}-${podSuffix(`${job}/${serial}`)}`;
+  return index === undefined ? `${job}-r${serial}` : `${indexedNamePrefix(job, index)}${podSuffix(`${job}/${serial}`)}`;
+}
+
+/** names.MaxGeneratedNameLength: a generateName longer than this is cut, so a name stays within 63. */
+const MAX_GENERATED_NAME_LENGTH = 58;
+
+/** podGenerateNameWithIndex: `<job>-<index>-`, the job's part cut so the whole is at most 58 characters [16.4]. */
+function indexedNamePrefix(job: string, index: number): string {
+  const appended = `-${index}-`;
+  const prefix = `${job}${appended}`;
+  return prefix.length > MAX_GENERATED_NAME_LENGTH ? `${prefix.slice(0, MAX_GENERATED_NAME_LENGTH - appended.length)}${appended}` : prefix;
 }
