@@ -674,8 +674,14 @@ describe('pod_workers_test.go Test_calculateEffectiveGracePeriod [8.2]', () => {
 //    asserted in this file. What it would change where it applies: a force deletion gives the
 //    containers 1s (SIGTERM, then SIGKILL 2s later by killContainer's floor, [8.5]) instead of the
 //    spec's grace, and a preStop hook 1s.
+//    Read further (session 36): of the library's pod_workers.go copies, only one has the
+//    `overridden` flag (`if !overridden && gracePeriod == 0`), and it uses the renamed
+//    GracePeriodSecondsOverride; none with the old PodTerminationGracePeriodSecondsOverride name has
+//    it. The test copy with this row (library id 187235232, the old field name, a 1.27-1.29-era
+//    shape) has no code beside it that could pass it: it reads as the branch of #120451 (closed
+//    unmerged), whose rows returned with the later fix. So [8.2] stands for 1.27-1.37.
 //
-// Disagreements found: one (5, version attribution open). Everything else translated agrees: every
+// Disagreements found: one (5, read as an unmerged branch's row; [8.2] stands). Everything else translated agrees: every
 // row of the three ordering tests (both ways, 1.29-1.37, and the unordered 1.28), the ten
 // translatable rows of TestKillContainerGracePeriod on 1.27-1.37, the preStop/postStart subtests of
 // both TestLifeCycleHook functions, TestKillPod, two rows of Test_calculateEffectiveGracePeriod, and
