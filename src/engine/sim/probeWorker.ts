@@ -18,7 +18,7 @@ import type { PodSim } from './podSim';
 import type { Instance } from './model';
 import type { QueueItem } from './queue';
 import { grpcRunPlan, runPlan, type RunPlan } from './probeRun';
-import { roundTime } from '../trace';
+import { failedRunWhyOf, probeWhy } from './probeWhys';
 import { emitProbeErrored, emitProbeFailed, emitProbeResult } from './frequentEvents';
 import { erroredRunWhy, probeRunErrors } from './probeContext';
 import { failedRunOutput, failingStatusOutput, type FailedRunCause } from './probeOutput';
@@ -332,74 +332,4 @@ export class ProbeWorkerLoop {
     if (w.kind === 'readiness' || w.kind === 'startup') sim.patchStatus();
     sim.requestSync();
   }
-}
-
-function probeWhy(w: Worker, result: Verdict): string {
-  const times = result === 'failure' ? w.spec.failureThreshold : w.spec.successThreshold;
-  const n = `${times} consecutive ${result === 'failure' ? 'failure' : 'success'}${times > 1 ? (result === 'failure' ? 's' : 'es') : ''}`;
-  const plan = w.lastPlan;
-  const slow = plan?.dialTimedOut && result === 'failure'
-    ? ` Each run dialled for timeoutSeconds (${w.spec.timeoutSeconds}s) and found nothing listening: a gRPC probe waits for a connection [5.17].`
-    : plan?.timedOut && result === 'failure'
-      ? ` Each run timed out after timeoutSeconds (${w.spec.timeoutSeconds}s): the handler ${plan.handler === null ? 'never answers' : `takes ${plan.handler}s`} [5.11].`
-      : plan && plan.dialled > 0 ? ` The run dialled for ${roundTime(plan.dialled)}s, until the app listened: a gRPC probe waits for a connection [5.17].`
-        : plan && plan.seconds > 0 ? ` Each run takes ${plan.seconds}s [5.11].` : '';
-  const counted = w.streakFrom !== undefined && w.streakFrom !== w.instance
-    ? ` The count includes results from the container's previous run, which the kubelet keeps across a restart [5.10].` : '';
-  switch (w.kind) {
-    case 'startup':
-      return result === 'success'
-        ? `[5.4] The startup probe passed (${n}): the container is started, and the next container may start [2.2].${slow}`
-        : `[5.5] The startup probe failed ${n}: the kubelet kills the container (reason StartupProbe).${slow}${counted}`;
-    case 'liveness':
-      return result === 'success'
-        ? `[5.4] The liveness probe passes again (${n}).${slow}`
-        : `[5.5] The liveness probe failed ${n}: the kubelet kills the container (reason LivenessProbe).${slow}${counted}`;
-    default:
-      return result === 'success'
-        ? `[5.4] The readiness probe passed (${n}): the container is ready.${slow}${counted}`
-        : `[5.5] The readiness probe failed ${n}: the container is unready but keeps running.${slow}`;
-  }
-}
-
-const ORDINAL_SUFFIX = ['th', 'st', 'nd', 'rd'];
-
-function ordinal(n: number): string {
-  const tens = n % 100;
-  return `${n}${tens >= 11 && tens <= 13 ? 'th' : ORDINAL_SUFFIX[n % 10] ?? 'th'}`;
-}
-
-/** Why a run failed, as failedRunWhy words it: one of five reasons (the worker's spec fixes the rest). */
-const FailReason = { TimedOut: 0, AlwaysFails: 1, Injected: 2, NotUp: 3, NotListening: 4 } as const;
-type FailReason = (typeof FailReason)[keyof typeof FailReason];
-
-function failReason(w: Worker, plan: RunPlan, faulted: boolean): FailReason {
-  return plan.dialTimedOut ? FailReason.NotListening : plan.timedOut ? FailReason.TimedOut : w.spec.verdict === 'fail' ? FailReason.AlwaysFails : faulted ? FailReason.Injected : FailReason.NotUp;
-}
-
-/** failedRunWhy, made once per worker, reason and count: the words depend on nothing else. */
-function failedRunWhyOf(w: Worker, plan: RunPlan, faulted: boolean, run: number): string {
-  const reason = failReason(w, plan, faulted);
-  const key = run * 5 + reason;
-  const made = w.failedWhys?.get(key);
-  if (made !== undefined) return made;
-  const why = failedRunWhy(w, reason, run);
-  (w.failedWhys ??= new Map()).set(key, why);
-  return why;
-}
-
-function failedRunWhy(w: Worker, failure: FailReason, run: number): string {
-  const reason = failure === FailReason.NotListening
-    ? `nothing listened, and a gRPC probe dials again until timeoutSeconds (${w.spec.timeoutSeconds}s) runs out [5.17]`
-    : failure === FailReason.TimedOut
-    ? `it timed out after timeoutSeconds (${w.spec.timeoutSeconds}s) [5.11]`
-    : failure === FailReason.AlwaysFails ? 'its handler always fails'
-      : failure === FailReason.Injected ? 'an injected probe failure'
-        : w.kind === 'readiness' ? 'the app is not ready' : 'the app is not up';
-  const threshold = w.spec.failureThreshold;
-  const count = run < threshold
-    ? `the ${ordinal(run)} failure in a row of the ${threshold} (failureThreshold) that change its result`
-    : run === threshold ? `the ${ordinal(run)} failure in a row, which reaches failureThreshold (${threshold})`
-      : `the ${ordinal(run)} failure in a row (failureThreshold ${threshold} was reached before)`;
-  return `[5.13] A ${w.kind} probe run of ${w.container} failed (${reason}): ${count}. The kubelet records a Warning Unhealthy event for every failed run, before the worker counts it.`;
 }

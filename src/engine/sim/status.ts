@@ -5,7 +5,7 @@
 // container that exited 0), read at the 1.36 tree; the loop is unchanged since before 1.27.
 
 import type {
-  ApiPodStatus, ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting, ContainerStatus, PodCondition,
+  ApiPodStatus, ContainerState, ContainerStatus, PodCondition,
 } from '../api';
 import { podConditions, type ExplainedCondition } from '../kubelet/conditions';
 import {
@@ -29,45 +29,9 @@ import { rememberContainersReady } from './probePatch';
 import { phaseStillHolds } from './phaseView';
 import { conditionsStillHold } from './conditionsView';
 import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
-
-/**
- * A state with its three keys always present (undefined where it is not in that state): every
- * state the simulator writes then has one shape, so the many reads of running / waiting /
- * terminated in the deciders and the printer stay fast. Readers only test the values. Each
- * state is built in this shape at once (issue 16: not a literal copied into it, one object less).
- */
-function oneShape(waiting: ContainerStateWaiting | undefined, running: ContainerStateRunning | undefined, terminated: ContainerStateTerminated | undefined): ContainerState {
-  return { waiting, running, terminated };
-}
-
-const waitingState = (waiting: ContainerStateWaiting): ContainerState => oneShape(waiting, undefined, undefined);
-const runningState = (running: ContainerStateRunning): ContainerState => oneShape(undefined, running, undefined);
-const terminatedState = (terminated: ContainerStateTerminated): ContainerState => oneShape(undefined, undefined, terminated);
-const noState = (): ContainerState => oneShape(undefined, undefined, undefined);
-
-function terminated(inst: Instance | undefined): ContainerState {
-  if (!inst || inst.state !== 'exited') return noState();
-  return terminatedState({ exitCode: inst.exitCode ?? 0, reason: inst.reason, startedAt: inst.startedAt, finishedAt: inst.finishedAt });
-}
-
-/** [11.2] The kubelet's words for a container an in-place restart removed (1.36+, kubernetes#136964). */
-const RESTARTING_ALL_MESSAGE = 'The container is removed because RestartAllContainers in place';
-
-/**
- * [11.2] 1.36+ (kubernetes#136964): the last state convertToAPIContainerStatuses gives a container
- * removed by an in-place restart, whatever its run ended with: exit 137, no times, no container ID.
- */
-const restartedInPlace = (): ContainerState => terminatedState({ exitCode: 137, reason: 'RestartingAllContainers', message: RESTARTING_ALL_MESSAGE });
-
-/**
- * [11.2] The last state of a container whose previous run an in-place restart removed: 1.36+ the
- * synthetic one above; 1.35 none (the runtime has no older container of that name, and the API's
- * was not kept: #136964's description, "not preserved").
- */
-function lastAfterRestartAll(sim: PodSim, name: string, prev: Instance | undefined): ContainerState | undefined {
-  if (!prev || !hiddenByRestartAll(sim, name, prev.attempt)) return undefined;
-  return sim.minor >= 36 ? restartedInPlace() : noState();
-}
+import {
+  RESTARTING_ALL_MESSAGE, lastAfterRestartAll, noState, restartedInPlace, runningState, terminated, terminatedState, waitingState,
+} from './containerStates';
 
 /** One container's status; the fields in a fixed order and built at once (no spreads: this runs for every container at every write). */
 function apiStatus(

@@ -59,7 +59,7 @@
 // so the ordering cases and TestLifeCycleHookForRestartableInitContainer do not apply there. The
 // grace-period and hook cases run on every minor 1.27-1.37.
 //
-// Left out (no it.todo/it.skip, see the end of the file): TestKillContainerGracePeriod's "default
+// Left out (not asserted, each explained at the end of the file): TestKillContainerGracePeriod's "default
 // termination grace period" row, the 1.28+ deletion-path reading of PreStop-NoTimeToRun, TestKillPod's
 // ephemeral container, and three rows of Test_calculateEffectiveGracePeriod, one of which DISAGREES
 // with the engine (a deletion's gracePeriodSeconds 0 gives 1s upstream, the spec's grace here).
