@@ -95,7 +95,8 @@
 //    e.g. "no pod sandbox exists", "pod sandbox has no IP address"; GeneratePodReadyToStartContainersCondition
 //    returns `Reason: kubetypes.PodSandboxNotReadyReason, Message: reason`). Ours
 //    (readyToStartContainersCondition) has neither. Eras A and B assert Status only and agree. The
-//    minors C's expectation applies to are not established (kubernetes#135300: after 1.35.0).
+//    minors C's expectation applies to are not established (kubernetes#135300: not in
+//    1.36.0 nor in any stored changelog section; see [11.5]).
 //    Below, only Status is compared.
 
 import { describe, expect, it } from 'vitest';
