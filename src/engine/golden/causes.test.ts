@@ -1,4 +1,4 @@
-// The golden cases' traces (upstream node e2e cases E01–E74, C01–C05) link their events by id
+// Every golden fixture's trace (fixtures/*.yaml: the upstream e2e cases E, C, P, L…) links its events by id
 // (contract section 3): unique ids, causes that name earlier events only (causesPointBack).
 
 import { describe, expect, it } from 'vitest';
