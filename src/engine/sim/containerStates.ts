@@ -2,6 +2,7 @@
 // an in-place restart leaves behind ([11.2], kubernetes#136964).
 
 import type { ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting } from '../api';
+import { collected } from './containerDeletor';
 import type { Instance } from './model';
 import type { PodSim } from './podSim';
 import { hiddenByRestartAll } from './restartAll';
@@ -23,6 +24,7 @@ export const noState = (): ContainerState => oneShape(undefined, undefined, unde
 
 export function terminated(inst: Instance | undefined): ContainerState {
   if (!inst || inst.state !== 'exited') return noState();
+  if (inst.message !== undefined) return terminatedState({ exitCode: inst.exitCode ?? 0, reason: inst.reason, message: inst.message, startedAt: inst.startedAt, finishedAt: inst.finishedAt });
   return terminatedState({ exitCode: inst.exitCode ?? 0, reason: inst.reason, startedAt: inst.startedAt, finishedAt: inst.finishedAt });
 }
 
@@ -43,4 +45,28 @@ export const restartedInPlace = (): ContainerState => terminatedState({ exitCode
 export function lastAfterRestartAll(sim: PodSim, name: string, prev: Instance | undefined): ContainerState | undefined {
   if (!prev || !hiddenByRestartAll(sim, name, prev.attempt)) return undefined;
   return sim.minor >= 36 ? restartedInPlace() : noState();
+}
+
+/**
+ * Whether the runtime listing a status generation reads still has this older run: the container
+ * deletor has not collected it ([10.8]) and no kubelet restart removed its record ([10.3]).
+ */
+export function listedRun(sim: PodSim, run: Instance | undefined): run is Instance {
+  return run !== undefined && !collected(sim, run) && !(sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(run));
+}
+
+/**
+ * [10.8] A container's last state: the runtime's second-newest run while the runtime lists it.
+ * Once it does not, none, unless RestartAllContainersOnContainerExits is on (beta and on by
+ * default from 1.36): then convertContainerStatus carries it over from the written status
+ * (kubernetes#136964; kubelet_pods.go at 001a80e9): the old state's termination when the written
+ * status was of another run, else the old last state's termination.
+ */
+export function lastOfOlderRun(sim: PodSim, name: string, inst: Instance, prev: Instance | undefined): ContainerState {
+  if (listedRun(sim, prev)) return terminated(prev);
+  if (!sim.gates.RestartAllContainersOnContainerExits) return noState();
+  const old = sim.status.statusOf(name);
+  if (old === undefined) return noState();
+  if (sim.status.instanceOf(name) !== inst && old.state.terminated) return terminatedState(old.state.terminated);
+  return old.lastState.terminated ? terminatedState(old.lastState.terminated) : noState();
 }

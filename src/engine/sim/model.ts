@@ -25,6 +25,8 @@ export interface Instance {
   finishedAt?: number;
   exitCode?: number;
   reason?: string;
+  /** The runtime's message for an exited run (CRI ContainerStatus.Message): a StartError's error text ([3.5]). */
+  message?: string;
   /**
    * [10.8] From this time's relist on, the runtime no longer lists this exited run: the pod
    * container deletor removed it when the container's next run died (only the newest dead run is kept).

@@ -16,6 +16,13 @@ function bringKubeletBack(sim: PodSim, why: string, downId: string): void {
   sim.k.after(KUBELET_DOWNTIME, () => {
     sim.kubeletDown = false;
     sim.kubeletStartedAt = sim.now;
+    // A new kubelet's reason cache (NewReasonCache, in memory) is empty: no start error of the old
+    // one turns a written Terminated status Waiting (convertToAPIContainerStatuses' last loop).
+    for (const rec of sim.recordList) {
+      if (rec.startError === undefined) continue;
+      rec.startError = undefined;
+      sim.containerChanged(rec);
+    }
     // [0.2] a new kubelet recreates its probe workers; from 1.35 they start from the written status (E73).
     sim.probes.restart(keepsStatusAcrossKubeletRestart(sim));
     sim.emit({ type: 'node.kubeletStarted', do: 'kubeletStarted', why }, [downId]);

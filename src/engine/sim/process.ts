@@ -122,6 +122,7 @@ export const START_ERROR_REASON = 'StartError';
 export function failStart(sim: PodSim, inst: Instance, message: string, why: string, cause?: Causes): string {
   if (inst.state !== 'created') throw new Error(`${inst.container}: only a created container can fail to start`);
   markExited(sim, inst, START_ERROR_EXIT_CODE, START_ERROR_REASON);
+  inst.message = message; // convertContainerStatus copies it into terminated.message (TestToKubeContainerStatus "exited container")
   const id = sim.emit({ type: 'container.exit', container: inst.container, attempt: inst.attempt, exitCode: START_ERROR_EXIT_CODE, reason: START_ERROR_REASON, message, why }, cause);
   inst.ids.exit = id;
   sim.noticeRuntimeChange(inst.container);

@@ -17,7 +17,7 @@ import type { PodSim } from './podSim';
 import { newest, previousRun, type ContainerRecord, type Instance } from './model';
 import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
 import { hiddenByRestartAll } from './restartAll';
-import { collected, noticeCollected } from './containerDeletor';
+import { noticeCollected } from './containerDeletor';
 import { publish, publishUnchanged } from './statusEvents';
 import { conditionsToWrite } from './writtenConditions';
 import { illegalTransition } from './statusTransition';
@@ -30,7 +30,7 @@ import { phaseStillHolds } from './phaseView';
 import { conditionsStillHold } from './conditionsView';
 import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
 import {
-  RESTARTING_ALL_MESSAGE, lastAfterRestartAll, noState, restartedInPlace, runningState, terminated, terminatedState, waitingState,
+  RESTARTING_ALL_MESSAGE, lastAfterRestartAll, lastOfOlderRun, listedRun, noState, restartedInPlace, runningState, terminated, terminatedState, waitingState,
 } from './containerStates';
 
 /** One container's status; the fields in a fixed order and built at once (no spreads: this runs for every container at every write). */
@@ -67,11 +67,16 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
     if (last.terminated) last.terminated.reason = 'RestartingAllContainers'; // getPhase reads it as a restart ([6.2])
     return apiStatus(name, image, waitingState({ reason: 'RestartingAllContainers' }), last, restartCount);
   }
-  if (sim.removedFromRuntime.has(inst) && spec.kind === 'init') {
+  if (sim.removedFromRuntime.has(inst) && spec.kind !== 'main') {
+    // convertToAPIContainerStatuses' first loop keeps a written Terminated status whole for a container
+    // the runtime no longer lists (kubelet_pods.go, 1.27-1.37); a new kubelet's reason cache is empty
+    // ([10.3]), so only a start error of its own turns it Waiting.
+    const old = sim.status.statusOf(name);
+    const error = sim.deletion === undefined ? rec.startError : undefined;
+    if (old?.state.terminated && error) return apiStatus(name, image, waitingState({ reason: error.reason, message: error.message }), terminatedState(old.state.terminated), old.restartCount);
+    if (old?.state.terminated) return apiStatus(name, image, terminatedState(old.state.terminated), old.lastState, old.restartCount, old.ready, old.started ?? false);
     // [10.3] S-5: a regular init container missing after init is reported as Completed.
-    return apiStatus(name, image, terminatedState({ exitCode: 0, reason: 'Completed' }), noState(), restartCount, true);
-  }
-  if (sim.removedFromRuntime.has(inst) && spec.kind === 'sidecar') {
+    if (spec.kind === 'init') return apiStatus(name, image, terminatedState({ exitCode: 0, reason: 'Completed' }), noState(), restartCount, true);
     // [10.3] S-6: a missing sidecar shows Waiting PodInitializing until it runs again.
     return apiStatus(name, image, waitingState({ reason: 'PodInitializing' }), terminated(inst), restartCount);
   }
@@ -83,20 +88,21 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
   if (inst.state === 'running') {
     const started = spec.kind === 'init' || sim.probes.started(rec, inst); // [5.6] UpdatePodStatus
     const ready = spec.kind !== 'init' && started && sim.probes.ready(rec, inst);
-    return apiStatus(name, image, runningState({ startedAt: inst.startedAt }), lastAfterRestartAll(sim, name, prev) ?? terminated(prev), restartCount, ready, started);
+    return apiStatus(name, image, runningState({ startedAt: inst.startedAt }), lastAfterRestartAll(sim, name, prev) ?? lastOfOlderRun(sim, name, inst, prev), restartCount, ready, started);
   }
   if (inst.state === 'exited') {
     if (rec.startError && showsWaiting(sim, spec, inst)) {
       return apiStatus(name, image, waitingState({ reason: rec.startError.reason, message: rec.startError.message }), terminated(inst), restartCount);
     }
     const ready = spec.kind === 'init' && inst.exitCode === 0; // [5.6] a regular init container is ready once it exited 0
-    // [10.8] lastState is the runtime's second-newest run, gone once the deletor's removal is relisted.
-    return apiStatus(name, image, terminated(inst), lastAfterRestartAll(sim, name, prev) ?? (collected(sim, prev) ? noState() : terminated(prev)), restartCount, ready);
+    // [10.8] lastState is the runtime's second-newest run, gone once the deletor's removal is relisted
+    // (kept from the written status with RestartAllContainersOnContainerExits).
+    return apiStatus(name, image, terminated(inst), lastAfterRestartAll(sim, name, prev) ?? lastOfOlderRun(sim, name, inst, prev), restartCount, ready);
   }
   // Created but not started (e.g. a kubelet restart caught it, [2.7]): Waiting with no reason, or
   // with the start error when there is one and the pod is not deleted (convertContainerStatus, [10.2]).
   const error = sim.deletion === undefined ? rec.startError : undefined;
-  return apiStatus(name, image, waitingState(error ? { reason: error.reason, message: error.message } : {}), terminated(prev), restartCount);
+  return apiStatus(name, image, waitingState(error ? { reason: error.reason, message: error.message } : {}), lastOfOlderRun(sim, name, inst, prev), restartCount);
 }
 
 /**
@@ -114,7 +120,7 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
   let purged = false;
   let started = false;
   let ready = false;
-  const prevCollected = collected(sim, prev);
+  const prevListed = listedRun(sim, prev);
   if (inst) {
     hidden = hiddenByRestartAll(sim, spec.name, inst.attempt);
     removed = sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst);
@@ -128,7 +134,7 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
     && memo.prevState === prev?.state && memo.errorReason === rec.startError?.reason
     && memo.errorMessage === rec.startError?.message && memo.image === rec.image
     && memo.deleted === deleted && memo.hidden === hidden && memo.removed === removed && memo.purged === purged
-    && memo.started === started && memo.ready === ready && memo.prevCollected === prevCollected) return memo.status;
+    && memo.started === started && memo.ready === ready && memo.prevListed === prevListed) return memo.status;
   memo.inst = inst;
   memo.instState = inst?.state;
   memo.prev = prev;
@@ -142,7 +148,7 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
   memo.purged = purged;
   memo.started = started;
   memo.ready = ready;
-  memo.prevCollected = prevCollected;
+  memo.prevListed = prevListed;
   memo.status = containerStatus(sim, rec, initialized);
   return memo.status;
 }

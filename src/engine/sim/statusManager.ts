@@ -37,8 +37,8 @@ export interface GeneratedStatus {
   purged: boolean;
   started: boolean;
   ready: boolean;
-  /** [10.8] the run before the newest was no longer listed. */
-  prevCollected?: boolean;
+  /** [10.8] the run before the newest is still listed by the runtime. */
+  prevListed?: boolean;
 }
 
 /** A value with the inputs it was computed from (status lists compared by identity). */

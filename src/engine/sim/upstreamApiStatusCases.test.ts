@@ -274,3 +274,111 @@ containers:
     expect(s.lastState.terminated?.startedAt).toBeUndefined();
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// [10.8] kubernetes#136964 (1.36+, RestartAllContainersOnContainerExits on by default):
+// convertContainerStatus copies oldStatus.LastTerminationState when the runtime no longer lists
+// the older run, so lastState survives the container deletor. Upstream's own row
+// (TestGenerateAPIPodStatusWithDifferentRestartPolicies, OnFailure, "succeed": Terminated 0,
+// lastState 2) then holds at every later write.
+describe('lastState survives the container deletor under RestartAllContainersOnContainerExits', () => {
+  it.each(ALL.filter((v) => minor(v) >= 36))('TestGenerateAPIPodStatusWithDifferentRestartPolicies, RestartPolicyOnFailure: succeed keeps lastState 2 at every later write (%s)', (version) => {
+    const ws = writtenStatuses(`apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  restartPolicy: OnFailure
+  containers:
+    - { name: succeed, image: example/c:1 }
+    - { name: failed, image: example/f:1 }
+---
+${simHead(version, '60s')}
+containers:
+  failed:
+    pull: 0
+    runs: [{ exitAfter: 2s, exitCode: 3 }, { exitAfter: 2s, exitCode: 1 }, { exitAfter: 2s, exitCode: 1 }]
+  succeed:
+    pull: 0
+    runs: [{ exitAfter: 2s, exitCode: 2 }, { exitAfter: 2s, exitCode: 0 }]
+`);
+    const first = ws.findIndex((w) => isTerminated(0)(statusOf(w, 'succeed')));
+    expect(first).toBeGreaterThan(0);
+    expect(ws.length - first).toBeGreaterThan(1); // the failed container's crash loop keeps writing
+    for (const w of ws.slice(first)) expect(statusOf(w, 'succeed').lastState.terminated?.exitCode).toBe(2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Shared by the next two: container-b exits 1 twice; the kubelet restarts at 9.5 s (old API status:
+// Terminated 1, restartCount 1) and its runtime has lost the exited records.
+const crashB = (version: KubeVersion) => writtenStatuses(`apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers:
+    - { name: container-a, image: example/a:1 }
+    - { name: container-b, image: example/b:1 }
+---
+${simHead(version, '40s')}
+containers:
+  container-a: { pull: 0 }
+  container-b:
+    pull: 0
+    runs: [{ exitAfter: 2s, exitCode: 1 }, { exitAfter: 2s, exitCode: 1 }]
+events:
+  - { at: 9.5s, do: restartKubelet, removeExitedContainers: true }
+`);
+
+// The new kubelet's reason cache is empty (NewReasonCache, in memory), so no back-off reason
+// turns the old Terminated status into Waiting; the old status is kept whole, restartCount too.
+describe('the reason cache does not survive a kubelet restart', () => {
+  it.each(ALL)('TestConvertToAPIContainerStatuses: no current status, keeping previous restartCount (%s)', (version) => {
+    const ws = crashB(version);
+    const old = statusOf(ws.filter((w) => w.t <= 9.5).at(-1)!, 'container-b');
+    expect(stateOf(old.state)).toEqual({ terminated: 1 });
+    const s = statusOf(afterRestart(ws, 9.5)[0]!, 'container-b');
+    expect(stateOf(s.state)).toEqual({ terminated: 1 });
+    expect(s.restartCount).toBe(old.restartCount);
+  });
+});
+
+// Up to 1.35 (gate off) convertContainerStatus does not carry the old status's termination, and
+// the runtime has no older run: the re-run container has no lastState (1.36+ is in the file already).
+describe('a run the runtime lost is no lastState without RestartAllContainersOnContainerExits', () => {
+  it.each(ALL.filter((v) => minor(v) <= 35))('a container re-run after the runtime lost its records has no lastState (%s)', (version) => {
+    const s = firstWhere(afterRestart(crashB(version), 9.5), 'container-b', isRunning);
+    expect(s.restartCount).toBe(2);
+    expect(s.lastState.terminated).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A sidecar missing from the runtime keeps an old Terminated status (convertToAPIContainerStatuses'
+// first loop: `status = &oldStatus`); only a non-Terminated old status becomes Waiting PodInitializing.
+describe('a missing sidecar whose written status is Terminated stays Terminated', () => {
+  it.each(WITH_SIDECARS)('Unable to get sidecar container status from container runtime ..., old status Terminated (%s)', (version) => {
+    const ws = writtenStatuses(`apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  initContainers:
+    - { name: sidecar-1, image: example/s:1, restartPolicy: Always }
+  containers:
+    - { name: container-a, image: example/a:1 }
+---
+${simHead(version)}
+containers:
+  container-a: { pull: 0 }
+  sidecar-1:
+    pull: 0
+    runs: [{ exitAfter: 2s, exitCode: 1 }, { exitAfter: 2s, exitCode: 1 }]
+events:
+  - { at: 7.5s, do: restartKubelet, removeExitedContainers: true }
+`);
+    const old = statusOf(ws.filter((w) => w.t <= 7.5).at(-1)!, 'sidecar-1');
+    expect(stateOf(old.state)).toEqual({ terminated: 1 });
+    const s = statusOf(afterRestart(ws, 7.5)[0]!, 'sidecar-1');
+    expect(stateOf(s.state)).toEqual({ terminated: 1 });
+    expect(s.restartCount).toBe(old.restartCount);
+  });
+});

@@ -245,3 +245,53 @@ events:
     });
   }
 });
+
+describe('TestRestartCountByLogDir\'s situation, the status: the new run is the runtime\'s only record of the container, so it has no lastState (convertToAPIContainerStatuses) [10.8] [14.1]', () => {
+  for (const version of ALL.filter((v) => minor(v) <= 35)) {
+    it(`${version}: ["0.log", "1.log", "2.log"] -> 3: attempt 3 runs with no lastState; kubectl RESTARTS "3", without "(… ago)"`, () => {
+      const text = crashPod(version, '30s');
+      const t = run(text);
+      const back = of(t, 'node.kubeletStarted')[0]!;
+      const start = of(t, 'container.start', 'app').find((s) => s.t >= back.t)!;
+      const at = start.t + 0.9; // after the relist that lists it running, before it exits 2s after its start
+      const s = statusOf(statusesAt(text, [at]).get(at), 'app');
+      expect(s.state.running).toBeDefined();
+      expect(s.restartCount).toBe(3);
+      expect(s.lastState.terminated).toBeUndefined();
+      const row = of(t, 'pod.kubectl').filter((r) => r.t <= at).at(-1)!;
+      expect([row.status, row.restarts]).toEqual(['Running', '3']);
+    });
+  }
+});
+
+describe('TestRestartCountByLogDir\'s situation from 1.36: RestartAllContainersOnContainerExits carries the written last state over (convertContainerStatus, kubernetes#136964) [10.8] [14.1]', () => {
+  for (const version of ALL.filter((v) => minor(v) >= 36)) {
+    it(`${version}: attempt 3 runs with the removed run as its lastState; kubectl RESTARTS "3 (… ago)"`, () => {
+      const text = crashPod(version, '30s');
+      const t = run(text);
+      const back = of(t, 'node.kubeletStarted')[0]!;
+      const start = of(t, 'container.start', 'app').find((s) => s.t >= back.t)!;
+      const at = start.t + 0.9;
+      const s = statusOf(statusesAt(text, [at]).get(at), 'app');
+      expect(s.state.running).toBeDefined();
+      expect(s.restartCount).toBe(3);
+      expect(s.lastState.terminated?.exitCode).toBe(1);
+      const row = of(t, 'pod.kubectl').filter((r) => r.t <= at).at(-1)!;
+      expect(row.status).toBe('Running');
+      expect(row.restarts).toMatch(/^3 \(\d+s ago\)$/);
+    });
+  }
+});
+
+describe('kuberuntime_container_test.go TestToKubeContainerStatus "exited container": the runtime\'s Message reaches terminated.message (convertContainerStatus) [3.5] [10.3]', () => {
+  for (const version of ALL) {
+    it(`${version}: a StartError run (restartPolicy Never) is written terminated 128 StartError with containerd's message`, () => {
+      const text = cnamePod(version, { restartPolicy: 'Never', sim: '{ startError: "failed to create containerd task: exec: \\"bashz\\": executable file not found in $PATH: unknown" }' });
+      const t = run(text);
+      const exit = of(t, 'container.exit', 'cname')[0]!;
+      expect(exit.message).toBeDefined();
+      const s = statusOf(statusesAt(text, [10]).get(10), 'cname');
+      expect(s.state.terminated).toMatchObject({ exitCode: 128, reason: 'StartError', message: exit.message });
+    });
+  }
+});

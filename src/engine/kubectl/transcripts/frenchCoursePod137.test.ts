@@ -89,14 +89,13 @@ describe('transcript: chapter 17, troisieme: restartPolicy OnFailure, success at
   const SCENARIO = fixture('minikube137-ch17-troisieme.yaml');
   const line = 'troisieme   0/1     Completed   2 (43s ago)   45s';
 
-  // The "(… ago)" disagrees: this 1.37 node still printed it 43 s after the pod completed. The
-  // engine writes `Completed 2` with it when the periodic relist reports the third run's exit, and
-  // drops it a relist later ([10.8]): the container deletor removed the second run after that
-  // relist, and SyncTerminatingPod's status reads a relist without it. So does upstream's
-  // convertToAPIContainerStatuses as read up to about 1.32 (lastState only from the runtime's
-  // second-newest run), and a published 1.35 watch (docs/transcripts.md). Up to session 31 the
-  // engine kept it at 1.36+, for a wrong reason: its on-demand relist saw the instant exit and its
-  // deletor ignored that report.
+  // The "(… ago)": this 1.37 node still printed it 43 s after the pod completed. The engine writes
+  // `Completed 2` with it when the periodic relist reports the third run's exit. Up to 1.35 it drops
+  // it a relist later ([10.8]): the container deletor removed the second run after that relist, and
+  // SyncTerminatingPod's status reads a relist without it (a published 1.35 watch shows the drop,
+  // docs/transcripts.md). From 1.36, with RestartAllContainersOnContainerExits on by default,
+  // convertContainerStatus carries the last state over from the written status
+  // (kubernetes#136964, kubelet_pods.go at 001a80e9), so it stays, as this node printed.
   it.each(['1.35', '1.36', '1.37'])('prints `0/1 Completed 2` at 45s, first with the second run\'s end for "ago", within 2 s (%s) [4.1] [4.5] [6.2d] [10.8] [14.1]', (version) => {
     const rows = rowsWithLastRestart(withVersion(SCENARIO, version));
     const [published] = publishedRows(line);
@@ -108,6 +107,21 @@ describe('transcript: chapter 17, troisieme: restartPolicy OnFailure, success at
     const completed = rows.find((r) => r.key === key(published!))!;
     expect(completed.lastRestartAt).toBeDefined();
     expect(Math.abs(published!.t - agoOf(line)! - completed.lastRestartAt!)).toBeLessThanOrEqual(2);
+  });
+  it.each(['1.36', '1.37'])('keeps `(… ago)` after the pod completed, as this 1.37 node printed it at 45s: the last state carried over from the written status (%s) [10.8]', (version) => {
+    const rows = rowsWithLastRestart(withVersion(SCENARIO, version));
+    const [published] = publishedRows(line);
+    const ours = rows.filter((r) => r.t <= published!.t).at(-1)!;
+    expect(ours.key).toBe(key(published!));
+    expect(ours.lastRestartAt).toBeDefined();
+  });
+
+  it('drops `(… ago)` a relist after the pod completed at 1.35, as the published 1.35 watch does (1.35) [10.8]', () => {
+    const rows = rowsWithLastRestart(withVersion(SCENARIO, '1.35'));
+    const [published] = publishedRows(line);
+    const ours = rows.filter((r) => r.t <= published!.t).at(-1)!;
+    expect(ours.key).toBe(key(published!));
+    expect(ours.lastRestartAt).toBeUndefined();
   });
 });
 
