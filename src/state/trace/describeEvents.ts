@@ -8,6 +8,7 @@ import { DEADLINE_MESSAGE } from '../../engine/sim/activeDeadline';
 import { upperBound } from '../kubectlAt';
 import { EVENT_TTL_SECONDS, EventSpamFilter, spamKey } from './eventSpamFilter';
 import { containerFieldPath, createdMessage, describedMessage, imagePresentMessage, pulledMessage, startedMessage, traceMinor } from './eventWording';
+import { goSortSlice } from './goSort';
 
 export interface DescribeRow {
   type: 'Normal' | 'Warning';
@@ -116,7 +117,7 @@ export function kubeEvents(e: TraceEvent, context: EventContext): Row[] {
 
 /** The Events section at time t, and what the API server never got or has forgotten. */
 export interface DescribedEvents {
-  /** The rows kubectl describe prints, sorted by their latest write. */
+  /** The rows kubectl describe prints, in its order (kubectlOrder). */
   rows: DescribeRow[];
   /** Kubelet events the spam filter kept from the API server ([10.7]); their counts are in later writes. */
   skipped: number;
@@ -126,7 +127,7 @@ export interface DescribedEvents {
   expired: number;
 }
 
-/** The Events section at time t: rows sorted by their latest write. `podName`: the pod described (a Job's: one of its pods). */
+/** The Events section at time t, in kubectl's order (kubectlOrder). `podName`: the pod described (a Job's: one of its pods). */
 export function describeEvents(trace: Trace, t: number, podName: string): DescribeRow[] {
   return describeEventLog(trace, t, podName).rows;
 }
@@ -227,13 +228,16 @@ const LIFETIMES = 2 ** 20;
  * occurrence, but writes one only when its per-pod spam filter has a token (25, then one per
  * 300 s), so a row's Age and count are those of its last write; a kubelet that starts again has
  * an empty cache and full buckets (its events are new objects); a row is gone an hour after its
- * last write.
+ * last write. The rows are in kubectl's order (kubectlOrder).
  */
 export function describeEventLog(trace: Trace, t: number, podName: string): DescribedEvents {
-  /** Rows as the API server holds them, by key (see `keyOf`), in the order of their last write. */
+  /** Rows as the API server holds them, by key (see `keyOf`). */
   const byKey = new Map<number, DescribeRow>();
-  /** The kubelet's own cache (eventObserve): every occurrence counted, written or not. */
-  const observed = new Map<number, { count: number; first: number }>();
+  /**
+   * The kubelet's own cache (eventObserve): every occurrence counted, written or not; `named`
+   * numbers the events in the order of their first occurrence, which names them (kubectlOrder).
+   */
+  const observed = new Map<number, { count: number; first: number; named: number }>();
   const filter = new EventSpamFilter();
   let lifetime = 0; // the kubelet process: a restart starts a new cache, and new event objects
   let skipped = 0;
@@ -276,7 +280,7 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
       const key = keyOf(numbered);
       let seen = observed.get(key);
       if (seen) seen.count++;
-      else observed.set(key, (seen = { count: 1, first: e.t }));
+      else observed.set(key, (seen = { count: 1, first: e.t, named: observed.size }));
       if (numbered.kubelet && !filter.accept(spamKey(e.pod ?? '', numbered.row.type, minor), e.t)) {
         skipped++;
         lastSkippedAt = e.t;
@@ -284,18 +288,34 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
       }
       const r = numbered.row;
       const written = byKey.get(key);
-      if (written) byKey.delete(key);
       const message = written?.message ?? describedMessage(r.message, container !== undefined ? fieldPaths.get(container) : undefined, minor);
       byKey.set(key, { ...r, message, t: e.t, first: seen.first, count: seen.count, index: i });
     }
   }
-  const rows: DescribeRow[] = [];
+  const listed: { row: DescribeRow; named: number }[] = [];
   let expired = 0;
-  for (const row of byKey.values()) {
+  for (const [key, row] of byKey) {
     if (t - row.t >= EVENT_TTL_SECONDS) expired++;
-    else rows.push(row);
+    else listed.push({ row, named: observed.get(key)!.named });
   }
-  return { rows, skipped, ...(lastSkippedAt !== undefined ? { lastSkippedAt } : {}), expired };
+  return { rows: kubectlOrder(listed), skipped, ...(lastSkippedAt !== undefined ? { lastSkippedAt } : {}), expired };
+}
+
+/**
+ * The order `kubectl describe` prints the events in: DescribeEvents (describe.go, stored 0176276b)
+ * runs sort.Sort(event.SortableEvents(el.Items)), Less = LastTimestamp.Before (TestSortableEvents),
+ * over the list as the API server returned it, in the order of its keys: the events' names,
+ * `<pod>.<%x of the UnixNano of the first occurrence>` (client-go tools/record event.go makeEvent
+ * and util.go GenerateEventName, stored 5e377f94; events_cache.go eventObserve gives every repeat
+ * the first one's name, even when the spam filter dropped the first), so in the order of first
+ * occurrence, those of one moment in the order the kubelet recorded them. The API keeps whole
+ * seconds ([14.1]), so events whose LastTimestamp falls in one second tie, and Go's sort.Sort
+ * (goSort.ts, pdqsort: an insertion sort, stable, up to 12 events; not stable above) decides
+ * their order: up to 12 rows, first seen first. Every kubectl the page models (1.27-1.37).
+ */
+function kubectlOrder(listed: { row: DescribeRow; named: number }[]): DescribeRow[] {
+  const rows = listed.sort((a, b) => a.named - b.named).map((l) => l.row);
+  return goSortSlice(rows, (a, b) => apiSecond(a.t) < apiSecond(b.t));
 }
 
 /** kubectl's short duration, the engine's (describe's ages are translateTimestampSince too). */

@@ -134,4 +134,13 @@ describe('transcript: Day 18 hello (agnhost liveness, readiness delay 15 s) on k
     expect(readiness.slice(1)).toEqual(kills.slice(0, 2));
     expect(kills.slice(0, 3).map(apiSecond)).toEqual([21, 39, 57]);
   });
+
+  // kubectl's order (describe.go DescribeEvents: sort.Sort by LastTimestamp over the list in the
+  // order of the events' names, the first occurrence's time; describeEvents.ts kubectlOrder): the
+  // four `92s` rows as published, in the order they were first seen (2m8s, 2m7s, 111s, 110s ago),
+  // not in the order of their last writes (Unhealthy, Pulled, Created, Started).
+  it.each(VERSIONS)('describe at 2m11s: the kubelet rows in the published order (ties by first occurrence) (%s) [10.7]', (version) => {
+    const rows = describeEvents(runScenario(scenario(version, 7)).trace!, LISTING_AT, POD).filter((r) => r.from === 'kubelet');
+    expect(rows.map((r) => `${r.reason} x${r.count} ${r.message}`)).toEqual(EVENTS.map((p) => `${p.reason} x${p.count} ${p.message}`));
+  });
 });

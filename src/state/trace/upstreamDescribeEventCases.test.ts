@@ -30,9 +30,10 @@
 // - TestShortHumanDurationBoundaries: ShortHumanDuration is used nowhere the page renders.
 // - describe_test.go's container blocks (TestDescribeContainers: State, Last State, Restart Count):
 //   the page has no such block (src/ renders no "Last State" or "Restart Count"); skipped.
-// - TestSortableEvents holds here as the order by LastTimestamp; the order among events with the same
-//   LastTimestamp second DISAGREES with the engine and is left out (the report, and
-//   .scratch/pending-events.txt). So does TestHumanDurationBoundaries' "-2s + 1ns" row.
+// - TestSortableEvents holds here as the order by LastTimestamp, and among events with the same
+//   LastTimestamp second, the order sort.Sort leaves them in: up to 12 events the list's, the
+//   first occurrence's; above, Go's pdqsort's (describeEvents.ts kubectlOrder, goSort.ts). TestHumanDurationBoundaries' "-2s + 1ns" row
+//   DISAGREES with the engine and is left out (.scratch/pending-events.txt).
 
 import { describe, expect, it } from 'vitest';
 import { apiSecond, humanDuration } from '../../engine/kubectl/humanDuration';
@@ -109,6 +110,62 @@ describe('TestSortableEvents (kubectl util/event sorted_event_list_test.go)', ()
       const seconds = describeEventLog(trace, now, POD).rows.map((r) => apiSecond(r.t));
       expect(seconds, `at ${now}`).toEqual([...seconds].sort((a, b) => a - b));
     }
+  });
+});
+
+describe('TestSortableEvents: one LastTimestamp second, ties in the list\'s order (the first occurrence)', () => {
+  it.each(VERSIONS)('a restart\'s "already present" Pulled, new at the restart, goes after the Created and Started rows first seen at the first start (%s) [10.7]', (version) => {
+    const trace = traceOf(`apiVersion: v1
+kind: Pod
+metadata: {name: ${POD}}
+spec:
+  containers:
+  - {name: app, image: busybox:1.36, command: [sh, -c, "sleep 1; exit 1"]}
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${version}"
+until: 30s
+`);
+    const starts = trace.events.filter((e) => e.type === 'container.start').map((e) => e.t);
+    const rows = describeEventLog(trace, starts[1]! + 0.5, POD).rows;
+    expect(rows.length).toBeLessThanOrEqual(12);
+    // kubectl's order: a stable sort by the LastTimestamp second of the list in first-occurrence order
+    const listed = [...rows].sort((a, b) => a.first - b.first || a.index - b.index);
+    const kubectl = [...listed].sort((a, b) => apiSecond(a.t) - apiSecond(b.t));
+    expect(rows.map((r) => `${r.reason} ${r.message}`)).toEqual(kubectl.map((r) => `${r.reason} ${r.message}`));
+    const atRestart = rows.filter((r) => apiSecond(r.t) === apiSecond(starts[1]!)).map((r) => r.reason);
+    expect(atRestart).toEqual(['Created', 'Started', 'Pulled']);
+  });
+});
+
+describe('sort.Sort above 12 events: Go\'s pdqsort, not stable (goSort.ts)', () => {
+  // Five containers, the first in a crash loop: at 4 s, 18 events, listed (first occurrence) with
+  // LastTimestamp seconds 0 0 1 3 3 1 1 1 1 1 1 1 1 1 2 2 2 3. GO_ORDER is the permutation Go
+  // 1.19.8's sort.Sort returned for those keys (goSort.test.ts says how it was run; no
+  // breakPatterns, so the same in every Go since 1.19).
+  const GO_ORDER = [0, 1, 12, 9, 13, 5, 6, 7, 8, 2, 10, 11, 14, 15, 16, 3, 4, 17];
+  const RANK = ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'];
+  const fiveContainers = (version: string) => `apiVersion: v1
+kind: Pod
+metadata: {name: ${POD}}
+spec:
+  containers:
+${['a', 'b', 'c', 'd', 'e'].map((n) => `  - {name: ${n}, image: busybox:1.36, command: [sh, -c, "sleep ${n === 'a' ? 1 : 1000}; exit 1"]}`).join('\n')}
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${version}"
+until: 10s
+`;
+
+  it.each(VERSIONS)('18 rows print in the order Go\'s sort.Sort leaves them, not a stable sort\'s (%s) [10.7]', (version) => {
+    const rows = describeEventLog(traceOf(fiveContainers(version)), 4, POD).rows;
+    const listed = [...rows].sort((a, b) => a.first - b.first || RANK.indexOf(a.reason) - RANK.indexOf(b.reason));
+    expect(listed.map((r) => apiSecond(r.t))).toEqual([0, 0, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 3]);
+    expect(rows).toEqual(GO_ORDER.map((i) => listed[i]));
+    const stable = [...listed].sort((a, b) => apiSecond(a.t) - apiSecond(b.t));
+    expect(rows).not.toEqual(stable);
   });
 });
 
