@@ -214,7 +214,15 @@ export interface HorizonEvent extends EventBase { type: 'sim.horizon' }
 export interface TruncatedEvent extends EventBase { type: 'sim.truncated'; reason: TruncationReason; limit: number }
 /** `index`: the completion index of an Indexed Job's pod ([16.4]). */
 export interface JobPodCreatedEvent extends EventBase { type: 'job.podCreated'; pod: string; index?: number }
-export interface JobCompleteEvent extends EventBase { type: 'job.complete' }
+export interface JobCompleteEvent extends EventBase {
+  type: 'job.complete';
+  /**
+   * The Complete condition's reason ([16.2], [16.9]): SuccessPolicy when a successPolicy rule
+   * matched (1.30+ with its gate), CompletionsReached when the completions were reached (1.33+;
+   * before, upstream's Complete condition has no reason and the event carries none).
+   */
+  reason?: 'CompletionsReached' | 'SuccessPolicy';
+}
 export interface JobFailedEvent extends EventBase { type: 'job.failed'; reason: string }
 
 export type TraceEvent =

@@ -43,6 +43,10 @@ export const FEATURE_GATES = {
   PLEGOnDemandRelist: { alpha: 36, beta: 36, ga: 37, summary: 'the PLEG relists a pod at once after a sync that acted, not at its next 1 s relist' },
   JobBackoffLimitPerIndex: { alpha: 28, beta: 29, ga: 33, removed: 37, summary: 'a Job\'s backoffLimitPerIndex and maxFailedIndexes (KEP-3850)' },
   JobPodReplacementPolicy: { alpha: 28, beta: 29, ga: 34, removed: 37, summary: 'a Job\'s podReplacementPolicy (KEP-3939)' },
+  // kube_features.go (1.33 tree, and the 1.34/1.35 trees): 1.30 alpha, 1.31 beta, 1.33 GA and
+  // locked ("remove in 1.36"); no stored 1.36 or 1.37 tree shows the removal, and realGates.ts keeps
+  // the name through 1.37, so no `removed` here.
+  JobSuccessPolicy: { alpha: 30, beta: 31, ga: 33, summary: 'a Job\'s successPolicy (KEP-3998)' },
 } as const satisfies Record<string, GateInfo>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;

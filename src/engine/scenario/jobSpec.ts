@@ -1,15 +1,17 @@
 // The Job controller's own fields ([16.1]–[16.6]): completions, parallelism, completionMode,
-// backoffLimit, backoffLimitPerIndex, maxFailedIndexes, podReplacementPolicy and
-// podFailurePolicy. Defaults as pkg/apis/batch/v1/defaults.go SetDefaults_Job (completions and
-// parallelism 1 when both are unset; backoffLimit 6, or MaxInt32 with backoffLimitPerIndex), a few
-// checks of pkg/apis/batch/validation ValidateJobSpec, and the gated fields pkg/registry/batch/job
-// strategy.go dropDisabledFields removes, read at the stored 1.3x commits.
+// backoffLimit, backoffLimitPerIndex, maxFailedIndexes, podReplacementPolicy, podFailurePolicy
+// and successPolicy ([16.9], successPolicy.ts). Defaults as pkg/apis/batch/v1/defaults.go
+// SetDefaults_Job (completions and parallelism 1 when both are unset; backoffLimit 6, or MaxInt32
+// with backoffLimitPerIndex), a few checks of pkg/apis/batch/validation ValidateJobSpec, and the
+// gated fields pkg/registry/batch/job strategy.go dropDisabledFields removes, read at the stored
+// 1.3x commits.
 
 import type { Ctx } from './decode';
 import { readInt, readIntList, readString } from './decode';
 import { child, index } from './problems';
 import { invalid, notSupported } from './k8sErrors';
 import { isMap, isSeq, present, type YMap } from './ynode';
+import { readSuccessPolicy } from './successPolicy';
 import type { JobSpecModel, PodFailurePolicyRule } from './types';
 
 const ACTIONS = ['FailJob', 'FailIndex', 'Ignore', 'Count'] as const;
@@ -82,7 +84,7 @@ function readShape(ctx: Ctx, jobSpec: YMap, path: string, job: JobSpecModel): vo
   } else if (replacement) job.podReplacementPolicy = replacement.value as 'TerminatingOrFailed' | 'Failed';
 }
 
-/** Reads a Job's spec map: its shape (readShape), backoffLimit (default 6), activeDeadlineSeconds and podFailurePolicy.rules. */
+/** Reads a Job's spec map: its shape (readShape), backoffLimit (default 6), activeDeadlineSeconds, podFailurePolicy.rules and successPolicy. */
 export function readJobSpec(ctx: Ctx, jobSpec: YMap | undefined, path: string): JobSpecModel {
   const job: JobSpecModel = { backoffLimit: 6, completions: 1, parallelism: 1, completionMode: 'NonIndexed', podFailurePolicy: [] };
   if (!jobSpec) return job;
@@ -104,5 +106,7 @@ export function readJobSpec(ctx: Ctx, jobSpec: YMap | undefined, path: string): 
       if (rule) job.podFailurePolicy.push(rule);
     });
   }
+  const mode = present(jobSpec, 'completionMode')?.value;
+  readSuccessPolicy(ctx, jobSpec, path, job, mode?.kind === 'scalar' && mode.value === 'Indexed');
   return job;
 }

@@ -254,6 +254,14 @@ export interface PodFailurePolicyRule {
   onPodConditions?: string[];
 }
 
+/** One rule of spec.successPolicy.rules ([16.9]): at least one of the two fields is set. */
+export interface SuccessPolicyRule {
+  /** The indexes that must all have succeeded, as an interval list ("0,2-4"). */
+  succeededIndexes?: string;
+  /** How many succeeded indexes suffice (among succeededIndexes when both are set). */
+  succeededCount?: number;
+}
+
 /** What the Job controller decides with (a Job or CronJob's job template). */
 export interface JobSpecModel {
   backoffLimit: number;
@@ -271,6 +279,8 @@ export interface JobSpecModel {
   podFailurePolicy: PodFailurePolicyRule[];
   /** spec.activeDeadlineSeconds: seconds from the Job's start before it fails with DeadlineExceeded ([13.4]). */
   activeDeadlineSeconds?: number;
+  /** spec.successPolicy.rules (Indexed only, gate JobSuccessPolicy, [16.9]); absent when dropped. */
+  successPolicy?: SuccessPolicyRule[];
 }
 
 export interface Scenario {

@@ -10,7 +10,9 @@
 //  - else keep min(parallelism, completions - succeeded) pods active, after the creation back-off
 //    ([16.2], [16.3]; an Indexed Job's lowest pending indexes, [16.4], [16.5]), counting terminating
 //    pods as still there under podReplacementPolicy Failed ([16.6]);
-//  - complete once completions pods succeeded and none is active ([16.2]).
+//  - complete once completions pods succeeded and none is active ([16.2]), or, for an Indexed
+//    Job, once a successPolicy rule matches (checked after the failures, only when none holds:
+//    SuccessCriteriaMet, active pods deleted, Complete once none is terminating from 1.31, [16.9]).
 // The controller reacts at the instant the kubelet writes the pod's status (the informer's latency
 // is not modelled).
 
@@ -25,6 +27,7 @@ import { deletePod } from './terminate';
 import { BackoffRecord, firstPendingIndexes, jobPodBackoff, jobPodName, matchPodFailurePolicy, remainingFor } from './jobRules';
 import { AFTER_TERMINAL, SYNC_JOB_BATCH_PERIOD } from './timing';
 import { exitCodes, finishOf, restartsOf, type JobPod } from './jobPodView';
+import { intervalsOf, intervalsText, matchSuccessPolicy, ruleText } from './jobSuccessPolicy';
 
 
 
@@ -53,6 +56,8 @@ export class JobController {
   done = false;
   /** The last pod whose finish the controller counted (job.complete / job.failed name it). */
   private lastFinished?: JobPod;
+  /** The last pod counted as Succeeded (a successPolicy match names it, [16.9]). */
+  private lastSucceeded?: JobPod;
 
   private readonly job;
   private readonly jobName: string;
@@ -170,6 +175,7 @@ export class JobController {
       this.fail(failure);
       return undefined;
     }
+    if (this.successPolicyMet()) return undefined;
     const wake = this.manage();
     if (this.completed()) return undefined;
     const deadline = this.job.activeDeadlineSeconds;
@@ -196,6 +202,7 @@ export class JobController {
   }
 
   private countSuccess(p: JobPod): void {
+    this.lastSucceeded = p;
     this.backoff.succeeded();
     if (p.index === undefined) this.succeeded++;
     else this.succeededIndexes.add(p.index);
@@ -277,6 +284,35 @@ export class JobController {
     this.done = true;
   }
 
+  /**
+   * syncJob's successPolicy check ([16.9]; job_controller.go syncJob, success_policy.go
+   * matchSuccessPolicy): an Indexed Job whose completed indexes meet a rule gets SuccessCriteriaMet
+   * (reason SuccessPolicy), its active pods are deleted (deleteActivePods, their own grace), and
+   * it is Complete once none is terminating from 1.31 (delayTerminalCondition), at once before.
+   */
+  private successPolicyMet(): boolean {
+    if (this.job.completionMode !== 'Indexed') return false;
+    const succeeded = intervalsOf(this.succeededIndexes);
+    const match = matchSuccessPolicy(this.scenario.sim.featureGates.JobSuccessPolicy, this.job.successPolicy, this.job.completions!, succeeded);
+    if (!match) return false;
+    const active = this.active();
+    for (const p of active) deletePod(p.sim, undefined);
+    const rule = ruleText(this.job.successPolicy![match.index]!);
+    const deleted = active.length ? `, deletes its active pod${active.length === 1 ? '' : 's'} (${active.map((p) => p.name).join(', ')})` : '';
+    const why = `[16.9] The completed indexes ${intervalsText(succeeded)} meet successPolicy rule ${match.index} (${rule}): the Job gets the SuccessCriteriaMet condition, reason SuccessPolicy ("${match.message}")${deleted}`;
+    const pod = this.lastSucceeded;
+    const event: Emit = { type: 'job.complete', reason: 'SuccessPolicy', ...(pod ? { pod: pod.name } : {}), ...(pod?.finishedBy ? { cause: [pod.finishedBy] } : {}), why: '' };
+    if (this.delayTerminal && !this.noneTerminating()) {
+      const at = roundTime(this.k.now);
+      event.why = `${why} (at ${at}s); from 1.31 (delayTerminalCondition) the Job turns Complete, same reason, only once no pod is terminating.`;
+      this.verdict = { event, pending: true, decidedAt: at };
+      return true;
+    }
+    event.why = `${why} and is Complete (same reason)${this.delayTerminal ? ': no pod is terminating' : ' at once (before 1.31 the Complete condition does not wait for terminating pods)'}.`;
+    this.finish(event);
+    return true;
+  }
+
   private succeededCount(): number {
     return this.job.completionMode === 'Indexed' ? this.succeededIndexes.size : this.succeeded;
   }
@@ -330,7 +366,11 @@ export class JobController {
       ? `[16.2] A pod Succeeded and no pod is active (completions not set: the first success ends the work): the Job is complete.`
       : `[16.2] ${succeeded} pod${succeeded === 1 ? '' : 's'} Succeeded, reaching completions (${completions}), and no pod is active: the Job is complete.`;
     const last = this.lastFinished;
-    this.finish({ type: 'job.complete', ...(last ? { pod: last.name } : {}), ...(last?.finishedBy ? { cause: [last.finishedBy] } : {}), why });
+    // [16.2] the Complete condition's reason: CompletionsReached from 1.33 (the 1.33-shape e2e
+    // job.go waits for it: WaitForJobComplete(…, JobReasonCompletionsReached, …)); empty before
+    // (the stored 1.31-era newSuccessCondition; #126074 gave the reason to SuccessCriteriaMet only)
+    const reason = this.minor >= 33 ? { reason: 'CompletionsReached' as const } : {};
+    this.finish({ type: 'job.complete', ...reason, ...(last ? { pod: last.name } : {}), ...(last?.finishedBy ? { cause: [last.finishedBy] } : {}), why });
     return true;
   }
 

@@ -28,8 +28,8 @@
 //    under OnFailure (its emptyDir outlives the restart).
 //  - The Job's final condition: `job.complete` / `job.failed` (its reason). The trace holds no Job
 //    conditions list: the interim FailureTarget (1.31+) shows only where the condition waits for
-//    terminating pods (the event's why names it); SuccessCriteriaMet and Complete's reason
-//    (CompletionsReached, SuccessPolicy) are not in the trace.
+//    terminating pods (the event's why names it); SuccessCriteriaMet is not in the trace, and
+//    Complete's reason (CompletionsReached, SuccessPolicy) is `job.complete`'s `reason` ([16.9]).
 //  - status.succeeded / failed: the pods whose phase is Succeeded / Failed (no case here ignores a
 //    failure and asserts `failed`); status.active / ready / terminating = 0: every pod is terminal.
 //  - A pod deletion or eviction: a `deletePod` event at a fixed time, checked to come when upstream

@@ -1,7 +1,8 @@
 // Upstream's Job end-to-end tests (kubernetes/kubernetes test/e2e/apps/job.go), the Indexed Jobs
 // ([16.4]), backoffLimitPerIndex and maxFailedIndexes ([16.5]), podFailurePolicy on an Indexed Job
-// ([16.7]) and successPolicy. The versions read, the fixtures and how upstream's cases map to ours:
-// the header of upstreamJobE2eCases.test.ts (same kit, upstreamJobE2e.testkit.ts). Here, besides:
+// ([16.7]) and successPolicy ([16.9]). The versions read, the fixtures and how upstream's cases
+// map to ours: the header of upstreamJobE2eCases.test.ts (same kit, upstreamJobE2e.testkit.ts).
+// Here, besides:
 //  - status.completedIndexes: the indexes with a Succeeded pod; status.failedIndexes: the indexes
 //    the engine's FailedIndexes reason names (its why lists them), or, with
 //    MaxFailedIndexesExceeded, the indexes whose every pod failed.
@@ -21,15 +22,18 @@
 //    condition (newest), and the 1.31 shape's "…to ignore failure for an evicted pod; matching on
 //    the DisruptionTarget condition": the engine gives a pod no DisruptionTarget condition (an
 //    eviction is a plain deletion here) and never matches onPodConditions ([16.7]).
-//  - with successPolicy succeededIndexes rule should succeeded even when some indexes remain
-//    pending; with successPolicy succeededCount rule should succeeded even when some indexes remain
-//    pending: DISAGREEMENTS, left out (the engine reads no successPolicy: the Job goes on until
-//    BackoffLimitExceeded or the horizon); reported, with the cases ready in
-//    .scratch/pending-job-e2e.txt. The third successPolicy case ("…when all indexes succeeded")
-//    is kept: its rule (succeededCount 2 of 2) ends the Job where completions do, so the engine's
-//    Complete matches upstream's; only the reason (SuccessPolicy) is not in the trace.
+//
+// successPolicy ([16.9]): the three cases of the newest stored job.go (search-index file 5690324,
+// "Release: v1.33" conformance), each run from 1.31 (JobSuccessPolicy on by default). Upstream
+// waits with WaitForJobComplete(…, batchv1.JobReasonSuccessPolicy, …): the engine's job.complete
+// carries that reason; the other cases' WaitForJobComplete(…, JobReasonCompletionsReached, …) is
+// the reason job.complete carries from 1.33 (before, upstream's Complete condition has none).
+// The two "…even when some indexes remain pending" cases were disagreements until the engine read
+// spec.successPolicy (the Job went on retrying the odd indexes: BackoffLimitExceeded at 111 s with
+// succeededIndexes "0", no end with succeededCount 1 and backoffLimit MaxInt32).
 
 import { describe, expect, it } from 'vitest';
+import type { Trace } from '../trace';
 import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../version';
 import { BUSYBOX, completes, created, failures, indexesIn, noneLeft, podsIn, runJob, terminalAt, type E2eJob, type Plan } from './upstreamJobE2e.testkit';
 
@@ -42,12 +46,15 @@ const odd: Plan = ({ index }) => (index! % 2 === 1 ? 1 : undefined);
 /** backoffLimitPerIndex's gate: on by default from 1.29, alpha (set on) in 1.28. */
 const perIndexGate = (version: KubeVersion) => (minor(version) === 28 ? { gates: { JobBackoffLimitPerIndex: true } } : {});
 const failedIndexesOf = (why: string) => /failedIndexes ([\d,]+)/.exec(why)?.[1];
+/** The reason job.complete carries when completions are reached: CompletionsReached from 1.33. */
+const reached = (version: KubeVersion) => (minor(version) >= 33 ? 'CompletionsReached' : undefined);
+const completeReason = (t: Trace) => completes(t).map((e) => (e.type === 'job.complete' ? e.reason : undefined));
 
 describe('upstream e2e [sig-apps] Job, Indexed [16.4]', () => {
   for (const version of SUPPORTED_VERSIONS) {
     it(`${version}: should create pods for an Indexed job with completion indexes and specified hostname`, () => {
       const t = runJob({ name: 'indexed-job', version, spec: indexed(2, 4, '  backoffLimit: 6\n'), container: sh('exit 0') });
-      expect(completes(t)).toHaveLength(1);
+      expect(completeReason(t)).toEqual([reached(version)]); // WaitForJobComplete(…, JobReasonCompletionsReached, …)
       expect(indexesIn(t, 'Succeeded')).toEqual([0, 1, 2, 3]);
       for (const p of podsIn(t, 'Succeeded')) expect(p.name).toMatch(new RegExp(`^indexed-job-${p.index}-[a-z0-9]{5}$`));
     });
@@ -99,7 +106,7 @@ describe('upstream e2e [sig-apps] Job, podFailurePolicy on an Indexed Job [16.7]
       };
       const t = runJob(j, ({ n }) => (n === 0 ? 42 : undefined));
       expect(failures(t)).toEqual([]); // three failures, backoffLimit 2: all ignored
-      expect(completes(t)).toHaveLength(1);
+      expect(completeReason(t)).toEqual([reached(version)]);
       expect(indexesIn(t, 'Succeeded')).toEqual([0, 1, 2]);
       expect(podsIn(t, 'Failed').map((p) => p.index).sort()).toEqual([0, 1, 2]);
     });
@@ -160,17 +167,42 @@ describe('upstream e2e [sig-apps] Job, backoffLimitPerIndex and maxFailedIndexes
   }
 });
 
-describe('upstream e2e [sig-apps] Job, successPolicy (JobSuccessPolicy: alpha 1.30, on from 1.31)', () => {
+describe('upstream e2e [sig-apps] Job, successPolicy [16.9] (JobSuccessPolicy: alpha 1.30, on from 1.31)', () => {
   for (const version of from(31)) {
     it(`${version}: with successPolicy should succeeded when all indexes succeeded`, () => {
       // NewTestJob("succeeded", …): no such behaviour in the fixtures, so the container keeps busybox's
       // own entrypoint, a shell without a terminal, which exits 0 at once
       const j: E2eJob = { name: 'with-success-policy-all-index-succeeded', version, spec: indexed(2, 2, '  backoffLimit: 6\n  successPolicy:\n    rules:\n      - succeededCount: 2\n'), container: `          image: ${BUSYBOX}\n` };
       const t = runJob(j);
-      expect(completes(t)).toHaveLength(1);
+      // matchSuccessPolicy comes before syncJob's completions check: the reason is SuccessPolicy
+      expect(completeReason(t)).toEqual(['SuccessPolicy']);
       expect(failures(t)).toEqual([]);
       expect(podsIn(t, 'Failed')).toEqual([]); // failed 0
       expect(noneLeft(t)).toBe(true); // active 0, ready 0, terminating 0
+    });
+
+    it(`${version}: with successPolicy succeededIndexes rule should succeeded even when some indexes remain pending`, () => {
+      const j: E2eJob = {
+        name: 'with-success-policy-succeeded-indexed', version, container: failOddSucceedEven, behaviour: EXITS_0_AFTER_1S,
+        spec: indexed(2, 5, '  backoffLimit: 6\n  successPolicy:\n    rules:\n      - succeededIndexes: "0"\n'),
+      };
+      const t = runJob(j, odd);
+      expect(failures(t)).toEqual([]);
+      expect(completeReason(t)).toEqual(['SuccessPolicy']); // SuccessCriteriaMet, then Complete
+      expect(indexesIn(t, 'Succeeded')).toEqual([0]); // completedIndexes "0"
+      expect(noneLeft(t)).toBe(true); // active 0, ready 0, terminating 0
+    });
+
+    it(`${version}: with successPolicy succeededCount rule should succeeded even when some indexes remain pending`, () => {
+      const j: E2eJob = {
+        name: 'with-success-policy-succeeded-count', version, container: failOddSucceedEven, behaviour: EXITS_0_AFTER_1S,
+        spec: indexed(2, 5, '  backoffLimit: 2147483647\n  successPolicy:\n    rules:\n      - succeededCount: 1\n'),
+      };
+      const t = runJob(j, odd);
+      expect(failures(t)).toEqual([]);
+      expect(completeReason(t)).toEqual(['SuccessPolicy']);
+      expect(indexesIn(t, 'Succeeded')).toEqual([0]); // completedIndexes "0"
+      expect(noneLeft(t)).toBe(true);
     });
   }
 });
