@@ -3,6 +3,7 @@
 
 import type { ContainerKind } from '../trace';
 import type { RawContainer, RawHandler, RawProbe } from './container';
+import { expandCommandAndArgs, expandCommandOnlyStatic, type EnvVarRef } from './expandVars';
 import { defaultPullPolicy } from './image';
 import { probeVerdict } from './infer';
 import { probeCommandDuration } from './probeCommand';
@@ -15,7 +16,7 @@ function asPolicy(v: string | undefined): RestartPolicy | undefined {
   return v !== undefined && POLICIES.includes(v) ? (v as RestartPolicy) : undefined;
 }
 
-function buildProbe(p: RawProbe | undefined, namedPorts: ReadonlyMap<string, number>): ProbeSpec | undefined {
+function buildProbe(p: RawProbe | undefined, c: RawContainer): ProbeSpec | undefined {
   if (!p) return undefined;
   const handler: ProbeHandlerKind = p.exec ? 'exec' : p.httpGet ? 'httpGet' : p.tcpSocket ? 'tcpSocket' : p.grpc ? 'grpc' : 'exec';
   const spec: ProbeSpec = {
@@ -27,13 +28,15 @@ function buildProbe(p: RawProbe | undefined, namedPorts: ReadonlyMap<string, num
     failureThreshold: probeValue(p, 'failureThreshold'),
   };
   if (handler === 'exec' && p.exec?.command) {
-    spec.command = p.exec.command.value;
+    // prober.go runProbe execs kubecontainer.ExpandContainerCommandOnlyStatic(p.Exec.Command,
+    // container.Env) (every stored prober.go, 1.2x-1.3x): what runs, and what its timeout prints.
+    spec.command = c.env ? expandCommandOnlyStatic(p.exec.command.value, c.env) : p.exec.command.value;
     const verdict = probeVerdict(spec.command);
     if (verdict) spec.verdict = verdict;
     const duration = probeCommandDuration(spec.command); // [5.11] the command's own running time
     if (duration !== 0) spec.duration = duration;
   }
-  const target = probeTarget(p, namedPorts);
+  const target = probeTarget(p, c.namedPorts);
   if (target !== undefined) spec.target = target;
   if (p.terminationGracePeriodSeconds) spec.terminationGracePeriodSeconds = p.terminationGracePeriodSeconds.value;
   return spec;
@@ -62,10 +65,17 @@ function probeTarget(p: RawProbe, namedPorts: ReadonlyMap<string, number>): stri
   return port === undefined ? undefined : `${POD_IP}:${port}`;
 }
 
-function buildHook(h: RawHandler | undefined): HookSpec | undefined {
+/** An exec hook's command runs as written: lifecycle/handlers.go handlerRunner.Run expands no `$(VAR)`. */
+function buildHook(h: RawHandler | undefined, namedPorts: ReadonlyMap<string, number>): HookSpec | undefined {
   if (!h) return undefined;
   if (h.exec) return { handler: 'exec', command: h.exec.command?.value ?? [] };
-  if (h.httpGet) return { handler: 'httpGet' };
+  if (h.httpGet) {
+    // The path and URL a failure's message prints ([3.4]): NewRequestForHTTPGetAction formats the URL as the probes' formatURL.
+    const hook: HookSpec = { handler: 'httpGet', path: h.httpGet.urlPath?.value ?? '' };
+    const target = probeTarget(h, namedPorts);
+    if (target !== undefined) hook.target = target;
+    return hook;
+  }
   if (h.tcpSocket) return { handler: 'tcpSocket' };
   if (h.sleep) return { handler: 'sleep', sleepSeconds: h.sleep.seconds?.value ?? 0 };
   return undefined;
@@ -81,6 +91,17 @@ function buildRules(c: RawContainer): RestartRule[] | undefined {
     out.push({ action, operator: op, values: r.exitCodes?.values?.value ?? [] });
   }
   return out;
+}
+
+/**
+ * The command and args the runtime is given, which the process inference reads ([15.1]):
+ * kuberuntime_container.go generateContainerConfig passes them through
+ * kubecontainer.ExpandContainerCommandAndArgs with the environment makeEnvironmentVariables built
+ * (every stored copy, 1.2x-1.3x; expandVars.ts).
+ */
+function commandAndArgs(command: string[] | undefined, args: string[] | undefined, env: readonly EnvVarRef[] | undefined): { command?: string[]; args?: string[] } {
+  if (!env) return { ...(command && { command }), ...(args && { args }) };
+  return expandCommandAndArgs(command, args, env);
 }
 
 export function buildContainer(c: RawContainer): ContainerSpec {
@@ -99,17 +120,18 @@ export function buildContainer(c: RawContainer): ContainerSpec {
   if (restartPolicy) spec.restartPolicy = restartPolicy;
   const rules = buildRules(c);
   if (rules) spec.restartPolicyRules = rules;
-  if (c.command) spec.command = c.command.value;
-  if (c.args) spec.args = c.args.value;
-  const startup = buildProbe(c.startupProbe, c.namedPorts);
+  const { command, args } = commandAndArgs(c.command?.value, c.args?.value, c.env);
+  if (command) spec.command = command;
+  if (args) spec.args = args;
+  const startup = buildProbe(c.startupProbe, c);
   if (startup) spec.startupProbe = startup;
-  const liveness = buildProbe(c.livenessProbe, c.namedPorts);
+  const liveness = buildProbe(c.livenessProbe, c);
   if (liveness) spec.livenessProbe = liveness;
-  const readiness = buildProbe(c.readinessProbe, c.namedPorts);
+  const readiness = buildProbe(c.readinessProbe, c);
   if (readiness) spec.readinessProbe = readiness;
-  const post = buildHook(c.lifecycle?.postStart);
+  const post = buildHook(c.lifecycle?.postStart, c.namedPorts);
   if (post) spec.postStart = post;
-  const pre = buildHook(c.lifecycle?.preStop);
+  const pre = buildHook(c.lifecycle?.preStop, c.namedPorts);
   if (pre) spec.preStop = pre;
   if (c.lifecycle?.stopSignal) spec.stopSignal = c.lifecycle.stopSignal.value;
   return spec;

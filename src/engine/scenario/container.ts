@@ -1,11 +1,13 @@
 // Decoding one container of a pod spec (init or main) into the fields the simulator and the
-// validation need. Everything else in a container (env, resources, volumeMounts…) is ignored.
+// validation need. Everything else in a container (resources, volumeMounts…) is ignored; of `env`
+// only what the kubelet's `$(VAR)` expansion reads (expandVars.ts).
 
 import { warnUnknownContainerFields } from './containerFields';
 import {
-  readInt, readIntList, readIntOrString, readMap, readString, readStringList, versionedEntry,
+  itemTypeError, readInt, readIntList, readIntOrString, readMap, readSeq, readString, readStringList, versionedEntry,
   type Ctx, type Located, type MapField,
 } from './decode';
+import type { EnvVarRef } from './expandVars';
 import { child, index, type Span } from './problems';
 import { jsonKind, present, type YMap } from './ynode';
 
@@ -78,6 +80,11 @@ export interface RawContainer {
   livenessProbe?: RawProbe;
   readinessProbe?: RawProbe;
   lifecycle?: RawLifecycle;
+  /**
+   * `env` in order, as `$(VAR)` expansion reads it: each entry's name, its `value` and whether it
+   * has a `valueFrom` (expandVars.ts). Entries without a name are left out.
+   */
+  env?: EnvVarRef[];
   /** `ports` by name (name -> containerPort), read leniently: what a probe's named port resolves to. */
   namedPorts: Map<string, number>;
   /** Set when restartPolicy was rejected as an unknown field: checks that depend on it are skipped. */
@@ -183,7 +190,32 @@ function readRules(ctx: Ctx, map: YMap, path: string): RawRules | undefined {
   return { keySpan: e.keySpan, span: e.value.span, rules };
 }
 
-/** Decodes one container mapping found at `path` (e.g. spec.initContainers[2]). */
+/**
+ * `env`, typed as the API server's JSON decoder types it (a number `value` is refused, `json:
+ * cannot unmarshal number into Go struct field EnvVar…value of type string`).
+ */
+function readEnv(ctx: Ctx, map: YMap, path: string): EnvVarRef[] | undefined {
+  const seq = readSeq(ctx, map, 'env', path, 'Container', '[]v1.EnvVar');
+  if (!seq) return undefined;
+  const out: EnvVarRef[] = [];
+  seq.seq.items.forEach((item, i) => {
+    const p = index(seq.path, i);
+    if (item.kind !== 'map') {
+      itemTypeError(ctx, item, p, 'Container', 'v1.EnvVar');
+      return;
+    }
+    const name = readString(ctx, item, 'name', p, 'EnvVar');
+    const value = readString(ctx, item, 'value', p, 'EnvVar');
+    const valueFrom = readMap(ctx, item, 'valueFrom', p, 'EnvVar', '*v1.EnvVarSource');
+    if (!name) return;
+    const e: EnvVarRef = { name: name.value };
+    if (value) e.value = value.value;
+    if (valueFrom) e.valueFrom = true;
+    out.push(e);
+  });
+  return out;
+}
+
 /**
  * The container's named ports, for a probe's `port: http` (prober.go's findPortByName: the
  * container's `ports` entry of that name). Only what it needs is read, silently: the simulator
@@ -204,6 +236,7 @@ function readNamedPorts(map: YMap): Map<string, number> {
   return out;
 }
 
+/** Decodes one container mapping found at `path` (e.g. spec.initContainers[2]). */
 export function readContainer(ctx: Ctx, map: YMap, path: string, i: number, init: boolean): RawContainer {
   const c: RawContainer = { path, span: map.span, index: i, init, badFields: new Set(), namedPorts: readNamedPorts(map) };
   c.name = readString(ctx, map, 'name', path, 'Container');
@@ -221,6 +254,8 @@ export function readContainer(ctx: Ctx, map: YMap, path: string, i: number, init
     if (probe) c[k] = probe;
   }
   c.lifecycle = readLifecycle(ctx, map, path);
+  const env = readEnv(ctx, map, path);
+  if (env) c.env = env;
   warnUnknownContainerFields(ctx, map, path);
   return c;
 }

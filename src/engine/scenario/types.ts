@@ -33,7 +33,11 @@ export type ProbeHandlerKind = 'exec' | 'httpGet' | 'tcpSocket' | 'grpc';
 /** A probe, defaulted as SetDefaults_Probe does ([1.4]). */
 export interface ProbeSpec {
   handler: ProbeHandlerKind;
-  /** exec command, when handler is exec (used to judge `exit 1`/`true`, contract section 1). */
+  /**
+   * exec command, when handler is exec (used to judge `exit 1`/`true`, contract section 1), with
+   * the container's static `$(VAR)`s expanded as prober.go runProbe runs it
+   * (ExpandContainerCommandOnlyStatic, scenario/expandVars.ts).
+   */
   command?: string[];
   /** Fixed outcome judged from an exec command: 'fail' for `exit 1`/`false`, 'pass' for `exit 0`/`true`. */
   verdict?: 'pass' | 'fail';
@@ -60,7 +64,12 @@ export interface HookSpec {
   handler: HookHandlerKind;
   /** For `sleep` handlers, the seconds the kubelet sleeps ([11.4]). */
   sleepSeconds?: number;
+  /** For `exec` handlers, the command as written (handlers.go Run prints it with %v in a failure's message, [3.4]). */
   command?: string[];
+  /** For `httpGet` handlers, `path` as written (handler.HTTPGet.Path, %s in a failure's message, [3.4]). */
+  path?: string;
+  /** For `httpGet` handlers, the URL the request goes to, as the probes' target (the pod's IP, `<pod IP>`); undefined for a named port the container lacks. */
+  target?: string;
 }
 
 export interface RestartRule {

@@ -12,7 +12,7 @@ import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
 function bringKubeletBack(sim: PodSim, why: string, downId: string): void {
   sim.kubeletDown = true;
   sim.worker.stop();
-  sim.probes.stop(['startup', 'liveness', 'readiness'], false);
+  sim.probes.stop(['startup', 'liveness', 'readiness']);
   sim.k.after(KUBELET_DOWNTIME, () => {
     sim.kubeletDown = false;
     sim.kubeletStartedAt = sim.now;

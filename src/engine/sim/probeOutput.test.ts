@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
 import type { TraceEvent } from '../trace';
-import { failedRunOutput } from './probeOutput';
+import { CRI_CLIENT_EXEC_TIMEOUT_SINCE, failedRunOutput } from './probeOutput';
 import type { ProbeSpec } from '../scenario/types';
 
 const base = { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 };
 
-const pod = (probes: string, sim = '') => `apiVersion: v1
+const pod = (probes: string, sim = '', version?: string) => `apiVersion: v1
 kind: Pod
 metadata: { name: uptime-kuma }
 spec:
@@ -21,7 +21,7 @@ spec:
 ${probes}---
 apiVersion: sidecar-lab/v1
 kind: Simulation
-until: 40s
+${version ? `kubernetesVersion: "${version}"\n` : ''}until: 40s
 containers:
   uptime-kuma: { startDelay: 20s${sim} }
 `;
@@ -41,14 +41,27 @@ describe('failedRunOutput: the handler\'s output after "probe failed: " [5.13]',
       .toBe('Get "http://10.42.0.186:3001/": dial tcp 10.42.0.186:3001: connect: connection refused');
   });
 
-  it('an exec probe past timeoutSeconds: the runtime\'s timeout, as published', () => {
-    const [first] = failures(pod('      livenessProbe:\n        exec: { command: [node, extra/healthcheck.js] }\n        periodSeconds: 5\n', ', livenessProbe: { duration: 3s }'), 'liveness');
+  it('an exec probe past timeoutSeconds: the runtime\'s timeout, as published (a 2022 cluster: pkg/kubelet/cri/remote ExecSync, up to 1.30)', () => {
+    const [first] = failures(pod('      livenessProbe:\n        exec: { command: [node, extra/healthcheck.js] }\n        periodSeconds: 5\n', ', livenessProbe: { duration: 3s }', '1.27'), 'liveness');
     expect(first && first.type === 'probe.failed' && first.output).toBe('command "node extra/healthcheck.js" timed out');
+  });
+
+  it('an exec timeout from 1.31: k8s.io/cri-client execSyncV1\'s `command timed out: %q timed out after %s`, the timeout as time.Duration prints it', () => {
+    const text = (v: string) => pod('      livenessProbe:\n        exec: { command: [node, extra/healthcheck.js] }\n        periodSeconds: 5\n', ', livenessProbe: { duration: 3s }', v);
+    for (const v of ['1.30', '1.31', '1.37']) {
+      const [first] = failures(text(v), 'liveness');
+      expect(first && first.type === 'probe.failed' && first.output, v).toBe(v === '1.30'
+        ? 'command "node extra/healthcheck.js" timed out'
+        : 'command timed out: "node extra/healthcheck.js" timed out after 1s');
+    }
+    const exec: ProbeSpec = { ...base, timeoutSeconds: 90, handler: 'exec', command: ['sh', '-c', 'sleep "$T"'] };
+    expect(failedRunOutput(exec, 'timedOut', CRI_CLIENT_EXEC_TIMEOUT_SINCE)).toBe('command timed out: "sh -c sleep \\"$T\\"" timed out after 1m30s');
+    expect(failedRunOutput(exec, 'timedOut', CRI_CLIENT_EXEC_TIMEOUT_SINCE - 1)).toBe('command "sh -c sleep \\"$T\\"" timed out');
   });
 
   it('words the URL as prober.go formatURL does: the scheme lowercased, a slash before a bare path, none without a path', () => {
     const http = (target: string): ProbeSpec => ({ ...base, handler: 'httpGet', target });
-    expect(failedRunOutput(http('https://<pod IP>:8443/healthz'), 'timedOut')).toBe('Get "https://<pod IP>:8443/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)');
+    expect(failedRunOutput(http('https://<pod IP>:8443/healthz'), 'timedOut', 33)).toBe('Get "https://<pod IP>:8443/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)');
     const bare = failures(pod('      startupProbe: { httpGet: { path: healthz, port: 8080, scheme: HTTPS } }\n'), 'startup')[0];
     expect(bare && bare.type === 'probe.failed' && bare.output).toBe('Get "https://<pod IP>:8080/healthz": dial tcp <pod IP>:8080: connect: connection refused');
     const none = failures(pod('      startupProbe: { httpGet: { port: 8080 } }\n'), 'startup')[0];
@@ -65,16 +78,16 @@ describe('failedRunOutput: the handler\'s output after "probe failed: " [5.13]',
 
   it('a TCP probe: the dial\'s error', () => {
     const tcp: ProbeSpec = { ...base, handler: 'tcpSocket', target: '<pod IP>:5432' };
-    expect(failedRunOutput(tcp, 'refused')).toBe('dial tcp <pod IP>:5432: connect: connection refused');
-    expect(failedRunOutput(tcp, 'timedOut')).toBe('dial tcp <pod IP>:5432: i/o timeout');
+    expect(failedRunOutput(tcp, 'refused', 33)).toBe('dial tcp <pod IP>:5432: connect: connection refused');
+    expect(failedRunOutput(tcp, 'timedOut', 33)).toBe('dial tcp <pod IP>:5432: i/o timeout');
   });
 
   it('says nothing it cannot know: an exec command\'s own output, an app that answers but fails, a named port, a gRPC server\'s reply', () => {
-    expect(failedRunOutput({ ...base, handler: 'exec', command: ['cat', '/tmp/healthy'] }, 'refused')).toBeUndefined();
-    expect(failedRunOutput({ ...base, handler: 'httpGet', target: 'http://<pod IP>:80/' }, 'other')).toBeUndefined();
-    expect(failedRunOutput({ ...base, handler: 'httpGet' }, 'refused')).toBeUndefined(); // a named port the container lacks
-    expect(failedRunOutput({ ...base, handler: 'grpc' }, 'refused')).toBeUndefined();
-    expect(failedRunOutput({ ...base, handler: 'grpc', target: '<pod IP>:9090' }, 'other')).toBeUndefined(); // NOT_SERVING or another failure: the server's
+    expect(failedRunOutput({ ...base, handler: 'exec', command: ['cat', '/tmp/healthy'] }, 'refused', 33)).toBeUndefined();
+    expect(failedRunOutput({ ...base, handler: 'httpGet', target: 'http://<pod IP>:80/' }, 'other', 33)).toBeUndefined();
+    expect(failedRunOutput({ ...base, handler: 'httpGet' }, 'refused', 33)).toBeUndefined(); // a named port the container lacks
+    expect(failedRunOutput({ ...base, handler: 'grpc' }, 'refused', 33)).toBeUndefined();
+    expect(failedRunOutput({ ...base, handler: 'grpc', target: '<pod IP>:9090' }, 'other', 33)).toBeUndefined(); // NOT_SERVING or another failure: the server's
     // an injected failure on an app that is up: no output (the status code is the app's)
     const injected = failures(pod('      readinessProbe: { httpGet: { path: /, port: 3001 } }\n').replace('until: 40s', 'until: 40s\nevents:\n  - { at: 30s, do: failReadiness, container: uptime-kuma, for: 5s }'), 'readiness');
     const late = injected.filter((e) => e.t >= 30);

@@ -6,9 +6,28 @@
 //   `dial tcp <pod IP>:8080: connect: connection refused` (pkg/probe/tcp);
 // - a run past timeoutSeconds: the HTTP client's `Get "…": context deadline exceeded
 //   (Client.Timeout exceeded while awaiting headers)`, the TCP dial's `dial tcp …: i/o timeout`,
-//   and an exec's `command "…" timed out` (remote_runtime.go ExecSync turns the runtime's
-//   DeadlineExceeded into exec.NewTimeoutError(fmt.Errorf("command %q timed out",
-//   strings.Join(cmd, " "))), read; ExecProbeTimeout on, as by default).
+//   and an exec's runtime timeout, which pkg/probe/exec Probe returns as the output (the run
+//   printed nothing: "When exec probe timeout, data is empty, so we should return
+//   timeoutErr.Error() as the stdout", a stored exec.go, id 42557779566; its cri-client-era form
+//   is not stored, its exec_test.go is, below; ExecProbeTimeout on, as by default). Its wording follows the
+//   kubelet's runtime client, which turns the runtime's DeadlineExceeded into it:
+//   - up to 1.30, pkg/kubelet/cri/remote/remote_runtime.go ExecSync:
+//     exec.NewTimeoutError(fmt.Errorf("command %q timed out", strings.Join(cmd, " ")), timeout),
+//     `command "sh -c sleep 5" timed out` (read in a 1.2x copy, id 2235994075);
+//   - from 1.31, k8s.io/cri-client's remote_runtime.go execSyncV1 (read at 00c66a23, a 1.33+ copy;
+//     already so in a pkg/kubelet/cri/remote copy from just before the move, 36b7d553: the 1.31
+//     development tree, after #123795/#123796 of April 2024 (its GetContainerEvents takes their
+//     callback), no longer importing pkg/probe/exec):
+//     fmt.Errorf("%w: %q timed out after %s", ErrCommandTimedOut, strings.Join(cmd, " "), timeout),
+//     ErrCommandTimedOut = errors.New("command timed out"), the timeout a time.Duration of
+//     timeoutSeconds printed by its String: `command timed out: "sh -c sleep 5" timed out after 1s`;
+//     pkg/probe/exec's exec_test.go of that era (id 286079882, importing k8s.io/cri-client/pkg)
+//     expects the error's text as the output. The line: kubernetes#123797 (the cri-client staging
+//     repository, which needed the error's change first, opened 2024-03-07, in the 1.30 code
+//     freeze) and #124634 (pkg/kubelet/cri/remote moved there, reviewed in May 2024), both 1.31;
+//     the PR that changed the error itself was not read. Published: the old wording on a v1.29.4
+//     node (Calico's readiness, 2024) and the new one on a 1.32+ kind cluster (`Created
+//     container: nginx`), none of the new on 1.29 or 1.30.
 // - an app that answers with a failing status (an injected failure's `statusCode`): pkg/probe/http
 //   `HTTP probe failed with statuscode: %d` for any status outside 200-399 (read in the stored
 //   http.go; 3xx is a success with a warning).
@@ -55,12 +74,21 @@ export function failingStatusOutput(statusCode: number): string {
   return `HTTP probe failed with statuscode: ${statusCode}`;
 }
 
-/** The output prober.go puts after "probe failed: " for this run, or undefined when unknown. */
-export function failedRunOutput(spec: ProbeSpec, cause: FailedRunCause): string | undefined {
+/**
+ * The first minor whose kubelet reaches the runtime through k8s.io/cri-client's wording of an exec
+ * run past its timeout, `command timed out: "…" timed out after 1s` (above).
+ */
+export const CRI_CLIENT_EXEC_TIMEOUT_SINCE = 31;
+
+/** The output prober.go puts after "probe failed: " for this run at Kubernetes `minor`, or undefined when unknown. */
+export function failedRunOutput(spec: ProbeSpec, cause: FailedRunCause, minor: number): string | undefined {
   if (cause === 'other') return undefined;
   switch (spec.handler) {
     case 'exec':
-      return cause === 'timedOut' && spec.command ? `command ${goQuote(spec.command.join(' '))} timed out` : undefined;
+      if (cause !== 'timedOut' || !spec.command) return undefined;
+      return minor < CRI_CLIENT_EXEC_TIMEOUT_SINCE
+        ? `command ${goQuote(spec.command.join(' '))} timed out`
+        : `command timed out: ${goQuote(spec.command.join(' '))} timed out after ${goSeconds(spec.timeoutSeconds)}`;
     case 'httpGet':
       if (spec.target === undefined) return undefined;
       return cause === 'timedOut'

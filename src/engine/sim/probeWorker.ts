@@ -304,7 +304,7 @@ export class ProbeWorkerLoop {
       : !faulted && w.spec.verdict === undefined && (inst.upAt === undefined || this.sim.now < inst.upAt) ? 'refused' : 'other';
     const status = faulted && w.spec.handler === 'httpGet' ? this.sim.faults.probeStatusCode(w.container, w.kind, this.sim.now) : undefined;
     const output = status !== undefined ? failingStatusOutput(status)
-      : outputCause === 'other' ? undefined : (w.failedOutputs ??= {})[outputCause] ??= failedRunOutput(w.spec, outputCause);
+      : outputCause === 'other' ? undefined : (w.failedOutputs ??= {})[outputCause] ??= failedRunOutput(w.spec, outputCause, this.sim.minor);
     return emitProbeFailed(this.sim, w.container, w.kind, inst.attempt, run, failedRunWhyOf(w, plan, faulted, run), [cause], output);
   }
 

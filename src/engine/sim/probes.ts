@@ -309,24 +309,36 @@ export class ProbeManager {
   }
 
   /**
-   * Stops workers of these kinds (for the containers `which` selects). Deletion: liveness and
-   * startup workers end, which reads as success ([5.8]); terminal: all stop.
+   * Stops workers of these kinds (for the containers `which` selects): worker.stop(), after which
+   * run()'s deferred cleanup removes the result (results_manager.go Remove: no update, so no
+   * SetContainerStartup or SetContainerReadiness patch) and the worker ([5.8]). Nothing generates
+   * a status of the pod until its containers have stopped ([8.10]), so the written Started and
+   * Ready stay as they were: the stopped worker keeps its result here, which is what the status
+   * patches of other workers read. None reports Success first, as doProbe's "Graceful shutdown of
+   * the pod" branch would: that branch reads the worker's own copy of the pod, which never gets
+   * the deletionTimestamp (config.go merge hands the kubelet copyPods), so no path of the running
+   * kubelet takes it.
    */
-  stop(kinds: ProbeKind[], reportSuccess = true, which: (container: string) => boolean = () => true): void {
+  stop(kinds: ProbeKind[], which: (container: string) => boolean = () => true): void {
     for (const w of this.workers) {
       if (!kinds.includes(w.kind) || w.stopped || !which(w.container)) continue;
       w.stopped = true;
       this.loop.cancelAll(w);
-      if (reportSuccess && w.kind !== 'readiness' && w.result !== 'success' && w.instance) this.loop.setResult(w, 'success', false);
     }
   }
 
   /**
-   * StopLivenessAndStartup at the start of termination ([5.8]): it walks pod.Spec.Containers
-   * only, so a sidecar's liveness and startup probes keep running until the pod is removed, in
-   * every version 1.28-1.37 (kubernetes#141766, merged after 1.37.0, adds the sidecars for 1.38).
+   * StopLivenessAndStartup at the start of termination ([5.8]; prober_manager.go, read in the
+   * 1.27-era and 1.35-era stored copies, the same; called by kubelet.go SyncTerminatingPod after
+   * its first SetPodStatus, read at the 1.27-era and 1.34+-era stored copies): it only calls
+   * worker.stop(), so the results are removed without an update and a main container whose startup
+   * probe had not passed stays Started=false (and its readiness probe, gated on Started, never
+   * runs) until it stops, in every version 1.27-1.37 (was: Success reported, Started patched true
+   * and Ready following). It walks pod.Spec.Containers only, so a sidecar's liveness and startup
+   * probes keep running until the pod is removed, in every version 1.28-1.37 (kubernetes#141766,
+   * merged after 1.37.0, adds the sidecars for 1.38).
    */
   stopLivenessAndStartup(): void {
-    this.stop(['liveness', 'startup'], true, (name) => this.sim.rec(name).spec.kind === 'main');
+    this.stop(['liveness', 'startup'], (name) => this.sim.rec(name).spec.kind === 'main');
   }
 }

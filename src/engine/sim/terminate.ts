@@ -39,6 +39,9 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
   sim.terminalDone = true;
   // [8.10] SyncTerminatingPod writes the status before the kill (from the last relist's cache entry, [0.6]) and once all stopped
   readAtLastRelist(sim, () => writeStatus(sim));
+  // Every worker leaves: doProbe reads the terminal phase from the status manager ("Pod is
+  // terminated, exiting probe worker"), and run()'s cleanup removes its result without an update
+  // (worker.go, 1.27-era and 1.3x stored copies): no Success is reported, nothing is patched ([5.8]).
   sim.probes.stop(['startup', 'liveness', 'readiness']);
   sim.worker.cancelRequeue();
   if (sim.specs().some((c) => sim.running(c.name))) {

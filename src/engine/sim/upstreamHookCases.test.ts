@@ -44,11 +44,13 @@
 // HTTP fallback, its metric and its LifecycleHTTPFallback event), TestResolvePort (ports are not
 // resolved), the admission tests of the same file.
 //
+// The Waiting message of PostStartHookError is the handler's message (TestRunHandlerExecFailure's
+// and TestRunHandlerHttpFailure's expectedErrMsg), e.g. `Exec lifecycle hook ([ls --a]) for
+// Container "containerfoo" in Pod "podfoo_nsfoo(<uid>)" failed - error: command 'ls --a' exited
+// with 1: , message: ""` (the engine has no UID and leaves `(<uid>)` out); it was "PostStartHook
+// failed", the event's words, until 2026-12-08.
+//
 // Left out because the engine DISAGREES (ready-to-paste tests in .scratch/pending-runtime.txt):
-// 1. the Waiting message of PostStartHookError (upstream: the handler's message, e.g. `Exec lifecycle
-//    hook ([ls --a]) for Container "containerfoo" in Pod "podfoo_nsfoo(<uid>)" failed - error:
-//    command 'ls --a' exited with 1: , message: ""`; the engine: "PostStartHook failed", the event's
-//    words);
 // 2. a deletion while a postStart hook runs: the pod worker cancels the sync's context, the handler
 //    returns an error at once (runSleepHandler's "container terminated before sleep hook finished",
 //    an exec's cancelled ExecSync) and startContainer records FailedPostStartHook and Killing
@@ -56,7 +58,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { minor, type KubeVersion } from '../version';
-import { ALL, WITH_SIDECARS, WITH_SLEEP, of, rejected, run, simHead } from './upstreamRuntime.testkit';
+import { ALL, WITH_SIDECARS, WITH_SLEEP, of, rejected, run, simHead, statusOf, statusesAt } from './upstreamRuntime.testkit';
 
 /** podFoo/nsFoo with containerFoo (the hook under test) and a second main container after it. */
 function hookPod(version: KubeVersion, lifecycle: string, o: { grace?: number; sim?: string; events?: string; extra?: string } = {}): string {
@@ -197,6 +199,27 @@ describe('handlers_test.go failures through startContainer: FailedPostStartHook,
         expect(restart.t - exit.t).toBeLessThan(2);
       });
     }
+  }
+});
+
+describe('handlers_test.go failure messages in the status: the PostStartHookError Waiting message is handlerRunner.Run\'s msg (startContainer returns it; the reason cache keeps it) [3.4] [10.2]', () => {
+  const firstWaiting = (text: string) => {
+    const t = run(text);
+    const w = (t.statusWrites ?? []).find((x) => x.container === 'containerfoo' && x.reason === 'PostStartHookError')!;
+    return statusOf(statusesAt(text, [w.t + 0.01]).get(w.t + 0.01), 'containerfoo').state.waiting;
+  };
+  for (const version of ALL) {
+    it(`${version}: TestRunHandlerExecFailure: "Exec lifecycle hook ([ls --a]) for Container \\"containerfoo\\" in Pod \\"podfoo_nsfoo\\" failed - error: command 'ls --a' exited with 1: , message: \\"\\""`, () => {
+      const waiting = firstWaiting(hookPod(version, '{ postStart: { exec: { command: [ls, --a] } } }', { grace: 20, sim: '{ onStop: ignore, postStart: { duration: 1s, exitCode: 1 } }' }));
+      expect(waiting?.reason).toBe('PostStartHookError');
+      expect(waiting?.message).toMatch(/^Exec lifecycle hook \(\[ls --a\]\) for Container "containerfoo" in Pod "podfoo_nsfoo(\(.*\))?" failed - error: command 'ls --a' exited with 1: , message: ""$/);
+    });
+
+    it(`${version}: TestRunHandlerHttpFailure: "HTTP lifecycle hook (bar) for Container \\"containerfoo\\" in Pod \\"podfoo_nsfoo\\" failed - error: ..." (no response body since the 1.2x handler rework)`, () => {
+      const waiting = firstWaiting(hookPod(version, '{ postStart: { httpGet: { host: foo, port: 8080, path: bar } } }', { grace: 20, sim: '{ onStop: ignore, postStart: { duration: 1s, exitCode: 1 } }' }));
+      expect(waiting?.reason).toBe('PostStartHookError');
+      expect(waiting?.message).toMatch(/^HTTP lifecycle hook \(bar\) for Container "containerfoo" in Pod "podfoo_nsfoo(\(.*\))?" failed - error: \S/);
+    });
   }
 });
 

@@ -15,14 +15,19 @@
 //   passes, else "HTTP probe failed with statuscode: %d"); pkg/probe/tcp/tcp_test.go at fa7ba8e2;
 //   pkg/probe/grpc/grpc_test.go at 94341df3.
 // - The exec timeout's wording: pkg/kubelet/cri/remote/remote_runtime.go ExecSync, a pre-cri-client
-//   copy (id 2235994075): exec.NewTimeoutError(fmt.Errorf("command %q timed out", strings.Join(cmd, " "))).
+//   copy (id 2235994075): exec.NewTimeoutError(fmt.Errorf("command %q timed out", strings.Join(cmd, " ")));
+//   from 1.31 k8s.io/cri-client's remote_runtime.go execSyncV1 (read at 00c66a23):
+//   fmt.Errorf("%w: %q timed out after %s", ErrCommandTimedOut, strings.Join(cmd, " "), timeout),
+//   ErrCommandTimedOut = errors.New("command timed out") (sim/probeOutput.ts says why 1.31).
+// - The command's $(VAR)s: pkg/kubelet/container/helpers.go ExpandContainerCommandOnlyStatic and
+//   third_party/forked/golang/expansion/expand.go (scenario/expandVars.ts, with their own tables).
 //
 // How they map to ours: the fake prober's answer is the app (up or not, an injected failure, its
 // statusCode) or an exec command of literal `true` / `false` / `exit N` (contract section 1); a run's
 // time is the Simulation document's `<probe>: { duration }`; what a failed run printed is the
 // probe.failed event's `output` (sim/probeOutput.ts), `<pod IP>` standing for the address.
 //
-// Versions: every minor 1.27-1.37, except the exec timeout's output (1.27-1.30, see below).
+// Versions: every minor 1.27-1.37; the exec timeout's output on both sides of 1.31.
 //
 // Not expressible (not asserted):
 // - TestProbe "No handler": the API server refuses a probe without a handler (asserted as such).
@@ -36,10 +41,6 @@
 // - TestGrpcProber_Probe "connection closed" (an HTTP server on the port) and "server response not
 //   served" (NOT_SERVING): the scenario cannot say what answers on the port, nor which reply an
 //   injected gRPC failure is (sim/probeOutput.ts leaves its output empty).
-// - Left out, DISAGREEING with the engine (see the report and .scratch/pending-probes.txt):
-//   TestProbe's second "Probe arguments are passed through" row (a $(VAR) of the container's env is
-//   expanded in the exec command: ExpandContainerCommandOnlyStatic), and TestExec's "Timeout" output
-//   from 1.31 on (the cri-client's ExecSync words it `command timed out: "…" timed out after 1s`).
 
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
@@ -49,6 +50,7 @@ import {
 } from './upstreamProber.testkit';
 
 const PRE_CRI_CLIENT: KubeVersion[] = ALL.filter((v) => minor(v) <= 30);
+const CRI_CLIENT: KubeVersion[] = ALL.filter((v) => minor(v) >= 31);
 const CONTEXT_CANCELLED: KubeVersion[] = ['1.35', '1.36'];
 
 describe('prober_test.go TestProbe', () => {
@@ -118,6 +120,57 @@ describe('prober_test.go TestProbe', () => {
     }));
     expect(failedRuns(t, 'app', 'liveness')[0]!.output).toBe('command "/bin/bash -c some script" timed out');
   });
+
+  it.each(CRI_CLIENT)('"Probe arguments are passed through": the exec runs the command as written, as the cri-client\'s timeout says (%s)', (v: KubeVersion) => {
+    const t = run(podText(v, {
+      containers: `    - name: app
+      image: example/app:1
+      livenessProbe: { exec: { command: [/bin/bash, -c, some script] }, periodSeconds: 5, failureThreshold: 100 }
+`,
+      until: '20s',
+      sim: 'containers:\n  app: { livenessProbe: { duration: 5s } }\n',
+    }));
+    expect(failedRuns(t, 'app', 'liveness')[0]!.output).toBe('command timed out: "/bin/bash -c some script" timed out after 1s');
+  });
+
+  it.each(ALL)('"Probe arguments are passed through", with $(A) of the container\'s env expanded: `exit $(CODE)` with CODE=1 fails (%s)', (v: KubeVersion) => {
+    const t = run(podText(v, {
+      containers: `    - name: app
+      image: example/app:1
+      env: [{ name: CODE, value: "1" }]
+      readinessProbe: { exec: { command: [sh, -c, "exit $(CODE)"] }, periodSeconds: 2 }
+`,
+      until: '20s',
+    }));
+    expect(readyAt(t, 'app', 19)).toBe(false);
+    expect(failedRuns(t, 'app', 'readiness').length).toBeGreaterThan(3);
+  });
+
+  it.each(PRE_CRI_CLIENT)('"Probe arguments are passed through": `some $(A) $(B)` with A=script runs as `some script $(B)`, as its timeout says (%s)', (v: KubeVersion) => {
+    const t = run(podText(v, {
+      containers: `    - name: app
+      image: example/app:1
+      env: [{ name: A, value: script }]
+      livenessProbe: { exec: { command: [/bin/bash, -c, "some $(A) $(B)"] }, periodSeconds: 5, failureThreshold: 100 }
+`,
+      until: '20s',
+      sim: 'containers:\n  app: { livenessProbe: { duration: 5s } }\n',
+    }));
+    expect(failedRuns(t, 'app', 'liveness')[0]!.output).toBe('command "/bin/bash -c some script $(B)" timed out');
+  });
+
+  it.each(CRI_CLIENT)('"Probe arguments are passed through": `some $(A) $(B)` with A=script runs as `some script $(B)`, as the cri-client\'s timeout says (%s)', (v: KubeVersion) => {
+    const t = run(podText(v, {
+      containers: `    - name: app
+      image: example/app:1
+      env: [{ name: A, value: script }]
+      livenessProbe: { exec: { command: [/bin/bash, -c, "some $(A) $(B)"] }, periodSeconds: 5, failureThreshold: 100 }
+`,
+      until: '20s',
+      sim: 'containers:\n  app: { livenessProbe: { duration: 5s } }\n',
+    }));
+    expect(failedRuns(t, 'app', 'liveness')[0]!.output).toBe('command timed out: "/bin/bash -c some script $(B)" timed out after 1s');
+  });
 });
 
 describe('exec_test.go TestExec', () => {
@@ -167,6 +220,17 @@ describe('exec_test.go TestExec', () => {
       until: '30s',
     }));
     expect(failedRuns(t, 'app', 'liveness')[0]!.output).toBe('command "sh -c sleep 5" timed out');
+  });
+
+  it.each(CRI_CLIENT)('"Timeout": from the cri-client on, its output is `command timed out: "…" timed out after 1s` (%s)', (v: KubeVersion) => {
+    const t = run(podText(v, {
+      containers: `    - name: app
+      image: example/app:1
+      livenessProbe: { exec: { command: [sh, -c, "sleep 5"] }, periodSeconds: 10, failureThreshold: 100 }
+`,
+      until: '30s',
+    }));
+    expect(failedRuns(t, 'app', 'liveness')[0]!.output).toBe('command timed out: "sh -c sleep 5" timed out after 1s');
   });
 });
 

@@ -35,12 +35,13 @@
 // - TestDoProbe "Initial delay passed" (InitialDelaySeconds -100): the API server rejects a
 //   negative delay; with 0 it is the "Probe successful" row.
 // - TestCleanUp: stop() and the removal of the worker from the manager's map are internal.
-// - TestDoProbe "Pod deletion" for the startup probe type (Success, then stop): left out, it
-//   DISAGREES with the engine in the running kubelet (see the report and
-//   .scratch/pending-probes.txt): the row tests a doProbe branch that reads the worker's own copy
-//   of the pod, which a later deletion never reaches (config.go podStorage.merge hands the kubelet
-//   copyPods); StopLivenessAndStartup stops the worker and only removes its result, so nothing
-//   patches Started. The liveness and readiness parts of the row are asserted below.
+// - TestDoProbe "Pod deletion" for the startup probe type (Success, then stop) is asserted as the
+//   running kubelet does it, not as the row says: the row tests a doProbe branch that reads the
+//   worker's own copy of the pod, which a later deletion never reaches (config.go podStorage.merge
+//   hands the kubelet copyPods; published: kubernetes#107473, the branch's log line never seen on
+//   1.20-1.22); StopLivenessAndStartup (kubelet.go SyncTerminatingPod, 1.27-era and 1.34+-era
+//   stored copies) stops the worker, whose run() defer only removes its result, so nothing patches
+//   Started ([5.8], prober_manager.go 1.27-era and 1.35-era copies).
 
 import { describe, expect, it } from 'vitest';
 import type { KubeVersion } from '../version';
@@ -116,6 +117,27 @@ events:
     expect(failedRuns(t, 'app', 'readiness').filter((e) => e.t >= 30).length).toBeGreaterThanOrEqual(3);
     expect(readyAt(t, 'app', 29)).toBe(true);
     expect(readyAt(t, 'app', exit - 1)).toBe(false);
+  });
+
+  it.each(ALL)('"Pod deletion", startup: StopLivenessAndStartup only removes the result, so a container not started stays so, and its readiness never runs (%s)', (v: KubeVersion) => {
+    const t = run(podText(v, {
+      containers: `    - name: slow
+      image: example/app:1
+      startupProbe: { exec: { command: [cat, /tmp/started] }, periodSeconds: 5, failureThreshold: 100 }
+      readinessProbe: { exec: { command: [/bin/true] }, periodSeconds: 5 }
+`,
+      sim: `containers:
+  slow: { startDelay: 200s, onStop: { after: 40s } }
+events:
+  - { at: 20s, do: deletePod, gracePeriodSeconds: 60 }
+`,
+    }));
+    const exit = times(t, 'container.exit', 'slow')[0]!;
+    expect(exit).toBeCloseTo(60, 6);
+    expect(startedAt(t, 'slow', exit - 1)).toBe(false);
+    expect(readyAt(t, 'slow', exit - 1)).toBe(false);
+    expect(results(t, 'slow', 'readiness')).toEqual([]); // doProbe: not started, so readiness is not run
+    expect(of(t, 'pod.kubectl').filter((e) => e.t >= 20 && e.t < exit).map((e) => e.ready)).not.toContain('1/1');
   });
 
   it.each(ALL)('"Container waiting": liveness and readiness are set to Failure without a run, and the workers go on (%s)', (v: KubeVersion) => {
