@@ -3,7 +3,7 @@
 // when the compared columns did (READY, STATUS, the RESTARTS count). The status write
 // (statusEvents.ts) and a deletion (terminate.ts, [14.4]) publish it.
 
-import type { ApiPod, ApiPodStatus, PodCondition } from '../api';
+import type { ApiPod, ApiPodStatus, ContainerStatus, PodCondition } from '../api';
 import { printPodWithBasis, type PrintBasis, type PrintOptions } from '../kubectl/printPod';
 import type { Causes, PodSim } from './podSim';
 import { sameRowView } from './rowView';
@@ -115,7 +115,21 @@ function printOptions(minor: number): PrintOptions {
 function sameRowInputs(a: RowInputs, status: ApiPodStatus, deletionTimestamp: number | undefined): boolean {
   return a.phase === status.phase && a.reason === status.reason && a.deletionTimestamp === deletionTimestamp
     && sameConditionStates(a.conditions, status.conditions) && sameRowView(a.init, status.initContainerStatuses)
-    && sameRowView(a.main, status.containerStatuses);
+    && sameRowView(a.main, status.containerStatuses)
+    && sameLastFinishes(a.init, status.initContainerStatuses) && sameLastFinishes(a.main, status.containerStatuses);
+}
+
+/**
+ * The same last terminations' finish times: what RESTARTS' "(… ago)" counts from (printPod, [14.1]).
+ * The row view leaves them out (an age is no change of the compared columns), but an age that
+ * appears or goes is a row of its own ([10.8]: a resync that writes the container deletor's
+ * removal changes nothing else).
+ */
+function sameLastFinishes(a: readonly ContainerStatus[], b: readonly ContainerStatus[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.lastState.terminated?.finishedAt !== b[i]!.lastState.terminated?.finishedAt) return false;
+  return true;
 }
 
 /** The same condition types in the same order, each with the same status and reason (a missing reason is an empty one). */

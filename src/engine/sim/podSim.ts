@@ -13,7 +13,7 @@ import { newest, type ContainerRecord, type Instance } from './model';
 import type { QueueItem } from './queue';
 import { FaultWindows } from './faults';
 import { ProbeManager } from './probes';
-import { RELIST_PERIOD } from './timing';
+import { RELIST_PERIOD, RESYNC_INTERVAL, jitteredDelay } from './timing';
 import { SimNode } from './simNode';
 import { KubeletPodWorker, type PodWorker } from './podWorker';
 import { StatusManager } from './statusManager';
@@ -259,6 +259,7 @@ export class PodSim {
    * and the cache is newer than the sync that just ended.
    */
   private postSync(): void {
+    this.resyncForCollectedRuns();
     const acted = this.syncActed;
     this.syncActed = false;
     if (!acted || !this.gates.PLEGOnDemandRelist) return;
@@ -268,6 +269,20 @@ export class PodSim {
     // it running and the next periodic relist reports the exit.
     this.actedSyncEndSeq = this.events.length;
     this.k.at(this.now, this.relistNowTask);
+  }
+
+  /**
+   * [10.8] [0.2] pod_workers.go completeWork requeues every successful sync at the resync interval
+   * (60 s, jittered up to 1.5 times). The engine leaves that resync out where it would write
+   * nothing new, but not where the container deletor removed a run the written status still shows
+   * as a last state: the resync's status drops it (up to 1.35, or with
+   * RestartAllContainersOnContainerExits off; with the gate on the written last state is kept,
+   * [10.8]). Nothing else may sync the pod meanwhile (the removal alone, ContainerRemoved, asks for
+   * no sync). Only when no other requeue is pending.
+   */
+  private resyncForCollectedRuns(): void {
+    if (this.collecting.length === 0 || this.gates.RestartAllContainersOnContainerExits || this.worker.requeued) return;
+    this.worker.requeueAt(this.now + jitteredDelay(RESYNC_INTERVAL, this.scenario.sim.requeueJitter));
   }
 
   /** The on-demand relist of this pod ([0.8]): the cache is newer than the last sync; a change since the last relist asks for a sync now. */

@@ -19,6 +19,8 @@ export interface PodWorker {
   stop(): void;
   /** Sync again at `at` (the requeue after an error, [0.2], [4.6]); replaces an earlier requeue. */
   requeueAt(at: number): void;
+  /** Whether a requeue is pending. */
+  readonly requeued: boolean;
   cancelRequeue(): void;
   /** When work asked for now may start: at once, or at the first relist after the last sync ended ([0.6]). */
   earliestStart(): number;
@@ -108,6 +110,10 @@ export class KubeletPodWorker implements PodWorker {
     this.queued = undefined;
     this.cancelRequeue();
     this.pending = false;
+  }
+
+  get requeued(): boolean {
+    return this.requeue !== undefined;
   }
 
   requeueAt(at: number): void {
