@@ -1,12 +1,13 @@
 // The trace as `kubectl describe pod` prints its Events: Type, Reason, Age, From, Message, with
-// repeats folded into one row ("(x3 over 40s)"), as kubectl shows an event series, and only what
-// the kubelet's event filter let through to the API server ([10.7]).
+// repeats folded into one row ("(x3 over 40s)"), as kubectl shows an event series, similar events
+// combined and only what the kubelet's event filter let through to the API server ([10.7]).
 
 import { apiSecond, humanDuration } from '../../engine/kubectl/humanDuration';
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { DEADLINE_MESSAGE } from '../../engine/sim/activeDeadline';
 import { upperBound } from '../kubectlAt';
-import { EVENT_TTL_SECONDS, EventSpamFilter, spamKey } from './eventSpamFilter';
+import { EventCorrelator, EventLogger, EventNames, eventAggregatorByReasonFunc, eventAggregatorByReasonMessageFunc, getEventKey, type CorrelatedEvent, type EventLog } from './eventAggregator';
+import { EVENT_TTL_SECONDS, spamKey } from './eventSpamFilter';
 import { containerFieldPath, createdMessage, describedMessage, imagePresentMessage, pulledMessage, startedMessage, traceMinor } from './eventWording';
 import { goSortSlice } from './goSort';
 
@@ -135,15 +136,17 @@ export function describeEvents(trace: Trace, t: number, podName: string): Descri
 /**
  * What kubeEvents says of an event, kept for every event that says the same (most of a long
  * trace repeats a few: every refusal of a back-off, every failed probe run), with each distinct row
- * numbered once: a row's number stands for its type, reason, source, container and message, so
- * an occurrence is counted under a number instead of a string built from its message (issue 16:
- * the events panel of the 40-container pod built ~5 MB of such strings at every keystroke).
+ * numbered once: a row's numbers stand for the correlator's keys (getEventKey: its type, reason,
+ * source, container and message; its aggregate key and message, eventAggregator.ts), so an
+ * occurrence is counted under a number instead of a string built from its message (issue 16: the
+ * events panel of the 40-container pod built ~5 MB of such strings at every keystroke).
  */
 class RowMemo {
   private readonly rowsBySignature = new Map<string, readonly NumberedRow[]>();
+  /** Each key string's number (a full key, an aggregate key or a message: each used in its own role). */
   private readonly numbers = new Map<string, number>();
 
-  constructor(private readonly podName: string, private readonly minor: number, private readonly namespace: string) {}
+  constructor(private readonly podName: string, private readonly minor: number, private readonly namespace: string, private readonly fieldPaths: ReadonlyMap<string, string>) {}
 
   /** The rows of `e`, from kubeEvents with the same arguments; undefined when it has none. */
   rows(e: TraceEvent, container: string | undefined, image: string | undefined, pulled: boolean, pullSeconds: number): readonly NumberedRow[] | undefined {
@@ -158,21 +161,40 @@ class RowMemo {
   }
 
   private numbered(r: Row, container: string | undefined): NumberedRow {
-    const content = `${r.type}|${r.reason}|${r.from}|${container ?? ''}|${r.message}`;
-    let n = this.numbers.get(content);
-    if (n === undefined) {
-      n = this.numbers.size;
-      this.numbers.set(content, n);
-    }
-    return { row: r, n, kubelet: r.from === 'kubelet' };
+    const fieldPath = container === undefined ? undefined : this.fieldPaths.get(container);
+    // (a container the trace does not list keeps its name in the key: still one event per container)
+    const event: CorrelatedEvent = {
+      source: { component: r.from, host: 'node-1' },
+      involvedObject: { kind: 'Pod', namespace: this.namespace, name: this.podName, uid: '', apiVersion: 'v1', fieldPath: fieldPath ?? container ?? '' },
+      type: r.type, reason: r.reason, message: r.message,
+    };
+    const [aggregateKey, localKey] = eventAggregatorByReasonFunc(event);
+    const n = this.number(getEventKey(event));
+    const described = describedMessage(r.message, fieldPath, this.minor);
+    return { row: r, n, group: this.number(aggregateKey), local: this.number(localKey), kubelet: r.from === 'kubelet', fieldPath, described };
+  }
+
+  private number(key: string): number {
+    let n = this.numbers.get(key);
+    if (n === undefined) this.numbers.set(key, (n = this.numbers.size));
+    return n;
   }
 }
 
 interface NumberedRow {
   row: Row;
-  /** The same for two rows of one type, reason, source, container and message. */
+  /** getEventKey's: the same for two rows of one type, reason, source, container and message. */
   n: number;
+  /** EventAggregatorByReasonFunc's aggregate key (the pod, type, reason) and local key (the message). */
+  group: number;
+  local: number;
   kubelet: boolean;
+  /** The container's fieldPath, if the event is about one. */
+  fieldPath: string | undefined;
+  /** The Message column of a plain event (describedMessage). */
+  described: string;
+  /** The aggregate event's, with this fieldPath: made at the first one. */
+  combined?: string;
 }
 
 /**
@@ -220,37 +242,33 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean, p
   }
 }
 
-/** Where a count of occurrences is kept: a row's number, and the kubelet's lifetime for its events. */
-const LIFETIMES = 2 ** 20;
-
 /**
- * The Events section at time t as the API server holds it ([10.7]): the kubelet counts every
- * occurrence, but writes one only when its per-pod spam filter has a token (25, then one per
- * 300 s), so a row's Age and count are those of its last write; a kubelet that starts again has
- * an empty cache and full buckets (its events are new objects); a row is gone an hour after its
- * last write. The rows are in kubectl's order (kubectlOrder).
+ * The Events section at time t as the API server holds it ([10.7]): the kubelet's EventCorrelator
+ * (eventAggregator.ts) combines the 10th distinct message of one reason within 10 minutes into
+ * "(combined from similar events): …", counts every occurrence, but writes one only when its
+ * per-pod spam filter has a token (25, then one per 300 s), so a row's Age and count are those of
+ * its last write; a kubelet that starts again has a new correlator (an empty cache, no aggregate
+ * sets, full buckets: its events are new objects); a row is gone an hour after its last write. The
+ * rows are in kubectl's order (kubectlOrder).
  */
 export function describeEventLog(trace: Trace, t: number, podName: string): DescribedEvents {
-  /** Rows as the API server holds them, by key (see `keyOf`). */
-  const byKey = new Map<number, DescribeRow>();
-  /**
-   * The kubelet's own cache (eventObserve): every occurrence counted, written or not; `named`
-   * numbers the events in the order of their first occurrence, which names them (kubectlOrder).
-   */
-  const observed = new Map<number, { count: number; first: number; named: number }>();
-  const filter = new EventSpamFilter();
-  let lifetime = 0; // the kubelet process: a restart starts a new cache, and new event objects
+  /** Events as the API server holds them, by name (EventLog.name: the order of first occurrence, kubectlOrder). */
+  const byName = new Map<number, DescribeRow>();
+  /** An aggregate event's fieldPath: its first write's (a patch changes only count, lastTimestamp and message). */
+  const aggregateFieldPath = new Map<number, string | undefined>();
+  const names = new EventNames();
+  // the kubelet process's recorder; the scheduler's event is counted, never combined nor filtered
+  let kubelet = new EventCorrelator<number, number, number>(names);
+  const scheduler = new EventLogger<number>(names);
   let skipped = 0;
   let lastSkippedAt: number | undefined;
   const stop = upperBound(trace.events, t);
   const minor = traceMinor(trace.kubernetesVersion);
-  const memo = new RowMemo(podName, minor, trace.namespace ?? 'default');
+  const fieldPaths = new Map(trace.containers.map((c) => [c.name, containerFieldPath(c.name, c.kind)]));
+  const memo = new RowMemo(podName, minor, trace.namespace ?? 'default', fieldPaths);
   const images = new Map(trace.containers.flatMap((c) => (c.image === undefined ? [] : [[c.name, c.image] as const]))); // each container's image now
   const pulledSinceStart = new Set<string>(); // "pod|container" whose next start follows a pull
   const pullingSince = new Map<string, number>(); // "pod|container" → when its pull in progress began
-  const fieldPaths = new Map(trace.containers.map((c) => [c.name, containerFieldPath(c.name, c.kind)]));
-  /** An event's key: its row, and for the kubelet's events the kubelet process that counted it. */
-  const keyOf = (r: NumberedRow) => (r.kubelet ? lifetime : 0) * LIFETIMES + r.n;
   for (let i = 0; i < stop; i++) {
     const e = trace.events[i]!;
     let pullSeconds = 0;
@@ -262,10 +280,9 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
       pullSeconds = e.t - (pullingSince.get(`${e.pod ?? ''}|${e.container}`) ?? e.t);
     } else if (e.type === 'fault' && e.do === 'setImage' && e.container !== undefined && e.image !== undefined) images.set(e.container, e.image);
     else if (e.type === 'node.kubeletStarted') {
-      // A new kubelet process: full buckets, and its cache knows none of the old events (their
-      // keys carry the old lifetime), so it creates new objects.
-      filter.reset();
-      lifetime++;
+      // A new kubelet process, a new recorder (makeEventRecorder): full buckets, no aggregate sets,
+      // and its cache knows none of the old events, so it creates new objects (new names).
+      kubelet = new EventCorrelator(names);
     }
     // a start, or a start the runtime refused ([3.5]): was its image pulled just before?
     const creates = e.type === 'container.start' || (e.type === 'container.exit' && e.message !== undefined);
@@ -276,27 +293,38 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
     if (rows === undefined) continue;
     for (const numbered of rows) {
       // An event is one per involved object, the container's fieldPath included: two containers'
-      // "Container created" (1.35+) stay two rows.
-      const key = keyOf(numbered);
-      let seen = observed.get(key);
-      if (seen) seen.count++;
-      else observed.set(key, (seen = { count: 1, first: e.t, named: observed.size }));
-      if (numbered.kubelet && !filter.accept(spamKey(e.pod ?? '', numbered.row.type, minor), e.t)) {
-        skipped++;
-        lastSkippedAt = e.t;
-        continue;
-      }
+      // "Container created" (1.35+) stay two rows (the aggregate key has no fieldPath, though).
       const r = numbered.row;
-      const written = byKey.get(key);
-      const message = written?.message ?? describedMessage(r.message, container !== undefined ? fieldPaths.get(container) : undefined, minor);
-      byKey.set(key, { ...r, message, t: e.t, first: seen.first, count: seen.count, index: i });
+      let aggregated = false;
+      let log: EventLog;
+      if (numbered.kubelet) {
+        const result = kubelet.eventCorrelate({ eventKey: numbered.n, aggregateKey: numbered.group, localKey: numbered.local, spamKey: spamKey(e.pod ?? '', r.type, minor) }, e.t);
+        if (result.skip) {
+          skipped++;
+          lastSkippedAt = e.t;
+          continue;
+        }
+        ({ aggregated, log } = result);
+      } else log = scheduler.eventObserve(numbered.n, e.t);
+      const written = byName.get(log.name);
+      let message = written?.message ?? numbered.described;
+      if (aggregated) {
+        // the patch writes this occurrence's message; a write that finds the event deleted (the
+        // TTL) creates it again from this occurrence (recordToSink), its fieldPath included
+        let fieldPath = aggregateFieldPath.get(log.name);
+        if (written === undefined || e.t - written.t >= EVENT_TTL_SECONDS) aggregateFieldPath.set(log.name, (fieldPath = numbered.fieldPath));
+        message = fieldPath === numbered.fieldPath
+          ? (numbered.combined ??= describedMessage(eventAggregatorByReasonMessageFunc(r), fieldPath, minor))
+          : describedMessage(eventAggregatorByReasonMessageFunc(r), fieldPath, minor);
+      }
+      byName.set(log.name, { ...r, message, t: e.t, first: log.first, count: log.count, index: i });
     }
   }
   const listed: { row: DescribeRow; named: number }[] = [];
   let expired = 0;
-  for (const [key, row] of byKey) {
+  for (const [named, row] of byName) {
     if (t - row.t >= EVENT_TTL_SECONDS) expired++;
-    else listed.push({ row, named: observed.get(key)!.named });
+    else listed.push({ row, named });
   }
   return { rows: kubectlOrder(listed), skipped, ...(lastSkippedAt !== undefined ? { lastSkippedAt } : {}), expired };
 }
@@ -315,7 +343,17 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
  */
 function kubectlOrder(listed: { row: DescribeRow; named: number }[]): DescribeRow[] {
   const rows = listed.sort((a, b) => a.named - b.named).map((l) => l.row);
-  return goSortSlice(rows, (a, b) => apiSecond(a.t) < apiSecond(b.t));
+  return goSortSlice(rows, (a, b) => sortTime(a) < sortTime(b));
+}
+
+/**
+ * The time describe's SortableEvents compares: the LastTimestamp, in whole seconds. The
+ * scheduler's Scheduled event is written through events.k8s.io (client-go tools/events: EventTime
+ * only, no deprecated timestamps), so in the core/v1 list it has a zero LastTimestamp and sorts
+ * before every other event, as in every published describe (its Age comes from its EventTime).
+ */
+function sortTime(row: DescribeRow): number {
+  return row.from === 'default-scheduler' ? -Infinity : apiSecond(row.t);
 }
 
 /** kubectl's short duration, the engine's (describe's ages are translateTimestampSince too). */

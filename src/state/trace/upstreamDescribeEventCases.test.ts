@@ -169,6 +169,32 @@ until: 10s
   });
 });
 
+describe('the scheduler\'s event: written through events.k8s.io, a zero LastTimestamp in the core/v1 list', () => {
+  it.each(VERSIONS)('Scheduled is the first row even above 12 rows, where pdqsort reorders same-second ties (%s)', (version) => {
+    const trace = traceOf(`apiVersion: v1
+kind: Pod
+metadata: {name: ${POD}}
+spec:
+  containers:
+  - {name: app, image: busybox:1.36, command: [sh, -c, "sleep 4; exit 3"]}
+  - name: web
+    image: nginx:1.27
+    lifecycle: {postStart: {exec: {command: [ls, --a]}}}
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${version}"
+until: 60s
+containers:
+  web: {postStart: {exitCode: 1}}
+`);
+    const rows = describeEventLog(trace, 60, POD).rows;
+    expect(rows.length).toBeGreaterThan(12);
+    expect(rows[0]!.reason).toBe('Scheduled');
+    expect(rows.filter((r) => r.reason === 'Scheduled')).toHaveLength(1);
+  });
+});
+
 describe('TestHumanDuration and TestHumanDurationBoundaries (apimachinery duration_test.go), the rows humanDuration.test.ts lacks', () => {
   const S = 1;
   const M = 60;

@@ -29,12 +29,12 @@
 // Upstream's burst of 1 in TestEventSpamFilter is the kubelet's 25 here, upstream's 30 s interval
 // (three clock ticks per event) a 30 s probe period.
 //
+// Translated beside the code as well: TestEventAggregatorByReasonFunc,
+// TestEventAggregatorByReasonMessageFunc and every row of TestEventCorrelator, on the correlator
+// itself with upstream's hand-made events and clock (eventAggregator.test.ts); the rows here go
+// through the kubelet and the describe panel, aggregation included (eventAggregator.ts).
+//
 // Not expressible:
-// - TestEventAggregatorByReasonFunc and TestEventAggregatorByReasonMessageFunc (the aggregation
-//   keys and the "(combined from similar events): " prefix), and TestEventCorrelator's
-//   "similar-events-should-aggregate-event" and "similar-events-many-times-should-count-the-aggregate":
-//   the engine has no aggregator ([10.7] "Not modelled"); those two rows DISAGREE with the engine and
-//   are left out (the report, and .scratch/pending-events.txt).
 // - TestEventSpamFilter's two rows with a custom SpamKeyFunc: the kubelet never sets one.
 // - TestEventf's testRef2 (same pod name, another UID): the engine has one pod per name. Its log
 //   lines (StartLogging) are not shown by describe.
@@ -44,11 +44,10 @@
 import { describe, expect, it } from 'vitest';
 import { apiSecond, humanDuration } from '../../engine/kubectl/humanDuration';
 import { ageText, describeEventLog } from './describeEvents';
+import { DEFAULT_AGGREGATE_INTERVAL_SECONDS, DEFAULT_AGGREGATE_MAX_EVENTS } from './eventAggregator';
 import { SPAM_BURST, SPAM_KEY_HAS_TYPE_FROM } from './eventSpamFilter';
 import { POD, VERSIONS, described, kubeletOccurrences, minor, probePod, readinessFailures, rowsOf, traceOf } from './upstreamEvents.testkit';
 
-const DEFAULT_AGGREGATE_MAX_EVENTS = 10;
-const DEFAULT_AGGREGATE_INTERVAL_SECONDS = 600;
 const status = (code: number) => `Readiness probe failed: HTTP probe failed with statuscode: ${code}`;
 const kubelet = (rows: ReturnType<typeof describeEventLog>['rows']) => rows.filter((r) => r.from === 'kubelet');
 
@@ -169,6 +168,38 @@ containers:
     expect(rows.at(-1)).toMatchObject({ count: 1, t: failures.at(-1)!.t, message: described(status(509), version) });
     // the ones still within the hour of the event TTL, each plain
     expect(rows.map((r) => r.message)).toEqual(failures.filter((f) => now - f.t < 3600).map((f) => described(`Readiness probe failed: ${f.output}`, version)));
+  });
+});
+
+describe('TestEventCorrelator aggregation (client-go events_cache_test.go)', () => {
+  const codes = [500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510];
+  // one failed run 20 s apart per code: 11 messages of reason Unhealthy (Warning) about the pod
+  const aggregated = (version: (typeof VERSIONS)[number]) => {
+    const trace = traceOf(probePod({ version, periodSeconds: 10, until: 260, windows: codes.map((c, i) => ({ at: 10 + 20 * i, for: 5, statusCode: c })) }));
+    const failures = readinessFailures(trace);
+    expect(failures.map((f) => f.output)).toEqual(codes.map((c) => `HTTP probe failed with statuscode: ${c}`));
+    return { trace, failures };
+  };
+  const COMBINED = '(combined from similar events): ';
+
+  it.each(VERSIONS)('similar-events-should-aggregate-event: after 9 messages of one reason, the 10th within 10 minutes is an aggregate event "(combined from similar events): <it>", Count 1 (%s) [10.7]', (version) => {
+    const { trace, failures } = aggregated(version);
+    const tenth = failures[DEFAULT_AGGREGATE_MAX_EVENTS - 1]!;
+    const rows = rowsOf(describeEventLog(trace, tenth.t + 5, POD).rows, 'Unhealthy');
+    expect(rows.map((r) => `${r.message} x${r.count}`)).toEqual([
+      ...codes.slice(0, 9).map((c) => `${described(status(c), version)} x1`),
+      `${described(COMBINED + status(509), version)} x1`,
+    ]);
+    expect(rows.at(-1)).toMatchObject({ first: tenth.t, t: tenth.t });
+  });
+
+  it.each(VERSIONS)('similar-events-many-times-should-count-the-aggregate: the 11th message counts on the aggregate event, Count 2, with its own message (%s) [10.7]', (version) => {
+    const { trace, failures } = aggregated(version);
+    const [tenth, eleventh] = [failures[9]!, failures[10]!];
+    const rows = rowsOf(describeEventLog(trace, eleventh.t + 5, POD).rows, 'Unhealthy');
+    expect(rows.slice(0, 9).map((r) => `${r.message} x${r.count}`)).toEqual(codes.slice(0, 9).map((c) => `${described(status(c), version)} x1`));
+    expect(rows.slice(9)).toHaveLength(1);
+    expect(rows[9]).toMatchObject({ message: described(COMBINED + status(510), version), count: 2, first: tenth.t, t: eleventh.t });
   });
 });
 
