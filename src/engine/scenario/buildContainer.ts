@@ -76,7 +76,13 @@ function buildHook(h: RawHandler | undefined, namedPorts: ReadonlyMap<string, nu
     if (target !== undefined) hook.target = target;
     return hook;
   }
-  if (h.tcpSocket) return { handler: 'tcpSocket' };
+  if (h.tcpSocket) {
+    // handlers.go Run fails it, printing the handler with its port and host ([3.4]).
+    const hook: HookSpec = { handler: 'tcpSocket' };
+    if (h.tcpSocket.port) hook.port = h.tcpSocket.port.value;
+    if (h.tcpSocket.host) hook.host = h.tcpSocket.host.value;
+    return hook;
+  }
   if (h.sleep) return { handler: 'sleep', sleepSeconds: h.sleep.seconds?.value ?? 0 };
   return undefined;
 }

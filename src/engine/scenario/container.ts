@@ -24,7 +24,7 @@ export interface RawHandler {
   span: Span;
   exec?: RawHandlerPart & { command?: Located<string[]> };
   httpGet?: RawHandlerPart & { port?: Located<number | string>; scheme?: Located<string>; urlPath?: Located<string> };
-  tcpSocket?: RawHandlerPart & { port?: Located<number | string> };
+  tcpSocket?: RawHandlerPart & { port?: Located<number | string>; host?: Located<string> };
   grpc?: RawHandlerPart & { port?: Located<number> };
   /** `unknown`: the field does not exist in this version (already reported); counted, not validated. */
   sleep?: RawHandlerPart & { seconds?: Located<number>; unknown?: boolean };
@@ -120,7 +120,11 @@ function readHandler(ctx: Ctx, f: MapField, goStruct: string, lifecycle: boolean
     };
   }
   const tcp = readMap(ctx, map, 'tcpSocket', path, goStruct, '*v1.TCPSocketAction');
-  if (tcp) h.tcpSocket = { ...part(tcp), port: readIntOrString(ctx, tcp.map, 'port', tcp.path, 'TCPSocketAction') };
+  if (tcp) {
+    h.tcpSocket = { ...part(tcp), port: readIntOrString(ctx, tcp.map, 'port', tcp.path, 'TCPSocketAction') };
+    const host = readString(ctx, tcp.map, 'host', tcp.path, 'TCPSocketAction');
+    if (host) h.tcpSocket.host = host;
+  }
   if (!lifecycle) {
     const grpc = readMap(ctx, map, 'grpc', path, goStruct, '*v1.GRPCAction');
     if (grpc) h.grpc = { ...part(grpc), port: readInt(ctx, grpc.map, 'port', grpc.path, 'GRPCAction', 'int32') };

@@ -70,6 +70,9 @@ export interface HookSpec {
   path?: string;
   /** For `httpGet` handlers, the URL the request goes to, as the probes' target (the pod's IP, `<pod IP>`); undefined for a named port the container lacks. */
   target?: string;
+  /** For `tcpSocket` handlers, `port` and `host` as written (handlers.go Run's failure prints them, [3.4]). */
+  port?: number | string;
+  host?: string;
 }
 
 export interface RestartRule {

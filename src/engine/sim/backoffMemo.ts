@@ -14,6 +14,10 @@ export interface StartOutcome {
   retryAt?: number;
 }
 
+/** The outcomes of every start that went through or did not, shared (the kernel and the sync only read them). */
+export const STARTED: StartOutcome = { ok: true };
+export const NOT_STARTED: StartOutcome = { ok: false };
+
 export interface BackoffMemo {
   /** The plain back-off why around its exit time, for the last delay. */
   exitedWhy: { delay: number; head: string; tail: string } | undefined;

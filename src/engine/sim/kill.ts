@@ -11,7 +11,12 @@
 // - a kill ordered from the last relist's snapshot ([0.6]) for a container that has exited since
 //   still records its Killing event and runs its preStop hook (a `sleep` runs its seconds, an exec
 //   or HTTP handler fails at once: FailedPreStopHook); StopContainer then has nothing to stop
-//   ([8.11]; killContainer, executePreStopHook, read at the stored 1.29-1.31-era and 1.3x commits).
+//   ([8.11]; killContainer, executePreStopHook, read at the stored 1.29-1.31-era and 1.3x commits);
+// - a tcpSocket preStop fails at once: handlers.go Run has no TCPSocket case (its default branch,
+//   "Cannot run handler: invalid handler: …"), so FailedPreStopHook and the stop signal follow with
+//   no time taken ([3.4]; Run read in the stored 1.29/1.30-era and 1.35+-era handlers.go);
+// - a kill on the sync's cancelled context (startContainer's kill after a postStart hook that a
+//   deletion cut short, killOnCancelledContext) sends no signal: its gRPC calls fail at once.
 
 import type { Proc, RunningTask } from './kernel';
 import type { Causes, PodSim } from './podSim';
@@ -56,6 +61,11 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
       ? '[8.4] Every preStop hook, sidecars\' included, starts at once when the pod is killed; only the stop signals wait for their turn.'
       : `[8.3] The preStop hook runs first, bounded by the ${remaining}s grace period.`,
   }, [inst.ids.kill]);
+  if (hook.handler === 'tcpSocket') {
+    if (sim.hooks.get(inst) === 'preStop') sim.hooks.delete(inst);
+    ended.id = sim.emit({ type: 'hook.end', container: name, hook: 'preStop', failed: true, why: INVALID_PRESTOP_WHY }, [startId]);
+    return 0;
+  }
   if (sleep) {
     yield { sleep: finishes ? duration : remaining };
     if (sim.hooks.get(inst) === 'preStop') sim.hooks.delete(inst);
@@ -91,6 +101,38 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
     }, [startId]);
   }
   return wholeSeconds(sim.now - start);
+}
+
+/** Why a tcpSocket preStop hook fails at once ([3.4] handlers.go Run's default branch, every minor 1.27-1.37). */
+const INVALID_PRESTOP_WHY = '[3.4] A tcpSocket preStop hook fails at once: the kubelet\'s handler runner has no tcpSocket action (handlers.go Run: "Cannot run handler: invalid handler: …"), so it records FailedPreStopHook ("PreStopHook failed") and sends the stop signal without waiting.';
+
+/**
+ * killContainer on the sync's cancelled context ([3.4], [8.3]): startContainer's kill after a
+ * postStart hook that a deletion cut short (pod_workers.go UpdatePod cancels the sync in flight).
+ * The Killing event is recorded; the preStop hook, when the grace allows one, fails at once
+ * (runSleepHandler returns on ctx.Done; ExecSync's gRPC call, and the pod status an HTTP handler
+ * without a host asks for first, fail with Canceled: FailedPreStopHook); StopContainer's gRPC call
+ * fails at once too (grpc-go refuses a call whose context is done before it opens a stream,
+ * newAttemptLocked), so killContainer returns its error with no signal sent: the container runs on
+ * until SyncTerminatingPod, on a context of its own, stops it. Read: kuberuntime_container.go
+ * killContainer / executePreStopHook (1.3x stored copy; the same ctx use in the 1.27-era one) and
+ * remote_runtime.go StopContainer / ExecSync (context.WithTimeout / WithCancel of the caller's ctx).
+ */
+export function killOnCancelledContext(sim: PodSim, inst: Instance, reason: string, grace: number, why: string, cause?: Causes): void {
+  const name = inst.container;
+  inst.ids.kill = sim.emit({ type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, why }, cause);
+  const hook = sim.rec(name).spec.preStop;
+  if (!hook || grace <= 0) return;
+  const startId = sim.emit({
+    type: 'hook.start', container: name, hook: 'preStop',
+    why: `[8.3] killContainer runs the preStop hook first, on the sync's context, which the deletion has cancelled.`,
+  }, [inst.ids.kill]);
+  sim.emit({
+    type: 'hook.end', container: name, hook: 'preStop', failed: true,
+    why: hook.handler === 'tcpSocket'
+      ? INVALID_PRESTOP_WHY
+      : `[8.3] The ${hook.handler} preStop hook fails at once on the cancelled context (FailedPreStopHook, "PreStopHook failed"); StopContainer fails the same way, so no signal is sent: ${name} runs on until the pod's termination stops it.`,
+  }, [startId]);
 }
 
 /**

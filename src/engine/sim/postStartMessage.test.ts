@@ -6,7 +6,7 @@
 // same before and after the cri-client move. format.Pod's "(<uid>)" is left out: the engine has no UID.
 import { describe, expect, it } from 'vitest';
 import type { ContainerSpec } from '../scenario/types';
-import { postStartFailureMessage } from './start';
+import { CANCELLED, postStartFailureMessage } from './postStart';
 import { ALL, run, simHead, statusOf, statusesAt } from './upstreamRuntime.testkit';
 import type { KubeVersion } from '../version';
 
@@ -57,6 +57,15 @@ describe('handlers.go Run: the sleep handler\'s message (runSleepHandler\'s only
     const spec = { name: 'app', postStart: { handler: 'sleep', sleepSeconds: 20 } } as ContainerSpec;
     expect(postStartFailureMessage({ name: 'web', namespace: 'shop' }, spec, 1)).toBe(
       'Sleep lifecycle hook (20) for Container "app" in Pod "web_shop" failed - error: container terminated before sleep hook finished',
+    );
+  });
+});
+
+describe('handlers.go Run, exec, on a cancelled sync: ExecSync returns the gRPC status of the cancelled context (pod_workers.go UpdatePod cancels the sync on deletion) [3.4]', () => {
+  it('Exec lifecycle hook (…) failed - error: rpc error: code = Canceled desc = context canceled, message: ""', () => {
+    const spec = { name: 'app', postStart: { handler: 'exec', command: ['sh', '-c', 'sleep 100'] } } as ContainerSpec;
+    expect(postStartFailureMessage({ name: 'web', namespace: 'shop' }, spec, CANCELLED)).toBe(
+      'Exec lifecycle hook ([sh -c sleep 100]) for Container "app" in Pod "web_shop" failed - error: rpc error: code = Canceled desc = context canceled, message: ""',
     );
   });
 });

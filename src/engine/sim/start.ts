@@ -10,11 +10,12 @@ import type { Proc } from './kernel';
 import type { Causes, PodSim } from './podSim';
 import { newest, type ContainerRecord, type Instance, type StartError } from './model';
 import { createInstance, failStart, startProcess } from './process';
-import type { ContainerSpec, PodSpecModel } from '../scenario/types';
-import { killContainer } from './kill';
+import type { ContainerSpec } from '../scenario/types';
+
 import { CONTAINER_CREATE, CONTAINER_START, PULL_CHECK, PULL_FAILURE, jitteredDelay } from './timing';
 import { emitBackoff, emitBackoffAgain } from './frequentEvents';
-import type { StartOutcome } from './backoffMemo';
+import { NOT_STARTED, STARTED, type StartOutcome } from './backoffMemo';
+import { runPostStart } from './postStart';
 
 export type { StartOutcome } from './backoffMemo';
 
@@ -247,6 +248,9 @@ function crashLoopError(sim: PodSim, rec: ContainerRecord, delay: number): Start
  * `cause`: what made the plan start it (the start also cites its pull and the back-off it waited for).
  */
 export function* startContainer(sim: PodSim, name: string, why: string, lastExited: Instance | undefined, cause: Causes = []): Proc<StartOutcome> {
+  // [3.4] A sync a deletion cancelled (one that waited for an HTTP postStart hook) starts nothing:
+  // EnsureImageExists' first gRPC call fails at once (its InspectFailed event is not modelled).
+  if (sim.deletion) return NOT_STARTED;
   const rec = sim.rec(name);
   if (killedThisSync(rec, lastExited)) why += ` ${clearAfterKillWhy(sim, lastExited)}`;
   const previous = newest(rec);
@@ -296,86 +300,6 @@ function startFails(sim: PodSim, rec: ContainerRecord, inst: Instance, setting: 
   return NOT_STARTED;
 }
 
-/** The waits and outcomes of every start, shared (the kernel and the sync only read them). */
+/** The waits of every start, shared (the kernel only reads them). */
 const CREATE_WAIT = { sleep: CONTAINER_CREATE };
 const START_WAIT = { sleep: CONTAINER_START };
-const STARTED: StartOutcome = { ok: true };
-const NOT_STARTED: StartOutcome = { ok: false };
-
-/** Go's %q of the ASCII a name or output holds: double quotes, backslash escapes. */
-const goQuote = (s: string): string => JSON.stringify(s);
-
-/**
- * The Waiting message of PostStartHookError ([3.4], [10.2]): handlers.go Run's msg, which
- * startContainer returns with ErrPostStartHook (kuberuntime_container.go, read in the 1.27/1.28-era
- * and 1.3x stored copies), SyncPod keeps as the start result's message and the reason cache hands
- * to convertToAPIContainerStatuses (the Warning event keeps the bare "PostStartHook failed"). Run,
- * read in the stored copies with contexts (1.29-1.31-era and 1.33+-era; the same in the
- * pre-sleep 1.26+ tree, since #86139 dropped the HTTP response body from the message):
- * - exec: `Exec lifecycle hook (%v) for Container %q in Pod %q failed - error: %v, message: %q`
- *   with the command as Go prints a []string, and ExecSync's error for a non-zero exit,
- *   `command '%s' exited with %d: %s` with the stderr (remote_runtime.go, the same in
- *   pkg/kubelet/cri/remote and the cri-client); the engine has no output, so stderr and message
- *   are empty, as for a command that printed nothing;
- * - httpGet: `HTTP lifecycle hook (%s) for Container %q in Pod %q failed - error: %v` with the
- *   path as written; an HTTP hook fails only when the request does (a status code is no error),
- *   so the engine words it as a request nobody answered yet, the client's connection refused on
- *   the URL as NewRequestForHTTPGetAction builds it (the pod's IP: the engine does not read a
- *   `host`);
- * - sleep: `Sleep lifecycle hook (%d) for Container %q in Pod %q failed - error: %v`, whose only
- *   error is the cancelled context's "container terminated before sleep hook finished" ([11.4]).
- * format.Pod prints `name_namespace(uid)`; the engine has no UID and leaves it out, as in the
- * CrashLoopBackOff message. A tcpSocket handler has no case in Run (the default's "Cannot run
- * handler: invalid handler: …" with the handler struct printed) and keeps the event's words.
- */
-export function postStartFailureMessage(pod: Pick<PodSpecModel, 'name' | 'namespace'>, spec: ContainerSpec, exitCode: number): string {
-  const hook = spec.postStart!;
-  const tail = `for Container ${goQuote(spec.name)} in Pod ${goQuote(`${pod.name}_${pod.namespace}`)} failed - error:`;
-  switch (hook.handler) {
-    case 'exec': {
-      const command = hook.command ?? [];
-      return `Exec lifecycle hook ([${command.join(' ')}]) ${tail} command '${command.join(' ')}' exited with ${exitCode}: , message: ""`;
-    }
-    case 'httpGet': {
-      const target = hook.target;
-      const error = target === undefined ? 'connection refused' : `Get ${goQuote(target)}: dial tcp ${hostPort(target)}: connect: connection refused`;
-      return `HTTP lifecycle hook (${hook.path ?? ''}) ${tail} ${error}`;
-    }
-    case 'sleep':
-      return `Sleep lifecycle hook (${hook.sleepSeconds ?? 0}) ${tail} container terminated before sleep hook finished`;
-    default:
-      return 'PostStartHook failed';
-  }
-}
-
-/** The host:port of a URL (`http://<pod IP>:8080/x` -> `<pod IP>:8080`). */
-function hostPort(url: string): string {
-  const rest = url.slice(url.indexOf('://') + 3);
-  const slash = rest.indexOf('/');
-  return slash < 0 ? rest : rest.slice(0, slash);
-}
-
-/** The postStart hook right after the start: the sync waits for it; a failure kills the container ([3.3], [3.4]). */
-function* runPostStart(sim: PodSim, rec: ContainerRecord, inst: Instance): Proc<StartOutcome> {
-  const hook = rec.spec.postStart!;
-  const name = rec.spec.name;
-  const hb = inst.behavior.postStart;
-  const duration = hook.handler === 'sleep' ? hook.sleepSeconds ?? 0 : hb.duration;
-  sim.hooks.set(inst, 'postStart');
-  const hookStart = sim.emit({ type: 'hook.start', container: name, hook: 'postStart', why: '[3.3] The postStart hook runs right after the start, and the kubelet waits for it before starting anything else.' }, [inst.ids.start]);
-  if (duration === null) {
-    yield { until: () => false };
-    return { ok: false };
-  }
-  yield hook.handler === 'sleep' ? { sleep: duration } : { until: () => inst.state !== 'running', timeout: duration }; // [11.4] a sleep outlives its container
-  if (sim.hooks.get(inst) !== 'postStart') return { ok: inst.state === 'running' };
-  sim.hooks.delete(inst);
-  const code = hook.handler === 'sleep' ? 0 : hb.exitCode;
-  const hookEnd = sim.emit({ type: 'hook.end', container: name, hook: 'postStart', exitCode: code, why: code === 0 ? 'The postStart hook returned; the sync goes on [3.3].' : `The postStart hook failed with ${code} [3.4].` }, [hookStart]);
-  if (code === 0) return { ok: true };
-  rec.startError = { reason: 'PostStartHookError', message: postStartFailureMessage(sim.pod, rec.spec, code) };
-  sim.containerChanged(rec);
-  yield* killContainer(sim, name, 'FailedPostStartHook', sim.specGrace(), false,
-    `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): the kubelet kills the container; it then follows the restart rules.`, [hookEnd]);
-  return { ok: false };
-}

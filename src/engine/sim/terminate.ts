@@ -6,10 +6,11 @@
 // after the kill; its own context, so a shorter second deletion does not cut a kill short), read
 // at the stored 1.3x commits; the same from 1.27 to 1.36. SyncTerminatingPod, like every sync,
 // first waits for a runtime cache newer than the last sync ([0.6], podWorkerLoop GetNewerThan).
+// The deletion cancels the sync in flight: a postStart hook it runs fails at once, or, an HTTP one,
+// holds the termination back until its request returns ([3.4], [11.4]).
 
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
-import { killPod } from './kill';
 import { legacyOverride } from './graceOverride127';
 import { writeStatus } from './status';
 import { publishKubectl } from './kubectlRow';
@@ -18,6 +19,9 @@ import { DEADLINE_REASON } from './activeDeadline';
 import { readAtLastRelist } from './relistSnapshot';
 import { firstRelistAfter } from './podCache';
 import { probeContextCancelledByDeletion } from './probeContext';
+import { CANCELLED, GRPC_CANCELED, postStartFailureMessage } from './postStart';
+import { killOnCancelledContext, killPod } from './kill';
+import type { Instance } from './model';
 
 /**
  * When SyncTerminatedPod runs, per pod ([0.6]): like every sync it waits for a runtime cache newer
@@ -92,23 +96,66 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
     sim.terminating = sim.k.spawn('removeTerminalPod', removeAfterTermination(sim));
     return;
   }
-  // The pod worker cancels the sync in flight and turns to termination.
-  sim.worker.stop();
+  // The pod worker cancels the sync in flight (UpdatePod: "Cancelling current pod sync") and turns to termination.
   if (probeContextCancelledByDeletion(sim.minor)) sim.probes.contextCancelled(); // [5.14]
-  endCancelledSleeps(sim);
+  const postStart = postStartInFlight(sim);
+  if (postStart && sim.rec(postStart.container).spec.postStart!.handler === 'httpGet') {
+    // [3.4] The HTTP hook's request carries no context: the sync runs on until it returns, and
+    // SyncTerminatingPod waits for it on the worker's one goroutine.
+    sim.terminating = sim.k.spawn('terminatePod', terminateAfterSync(sim));
+    return;
+  }
+  sim.worker.stop();
+  if (postStart) failCancelledPostStart(sim, postStart); // [3.4] [11.4] it fails at once; the sync returns
   sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim, sim.worker.earliestStart()));
 }
 
 /**
- * A postStart `sleep` runs on the sync's context, which the pod worker cancels on deletion:
- * runSleepHandler returns at once ("container terminated before sleep hook finished") [11.4].
+ * The container whose postStart hook the sync in flight runs (startContainer waits for it), if
+ * any: what the deletion's cancelled context reaches ([3.4]).
  */
-function endCancelledSleeps(sim: PodSim): void {
-  for (const [inst, hook] of sim.hooks) {
-    if (hook !== 'postStart' || sim.rec(inst.container).spec.postStart?.handler !== 'sleep') continue;
-    sim.hooks.delete(inst);
-    sim.emit({ type: 'hook.end', container: inst.container, hook, why: '[11.4] The deletion cancels the sync that runs the sleep postStart hook: the sleep returns at once ("container terminated before sleep hook finished").' }, [sim.deletion?.id]);
-  }
+function postStartInFlight(sim: PodSim): Instance | undefined {
+  if (!sim.worker.syncing) return undefined;
+  for (const [inst, hook] of sim.hooks) if (hook === 'postStart') return inst;
+  return undefined;
+}
+
+/**
+ * [3.4] A deletion during an HTTP postStart hook: the sync goes on until the request returns
+ * (runHTTPHandler's request is built by NewRequestForHTTPGetAction with http.NewRequest, no
+ * context, and the kubelet's lifecycle HTTP client has no timeout: kubelet.go, 1.27-1.37); a
+ * failure is then killed on the cancelled context, a later start fails at once. Like every sync,
+ * SyncTerminatingPod then waits for a runtime cache newer than that sync's end ([0.6]).
+ */
+function* terminateAfterSync(sim: PodSim): Proc<void> {
+  yield { until: () => !sim.worker.syncing };
+  sim.worker.stop(); // drops the requeue a failed start asked for
+  yield* terminatePod(sim, sim.worker.earliestStart());
+}
+
+/**
+ * A deletion cancels the sync that runs `inst`'s postStart hook (pod_workers.go UpdatePod:
+ * "Cancelling current pod sync", read in the stored 1.27-era and newest copies): a sleep handler
+ * returns at once (runSleepHandler, 1.29+) and an exec handler's ExecSync fails with the cancelled
+ * context's gRPC status, so startContainer records FailedPostStartHook and kills on that same
+ * cancelled context (killOnCancelledContext: no signal) before the sync returns ([3.4], [11.4]).
+ * An HTTP handler's request carries no context (NewRequestForHTTPGetAction, http.NewRequest): the
+ * sync runs on until it returns (terminateAfterSync).
+ */
+function failCancelledPostStart(sim: PodSim, inst: Instance): void {
+  const rec = sim.rec(inst.container);
+  const handler = rec.spec.postStart!.handler;
+  sim.hooks.delete(inst);
+  const hookEnd = sim.emit({
+    type: 'hook.end', container: inst.container, hook: 'postStart', failed: true,
+    why: handler === 'sleep'
+      ? '[11.4] [3.4] The deletion cancels the sync that runs the sleep postStart hook: runSleepHandler returns at once with "container terminated before sleep hook finished", so the hook fails (FailedPostStartHook).'
+      : `[3.4] The deletion cancels the sync that runs the ${handler} postStart hook: its ExecSync call fails at once ("${GRPC_CANCELED}"), so the hook fails (FailedPostStartHook).`,
+  }, [sim.deletion?.id]);
+  rec.startError = { reason: 'PostStartHookError', message: postStartFailureMessage(sim.pod, rec.spec, CANCELLED, sim.minor) };
+  sim.containerChanged(rec);
+  killOnCancelledContext(sim, inst, 'FailedPostStartHook', sim.specGrace(),
+    `[3.4] The postStart hook of ${inst.container} failed (FailedPostStartHook): startContainer kills the container, but on the sync's context, which the deletion cancelled.`, [hookEnd]);
 }
 
 /** A terminal pod deleted while (or after) the pod worker stops it: removed once its containers are stopped. */

@@ -50,11 +50,12 @@
 // with 1: , message: ""` (the engine has no UID and leaves `(<uid>)` out); it was "PostStartHook
 // failed", the event's words, until 2026-12-08.
 //
-// Left out because the engine DISAGREES (ready-to-paste tests in .scratch/pending-runtime.txt):
-// 2. a deletion while a postStart hook runs: the pod worker cancels the sync's context, the handler
-//    returns an error at once (runSleepHandler's "container terminated before sleep hook finished",
-//    an exec's cancelled ExecSync) and startContainer records FailedPostStartHook and Killing
-//    "FailedPostStartHook"; the engine ends a sleep hook silently and lets an exec or HTTP hook run on.
+// TestRunSleepHandler's context is the sync's: a deletion cancels it while a postStart hook runs
+// (pod_workers.go UpdatePod "Cancelling current pod sync", stored 1.27-era and newest copies); the
+// handler fails at once (runSleepHandler's "container terminated before sleep hook finished", an
+// exec's cancelled ExecSync) and startContainer records FailedPostStartHook and Killing
+// "FailedPostStartHook" (the engine used to end a sleep hook silently and to let an exec hook
+// run on; the HTTP case, whose request carries no context, is in postStartCancel.test.ts).
 
 import { describe, expect, it } from 'vitest';
 import { minor, type KubeVersion } from '../version';
@@ -219,6 +220,31 @@ describe('handlers_test.go failure messages in the status: the PostStartHookErro
       const waiting = firstWaiting(hookPod(version, '{ postStart: { httpGet: { host: foo, port: 8080, path: bar } } }', { grace: 20, sim: '{ onStop: ignore, postStart: { duration: 1s, exitCode: 1 } }' }));
       expect(waiting?.reason).toBe('PostStartHookError');
       expect(waiting?.message).toMatch(/^HTTP lifecycle hook \(bar\) for Container "containerfoo" in Pod "podfoo_nsfoo(\(.*\))?" failed - error: \S/);
+    });
+  }
+});
+
+describe('TestRunSleepHandler\'s context, as the sync\'s: a deletion cancels it while the postStart hook runs; the handler fails and startContainer records FailedPostStartHook and kills (UpdatePod "Cancelling current pod sync") [3.4] [11.4]', () => {
+  const deletedDuring = (version: KubeVersion, handler: string, sim: string) => run(hookPod(version, `{ postStart: ${handler} }`, {
+    sim, events: 'events:\n  - { at: 5s, do: deletePod }\n',
+  }));
+  const check = (t: ReturnType<typeof run>) => {
+    const deleted = of(t, 'pod.deleted')[0]!;
+    const end = of(t, 'hook.end', 'containerfoo').find((h) => h.hook === 'postStart')!;
+    expect(end.t).toBe(deleted.t); // the handler returns at once with an error
+    expect(end.failed).toBe(true); // Warning FailedPostStartHook "PostStartHook failed"
+    const kill = of(t, 'container.kill', 'containerfoo')[0]!;
+    expect([kill.reason, kill.t]).toEqual(['FailedPostStartHook', deleted.t]); // Normal Killing "FailedPostStartHook"
+    expect(of(t, 'container.start', 'second')).toEqual([]);
+  };
+  for (const version of ALL) {
+    it(`${version}: an exec postStart still running at the deletion: its ExecSync is cancelled`, () => {
+      check(deletedDuring(version, '{ exec: { command: [sh, -c, "sleep 100"] } }', '{ onStop: { after: 1s, exitCode: 0 }, postStart: { duration: 100s, exitCode: 0 } }'));
+    });
+  }
+  for (const version of WITH_SLEEP) {
+    it(`${version}: longer than TerminationGracePeriodSeconds, as postStart: a 20s sleep cut by the deletion returns "container terminated before sleep hook finished"`, () => {
+      check(deletedDuring(version, '{ sleep: { seconds: 20 } }', '{ onStop: { after: 1s, exitCode: 0 } }'));
     });
   }
 });

@@ -1,0 +1,130 @@
+// The postStart hook after a container's start ([3.2]-[3.4], [11.4]): the sync waits for it; a
+// failure records FailedPostStartHook, kills the container (on the cancelled context when a
+// deletion cancelled the sync) and leaves PostStartHookError with handlers.go Run's message.
+// Upstream read: kuberuntime_container.go startContainer, lifecycle/handlers.go Run (stored
+// 1.29-1.31-era and 1.33+-era copies), pod_workers.go UpdatePod's cancellation.
+
+import type { Proc } from './kernel';
+import type { PodSim } from './podSim';
+import type { ContainerRecord, Instance } from './model';
+import type { ContainerSpec, HookSpec, PodSpecModel } from '../scenario/types';
+import { killContainer, killOnCancelledContext } from './kill';
+import { NOT_STARTED, type StartOutcome } from './backoffMemo';
+
+/** Go's %q of the ASCII a name or output holds: double quotes, backslash escapes. */
+const goQuote = (s: string): string => JSON.stringify(s);
+
+/** How a postStart handler failed: an exit code (an HTTP request: any non-zero), or CANCELLED by a deletion (the sync's context). */
+export type HookFailure = number | typeof CANCELLED;
+export const CANCELLED = 'cancelled';
+/** The error of a gRPC call whose context was cancelled (grpc-go's status for context.Canceled). */
+export const GRPC_CANCELED = 'rpc error: code = Canceled desc = context canceled';
+
+/**
+ * The Waiting message of PostStartHookError ([3.4], [10.2]): handlers.go Run's msg, which
+ * startContainer returns with ErrPostStartHook (kuberuntime_container.go, 1.27/1.28-era and 1.3x
+ * stored copies) and the reason cache hands to convertToAPIContainerStatuses (the Warning event
+ * keeps the bare "PostStartHook failed"). Run, read in the 1.29-1.31-era and 1.33+-era stored copies
+ * (the same in the pre-sleep 1.26+ tree, since #86139 dropped the HTTP response body):
+ * - exec: `Exec lifecycle hook (%v) for Container %q in Pod %q failed - error: %v, message: %q`, the
+ *   command as Go prints a []string and ExecSync's `command '%s' exited with %d: %s` (remote_runtime.go,
+ *   the same in the cri-client); no output in the engine, so stderr and message are empty. An ExecSync
+ *   a deletion cancels returns the cancelled context's gRPC status instead;
+ * - httpGet: `HTTP lifecycle hook (%s) for Container %q in Pod %q failed - error: %v`, the path as
+ *   written, worded as a connection refused on the URL NewRequestForHTTPGetAction builds (the pod's IP);
+ * - sleep: `Sleep lifecycle hook (%d) … failed - error: %v`, whose only error is the cancelled
+ *   context's "container terminated before sleep hook finished" ([11.4]);
+ * - tcpSocket: Run has no case for it (no stored copy ever had one): invalidHandlerMessage.
+ * format.Pod's `(uid)` is left out (the engine has no UID), as in the CrashLoopBackOff message.
+ */
+export function postStartFailureMessage(pod: Pick<PodSpecModel, 'name' | 'namespace'>, spec: ContainerSpec, failure: HookFailure, minor = 37): string {
+  const hook = spec.postStart!;
+  const tail = `for Container ${goQuote(spec.name)} in Pod ${goQuote(`${pod.name}_${pod.namespace}`)} failed - error:`;
+  switch (hook.handler) {
+    case 'exec': {
+      const command = hook.command ?? [];
+      const error = failure === CANCELLED ? GRPC_CANCELED : `command '${command.join(' ')}' exited with ${failure}: `;
+      return `Exec lifecycle hook ([${command.join(' ')}]) ${tail} ${error}, message: ""`;
+    }
+    case 'httpGet': {
+      const target = hook.target;
+      const error = target === undefined ? 'connection refused' : `Get ${goQuote(target)}: dial tcp ${hostPort(target)}: connect: connection refused`;
+      return `HTTP lifecycle hook (${hook.path ?? ''}) ${tail} ${error}`;
+    }
+    case 'sleep':
+      return `Sleep lifecycle hook (${hook.sleepSeconds ?? 0}) ${tail} container terminated before sleep hook finished`;
+    case 'tcpSocket':
+      return invalidHandlerMessage(hook, minor);
+  }
+}
+
+/**
+ * handlers.go Run's default branch ([3.4]): `Cannot run handler: %v` of `fmt.Errorf("invalid
+ * handler: %v", handler)`, the *v1.LifecycleHandler printed by its generated String() (k8s.io/api
+ * core/v1 generated.pb.go, newest stored copy): `&LifecycleHandler{Exec:nil,HTTPGet:nil,TCPSocket:
+ * &TCPSocketAction{Port:%v,Host:%v,},Sleep:nil,}`. Port is an intstr.IntOrString value whose
+ * String() has a pointer receiver, so %v prints its fields: `{0 8080 }`, `{1 0 http}` for a name.
+ * Sleep is proto field 4, from 1.29 (KEP-3960; printed whatever the gate); StopSignal (1.33) is
+ * Lifecycle's. Without a port (the API server requires one) the message falls back to the event's words.
+ */
+export function invalidHandlerMessage(hook: HookSpec, minor: number): string {
+  const { port, host } = hook;
+  if (port === undefined) return 'PostStartHook failed';
+  const intOrString = typeof port === 'number' ? `{0 ${port} }` : `{1 0 ${port}}`;
+  const sleep = minor >= 29 ? 'Sleep:nil,' : '';
+  return `Cannot run handler: invalid handler: &LifecycleHandler{Exec:nil,HTTPGet:nil,TCPSocket:&TCPSocketAction{Port:${intOrString},Host:${host ?? ''},},${sleep}}`;
+}
+
+/** The host:port of a URL (`http://<pod IP>:8080/x` -> `<pod IP>:8080`). */
+function hostPort(url: string): string {
+  const rest = url.slice(url.indexOf('://') + 3);
+  const slash = rest.indexOf('/');
+  return slash < 0 ? rest : rest.slice(0, slash);
+}
+
+/** The postStart hook right after the start: the sync waits for it; a failure kills the container ([3.3], [3.4]). */
+export function* runPostStart(sim: PodSim, rec: ContainerRecord, inst: Instance): Proc<StartOutcome> {
+  const hook = rec.spec.postStart!;
+  const name = rec.spec.name;
+  const hb = inst.behavior.postStart;
+  const duration = hook.handler === 'sleep' ? hook.sleepSeconds ?? 0 : hb.duration;
+  sim.hooks.set(inst, 'postStart');
+  const hookStart = sim.emit({ type: 'hook.start', container: name, hook: 'postStart', why: '[3.3] The postStart hook runs right after the start, and the kubelet waits for it before starting anything else.' }, [inst.ids.start]);
+  if (hook.handler === 'tcpSocket') {
+    // [3.4] handlers.go Run's default branch: no time passes, whatever the Simulation document says
+    sim.hooks.delete(inst);
+    const hookEnd = sim.emit({ type: 'hook.end', container: name, hook: 'postStart', failed: true, why: '[3.4] A tcpSocket postStart hook fails at once: the kubelet\'s handler runner has no tcpSocket action (handlers.go Run: "Cannot run handler: invalid handler: …"), so startContainer records FailedPostStartHook and kills the container.' }, [hookStart]);
+    return yield* postStartFailed(sim, rec, inst, hookEnd, 1);
+  }
+  if (duration === null) {
+    yield { until: () => false };
+    return { ok: false };
+  }
+  yield hook.handler === 'sleep' ? { sleep: duration } : { until: () => inst.state !== 'running', timeout: duration }; // [11.4] a sleep outlives its container
+  if (sim.hooks.get(inst) !== 'postStart') return { ok: inst.state === 'running' };
+  sim.hooks.delete(inst);
+  const code = hook.handler === 'sleep' ? 0 : hb.exitCode;
+  const hookEnd = sim.emit({ type: 'hook.end', container: name, hook: 'postStart', exitCode: code, why: code === 0 ? 'The postStart hook returned; the sync goes on [3.3].' : `The postStart hook failed with ${code} [3.4].` }, [hookStart]);
+  if (code === 0) return { ok: true };
+  return yield* postStartFailed(sim, rec, inst, hookEnd, code);
+}
+
+/**
+ * startContainer after a handler error ([3.4]): Warning FailedPostStartHook (the hook.end event),
+ * killContainer with "FailedPostStartHook" and the pod's grace, and ErrPostStartHook with Run's msg
+ * as the start's message. On a sync whose context a deletion cancelled (an HTTP hook's request
+ * carries no context and ran on to its end) the kill is killOnCancelledContext's: no signal.
+ */
+function* postStartFailed(sim: PodSim, rec: ContainerRecord, inst: Instance, hookEnd: string, failure: HookFailure): Proc<StartOutcome> {
+  const name = rec.spec.name;
+  rec.startError = { reason: 'PostStartHookError', message: postStartFailureMessage(sim.pod, rec.spec, failure, sim.minor) };
+  sim.containerChanged(rec);
+  if (sim.deletion) {
+    killOnCancelledContext(sim, inst, 'FailedPostStartHook', sim.specGrace(),
+      `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): startContainer kills the container, but on the sync's context, which the deletion cancelled.`, [hookEnd]);
+    return NOT_STARTED;
+  }
+  yield* killContainer(sim, name, 'FailedPostStartHook', sim.specGrace(), false,
+    `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): the kubelet kills the container; it then follows the restart rules.`, [hookEnd]);
+  return NOT_STARTED;
+}
