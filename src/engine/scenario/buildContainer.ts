@@ -51,13 +51,20 @@ export const POD_IP = '<pod IP>';
  * URL.String adds the slash a path without one lacks), and the TCP and gRPC probers'
  * net.JoinHostPort (a gRPC port is a number: the API has no named gRPC port).
  */
+/** An httpGet action's path as the API server stores it: "/" when missing or empty (SetDefaults_HTTPGetAction). */
+function httpPath(path: string | undefined): string {
+  return path === undefined || path === '' ? '/' : path;
+}
+
 function probeTarget(p: RawProbe, namedPorts: ReadonlyMap<string, number>): string | undefined {
   // A named port is the container's port of that name (findPortByName); one it lacks, the prober reports as an error, not a failure.
   const resolve = (port: number | string | undefined) => (typeof port === 'string' ? namedPorts.get(port) : port);
   if (p.httpGet) {
     const port = resolve(p.httpGet.port?.value);
     if (port === undefined) return undefined;
-    const path = p.httpGet.urlPath?.value ?? '';
+    // The API server stores a missing or empty path as "/" (SetDefaults_HTTPGetAction, every stored
+    // defaults.go), so the kubelet never sees none.
+    const path = httpPath(p.httpGet.urlPath?.value);
     const scheme = (p.httpGet.scheme?.value ?? 'HTTP').toLowerCase();
     return `${scheme}://${POD_IP}:${port}${path !== '' && !path.startsWith('/') ? '/' : ''}${path}`;
   }
@@ -71,7 +78,7 @@ function buildHook(h: RawHandler | undefined, namedPorts: ReadonlyMap<string, nu
   if (h.exec) return { handler: 'exec', command: h.exec.command?.value ?? [] };
   if (h.httpGet) {
     // The path and URL a failure's message prints ([3.4]): NewRequestForHTTPGetAction formats the URL as the probes' formatURL.
-    const hook: HookSpec = { handler: 'httpGet', path: h.httpGet.urlPath?.value ?? '' };
+    const hook: HookSpec = { handler: 'httpGet', path: httpPath(h.httpGet.urlPath?.value) };
     const target = probeTarget(h, namedPorts);
     if (target !== undefined) hook.target = target;
     return hook;

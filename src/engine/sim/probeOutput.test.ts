@@ -59,13 +59,13 @@ describe('failedRunOutput: the handler\'s output after "probe failed: " [5.13]',
     expect(failedRunOutput(exec, 'timedOut', CRI_CLIENT_EXEC_TIMEOUT_SINCE - 1)).toBe('command "sh -c sleep \\"$T\\"" timed out');
   });
 
-  it('words the URL as prober.go formatURL does: the scheme lowercased, a slash before a bare path, none without a path', () => {
+  it('words the URL as prober.go formatURL does: the scheme lowercased, a slash before a bare path, "/" without one (the API server\'s SetDefaults_HTTPGetAction)', () => {
     const http = (target: string): ProbeSpec => ({ ...base, handler: 'httpGet', target });
     expect(failedRunOutput(http('https://<pod IP>:8443/healthz'), 'timedOut', 33)).toBe('Get "https://<pod IP>:8443/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)');
     const bare = failures(pod('      startupProbe: { httpGet: { path: healthz, port: 8080, scheme: HTTPS } }\n'), 'startup')[0];
     expect(bare && bare.type === 'probe.failed' && bare.output).toBe('Get "https://<pod IP>:8080/healthz": dial tcp <pod IP>:8080: connect: connection refused');
     const none = failures(pod('      startupProbe: { httpGet: { port: 8080 } }\n'), 'startup')[0];
-    expect(none && none.type === 'probe.failed' && none.output).toBe('Get "http://<pod IP>:8080": dial tcp <pod IP>:8080: connect: connection refused');
+    expect(none && none.type === 'probe.failed' && none.output).toBe('Get "http://<pod IP>:8080/": dial tcp <pod IP>:8080: connect: connection refused');
   });
 
   it('resolves a named port from the container\'s ports, as findPortByName does', () => {
