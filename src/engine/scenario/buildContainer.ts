@@ -66,10 +66,11 @@ function probeTarget(p: RawProbe, namedPorts: ReadonlyMap<string, number>): stri
     // defaults.go), so the kubelet never sees none.
     const path = httpPath(p.httpGet.urlPath?.value);
     const scheme = (p.httpGet.scheme?.value ?? 'HTTP').toLowerCase();
-    return `${scheme}://${POD_IP}:${port}${path !== '' && !path.startsWith('/') ? '/' : ''}${path}`;
+    // `host` when set, else the pod's IP (prober.go runProbe; handlers.go's HTTP handler likewise).
+    return `${scheme}://${p.httpGet.host?.value || POD_IP}:${port}${path !== '' && !path.startsWith('/') ? '/' : ''}${path}`;
   }
   const port = p.grpc ? p.grpc.port?.value : resolve(p.tcpSocket?.port?.value);
-  return port === undefined ? undefined : `${POD_IP}:${port}`;
+  return port === undefined ? undefined : `${(p.tcpSocket?.host?.value || undefined) ?? POD_IP}:${port}`;
 }
 
 /** An exec hook's command runs as written: lifecycle/handlers.go handlerRunner.Run expands no `$(VAR)`. */

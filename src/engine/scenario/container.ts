@@ -23,7 +23,7 @@ export interface RawHandler {
   keySpan: Span;
   span: Span;
   exec?: RawHandlerPart & { command?: Located<string[]> };
-  httpGet?: RawHandlerPart & { port?: Located<number | string>; scheme?: Located<string>; urlPath?: Located<string> };
+  httpGet?: RawHandlerPart & { port?: Located<number | string>; scheme?: Located<string>; urlPath?: Located<string>; host?: Located<string> };
   tcpSocket?: RawHandlerPart & { port?: Located<number | string>; host?: Located<string> };
   grpc?: RawHandlerPart & { port?: Located<number> };
   /** `unknown`: the field does not exist in this version (already reported); counted, not validated. */
@@ -118,6 +118,8 @@ function readHandler(ctx: Ctx, f: MapField, goStruct: string, lifecycle: boolean
       scheme: readString(ctx, http.map, 'scheme', http.path, 'HTTPGetAction'),
       urlPath: readString(ctx, http.map, 'path', http.path, 'HTTPGetAction'),
     };
+    const host = readString(ctx, http.map, 'host', http.path, 'HTTPGetAction');
+    if (host) h.httpGet.host = host;
   }
   const tcp = readMap(ctx, map, 'tcpSocket', path, goStruct, '*v1.TCPSocketAction');
   if (tcp) {

@@ -68,6 +68,13 @@ describe('failedRunOutput: the handler\'s output after "probe failed: " [5.13]',
     expect(none && none.type === 'probe.failed' && none.output).toBe('Get "http://<pod IP>:8080/": dial tcp <pod IP>:8080: connect: connection refused');
   });
 
+  it('dials `host` when the probe sets one, else the pod\'s IP (prober.go runProbe: HTTPGet.Host, TCPSocket.Host)', () => {
+    const http = failures(pod('      startupProbe: { httpGet: { host: db.example.com, path: /ready, port: 8080 } }\n'), 'startup')[0];
+    expect(http && http.type === 'probe.failed' && http.output).toBe('Get "http://db.example.com:8080/ready": dial tcp db.example.com:8080: connect: connection refused');
+    const tcp = failures(pod('      startupProbe: { tcpSocket: { host: db.example.com, port: 5432 } }\n'), 'startup')[0];
+    expect(tcp && tcp.type === 'probe.failed' && tcp.output).toBe('dial tcp db.example.com:5432: connect: connection refused');
+  });
+
   it('resolves a named port from the container\'s ports, as findPortByName does', () => {
     const named = pod('      ports: [{ name: http, containerPort: 3001 }]\n      readinessProbe: { httpGet: { path: /, port: http } }\n');
     const [first] = failures(named, 'readiness');
