@@ -9,7 +9,7 @@ import { upperBound } from '../kubectlAt';
 import { EventCorrelator, EventLogger, EventNames, eventAggregatorByReasonFunc, eventAggregatorByReasonMessageFunc, getEventKey, type CorrelatedEvent, type EventLog } from './eventAggregator';
 import { EVENT_TTL_SECONDS, spamKey } from './eventSpamFilter';
 import { containerFieldPath, createdMessage, describedMessage, imagePresentMessage, pulledMessage, startedMessage, traceMinor } from './eventWording';
-import { goSortSlice } from './goSort';
+import { goSortSlice, kubectlXorshift } from './goSort';
 
 export interface DescribeRow {
   type: 'Normal' | 'Warning';
@@ -326,7 +326,7 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
     if (t - row.t >= EVENT_TTL_SECONDS) expired++;
     else listed.push({ row, named });
   }
-  return { rows: kubectlOrder(listed), skipped, ...(lastSkippedAt !== undefined ? { lastSkippedAt } : {}), expired };
+  return { rows: kubectlOrder(listed, minor), skipped, ...(lastSkippedAt !== undefined ? { lastSkippedAt } : {}), expired };
 }
 
 /**
@@ -339,11 +339,13 @@ export function describeEventLog(trace: Trace, t: number, podName: string): Desc
  * occurrence, those of one moment in the order the kubelet recorded them. The API keeps whole
  * seconds ([14.1]), so events whose LastTimestamp falls in one second tie, and Go's sort.Sort
  * (goSort.ts, pdqsort: an insertion sort, stable, up to 12 events; not stable above) decides
- * their order: up to 12 rows, first seen first. Every kubectl the page models (1.27-1.37).
+ * their order: up to 12 rows, first seen first. Every kubectl the page models (1.27-1.37); above 12
+ * rows, with the xorshift of the Go that builds that minor's kubectl (goSort.ts kubectlXorshift:
+ * Go 1.24's, golang/go#70144, from 1.31, whose last patch is built with Go 1.24.9).
  */
-function kubectlOrder(listed: { row: DescribeRow; named: number }[]): DescribeRow[] {
+function kubectlOrder(listed: { row: DescribeRow; named: number }[], minor: number): DescribeRow[] {
   const rows = listed.sort((a, b) => a.named - b.named).map((l) => l.row);
-  return goSortSlice(rows, (a, b) => sortTime(a) < sortTime(b));
+  return goSortSlice(rows, (a, b) => sortTime(a) < sortTime(b), kubectlXorshift(minor));
 }
 
 /**

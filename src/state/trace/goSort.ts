@@ -4,18 +4,23 @@
 // insertionSort, siftDown, heapSort, pdqsort, partition, partitionEqual, partialInsertionSort,
 // breakPatterns, choosePivot, order2, median, medianAdjacent, reverseRange), as read in golang/go
 // at 662feb6f (zsortinterface.go) and in Go 1.19.8's own source (Debian golang-1.19-src: the same
-// text, and sort.go's Sort, xorshift and nextPowerOfTwo). Go 1.20 to 1.23 have the same code
-// (src/slices/sort.go at 322aaae1, Go 1.21+, the same xorshift); every kubectl of 1.27 to 1.32 is
-// built with one of them.
+// text, and sort.go's Sort, xorshift and nextPowerOfTwo).
 //
 // What a caller may rely on: up to 12 elements it is an insertion sort, so stable (equal elements
 // keep their order); above, it is deterministic (no randomness: breakPatterns' xorshift is seeded
-// with the length) but not stable. goSort.test.ts compares it with Go 1.19.8's sort.Sort.
+// with the length) but not stable. goSort.test.ts compares it with Go 1.19.8's, Go 1.23.5's and Go
+// 1.24.4's sort.Sort.
 //
-// The one difference between Go versions here: golang/go#70144 (filed 2024-10-31 against
-// go1.23.2, "bad pseudo-random xorshift usage") made Next's shifts 13, 7, 17 (XORSHIFT_13_7_17);
-// the Go release that carries it is not read here. It matters only where breakPatterns runs (more
-// than 12 elements and an unbalanced partition).
+// The one difference between Go versions (read in Debian's golang-1.19-src 1.19.8, golang-1.21-src
+// 1.21.13, golang-1.22-src 1.22.12, golang-1.23-src 1.23.5, golang-1.24-src 1.24.4 and
+// golang-1.26-src 1.26.10: zsortinterface.go, sort.go's Sort and nextPowerOfTwo are the same text
+// in all of them):
+// sort.go's xorshift.Next shifts 13, 17, 5 up to Go 1.23 (XORSHIFT_13_17_5) and 13, 7, 17 from Go
+// 1.24 on (XORSHIFT_13_7_17: golang/go#70144, "slices: bad pseudo-random xorshift usage", filed
+// 2024-10-31 against go1.23.2; slices/sort.go changed with it; not in Go 1.23.5, in Go 1.24.4 and
+// 1.26.10, and Go's point releases take only backported fixes, so from go1.24.0). It matters only
+// where breakPatterns runs (more than 12 elements and an unbalanced partition). Which Go builds
+// which kubectl: KUBECTL_GO_MINOR, kubectlXorshift.
 
 /** Go's sort.Interface. */
 export interface GoSortInterface {
@@ -26,10 +31,54 @@ export interface GoSortInterface {
 
 /** The shifts of breakPatterns' xorshift Next: left, right, left. */
 export type XorshiftShifts = readonly [number, number, number];
-/** Go 1.19 to at least 1.23 (sort.go `*r ^= *r << 13; *r ^= *r >> 17; *r ^= *r << 5`). */
+/** Go 1.19 to 1.23 (sort.go `*r ^= *r << 13; *r ^= *r >> 17; *r ^= *r << 5`; read up to 1.23.5). */
 export const XORSHIFT_13_17_5: XorshiftShifts = [13, 17, 5];
-/** After golang/go#70144 (`<< 13`, `>> 7`, `<< 17`). */
+/** Go 1.24 and later, after golang/go#70144 (`<< 13`, `>> 7`, `<< 17`; read in 1.24.4 and 1.26.10). */
 export const XORSHIFT_13_7_17: XorshiftShifts = [13, 7, 17];
+
+/** The first Go minor whose sort.go has XORSHIFT_13_7_17 (Go 1.24). */
+export const FIRST_GO_MINOR_13_7_17 = 24;
+
+/** The xorshift shifts of Go 1.<goMinor>'s sort.Sort (pdqsort, Go 1.19 and later). */
+export function goXorshift(goMinor: number): XorshiftShifts {
+  return goMinor >= FIRST_GO_MINOR_13_7_17 ? XORSHIFT_13_7_17 : XORSHIFT_13_17_5;
+}
+
+/**
+ * The Go minor that builds each Kubernetes minor's kubectl at its latest patch release (the engine
+ * models the latest patch; patch releases move to newer Go: 1.31.0 was built with Go 1.22, 1.31.14
+ * with Go 1.24.9). Read in kubernetes/kubernetes's release-branch Go bumps ("Kubernetes is now built
+ * with/using Go …") and CHANGELOG-1.37.md:
+ * - 1.27: its branch closed in mid-2024, before Go 1.24 existed (February 2025); 1.21 or 1.22, not
+ *   pinned (22 here).
+ * - 1.28: Go 1.22 (#125670 "[release-1.28] upgrade to go1.22", 1.22.4, June 2024; #130311's review,
+ *   February 2025: "we didn't actually bump 1.28 to go 1.23").
+ * - 1.29: Go 1.23 (#130196 "[release-1.29][go1.23] Build with go 1.23.6", February 2025; 1.29.15
+ *   is built with Go 1.23).
+ * - 1.30: Go 1.23 (#131683, Go 1.23.8, May 2025; the branch closed in June 2025, no Go 1.24 bump
+ *   found).
+ * - 1.31: Go 1.24 (#134618 "[release-1.31] … Go 1.24.9", October 2025, for 1.31.14, its last patch;
+ *   before: Go 1.22, then 1.23.6 to 1.23.12).
+ * - 1.32, 1.33, 1.34: Go 1.24 (#137048, #136983, #136984: Go 1.24.13, February 2026; 1.32 was on
+ *   Go 1.23.12 until late 2025).
+ * - 1.35: Go 1.25 (master at Go 1.25.3 from October 2025, #134611, before 1.35.0; its patches not read).
+ * - 1.36, 1.37: Go 1.26 (CHANGELOG-1.37.md, v1.37.0-alpha.1, since v1.36.0: built with Go 1.26.3,
+ *   then 1.26.4; 1.36's own patches not read: Go 1.25 or 1.26, past 1.24 either way).
+ */
+export const KUBECTL_GO_MINOR: Readonly<Record<number, number>> = {
+  27: 22, 28: 22, 29: 23, 30: 23, 31: 24, 32: 24, 33: 24, 34: 24, 35: 25, 36: 26, 37: 26,
+};
+
+/**
+ * The xorshift shifts of the sort.Sort in kubectl 1.<minor> (its latest patch's Go,
+ * KUBECTL_GO_MINOR): 13, 17, 5 up to 1.30, 13, 7, 17 from 1.31. A minor outside the table takes
+ * its nearest known one.
+ */
+export function kubectlXorshift(minor: number): XorshiftShifts {
+  const known = Object.keys(KUBECTL_GO_MINOR).map(Number);
+  const nearest = Math.min(Math.max(minor, Math.min(...known)), Math.max(...known));
+  return goXorshift(KUBECTL_GO_MINOR[nearest]!);
+}
 
 type SortedHint = 'unknown' | 'increasing' | 'decreasing';
 
