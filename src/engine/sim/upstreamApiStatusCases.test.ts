@@ -36,12 +36,11 @@
 // API status; ours keep the one the kubelet wrote, which upstream's first loop reuses (a
 // Terminated one whole, else its restartCount and lastState under the default Waiting reason).
 //
-// Left out because the engine DISAGREES (the report and .scratch/pending-status.txt hold them):
-// "no current status, keeping previous restartCount" (after a kubelet restart the engine still
-// shows its back-off reason, where the new kubelet's reason cache is empty); the sidecar row when
-// the old status is Terminated (upstream keeps it, the engine writes PodInitializing); 1.36+ the
-// OnFailure "succeed" lastState after the container deletor's removal (kept upstream under
-// RestartAllContainersOnContainerExits); up to 1.35 the lastState of a run the runtime lost.
+// Four cases disagreed when the file was written and are at its end since the engine follows them
+// ([10.3], [10.8]): "no current status, keeping previous restartCount" (a new kubelet's reason cache
+// is empty); the sidecar row when the old status is Terminated (kept whole); 1.36+ the OnFailure
+// "succeed" lastState after the container deletor's removal (carried over under
+// RestartAllContainersOnContainerExits); up to 1.35 no lastState for a run the runtime lost.
 
 import { describe, expect, it } from 'vitest';
 import { minor, type KubeVersion } from '../version';

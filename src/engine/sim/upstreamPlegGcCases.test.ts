@@ -69,9 +69,10 @@
 //   the older run may go up to one relist earlier; and a run caught by the GC in Created (the
 //   0.1 s between CreateContainer and StartContainer) is kept over the newest exited one.
 //
-// Disagreements: one, left out of this file (pending-node-internals.txt): a container that ends for
-// good after a restart while the pod keeps running keeps its lastState for ever in the engine up to
-// 1.35; upstream drops it at the periodic resync (60-90 s), which the engine does not run there.
+// One case disagreed when the file was written: a container that ends for good after a restart
+// while the pod keeps running kept its lastState for ever in the engine up to 1.35, where upstream
+// drops it at the periodic resync (60-90 s). The engine now runs that resync ([10.8]); its test is
+// sim/resyncCollected.test.ts.
 
 import { describe, expect, it } from 'vitest';
 import type { KubeVersion } from '../version';

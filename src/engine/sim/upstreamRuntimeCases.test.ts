@@ -44,12 +44,13 @@
 // TestRemoveContainer (log files), TestKillContainer (a container missing from the spec),
 // TestToKubeContainerStatusWithResources (resources).
 //
-// Left out because the engine DISAGREES (ready-to-paste tests in .scratch/pending-runtime.txt):
-// 3. after the runtime records are removed, the next run's status keeps the removed run as lastState
-//    (kubectl "RESTARTS 3 (27s ago)"); upstream's convertToAPIContainerStatuses has only the new run
-//    and writes no lastState (RESTARTS 3);
-// 4. a StartError run's terminated state carries no message; convertContainerStatus copies the
-//    runtime's (containerd's error) into terminated.message.
+// Two cases disagreed when the file was written and are at its end since the engine follows them:
+// 3. after the runtime records are removed, the next run's status has no lastState up to 1.35
+//    (RESTARTS 3); from 1.36 RestartAllContainersOnContainerExits carries the written one over
+//    ("3 (… ago)", [10.8]);
+// 4. a StartError run's terminated state carries the runtime's message (convertContainerStatus, [3.5]).
+// (Disagreements 1 and 2, the postStart failure's message and a deletion during the hook, are in
+// upstreamHookCases.test.ts, [3.4].)
 
 import { describe, expect, it } from 'vitest';
 import { minor, type KubeVersion } from '../version';

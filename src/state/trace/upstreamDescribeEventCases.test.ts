@@ -33,7 +33,8 @@
 // - TestSortableEvents holds here as the order by LastTimestamp, and among events with the same
 //   LastTimestamp second, the order sort.Sort leaves them in: up to 12 events the list's, the
 //   first occurrence's; above, Go's pdqsort's (describeEvents.ts kubectlOrder, goSort.ts). TestHumanDurationBoundaries' "-2s + 1ns" row
-//   DISAGREES with the engine and is left out (.scratch/pending-events.txt).
+//   disagrees with the engine (humanDuration rounds to microseconds before truncating: "<invalid>"
+//   where Go prints "0s") and is left out: no age the page prints is below a whole second.
 
 import { describe, expect, it } from 'vitest';
 import { apiSecond, humanDuration } from '../../engine/kubectl/humanDuration';
