@@ -71,7 +71,7 @@ describe('a pod is terminating because its liveness probe fails (1.29–1.32-era
       const hook = preStopStart(trace, 'regular-1');
       expectThat(trace, hook !== undefined, 'precondition: the liveness kill ran the preStop hook of regular-1', ['regular-1']);
       const log = logWithLivenessRuns(trace, S);
-      // Upstream marks these "FIXME" (KEP-4438): both are expected NOT to hold in this release.
+      // Upstream notes (KEP-4438) that both are expected not to hold in this release.
       const check = isV131(v) ? checks.runTogetherLhsFirst : checks.runTogether;
       const name = isV131(v) ? 'RunTogetherLhsFirst' : 'RunTogether';
       expectThat(trace, check(log, 'PreStop-regular-1', `Liveness-${S}`) !== null,

@@ -19,7 +19,7 @@
 //   can only decrease), podWorkerLoop (GetNewerThan(lastSyncTime) before every kind of sync),
 //   completeSync/completeTerminating (the next phase queued at once), completeWork (requeue:
 //   phase transition 0, success resyncInterval, error backOffPeriod, both wait.Jitter(…, 0.5)).
-//   kubelet.go SyncTerminatingPod runs the kill on context.Background() (the TODO #113606), so the
+//   kubelet.go SyncTerminatingPod runs the kill on context.Background() (upstream leaves it so, kubernetes#113606), so the
 //   pod worker's cancellation does not shorten a kill under way.
 // - pkg/kubelet/kubelet_test.go TestGetPodsToSync (several stored copies, the same rows): a pod is
 //   synced when its work-queue time has come or a PodSyncLoopHandler (the active deadline) says so.
