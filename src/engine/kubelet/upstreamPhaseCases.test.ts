@@ -60,80 +60,13 @@
 // Left out: nothing of these tables. Our port agrees with every case on phase; see the note at
 // TestPodPhaseWithRestartAllContainers for where upstream's test and its own getPhase part ways.
 
+
 import { describe, expect, it } from 'vitest';
-import type { ContainerForStatus, ContainerStatus } from '../api';
-import { exited, running, specOf, waiting, type PodShape } from '../apiPod/statusBuilders';
-import type { PodPhase } from '../trace';
-import { anyMainContainerStarted, explainPhase, getPhase, phaseVersionRules, type PhaseOptions } from './getPhase';
+import {
+  all, describeTables, failedState, run, runningState, startedState, stoppedState, succeededState, two,
+  waitingState, waitingStateWithLastTermination, waitingStateWithNonZeroTermination, type Case, type Table,
+} from './upstreamPhase.testkit';
 
-// ---- upstream's status helpers (kubelet_pods_test.go), same names ----
-const runningState = (n: string): ContainerStatus => running(n);
-const startedState = (n: string): ContainerStatus => running(n, { started: true });
-const stoppedState = (n: string): ContainerStatus => exited(n, 0, { noReason: true });
-const succeededState = (n: string): ContainerStatus => exited(n, 0, { noReason: true });
-const failedState = (n: string): ContainerStatus => exited(n, -1, { noReason: true });
-const failedStateWithExitCode = (n: string, code: number): ContainerStatus => exited(n, code, { noReason: true });
-const waitingState = (n: string): ContainerStatus => waiting(n, '');
-const waitingStateWithLastTermination = (n: string): ContainerStatus =>
-  ({ ...waiting(n), lastState: { terminated: { exitCode: 0 } } });
-const waitingStateWithNonZeroTermination = (n: string): ContainerStatus =>
-  ({ ...waiting(n), lastState: { terminated: { exitCode: -1 } } });
-const removedMessage = 'The container is removed because RestartAllContainers in place';
-const waitingStateWithRestartingAllContainers = (n: string): ContainerStatus => ({
-  name: n,
-  state: { waiting: { reason: 'RestartingAllContainers', message: removedMessage } },
-  lastState: { terminated: { exitCode: 137, reason: 'RestartingAllContainers', message: removedMessage } },
-  ready: false,
-  restartCount: 0,
-});
-
-interface Case {
-  /** upstream's `test` / `name` string */
-  test: string;
-  init?: ContainerStatus[];
-  main: ContainerStatus[];
-  podIsTerminal?: boolean;
-  podHasInitialized?: boolean;
-  phase: PodPhase;
-  /** the rule of docs/kubelet-rules.md our explainPhase names */
-  rule: string;
-  /** the case encodes a fix from this minor on */
-  from?: number;
-  /** our model's phase on the table's minors before `from` */
-  earlier?: PodPhase;
-  /** overrides the table's spec */
-  shape?: PodShape;
-}
-
-interface Table {
-  fn: string;
-  shape: PodShape;
-  /** first minor the table applies to */
-  since: number;
-  containerRestartRules?: boolean;
-  restartAllContainers?: boolean;
-  cases: Case[];
-}
-
-const LAST = 37;
-const minorsFrom = (first: number, last: number = LAST): number[] =>
-  Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
-
-function optsAt(minor: number, t: Table, c: Case): PhaseOptions {
-  const rules = phaseVersionRules(minor);
-  const status = { initContainerStatuses: c.init ?? [], containerStatuses: c.main };
-  return {
-    podIsTerminal: c.podIsTerminal ?? false,
-    podHasInitialized: rules.initializedFromStatuses ? anyMainContainerStarted(status) : (c.podHasInitialized ?? false),
-    containerRestartRules: t.containerRestartRules === true,
-    restartAllContainers: t.restartAllContainers === true,
-    sidecarStartedVisible: true,
-    pendingInitOnlyBeforeInitialized: rules.pendingInitOnlyBeforeInitialized,
-    initializedFromStatuses: rules.initializedFromStatuses,
-  };
-}
-
-const two: PodShape = { main: ['containerA', 'containerB'] };
 
 // [6.2b] [6.2c] [6.2d] [6.2e]
 const restartAlways: Table = {
@@ -302,150 +235,14 @@ const restartOnFailure: Table = {
   ],
 };
 
-const c = (name: string, restartPolicy?: ContainerForStatus['restartPolicy']): ContainerForStatus =>
-  restartPolicy ? { name, restartPolicy } : { name };
-
-// [6.2a] [6.6]; ContainerRestartRules on, podHasInitialized true, podIsTerminal false
-const containerRestartPolicy: Table = {
-  fn: 'TestPodPhaseWithContainerRestartPolicy', since: 34, containerRestartRules: true, shape: { main: [] }, cases: [
-    { test: 'container with restart policy Never failed', shape: { restartPolicy: 'Always', main: [c('failed-container', 'Never')] },
-      podHasInitialized: true, main: [failedState('failed-container')], phase: 'Failed', rule: '6.6' },
-    { test: 'container with restart policy OnFailure failed', shape: { restartPolicy: 'Always', main: [c('failed-container', 'OnFailure')] },
-      podHasInitialized: true, main: [failedState('failed-container')], phase: 'Running', rule: '6.6' },
-    { test: 'container with restart policy Always failed', shape: { restartPolicy: 'Always', main: [c('failed-container', 'Always')] },
-      podHasInitialized: true, main: [failedState('failed-container')], phase: 'Running', rule: '6.6' },
-    { test: 'At least one container with restartable container-level restart policy failed',
-      shape: { restartPolicy: 'Never', main: [c('containerA', 'Always'), c('containerB')] },
-      podHasInitialized: true, main: [succeededState('containerA'), failedState('containerB')], phase: 'Running', rule: '6.6' },
-    { test: 'All containers without restartable container-level restart policy failed',
-      shape: { restartPolicy: 'Always', main: [c('containerA', 'Never'), c('containerB', 'OnFailure')] },
-      podHasInitialized: true, main: [failedState('containerA'), succeededState('containerB')], phase: 'Failed', rule: '6.6' },
-    { test: 'All containers succeeded',
-      shape: { restartPolicy: 'Always', main: [c('containerA', 'Never'), c('containerB', 'OnFailure')] },
-      podHasInitialized: true, main: [succeededState('containerA'), succeededState('containerB')], phase: 'Succeeded', rule: '6.6' },
-  ],
-};
-
-// [6.2a] [6.2e] [6.6]; the statuses are upstream's single list
-const containerRestartPolicyInit: Table = {
-  fn: 'TestPodPhaseWithContainerRestartPolicyInitContainers', since: 34, containerRestartRules: true, shape: { main: [] }, cases: [
-    { test: 'init container with restart policy Never failed',
-      shape: { restartPolicy: 'Always', init: [c('failed-container', 'Never')], main: ['container'] },
-      podHasInitialized: true, main: [failedState('failed-container')], phase: 'Failed', rule: '6.2a' },
-    { test: 'init container with restart policy OnFailure failed',
-      shape: { restartPolicy: 'Never', init: [c('failed-container', 'OnFailure')], main: ['container'] },
-      podHasInitialized: true, main: [failedState('failed-container')], phase: 'Pending', rule: '6.2e' },
-    // an init container with restartPolicy Always is a sidecar: its stop never counts ([6.3])
-    { test: 'container with restart policy Always failed',
-      shape: { restartPolicy: 'Never', init: [c('failed-container', 'Always')], main: ['container'] },
-      podHasInitialized: true, main: [failedState('failed-container')], phase: 'Pending', rule: '6.2e' },
-  ],
-};
-
-// [6.6] [6.8]; ContainerRestartRules, NodeDeclaredFeatures and RestartAllContainersOnContainerExits
-// on, getPhase(..., false, true). Note: the upstream getPhase of this commit adds to
-// podutil.ContainerShouldRestart only the RestartingAllContainers *reason*, and the only stored
-// pkg/api/v1/pod/util.go (commit 959795b4) lets a matching RestartAllContainers rule fall back to
-// the container's own Never; yet "regular container triggers RestartAllContainers" and "init
-// container triggers RestartAllContainers" expect an un-reasoned exit 42 to count as restarting.
-// That util.go is older than this getPhase (it has no AllContainersCouldRestart, which
-// generateAPIPodStatus here calls), so the RestartAllContainers-era ContainerShouldRestart
-// presumably returns true for such a rule. Our port follows the test ([6.8]).
-const ruleRAC = [{ action: 'RestartAllContainers' as const, operator: 'In' as const, values: Array.of(42) }];
-const containerWithRule: ContainerForStatus = { name: 'container', restartPolicy: 'Never', restartPolicyRules: ruleRAC };
-const sidecarContainerWithRule: ContainerForStatus = { name: 'container', restartPolicy: 'Always', restartPolicyRules: ruleRAC };
-const restartAllContainers: Table = {
-  fn: 'TestPodPhaseWithRestartAllContainers', since: 35, containerRestartRules: true, restartAllContainers: true, shape: { main: [] },
-  cases: ([
-    // Trigger RestartAllContainers
-    { test: 'regular container triggers RestartAllContainers', shape: { restartPolicy: 'Never', main: [containerWithRule] },
-      main: [failedStateWithExitCode('container', 42)], phase: 'Running', rule: '6.6' },
-    { test: 'init container triggers RestartAllContainers', shape: { restartPolicy: 'Never', init: [containerWithRule], main: [] },
-      main: [failedStateWithExitCode('container', 42), waitingState('regular')], phase: 'Pending', rule: '6.2e' },
-    { test: 'sidecar container triggers RestartAllContainers',
-      shape: { restartPolicy: 'Never', init: [sidecarContainerWithRule], main: ['regular'] },
-      main: [failedStateWithExitCode('container', 42), waitingState('regular')], phase: 'Pending', rule: '6.2b' },
-    { test: 'sidecar container triggers RestartAllContainers, kills another init container',
-      shape: { restartPolicy: 'Never', init: [sidecarContainerWithRule, 'init'], main: ['regular'] },
-      main: [failedStateWithExitCode('container', 42), waitingState('init'), waitingState('regular')], phase: 'Pending', rule: '6.2b' },
-    // Cleanup phase
-    { test: 'regular container triggers RestartAllContainers, cleaned up', shape: { restartPolicy: 'Never', main: [containerWithRule] },
-      main: [waitingStateWithRestartingAllContainers('container')], phase: 'Running', rule: '6.6' },
-    { test: 'init container triggers RestartAllContainers, cleaned up', shape: { restartPolicy: 'Never', init: [containerWithRule], main: [] },
-      main: [waitingStateWithRestartingAllContainers('container'), waitingState('regular')], phase: 'Pending', rule: '6.2e' },
-    { test: 'sidecar container triggers RestartAllContainers, cleaned up',
-      shape: { restartPolicy: 'Never', init: [sidecarContainerWithRule], main: ['regular'] },
-      main: [waitingStateWithRestartingAllContainers('container'), waitingState('regular')], phase: 'Pending', rule: '6.2b' },
-    // (upstream lists "container" twice and no status for "init", which so counts as pending)
-    { test: 'sidecar container triggers RestartAllContainers, kills another init container, cleaned up',
-      shape: { restartPolicy: 'Never', init: [sidecarContainerWithRule, 'init'], main: ['regular'] },
-      main: [waitingStateWithRestartingAllContainers('container'), waitingStateWithRestartingAllContainers('container'), waitingState('regular')],
-      phase: 'Pending', rule: '6.2b' },
-    // Startup phase
-    { test: 'regular container triggered RestartAllContainers; init container succeeded',
-      shape: { restartPolicy: 'Never', init: ['init'], main: [containerWithRule] },
-      main: [succeededState('init'), waitingStateWithRestartingAllContainers('container')], phase: 'Running', rule: '6.6' },
-    { test: 'regular container triggered RestartAllContainers; init container failed',
-      shape: { restartPolicy: 'Never', init: ['init'], main: [containerWithRule] },
-      main: [failedState('init'), waitingStateWithRestartingAllContainers('container')], phase: 'Failed', rule: '6.2a' },
-    { test: 'init container triggered RestartAllContainers', shape: { restartPolicy: 'Never', init: [containerWithRule], main: ['regular'] },
-      main: [failedStateWithExitCode('container', 42), waitingState('regular')], phase: 'Pending', rule: '6.2b' },
-    { test: 'init container triggered RestartAllContainers; init container succeeds',
-      shape: { restartPolicy: 'Never', init: [containerWithRule], main: ['regular'] },
-      main: [succeededState('container'), waitingState('regular')], phase: 'Pending', rule: '6.2b' },
-    { test: 'sidecar container triggered RestartAllContainers kills regular container',
-      shape: { restartPolicy: 'Never', init: [sidecarContainerWithRule], main: ['regular'] },
-      main: [waitingStateWithRestartingAllContainers('container'), waitingStateWithRestartingAllContainers('regular')], phase: 'Running', rule: '6.6' },
-    { test: 'sidecar container triggered RestartAllContainers kills regular container; sidecar running',
-      shape: { restartPolicy: 'Never', init: [sidecarContainerWithRule], main: ['regular'] },
-      main: [runningState('container'), waitingStateWithRestartingAllContainers('regular')], phase: 'Running', rule: '6.2c' },
-    { test: 'sidecar container triggered RestartAllContainers; kills init container; sidecar running',
-      shape: { restartPolicy: 'Never', init: [sidecarContainerWithRule, 'init'], main: ['regular'] },
-      main: [runningState('container'), waitingStateWithRestartingAllContainers('container'), waitingState('regular')],
-      phase: 'Pending', rule: '6.2b' },
-  ] satisfies Case[]).map((k): Case => ({ ...k, podHasInitialized: true })),
-};
 
 const tables: Table[] = [
   restartAlways, restartAlwaysInit, restartAlwaysSidecar, restartAlwaysHasRun, restartNever, restartNeverInit,
-  restartNeverSidecar, restartOnFailure, containerRestartPolicy, containerRestartPolicyInit, restartAllContainers,
+  restartNeverSidecar, restartOnFailure,
 ];
 
-/** minor -> "phase [rule]" */
-type Verdicts = Record<number, string>;
-
-function run(t: Table, k: Case, minors: number[]): Verdicts {
-  const spec = specOf(k.shape ?? t.shape);
-  const status = { initContainerStatuses: k.init ?? [], containerStatuses: k.main };
-  const out: Verdicts = {};
-  for (const m of minors) {
-    const opts = optsAt(m, t, k);
-    const e = explainPhase(spec, status, opts);
-    expect(getPhase(spec, status, opts)).toBe(e.phase);
-    expect(e.why).toContain(`[${e.rule}]`);
-    out[m] = `${e.phase} [${e.rule}]`;
-  }
-  return out;
-}
-
-const all = (minors: number[], v: string): Verdicts => Object.fromEntries(minors.map((m) => [m, v]));
-
 describe('upstream getPhase tables (kubelet_pods_test.go at 001a80e9)', () => {
-  for (const t of tables) {
-    describe(t.fn, () => {
-      it.each(t.cases)('$test', (k) => {
-        const from = Math.max(t.since, k.from ?? t.since);
-        const minors = minorsFrom(from);
-        // the phase upstream expects, on every minor the case applies to, with the rule we cite
-        expect(run(t, k, minors)).toEqual(all(minors, `${k.phase} [${k.rule}]`));
-        if (k.earlier !== undefined) {
-          const before = minorsFrom(t.since, from - 1);
-          const phases = Object.values(run(t, k, before)).map((v) => v.split(' ')[0]);
-          expect(phases).toEqual(before.map(() => k.earlier));
-        }
-      });
-    });
-  }
+  describeTables(tables);
 
   // kubelet_pods_test.go at aba588cd (1.32): the same table without podHasInitialized, which that
   // getPhase computed from the statuses (HasAnyRegularContainerStarted) [6.1] [6.2b]
@@ -466,7 +263,7 @@ describe('upstream getPhase tables (kubelet_pods_test.go at 001a80e9)', () => {
     });
   });
 
-  it('translates every case of the eleven tables', () => {
-    expect(tables.map((t) => t.cases.length)).toEqual(Array.of(9, 7, 14, 5, 7, 7, 13, 8, 6, 3, 15));
+  it('translates every case of the eight pod restart policy tables (the other three: upstreamPhaseRuleCases.test.ts)', () => {
+    expect(tables.map((t) => t.cases.length)).toEqual(Array.of(9, 7, 14, 5, 7, 7, 13, 8));
   });
 });
