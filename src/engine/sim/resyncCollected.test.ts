@@ -6,28 +6,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { KubeVersion } from '../version';
-import { PERIODIC_ONLY, lastFinished, observe, of, simHead, statusAt } from './upstreamNodeInternals.testkit';
+import { PERIODIC_ONLY, lastFinished, observe, of, relistPod, statusAt } from './upstreamNodeInternals.testkit';
 
-function relistPod(version: KubeVersion, until = '59s', extra = ''): string {
-  return `apiVersion: v1
-kind: Pod
-metadata: { name: relist, namespace: ns }
-spec:
-  restartPolicy: OnFailure
-  containers:
-    - { name: foo, image: example.com/app:1 }
-    - { name: bar, image: example.com/app:1 }
----
-${simHead(version, until, extra)}
-containers:
-  foo:
-    pull: 0
-    runs:
-      - { exitAfter: 2s, exitCode: 1 }
-      - { exitAfter: 3s, exitCode: 0 }
-  bar: { pull: 0 }
-`;
-}
 
 describe('pod_container_deletor + pod_workers completeWork: the resync writes what the deletor removed [10.8] [0.2]', () => {
   const cases: [KubeVersion, string][] = [

@@ -78,3 +78,25 @@ kind: Simulation
 kubernetesVersion: "${version}"
 ${extra}until: ${until}`;
 }
+
+/** foo fails once and then completes (OnFailure: no third run); bar runs on. `extra`: more Simulation document lines (feature gates). */
+export function relistPod(version: KubeVersion, until = '59s', extra = ''): string {
+  return `apiVersion: v1
+kind: Pod
+metadata: { name: relist, namespace: ns }
+spec:
+  restartPolicy: OnFailure
+  containers:
+    - { name: foo, image: example.com/app:1 }
+    - { name: bar, image: example.com/app:1 }
+---
+${simHead(version, until, extra)}
+containers:
+  foo:
+    pull: 0
+    runs:
+      - { exitAfter: 2s, exitCode: 1 }
+      - { exitAfter: 3s, exitCode: 0 }
+  bar: { pull: 0 }
+`;
+}

@@ -76,29 +76,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { KubeVersion } from '../version';
-import { ALL, ON_DEMAND, PERIODIC_ONLY, lastFinished, observe, of, simHead, statusAt, type Observed } from './upstreamNodeInternals.testkit';
+import { ALL, ON_DEMAND, PERIODIC_ONLY, lastFinished, observe, of, relistPod, simHead, statusAt, type Observed } from './upstreamNodeInternals.testkit';
 
-/** foo fails once and then completes (OnFailure: no third run); bar runs on. */
-function relistPod(version: KubeVersion, until = '59s'): string {
-  return `apiVersion: v1
-kind: Pod
-metadata: { name: relist, namespace: ns }
-spec:
-  restartPolicy: OnFailure
-  containers:
-    - { name: foo, image: example.com/app:1 }
-    - { name: bar, image: example.com/app:1 }
----
-${simHead(version, until)}
-containers:
-  foo:
-    pull: 0
-    runs:
-      - { exitAfter: 2s, exitCode: 1 }
-      - { exitAfter: 3s, exitCode: 0 }
-  bar: { pull: 0 }
-`;
-}
 
 const times = (o: Observed, type: 'container.start' | 'container.exit', name: string) => of(o.events, type, name).map((e) => e.t);
 
