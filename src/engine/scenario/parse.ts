@@ -50,7 +50,7 @@ function parseInto(p: Problems, text: string, opts: ParseOptions, onStep?: StepL
   const hooks = new Map<string, HookPresence>();
   for (const c of containers) {
     const probes = { startup: c.startupProbe, liveness: c.livenessProbe, readiness: c.readinessProbe };
-    hooks.set(c.name, { postStart: !!c.postStart, preStop: !!c.preStop, probes });
+    hooks.set(c.name, { postStart: c.postStart?.handler, preStop: c.preStop?.handler, probes });
   }
   const entries = readSimContainers(p, sim?.map, hooks);
   const events = readSimEvents(p, sim?.map, containers.map((c) => c.name));

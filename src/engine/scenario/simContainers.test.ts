@@ -69,4 +69,20 @@ describe('Simulation containers', () => {
       '5:5 containers.app.postStart: app has no postStart hook in its spec, so this is never used',
     ]);
   });
+
+  it('warns about hook behaviour for a tcpSocket hook, which the kubelet never runs (handlers.go Run, every minor; [3.4])', () => {
+    const tcpHook = pod([
+      '  containers:',
+      '    - name: app',
+      '      image: busybox',
+      '      command: ["sh", "-c", "sleep 30"]',
+      '      lifecycle: {preStop: {tcpSocket: {port: 8080}}}',
+      '',
+    ].join('\n'));
+    const c = check(`apiVersion: sidecar-lab/v1\nkind: Simulation\ncontainers:\n  app:\n    preStop: { duration: 5s }\n---\n${tcpHook}`);
+    expect(c.warnings).toEqual([
+      '5:5 containers.app.preStop: app\'s preStop hook is a tcpSocket handler, which the kubelet never runs (it fails at once: "Cannot run handler: invalid handler"), so this is never used',
+    ]);
+    expect(ok(c.result).scenario.sim.behaviors.app?.preStop).toEqual({ duration: 0, exitCode: 0 });
+  });
 });

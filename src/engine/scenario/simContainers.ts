@@ -7,7 +7,7 @@ import { child, index, type Problems, type Span } from './problems';
 import { checkKeys, expectMap, readDuration, readDurationOrNever, readExitCode, readImageSize, readStartError } from './simFields';
 import { didYouMean } from './suggest';
 import type { ProbeKind } from '../trace';
-import type { Behavior, HookBehavior, ProbeBehavior, ProbeSpec, StopBehavior } from './types';
+import type { Behavior, HookBehavior, HookHandlerKind, ProbeBehavior, ProbeSpec, StopBehavior } from './types';
 import { missesTimeout } from './probeTimeout';
 import { present, type YMap, type YNode } from './ynode';
 
@@ -194,8 +194,9 @@ function readEntry(p: Problems, node: YNode, path: string, keySpan: Span): SimEn
 }
 
 export interface HookPresence {
-  postStart: boolean;
-  preStop: boolean;
+  /** The handler of each hook the container's spec has; undefined when it has none. */
+  postStart?: HookHandlerKind;
+  preStop?: HookHandlerKind;
   /** Each probe the container's spec has. */
   probes?: Partial<Record<ProbeKind, ProbeSpec | undefined>>;
 }
@@ -223,6 +224,19 @@ function checkProbes(p: Problems, name: string, node: YNode, path: string, entry
 }
 
 /**
+ * Why a hook entry of the Simulation document would never be used, or undefined when it would:
+ * the spec has no such hook, or its handler is tcpSocket, which the kubelet never runs (handlers.go
+ * Run has no case for it: the hook fails at once, [3.4]), so no duration or exit code applies.
+ */
+function unusedHookEntry(name: string, hook: 'postStart' | 'preStop', handler: HookHandlerKind | undefined): string | undefined {
+  if (handler === undefined) return `${name} has no ${hook} hook in its spec, so this is never used`;
+  if (handler === 'tcpSocket') {
+    return `${name}'s ${hook} hook is a tcpSocket handler, which the kubelet never runs (it fails at once: "Cannot run handler: invalid handler"), so this is never used`;
+  }
+  return undefined;
+}
+
+/**
  * Reads `containers:`; names must exist in the workload. `hooks` says which containers have
  * which hooks in the spec, to warn about hook behaviour that would never be used.
  */
@@ -243,10 +257,12 @@ export function readSimContainers(p: Problems, doc: YMap | undefined, hooks: Map
     if (!entry) continue;
     const has = hooks.get(ce.key);
     for (const hook of ['postStart', 'preStop'] as const) {
-      if (entry[hook] && has && !has[hook]) {
-        const key = ce.value.kind === 'map' ? present(ce.value, hook)?.keySpan : undefined;
-        p.warning(child(path, hook), `${ce.key} has no ${hook} hook in its spec, so this is never used`, key ?? ce.keySpan);
-      }
+      if (!entry[hook] || !has) continue;
+      const key = ce.value.kind === 'map' ? present(ce.value, hook)?.keySpan : undefined;
+      const unused = unusedHookEntry(ce.key, hook, has[hook]);
+      if (!unused) continue;
+      p.warning(child(path, hook), unused, key ?? ce.keySpan);
+      delete entry[hook];
     }
     if (has) checkProbes(p, ce.key, ce.value, path, entry, has);
     out.set(ce.key, entry);
