@@ -29,10 +29,10 @@
 //     added E19-E21 (bart0sh's review there quotes "should not restart init container when updated
 //     with a new image"), so E19-E21 start at 1.32. E23-E26 (kubelet restart) are in that copy and not
 //     in the 1.29/1.30 one; no PR found dates them, so they start at 1.31 (they pass there too).
-// Not run here: E69, E73, E74 (only in the newest copy, first release not known; E74 needs
+// Not run here: E73, E74 (only in the newest copy, first release not known; E74 needs
 // ChangeContainerStatusOnKubeletRestart, alpha in 1.35). E01-E05 (main-container image updates, also
-// only in the newest copy) check behaviour older than 1.27: byVersionImageUpdate.test.ts runs them
-// from 1.27.
+// only in the newest copy) check behaviour older than 1.27, and E69 came with its fix in 1.33-1.35:
+// byVersionNewestOnly.test.ts runs them.
 import { expectConsistently, expectEventually, expectThat, eventsOf, imageAt, isRunning, justBefore, lastExit, logOf, phaseAt, phaseReachedAt, restartCount, waitingReasons } from './logAssertions';
 import { NEW_IMAGE, OLD_IMAGE } from './harness';
 import { byVersion, goneWithin, minors, phaseWithin, runningAt, startedInOrderTwice, stopsRunningWithin } from './byVersion.testkit';

@@ -1,5 +1,6 @@
-// Golden test: the in-place image updates of main containers (E01-E05 of container_lifecycle_test.go,
-// asserted at the newest minor in imageUpdate.test.ts) at every older minor from 1.27.
+// Golden test: cases only in the newest stored copy of container_lifecycle_test.go, at older minors: the
+// in-place image updates of main containers (E01-E05, asserted at the newest minor in imageUpdate.test.ts)
+// sidecar whose first run fails before its startup probe, probes.test.ts) from 1.33.
 //
 // The cases are only in the newest stored copy of the file: kubernetes#126794 ("Add e2e test for
 // Regular Container image change") added them, approved on 2025-03-20, so the test first ran in 1.33
@@ -8,7 +9,13 @@
 // stored copy, [1.8]), a container that never started is created from the current spec, and a
 // terminating pod starts nothing (SyncTerminatingPod kills, never starts). So they run here from 1.27,
 // with the same assertions as the fixture's own test (imageUpdate.test.ts), each trace simulated once.
-import { expectConsistently, expectEventually, expectThat, imageAt, isRunning, justBefore, lastExit, phaseAt, podGoneAt, restartCount } from './logAssertions';
+//
+// E69 came with its fix, kubernetes#133072 (1.35; picked to 1.33 and 1.34 by #134801/#134800, the
+// 1.32 pick closed): a sidecar keeps its probe worker when it ends under restartPolicy Never ([5.12]).
+// It runs from 1.33. Before, the worker left only if one of its ticks saw the Terminated status, a
+// window of under a second between the exit's relist and the restart's (kubernetes#132826): whether
+// E69's pod hits it depends on the worker's phase, so older minors are not asserted either way.
+import { eventsOf, expectConsistently, expectEventually, expectThat, imageAt, isRunning, justBefore, lastExit, phaseAt, podGoneAt, restartCount, times } from './logAssertions';
 import { NEW_IMAGE } from './harness';
 import { byVersion, minors } from './byVersion.testkit';
 
@@ -77,3 +84,17 @@ for (const [v, policy] of POLICIES.slice(0, 2)) {
     }]);
   }
 }
+
+byVersion('E69: should continue probing and allow regular container to start after the restartable init container recovers', [{
+  fixture: 'E69', versions: minors(33),
+  check: ({ trace }) => {
+    const S = 'buggy-restartable-init';
+    expectEventually(trace, 0, 90, 'the sidecar restartCount > 0 (restarted despite restartPolicy Never)', [S],
+      (t) => restartCount(trace, S, t) > 0);
+    const secondStart = times(trace, 'container.start', S)[1]!;
+    expectEventually(trace, secondStart, 90, 'the sidecar is running again', [S], (t) => isRunning(trace, S, t));
+    const startedAgain = eventsOf(trace, 'container.started', S).find((e) => e.t >= secondStart && e.t <= 90);
+    expectThat(trace, startedAgain !== undefined, 'the startup probe is evaluated on the new instance (started within 90s)', [S]);
+    expectEventually(trace, 0, 120, 'regular-container is running', ['regular-container'], (t) => isRunning(trace, 'regular-container', t));
+  },
+}]);
