@@ -1,6 +1,7 @@
-// Golden test: cases only in the newest stored copy of container_lifecycle_test.go, at older minors: the
-// in-place image updates of main containers (E01-E05, asserted at the newest minor in imageUpdate.test.ts)
-// sidecar whose first run fails before its startup probe, probes.test.ts) from 1.33.
+// Golden test: cases only in the newest stored copy of container_lifecycle_test.go, at older minors:
+// the in-place image updates of main containers (E01-E05, asserted at the newest minor in
+// imageUpdate.test.ts) from 1.27, and E69 (a sidecar whose first run fails before its startup probe,
+// probes.test.ts) from 1.33.
 //
 // The cases are only in the newest stored copy of the file: kubernetes#126794 ("Add e2e test for
 // Regular Container image change") added them, approved on 2025-03-20, so the test first ran in 1.33
