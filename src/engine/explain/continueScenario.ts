@@ -138,11 +138,26 @@ function stillStarting(clock: Clock, s: ContainerStatus, hasStartupProbe: boolea
   return { startDelay: `${round(clock.created + clock.now - startedAt + CONTINUE_FOR + 1)}s` };
 }
 
+/**
+ * The grace left to a pod being deleted, whole seconds from now (the Simulation document's
+ * deletePod takes an integer): its deletionTimestamp is when the grace period ends ([8.1], [8.5]),
+ * so SIGKILL comes by then. Undefined for a pod that is not being deleted.
+ */
+function deletionLeft(deletionTimestamp: number | undefined, clock: Clock): number | undefined {
+  if (deletionTimestamp === undefined) return undefined;
+  return Math.max(0, Math.floor(deletionTimestamp - clock.created - clock.now));
+}
+
 /** The scenario text that continues the first pod of `text` from its observed state. */
 export function continueScenario(text: string, opts: ContinueOptions = {}): ContinueResult {
   const read = readRealPods(text);
   if (read.kind !== 'pods' || read.input.pods.length === 0) return { ok: false, message: 'No pod with a status could be read from the text.' };
   const p = read.input.pods[0]!;
+  const phase = p.pod.status.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    // [6.5] SyncPod returns at once for a terminal pod, and the phase never changes again.
+    return { ok: false, message: `the pod is ${phase}, a terminal phase: the kubelet runs none of its containers again, so there is nothing to continue (a controller, such as a ReplicaSet or Job, would create a new pod instead) [6.5].` };
+  }
   const safe = firstRedactedPod(text);
   if (!safe) return { ok: false, message: 'The pod could not be made share-safe.' };
   const created = p.creationTimestamp;
@@ -184,11 +199,14 @@ export function continueScenario(text: string, opts: ContinueOptions = {}): Cont
     if (t !== undefined && c.type !== 'PodScheduled' && (OBSERVED_CONDITIONS as readonly string[]).includes(c.type)) conditions[c.type] = t;
   }
   sim.startFrom = { now: `${clock.now}s`, containers, ...(Object.keys(conditions).length ? { conditions } : {}) };
+  const deletion = deletionLeft(p.pod.deletionTimestamp, clock);
+  if (deletion !== undefined) sim.events = [{ at: `${clock.now}s`, do: 'deletePod', gracePeriodSeconds: deletion }];
   const header = [
     '# Continued from an explained pod (Sidecar Lab, "Continue from here"): its share-safe spec,',
     '# and under startFrom its observed state, in seconds since its creation (t = 0).',
     `# The timeline draws the past as observed up to now (${clock.now}s), then simulates.`,
     '# Commands, probe handlers, env values and names were not copied: processes are inferred, probes pass once the app is up.',
+    ...(deletion === undefined ? [] : ['# The pod was being deleted: the deletion is replayed at now with the grace that was left, so SIGKILL comes at its deletionTimestamp.']),
   ].join('\n');
   return { ok: true, text: `${header}\n${stringify(pod)}---\n${stringify(sim)}`, now: clock.now, version };
 }

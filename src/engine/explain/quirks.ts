@@ -23,7 +23,16 @@ export function kubectlQuirks(pod: ApiPod, kubectl: KubectlColumns, phase: PodPh
     out.push(`STATUS ${st} while the phase is Running: the phase only says some container runs or will restart; the STATUS column shows the last container's waiting or terminated reason [6.2].`);
   }
   if (st === 'Terminating') {
-    out.push('Terminating is not a phase: kubectl prints it for any pod with a deletionTimestamp whose phase is not yet Succeeded or Failed [8.1].');
+    out.push(phase === 'Succeeded' || phase === 'Failed'
+      ? `Terminating is not a phase: this pod is already ${phase}, but kubectl up to 1.30 prints Terminating for any pod with a deletionTimestamp; from 1.31 it prints a finished pod's own STATUS (kubernetes#122038) [14.4].`
+      : 'Terminating is not a phase: kubectl prints it for any pod with a deletionTimestamp whose phase is not yet Succeeded or Failed [8.1] [14.4].');
+  }
+  if (st === 'Completed' && phase === 'Failed') {
+    out.push('STATUS Completed although the pod Failed: kubectl walks the main containers from the last to the first, so the first one listed with a reason names STATUS (here one that completed), not the one that failed; from 1.35 the failure\'s reason wins (kubernetes#124766) [14.3].');
+  }
+  const podReason = pod.status.reason;
+  if (podReason && st !== podReason && st !== 'Terminating' && st !== 'Unknown') {
+    out.push(`The pod's own reason is ${podReason} (status.reason), but STATUS shows ${st}: kubectl starts from the pod's reason and a container's waiting or terminated reason replaces it [14.1] [14.3].`);
   }
   if (st === 'NotReady') {
     out.push('NotReady: a container completed while another still runs, and the pod is not Ready, so kubectl prints NotReady instead of Completed.');

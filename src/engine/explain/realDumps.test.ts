@@ -23,25 +23,11 @@
 // phase is not terminal, the 1.31+ rule), and "Continue from here" on a pod that is terminal or
 // deleted (the continued run restarts its containers).
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRfc3339 } from '../apiPod/time';
-import { minor, SUPPORTED_VERSIONS, type KubeVersion } from '../version';
 import { explainPods } from './explainPods';
+import { explain, explainText, fixture, from } from './realDumps.testkit';
 import { readRealPods } from './readRealPods';
 import type { PodExplanation } from './types';
-
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-const at = (s: string) => parseRfc3339(s)!;
-const from = (first: number, last = 37) => SUPPORTED_VERSIONS.filter((v) => minor(v) >= first && minor(v) <= last);
-
-function explainText(text: string, version: KubeVersion, now?: string): PodExplanation[] {
-  const read = readRealPods(text);
-  if (read.kind !== 'pods') throw new Error('not read as pods');
-  expect(read.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return explainPods(read.input, { version, ...(now ? { now: at(now) } : {}) });
-}
-const explain = (name: string, version: KubeVersion, now?: string) => explainText(fixture(name), version, now);
 
 /** A terminal pod: the kubelet starts nothing again, so every next step waits with no time ([6.5]). */
 function nothingNext(pod: PodExplanation) {
