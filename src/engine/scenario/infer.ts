@@ -4,7 +4,8 @@
 import type { HookBehavior, HookSpec, StopBehavior } from './types';
 import { formatSeconds } from './duration';
 import { isShellImage, parseImage } from './image';
-import { isShell, runArgv, runScript, type ScriptResult, type TermHandling } from './shellEval';
+import { isShell, readArgv, readScript, runArgv, runScript, type Reading, type ScriptResult, type TermHandling, type Userland } from './shellEval';
+import type { FileState } from './shellState';
 import { flavourOf, imageSh } from './shellFlavour';
 import { endsByDefault, signalExitCode } from './stopSignal';
 import { EMPTY_TIMELINE, longestHold, type TrapTimeline } from './trapTimeline';
@@ -174,16 +175,79 @@ export function inferProcess(c: ProcessInput): Inferred {
   return fromResult(result, shown, viaShell, signal);
 }
 
-/** An exec probe whose command is literally `exit N`, `true` or `false` (possibly via sh -c). */
-export function probeVerdict(command: string[] | undefined): 'pass' | 'fail' | undefined {
+/** Old coreutils (before 8.25, 2016, whose ls prints a name it cannot access bare): the distribution releases that ship one. */
+const OLD_COREUTILS: Record<string, RegExp> = {
+  centos: /^(centos)?[567](\b|\.|$)/,
+  debian: /^(7|8|wheezy|jessie)(\b|\.|-|$)/,
+  ubuntu: /^(12\.04|14\.04|precise|trusty)(\b|-|$)/,
+  amazonlinux: /^(1|2|2018\.03)(\b|\.|-|$)/,
+};
+
+/**
+ * Whose `cat`, `ls` and `rm` the image has, for the wording of their errors ([15.4]): busybox in
+ * busybox and Alpine images (an ash `sh`, shellFlavour.ts, or the name); GNU coreutils elsewhere,
+ * since an image that is not Alpine-based is most often Debian, Ubuntu or Red Hat based (the same
+ * assumption as a `sh` that is dash, shellFlavour.ts), with the releases older than coreutils 8.25
+ * told apart by tag; unknown for a distroless image (it has no `cat` at all) and without an image.
+ */
+export function userlandOf(image: string | undefined): Userland | undefined {
+  if (image === undefined || /distroless/.test(image)) return undefined;
+  const ref = parseImage(image);
+  if (ref.name === 'busybox' || ref.name === 'alpine' || imageSh(image) === 'ash') return 'busybox';
+  return OLD_COREUTILS[ref.name]?.test(ref.tag ?? '') ? 'gnu-old' : 'gnu';
+}
+
+/** Reads `argv` as the image runs it: a `sh -c` script with the image's sh, else the program itself ([15.4]). */
+export function readCommand(argv: string[], image: string | undefined, files?: ReadonlyMap<string, FileState>): Reading {
+  const userland = userlandOf(image);
+  const script = shellScript(argv);
+  if (script === undefined) return readArgv(argv, { userland, files });
+  const sh = image === undefined ? 'posix' : imageSh(image);
+  return readScript(script, flavourOf(argv[0] ?? '', sh), sh, { userland, files });
+}
+
+/** How an exec'd command (a hook's, a probe's) ends, when the reader knows its exit code ([15.4]). */
+export interface ExecEnd {
+  seconds: number;
+  exitCode: number;
+  /** What it printed on stdout and stderr; null: unknown. */
+  stdout: string | null;
+  stderr: string | null;
+}
+
+/**
+ * The end of a command the kubelet execs, its exit code certain (not one the reader assumes for a
+ * command it only times), no background job holding its output open; else undefined.
+ */
+export function execEnd(command: string[] | undefined, image: string | undefined, files?: ReadonlyMap<string, FileState>): ExecEnd | undefined {
+  if (!command || command.length === 0) return undefined;
+  const r = readCommand(command, image, files);
+  if (r.outcome.kind !== 'exits' || !r.sure || r.openOutput) return undefined;
+  return { seconds: r.outcome.seconds, exitCode: r.outcome.exitCode, stdout: r.out, stderr: r.err };
+}
+
+/**
+ * An exec probe's fixed verdict: a command that is literally `exit N`, `true` or `false` (possibly
+ * via sh -c), or one the reader follows to a certain non-zero exit (`echo "not ready"; exit 1`, a
+ * `cat` of a file the command itself removed, [15.4]).
+ */
+export function probeVerdict(command: string[] | undefined, image?: string): 'pass' | 'fail' | undefined {
   if (!command || command.length === 0) return undefined;
   const script = shellScript(command);
   const text = (script ?? command.join(' ')).trim().replace(/;\s*$/, '');
   const m = /^(?:\/(?:usr\/)?bin\/)?(true|false|:|exit(?:\s+(\d+))?)$/.exec(text);
-  if (!m) return undefined;
+  if (!m) return (execEnd(command, image)?.exitCode ?? 0) !== 0 ? 'fail' : undefined;
   if (m[1] === 'true' || m[1] === ':') return 'pass';
   if (m[1] === 'false') return 'fail';
   return Number(m[2] ?? 0) === 0 ? 'pass' : 'fail';
+}
+
+/** The argv a container's process runs, as inferProcess reads it; undefined for an image's own entrypoint. */
+export function processArgv(c: Pick<ProcessInput, 'image' | 'command' | 'args'>): string[] | undefined {
+  const command = c.command ?? [];
+  const args = c.args ?? [];
+  if (command.length > 0) return [...command, ...args];
+  return isShellImage(c.image) && args.length > 0 ? args : undefined;
 }
 
 /** How long an exec'd command (a hook's or a probe's) runs, and its exit code ([15.4]). */

@@ -1,10 +1,11 @@
 // The compound commands the script reader follows ([15.2]): `while`/`until` loops whose condition
 // always gives the same answer, `for` loops over values known before the run, and `if`s with a
 // literal condition. Each runs its lists through `run`, the evaluator's own list reader
-// (shellEval.ts), in the shell state given.
+// (shellEval.ts), in the shell state given. A loop body's output repeats with it; the files it
+// changes are followed through its first round only, then unknown ([15.4]).
 
 import { literal, type Cmd, type List, type Word } from './shellParse';
-import { adopt, finish, sub, type State } from './shellState';
+import { absorb, adopt, finish, MAX_OUTPUT, sub, type State } from './shellState';
 import { braceCount, seqCount } from './shellWords';
 
 /** Runs a list of commands in a shell state (the evaluator's `list`). */
@@ -31,22 +32,28 @@ export function runLoop(s: State, cmd: Extract<Cmd, { t: 'loop' }>, run: RunList
   const enters = cmd.until ? cond.status !== 0 : cond.status === 0;
   if (!enters) {
     adopt(s, cond.took);
+    absorb(s, cond.took);
     s.time = cond.took.time;
     s.status = 0;
+    s.sure = true;
     return;
   }
   // The condition always gives the same answer: the loop runs until its body leaves it.
   const start = s.time;
   const body = cond.took;
+  const logged = s.files.log.length;
   run(body, cmd.body);
   if (body.done && body.outcome) {
     adopt(s, body);
+    absorb(s, body);
+    s.sure = body.sure;
     s.time = body.time;
     s.returning = body.returning;
     finish(s, body.outcome);
     return;
   }
   const period = body.time - start;
+  forgetAfterFirstRound(s, logged, body.time);
   if (period > 0) {
     const rel = body.holds.map((h) => ({ from: h.from - start, to: h.to - start }));
     s.loops.push({ from: start, period, holds: rel, end: Infinity });
@@ -74,18 +81,28 @@ export function runFor(s: State, items: Word[] | null, body: List, bash: boolean
     finish(s, { kind: 'unknown', what: 'a for loop over values only known at run time' });
     return;
   }
-  if (n === 0) { s.status = 0; return; }
+  if (n === 0) { s.status = 0; s.sure = true; return; }
   const once = sub(s);
   once.time = 0;
+  once.at0 = s.at0 + s.time;
+  const logged = s.files.log.length;
   run(once, body);
+  s.sure = once.sure;
   if (once.done) {
     adopt(s, once, s.time);
+    absorb(s, once);
     s.time += once.time;
     s.returning = once.returning;
     if (once.outcome) finish(s, once.outcome);
     return;
   }
   const period = once.time;
+  // Every round prints the same (its words are known before the run).
+  for (const key of ['out', 'err'] as const) {
+    const one = once[key];
+    s[key] = one === null || s[key] === null || (s[key]!.length + one.length * n) > MAX_OUTPUT ? null : s[key] + one.repeat(n);
+  }
+  if (n > 1) forgetAfterFirstRound(s, logged, s.time + period);
   if (once.holds.length * n <= MAX_UNROLLED_HOLDS) {
     for (let k = 0; k < n; k++) adopt(s, once, s.time + k * period);
   } else if (period > 0) {
@@ -93,6 +110,18 @@ export function runFor(s: State, items: Word[] | null, body: List, bash: boolean
   }
   s.time += period * n;
   s.status = once.status;
+}
+
+/**
+ * The files a loop's body changed (log entries from `logged` on) are unknown from the end of its
+ * first round (`at`, in the level's seconds): the reader does not replay the rounds.
+ */
+function forgetAfterFirstRound(s: State, logged: number, at: number): void {
+  const paths = new Set(s.files.log.slice(logged).map((e) => e.path));
+  for (const path of paths) {
+    s.files.known.delete(path);
+    s.files.log.push({ t: s.at0 + at, path, state: undefined });
+  }
 }
 
 /** An `if`: the first branch whose condition is literally true; any other condition cannot be told. */

@@ -1,18 +1,22 @@
 // Running a parsed shell script in the imagination: how long until it exits, with which code,
 // and what it does with SIGTERM ([15.1]–[15.3]). Anything we cannot know makes the result
 // 'unknown'. Besides the outcome it records when a TERM trap could run: a POSIX shell defers a
-// trap while a foreground command runs, but `wait` returns at once (trapTimeline.ts).
+// trap while a foreground command runs, but `wait` returns at once (trapTimeline.ts); and, for a
+// command the kubelet execs, what it printed and which files it made or removed ([15.4]).
 
-import { parseShell, ShellSyntaxError, type AndOr, type Cmd, type List, type Pipeline, type Word } from './shellParse';
-import { finish, finishTrap, hold, newState, shiftTerm, sub, type Outcome, type ScriptResult, type State } from './shellState';
-import { INSTANT, SHELLS } from './shellCommands';
-import { namesSignal, signalExitCode } from './stopSignal';
+import { parseShell, ShellSyntaxError, type AndOr, type Cmd, type List, type Pipeline, type Redir, type Word } from './shellParse';
+import {
+  absorb, absorbParallel, finish, finishTrap, hold, newFiles, newState, shiftTerm, sub, waitFor,
+  type FileState, type Outcome, type Reading, type ReadOptions, type ScriptResult, type State,
+} from './shellState';
+import { applyRedirs, INSTANT, runKnown, setTrap, SHELLS, unknownEffects, type Userland } from './shellCommands';
+import { signalExitCode } from './stopSignal';
 import { runFor, runIf, runLoop } from './shellCompound';
 import { execsLastCommand, flavourOf, type ShellFlavour } from './shellFlavour';
 import { baseName, sleepSeconds, wordsText } from './shellWords';
 
-export type { Outcome, ScriptResult, TermHandling } from './shellState';
-export { isShell } from './shellCommands';
+export type { Outcome, ReadOptions, Reading, ScriptResult, TermHandling } from './shellState';
+export { isShell, type Userland } from './shellCommands';
 
 /** Functions calling functions deeper than this are not followed. */
 const MAX_CALL_DEPTH = 16;
@@ -28,7 +32,7 @@ class Evaluator {
    */
   constructor(
     private depth = 0, private readonly flavour: ShellFlavour = 'posix', private readonly imageSh: ShellFlavour = 'posix',
-    private readonly stopSignal = 'SIGTERM',
+    private readonly stopSignal = 'SIGTERM', private readonly userland?: Userland,
   ) {
     this.bash = flavour === 'bash';
   }
@@ -51,7 +55,7 @@ class Evaluator {
       if (op !== undefined && (op === '&&') !== (s.status === 0)) continue;
       const only = p.cmds.length === 1 && !p.negate ? p.cmds[0] : undefined;
       if (i === chain.length - 1 && only?.t === 'simple' && this.execs(s, only.words)) {
-        this.simple(s, only.words, true);
+        this.simpleCmd(s, only.words, true);
         if (s.term.kind === 'program') s.term = { ...s.term, lastCommand: true };
         if (!s.done) finish(s, { kind: 'exits', seconds: s.time, exitCode: s.status });
         return;
@@ -75,11 +79,19 @@ class Evaluator {
       if (s.done) return;
       if (ao.background) {
         const bg = sub(s);
+        const logged = s.files.log.length;
         this.andOr(bg, ao);
         const end = bg.done && bg.outcome?.kind !== 'exits' ? Infinity : bg.time;
         if (bg.done && (bg.outcome?.kind === 'unknown' || bg.outcome?.kind === 'waits')) { finish(s, bg.outcome); return; }
         s.bgEnds.push(end);
         s.status = 0;
+        s.sure = true;
+        // [15.4] Its output comes at times of its own, and an exec waits until no job holds the output open.
+        if (bg.out !== '') s.out = null;
+        if (bg.err !== '') s.err = null;
+        if (bg.touchedOutput || bg.openOutput) s.openOutput = true;
+        // Its files change at its own times (kept in the log); the shell reading on cannot rely on them.
+        for (const e of s.files.log.slice(logged)) s.files.known.delete(e.path);
         continue;
       }
       this.andOr(s, ao);
@@ -100,21 +112,28 @@ class Evaluator {
       if (only) this.command(s, only);
     } else {
       // Commands of a pipeline run side by side, as children; the pipeline ends with the last one.
+      // Each but the last writes its stdout into the pipe ([15.4]).
       const start = s.time;
       let end = start;
-      for (const cmd of p.cmds) {
+      const parts: State[] = [];
+      for (const [i, cmd] of p.cmds.entries()) {
         const part = sub(s);
+        parts.push(part);
         part.time = start;
+        if (i < p.cmds.length - 1) part.fd1 = 'pipe';
         this.command(part, cmd);
+        if (part.openOutput) s.openOutput = true;
         if (part.done) {
-          if (part.outcome?.kind === 'exits') { s.status = part.outcome.exitCode; end = Math.max(end, part.time); continue; }
+          if (part.outcome?.kind === 'exits') { s.status = part.outcome.exitCode; s.sure = part.sure; end = Math.max(end, part.time); continue; }
           hold(s, start, Infinity);
           if (part.outcome) finish(s, part.outcome);
           return;
         }
         end = Math.max(end, part.time);
         s.status = part.status;
+        s.sure = part.sure;
       }
+      absorbParallel(s, parts);
       hold(s, start, end);
       s.time = end;
     }
@@ -122,14 +141,29 @@ class Evaluator {
   }
 
   private command(s: State, cmd: Cmd): void {
+    if (cmd.t === 'simple') { this.simpleCmd(s, cmd.words, false); return; }
+    if (cmd.t === 'func') { this.functions.set(cmd.name, cmd.body); s.status = 0; s.sure = true; return; }
+    const saved = cmd.redirs ? applyRedirs(s, cmd.redirs) : undefined;
     switch (cmd.t) {
-      case 'simple': this.simple(s, cmd.words, false); return;
-      case 'group': this.group(s, cmd.body, cmd.subshell); return;
-      case 'loop': runLoop(s, cmd, this.run); return;
-      case 'for': runFor(s, cmd.items, cmd.body, this.bash, this.run); return;
-      case 'if': runIf(s, cmd, this.run); return;
-      case 'func': this.functions.set(cmd.name, cmd.body); s.status = 0; return;
+      case 'group': this.group(s, cmd.body, cmd.subshell); break;
+      case 'loop': runLoop(s, cmd, this.run); break;
+      case 'for': runFor(s, cmd.items, cmd.body, this.bash, this.run); break;
+      case 'if': runIf(s, cmd, this.run); break;
     }
+    if (saved) { s.fd1 = saved.fd1; s.fd2 = saved.fd2; }
+  }
+
+  /**
+   * A simple command with its redirections ([15.4]): they hold while it runs; `exec` with only
+   * redirections keeps them for the rest of the script.
+   */
+  private simpleCmd(s: State, words: Word[], exec: boolean): void {
+    const redirs: Redir[] = words.flatMap((w) => w.redirs ?? []);
+    if (redirs.length === 0) { this.simple(s, words, exec); return; }
+    const saved = applyRedirs(s, redirs);
+    const keep = words.length === 1 && words[0]!.text === 'exec' && !words[0]!.dynamic;
+    this.simple(s, words, exec);
+    if (!keep) { s.fd1 = saved.fd1; s.fd2 = saved.fd2; }
   }
 
   private group(s: State, body: List, subshell: boolean): void {
@@ -138,6 +172,9 @@ class Evaluator {
     const start = s.time;
     const inner = sub(s);
     this.list(inner, body);
+    absorb(s, inner);
+    s.sure = inner.sure;
+    if (inner.openOutput) s.openOutput = true;
     const ended = !inner.done || inner.outcome?.kind === 'exits';
     hold(s, start, ended ? inner.time : Infinity);
     if (inner.done && inner.outcome?.kind === 'exits') {
@@ -171,6 +208,7 @@ class Evaluator {
     const fn = !exec ? this.functions.get(head.text) : undefined;
     if (fn) { this.call(s, fn); return; }
     const name = baseName(head.text);
+    if ([s.fd1, s.fd2].some((k) => k === 'out' || k === 'err' || k === 'lost')) s.touchedOutput = true;
     const after = (): void => {
       // After `exec X` the shell is gone: the process ends when X does.
       if (exec && !s.done) finish(s, { kind: 'exits', seconds: s.time, exitCode: s.status });
@@ -183,6 +221,7 @@ class Evaluator {
         if (secs === Infinity) { finish(s, { kind: 'never' }); return; }
         s.time += secs;
         s.status = 0;
+        s.sure = true;
         after();
         return;
       }
@@ -192,34 +231,17 @@ class Evaluator {
         if (a && a.text !== '$?') {
           if (a.dynamic || !/^-?\d+$/.test(a.text)) { finish(s, { kind: 'unknown', what: wordsText(words) }); return; }
           code = ((Number(a.text) % 256) + 256) % 256;
+          s.sure = true;
         }
         if (name === 'return' && this.calls > 0) { s.status = code; s.returning = true; s.done = true; return; }
         finish(s, { kind: 'exits', seconds: s.time, exitCode: code });
         return;
       }
-      case 'true': case ':': s.status = 0; after(); return;
-      case 'false': s.status = 1; after(); return;
-      case 'read': s.status = 1; after(); return; // no terminal: stdin is at EOF at once
-      case 'wait': {
-        // `wait $!` waits for the last background job; `wait` for all of them.
-        const ends = args.some((a) => a.text === '$!') ? s.bgEnds.slice(-1) : s.bgEnds;
-        const resuming = s.main === true && s.term.kind === 'trap' && s.term.resumes === true && !s.continuing;
-        s.lastWasWait = true;
-        if (ends.some((e) => e === Infinity)) {
-          if (!resuming) { finish(s, { kind: 'never' }); return; }
-          // Only a trapped signal ends this wait (status 128 + its number, 143 for SIGTERM); read on to see what the script does then.
-          s.waitWindow = { from: s.time, to: Infinity };
-          s.continuing = true;
-          s.status = signalExitCode(this.stopSignal);
-          return;
-        }
-        const from = s.time;
-        s.time = Math.max(s.time, ...ends);
-        s.status = 0;
-        if (resuming) s.waitWindow = { from, to: s.time };
-        return;
-      }
-      case 'trap': this.trap(s, args); return;
+      case 'true': case ':': s.status = 0; s.sure = true; after(); return;
+      case 'false': s.status = 1; s.sure = true; after(); return;
+      case 'read': s.status = 1; s.sure = true; after(); return; // no terminal: stdin is at EOF at once
+      case 'wait': waitFor(s, args, this.stopSignal); return;
+      case 'trap': setTrap(s, args, this.stopSignal, (src) => this.handler(src)); return;
       case 'exec': {
         if (args.length === 0) return;
         s.term = { kind: 'ignore' };
@@ -229,7 +251,7 @@ class Evaluator {
       }
       case 'tail':
         if (args.some((a) => /^(-[a-zA-Z]*[fF][a-zA-Z]*|--follow(=.*)?)$/.test(a.text))) { hold(s, s.time, Infinity); finish(s, { kind: 'never' }); return; }
-        s.status = 0; after(); return;
+        unknownEffects(s, args); s.status = 0; after(); return;
       case 'yes': hold(s, s.time, Infinity); finish(s, { kind: 'never' }); return;
       case 'busybox':
         // `busybox sleep 10` runs the applet; `busybox sh -c …` a shell, busybox's ash.
@@ -238,7 +260,7 @@ class Evaluator {
         break;
       case 'env': case 'nohup': case 'nice': {
         const rest = args.findIndex((a) => !a.text.startsWith('-') && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(a.text));
-        if (rest < 0) { s.status = 0; after(); return; }
+        if (rest < 0) { unknownEffects(s, args); s.status = 0; after(); return; } // `env` alone prints the environment
         this.simple(s, args.slice(rest), exec);
         return;
       }
@@ -254,10 +276,13 @@ class Evaluator {
         if (limit === null || args.length < 2) { finish(s, { kind: 'unknown', what: wordsText(words) }); return; }
         const inner = sub(s);
         inner.time = 0;
+        inner.at0 = s.at0 + s.time;
         this.simple(inner, args.slice(1), false);
+        absorb(s, inner);
+        s.sure = inner.sure;
         const o = inner.outcome;
         const runsLonger = o?.kind === 'never' || o?.kind === 'waits' || o?.kind === 'unknown' || inner.time > limit;
-        if (runsLonger && o?.kind !== 'unknown' && o?.kind !== 'waits') { hold(s, s.time, s.time + limit); s.time += limit; s.status = 124; after(); return; }
+        if (runsLonger && o?.kind !== 'unknown' && o?.kind !== 'waits') { hold(s, s.time, s.time + limit); s.time += limit; s.status = 124; s.sure = true; after(); return; }
         if (o && o.kind !== 'exits') { hold(s, s.time, Infinity); finish(s, o); return; }
         hold(s, s.time, s.time + inner.time);
         s.time += inner.time;
@@ -268,10 +293,11 @@ class Evaluator {
       default: break;
     }
     if (SHELLS.has(name)) { this.nestedShell(s, args, exec, wordsText(words), flavourOf(name, this.imageSh)); return; }
-    if (INSTANT.has(name)) { s.status = 0; after(); return; }
+    if (runKnown(s, name, head.text, args, this.userland)) { after(); return; }
+    if (INSTANT.has(name)) { unknownEffects(s, args); s.status = 0; after(); return; }
     if (exec) s.term = s.time > 0 ? { kind: 'program', name, at: s.time } : { kind: 'program', name };
     else hold(s, s.time, Infinity); // a program we cannot read: the shell waits for it, for ever as far as we know
-    finish(s, { kind: 'unknown', what: wordsText(words) });
+    finish(s, { kind: 'unknown', what: wordsText(words), program: true });
   }
 
   private nestedShell(s: State, args: Word[], exec: boolean, text: string, flavour: ShellFlavour): void {
@@ -284,7 +310,10 @@ class Evaluator {
     const script = args[args[ci + 1]?.text === '--' ? ci + 2 : ci + 1];
     if (!script || script.dynamic || this.depth > 4) { if (!exec) hold(s, s.time, Infinity); finish(s, { kind: 'unknown', what: text }); return; }
     const start = s.time;
-    const inner = runScript(script.text, this.depth + 1, flavour, this.imageSh, this.stopSignal);
+    const inner = read(script.text, this.depth + 1, flavour, this.imageSh, this.stopSignal, this.userland, s);
+    absorb(s, inner.state);
+    s.sure = inner.state.sure;
+    if (inner.state.openOutput) s.openOutput = true;
     if (!exec) hold(s, start, inner.outcome.kind === 'exits' ? start + inner.outcome.seconds : Infinity);
     if (inner.outcome.kind === 'exits') {
       s.time += inner.outcome.seconds;
@@ -294,23 +323,6 @@ class Evaluator {
     }
     if (exec) s.term = shiftTerm(inner.term, start);
     finish(s, inner.outcome);
-  }
-
-  private trap(s: State, args: Word[]): void {
-    if (args.length < 2) return;
-    const [action, ...signals] = args;
-    if (action && action.text !== '-') s.trapped = true; // any trap, on any signal, keeps the shell from exec'ing its last command
-    if (!action || !signals.some((w) => namesSignal(w.text, this.stopSignal))) return;
-    if (action.text === '-') { s.term = { kind: 'ignore' }; return; }
-    if (action.text.trim() === '') { s.term = { kind: 'ignore' }; return; }
-    const handler = this.handler(action.text);
-    if (handler.outcome.kind === 'exits' && !action.dynamic) {
-      const timeline = { holds: s.holds, loops: s.loops };
-      s.term = { kind: 'trap', exitCode: handler.outcome.exitCode, seconds: handler.outcome.seconds, armedAt: s.time, timeline };
-      if (!handler.explicitExit) s.term.resumes = true;
-    } else {
-      s.term = { kind: 'ignore' }; // the trap runs but the shell goes on
-    }
   }
 
   /** A trap's action, run in this shell so that it sees the functions defined so far. */
@@ -328,6 +340,32 @@ class Evaluator {
   }
 }
 
+/** A script read in a shell state of its own, sharing the parent's files and descriptors when nested. */
+function read(
+  src: string, depth: number, flavour: ShellFlavour, imageSh: ShellFlavour, stopSignal: string, userland: Userland | undefined,
+  parent?: State, files?: ReadonlyMap<string, FileState>,
+): ScriptResult & { state: State } {
+  const s = newState(parent ? parent.files : newFiles(files));
+  if (parent) { s.fd1 = parent.fd1; s.fd2 = parent.fd2; s.at0 = parent.at0 + parent.time; }
+  s.main = true;
+  let list: List;
+  try {
+    list = parseShell(src);
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) return { outcome: { kind: 'unknown', what: src.trim() }, term: { kind: 'ignore' }, explicitExit: false, state: s };
+    throw e;
+  }
+  new Evaluator(depth, flavour, imageSh, stopSignal, userland).script(s, list);
+  const readOutcome: Outcome = s.outcome ?? { kind: 'exits', seconds: s.time, exitCode: s.status };
+  const term = finishTrap(s, readOutcome, signalExitCode(stopSignal));
+  // Read on past a wait only a signal ends: without one, the script never gets past it.
+  const outcome: Outcome = s.continuing && readOutcome.kind === 'exits' ? { kind: 'never' } : readOutcome;
+  return { outcome, term, explicitExit: s.outcome?.kind === 'exits' && !s.continuing, state: s };
+}
+
+function reading(r: ScriptResult, s: State): Reading {
+  return { ...r, out: s.out, err: s.err, sure: s.sure, openOutput: s.openOutput === true, files: s.files, stoppedAt: s.time };
+}
 
 /**
  * Evaluates a script as `sh -c` would run it as PID 1. `flavour`: the shell that reads it (bash
@@ -336,28 +374,27 @@ class Evaluator {
  * ([8.13]: a `trap` on TERM does not catch SIGQUIT).
  */
 export function runScript(src: string, depth = 0, flavour: ShellFlavour = 'posix', imageSh: ShellFlavour = 'posix', stopSignal = 'SIGTERM'): ScriptResult {
-  let list: List;
-  try {
-    list = parseShell(src);
-  } catch (e) {
-    if (e instanceof ShellSyntaxError) return { outcome: { kind: 'unknown', what: src.trim() }, term: { kind: 'ignore' }, explicitExit: false };
-    throw e;
-  }
-  const s = newState();
-  s.main = true;
-  new Evaluator(depth, flavour, imageSh, stopSignal).script(s, list);
-  const read: Outcome = s.outcome ?? { kind: 'exits', seconds: s.time, exitCode: s.status };
-  const term = finishTrap(s, read, signalExitCode(stopSignal));
-  // Read on past a wait only a signal ends: without one, the script never gets past it.
-  const outcome: Outcome = s.continuing && read.kind === 'exits' ? { kind: 'never' } : read;
-  return { outcome, term, explicitExit: s.outcome?.kind === 'exits' && !s.continuing };
+  const { outcome, term, explicitExit } = read(src, depth, flavour, imageSh, stopSignal, undefined);
+  return { outcome, term, explicitExit };
 }
 
 /** Evaluates a command run directly (no shell): argv[0] is PID 1. */
 export function runArgv(argv: string[], stopSignal = 'SIGTERM'): ScriptResult {
+  const { outcome, term, explicitExit } = readArgv(argv, {}, stopSignal);
+  return { outcome, term, explicitExit };
+}
+
+/** runScript, with what the script printed and the files it left ([15.4]). */
+export function readScript(src: string, flavour: ShellFlavour, imageSh: ShellFlavour, opts: ReadOptions = {}, stopSignal = 'SIGTERM'): Reading {
+  const r = read(src, 0, flavour, imageSh, stopSignal, opts.userland, undefined, opts.files);
+  return reading(r, r.state);
+}
+
+/** runArgv, with what the command printed and the files it left ([15.4]). */
+export function readArgv(argv: string[], opts: ReadOptions = {}, stopSignal = 'SIGTERM'): Reading {
   const words = argv.map((text) => ({ text, dynamic: false }));
-  const s = newState();
-  new Evaluator(0, 'posix', 'posix', stopSignal).simple(s, words, true);
+  const s = newState(newFiles(opts.files));
+  new Evaluator(0, 'posix', 'posix', stopSignal, opts.userland).simple(s, words, true);
   const outcome: Outcome = s.outcome ?? { kind: 'exits', seconds: s.time, exitCode: s.status };
-  return { outcome, term: s.term, explicitExit: true };
+  return reading({ outcome, term: s.term, explicitExit: true }, s);
 }

@@ -1,6 +1,17 @@
 // A tiny POSIX-shell reader for the scripts people put in `sh -c "…"`: words, quotes,
 // ; && || & | newlines, and the compound commands while/until/for/if/{ }/( ).
 // It only has to be good enough to recognise the common shapes (contract section 1).
+// Redirections are kept on the word they follow (or, before any word, the next one), and on the
+// closing keyword or `)` of a compound command, so that the evaluator knows where a command's
+// output goes ([15.4]).
+
+/** One redirection: `[fd]op target` (`>/dev/null`: fd 1, `2>&1`: fd 2 to fd 1, `>>log`, `<in`). */
+export interface Redir {
+  /** The descriptor written before the operator; undefined: the operator's default (1 for output, 0 for input). */
+  fd?: number;
+  op: '>' | '>>' | '>&' | '<&' | '&>' | '<';
+  target: Word;
+}
 
 export interface Word {
   text: string;
@@ -8,16 +19,21 @@ export interface Word {
   dynamic: boolean;
   /** A redirection (`> /dev/null`, `2>&1`) stands beside this word in its command ([15.3]: bash does not exec a redirected last command). */
   redirected?: boolean;
+  /** The redirections that stand beside this word, in the script's order. */
+  redirs?: Redir[];
 }
 
-type Token = { t: 'word'; w: Word } | { t: 'op'; op: string };
+type Token = { t: 'word'; w: Word } | { t: 'op'; op: string; redirs?: Redir[] };
+
+/** Redirections of a compound command (`done > log`, `} 2>&1`, `) >/dev/null`). */
+interface Redirected { redirs?: Redir[] }
 
 export type Cmd =
   | { t: 'simple'; words: Word[] }
-  | { t: 'loop'; until: boolean; cond: List; body: List; text: string }
-  | { t: 'for'; items: Word[] | null; body: List }
-  | { t: 'if'; branches: { cond: List; body: List }[]; otherwise?: List }
-  | { t: 'group'; body: List; subshell: boolean }
+  | ({ t: 'loop'; until: boolean; cond: List; body: List; text: string } & Redirected)
+  | ({ t: 'for'; items: Word[] | null; body: List } & Redirected)
+  | ({ t: 'if'; branches: { cond: List; body: List }[]; otherwise?: List } & Redirected)
+  | ({ t: 'group'; body: List; subshell: boolean } & Redirected)
   /** `name() { …; }` (or bash's `function name { …; }`): defines a function, runs nothing. */
   | { t: 'func'; name: string; body: Cmd };
 
@@ -40,8 +56,8 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
-  /** A redirection came before any word of its command: the next word is marked (an operator ends the command first). */
-  let redirectPending = false;
+  /** Redirections that came before any word of their command: the next word gets them (an operator ends the command first). */
+  let pending: Redir[] = [];
   let i = 0;
   const n = src.length;
   while (i < n) {
@@ -55,7 +71,7 @@ function tokenize(src: string): Token[] {
     const op = OPS.find((o) => src.startsWith(o, i));
     if (op) {
       out.push({ t: 'op', op });
-      redirectPending = false;
+      pending = [];
       i += op.length;
       continue;
     }
@@ -64,18 +80,21 @@ function tokenize(src: string): Token[] {
     if (redir) {
       i += redir[0].length;
       while (src[i] === ' ' || src[i] === '\t') i++;
-      // The target word (e.g. /dev/null, 1) is skipped by reading it as a word and dropping it.
-      const [, next] = readWord(src, i);
+      // The target word (e.g. /dev/null, 1) is read as a word and kept on the redirection.
+      const [target, next] = readWord(src, i);
       i = next;
+      const r: Redir = { op: redir[2] as Redir['op'], target };
+      if (redir[1]) r.fd = Number(redir[1]);
       const last = out[out.length - 1];
-      if (last?.t === 'word') last.w.redirected = true;
-      else redirectPending = true;
+      if (last?.t === 'word') { last.w.redirected = true; (last.w.redirs ??= []).push(r); }
+      else if (last?.op === ')') (last.redirs ??= []).push(r);
+      else pending.push(r);
       continue;
     }
     const [word, next] = readWord(src, i);
     if (next === i) throw new ShellSyntaxError(`unexpected character ${JSON.stringify(ch)}`);
-    if (redirectPending) word.redirected = true;
-    redirectPending = false;
+    if (pending.length > 0) { word.redirected = true; word.redirs = pending; }
+    pending = [];
     out.push({ t: 'word', w: word });
     i = next;
   }
@@ -100,7 +119,8 @@ function readWord(src: string, start: number): [Word, number] {
     if (ch === '"') {
       i++;
       while (i < src.length && src[i] !== '"') {
-        if (src[i] === '\\' && i + 1 < src.length) { text += src[i + 1]; i += 2; continue; }
+        // Inside double quotes a backslash escapes only $ ` " \ and a newline; elsewhere it stays (POSIX XCU 2.2.3).
+        if (src[i] === '\\' && i + 1 < src.length) { const e = src[i + 1]!; if (e !== '\n') text += '$`"\\'.includes(e) ? e : `\\${e}`; i += 2; continue; }
         if (src[i] === '$' || src[i] === '`') dynamic = true;
         text += src[i];
         i++;
@@ -152,10 +172,19 @@ class Parser {
   private skipNewlines(): void {
     while (this.isOp('\n')) this.pos++;
   }
-  private expectWord(text: string): void {
+  /** Consumes the keyword `text`; returns the redirections that follow it (`done > log`). */
+  private expectWord(text: string): Redir[] | undefined {
     this.skipNewlines();
-    if (!this.isWord(text)) throw new ShellSyntaxError(`expected "${text}"`);
+    const t = this.peek();
+    if (!this.isWord(text) || t?.t !== 'word') throw new ShellSyntaxError(`expected "${text}"`);
     this.pos++;
+    return t.w.redirs;
+  }
+
+  /** A compound command with the redirections of its closing keyword or `)`. */
+  private withRedirs<C extends Cmd & Redirected>(cmd: C, redirs: Redir[] | undefined): C {
+    if (redirs) cmd.redirs = redirs;
+    return cmd;
   }
 
   parseAll(): List {
@@ -250,8 +279,7 @@ class Parser {
       const head = this.textOf(startTok);
       this.expectWord('do');
       const body = this.list(['done']);
-      this.expectWord('done');
-      return { t: 'loop', until, cond, body, text: `${head.replace(/[;\s]+$/, '')}; do …; done` };
+      return this.withRedirs({ t: 'loop', until, cond, body, text: `${head.replace(/[;\s]+$/, '')}; do …; done` }, this.expectWord('done'));
     }
     if (this.isWord('for')) {
       this.pos++;
@@ -267,8 +295,7 @@ class Parser {
       while (this.isOp(';') || this.isOp('\n')) this.pos++;
       this.expectWord('do');
       const body = this.list(['done']);
-      this.expectWord('done');
-      return { t: 'for', items, body };
+      return this.withRedirs({ t: 'for', items, body }, this.expectWord('done'));
     }
     if (this.isWord('if')) {
       this.pos++;
@@ -289,21 +316,20 @@ class Parser {
           otherwise = this.list(['fi']);
         } else break;
       }
-      this.expectWord('fi');
-      return { t: 'if', branches, otherwise };
+      return this.withRedirs({ t: 'if', branches, otherwise }, this.expectWord('fi'));
     }
     if (this.isWord('{')) {
       this.pos++;
       const body = this.list(['}']);
-      this.expectWord('}');
-      return { t: 'group', body, subshell: false };
+      return this.withRedirs({ t: 'group', body, subshell: false }, this.expectWord('}'));
     }
     if (this.isOp('(')) {
       this.pos++;
       const body = this.list([')']);
-      if (!this.isOp(')')) throw new ShellSyntaxError('expected ")"');
+      const close = this.peek();
+      if (close?.t !== 'op' || close.op !== ')') throw new ShellSyntaxError('expected ")"');
       this.pos++;
-      return { t: 'group', body, subshell: true };
+      return this.withRedirs({ t: 'group', body, subshell: true }, close.redirs);
     }
     const words: Word[] = [];
     for (let t = this.peek(); t?.t === 'word'; t = this.peek()) {

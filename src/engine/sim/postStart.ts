@@ -8,11 +8,29 @@ import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
 import type { ContainerRecord, Instance } from './model';
 import type { ContainerSpec, HookSpec, PodSpecModel } from '../scenario/types';
+import { execEnd } from '../scenario/infer';
 import { killContainer, killOnCancelledContext } from './kill';
 import { NOT_STARTED, type StartOutcome } from './backoffMemo';
 
-/** Go's %q of the ASCII a name or output holds: double quotes, backslash escapes. */
-const goQuote = (s: string): string => JSON.stringify(s);
+const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
+
+/**
+ * Go's %q (strconv.Quote): double quotes; \a \b \f \n \r \t \v \\ \" escaped; any other control
+ * character as \xHH; a character unicode.IsPrint refuses (other spaces than ' ', format and
+ * private-use characters) as \uHHHH or \UHHHHHHHH; every other character as it is.
+ */
+export function goQuote(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const esc = GO_ESCAPES[ch];
+    const code = ch.codePointAt(0)!;
+    if (esc !== undefined) out += esc;
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (ch !== ' ' && /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Z}]/u.test(ch)) out += code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
 
 /** How a postStart handler failed: an exit code (an HTTP request: any non-zero), or CANCELLED by a deletion (the sync's context). */
 export type HookFailure = number | typeof CANCELLED;
@@ -27,9 +45,13 @@ export const GRPC_CANCELED = 'rpc error: code = Canceled desc = context canceled
  * keeps the bare "PostStartHook failed"). Run, read in the 1.29-1.31-era and 1.33+-era stored copies
  * (the same in the pre-sleep 1.26+ tree, since #86139 dropped the HTTP response body):
  * - exec: `Exec lifecycle hook (%v) for Container %q in Pod %q failed - error: %v, message: %q`, the
- *   command as Go prints a []string and ExecSync's `command '%s' exited with %d: %s` (remote_runtime.go,
- *   the same in the cri-client); no output in the engine, so stderr and message are empty. An ExecSync
- *   a deletion cancels returns the cancelled context's gRPC status instead;
+ *   command as Go prints a []string and ExecSync's `command '%s' exited with %d: %s` with the run's
+ *   stderr as it is (remote_runtime.go, the same in the cri-client, read in 2235994075 and 27866556);
+ *   the message is RunInContainer's output, stdout then stderr (kuberuntime_container.go, read in the
+ *   context-era copy 41926215), quoted by %q: a trailing newline prints `\n` ([15.4]). Both are
+ *   empty where the reader does not know what the command printed (infer.ts execEnd, with the image's
+ *   userland), or where the failure is not the command's own (a Simulation document's exit code). An
+ *   ExecSync a deletion cancels returns the cancelled context's gRPC status instead, and no output;
  * - httpGet: `HTTP lifecycle hook (%s) for Container %q in Pod %q failed - error: %v`, the path as
  *   written, worded as a connection refused on the URL NewRequestForHTTPGetAction builds (the pod's IP);
  * - sleep: `Sleep lifecycle hook (%d) … failed - error: %v`, whose only error is the cancelled
@@ -43,8 +65,10 @@ export function postStartFailureMessage(pod: Pick<PodSpecModel, 'name' | 'namesp
   switch (hook.handler) {
     case 'exec': {
       const command = hook.command ?? [];
-      const error = failure === CANCELLED ? GRPC_CANCELED : `command '${command.join(' ')}' exited with ${failure}: `;
-      return `Exec lifecycle hook ([${command.join(' ')}]) ${tail} ${error}, message: ""`;
+      const end = failure === CANCELLED ? undefined : execEnd(command, spec.image);
+      const own = end?.exitCode === failure && end.stdout !== null && end.stderr !== null ? end : undefined;
+      const error = failure === CANCELLED ? GRPC_CANCELED : `command '${command.join(' ')}' exited with ${failure}: ${own?.stderr ?? ''}`;
+      return `Exec lifecycle hook ([${command.join(' ')}]) ${tail} ${error}, message: ${goQuote(own ? own.stdout! + own.stderr! : '')}`;
     }
     case 'httpGet': {
       const target = hook.target;

@@ -36,18 +36,28 @@
 //   deadline exceeded` (%q of the address, %v of the timeout as a Go duration, %+v of the
 //   context's error), and a health check past the deadline, `timeout: health rpc did not
 //   complete within 1s`.
+// - an exec command that fails by itself (a fixed 'fail' verdict, scenario/infer.ts probeVerdict):
+//   what it printed where the shell reader can know it ([15.4], scenario/probeCommand.ts): the
+//   prober gets RunInContainer's stdout with the stderr appended, its first 10 KiB (exec.go Probe's
+//   LimitWriter), and prints it untrimmed, a trailing newline included (kubectl describe trims the
+//   message): `echo "not ready"; exit 1` prints `not ready\n`, and a `cat` of a file the command
+//   removed the userland's `cat: can't open '/tmp/x': No such file or directory\n` (busybox) or
+//   `cat: /tmp/x: No such file or directory\n` (GNU), given the image.
 // What the engine cannot know stays empty, as for a handler that printed nothing: an exec
-// command's own output (`exit 1` prints nothing), the status of an app that is not ready or healthy
+// command's output it cannot follow (a program it does not know, an injected failure, an app that
+// is not up), the status of an app that is not ready or healthy
 // when the scenario does not give it, a gRPC server's reply (NOT_SERVING or another failure). Published lines: "Readiness probe failed: Get
 // \"http://10.42.0.186:3001/\": dial tcp 10.42.0.186:3001: connect: connection refused" and
 // "Liveness probe failed: command \"node extra/healthcheck.js\" timed out" (a 2022 k3s cluster,
 // dirsigler/uptime-kuma-helm#67).
 
 import type { ProbeSpec } from '../scenario/types';
+import { failingExecOutput } from '../scenario/probeCommand';
 
 /**
  * Why a run failed, as far as its output goes: nothing listened (for gRPC, the dial that waited for
- * it ran out of time, [5.17]), the handler outlived timeoutSeconds, or something the output does not tell.
+ * it ran out of time, [5.17]), the handler outlived timeoutSeconds, or something else: an exec
+ * command that fails by itself (its 'fail' verdict) prints what it printed; anything else, nothing known.
  */
 export type FailedRunCause = 'refused' | 'timedOut' | 'other';
 
@@ -80,9 +90,13 @@ export function failingStatusOutput(statusCode: number): string {
  */
 export const CRI_CLIENT_EXEC_TIMEOUT_SINCE = 31;
 
-/** The output prober.go puts after "probe failed: " for this run at Kubernetes `minor`, or undefined when unknown. */
-export function failedRunOutput(spec: ProbeSpec, cause: FailedRunCause, minor: number): string | undefined {
-  if (cause === 'other') return undefined;
+/**
+ * The output prober.go puts after "probe failed: " for this run at Kubernetes `minor`, or undefined
+ * when unknown. `image`: the container's, whose userland words an exec command's errors ([15.4]).
+ */
+export function failedRunOutput(spec: ProbeSpec, cause: FailedRunCause, minor: number, image?: string): string | undefined {
+  // (a command that printed nothing, `exit 1`, leaves the event without output, as before: the same line)
+  if (cause === 'other') return spec.handler === 'exec' && spec.verdict === 'fail' ? failingExecOutput(spec.command, image) || undefined : undefined;
   switch (spec.handler) {
     case 'exec':
       if (cause !== 'timedOut' || !spec.command) return undefined;
