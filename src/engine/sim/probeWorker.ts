@@ -93,6 +93,17 @@ export class ProbeWorkerLoop {
     return Math.max(w.nextIndex, Math.ceil((t - w.phase) / w.spec.periodSeconds - EPS));
   }
 
+  /**
+   * The first tick strictly after now (worker.go run, every version: Go's ticker channel holds one
+   * tick, so the one due at this very instant is the one the run starting now takes, and the next
+   * run waits a period). Was `firstTickAtOrAfter(now + EPS)`, whose EPS cancelled: a run that ended
+   * exactly on a tick took it twice, and from then on the worker ran back to back
+   * (probeTickTaken.test.ts).
+   */
+  firstTickAfterNow(w: Worker): number {
+    return Math.max(w.nextIndex, Math.floor((this.sim.now - w.phase) / w.spec.periodSeconds + EPS) + 1);
+  }
+
   schedule(w: Worker, idx: number): void {
     this.sim.k.cancel(w.timer);
     w.nextIndex = idx;
@@ -152,7 +163,7 @@ export class ProbeWorkerLoop {
     w.running = undefined;
     w.manualPending = false;
     emitProbeErrored(this.sim, w.container, w.kind, inst.attempt, erroredRunWhy(w.container, w.kind, this.sim.minor), [this.sim.deletion?.id]);
-    if (this.tickTime(w, w.nextIndex) <= this.sim.now + EPS) w.nextIndex = this.firstTickAtOrAfter(w, this.sim.now + EPS);
+    if (this.tickTime(w, w.nextIndex) <= this.sim.now + EPS) w.nextIndex = this.firstTickAfterNow(w);
     this.settle(w, 'next');
   }
 
@@ -232,11 +243,11 @@ export class ProbeWorkerLoop {
       // [5.11] a tick or trigger that came during the run is waiting in its channel: run again now.
       const manual = w.manualPending;
       w.manualPending = false;
-      if (!manual) w.nextIndex = this.firstTickAtOrAfter(w, this.sim.now + EPS);
+      if (!manual) w.nextIndex = this.firstTickAfterNow(w);
       this.begin(w, manual);
       return;
     }
-    if (plan.seconds > 0) w.nextIndex = this.firstTickAtOrAfter(w, this.sim.now + EPS);
+    if (plan.seconds > 0) w.nextIndex = this.firstTickAfterNow(w);
     this.settle(w, next);
   }
 
