@@ -4,6 +4,7 @@
 
 import { formatSeconds } from './duration';
 import { hookBehavior, inferProcess } from './infer';
+import { probeNotes } from './probeCommand';
 import { parseImage } from './image';
 import { child, index, type Problems } from './problems';
 import { stopSignalOf } from './stopSignal';
@@ -84,8 +85,10 @@ export function buildBehaviors(p: Problems, pod: PodSpecModel, specPath: string,
     const entry = entries.get(c.name);
     const b = buildBehavior(c, entry);
     out[c.name] = b;
+    const span = { line: c.pos.line, col: c.pos.col, endLine: c.pos.line, endCol: c.pos.col + 1 };
+    // [15.4] an exec probe command read in part is taken to pass at once: say so, unless the Simulation document times it
+    for (const note of probeNotes(c, entry?.probes)) p.info(containerPath(specPath, c), note, span);
     if (!entry) {
-      const span = { line: c.pos.line, col: c.pos.col, endLine: c.pos.line, endCol: c.pos.col + 1 };
       p.info(containerPath(specPath, c), `${c.name}: ${b.note}`, span);
     } else if (entry.registryCheck !== undefined && c.imagePullPolicy !== 'Always') {
       // [15.6] only Always pulls an image the node has: the registry's answer is all that pull costs

@@ -314,8 +314,12 @@ export class ProbeWorkerLoop {
     const outputCause: FailedRunCause = plan.dialTimedOut ? 'refused' : plan.timedOut ? 'timedOut'
       : !faulted && w.spec.verdict === undefined && (inst.upAt === undefined || this.sim.now < inst.upAt) ? 'refused' : 'other';
     const status = faulted && w.spec.handler === 'httpGet' ? this.sim.faults.probeStatusCode(w.container, w.kind, this.sim.now) : undefined;
+    // An exec command that fails by itself (its 'fail' verdict) printed what the reader can word ([15.4]).
+    const outputs = (w.failedOutputs ??= {});
     const output = status !== undefined ? failingStatusOutput(status)
-      : outputCause === 'other' ? undefined : (w.failedOutputs ??= {})[outputCause] ??= failedRunOutput(w.spec, outputCause, this.sim.minor);
+      : outputCause === 'other' && faulted ? undefined
+      : outputCause in outputs ? outputs[outputCause]
+      : (outputs[outputCause] = failedRunOutput(w.spec, outputCause, this.sim.minor, this.sim.rec(w.container).spec.image));
     return emitProbeFailed(this.sim, w.container, w.kind, inst.attempt, run, failedRunWhyOf(w, plan, faulted, run), [cause], output);
   }
 

@@ -67,7 +67,8 @@ export function startedMessage(container: string, minor: number): string {
  * container, `spec.containers{x}` for a main one; the scheduler's event is about the pod itself.
  */
 export function describedMessage(message: string, fieldPath: string | undefined, minor: number): string {
-  return minor >= 35 && fieldPath ? `${fieldPath}: ${message}` : message;
+  const trimmed = message.trim(); // DescribeEvents' strings.TrimSpace: an exec probe's output ends with its newline ([5.13])
+  return minor >= 35 && fieldPath ? `${fieldPath}: ${trimmed}` : trimmed;
 }
 
 /** A container's fieldPath in its pod (GenerateContainerRef's fieldPath): init and sidecar containers are in initContainers. */
