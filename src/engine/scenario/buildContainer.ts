@@ -6,7 +6,7 @@ import type { RawContainer, RawHandler, RawProbe } from './container';
 import { expandCommandAndArgs, expandCommandOnlyStatic, type EnvVarRef } from './expandVars';
 import { defaultPullPolicy } from './image';
 import { probeVerdict } from './infer';
-import { probeCommandDuration } from './probeCommand';
+import { probeCommandDuration, probeWindows } from './probeCommand';
 import type { ContainerSpec, HookSpec, ProbeHandlerKind, ProbeSpec, RestartPolicy, RestartRule } from './types';
 import { probeValue } from './validateHandlers';
 
@@ -143,6 +143,11 @@ export function buildContainer(c: RawContainer): ContainerSpec {
   if (liveness) spec.livenessProbe = liveness;
   const readiness = buildProbe(c.readinessProbe, c);
   if (readiness) spec.readinessProbe = readiness;
+  for (const probe of [startup, liveness, readiness]) {
+    if (probe?.handler !== 'exec' || probe.verdict !== undefined) continue;
+    const windows = probeWindows(spec, probe.command); // [15.4] the answer the container's own script gives it
+    if (windows.length > 0) probe.windows = windows;
+  }
   const post = buildHook(c.lifecycle?.postStart, c.namedPorts);
   if (post) spec.postStart = post;
   const pre = buildHook(c.lifecycle?.preStop, c.namedPorts);

@@ -19,7 +19,7 @@
 // untrimmed (kubectl describe trims the message, strings.TrimSpace). The same from 1.27 to 1.37.
 
 import type { ProbeKind } from '../trace';
-import type { ContainerSpec, ProbeSpec } from './types';
+import type { ContainerSpec, ProbeSpec, ProbeWindow } from './types';
 import { execEnd, processArgv, readCommand, shellScript } from './infer';
 import { runArgv, runScript, type Reading } from './shellEval';
 import type { FileState } from './shellState';
@@ -62,15 +62,6 @@ export function failingExecOutput(command: string[] | undefined, image?: string)
   return execProbeOutput(end.stdout, end.stderr);
 }
 
-/** A stretch of a container's life over which its probe's answer follows from the container's script. */
-export interface ProbeWindow {
-  /** Seconds from the container's start: from (included) to (excluded; Infinity: to the end). */
-  from: number;
-  to: number;
-  exitCode: number;
-  /** What a run prints there (the prober's output); undefined when unknown. */
-  output?: string;
-}
 
 type FileLog = Reading['files']['log'];
 

@@ -30,6 +30,16 @@ export interface Problem {
 
 export type ProbeHandlerKind = 'exec' | 'httpGet' | 'tcpSocket' | 'grpc';
 
+/** A stretch of a container's life over which its exec probe's answer follows from the container's script ([15.4]). */
+export interface ProbeWindow {
+  /** Seconds from the container's start: from (included) to (excluded; Infinity: to the end). */
+  from: number;
+  to: number;
+  exitCode: number;
+  /** What a run prints there (the prober's output); undefined when unknown. */
+  output?: string;
+}
+
 /** A probe, defaulted as SetDefaults_Probe does ([1.4]). */
 export interface ProbeSpec {
   handler: ProbeHandlerKind;
@@ -41,6 +51,12 @@ export interface ProbeSpec {
   command?: string[];
   /** Fixed outcome judged from an exec command: 'fail' for `exit 1`/`false`, 'pass' for `exit 0`/`true`. */
   verdict?: 'pass' | 'fail';
+  /**
+   * Where an exec command without a verdict answers by the container's own script ([15.4],
+   * probeCommand.ts probeWindows): `cat /tmp/healthy` passes while the script's file exists and
+   * fails, with cat's words, once the script removed it. Elsewhere the usual rule applies.
+   */
+  windows?: ProbeWindow[];
   /** How long one run of the exec command takes, read from it (`sh -c "sleep 5; exit 0"`: 5); null: it never returns. */
   duration?: number | null;
   /**

@@ -42,17 +42,22 @@ function ordinal(n: number): string {
 }
 
 /** Why a run failed, as failedRunWhy words it: one of five reasons (the worker's spec fixes the rest). */
-const FailReason = { TimedOut: 0, AlwaysFails: 1, Injected: 2, NotUp: 3, NotListening: 4 } as const;
+const FailReason = { TimedOut: 0, AlwaysFails: 1, Injected: 2, NotUp: 3, NotListening: 4, Scripted: 5 } as const;
 type FailReason = (typeof FailReason)[keyof typeof FailReason];
+const FAIL_REASONS = 6;
 
-function failReason(w: Worker, plan: RunPlan, faulted: boolean): FailReason {
-  return plan.dialTimedOut ? FailReason.NotListening : plan.timedOut ? FailReason.TimedOut : w.spec.verdict === 'fail' ? FailReason.AlwaysFails : faulted ? FailReason.Injected : FailReason.NotUp;
+function failReason(w: Worker, plan: RunPlan, faulted: boolean, scripted: boolean): FailReason {
+  return plan.dialTimedOut ? FailReason.NotListening : plan.timedOut ? FailReason.TimedOut : w.spec.verdict === 'fail' ? FailReason.AlwaysFails
+    : faulted ? FailReason.Injected : scripted ? FailReason.Scripted : FailReason.NotUp;
 }
 
-/** failedRunWhy, made once per worker, reason and count: the words depend on nothing else. */
-export function failedRunWhyOf(w: Worker, plan: RunPlan, faulted: boolean, run: number): string {
-  const reason = failReason(w, plan, faulted);
-  const key = run * 5 + reason;
+/**
+ * failedRunWhy, made once per worker, reason and count: the words depend on nothing else.
+ * `scripted`: the container's own script made the exec command fail ([15.4]).
+ */
+export function failedRunWhyOf(w: Worker, plan: RunPlan, faulted: boolean, run: number, scripted = false): string {
+  const reason = failReason(w, plan, faulted, scripted);
+  const key = run * FAIL_REASONS + reason;
   const made = w.failedWhys?.get(key);
   if (made !== undefined) return made;
   const why = failedRunWhy(w, reason, run);
@@ -67,6 +72,7 @@ function failedRunWhy(w: Worker, failure: FailReason, run: number): string {
     ? `it timed out after timeoutSeconds (${w.spec.timeoutSeconds}s) [5.11]`
     : failure === FailReason.AlwaysFails ? 'its handler always fails'
       : failure === FailReason.Injected ? 'an injected probe failure'
+        : failure === FailReason.Scripted ? 'its command fails against the files the container\'s own script made or removed [15.4]'
         : w.kind === 'readiness' ? 'the app is not ready' : 'the app is not up';
   const threshold = w.spec.failureThreshold;
   const count = run < threshold

@@ -22,6 +22,7 @@ import { failedRunWhyOf, probeWhy } from './probeWhys';
 import { emitProbeErrored, emitProbeFailed, emitProbeResult } from './frequentEvents';
 import { erroredRunWhy, probeRunErrors } from './probeContext';
 import { failedRunOutput, failingStatusOutput, type FailedRunCause } from './probeOutput';
+import { nextScriptEdge, scriptWindowAt } from './probeScript';
 
 export type Verdict = 'success' | 'failure';
 export type Next = 'next' | number | undefined;
@@ -289,6 +290,8 @@ export class ProbeWorkerLoop {
     if (inst.state !== 'running') return 'failure';
     if (w.spec.verdict) return w.spec.verdict === 'pass' ? 'success' : 'failure';
     if (this.sim.faults.probeFails(w.container, w.kind, t)) return 'failure';
+    const scripted = scriptWindowAt(w.spec, inst, t); // [15.4] the container's own script answers it
+    if (scripted) return scripted.exitCode === 0 ? 'success' : 'failure';
     const from = w.kind === 'readiness' ? inst.readyAt ?? 0 : inst.upAt ?? 0;
     return t >= from ? 'success' : 'failure';
   }
@@ -296,6 +299,8 @@ export class ProbeWorkerLoop {
   /** The first moment after t when the handler's answer may differ. */
   private nextChange(w: Worker, inst: Instance, t: number): number | undefined {
     let next = this.sim.faults.nextProbeEdge(w.container, w.kind, t);
+    const edge = nextScriptEdge(w.spec, inst, t);
+    if (edge !== undefined && (next === undefined || edge < next)) next = edge;
     if (inst.upAt !== undefined && inst.upAt > t && (next === undefined || inst.upAt < next)) next = inst.upAt;
     if (inst.readyAt !== undefined && inst.readyAt > t && (next === undefined || inst.readyAt < next)) next = inst.readyAt;
     return next;
@@ -310,17 +315,20 @@ export class ProbeWorkerLoop {
     const run = w.lastOutcome === 'failure' && w.run > 0 ? w.run + 1 : 1;
     const faulted = !plan.timedOut && w.spec.verdict === undefined && this.sim.faults.probeFails(w.container, w.kind, this.sim.now);
     const cause = faulted ? this.sim.faults.probeFaultId(w.container, w.kind) : inst.ids.up ?? inst.ids.start;
+    // [15.4] the container's own script made the command fail (`rm -f /tmp/healthy` under `cat /tmp/healthy`)
+    const scripted = !plan.timedOut && !faulted && w.spec.verdict === undefined ? scriptWindowAt(w.spec, inst, this.sim.now) : undefined;
     // What the run printed: nothing listens before the app is up; an injected fault or a verdict says no more.
     const outputCause: FailedRunCause = plan.dialTimedOut ? 'refused' : plan.timedOut ? 'timedOut'
-      : !faulted && w.spec.verdict === undefined && (inst.upAt === undefined || this.sim.now < inst.upAt) ? 'refused' : 'other';
+      : !faulted && !scripted && w.spec.verdict === undefined && (inst.upAt === undefined || this.sim.now < inst.upAt) ? 'refused' : 'other';
     const status = faulted && w.spec.handler === 'httpGet' ? this.sim.faults.probeStatusCode(w.container, w.kind, this.sim.now) : undefined;
-    // An exec command that fails by itself (its 'fail' verdict) printed what the reader can word ([15.4]).
+    // An exec command that fails by itself (its 'fail' verdict, or the script's stretch) printed what the reader can word ([15.4]).
     const outputs = (w.failedOutputs ??= {});
     const output = status !== undefined ? failingStatusOutput(status)
+      : scripted ? scripted.output
       : outputCause === 'other' && faulted ? undefined
       : outputCause in outputs ? outputs[outputCause]
       : (outputs[outputCause] = failedRunOutput(w.spec, outputCause, this.sim.minor, this.sim.rec(w.container).spec.image));
-    return emitProbeFailed(this.sim, w.container, w.kind, inst.attempt, run, failedRunWhyOf(w, plan, faulted, run), [cause], output);
+    return emitProbeFailed(this.sim, w.container, w.kind, inst.attempt, run, failedRunWhyOf(w, plan, faulted, run, scripted !== undefined), [cause], output);
   }
 
   /**

@@ -19,16 +19,18 @@
 // 1.35 and 1.37, with kubectl's `spec.containers{app}: ` prefix (1.35+, #133627); [5.13] one
 // Unhealthy per failed run (prober.go probe, every version read): x6 over 47 s, three failed runs
 // before each kill (was x2, one per threshold crossing, until the trace recorded each failed run).
-// Not compared: the Unhealthy message's probe output (the panel prints "Liveness probe failed:"
-// without it, as for a handler that printed nothing: the trace has no handler output).
+// The Unhealthy message with its probe output: busybox cat's words, read from the script with the
+// file's removal 20 s after each start ([15.4]; until session 38 the scenario injected the failures
+// and the output was not compared).
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
 import { describeEvents } from './describeEvents';
 import { createdMessage, startedMessage, traceMinor } from './eventWording';
 
 // The script removes /tmp/healthy 20 s after each start, and only a new container creates it
-// again: each failLiveness window runs from 20 s after a start (the engine's: 1.2 s, 35.2 s,
-// 70.2 s) to the next start. The probe's phase (upstream: a random offset) is the engine's.
+// again: the engine reads that from the script, so the probe fails from 20 s after a start (the
+// engine's: 1.2 s, 35.2 s, 70.2 s) to the next start. The probe's phase (upstream: a random offset)
+// is the engine's.
 const scenario = (version: string) => `apiVersion: v1
 kind: Pod
 metadata:
@@ -58,9 +60,6 @@ apiVersion: sidecar-lab/v1
 kind: Simulation
 kubernetesVersion: "${version}"
 until: 80s
-events:
-  - { at: 21.2s, container: app, do: failLiveness, for: 14s }
-  - { at: 55.2s, container: app, do: failLiveness, for: 30s }
 `;
 
 /** Published: reason → [seconds since the last, count, seconds since the first]. */
@@ -91,10 +90,11 @@ describe('transcript: kube-training liveness-fail, describe Events after two liv
     expect(unhealthy.t).toBe(killing.t);
   });
 
-  it.each(['1.35', '1.37'])('writes "spec.containers{app}: Container created" and "…: Container started" as published, a 1.35+ kubelet and kubectl (%s) [10.6]', (version) => {
+  it.each(['1.35', '1.37'])('writes "spec.containers{app}: Container created", "…: Container started" and the Unhealthy message with busybox cat\'s words as published, a 1.35+ kubelet and kubectl (%s) [10.6]', (version) => {
     const rows = describeEvents(runScenario(scenario(version)).trace!, dumpAt, 'liveness-fail');
     expect(rows.find((r) => r.reason === 'Created')?.message).toBe('spec.containers{app}: Container created');
     expect(rows.find((r) => r.reason === 'Started')?.message).toBe('spec.containers{app}: Container started');
+    expect(rows.find((r) => r.reason === 'Unhealthy')?.message).toBe("spec.containers{app}: Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
   });
 
   it.each(['1.29', '1.33'])('writes the older kubelet\'s wording, which this node did not run (%s) [10.6]', (version) => {

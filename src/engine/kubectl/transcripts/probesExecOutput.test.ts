@@ -10,8 +10,8 @@
 // stdout and stderr (pkg/probe/exec Probe keeps the first 10 KiB), busybox's cat (open_or_warn,
 // `can't open '%s': %m`); kubectl describe prints it through strings.TrimSpace. The engine reads it
 // from the container's own script (scenario/probeCommand.ts probeWindows): the file is there for 30 s
-// after each start, then gone. Not yet used by the probe workers (probes.test.ts still injects the
-// failure window): checked here on the parsed pod, at 1.27, 1.31 and 1.36 as probes.test.ts runs it.
+// after each start, then gone; the probe workers fail the runs there with that output (sim/probeScript.ts).
+// Checked on the parsed pod and in the run's trace, at 1.27, 1.31 and 1.36 as probes.test.ts runs it.
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
 import { probeWindows } from '../../scenario/probeCommand';
@@ -62,5 +62,12 @@ describe('transcript: kubernetes.io liveness-exec, the Unhealthy message', () =>
     const windows = probeWindows(c, c.livenessProbe!.command);
     const at = (t: number) => windows.find((w) => w.from <= t && t < w.to)!.exitCode;
     expect([28, 33, 38, 43].map(at)).toEqual([0, 1, 1, 1]);
+  });
+
+  it.each(['1.27', '1.31', '1.36'])('the run\'s three failed runs before the kill carry that output, with no failure injected (%s) [5.13] [15.4]', (version) => {
+    const events = runScenario(withVersion(scenario, version)).trace!.events;
+    const killed = events.find((e) => e.type === 'container.kill')!.t;
+    const failed = events.flatMap((e) => (e.type === 'probe.failed' && e.t <= killed ? [e] : []));
+    expect(failed.map((e) => `Liveness probe failed: ${e.output}`.trim())).toEqual([PUBLISHED, PUBLISHED, PUBLISHED]);
   });
 });
