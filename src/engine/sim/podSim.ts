@@ -134,7 +134,10 @@ export class PodSim {
     this.node = node ?? new SimNode(horizon, maxSteps);
     this.k = this.node.k;
     this.pulledImages = this.node.pulledImages;
-    this.worker = new KubeletPodWorker(this.k, () => this.syncPod(), () => !(this.gone || this.deletion || this.terminalDone || this.kubeletDown), () => this.postSync());
+    this.worker = new KubeletPodWorker(this.k, () => this.syncPod(), () => !(this.gone || this.deletion || this.terminalDone || this.kubeletDown), () => this.postSync(), {
+      delay: () => jitteredDelay(RESYNC_INTERVAL, this.scenario.sim.requeueJitter),
+      matters: () => this.resyncMatters(),
+    });
     this.gates = scenario.sim.featureGates;
     this.minor = minor(scenario.sim.kubernetesVersion);
     this.probes = new ProbeManager(this);
@@ -259,7 +262,6 @@ export class PodSim {
    * and the cache is newer than the sync that just ended.
    */
   private postSync(): void {
-    this.resyncForCollectedRuns();
     const acted = this.syncActed;
     this.syncActed = false;
     if (!acted || !this.gates.PLEGOnDemandRelist) return;
@@ -272,17 +274,16 @@ export class PodSim {
   }
 
   /**
-   * [10.8] [0.2] pod_workers.go completeWork requeues every successful sync at the resync interval
-   * (60 s, jittered up to 1.5 times). The engine leaves that resync out where it would write
-   * nothing new, but not where the container deletor removed a run the written status still shows
-   * as a last state: the resync's status drops it (up to 1.35, or with
-   * RestartAllContainersOnContainerExits off; with the gate on the written last state is kept,
-   * [10.8]). Nothing else may sync the pod meanwhile (the removal alone, ContainerRemoved, asks for
-   * no sync). Only when no other requeue is pending.
+   * [0.2] Whether the pod worker's periodic resync, now due (completeWork enqueues every successful
+   * sync at the resync interval, 60 s jittered up to 1.5 times), would change anything: its status
+   * generation triggers a readiness run of a started container that is not ready ([5.9]) or turns a
+   * started container without a startup result back ([5.12]), or writes what the container deletor
+   * removed: a run the written status still shows as a last state, up to 1.35 or with
+   * RestartAllContainersOnContainerExits off ([10.8]; with the gate on the written last state is
+   * kept). A resync that would do none of these is left out (cost follows change).
    */
-  private resyncForCollectedRuns(): void {
-    if (this.collecting.length === 0 || this.gates.RestartAllContainersOnContainerExits || this.worker.requeued) return;
-    this.worker.requeueAt(this.now + jitteredDelay(RESYNC_INTERVAL, this.scenario.sim.requeueJitter));
+  private resyncMatters(): boolean {
+    return (this.collecting.length > 0 && !this.gates.RestartAllContainersOnContainerExits) || this.probes.resyncMatters();
   }
 
   /** The on-demand relist of this pod ([0.8]): the cache is newer than the last sync; a change since the last relist asks for a sync now. */

@@ -2,7 +2,10 @@
 // while a sync waits for its newer cache, coalesce into one more sync after it ([0.9]); a failed
 // sync is requeued. Upstream: pkg/kubelet/
 // pod_workers.go (UpdatePod, managePodLoop, completeWork's requeue), read at the stored 1.3x
-// commits, the same shape from 1.27 to 1.36. "Stopping the worker" (a deletion turning the
+// commits, the same shape from 1.27 to 1.36. completeWork enqueues every sync again: after an error
+// at the back-off the sync asked for (requeueAt), after a success at the periodic resync, and the
+// work queue keeps one time per pod (work_queue.go Enqueue overwrites), so the resync comes 60-90 s
+// after the last sync ([0.2]). "Stopping the worker" (a deletion turning the
 // worker to termination, a kubelet going down) is one operation here: `stop`. Each sync after the
 // first waits for a runtime cache newer than the end of the previous sync ([0.6], podWorkerLoop's
 // `GetNewerThan(uid, lastSyncTime)`): it starts at the first PLEG relist after that end.
@@ -18,7 +21,7 @@ export interface PodWorker {
   /** Drop the sync in flight, the queued one and the requeue: the worker does nothing until asked again. */
   stop(): void;
   /** Sync again at `at` (the requeue after an error, [0.2], [4.6]); replaces an earlier requeue. */
-  requeueAt(at: number): void;
+  requeueAt(at: number, matters?: () => boolean): void;
   /** Whether a requeue is pending. */
   readonly requeued: boolean;
   cancelRequeue(): void;
@@ -30,6 +33,17 @@ export interface PodWorker {
   readonly syncing: boolean;
 }
 
+/**
+ * The periodic resync completeWork enqueues after a sync without error ([0.2]): its delay
+ * (resyncInterval, jittered), and whether the sync it starts can change anything then. A resync that
+ * would change nothing is left out (cost follows change): nothing is lost, as whatever makes a later
+ * one matter comes with a sync of its own, which enqueues the pod again.
+ */
+export interface PeriodicResync {
+  delay(): number;
+  matters(): boolean;
+}
+
 export class KubeletPodWorker implements PodWorker {
   private task?: RunningTask;
   private queued?: QueueItem;
@@ -37,6 +51,10 @@ export class KubeletPodWorker implements PodWorker {
   private queuedAt = 0;
   private pending = false;
   private requeue?: QueueItem;
+  /** Whether the sync under way asked for its own requeue (an error's back-off, [4.6]): completeWork then enqueues no resync. */
+  private requeuedThisSync = false;
+  /** A requeue that syncs only if this still says so when it is due. */
+  private requeueMatters?: () => boolean;
   /** When the previous sync ended (upstream's lastSyncTime, [0.6]); none before the first. */
   private lastSyncEnd?: number;
   /** When an on-demand relist last wrote the cache ([0.8], PLEGOnDemandRelist). */
@@ -51,6 +69,8 @@ export class KubeletPodWorker implements PodWorker {
     private readonly k: Kernel, private readonly sync: () => Task | undefined, private readonly mayRun: () => boolean,
     /** SyncPod's postSync, run once lastSyncTime is set ([0.8]: the on-demand relist from 1.36). */
     private readonly afterSync: () => void = () => {},
+    /** completeWork's periodic resync after a sync without error ([0.2]); none when not given. */
+    private readonly resync?: PeriodicResync,
   ) {}
 
   get syncing(): boolean {
@@ -78,6 +98,7 @@ export class KubeletPodWorker implements PodWorker {
   private readonly startQueued = (): void => {
     this.queued = undefined;
     this.refreshedAt = undefined; // that cache entry is this sync's: only a relist after it counts for the next
+    this.requeuedThisSync = false;
     const rest = this.sync();
     if (rest === undefined) { // the sync is over already: no task to run
       this.task = undefined;
@@ -90,6 +111,9 @@ export class KubeletPodWorker implements PodWorker {
   private readonly syncEnded = (): void => {
     this.task = undefined;
     this.lastSyncEnd = this.k.now;
+    // [0.2] completeWork: a sync that asked for no requeue of its own (no error) is enqueued again
+    // at the resync interval, which replaces whatever time the pod had in the work queue.
+    if (this.resync && !this.requeuedThisSync) this.requeueAt(this.k.now + this.resync.delay(), this.resync.matters);
     this.afterSync();
     if (this.pending) {
       this.pending = false;
@@ -99,6 +123,9 @@ export class KubeletPodWorker implements PodWorker {
 
   private readonly requeueFired = (): void => {
     this.requeue = undefined;
+    const matters = this.requeueMatters;
+    this.requeueMatters = undefined;
+    if (matters && !matters()) return; // a resync that would change nothing: left out
     this.requestSync();
   };
 
@@ -116,14 +143,17 @@ export class KubeletPodWorker implements PodWorker {
     return this.requeue !== undefined;
   }
 
-  requeueAt(at: number): void {
+  requeueAt(at: number, matters?: () => boolean): void {
     this.k.cancel(this.requeue);
     this.requeue = this.k.at(at, this.requeueFired);
+    this.requeueMatters = matters;
+    this.requeuedThisSync = true; // (reset when the next sync starts)
   }
 
   cancelRequeue(): void {
     this.k.cancel(this.requeue);
     this.requeue = undefined;
+    this.requeueMatters = undefined;
   }
 
   /** An on-demand relist wrote the pod's cache entry now ([0.8]): it is newer than the sync that just ended. */

@@ -148,9 +148,10 @@ export class ProbeWorkerLoop {
     }
     this.sim.k.cancel(w.timer);
     w.timer = undefined;
+    const aliveAtStart = inst.state === 'running';
     w.running = this.sim.k.at(this.sim.now + plan.seconds, () => {
       w.running = undefined;
-      this.finish(w, inst, plan);
+      this.finish(w, inst, plan, aliveAtStart);
     });
   }
 
@@ -180,7 +181,7 @@ export class ProbeWorkerLoop {
       sim.containerChanged(w.container); // the result read for this instance starts over
       w.onHold = false;
       w.startedOnRestart = false;
-      this.setResult(w, INITIAL[w.kind], false);
+      this.setResult(w, INITIAL[w.kind], false, undefined, true);
     }
     if (w.onHold) return undefined;
     if (!status.state.running) {
@@ -227,17 +228,25 @@ export class ProbeWorkerLoop {
       + (sidecar ? ' (up to 1.32 this happens to a sidecar as well, although the kubelet restarts it: a sidecar with a startup probe then never counts as started, #132826).' : '.');
   }
 
-  /** The run's answer, through the thresholds ([5.4]); then the next run. */
-  private finish(w: Worker, inst: Instance, plan: RunPlan): void {
+  /**
+   * The run's answer, through the thresholds ([5.4]); then the next run. `aliveAtStart`: the
+   * container was running when the run began (a run of no duration ends as it begins).
+   */
+  private finish(w: Worker, inst: Instance, plan: RunPlan, aliveAtStart = false): void {
     if (w.stopped) return;
     let next: Next = 'next';
-    if (this.sim.status.instanceOf(w.container) === inst && inst.state === 'running') {
-      const outcome = plan.timedOut ? 'failure' : this.outcome(w, inst, this.sim.now);
+    const current = this.sim.status.instanceOf(w.container) === inst && inst.state === 'running';
+    if (current || (aliveAtStart && w.instance === inst && w.spec.handler !== 'exec')) {
+      // [5.11] An httpGet, tcpSocket or gRPC run dials the pod's IP (prober.go runProbe: status.PodIP),
+      // not the container: one whose container was killed or exited meanwhile still ends, nothing
+      // listening, as a failed run with its Unhealthy event ([5.13]) that counts ([5.4]). E.g. the
+      // readiness run a liveness kill's status triggers ([5.9]) just before the kill.
+      const outcome = plan.timedOut || !current ? 'failure' : this.outcome(w, inst, this.sim.now);
       w.lastPlan = plan;
       if (outcome === 'failure') w.failedRunId = this.announceFailedRun(w, inst, plan);
       next = this.record(w, inst, outcome, plan);
       w.failedRunId = undefined;
-    } // else: the container went away during the run: a prober error, the result is thrown away
+    } // else: an exec run whose container went away: a prober error, the result is thrown away
     if (w.stopped) return;
     const tickDue = this.tickTime(w, w.nextIndex) <= this.sim.now + EPS && plan.seconds > 0;
     if (w.manualPending || (tickDue && next !== undefined)) {
@@ -343,16 +352,32 @@ export class ProbeWorkerLoop {
     return w.failedRunId === undefined ? [why] : [w.failedRunId, why];
   }
 
-  setResult(w: Worker, result: Verdict | undefined, announce: boolean, why?: string): void {
-    if (w.result === result) return;
-    w.result = result;
+  /**
+   * results_manager.go Set, and what the kubelet's sync loop does with its update ([0.2]). The
+   * cache is keyed by container ID: an update goes out when the result of that ID changes or is
+   * first set, so `newContainer` (doProbe's initial value for a new container ID) is an update even
+   * when the previous container ended on the same result. kubelet.go syncLoopIteration syncs the
+   * pod on every readiness and startup update (after SetContainerReadiness / SetContainerStartup,
+   * the patch here) and on a liveness update only when it is a Failure. Read: results_manager.go
+   * Set/setInternal (every stored copy), worker.go doProbe (1.27-era and 1.35+ copies), kubelet.go
+   * syncLoopIteration (a 1.2x copy and the stored 1.32-era tree); the same in 1.27-1.37.
+   * (Was: a sync at every change of the worker's one result: the initial liveness Success of a
+   * container that followed a Failure synced the pod, a readiness or startup worker's first look
+   * at a restarted container did not.)
+   */
+  setResult(w: Worker, result: Verdict | undefined, announce: boolean, why?: string, newContainer = false): void {
+    const changed = w.result !== result;
+    if (!changed && !newContainer) return;
     const sim = this.sim;
-    sim.containerChanged(w.container);
-    w.resultId = undefined;
-    if (announce && result) {
-      w.resultId = emitProbeResult(sim, w.container, w.kind, result, why ?? probeWhy(w, result), this.resultCause(w, result));
+    if (changed) {
+      w.result = result;
+      sim.containerChanged(w.container);
+      w.resultId = undefined;
+      if (announce && result) {
+        w.resultId = emitProbeResult(sim, w.container, w.kind, result, why ?? probeWhy(w, result), this.resultCause(w, result));
+      }
+      if (w.kind === 'readiness' || w.kind === 'startup') sim.patchStatus();
     }
-    if (w.kind === 'readiness' || w.kind === 'startup') sim.patchStatus();
-    sim.requestSync();
+    if (w.kind !== 'liveness' || result === 'failure') sim.requestSync();
   }
 }

@@ -12,8 +12,7 @@ import type { ContainerSpec, ProbeSpec } from '../scenario/types';
 import type { ProbeKind } from '../trace';
 import type { PodSim } from './podSim';
 import type { ContainerRecord, Instance } from './model';
-import type { QueueItem } from './queue';
-import { KUBELET_RESTART_GRACE, RESYNC_INTERVAL, jitteredDelay } from './timing';
+import { KUBELET_RESTART_GRACE } from './timing';
 import { ProbeWorkerLoop, type Verdict, type Worker } from './probeWorker';
 import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
 
@@ -186,17 +185,32 @@ export class ProbeManager {
    */
   statusGenerated(): void {
     const sim = this.sim;
+    this.startedWithoutResult = false; // this generation reads the new startup workers
     if (sim.deletion === undefined && !sim.terminalDone && sim.terminalAt === undefined) this.addMissing();
     const readiness = this.readinessWorkers;
     for (let i = 0; i < readiness.length; i++) {
       const w = readiness[i]!;
-      if (w.stopped) continue;
-      const inst = sim.status.instanceOf(w.container);
-      if (!inst || (w.instance === inst && w.result === 'success')) continue; // already ready: no status lookup
-      const status = sim.status.statusOf(w.container);
-      if (!status?.state.running || !status.started) continue;
-      this.trigger(w);
+      if (this.wouldTrigger(w)) this.trigger(w);
     }
+  }
+
+  /** UpdatePodStatus's manual trigger ([5.9]): a running, started container whose readiness result is not Success. */
+  private wouldTrigger(w: Worker): boolean {
+    if (w.stopped) return false;
+    const sim = this.sim;
+    const inst = sim.status.instanceOf(w.container);
+    if (!inst || (w.instance === inst && w.result === 'success')) return false; // already ready: no status lookup
+    const status = sim.status.statusOf(w.container);
+    return status?.state.running !== undefined && status.started === true;
+  }
+
+  /**
+   * Whether the pod worker's periodic resync would change anything here ([0.2]): its status
+   * generation would trigger a readiness run ([5.9]), or read a startup worker AddPod made after the
+   * last status had called its container started ([5.12]).
+   */
+  resyncMatters(): boolean {
+    return this.startedWithoutResult || this.readinessWorkers.some((w) => this.wouldTrigger(w));
   }
 
   /** The containers in AddPod's order (the spec does not change during a run). */
@@ -228,8 +242,8 @@ export class ProbeManager {
         // [5.12] The status just written called the container started because it had no startup
         // worker; the next status generation finds this one with no result and turns started
         // back to false, and only then does it probe. The pod worker's periodic resync is that
-        // next generation ([0.2], syncFrequency).
-        if (kind === 'startup' && status?.started) this.resyncLater();
+        // next generation when nothing else syncs the pod ([0.2], syncFrequency).
+        if (kind === 'startup' && status?.started) this.startedWithoutResult = true;
       }
     }
   }
@@ -240,15 +254,8 @@ export class ProbeManager {
     if (old.kind === 'readiness') this.readinessWorkers.splice(this.readinessWorkers.indexOf(old), 1);
   }
 
-  private resyncAt?: QueueItem;
-  /** The pod worker's next periodic sync, where nothing else would sync the pod ([0.2]). */
-  private resyncLater(): void {
-    if (this.resyncAt) return;
-    this.resyncAt = this.sim.k.at(this.sim.now + jitteredDelay(RESYNC_INTERVAL, this.sim.scenario.sim.requeueJitter), () => {
-      this.resyncAt = undefined;
-      this.sim.requestSync();
-    });
-  }
+  /** A startup worker made after the written status called its container started: the next generation turns it back ([5.12]). */
+  private startedWithoutResult = false;
 
   /** manualTriggerCh: a run now, or right after the run under way ([5.9]). */
   private trigger(w: Worker): void {

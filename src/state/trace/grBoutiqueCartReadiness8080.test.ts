@@ -97,9 +97,11 @@ describe('transcript: Online Boutique cartservice, gRPC probes on port 8080 wher
     expect(liveness.every((e) => e.output === 'timeout: failed to connect service "<pod IP>:8080" within 1s: context deadline exceeded')).toBe(true);
   });
 
-  it.each(['1.27', '1.31', '1.33'])('the engine\'s reading of the version: one bucket of 25 for the pod runs dry before the twelfth readiness failure is written (%s) [10.7]', (version) => {
-    const { rows } = readinessRow(version, '0');
+  it.each(['1.27', '1.31', '1.33'])('the engine\'s reading of the version: with one bucket of 25 for the pod the readiness row is not the published one (%s) [10.7]', (version) => {
+    // Up to 1.31 the readiness and liveness failures come at the same ticks and the Readiness row is
+    // the one the refills write (x35, 14m); at 1.33 it stops at x7.
+    const { rows, dump } = readinessRow(version, '0');
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.count).toBeLessThan(12);
+    expect(ageText(rows[0]!, dump)).not.toBe('26m (x12 over 29m)');
   });
 });

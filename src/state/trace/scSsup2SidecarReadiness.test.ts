@@ -23,8 +23,10 @@
 // interesting one: 11 failed runs in 69 s with a period of 10 s, which the probe worker's manual runs
 // explain ([5.9]: each status the kubelet generates triggers a readiness run of a started container
 // that is not ready, so the first syncs add runs at 1, 2 and 3 s before the ticks take over; the
-// engine's eleven are at 1, 2, 3, 10 (twice) and every 10 s to 70, the published first 71 s and last
-// 2 s before the listing).
+// engine's eleven are at 1, 2, 3, every 10 s to 70 and 63, the pod worker's periodic resync after
+// the sync at 3 s ([0.2], at the engine's default draw: a draw above about 0.23 puts it past the
+// listing), the published first 71 s and last 2 s before the listing. Until session 38 the eleventh
+// came from a sync at the liveness worker's initial Success, at 10 s, which upstream does not do).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apiSecond } from '../../engine/kubectl/humanDuration';

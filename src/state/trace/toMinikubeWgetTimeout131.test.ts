@@ -42,9 +42,9 @@
 // two manual runs), x91 between the switch (16m ago, so 333-392 s) and the write at about 1200 s
 // (the engine can run at most 88 in 867 s). The pod worker's periodic resync (60 s × U[1, 1.5),
 // [0.2]) generates a status each time, and a status generated while the container is not ready
-// triggers a readiness run ([5.9]): about 4 more in 300 s and 10-14 in 850 s, as published; the
-// engine leaves that resync out "where it would write nothing new" (podSim.ts
-// resyncForCollectedRuns), and so the runs it triggers.
+// triggers a readiness run ([5.9]): about 4 more in 300 s and 10-14 in 850 s, as published. Since
+// session 38 the engine runs that resync (podSim.ts resyncMatters), and its counts moved toward the
+// node's (34-35 by 300 s, 89-100 after the switch), not yet onto them.
 import { describe, expect, it } from 'vitest';
 import { apiSecond } from '../../engine/kubectl/humanDuration';
 import { runScenario } from '../../engine/run';
