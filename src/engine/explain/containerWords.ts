@@ -1,5 +1,6 @@
 // Each container's state in words ([2.1], [2.2], [4.5], [5.6], [10.1]–[10.3]): what the status
-// shows and what it means for the containers after it.
+// shows and what it means for the containers after it; a terminal pod's container with no status
+// says why none will come ([6.5]).
 
 import type { ContainerStatus } from '../api';
 import type { LoadedPod } from '../apiPod/loadPods';
@@ -83,12 +84,44 @@ function terminatedWords(name: string, kind: ContainerKind, s: ContainerStatus):
   return `${name} stopped (${exitText(t)}).`;
 }
 
+/**
+ * Whether status.message is the kubelet's admission rejection: rejectPod writes a status of its own,
+ * phase Failed, the admit handler's reason and "Pod was rejected: " + its message (kubelet.go
+ * rejectPod, the stored 1.3x copy, search-index file 12114237; older kubelets wrote "Pod " + the
+ * message, e.g. the eviction manager's Admit: "The node had condition: [DiskPressure]. ", reason
+ * Evicted, in the stored eviction_manager.go at 0239cd73).
+ */
+export function isAdmissionRejection(message: string | undefined): boolean {
+  return message !== undefined && /^Pod (was rejected: |The node had condition: )/.test(message);
+}
+
+/**
+ * A container with no status. While the pod runs the kubelet has not reported it yet ([10.1]); in a
+ * terminal pod nothing will report it ([6.5]): the pod was rejected at admission (rejectPod's status
+ * holds no container statuses, every version) or evicted by a kubelet that replaced the whole status
+ * (up to 1.21 evictPod built `v1.PodStatus{Phase: Failed, Reason: "Evicted", Message}` and killPodNow's
+ * PodStatusFunc returned it as the pod's status: eviction_manager.go at 5ff739ee and the stored
+ * killPodNow copies; from 1.22 evictPod's statusFn only edits the status generateAPIPodStatus made,
+ * which lists every container, as in the stored copies read up to 0239cd73).
+ */
+function noStatusWords(name: string, p: LoadedPod, extras: PodExtras): string {
+  const { phase, reason } = p.pod.status;
+  if (phase !== 'Failed' && phase !== 'Succeeded') return `${name} has no status yet: the kubelet has not reported it [10.1].`;
+  if (phase === 'Failed' && isAdmissionRejection(extras.statusMessage)) {
+    return `${name} has no status: the kubelet rejected the pod at admission${reason ? ` (${reason})` : ''} and never created its containers; the rejection's status holds only the phase Failed, the reason and "Pod was rejected: …", and the kubelet runs none of them [6.5].`;
+  }
+  if (phase === 'Failed' && reason === 'Evicted') {
+    return `${name} has no status: the pod was evicted before (or without) the kubelet reporting it; a kubelet older than 1.22 replaced an evicted pod's whole status with its phase, reason and message, so no container status is left, and nothing runs again [6.5].`;
+  }
+  return `${name} has no status: the pod is ${phase} and the kubelet never reported this container; it runs none of the pod's containers again [6.5].`;
+}
+
 export function containerExplanations(p: LoadedPod, extras: PodExtras): ContainerExplanation[] {
   const { spec, status } = p.pod;
   const out: ContainerExplanation[] = [];
   const add = (name: string, kind: ContainerKind, s: ContainerStatus | undefined) => {
     if (!s) {
-      out.push({ name, kind, state: 'none', restartCount: 0, words: `${name} has no status yet: the kubelet has not reported it [10.1].` });
+      out.push({ name, kind, state: 'none', restartCount: 0, words: noStatusWords(name, p, extras) });
       return;
     }
     const state = s.state.running ? 'running' : s.state.terminated ? 'terminated' : 'waiting';

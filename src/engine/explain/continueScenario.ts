@@ -4,7 +4,8 @@
 // seconds since the pod's creation (scenario/startFrom, seeded by sim/initialState). A container
 // seen crashing keeps crashing the way it was seen (its last run's length and exit code); a
 // CrashLoopBackOff keeps the delay the kubelet printed, so the next restart falls where
-// `sim explain` says ([4.5]).
+// `sim explain` says ([4.5]). Each image keeps its pull policy (explain/redact), and an image the
+// node has is not pulled again under IfNotPresent or Never ([0.3]; image_manager.go shouldPullImage).
 
 import { parseAllDocuments, stringify } from 'yaml';
 import type { ContainerState, ContainerStatus } from '../api';
@@ -148,6 +149,24 @@ function deletionLeft(deletionTimestamp: number | undefined, clock: Clock): numb
   return Math.max(0, Math.floor(deletionTimestamp - clock.created - clock.now));
 }
 
+/** Waiting reasons that say the container's image is not on the node: its pull failed or is refused. */
+const IMAGE_MISSING = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName']);
+
+/**
+ * Whether a container ran before (so its image is on the node) although startFrom seeds none of its
+ * runs: a waiting container whose last run the status no longer shows starts over (`observed`).
+ * sim/initialState marks the image of every seeded run present; this one's image would be pulled as
+ * if new, where the kubelet's shouldPullImage (image_manager.go, stored at 00a3928b and cfce511e,
+ * 1.27-1.37) pulls nothing under IfNotPresent or Never. So it gets `pull: 0`, the contract's "on the
+ * node already" (under Always the kubelet still asks the registry, and so does the run).
+ */
+function ranButNotSeeded(s: ContainerStatus, o: Obj | undefined): boolean {
+  if (IMAGE_MISSING.has(s.state.waiting?.reason ?? '')) return false;
+  const ran = s.restartCount > 0 || s.lastState.terminated !== undefined || s.state.running !== undefined || s.state.terminated !== undefined;
+  const seeded = o !== undefined && (o.state !== 'waiting' || o.lastState !== undefined);
+  return ran && !seeded;
+}
+
 /** The scenario text that continues the first pod of `text` from its observed state. */
 export function continueScenario(text: string, opts: ContinueOptions = {}): ContinueResult {
   const read = readRealPods(text);
@@ -182,6 +201,7 @@ export function continueScenario(text: string, opts: ContinueOptions = {}): Cont
     if (o) containers[s.name] = o;
     const b = behaviour(clock, s, initNames.has(s.name)) ?? stillStarting(clock, s, p.extras.startupProbes[s.name] !== undefined);
     if (b) behaviours[s.name] = b;
+    if (ranButNotSeeded(s, o)) behaviours[s.name] = { ...b, pull: 0 };
   }
 
   const meta = isObj(safe.metadata) ? safe.metadata : {};

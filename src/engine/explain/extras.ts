@@ -1,5 +1,6 @@
 // What the explanation reads of each pod beyond `sim status`: startup probe timing, grace
-// periods and the owner's kind. Keyed by the line where the pod starts, as loadPods reports it.
+// periods, the owner's kind and the status message. Keyed by the line where the pod starts, as
+// loadPods reports it.
 
 import type { Document, LineCounter } from 'yaml';
 import { isObj, type Obj } from '../apiPod/fields';
@@ -31,6 +32,8 @@ export function extrasOf(pod: Obj): PodExtras {
   const owners = Array.isArray(meta.ownerReferences) ? meta.ownerReferences.filter(isObj) : [];
   const owner = owners.find((o) => o.controller === true) ?? owners[0];
   if (owner && typeof owner.kind === 'string') out.ownerKind = owner.kind;
+  const status = isObj(pod.status) ? pod.status : {};
+  if (typeof status.message === 'string' && status.message !== '') out.statusMessage = status.message;
   return out;
 }
 

@@ -1,10 +1,35 @@
-// kubectl's surprises, spelled out for one pod: why the STATUS column says what it says when it
-// looks wrong. Read from printPod (PR printers.go printPod, as src/engine/kubectl/printPod.ts
-// follows it) and the phase rules ([6.2], [6.3]).
+// kubectl's surprises, spelled out for one pod: why the STATUS column (or RESTARTS) says what it
+// says when it looks wrong. Read from printPod (PR printers.go printPod, as
+// src/engine/kubectl/printPod.ts follows it) and the phase rules ([6.2], [6.3]).
 
 import type { ApiPod } from '../api';
 import type { KubectlColumns } from '../kubectl/printPod';
 import type { PodPhase } from '../trace';
+
+/**
+ * RESTARTS counting a restart that never ran (kubernetes#105358, #122160, #137992). When the runtime
+ * no longer lists a container whose written state was Running, convertToAPIContainerStatuses
+ * (pkg/kubelet/kubelet_pods.go, the stored copy at df5f0243, 1.31-era, and every older copy read)
+ * leaves it in the default Waiting state with lastState ContainerStatusUnknown (exit 137, no times,
+ * "The container could not be located when the pod was deleted.  The container used to be Running")
+ * and, as the pod has no deletionTimestamp, adds 1 to restartCount ("If the pod was not deleted,
+ * then it's been restarted"), whatever the restartPolicy. An eviction deletes nothing and the kubelet
+ * removes an evicted pod's containers at once (HandlePodReconcile, as diagnosed in #122160 and
+ * #141857), so the status generated after the kill takes that branch. Said only where nothing can
+ * have restarted: a terminal pod, or a container under restartPolicy Never.
+ */
+function unknownRestartQuirk(pod: ApiPod, kubectl: KubectlColumns): string | undefined {
+  if (pod.deletionTimestamp !== undefined) return undefined;
+  const terminal = pod.status.phase === 'Failed' || pod.status.phase === 'Succeeded';
+  const specs = [...pod.spec.initContainers, ...pod.spec.containers];
+  const never = (name: string) => (specs.find((c) => c.name === name)?.restartPolicy ?? pod.spec.restartPolicy) === 'Never';
+  const guessed = [...pod.status.initContainerStatuses, ...pod.status.containerStatuses]
+    .filter((s) => s.lastState.terminated?.reason === 'ContainerStatusUnknown' && s.restartCount > 0 && (terminal || never(s.name)));
+  if (guessed.length === 0) return undefined;
+  const names = guessed.map((s) => s.name).join(', ');
+  const policy = guessed.every((s) => never(s.name)) ? ' under restartPolicy Never' : '';
+  return `RESTARTS ${kubectl.restarts.split(' ')[0]} although nothing restarted${policy}: ${names}'s lastState ContainerStatusUnknown (exit 137, no times) is the kubelet's guess, not a run. The runtime no longer listed a container last written as Running (the kubelet removes an evicted pod's containers right after the kill), so convertToAPIContainerStatuses wrote that lastState and, the pod not being deleted, counted a restart (kubernetes#105358, #122160, #137992) [10.4].`;
+}
 
 export function kubectlQuirks(pod: ApiPod, kubectl: KubectlColumns, phase: PodPhase): string[] {
   const out: string[] = [];
@@ -34,6 +59,8 @@ export function kubectlQuirks(pod: ApiPod, kubectl: KubectlColumns, phase: PodPh
   if (podReason && st !== podReason && st !== 'Terminating' && st !== 'Unknown') {
     out.push(`The pod's own reason is ${podReason} (status.reason), but STATUS shows ${st}: kubectl starts from the pod's reason and a container's waiting or terminated reason replaces it [14.1] [14.3].`);
   }
+  const unknownRestart = unknownRestartQuirk(pod, kubectl);
+  if (unknownRestart) out.push(unknownRestart);
   if (st === 'NotReady') {
     out.push('NotReady: a container completed while another still runs, and the pod is not Ready, so kubectl prints NotReady instead of Completed.');
   }

@@ -1,11 +1,14 @@
 // Share safely (issue 14): a real pod carries names, images, environment values, annotations and
 // volumes that may be private. The share link of an explained pod keeps only what the lifecycle
-// needs (what readPod, the deciders and the explanation read) and lists what it dropped.
+// needs (what readPod, the deciders and the explanation read, and each image's pull policy, which
+// "Continue from here" needs) and lists what it dropped.
 
 import { parseAllDocuments, stringify } from 'yaml';
 import { isObj, type Obj } from '../apiPod/fields';
 import { normalizeImage } from '../apiPod/toActionsInput';
 import { MAX_TEXT_CHARS } from '../scenario/limits';
+import { defaultPullPolicy } from '../scenario/image';
+import { isAdmissionRejection } from './containerWords';
 import { isRealPod } from './readRealPods';
 
 export interface Redacted {
@@ -54,10 +57,27 @@ function probe(p: unknown): Obj | undefined {
   return out;
 }
 
+const PULL_POLICIES = new Set(['Always', 'IfNotPresent', 'Never']);
+
+/**
+ * The pull policy names nothing private and decides whether a continued run pulls: the kubelet's
+ * shouldPullImage (pkg/kubelet/images/image_manager.go, stored at 00a3928b and cfce511e, the same
+ * in 1.27-1.37 but for the alpha KubeletEnsureSecretPulledImages) never pulls under Never and pulls
+ * under IfNotPresent only an image the node lacks. It is kept as written; a dump without one gets
+ * the API server's default from the real image (SetDefaults_Container, scenario/image), since the
+ * alias `image-N` has no tag and would default to Always.
+ */
+function pullPolicy(c: Obj): string | undefined {
+  if (typeof c.imagePullPolicy === 'string' && PULL_POLICIES.has(c.imagePullPolicy)) return c.imagePullPolicy;
+  return typeof c.image === 'string' && c.image.trim() !== '' ? defaultPullPolicy(c.image) : undefined;
+}
+
 function container(c: Obj, images: Images, drop: Dropped): Obj {
   const out = pick(c, ['name', 'restartPolicy', 'restartPolicyRules']);
   const image = images.alias(c.image);
   if (image) out.image = image;
+  const policy = pullPolicy(c);
+  if (policy) out.imagePullPolicy = policy;
   for (const k of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
     const p = probe(c[k]);
     if (p) out[k] = p;
@@ -133,6 +153,8 @@ function pod(p: Obj, images: Images, drop: Dropped): Obj {
   }
   if (status.podIP !== undefined || status.hostIP !== undefined || status.podIPs !== undefined) drop.add('IP addresses');
   if (status.message !== undefined) drop.add('the status message');
+  // An admission rejection's status says so in its message's first words, which the explanation reads (containerWords).
+  if (typeof status.message === 'string' && isAdmissionRejection(status.message)) outStatus.message = 'Pod was rejected: …';
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec: outSpec, status: outStatus };
 }
 

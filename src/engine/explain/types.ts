@@ -23,6 +23,8 @@ export interface PodExtras {
   deletionGracePeriodSeconds?: number;
   /** The owner's kind (Job, ReplicaSet, …), when metadata.ownerReferences names a controller. */
   ownerKind?: string;
+  /** status.message (an eviction's or an admission rejection's words), when the object has one. */
+  statusMessage?: string;
 }
 
 export interface ExplainSettings {
