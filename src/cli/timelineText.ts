@@ -2,7 +2,7 @@
 // it changes (the trace's pod.kubectl events).
 //   12.300  istio-proxy       container.start    attempt 0 — [2.1] …
 
-import type { Trace, TraceEvent } from '../engine/trace';
+import { probeErroredReason, type Trace, type TraceEvent } from '../engine/trace';
 
 const TIME_WIDTH = 9;
 const WHO_WIDTH = 17;
@@ -36,7 +36,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'hook.end': return e.exitCode === undefined ? (e.failed ? `${e.hook}, failed` : e.hook) : `${e.hook}, exit ${e.exitCode}`;
     case 'probe.result': return `${e.probe} ${e.result}`;
     case 'probe.failed': return `${e.probe} run failed (${e.run} in a row)`;
-    case 'probe.errored': return `${e.probe} run errored (context canceled)`;
+    case 'probe.errored': return `${e.probe} run errored (${probeErroredReason(e)})`;
     case 'job.failed': return e.reason;
     case 'node.kubeletRestart':
     case 'node.kubeletStarted':

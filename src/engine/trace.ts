@@ -180,15 +180,26 @@ export interface ProbeFailedEvent extends ContainerEventBase {
   output?: string;
 }
 /**
- * A probe run that errored instead of answering ([5.14]): in 1.35 and 1.36 the probe workers run on
- * the pod sync's context, which the pod worker cancels when the pod is deleted, so every later exec
- * probe of the pod fails with "context canceled". The kubelet records a Warning Unhealthy event
- * and throws the result away: the worker's result (Ready, live, started) stays as it was.
+ * A probe run that errored instead of answering: in 1.35 and 1.36 the probe workers run on the pod
+ * sync's context, which the pod worker cancels when the pod is deleted, so every later exec probe
+ * of the pod fails with "context canceled" ([5.14]); and an exec run on a container that has exited
+ * while its status still says running fails in the runtime ([5.11]). The kubelet records a Warning
+ * Unhealthy event and throws the result away: the worker's result (Ready, live, started) stays as it was.
  */
+/** The runtime's error of an exec run on the pod sync's cancelled context ([5.14]). */
+export const CONTEXT_CANCELED_ERROR = 'rpc error: code = Canceled desc = context canceled';
+
+/** Why a probe run errored, in a few words: the cancelled context ([5.14]) or an exited container ([5.11]). */
+export function probeErroredReason(e: Pick<ProbeErroredEvent, 'error'>): string {
+  return e.error === undefined || e.error === CONTEXT_CANCELED_ERROR ? 'context canceled' : 'container exited';
+}
+
 export interface ProbeErroredEvent extends ContainerEventBase {
   type: 'probe.errored';
   probe: ProbeKind;
   attempt: number;
+  /** The runtime's error, as the Unhealthy event prints it after "probe errored…: " ([5.13]); absent in older traces: the cancelled context of [5.14]. */
+  error?: string;
 }
 export interface FaultEvent extends EventBase {
   type: 'fault';

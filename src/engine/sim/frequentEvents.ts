@@ -7,7 +7,7 @@
 // trace's JSON is the same), with one literal for an event with causes and one for an event without.
 
 import type { PrintBasis } from '../kubectl/printPod';
-import type { PodConditionType, ProbeKind, TraceEvent } from '../trace';
+import type { PodConditionType, ProbeErroredEvent, ProbeKind, TraceEvent } from '../trace';
 import { causeIds, type Causes, type PodSim } from './podSim';
 
 /** Events of one container attempt that say nothing else: a start, the app up, started, ready, unready. */
@@ -88,14 +88,27 @@ export function emitProbeFailed(sim: PodSim, container: string, probe: ProbeKind
     : { type: 'probe.failed', container, probe, attempt, run, why, t, id, cause: ids });
 }
 
-/** One errored probe run ([5.14]): no answer, so no result; as frequent as the probe's period. */
-export function emitProbeErrored(sim: PodSim, container: string, probe: ProbeKind, attempt: number, why: string, cause?: Causes): string {
+/**
+ * An errored run's event with the runtime's error, as prober.go's Unhealthy event carries it after
+ * "probe errored…: " ([5.13]). `error` is optional on the wire: a trace without it (made before the
+ * field) is the context-cancelled error of [5.14]. (Declared here until trace.ts's ProbeErroredEvent
+ * names the field; an event of this type is a ProbeErroredEvent.)
+ */
+/** A probe.errored event (the trace's type carries the runtime's error). */
+export type ProbeErroredWithError = ProbeErroredEvent;
+
+/**
+ * One errored probe run ([5.13]; [5.14] a cancelled context, [5.11] an exec on an exited
+ * container): no answer, so no result; as frequent as the probe's period.
+ */
+export function emitProbeErrored(sim: PodSim, container: string, probe: ProbeKind, attempt: number, error: string, why: string, cause?: Causes): string {
   const t = sim.eventTime();
   const id = sim.nextEventId();
   const ids = causeIds(cause);
-  return sim.keep(ids === undefined
-    ? { type: 'probe.errored', container, probe, attempt, why, t, id }
-    : { type: 'probe.errored', container, probe, attempt, why, t, id, cause: ids });
+  const e: ProbeErroredWithError = ids === undefined
+    ? { type: 'probe.errored', container, probe, attempt, error, why, t, id }
+    : { type: 'probe.errored', container, probe, attempt, error, why, t, id, cause: ids };
+  return sim.keep(e);
 }
 
 /** A condition's new status ([7]); `reason` only when the condition has one. */

@@ -79,6 +79,23 @@ export function goSeconds(seconds: number): string {
   return h > 0 ? `${h}h${m}m${s}s` : m > 0 ? `${m}m${s}s` : `${s}s`;
 }
 
+/**
+ * containerd's ExecSync on a container that is no longer CONTAINER_RUNNING, as the kubelet's runtime
+ * client returns it (the gRPC status's text; code Unknown: a plain error; read: containerd's
+ * execInContainer, probeContext.ts). Published in `kubectl describe` ("Readiness probe errored:
+ * rpc error: code = Unknown desc = failed to exec in container: container is in CONTAINER_EXITED
+ * state", a crash-looping ClickHouse keeper, search-index file 52732581247) and in an e2e kubelet
+ * log ("Probe errored" err="rpc error: code = Unknown desc = …", file 29768880237).
+ */
+export const EXEC_ON_EXITED_CONTAINER_ERROR = 'rpc error: code = Unknown desc = failed to exec in container: container is in CONTAINER_EXITED state';
+
+/**
+ * The first minor whose prober words an errored run "%s probe errored and resulted in %s state: %s"
+ * (kubernetes#125901, in v1.33.0-alpha.1's changelog); before, "%s probe errored: %v" (the 1.2x-1.32
+ * prober.go). The result of an exec's error is probe.Unknown: "unknown state".
+ */
+export const PROBE_ERRORED_UNKNOWN_SINCE = 33;
+
 /** The output of an HTTP probe whose handler answered `statusCode` (400-599). */
 export function failingStatusOutput(statusCode: number): string {
   return `HTTP probe failed with statuscode: ${statusCode}`;

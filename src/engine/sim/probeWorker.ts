@@ -20,8 +20,8 @@ import type { QueueItem } from './queue';
 import { grpcRunPlan, runPlan, type RunPlan } from './probeRun';
 import { failedRunWhyOf, probeWhy } from './probeWhys';
 import { emitProbeErrored, emitProbeFailed, emitProbeResult } from './frequentEvents';
-import { erroredRunWhy, probeRunErrors } from './probeContext';
-import { failedRunOutput, failingStatusOutput, type FailedRunCause } from './probeOutput';
+import { CONTEXT_CANCELED_ERROR, erroredRunWhy, execMeetsExitedContainer, exitedRunWhy, probeRunErrors } from './probeContext';
+import { EXEC_ON_EXITED_CONTAINER_ERROR, failedRunOutput, failingStatusOutput, type FailedRunCause } from './probeOutput';
 import { nextScriptEdge, scriptWindowAt } from './probeScript';
 
 export type Verdict = 'success' | 'failure';
@@ -138,6 +138,11 @@ export class ProbeWorkerLoop {
       this.errored(w, inst);
       return;
     }
+    if (execMeetsExitedContainer(w.spec.handler, inst, this.sim.now)) {
+      // [5.11] the status still says running, the runtime no longer runs it: ExecSync refuses at once
+      this.erroredRun(w, inst, EXEC_ON_EXITED_CONTAINER_ERROR, exitedRunWhy(w.container, w.kind, this.sim.minor, false), [inst.ids.exit]);
+      return;
+    }
     // [5.17] a gRPC run dials until the app listens or timeoutSeconds runs out; a verdict's handler always answers
     const plan = w.spec.handler === 'grpc' && w.spec.verdict === undefined
       ? grpcRunPlan(w.spec, inst.behavior, w.kind, this.sim.now, inst.upAt ?? 0)
@@ -161,10 +166,18 @@ export class ProbeWorkerLoop {
    * run under way when the context is cancelled ends the same way at that moment.
    */
   errored(w: Worker, inst: Instance): void {
+    this.erroredRun(w, inst, CONTEXT_CANCELED_ERROR, erroredRunWhy(w.container, w.kind, this.sim.minor), [this.sim.deletion?.id]);
+  }
+
+  /**
+   * A run that errored now (prober.go probe records "… probe errored…" with the runtime's `error`,
+   * [5.13]; worker.go doProbe throws the result away): the worker waits for its next tick.
+   */
+  private erroredRun(w: Worker, inst: Instance, error: string, why: string, cause: (string | undefined)[]): void {
     this.sim.k.cancel(w.running);
     w.running = undefined;
     w.manualPending = false;
-    emitProbeErrored(this.sim, w.container, w.kind, inst.attempt, erroredRunWhy(w.container, w.kind, this.sim.minor), [this.sim.deletion?.id]);
+    emitProbeErrored(this.sim, w.container, w.kind, inst.attempt, error, why, cause);
     if (this.tickTime(w, w.nextIndex) <= this.sim.now + EPS) w.nextIndex = this.firstTickAfterNow(w);
     this.settle(w, 'next');
   }
@@ -246,7 +259,11 @@ export class ProbeWorkerLoop {
       if (outcome === 'failure') w.failedRunId = this.announceFailedRun(w, inst, plan);
       next = this.record(w, inst, outcome, plan);
       w.failedRunId = undefined;
-    } // else: an exec run whose container went away: a prober error, the result is thrown away
+    } else if (aliveAtStart && w.spec.handler === 'exec' && inst.state === 'exited') {
+      // [5.11] an exec run whose container exited meanwhile errors ([5.13]); the result is thrown away
+      // (one begun at the instant of the exit is lost without an event, execMeetsExitedContainer)
+      emitProbeErrored(this.sim, w.container, w.kind, inst.attempt, EXEC_ON_EXITED_CONTAINER_ERROR, exitedRunWhy(w.container, w.kind, this.sim.minor, true), [inst.ids.exit]);
+    }
     if (w.stopped) return;
     const tickDue = this.tickTime(w, w.nextIndex) <= this.sim.now + EPS && plan.seconds > 0;
     if (w.manualPending || (tickDue && next !== undefined)) {

@@ -1,6 +1,7 @@
 // The engine's invariants as plain checks over (pod description, trace): the property tests run
 // each one with fast-check, and `npm run fuzz` runs all of them for a long time.
 
+import { CONTEXT_CANCELED_ERROR } from '../sim/probeContext';
 import { simulate } from '../sim/simulate';
 import type { Trace, TraceEvent } from '../trace';
 import { buildScenario, type PodDesc } from './build';
@@ -145,16 +146,25 @@ export const deterministic: Invariant = (d, t) =>
   JSON.stringify(simulate(buildScenario(d))) === JSON.stringify(t) ? [] : ['a second run gave a different trace'];
 
 /**
- * [5.14] Probe runs error only once the pod is deleted, only in 1.35 and 1.36, and there no exec
- * probe answers any more: no run fails after the deletion (the random pods' probes are all exec).
- * A result may still turn to failure without a run, for a container the status says is not
- * running ([5.3]).
+ * [5.14] Probe runs error with the cancelled context only once the pod is deleted, only in 1.35 and
+ * 1.36, and there no exec probe answers any more: no run fails after the deletion (the random pods'
+ * probes are all exec). A result may still turn to failure without a run, for a container the
+ * status says is not running ([5.3]). [5.11] Any other errored run is an exec on a container that
+ * had exited before it: it cites that exit.
  */
 export const erroredProbesAfterDeletion: Invariant = (_d, t) => {
   const out: string[] = [];
   const deleted = of(t, 'pod.deleted')[0];
   const affected = t.kubernetesVersion === '1.35' || t.kubernetesVersion === '1.36';
+  const byId = new Map(t.events.map((e) => [e.id, e]));
   for (const e of of(t, 'probe.errored')) {
+    const error = (e as { error?: string }).error;
+    if (error !== undefined && error !== CONTEXT_CANCELED_ERROR) {
+      // [5.11] an exec on an exited container: it cites that container's earlier exit
+      const exit = e.cause?.map((id) => byId.get(id)).find((c) => c?.type === 'container.exit');
+      if (!exit || (exit as { container: string }).container !== (e as { container: string }).container || exit.t >= e.t) out.push(`a probe run errored at ${e.t} without its container's earlier exit`);
+      continue;
+    }
     if (!affected) out.push(`a probe run errored at ${e.t} in ${t.kubernetesVersion}`);
     if (!deleted || e.t < deleted.t) out.push(`a probe run errored at ${e.t} before any deletion`);
   }

@@ -1,7 +1,7 @@
 // One trace event as a sentence a learner can read aloud (presenter mode's headline, the step
 // buttons' announcement). The event's `why` says which rule made it happen; this says what happened.
 
-import type { TraceEvent } from '../../engine/trace';
+import { probeErroredReason, type TraceEvent } from '../../engine/trace';
 import { formatSeconds } from '../format';
 
 const PROBE = { startup: 'startup', liveness: 'liveness', readiness: 'readiness' } as const;
@@ -35,7 +35,7 @@ export function describeEvent(e: TraceEvent): string {
     case 'hook.end': return `${e.container}’s ${e.hook} hook ${e.exitCode === undefined ? (e.failed ? 'fails' : 'ends') : `ends with code ${e.exitCode}`}.`;
     case 'probe.result': return `${e.container}’s ${PROBE[e.probe]} probe now reports ${e.result}.`;
     case 'probe.failed': return `A ${PROBE[e.probe]} probe run of ${e.container} fails (${e.run} in a row).`;
-    case 'probe.errored': return `A ${PROBE[e.probe]} probe run of ${e.container} errors (context canceled): its result stays as it was.`;
+    case 'probe.errored': return `A ${PROBE[e.probe]} probe run of ${e.container} errors (${probeErroredReason(e)}): its result stays as it was.`;
     case 'fault': return `Injected: ${e.do}${e.container ? ` on ${e.container}` : ''}${e.exitCode === undefined ? '' : ` (exit code ${e.exitCode})`}.`;
     case 'node.kubeletRestart': return 'The node’s kubelet restarts; the containers keep running.';
     case 'node.kubeletStarted': return 'The kubelet is back and syncs the pod again.';

@@ -8,7 +8,7 @@ import { DEADLINE_MESSAGE } from '../../engine/sim/activeDeadline';
 import { upperBound } from '../kubectlAt';
 import { EventCorrelator, EventLogger, EventNames, eventAggregatorByReasonFunc, eventAggregatorByReasonMessageFunc, getEventKey, type CorrelatedEvent, type EventLog } from './eventAggregator';
 import { EVENT_TTL_SECONDS, spamKey } from './eventSpamFilter';
-import { containerFieldPath, createdMessage, describedMessage, imagePresentMessage, pulledMessage, startedMessage, traceMinor } from './eventWording';
+import { containerFieldPath, createdMessage, describedMessage, imagePresentMessage, probeErroredError, probeErroredMessage, pulledMessage, startedMessage, traceMinor } from './eventWording';
 import { goSortSlice, kubectlXorshift } from './goSort';
 
 export interface DescribeRow {
@@ -102,9 +102,9 @@ export function kubeEvents(e: TraceEvent, context: EventContext): Row[] {
       // exec `test -f`), "Liveness probe failed:" in a 1.35 describe.
       return [kubelet('Warning', 'Unhealthy', e.output === undefined ? `${PROBE_NAME[e.probe]} probe failed:` : `${PROBE_NAME[e.probe]} probe failed: ${e.output}`)];
     case 'probe.errored':
-      // prober.go probe, for a run that returned an error ([5.14]): "%s probe errored and resulted
-      // in %s state: %s", the result Unknown (a published 1.35 `kubectl get events` line).
-      return [kubelet('Warning', 'Unhealthy', `${PROBE_NAME[e.probe]} probe errored and resulted in unknown state: rpc error: code = Canceled desc = context canceled`)];
+      // prober.go probe, for a run that returned an error ([5.13]; [5.14], [5.11]): the runtime's
+      // error, worded by version (eventWording.ts probeErroredMessage).
+      return [kubelet('Warning', 'Unhealthy', probeErroredMessage(PROBE_NAME[e.probe], probeErroredError(e), minor))];
     case 'hook.end':
       // The event carries no detail, "so that secrets won't leak" (executePreStopHook and
       // startContainer since 1.26, #119541): a failed exec or HTTP handler, or one with no running
@@ -234,7 +234,7 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean, p
     case 'probe.failed':
       return `${e.type}|${e.probe}|${e.output ?? ''}`;
     case 'probe.errored':
-      return `${e.type}|${e.probe}`;
+      return `${e.type}|${e.probe}|${probeErroredError(e)}`;
     case 'hook.end':
       return `${e.type}|${e.hook}|${e.failed === true}|${e.exitCode ?? ''}`;
     default:

@@ -14,6 +14,9 @@
 // 2025) means late 1.30/1.31 patch releases print the colon too.
 
 import { goDurationString, goMillisecondsString } from './goDuration';
+import { PROBE_ERRORED_UNKNOWN_SINCE } from '../../engine/sim/probeOutput';
+import { CONTEXT_CANCELED_ERROR } from '../../engine/sim/probeContext';
+import type { ProbeErroredWithError } from '../../engine/sim/frequentEvents';
 
 const NEWEST_MINOR = 37;
 
@@ -74,4 +77,23 @@ export function describedMessage(message: string, fieldPath: string | undefined,
 /** A container's fieldPath in its pod (GenerateContainerRef's fieldPath): init and sidecar containers are in initContainers. */
 export function containerFieldPath(name: string, kind: 'init' | 'sidecar' | 'main'): string {
   return `${kind === 'main' ? 'spec.containers' : 'spec.initContainers'}{${name}}`;
+}
+
+/**
+ * prober.go probe's Warning Unhealthy for a run that returned an error ([5.13]): up to 1.32
+ * "%s probe errored: %v" (every 1.2x-1.3x prober.go read before the change), from 1.33 "%s probe
+ * errored and resulted in %s state: %s" with probe.Unknown's "unknown" (kubernetes#125901, in
+ * v1.33.0-alpha.1; read in a stored copy of that era, id 262713168). `probe`: "Readiness",
+ * "Liveness" or "Startup" (probeType's String). Published: "Readiness probe errored: rpc error:
+ * code = Unknown desc = failed to exec in container: container is in CONTAINER_EXITED state" (a
+ * 1.32-era describe, `Created container: x`), and the 1.35 "… errored and resulted in unknown
+ * state: rpc error: code = Canceled desc = context canceled" of [5.14].
+ */
+export function probeErroredMessage(probe: string, error: string, minor: number): string {
+  return minor >= PROBE_ERRORED_UNKNOWN_SINCE ? `${probe} probe errored and resulted in unknown state: ${error}` : `${probe} probe errored: ${error}`;
+}
+
+/** The runtime's error an errored run carries; a trace made before the field: the cancelled context of [5.14]. */
+export function probeErroredError(e: ProbeErroredWithError): string {
+  return e.error ?? CONTEXT_CANCELED_ERROR;
 }

@@ -1,6 +1,6 @@
 // One trace event in words, for the tooltip and the selection panel.
 
-import type { TraceEvent } from '../../engine/trace';
+import { probeErroredReason, type TraceEvent } from '../../engine/trace';
 import { formatSeconds } from './scale';
 
 /** "10 s · istio-proxy · container.exit" */
@@ -37,7 +37,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'hook.end': return `${e.hook}${e.exitCode === undefined ? (e.failed ? ', failed' : '') : `, exit code ${e.exitCode}`}`;
     case 'probe.result': return `${e.probe} probe: ${e.result}`;
     case 'probe.failed': return `${e.probe} probe run failed, ${e.run} in a row, run ${e.attempt + 1}`;
-    case 'probe.errored': return `${e.probe} probe run errored (context canceled), run ${e.attempt + 1}`;
+    case 'probe.errored': return `${e.probe} probe run errored (${probeErroredReason(e)}), run ${e.attempt + 1}`;
     case 'sim.truncated': return `stopped early: budget of ${e.limit.toLocaleString('en-US')} ${e.reason === 'events' ? 'events' : 'steps'}`;
     case 'node.kubeletRestart':
     case 'node.kubeletStarted':
