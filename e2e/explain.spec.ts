@@ -202,7 +202,14 @@ test('a CrashLoopBackOff explained, then continued from here', async ({ page }, 
 });
 
 test('continue from here, then a fault: the sidecar crashed after "now" restarts', async ({ page }) => {
-  await paste(page, 'running-sidecar.yaml');
+  await test.step('a terminal pod: Continue from here is disabled, and says why before it is pressed', async () => {
+    await paste(page, 'evicted-completed.yaml');
+    const button = page.getByTestId('continue-from-here');
+    await expect(button).toBeDisabled();
+    await expect(page.locator('#explain-continue-hint')).toContainText('Nothing to continue: the pod is Succeeded, a terminal phase');
+  });
+  await replaceEditorText(page, fixture('running-sidecar.yaml'));
+  await expect(page.getByTestId('continue-from-here')).toBeEnabled();
   await page.getByTestId('continue-from-here').click();
   await expect(page.getByTestId('observed-boundary')).toHaveAttribute('data-t', '370');
   await setCursor(page, 400);

@@ -167,16 +167,22 @@ function ranButNotSeeded(s: ContainerStatus, o: Obj | undefined): boolean {
   return ran && !seeded;
 }
 
+/**
+ * Why a pod whose written phase is `phase` cannot be continued, or undefined when it can: a
+ * terminal pod never runs again ([6.5]: SyncPod returns at once for it, and the phase never changes).
+ */
+export function continueRefusal(phase: string | undefined): string | undefined {
+  if (phase !== 'Succeeded' && phase !== 'Failed') return undefined;
+  return `the pod is ${phase}, a terminal phase: the kubelet runs none of its containers again, so there is nothing to continue (a controller, such as a ReplicaSet or Job, would create a new pod instead) [6.5].`;
+}
+
 /** The scenario text that continues the first pod of `text` from its observed state. */
 export function continueScenario(text: string, opts: ContinueOptions = {}): ContinueResult {
   const read = readRealPods(text);
   if (read.kind !== 'pods' || read.input.pods.length === 0) return { ok: false, message: 'No pod with a status could be read from the text.' };
   const p = read.input.pods[0]!;
-  const phase = p.pod.status.phase;
-  if (phase === 'Succeeded' || phase === 'Failed') {
-    // [6.5] SyncPod returns at once for a terminal pod, and the phase never changes again.
-    return { ok: false, message: `the pod is ${phase}, a terminal phase: the kubelet runs none of its containers again, so there is nothing to continue (a controller, such as a ReplicaSet or Job, would create a new pod instead) [6.5].` };
-  }
+  const refusal = continueRefusal(p.pod.status.phase);
+  if (refusal !== undefined) return { ok: false, message: refusal };
   const safe = firstRedactedPod(text);
   if (!safe) return { ok: false, message: 'The pod could not be made share-safe.' };
   const created = p.creationTimestamp;

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HISTORY_KEY } from '../history/history';
 import { memoryStorage } from '../history/testStorage';
-import { createAppStore } from '../store';
-import { continueFromHere } from './continueFromHere';
+import { createAppStore, type AppState } from '../store';
+import { continueFromHere, selectContinueRefusal } from './continueFromHere';
 
 const POD = readFileSync(new URL('../../engine/explain/fixtures/crashloop.yaml', import.meta.url), 'utf8');
 
@@ -36,5 +36,18 @@ describe('continueFromHere', () => {
     const store = createAppStore('apiVersion: v1\nkind: Pod\n');
     expect(continueFromHere(store, memoryStorage(), 5)).toBe(false);
     expect(store.getState().shareNotice).toMatchObject({ tone: 'error' });
+  });
+});
+
+describe('selectContinueRefusal: the button says why before it is pressed [6.5]', () => {
+  const stateWith = (phase: string | undefined) => ({ result: { explain: { pods: [{ pod: { status: { phase } } }] } } }) as unknown as AppState;
+
+  it.each(['Succeeded', 'Failed'])('a %s pod: nothing to continue, as continueScenario says', (phase) => {
+    expect(selectContinueRefusal(stateWith(phase))).toMatch(new RegExp(`^the pod is ${phase}, a terminal phase`));
+  });
+
+  it.each(['Pending', 'Running', undefined])('a %s pod, or no explanation: the button works', (phase) => {
+    expect(selectContinueRefusal(stateWith(phase))).toBeUndefined();
+    expect(selectContinueRefusal({ result: null } as unknown as AppState)).toBeUndefined();
   });
 });

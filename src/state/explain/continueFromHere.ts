@@ -3,10 +3,10 @@
 // goes into History first; if the storage refuses it, nothing is replaced (the storage notice
 // offers it for export).
 
-import { continueScenario } from '../../engine/explain/continueScenario';
+import { continueRefusal, continueScenario } from '../../engine/explain/continueScenario';
 import { keepOwnText, markOpened } from '../history/keepOwnWork';
 import type { TextStorage } from '../persistence';
-import type { AppStore } from '../store';
+import type { AppState, AppStore } from '../store';
 import { selectVersion } from '../simulationDoc/selectors';
 import { selectExplanation } from './selectExplanation';
 
@@ -32,3 +32,6 @@ export function continueFromHere(store: AppStore, storage: TextStorage | null, n
   });
   return true;
 }
+
+/** Why the first explained pod cannot be continued (a terminal pod, [6.5]), or undefined: the button says so before it is pressed. */
+export const selectContinueRefusal = (s: AppState): string | undefined => continueRefusal(s.result?.explain?.pods[0]?.pod.status.phase);
