@@ -28,6 +28,12 @@
 //     the PR that changed the error itself was not read. Published: the old wording on a v1.29.4
 //     node (Calico's readiness, 2024) and the new one on a 1.32+ kind cluster (`Created
 //     container: nginx`), none of the new on 1.29 or 1.30.
+//   It stays a failure (session 38): that exec_test.go's case "Timeout" expects probe.Failure, no
+//   error; only its gate-off case gives probe.Unknown with the error: prober.go's "probe errored",
+//   a result worker.go doProbe throws away. Published `… probe errored and resulted in unknown
+//   state: command timed out: "…" timed out after 5s` rows are such nodes (GKE before 1.35 ignores
+//   exec probe timeouts, its upgrade page says); ExecProbeTimeout is not modelled
+//   (state/trace/execTimeoutFailsNotErrors.test.ts).
 // - an app that answers with a failing status (an injected failure's `statusCode`): pkg/probe/http
 //   `HTTP probe failed with statuscode: %d` for any status outside 200-399 (read in the stored
 //   http.go; 3xx is a success with a warning).
