@@ -180,20 +180,35 @@ export interface ProbeFailedEvent extends ContainerEventBase {
   output?: string;
 }
 /**
+ * containerd's ExecSync on a container that is no longer CONTAINER_RUNNING, as the kubelet's runtime
+ * client returns it (the gRPC status's text; code Unknown: a plain error; read: containerd's
+ * execInContainer, sim/probeContext.ts). Published in `kubectl describe` ("Readiness probe errored:
+ * rpc error: code = Unknown desc = failed to exec in container: container is in CONTAINER_EXITED
+ * state", a crash-looping ClickHouse keeper, search-index file 52732581247) and in an e2e kubelet
+ * log ("Probe errored" err="rpc error: code = Unknown desc = …", file 29768880237).
+ */
+export const EXEC_ON_EXITED_CONTAINER_ERROR = 'rpc error: code = Unknown desc = failed to exec in container: container is in CONTAINER_EXITED state';
+
+/** The runtime's error of an exec run on the pod sync's cancelled context ([5.14]). */
+export const CONTEXT_CANCELED_ERROR = 'rpc error: code = Canceled desc = context canceled';
+
+/**
+ * Why a probe run errored, in a few words: the cancelled context ([5.14]), an exited container
+ * ([5.11]), or else the one other error the engine records, an exec run past timeoutSeconds with
+ * ExecProbeTimeout off ([5.11], sim/execProbeTimeout.ts): the first two by their constant errors.
+ */
+export function probeErroredReason(e: Pick<ProbeErroredEvent, 'error'>): string {
+  if (e.error === undefined || e.error === CONTEXT_CANCELED_ERROR) return 'context canceled';
+  return e.error === EXEC_ON_EXITED_CONTAINER_ERROR ? 'container exited' : 'timed out, ExecProbeTimeout off';
+}
+
+/**
  * A probe run that errored instead of answering: in 1.35 and 1.36 the probe workers run on the pod
  * sync's context, which the pod worker cancels when the pod is deleted, so every later exec probe
  * of the pod fails with "context canceled" ([5.14]); and an exec run on a container that has exited
  * while its status still says running fails in the runtime ([5.11]). The kubelet records a Warning
  * Unhealthy event and throws the result away: the worker's result (Ready, live, started) stays as it was.
  */
-/** The runtime's error of an exec run on the pod sync's cancelled context ([5.14]). */
-export const CONTEXT_CANCELED_ERROR = 'rpc error: code = Canceled desc = context canceled';
-
-/** Why a probe run errored, in a few words: the cancelled context ([5.14]) or an exited container ([5.11]). */
-export function probeErroredReason(e: Pick<ProbeErroredEvent, 'error'>): string {
-  return e.error === undefined || e.error === CONTEXT_CANCELED_ERROR ? 'context canceled' : 'container exited';
-}
-
 export interface ProbeErroredEvent extends ContainerEventBase {
   type: 'probe.errored';
   probe: ProbeKind;

@@ -22,10 +22,15 @@ export interface GateInfo {
   alpha: number;
   /** First minor where it is on by default (beta), if any. */
   beta?: number;
-  /** First minor where it is GA (locked on), if any. */
+  /** First minor where it is GA (locked on, unless `locked` comes later), if any. */
   ga?: number;
   /** First minor where the gate is gone (after GA: the feature is always on, and a kubelet refuses the name), if any. */
   removed?: number;
+  /**
+   * First minor where a GA gate is locked to its default (LockToDefault), when that comes after GA:
+   * before it the gate is GA, on by default, and can still be turned off. Absent: locked from `ga`.
+   */
+  locked?: number;
   summary: string;
 }
 
@@ -47,6 +52,14 @@ export const FEATURE_GATES = {
   // locked ("remove in 1.36"); no stored 1.36 or 1.37 tree shows the removal, and realGates.ts keeps
   // the name through 1.37, so no `removed` here.
   JobSuccessPolicy: { alpha: 30, beta: 31, ga: 33, summary: 'a Job\'s successPolicy (KEP-3998)' },
+  // [5.11] kube_features.go: 1.20 GA, on by default and settable ("lock to default and remove after
+  // v1.22 based on KEP #1972 update", unchanged in the 1.27-era unversioned copies and the 1.32/1.33-
+  // era versionedSpecs: {1.20, Default: true, GA}); locked from 1.35 ({1.35, Default: true, GA,
+  // LockToDefault: true}, "remove in v1.38", read in the newest stored kube_features.go, whose
+  // comment says "Locked to default, will remove in v1.38"). So off is a choice at 1.27-1.34 only;
+  // component-base featuregate SetFromMap refuses it later: "cannot set feature gate %v to %v,
+  // feature is locked to %v". Off: sim/execProbeTimeout.ts.
+  ExecProbeTimeout: { alpha: 20, beta: 20, ga: 20, locked: 35, summary: 'an exec probe run past timeoutSeconds fails; off, the run errors and its result is thrown away (KEP-1972)' },
 } as const satisfies Record<string, GateInfo>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;
@@ -97,10 +110,11 @@ export function gateAbsence(name: FeatureGateName, v: KubeVersion): string {
   return `it arrives in 1.${g.alpha}`;
 }
 
-/** Whether a gate is locked on (GA) in a version: overrides are then refused. */
+/** Whether a gate is locked on (GA, LockToDefault) in a version: overrides are then refused. */
 export function gateLocked(name: FeatureGateName, v: KubeVersion): boolean {
-  const ga = (FEATURE_GATES[name] as GateInfo).ga;
-  return ga !== undefined && minor(v) >= ga;
+  const g = FEATURE_GATES[name] as GateInfo;
+  const at = g.locked ?? g.ga;
+  return at !== undefined && minor(v) >= at;
 }
 
 export function defaultGates(v: KubeVersion): FeatureGates {

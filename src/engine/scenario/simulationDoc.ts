@@ -94,7 +94,9 @@ function checkGate(p: Problems, g: GateSetting, version: KubeVersion): [FeatureG
     return undefined;
   }
   if (gateLocked(g.name, version) && g.value === false) {
-    p.error(path, `cannot set feature gate ${g.name} to false, feature is locked to true (GA in 1.${(FEATURE_GATES[g.name] as { ga?: number }).ga})`, g.valueSpan);
+    const info = FEATURE_GATES[g.name] as { ga?: number; locked?: number };
+    const locked = info.locked !== undefined && info.locked !== info.ga ? `, locked in 1.${info.locked}` : '';
+    p.error(path, `cannot set feature gate ${g.name} to false, feature is locked to true (GA in 1.${info.ga}${locked})`, g.valueSpan);
     return undefined;
   }
   // A gate left from an older version: locked on now, or already the default (gateNotes.ts).

@@ -32,8 +32,8 @@
 //   error; only its gate-off case gives probe.Unknown with the error: prober.go's "probe errored",
 //   a result worker.go doProbe throws away. Published `… probe errored and resulted in unknown
 //   state: command timed out: "…" timed out after 5s` rows are such nodes (GKE before 1.35 ignores
-//   exec probe timeouts, its upgrade page says); ExecProbeTimeout is not modelled
-//   (state/trace/execTimeoutFailsNotErrors.test.ts).
+//   exec probe timeouts, its upgrade page says); the gate is modelled where it can be turned off,
+//   1.27-1.34 (sim/execProbeTimeout.ts; state/trace/execTimeoutFailsNotErrors.test.ts for it on).
 // - an app that answers with a failing status (an injected failure's `statusCode`): pkg/probe/http
 //   `HTTP probe failed with statuscode: %d` for any status outside 200-399 (read in the stored
 //   http.go; 3xx is a success with a warning).
@@ -85,15 +85,7 @@ export function goSeconds(seconds: number): string {
   return h > 0 ? `${h}h${m}m${s}s` : m > 0 ? `${m}m${s}s` : `${s}s`;
 }
 
-/**
- * containerd's ExecSync on a container that is no longer CONTAINER_RUNNING, as the kubelet's runtime
- * client returns it (the gRPC status's text; code Unknown: a plain error; read: containerd's
- * execInContainer, probeContext.ts). Published in `kubectl describe` ("Readiness probe errored:
- * rpc error: code = Unknown desc = failed to exec in container: container is in CONTAINER_EXITED
- * state", a crash-looping ClickHouse keeper, search-index file 52732581247) and in an e2e kubelet
- * log ("Probe errored" err="rpc error: code = Unknown desc = …", file 29768880237).
- */
-export const EXEC_ON_EXITED_CONTAINER_ERROR = 'rpc error: code = Unknown desc = failed to exec in container: container is in CONTAINER_EXITED state';
+export { EXEC_ON_EXITED_CONTAINER_ERROR } from '../trace';
 
 /**
  * The first minor whose prober words an errored run "%s probe errored and resulted in %s state: %s"
@@ -114,6 +106,17 @@ export function failingStatusOutput(statusCode: number): string {
 export const CRI_CLIENT_EXEC_TIMEOUT_SINCE = 31;
 
 /**
+ * The runtime client's error for an exec run past timeoutSeconds (above): pkg/probe/exec returns its
+ * text as a failure's output with ExecProbeTimeout on, and the error itself with the gate off
+ * ("probe errored", sim/execProbeTimeout.ts).
+ */
+export function execTimeoutError(command: readonly string[], timeoutSeconds: number, minor: number): string {
+  return minor < CRI_CLIENT_EXEC_TIMEOUT_SINCE
+    ? `command ${goQuote(command.join(' '))} timed out`
+    : `command timed out: ${goQuote(command.join(' '))} timed out after ${goSeconds(timeoutSeconds)}`;
+}
+
+/**
  * The output prober.go puts after "probe failed: " for this run at Kubernetes `minor`, or undefined
  * when unknown. `image`: the container's, whose userland words an exec command's errors ([15.4]).
  */
@@ -123,9 +126,7 @@ export function failedRunOutput(spec: ProbeSpec, cause: FailedRunCause, minor: n
   switch (spec.handler) {
     case 'exec':
       if (cause !== 'timedOut' || !spec.command) return undefined;
-      return minor < CRI_CLIENT_EXEC_TIMEOUT_SINCE
-        ? `command ${goQuote(spec.command.join(' '))} timed out`
-        : `command timed out: ${goQuote(spec.command.join(' '))} timed out after ${goSeconds(spec.timeoutSeconds)}`;
+      return execTimeoutError(spec.command, spec.timeoutSeconds, minor);
     case 'httpGet':
       if (spec.target === undefined) return undefined;
       return cause === 'timedOut'

@@ -23,6 +23,7 @@ import { emitProbeErrored, emitProbeFailed, emitProbeResult } from './frequentEv
 import { CONTEXT_CANCELED_ERROR, erroredRunWhy, execMeetsExitedContainer, exitedRunWhy, probeRunErrors } from './probeContext';
 import { EXEC_ON_EXITED_CONTAINER_ERROR, failedRunOutput, failingStatusOutput, type FailedRunCause } from './probeOutput';
 import { nextScriptEdge, scriptWindowAt } from './probeScript';
+import { emitExecTimeoutErrored, execTimeoutErrors, withExecRetries } from './execProbeTimeout';
 
 export type Verdict = 'success' | 'failure';
 export type Next = 'next' | number | undefined;
@@ -62,11 +63,8 @@ export interface Worker {
   resultId?: string;
   /** The id of the probe.failed event of the run being counted (a failure result it brings cites it). */
   failedRunId?: string;
-  /**
-   * The failed runs' whys made so far, by reason and count (failedRunWhyOf): a failing probe writes
-   * the same few sentences at every period, and building each anew was a fifth of the engine's
-   * allocation on the 40-container pod (issue 16).
-   */
+  /** The failed runs' whys made so far, by reason and count (failedRunWhyOf): a failing probe writes the same few sentences at
+   *  every period, and building each anew was a fifth of the engine's allocation on the 40-container pod (issue 16). */
   failedWhys?: Map<number, string>;
   /** What a failed run printed, by cause ([5.13], probeOutput.ts): made once per worker. */
   failedOutputs?: Partial<Record<FailedRunCause, string | undefined>>;
@@ -144,9 +142,8 @@ export class ProbeWorkerLoop {
       return;
     }
     // [5.17] a gRPC run dials until the app listens or timeoutSeconds runs out; a verdict's handler always answers
-    const plan = w.spec.handler === 'grpc' && w.spec.verdict === undefined
-      ? grpcRunPlan(w.spec, inst.behavior, w.kind, this.sim.now, inst.upAt ?? 0)
-      : runPlan(w.spec, inst.behavior, w.kind);
+    const plan = withExecRetries(this.sim, w.spec, w.spec.handler === 'grpc' && w.spec.verdict === undefined
+      ? grpcRunPlan(w.spec, inst.behavior, w.kind, this.sim.now, inst.upAt ?? 0) : runPlan(w.spec, inst.behavior, w.kind));
     if (plan.seconds <= 0) {
       this.finish(w, inst, plan);
       return;
@@ -249,7 +246,9 @@ export class ProbeWorkerLoop {
     if (w.stopped) return;
     let next: Next = 'next';
     const current = this.sim.status.instanceOf(w.container) === inst && inst.state === 'running';
-    if (current || (aliveAtStart && w.instance === inst && w.spec.handler !== 'exec')) {
+    if (current && execTimeoutErrors(this.sim, w.spec, plan)) {
+      emitExecTimeoutErrored(this.sim, w.container, w.kind, w.spec, inst); // ExecProbeTimeout off: thrown away
+    } else if (current || (aliveAtStart && w.instance === inst && w.spec.handler !== 'exec')) {
       // [5.11] An httpGet, tcpSocket or gRPC run dials the pod's IP (prober.go runProbe: status.PodIP),
       // not the container: one whose container was killed or exited meanwhile still ends, nothing
       // listening, as a failed run with its Unhealthy event ([5.13]) that counts ([5.4]). E.g. the

@@ -87,7 +87,10 @@ export function containerFieldPath(name: string, kind: 'init' | 'sidecar' | 'mai
  * "Liveness" or "Startup" (probeType's String). Published: "Readiness probe errored: rpc error:
  * code = Unknown desc = failed to exec in container: container is in CONTAINER_EXITED state" (a
  * 1.32-era describe, `Created container: x`), and the 1.35 "… errored and resulted in unknown
- * state: rpc error: code = Canceled desc = context canceled" of [5.14].
+ * state: rpc error: code = Canceled desc = context canceled" of [5.14]. With ExecProbeTimeout off
+ * (1.27-1.34) an exec run past timeoutSeconds errors too, the error the runtime client's timeout
+ * text ([5.11], engine/sim/execProbeTimeout.ts): "Readiness probe errored and resulted in unknown
+ * state: command timed out: \"…\" timed out after 5s" (GKE before 1.35).
  */
 export function probeErroredMessage(probe: string, error: string, minor: number): string {
   return minor >= PROBE_ERRORED_UNKNOWN_SINCE ? `${probe} probe errored and resulted in unknown state: ${error}` : `${probe} probe errored: ${error}`;

@@ -25,7 +25,8 @@
 // so such rows are GKE 1.33/1.34 nodes. Published upstream rows agree with the failure: `Readiness
 // probe failed: command timed out: "mongosh --eval db.adminCommand('ping')" timed out after 1s` on
 // EKS v1.32.9 (toEksMongoTimeout132.test.ts) and on minikube 1.31 (toMinikubeWgetTimeout131.test.ts).
-// The gate is not modelled (version.ts FEATURE_GATES), so `ExecProbeTimeout: false` changes nothing.
+// These run with the gate on (its default); with it off (settable 1.27-1.34) the run errors instead:
+// sim/execProbeTimeout.ts, sim/execProbeTimeoutGate.test.ts.
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
 import type { Trace } from '../../engine/trace';

@@ -150,7 +150,7 @@ function gateText(name: FeatureGateName, version?: KubeVersion): string {
   const g: GateInfo = FEATURE_GATES[name];
   const stages = [`Alpha (off by default) in 1.${g.alpha}`];
   if (g.beta !== undefined) stages.push(`beta (on by default) in 1.${g.beta}`);
-  if (g.ga !== undefined) stages.push(`GA (locked on) in 1.${g.ga}`);
+  if (g.ga !== undefined) stages.push(g.locked !== undefined && g.locked > g.ga ? `GA in 1.${g.ga}, locked on in 1.${g.locked}` : `GA (locked on) in 1.${g.ga}`);
   if (g.removed !== undefined) stages.push(`removed (always on) in 1.${g.removed}`);
   let text = `${g.summary.charAt(0).toUpperCase()}${g.summary.slice(1)}. ${stages.join(', ')}.`;
   if (version) {
