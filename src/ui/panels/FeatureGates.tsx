@@ -17,6 +17,7 @@ const ALL = Object.keys(FEATURE_GATES) as FeatureGateName[];
 
 function stage(name: FeatureGateName, v: KubeVersion): string {
   const g: GateInfo = FEATURE_GATES[name];
+  if (g.ga !== undefined && minor(v) >= g.ga) return 'GA'; // GA but not locked yet (ExecProbeTimeout until 1.35)
   return g.beta !== undefined && minor(v) >= g.beta ? 'beta' : 'alpha';
 }
 
@@ -59,7 +60,7 @@ export function FeatureGates({ error, onError, open, onOpenChange }: FeatureGate
       <div className="feature-gates-panel" role="group" aria-label={`Feature gates of Kubernetes ${version}`}>
         {error && <p className="gates-error" role="alert">{error}</p>}
         <p className="gates-intro">
-          Kubernetes {version}: gates that exist and are not GA. A change is written into the Simulation document&apos;s <code>featureGates</code>.
+          Kubernetes {version}: gates that exist and can be set (not locked on). A change is written into the Simulation document&apos;s <code>featureGates</code>.
         </p>
         {names.length === 0 && <p className="gates-none">No gate the simulator knows can be changed in {version}.</p>}
         <ul className="gates-list">
