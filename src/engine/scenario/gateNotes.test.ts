@@ -62,4 +62,13 @@ describe('gate notes across versions (featuregate.go Set, kube_features.go 1.33)
     const r = parseScenario(withGate('1.37', 'PodReadyToStartContainersCondition: false'));
     expect(r.problems.find((p) => p.path === 'featureGates.PodReadyToStartContainersCondition')).toMatchObject({ severity: 'error' });
   });
+
+  it('ExecProbeTimeout, GA since 1.20 but settable until 1.35: either value is logged as a GA gate, and false turns the feature off (featuregate.go Set) [5.11]', () => {
+    expect(gateNote('ExecProbeTimeout', false, '1.33')).toEqual({
+      severity: 'info',
+      message: 'Setting GA feature gate ExecProbeTimeout=false. It will be removed in a future release: the kubelet logs this at start, and turns the feature off (GA since 1.20, settable until it is locked on in 1.35)',
+    });
+    expect(gateNote('ExecProbeTimeout', true, '1.30')?.message).toBe('Setting GA feature gate ExecProbeTimeout=true. It will be removed in a future release: in 1.30 the feature is on by default (GA since 1.20), so this line changes nothing and can go');
+    expect(gateNote('ExecProbeTimeout', true, '1.36')?.message).toMatch(/^Setting GA feature gate ExecProbeTimeout=true\. It will be removed in a future release: in 1\.36 the feature is locked on/);
+  });
 });

@@ -9,7 +9,7 @@
 // once removed, the kubelet refuses it as an unrecognized feature gate). The removals come from
 // version.ts (GateInfo.removed).
 
-import { FEATURE_GATES, defaultGates, gateLocked, type FeatureGateName, type GateInfo, type KubeVersion } from '../version';
+import { FEATURE_GATES, defaultGates, gateLocked, minor, type FeatureGateName, type GateInfo, type KubeVersion } from '../version';
 
 export interface GateNote {
   severity: 'info';
@@ -28,6 +28,17 @@ export function gateNote(name: FeatureGateName, value: boolean, version: KubeVer
     return {
       severity: 'info',
       message: `Setting GA feature gate ${name}=true. It will be removed in a future release: in ${version} the feature is locked on (GA since 1.${info.ga}), so this line changes nothing and can go${later}`,
+    };
+  }
+  if (info.ga !== undefined && minor(version) >= info.ga) {
+    // GA but still settable (ExecProbeTimeout until 1.35): featuregate.go Set logs the same line for
+    // either value; true changes nothing, false turns the feature off until the gate is locked.
+    const until = info.locked === undefined ? '' : ` until it is locked on in 1.${info.locked}`;
+    return {
+      severity: 'info',
+      message: value
+        ? `Setting GA feature gate ${name}=true. It will be removed in a future release: in ${version} the feature is on by default (GA since 1.${info.ga}), so this line changes nothing and can go`
+        : `Setting GA feature gate ${name}=false. It will be removed in a future release: the kubelet logs this at start, and turns the feature off (GA since 1.${info.ga}, settable${until})`,
     };
   }
   if (defaultGates(version)[name] === value) {
