@@ -188,20 +188,32 @@ function cat(s: State, argv0: string, args: readonly Word[], userland: Userland 
   return true;
 }
 
-/** `ls FILE…` (no options): a regular file prints its name, a missing one the userland's error. */
+/**
+ * Options of `ls` that change neither which names are looked up nor the error for a missing one:
+ * -a -A -1 -d on file names change nothing; -l -h -n -F change how a found name is listed (its
+ * mode, owner, size, time or type mark), which the reader cannot know.
+ */
+const LS_OPTIONS = /^-[aA1dlhnF]+$/;
+const LS_UNKNOWN_LISTING = /[lhnF]/;
+
+/** `ls [-l…] FILE…`: a regular file prints its name (or a listing line the reader cannot know), a missing one the userland's error. */
 function ls(s: State, argv0: string, args: readonly Word[], userland: Userland | undefined): boolean {
-  if (args.length === 0 || args.some((a) => a.text.startsWith('-'))) return false;
-  const files = args.map((a) => fileOf(s, a));
+  const opts = args.filter((a) => a.text.startsWith('-'));
+  const names = args.filter((a) => !a.text.startsWith('-'));
+  if (names.length === 0 || opts.some((o) => !LS_OPTIONS.test(o.text))) return false;
+  const files = names.map((a) => fileOf(s, a));
   if (files.some((f) => f === undefined || (f.exists && f.dir))) return false;
   const found: string[] = [];
   let failed = false;
   for (const [i, f] of files.entries()) {
-    if (f!.exists) { found.push(args[i]!.text); continue; }
-    emit(s, 2, missing('ls', argv0, args[i]!.text, userland) ?? null);
+    if (f!.exists) { found.push(names[i]!.text); continue; }
+    emit(s, 2, missing('ls', argv0, names[i]!.text, userland) ?? null);
     failed = true;
   }
-  // Both sort the names they list (the C locale's byte order, as in a container without LANG).
-  emit(s, 1, found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((n) => `${n}\n`).join(''));
+  // Both sort the names they list (the C locale's byte order, as in a container without LANG); a
+  // long listing's lines are not known (null), its exit code is.
+  const listing = found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((n) => `${n}\n`).join('');
+  emit(s, 1, listing !== '' && opts.some((o) => LS_UNKNOWN_LISTING.test(o.text)) ? null : listing);
   s.status = failed ? (userland === 'busybox' ? 1 : 2) : 0;
   s.sure = !failed || userland !== undefined;
   return true;

@@ -76,6 +76,15 @@ describe('files the script creates or removes, as busybox and GNU coreutils word
     expect(readScript('ls /var/ready', 'posix', 'posix', { userland: 'gnu-old', files }).err).toBe('ls: cannot access /var/ready: No such file or directory\n');
   });
 
+  it('ls with listing options: -l on a missing name prints the same error and exit code; on a file that is there exit 0 with a listing not known; an option it does not know: not followed', () => {
+    const files = new Map<string, FileState>([['/var/ready', { exists: false }], ['/tmp/a', { exists: true, content: '' }]]);
+    expect(dash('ls -l /var/ready', files)).toMatchObject({ out: '', err: "ls: cannot access '/var/ready': No such file or directory\n", sure: true, outcome: { exitCode: 2 } });
+    expect(ash('ls -la /var/ready', files)).toMatchObject({ err: 'ls: /var/ready: No such file or directory\n', outcome: { exitCode: 1 } });
+    expect(dash('ls -l /tmp/a', files)).toMatchObject({ out: null, sure: true, outcome: { exitCode: 0 } });
+    expect(dash('ls -a1 /tmp/a', files)).toMatchObject({ out: '/tmp/a\n', outcome: { exitCode: 0 } });
+    expect(dash('ls -R /tmp/a', files).sure).toBe(false);
+  });
+
   it('test and [ answer for the files the script made, and print nothing', () => {
     expect(dash('touch /tmp/ready; [ -f /tmp/ready ]')).toMatchObject({ out: '', err: '', sure: true, outcome: { exitCode: 0 } });
     expect(dash('rm -f /tmp/ready; test -e /tmp/ready')).toMatchObject({ sure: true, outcome: { exitCode: 1 } });
