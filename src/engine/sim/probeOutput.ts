@@ -60,6 +60,9 @@
 import type { ProbeSpec } from '../scenario/types';
 import { failingExecOutput } from '../scenario/probeCommand';
 
+/** containerd's error for an exec on an exited container (its text and sources: trace.ts, where the UI reads it too). */
+export { EXEC_ON_EXITED_CONTAINER_ERROR } from '../trace';
+
 /**
  * Why a run failed, as far as its output goes: nothing listened (for gRPC, the dial that waited for
  * it ran out of time, [5.17]), the handler outlived timeoutSeconds, or something else: an exec
@@ -84,8 +87,6 @@ export function goSeconds(seconds: number): string {
   const s = seconds % 60;
   return h > 0 ? `${h}h${m}m${s}s` : m > 0 ? `${m}m${s}s` : `${s}s`;
 }
-
-export { EXEC_ON_EXITED_CONTAINER_ERROR } from '../trace';
 
 /**
  * The first minor whose prober words an errored run "%s probe errored and resulted in %s state: %s"
