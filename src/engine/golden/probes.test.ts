@@ -3,8 +3,9 @@
 // in imageUpdateSidecar.test.ts.
 import { describe, it } from 'vitest';
 import { runFixture } from './harness';
+import { checkE69 } from './imageUpdate.testkit';
 import {
-  eventsOf, expectEventually, expectThat, isRunning, logOf, phaseReachedAt, restartCount, times,
+  expectEventually, expectThat, logOf, phaseReachedAt, restartCount,
 } from './logAssertions';
 
 describe('restartable init containers with startup probes', () => {
@@ -31,17 +32,5 @@ describe('restartable init containers with startup probes', () => {
     });
   }
 
-  it('E69: should continue probing and allow regular container to start after the restartable init container recovers', () => {
-    const { trace } = runFixture('E69');
-    const S = 'buggy-restartable-init';
-    expectEventually(trace, 0, 90, 'the sidecar restartCount > 0 (restarted despite restartPolicy Never)', [S],
-      (t) => restartCount(trace, S, t) > 0);
-    const secondStart = times(trace, 'container.start', S)[1]!;
-    expectEventually(trace, secondStart, 90, 'the sidecar is running again', [S], (t) => isRunning(trace, S, t));
-    const startedAgain = eventsOf(trace, 'container.started', S).find((e) => e.t >= secondStart && e.t <= 90);
-    expectThat(trace, startedAgain !== undefined,
-      'the startup probe is evaluated on the new instance (started within 90s)', [S]);
-    expectEventually(trace, 0, 120, 'regular-container is running', ['regular-container'],
-      (t) => isRunning(trace, 'regular-container', t));
-  });
+  it('E69: should continue probing and allow regular container to start after the restartable init container recovers', () => checkE69(runFixture('E69')));
 });
