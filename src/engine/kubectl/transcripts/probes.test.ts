@@ -1,6 +1,7 @@
 // A published transcript of a liveness-probe restart, run through the engine. Rules exercised:
 // [4.4] a liveness failure kills and restarts the container, [8.6] [15.3] PID 1 without a trap
 // ignores SIGTERM so the kill waits out the grace period, [10.4] restartCount, [14.3] the printer.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
 import { publishedRow, rowAt, simulatedRows, withVersion } from './watch.testkit';
@@ -19,33 +20,7 @@ describe('transcript: kubernetes.io "Configure Liveness, Readiness and Startup P
   // creates it again: the engine reads that from the script ([15.4]; until session 38 the scenario
   // injected a failLiveness window for it). Not modelled: the exact probe phase (upstream's worker
   // starts at a random offset within the period).
-  const scenario = `apiVersion: v1
-kind: Pod
-metadata:
-  labels:
-    test: liveness
-  name: liveness-exec
-spec:
-  containers:
-  - name: liveness
-    image: registry.k8s.io/busybox
-    args:
-    - /bin/sh
-    - -c
-    - touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600
-    livenessProbe:
-      exec:
-        command:
-        - cat
-        - /tmp/healthy
-      initialDelaySeconds: 5
-      periodSeconds: 5
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-kubernetesVersion: "1.27"
-until: 119s
-`;
+  const scenario = readFileSync(new URL('./fixtures/k8sio-liveness-exec.yaml', import.meta.url), 'utf8');
 
   it.each(['1.27', '1.31', '1.36'])('kills the container about 43 s after its start, as the events show (%s) [4.4]', (version) => {
     const events = runScenario(withVersion(scenario, version)).trace!.events;

@@ -12,38 +12,14 @@
 // from the container's own script (scenario/probeCommand.ts probeWindows): the file is there for 30 s
 // after each start, then gone; the probe workers fail the runs there with that output (sim/probeScript.ts).
 // Checked on the parsed pod and in the run's trace, at 1.27, 1.31 and 1.36 as probes.test.ts runs it.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
 import { probeWindows } from '../../scenario/probeCommand';
 import { withVersion } from './watch.testkit';
 
-const scenario = `apiVersion: v1
-kind: Pod
-metadata:
-  labels:
-    test: liveness
-  name: liveness-exec
-spec:
-  containers:
-  - name: liveness
-    image: registry.k8s.io/busybox
-    args:
-    - /bin/sh
-    - -c
-    - touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600
-    livenessProbe:
-      exec:
-        command:
-        - cat
-        - /tmp/healthy
-      initialDelaySeconds: 5
-      periodSeconds: 5
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-kubernetesVersion: "1.27"
-until: 60s
-`;
+/** The page's pod, shared with probes.test.ts (its timing). */
+const scenario = readFileSync(new URL('./fixtures/k8sio-liveness-exec.yaml', import.meta.url), 'utf8');
 
 const PUBLISHED = "Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory";
 
