@@ -103,7 +103,12 @@ export function runFor(s: State, items: Word[] | null, body: List, bash: boolean
     s[key] = one === null || s[key] === null || (s[key]!.length + one.length * n) > MAX_OUTPUT ? null : s[key] + one.repeat(n);
   }
   if (n > 1) forgetAfterFirstRound(s, logged, s.time + period);
-  if (once.holds.length * n <= MAX_UNROLLED_HOLDS) {
+  // Each round's holds and inner loops, unrolled while few (a round with none adds nothing: a
+  // `for i in $(seq 1 100000000)` of echoes must not take a step per round).
+  const pieces = once.holds.length + once.loops.length;
+  if (pieces === 0) {
+    // nothing to place on the timeline
+  } else if (pieces * n <= MAX_UNROLLED_HOLDS) {
     for (let k = 0; k < n; k++) adopt(s, once, s.time + k * period);
   } else if (period > 0) {
     s.loops.push({ from: s.time, period, holds: once.holds, end: s.time + period * n });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readCommand } from './infer';
 import { runArgv, runScript } from './shellEval';
 
 describe('shell evaluation', () => {
@@ -168,3 +169,11 @@ describe('the last command of a -c script, exec\'d by bash and busybox ash [15.3
   });
 });
 
+
+describe('hostile input: a for loop of a billion rounds', () => {
+  it('is read to its end (the exit code and time follow, the output is too long to keep); shellCompound.ts runFor takes no step per round whose body puts nothing on the timeline', () => {
+    const r = readCommand(['sh', '-c', 'for i in $(seq 1 1000000000); do echo x; done; exit 3'], 'busybox');
+    expect(r.outcome).toMatchObject({ kind: 'exits', exitCode: 3, seconds: 0 });
+    expect(r.out).toBeNull(); // a billion lines are more than the reader keeps
+  });
+});
