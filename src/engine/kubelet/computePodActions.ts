@@ -117,7 +117,7 @@ export function computePodActions(input: PodActionsInput): PodActions {
   const trigger = restartAllTrigger(input);
   if (trigger) {
     changes.restartAllContainers = trigger;
-    changes.why.push(`[11.2] ${trigger.container} exited with ${trigger.exitCode}, which its RestartAllContainers rule matches: every container is killed at once, without preStop or grace, and the pod starts again from its first init container in the same sandbox.`);
+    changes.why.push(`[11.2] ${trigger.container} exited with ${trigger.exitCode}, which its RestartAllContainers rule matches: every container is stopped and removed, one after another (a grace override of 0: no preStop hook, the 2s minimum before SIGKILL), and the next sync starts the pod again from its first init container in the same sandbox.`);
     return changes;
   }
 

@@ -3,6 +3,7 @@
 // kill, probes, status, faults); this class holds their shared state and the few primitives they
 // all use.
 
+import type { RestartAllState } from './restartAll';
 import { newBackoffMemo } from './backoffMemo';
 import { BackoffTable, ImagePullBackoff, backoffSettings } from '../kubelet/backoff';
 import type { ContainerSpec, Scenario } from '../scenario/types';
@@ -68,6 +69,8 @@ export class PodSim {
   /** KEP-5532: instances below this attempt were removed by an in-place restart, per container. */
   readonly hiddenBelow = new Map<string, number>();
   restartAllCount = 0;
+  /** KEP-5532: the written AllContainersRestarting condition and the in-place restart's reset (restartAll.ts). */
+  readonly restartAll: RestartAllState = { resets: 0, slow: false };
   /**
    * Instances that ended, in the order they ended, until no relist snapshot can come before their
    * end (relistSnapshot.ts reads these, not every container, at each sync).

@@ -18,7 +18,7 @@ import { doBackOff, exitedSnapshot, startContainer, type StartOutcome } from './
 import { writeStatus } from './status';
 import { runtimeTables } from './runtimeView';
 import { enterTerminal, runningNames } from './terminate';
-import { restartAllContainers } from './restartAll';
+import { allContainersRestarting, restartAllContainers } from './restartAll';
 import { createdInitContainerWaits, initProgressReadsActiveSandbox, sidecarImageChangeRestarts, usesLegacyInitProgress } from '../kubelet/initProgressPath';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE, jitteredDelay } from './timing';
 import { firstRelistAfter } from './podCache';
@@ -122,11 +122,13 @@ function readForSync(sim: PodSim) {
   writeStatus(sim);
   if (sim.terminalAt !== undefined) return undefined;
   const plan = syncPlan(sim); // computePodActions, the previous plan for an equal input
+  // [11.2] the AllContainersRestarting condition of this status: True makes this sync the in-place restart's reset
+  const restarting = allContainersRestarting(sim, plan.restartAllContainers);
   // [4.5] doBackOff reads the status from before this sync's kills; only a plan that starts something reads it.
-  const starts = plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0;
+  const starts = !restarting && (plan.initContainersToStart.length > 0 || plan.containersToStart.length > 0);
   // [8.11] what a kill reads as running: the same snapshot
-  const seenRunning = plan.killPod || plan.containersToKill.length > 0 ? runningNames(sim) : undefined;
-  return { plan, exited: starts ? exitedSnapshot(sim, plan.initContainersToStart, plan.containersToStart) : NOTHING_EXITED, seenRunning };
+  const seenRunning = restarting || plan.killPod || plan.containersToKill.length > 0 ? runningNames(sim) : undefined;
+  return { plan, exited: starts ? exitedSnapshot(sim, plan.initContainersToStart, plan.containersToStart) : NOTHING_EXITED, seenRunning, restarting };
 }
 
 /**
@@ -140,12 +142,10 @@ export function syncPod(sim: PodSim): Task | undefined {
   // [0.6] the status and the plan come from the last relist's cache entry, not the runtime now.
   const read = readAtLastRelist(sim, readForSync);
   if (read === undefined) return terminalSync(sim);
-  const { plan, exited, seenRunning } = read;
-  sim.syncActed = actsOn(plan); // [0.8] SyncPod's postSync asks for a relist when the sync had results and no error
-  if (plan.restartAllContainers) {
-    restartAllContainers(sim, plan.restartAllContainers);
-    return undefined;
-  }
+  const { plan, exited, seenRunning, restarting } = read;
+  sim.syncActed = restarting || actsOn(plan); // [0.8] SyncPod's postSync asks for a relist when the sync had results and no error
+  // [11.2] with the condition True the runtime's SyncPod only stops and removes the containers (restartingAllContainers)
+  if (restarting) return restartAllContainers(sim, seenRunning!);
   if (plan.killPod || plan.containersToKill.length > 0 || plan.createSandbox) return killsThenStarts(sim, plan, exited, seenRunning);
   const failures = new SyncFailures();
   const first = refuseUntilStart(sim, plan, exited, failures, 0);

@@ -24,11 +24,11 @@
 // state has no finish time (kubernetes#136964), so RESTARTS prints no "(… ago)" after the restart,
 // as published; [6.8] the pod stays Running through it; [14.2] the container's waiting reason is the
 // STATUS; [0.2] each row at a relist.
-// Not compared: the 2 s between `1/2 Error 0` and `0/2 RestartingAllContainers 2` (10 s → 12 s) and
-// the restart's own time. The engine kills `main` at once; on the node the kill waited 2 s, the
-// stop-signal floor killContainer keeps for a grace override of 0 (kuberuntime_container.go, stored
-// 1.29+ version: the override is applied before the 2 s floor), which `sleep 3600` as PID 1 sits out
-// until SIGKILL. See .scratch/pending-transcripts39.txt.
+// The 2 s between `1/2 Error 0` and `0/2 RestartingAllContainers 2` (10 s → 12 s): the in-place
+// restart kills `main` with a grace override of 0, which killContainer (kuberuntime_container.go,
+// stored 1.29+ version: the override applied before the 2 s floor) raises to its 2 s minimum, which
+// `sleep 3600` as PID 1 sits out until SIGKILL ([11.2] [8.5]; the engine killed at once until
+// session 39, and printed both rows at 10 s).
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
 import { expectSubsequence, publishedRows, simulatedRows, withVersion } from './watch.testkit';
@@ -108,5 +108,25 @@ describe('transcript: kind v1.36.4, a RestartAllContainers rule on a container t
     expect(phases.at(-1)).toBe('Running');
     const initialized = events.filter((e) => e.type === 'pod.condition' && e.condition === 'Initialized').map((e) => (e as { status: string }).status);
     expect(initialized).not.toContain('False');
+  });
+
+  // killContainer (kuberuntime_container.go, stored 1.29+ version fbba6b47): a grace override of 0
+  // skips the preStop hook, then the 2 s floor applies, so `sleep 3600` (PID 1, SIGTERM ignored) is
+  // SIGKILLed 2 s after the sync that saw the sidecar's exit: the published 10 s → 12 s.
+  it.each(VERSIONS)('kills `main` through the 2 s stop-signal floor: `0/2 RestartingAllContainers 2` 2 s after `1/2 Error 0`, the new runs at 12 s (%s) [11.2] [8.5]', (version) => {
+    const ours = simulatedRows(withVersion(POD, version));
+    const at = expectSubsequence(PUBLISHED, ours);
+    const t = (n: number) => ours[at[n]!]!.t;
+    expect(Math.abs(t(3) - t(2) - (PUBLISHED[3]!.t - PUBLISHED[2]!.t))).toBeLessThanOrEqual(1);
+    expect(Math.abs(t(4) - PUBLISHED[4]!.t)).toBeLessThanOrEqual(1);
+    expect(Math.abs(t(5) - PUBLISHED[5]!.t)).toBeLessThanOrEqual(1);
+    const events = runScenario(withVersion(POD, version)).trace!.events;
+    const kill = events.find((e) => e.type === 'container.kill' && e.container === 'main')!;
+    expect(kill).toMatchObject({ reason: 'RestartAllContainers' });
+    const signals = events.filter((e) => e.type === 'container.signal' && e.container === 'main' && e.t >= kill.t && e.t < kill.t + 5);
+    expect(signals.map((e) => (e as { signal: string }).signal)).toEqual(['SIGTERM', 'SIGKILL']);
+    expect(signals[1]!.t - signals[0]!.t).toBeCloseTo(2, 6);
+    const exit = events.find((e) => e.type === 'container.exit' && e.container === 'main' && e.t >= kill.t)!;
+    expect(exit).toMatchObject({ exitCode: 137 });
   });
 });
