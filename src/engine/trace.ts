@@ -225,6 +225,11 @@ export interface FaultEvent extends EventBase {
   image?: string;
   /** A failed pull's error, as the runtime gave it ([10.9]): the scenario's failPull `message`, else containerd's first clause (start.ts). */
   message?: string;
+  /**
+   * The start error a failPull caused when it is not ErrImagePull: `ErrImageNeverPull` for an image
+   * absent under imagePullPolicy Never ([10.2]; `message` is then the kubelet's, scenario/eventEffects.ts neverPullMessage).
+   */
+  reason?: 'ErrImageNeverPull';
 }
 /**
  * Something the node did, not the user (contract section 3, second round): the kubelet restarting

@@ -168,6 +168,22 @@ function ranButNotSeeded(s: ContainerStatus, o: Obj | undefined): boolean {
 }
 
 /**
+ * [10.2] The containers waiting in ErrImageNeverPull under imagePullPolicy Never (as the share-safe
+ * spec keeps it): their image is not on the node, and EnsureImageExists (images/image_manager.go,
+ * 00a3928b, cfce511e and a 1.34/1.35-era copy: the same Never branch) fails every start the same
+ * way until it is. The continued run keeps the image absent from now on: a failPull with no `for`
+ * on each ([10.2]; sim/start.ts neverPullFails), which the user ends by giving it a `for`.
+ */
+function imageNeverPulled(spec: unknown, statuses: readonly ContainerStatus[]): string[] {
+  const never = new Set<string>();
+  for (const list of ['initContainers', 'containers']) {
+    const cs = isObj(spec) && Array.isArray(spec[list]) ? spec[list] as unknown[] : [];
+    for (const c of cs) if (isObj(c) && c.imagePullPolicy === 'Never' && typeof c.name === 'string') never.add(c.name);
+  }
+  return statuses.filter((s) => s.state.waiting?.reason === 'ErrImageNeverPull' && never.has(s.name)).map((s) => s.name);
+}
+
+/**
  * Why a pod whose written phase is `phase` cannot be continued, or undefined when it can: a
  * terminal pod never runs again ([6.5]: SyncPod returns at once for it, and the phase never changes).
  */
@@ -226,13 +242,18 @@ export function continueScenario(text: string, opts: ContinueOptions = {}): Cont
   }
   sim.startFrom = { now: `${clock.now}s`, containers, ...(Object.keys(conditions).length ? { conditions } : {}) };
   const deletion = deletionLeft(p.pod.deletionTimestamp, clock);
-  if (deletion !== undefined) sim.events = [{ at: `${clock.now}s`, do: 'deletePod', gracePeriodSeconds: deletion }];
+  const absent = imageNeverPulled(safe.spec, [...p.pod.status.initContainerStatuses, ...p.pod.status.containerStatuses]);
+  const events: Obj[] = absent.map((name) => ({ at: `${clock.now}s`, container: name, do: 'failPull' }));
+  if (deletion !== undefined) events.push({ at: `${clock.now}s`, do: 'deletePod', gracePeriodSeconds: deletion });
+  if (events.length) sim.events = events;
   const header = [
     '# Continued from an explained pod (Sidecar Lab, "Continue from here"): its share-safe spec,',
     '# and under startFrom its observed state, in seconds since its creation (t = 0).',
     `# The timeline draws the past as observed up to now (${clock.now}s), then simulates.`,
     '# Commands, probe handlers, env values and names were not copied: processes are inferred, probes pass once the app is up.',
     ...(deletion === undefined ? [] : ['# The pod was being deleted: the deletion is replayed at now with the grace that was left, so SIGKILL comes at its deletionTimestamp.']),
+    ...(absent.length === 0 ? [] : [`# ErrImageNeverPull: the image of ${absent.join(', ')} is not on the node and its imagePullPolicy is Never, so each start fails until it is there.`,
+      '# The failPull below keeps it absent from now on; give it a `for:` (when the image is loaded) to see the start that follows.']),
   ].join('\n');
   return { ok: true, text: `${header}\n${stringify(pod)}---\n${stringify(sim)}`, now: clock.now, version };
 }

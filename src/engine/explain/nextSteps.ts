@@ -31,6 +31,11 @@ function startStep(name: string, p: Pod, settings: ExplainSettings, now: number,
   const s = statusOf(p, name);
   const last = s?.state.terminated ?? s?.lastState.terminated;
   const waitingReason = s?.state.waiting?.reason;
+  if (waitingReason === 'ErrImageNeverPull') {
+    // [10.2] EnsureImageExists' Never branch (images/image_manager.go 00a3928b, cfce511e, a 1.34/1.35-era
+    // copy): no pull and no pull back-off; every sync fails the same way until the image is on the node.
+    return { container: name, action: 'start', at: null, why: `Starts only once its image is on the node: its imagePullPolicy is Never, so the kubelet never pulls it (load it onto the node, e.g. \`kind load docker-image\` or \`minikube image load\`); until then each try, about every 10-15 s, fails with ErrImageNeverPull [10.2]. ${planWhy}` };
+  }
   if (waitingReason === 'ErrImagePull' || waitingReason === 'ImagePullBackOff') {
     return { container: name, action: 'start', at: null, why: `Starts once its image pull succeeds; the pull is retried with its own back-off, 10 s doubling to 5 min [10.2]. ${planWhy}` };
   }

@@ -44,18 +44,44 @@ function warningAt(ev: SimEvent, message: string): Problem {
   return { severity: 'warning', path: 'events', message, line: ev.pos.line, col: ev.pos.col, endLine: ev.pos.line, endCol: ev.pos.col + 1 };
 }
 
-/** A fail* event on a probe the container does not define. */
+/**
+ * A fail* event on what the container lacks: a probe it does not define, or a pull error for an
+ * image it never pulls (failPull's `message` under imagePullPolicy Never, neverPullMessageWarning).
+ */
 export function probeEventWarnings(s: Scenario): Problem[] {
   const byName = new Map(allContainers(s).map((c) => [c.name, c]));
   const out: Problem[] = [];
   for (const ev of s.sim.events) {
     const probe = PROBE_OF[ev.do];
     const c = ev.container === undefined ? undefined : byName.get(ev.container);
+    const never = c === undefined ? undefined : neverPullMessageWarning(ev, c);
+    if (never) out.push(never);
     if (!probe || !c || probesOf(c).includes(probe)) continue;
     const why = c.kind === 'init' ? 'a regular init container runs no probes' : `it has no ${probe}Probe`;
     out.push(warningAt(ev, `${ev.do} on ${c.name} has no effect: ${why}, so there is no ${probe} probe to fail`));
   }
   return out;
+}
+
+/**
+ * The message EnsureImageExists gives an image that is not on the node under imagePullPolicy Never
+ * (images/image_manager.go, the same in every stored version read: 00a3928b (1.27-era), cfce511e
+ * and a 1.34/1.35-era copy, where imagePullPrecheck calls imageNotPresentOnNeverPolicyError): the
+ * Warning ErrImageNeverPull event's and the Waiting state's message (sim/start.ts neverPullFails).
+ */
+export function neverPullMessage(image: string): string {
+  return `Container image "${image}" is not present with pull policy of Never`;
+}
+
+/**
+ * [10.2] A failPull on a container whose imagePullPolicy is Never says its image is not on the node
+ * in that window: the kubelet pulls nothing (EnsureImageExists, images/image_manager.go, every
+ * stored version read), so there is no runtime error to give, and the start fails with its own
+ * message, "Container image "X" is not present with pull policy of Never" (ErrImageNeverPull).
+ */
+function neverPullMessageWarning(ev: SimEvent, c: ContainerSpec): Problem | undefined {
+  if (ev.do !== 'failPull' || ev.message === undefined || c.imagePullPolicy !== 'Never') return undefined;
+  return warningAt(ev, `message on ${c.name}'s failPull is ignored: its imagePullPolicy is Never, so the kubelet never pulls and no pull error comes back; the failPull means the image is not on the node, and each start in the window fails with ErrImageNeverPull: ${neverPullMessage(c.image)} [10.2]`);
 }
 
 /** A statusCode on a fail* event of a probe that is not an httpGet one: only the HTTP prober reads a status. */

@@ -24,6 +24,16 @@ export class FaultWindows {
   private readonly pull = new Map<string, Window[]>();
   /** Per container, per probe kind: the id of the latest fault event that made the probe fail (asked at every failed run). */
   private readonly probeFaultIds = new Map<string, Partial<Record<ProbeKind, string>>>();
+  /** Per container: the id of the latest failPull fault event (a Never image's failed start cites it). */
+  private readonly pullFaultIds = new Map<string, string>();
+
+  notePullFault(container: string, id: string): void {
+    this.pullFaultIds.set(container, id);
+  }
+
+  pullFaultId(container: string): string | undefined {
+    return this.pullFaultIds.get(container);
+  }
 
   noteProbeFault(container: string, kind: ProbeKind, id: string): void {
     let kinds = this.probeFaultIds.get(container);
@@ -135,6 +145,18 @@ function faultEvent(ev: SimEvent, why: string, extra: { exitCode?: number; for?:
   return e;
 }
 
+/**
+ * What a failPull does: under imagePullPolicy Never the kubelet never pulls, so the window says the
+ * image is not on the node, and a start in it fails with ErrImageNeverPull (start.ts neverPullFails).
+ */
+function failPullWhy(sim: PodSim, ev: SimEvent): string {
+  const name = ev.container;
+  if (name !== undefined && sim.rec(name).spec.imagePullPolicy === 'Never') {
+    return `Injected: ${name}'s image is not on the node ${forText(ev)}. Its imagePullPolicy is Never, so the kubelet does not pull it: a start in this window fails with ErrImageNeverPull, tried again after the pod worker's error back-off, with no pull back-off [10.2] [0.2].`;
+  }
+  return `Injected: pulls of ${name}'s image fail ${forText(ev)} (ErrImagePull, then ImagePullBackOff) [10.2].`;
+}
+
 export function applyFault(sim: PodSim, ev: SimEvent): void {
   if (sim.gone) return;
   const name = ev.container;
@@ -163,9 +185,11 @@ export function applyFault(sim: PodSim, ev: SimEvent): void {
       sim.probes.wake(name);
       return;
     }
-    case 'failPull':
-      sim.emit(faultEvent(ev, `Injected: pulls of ${name}'s image fail ${forText(ev)} (ErrImagePull, then ImagePullBackOff) [10.2].`, { for: ev.for }));
+    case 'failPull': {
+      const id = sim.emit(faultEvent(ev, failPullWhy(sim, ev), { for: ev.for }));
+      if (name) sim.faults.notePullFault(name, id);
       return;
+    }
     case 'setImage':
       if (!name || !ev.image) return;
       if (sim.deletion) {

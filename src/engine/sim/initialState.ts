@@ -26,6 +26,7 @@ import { behaviorFor, newInstance, type Instance } from './model';
 import type { PodSim } from './podSim';
 import { exitProcess } from './process';
 import { backoffKey } from './start';
+import { neverPullMessage } from '../scenario/eventEffects';
 import { writeStatus } from './status';
 
 interface KnownRun {
@@ -93,6 +94,9 @@ function seedInstances(sim: PodSim, name: string, c: ObservedContainer, observed
     const last = rec.instances.at(-1);
     if (last) sim.backoffAnnounced.set(name, last); // the wait was already under way: not announced again
   }
+  // [10.2] The kubelet's last start failed with ErrImageNeverPull: the status at now shows it, as the
+  // pasted one did (the next try fails again while a failPull keeps the image away, start.ts).
+  if (c.state === 'waiting' && c.reason === 'ErrImageNeverPull') rec.startError = { reason: 'ErrImageNeverPull', message: neverPullMessage(rec.image) };
   if (c.restartCount > 0 && runs.length > 0) {
     // [4.5] the entry was stepped at the last restart: the start of the newest run we know.
     const newestRun = runs.at(-1)!;

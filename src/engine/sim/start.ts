@@ -4,7 +4,9 @@
 // doBackOff, kuberuntime_container.go startContainer, 1.27-1.36 (doBackOff unchanged in that
 // range). doBackOff reads the pod status SyncPod was given, a snapshot taken before this sync
 // killed anything: it looks for the newest *exited* instance of the container there, and with
-// none it starts at once without touching the back-off ([4.5] probe kills).
+// none it starts at once without touching the back-off ([4.5] probe kills). An image absent under
+// imagePullPolicy Never (a failPull window) fails the start with ErrImageNeverPull before any pull
+// (images/image_manager.go EnsureImageExists, stored 00a3928b, cfce511e, a 1.34/1.35-era copy; [10.2]).
 
 import type { Proc } from './kernel';
 import type { Causes, PodSim } from './podSim';
@@ -16,6 +18,7 @@ import { CONTAINER_CREATE, CONTAINER_START, PULL_CHECK, PULL_FAILURE, jitteredDe
 import { emitBackoff, emitBackoffAgain } from './frequentEvents';
 import { NOT_STARTED, STARTED, type StartOutcome } from './backoffMemo';
 import { runPostStart } from './postStart';
+import { neverPullMessage } from '../scenario/eventEffects';
 
 export type { StartOutcome } from './backoffMemo';
 
@@ -243,6 +246,30 @@ function crashLoopError(sim: PodSim, rec: ContainerRecord, delay: number): Start
 }
 
 /**
+ * [10.2] imagePullPolicy Never and the image is not on the node (a failPull window on the
+ * container): EnsureImageExists pulls nothing and touches no pull back-off; it records Warning
+ * ErrImageNeverPull with neverPullMessage and returns ErrImageNeverPull, startContainer records
+ * Warning Failed "Error: ErrImageNeverPull" (kuberuntime_container.go, every version read), so the
+ * sync fails and the pod worker requeues it after its error back-off ([0.2], [4.6]). Every try in
+ * the window fails the same way; the first one after it starts the container (1.27-1.37).
+ */
+function neverPullFails(sim: PodSim, rec: ContainerRecord, cause: Causes): StartOutcome {
+  const name = rec.spec.name;
+  const image = rec.image;
+  const message = neverPullMessage(image);
+  if (rec.startError?.reason !== 'ErrImageNeverPull' || rec.startError.message !== message) { // each try finds the same error: its readers look again only at a new one
+    rec.startError = { reason: 'ErrImageNeverPull', message };
+    sim.containerChanged(rec);
+  }
+  const injected = sim.faults.pullFaultId(name);
+  sim.emit({
+    type: 'fault', do: 'failPull', container: name, image, message, reason: 'ErrImageNeverPull',
+    why: `[10.2] ${name}'s image ${image} is not on the node (an injected failPull) and its imagePullPolicy is Never: the kubelet does not pull it. It records Warning ErrImageNeverPull and Failed "Error: ErrImageNeverPull", the start fails with ErrImageNeverPull, and with no pull back-off the pod worker tries again after its error back-off [0.2], the same way until the image is on the node.`,
+  }, injected === undefined ? cause : [...cause, injected]);
+  return NOT_STARTED;
+}
+
+/**
  * Upstream start() once doBackOff let it through: returns when the container runs and its postStart
  * hook (if any) has returned. `lastExited` is the container's entry in the sync's exitedSnapshot;
  * `cause`: what made the plan start it (the start also cites its pull and the back-off it waited for).
@@ -256,6 +283,8 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   const previous = newest(rec);
   const waitedFor = previous !== undefined && sim.backoffAnnounced.get(name) === previous ? rec.backoffId : undefined;
 
+  // EnsureImageExists' Never branch comes before any pull or pull back-off ([10.2]).
+  if (rec.spec.imagePullPolicy === 'Never' && sim.faults.pullFails(name, sim.now)) return neverPullFails(sim, rec, cause);
   const pull: { id?: string } = {};
   // No generator for a start that pulls nothing (every restart of a crash loop with IfNotPresent).
   const pulled = pullWanted(sim, rec) ? yield* pullImage(sim, name, cause, pull) : null;

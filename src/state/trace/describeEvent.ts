@@ -36,7 +36,8 @@ export function describeEvent(e: TraceEvent): string {
     case 'probe.result': return `${e.container}’s ${PROBE[e.probe]} probe now reports ${e.result}.`;
     case 'probe.failed': return `A ${PROBE[e.probe]} probe run of ${e.container} fails (${e.run} in a row).`;
     case 'probe.errored': return `A ${PROBE[e.probe]} probe run of ${e.container} errors (${probeErroredReason(e)}): its result stays as it was.`;
-    case 'fault': return `Injected: ${e.do}${e.container ? ` on ${e.container}` : ''}${e.exitCode === undefined ? '' : ` (exit code ${e.exitCode})`}.`;
+    case 'fault': if (e.reason === 'ErrImageNeverPull') return `${e.container}’s image ${e.image} is not on the node and its pull policy is Never: the start fails (ErrImageNeverPull).`;
+      return `Injected: ${e.do}${e.container ? ` on ${e.container}` : ''}${e.exitCode === undefined ? '' : ` (exit code ${e.exitCode})`}.`;
     case 'node.kubeletRestart': return 'The node’s kubelet restarts; the containers keep running.';
     case 'node.kubeletStarted': return 'The kubelet is back and syncs the pod again.';
     case 'node.containersRemoved': return 'The runtime records of the exited containers are removed.';

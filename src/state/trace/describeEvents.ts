@@ -86,6 +86,11 @@ export function kubeEvents(e: TraceEvent, context: EventContext): Row[] {
       // at the failure, then startContainer "Error: ErrImagePull" (image_manager.go,
       // kuberuntime_container.go); the runtime's error is the fault's message (start.ts pullImage).
       if (e.do !== 'failPull' || e.image === undefined) return [];
+      // [10.2] imagePullPolicy Never and the image not on the node (start.ts neverPullFails):
+      // EnsureImageExists records Warning ErrImageNeverPull "Container image %q is not present with
+      // pull policy of Never" (the fault's message), then startContainer "Error: ErrImageNeverPull"
+      // (images/image_manager.go 00a3928b, cfce511e, a 1.34/1.35-era copy; kuberuntime_container.go).
+      if (e.reason === 'ErrImageNeverPull') return [kubelet('Warning', 'ErrImageNeverPull', e.message ?? ''), kubelet('Warning', 'Failed', 'Error: ErrImageNeverPull')];
       return [
         kubelet('Warning', 'Failed', `Failed to pull image "${e.image}": ${e.message ?? ''}`),
         kubelet('Warning', 'Failed', 'Error: ErrImagePull'),
@@ -225,7 +230,7 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean, p
     case 'container.exit':
       return e.message === undefined ? undefined : `${e.type}|${e.message}|${pulled || image === undefined ? '' : image}`;
     case 'fault':
-      return e.do === 'failPull' && e.image !== undefined ? `${e.type}|${e.image}|${e.message ?? ''}` : undefined;
+      return e.do === 'failPull' && e.image !== undefined ? `${e.type}|${e.image}|${e.reason ?? ''}|${e.message ?? ''}` : undefined;
     case 'container.pullBackoff':
       return `${e.type}|${e.image}`;
     case 'container.backoff':

@@ -18,7 +18,7 @@ export const ACTION_DOCS = {
   failLiveness: "The container's liveness probe handler fails from `at`, for `for` (default: from then on). After failureThreshold failures the kubelet kills and restarts the container.",
   failReadiness: "The container's readiness probe handler fails from `at`, for `for` (default: from then on). After failureThreshold failures the container turns unready (and so the pod, if it is a main container or sidecar).",
   failStartup: "The container's startup probe handler fails from `at`, for `for` (default: from then on). After failureThreshold failures the kubelet kills and restarts the container.",
-  failPull: "Pulls of the container's image fail from `at`, for `for` (default: from then on): ErrImagePull, then ImagePullBackOff with growing delays.",
+  failPull: "Pulls of the container's image fail from `at`, for `for` (default: from then on): ErrImagePull, then ImagePullBackOff with growing delays. With imagePullPolicy: Never the image is not on the node in that window: each start fails with ErrImageNeverPull, tried again every 10-15 s.",
   setImage: "The container's image changes to `image` (a pod update): its spec hash changes, so the kubelet kills it and starts it again with the new image. Not applied while the pod terminates.",
   deletePod: 'The pod is deleted (kubectl delete pod) with `gracePeriodSeconds` (default: the pod\'s terminationGracePeriodSeconds): preStop hooks, stop signals, sidecars stopped last.',
   recreateSandbox: 'The node reboots: the pod sandbox and every container in it die (exit 255). When the kubelet is back it creates a new sandbox and runs the init containers again from the first.',
