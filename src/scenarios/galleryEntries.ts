@@ -228,4 +228,12 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     view: { t0: 10, t1: 55 },
     compareWith: [{ label: 'bash -c', fileName: '21-sidecar-shell-bash.yaml', cursor: 30 }],
   },
+  {
+    id: '22-image-never-loaded',
+    fileName: '22-image-never-loaded.yaml',
+    title: 'A sidecar image never loaded into kind',
+    lesson: 'Under imagePullPolicy Never the kubelet never pulls: each try fails with ErrImageNeverPull and, with no pull back-off, comes again every 10-15 s, the pod held at Init:ErrImageNeverPull. Once the image is loaded the next try starts it.',
+    cursor: 30,
+    view: { t0: 0, t1: 70 },
+  },
 ];

@@ -54,6 +54,30 @@ export const STARTING_LESSONS: Record<string, () => number | null> = {
     return kubectl(trace).filter((e) => e.status === 'ErrImagePull')[1]!.t;
   },
 
+  '22-image-never-loaded.yaml': () => {
+    const { trace } = run('22-image-never-loaded.yaml');
+    const tries = of(trace, 'fault', 'log-shipper').filter((e) => e.reason === 'ErrImageNeverPull').map((e) => e.t);
+    // [10.10] no pull and no pull back-off: every try in the window fails the same way, one requeue
+    // apart ([0.2]: 10-15 s) after the sync the first relist adds ([0.9])
+    none(trace, 'container.pulling', 'log-shipper');
+    none(trace, 'container.pullBackoff', 'log-shipper');
+    expect(tries.length).toBeGreaterThanOrEqual(4);
+    for (let i = 2; i < tries.length; i++) {
+      expect(tries[i]! - tries[i - 1]!).toBeGreaterThanOrEqual(10);
+      expect(tries[i]! - tries[i - 1]!).toBeLessThanOrEqual(15.5);
+    }
+    // [2.1] [14.1] the sidecar holds the pod: Init:ErrImageNeverPull, READY 0/2, RESTARTS 0, the app not started
+    const held = kubectl(trace).filter((e) => e.t < 45 && e.status !== 'Pending');
+    expect(held.map((e) => e.status)).toContain('Init:ErrImageNeverPull');
+    expect(held.every((e) => e.restarts === '0' && e.ready === '0/2')).toBe(true);
+    // after the window (the image loaded at 45 s) the next try starts the sidecar, then the app
+    const sidecarStart = first(trace, 'container.start', 'log-shipper');
+    expect(sidecarStart.t).toBeGreaterThanOrEqual(45);
+    expect(sidecarStart.t).toBeLessThanOrEqual(45 + 15.5);
+    expect(first(trace, 'container.start', 'web').t).toBeGreaterThan(sidecarStart.t);
+    return kubectl(trace).filter((e) => e.status === 'Init:ErrImageNeverPull')[0]!.t;
+  },
+
   '03-startup-gates-readiness-does-not.yaml': () => {
     const { trace } = run('03-startup-gates-readiness-does-not.yaml');
     // [2.2] [5.7] readiness does not gate: istio-proxy starts long before config-reloader is ready.
