@@ -2,7 +2,7 @@
 // why one run failed, as probeWorker.ts emits them. Made once per worker, reason and count where
 // the same sentences come at every period (failedRunWhyOf).
 
-import { roundTime } from '../trace';
+import { roundTime, type ProbeKind } from '../trace';
 import type { RunPlan } from './probeRun';
 import type { Verdict, Worker } from './probeWorker';
 
@@ -80,4 +80,13 @@ function failedRunWhy(w: Worker, failure: FailReason, run: number): string {
     : run === threshold ? `the ${ordinal(run)} failure in a row, which reaches failureThreshold (${threshold})`
       : `the ${ordinal(run)} failure in a row (failureThreshold ${threshold} was reached before)`;
   return `[5.13] A ${w.kind} probe run of ${w.container} failed (${reason}): ${count}. The kubelet records a Warning Unhealthy event for every failed run, before the worker counts it.`;
+}
+
+/**
+ * [5.3] A kept worker's failure for a container that is not running; `keptForAll`: a terminated
+ * container its own restart policy would not restart, kept because ShouldAllContainersRestart holds ([5.12], [11.2]).
+ */
+export function notRunningWhy(container: string, kind: ProbeKind, keptForAll: boolean): string {
+  return `[5.3] ${container} is not running, so its ${kind} result is set to failure without running the probe.`
+    + (keptForAll ? ' Its own restart policy would not restart it, but ShouldAllContainersRestart holds (the pod restarts all its containers in place, [11.2]): the worker stays (doProbe, 1.35+) and starts over on the new container ID [5.12].' : '');
 }

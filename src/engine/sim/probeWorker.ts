@@ -3,11 +3,11 @@
 // manual run), reads the last written status ([0.4]), runs the handler for its time, at most
 // timeoutSeconds ([5.11]), and changes its result only at the thresholds ([5.4]), with counters
 // that outlive a container restart ([5.10]); a worker whose container terminated for good leaves
-// its loop ([5.12]: sidecars included until 1.34, kept from 1.35, and with ContainerRestartRules
-// as ContainerShouldRestart says). A worker whose result cannot change sleeps until the next moment
-// it could (the app comes up, a fault window opens or closes, the status changes): cost follows
-// change. The manager's side (AddPod, UpdatePodStatus, the results the kubelet reads) is probes.ts;
-// results/results_manager.go Set/Remove is setResult here.
+// its loop ([5.12]: sidecars included until 1.34, kept from 1.35; with ContainerRestartRules as
+// ContainerShouldRestart, or from 1.35 ShouldAllContainersRestart, says). A worker whose result
+// cannot change sleeps until the next moment it could (the app comes up, a fault window opens or
+// closes, the status changes): cost follows change. The manager's side (AddPod, UpdatePodStatus,
+// the results the kubelet reads) is probes.ts; results/results_manager.go Set/Remove is setResult here.
 
 import type { ProbeSpec } from '../scenario/types';
 import type { ProbeKind } from '../trace';
@@ -18,12 +18,13 @@ import type { PodSim } from './podSim';
 import type { Instance } from './model';
 import type { QueueItem } from './queue';
 import { grpcRunPlan, runPlan, type RunPlan } from './probeRun';
-import { failedRunWhyOf, probeWhy } from './probeWhys';
+import { failedRunWhyOf, notRunningWhy, probeWhy } from './probeWhys';
 import { emitProbeErrored, emitProbeFailed, emitProbeResult } from './frequentEvents';
 import { CONTEXT_CANCELED_ERROR, erroredRunWhy, execMeetsExitedContainer, exitedRunWhy, probeRunErrors } from './probeContext';
 import { EXEC_ON_EXITED_CONTAINER_ERROR, failedRunOutput, failingStatusOutput, type FailedRunCause } from './probeOutput';
 import { nextScriptEdge, scriptWindowAt } from './probeScript';
 import { emitExecTimeoutErrored, execTimeoutErrors, withExecRetries } from './execProbeTimeout';
+import { shouldAllContainersRestart } from './restartAll';
 
 export type Verdict = 'success' | 'failure';
 export type Next = 'next' | number | undefined;
@@ -197,7 +198,7 @@ export class ProbeWorkerLoop {
     if (!status.state.running) {
       const leaves = status.state.terminated !== undefined && !this.keepsProbing(w, status);
       // The why is worded only for a change: a container in back-off meets this at every tick (setResult ignores a same result).
-      if (w.result !== 'failure') this.setResult(w, 'failure', true, leaves ? this.exitWhy(w) : `[5.3] ${w.container} is not running, so its ${w.kind} result is set to failure without running the probe.`);
+      if (w.result !== 'failure') this.setResult(w, 'failure', true, leaves ? this.exitWhy(w) : notRunningWhy(w.container, w.kind, status.state.terminated !== undefined && !this.keepsProbing(w, status, false)));
       if (leaves) this.exit(w);
       return undefined;
     }
@@ -211,12 +212,15 @@ export class ProbeWorkerLoop {
     return inst;
   }
 
-  /** doProbe's "abort if the container will not be restarted" ([5.12]). */
-  keepsProbing(w: Worker, status: ContainerStatus): boolean {
+  /** doProbe's "abort if the container will not be restarted" ([5.12]; with `forAll`, 1.35+'s ShouldAllContainersRestart too). */
+  keepsProbing(w: Worker, status: ContainerStatus, forAll = true): boolean {
     const sim = this.sim;
     const spec = sim.rec(w.container).spec;
     const exitCode = status.state.terminated?.exitCode ?? 0;
-    if (sim.gates.ContainerRestartRules) return shouldRestartAfterExit(sim.pod.restartPolicy, spec, exitCode, true);
+    if (sim.gates.ContainerRestartRules) {
+      return shouldRestartAfterExit(sim.pod.restartPolicy, spec, exitCode, true)
+        || (forAll && sim.gates.RestartAllContainersOnContainerExits && shouldAllContainersRestart(sim));
+    }
     // #133072 (1.35) was cherry-picked to 1.33 and 1.34 (#134801, #134800, both merged), not to
     // 1.32 (#134802, closed): the latest patch of 1.33+ keeps a sidecar's worker ([5.12]).
     return sim.pod.restartPolicy !== 'Never' || (spec.kind === 'sidecar' && sim.minor >= 33);

@@ -141,6 +141,23 @@ function slowStartUp(sim: PodSim, killed: number): boolean {
   return sim.minor === 35 && killed === 0;
 }
 
+/**
+ * ShouldAllContainersRestart(pod, nil, &status) as worker.go doProbe asks it (1.35+, behind
+ * ContainerRestartRules and RestartAllContainersOnContainerExits; [5.12], [11.2]): with no runtime
+ * status it reads only the status manager's copy, the written status: AllContainersRestarting=True
+ * is written (`trueId`), or some init or main container's written status is Terminated with an exit
+ * code whose first matching rule is RestartAllContainers. Read in a TypeScript port of
+ * pkg/kubelet/container/helpers.go (library id 54527489397; upstream's own helpers.go with it is not
+ * stored): the condition first, then every container's API status, no deletion check.
+ */
+export function shouldAllContainersRestart(sim: PodSim): boolean {
+  if (sim.restartAll.trueId !== undefined) return true;
+  return sim.specs().some((spec) => {
+    const terminated = sim.status.statusOf(spec.name)?.state.terminated;
+    return terminated !== undefined && matchingRule(spec, terminated.exitCode)?.action === 'RestartAllContainers';
+  });
+}
+
 /** Whether an instance was removed from the runtime by an in-place restart. */
 export function hiddenByRestartAll(sim: PodSim, name: string, attempt: number): boolean {
   return sim.hiddenBelow.size > 0 && attempt < (sim.hiddenBelow.get(name) ?? 0);
