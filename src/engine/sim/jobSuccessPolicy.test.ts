@@ -80,6 +80,8 @@ describe('indexed_job_utils.go parseIndexesFromString and orderedIntervals [16.9
 
 // ---- whole runs ----
 
+// A tagged image (IfNotPresent) already on the node: the pods start with no registry check ([0.3]), so
+// the injected exits' times line up with the controller's syncs as each test says.
 const JOB = (version: string, policy: string, more = '', gates = '', sim = '') => `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -97,7 +99,7 @@ ${policy}
       terminationGracePeriodSeconds: 5
       containers:
         - name: c
-          image: busybox
+          image: busybox:1.36
           command: ["sleep", "3600"]
 ---
 apiVersion: sidecar-lab/v1

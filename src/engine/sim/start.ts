@@ -90,7 +90,8 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
     return { ok: false };
   }
   const b = sim.scenario.sim.behaviors[name]!;
-  yield { sleep: present ? b.registryCheck ?? Math.min(PULL_CHECK, b.pull) : b.pull };
+  // [0.3] Always asks the registry even for an image on the node (shouldPullImage): `pull: 0` says the image was there, not that the check is free
+  yield { sleep: present ? b.registryCheck ?? (b.pull === 0 ? PULL_CHECK : Math.min(PULL_CHECK, b.pull)) : b.pull };
   sim.pullBackoff.pulled(sim.now);
   sim.pulledImages.add(image);
   const why = `The image ${image} is on the node.`;

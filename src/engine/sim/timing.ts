@@ -18,8 +18,21 @@ export const CONTAINER_CREATE = 0.1;
 export const CONTAINER_START = 0.1;
 /** A failed pull (registry lookup) takes about this long [15.6]. */
 export const PULL_FAILURE = 0.5;
-/** With imagePullPolicy Always and the image present, the registry check (a manifest HEAD) takes this long at most [15.6]. */
-export const PULL_CHECK = 0.2;
+/**
+ * With imagePullPolicy Always and the image present, the registry check takes this long at most
+ * [15.6]: shouldPullImage returns true for PullAlways whatever is on the node (images/
+ * image_manager.go, both stored versions read: 00a3928b, a 1.2x-era copy, and cfce511e, the
+ * newest; so on every minor the engine models), and EnsureImageExists asks the runtime to pull,
+ * which asks the registry. 0.2 s until session 39. Published
+ * checks of Docker Hub images the node had range from 0.13-0.17 s (an EKS node, a playground's
+ * node01) to 3.9 s, most of them 0.44-1.4 s: a kind node on EC2 printed `in 443ms`, `453ms`,
+ * `497ms` at restarts (state/trace/pqDay57Ec2Kind135.test.ts), Docker Desktop 734 ms (the
+ * simonangel-fong sidecar lab, kubectl/transcripts/sidecarWatches.test.ts), Killercoda 698-702 ms
+ * (fixtures/se-kc-shell-present.yaml) and 1.29-1.39 s (state/trace/lvMahinKillercodaLiveness404.test.ts).
+ * Capped by the container's `pull` time, except `pull: 0` (the image was on the node before the
+ * pod, not a pull of no time: the check still asks the registry); a Simulation `registryCheck` overrides both.
+ */
+export const PULL_CHECK = 0.5;
 /** After a sync error (back-off, pull failure) the pod worker requeues the pod ([0.2], [4.6]; upstream backOffPeriod 10 s, before the jitter). */
 export const REQUEUE_AFTER_ERROR = 10;
 /** The pod worker's periodic resync, which also caps the 1.35 back-off requeue ([4.6]; the kubelet's syncFrequency, default 1 min). */

@@ -26,10 +26,10 @@
 // retryladder: its first pull is fitted at 2 s (the whole second that puts the published 48 s inside
 // the requeue jitter's range, below). For retryloop the image is there, but `Always` asks the
 // registry first: 0.5 s, the engine's default pull (a node's check of docker.io took 0.73 s in the
-// simonangel-fong transcript); with the engine's own 0.2 s check for a present image the first sync
-// ends before the first relist, no [0.9] chain starts, and `CrashLoopBackOff` is written only 0.2 s
-// before each restart, so the 11 s sample would read `terminated` (the French course's known
-// disagreement, docs/transcripts.md). gangwait: the image there, the 0.2 s check.
+// simonangel-fong transcript), written as a 0.5 s pull; any check from 0.05 s on spans the first
+// relist, so the [0.9] chain writes `CrashLoopBackOff` by the 11 s sample (until session 39 a
+// `pull: 0` image's check took no time and the sample read `terminated`). gangwait: the image
+// there, the default registry check ([15.6]).
 // Rules: [4.1] the container's own rule restarts it under a `Never` pod; [4.5] [4.6] the back-off,
 // its requeue at the back-off's end, jittered 1 to 1.5 times on a node (the engine takes one draw,
 // `requeueJitter`, so each dated run is checked between its runs at 0 and at 1); [10.2] the status

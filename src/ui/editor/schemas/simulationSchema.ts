@@ -89,7 +89,7 @@ function containerBehaviour(): JSONSchema {
     description: "How this container's process behaves in the simulation (the image is a black box). Every field is optional: a field left out is inferred from the container's command/args, as for a container with no entry.",
     properties: {
       pull: duration("How long pulling the container's image takes when it is not on the node yet. Default 0.5s. An image already pulled is not pulled again with imagePullPolicy IfNotPresent (only checked with Always); with Never it is never pulled."),
-      registryCheck: duration("With imagePullPolicy Always and the image already on the node: how long the pull that only asks the registry takes before each start (a busy registry, or an image without a tag, can take seconds). Default 0.2s (or `pull`, when shorter)."),
+      registryCheck: duration("With imagePullPolicy Always and the image already on the node: how long the pull that only asks the registry takes before each start (a busy registry, or an image without a tag, can take seconds). Default 0.5s (or `pull`, when shorter and not 0)."),
       imageSize: {
         description: "The image's size in bytes, as the runtime reports it after a pull: the describe panel's Pulled event of a 1.30+ kubelet ends with `Image size: N bytes.` (left out when unset: the engine knows no image's size).",
         type: 'integer',
