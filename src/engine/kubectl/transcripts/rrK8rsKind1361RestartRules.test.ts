@@ -187,6 +187,13 @@ describe('transcript: kind v1.36.1, `retryloop`: a Restart rule on exit 3 under 
       { ready: '1/2', status: 'CrashLoopBackOff', restarts: '6' },
     ], rows);
   });
+
+  // The image on the node (`pull: 0`) under Always: the registry check (0.5 s, [15.6]) still spans the
+  // first relist, so the [0.9] chain writes CrashLoopBackOff before the 11 s sample, as published.
+  it.each(VERSIONS)('writes `CrashLoopBackOff rc1` by 11 s with the image already on the node, its registry check still asked (shouldPullImage; %s) [0.9] [10.2] [15.6]', (version) => {
+    const t = trace(RETRYLOOP.replace('retry: { pull: 0.5,', 'retry: { pull: 0,').replace('keeper: { pull: 0.5 }', 'keeper: { pull: 0 }'), version);
+    expect(statusAt(t, 'retry', 10.5)).toMatchObject({ state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 1 });
+  });
 });
 
 describe('transcript: kind v1.36.1, `retryladder`: the rule stops matching at the fifth run (k8rs report, 2026-08-20)', () => {
