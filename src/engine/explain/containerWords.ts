@@ -4,9 +4,10 @@
 
 import type { ContainerStatus } from '../api';
 import type { LoadedPod } from '../apiPod/loadPods';
-import type { ContainerExplanation, ContainerKind, PodExtras } from './types';
+import type { ContainerExplanation, ContainerKind, ExplainSettings, PodExtras } from './types';
 import { formatRfc3339 } from '../apiPod/time';
 import { START_ERROR_REASON } from '../sim/process';
+import { inPlaceLastWords, RESTARTING_ALL, restartingAllWords, ruleWords } from './restartRules';
 
 const at = (t: number | undefined): string => (t === undefined ? '' : ` at ${formatRfc3339(t)}`);
 
@@ -30,9 +31,10 @@ export function pullError(reason: string, message: string | undefined): string |
   return error.length > MAX_QUOTED_PULL_ERROR ? `${error.slice(0, MAX_QUOTED_PULL_ERROR - 1)}…` : error;
 }
 
-function waitingWords(name: string, kind: ContainerKind, s: ContainerStatus): string {
+function waitingWords(name: string, kind: ContainerKind, s: ContainerStatus, p: LoadedPod): string {
   const reason = s.state.waiting?.reason ?? '';
   const last = s.lastState.terminated;
+  if (reason === RESTARTING_ALL) return restartingAllWords(name, s, p);
   if (reason === 'CrashLoopBackOff' && last?.reason === START_ERROR_REASON) {
     return `${name} never ran: the runtime refused its last start (${exitText(last)}; a command the image does not have, for one), and it waits out its restart back-off, ${s.restartCount} restart${s.restartCount === 1 ? '' : 's'} so far [3.5] [4.5] [10.2].`;
   }
@@ -116,9 +118,15 @@ function noStatusWords(name: string, p: LoadedPod, extras: PodExtras): string {
   return `${name} has no status: the pod is ${phase} and the kubelet never reported this container; it runs none of the pod's containers again [6.5].`;
 }
 
-export function containerExplanations(p: LoadedPod, extras: PodExtras): ContainerExplanation[] {
+/**
+ * Each container's words. `gates` (the explanation's settings) adds what the restart features of
+ * 1.34-1.37 say ([11.1] a Never container's restartPolicyRules, [11.2] an in-place restart's marks);
+ * without it, the words of a pod with neither.
+ */
+export function containerExplanations(p: LoadedPod, extras: PodExtras, gates?: ExplainSettings['gates']): ContainerExplanation[] {
   const { spec, status } = p.pod;
   const out: ContainerExplanation[] = [];
+  const specs = [...spec.initContainers, ...spec.containers];
   const add = (name: string, kind: ContainerKind, s: ContainerStatus | undefined) => {
     if (!s) {
       out.push({ name, kind, state: 'none', restartCount: 0, words: noStatusWords(name, p, extras) });
@@ -126,8 +134,14 @@ export function containerExplanations(p: LoadedPod, extras: PodExtras): Containe
     }
     const state = s.state.running ? 'running' : s.state.terminated ? 'terminated' : 'waiting';
     const reason = s.state.waiting?.reason ?? s.state.terminated?.reason;
-    const words = state === 'running' ? runningWords(name, kind, s, extras)
-      : state === 'terminated' ? terminatedWords(name, kind, s) : waitingWords(name, kind, s);
+    let words = state === 'running' ? runningWords(name, kind, s, extras)
+      : state === 'terminated' ? terminatedWords(name, kind, s) : waitingWords(name, kind, s, p);
+    if (gates) {
+      const c = specs.find((x) => x.name === name);
+      const rules = c && kind !== 'sidecar' ? ruleWords(p, c, s, gates) : undefined;
+      const inPlace = reason === RESTARTING_ALL ? undefined : inPlaceLastWords(s);
+      words = [words, rules, inPlace].filter((w) => w !== undefined).join(' ');
+    }
     out.push({ name, kind, state, ...(reason ? { reason } : {}), restartCount: s.restartCount, words });
   };
   for (const c of spec.initContainers) {

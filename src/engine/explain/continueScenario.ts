@@ -17,6 +17,7 @@ import { isRealPod, readRealPods } from './readRealPods';
 import { redactRealPods } from './redact';
 import { resolveGates } from '../version';
 import { START_ERROR_REASON } from '../sim/process';
+import { RESTARTING_ALL } from './restartRules';
 
 export interface ContinueOptions {
   /** The version chosen outside the text (the page's picker); the text's own Simulation document wins. */
@@ -91,6 +92,25 @@ function run(clock: Clock, s: ContainerState): Obj | undefined {
   return out;
 }
 
+/**
+ * [11.2] A container the in-place restart removed (written Waiting RestartingAllContainers): it is
+ * no longer in the runtime, so the sync after the reset starts it whatever its restartPolicy
+ * (computePodActions finds no status for it). startFrom can seed no run for it: its last state,
+ * 1.36+, is the kubelet's marker with no times (kubernetes#136964), and a seeded run would be an
+ * exited container that Never keeps stopped. So it starts over (its restart count is not kept).
+ */
+export const removedInPlace = (s: ContainerStatus): boolean => s.state.waiting?.reason === RESTARTING_ALL;
+
+/**
+ * [11.2] 1.36+ (kubernetes#136964): the last state an in-place restart writes has no start or
+ * finish time: no run to draw, and none to seed (a seeded one would need a finishedAt, and kubectl
+ * would then print "(… ago)", which the real pod's RESTARTS does not).
+ */
+const timelessInPlace = (s: ContainerStatus): boolean => {
+  const t = s.lastState.terminated;
+  return t?.reason === RESTARTING_ALL && t.finishedAt === undefined && t.startedAt === undefined;
+};
+
 function observed(clock: Clock, s: ContainerStatus, backoff: number | undefined): Obj | undefined {
   const out: Obj = {};
   const { running, terminated, waiting } = s.state;
@@ -107,7 +127,7 @@ function observed(clock: Clock, s: ContainerStatus, backoff: number | undefined)
   if (s.started !== undefined) out.started = s.started;
   out.ready = s.ready;
   if (backoff !== undefined) out.backoff = backoff;
-  const last = run(clock, s.lastState);
+  const last = removedInPlace(s) || timelessInPlace(s) ? undefined : run(clock, s.lastState);
   if (last) out.lastState = last;
   if (out.state === 'waiting' && s.restartCount > 0 && !last) return undefined; // its last run is unknown: it starts over
   return out;
@@ -120,6 +140,8 @@ function behaviour(clock: Clock, s: ContainerStatus, isInit: boolean): Obj | und
   // the pasted object; the share-safe spec has no command, so the engine words its own). Its
   // startedAt, when printed, is the epoch: not a run's start.
   if (term?.reason === START_ERROR_REASON) return { startError: true };
+  // [11.2] The in-place restart ended that run, not the app: it says nothing of how the app exits.
+  if (term?.reason === RESTARTING_ALL) return undefined;
   if (!term || term.finishedAt === undefined || term.startedAt === undefined) return undefined;
   if (isInit && s.state.terminated?.exitCode === 0) return undefined; // done: it never runs again
   const ranFor = round(term.finishedAt - term.startedAt);
@@ -242,6 +264,7 @@ export function continueScenario(text: string, opts: ContinueOptions = {}): Cont
   }
   sim.startFrom = { now: `${clock.now}s`, containers, ...(Object.keys(conditions).length ? { conditions } : {}) };
   const deletion = deletionLeft(p.pod.deletionTimestamp, clock);
+  const removed = [...p.pod.status.initContainerStatuses, ...p.pod.status.containerStatuses].filter((s) => removedInPlace(s) && s.restartCount > 0).map((s) => s.name);
   const absent = imageNeverPulled(safe.spec, [...p.pod.status.initContainerStatuses, ...p.pod.status.containerStatuses]);
   const events: Obj[] = absent.map((name) => ({ at: `${clock.now}s`, container: name, do: 'failPull' }));
   if (deletion !== undefined) events.push({ at: `${clock.now}s`, do: 'deletePod', gracePeriodSeconds: deletion });
@@ -252,6 +275,8 @@ export function continueScenario(text: string, opts: ContinueOptions = {}): Cont
     `# The timeline draws the past as observed up to now (${clock.now}s), then simulates.`,
     '# Commands, probe handlers, env values and names were not copied: processes are inferred, probes pass once the app is up.',
     ...(deletion === undefined ? [] : ['# The pod was being deleted: the deletion is replayed at now with the grace that was left, so SIGKILL comes at its deletionTimestamp.']),
+    ...(removed.length === 0 ? [] : [`# RestartingAllContainers: the in-place restart had removed ${removed.join(', ')}; the next sync starts ${removed.length > 1 ? 'them' : 'it'} again.`,
+      '# startFrom cannot seed a removed container with its restart count, so it starts over from 0 restarts here (the kubelet keeps the count).']),
     ...(absent.length === 0 ? [] : [`# ErrImageNeverPull: the image of ${absent.join(', ')} is not on the node and its imagePullPolicy is Never, so each start fails until it is there.`,
       '# The failPull below keeps it absent from now on; give it a `for:` (when the image is loaded) to see the start that follows.']),
   ].join('\n');

@@ -10,6 +10,7 @@ import { consistencyNotes } from './consistency';
 import { containerExplanations } from './containerWords';
 import { nextSteps } from './nextSteps';
 import { kubectlQuirks } from './quirks';
+import { allContainersRestartingWhy } from './restartRules';
 import type { ExplainSettings, ExplainedCondition, PodExplanation, PodExtras } from './types';
 
 export interface ExplainOptions extends ExplainSettings {
@@ -31,7 +32,9 @@ export function explainPod(p: LoadedPod & { extras: PodExtras }, opts: ExplainOp
   const age = p.creationTimestamp === undefined ? '<unknown>' : humanDuration(now - p.creationTimestamp);
   const conditions: ExplainedCondition[] = derived.conditions.map((c) => {
     const seen = p.pod.status.conditions.find((x) => x.type === c.type);
-    const out: ExplainedCondition = { type: c.type, status: c.status, why: c.why };
+    // [11.2] deriveStatus keeps AllContainersRestarting as written; say what it means here.
+    const why = c.type === 'AllContainersRestarting' && seen ? allContainersRestartingWhy(seen, opts) : c.why;
+    const out: ExplainedCondition = { type: c.type, status: c.status, why };
     if (c.reason) out.reason = c.reason;
     if (seen && seen.status !== c.status) out.observed = seen.status;
     return out;
@@ -50,7 +53,7 @@ export function explainPod(p: LoadedPod & { extras: PodExtras }, opts: ExplainOp
     kubectl: { ...derived.kubectl, age },
     phase,
     conditions,
-    containers: containerExplanations(p, p.extras),
+    containers: containerExplanations(p, p.extras, opts.gates),
     quirks: kubectlQuirks(p.pod, derived.kubectl, derived.phase),
     next: nextSteps(p, opts, now),
     notes,

@@ -13,6 +13,7 @@ import { toActionsInput } from '../apiPod/toActionsInput';
 import { computePodActions } from '../kubelet/computePodActions';
 import { minor } from '../version';
 import { backoffForRestart, backoffFromMessage } from './backoffDelay';
+import { inPlaceTriggers, RESTARTING_ALL, restartAllSteps } from './restartRules';
 import type { ExplainSettings, NextStep, PodExtras } from './types';
 
 type Pod = LoadedPod & { extras: PodExtras };
@@ -38,6 +39,12 @@ function startStep(name: string, p: Pod, settings: ExplainSettings, now: number,
   }
   if (waitingReason === 'ErrImagePull' || waitingReason === 'ImagePullBackOff') {
     return { container: name, action: 'start', at: null, why: `Starts once its image pull succeeds; the pull is retried with its own back-off, 10 s doubling to 5 min [10.2]. ${planWhy}` };
+  }
+  if (waitingReason === RESTARTING_ALL) {
+    // [11.2] The in-place restart removed it: the runtime has no container of that name, so the
+    // sync after the reset starts it (computePodActions: no status, start it; no crash back-off is
+    // read from a container that is gone).
+    return { container: name, action: 'start', at: now, why: 'Starts at the next sync: the in-place restart removed it, and the kubelet starts every removed container again, in the usual order [11.2].' };
   }
   if (!s || !last || last.finishedAt === undefined) {
     return { container: name, action: 'start', at: now, why: `Starts at the next sync. ${planWhy}` };
@@ -122,12 +129,20 @@ export function nextSteps(p: Pod, settings: ExplainSettings, now: number): NextS
   if (p.pod.deletionTimestamp !== undefined) return deletedSteps(p);
   const deadline = pastDeadline(p, now);
   if (deadline) return deadlineSteps(p, now, deadline.grace);
-  const actions = computePodActions({
-    ...toActionsInput(p, {
-      containerRestartRules: settings.gates.ContainerRestartRules, minor: minor(settings.version), sidecarContainers: settings.gates.SidecarContainers,
-    }),
-    restartAllContainers: settings.gates.RestartAllContainersOnContainerExits,
+  const input = toActionsInput(p, {
+    containerRestartRules: settings.gates.ContainerRestartRules, minor: minor(settings.version), sidecarContainers: settings.gates.SidecarContainers,
   });
+  if (settings.gates.RestartAllContainersOnContainerExits) {
+    // [11.2] A container written Waiting RestartingAllContainers is no longer in the runtime (the
+    // reset removed it; its last state, 1.36+, is the kubelet's marker, not a run): upstream's
+    // computePodActions finds no status for it and starts it (ShouldContainerBeRestarted).
+    for (const s of [...p.pod.status.initContainerStatuses, ...p.pod.status.containerStatuses]) {
+      if (s.state.waiting?.reason === RESTARTING_ALL) delete input.runtime[s.name];
+    }
+  }
+  const actions = computePodActions({ ...input, restartAllContainers: settings.gates.RestartAllContainersOnContainerExits });
+  const inPlace = restartAllSteps(p, settings, now, actions.restartAllContainers);
+  if (inPlace) return inPlace;
   // The plan files its reason under each container it decides about (actionReasons.ts).
   const planWhy = (name: string) => actions.reasons[name]?.text ?? actions.why[0] ?? '';
   const steps = new Map<string, NextStep>();
@@ -156,7 +171,9 @@ export function nextSteps(p: Pod, settings: ExplainSettings, now: number): NextS
     if (s?.state.terminated && c.restartPolicy !== 'Always' && p.pod.spec.initContainers.includes(c) && s.state.terminated.exitCode === 0) continue;
     if (s?.state.terminated && p.pod.spec.containers.includes(c)) {
       const why = actions.why.find((w) => w.includes(`container ${c.name} exited`)) ?? '[4.1] It stays stopped.';
-      out.push({ container: c.name, action: 'wait', at: null, why: `Not started again. ${why}` });
+      const others = inPlaceTriggers(p, settings.gates).filter((n) => n !== c.name); // a stopped trigger exits no more
+      const inPlace = others.length === 0 ? '' : ` Only an in-place restart starts it again: when ${others.join(' or ')} exits with a code its RestartAllContainers rule lists, the kubelet restarts every container [11.2].`;
+      out.push({ container: c.name, action: 'wait', at: null, why: `Not started again. ${why}${inPlace}` });
       continue;
     }
     out.push({ container: c.name, action: 'wait', at: null, why: waitReason(c.name, p) });
