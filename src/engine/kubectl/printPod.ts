@@ -106,7 +106,7 @@ function initSpecFacts(specs: InitSpecs): InitSpecFacts {
   let facts = factsBySpecs.get(specs);
   if (facts === undefined || facts.length !== specs.length) {
     const sidecars = new Map<string, boolean>();
-    for (const c of specs) if (!sidecars.has(c.name)) sidecars.set(c.name, isSidecarSpec(c));
+    for (let i = 0; i < specs.length; i++) { const c = specs[i]!; if (!sidecars.has(c.name)) sidecars.set(c.name, isSidecarSpec(c)); }
     facts = { length: specs.length, sidecars, sidecarCount: specs.filter(isSidecarSpec).length };
     factsBySpecs.set(specs, facts);
   }

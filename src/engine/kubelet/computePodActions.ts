@@ -128,7 +128,7 @@ export function computePodActions(input: PodActionsInput): PodActions {
   }
 
   let keepCount = 0;
-  for (const c of input.containers) {
+  for (let i = 0; i < input.containers.length; i++) { const c = input.containers[i]!;
     const rt = input.runtime[c.name];
     if (!rt || rt.state !== 'running') {
       const decision = shouldStartMain(c, input);

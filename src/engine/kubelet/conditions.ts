@@ -66,7 +66,7 @@ export function initializedCondition(
   const names = initializedNames;
   names.start();
   const { unknown, other: incomplete } = names;
-  for (const c of spec.initContainers) {
+  for (let i = 0; i < spec.initContainers.length; i++) { const c = spec.initContainers[i]!;
     const s = byName.get(c.name);
     if (!s) unknown.push(c.name);
     else if (isSidecarSpec(c) ? s.started !== true : !s.ready) incomplete.push(c.name);
@@ -110,8 +110,8 @@ export function containersReadyCondition(
   names.start();
   const { unknown, other: unready } = names;
   // Sidecars, then main containers (no combined list and no closure: this runs at every status write).
-  for (const c of spec.initContainers) if (isSidecarSpec(c)) countReady(byName, c.name, unknown, unready);
-  for (const c of spec.containers) countReady(byName, c.name, unknown, unready);
+  for (let i = 0; i < spec.initContainers.length; i++) { const c = spec.initContainers[i]!; if (isSidecarSpec(c)) countReady(byName, c.name, unknown, unready); }
+  for (let i = 0; i < spec.containers.length; i++) { const c = spec.containers[i]!; countReady(byName, c.name, unknown, unready); }
   if ((phase === 'Succeeded' && unknown.length === 0) || phase === 'Failed') {
     const reason = phase === 'Failed' ? 'PodFailed' : 'PodCompleted';
     return { type, status: 'False', reason, why: `The pod is ${phase}, so its containers no longer count as ready [7.3].` };

@@ -156,7 +156,7 @@ function emptied(t: Tally): Tally {
 function tally(spec: SpecForStatus, opts: PhaseOptions, byName: StatusIndex): Tally {
   const t = emptied(scratch);
 
-  for (const c of spec.initContainers) {
+  for (let i = 0; i < spec.initContainers.length; i++) { const c = spec.initContainers[i]!;
     const s = byName.get(c.name);
     if (isSidecarSpec(c)) {
       if (!s) { t.unknown.push(c.name); continue; }
@@ -183,7 +183,7 @@ function tally(spec: SpecForStatus, opts: PhaseOptions, byName: StatusIndex): Ta
     if (wontRestart(spec, opts, c, last.exitCode, last.reason)) t.failedInitFinal.push(c.name);
   }
 
-  for (const c of spec.containers) {
+  for (let i = 0; i < spec.containers.length; i++) { const c = spec.containers[i]!;
     const s = byName.get(c.name);
     if (!s) { t.unknown.push(c.name); continue; }
     const { running, terminated, waiting } = s.state;

@@ -58,7 +58,7 @@ export class FaultWindows {
   probeFails(container: string, kind: ProbeKind, t: number): boolean {
     const windows = this.probe.get(container)?.[kind];
     if (!windows) return false;
-    for (const w of windows) if (t >= w.from && t < w.to) return true;
+    for (let i = 0; i < windows.length; i++) { const w = windows[i]!; if (t >= w.from && t < w.to) return true; }
     return false;
   }
 
@@ -78,7 +78,7 @@ export class FaultWindows {
     const windows = this.probe.get(container)?.[kind];
     let next: number | undefined;
     if (!windows) return next;
-    for (const w of windows) {
+    for (let i = 0; i < windows.length; i++) { const w = windows[i]!;
       if (w.from > t && (next === undefined || w.from < next)) next = w.from;
       if (w.to > t && (next === undefined || w.to < next)) next = w.to;
     }

@@ -53,7 +53,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   }
   if (terminal && sim.terminalAt === undefined) sim.terminalAt = sim.now; // the kubelet's own status is terminal from here ([6.5])
   let firstCondition: string | undefined;
-  for (const c of next.conditions) {
+  for (let i = 0; i < next.conditions.length; i++) { const c = next.conditions[i]!;
     const old = conditionOfType(prev.conditions, c.type);
     if (old && old.status === c.status && old.reason === c.reason) {
       c.lastTransitionTime = old.lastTransitionTime;
@@ -69,7 +69,7 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   publishContainers(sim, prev.containerStatuses, next.containerStatuses, changed, shown);
   manager.commit(next, view);
   if (terminal && sim.terminalDecisionId === undefined) sim.terminalDecisionId = sim.terminalPhaseId ?? firstCondition ?? shown[0];
-  for (const name of changed) sim.probes.wake(name); // the workers read this status ([0.4])
+  for (let i = 0; i < changed.length; i++) sim.probes.wake(changed[i]!); // the workers read this status ([0.4])
   // emit copies a cause list, so `shown` itself is passed when it holds no more than the latest few
   const rowCause = shown.length > MAX_POD_CAUSES ? shown.slice(-MAX_POD_CAUSES) : shown.length ? shown : changes;
   publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', rowCause);
@@ -141,9 +141,9 @@ class StatusChanges {
     const sim = this.sim;
     const ids = scratchIds;
     empty(ids);
-    for (const n of names) {
+    for (let i = 0; i < names.length; i++) { const n = names[i]!;
       const since = sim.status.runtimeEventsOf(n);
-      if (since) for (const id of since) ids.push(id);
+      if (since) for (let j = 0; j < since.length; j++) ids.push(since[j]!);
     }
     if (ids.length === 0 && sim.deletion) return [sim.deletion.id];
     if (!inEmissionOrder(ids)) ids.sort(byEmission); // a stable sort leaves ordered ids as they are

@@ -168,7 +168,7 @@ export class StatusManager {
 
   private reindex(): void {
     this.byName.clear();
-    for (const s of this.written.initContainerStatuses) this.byName.set(s.name, s);
-    for (const s of this.written.containerStatuses) this.byName.set(s.name, s);
+    for (let i = 0; i < this.written.initContainerStatuses.length; i++) { const s = this.written.initContainerStatuses[i]!; this.byName.set(s.name, s); }
+    for (let i = 0; i < this.written.containerStatuses.length; i++) { const s = this.written.containerStatuses[i]!; this.byName.set(s.name, s); }
   }
 }

@@ -170,7 +170,7 @@ function* killsThenStarts(sim: PodSim, plan: PodActions, exited: ReadonlyMap<str
     yield* killPod(sim, sim.specGrace(), reasonOf, (name) => whyFor(plan, name, plan.why.at(-1) ?? '[8.1c] The pod is killed.'), (name) => killCause(sim, plan, name), seenRunning);
     if (!plan.createSandbox) return; // the PLEG sees the exits and the next sync writes the outcome
   } else {
-    for (const kill of plan.containersToKill) {
+    for (let i = 0; i < plan.containersToKill.length; i++) { const kill = plan.containersToKill[i]!;
       const why = `[${kill.reason === 'SpecChanged' ? '1.8' : '4.4'}] ${kill.message}.`;
       yield* killContainer(sim, kill.name, kill.reason, killGrace(sim, kill.name, kill.reason), false, why, killCause(sim, plan, kill.name), seenRunning?.has(kill.name), undefined, kill.message);
     }
