@@ -14,6 +14,15 @@
 //    ContainerDied event of a container the reset killed, or else for the periodic resync.
 // While the condition is True it stays True (ShouldAllContainersRestart reads the old API status),
 // so a kubelet restarted in the window resumes the reset from the written condition.
+// A deletion in the True window (session 39, helper "deltrue"; 1.35 with the gate, 1.36, 1.37): the
+// reset goes on to its end, as kubelet.go SyncPod hands the runtime's SyncPod
+// context.WithoutCancel(ctx) (library id 54300650048; a 1.27-era SyncPod passed context.TODO()), so
+// the pod worker's "Cancelling current pod sync" does not reach it, and SyncTerminatingPod runs only
+// once that SyncPod has returned (one goroutine per pod). SyncTerminatingPod's two statuses
+// (generateAPIPodStatus, then with podIsTerminal) generate the condition again: False once the runtime
+// lists none of the containers (AllContainersRestartCleanedUp), then False with reason PodFailed or
+// PodCompleted once the phase is terminal (GenerateAllContainersRestartingCondition, library id
+// 68698090696, the same generator for a pod terminal by itself or past its activeDeadlineSeconds).
 // Read: kubelet.go SyncPod (library id 54300650048, a 1.36+ tree with RequestPodRelist: the status
 // set before containerRuntime.SyncPod(…, restartingAllContainers), the requeue on a successful
 // RemoveContainer result), status/generate.go GenerateAllContainersRestartingCondition (library id
@@ -32,7 +41,7 @@ import { matchingRule } from '../kubelet/restartPolicy';
 import type { Task } from './kernel';
 import { killContainer } from './kill';
 import { newest } from './model';
-import type { PodSim } from './podSim';
+import type { Causes, PodSim } from './podSim';
 import { RESYNC_INTERVAL, jitteredDelay } from './timing';
 
 /** What the API says of the in-place restart, and how its reset went (PodSim.restartAll). */
@@ -43,6 +52,12 @@ export interface RestartAllState {
   resets: number;
   /** 1.35: the last reset killed no running container, so only the periodic resync syncs again. */
   slow: boolean;
+  /** The sync in flight is a reset (the runtime's SyncPod with restartingAllContainers): a deletion lets it end. */
+  resetting?: boolean;
+  /** The condition is in the trace: the engine writes it from its first True (the initial False is left out). */
+  shown?: boolean;
+  /** The written False's reason (PodFailed, PodCompleted), when it has one. */
+  falseReason?: string;
 }
 
 /** Whether the runtime still lists a run of the container: not removed by the reset, nor deleted while the kubelet was down. */
@@ -60,6 +75,7 @@ function inRuntime(sim: PodSim, name: string): boolean {
  */
 export function allContainersRestarting(sim: PodSim, trigger: PodActions['restartAllContainers']): boolean {
   const st = sim.restartAll;
+  st.resetting = false;
   if (trigger === undefined && st.trueId === undefined) return false; // written False, no matching exit
   if (sim.deletion !== undefined) return false; // [11.2] not during deletion: SyncTerminatingPod stops the pod
   const cleanedUp = !sim.specs().some((c) => inRuntime(sim, c.name));
@@ -72,6 +88,8 @@ export function allContainersRestarting(sim: PodSim, trigger: PodActions['restar
       }, [triggerExit]);
       st.resets = 0;
       st.slow = false;
+      st.shown = true;
+      st.falseReason = undefined;
     }
     return true;
   }
@@ -81,6 +99,7 @@ export function allContainersRestarting(sim: PodSim, trigger: PodActions['restar
       why: `[11.2] No container of the pod is left in the runtime (AllContainersRestartCleanedUp): this sync writes AllContainersRestarting=False, and a normal start-up follows, from the first init container; the sandbox, IP and volumes are kept.${st.slow ? ' In 1.35 nothing but the pod worker\'s periodic resync (or a probe result\'s change) asks for this sync: no other container was running, so the reset killed none and made no ContainerDied event, and the kubelet ignores ContainerRemoved (fixed in 1.36, kubernetes#136966).' : ''}`,
     }, [st.trueId]);
     st.trueId = undefined;
+    st.falseReason = undefined;
   }
   return false;
 }
@@ -118,6 +137,7 @@ export function* restartAllContainers(sim: PodSim, seenRunning: ReadonlySet<stri
   const state = sim.restartAll;
   const resumed = state.resets > 0;
   state.resets++;
+  state.resetting = true;
   const cause = state.trueId === undefined ? [] : [state.trueId];
   const why = `[11.2] The in-place restart stops the pod's containers one after another${resumed ? ', resumed by this kubelet from the written AllContainersRestarting=True (ShouldAllContainersRestart reads the old API status)' : ''}: killContainer with a grace override of 0 runs no preStop hook and gives the 2s minimum before SIGKILL [8.5]; the container is then removed from the runtime, before the next one.`;
   let killed = 0;
@@ -131,9 +151,51 @@ export function* restartAllContainers(sim: PodSim, seenRunning: ReadonlySet<stri
   // [11.2] The start-up is the next sync's. 1.35 syncs again only on a ContainerDied event (a
   // container this reset killed) or the periodic resync (completeWork: resyncInterval, jittered);
   // from 1.36 (#136966) SyncPod asks for the sync itself after a successful RemoveContainer.
+  state.resetting = false;
   state.slow = slowStartUp(sim, killed);
   if (state.slow) sim.worker.requeueAt(sim.now + jitteredDelay(RESYNC_INTERVAL, sim.scenario.sim.requeueJitter));
-  else sim.requestSync();
+  else sim.requestSync(); // (dropped for a deleted pod: its worker turns to SyncTerminatingPod)
+}
+
+/**
+ * [11.2] The sync in flight is a reset. kubelet.go SyncPod runs the runtime's SyncPod on
+ * context.WithoutCancel(ctx) (library id 54300650048, a 1.36+ tree; 1.27-era trees: context.TODO()),
+ * so a deletion's "Cancelling current pod sync" (pod_workers.go UpdatePod) does not cut the reset
+ * short: every container is still stopped with the override 0 and removed, and SyncTerminatingPod
+ * follows once SyncPod has returned (terminate.ts deletePod waits for it).
+ */
+export function resetInFlight(sim: PodSim): boolean {
+  const st = sim.restartAll;
+  return st.resetting === true && st.trueId !== undefined && sim.worker.syncing && !sim.terminalDone;
+}
+
+/**
+ * [11.2] GenerateAllContainersRestartingCondition at one of SyncTerminatingPod's two statuses (kubelet.go
+ * SyncTerminatingPod: generateAPIPodStatus before the kill, then with podIsTerminal once everything
+ * stopped; library id 54300650048), after writeStatus: a terminal phase gives False with reason
+ * PodFailed or PodCompleted; else the written True stays while some container is still in the runtime
+ * (ShouldAllContainersRestart reads it; not AllContainersRestartCleanedUp) and turns False once none
+ * is. Only a condition already in the trace is written again (the engine leaves out the initial
+ * False). Not modelled: a True first written here, for a pod deleted between a matching exit and the
+ * sync that would see it (the TypeScript port of ShouldAllContainersRestart, library id 54527489397,
+ * has no deletionTimestamp check; upstream's own helpers.go with it is not stored).
+ */
+export function restartingAtTermination(sim: PodSim, cause: Causes): void {
+  const st = sim.restartAll;
+  if (!st.shown) return;
+  const phase = sim.status.api.phase;
+  const reason = phase === 'Failed' ? 'PodFailed' : phase === 'Succeeded' ? 'PodCompleted' : undefined;
+  if (reason === undefined && st.trueId !== undefined && sim.specs().some((c) => inRuntime(sim, c.name))) return; // stays True
+  if (st.trueId === undefined && st.falseReason === reason) return; // written as it is
+  const was = st.trueId;
+  const why = reason !== undefined
+    ? `[11.2] The pod is ${phase}: GenerateAllContainersRestartingCondition writes AllContainersRestarting=False with reason ${reason}, whatever the containers, at SyncTerminatingPod's status once everything has stopped.`
+    : `[11.2] SyncTerminatingPod's first status: no container of the pod is left in the runtime (a reset under way at the deletion runs to its end first: the deletion does not cancel the runtime's SyncPod), so AllContainersRestartCleanedUp holds and AllContainersRestarting is written False; nothing starts again, as the pod is terminating.`;
+  sim.emit(reason === undefined
+    ? { type: 'pod.condition', condition: 'AllContainersRestarting', status: 'False', why }
+    : { type: 'pod.condition', condition: 'AllContainersRestarting', status: 'False', reason, why }, [was, ...cause]);
+  st.trueId = undefined;
+  st.falseReason = reason;
 }
 
 /** [11.2] 1.35 only: the reset killed no running container, so nothing but the resync syncs the pod again. */

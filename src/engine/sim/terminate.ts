@@ -22,6 +22,7 @@ import { probeContextCancelledByDeletion } from './probeContext';
 import { CANCELLED, GRPC_CANCELED, postStartFailureMessage } from './postStart';
 import { killOnCancelledContext, killPod } from './kill';
 import type { Instance } from './model';
+import { resetInFlight, restartingAtTermination } from './restartAll';
 
 /**
  * When SyncTerminatedPod runs, per pod ([0.6]): like every sync it waits for a runtime cache newer
@@ -42,7 +43,7 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
   if (sim.terminalDone) return;
   sim.terminalDone = true;
   // [8.10] SyncTerminatingPod writes the status before the kill (from the last relist's cache entry, [0.6]) and once all stopped
-  readAtLastRelist(sim, () => writeStatus(sim));
+  readAtLastRelist(sim, () => { writeStatus(sim); restartingAtTermination(sim, [sim.terminalPhaseId]); }); // [11.2]
   // Every worker leaves: doProbe reads the terminal phase from the status manager ("Pod is
   // terminated, exiting probe worker"), and run()'s cleanup removes its result without an update
   // (worker.go, 1.27-era and 1.3x stored copies): no Success is reported, nothing is patched ([5.8]).
@@ -56,6 +57,7 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
   }
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);
+  restartingAtTermination(sim, [sim.terminalPhaseId]); // [11.2]
   terminationEnded(sim);
   closeHorizon(sim, sim.now + AFTER_TERMINAL);
 }
@@ -99,9 +101,10 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   // The pod worker cancels the sync in flight (UpdatePod: "Cancelling current pod sync") and turns to termination.
   if (probeContextCancelledByDeletion(sim.minor)) sim.probes.contextCancelled(); // [5.14]
   const postStart = postStartInFlight(sim);
-  if (postStart && sim.rec(postStart.container).spec.postStart!.handler === 'httpGet') {
+  if ((postStart && sim.rec(postStart.container).spec.postStart!.handler === 'httpGet') || resetInFlight(sim)) {
     // [3.4] The HTTP hook's request carries no context: the sync runs on until it returns, and
-    // SyncTerminatingPod waits for it on the worker's one goroutine.
+    // SyncTerminatingPod waits for it on the worker's one goroutine. [11.2] So does an in-place
+    // restart's reset: the runtime's SyncPod runs on context.WithoutCancel.
     sim.terminating = sim.k.spawn('terminatePod', terminateAfterSync(sim));
     return;
   }
@@ -186,7 +189,7 @@ function* terminatePod(sim: PodSim, startAt: number): Proc<void> {
   const grace = sim.deletion!.grace;
   // [8.10] statuses are written at the start of termination (from the last relist's cache entry, [0.6]), then at the end;
   // [8.11] the running pod it kills is that entry's too
-  const seenRunning = readAtLastRelist(sim, () => { writeStatus(sim); return runningNames(sim); });
+  const seenRunning = readAtLastRelist(sim, () => { writeStatus(sim); restartingAtTermination(sim, [sim.deletion?.id]); return runningNames(sim); });
   sim.probes.stopLivenessAndStartup(); // [5.8]
   yield* killPod(sim, grace, 'PodTermination', (name) => {
     const spec = sim.rec(name).spec;
@@ -198,6 +201,7 @@ function* terminatePod(sim: PodSim, startAt: number): Proc<void> {
   sim.probes.stop(['readiness']);
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim);
+  restartingAtTermination(sim, [sim.deletion?.id, sim.terminalPhaseId]); // [11.2] False, reason PodFailed or PodCompleted
   sim.terminalDone = true;
   terminationEnded(sim);
   yield* removeFromApi(sim);
