@@ -6,8 +6,13 @@
 // - computePodActions / ShouldContainerBeRestarted: a container the reset removed (Waiting
 //   RestartingAllContainers) has no runtime status and is started whatever its restartPolicy; seeded
 //   as an exited run it stayed stopped under Never and the pod hung in RestartingAllContainers [11.2];
-// - kubelet.go SyncPod restartingAllContainers (a 1.36+ tree): a pod dumped mid-reset resumes it,
-//   and the RestartAllContainers rule still applies to later exits [11.2];
+//   convertToAPIContainerStatuses' podRestarting branch (1.36+, #136964): startFrom now carries it as
+//   written (its timeless last state, its restartCount) and the run seeds it out of the runtime, so
+//   RESTARTS goes on as the pod's own run from scratch counts it (it started over from 0 before), and
+//   a cleaned-up pod keeps its sandbox (it got a new one, ContainerCreating, before);
+// - kubelet.go SyncPod restartingAllContainers (a 1.36+ tree): a pod dumped mid-reset resumes it
+//   from the written AllContainersRestarting=True (not written again at now), and the
+//   RestartAllContainers rule still applies to later exits [11.2];
 // - ContainerShouldRestart (util.go 1.34+, ContainerRestartRules beta from 1.35): a Never
 //   container's Restart rule keeps restarting it on its code; exit 1 stays stopped [11.1].
 // Fixtures: SOURCES.md (k8rs-* published or rebuilt on published fields; rac-* derived).
@@ -32,6 +37,44 @@ function continued(name: string, version: KubeVersion): { text: string; now: num
 }
 
 const startsOf = (events: TraceEvent[], name: string) => events.filter((e) => e.type === 'container.start' && e.container === name);
+
+/** The pod of the rac-* fixtures from scratch (SOURCES.md: they are its run's moments). */
+function scratch(version: KubeVersion): TraceEvent[] {
+  return runScenario(`apiVersion: v1
+kind: Pod
+metadata: { name: gang }
+spec:
+  restartPolicy: Never
+  containers:
+    - name: trigger
+      image: busybox
+      command: ["sh", "-c", "sleep 20; exit 3"]
+      restartPolicy: Never
+      restartPolicyRules:
+        - action: RestartAllContainers
+          exitCodes: { operator: In, values: [3] }
+    - name: bystander
+      image: busybox
+      command: ["sleep", "86400"]
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${version}"
+until: 120s
+`).trace!.events;
+}
+
+/** STATUS and the RESTARTS count of each kubectl row from the first RestartingAllContainers one, each change once. */
+function fromReset(rows: ReturnType<typeof kubectlRows>): string[] {
+  const all = rows.map((r) => `${r.status} ${parseInt(r.restarts, 10)}`);
+  const out = all.slice(all.findIndex((r) => r.startsWith('RestartingAllContainers ')));
+  return out.filter((r, i) => i === 0 || r !== out[i - 1]).slice(0, 6);
+}
+
+/** No new sandbox after now: no ContainerCreating, no PodReadyToStartContainers change. */
+const newSandbox = (after: TraceEvent[]) => after.filter((e) => e.type === 'pod.sandboxChanged'
+  || (e.type === 'pod.condition' && e.condition === 'PodReadyToStartContainers')
+  || (e.type === 'container.waiting' && e.reason === 'ContainerCreating') || (e.type === 'pod.kubectl' && e.status === 'ContainerCreating'));
 const resets = (events: TraceEvent[]) => events.filter((e) => e.type === 'pod.condition' && e.condition === 'AllContainersRestarting' && e.status === 'True');
 
 describe('k8rs gang.json (published): running again after three in-place restarts', () => {
@@ -45,11 +88,13 @@ describe('k8rs gang.json (published): running again after three in-place restart
 });
 
 describe('a pod dumped in the True window (rac-resetting.json)', () => {
-  it.each(from(36))('kubelet.go SyncPod restartingAllContainers (%s): the reset goes on, both start again, and the trigger\'s next exit 3 restarts the pod in place again [11.2]', (v) => {
-    const { after, now, rows } = continued('rac-resetting.json', v);
-    const first = resets(after)[0]!;
-    expect(first.t).toBe(now);
-    expect(rows.some((r) => r.status === 'RestartingAllContainers')).toBe(true);
+  it.each(from(36))('kubelet.go SyncPod restartingAllContainers (%s): the reset resumes from the written True (drawn where it was written, not written again at now), both start again, RESTARTS as from scratch, and the trigger\'s next exit 3 restarts the pod in place again [11.2]', (v) => {
+    const { text, after, now, rows } = continued('rac-resetting.json', v);
+    const observedTrue = runScenario(text).trace!.events.filter((e) => e.observed && e.type === 'pod.condition' && e.condition === 'AllContainersRestarting');
+    expect(observedTrue).toMatchObject([{ status: 'True', t: 25 }]);
+    expect(resets(after).every((e) => e.t > now)).toBe(true);
+    expect(after.find((e) => e.type === 'container.kill')).toMatchObject({ t: now, container: 'bystander', reason: 'RestartAllContainers' });
+    expect(fromReset(rows)).toEqual(fromReset(kubectlRows(scratch(v))));
     expect(startsOf(after, 'trigger').length).toBeGreaterThan(0);
     expect(startsOf(after, 'bystander').length).toBeGreaterThan(0);
     expect(resets(after).length).toBeGreaterThan(1); // the rule still applies to later exits
@@ -57,12 +102,17 @@ describe('a pod dumped in the True window (rac-resetting.json)', () => {
 });
 
 describe('a container the reset removed (rac-resetting-kubelet-restarted.json, rac-cleaned-up.json)', () => {
-  it.each(from(36))('ShouldContainerBeRestarted with no runtime status (%s): the removed bystander starts again, no exit is drawn at now, and the header says its count starts over [11.2]', (v) => {
-    const { text, after, now } = continued('rac-resetting-kubelet-restarted.json', v);
+  it.each(from(36))('ShouldContainerBeRestarted with no runtime status + convertToAPIContainerStatuses podRestarting (%s): the removed bystander starts again as run 1, no exit is drawn at now, RESTARTS goes on as from scratch, and the header no longer says its count starts over [11.2]', (v) => {
+    const { text, after, now, rows } = continued('rac-resetting-kubelet-restarted.json', v);
     expect(text).toContain('# RestartingAllContainers: the in-place restart had removed bystander');
+    expect(text).not.toMatch(/starts over/);
+    expect(text).toMatch(/bystander:\n {6}state: waiting\n {6}reason: RestartingAllContainers\n {6}restartCount: 1\n[^]*?lastState:\n {8}exitCode: 137\n {8}reason: RestartingAllContainers/);
     expect(after.some((e) => e.type === 'container.exit' && e.container === 'bystander' && e.t === now)).toBe(false);
-    expect(startsOf(after, 'bystander').length).toBeGreaterThan(0);
-    expect(startsOf(after, 'trigger').length).toBeGreaterThan(0);
+    expect(startsOf(after, 'bystander')[0]).toMatchObject({ attempt: 1 });
+    expect(startsOf(after, 'trigger')[0]).toMatchObject({ attempt: 1 });
+    expect(rows[0]!.restarts).toBe('1'); // the pasted pod's RESTARTS at now
+    expect(fromReset(rows)).toEqual(fromReset(kubectlRows(scratch(v))));
+    expect(newSandbox(after)).toEqual([]);
   });
 
   it.each(from(36))('ShouldContainerBeRestarted with no runtime status (%s): after the cleanup both start, where the seeded exited runs kept the pod in RestartingAllContainers for good [11.2]', (v) => {
@@ -70,6 +120,15 @@ describe('a container the reset removed (rac-resetting-kubelet-restarted.json, r
     expect(startsOf(after, 'trigger').length).toBeGreaterThan(0);
     expect(startsOf(after, 'bystander').length).toBeGreaterThan(0);
     expect(rows.at(-1)!.status).not.toBe('RestartingAllContainers');
+  });
+
+  it.each(from(36))('convertToAPIContainerStatuses podRestarting (%s): the cleaned-up pod keeps its sandbox (no ContainerCreating), both start as run 1, and RESTARTS goes on from 2 as from scratch [11.2]', (v) => {
+    const { after, rows } = continued('rac-cleaned-up.json', v);
+    expect(newSandbox(after)).toEqual([]);
+    expect([startsOf(after, 'trigger')[0], startsOf(after, 'bystander')[0]]).toMatchObject([{ attempt: 1 }, { attempt: 1 }]);
+    // the dump shows no run of trigger to copy, so it runs on here: the rows up to Running compare
+    expect(fromReset(rows)).toEqual(['RestartingAllContainers 2', 'Running 2']);
+    expect(fromReset(kubectlRows(scratch(v))).slice(0, 2)).toEqual(fromReset(rows));
   });
 });
 

@@ -95,9 +95,12 @@ function run(clock: Clock, s: ContainerState): Obj | undefined {
 /**
  * [11.2] A container the in-place restart removed (written Waiting RestartingAllContainers): it is
  * no longer in the runtime, so the sync after the reset starts it whatever its restartPolicy
- * (computePodActions finds no status for it). startFrom can seed no run for it: its last state,
- * 1.36+, is the kubelet's marker with no times (kubernetes#136964), and a seeded run would be an
- * exited container that Never keeps stopped. So it starts over (its restart count is not kept).
+ * (computePodActions finds no status for it). startFrom carries it as the API shows it: the waiting
+ * reason, its restartCount, and its last state: from 1.36 the kubelet's marker with no times
+ * (exit 137, reason RestartingAllContainers, kubernetes#136964; convertToAPIContainerStatuses'
+ * podRestarting branch counts the removed run), in 1.35 the removed run with its times.
+ * sim/initialState seeds its runs out of the runtime, as the reset leaves them, so the restart
+ * count goes on and the sandbox is kept.
  */
 export const removedInPlace = (s: ContainerStatus): boolean => s.state.waiting?.reason === RESTARTING_ALL;
 
@@ -127,9 +130,11 @@ function observed(clock: Clock, s: ContainerStatus, backoff: number | undefined)
   if (s.started !== undefined) out.started = s.started;
   out.ready = s.ready;
   if (backoff !== undefined) out.backoff = backoff;
-  const last = removedInPlace(s) || timelessInPlace(s) ? undefined : run(clock, s.lastState);
+  const last = timelessInPlace(s) ? undefined : run(clock, s.lastState);
   if (last) out.lastState = last;
-  if (out.state === 'waiting' && s.restartCount > 0 && !last) return undefined; // its last run is unknown: it starts over
+  // [11.2] the removed container's 1.36+ last state as written (startFrom reads it as the removed run, counted)
+  else if (removedInPlace(s) && timelessInPlace(s) && s.restartCount > 0) out.lastState = { exitCode: s.lastState.terminated!.exitCode, reason: RESTARTING_ALL };
+  if (out.state === 'waiting' && s.restartCount > 0 && !out.lastState) return undefined; // its last run is unknown: it starts over
   return out;
 }
 
@@ -275,8 +280,7 @@ export function continueScenario(text: string, opts: ContinueOptions = {}): Cont
     `# The timeline draws the past as observed up to now (${clock.now}s), then simulates.`,
     '# Commands, probe handlers, env values and names were not copied: processes are inferred, probes pass once the app is up.',
     ...(deletion === undefined ? [] : ['# The pod was being deleted: the deletion is replayed at now with the grace that was left, so SIGKILL comes at its deletionTimestamp.']),
-    ...(removed.length === 0 ? [] : [`# RestartingAllContainers: the in-place restart had removed ${removed.join(', ')}; the next sync starts ${removed.length > 1 ? 'them' : 'it'} again.`,
-      '# startFrom cannot seed a removed container with its restart count, so it starts over from 0 restarts here (the kubelet keeps the count).']),
+    ...(removed.length === 0 ? [] : [`# RestartingAllContainers: the in-place restart had removed ${removed.join(', ')}; the next sync starts ${removed.length > 1 ? 'them' : 'it'} again, in the same sandbox, with ${removed.length > 1 ? 'their' : 'its'} restart count.`]),
     ...(absent.length === 0 ? [] : [`# ErrImageNeverPull: the image of ${absent.join(', ')} is not on the node and its imagePullPolicy is Never, so each start fails until it is there.`,
       '# The failPull below keeps it absent from now on; give it a `for:` (when the image is loaded) to see the start that follows.']),
   ].join('\n');

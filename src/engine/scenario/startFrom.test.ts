@@ -73,4 +73,30 @@ describe('startFrom', () => {
       expect.stringMatching(/^17:28 startFrom\.containers\.app\.lastState: Required value/),
     ]);
   });
+
+  it('convertToAPIContainerStatuses podRestarting, 1.36+ (kubernetes#136964): a removed container\'s timeless RestartingAllContainers last state is read as the API writes it, counted in restartCount, not as a run [11.2]', () => {
+    const r = ok(check(sim([
+      '  now: 30s',
+      '  containers:',
+      '    app:',
+      '      state: waiting',
+      '      reason: RestartingAllContainers',
+      '      restartCount: 1',
+      '      lastState: { exitCode: 137, reason: RestartingAllContainers }',
+      '',
+    ].join('\n'))).result);
+    expect(r.scenario.sim.startFrom!.containers.app).toEqual({ state: 'waiting', reason: 'RestartingAllContainers', restartCount: 1 });
+  });
+
+  it('convertToAPIContainerStatuses podRestarting, 1.35: the removed run with its times stays the last state; 1.36+: restartCount 0 with the timeless last state is refused (the kubelet counts the removed run) [11.2]', () => {
+    const r = ok(check(sim('  now: 30s\n  containers:\n    app: { state: waiting, reason: RestartingAllContainers, restartCount: 0, lastState: { startedAt: 2, finishedAt: 21, exitCode: 3, reason: RestartingAllContainers } }\n')).result);
+    expect(r.scenario.sim.startFrom!.containers.app!.lastState).toEqual({ startedAt: 2, finishedAt: 21, exitCode: 3, reason: 'RestartingAllContainers' });
+    expect(check(sim('  now: 30s\n  containers:\n    app: { state: waiting, reason: RestartingAllContainers, restartCount: 0, lastState: { exitCode: 137, reason: RestartingAllContainers } }\n')).errors).toEqual([
+      expect.stringMatching(/^16:61 startFrom\.containers\.app\.restartCount: Invalid value: 0: a container the in-place restart removed/),
+    ]);
+    // the timeless last state stands for a removed run only on a container waiting RestartingAllContainers
+    expect(check(sim('  now: 30s\n  containers:\n    app: { state: waiting, restartCount: 1, lastState: { exitCode: 137, reason: RestartingAllContainers } }\n')).errors).toEqual([
+      expect.stringMatching(/startFrom\.containers\.app\.lastState: Required value/),
+    ]);
+  });
 });

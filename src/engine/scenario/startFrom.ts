@@ -19,6 +19,18 @@ const STATES = ['waiting', 'running', 'terminated'] as const;
 
 const secs = (n: number) => `${n}s`;
 
+/**
+ * [11.2] The reason an in-place restart (KEP-5532) writes on a container it removed: the Waiting
+ * state's, and from 1.36 its last state's, which then has no start or finish time (the kubelet's
+ * convertToAPIContainerStatuses, podRestarting branch, kubernetes#136964).
+ */
+export const REMOVED_IN_PLACE = 'RestartingAllContainers';
+
+/** The 1.36+ last state of a container an in-place restart removed: exit 137, that reason, and no times. */
+function inPlaceMarker(run: Partial<ObservedRun>): boolean {
+  return run.reason === REMOVED_IN_PLACE && run.startedAt === undefined && run.finishedAt === undefined;
+}
+
 function readBool(p: Problems, node: YNode, path: string): boolean | undefined {
   if (node.kind === 'scalar' && typeof node.value === 'boolean') return node.value;
   p.error(path, `Invalid value: ${JSON.stringify(node.kind === 'scalar' ? node.value : node.kind)}: must be true or false`, node.span);
@@ -84,6 +96,7 @@ function readContainer(p: Problems, map: YMap, path: string, now: number | undef
   const run: Partial<ObservedRun> = {};
   const out: Partial<ObservedContainer> = { restartCount: 0 };
   let last: ObservedRun | undefined;
+  let marker = false; // [11.2] the timeless last state of an in-place restart: counted in restartCount, not a run
   for (const e of checkKeys(p, map, path, OBSERVED_CONTAINER_KEYS, 'an observed container')) {
     const at = child(path, e.key);
     switch (e.key) {
@@ -101,7 +114,10 @@ function readContainer(p: Problems, map: YMap, path: string, now: number | undef
       case 'backoff': { const v = readDuration(p, e.value, at); if (v !== undefined) out.backoff = v; break; }
       case 'lastState': {
         const m = expectMap(p, e.value, at, 'lastState');
-        if (m) last = completeRun(p, readRun(p, m, at, now, 'lastState'), at, e.keySpan, m);
+        if (!m) break;
+        const r = readRun(p, m, at, now, 'lastState');
+        if (inPlaceMarker(r)) marker = true;
+        else last = completeRun(p, r, at, e.keySpan, m);
         break;
       }
     }
@@ -127,7 +143,13 @@ function readContainer(p: Problems, map: YMap, path: string, now: number | undef
     if (!done) return undefined;
     Object.assign(c, done);
   }
-  if (c.restartCount > 0 && c.state === 'waiting' && !c.lastState) {
+  const removed = c.state === 'waiting' && c.reason === REMOVED_IN_PLACE;
+  if (removed && marker && c.restartCount === 0) {
+    // 1.36+ the kubelet counts the removed run as it writes this last state (oldStatus.restartCount + 1)
+    p.error(child(path, 'restartCount'), `Invalid value: 0: a container the in-place restart removed, with its ${REMOVED_IN_PLACE} last state, has restartCount 1 or more (the kubelet counts the removed run)`, span(map, 'restartCount', keySpan));
+    return undefined;
+  }
+  if (c.restartCount > 0 && c.state === 'waiting' && !c.lastState && !(removed && marker)) {
     p.error(child(path, 'lastState'), `Required value: a waiting container that restarted (restartCount ${c.restartCount}) needs the lastState it waits after`, span(map, 'restartCount', keySpan));
     return undefined;
   }

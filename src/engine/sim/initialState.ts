@@ -14,13 +14,28 @@
 // - the probe workers: a started container's startup probe has passed ([5.4]), a ready one's
 //   readiness has ([5.6]); liveness holds Success, its initial value;
 // - the written status: generated once from the seeded runtime (generateAPIPodStatus, [0.1]), so
-//   the first sync sees no change to report.
+//   the first sync sees no change to report;
+// - [11.2] a container an in-place restart removed (written Waiting RestartingAllContainers): its
+//   runs are seeded as removeFromRuntime (restartAll.ts) leaves them, all out of the runtime
+//   (hiddenBelow), so the status keeps saying so and the next sync starts it again with its count.
+//   Which run was removed follows the written status (convertToAPIContainerStatuses' podRestarting
+//   branch, read in a TypeScript port of kubelet_pods.go, library id 54531373814): from 1.36
+//   (kubernetes#136964) the last state has no times and restartCount is already one more
+//   (oldStatus.restartCount + 1), so the removed run is attempt restartCount − 1; a 1.35 status
+//   keeps that run as its last state, with its times, and restartCount is its attempt. The sandbox
+//   is kept ([11.2]: the same sandbox, IP and volumes). A shown exit that matches a
+//   RestartAllContainers rule means the written AllContainersRestarting is True (the sync that
+//   writes such an exit writes True with it, GenerateAllContainersRestartingCondition): the reset
+//   is seeded as under way (PodSim.restartAll), so the first sync resumes it rather than writing
+//   True again.
 // The past is drawn from the observed timestamps: one trace event per observed start and exit,
 // and the status as written at `now`, each flagged `observed: true` (decided here: the timeline
 // and the tables read them like any event, and the flag says they were not simulated).
 
 import { backoffSettings } from '../kubelet/backoff';
 import type { ObservedContainer, ObservedRun, StartFrom } from '../scenario/types';
+import { REMOVED_IN_PLACE } from '../scenario/startFrom';
+import { matchingRule } from '../kubelet/restartPolicy';
 import { roundTime, type TraceEvent } from '../trace';
 import { behaviorFor, newInstance, type Instance } from './model';
 import type { PodSim } from './podSim';
@@ -37,11 +52,21 @@ interface KnownRun {
   reason?: string;
 }
 
-/** The runs the status shows, by attempt: lastState and the current state ([10.4]). */
+/** [11.2] A container an in-place restart removed from the runtime: written Waiting RestartingAllContainers. */
+export const removedInPlace = (c: ObservedContainer): boolean => c.state === 'waiting' && c.reason === REMOVED_IN_PLACE;
+
+/**
+ * The runs the status shows, by attempt: lastState and the current state ([10.4]). A container the
+ * in-place restart removed with the 1.36+ timeless last state: its removed run, attempt
+ * restartCount − 1, with no times ([11.2]).
+ */
 export function knownRuns(c: ObservedContainer): KnownRun[] {
   const r = c.restartCount;
   const fromRun = (attempt: number, run: ObservedRun): KnownRun => ({ attempt, ...run });
-  if (c.state === 'waiting') return c.lastState ? [fromRun(r, c.lastState)] : [];
+  if (c.state === 'waiting') {
+    if (c.lastState) return [fromRun(r, c.lastState)];
+    return removedInPlace(c) ? [{ attempt: Math.max(r - 1, 0) }] : [];
+  }
   const current: KnownRun = { attempt: r, startedAt: c.startedAt };
   if (c.state === 'terminated') Object.assign(current, { finishedAt: c.finishedAt, exitCode: c.exitCode, reason: c.reason });
   return c.lastState && r > 0 ? [fromRun(r - 1, c.lastState), current] : [current];
@@ -63,6 +88,7 @@ function seedInstances(sim: PodSim, name: string, c: ObservedContainer, observed
   const runs = knownRuns(c);
   const top = runs.at(-1)?.attempt ?? -1;
   const base = sim.scenario.sim.behaviors[name]!;
+  const removed = removedInPlace(c);
   for (let attempt = 0; attempt <= top; attempt++) {
     const run = runs.find((x) => x.attempt === attempt);
     const inst = newInstance(name, attempt, sim.sandbox.id, rec.image, run?.startedAt ?? 0, behaviorFor(base, attempt));
@@ -78,7 +104,9 @@ function seedInstances(sim: PodSim, name: string, c: ObservedContainer, observed
       observed.push({ id: inst.ids.start, t: roundTime(run.startedAt), type: 'container.start', container: name, attempt, observed: true, why: `Observed: run ${attempt} of ${name} started here (the pod's status, startedAt).` });
     }
     if (run.finishedAt === undefined) {
-      inst.state = 'running';
+      // [11.2] the removed run of the 1.36+ status: stopped, its times not written (kubernetes#136964)
+      if (removed) Object.assign(inst, { exitCode: 137, reason: REMOVED_IN_PLACE });
+      else inst.state = 'running';
       continue;
     }
     Object.assign(inst, { finishedAt: run.finishedAt, exitCode: run.exitCode ?? 0, reason: exitReason(run) });
@@ -87,6 +115,12 @@ function seedInstances(sim: PodSim, name: string, c: ObservedContainer, observed
       id: inst.ids.exit, t: roundTime(run.finishedAt), type: 'container.exit', container: name, attempt, exitCode: inst.exitCode!, reason: inst.reason!, observed: true,
       why: `Observed: run ${attempt} of ${name} exited with code ${inst.exitCode} (${inst.reason}) here (the pod's status, finishedAt).`,
     });
+  }
+  if (removed) {
+    // [11.2] as restartAll.ts removeFromRuntime leaves it: every run out of the runtime, the status kept
+    sim.hiddenBelow.set(name, rec.instances.length);
+    sim.restartAllCount++;
+    return; // no back-off entry is read: the next start finds no exited run (doBackOff)
   }
   if (c.state === 'waiting' && c.reason === 'CrashLoopBackOff') {
     const delay = seededBackoff(sim, c);
@@ -138,10 +172,36 @@ export function seedObservedState(sim: PodSim, from: StartFrom): TraceEvent[] {
     const inst = sim.rec(spec.name).instances.at(-1);
     if (inst) sim.pulledImages.add(inst.image);
     if (inst?.state === 'running') resumeRunning(sim, inst, c);
-    if (inst?.state === 'exited' && inst.finishedAt !== undefined) sim.exits.push(inst); // a sync may read a snapshot from before its end
+    if (inst?.state === 'exited' && inst.finishedAt !== undefined && !removedInPlace(c)) sim.exits.push(inst); // a sync may read a snapshot from before its end
   }
+  seedRestartingAll(sim, from, observed);
   sim.changes.markAll(); // the seeded runtime: every reader looks at every container
   return observed;
+}
+
+/**
+ * [11.2] The written AllContainersRestarting is True when the status shows, still in the runtime,
+ * an exit that matches a RestartAllContainers rule (computePodActions' trigger, with both gates on):
+ * GenerateAllContainersRestartingCondition writes True with the status that shows that exit, and
+ * the reset removes the matching containers last. The reset is then under way: PodSim.restartAll
+ * holds the observed True (drawn at its lastTransitionTime), and the first sync resumes the reset.
+ */
+function seedRestartingAll(sim: PodSim, from: StartFrom, observed: TraceEvent[]): void {
+  if (!sim.gates.RestartAllContainersOnContainerExits || !sim.gates.ContainerRestartRules) return;
+  const trigger = sim.specs().find((spec) => {
+    const c = from.containers[spec.name];
+    const inst = sim.rec(spec.name).instances.at(-1);
+    return c !== undefined && !removedInPlace(c) && inst?.state === 'exited' && matchingRule(spec, inst.exitCode ?? 0)?.action === 'RestartAllContainers';
+  });
+  if (!trigger) return;
+  const exitCode = sim.rec(trigger.name).instances.at(-1)!.exitCode ?? 0;
+  const id = `o${observed.length}`;
+  const t = roundTime(from.conditions?.AllContainersRestarting ?? from.now);
+  observed.push({
+    id, t, type: 'pod.condition', condition: 'AllContainersRestarting', status: 'True', reason: 'RestartAllContainersStarted', observed: true,
+    why: `Observed: AllContainersRestarting=True since ${t}s [11.2]: ${trigger.name} exited with ${exitCode}, which matches its RestartAllContainers rule, so the pod restarts in place; the kubelet stops and removes every container one after another, and the sync after that writes it False and starts them again.`,
+  });
+  Object.assign(sim.restartAll, { trueId: id, resets: 1, slow: false });
 }
 
 /** Whether this observed start has its exit among the observed events. */

@@ -2,7 +2,7 @@
 // the observed state a run continues from, with the hover docs the editor shows.
 
 import type { JSONSchema } from 'monaco-yaml';
-import { OBSERVED_CONDITIONS } from '../../../engine/scenario/startFrom';
+import { OBSERVED_CONDITIONS, REMOVED_IN_PLACE } from '../../../engine/scenario/startFrom';
 
 export interface SchemaHelpers {
   duration: (description: string) => JSONSchema;
@@ -28,12 +28,21 @@ function observedContainer(h: SchemaHelpers): JSONSchema {
     properties: {
       state: { type: 'string', enum: ['waiting', 'running', 'terminated'], description: 'Which state the status showed: waiting (not running: not started yet, or in CrashLoopBackOff), running, or terminated.' },
       ...run(h, 'the current run (state running or terminated)'),
-      reason: { type: 'string', description: 'The state\'s reason: for waiting, CrashLoopBackOff, PodInitializing, ContainerCreating…; for terminated, Completed, Error, OOMKilled…' },
+      reason: { type: 'string', description: 'The state\'s reason: for waiting, CrashLoopBackOff, PodInitializing, ContainerCreating, RestartingAllContainers (an in-place restart removed it: it starts again at the next sync after the reset, in the same sandbox, with its restart count)…; for terminated, Completed, Error, OOMKilled…' },
       restartCount: { type: 'integer', minimum: 0, maximum: 10000, description: 'restartCount from the status: the newest run is attempt restartCount.' },
       started: { type: 'boolean', description: 'The status said started: its startup probe had passed (or it has none).' },
       ready: { type: 'boolean', description: 'The status said ready: its readiness probe had passed (or it has none).' },
       backoff: h.duration('The CrashLoopBackOff delay the kubelet printed ("back-off 40s restarting failed container"): the next restart comes this long after lastState.finishedAt. Default: 10s × 2^(restartCount−1), capped.'),
-      lastState: { type: 'object', description: 'The previous run (lastState.terminated): needed when a waiting container restarted before.', properties: run(h, 'the previous run'), required: ['finishedAt', 'exitCode'], additionalProperties: false },
+      lastState: {
+        type: 'object',
+        description: 'The previous run (lastState.terminated): needed when a waiting container restarted before. A container an in-place restart removed (state waiting, reason RestartingAllContainers) has, from 1.36, the kubelet\'s own last state with no times: exitCode 137, reason RestartingAllContainers; it is counted in restartCount and not drawn as a run [11.2].',
+        properties: run(h, 'the previous run'),
+        required: ['exitCode'],
+        // [11.2] the 1.36+ last state of a removed container has no times; every other one needs its finishedAt
+        if: { not: { required: ['reason'], properties: { reason: { const: REMOVED_IN_PLACE } } } },
+        then: { required: ['finishedAt'] },
+        additionalProperties: false,
+      },
     },
     additionalProperties: false,
   };
