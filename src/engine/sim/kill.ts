@@ -14,9 +14,7 @@
 //   ([8.11]; killContainer, executePreStopHook, read at the stored 1.29-1.31-era and 1.3x commits);
 // - a tcpSocket preStop fails at once: handlers.go Run has no TCPSocket case (its default branch,
 //   "Cannot run handler: invalid handler: …"), so FailedPreStopHook and the stop signal follow with
-//   no time taken ([3.4]; Run read in the stored 1.29/1.30-era and 1.35+-era handlers.go);
-// - a kill on the sync's cancelled context (startContainer's kill after a postStart hook that a
-//   deletion cut short, killOnCancelledContext) sends no signal: its gRPC calls fail at once.
+//   no time taken ([3.4]; Run read in the stored 1.29/1.30-era and 1.35+-era handlers.go).
 
 import type { Proc, RunningTask } from './kernel';
 import type { Causes, PodSim } from './podSim';
@@ -105,35 +103,6 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
 
 /** Why a tcpSocket preStop hook fails at once ([3.4] handlers.go Run's default branch, every minor 1.27-1.37). */
 const INVALID_PRESTOP_WHY = '[3.4] A tcpSocket preStop hook fails at once: the kubelet\'s handler runner has no tcpSocket action (handlers.go Run: "Cannot run handler: invalid handler: …"), so it records FailedPreStopHook ("PreStopHook failed") and sends the stop signal without waiting.';
-
-/**
- * killContainer on the sync's cancelled context ([3.4], [8.3]): startContainer's kill after a
- * postStart hook that a deletion cut short (pod_workers.go UpdatePod cancels the sync in flight).
- * The Killing event is recorded; the preStop hook, when the grace allows one, fails at once
- * (runSleepHandler returns on ctx.Done; ExecSync's gRPC call, and the pod status an HTTP handler
- * without a host asks for first, fail with Canceled: FailedPreStopHook); StopContainer's gRPC call
- * fails at once too (grpc-go refuses a call whose context is done before it opens a stream,
- * newAttemptLocked), so killContainer returns its error with no signal sent: the container runs on
- * until SyncTerminatingPod, on a context of its own, stops it. Read: kuberuntime_container.go
- * killContainer / executePreStopHook (1.3x stored copy; the same ctx use in the 1.27-era one) and
- * remote_runtime.go StopContainer / ExecSync (context.WithTimeout / WithCancel of the caller's ctx).
- */
-export function killOnCancelledContext(sim: PodSim, inst: Instance, reason: string, grace: number, why: string, cause?: Causes): void {
-  const name = inst.container;
-  inst.ids.kill = sim.emit({ type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, why }, cause);
-  const hook = sim.rec(name).spec.preStop;
-  if (!hook || grace <= 0) return;
-  const startId = sim.emit({
-    type: 'hook.start', container: name, hook: 'preStop',
-    why: `[8.3] killContainer runs the preStop hook first, on the sync's context, which the deletion has cancelled.`,
-  }, [inst.ids.kill]);
-  sim.emit({
-    type: 'hook.end', container: name, hook: 'preStop', failed: true,
-    why: hook.handler === 'tcpSocket'
-      ? INVALID_PRESTOP_WHY
-      : `[8.3] The ${hook.handler} preStop hook fails at once on the cancelled context (FailedPreStopHook, "PreStopHook failed"); StopContainer fails the same way, so no signal is sent: ${name} runs on until the pod's termination stops it.`,
-  }, [startId]);
-}
 
 /**
  * killContainer: the Killing event, the preStop hook, a sidecar's wait for its turn, then the stop

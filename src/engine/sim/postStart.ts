@@ -1,15 +1,16 @@
 // The postStart hook after a container's start ([3.2]-[3.4], [11.4]): the sync waits for it; a
-// failure records FailedPostStartHook, kills the container (on the cancelled context when a
-// deletion cancelled the sync) and leaves PostStartHookError with handlers.go Run's message.
+// failure records FailedPostStartHook, kills the container and leaves PostStartHookError with
+// handlers.go Run's message. A deletion does not cut the hook short: the runtime's SyncPod runs on
+// a context the pod worker's cancellation never reaches (terminate.ts terminateAfterSync).
 // Upstream read: kuberuntime_container.go startContainer, lifecycle/handlers.go Run (stored
-// 1.29-1.31-era and 1.33+-era copies), pod_workers.go UpdatePod's cancellation.
+// 1.29-1.31-era and 1.33+-era copies), kubelet.go SyncPod (the runtime's context, 1.27-1.37).
 
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
 import type { ContainerRecord, Instance } from './model';
 import type { ContainerSpec, HookSpec, PodSpecModel } from '../scenario/types';
 import { execEnd } from '../scenario/infer';
-import { killContainer, killOnCancelledContext } from './kill';
+import { killContainer } from './kill';
 import { NOT_STARTED, type StartOutcome } from './backoffMemo';
 
 const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
@@ -32,7 +33,11 @@ export function goQuote(text: string): string {
   return `${out}"`;
 }
 
-/** How a postStart handler failed: an exit code (an HTTP request: any non-zero), or CANCELLED by a deletion (the sync's context). */
+/**
+ * How a postStart handler failed: an exit code (an HTTP request: any non-zero), or CANCELLED (its
+ * context done: Run's wording for it; no simulated version cancels a postStart hook's context, as
+ * kubelet.go SyncPod hands the runtime context.TODO() or context.WithoutCancel, [3.4]).
+ */
 export type HookFailure = number | typeof CANCELLED;
 export const CANCELLED = 'cancelled';
 /** The error of a gRPC call whose context was cancelled (grpc-go's status for context.Canceled). */
@@ -51,11 +56,13 @@ export const GRPC_CANCELED = 'rpc error: code = Canceled desc = context canceled
  *   context-era copy 41926215), quoted by %q: a trailing newline prints `\n` ([15.4]). Both are
  *   empty where the reader does not know what the command printed (infer.ts execEnd, with the image's
  *   userland), or where the failure is not the command's own (a Simulation document's exit code). An
- *   ExecSync a deletion cancels returns the cancelled context's gRPC status instead, and no output;
+ *   ExecSync on a cancelled context would return its gRPC status instead, and no output (a deletion
+ *   never cancels it: kubelet.go SyncPod, [3.4]);
  * - httpGet: `HTTP lifecycle hook (%s) for Container %q in Pod %q failed - error: %v`, the path as
  *   written, worded as a connection refused on the URL NewRequestForHTTPGetAction builds (the pod's IP);
- * - sleep: `Sleep lifecycle hook (%d) … failed - error: %v`, whose only error is the cancelled
- *   context's "container terminated before sleep hook finished" ([11.4]);
+ * - sleep: `Sleep lifecycle hook (%d) … failed - error: %v`, whose only error is a done
+ *   context's "container terminated before sleep hook finished" ([11.4]; for postStart, no
+ *   simulated version cancels it, [3.4]);
  * - tcpSocket: Run has no case for it (no stored copy ever had one): invalidHandlerMessage.
  * format.Pod's `(uid)` is left out (the engine has no UID), as in the CrashLoopBackOff message.
  */
@@ -118,7 +125,7 @@ export function* runPostStart(sim: PodSim, rec: ContainerRecord, inst: Instance)
     // [3.4] handlers.go Run's default branch: no time passes, whatever the Simulation document says
     sim.hooks.delete(inst);
     const hookEnd = sim.emit({ type: 'hook.end', container: name, hook: 'postStart', failed: true, why: '[3.4] A tcpSocket postStart hook fails at once: the kubelet\'s handler runner has no tcpSocket action (handlers.go Run: "Cannot run handler: invalid handler: …"), so startContainer records FailedPostStartHook and kills the container.' }, [hookStart]);
-    return yield* postStartFailed(sim, rec, inst, hookEnd, 1);
+    return yield* postStartFailed(sim, rec, hookEnd, 1);
   }
   if (duration === null) {
     yield { until: () => false };
@@ -130,25 +137,24 @@ export function* runPostStart(sim: PodSim, rec: ContainerRecord, inst: Instance)
   const code = hook.handler === 'sleep' ? 0 : hb.exitCode;
   const hookEnd = sim.emit({ type: 'hook.end', container: name, hook: 'postStart', exitCode: code, why: code === 0 ? 'The postStart hook returned; the sync goes on [3.3].' : `The postStart hook failed with ${code} [3.4].` }, [hookStart]);
   if (code === 0) return { ok: true };
-  return yield* postStartFailed(sim, rec, inst, hookEnd, code);
+  return yield* postStartFailed(sim, rec, hookEnd, code);
 }
 
 /**
  * startContainer after a handler error ([3.4]): Warning FailedPostStartHook (the hook.end event),
  * killContainer with "FailedPostStartHook" and the pod's grace, and ErrPostStartHook with Run's msg
- * as the start's message. On a sync whose context a deletion cancelled (an HTTP hook's request
- * carries no context and ran on to its end) the kill is killOnCancelledContext's: no signal.
+ * as the start's message. A deletion that came while the hook ran changes nothing here: the kill
+ * runs on the runtime SyncPod's context, which the pod worker's cancellation never reaches
+ * (kubelet.go SyncPod: context.TODO() in the 1.27/1.28 trees, context.WithoutCancel(ctx) since
+ * #122087; kuberuntime_container.go startContainer, library id 41926215), so its preStop runs and
+ * its signal is sent; the grace is the spec's (the sync's pod object predates the deletion).
  */
-function* postStartFailed(sim: PodSim, rec: ContainerRecord, inst: Instance, hookEnd: string, failure: HookFailure): Proc<StartOutcome> {
+function* postStartFailed(sim: PodSim, rec: ContainerRecord, hookEnd: string, failure: HookFailure): Proc<StartOutcome> {
   const name = rec.spec.name;
   rec.startError = { reason: 'PostStartHookError', message: postStartFailureMessage(sim.pod, rec.spec, failure, sim.minor) };
   sim.containerChanged(rec);
-  if (sim.deletion) {
-    killOnCancelledContext(sim, inst, 'FailedPostStartHook', sim.specGrace(),
-      `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): startContainer kills the container, but on the sync's context, which the deletion cancelled.`, [hookEnd]);
-    return NOT_STARTED;
-  }
-  yield* killContainer(sim, name, 'FailedPostStartHook', sim.specGrace(), false,
-    `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): the kubelet kills the container; it then follows the restart rules.`, [hookEnd]);
+  yield* killContainer(sim, name, 'FailedPostStartHook', sim.specGrace(), false, sim.deletion
+    ? `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): the kubelet kills the container; the deletion did not cancel this sync's runtime context, so the kill runs as usual, then the termination follows.`
+    : `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): the kubelet kills the container; it then follows the restart rules.`, [hookEnd]);
   return NOT_STARTED;
 }

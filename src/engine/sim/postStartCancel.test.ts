@@ -1,19 +1,22 @@
-// A deletion while a postStart hook runs ([3.4], [11.4], [8.3]): the pod worker cancels the sync in
-// flight (pkg/kubelet/pod_workers.go UpdatePod, "Cancelling current pod sync" on becameTerminating;
-// read in the stored 1.27-era copy, the pendingUpdate/cancelFn shape, and in the newest one), and
-// what the handler does with that context decides what follows (lifecycle/handlers.go Run, read in
-// the stored 1.29/1.30-era and 1.35+-era copies):
-// - sleep (runSleepHandler, 1.29+) returns "container terminated before sleep hook finished" at once;
-// - exec: RunInContainer's ExecSync derives its context from the sync's (remote_runtime.go
-//   ExecSync, cri-client copy), so the call in flight fails with the gRPC Canceled status;
-// - httpGet: runHTTPHandler's request comes from NewRequestForHTTPGetAction (http.NewRequest, no
-//   context) and the kubelet's lifecycle HTTP client has no timeout (kubelet.go NewMainKubelet): the
-//   sync, and with it SyncTerminatingPod, waits for the request to return.
-// On a handler error startContainer records FailedPostStartHook and calls killContainer on the same
-// cancelled context (kuberuntime_container.go, 1.3x stored copy): the Killing event, a preStop hook
-// that fails at once (executePreStopHook runs it on that context), and a StopContainer whose gRPC
-// call fails before it is sent (grpc-go newAttemptLocked checks the context): no signal. Then
-// SyncTerminatingPod, on a context of its own, kills the container with the deletion's grace.
+// A deletion while a postStart hook runs ([3.4], [11.4], [8.3]). The pod worker cancels the
+// context it handed SyncPod (pkg/kubelet/pod_workers.go UpdatePod, "Cancelling current pod sync"),
+// but kubelet.go SyncPod never hands that cancellation to the runtime's SyncPod, whose
+// startContainer runs the hook (kuberuntime_container.go startContainer: runner.Run(ctx, …), the
+// same ctx for its FailedPostStartHook kill; library id 41926215):
+// - 1.27-era tree (library id 23403007079): SyncPod(_ context.Context, …) starts its span on
+//   context.TODO() (#113591 "ignores the incoming context from the pod worker");
+// - 1.28-era tree (library id 28691928572, after #117412): `todoCtx := context.TODO()` for the
+//   runtime's SyncPod;
+// - from #122087 (library ids 12114237, 8003756984, and 54300650048, a 1.36+ tree):
+//   `sctx := context.WithoutCancel(ctx)` ("Use WithoutCancel instead of a new context.TODO() to
+//   propagate trace context"; #127122, which would have passed the cancellation, was closed).
+// So in every version 1.27-1.37 the hook runs to its own end: runSleepHandler (handlers.go, 1.29+)
+// waits on its timer (ctx.Done() never fires), an exec hook's ExecSync runs until its command
+// exits, an HTTP hook's request never had a context. The termination waits for the sync; a hook
+// that fails is killed as usual (Killing, preStop, signal, the spec's grace), then
+// SyncTerminatingPod runs at the next relist ([0.6]). These cases used to expect the hook cut at
+// the deletion (FailedPostStartHook, a kill with no signal) for exec and sleep, and a signal-less
+// kill after a failed HTTP request.
 import { describe, expect, it } from 'vitest';
 import type { KubeVersion } from '../version';
 import { ALL, WITH_SLEEP, of, run, simHead } from './upstreamRuntime.testkit';
@@ -44,77 +47,59 @@ const hooksOf = (t: ReturnType<typeof run>, hook: 'postStart' | 'preStop') => ({
   ends: of(t, 'hook.end', 'containerfoo').filter((h) => h.hook === hook),
 });
 
-describe('kuberuntime_container.go killContainer on the sync\'s cancelled context: Killing, a preStop that fails at once, no signal; then SyncTerminatingPod\'s kill [3.4] [8.3]', () => {
-  const check = (t: ReturnType<typeof run>, preStopSeconds: number) => {
-    const deleted = of(t, 'pod.deleted')[0]!;
-    const kills = of(t, 'container.kill', 'containerfoo');
-    expect(kills.map((k) => k.reason)).toEqual(['FailedPostStartHook', 'PodTermination']);
-    expect([kills[0]!.t, kills[0]!.gracePeriodSeconds]).toEqual([deleted.t, 30]); // setTerminationGracePeriod: the pod's
-    const preStop = hooksOf(t, 'preStop');
-    expect(preStop.starts.map((h) => h.t)).toEqual([deleted.t, kills[1]!.t]);
-    expect(preStop.ends[0]).toMatchObject({ t: deleted.t, failed: true }); // Warning FailedPreStopHook at once
-    expect(preStop.ends[1]!.t).toBeCloseTo(kills[1]!.t + preStopSeconds, 6); // the second runs on a fresh context
-    // StopContainer failed on the cancelled context: the first signal is SyncTerminatingPod's, after its preStop
-    const signals = of(t, 'container.signal', 'containerfoo');
-    expect(signals[0]!.signal).toBe('SIGTERM');
-    expect(signals[0]!.t).toBeCloseTo(kills[1]!.t + preStopSeconds, 6);
-    // the cancelled sync returned at once: SyncTerminatingPod waits only for the next relist ([0.6])
-    expect(kills[1]!.t).toBeGreaterThan(deleted.t);
-    expect(kills[1]!.t - deleted.t).toBeLessThanOrEqual(1);
-    expect(of(t, 'container.start', 'second')).toEqual([]);
-  };
+/** A 20s hook that returns well: nothing is killed until it ends, then SyncTerminatingPod's kill with its preStop of 3s. */
+function checkRanOn(t: ReturnType<typeof run>): void {
+  const started = of(t, 'container.start', 'containerfoo')[0]!;
+  const end = hooksOf(t, 'postStart').ends;
+  expect(end.map((h) => [h.exitCode, h.failed])).toEqual([[0, undefined]]);
+  expect(end[0]!.t).toBeCloseTo(started.t + 20, 6); // not cut at the deletion (5s)
+  const kills = of(t, 'container.kill', 'containerfoo');
+  expect(kills.map((k) => k.reason)).toEqual(['PodTermination']);
+  expect(kills[0]!.t).toBeGreaterThan(end[0]!.t);
+  expect(kills[0]!.t - end[0]!.t).toBeLessThanOrEqual(1); // the next relist ([0.6])
+  expect(of(t, 'container.signal', 'containerfoo')[0]!.t).toBeCloseTo(kills[0]!.t + 3, 6);
+  expect(of(t, 'container.start', 'second')).toEqual([]);
+}
+
+describe('kubelet.go SyncPod hands the runtime context.TODO() (1.27/1.28 trees) or context.WithoutCancel(ctx) (from #122087): a deletion does not cut a postStart hook short [3.4] [11.4]', () => {
   for (const version of ALL) {
-    it(`${version}: an exec postStart cut by the deletion, with an exec preStop of 3s`, () => {
-      const t = run(pod(version, '{ postStart: { exec: { command: [sh, -c, "sleep 100"] } }, preStop: { exec: { command: [drain] } } }',
-        '{ onStop: { after: 1s, exitCode: 0 }, postStart: { duration: 100s, exitCode: 0 }, preStop: { duration: 3s, exitCode: 0 } }'));
-      expect(hooksOf(t, 'postStart').ends).toMatchObject([{ t: 5, failed: true }]);
-      check(t, 3);
+    it(`${version}: an exec postStart of 20s runs on (ExecSync on the runtime's context); the termination waits for it`, () => {
+      checkRanOn(run(pod(version, '{ postStart: { exec: { command: [sh, -c, "sleep 20"] } }, preStop: { exec: { command: [drain] } } }',
+        '{ onStop: { after: 1s, exitCode: 0 }, postStart: { duration: 20s, exitCode: 0 }, preStop: { duration: 3s, exitCode: 0 } }')));
     });
 
-    it(`${version}: with terminationGracePeriodSeconds 0 the cancelled kill runs no preStop (killContainer: gracePeriod > 0)`, () => {
-      const t = run(pod(version, '{ postStart: { exec: { command: [sh, -c, "sleep 100"] } }, preStop: { exec: { command: [drain] } } }',
-        '{ onStop: { after: 1s, exitCode: 0 }, postStart: { duration: 100s, exitCode: 0 } }', 0));
-      const first = of(t, 'container.kill', 'containerfoo')[0]!;
-      expect([first.reason, first.t, first.gracePeriodSeconds]).toEqual(['FailedPostStartHook', 5, 0]);
-      expect(hooksOf(t, 'preStop').starts.filter((h) => h.t === 5)).toEqual([]);
-      expect(of(t, 'container.signal', 'containerfoo').filter((s) => s.t === 5)).toEqual([]);
+    it(`${version}: an exec postStart that fails after 20s: startContainer's FailedPostStartHook kill runs as usual (preStop, then SIGTERM), with the spec's grace`, () => {
+      const t = run(pod(version, '{ postStart: { exec: { command: [sh, -c, "sleep 20; exit 1"] } }, preStop: { exec: { command: [drain] } } }',
+        '{ onStop: { after: 1s, exitCode: 0 }, postStart: { duration: 20s, exitCode: 1 }, preStop: { duration: 3s, exitCode: 0 } }'));
+      const end = hooksOf(t, 'postStart').ends[0]!;
+      expect([end.exitCode, end.t]).toEqual([1, of(t, 'container.start', 'containerfoo')[0]!.t + 20]);
+      const kills = of(t, 'container.kill', 'containerfoo');
+      expect(kills.map((k) => [k.reason, k.t, k.gracePeriodSeconds])).toEqual([['FailedPostStartHook', end.t, 30]]);
+      expect(hooksOf(t, 'preStop').ends.map((h) => [h.t, h.exitCode])).toEqual([[end.t + 3, 0]]);
+      expect(of(t, 'container.signal', 'containerfoo').map((s) => [s.signal, s.t])).toEqual([['SIGTERM', end.t + 3]]);
+      expect(of(t, 'container.start', 'second')).toEqual([]);
+    });
+
+    it(`${version}: an HTTP postStart of 20s (no context on the request either) runs on the same way`, () => {
+      checkRanOn(run(pod(version, '{ postStart: { httpGet: { port: 8080, path: /warm } }, preStop: { exec: { command: [drain] } } }',
+        '{ onStop: { after: 1s, exitCode: 0 }, postStart: { duration: 20s, exitCode: 0 }, preStop: { duration: 3s, exitCode: 0 } }')));
+    });
+
+    it(`${version}: an HTTP postStart whose 20s request fails: FailedPostStartHook when it returns, and a kill that runs its preStop and sends its signal`, () => {
+      const t = run(pod(version, '{ postStart: { httpGet: { port: 8080, path: /warm } }, preStop: { exec: { command: [drain] } } }',
+        '{ onStop: { after: 1s, exitCode: 0 }, postStart: { duration: 20s, exitCode: 1 }, preStop: { duration: 3s, exitCode: 0 } }'));
+      const end = hooksOf(t, 'postStart').ends[0]!;
+      expect(end.exitCode).toBe(1);
+      expect(of(t, 'container.kill', 'containerfoo').map((k) => [k.reason, k.t])).toEqual([['FailedPostStartHook', end.t]]);
+      expect(hooksOf(t, 'preStop').ends[0]).toMatchObject({ t: end.t + 3, exitCode: 0 });
+      expect(of(t, 'container.signal', 'containerfoo')[0]!.t).toBeCloseTo(end.t + 3, 6);
     });
   }
   for (const version of WITH_SLEEP) {
-    it(`${version}: a sleep postStart cut by the deletion, with a sleep preStop of 3s: runSleepHandler returns on ctx.Done in both`, () => {
+    it(`${version}: runSleepHandler's ctx.Done() never fires: a 20s sleep postStart sleeps its seconds, then SyncTerminatingPod's kill with a sleep preStop of 3s`, () => {
       const t = run(pod(version, '{ postStart: { sleep: { seconds: 20 } }, preStop: { sleep: { seconds: 3 } } }', '{ onStop: { after: 1s, exitCode: 0 } }'));
-      expect(hooksOf(t, 'postStart').ends).toMatchObject([{ t: 5, failed: true }]);
-      check(t, 3);
-    });
-  }
-});
-
-describe('handlers.go runHTTPHandler: the request carries no context, so the deletion waits for an HTTP postStart hook to return [3.4] [0.6]', () => {
-  const http = (version: KubeVersion, exitCode: number) => run(pod(version,
-    '{ postStart: { httpGet: { port: 8080, path: /warm } }, preStop: { exec: { command: [drain] } } }',
-    `{ onStop: { after: 1s, exitCode: 0 }, postStart: { duration: 20s, exitCode: ${exitCode} }, preStop: { duration: 3s, exitCode: 0 } }`));
-  for (const version of ALL) {
-    it(`${version}: a 20s request that succeeds: nothing is killed until it returns; the sync starts nothing more; then SyncTerminatingPod`, () => {
-      const t = http(version, 0);
-      const end = hooksOf(t, 'postStart').ends;
-      expect(end.map((h) => [h.exitCode, h.failed])).toEqual([[0, undefined]]);
-      expect(end[0]!.t).toBeCloseTo(of(t, 'container.start', 'containerfoo')[0]!.t + 20, 6);
-      const kills = of(t, 'container.kill', 'containerfoo');
-      expect(kills.map((k) => k.reason)).toEqual(['PodTermination']);
-      expect(kills[0]!.t).toBeGreaterThan(end[0]!.t);
-      expect(kills[0]!.t - end[0]!.t).toBeLessThanOrEqual(1);
-      expect(of(t, 'container.start', 'second')).toEqual([]); // the cancelled sync's next start fails at once
-      expect(of(t, 'container.pulling', 'second')).toEqual([]);
-    });
-
-    it(`${version}: a 20s request that fails: FailedPostStartHook when it returns, the kill on the cancelled context sends no signal`, () => {
-      const t = http(version, 1);
-      const end = hooksOf(t, 'postStart').ends[0]!;
-      expect(end.exitCode).toBe(1);
-      const kills = of(t, 'container.kill', 'containerfoo');
-      expect(kills.map((k) => [k.reason, k.t])).toEqual([['FailedPostStartHook', end.t], ['PodTermination', kills[1]!.t]]);
-      expect(hooksOf(t, 'preStop').ends[0]).toMatchObject({ t: end.t, failed: true });
-      expect(of(t, 'container.signal', 'containerfoo')[0]!.t).toBeCloseTo(kills[1]!.t + 3, 6);
+      checkRanOn(t);
+      expect(of(t, 'container.waiting', 'containerfoo').filter((w) => w.reason === 'PostStartHookError')).toEqual([]);
     });
   }
 });

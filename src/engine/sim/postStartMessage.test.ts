@@ -61,7 +61,7 @@ describe('handlers.go Run: the sleep handler\'s message (runSleepHandler\'s only
   });
 });
 
-describe('handlers.go Run, exec, on a cancelled sync: ExecSync returns the gRPC status of the cancelled context (pod_workers.go UpdatePod cancels the sync on deletion) [3.4]', () => {
+describe('handlers.go Run, exec, on a cancelled context: ExecSync returns the gRPC status of the cancelled context (the wording only: since session 39 no simulated hook meets it, as a deletion does not cancel the runtime\'s SyncPod) [3.4]', () => {
   it('Exec lifecycle hook (…) failed - error: rpc error: code = Canceled desc = context canceled, message: ""', () => {
     const spec = { name: 'app', postStart: { handler: 'exec', command: ['sh', '-c', 'sleep 100'] } } as ContainerSpec;
     expect(postStartFailureMessage({ name: 'web', namespace: 'shop' }, spec, CANCELLED)).toBe(

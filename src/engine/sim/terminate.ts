@@ -6,8 +6,10 @@
 // after the kill; its own context, so a shorter second deletion does not cut a kill short), read
 // at the stored 1.3x commits; the same from 1.27 to 1.36. SyncTerminatingPod, like every sync,
 // first waits for a runtime cache newer than the last sync ([0.6], podWorkerLoop GetNewerThan).
-// The deletion cancels the sync in flight: a postStart hook it runs fails at once, or, an HTTP one,
-// holds the termination back until its request returns ([3.4], [11.4]).
+// The deletion cancels the pod worker's context, but not the runtime's SyncPod (kubelet.go SyncPod
+// hands it context.TODO() or context.WithoutCancel(ctx), 1.27-1.37): a postStart hook under way,
+// whatever its handler, runs to its end and holds the termination back until the sync returns
+// ([3.4], [11.4]).
 
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
@@ -19,8 +21,7 @@ import { DEADLINE_REASON } from './activeDeadline';
 import { readAtLastRelist } from './relistSnapshot';
 import { firstRelistAfter } from './podCache';
 import { probeContextCancelledByDeletion } from './probeContext';
-import { CANCELLED, GRPC_CANCELED, postStartFailureMessage } from './postStart';
-import { killOnCancelledContext, killPod } from './kill';
+import { killPod } from './kill';
 import type { Instance } from './model';
 import { resetInFlight, restartingAtTermination } from './restartAll';
 
@@ -100,22 +101,21 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   }
   // The pod worker cancels the sync in flight (UpdatePod: "Cancelling current pod sync") and turns to termination.
   if (probeContextCancelledByDeletion(sim.minor)) sim.probes.contextCancelled(); // [5.14]
-  const postStart = postStartInFlight(sim);
-  if ((postStart && sim.rec(postStart.container).spec.postStart!.handler === 'httpGet') || resetInFlight(sim)) {
-    // [3.4] The HTTP hook's request carries no context: the sync runs on until it returns, and
-    // SyncTerminatingPod waits for it on the worker's one goroutine. [11.2] So does an in-place
-    // restart's reset: the runtime's SyncPod runs on context.WithoutCancel.
+  if (postStartInFlight(sim) || resetInFlight(sim)) {
+    // [3.4] [11.4] The runtime's SyncPod never sees the cancellation (context.TODO() in the 1.27/1.28
+    // trees, context.WithoutCancel(ctx) since #122087): a postStart hook under way, sleep, exec or HTTP,
+    // runs to its end, and SyncTerminatingPod waits for the sync on the worker's one goroutine.
+    // [11.2] So does an in-place restart's reset, on the same context.
     sim.terminating = sim.k.spawn('terminatePod', terminateAfterSync(sim));
     return;
   }
   sim.worker.stop();
-  if (postStart) failCancelledPostStart(sim, postStart); // [3.4] [11.4] it fails at once; the sync returns
   sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim, sim.worker.earliestStart()));
 }
 
 /**
  * The container whose postStart hook the sync in flight runs (startContainer waits for it), if
- * any: what the deletion's cancelled context reaches ([3.4]).
+ * any: the deletion waits for it ([3.4]).
  */
 function postStartInFlight(sim: PodSim): Instance | undefined {
   if (!sim.worker.syncing) return undefined;
@@ -124,41 +124,26 @@ function postStartInFlight(sim: PodSim): Instance | undefined {
 }
 
 /**
- * [3.4] A deletion during an HTTP postStart hook: the sync goes on until the request returns
- * (runHTTPHandler's request is built by NewRequestForHTTPGetAction with http.NewRequest, no
- * context, and the kubelet's lifecycle HTTP client has no timeout: kubelet.go, 1.27-1.37); a
- * failure is then killed on the cancelled context, a later start fails at once. Like every sync,
- * SyncTerminatingPod then waits for a runtime cache newer than that sync's end ([0.6]).
+ * [3.4] [11.4] A deletion during a postStart hook: the sync goes on until the hook returns.
+ * pod_workers.go UpdatePod cancels the context it handed SyncPod ("Cancelling current pod sync"),
+ * but kubelet.go SyncPod never passes that cancellation to the runtime's SyncPod, whose
+ * startContainer runs the hook (handlers.go Run) on the runtime's context: 1.27-era trees run the
+ * whole SyncPod on tracer.Start(context.TODO()) (library id 23403007079; #113591 "ignores the
+ * incoming context from the pod worker"), #117412 (1.28+) took the worker's context but handed the
+ * runtime `todoCtx := context.TODO()` (library id 28691928572), and #122087 made that
+ * `sctx := context.WithoutCancel(ctx)` (library ids 12114237, 8003756984, 54300650048, the newest).
+ * So runSleepHandler's ctx.Done() never fires and sleeps its seconds, an exec hook's ExecSync runs
+ * until its command exits, and an HTTP hook's request carries no context anyway
+ * (NewRequestForHTTPGetAction, http.NewRequest; the lifecycle HTTP client has no timeout). A hook
+ * that fails is then killed by startContainer on that same uncancelled context (postStart.ts).
+ * Like every sync, SyncTerminatingPod then waits for a runtime cache newer than that sync's end
+ * ([0.6]). (start.ts startContainer still starts no later container once the pod is deleted, as
+ * if EnsureImageExists failed on a cancelled context; upstream's runtime SyncPod would go on.)
  */
 function* terminateAfterSync(sim: PodSim): Proc<void> {
   yield { until: () => !sim.worker.syncing };
   sim.worker.stop(); // drops the requeue a failed start asked for
   yield* terminatePod(sim, sim.worker.earliestStart());
-}
-
-/**
- * A deletion cancels the sync that runs `inst`'s postStart hook (pod_workers.go UpdatePod:
- * "Cancelling current pod sync", read in the stored 1.27-era and newest copies): a sleep handler
- * returns at once (runSleepHandler, 1.29+) and an exec handler's ExecSync fails with the cancelled
- * context's gRPC status, so startContainer records FailedPostStartHook and kills on that same
- * cancelled context (killOnCancelledContext: no signal) before the sync returns ([3.4], [11.4]).
- * An HTTP handler's request carries no context (NewRequestForHTTPGetAction, http.NewRequest): the
- * sync runs on until it returns (terminateAfterSync).
- */
-function failCancelledPostStart(sim: PodSim, inst: Instance): void {
-  const rec = sim.rec(inst.container);
-  const handler = rec.spec.postStart!.handler;
-  sim.hooks.delete(inst);
-  const hookEnd = sim.emit({
-    type: 'hook.end', container: inst.container, hook: 'postStart', failed: true,
-    why: handler === 'sleep'
-      ? '[11.4] [3.4] The deletion cancels the sync that runs the sleep postStart hook: runSleepHandler returns at once with "container terminated before sleep hook finished", so the hook fails (FailedPostStartHook).'
-      : `[3.4] The deletion cancels the sync that runs the ${handler} postStart hook: its ExecSync call fails at once ("${GRPC_CANCELED}"), so the hook fails (FailedPostStartHook).`,
-  }, [sim.deletion?.id]);
-  rec.startError = { reason: 'PostStartHookError', message: postStartFailureMessage(sim.pod, rec.spec, CANCELLED, sim.minor) };
-  sim.containerChanged(rec);
-  killOnCancelledContext(sim, inst, 'FailedPostStartHook', sim.specGrace(),
-    `[3.4] The postStart hook of ${inst.container} failed (FailedPostStartHook): startContainer kills the container, but on the sync's context, which the deletion cancelled.`, [hookEnd]);
 }
 
 /** A terminal pod deleted while (or after) the pod worker stops it: removed once its containers are stopped. */

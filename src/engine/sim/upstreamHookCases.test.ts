@@ -50,12 +50,13 @@
 // with 1: , message: ""` (the engine has no UID and leaves `(<uid>)` out); it was "PostStartHook
 // failed", the event's words, until 2026-12-08.
 //
-// TestRunSleepHandler's context is the sync's: a deletion cancels it while a postStart hook runs
-// (pod_workers.go UpdatePod "Cancelling current pod sync", stored 1.27-era and newest copies); the
-// handler fails at once (runSleepHandler's "container terminated before sleep hook finished", an
-// exec's cancelled ExecSync) and startContainer records FailedPostStartHook and Killing
-// "FailedPostStartHook" (the engine used to end a sleep hook silently and to let an exec hook
-// run on; the HTTP case, whose request carries no context, is in postStartCancel.test.ts).
+// TestRunSleepHandler's context, for a postStart hook, is the runtime SyncPod's, which a deletion
+// never cancels: kubelet.go SyncPod hands it context.TODO() (the 1.27/1.28 trees, library ids
+// 23403007079 and 28691928572) or context.WithoutCancel(ctx) (from #122087; library ids 12114237
+// and 54300650048), though pod_workers.go UpdatePod cancels the worker's context. So the handler
+// runs to its end and the termination waits for the sync (these cases expected the hook cut at the
+// deletion with FailedPostStartHook until session 39; the HTTP and failing cases are in
+// postStartCancel.test.ts).
 
 import { describe, expect, it } from 'vitest';
 import { minor, type KubeVersion } from '../version';
@@ -224,26 +225,29 @@ describe('handlers_test.go failure messages in the status: the PostStartHookErro
   }
 });
 
-describe('TestRunSleepHandler\'s context, as the sync\'s: a deletion cancels it while the postStart hook runs; the handler fails and startContainer records FailedPostStartHook and kills (UpdatePod "Cancelling current pod sync") [3.4] [11.4]', () => {
+describe('TestRunSleepHandler\'s context, as the runtime SyncPod\'s (kubelet.go SyncPod: context.TODO() in the 1.27/1.28 trees, context.WithoutCancel(ctx) from #122087): a deletion does not cut the postStart hook short [3.4] [11.4]', () => {
   const deletedDuring = (version: KubeVersion, handler: string, sim: string) => run(hookPod(version, `{ postStart: ${handler} }`, {
     sim, events: 'events:\n  - { at: 5s, do: deletePod }\n',
   }));
   const check = (t: ReturnType<typeof run>) => {
     const deleted = of(t, 'pod.deleted')[0]!;
+    const started = of(t, 'container.start', 'containerfoo')[0]!;
     const end = of(t, 'hook.end', 'containerfoo').find((h) => h.hook === 'postStart')!;
-    expect(end.t).toBe(deleted.t); // the handler returns at once with an error
-    expect(end.failed).toBe(true); // Warning FailedPostStartHook "PostStartHook failed"
-    const kill = of(t, 'container.kill', 'containerfoo')[0]!;
-    expect([kill.reason, kill.t]).toEqual(['FailedPostStartHook', deleted.t]); // Normal Killing "FailedPostStartHook"
+    expect(end.t).toBeCloseTo(started.t + 20, 6); // the handler runs its 20s
+    expect(end.t).toBeGreaterThan(deleted.t);
+    expect([end.failed, end.exitCode]).toEqual([undefined, 0]); // no FailedPostStartHook
+    const kill = of(t, 'container.kill', 'containerfoo');
+    expect(kill.map((k) => k.reason)).toEqual(['PodTermination']); // SyncTerminatingPod's, once the sync returned
+    expect(kill[0]!.t).toBeGreaterThan(end.t);
     expect(of(t, 'container.start', 'second')).toEqual([]);
   };
   for (const version of ALL) {
-    it(`${version}: an exec postStart still running at the deletion: its ExecSync is cancelled`, () => {
-      check(deletedDuring(version, '{ exec: { command: [sh, -c, "sleep 100"] } }', '{ onStop: { after: 1s, exitCode: 0 }, postStart: { duration: 100s, exitCode: 0 } }'));
+    it(`${version}: an exec postStart still running at the deletion: its ExecSync runs on to the command's end`, () => {
+      check(deletedDuring(version, '{ exec: { command: [sh, -c, "sleep 20"] } }', '{ onStop: { after: 1s, exitCode: 0 }, postStart: { duration: 20s, exitCode: 0 } }'));
     });
   }
   for (const version of WITH_SLEEP) {
-    it(`${version}: longer than TerminationGracePeriodSeconds, as postStart: a 20s sleep cut by the deletion returns "container terminated before sleep hook finished"`, () => {
+    it(`${version}: longer than TerminationGracePeriodSeconds, as postStart: a 20s sleep sleeps its seconds though the deletion came at 5s (runSleepHandler: ctx.Done() never fires)`, () => {
       check(deletedDuring(version, '{ sleep: { seconds: 20 } }', '{ onStop: { after: 1s, exitCode: 0 } }'));
     });
   }
