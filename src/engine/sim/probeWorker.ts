@@ -11,8 +11,6 @@
 
 import type { ProbeSpec } from '../scenario/types';
 import type { ProbeKind } from '../trace';
-import type { ContainerStatus } from '../api';
-import { shouldRestartAfterExit } from '../kubelet/restartPolicy';
 import { apiSecond } from '../kubectl/humanDuration';
 import type { PodSim } from './podSim';
 import type { Instance } from './model';
@@ -24,7 +22,7 @@ import { CONTEXT_CANCELED_ERROR, erroredRunWhy, execMeetsExitedContainer, exited
 import { EXEC_ON_EXITED_CONTAINER_ERROR, failedRunOutput, failingStatusOutput, type FailedRunCause } from './probeOutput';
 import { nextScriptEdge, scriptWindowAt } from './probeScript';
 import { emitExecTimeoutErrored, execTimeoutErrors, withExecRetries } from './execProbeTimeout';
-import { shouldAllContainersRestart } from './restartAll';
+import { exitWhy, keepsProbing } from './probeKeepGoing';
 
 export type Verdict = 'success' | 'failure';
 export type Next = 'next' | number | undefined;
@@ -196,9 +194,9 @@ export class ProbeWorkerLoop {
     }
     if (w.onHold) return undefined;
     if (!status.state.running) {
-      const leaves = status.state.terminated !== undefined && !this.keepsProbing(w, status);
+      const leaves = status.state.terminated !== undefined && !keepsProbing(this.sim, w.container, status);
       // The why is worded only for a change: a container in back-off meets this at every tick (setResult ignores a same result).
-      if (w.result !== 'failure') this.setResult(w, 'failure', true, leaves ? this.exitWhy(w) : notRunningWhy(w.container, w.kind, status.state.terminated !== undefined && !this.keepsProbing(w, status, false)));
+      if (w.result !== 'failure') this.setResult(w, 'failure', true, leaves ? exitWhy(this.sim, w.container, w.kind) : notRunningWhy(w.container, w.kind, status.state.terminated !== undefined && !keepsProbing(this.sim, w.container, status, false)));
       if (leaves) this.exit(w);
       return undefined;
     }
@@ -212,20 +210,6 @@ export class ProbeWorkerLoop {
     return inst;
   }
 
-  /** doProbe's "abort if the container will not be restarted" ([5.12]; with `forAll`, 1.35+'s ShouldAllContainersRestart too). */
-  keepsProbing(w: Worker, status: ContainerStatus, forAll = true): boolean {
-    const sim = this.sim;
-    const spec = sim.rec(w.container).spec;
-    const exitCode = status.state.terminated?.exitCode ?? 0;
-    if (sim.gates.ContainerRestartRules) {
-      return shouldRestartAfterExit(sim.pod.restartPolicy, spec, exitCode, true)
-        || (forAll && sim.gates.RestartAllContainersOnContainerExits && shouldAllContainersRestart(sim));
-    }
-    // #133072 (1.35) was cherry-picked to 1.33 and 1.34 (#134801, #134800, both merged), not to
-    // 1.32 (#134802, closed): the latest patch of 1.33+ keeps a sidecar's worker ([5.12]).
-    return sim.pod.restartPolicy !== 'Never' || (spec.kind === 'sidecar' && sim.minor >= 33);
-  }
-
   /** The worker leaves its loop: its result is removed and the manager forgets it ([5.12]). */
   private exit(w: Worker): void {
     w.stopped = true;
@@ -234,12 +218,6 @@ export class ProbeWorkerLoop {
     w.result = undefined;
     this.sim.containerChanged(w.container);
     if (w.kind !== 'liveness') this.sim.patchStatus();
-  }
-
-  private exitWhy(w: Worker): string {
-    const sidecar = this.sim.rec(w.container).spec.kind === 'sidecar';
-    return `[5.12] ${w.container} terminated and the pod's restartPolicy is ${this.sim.pod.restartPolicy}, so its ${w.kind} probe worker stops and its result is dropped`
-      + (sidecar ? ' (up to 1.32 this happens to a sidecar as well, although the kubelet restarts it: a sidecar with a startup probe then never counts as started, #132826).' : '.');
   }
 
   /**

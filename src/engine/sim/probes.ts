@@ -15,6 +15,7 @@ import type { ContainerRecord, Instance } from './model';
 import { KUBELET_RESTART_GRACE } from './timing';
 import { ProbeWorkerLoop, type Verdict, type Worker } from './probeWorker';
 import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
+import { keepsProbing } from './probeKeepGoing';
 
 const KINDS = ['startup', 'liveness', 'readiness'] as const;
 /** AddPod's order within a container. */
@@ -236,7 +237,7 @@ export class ProbeManager {
         // A worker for a container that stays terminated would leave again at its first look
         // (and only set Failure on the way out): it is not created at all here.
         const status = this.sim.status.statusOf(spec.name);
-        if (old && status?.state.terminated && !this.loop.keepsProbing(old, status)) continue;
+        if (old && status?.state.terminated && !keepsProbing(this.sim, old.container, status)) continue;
         if (old) this.forget(old);
         this.createWorker(spec.name, kind, probe);
         // [5.12] The status just written called the container started because it had no startup
