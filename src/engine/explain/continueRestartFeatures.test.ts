@@ -22,6 +22,7 @@ import type { TraceEvent } from '../trace';
 import type { KubeVersion } from '../version';
 import { continueScenario } from './continueScenario';
 import { fixture, from } from './realDumps.testkit';
+import { gangPod } from '../testing/restartAllPods';
 
 const kubectlRows = (events: TraceEvent[]) => events.flatMap((e) => (e.type === 'pod.kubectl' ? [e] : []));
 
@@ -40,23 +41,7 @@ const startsOf = (events: TraceEvent[], name: string) => events.filter((e) => e.
 
 /** The pod of the rac-* fixtures from scratch (SOURCES.md: they are its run's moments). */
 function scratch(version: KubeVersion): TraceEvent[] {
-  return runScenario(`apiVersion: v1
-kind: Pod
-metadata: { name: gang }
-spec:
-  restartPolicy: Never
-  containers:
-    - name: trigger
-      image: busybox
-      command: ["sh", "-c", "sleep 20; exit 3"]
-      restartPolicy: Never
-      restartPolicyRules:
-        - action: RestartAllContainers
-          exitCodes: { operator: In, values: [3] }
-    - name: bystander
-      image: busybox
-      command: ["sleep", "86400"]
----
+  return runScenario(`${gangPod()}---
 apiVersion: sidecar-lab/v1
 kind: Simulation
 kubernetesVersion: "${version}"

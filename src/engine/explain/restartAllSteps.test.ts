@@ -18,6 +18,7 @@ import { explainPods } from './explainPods';
 import { readRealPods } from './readRealPods';
 import { fixture, from } from './realDumps.testkit';
 import type { PodExplanation } from './types';
+import { gangPod } from '../testing/restartAllPods';
 
 const GATES = { RestartAllContainersOnContainerExits: true, NodeDeclaredFeatures: true };
 
@@ -29,23 +30,7 @@ function explainAt(name: string, version: KubeVersion): PodExplanation {
 
 /** The same pod from scratch: `trigger` exits 3 after 20 s; `bystander` runs on, or exits 1 after 2 s. */
 function scratch(version: KubeVersion, bystanderExits: boolean): { trueAt: number; startAt: number } {
-  const text = `apiVersion: v1
-kind: Pod
-metadata: { name: gang }
-spec:
-  restartPolicy: Never
-  containers:
-    - name: trigger
-      image: busybox
-      command: ["sh", "-c", "sleep 20; exit 3"]
-      restartPolicy: Never
-      restartPolicyRules:
-        - action: RestartAllContainers
-          exitCodes: { operator: In, values: [3] }
-    - name: bystander
-      image: busybox
-      command: ${bystanderExits ? '["sh", "-c", "sleep 2; exit 1"]' : '["sleep", "86400"]'}
----
+  const text = `${gangPod(bystanderExits ? '["sh", "-c", "sleep 2; exit 1"]' : undefined)}---
 apiVersion: sidecar-lab/v1
 kind: Simulation
 kubernetesVersion: "${version}"

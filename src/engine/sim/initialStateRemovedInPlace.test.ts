@@ -10,24 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
 import type { TraceEvent } from '../trace';
 import type { KubeVersion } from '../version';
+import { gangPod } from '../testing/restartAllPods';
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata: { name: gang }
-spec:
-  restartPolicy: Never
-  containers:
-    - name: trigger
-      image: busybox
-      command: ["sh", "-c", "sleep 20; exit 3"]
-      restartPolicy: Never
-      restartPolicyRules:
-        - action: RestartAllContainers
-          exitCodes: { operator: In, values: [3] }
-    - name: bystander
-      image: busybox
-      command: ["sleep", "86400"]
-`;
+const POD = gangPod();
 
 function run(version: KubeVersion, startFrom = ''): TraceEvent[] {
   const out = runScenario(`${POD}---

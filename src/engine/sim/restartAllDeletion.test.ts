@@ -11,42 +11,12 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
 import type { Trace, TraceEvent } from '../trace';
+import { resetPod } from '../testing/restartAllPods';
 
 const VERSIONS = ['1.35', '1.36', '1.37'] as const;
 const GATE = 'featureGates: { RestartAllContainersOnContainerExits: true }\n';
 
-/** proxy (envoy) stops at once on SIGTERM, after a 5 s sleep preStop; worker-a and worker-b (sh as PID 1) ignore SIGTERM. */
-const pod = (version: string, events = '', extraSpec = '') => `apiVersion: v1
-kind: Pod
-metadata: { name: reset }
-spec:
-  restartPolicy: Never
-${extraSpec}  initContainers:
-    - name: proxy
-      image: envoyproxy/envoy:v1.30
-      restartPolicy: Always
-      lifecycle: { preStop: { sleep: { seconds: 5 } } }
-  containers:
-    - name: app
-      image: example/app:1
-      restartPolicy: Never
-      restartPolicyRules:
-        - action: RestartAllContainers
-          exitCodes: { operator: In, values: [42] }
-    - name: worker-a
-      image: busybox:1.36
-      command: [/bin/sh, -c, 'sleep 3600; exit 0']
-    - name: worker-b
-      image: busybox:1.36
-      command: [/bin/sh, -c, 'sleep 3600; exit 0']
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-kubernetesVersion: "${version}"
-until: 120s
-${version === '1.35' ? GATE : ''}containers:
-  app: { runs: [{ exitAfter: 10s, exitCode: 42 }] }
-${events}`;
+const pod = (version: string, events = '', extraSpec = '') => resetPod(version, { until: '120s', events, extraSpec });
 
 function run(text: string): Trace {
   const r = runScenario(text);
