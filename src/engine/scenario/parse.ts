@@ -11,7 +11,8 @@ import { isSimulationDoc, readSimSettings } from './simulationDoc';
 import { readStartFrom } from './startFrom';
 import type { ParseOptions, ParseResult, Scenario } from './types';
 import { allContainers } from './types';
-import { podSpecPath, readWorkload } from './workload';
+import { podSpecPath } from './workload';
+import { readWorkloadOnce } from './unchangedWorkload';
 import { parseYamlDocuments, type YamlDoc } from './yamlDocs';
 import type { StepListener } from './yamlInSteps';
 import { startOf } from './ynode';
@@ -43,7 +44,7 @@ function parseInto(p: Problems, text: string, opts: ParseOptions, onStep?: StepL
 
   const settings = readSimSettings(p, sim?.map, opts);
   const ctx: Ctx = { p, version: settings.version, minor: minor(settings.version), gates: settings.gates };
-  const workload = readWorkload(ctx, work.map);
+  const workload = readWorkloadOnce(ctx, work.map);
   if (!workload) return undefined;
 
   const containers = allContainers(workload.pod);
