@@ -111,3 +111,17 @@ describe('Continue from here: a pod waiting in ErrImageNeverPull keeps its image
     expect(r.text).not.toContain('failPull');
   });
 });
+
+// initialState seeds ErrImageNeverPull's start error: the observed row at "now" is the pasted pod's own,
+// ErrImageNeverPull, and so is every row after it [10.2].
+describe('Continue from here: the observed row at now keeps ErrImageNeverPull (initialState) [10.2]', () => {
+  it.each(['1.27', '1.37'] as const)('every kubectl row from now on reads ErrImageNeverPull, the waiting container.waiting why quoting the message (%s)', (version) => {
+    const r = continueScenario(POD, { now: NOW, version });
+    if (!r.ok) throw new Error(r.message);
+    const trace = runScenario(r.text).trace!;
+    const rows = trace.events.flatMap((e) => (e.type === 'pod.kubectl' && e.t >= 1380 ? [e.status] : []));
+    expect(rows).toEqual(['ErrImageNeverPull']);
+    const waiting = trace.events.find((e) => e.type === 'container.waiting' && e.reason === 'ErrImageNeverPull')!;
+    expect(waiting.why).toContain('is not present with pull policy of Never');
+  });
+});

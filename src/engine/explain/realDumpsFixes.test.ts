@@ -24,6 +24,7 @@ describe('kubernetes/kubernetes#120207: kubectl\'s quirk for a deleted pod that 
     const q = pod!.quirks.join(' ');
     expect(q).toMatch(/this pod is already Failed, but kubectl up to 1\.30 prints Terminating/);
     expect(q).not.toMatch(/whose phase is not yet Succeeded or Failed/);
+    expect(q).toMatch(/1\.31/);
   });
 
   it.each(from(27))('a deleted pod that still runs keeps the general line [8.1] [14.4] (%s)', (v) => {

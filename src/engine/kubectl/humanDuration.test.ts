@@ -8,7 +8,8 @@ describe('humanDuration (apimachinery duration.HumanDuration)', () => {
     [0, '0s'],
     [0.999, '0s'],
     [10, '10s'],
-    [9.999999999, '10s'],
+    [9.999999999999998, '10s'], // float noise of the engine's sums (0.1 steps): whole nanoseconds first
+    [9.999999999, '9s'], // a real 1 ns short of 10 s: Go's int(d.Seconds()) truncates
     [119, '119s'],
     [120, '2m'],
     [123, '2m3s'],

@@ -15,8 +15,9 @@ export function apiSecond(t: number): number {
 
 /** Formats a duration given in seconds (fractions allowed; truncated toward zero like Go). */
 export function humanDuration(seconds: number): string {
-  const ms = Math.trunc(Math.round(seconds * 1e6) / 1e3); // whole milliseconds, float noise removed
-  const secs = Math.trunc(ms / 1000);
+  // Whole nanoseconds, as a time.Duration holds them (float noise removed), then Go's
+  // int(d.Seconds()), which truncates toward zero: -1.999999999 s is -1, "0s".
+  const secs = Math.trunc(Math.round(seconds * 1e9) / 1e9);
   if (secs < -1) return '<invalid>';
   if (secs < 0) return '0s';
   if (secs < 120) return `${secs}s`;

@@ -32,9 +32,8 @@
 //   the page has no such block (src/ renders no "Last State" or "Restart Count"); skipped.
 // - TestSortableEvents holds here as the order by LastTimestamp, and among events with the same
 //   LastTimestamp second, the order sort.Sort leaves them in: up to 12 events the list's, the
-//   first occurrence's; above, Go's pdqsort's (describeEvents.ts kubectlOrder, goSort.ts). TestHumanDurationBoundaries' "-2s + 1ns" row
-//   disagrees with the engine (humanDuration rounds to microseconds before truncating: "<invalid>"
-//   where Go prints "0s") and is left out: no age the page prints is below a whole second.
+//   first occurrence's; above, Go's pdqsort's (describeEvents.ts kubectlOrder, goSort.ts). TestHumanDurationBoundaries' rows are all here,
+//   "-2s + 1ns" among them (Go's int(d.Seconds()) truncates -1.999999999 s to -1: "0s").
 
 import { describe, expect, it } from 'vitest';
 import { apiSecond, humanDuration } from '../../engine/kubectl/humanDuration';
@@ -216,6 +215,7 @@ describe('TestHumanDuration and TestHumanDurationBoundaries (apimachinery durati
     ['(365*8*24 + 2) * time.Hour', (365 * 8 * 24 + 2) * H, '8y'],
     // TestHumanDurationBoundaries
     ['-2 * time.Second', -2 * S, '<invalid>'],
+    ['-2*time.Second + 1', -2 * S + 1e-9, '0s'],
     ['2*time.Minute - time.Millisecond', 2 * M - MS, '119s'],
     ['2*time.Minute + time.Second', 2 * M + S, '2m1s'],
     ['10*time.Minute - time.Millisecond', 10 * M - MS, '9m59s'],
