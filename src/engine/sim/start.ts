@@ -56,6 +56,12 @@ function pullBackoffMessage(image: string, minor: number, lastError: string | un
   return minor >= 32 ? `${backOff}: ErrImagePull: ${lastError ?? pullFailedMessage(image)}` : backOff;
 }
 
+/** The container.pulling event's why; a pull the sync begins after the deletion says why it still runs ([3.4]). */
+function pullingWhy(sim: PodSim, image: string, present: boolean): string {
+  const why = present ? '[0.3] imagePullPolicy Always: the kubelet checks the registry before every start.' : `[0.3] The image ${image} is not on the node yet: the kubelet pulls it, and the sync waits.`;
+  return sim.deletion ? `${why} ${deletedDuringSyncWhy(sim.deletion.at)}` : why;
+}
+
 /** Pulls the image if the policy says so; `pulled.id` is then the container.pulled event's id. */
 function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: string }): Proc<StartOutcome | null> {
   const rec = sim.rec(name);
@@ -74,7 +80,7 @@ function* pullImage(sim: PodSim, name: string, cause: Causes, pulled: { id?: str
   }
   const pulling = sim.emit({
     type: 'container.pulling', container: name, image,
-    why: present ? '[0.3] imagePullPolicy Always: the kubelet checks the registry before every start.' : `[0.3] The image ${image} is not on the node yet: the kubelet pulls it, and the sync waits.`,
+    why: pullingWhy(sim, image, present),
   }, cause);
   if (sim.faults.pullFails(name, sim.now)) {
     yield { sleep: PULL_FAILURE };
@@ -276,9 +282,13 @@ function neverPullFails(sim: PodSim, rec: ContainerRecord, cause: Causes): Start
  * `cause`: what made the plan start it (the start also cites its pull and the back-off it waited for).
  */
 export function* startContainer(sim: PodSim, name: string, why: string, lastExited: Instance | undefined, cause: Causes = []): Proc<StartOutcome> {
-  // [3.4] A sync a deletion cancelled (one that waited for an HTTP postStart hook) starts nothing:
-  // EnsureImageExists' first gRPC call fails at once (its InspectFailed event is not modelled).
-  if (sim.deletion) return NOT_STARTED;
+  // [0.3] [3.4] A deletion during the sync does not stop this start: kubelet.go SyncPod hands the
+  // runtime's SyncPod context.TODO() (1.27/1.28 trees, library id 28691928572) or
+  // context.WithoutCancel(ctx) (#122087 on, library id 12114237), and kuberuntime_manager.go SyncPod's
+  // `start` passes that ctx to startContainer, whose EnsureImageExists, CreateContainer,
+  // StartContainer and postStart hook use it (library ids 14701678, 41926215): nothing checks
+  // ctx.Err() between containers. So the pull goes on, the container is created and started, in
+  // every version 1.27-1.37; SyncTerminatingPod kills it once the sync returns (terminate.ts).
   const rec = sim.rec(name);
   if (killedThisSync(rec, lastExited)) why += ` ${clearAfterKillWhy(sim, lastExited)}`;
   const previous = newest(rec);
@@ -292,16 +302,20 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   if (pulled) return pulled;
 
   yield CREATE_WAIT;
-  if (sim.deletion) return NOT_STARTED;
   const inst = createInstance(sim, name);
   yield START_WAIT;
   rec.startError = undefined;
   sim.containerChanged(rec);
   if (inst.behavior.startError !== undefined) return startFails(sim, rec, inst, inst.behavior.startError, [pull.id, ...cause, waitedFor]);
-  startProcess(sim, inst, why, [pull.id, ...cause, waitedFor]);
+  startProcess(sim, inst, sim.deletion ? `${why} ${deletedDuringSyncWhy(sim.deletion.at)}` : why, [pull.id, ...cause, waitedFor]);
   // The hook's steps in a generator of their own: a start without one (every restart of a crash
   // loop) keeps no room for their state in its own.
   return rec.spec.postStart ? yield* runPostStart(sim, rec, inst) : STARTED;
+}
+
+/** [3.4] Why a start the deletion found under way, or still to come in the same sync, goes on. */
+export function deletedDuringSyncWhy(deletedAt: number): string {
+  return `[3.4] The pod was deleted at ${Number(deletedAt.toFixed(3))}s, during this sync, but kubelet.go SyncPod runs the runtime's SyncPod on a context the deletion does not cancel (context.TODO() in the 1.27/1.28-era trees, context.WithoutCancel(ctx) from #122087): the pull, the create, the start and the postStart hook go on, and SyncTerminatingPod stops the container once the sync returns.`;
 }
 
 /**

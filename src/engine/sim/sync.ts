@@ -17,10 +17,10 @@ import { killContainer, killPod } from './kill';
 import { doBackOff, exitedSnapshot, startContainer, type StartOutcome } from './start';
 import { writeStatus } from './status';
 import { runtimeTables } from './runtimeView';
-import { enterTerminal, runningNames } from './terminate';
+import { enterTerminal, noteRuntimeSync, runningNames } from './terminate';
 import { allContainersRestarting, restartAllContainers } from './restartAll';
 import { createdInitContainerWaits, initProgressReadsActiveSandbox, sidecarImageChangeRestarts, usesLegacyInitProgress } from '../kubelet/initProgressPath';
-import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE, jitteredDelay } from './timing';
+import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE, VOLUME_WAIT, jitteredDelay } from './timing';
 import { firstRelistAfter } from './podCache';
 import { readAtLastRelist } from './relistSnapshot';
 import { plannedActions, previousPlan } from './planMemo';
@@ -141,6 +141,7 @@ export function syncPod(sim: PodSim): Task | undefined {
   sim.syncActed = false;
   // [0.6] the status and the plan come from the last relist's cache entry, not the runtime now.
   const read = readAtLastRelist(sim, readForSync);
+  noteRuntimeSync(sim, read !== undefined); // [3.4] what follows is the runtime's SyncPod, which a deletion lets end
   if (read === undefined) return terminalSync(sim);
   const { plan, exited, seenRunning, restarting } = read;
   sim.syncActed = restarting || actsOn(plan); // [0.8] SyncPod's postSync asks for a relist when the sync had results and no error
@@ -177,7 +178,21 @@ function* killsThenStarts(sim: PodSim, plan: PodActions, exited: ReadonlyMap<str
   }
 
   if (plan.createSandbox) {
-    yield { sleep: SANDBOX_CREATE };
+    if (sim.sandbox.created === 0) {
+      // [3.4] The first SyncPod waits for the pod's volumes (WaitForAttachAndMount) on the pod worker's
+      // context, before the runtime's SyncPod: a deletion meanwhile cancels the poll, SyncPod returns
+      // its error, and nothing of this sync is left to do (no sandbox, no start).
+      noteRuntimeSync(sim, false);
+      yield { sleep: VOLUME_WAIT };
+      if (sim.deletion) {
+        sim.syncActed = false; // [0.8] an error, not results: no relist asked for
+        return;
+      }
+      noteRuntimeSync(sim, true);
+      yield { sleep: SANDBOX_CREATE - VOLUME_WAIT };
+    } else {
+      yield { sleep: SANDBOX_CREATE };
+    }
     const { id, created, conditionReady } = sim.sandbox; // a new sandbox: what killed the old one is no longer its story ([2.11])
     sim.sandbox = { id: id + 1, ready: true, created: created + 1, conditionReady };
     sim.noticeSandboxChange(); // [0.7] the next relist sees the new sandbox and asks for a sync

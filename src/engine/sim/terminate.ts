@@ -7,9 +7,9 @@
 // at the stored 1.3x commits; the same from 1.27 to 1.36. SyncTerminatingPod, like every sync,
 // first waits for a runtime cache newer than the last sync ([0.6], podWorkerLoop GetNewerThan).
 // The deletion cancels the pod worker's context, but not the runtime's SyncPod (kubelet.go SyncPod
-// hands it context.TODO() or context.WithoutCancel(ctx), 1.27-1.37): a postStart hook under way,
-// whatever its handler, runs to its end and holds the termination back until the sync returns
-// ([3.4], [11.4]).
+// hands it context.TODO() or context.WithoutCancel(ctx), 1.27-1.37): the pulls, starts and postStart
+// hooks of the sync under way run to their end and hold the termination back until the sync
+// returns ([3.4], [11.4]).
 
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
@@ -101,16 +101,39 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   }
   // The pod worker cancels the sync in flight (UpdatePod: "Cancelling current pod sync") and turns to termination.
   if (probeContextCancelledByDeletion(sim.minor)) sim.probes.contextCancelled(); // [5.14]
-  if (postStartInFlight(sim) || resetInFlight(sim)) {
+  if (runtimeSyncInFlight(sim) || postStartInFlight(sim) || resetInFlight(sim)) {
     // [3.4] [11.4] The runtime's SyncPod never sees the cancellation (context.TODO() in the 1.27/1.28
-    // trees, context.WithoutCancel(ctx) since #122087): a postStart hook under way, sleep, exec or HTTP,
-    // runs to its end, and SyncTerminatingPod waits for the sync on the worker's one goroutine.
-    // [11.2] So does an in-place restart's reset, on the same context.
+    // trees, context.WithoutCancel(ctx) since #122087): its pulls, creates, starts and postStart
+    // hooks (sleep, exec or HTTP) run to their end, and SyncTerminatingPod waits for the sync on the
+    // worker's one goroutine. [11.2] So does an in-place restart's reset, on the same context.
     sim.terminating = sim.k.spawn('terminatePod', terminateAfterSync(sim));
     return;
   }
   sim.worker.stop();
   sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim, sim.worker.earliestStart()));
+}
+
+/** The pods whose sync under way (or last begun) is the runtime's SyncPod, not SyncPod's terminal path. */
+const runtimeSyncs = new WeakSet<PodSim>();
+
+/**
+ * sync.ts syncPod, once it has read the cache: `runtime` when the rest of the sync is kuberuntime's
+ * SyncPod (kills, sandbox, starts), false when SyncPod found the pod terminal (terminalSync).
+ */
+export function noteRuntimeSync(sim: PodSim, runtime: boolean): void {
+  if (runtime) runtimeSyncs.add(sim);
+  else runtimeSyncs.delete(sim);
+}
+
+/**
+ * [3.4] The sync in flight is in the runtime's SyncPod (a pull, a create, a start, its postStart
+ * hook, a kill or a sandbox): the deletion lets it end. kubelet.go SyncPod runs everything before it
+ * (the status, the pod's cgroup, the mirror pod, the data directories, WaitForAttachAndMount, AddPod)
+ * on the pod worker's context; of those only the first SyncPod's volume wait takes time in the
+ * engine (sync.ts, VOLUME_WAIT), and a deletion there cancels the sync.
+ */
+function runtimeSyncInFlight(sim: PodSim): boolean {
+  return sim.worker.syncing && runtimeSyncs.has(sim) && !sim.terminalDone;
 }
 
 /**
@@ -124,7 +147,8 @@ function postStartInFlight(sim: PodSim): Instance | undefined {
 }
 
 /**
- * [3.4] [11.4] A deletion during a postStart hook: the sync goes on until the hook returns.
+ * [3.4] [11.4] A deletion during the runtime's SyncPod (a pull, a create, a start, a postStart
+ * hook): the sync goes on to its end, then the termination begins.
  * pod_workers.go UpdatePod cancels the context it handed SyncPod ("Cancelling current pod sync"),
  * but kubelet.go SyncPod never passes that cancellation to the runtime's SyncPod, whose
  * startContainer runs the hook (handlers.go Run) on the runtime's context: 1.27-era trees run the
@@ -137,8 +161,14 @@ function postStartInFlight(sim: PodSim): Instance | undefined {
  * (NewRequestForHTTPGetAction, http.NewRequest; the lifecycle HTTP client has no timeout). A hook
  * that fails is then killed by startContainer on that same uncancelled context (postStart.ts).
  * Like every sync, SyncTerminatingPod then waits for a runtime cache newer than that sync's end
- * ([0.6]). (start.ts startContainer still starts no later container once the pod is deleted, as
- * if EnsureImageExists failed on a cancelled context; upstream's runtime SyncPod would go on.)
+ * ([0.6]). The same context reaches the rest of the sync: kuberuntime_manager.go SyncPod's `start`
+ * hands it to every startContainer (EnsureImageExists, CreateContainer, StartContainer, the hook;
+ * library ids 14701678, 41926215), and nothing checks ctx.Err() between containers, so the image
+ * pull under way ends, and the containers the sync planned (every main container, one init
+ * container or the sidecars computePodActions listed) are pulled and started one after another.
+ * Then podWorkerLoop (pod_workers.go, library id 181051880) completes the work, takes the queued
+ * terminating update and runs SyncTerminatingPod, whose killPod stops what the sync started with
+ * the deletion's grace and preStop hooks. No later SyncPod runs: the next update is the kill.
  */
 function* terminateAfterSync(sim: PodSim): Proc<void> {
   yield { until: () => !sim.worker.syncing };

@@ -13,6 +13,15 @@ export const RELIST_PERIOD = 1;
  * container shows up in its cgroup 0.42 s after its volumes are mounted (#108892). Was 1 s.
  */
 export const SANDBOX_CREATE = 0.5;
+/**
+ * The first SyncPod's wait for the pod's volumes, the first part of SANDBOX_CREATE (so no time
+ * moves): kubelet.go SyncPod calls volumeManager.WaitForAttachAndMount before the runtime's SyncPod,
+ * a poll every 300 ms (podAttachAndMountRetryInterval) whose first look finds the default
+ * service-account token volume not yet mounted. It runs on the pod worker's context, which a
+ * deletion cancels ([3.4]); the sandbox creation after it does not. Later sandboxes find the
+ * volumes mounted.
+ */
+export const VOLUME_WAIT = 0.3;
 /** CRI CreateContainer, then StartContainer: tens of milliseconds each on containerd and CRI-O (cri-o/cri-o#5797: 56 ms to start) [15.6]. */
 export const CONTAINER_CREATE = 0.1;
 export const CONTAINER_START = 0.1;

@@ -91,11 +91,21 @@ export const truncationSaid: Invariant = (_d, t) => {
   return out;
 };
 
-/** [8.4] [8.8] Nothing starts once deleted; before the grace runs out, sidecars stop after the main containers. */
+/**
+ * [8.4] [8.8] Nothing starts once the termination began; before the grace runs out, sidecars stop
+ * after the main containers. [3.4] A sync in flight at the deletion runs on (kubelet.go SyncPod hands
+ * the runtime's SyncPod context.TODO() or context.WithoutCancel(ctx)): its starts come after the
+ * deletion but before SyncTerminatingPod's first kill, and the removal's budget counts from its end.
+ */
 export const deletionOrder: Invariant = (d, t) => {
   const deleted = of(t, 'pod.deleted')[0] as { t: number; gracePeriodSeconds: number } | undefined;
   if (!deleted) return [];
-  const out = t.events.filter((e) => e.type === 'container.start' && e.t > deleted.t).map((e) => `${(e as { container: string }).container} started after deletion`);
+  const firstKill = t.events.find((e) => e.type === 'container.kill' && e.reason === 'PodTermination' && e.t >= deleted.t);
+  const terminationAt = firstKill?.t ?? of(t, 'pod.gone')[0]?.t ?? Infinity;
+  const out = t.events.filter((e) => e.type === 'container.start' && e.t > deleted.t && e.t > terminationAt).map((e) => `${(e as { container: string }).container} started after the termination began`);
+  // the sync in flight's last step after the deletion (a start, a postStart hook's end, the exit its failed hook's kill waited for)
+  const syncSteps = t.events.filter((e) => e.t > deleted.t && e.t <= terminationAt && (e.type === 'container.start' || e.type === 'container.exit' || (e.type === 'hook.end' && e.hook === 'postStart')));
+  const syncEnd = Math.max(deleted.t, ...syncSteps.map((e) => e.t));
   const sidecars = new Set((d.init ?? []).filter((c) => c.kind === 'sidecar').map((c) => c.name));
   const mains = new Set(d.main.map((m) => m.name));
   const mainExits = t.events.filter((e) => e.type === 'container.exit' && e.t >= deleted.t && mains.has((e as { container: string }).container));
@@ -112,7 +122,7 @@ export const deletionOrder: Invariant = (d, t) => {
   const gone = of(t, 'pod.gone')[0];
   // [8.5] grace + the 2 s floor + one sync; the kubelet subtracts the preStop and turn waits in whole
   // seconds (Go's int64(d.Seconds())), so each of those two steps can add up to a second more.
-  const budget = deleted.t + deleted.gracePeriodSeconds + 2 + 2 + 1;
+  const budget = syncEnd + deleted.gracePeriodSeconds + 2 + 2 + 1;
   if (budget <= t.end && (!gone || gone.t > budget)) out.push(`pod not gone by ${budget} (grace + 2 s + rounding + one sync)`);
   return out;
 };

@@ -9,12 +9,11 @@
 //   3m13s: the whole 30 s grace, SIGKILL, 137 ([8.1] [8.3] [8.5] [8.6] [15.3]).
 // - nnja40x0: the retry's start: `0/2 Init:0/1` 8s, `0/2 PodInitializing` 9s, `2/2 Running` 11s.
 // - 7t40yuqh: deleted by the runner at AGE 3m6s, one second after `PodInitializing`: the rows up
-//   to the deletion are checked here. What the watch printed next, `2/2 Terminating` 3m7s (the main
-//   containers started after the deletion: the runtime SyncPod the deletion found in progress runs
-//   on a context nothing cancels and finishes its starts, [0.3]) and `0/2 Terminating` 3m37s (30 s
-//   later: the kill began when that sync returned), the engine does not print today (it stops the
-//   sync's starts and removes the pod 2 s after the deletion): left out, reported, and kept in
-//   .scratch/pending-transcripts40.txt.
+//   to the deletion, and what the watch printed next: `2/2 Terminating` 3m7s (the main containers
+//   started after the deletion: the runtime SyncPod the deletion found in progress runs on a
+//   context nothing cancels and finishes its starts, [3.4]) and `0/2 Terminating` 3m37s (30 s later:
+//   the kill began when that sync returned). Until session 40 the engine stopped the sync's starts
+//   and removed the pod 2 s after the deletion.
 // Times: the engine's trace starts at the kubelet's first status, so each pod's rows are aligned on
 // its first `Init:0/1` (7t40yuqh waited 3 minutes unschedulable before it); AGE is floored to the
 // second, so a published gap of n s is n-1 to n+1 s: each gap within 1.5 s of the published one.
@@ -99,5 +98,41 @@ runner-t2mvtdfz-project-2-concurrent-0-7t40yuqh     0/2     Terminating       0 
     const pulling = events.find((e) => e.type === 'container.pulling' && e.container === 'build')!.t;
     expect(pulling).toBeLessThan(deleted);
     expect(ours[at[1]!]!.t).toBeLessThan(deleted);
+  });
+
+  it.each(VERSIONS)('7t40yuqh: the sync the deletion found finishes its starts: `0/2 Terminating` → `2/2 Terminating` 1 s later → `0/2 Terminating` 30 s after that, both shells SIGKILLed (%s) [0.3] [8.1] [8.3] [8.5] [8.6] [15.3] [14.4]', (version) => {
+    const published = publishedRows(`
+runner-t2mvtdfz-project-2-concurrent-0-7t40yuqh     0/2     Init:0/1      0          3m4s
+runner-t2mvtdfz-project-2-concurrent-0-7t40yuqh     0/2     PodInitializing   0          3m5s
+runner-t2mvtdfz-project-2-concurrent-0-7t40yuqh     0/2     Terminating       0          3m6s
+runner-t2mvtdfz-project-2-concurrent-0-7t40yuqh     2/2     Terminating       0          3m7s
+runner-t2mvtdfz-project-2-concurrent-0-7t40yuqh     0/2     Terminating       0          3m37s`);
+    const text = scenario(version, 1.5);
+    const events = runScenario(text).trace!.events;
+    const deleted = events.find((e) => e.type === 'pod.deleted')!.t;
+    const ours = simulatedRows(text);
+    const at = expectSubsequence(published, ours);
+    // every gap from the first row within 1.5 s of the published one (AGE is floored)
+    for (const i of [1, 2, 3, 4]) {
+      expect(Math.abs(ours[at[i]!]!.t - ours[at[0]!]!.t - (published[i]!.t - published[0]!.t))).toBeLessThanOrEqual(1.5);
+    }
+    // from the deletion on, exactly the three published rows
+    expect(ours.filter((r) => r.t >= deleted).map(key)).toEqual(['0/2 Terminating 0', '2/2 Terminating 0', '0/2 Terminating 0']);
+    // the main containers start after the deletion: the sync it found goes on ([0.3])
+    const starts = events.filter((e) => e.type === 'container.start' && e.container !== 'init-permissions');
+    expect(starts.map((e) => e.type === 'container.start' && e.container)).toEqual(['build', 'helper']);
+    for (const s of starts) expect(s.t).toBeGreaterThan(deleted);
+    // then the kill, once that sync returned: the whole 30 s grace, SIGKILL, 137
+    const kills = events.filter((e) => e.type === 'container.kill');
+    expect(kills).toHaveLength(2);
+    for (const k of kills) expect(k.t).toBeGreaterThanOrEqual(starts.at(-1)!.t);
+    const exits = exitsOf(events).filter((e) => e.container !== 'init-permissions');
+    expect(exits.map((e) => e.exitCode)).toEqual([137, 137]);
+    for (const exit of exits) expect(exit.t - kills[0]!.t).toBeCloseTo(30, 6);
+    expect(Math.abs(ours[at[4]!]!.t - ours[at[3]!]!.t - 30)).toBeLessThanOrEqual(1);
+    // the three `0/2 Terminating` lines at 3m38s end with the removal
+    const gone = events.find((e) => e.type === 'pod.gone')!.t;
+    expect(gone - ours[at[4]!]!.t).toBeGreaterThanOrEqual(0);
+    expect(gone - ours[at[4]!]!.t).toBeLessThanOrEqual(2);
   });
 });
