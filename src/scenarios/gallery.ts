@@ -36,6 +36,7 @@ import s20 from './20-tag-typo.yaml?raw';
 import s21bash from './21-sidecar-shell-bash.yaml?raw';
 import s21sh from './21-sidecar-shell-sh.yaml?raw';
 import s22 from './22-image-never-loaded.yaml?raw';
+import s23 from './23-deleted-during-pull.yaml?raw';
 import s14 from './14-job-parallel-indexed.yaml?raw';
 
 export type { GalleryEntryMeta, GalleryVariantMeta } from './galleryEntries';
@@ -77,6 +78,7 @@ export const galleryFiles: Readonly<Record<string, string>> = {
   '21-sidecar-shell-bash.yaml': s21bash,
   '21-sidecar-shell-sh.yaml': s21sh,
   '22-image-never-loaded.yaml': s22,
+  '23-deleted-during-pull.yaml': s23,
 };
 
 export interface GalleryVariant extends GalleryVariantMeta {

@@ -236,4 +236,12 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     cursor: 30,
     view: { t0: 0, t1: 70 },
   },
+  {
+    id: '23-deleted-during-pull',
+    fileName: '23-deleted-during-pull.yaml',
+    title: 'Deleted while its image pulls',
+    lesson: 'A deletion does not cancel the sync under way: the kubelet finishes the 40 s pull and starts train, while the pod shows Terminating and its sidecar runs on. Only when that sync returns does the kill begin, the app first.',
+    cursor: 30,
+    view: { t0: 0, t1: 50 },
+  },
 ];

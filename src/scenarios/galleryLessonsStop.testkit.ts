@@ -7,6 +7,27 @@ import { expect } from 'vitest';
 import { first, kubectl, lastPhase, none, of, phases, readyFlips, run, signal } from './galleryTrace.testkit';
 
 export const STOPPING_LESSONS: Record<string, () => number | null> = {
+  '23-deleted-during-pull.yaml': () => {
+    const { trace } = run('23-deleted-during-pull.yaml');
+    const deleted = first(trace, 'pod.deleted');
+    // [3.4] the sync under way at the deletion runs on: train's pull ends and train starts after it
+    const pulled = first(trace, 'container.pulled', 'train');
+    const start = first(trace, 'container.start', 'train');
+    expect(pulled.t).toBeGreaterThan(deleted.t + 20);
+    expect(start.t).toBeGreaterThan(pulled.t);
+    // [14.4] meanwhile the pod is Terminating with the sidecar running and ready (1/2), then 2/2
+    const terminating = kubectl(trace).filter((e) => e.status === 'Terminating');
+    expect(terminating.map((e) => e.ready)).toEqual(['1/2', '2/2']);
+    none(trace, 'container.kill', 'log-shipper', (e) => e.t < start.t);
+    // [8.4] only then the kill: the app first, the sidecar after it
+    const trainExit = first(trace, 'container.exit', 'train');
+    const sidecarSignal = first(trace, 'container.signal', 'log-shipper');
+    expect(first(trace, 'container.kill', 'train').t).toBeGreaterThanOrEqual(start.t);
+    expect(sidecarSignal.t).toBeGreaterThanOrEqual(trainExit.t);
+    expect(kubectl(trace).at(-1)!.status).toBe('Completed');
+    return deleted.t; // from here on: Terminating, the sidecar running, train still pulling
+  },
+
   '01-job-never-finishes-legacy.yaml': () => {
     const { trace } = run('01-job-never-finishes-legacy.yaml');
     const done = first(trace, 'container.exit', 'pi');
