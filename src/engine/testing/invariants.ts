@@ -111,6 +111,10 @@ export const deletionOrder: Invariant = (d, t) => {
   const mainExits = t.events.filter((e) => e.type === 'container.exit' && e.t >= deleted.t && mains.has((e as { container: string }).container));
   for (const s of t.events) {
     if (s.type !== 'container.signal' || s.t < deleted.t || s.signal === 'SIGKILL' || !sidecars.has(s.container)) continue;
+    // [3.4] the signal of a kill the sync in flight made itself (a startup or liveness probe's), which
+    // the deletion does not cut short: it comes before the termination's turns (fuzz seed 1354301541)
+    const own = t.events.findLast((e) => e.type === 'container.kill' && e.container === s.container && e.t <= s.t);
+    if (own && own.type === 'container.kill' && own.reason !== 'PodTermination' && own.t < terminationAt) continue;
     // [8.4] a sidecar's turn waits for the main containers at most until its kill's grace is used
     // up: the kill that began the pod's termination, which may come before the deletion (a pod the
     // kubelet kills itself, [8.1c], then deleted: fuzz seed 7301).
