@@ -50,4 +50,13 @@ describe('nextSteps', () => {
     const pod = podOf({ restartPolicy: 'Never', main: ['app'] }, [], [exited('app', 0)], { phase: 'Succeeded' });
     expect(nextSteps(loaded(pod), settings(), 10)).toEqual([expect.objectContaining({ action: 'wait', at: null, why: expect.stringMatching(/terminal phase/) })]);
   });
+
+  it('[3.4] a deleted pod: what runs is SIGKILLed at deletionTimestamp; a container still being created may start first (kubelet.go SyncPod: the runtime\'s SyncPod is not cancelled), the others never start', () => {
+    const pod = podOf({ init: ['proxy'], main: ['app', 'worker'] }, [running('proxy')], [waiting('app', 'ContainerCreating'), waiting('worker', 'CrashLoopBackOff', 1)], { deletionTimestamp: 130, conditions: sandbox('True') });
+    const [proxy, app, worker] = nextSteps(loaded(pod), settings(), 100);
+    expect(proxy).toMatchObject({ container: 'proxy', action: 'kill', at: 130 });
+    expect(app).toMatchObject({ container: 'app', action: 'wait', at: null });
+    expect(app!.why).toMatch(/still starts it .*then stops it with the pod; otherwise it never starts \[3\.4\]/);
+    expect(worker).toMatchObject({ container: 'worker', action: 'wait', at: null, why: expect.stringMatching(/nothing starts again/) });
+  });
 });

@@ -4,7 +4,7 @@
 // the kubelet notices up to ~15 s late before 1.35, and from 1.35 up to half the wait left late,
 // [4.6]); a pending startup probe gives up at
 // its threshold ([5.4], [5.5], [2.4]); a deleted pod's containers are SIGKILLed when the grace
-// period ends ([8.1], [8.5]).
+// period ends ([8.1], [8.5]), and one still being created may start first ([3.4]).
 
 import type { ContainerStatus } from '../api';
 import type { LoadedPod } from '../apiPod/loadPods';
@@ -99,6 +99,14 @@ function deletedSteps(p: Pod): NextStep[] {
       out.push({
         container: c.name, action: 'kill', at: deadline,
         why: `The pod is being deleted: the stop signal has been sent (sidecars get theirs after the main containers stop, in reverse order [8.4]); whatever still runs when the grace period ends, at deletionTimestamp, is SIGKILLed [8.1] [8.5].`,
+      });
+    } else if (s?.state.waiting?.reason === 'ContainerCreating') {
+      // [3.4] the runtime's SyncPod runs on a context the deletion does not cancel (kubelet.go SyncPod,
+      // 1.27-1.37): a sync that was pulling or creating this container when the pod was deleted
+      // still starts it. The object does not say whether one was.
+      out.push({
+        container: c.name, action: 'wait', at: null,
+        why: 'The pod is being deleted. If the kubelet\'s sync was already pulling or creating this container when the deletion came, it still starts it (a deletion does not cancel the sync under way, so an image pull runs to its end and the pod stays Terminating meanwhile), then stops it with the pod; otherwise it never starts [3.4] [4.1] [8.8].',
       });
     } else {
       out.push({ container: c.name, action: 'wait', at: null, why: 'The pod is being deleted, so nothing starts again [4.1] [8.8].' });
