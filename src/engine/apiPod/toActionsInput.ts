@@ -3,7 +3,7 @@
 
 import type { ContainerStatus } from '../api';
 import type { PodActionsInput, ProbeVerdict, RuntimeContainerStatus } from '../kubelet/podActionsTypes';
-import { createdInitContainerWaits, initProgressReadsActiveSandbox, sidecarImageChangeRestarts, usesLegacyInitProgress } from '../kubelet/initProgressPath';
+import { createdInitContainerWaits, exitedMainCountsAsInitialized, initProgressReadsActiveSandbox, sidecarImageChangeRestarts, usesLegacyInitProgress } from '../kubelet/initProgressPath';
 import { hasRuntimeRecord, sandboxReadyFromObject } from './hiddenInputs';
 import type { PodObject } from './readPod';
 
@@ -78,9 +78,10 @@ export function toActionsInput(obj: PodObject, opts: ActionsInputOptions): PodAc
 }
 
 /** The version-dependent branches of computePodActions, as the simulator's sync sets them (sim/sync.ts). */
-function versionFlags(minor: number, legacy: boolean): Pick<PodActionsInput, 'legacyInitProgress' | 'initProgressActiveSandboxOnly' | 'createdInitWaits' | 'sidecarImageChangeIgnored'> {
+function versionFlags(minor: number, legacy: boolean): Pick<PodActionsInput, 'legacyInitProgress' | 'initProgressCountsExited' | 'initProgressActiveSandboxOnly' | 'createdInitWaits' | 'sidecarImageChangeIgnored'> {
   return {
     legacyInitProgress: legacy,
+    initProgressCountsExited: exitedMainCountsAsInitialized(minor, legacy),
     initProgressActiveSandboxOnly: initProgressReadsActiveSandbox(minor),
     createdInitWaits: createdInitContainerWaits(minor, legacy),
     sidecarImageChangeIgnored: !sidecarImageChangeRestarts(minor),

@@ -22,6 +22,7 @@ export function anyMainContainerActive(input: PodActionsInput): boolean {
   return input.containers.some((c) => {
     const rt = input.runtime[c.name];
     if (rt === undefined || (rt.previousSandbox === true && input.initProgressActiveSandboxOnly === true)) return false;
+    if (rt.state === 'exited') return input.initProgressCountsExited === true; // 1.28 with the gate on, before #120269
     return rt.state === 'running' || (rt.state === 'created' && !input.legacyInitProgress);
   });
 }

@@ -22,6 +22,19 @@ export function usesLegacyInitProgress(minorVersion: number, sidecarGate: boolea
   return !initContainers.some(isRestartableInit);
 }
 
+/**
+ * [2.10] Whether computeInitContainerActions counts an Exited main container as initialized too: 1.28's
+ * podHasInitialized is hasAnyRegularContainerCreated (Created, Running or Exited; kuberuntime_container.go
+ * as stored, library id 41926215), so after a node reboot the old sandbox's exited app makes the pod
+ * "initialized": the regular init containers are skipped and the app restarts beside the first one
+ * (kubernetes#120247). #120269 ("Restart containers in right order with SidecarContainers enabled")
+ * left Exited out, in 1.29.0 and no 1.28.x release. Only where that function reads the progress (1.28
+ * with the gate on), not the legacy branch.
+ */
+export function exitedMainCountsAsInitialized(minorVersion: number, legacyInitProgress: boolean): boolean {
+  return minorVersion === 28 && !legacyInitProgress;
+}
+
 /** Whether computeInitContainerActions reads only the current sandbox's main containers (#138514, 1.37+). */
 export function initProgressReadsActiveSandbox(minorVersion: number): boolean {
   return minorVersion >= 37;

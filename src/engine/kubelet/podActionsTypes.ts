@@ -55,6 +55,8 @@ export interface PodActionsInput {
   restartAllContainers?: boolean;
   /** Init progress is read by findNextInitContainerToRun, where only a Running main container means initialized ([2.10]). */
   legacyInitProgress?: boolean;
+  /** An Exited main container counts as initialized too (1.28's hasAnyRegularContainerCreated, before #120269, [2.10]). */
+  initProgressCountsExited?: boolean;
   /** Init progress counts only the current sandbox's main containers (ActiveContainerStatuses, #138514, 1.37+, [2.10]). */
   initProgressActiveSandboxOnly?: boolean;
   /** An init container stuck in Created is waited for, not started again (1.28, before #126543, [2.7]). */

@@ -19,7 +19,7 @@ import { writeStatus } from './status';
 import { runtimeTables } from './runtimeView';
 import { enterTerminal, noteRuntimeSync, runningNames } from './terminate';
 import { allContainersRestarting, restartAllContainers } from './restartAll';
-import { createdInitContainerWaits, initProgressReadsActiveSandbox, sidecarImageChangeRestarts, usesLegacyInitProgress } from '../kubelet/initProgressPath';
+import { createdInitContainerWaits, exitedMainCountsAsInitialized, initProgressReadsActiveSandbox, sidecarImageChangeRestarts, usesLegacyInitProgress } from '../kubelet/initProgressPath';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE, VOLUME_WAIT, jitteredDelay } from './timing';
 import { firstRelistAfter } from './podCache';
 import { readAtLastRelist } from './relistSnapshot';
@@ -60,6 +60,7 @@ function inputFrom(sim: PodSim, tables: ReturnType<typeof runtimeTables>, initCo
     containerRestartRules: sim.gates.ContainerRestartRules,
     restartAllContainers: sim.gates.RestartAllContainersOnContainerExits,
     legacyInitProgress: legacy,
+    initProgressCountsExited: exitedMainCountsAsInitialized(sim.minor, legacy),
     initProgressActiveSandboxOnly: initProgressReadsActiveSandbox(sim.minor),
     createdInitWaits: createdInitContainerWaits(sim.minor, legacy),
     sidecarImageChangeIgnored: !sidecarImageChangeRestarts(sim.minor),
