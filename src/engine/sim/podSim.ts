@@ -88,6 +88,8 @@ export class PodSim {
   kubeletStartedAt = 0;
   /** The sync in flight acted (started, killed, created a sandbox) without error: SyncPod's postSync relists ([0.8]). */
   syncActed = false;
+  /** The sync in flight (or last begun) is past SyncPod's cancellable steps, in the runtime's SyncPod, which a deletion lets end ([3.4]). */
+  inRuntimeSync = false;
   /** When an on-demand relist last wrote this pod's cache entry ([0.8]); 0 before any. */
   onDemandRelistAt = 0;
   /**

@@ -17,7 +17,7 @@ import { killContainer, killPod } from './kill';
 import { doBackOff, exitedSnapshot, startContainer, type StartOutcome } from './start';
 import { writeStatus } from './status';
 import { runtimeTables } from './runtimeView';
-import { enterTerminal, noteRuntimeSync, runningNames } from './terminate';
+import { enterTerminal, runningNames } from './terminate';
 import { allContainersRestarting, restartAllContainers } from './restartAll';
 import { createdInitContainerWaits, exitedMainCountsAsInitialized, initProgressReadsActiveSandbox, sidecarImageChangeRestarts, usesLegacyInitProgress } from '../kubelet/initProgressPath';
 import { REQUEUE_AFTER_ERROR, RESYNC_INTERVAL, SANDBOX_CREATE, VOLUME_WAIT, jitteredDelay } from './timing';
@@ -142,7 +142,7 @@ export function syncPod(sim: PodSim): Task | undefined {
   sim.syncActed = false;
   // [0.6] the status and the plan come from the last relist's cache entry, not the runtime now.
   const read = readAtLastRelist(sim, readForSync);
-  noteRuntimeSync(sim, read !== undefined); // [3.4] what follows is the runtime's SyncPod, which a deletion lets end
+  sim.inRuntimeSync = read !== undefined; // [3.4] what follows is the runtime's SyncPod (not the terminal path), which a deletion lets end
   if (read === undefined) return terminalSync(sim);
   const { plan, exited, seenRunning, restarting } = read;
   sim.syncActed = restarting || actsOn(plan); // [0.8] SyncPod's postSync asks for a relist when the sync had results and no error
@@ -183,13 +183,13 @@ function* killsThenStarts(sim: PodSim, plan: PodActions, exited: ReadonlyMap<str
       // [3.4] The first SyncPod waits for the pod's volumes (WaitForAttachAndMount) on the pod worker's
       // context, before the runtime's SyncPod: a deletion meanwhile cancels the poll, SyncPod returns
       // its error, and nothing of this sync is left to do (no sandbox, no start).
-      noteRuntimeSync(sim, false);
+      sim.inRuntimeSync = false;
       yield { sleep: VOLUME_WAIT };
       if (sim.deletion) {
         sim.syncActed = false; // [0.8] an error, not results: no relist asked for
         return;
       }
-      noteRuntimeSync(sim, true);
+      sim.inRuntimeSync = true;
       yield { sleep: SANDBOX_CREATE - VOLUME_WAIT };
     } else {
       yield { sleep: SANDBOX_CREATE };

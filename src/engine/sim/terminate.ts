@@ -113,18 +113,6 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim, sim.worker.earliestStart()));
 }
 
-/** The pods whose sync under way (or last begun) is the runtime's SyncPod, not SyncPod's terminal path. */
-const runtimeSyncs = new WeakSet<PodSim>();
-
-/**
- * sync.ts syncPod, once it has read the cache: `runtime` when the rest of the sync is kuberuntime's
- * SyncPod (kills, sandbox, starts), false when SyncPod found the pod terminal (terminalSync).
- */
-export function noteRuntimeSync(sim: PodSim, runtime: boolean): void {
-  if (runtime) runtimeSyncs.add(sim);
-  else runtimeSyncs.delete(sim);
-}
-
 /**
  * [3.4] The sync in flight is in the runtime's SyncPod (a pull, a create, a start, its postStart
  * hook, a kill or a sandbox): the deletion lets it end. kubelet.go SyncPod runs everything before it
@@ -133,7 +121,7 @@ export function noteRuntimeSync(sim: PodSim, runtime: boolean): void {
  * engine (sync.ts, VOLUME_WAIT), and a deletion there cancels the sync.
  */
 function runtimeSyncInFlight(sim: PodSim): boolean {
-  return sim.worker.syncing && runtimeSyncs.has(sim) && !sim.terminalDone;
+  return sim.worker.syncing && sim.inRuntimeSync && !sim.terminalDone;
 }
 
 /**
