@@ -34,6 +34,12 @@ export interface Worker {
   /** The ticker's origin: the worker's creation, or (1.32+) its last manual run ([5.2]). */
   phase: number;
   nextIndex: number;
+  /**
+   * While the worker sleeps past ticks (settle with a time: nothing could change before it), the
+   * first tick it did not take. Upstream takes every tick, each doProbe a no-op until then; a status
+   * change (a wake) may make one of those skipped ticks count, so a wake may take it.
+   */
+  sleptFrom?: number;
   timer?: QueueItem;
   /** The tick the timer is for. */
   timerIndex: number;
@@ -87,8 +93,17 @@ export class ProbeWorkerLoop {
     return w.phase + idx * w.spec.periodSeconds;
   }
 
-  firstTickAtOrAfter(w: Worker, t: number): number {
-    return Math.max(w.nextIndex, Math.ceil((t - w.phase) / w.spec.periodSeconds - EPS));
+  firstTickAtOrAfter(w: Worker, t: number, floor = w.nextIndex): number {
+    return Math.max(floor, Math.ceil((t - w.phase) / w.spec.periodSeconds - EPS));
+  }
+
+  /**
+   * The tick a wake (a status change) takes: the first at or after now that the worker has not
+   * taken, a tick it slept past included (worker.go run ticks every period; doProbe reads the
+   * status each time, so the first tick after a container's exit sets Failure, [5.3]).
+   */
+  wakeTick(w: Worker): number {
+    return this.firstTickAtOrAfter(w, this.sim.now, w.sleptFrom ?? w.nextIndex);
   }
 
   /**
@@ -105,6 +120,7 @@ export class ProbeWorkerLoop {
   schedule(w: Worker, idx: number): void {
     this.sim.k.cancel(w.timer);
     w.nextIndex = idx;
+    w.sleptFrom = undefined;
     w.timerIndex = idx;
     w.timer = this.sim.k.at(this.tickTime(w, idx), (w.onTick ??= () => this.tick(w, w.timerIndex)));
   }
@@ -112,6 +128,7 @@ export class ProbeWorkerLoop {
   private tick(w: Worker, idx: number): void {
     w.timer = undefined;
     w.nextIndex = idx + 1;
+    w.sleptFrom = undefined;
     if (w.stopped) return;
     this.begin(w, false);
   }
@@ -125,6 +142,7 @@ export class ProbeWorkerLoop {
       w.timer = undefined;
       w.phase = this.sim.now;
       w.nextIndex = 1;
+      w.sleptFrom = undefined;
     }
     const inst = this.precheck(w);
     if (typeof inst !== 'object') {
@@ -288,7 +306,11 @@ export class ProbeWorkerLoop {
   private settle(w: Worker, next: Next): void {
     if (w.stopped || w.running) return;
     if (next === 'next') this.schedule(w, w.nextIndex);
-    else if (next !== undefined) this.schedule(w, this.firstTickAtOrAfter(w, next));
+    else if (next !== undefined) {
+      const notTaken = w.nextIndex;
+      this.schedule(w, this.firstTickAtOrAfter(w, next));
+      if (w.nextIndex > notTaken) w.sleptFrom = notTaken; // the ticks slept past stay takeable by a wake
+    }
     // undefined: nothing can change until a wake()
   }
 

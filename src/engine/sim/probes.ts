@@ -52,7 +52,7 @@ export class ProbeManager {
   private createWorker(container: string, kind: ProbeKind, spec: ProbeSpec): Worker {
     // Every field present from the start (one shape for every worker: the loop reads them at every tick).
     const w: Worker = {
-      container, kind, spec, phase: this.sim.now, nextIndex: 0, timer: undefined, timerIndex: 0, onTick: undefined, manual: undefined, running: undefined,
+      container, kind, spec, phase: this.sim.now, nextIndex: 0, sleptFrom: undefined, timer: undefined, timerIndex: 0, onTick: undefined, manual: undefined, running: undefined,
       manualPending: false, instance: undefined, result: undefined, lastOutcome: undefined, run: 0, streakFrom: undefined,
       onHold: false, stopped: false, exited: false, startedOnRestart: false, lastPlan: undefined, resultId: undefined, failedRunId: undefined, failedWhys: undefined, failedOutputs: undefined,
     };
@@ -300,7 +300,7 @@ export class ProbeManager {
 
   private wakeWorker(w: Worker): void {
     if (w.stopped || w.running) return;
-    const idx = this.loop.firstTickAtOrAfter(w, this.sim.now);
+    const idx = this.loop.wakeTick(w);
     if (w.timer && !w.timer.cancelled && w.timer.t <= this.loop.tickTime(w, idx)) return;
     this.loop.schedule(w, idx);
   }

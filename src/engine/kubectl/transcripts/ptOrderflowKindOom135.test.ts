@@ -12,10 +12,11 @@
 // What is compared: the six rows' READY, STATUS and RESTARTS strictly, in order; which run each
 // "(… ago)" dates (AGE minus "ago"); each row but the last at its AGE within 1 s at the mean
 // requeue draw; and that a 1.34 kubelet cannot restart the third run by the published 18 s.
-// Left out (a disagreement, .scratch/pending-transcripts40b.txt): the last row's time,
-// `CrashLoopBackOff 2 (10s ago) 30s`. The engine's liveness worker, asleep until the third run's
-// initial delay ends (15 s after its start), skips the tick 10 s after the second
-// `CrashLoopBackOff` and writes the row at 40 s; worker.go run ticks every period regardless.
+// The last row, `CrashLoopBackOff 2 (10s ago) 30s`, is the liveness worker's tick 10 s after the
+// third run's end: worker.go run ticks every period whatever the initial delay, so that tick finds
+// the container not running. Until session 40 the engine's worker, asleep until the third run's
+// initial delay ended, could not be woken before it and wrote the row at 40 s (probeWorker.ts
+// sleptFrom).
 // The old ReplicaSet's two pods (`1/1 Running 0 8m22s`, `7m15s`) are not simulated.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -85,5 +86,17 @@ describe('transcript: War Stories #5, a Spring Boot pod OOM-killed under a 40Mi 
     // and at 1.35 the same draw is on time
     const rows135 = simulatedRows(withVersion(fixture, '1.35').replace('requeueJitter: 0.5', 'requeueJitter: 0'));
     expect(rows135.find((r) => r.status === 'Running' && r.restarts === '2')!.t).toBeLessThanOrEqual(published[3]!.t);
+  });
+
+  it.each(VERSIONS)('prints `CrashLoopBackOff 2 (10s ago)` at 30 s: the liveness worker\'s tick 10 s after the third run\'s end finds it not running (worker.go run ticks every period, the initial delay only returns early), and that Failure\'s sync writes the reason (%s) [5.3] [0.2] [10.2] [14.1]', (version) => {
+    const rows = simulatedRows(withVersion(fixture, version));
+    const at = expectSubsequence(published, rows);
+    const last = rows[at[5]!]!;
+    expect(Math.abs(last.t - published[5]!.t), LINES[5]).toBeLessThanOrEqual(1);
+    // and with "(10s ago)": the third run ended in second 20
+    const events = runScenario(withVersion(fixture, version)).trace!.events;
+    const row = events.filter((e) => e.type === 'pod.kubectl' && e.status === 'CrashLoopBackOff' && e.restarts.startsWith('2 '));
+    expect(row[0]).toBeDefined();
+    expect(row[0]!.type === 'pod.kubectl' && row[0]!.restarts).toBe('2 (10s ago)');
   });
 });
