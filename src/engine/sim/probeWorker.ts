@@ -34,11 +34,7 @@ export interface Worker {
   /** The ticker's origin: the worker's creation, or (1.32+) its last manual run ([5.2]). */
   phase: number;
   nextIndex: number;
-  /**
-   * While the worker sleeps past ticks (settle with a time: nothing could change before it), the
-   * first tick it did not take. Upstream takes every tick, each doProbe a no-op until then; a status
-   * change (a wake) may make one of those skipped ticks count, so a wake may take it.
-   */
+  /** While it sleeps past ticks (nothing could change before), the first it did not take: a wake may take it ([5.3]). */
   sleptFrom?: number;
   timer?: QueueItem;
   /** The tick the timer is for. */
@@ -98,9 +94,8 @@ export class ProbeWorkerLoop {
   }
 
   /**
-   * The tick a wake (a status change) takes: the first at or after now that the worker has not
-   * taken, a tick it slept past included (worker.go run ticks every period; doProbe reads the
-   * status each time, so the first tick after a container's exit sets Failure, [5.3]).
+   * The tick a wake (a status change) takes: the first at or after now not taken, one slept past
+   * included (worker.go run ticks every period, so the first tick after an exit sets Failure, [5.3]).
    */
   wakeTick(w: Worker): number {
     return this.firstTickAtOrAfter(w, this.sim.now, w.sleptFrom ?? w.nextIndex);
