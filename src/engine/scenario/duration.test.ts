@@ -10,6 +10,8 @@ describe('durations', () => {
   it.each([
     ['500ms', 0.5], ['2s', 2], ['1m30s', 90], ['1h', 3600], ['1.5s', 1.5], ['10', 10], ['0', 0],
     ['2h45m', 9900], ['1us', 0], ['250us', 0], ['1500ms', 1.5], [' 3s ', 3],
+    // Go's time.ParseDuration unitMap: the micro sign (U+00B5) and the Greek mu (U+03BC) both.
+    ['1500000\u00b5s', 1.5], ['2500000\u03bcs', 2.5], ['1s500000µs', 1.5],
   ])('parses %s', (text, seconds) => {
     expect(parseDurationString(text)).toEqual({ ok: true, seconds });
   });

@@ -6,11 +6,14 @@ import type { YNode } from './ynode';
 
 export type DurationResult = { ok: true; seconds: number } | { ok: false; message: string };
 
+// Go's two spellings of the microsecond, the micro sign U+00B5 and the Greek mu U+03BC, written as
+// escapes: one non-ASCII character would make the `sim` bundle a two-byte string, ~3 ms more to
+// read at every call (bin/sim-cli.cjs; launcher.test.ts checks the bundle is ASCII).
 const UNIT_SECONDS: Record<string, number> = {
-  ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600,
+  ns: 1e-9, us: 1e-6, '\u00b5s': 1e-6, '\u03bcs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600,
 };
 
-const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
+const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/y;
 
 function roundMs(seconds: number): number {
   return Math.round(seconds * 1000) / 1000;
