@@ -90,6 +90,11 @@ export class PodSim {
   syncActed = false;
   /** The sync in flight (or last begun) is past SyncPod's cancellable steps, in the runtime's SyncPod, which a deletion lets end ([3.4]). */
   inRuntimeSync = false;
+  /**
+   * The sync the pod worker runs next (or now) took its update before the pod's deletion, while it
+   * waited for a newer cache: its pod object has no deletionTimestamp, and it runs ([3.4]).
+   */
+  syncPredatesDeletion = false;
   /** When an on-demand relist last wrote this pod's cache entry ([0.8]); 0 before any. */
   onDemandRelistAt = 0;
   /**

@@ -31,6 +31,11 @@ export interface PodWorker {
   cacheRefreshed(): void;
   /** A sync is running now. */
   readonly syncing: boolean;
+  /**
+   * A sync has taken its update and waits for a newer cache ([0.9]): it runs at the relist whatever
+   * comes meanwhile, a deletion included ([3.4]).
+   */
+  readonly waitingForCache: boolean;
 }
 
 /**
@@ -75,6 +80,10 @@ export class KubeletPodWorker implements PodWorker {
 
   get syncing(): boolean {
     return this.task !== undefined && !this.task.done;
+  }
+
+  get waitingForCache(): boolean {
+    return this.queued !== undefined && this.queuedAt < this.k.now;
   }
 
   requestSync(): void {
@@ -161,9 +170,10 @@ export class KubeletPodWorker implements PodWorker {
     this.refreshedAt = this.k.now;
     if (!this.queued) return;
     if (this.queued.t > this.k.now) {
-      this.k.cancel(this.queued); // a sync held for the next periodic relist may start now
-      this.queued = undefined;
-      this.requestSync();
+      // A sync held for the next periodic relist may start now. It has taken its update: no
+      // mayRun check, as a deletion since does not take it back ([3.4]).
+      this.k.cancel(this.queued);
+      this.queued = this.k.at(this.earliestStart(), this.startQueued);
     }
     // The relist ran on the PLEG's goroutine after the worker had taken its update and begun to
     // wait: what the relist found asks for one more sync ([0.9]).

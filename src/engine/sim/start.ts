@@ -59,7 +59,7 @@ function pullBackoffMessage(image: string, minor: number, lastError: string | un
 /** The container.pulling event's why; a pull the sync begins after the deletion says why it still runs ([3.4]). */
 function pullingWhy(sim: PodSim, image: string, present: boolean): string {
   const why = present ? '[0.3] imagePullPolicy Always: the kubelet checks the registry before every start.' : `[0.3] The image ${image} is not on the node yet: the kubelet pulls it, and the sync waits.`;
-  return sim.deletion ? `${why} ${deletedDuringSyncWhy(sim.deletion.at)}` : why;
+  return sim.deletion ? `${why} ${deletedDuringSyncWhy(sim.deletion.at, sim.syncPredatesDeletion)}` : why;
 }
 
 /** Pulls the image if the policy says so; `pulled.id` is then the container.pulled event's id. */
@@ -307,15 +307,23 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   rec.startError = undefined;
   sim.containerChanged(rec);
   if (inst.behavior.startError !== undefined) return startFails(sim, rec, inst, inst.behavior.startError, [pull.id, ...cause, waitedFor]);
-  startProcess(sim, inst, sim.deletion ? `${why} ${deletedDuringSyncWhy(sim.deletion.at)}` : why, [pull.id, ...cause, waitedFor]);
+  startProcess(sim, inst, sim.deletion ? `${why} ${deletedDuringSyncWhy(sim.deletion.at, sim.syncPredatesDeletion)}` : why, [pull.id, ...cause, waitedFor]);
   // The hook's steps in a generator of their own: a start without one (every restart of a crash
   // loop) keeps no room for their state in its own.
   return rec.spec.postStart ? yield* runPostStart(sim, rec, inst) : STARTED;
 }
 
-/** [3.4] Why a start the deletion found under way, or still to come in the same sync, goes on. */
-export function deletedDuringSyncWhy(deletedAt: number): string {
-  return `[3.4] The pod was deleted at ${Number(deletedAt.toFixed(3))}s, during this sync, but kubelet.go SyncPod runs the runtime's SyncPod on a context the deletion does not cancel (context.TODO() in the 1.27/1.28-era trees, context.WithoutCancel(ctx) from #122087): the pull, the create, the start and the postStart hook go on, and SyncTerminatingPod stops the container once the sync returns.`;
+/**
+ * [3.4] Why a start the deletion found under way, or still to come in the same sync, goes on;
+ * `beforeSync`: the deletion came after the pod worker took this sync's update, while it waited
+ * for a newer cache.
+ */
+export function deletedDuringSyncWhy(deletedAt: number, beforeSync = false): string {
+  const at = Number(deletedAt.toFixed(3));
+  if (beforeSync) {
+    return `[3.4] The pod was deleted at ${at}s, after the pod worker had taken this sync's update and while it waited for a newer runtime cache (podWorkerLoop's GetNewerThan): the sync still runs, with the pod object as it was before the deletion, and the runtime's SyncPod gets a context the deletion does not cancel; SyncTerminatingPod stops the container once the sync returns.`;
+  }
+  return `[3.4] The pod was deleted at ${at}s, during this sync, but kubelet.go SyncPod runs the runtime's SyncPod on a context the deletion does not cancel (context.TODO() in the 1.27/1.28-era trees, context.WithoutCancel(ctx) from #122087): the pull, the create, the start and the postStart hook go on, and SyncTerminatingPod stops the container once the sync returns.`;
 }
 
 /**

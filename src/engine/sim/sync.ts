@@ -40,6 +40,14 @@ function withImages(sim: PodSim, specs: ContainerSpec[], offset: number): Contai
   return out ?? specs;
 }
 
+/**
+ * Whether the pod object this sync reads is deleted: not for a sync that took its update before the
+ * deletion, while it waited for a newer cache ([3.4], podWorkerLoop's update.Options.Pod).
+ */
+function deletedForSync(sim: PodSim): boolean {
+  return sim.deletion !== undefined && !sim.syncPredatesDeletion;
+}
+
 export function actionsInput(sim: PodSim): PodActionsInput {
   const tables = runtimeTables(sim);
   return inputFrom(sim, tables, withImages(sim, sim.pod.initContainers, 0), withImages(sim, sim.pod.containers, sim.pod.initContainers.length));
@@ -53,7 +61,7 @@ function inputFrom(sim: PodSim, tables: ReturnType<typeof runtimeTables>, initCo
     restartPolicy: sim.pod.restartPolicy,
     initContainers,
     containers,
-    deleted: sim.deletion !== undefined,
+    deleted: deletedForSync(sim),
     sandboxReady: sim.sandbox.ready,
     sandboxAttempt: sim.sandbox.created,
     runtime, startup, liveness,
@@ -114,7 +122,7 @@ function syncPlan(sim: PodSim): PodActions {
   const tables = runtimeTables(sim);
   const initContainers = withImages(sim, sim.pod.initContainers, 0);
   const containers = withImages(sim, sim.pod.containers, sim.pod.initContainers.length);
-  return previousPlan(sim, initContainers, containers, sim.deletion !== undefined, sim.sandbox.ready, sim.sandbox.created)
+  return previousPlan(sim, initContainers, containers, deletedForSync(sim), sim.sandbox.ready, sim.sandbox.created)
     ?? plannedActions(sim, inputFrom(sim, tables, initContainers, containers));
 }
 

@@ -101,6 +101,15 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   }
   // The pod worker cancels the sync in flight (UpdatePod: "Cancelling current pod sync") and turns to termination.
   if (probeContextCancelledByDeletion(sim.minor)) sim.probes.contextCancelled(); // [5.14]
+  if (sim.worker.waitingForCache) {
+    // [3.4] The pod worker took a sync's update before the deletion and waits for a newer cache
+    // (podWorkerLoop's GetNewerThan): that SyncPod runs at the relist with the update's pod object,
+    // not deleted, on the cancelled context, which SyncPod's steps before the runtime's do not check
+    // for a pod past its first sync; then SyncTerminatingPod.
+    sim.syncPredatesDeletion = true;
+    sim.terminating = sim.k.spawn('terminatePod', terminateAfterSync(sim));
+    return;
+  }
   if (runtimeSyncInFlight(sim) || postStartInFlight(sim) || resetInFlight(sim)) {
     // [3.4] [11.4] The runtime's SyncPod never sees the cancellation (context.TODO() in the 1.27/1.28
     // trees, context.WithoutCancel(ctx) since #122087): its pulls, creates, starts and postStart
@@ -159,7 +168,8 @@ function postStartInFlight(sim: PodSim): Instance | undefined {
  * the deletion's grace and preStop hooks. No later SyncPod runs: the next update is the kill.
  */
 function* terminateAfterSync(sim: PodSim): Proc<void> {
-  yield { until: () => !sim.worker.syncing };
+  yield { until: () => !sim.worker.syncing && !sim.worker.waitingForCache };
+  sim.syncPredatesDeletion = false;
   sim.worker.stop(); // drops the requeue a failed start asked for
   yield* terminatePod(sim, sim.worker.earliestStart());
 }
