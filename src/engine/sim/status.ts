@@ -149,8 +149,19 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
   memo.started = started;
   memo.ready = ready;
   memo.prevListed = prevListed;
-  memo.status = containerStatus(sim, rec, initialized);
+  memo.status = withInitStartedUnset(sim, spec, containerStatus(sim, rec, initialized));
   return memo.status;
+}
+
+/**
+ * [5.6] Up to 1.27 the kubelet never sets an init container's `started`: prober_manager.go
+ * UpdatePodStatus (a pre-sidecar copy) sets Started for the regular containers only, and only Ready
+ * (exited 0) for init containers; from 1.28 (#116429, no gate check) it sets both for all.
+ */
+function withInitStartedUnset(sim: PodSim, spec: ContainerSpec, status: ContainerStatus): ContainerStatus {
+  if (spec.kind === 'main' || sim.minor >= 28) return status;
+  const { started: _unset, ...rest } = status;
+  return rest;
 }
 
 /**

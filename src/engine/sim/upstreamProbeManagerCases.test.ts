@@ -10,8 +10,9 @@
 //   id 61536032268). The StartContainerProbes / StopContainerProbes tests belong to that unreleased
 //   gate and are not translated.
 // - The code: prober_manager.go UpdatePodStatus and isContainerStarted (the 1.35-era copy, id
-//   506557261, with the ChangeContainerStatusOnKubeletRestart branches; the 1.2x-era copy 198176698
-//   has the same rules without them), AddPod (1.36 and 1.37, #138930).
+//   506557261, with the ChangeContainerStatusOnKubeletRestart branches; the sidecar-era copy 198176698
+//   has the same rules without them; the pre-sidecar copy 62653940, 1.27's shape, sets no init
+//   container's Started), AddPod (1.36 and 1.37, #138930).
 //
 // How they map to ours: upstream fills the manager's worker map and results caches by hand and
 // calls UpdatePodStatus on a made-up status. Here each row is a container whose probes put it in
@@ -89,7 +90,9 @@ describe('prober_manager_test.go TestUpdatePodStatus', () => {
 });
 
 describe('prober_manager_test.go TestUpdatePodStatusWithInitContainers', () => {
-  it.each(ALL)('"init containers": a running regular init container is started (no startup worker) but not ready; exited 0, ready and not started (%s)', (v: KubeVersion) => {
+  // From 1.28 (#116429): the pre-sidecar UpdatePodStatus (library id 62653940) set only Ready for
+  // init containers, so at 1.27 `started` is never written (golden/issues/conditionIssues41.test.ts).
+  it.each(WITH_SIDECARS)('"init containers": a running regular init container is started (no startup worker) but not ready; exited 0, ready and not started (%s)', (v: KubeVersion) => {
     const t = run(podText(v, {
       initContainers: `    - name: setup
       image: busybox:1.36

@@ -26,8 +26,8 @@
 //   initialize the value for Init containers"; the same status in kubernetes#101585 has no `started`
 //   key): before the sidecar work UpdatePodStatus never set `started` for init containers; from 1.28
 //   (kubernetes#116429) it sets it from isContainerStarted, so a running regular init container is
-//   started=true and ready=false. The 1.28+ side is asserted here; the 1.27 side is a DISAGREEMENT
-//   (the engine reports started=true at 1.27 too) and is in the session's pending-issues41a.txt.
+//   started=true and ready=false. Both sides are asserted here; the 1.27 side was a disagreement (the
+//   engine reported started=true at 1.27 too), fixed in session 41 (sim/status.ts withInitStartedUnset).
 // - kubernetes#118396 (2023-06, EKS, rotten, "Pod readiness probe does not start when setting
 //   periodSeconds: 3600"): exec readiness, initialDelaySeconds 90, periodSeconds 3600; "up to 40
 //   minutes" to Ready, "sometimes the system does behave as expected", "everytime a new node is
@@ -43,11 +43,12 @@
 // Not expressible: the 2021 kubelets (phase Running for a deleted pod); prow's own pod (an init
 // container `clonerefs` stands in with a 20 s run); kubernetes#118396's fresh node (not modelled,
 // above).
-// DISAGREEMENTS: kubernetes#115553 at 1.27 (left out; pending-issues41a.txt).
+// DISAGREEMENTS: none left (kubernetes#115553 at 1.27 was one, fixed).
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
 import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
 import type { Trace, TraceEvent } from '../../trace';
+import { statusOf, statusesAt } from '../../sim/upstreamRuntime.testkit';
 
 function at(workload: string, sim: string, v: KubeVersion): Trace {
   const text = `${workload}\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "${v}"\n${sim}`;
@@ -194,5 +195,34 @@ describe('kubernetes#118396: Pod readiness probe does not start when setting per
     expect(first(trace, 'container.ready', 'app')).toBeCloseTo(results[0]!.t, 5);
     expect(condition(trace, 'Ready', results[0]!.t)).toBe('True');
     expect(condition(trace, 'Ready', results[0]!.t - 1)).toBe('False');
+  });
+});
+describe('kubernetes#115553: Clarify ContainerStatus.Started null value and initialize the value for Init containers (1.27)', () => {
+  it('at 1.27 the kubelet never sets started for an init container: no container.started event (1.27) [5.6]', () => {
+    const trace = at(PROW, 'until: 80s\n', '1.27');
+    const exit = first(trace, 'container.exit', 'clonerefs');
+    expect(events(trace, 'container.started', 'clonerefs')).toEqual([]);
+    // ready is set as in every version: only once it exited 0
+    expect(first(trace, 'container.ready', 'clonerefs')).toBeGreaterThanOrEqual(exit);
+    // the main container's started is set as before
+    expect(events(trace, 'container.started', 'test')).toHaveLength(1);
+  });
+});
+
+describe('kubernetes#115553: the written initContainerStatuses (prober_manager.go UpdatePodStatus, pre-sidecar copy and #116429)', () => {
+  const text = (v: KubeVersion) => `${PROW}\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "${v}"\nuntil: 80s\n`;
+  it.each(SUPPORTED_VERSIONS)('while clonerefs runs (10 s) and after it exited (25 s): no started key at 1.27, true then false from 1.28; the main container always has one (%s) [5.6]', (v) => {
+    const written = statusesAt(text(v), [10, 25]);
+    const running = statusOf(written.get(10), 'clonerefs');
+    const done = statusOf(written.get(25), 'clonerefs');
+    if (minor(v) < 28) {
+      expect('started' in running).toBe(false);
+      expect('started' in done).toBe(false);
+    } else {
+      expect(running.started).toBe(true);
+      expect(done.started).toBe(false);
+    }
+    expect([running.ready, done.ready]).toEqual([false, true]);
+    expect(statusOf(written.get(25), 'test').started).toBe(true);
   });
 });
