@@ -20,6 +20,7 @@ export interface DeferredCause {
  * object, so a deletion (its deletionTimestamp) changes it without any status write ([14.4]).
  */
 export function publishKubectl(sim: PodSim, why: string, cause?: Causes | DeferredCause): void {
+  if (sim.apiRemovedAt !== undefined) return; // [8.2] no pod object to print
   if (rowStands(sim)) return;
   const manager = sim.status;
   const status = manager.view; // the API server prints the object it has ([13.2])

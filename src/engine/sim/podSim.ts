@@ -106,6 +106,14 @@ export class PodSim {
   /** How many events the pod had written when the last sync that acted returned ([0.8]). */
   private actedSyncEndSeq = 0;
   deletion?: Deletion;
+  /**
+   * When the API server deleted the pod object while the kubelet still stops its containers: a force
+   * deletion (grace 0) of a pod no finalizer holds ([8.2]). From then on no status write, row,
+   * phase or condition reaches the API.
+   */
+  apiRemovedAt?: number;
+  /** The Job controller's batch.kubernetes.io/job-tracking finalizer holds the pod object until it counts the pod ([16]). */
+  jobTrackingFinalizer = false;
   /** Set once the kubelet has written a terminal phase ([6.5]): its own steps read this. */
   terminalAt?: number;
   /** Set once the API shows the terminal phase, which it may get later ([13.2]): the Job controller reads this. */

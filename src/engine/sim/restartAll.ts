@@ -182,7 +182,7 @@ export function resetInFlight(sim: PodSim): boolean {
  */
 export function restartingAtTermination(sim: PodSim, cause: Causes): void {
   const st = sim.restartAll;
-  if (!st.shown) return;
+  if (!st.shown || sim.apiRemovedAt !== undefined) return; // [8.2] no pod object to write to
   const phase = sim.status.api.phase;
   const reason = phase === 'Failed' ? 'PodFailed' : phase === 'Succeeded' ? 'PodCompleted' : undefined;
   if (reason === undefined && st.trueId !== undefined && sim.specs().some((c) => inRuntime(sim, c.name))) return; // stays True

@@ -70,6 +70,7 @@ export interface PodStart {
 export function startPod(node: SimNode, scenario: Scenario, horizon: number, start: PodStart): PodSim {
   const sim = new PodSim(scenario, horizon, undefined, node);
   sim.createdAt = node.k.now;
+  sim.jobTrackingFinalizer = start.createdBy !== undefined;
   sim.syncPod = () => syncPod(sim);
   sim.onRuntimeChange = (name) => sim.probes.wake(name);
   sim.onPatchStatus = () => patchProbeFlags(sim);

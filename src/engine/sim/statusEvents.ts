@@ -30,6 +30,10 @@ const scratchChanged: string[] = [];
 /** Emits the differences a learner sees between two written statuses. */
 /** `beforeEviction`: the phase getPhase gave before the deadline's eviction step ([13.2]), for an API with none yet. */
 export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | undefined, explained: readonly ExplainedCondition[], beforeEviction?: ApiPodStatus['phase']): void {
+  if (sim.apiRemovedAt !== undefined) {
+    keepUnseen(sim, next);
+    return;
+  }
   const manager = sim.status;
   const prev = manager.api;
   const before = manager.view; // what the API has: the phase the events compare with ([13.2])
@@ -74,6 +78,42 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   const rowCause = shown.length > MAX_POD_CAUSES ? shown.slice(-MAX_POD_CAUSES) : shown.length ? shown : changes;
   publishKubectl(sim, '[14.1] What `kubectl get pod` prints now: the API server builds the row from the status the kubelet wrote.', rowCause);
   manager.clearRuntimeEvents();
+}
+
+/**
+ * [8.2] A status the kubelet generates after the API server deleted the pod object (a force
+ * deletion): the status manager's cache takes it and the probe workers read it, but its write
+ * finds no pod (status_manager.go syncPod: NotFound, "Pod does not exist on the server"), so no
+ * event shows it and the API keeps what it had.
+ */
+function keepUnseen(sim: PodSim, next: ApiPodStatus): void {
+  const manager = sim.status;
+  const prev = manager.api;
+  if ((next.phase === 'Succeeded' || next.phase === 'Failed') && sim.terminalAt === undefined) sim.terminalAt = sim.now; // the kubelet's own status ([6.5])
+  for (let i = 0; i < next.conditions.length; i++) { const c = next.conditions[i]!;
+    const old = conditionOfType(prev.conditions, c.type);
+    c.lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : sim.now;
+  }
+  const changed = scratchChanged;
+  empty(changed);
+  changedContainers(sim, prev.initContainerStatuses, next.initContainerStatuses, changed);
+  changedContainers(sim, prev.containerStatuses, next.containerStatuses, changed);
+  manager.commit(next, manager.view);
+  for (let i = 0; i < changed.length; i++) sim.probes.wake(changed[i]!);
+  manager.clearRuntimeEvents();
+}
+
+/** The containers whose probe workers must look again after a write nobody sees; each changed status is the next probe patch's basis. */
+function changedContainers(sim: PodSim, olds: ContainerStatus[], news: ContainerStatus[], changed: string[]): void {
+  if (olds === news) return;
+  for (let i = 0; i < news.length; i++) {
+    const s = news[i]!;
+    const o = olds[i]?.name === s.name ? olds[i] : olds.find((x) => x.name === s.name);
+    if (o === s) continue;
+    const rec = sim.records.get(s.name);
+    if (rec !== undefined) sim.changes.probeFlags.mark(rec.position);
+    if (!o || !sameRuntimeView(o, s)) changed.push(s.name);
+  }
 }
 
 /** The first condition of this type, as `find` would return it (a loop: no closure per condition at every write). */

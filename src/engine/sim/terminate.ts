@@ -92,6 +92,7 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   });
   sim.deletion = { at: sim.now, grace, requested, id };
   publishKubectl(sim, '[14.4] The API server prints the row from the pod object: its deletionTimestamp is set, so STATUS reads Terminating (from 1.31, a Succeeded or Failed pod keeps its STATUS).', [id]);
+  if (requested === 0 && !sim.jobTrackingFinalizer) removedByForceDeletion(sim, id);
   if (sim.terminalDone) {
     // [8.2] The pod worker is already terminating the pod (its phase is terminal): the kill under
     // way keeps its grace (SyncTerminatingPod ignores the cancelled context); once it is over the
@@ -174,6 +175,21 @@ function* terminateAfterSync(sim: PodSim): Proc<void> {
   yield* terminatePod(sim, sim.worker.earliestStart());
 }
 
+/**
+ * [8.2] A force deletion (grace 0) of a pod no finalizer holds: the API server deletes the object in
+ * the same request (rest.BeforeDelete sets deletionGracePeriodSeconds 0, then
+ * Store.updateForGracefulDeletionAndFinalizers deletes at once), while the kubelet still stops the
+ * containers with the spec's grace; its status writes then find no pod (status_manager.go syncPod:
+ * NotFound, "Pod does not exist on the server") and change nothing (kubernetes#119276).
+ */
+function removedByForceDeletion(sim: PodSim, deletedId: string): void {
+  sim.apiRemovedAt = sim.now;
+  sim.emit({
+    type: 'pod.gone',
+    why: `[8.2] A force deletion: the API server deletes the pod object at once, as no finalizer holds it. The kubelet still stops the containers, with the spec's ${sim.deletion!.grace}s grace period; its status writes find no pod from now on.`,
+  }, [deletedId]);
+}
+
 /** A terminal pod deleted while (or after) the pod worker stops it: removed once its containers are stopped. */
 function* removeAfterTermination(sim: PodSim): Proc<void> {
   yield { until: () => !sim.worker.syncing };
@@ -182,6 +198,11 @@ function* removeAfterTermination(sim: PodSim): Proc<void> {
 
 /** Once SyncTerminatedPod has run ([0.6]) and the pod is deleted, the API server removes it ([6.5]). */
 function* removeFromApi(sim: PodSim): Proc<void> {
+  if (sim.apiRemovedAt !== undefined) { // [8.2] the API server deleted it at the force deletion
+    sim.gone = true;
+    closeHorizon(sim, sim.now + AFTER_TERMINAL);
+    return;
+  }
   const terminated = terminatedSyncAt.get(sim) ?? sim.now;
   yield { sleep: Math.max(terminated, sim.now) - sim.now + API_REMOVAL_DELAY };
   sim.gone = true;

@@ -51,9 +51,12 @@ export function containersAt(trace: Trace, t: number, pod?: string): ContainerRo
   const runtime = new Map<string, RuntimeView>();
   for (const c of ordered) runtime.set(c.name, { state: 'Waiting', reason: 'ContainerCreating', since: 0, attempt: 0, ready: false, started: false });
   const stop = upperBound(trace.events, t);
+  let podGone = false;
   for (let i = 0; i < stop; i++) {
     const e = trace.events[i]!;
-    if (pod === undefined || e.pod === pod) applyRuntime(runtime, e);
+    if (pod !== undefined && e.pod !== pod) continue;
+    if (e.type === 'pod.gone') podGone = true;
+    applyRuntime(runtime, e);
   }
   const written = trace.statusWrites ? writtenAt(pod === undefined ? trace.statusWrites : trace.statusWrites.filter((w) => w.pod === pod), t) : undefined;
   const rows: ContainerRow[] = [];
@@ -61,7 +64,9 @@ export function containersAt(trace: Trace, t: number, pod?: string): ContainerRo
     if (rows.some((r) => r.name === c.name)) continue; // a Job's later pods reuse the names
     const rt = runtime.get(c.name)!;
     const w = written?.get(c.name);
-    rows.push(written ? apiRow(c.name, c.kind, w, rt) : runtimeRow(c.name, c.kind, rt));
+    const row = written ? apiRow(c.name, c.kind, w, rt) : runtimeRow(c.name, c.kind, rt);
+    if (podGone && row.runtimeNote) row.runtimeNote = goneNote(rt);
+    rows.push(row);
   }
   return rows;
 }
@@ -139,6 +144,17 @@ function runtimeNote(api: ApiState, restarts: number, rt: RuntimeView): string |
     return `runtime: started at ${at}${rt.attempt ? ` (restart ${rt.attempt})` : ''}, not yet reported`;
   }
   return undefined;
+}
+
+/**
+ * [8.2] The runtime ahead of the last written status after the pod object is gone (a force
+ * deletion): the node still stops the container, but no status reaches the API any more.
+ */
+function goneNote(rt: RuntimeView): string {
+  const at = `${formatSeconds(rt.since)} s`;
+  const what = rt.state === 'Terminating' ? `the kubelet is stopping it since ${at} (${rt.reason})`
+    : rt.state === 'Terminated' ? `exited ${rt.exitCode ?? ''} at ${at}` : `started at ${at}`;
+  return `runtime: ${what}; the pod object is gone from the API, so no status reports it`;
 }
 
 /** Without written statuses (a hand-made trace): the runtime's view, a kill shown as a note. */

@@ -49,11 +49,13 @@ function eventsByContainer(events: Trace['events']): { own: Map<string, number[]
 }
 
 function layoutOnePod(trace: Trace, podName: string): TimelineLayout {
-  // Once the pod object is gone, so are its containers' statuses: every lane stops there.
-  const until = podGoneAt(trace.events, trace.end);
+  // Once the pod object is gone, so are its containers' statuses: every lane stops there, but for
+  // what the node still does to them after a force deletion ([8.2]).
+  const gone = podGoneAt(trace.events, trace.end);
+  const until = nodeWorkUntil(trace.events, gone);
   const { own, podLevel } = eventsByContainer(trace.events);
   const groups: LaneGroup[] = [
-    { kind: 'pod', label: GROUP_LABEL.pod, lanes: [podLane(podName, trace.events, until, podLevel)] },
+    { kind: 'pod', label: GROUP_LABEL.pod, lanes: [podLane(podName, trace.events, gone, podLevel)] },
   ];
   for (const kind of GROUP_ORDER) {
     const containers = trace.containers.filter((c) => c.kind === kind).sort((a, b) => a.index - b.index);
@@ -65,6 +67,20 @@ function layoutOnePod(trace: Trace, podName: string): TimelineLayout {
     });
   }
   return { end: trace.end, groups };
+}
+
+/**
+ * [8.2] A force deletion removes the pod object at once while the kubelet still stops its
+ * containers with the spec's grace: the last container event after the pod is gone (a signal, an
+ * exit), or `gone` when there is none, as after every other deletion.
+ */
+export function nodeWorkUntil(events: Trace['events'], gone: number): number {
+  let until = gone;
+  for (let i = events.length - 1; i >= 0 && events[i]!.t > gone; i--) {
+    const e = events[i]!;
+    if ('container' in e && e.t > until) until = e.t;
+  }
+  return until;
 }
 
 /** What one pass over a Job's events tells: the drawn pods' own events, and every pod's end and last STATUS. */

@@ -23,8 +23,9 @@
 //   minor: a deletion value of 0 counts as none, so SIGTERM and the spec's 30 s ([8.2]); a 1 s
 //   deletion gives SIGKILL 1 s after SIGTERM at 1.27, as the reporter's 1.24 did (the override
 //   replaces the 2 s floor, [8.12]) and 2 s from 1.28 (#115835, [8.3]). The API side (the pod object
-//   is gone at the force deletion, so no row or phase is written after it) disagrees with the engine:
-//   left out, see .scratch/pending-issues41b.txt.
+//   is gone at the force deletion, so no row or phase is written after it) disagreed with the
+//   engine, which removed the pod only after its containers stopped; fixed in session 41 and
+//   asserted at the end of this file.
 // - kubernetes#93818 (2020-08, 1.14, closed, "Prestop hook are not being triggered when container in
 //   the pod gets restarted"): the reporter's export-to-S3 preStop ran on `kubectl delete`, on a
 //   liveness kill and on an image change, but not when the container was OOM-killed or crashed and
@@ -212,5 +213,27 @@ describe('kubernetes#104155: kube get pods --watch doesn\'t always report termin
       expect(own.slice(running).some((w) => w.state === 'waiting')).toBe(false);
       expect(own.some((w) => w.reason === 'ContainerStatusUnknown')).toBe(false);
     }
+  });
+});
+// kubernetes#119276, the API side: a force deletion (`--force --grace-period=0`) removes the pod
+// object at once. rest.BeforeDelete sets deletionGracePeriodSeconds 0 and
+// Store.updateForGracefulDeletionAndFinalizers then "fall[s] through and truly delete[s] the
+// object" (staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go, stored 02a7741e; store.go); the
+// reporter: "the pod is deleted immediately but the container is not". The kubelet still kills the
+// containers with the spec's grace ([8.2], asserted above), but every status write after the
+// deletion finds no pod (status_manager.go syncPod: `if errors.IsNotFound(err) { … "Pod does not
+// exist on the server" … return }`): no row, phase, condition or container status reaches the API
+// after the force deletion.
+describe('kubernetes#119276: pod force kill (--force --grace-period=0): the pod object is gone at once', () => {
+  it.each(SUPPORTED_VERSIONS)('the API server removes the pod at the force deletion; nothing is written after it while the node drains the container (%s) [8.2]', (v) => {
+    const trace = at(GRACEFUL, DRAIN(0), v);
+    expect(events(trace, 'pod.gone').map((e) => e.t)).toEqual([10]);
+    for (const type of ['pod.kubectl', 'pod.phase', 'pod.condition'] as const) {
+      expect(events(trace, type).filter((e) => e.t > 10), type).toEqual([]);
+    }
+    expect((trace.statusWrites ?? []).filter((w) => w.t > 10)).toEqual([]);
+    // the node side is unchanged: SIGTERM at the deletion, the app drains for 20 s
+    expect(signals(trace, 'app')).toEqual([['SIGTERM', 10]]);
+    expect(events(trace, 'container.exit', 'app').map((e) => [e.t, e.exitCode])).toEqual([[30, 0]]);
   });
 });
