@@ -244,4 +244,12 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     cursor: 30,
     view: { t0: 0, t1: 50 },
   },
+  {
+    id: '24-force-deleted',
+    fileName: '24-force-deleted.yaml',
+    title: 'Force-deleted, still running',
+    lesson: 'kubectl delete --force --grace-period=0 removes the pod from the API at once. The kubelet reads grace 0 as none: app still gets SIGTERM and the spec\'s 30 s and drains 20 s on the node, then envoy stops, unreported.',
+    cursor: 20,
+    view: { t0: 0, t1: 40 },
+  },
 ];

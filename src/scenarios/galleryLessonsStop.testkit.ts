@@ -28,6 +28,22 @@ export const STOPPING_LESSONS: Record<string, () => number | null> = {
     return deleted.t; // from here on: Terminating, the sidecar running, train still pulling
   },
 
+  '24-force-deleted.yaml': () => {
+    const { trace } = run('24-force-deleted.yaml');
+    const deleted = first(trace, 'pod.deleted');
+    // [8.2] grace 0 removes the object at once: pod.gone at the deletion, nothing written after it
+    expect(first(trace, 'pod.gone').t).toBe(deleted.t);
+    expect(trace.events.filter((e) => e.t > deleted.t && (e.type === 'pod.kubectl' || e.type === 'pod.phase' || e.type === 'pod.condition'))).toEqual([]);
+    // but the kubelet reads 0 as no value: SIGTERM with the spec's 30 s, app drains 20 s, then envoy ([8.4])
+    const appSignal = first(trace, 'container.signal', 'app');
+    expect([appSignal.t, appSignal.signal]).toEqual([deleted.t, 'SIGTERM']);
+    const appExit = first(trace, 'container.exit', 'app');
+    expect([appExit.t - deleted.t, appExit.exitCode]).toEqual([20, 0]);
+    expect(first(trace, 'container.signal', 'envoy').t).toBeGreaterThanOrEqual(appExit.t);
+    none(trace, 'container.signal', 'app', (e) => e.signal === 'SIGKILL');
+    return deleted.t + 10; // the pod is gone, app still drains on the node
+  },
+
   '01-job-never-finishes-legacy.yaml': () => {
     const { trace } = run('01-job-never-finishes-legacy.yaml');
     const done = first(trace, 'container.exit', 'pi');
