@@ -41,7 +41,7 @@ export const STOPPING_LESSONS: Record<string, () => number | null> = {
     expect([appExit.t - deleted.t, appExit.exitCode]).toEqual([20, 0]);
     expect(first(trace, 'container.signal', 'envoy').t).toBeGreaterThanOrEqual(appExit.t);
     none(trace, 'container.signal', 'app', (e) => e.signal === 'SIGKILL');
-    return deleted.t + 10; // the pod is gone, app still drains on the node
+    return deleted.t; // from here on the pod is gone while app drains on the node
   },
 
   '01-job-never-finishes-legacy.yaml': () => {

@@ -32,7 +32,7 @@ export function publishKubectl(sim: PodSim, why: string, cause?: Causes | Deferr
     setRowInputs(last, status, deletionTimestamp);
     if (same) return;
   }
-  const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status };
+  const pod: ApiPod = { name: sim.pod.name, namespace: sim.pod.namespace, deletionTimestamp: sim.deletion?.at, spec: sim.pod, status: listedAsWritten(sim, status) };
   const { columns: cols, basis, lastRestart } = printPodWithBasis(pod, sim.now, printOptions(sim.minor));
   const row = manager.row;
   // RESTARTS' age ("3 (10s ago)") moves with the clock; a new count is a change, and so is a new
@@ -44,6 +44,36 @@ export function publishKubectl(sim: PodSim, why: string, cause?: Causes | Deferr
     // The columns' fields one by one, in printPod's order (no spread copy).
     emitRow(sim, cols.ready, cols.status, cols.restarts, lastRestart, sharedBasis(manager, basis), why, cause !== undefined && 'stateCause' in cause ? cause.stateCause() : cause);
   }
+}
+
+/**
+ * The main containers' positions in the order the kubelet lists their statuses: by name
+ * (kubelet_pods.go convertToAPIContainerStatuses sorts them, SortedContainerStatuses, every version
+ * read; init containers keep the spec's order); undefined when that is the spec's order. JS `<` on
+ * DNS-1123 names is Go's byte order.
+ */
+const nameOrderOf = new WeakMap<PodSim['pod'], readonly number[] | null>();
+
+function nameOrder(spec: PodSim['pod']): readonly number[] | undefined {
+  let order = nameOrderOf.get(spec);
+  if (order === undefined) {
+    const names = spec.containers.map((c) => c.name);
+    const sorted = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    order = sorted.every((p, i) => p === i) ? null : sorted;
+    nameOrderOf.set(spec, order);
+  }
+  return order ?? undefined;
+}
+
+/**
+ * The status as the API object lists it ([14.3]): the engine keeps the main containers' statuses
+ * by spec position; the kubelet writes them sorted by name, and printPod walks them in that order,
+ * so with several reasons the first name wins (kubernetes#113013).
+ */
+function listedAsWritten(sim: PodSim, status: ApiPodStatus): ApiPodStatus {
+  const order = nameOrder(sim.pod);
+  if (order === undefined || status.containerStatuses.length !== order.length) return status;
+  return { ...status, containerStatuses: order.map((i) => status.containerStatuses[i]!) };
 }
 
 /**

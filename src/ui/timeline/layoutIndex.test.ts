@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
 import { containerLane } from './containerLane';
-import { layoutTimeline } from './layout';
+import { layoutTimeline, nodeWorkUntil } from './layout';
 import { podGoneAt } from './podLane';
 
 const dir = new URL('../../scenarios/', import.meta.url);
@@ -28,7 +28,7 @@ describe('container lanes read through the per-container index', () => {
         return;
       }
       const drawn = layoutTimeline(trace, 'p').groups.filter((g) => g.kind !== 'pod').flatMap((g) => g.lanes);
-      const until = podGoneAt(trace.events, trace.end);
+      const until = nodeWorkUntil(trace.events, podGoneAt(trace.events, trace.end)); // [8.2] a force deletion's lanes run on
       const full = trace.containers.map((c) => containerLane(c, trace.events, until));
       expect(drawn.length).toBeGreaterThan(0);
       for (const lane of drawn) expect(lane).toEqual(full.find((l) => l.name === lane.name));

@@ -21,8 +21,8 @@
 //   last to first and the first listed one with a reason names STATUS; the kubelet lists the main
 //   containers by name, so `cloud-sql-proxy`'s Completed wins up to 1.34. From 1.35 (#124766) a
 //   Completed gives way to the reason of a main container that exited non-zero: `Error` ([14.3]).
-//   Only the 1.35+ rows are here: at 1.27-1.34 the engine lists the statuses in spec order and prints
-//   `Error` (the kubelet's sort is not modelled; see .scratch/pending-issues41c.txt).
+//   Both sides are here: the engine printed `Error` at 1.27-1.34 too, listing the statuses in spec
+//   order, until session 41 (sim/kubectlRow.ts listedAsWritten).
 // - kubernetes#15201 (2015-10, closed, "kubectl run waits forever to attach to pod that won't
 //   start": `--image=busybox -- bash`, no bash in the image) and kubernetes#14491 (2015-09, "Container
 //   failing to start isn't governed by pod's restart policy"): on docker the container stayed Waiting
@@ -157,5 +157,37 @@ describe('kubernetes#15201: kubectl run waits forever to attach to pod that won\
     expect(events(trace, 'pod.phase').map((e) => e.phase)).toEqual(['Pending', 'Running']);
     const last = events(trace, 'pod.kubectl').at(-1)!;
     expect(last.restarts).toMatch(new RegExp(`^${exits.length - 1} \\(\\d+s ago\\)$`));
+  });
+});
+
+describe('kubernetes#113013: State of a pod with multiple containers is not accurate in case of failure (1.27-1.34)', () => {
+  it.each(SUPPORTED_VERSIONS.filter((v) => minor(v) <= 34))('migrate exits 2 and cloud-sql-proxy 0: the kubelet lists the statuses by name, so cloud-sql-proxy\'s Completed is walked last and the Failed pod prints 0/2 Completed (%s) [14.3]', (v) => {
+    const trace = at(MY_JOB, 'until: 30s\n', v);
+    expect(events(trace, 'pod.phase').at(-1)!.phase).toBe('Failed');
+    const last = events(trace, 'pod.kubectl').at(-1)!;
+    expect([last.ready, last.status, last.restarts]).toEqual(['0/2', 'Completed', '0']);
+    expect(last.basis).toMatchObject({ source: 'main', container: 'cloud-sql-proxy' });
+  });
+
+  it.each(SUPPORTED_VERSIONS)('kubectl#1511 reversed: containers [z: false, a: true] print Completed up to 1.34 (a is listed first by name) and Error from 1.35 (%s) [14.3]', (v) => {
+    const job = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: test
+spec:
+  backoffLimit: 0
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: z
+        image: busybox
+        command: ["/bin/sh", "-exc", "false"]
+      - name: a
+        image: busybox
+        command: ["/bin/sh", "-exc", "true"]`;
+    const trace = at(job, 'until: 30s\n', v);
+    const last = events(trace, 'pod.kubectl').at(-1)!;
+    expect([last.ready, last.status]).toEqual(['0/2', minor(v) >= 35 ? 'Error' : 'Completed']);
   });
 });
