@@ -169,11 +169,12 @@ function stillStarting(clock: Clock, s: ContainerStatus, hasStartupProbe: boolea
 /**
  * The grace left to a pod being deleted, whole seconds from now (the Simulation document's
  * deletePod takes an integer): its deletionTimestamp is when the grace period ends ([8.1], [8.5]),
- * so SIGKILL comes by then. Undefined for a pod that is not being deleted.
+ * so SIGKILL comes by then. At least 1: a grace of 0 would be a force deletion ([8.2]), which the
+ * pasted pod, still there past its deadline, was not. Undefined for a pod that is not being deleted.
  */
 function deletionLeft(deletionTimestamp: number | undefined, clock: Clock): number | undefined {
   if (deletionTimestamp === undefined) return undefined;
-  return Math.max(0, Math.floor(deletionTimestamp - clock.created - clock.now));
+  return Math.max(1, Math.floor(deletionTimestamp - clock.created - clock.now));
 }
 
 /** Waiting reasons that say the container's image is not on the node: its pull failed or is refused. */
