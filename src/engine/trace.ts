@@ -149,6 +149,11 @@ export interface ContainerBackoffAgainEvent extends ContainerEventBase { type: '
  * ImagePullBackOff`, at every sync that meets the back-off, so `kubectl describe` counts these.
  */
 export interface ContainerPullBackoffEvent extends ContainerEventBase { type: 'container.pullBackoff'; image: string }
+/**
+ * A start refused because the kubelet cannot parse the image reference ([10.11], InvalidImageName):
+ * no pull, no back-off; `message` is the kubelet's (Warning InspectFailed, and the Waiting message).
+ */
+export interface ContainerImageInvalidEvent extends ContainerEventBase { type: 'container.imageInvalid'; image: string; message: string }
 export interface ContainerWaitingEvent extends ContainerEventBase { type: 'container.waiting'; reason: string }
 export interface HookStartEvent extends ContainerEventBase { type: 'hook.start'; hook: HookKind }
 export interface HookEndEvent extends ContainerEventBase {
@@ -279,6 +284,7 @@ export type TraceEvent =
   | ContainerBackoffEvent
   | ContainerBackoffAgainEvent
   | ContainerPullBackoffEvent
+  | ContainerImageInvalidEvent
   | ContainerWaitingEvent
   | HookStartEvent
   | HookEndEvent

@@ -8,6 +8,7 @@ import { child, type Span } from './problems';
 import { validateLifecycle, validateProbe } from './validateHandlers';
 import { validateInitRestartPolicy, validateMainRestartPolicy } from './validateRestartPolicy';
 import { startOf } from './ynode';
+import { imageReferenceError } from '../kubelet/imageReference';
 
 export interface ContainerLists {
   inits: RawContainer[];
@@ -31,6 +32,10 @@ function validateCommon(ctx: Ctx, c: RawContainer, isPod: boolean): void {
   if ((!c.image || c.image.value === '') && !c.badFields.has('image')) ctx.p.error(child(c.path, 'image'), required(), c.image?.span ?? at);
   else if (isPod && c.image && c.image.value !== c.image.value.trim()) {
     ctx.p.error(child(c.path, 'image'), invalid(c.image.value, 'must not have leading or trailing whitespace'), c.image.span);
+  } else if (c.image) {
+    // [10.11] accepted by the API server, refused by the kubelet at every start
+    const refused = imageReferenceError(c.image.value.trim());
+    if (refused !== undefined) ctx.p.warning(child(c.path, 'image'), `The API server accepts this image, but the kubelet cannot parse it (${refused}): it never pulls or starts the container, which waits in InvalidImageName [10.11].`, c.image.span);
   }
   const pull = c.imagePullPolicy;
   if (pull && !['Always', 'IfNotPresent', 'Never'].includes(pull.value)) {

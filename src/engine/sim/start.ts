@@ -19,6 +19,7 @@ import { emitBackoff, emitBackoffAgain } from './frequentEvents';
 import { NOT_STARTED, STARTED, type StartOutcome } from './backoffMemo';
 import { runPostStart } from './postStart';
 import { neverPullMessage } from '../scenario/eventEffects';
+import { imageReferenceError, invalidImageMessage } from '../kubelet/imageReference';
 
 export type { StartOutcome } from './backoffMemo';
 
@@ -276,6 +277,43 @@ function neverPullFails(sim: PodSim, rec: ContainerRecord, cause: Causes): Start
   return NOT_STARTED;
 }
 
+/** imageReferenceError of each image name met, kept (a crash loop starts the same image again and again). */
+const referenceErrors = new Map<string, string | null>();
+
+function imageReferenceErrorOf(image: string): string | undefined {
+  let error = referenceErrors.get(image);
+  if (error === undefined) {
+    if (referenceErrors.size >= 1024) referenceErrors.clear();
+    error = imageReferenceError(image) ?? null;
+    referenceErrors.set(image, error);
+  }
+  return error ?? undefined;
+}
+
+/**
+ * [10.11] EnsureImageExists cannot parse the image reference (applyDefaultImageTag): it records
+ * Warning InspectFailed with the parse error and returns ErrInvalidImageName before it looks for
+ * the image, reads the pull policy or the pull back-off; startContainer records Warning Failed
+ * "Error: InvalidImageName", the next status is Waiting InvalidImageName with that message
+ * ([10.2]), and the pod worker requeues the failed sync after its error back-off ([4.6]). Every try
+ * fails the same way: the container never starts (images/image_manager.go, a 1.27-era copy and
+ * the newest stored).
+ */
+function invalidImageName(sim: PodSim, rec: ContainerRecord, error: string, cause: Causes): StartOutcome {
+  const name = rec.spec.name;
+  const image = rec.image;
+  const message = invalidImageMessage(image, error, sim.minor);
+  if (rec.startError?.reason !== 'InvalidImageName' || rec.startError.message !== message) { // each try finds the same error
+    rec.startError = { reason: 'InvalidImageName', message };
+    sim.containerChanged(rec);
+  }
+  sim.emit({
+    type: 'container.imageInvalid', container: name, image, message,
+    why: `[10.11] The kubelet cannot parse ${name}'s image reference ${JSON.stringify(image)} (${error}): it never pulls it, whatever the pull policy, and records Warning InspectFailed and Failed "Error: InvalidImageName". The start fails, with no pull back-off, and the pod worker tries again after its error back-off [4.6], the same way for as long as the spec keeps this image.`,
+  }, cause);
+  return NOT_STARTED;
+}
+
 /**
  * Upstream start() once doBackOff let it through: returns when the container runs and its postStart
  * hook (if any) has returned. `lastExited` is the container's entry in the sync's exitedSnapshot;
@@ -294,6 +332,9 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   const previous = newest(rec);
   const waitedFor = previous !== undefined && sim.backoffAnnounced.get(name) === previous ? rec.backoffId : undefined;
 
+  // [10.11] EnsureImageExists parses the image name first, before the Never branch, any pull or pull back-off.
+  const invalid = imageReferenceErrorOf(rec.image);
+  if (invalid !== undefined) return invalidImageName(sim, rec, invalid, cause);
   // EnsureImageExists' Never branch comes before any pull or pull back-off ([10.2]).
   if (rec.spec.imagePullPolicy === 'Never' && sim.faults.pullFails(name, sim.now)) return neverPullFails(sim, rec, cause);
   const pull: { id?: string } = {};

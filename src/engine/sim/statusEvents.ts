@@ -342,6 +342,7 @@ function waitingWhy(reason: string, s: ContainerStatus): string {
     case 'ErrImageNeverPull': return `[10.2] The image is not on the node and the pull policy is Never, so the kubelet does not pull it: ${s.state.waiting?.message ?? ''}.`;
     case 'ImagePullBackOff': return `[10.2] The image pull failed before; the kubelet waits before trying again [10.9]. The status message reads: ${s.state.waiting?.message ?? ''}.`;
     case 'PostStartHookError': return '[3.4] The postStart hook failed, so the container was killed.';
+    case 'InvalidImageName': return `[10.11] The kubelet cannot parse the image reference, so it never pulls or starts it: ${s.state.waiting?.message ?? ''}.`;
     default: return `[10.2] Waiting: ${reason}.`;
   }
 }

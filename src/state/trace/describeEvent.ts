@@ -28,6 +28,7 @@ export function describeEvent(e: TraceEvent): string {
     case 'container.kill': return `The kubelet stops ${e.container} (${e.reason}), grace ${formatSeconds(e.gracePeriodSeconds)} s.`;
     case 'container.signal': return `${e.container} receives ${e.signal}.`;
     case 'container.backoffAgain': return `${e.container} is still in its back-off: the start is refused again.`;
+    case 'container.imageInvalid': return `The kubelet cannot parse ${e.container}’s image name ${e.image}: it never pulls it, and the start fails (InvalidImageName).`;
     case 'container.pullBackoff': return `The pull of ${e.image} for ${e.container} is in its back-off: the kubelet does not pull it yet.`;
     case 'container.backoff': return `${e.container} must wait ${formatSeconds(e.delay)} s before its next start (back-off).`;
     case 'container.waiting': return `${e.container} is waiting: ${e.reason}.`;

@@ -95,6 +95,11 @@ export function kubeEvents(e: TraceEvent, context: EventContext): Row[] {
         kubelet('Warning', 'Failed', `Failed to pull image "${e.image}": ${e.message ?? ''}`),
         kubelet('Warning', 'Failed', 'Error: ErrImagePull'),
       ];
+    case 'container.imageInvalid':
+      // [10.11] EnsureImageExists cannot parse the name: Warning InspectFailed with the parse error
+      // (events.FailedToInspectImage), then startContainer's Warning Failed "Error: InvalidImageName"
+      // (images/image_manager.go, a 1.27-era copy and the newest stored; kuberuntime_container.go).
+      return [kubelet('Warning', 'InspectFailed', e.message), kubelet('Warning', 'Failed', 'Error: InvalidImageName')];
     case 'container.pullBackoff':
       // [10.9] EnsureImageExists in back-off: Normal BackOff `Back-off pulling image "X"`
       // (image_manager.go, every version read), then startContainer's Warning Failed "Error:

@@ -210,3 +210,36 @@ describe('kubernetes#111704: When using --serialize-image-pulls=true "Successful
     expect(smallFrom).toBeGreaterThanOrEqual(largeStart);
   });
 });
+
+const INVALID = (image: string, policy = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: dotnet
+spec:
+  containers:
+  - name: dotnet
+    image: "${image}"${policy === '' ? '' : `\n    imagePullPolicy: ${policy}`}`;
+
+describe('kubernetes#115736 / #122300: an image reference the kubelet cannot parse is InvalidImageName, for ever', () => {
+  it.each(SUPPORTED_VERSIONS)('Busybox:1.36 (uppercase): no pull, no start, Pending, STATUS InvalidImageName (%s) [10.2]', (v) => {
+    const trace = at(INVALID('Busybox:1.36'), 'until: 2m\n', v);
+    expect(events(trace, 'container.pulling', 'dotnet')).toHaveLength(0);
+    expect(events(trace, 'container.start', 'dotnet')).toHaveLength(0);
+    expect(events(trace, 'pod.phase').map((e) => e.phase)).toEqual(['Pending']);
+    const rows = events(trace, 'pod.kubectl').map((e) => `${e.ready} ${e.status} ${e.restarts}`);
+    expect(rows).toEqual(['0/1 ContainerCreating 0', '0/1 InvalidImageName 0']);
+    const reasons = new Set(events(trace, 'container.waiting', 'dotnet').map((e) => e.reason));
+    expect(reasons.has('InvalidImageName')).toBe(true);
+    expect(reasons.has('ErrImagePull') || reasons.has('ImagePullBackOff')).toBe(false);
+    const waiting = events(trace, 'container.waiting', 'dotnet').find((e) => e.reason === 'InvalidImageName')!;
+    expect(waiting.why).toContain('invalid reference format');
+  });
+
+  it.each(SUPPORTED_VERSIONS)('${PHP_FPM_IMAGE} under imagePullPolicy Never: the parse comes before the policy, so InvalidImageName, not ErrImageNeverPull (%s) [10.2] [10.10]', (v) => {
+    const trace = at(INVALID('${PHP_FPM_IMAGE}', 'Never'), 'until: 1m\n', v);
+    expect(events(trace, 'container.start', 'dotnet')).toHaveLength(0);
+    const statuses = events(trace, 'pod.kubectl').map((e) => e.status);
+    expect(statuses.at(-1)).toBe('InvalidImageName');
+    expect(statuses).not.toContain('ErrImageNeverPull');
+  });
+});
