@@ -19,7 +19,9 @@ function versionProblems(text: string, input: ExplainInput, opts: ParseOptions, 
   const version = input.written.version ?? opts.kubernetesVersion ?? 'this version';
   return parsed.problems
     .filter((p) => p.severity !== 'info' && !p.path.startsWith('status') && !/Simulation|document/.test(p.message))
-    .map((p) => ({ ...p, severity: 'warning' as const, message: `${p.message} (in Kubernetes ${version}; the cluster that ran this pod accepted it, so it runs a version that knows the field)` }));
+    // an error the version's validation gives a pod the cluster accepted; a warning (e.g. an image
+    // the kubelet cannot parse, [10.11]) stands as it is
+    .map((p) => (p.severity === 'warning' ? p : { ...p, severity: 'warning' as const, message: `${p.message} (in Kubernetes ${version}; the cluster that ran this pod accepted it, so it runs a version that knows the field)` }));
 }
 
 /** `onStep` is called now and then while a long text is read (yamlInSteps.ts). */

@@ -37,6 +37,10 @@ function startStep(name: string, p: Pod, settings: ExplainSettings, now: number,
     // copy): no pull and no pull back-off; every sync fails the same way until the image is on the node.
     return { container: name, action: 'start', at: null, why: `Starts only once its image is on the node: its imagePullPolicy is Never, so the kubelet never pulls it (load it onto the node, e.g. \`kind load docker-image\` or \`minikube image load\`); until then each try, about every 10-15 s, fails with ErrImageNeverPull [10.2]. ${planWhy}` };
   }
+  if (waitingReason === 'InvalidImageName') {
+    // [10.11] EnsureImageExists' applyDefaultImageTag refuses the name before any pull: every sync fails the same way.
+    return { container: name, action: 'start', at: null, why: `Never starts while the spec keeps this image: the kubelet cannot parse the name, so it never pulls it, and each try, about every 10-15 s, fails with InvalidImageName [10.11]. A Pod's image can be changed in place (kubectl set image), and the next sync starts the container with the new name. ${planWhy}` };
+  }
   if (waitingReason === 'ErrImagePull' || waitingReason === 'ImagePullBackOff') {
     return { container: name, action: 'start', at: null, why: `Starts once its image pull succeeds; the pull is retried with its own back-off, 10 s doubling to 5 min [10.2]. ${planWhy}` };
   }
