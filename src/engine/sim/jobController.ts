@@ -23,7 +23,7 @@ import type { SimNode } from './simNode';
 import type { Task } from './kernel';
 import { startPod } from './simulatePod';
 import { applyFault } from './faults';
-import { deletePod } from './terminate';
+import { deletePod, finalizerReleased } from './terminate';
 import { BackoffRecord, firstPendingIndexes, jobPodBackoff, jobPodName, matchPodFailurePolicy, remainingFor } from './jobRules';
 import { AFTER_TERMINAL, SYNC_JOB_BATCH_PERIOD } from './timing';
 import { exitCodes, finishOf, restartsOf, type JobPod } from './jobPodView';
@@ -192,6 +192,7 @@ export class JobController {
     }).sort((a, b) => a.at - b.at || (a.outcome === 'Succeeded' ? 1 : 0) - (b.outcome === 'Succeeded' ? 1 : 0));
     for (const { p, outcome, at, by } of newly) {
       p.outcome = outcome;
+      finalizerReleased(p.sim, by); // [8.2] the counted pod's finalizer goes; a force-deleted one goes with it
       if (by !== undefined) p.finishedBy = `${p.name}/${by}`; // a pod's ids read `<pod>/eN` in the Job's trace
       this.lastFinished = p;
       if (outcome === 'Succeeded') this.countSuccess(p);

@@ -92,7 +92,7 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   });
   sim.deletion = { at: sim.now, grace, requested, id };
   publishKubectl(sim, '[14.4] The API server prints the row from the pod object: its deletionTimestamp is set, so STATUS reads Terminating (from 1.31, a Succeeded or Failed pod keeps its STATUS).', [id]);
-  if (requested === 0 && !sim.jobTrackingFinalizer) removedByForceDeletion(sim, id);
+  if (requested === 0 && !sim.jobTrackingFinalizer) removeObject(sim, [id], `[8.2] A force deletion: the API server deletes the pod object at once, as no finalizer holds it. The kubelet still stops the containers, with the spec's ${grace}s grace period; its status writes find no pod from now on.`);
   if (sim.terminalDone) {
     // [8.2] The pod worker is already terminating the pod (its phase is terminal): the kill under
     // way keeps its grace (SyncTerminatingPod ignores the cancelled context); once it is over the
@@ -182,12 +182,19 @@ function* terminateAfterSync(sim: PodSim): Proc<void> {
  * containers with the spec's grace; its status writes then find no pod (status_manager.go syncPod:
  * NotFound, "Pod does not exist on the server") and change nothing (kubernetes#119276).
  */
-function removedByForceDeletion(sim: PodSim, deletedId: string): void {
+function removeObject(sim: PodSim, cause: (string | undefined)[], why: string): void {
   sim.apiRemovedAt = sim.now;
-  sim.emit({
-    type: 'pod.gone',
-    why: `[8.2] A force deletion: the API server deletes the pod object at once, as no finalizer holds it. The kubelet still stops the containers, with the spec's ${sim.deletion!.grace}s grace period; its status writes find no pod from now on.`,
-  }, [deletedId]);
+  sim.emit({ type: 'pod.gone', why }, cause);
+}
+
+/**
+ * [8.2] [16.3] The Job controller counted a pod and removed its batch.kubernetes.io/job-tracking
+ * finalizer (trackJobStatusAndRemoveFinalizers): a pod force-deleted (grace 0) is then deleted by
+ * the API server at once, while the kubelet may still be stopping its containers.
+ */
+export function finalizerReleased(sim: PodSim, countedBy: string | undefined): void {
+  if (sim.deletion?.requested !== 0 || sim.apiRemovedAt !== undefined || sim.gone) return;
+  removeObject(sim, [sim.deletion.id, countedBy], `[8.2] [16.3] The Job controller counted the pod and removed its job-tracking finalizer: the pod was force-deleted (grace 0), so the API server deletes the object now. The kubelet still stops the containers with the spec's ${sim.deletion.grace}s grace period; its status writes find no pod from now on.`);
 }
 
 /** A terminal pod deleted while (or after) the pod worker stops it: removed once its containers are stopped. */
@@ -206,6 +213,10 @@ function* removeFromApi(sim: PodSim): Proc<void> {
   const terminated = terminatedSyncAt.get(sim) ?? sim.now;
   yield { sleep: Math.max(terminated, sim.now) - sim.now + API_REMOVAL_DELAY };
   sim.gone = true;
+  if (sim.apiRemovedAt !== undefined) { // [8.2] a force-deleted Job pod went when its finalizer did, meanwhile
+    closeHorizon(sim, sim.now);
+    return;
+  }
   sim.emit({ type: 'pod.gone', why: '[6.5] Every container has stopped and the kubelet reported the terminal phase: the API server removes the pod.' }, [sim.deletion?.id, sim.terminalPhaseId]);
   closeHorizon(sim, sim.now);
 }
