@@ -5,7 +5,7 @@ import { analyzeText } from '../src/engine/explain/analyzeText';
 import { runScenario } from '../src/engine/run';
 import { GALLERY_ENTRIES } from '../src/scenarios/galleryEntries';
 import { kubectlAt } from '../src/state/kubectlAt';
-import { restartsAt } from '../src/state/trace/kubectlPod';
+import { kubectlPodAt, podGoneBy, restartsAt } from '../src/state/trace/kubectlPod';
 import { cursorTime, editorText, kubectl, lanes, openApp, replaceEditorText, screenshot } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
 import { galleryText, savedText } from './support/share';
@@ -51,6 +51,10 @@ test('gallery: every entry opens from the drawer at its lesson\'s moment', async
       // Polled: the lane and the cursor may already be where the entry before left them.
       // RESTARTS as kubectl prints it at the cursor: its "(… ago)" counted to the cursor ([14.1]).
       await expect.poll(() => kubectl(page)).toEqual({ ready: row?.ready ?? '—', status: row?.status ?? '—', restarts: row ? restartsAt(row, at) : '—' });
+      // A pod whose object left the API by the cursor (a force deletion, [8.2]): the strip says kubectl finds nothing.
+      const goneAt = podGoneBy(trace, at, kubectlPodAt(trace, at, null));
+      if (goneAt === undefined) await expect(page.getByTestId('kubectl-gone')).toHaveCount(0);
+      else await expect(page.getByTestId('kubectl-gone')).toHaveText(`gone from the API at ${goneAt} s: kubectl finds no pod`);
       const shown = await lanes(page);
       for (const c of trace.containers) expect(shown).toContainEqual([laneName(c), c.kind]);
       await expect(page.getByTestId('share-banner')).toContainText(entry.title);

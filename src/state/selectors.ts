@@ -5,7 +5,7 @@ import type { Trace } from '../engine/trace';
 import type { Theme } from './slices/prefs';
 import type { AppState } from './store';
 import { causalLinks, type CausalLinks } from './trace/causality';
-import { kubectlPodAt, kubectlRowAt } from './trace/kubectlPod';
+import { kubectlPodAt, kubectlRowAt, podGoneBy } from './trace/kubectlPod';
 import { hasErroredProbe, hasSandboxChange } from './trace/rareEvents';
 
 export const selectText = (s: AppState) => s.text;
@@ -36,6 +36,12 @@ export const selectCursorTime = (s: AppState): number => {
 export const selectKubectlPod = (s: AppState): string | undefined => (s.trace ? kubectlPodAt(s.trace, selectCursorTime(s), s.selected) : undefined);
 /** The `kubectl get pod` row at the cursor: for a Job, the followed pod's own line. */
 export const selectKubectlAtCursor = (s: AppState) => (s.trace ? kubectlRowAt(s.trace, selectCursorTime(s), s.selected) : undefined);
+/** When the strip's pod left the API, if it did by the cursor (kubectl then finds nothing). */
+export const selectKubectlGoneAt = (s: AppState): number | undefined => {
+  if (!s.trace) return undefined;
+  const t = selectCursorTime(s);
+  return podGoneBy(s.trace, t, kubectlPodAt(s.trace, t, s.selected));
+};
 
 // Actions are created once with the store, so these never cause a re-render.
 export const selectSetText = (s: AppState) => s.setText;

@@ -36,6 +36,23 @@ export function kubectlLinesByPod(trace: Trace): Map<string | undefined, PodKube
   return byPod;
 }
 
+const goneCache = new WeakMap<Trace, Map<string | undefined, number>>();
+
+/**
+ * When the pod's object left the API (its pod.gone, a lone pod's under `undefined`), if it did by
+ * t: kubectl then finds no pod, and the strip's row is the last it printed ([6.5], [8.2]).
+ */
+export function podGoneBy(trace: Trace, t: number, pod: string | undefined): number | undefined {
+  let byPod = goneCache.get(trace);
+  if (!byPod) {
+    byPod = new Map();
+    for (const e of trace.events) if (e.type === 'pod.gone' && !byPod.has(e.pod)) byPod.set(e.pod, e.t);
+    goneCache.set(trace, byPod);
+  }
+  const gone = byPod.get(pod);
+  return gone !== undefined && gone <= t ? gone : undefined;
+}
+
 /** The pod's latest kubectl line at or before t (undefined before its first, or if it has none). */
 export function kubectlRowOfPod(trace: Trace, t: number, pod: string | undefined): PodKubectlEvent | undefined {
   const lines = kubectlLinesByPod(trace).get(pod);

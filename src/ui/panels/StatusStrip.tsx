@@ -6,7 +6,7 @@ import { useAppStore } from '../../state/appStore';
 import { kubectlWhy } from '../../state/trace/kubectlWhy';
 import { roughDuration } from '../../engine/scenario/duration';
 import { restartsAt } from '../../state/trace/kubectlPod';
-import { selectCursorTime, selectKubectlAtCursor, selectKubectlPod, selectPodName, selectProgress, selectRunning, selectTrace } from '../../state/selectors';
+import { selectCursorTime, selectKubectlAtCursor, selectKubectlGoneAt, selectKubectlPod, selectPodName, selectProgress, selectRunning, selectTrace } from '../../state/selectors';
 import { formatSeconds } from '../timeline/scale';
 import { useShownAfter } from '../app/shownAfter';
 import './statusStrip.css';
@@ -18,6 +18,7 @@ export const RUNNING_DOT_DELAY_MS = 300;
 
 export function StatusStrip() {
   const row = useAppStore(selectKubectlAtCursor);
+  const goneAt = useAppStore(selectKubectlGoneAt);
   const t = useAppStore(selectCursorTime);
   const podName = useAppStore(selectPodName);
   const followed = useAppStore(selectKubectlPod);
@@ -49,6 +50,11 @@ export function StatusStrip() {
           </tr>
         </tbody>
       </table>
+      {goneAt !== undefined && (
+        <p className="kubectl-gone" data-testid="kubectl-gone" title="The pod object was deleted from the API server: kubectl get pod now answers NotFound. The row above is the last line kubectl printed for it.">
+          gone from the API at {formatSeconds(goneAt)} s: kubectl finds no pod
+        </p>
+      )}
       {why && (
         <div className="kubectl-why" onKeyDown={(e) => { if (e.key === 'Escape' && open) { e.stopPropagation(); setOpen(false); } }}>
           <button type="button" className="kubectl-why-button" data-testid="kubectl-why" aria-expanded={open} aria-controls={whyId}
