@@ -43,21 +43,9 @@
 //   with 5 s: every back-off is 5 s, at 1.32-1.34 with the alpha gate and from 1.35 by default
 //   ([4.7]); with the gate off the setting is ignored and the curve is 10 … 300.
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../run';
 import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
-import type { Trace, TraceEvent } from '../../trace';
-
-function at(workload: string, sim: string, v: KubeVersion): Trace {
-  const text = `${workload}\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "${v}"\n${sim}`;
-  const r = runScenario(text);
-  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return r.trace!;
-}
-
-function events<T extends TraceEvent['type']>(trace: Trace, type: T, container?: string): Extract<TraceEvent, { type: T }>[] {
-  return trace.events.filter((e): e is Extract<TraceEvent, { type: T }> =>
-    e.type === type && (container === undefined || ('container' in e && e.container === container)));
-}
+import type { Trace } from '../../trace';
+import { at, events } from './issues.testkit';
 
 function delays(trace: Trace): number[] {
   return events(trace, 'container.backoff').map((e) => e.delay);

@@ -45,28 +45,10 @@
 // above).
 // DISAGREEMENTS: none left (kubernetes#115553 at 1.27 was one, fixed).
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../run';
 import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
-import type { Trace, TraceEvent } from '../../trace';
+import type { Trace } from '../../trace';
 import { statusOf, statusesAt } from '../../sim/upstreamRuntime.testkit';
-
-function at(workload: string, sim: string, v: KubeVersion): Trace {
-  const text = `${workload}\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "${v}"\n${sim}`;
-  const r = runScenario(text);
-  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return r.trace!;
-}
-
-function events<T extends TraceEvent['type']>(trace: Trace, type: T, container?: string): Extract<TraceEvent, { type: T }>[] {
-  return trace.events.filter((e): e is Extract<TraceEvent, { type: T }> =>
-    e.type === type && (container === undefined || ('container' in e && e.container === container)));
-}
-
-function first(trace: Trace, type: TraceEvent['type'], container?: string, after = -Infinity): number {
-  const t = events(trace, type, container).map((e) => e.t).find((x) => x > after);
-  expect(t, `${type} of ${container ?? 'pod'} after ${after}s`).toBeDefined();
-  return t!;
-}
+import { at, events, first } from './issues.testkit';
 
 /** The condition's transitions: status, reason and the time it flipped (its lastTransitionTime). */
 function transitions(trace: Trace, type: string): { t: number; status: string; reason?: string }[] {

@@ -60,8 +60,9 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
 import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
-import type { Trace, TraceEvent } from '../../trace';
+import type { Trace } from '../../trace';
 import { statusesAt, statusOf } from '../../sim/upstreamRuntime.testkit';
+import { events, first } from './issues.testkit';
 
 function text(workload: string, sim: string, v: KubeVersion): string {
   return `${workload}\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "${v}"\n${sim}`;
@@ -71,17 +72,6 @@ function at(workload: string, sim: string, v: KubeVersion): Trace {
   const r = runScenario(text(workload, sim, v));
   expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
   return r.trace!;
-}
-
-function events<T extends TraceEvent['type']>(trace: Trace, type: T, container?: string): Extract<TraceEvent, { type: T }>[] {
-  return trace.events.filter((e): e is Extract<TraceEvent, { type: T }> =>
-    e.type === type && (container === undefined || ('container' in e && e.container === container)));
-}
-
-function first(trace: Trace, type: TraceEvent['type'], container?: string, after = -Infinity): number {
-  const t = events(trace, type, container).map((e) => e.t).find((x) => x > after);
-  expect(t, `${type} of ${container ?? 'pod'} after ${after}s`).toBeDefined();
-  return t!;
 }
 
 function starts(trace: Trace, after = -Infinity): [string, number][] {

@@ -44,27 +44,9 @@
 //   will stay at 2/2 ready until both containers die". SyncTerminatingPod writes the status before
 //   and after killPod, not in between ([8.3] [8.5]), so the row stays `2/2 Terminating`.
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../run';
-import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
-import type { Trace, TraceEvent } from '../../trace';
-
-function at(workload: string, sim: string, v: KubeVersion): Trace {
-  const text = `${workload}\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "${v}"\n${sim}`;
-  const r = runScenario(text);
-  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return r.trace!;
-}
-
-function events<T extends TraceEvent['type']>(trace: Trace, type: T, container?: string): Extract<TraceEvent, { type: T }>[] {
-  return trace.events.filter((e): e is Extract<TraceEvent, { type: T }> =>
-    e.type === type && (container === undefined || ('container' in e && e.container === container)));
-}
-
-function first(trace: Trace, type: TraceEvent['type'], container?: string, after = -Infinity): number {
-  const t = events(trace, type, container).map((e) => e.t).find((x) => x > after);
-  expect(t, `${type} of ${container ?? 'pod'} after ${after}s`).toBeDefined();
-  return t!;
-}
+import { SUPPORTED_VERSIONS, minor } from '../../version';
+import type { Trace } from '../../trace';
+import { at, events, first } from './issues.testkit';
 
 function rows(trace: Trace): { t: number; ready: string; status: string; restarts: string }[] {
   return events(trace, 'pod.kubectl').map((e) => ({ t: e.t, ready: e.ready, status: e.status, restarts: e.restarts }));

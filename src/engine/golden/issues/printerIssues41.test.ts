@@ -35,21 +35,9 @@
 // Not expressible here: #62588's 1.9 printer (before 1.27), #113013's `shareProcessNamespace` (no
 // effect on these statuses), #15201's `--attach` waiting (kubectl's client side).
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../run';
-import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
-import type { Trace, TraceEvent } from '../../trace';
-
-function at(workload: string, sim: string, v: KubeVersion): Trace {
-  const text = `${workload}\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "${v}"\n${sim}`;
-  const r = runScenario(text);
-  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return r.trace!;
-}
-
-function events<T extends TraceEvent['type']>(trace: Trace, type: T, container?: string): Extract<TraceEvent, { type: T }>[] {
-  return trace.events.filter((e): e is Extract<TraceEvent, { type: T }> =>
-    e.type === type && (container === undefined || ('container' in e && e.container === container)));
-}
+import { SUPPORTED_VERSIONS, minor } from '../../version';
+import type { Trace } from '../../trace';
+import { at, events } from './issues.testkit';
 
 function rows(trace: Trace): string[] {
   return events(trace, 'pod.kubectl').map((e) => `${e.ready} ${e.status}`);

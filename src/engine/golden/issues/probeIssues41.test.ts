@@ -47,27 +47,9 @@
 // kubernetes#118396 (readiness with a 3600 s period) is in conditionIssues41.test.ts.
 // DISAGREEMENTS: none here (see the session's pending-issues41a.txt for kubernetes#115553).
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../run';
-import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
-import type { Trace, TraceEvent } from '../../trace';
-
-function at(workload: string, sim: string, v: KubeVersion): Trace {
-  const text = `${workload}\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "${v}"\n${sim}`;
-  const r = runScenario(text);
-  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return r.trace!;
-}
-
-function events<T extends TraceEvent['type']>(trace: Trace, type: T, container?: string): Extract<TraceEvent, { type: T }>[] {
-  return trace.events.filter((e): e is Extract<TraceEvent, { type: T }> =>
-    e.type === type && (container === undefined || ('container' in e && e.container === container)));
-}
-
-function first(trace: Trace, type: TraceEvent['type'], container?: string, after = -Infinity): number {
-  const t = events(trace, type, container).map((e) => e.t).find((x) => x > after);
-  expect(t, `${type} of ${container ?? 'pod'} after ${after}s`).toBeDefined();
-  return t!;
-}
+import { SUPPORTED_VERSIONS, minor } from '../../version';
+import type { Trace } from '../../trace';
+import { at, events, first } from './issues.testkit';
 
 function condition(trace: Trace, type: string, t: number): string | undefined {
   return events(trace, 'pod.condition').filter((e) => e.condition === type && e.t <= t).at(-1)?.status;

@@ -42,21 +42,9 @@
 // Not modelled (no test): serializeImagePulls / maxParallelImagePulls across pods (one pod per
 // scenario); InvalidImageName (the engine pulls an unparsable reference: .scratch/pending-issues41c.txt).
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../run';
-import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
-import type { Trace, TraceEvent } from '../../trace';
-
-function at(workload: string, sim: string, v: KubeVersion): Trace {
-  const text = `${workload}\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "${v}"\n${sim}`;
-  const r = runScenario(text);
-  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return r.trace!;
-}
-
-function events<T extends TraceEvent['type']>(trace: Trace, type: T, container?: string): Extract<TraceEvent, { type: T }>[] {
-  return trace.events.filter((e): e is Extract<TraceEvent, { type: T }> =>
-    e.type === type && (container === undefined || ('container' in e && e.container === container)));
-}
+import { SUPPORTED_VERSIONS, minor } from '../../version';
+import type { Trace } from '../../trace';
+import { at, events } from './issues.testkit';
 
 /** The failed pulls' ends (the fault a failPull records at each refused pull) and the pulls' starts. */
 function pullTimes(trace: Trace, container: string): { starts: number[]; failures: number[] } {

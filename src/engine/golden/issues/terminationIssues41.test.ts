@@ -40,27 +40,9 @@
 //   (Completed) for the app that handles SIGTERM, 137 (Error) for the shell that ignores it ([8.6]
 //   [8.10]).
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../run';
-import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
-import type { Trace, TraceEvent } from '../../trace';
-
-function at(workload: string, sim: string, v: KubeVersion): Trace {
-  const text = `${workload}\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "${v}"\n${sim}`;
-  const r = runScenario(text);
-  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return r.trace!;
-}
-
-function events<T extends TraceEvent['type']>(trace: Trace, type: T, container?: string): Extract<TraceEvent, { type: T }>[] {
-  return trace.events.filter((e): e is Extract<TraceEvent, { type: T }> =>
-    e.type === type && (container === undefined || ('container' in e && e.container === container)));
-}
-
-function first(trace: Trace, type: TraceEvent['type'], container?: string): number {
-  const t = events(trace, type, container)[0]?.t;
-  expect(t, `${type} of ${container ?? 'pod'}`).toBeDefined();
-  return t!;
-}
+import { SUPPORTED_VERSIONS, minor } from '../../version';
+import type { Trace } from '../../trace';
+import { at, events, first } from './issues.testkit';
 
 function signals(trace: Trace, container: string): [string, number][] {
   return events(trace, 'container.signal', container).map((e) => [e.signal, e.t]);

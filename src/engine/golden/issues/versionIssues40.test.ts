@@ -47,16 +47,9 @@
 //   default). Asserted on both sides: a flip and a startup re-run at 1.27-1.34, none at 1.35-1.37
 //   ([5.15] [7.4]).
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../run';
-import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
+import { SUPPORTED_VERSIONS, minor } from '../../version';
 import type { Trace, TraceEvent } from '../../trace';
-
-function at(workload: string, sim: string, v: KubeVersion): Trace {
-  const text = `${workload}\n---\napiVersion: sidecar-lab/v1\nkind: Simulation\nkubernetesVersion: "${v}"\n${sim}`;
-  const r = runScenario(text);
-  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return r.trace!;
-}
+import { at } from './issues.testkit';
 
 function ofType<T extends TraceEvent['type']>(trace: Trace, type: T): Extract<TraceEvent, { type: T }>[] {
   return trace.events.filter((e): e is Extract<TraceEvent, { type: T }> => e.type === type);
