@@ -59,6 +59,8 @@ export interface Worker {
   exited: boolean;
   /** A startup worker whose container counted as started at the kubelet's restart without a probe ([5.16]); until a new container ID. */
   startedOnRestart: boolean;
+  /** A readiness worker a restarted kubelet has not made yet: its first sync writes the status before AddPod ([5.16]). */
+  beforeAddPod: boolean;
   lastPlan?: RunPlan;
   /** The id of the probe.result event that announced `result` (the kill it leads to cites it). */
   resultId?: string;

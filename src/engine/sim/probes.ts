@@ -54,7 +54,7 @@ export class ProbeManager {
     const w: Worker = {
       container, kind, spec, phase: this.sim.now, nextIndex: 0, sleptFrom: undefined, timer: undefined, timerIndex: 0, onTick: undefined, manual: undefined, running: undefined,
       manualPending: false, instance: undefined, result: undefined, lastOutcome: undefined, run: 0, streakFrom: undefined,
-      onHold: false, stopped: false, exited: false, startedOnRestart: false, lastPlan: undefined, resultId: undefined, failedRunId: undefined, failedWhys: undefined, failedOutputs: undefined,
+      onHold: false, stopped: false, exited: false, startedOnRestart: false, beforeAddPod: false, lastPlan: undefined, resultId: undefined, failedRunId: undefined, failedWhys: undefined, failedOutputs: undefined,
     };
     this.workers.push(w);
     if (kind === 'readiness') this.readinessWorkers.push(w);
@@ -80,7 +80,11 @@ export class ProbeManager {
     this.byPosition.length = 0;
     this.addPod();
     this.sim.changes.markAll(); // every worker is new
-    if (!keepResults) return;
+    for (const w of this.workers) this.sleepAfterRestart(w);
+    if (!keepResults) {
+      this.holdReadinessUntilAddPod();
+      return;
+    }
     const graceStart = this.sim.now - KUBELET_RESTART_GRACE;
     for (const w of this.workers) {
       const old = previous.get(`${w.container}/${w.kind}`);
@@ -98,6 +102,47 @@ export class ProbeManager {
         w.onHold = true;
       }
     }
+  }
+
+  /**
+   * [5.16] Up to 1.34 (or with ChangeContainerStatusOnKubeletRestart on) the restarted kubelet's
+   * first SyncPod generates the status before probeManager.AddPod makes the workers (kubelet.go
+   * SyncPod, a 1.29/1.30-era copy), and UpdatePodStatus, finding no readiness worker, writes a
+   * running container ready (`ready = !exists`, prober_manager.go, pre-sidecar and 1.36+ copies):
+   * a NotReady pod is Ready until the worker's first look sets the initial Failure
+   * (kubernetes#135795). The readiness workers wait, unmade as far as the status goes, for the first
+   * status generation (statusGenerated).
+   */
+  private holdReadinessUntilAddPod(): void {
+    for (const w of this.readinessWorkers) {
+      w.beforeAddPod = true;
+      this.loop.cancelAll(w);
+    }
+  }
+
+  /** Whether the container's readiness worker is still unmade after a kubelet restart, so its Ready is "no worker" ([5.16]). */
+  readinessBeforeAddPod(container: string): boolean {
+    return this.workersAt(container)?.readiness?.beforeAddPod === true;
+  }
+
+  /** AddPod after the restarted kubelet's first status: the held readiness workers are made and start their loops. */
+  private releaseHeldReadiness(): void {
+    for (const w of this.readinessWorkers) {
+      if (!w.beforeAddPod) continue;
+      w.beforeAddPod = false;
+      this.sim.containerChanged(w.container); // no longer "no worker": ready reads its (missing) result
+      this.sleepAfterRestart(w);
+    }
+  }
+
+  /**
+   * [5.2] worker.go run: a worker made less than a period after the kubelet started sleeps a
+   * random part of its period before its first look; the engine draws it as the requeues do, the
+   * scenario's requeueJitter (0, the default: no sleep), so a scenario always gives the same trace.
+   */
+  private sleepAfterRestart(w: Worker): void {
+    w.phase = this.sim.now + (this.sim.scenario.sim.requeueJitter ?? 0) * w.spec.periodSeconds;
+    this.loop.schedule(w, 0);
   }
 
   /** The worker's current result for this instance (undefined: not decided, like a missing entry). */
@@ -175,7 +220,7 @@ export class ProbeManager {
   /** UpdatePodStatus's Ready for a started, running container ([5.6]): readiness Success, else "no readiness worker". */
   ready(container: string | ContainerRecord, inst: Instance): boolean {
     const w = this.workersAt(container)?.readiness;
-    if (!w) return true;
+    if (!w || w.beforeAddPod) return true; // no worker (yet): `ready = !exists`
     return (w.instance === inst && w.result === 'success') || w.exited;
   }
 
@@ -193,11 +238,12 @@ export class ProbeManager {
       const w = readiness[i]!;
       if (this.wouldTrigger(w)) this.trigger(w);
     }
+    this.releaseHeldReadiness(); // [5.16] the restarted kubelet's first SyncPod calls AddPod after its status (no trigger for them)
   }
 
   /** UpdatePodStatus's manual trigger ([5.9]): a running, started container whose readiness result is not Success. */
   private wouldTrigger(w: Worker): boolean {
-    if (w.stopped) return false;
+    if (w.stopped || w.beforeAddPod) return false;
     const sim = this.sim;
     const inst = sim.status.instanceOf(w.container);
     if (!inst || (w.instance === inst && w.result === 'success')) return false; // already ready: no status lookup

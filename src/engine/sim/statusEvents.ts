@@ -378,5 +378,8 @@ function startedWhy(sim: PodSim, name: string, inst: Instance | undefined): stri
 function readyWhy(sim: PodSim, name: string): string {
   const spec = sim.rec(name).spec;
   if (spec.kind === 'init') return '[5.6] A regular init container is ready once it exited 0.';
+  if (spec.readinessProbe && sim.probes.readinessBeforeAddPod(name)) {
+    return '[5.16] The kubelet restarted: its first sync writes the status before AddPod makes the readiness worker, and UpdatePodStatus, finding none, calls the container ready (`ready = !exists`) until the worker first looks (kubernetes#135795).';
+  }
   return spec.readinessProbe ? '[5.6] Its readiness probe succeeded.' : '[5.6] Started and without a readiness probe: ready.';
 }

@@ -34,15 +34,15 @@
 //   1.37; turned off at 1.36 the old latency is back) ([0.8]); a process's own exit is still seen at
 //   the periodic relist.
 //
-// Not expressible: the kubelet's own downtime (5 s here, 40 s in #128561); the probe worker's
-// rand × periodSeconds first sleep after a kubelet restart (the engine's worker looks at once).
-// DISAGREEMENTS: kubernetes#135795 (2025-12, "Kubelet restart causes NotReady pod to be briefly
-// marked Ready before probe workers exist"): up to 1.34, and from 1.35 with
-// ChangeContainerStatusOnKubeletRestart on, the first SyncPod after a kubelet restart writes a
-// NotReady pod Ready (no readiness worker yet: `ready = !exists`) until the worker's first doProbe;
-// the engine keeps it NotReady. Left out of this file: .scratch/pending-issues41e.txt.
+// Not expressible: the kubelet's own downtime (5 s here, 40 s in #128561). The probe worker's
+// rand × periodSeconds first sleep after a kubelet restart is drawn from requeueJitter ([5.2]).
+// kubernetes#135795 (2025-12, "Kubelet restart causes NotReady pod to be briefly marked Ready
+// before probe workers exist"): up to 1.34, and from 1.35 with ChangeContainerStatusOnKubeletRestart
+// on, the first SyncPod after a kubelet restart writes a NotReady pod Ready (no readiness worker
+// yet: `ready = !exists`) until the worker's first doProbe; the engine kept it NotReady until
+// session 41 (sim/probes.ts holdReadinessUntilAddPod), asserted at the end of this file.
 import { describe, expect, it } from 'vitest';
-import { SUPPORTED_VERSIONS, minor } from '../../version';
+import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
 import type { Trace, TraceEvent } from '../../trace';
 import { at } from './issues.testkit';
 
@@ -180,5 +180,61 @@ describe('kubernetes#45278: The GeneralPLEG\'s parameter plegRelistPeriod is too
     const trace = at(SERVERLESS, SERVERLESS_SIM(false), '1.36');
     expect(rows(trace).filter((e) => e.status === 'Running').map((e) => e.t)).toEqual(Array.of(1, 12));
     expect(rows(trace).find((e) => e.status === 'Error')?.t).toBe(11);
+  });
+});
+
+
+// kubernetes#135795: a pod that never passed its readiness probe; the kubelet restarts at 60 s.
+const NOT_READY = `apiVersion: v1
+kind: Pod
+metadata:
+  name: guarded
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    readinessProbe:
+      httpGet:
+        path: /ready
+        port: 80
+      periodSeconds: 10`;
+// requeueJitter 0.5: the worker's first look after the restart comes half a period late ([5.2]), the
+// report's "~4 s" window; at the default draw 0 the flap is a Ready True and False in one instant.
+const NOT_READY_SIM = (gateOn: boolean, jitter = 0.5): string => `${gateOn ? 'featureGates:\n  ChangeContainerStatusOnKubeletRestart: true\n' : ''}requeueJitter: ${jitter}
+until: 120s
+containers:
+  app: { pull: 0 }
+events:
+  - { at: 0s, container: app, do: failReadiness, for: 1000s }
+  - { at: 60s, do: restartKubelet }
+`;
+
+describe('kubernetes#135795: Kubelet restart causes NotReady pod to be briefly marked Ready before probe workers exist', () => {
+  const flaps = (v: KubeVersion, gateOn: boolean): boolean => minor(v) <= 34 || gateOn;
+  const cases = [
+    ...SUPPORTED_VERSIONS.map((v) => [v, false] as const),
+    ...SUPPORTED_VERSIONS.filter((v) => minor(v) >= 35).map((v) => [v, true] as const),
+  ];
+  it.each(cases)('a NotReady pod and a kubelet restart (%s, ChangeContainerStatusOnKubeletRestart on: %s) [5.6] [5.16] [7.4]', (v, gateOn) => {
+    const trace = at(NOT_READY, NOT_READY_SIM(gateOn), v);
+    const back = kubeletBack(trace);
+    expect(readyConditions(trace, 0).filter((e) => e.t < 60).map((e) => e.status)).toEqual(['False']);
+    if (flaps(v, gateOn)) {
+      // the first sync has no readiness worker yet: ready = !exists, the pod is Ready
+      const after = readyConditions(trace, back);
+      expect(after.map((e) => e.status)).toEqual(['True', 'False']);
+      expect(after[0]!.t).toBe(back);
+      // the worker's first doProbe sets its initial Failure, after rand x 10 s (here 0.5 x 10 s)
+      expect(after[1]!.t).toBe(back + 5);
+      expect(rowAt(trace, back)).toMatchObject({ ready: '1/1', status: 'Running' });
+      expect(rowAt(trace, trace.end)).toMatchObject({ ready: '0/1', status: 'Running' });
+      // at the default draw (no sleep) the same flap, in one instant
+      const instant = readyConditions(at(NOT_READY, NOT_READY_SIM(gateOn, 0), v), back);
+      expect(instant.map((e) => [e.status, e.t])).toEqual([['True', back], ['False', back]]);
+    } else {
+      // setReadyStateOnKubeletRestart: the pod was not Ready, so the container stays not ready
+      expect(readyConditions(trace, 60)).toEqual([]);
+      expect(rows(trace).filter((e) => e.t >= 60)).toEqual([]);
+    }
   });
 });
