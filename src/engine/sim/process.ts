@@ -137,10 +137,22 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
   inst.ids.exit = exitId;
   const hook = sim.hooks.get(inst);
   // A sleep hook runs in the kubelet, not in the container: it outlives the container ([11.4]).
-  if (hook && sim.rec(inst.container).spec[hook]?.handler !== 'sleep') {
+  const handler = hook ? sim.rec(inst.container).spec[hook]?.handler : undefined;
+  if (hook && handler !== 'sleep') {
     sim.hooks.delete(inst);
-    const rule = hook === 'preStop' ? '8.3' : '3.3';
-    sim.emit({ type: 'hook.end', container: inst.container, hook, why: `The ${hook} hook ends with its container [${rule}].` }, [exitId]);
+    if (hook === 'preStop' && (handler === 'exec' || handler === 'httpGet')) {
+      // [8.3] The hook's process dies with the container (an exec's ExecSync returns exit 137) or its
+      // request finds no server (HTTP): the handler returns an error, and executePreStopHook records
+      // Warning FailedPreStopHook "PreStopHook failed" (kuberuntime_container.go, 1.3x copy; handlers.go
+      // Run; kubernetes#39170, "exited with 137" in the reports). The kill goes on as it would.
+      const why = `The preStop hook ends with its container: ${handler === 'exec' ? 'its process is killed with it, exit code 137' : 'its request finds no server'}, so the kubelet records FailedPreStopHook [8.3].`;
+      sim.emit(handler === 'exec'
+        ? { type: 'hook.end', container: inst.container, hook, exitCode: 137, why }
+        : { type: 'hook.end', container: inst.container, hook, failed: true, why }, [exitId]);
+    } else {
+      const rule = hook === 'preStop' ? '8.3' : '3.3';
+      sim.emit({ type: 'hook.end', container: inst.container, hook, why: `The ${hook} hook ends with its container [${rule}].` }, [exitId]);
+    }
   }
   sim.noticeRuntimeChange(inst.container);
 }

@@ -104,7 +104,8 @@ export const deletionOrder: Invariant = (d, t) => {
   const deleted = of(t, 'pod.deleted')[0] as { t: number; gracePeriodSeconds: number } | undefined;
   if (!deleted) return [];
   const firstKill = t.events.find((e) => e.type === 'container.kill' && e.reason === 'PodTermination' && e.t >= deleted.t);
-  const terminationAt = firstKill?.t ?? of(t, 'pod.gone')[0]?.t ?? Infinity;
+  // a force deletion's pod.gone comes at the deletion itself ([8.2]): the object goes, not the termination
+  const terminationAt = firstKill?.t ?? of(t, 'pod.gone').find((e) => e.t > deleted.t)?.t ?? Infinity;
   const out = t.events.filter((e) => e.type === 'container.start' && e.t > deleted.t && e.t > terminationAt).map((e) => `${(e as { container: string }).container} started after the termination began`);
   // the sync in flight's last step after the deletion (a start, a postStart hook's end, the exit its failed hook's kill waited for)
   const syncSteps = t.events.filter((e) => e.t > deleted.t && e.t <= terminationAt && (e.type === 'container.start' || e.type === 'container.exit' || (e.type === 'hook.end' && e.hook === 'postStart')));
