@@ -43,7 +43,7 @@ export const restartedInPlace = (): ContainerState => terminatedState({ exitCode
  * was not kept: #136964's description, "not preserved").
  */
 export function lastAfterRestartAll(sim: PodSim, name: string, prev: Instance | undefined): ContainerState | undefined {
-  if (!prev || !hiddenByRestartAll(sim, name, prev.attempt)) return undefined;
+  if (!prev || !hiddenByRestartAll(sim, name, prev.run)) return undefined;
   return sim.minor >= 36 ? restartedInPlace() : noState();
 }
 

@@ -91,7 +91,7 @@ function seedInstances(sim: PodSim, name: string, c: ObservedContainer, observed
   const removed = removedInPlace(c);
   for (let attempt = 0; attempt <= top; attempt++) {
     const run = runs.find((x) => x.attempt === attempt);
-    const inst = newInstance(name, attempt, sim.sandbox.id, rec.image, run?.startedAt ?? 0, behaviorFor(base, attempt));
+    const inst = newInstance(name, attempt, attempt, sim.sandbox.id, rec.image, run?.startedAt ?? 0, behaviorFor(base, attempt));
     inst.state = 'exited';
     rec.instances.push(inst);
     if (!run) {

@@ -11,8 +11,14 @@ export type InstanceState = 'created' | 'running' | 'exited' | 'unknown';
 /** One run of one container (a CRI container). */
 export interface Instance {
   container: string;
-  /** 0 for the first instance of this container; restartCount of the API status. */
+  /**
+   * The restart count the kubelet gave this run: the CRI attempt, the API status's restartCount,
+   * the trace's `attempt` (process.ts restartCountOf: startContainer's rule, which a purge of the
+   * init containers can send back to 0, kubernetes#124002, [2.9]).
+   */
   attempt: number;
+  /** The engine's own run index: 0 for the first instance of this container, n for its (n+1)th start; indexes the Simulation document's `runs:`. */
+  run: number;
   sandbox: number;
   image: string;
   state: InstanceState;
@@ -89,9 +95,9 @@ export interface ContainerRecord {
  * A new run in state Created, with every field present from the start (undefined until set), in
  * one order: every instance then has the same shape, so the hot loops that read them stay fast.
  */
-export function newInstance(container: string, attempt: number, sandbox: number, image: string, createdAt: number, behavior: Behavior): Instance {
+export function newInstance(container: string, attempt: number, run: number, sandbox: number, image: string, createdAt: number, behavior: Behavior): Instance {
   return {
-    container, attempt, sandbox, image, state: 'created', createdAt,
+    container, attempt, run, sandbox, image, state: 'created', createdAt,
     startedAt: undefined, upAt: undefined, readyAt: undefined, finishedAt: undefined, exitCode: undefined, reason: undefined,
     exitTimer: undefined, upTimer: undefined, signalledAt: undefined, behavior,
     ids: { start: undefined, up: undefined, started: undefined, kill: undefined, signal: undefined, exit: undefined },

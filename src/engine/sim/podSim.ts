@@ -66,7 +66,7 @@ export class PodSim {
   readonly probes: ProbeManager;
   /** The pod worker finished with the pod (terminal phase handled, or deletion done). */
   terminalDone = false;
-  /** KEP-5532: instances below this attempt were removed by an in-place restart, per container. */
+  /** KEP-5532: instances below this run index (Instance.run) were removed by an in-place restart, per container. */
   readonly hiddenBelow = new Map<string, number>();
   restartAllCount = 0;
   /** KEP-5532: the written AllContainersRestarting condition and the in-place restart's reset (restartAll.ts). */
@@ -86,6 +86,13 @@ export class PodSim {
   kubeletDown = false;
   /** When the kubelet last came back (its PLEG relists at once, [0.6]); 0 when it never restarted. */
   kubeletStartedAt = 0;
+  /**
+   * The sandbox id when the sync in flight (or last begun) read its runtime status: an init
+   * container's run of an older sandbox is in that status only in the sync that replaces the
+   * sandbox, whose purgeInitContainers removes it after the read ([2.9], kubernetes#124002,
+   * process.ts restartCountOf).
+   */
+  syncReadSandbox = 0;
   /** The sync in flight acted (started, killed, created a sandbox) without error: SyncPod's postSync relists ([0.8]). */
   syncActed = false;
   /** The sync in flight (or last begun) is past SyncPod's cancellable steps, in the runtime's SyncPod, which a deletion lets end ([3.4]). */

@@ -63,7 +63,7 @@ export interface RestartAllState {
 /** Whether the runtime still lists a run of the container: not removed by the reset, nor deleted while the kubelet was down. */
 function inRuntime(sim: PodSim, name: string): boolean {
   const inst = newest(sim.rec(name));
-  return inst !== undefined && !hiddenByRestartAll(sim, name, inst.attempt) && !sim.removedFromRuntime.has(inst);
+  return inst !== undefined && !hiddenByRestartAll(sim, name, inst.run) && !sim.removedFromRuntime.has(inst);
 }
 
 /**
@@ -221,6 +221,6 @@ export function shouldAllContainersRestart(sim: PodSim): boolean {
 }
 
 /** Whether an instance was removed from the runtime by an in-place restart. */
-export function hiddenByRestartAll(sim: PodSim, name: string, attempt: number): boolean {
-  return sim.hiddenBelow.size > 0 && attempt < (sim.hiddenBelow.get(name) ?? 0);
+export function hiddenByRestartAll(sim: PodSim, name: string, run: number): boolean {
+  return sim.hiddenBelow.size > 0 && run < (sim.hiddenBelow.get(name) ?? 0); // by run index (Instance.run): hiddenBelow is a count of runs
 }

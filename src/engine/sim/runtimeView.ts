@@ -94,7 +94,7 @@ function visibleInstance(sim: PodSim, rec: ContainerRecord): Instance | undefine
   if (!inst) return undefined;
   // [2.9] a new sandbox purges the init containers: older runs no longer count for the plan.
   if (rec.spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id) return undefined;
-  if (hiddenByRestartAll(sim, rec.spec.name, inst.attempt)) return undefined; // [11.2] removed from the runtime
+  if (hiddenByRestartAll(sim, rec.spec.name, inst.run)) return undefined; // [11.2] removed from the runtime
   if (sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst)) return undefined; // E24/E26: its record is gone
   return inst;
 }

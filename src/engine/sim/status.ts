@@ -56,7 +56,7 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
     return apiStatus(name, image, waitingState({ reason, message: error?.message }), noState(), 0);
   }
   const restartCount = inst.attempt;
-  if (hiddenByRestartAll(sim, name, inst.attempt)) {
+  if (hiddenByRestartAll(sim, name, inst.run)) {
     // [11.2] removed by an in-place restart: the status stays, waiting to start again. 1.36+
     // (#136964, convertToAPIContainerStatuses' podRestarting branch): the kubelet's message, a last
     // state of exit 137 without times, and the restart already counted; 1.35: the reason only.
@@ -122,7 +122,7 @@ function generatedStatus(sim: PodSim, rec: ContainerRecord, memo: GeneratedStatu
   let ready = false;
   const prevListed = listedRun(sim, prev);
   if (inst) {
-    hidden = hiddenByRestartAll(sim, spec.name, inst.attempt);
+    hidden = hiddenByRestartAll(sim, spec.name, inst.run);
     removed = sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst);
     purged = spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized;
     if (inst.state === 'running') {
@@ -229,7 +229,7 @@ function ranInThisSandbox(sim: PodSim, name: string): boolean {
   const instances = sim.rec(name).instances;
   for (let i = instances.length - 1; i >= 0; i--) { // newest first: the likely match
     const inst = instances[i]!;
-    if (inst.sandbox === sim.sandbox.id && !hiddenByRestartAll(sim, name, inst.attempt)) return true;
+    if (inst.sandbox === sim.sandbox.id && !hiddenByRestartAll(sim, name, inst.run)) return true;
   }
   return false;
 }

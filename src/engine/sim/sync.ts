@@ -150,6 +150,7 @@ export function syncPod(sim: PodSim): Task | undefined {
   sim.syncActed = false;
   // [0.6] the status and the plan come from the last relist's cache entry, not the runtime now.
   const read = readAtLastRelist(sim, readForSync);
+  sim.syncReadSandbox = sim.sandbox.id; // [2.9] what this sync's podStatus lists of the init containers (process.ts restartCountOf)
   sim.inRuntimeSync = read !== undefined; // [3.4] what follows is the runtime's SyncPod (not the terminal path), which a deletion lets end
   if (read === undefined) return terminalSync(sim);
   const { plan, exited, seenRunning, restarting } = read;

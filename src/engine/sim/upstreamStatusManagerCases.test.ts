@@ -231,7 +231,7 @@ describe('TestMergePodStatus [13.2]', () => {
   /** A pod whose one container does or does not run: hasRunningContainers (PodCouldHaveRunningContainers). */
   const pod = (runs: boolean): PodSim => {
     const sim = new PodSim(buildScenario({ main: [{ name: 'c' }] }), 60);
-    if (runs) sim.rec('c').instances.push({ container: 'c', attempt: 0, sandbox: sim.sandbox.id, image: 'busybox:1.36', state: 'running', createdAt: 0, behavior: defaultBehavior(), ids: {} });
+    if (runs) sim.rec('c').instances.push({ container: 'c', attempt: 0, run: 0, sandbox: sim.sandbox.id, image: 'busybox:1.36', state: 'running', createdAt: 0, behavior: defaultBehavior(), ids: {} });
     return sim;
   };
 

@@ -45,26 +45,43 @@ export const nextAfterSidecar: Invariant = (d, t) => {
 };
 
 /**
- * Attempts count up by one; the API's restartCount never goes down (S-4). One exception: a
+ * Attempts count up by one; the API's restartCount never goes down (S-4). Two exceptions: a
  * container created but not yet started when the kubelet went down (a kubelet restart, a node
  * reboot) is never started, and the kubelet back starts a new one counting from it ([2.7],
- * startContainer's restartCount = last + 1), so across those an attempt number may be skipped.
+ * startContainer's restartCount = last + 1), so across those an attempt number may be skipped; and
+ * an init container (regular or sidecar) may start again at a lower attempt, 0 unless a log the purge
+ * did not see is left, once a sandbox change or a node reboot came between (purgeInitContainers
+ * removed its records and logs, startContainer's calcRestartCountByLogDir counts from what is left:
+ * kubernetes#124002, [2.9]), and only then; its restartCount then drops to the count of a run
+ * started since (the status may miss the run at 0).
  */
 export const restartCountsGrow: Invariant = (d, t) => {
   const out: string[] = [];
   const kubeletRestarts = t.events.filter((e) => e.type === 'node.kubeletRestart' || e.type === 'node.reboot').map((e) => e.t);
+  const purges = t.events.filter((e) => e.type === 'pod.sandboxChanged' || e.type === 'node.reboot').map((e) => e.t);
+  const purgedBetween = (from: number, to: number) => purges.some((p) => p >= from && p <= to);
+  const inits = new Set((d.init ?? []).map((c) => c.name));
   for (const c of [...(d.init ?? []), ...d.main]) {
+    const init = inits.has(c.name);
     const starts = of(t, 'container.start', c.name) as { t: number; attempt: number }[];
     const attempts = starts.map((e) => e.attempt);
     const ok = starts.every((s, i) => {
       const prev = i === 0 ? { t: -1, attempt: -1 } : starts[i - 1]!;
       if (s.attempt === prev.attempt + 1) return true;
+      if (init && s.attempt <= prev.attempt && purgedBetween(prev.t, s.t)) return true;
       return s.attempt > prev.attempt && kubeletRestarts.some((k) => k >= prev.t && k <= s.t);
     });
     if (!ok) out.push(`${c.name} attempts ${attempts.join(',')}`);
     const statusTypes = ['container.started', 'container.ready', 'container.unready'];
-    const counts = t.events.filter((e) => (e as { container?: string }).container === c.name && statusTypes.includes(e.type)).map((e) => (e as { attempt: number }).attempt);
-    if (counts.some((n, i) => i > 0 && n < counts[i - 1]!)) out.push(`${c.name} restartCount went down: ${counts.join(',')}`);
+    const counts = t.events.filter((e) => (e as { container?: string }).container === c.name && statusTypes.includes(e.type)) as unknown as { t: number; attempt: number }[];
+    // After a purge the status may first show a later run (the restart at 0 ran between two writes):
+    // the drop is allowed to the count of a run started since that purge.
+    const restartedSince = (from: number, to: number, attempt: number) =>
+      starts.some((s) => s.attempt === attempt && s.t <= to && purges.some((p) => p >= from && p <= s.t));
+    // (the purge may come before a status write that still shows the old run: count from that run's start)
+    const startOf = (e: { t: number; attempt: number }) => starts.findLast((s) => s.attempt === e.attempt && s.t <= e.t)?.t ?? -1;
+    const down = counts.some((e, i) => i > 0 && e.attempt < counts[i - 1]!.attempt && !(init && restartedSince(startOf(counts[i - 1]!), e.t, e.attempt)));
+    if (down) out.push(`${c.name} restartCount went down: ${counts.map((e) => e.attempt).join(',')}`);
   }
   return out;
 };

@@ -24,9 +24,12 @@
 //   recorded, what runs is killed, and the init containers run again from the first, in order, before
 //   the app, which counts a restart ([2.9] [2.11] [2.12]). Asserted with the sandbox killed, at every
 //   minor. (The node-reboot reports of the same fix, #36485 and #55206, and the garbage-collected init
-//   record of #96572 are in nodeIssues41.test.ts. kubernetes#124002, a two-init pod on 1.29 whose
-//   sandbox was stopped, disagrees on the second init container's restartCount:
-//   .scratch/pending-issues41d.txt.)
+//   record of #96572 are in nodeIssues41.test.ts.)
+// - kubernetes#124002 (2024-03, 1.29, kind/bug, triage/accepted, closed, "Kubernetes Skips Init
+//   Containers Beyond First During Some Pod Restarts"): after a sandbox change init-first and main
+//   count on (attempt 1), init-second starts again at attempt 0 (purgeInitContainers removed its
+//   record and its log; startContainer's calcRestartCountByLogDir finds none), restartCount 0
+//   ([2.9] [10.4]). Asserted with the sandbox killed and with a node reboot. Every minor.
 // - kubernetes#62899 (2018-04, 1.9, kind/bug, closed, "initContainer exit Code is not same as the
 //   exit code of its internal process"): the process exits 302, describe shows 46. An exit status is
 //   8 bits (302 mod 256), and the scenario's shell reading (shellEval.ts, [15.4]) gives `exit 302` so.
@@ -55,8 +58,6 @@
 // Not expressible: the pre-1.27 kubelets themselves (the 1.6 kubelet of kubernetes#49505, the 1.9
 // docker of kubernetes#62899, the 1.15 kubelet before #81280). Not modelled: terminationMessagePath and
 // FallbackToLogsOnError (the engine keeps no logs or termination-message files).
-// DISAGREEMENTS: kubernetes#124002 (the later init containers' attempt after a sandbox change),
-// left out; see .scratch/pending-issues41d.txt.
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
 import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
@@ -314,4 +315,26 @@ describe('kubernetes#132642: Implement container restart policy rules', () => {
     const errors = runScenario(text(RULE_42, `until: 60s\n${RULE_42_RUNS}`, v)).problems.filter((p) => p.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
   });
+});
+
+describe('kubernetes#124002: Kubernetes Skips Init Containers Beyond First During Some Pod Restarts', () => {
+  for (const [name, action] of [['the sandbox stopped (crictl stop)', 'killSandbox'], ['a node reboot', 'recreateSandbox']] as const) {
+    it.each(SUPPORTED_VERSIONS)(`${name}: init-first and main count on, init-second starts again at attempt 0 (%s) [2.9] [10.4]`, (v) => {
+      const sim = `until: 200s\nevents:\n  - { at: 20s, do: ${action} }\n  - { at: 100s, do: ${action} }\n`;
+      const trace = at(TWO_INITS, sim, v);
+      expect(events(trace, 'pod.sandboxChanged')).toHaveLength(2);
+      const attempts = (c: string) => events(trace, 'container.start', c).map((e) => e.attempt);
+      // chengjoey's listing on 1.29: main 1, init-second 0, init-first 1 in the new sandbox
+      expect(attempts('init-first')).toEqual([0, 1, 2]);
+      expect(attempts('init-second')).toEqual([0, 0, 0]);
+      expect(attempts('main')).toEqual([0, 1, 2]);
+      // the API restartCount is the runtime's attempt (convertContainerStatus)
+      const secondChange = events(trace, 'pod.sandboxChanged')[1]!.t;
+      const rerun = first(trace, 'container.exit', 'init-second', secondChange);
+      const s = statusesAt(text(TWO_INITS, sim, v), [rerun + 5]).get(rerun + 5);
+      expect(statusOf(s, 'init-first').restartCount).toBe(2);
+      expect(statusOf(s, 'init-second').restartCount).toBe(0);
+      expect(statusOf(s, 'init-second').state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    });
+  }
 });

@@ -130,10 +130,10 @@ function containerBehaviour(): JSONSchema {
       runs: {
         type: 'array',
         maxItems: MAX_RUNS,
-        description: 'Per-attempt differences, one list entry per attempt: the first entry is attempt 0 (the first run), the next the first restart, and so on. Each entry overrides exitAfter, exitCode, startDelay, readyAfter or startError for that attempt only; an empty entry (`- {}` or `-`) keeps the defaults; attempts after the last entry use the defaults too. E.g. crash twice, then run: `[{exitAfter: 2s, exitCode: 1}, {exitAfter: 2s, exitCode: 1}, {exitAfter: never}]`.',
+        description: 'Per-run differences, one list entry per start of the container: the first entry is its first run, the next its second start, and so on (runs, not restart counts, which a sandbox change can send back to 0). Each entry overrides exitAfter, exitCode, startDelay, readyAfter or startError for that run only; an empty entry (`- {}` or `-`) keeps the defaults; runs after the last entry use the defaults too. E.g. crash twice, then run: `[{exitAfter: 2s, exitCode: 1}, {exitAfter: 2s, exitCode: 1}, {exitAfter: never}]`.',
         items: {
           type: ['object', 'null'],
-          description: 'One attempt: the fields given replace the container-level ones for this attempt.',
+          description: 'One run: the fields given replace the container-level ones for this run.',
           properties: RUN_KEYS,
           additionalProperties: false,
         },
