@@ -130,9 +130,14 @@ const snapshots = new WeakMap<PodSim, Map<string, Instance | undefined>>();
 
 function newestExited(sim: PodSim, rec: ContainerRecord): Instance | undefined {
   const instances = rec.instances;
+  // [2.9] an init container's run of an older sandbox is in no podStatus after the sync that
+  // replaced the sandbox (purgeInitContainers removed it): doBackOff finds no exited status and
+  // lets the start through (kuberuntime_manager.go doBackOff, `if cStatus == nil { return false }`)
+  const purgedBelow = rec.spec.kind === 'main' ? -1 : sim.sandbox.id;
   for (let i = instances.length - 1; i >= 0; i--) {
     const inst = instances[i]!;
     if (inst.state !== 'exited' || (sim.removedFromRuntime.size > 0 && sim.removedFromRuntime.has(inst))) continue;
+    if (inst.sandbox < purgedBelow) return undefined;
     return inst;
   }
   return undefined;
@@ -170,6 +175,15 @@ function killedThisSync(rec: ContainerRecord, lastExited: Instance | undefined):
   const latest = newest(rec);
   return latest !== undefined && latest.state === 'exited' && latest !== lastExited;
 }
+
+/** An init container whose exited runs are all of an older sandbox: the purge removed them, and the status lists none ([2.9]). */
+function purgedRunsOnly(sim: PodSim, rec: ContainerRecord, lastExited: Instance | undefined): boolean {
+  if (lastExited !== undefined || rec.spec.kind === 'main') return false;
+  const latest = newest(rec);
+  return latest !== undefined && latest.state === 'exited' && latest.sandbox < sim.sandbox.id;
+}
+
+const PURGED_NO_BACKOFF_WHY = '[2.9] No back-off: the new sandbox\'s purge removed its earlier runs, so the status the kubelet reads lists no exit of it (doBackOff lets the start through).';
 
 /** Why a container killed in this sync starts again at once ([4.5]). */
 function clearAfterKillWhy(sim: PodSim, lastExited: Instance | undefined): string {
@@ -328,7 +342,8 @@ export function* startContainer(sim: PodSim, name: string, why: string, lastExit
   // ctx.Err() between containers. So the pull goes on, the container is created and started, in
   // every version 1.27-1.37; SyncTerminatingPod kills it once the sync returns (terminate.ts).
   const rec = sim.rec(name);
-  if (killedThisSync(rec, lastExited)) why += ` ${clearAfterKillWhy(sim, lastExited)}`;
+  if (purgedRunsOnly(sim, rec, lastExited)) why += ` ${PURGED_NO_BACKOFF_WHY}`;
+  else if (killedThisSync(rec, lastExited)) why += ` ${clearAfterKillWhy(sim, lastExited)}`;
   const previous = newest(rec);
   const waitedFor = previous !== undefined && sim.backoffAnnounced.get(name) === previous ? rec.backoffId : undefined;
 
