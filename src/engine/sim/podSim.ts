@@ -54,6 +54,8 @@ export class PodSim {
   readonly pulledImages: Set<string>;
   /** Hooks running now, per container instance. */
   readonly hooks = new Map<Instance, HookKind>();
+  /** A run whose container exited under its exec or HTTP postStart hook: the hook.end event that failed it ([3.4]; the start fails as for any failed hook). */
+  readonly postStartKilled = new WeakMap<Instance, string>();
 
   /**
    * Sandbox: id 0 = none yet; ready = networked and usable; conditionReady = what [7.1] reports;

@@ -128,16 +128,30 @@ export function* runPostStart(sim: PodSim, rec: ContainerRecord, inst: Instance)
     return yield* postStartFailed(sim, rec, hookEnd, 1);
   }
   if (duration === null) {
-    yield { until: () => false };
-    return { ok: false };
+    // a hook that never returns, but an exec or HTTP one ends with its container ([3.4])
+    yield { until: hook.handler === 'sleep' ? () => false : () => inst.state !== 'running' };
+    return yield* endedWithContainer(sim, rec, inst);
   }
   yield hook.handler === 'sleep' ? { sleep: duration } : { until: () => inst.state !== 'running', timeout: duration }; // [11.4] a sleep outlives its container
-  if (sim.hooks.get(inst) !== 'postStart') return { ok: inst.state === 'running' };
+  if (sim.hooks.get(inst) !== 'postStart') return yield* endedWithContainer(sim, rec, inst);
   sim.hooks.delete(inst);
   const code = hook.handler === 'sleep' ? 0 : hb.exitCode;
   const hookEnd = sim.emit({ type: 'hook.end', container: name, hook: 'postStart', exitCode: code, why: code === 0 ? 'The postStart hook returned; the sync goes on [3.3].' : `The postStart hook failed with ${code} [3.4].` }, [hookStart]);
   if (code === 0) return { ok: true };
   return yield* postStartFailed(sim, rec, hookEnd, code);
+}
+
+/**
+ * [3.4] The container exited under its exec or HTTP postStart hook (process.ts exitProcess): the
+ * handler failed (an exec's process killed with it, exit 137; a request to no server), so
+ * startContainer records FailedPostStartHook, kills the container it finds exited and fails the
+ * start with PostStartHookError (kubernetes#115680). Any other end (a sleep hook, a sync stopped
+ * meanwhile) returns as it is.
+ */
+function* endedWithContainer(sim: PodSim, rec: ContainerRecord, inst: Instance): Proc<StartOutcome> {
+  const hookEnd = sim.postStartKilled.get(inst);
+  if (hookEnd === undefined) return { ok: inst.state === 'running' };
+  return yield* postStartFailed(sim, rec, hookEnd, rec.spec.postStart!.handler === 'exec' ? 137 : 1, true);
 }
 
 /**
@@ -149,12 +163,12 @@ export function* runPostStart(sim: PodSim, rec: ContainerRecord, inst: Instance)
  * #122087; kuberuntime_container.go startContainer, library id 41926215), so its preStop runs and
  * its signal is sent; the grace is the spec's (the sync's pod object predates the deletion).
  */
-function* postStartFailed(sim: PodSim, rec: ContainerRecord, hookEnd: string, failure: HookFailure): Proc<StartOutcome> {
+function* postStartFailed(sim: PodSim, rec: ContainerRecord, hookEnd: string, failure: HookFailure, exitedUnderHook = false): Proc<StartOutcome> {
   const name = rec.spec.name;
   rec.startError = { reason: 'PostStartHookError', message: postStartFailureMessage(sim.pod, rec.spec, failure, sim.minor) };
   sim.containerChanged(rec);
   yield* killContainer(sim, name, 'FailedPostStartHook', sim.specGrace(), false, sim.deletion
     ? `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): the kubelet kills the container; the deletion did not cancel this sync's runtime context, so the kill runs as usual, then the termination follows.`
-    : `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): the kubelet kills the container; it then follows the restart rules.`, [hookEnd]);
+    : `[3.4] The postStart hook of ${name} failed (FailedPostStartHook): the kubelet kills the container; it then follows the restart rules.`, [hookEnd], exitedUnderHook);
   return NOT_STARTED;
 }

@@ -179,15 +179,19 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
   const handler = hook ? sim.rec(inst.container).spec[hook]?.handler : undefined;
   if (hook && handler !== 'sleep') {
     sim.hooks.delete(inst);
-    if (hook === 'preStop' && (handler === 'exec' || handler === 'httpGet')) {
-      // [8.3] The hook's process dies with the container (an exec's ExecSync returns exit 137) or its
-      // request finds no server (HTTP): the handler returns an error, and executePreStopHook records
-      // Warning FailedPreStopHook "PreStopHook failed" (kuberuntime_container.go, 1.3x copy; handlers.go
-      // Run; kubernetes#39170, "exited with 137" in the reports). The kill goes on as it would.
-      const why = `The preStop hook ends with its container: ${handler === 'exec' ? 'its process is killed with it, exit code 137' : 'its request finds no server'}, so the kubelet records FailedPreStopHook [8.3].`;
-      sim.emit(handler === 'exec'
+    if (handler === 'exec' || handler === 'httpGet') {
+      // [8.3] [3.4] The hook's process dies with the container (an exec's ExecSync returns exit 137)
+      // or its request finds no server (HTTP): the handler returns an error. executePreStopHook
+      // records Warning FailedPreStopHook "PreStopHook failed" and the kill goes on (kubernetes#39170,
+      // "exited with 137" in the reports); startContainer records FailedPostStartHook, kills the
+      // container and fails the start with PostStartHookError (kubernetes#115680; postStart.ts).
+      // kuberuntime_container.go, 1.3x copy; handlers.go Run.
+      const failed = hook === 'preStop' ? 'FailedPreStopHook' : 'FailedPostStartHook';
+      const why = `The ${hook} hook ends with its container: ${handler === 'exec' ? 'its process is killed with it, exit code 137' : 'its request finds no server'}, so the kubelet records ${failed} [${hook === 'preStop' ? '8.3' : '3.4'}].`;
+      const endId = sim.emit(handler === 'exec'
         ? { type: 'hook.end', container: inst.container, hook, exitCode: 137, why }
         : { type: 'hook.end', container: inst.container, hook, failed: true, why }, [exitId]);
+      if (hook === 'postStart') sim.postStartKilled.set(inst, endId);
     } else {
       const rule = hook === 'preStop' ? '8.3' : '3.3';
       sim.emit({ type: 'hook.end', container: inst.container, hook, why: `The ${hook} hook ends with its container [${rule}].` }, [exitId]);
