@@ -11,6 +11,30 @@ export function simulatedTrace(text: string): Trace {
   return r.trace;
 }
 
+/**
+ * One app (30 s grace, draining 20 s after its stop signal) deleted at 10 s with `grace`: 0 is a
+ * force deletion, the object gone at once while the node still drains the app ([8.2]).
+ */
+export function deletedDrainingPod(grace: number): string {
+  return `apiVersion: v1
+kind: Pod
+metadata: { name: web }
+spec:
+  terminationGracePeriodSeconds: 30
+  containers:
+    - { name: app, image: example/app:1 }
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "1.33"
+until: 60s
+containers:
+  app: { onStop: { after: 20s, exitCode: 0 } }
+events:
+  - { at: 10s, do: deletePod, gracePeriodSeconds: ${grace} }
+`;
+}
+
 const why = 'fixture';
 
 /** The default scenario's shape: two init containers, a sidecar, then the app. */

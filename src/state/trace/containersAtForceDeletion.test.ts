@@ -4,25 +4,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
+import { deletedDrainingPod } from '../testFixtures';
 import { containersAt } from './containersAt';
 
-const text = `apiVersion: v1
-kind: Pod
-metadata: { name: web }
-spec:
-  terminationGracePeriodSeconds: 30
-  containers:
-    - { name: app, image: example/app:1 }
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-kubernetesVersion: "1.33"
-until: 60s
-containers:
-  app: { onStop: { after: 20s, exitCode: 0 } }
-events:
-  - { at: 10s, do: deletePod, gracePeriodSeconds: 0 }
-`;
+const text = deletedDrainingPod(0);
 const trace = runScenario(text).trace!;
 const app = (t: number) => containersAt(trace, t).find((r) => r.name === 'app')!;
 

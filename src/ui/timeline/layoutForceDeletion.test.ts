@@ -3,25 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/run';
+import { deletedDrainingPod } from '../../state/testFixtures';
 import { layoutTimeline, nodeWorkUntil } from './layout';
 
-const pod = (grace: number) => `apiVersion: v1
-kind: Pod
-metadata: { name: web }
-spec:
-  terminationGracePeriodSeconds: 30
-  containers:
-    - { name: app, image: example/app:1 }
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-kubernetesVersion: "1.33"
-until: 60s
-containers:
-  app: { onStop: { after: 20s, exitCode: 0 } }
-events:
-  - { at: 10s, do: deletePod, gracePeriodSeconds: ${grace} }
-`;
+const pod = deletedDrainingPod;
 
 function lanes(grace: number) {
   const { trace } = runScenario(pod(grace));
