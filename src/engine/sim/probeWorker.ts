@@ -59,7 +59,7 @@ export interface Worker {
   exited: boolean;
   /** A startup worker whose container counted as started at the kubelet's restart without a probe ([5.16]); until a new container ID. */
   startedOnRestart: boolean;
-  /** A readiness worker a restarted kubelet has not made yet: its first sync writes the status before AddPod ([5.16]). */
+  /** A startup or readiness worker a restarted kubelet has not made yet: its first sync writes the status before AddPod ([5.16]). */
   beforeAddPod: boolean;
   lastPlan?: RunPlan;
   /** The id of the probe.result event that announced `result` (the kill it leads to cites it). */
@@ -393,8 +393,10 @@ export class ProbeWorkerLoop {
       if (announce && result) {
         w.resultId = emitProbeResult(sim, w.container, w.kind, result, why ?? probeWhy(w, result), this.resultCause(w, result));
       }
-      if (w.kind === 'readiness' || w.kind === 'startup') sim.patchStatus();
     }
+    // syncLoopIteration's SetContainerStartup / SetContainerReadiness, for every update (a new
+    // container's initial value too: a Started the status had without a result turns false now).
+    if (w.kind === 'readiness' || w.kind === 'startup') sim.patchStatus();
     if (w.kind !== 'liveness' || result === 'failure') sim.requestSync();
   }
 }

@@ -82,7 +82,7 @@ export class ProbeManager {
     this.sim.changes.markAll(); // every worker is new
     for (const w of this.workers) this.sleepAfterRestart(w);
     if (!keepResults) {
-      this.holdReadinessUntilAddPod();
+      this.holdStatusWorkersUntilAddPod();
       return;
     }
     const graceStart = this.sim.now - KUBELET_RESTART_GRACE;
@@ -107,14 +107,17 @@ export class ProbeManager {
   /**
    * [5.16] Up to 1.34 (or with ChangeContainerStatusOnKubeletRestart on) the restarted kubelet's
    * first SyncPod generates the status before probeManager.AddPod makes the workers (kubelet.go
-   * SyncPod, a 1.29/1.30-era copy), and UpdatePodStatus, finding no readiness worker, writes a
-   * running container ready (`ready = !exists`, prober_manager.go, pre-sidecar and 1.36+ copies):
-   * a NotReady pod is Ready until the worker's first look sets the initial Failure
-   * (kubernetes#135795). The readiness workers wait, unmade as far as the status goes, for the first
-   * status generation (statusGenerated).
+   * SyncPod, a 1.29/1.30-era copy), and UpdatePodStatus, finding no startup or readiness worker
+   * (prober_manager.go, pre-sidecar, 1.34-era and 1.36+ copies), writes a running container
+   * started (`started = !exists`) and ready (`ready = !exists`): a NotReady pod is Ready, and a
+   * container in its startup period started, until the workers' first looks set their initial
+   * results (startup Unknown, readiness Failure) and the next sync writes them (kubernetes#135795).
+   * The startup and readiness workers wait, unmade as far as the status goes, for the first status
+   * generation (statusGenerated).
    */
-  private holdReadinessUntilAddPod(): void {
-    for (const w of this.readinessWorkers) {
+  private holdStatusWorkersUntilAddPod(): void {
+    for (const w of this.workers) {
+      if (w.kind === 'liveness') continue;
       w.beforeAddPod = true;
       this.loop.cancelAll(w);
     }
@@ -125,14 +128,19 @@ export class ProbeManager {
     return this.workersAt(container)?.readiness?.beforeAddPod === true;
   }
 
-  /** AddPod after the restarted kubelet's first status: the held readiness workers are made and start their loops. */
-  private releaseHeldReadiness(): void {
-    for (const w of this.readinessWorkers) {
+  /** AddPod after the restarted kubelet's first status: the held startup and readiness workers are made and start their loops. */
+  private releaseHeldWorkers(): void {
+    for (const w of this.workers) {
       if (!w.beforeAddPod) continue;
       w.beforeAddPod = false;
-      this.sim.containerChanged(w.container); // no longer "no worker": ready reads its (missing) result
+      this.sim.containerChanged(w.container); // no longer "no worker": Started and Ready read its (missing) result
       this.sleepAfterRestart(w);
     }
+  }
+
+  /** Whether the container's startup worker is still unmade after a kubelet restart, so its Started is "no worker" ([5.16]). */
+  startupBeforeAddPod(container: string): boolean {
+    return this.workersAt(container)?.startup?.beforeAddPod === true;
   }
 
   /**
@@ -182,7 +190,7 @@ export class ProbeManager {
    */
   started(container: string | ContainerRecord, inst: Instance): boolean {
     const w = this.workersAt(container)?.startup; // read at every status write: one lookup
-    if (!w) return true;
+    if (!w || w.beforeAddPod) return true; // no worker (yet): `started = !exists`
     if (w.instance === inst) return w.result !== undefined ? w.result === 'success' : w.exited || w.startedOnRestart;
     return w.exited || this.startedByName(w, inst);
   }
@@ -238,7 +246,7 @@ export class ProbeManager {
       const w = readiness[i]!;
       if (this.wouldTrigger(w)) this.trigger(w);
     }
-    this.releaseHeldReadiness(); // [5.16] the restarted kubelet's first SyncPod calls AddPod after its status (no trigger for them)
+    this.releaseHeldWorkers(); // [5.16] the restarted kubelet's first SyncPod calls AddPod after its status (no trigger for them)
   }
 
   /** UpdatePodStatus's manual trigger ([5.9]): a running, started container whose readiness result is not Success. */
@@ -345,7 +353,7 @@ export class ProbeManager {
   }
 
   private wakeWorker(w: Worker): void {
-    if (w.stopped || w.running) return;
+    if (w.stopped || w.running || w.beforeAddPod) return; // an unmade worker has no loop to wake
     const idx = this.loop.wakeTick(w);
     if (w.timer && !w.timer.cancelled && w.timer.t <= this.loop.tickTime(w, idx)) return;
     this.loop.schedule(w, idx);

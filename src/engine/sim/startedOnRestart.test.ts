@@ -55,16 +55,27 @@ describe('[5.16] a kubelet restart in the startup period (kubernetes#142305)', (
     expect(evs.some((e) => e.type === 'probe.result' && e.probe === 'startup')).toBe(false); // no probe said so
   });
 
-  it('1.34: the results start over, the startup probe runs on and fails, the container is never started', () => {
+  // prober_manager.go UpdatePodStatus (1.34-era and 1.36+ copies): with no startup result and no
+  // startup worker yet, `started = !exists`; the first status after the restart precedes AddPod.
+  const startedOnlyAtFirstSync = (evs: TraceEvent[]) => {
+    const t = back(evs);
+    const started = evs.filter((e) => e.type === 'container.started');
+    expect(started.map((e) => e.t)).toEqual([t]);
+    expect(started[0]!.why).toMatch(/^\[5\.16\] The kubelet restarted: its first sync writes the status before AddPod makes the startup worker/);
+    // the new worker's first look sets Unknown; SetContainerStartup writes Started=false at once
+    expect(evs.find((e) => e.type === 'container.unstarted' && e.t >= t)!.t).toBeCloseTo(t, 6);
+  };
+
+  it('1.34: the first sync calls it started (no startup worker yet, kubernetes#135795) and the worker\'s first look takes it back; the startup probe runs on and fails', () => {
     const evs = trace(slowStart('1.34'));
-    expect(evs.some((e) => e.type === 'container.started')).toBe(false);
+    startedOnlyAtFirstSync(evs);
     expect(startupFailuresAfter(evs, back(evs))).toBeGreaterThan(5);
     expect(lastRow(evs)).toMatchObject({ ready: '0/1' });
   });
 
   it('1.35 with ChangeContainerStatusOnKubeletRestart on: as 1.34', () => {
     const evs = trace(slowStart('1.35', { gates: 'featureGates: { ChangeContainerStatusOnKubeletRestart: true }\n' }));
-    expect(evs.some((e) => e.type === 'container.started')).toBe(false);
+    startedOnlyAtFirstSync(evs);
     expect(startupFailuresAfter(evs, back(evs))).toBeGreaterThan(5);
   });
 

@@ -364,6 +364,9 @@ function crashLoopWhy(message: string): string {
 const UNSTARTED_WHY = '[5.15] The container no longer counts as started: its startup probe worker has no passing result for it yet (it has just looked at a replacement that took Started from its name [5.15], or it was made again [5.12] [0.2]), so its liveness and readiness probes wait for the startup probe again.';
 
 function startedWhy(sim: PodSim, name: string, inst: Instance | undefined): string {
+  if (sim.rec(name).spec.startupProbe && sim.probes.startupBeforeAddPod(name)) {
+    return '[5.16] The kubelet restarted: its first sync writes the status before AddPod makes the startup worker, and UpdatePodStatus, finding none, calls the running container started (`started = !exists`) until the worker first looks (kubernetes#135795).';
+  }
   if (inst && sim.probes.startedOnRestart(name, inst)) {
     return '[5.16] The kubelet restarted while the container was in its startup period (1.35-1.37, ChangeContainerStatusOnKubeletRestart off; kubernetes#142305): its first sync wrote the status before it made the probe workers again, so isContainerStarted, finding no startup worker, said started; the written Started=true then holds, the startup probe never runs on this container again, and its liveness and readiness probes begin.';
   }

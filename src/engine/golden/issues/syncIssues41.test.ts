@@ -40,7 +40,9 @@
 // before probe workers exist"): up to 1.34, and from 1.35 with ChangeContainerStatusOnKubeletRestart
 // on, the first SyncPod after a kubelet restart writes a NotReady pod Ready (no readiness worker
 // yet: `ready = !exists`) until the worker's first doProbe; the engine kept it NotReady until
-// session 41 (sim/probes.ts holdReadinessUntilAddPod), asserted at the end of this file.
+// session 41 (sim/probes.ts, then holdReadinessUntilAddPod), asserted at the end of this file; its
+// startup half (`started = !exists`, a container in its startup period written started) since
+// session 42 (holdStatusWorkersUntilAddPod).
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
 import type { Trace, TraceEvent } from '../../trace';
@@ -236,5 +238,35 @@ describe('kubernetes#135795: Kubelet restart causes NotReady pod to be briefly m
       expect(readyConditions(trace, 60)).toEqual([]);
       expect(rows(trace).filter((e) => e.t >= 60)).toEqual([]);
     }
+  });
+
+  // The startup half (prober_manager.go UpdatePodStatus, `started = !exists`): a container still in
+  // its startup period, with no readiness probe, is written started and ready by the first sync.
+  // 1.35+ with the gate off keeps a container older than 10 s started for good instead ([5.16] #142305).
+  const SLOW_STARTER = `apiVersion: v1
+kind: Pod
+metadata:
+  name: slow
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    startupProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10, failureThreshold: 30}`;
+  const SLOW_SIM = (gateOn: boolean): string => `${gateOn ? 'featureGates:\n  ChangeContainerStatusOnKubeletRestart: true\n' : ''}until: 200s
+containers:
+  app: { pull: 0, startDelay: 120s }
+events:
+  - { at: 60s, do: restartKubelet }
+`;
+  it.each(cases.filter(([v, gateOn]) => flaps(v, gateOn)))('a container in its startup period and a kubelet restart (%s, ChangeContainerStatusOnKubeletRestart on: %s) [5.6] [5.16] [7.4]', (v, gateOn) => {
+    const trace = at(SLOW_STARTER, SLOW_SIM(gateOn), v);
+    const back = kubeletBack(trace);
+    const started = ofType(trace, 'container.started');
+    expect(started.map((e) => e.t)).toEqual([back, 125]); // the flap, then the startup probe's pass
+    expect(ofType(trace, 'container.unstarted').map((e) => e.t)).toEqual([back]); // SetContainerStartup, at the worker's first look
+    // Ready: True from the first sync, False at the next generated status, True at the pass
+    expect(readyConditions(trace, back).map((e) => e.status)).toEqual(['True', 'False', 'True']);
+    expect(rowAt(trace, back)).toMatchObject({ ready: '1/1', status: 'Running' });
+    expect(rowAt(trace, back + 2)).toMatchObject({ ready: '0/1', status: 'Running' });
   });
 });
