@@ -198,9 +198,9 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     label: '1.35',
     title: 'A kubelet restart while it starts (1.35-1.37)',
     lesson: 'From 1.35 a kubelet restarted while a container is still starting calls it started for good: READY at once, and its liveness probe runs before the app is up. 1.34 waits for the startup probe.',
-    cursor: 35,
+    cursor: 37,
     view: { t0: 25, t1: 70 },
-    compareWith: [{ label: '1.34', fileName: '18-kubelet-restart-in-startup-1.34.yaml', cursor: 35 }],
+    compareWith: [{ label: '1.34', fileName: '18-kubelet-restart-in-startup-1.34.yaml', cursor: 37 }],
   },
   {
     id: '19-command-typo',
