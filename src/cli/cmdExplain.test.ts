@@ -17,7 +17,7 @@ describe('sim explain', () => {
     expect(r.code).toBe(0);
     const [crash, stuck] = r.out.map((l) => JSON.parse(l));
     expect(crash.kubectl).toEqual({ ready: '0/1', status: 'CrashLoopBackOff', restarts: '6 (38s ago)' });
-    expect(crash.next).toEqual([{ container: 'centos-new', action: 'start', at: '2021-07-14T19:57:22Z', why: expect.stringMatching(/back-off 300s \[10\.2\]/) }]);
+    expect(crash.next).toEqual([{ container: 'centos-new', action: 'start', at: '2021-07-14T19:57:22Z', why: expect.stringMatching(/message says back-off 5m0s \[10\.2\]/) }]);
     expect(stuck.kubectl.status).toBe('Init:1/2');
     expect(stuck.next).toEqual([
       { container: 'otel-collector', action: 'kill', at: '2024-10-27T09:16:36Z', why: expect.stringMatching(/StartupProbe/) },

@@ -42,7 +42,12 @@ function waitingWords(name: string, kind: ContainerKind, s: ContainerStatus, p: 
     return `${name} never ran: the runtime refused its start${last ? ` (${exitText(last)})` : ''}, so the kubelet shows RunContainerError until the next start, which its restart policy and back-off decide [3.5] [10.2].`;
   }
   if (reason === 'CrashLoopBackOff') {
-    return `${name} crashed and waits out its restart back-off: last ${last ? exitText(last) : 'exit unknown'}, ${s.restartCount} restart${s.restartCount === 1 ? '' : 's'} so far [4.5] [10.2].`;
+    const restarts = `${s.restartCount} restart${s.restartCount === 1 ? '' : 's'} so far`;
+    if (last?.exitCode === 0) {
+      // [4.1] Always restarts any exit, and doBackOff reads no exit code: a clean exit backs off like a crash.
+      return `${name} exited cleanly (last ${exitText(last)}) and is restarted anyway: its restart policy restarts it whatever the exit code, with the same back-off as after a crash, and it waits that back-off out, ${restarts} [4.1] [4.5] [10.2].`;
+    }
+    return `${name} crashed and waits out its restart back-off: last ${last ? exitText(last) : 'exit unknown'}, ${restarts} [4.5] [10.2].`;
   }
   if (reason === 'ErrImagePull' || reason === 'ImagePullBackOff') {
     const error = pullError(reason, s.state.waiting?.message);
@@ -75,15 +80,45 @@ function runningWords(name: string, kind: ContainerKind, s: ContainerStatus, ext
   return `${name} is running${since} and ${s.ready ? 'ready' : 'not ready (its readiness probe has not passed) [5.6]'}.`;
 }
 
-function terminatedWords(name: string, kind: ContainerKind, s: ContainerStatus): string {
+function terminatedWords(name: string, kind: ContainerKind, s: ContainerStatus, p: LoadedPod, extras: PodExtras): string {
   const t = s.state.terminated!;
   if (kind === 'init') {
     return t.exitCode === 0
       ? `${name} completed (${exitText(t)}): done; it runs again only if the sandbox is recreated [2.1] [2.9].`
       : `${name} failed (${exitText(t)}): the kubelet restarts it with back-off unless the restartPolicy is Never [2.5].`;
   }
-  if (kind === 'sidecar') return `${name} (a sidecar) stopped (${exitText(t)}); a sidecar's exit code never decides the phase [6.3].`;
-  return `${name} stopped (${exitText(t)}).`;
+  const killed = sigkillWords(kind, t, p, extras);
+  if (kind === 'sidecar') return `${name} (a sidecar) stopped (${exitText(t)})${killed}; a sidecar's exit code never decides the phase [6.3].`;
+  return `${name} stopped (${exitText(t)})${killed}.`;
+}
+
+/**
+ * Exit 137 without OOMKilled is 128 + SIGKILL ([8.6]). When it came one grace period after the
+ * kubelet began the stop, it is the kill at the grace's end ([8.5]): a process that does not stop
+ * on its stop signal (a shell or `sleep` as PID 1 drops SIGTERM). The stop begins at the deletion
+ * (deletionTimestamp minus its grace), or for a sidecar when the last main container exited.
+ */
+function sigkillWords(kind: ContainerKind, t: NonNullable<ContainerStatus['state']['terminated']>, p: LoadedPod, extras: PodExtras): string {
+  if (t.exitCode !== 137 || t.reason === 'OOMKilled') return '';
+  const grace = extras.deletionGracePeriodSeconds ?? extras.terminationGracePeriodSeconds;
+  const deletion = p.pod.deletionTimestamp;
+  const stopBegan = deletion !== undefined && extras.deletionGracePeriodSeconds !== undefined ? deletion - extras.deletionGracePeriodSeconds
+    : kind === 'sidecar' ? mainContainersEnd(p) : undefined;
+  const afterGrace = stopBegan !== undefined && t.finishedAt !== undefined && t.finishedAt - stopBegan >= grace - 1 && t.finishedAt - stopBegan <= grace + 3;
+  return afterGrace
+    ? `: 137 is 128 + SIGKILL, ${t.finishedAt! - stopBegan!} s after its stop began: it did not stop on its stop signal and was killed when the ${grace} s grace ran out [8.5] [8.6]`
+    : ': 137 is 128 + SIGKILL, the kill at the end of a grace period or another process\'s [8.6]';
+}
+
+/** When the last main container exited, if every one has (the moment a pod's sidecars begin to stop, [8.1]). */
+function mainContainersEnd(p: LoadedPod): number | undefined {
+  let end: number | undefined;
+  for (const c of p.pod.spec.containers) {
+    const finished = p.pod.status.containerStatuses.find((s) => s.name === c.name)?.state.terminated?.finishedAt;
+    if (finished === undefined) return undefined;
+    end = end === undefined ? finished : Math.max(end, finished);
+  }
+  return end;
 }
 
 /**
@@ -135,7 +170,7 @@ export function containerExplanations(p: LoadedPod, extras: PodExtras, gates?: E
     const state = s.state.running ? 'running' : s.state.terminated ? 'terminated' : 'waiting';
     const reason = s.state.waiting?.reason ?? s.state.terminated?.reason;
     let words = state === 'running' ? runningWords(name, kind, s, extras)
-      : state === 'terminated' ? terminatedWords(name, kind, s) : waitingWords(name, kind, s, p);
+      : state === 'terminated' ? terminatedWords(name, kind, s, p, extras) : waitingWords(name, kind, s, p);
     if (gates) {
       const c = specs.find((x) => x.name === name);
       const rules = c && kind !== 'sidecar' ? ruleWords(p, c, s, gates) : undefined;

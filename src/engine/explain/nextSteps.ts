@@ -11,6 +11,7 @@ import type { LoadedPod } from '../apiPod/loadPods';
 import { pastDeadline } from '../apiPod/podDeadline';
 import { toActionsInput } from '../apiPod/toActionsInput';
 import { computePodActions } from '../kubelet/computePodActions';
+import { goSeconds } from '../kubelet/goDuration';
 import { minor } from '../version';
 import { backoffForRestart, backoffFromMessage } from './backoffDelay';
 import { inPlaceTriggers, RESTARTING_ALL, restartAllSteps } from './restartRules';
@@ -58,7 +59,7 @@ function startStep(name: string, p: Pod, settings: ExplainSettings, now: number,
   const estimate = backoffForRestart(s.restartCount, settings.gates, settings.maxContainerRestartPeriod, ranFor);
   const delay = printed ?? estimate.delay;
   const source = printed !== undefined
-    ? `the kubelet's CrashLoopBackOff message says back-off ${printed}s [10.2]${printed !== estimate.delay ? ` (the restart count alone would give ${estimate.delay}s)` : ''}`
+    ? `the kubelet's CrashLoopBackOff message says back-off ${goSeconds(printed)} [10.2]${printed !== estimate.delay ? ` (the restart count alone would give ${estimate.delay}s)` : ''}`
     : estimate.why;
   const at = last.finishedAt + delay;
   const due = at <= now ? ' That time has passed: it starts at the next sync.' : '';

@@ -142,6 +142,25 @@ describe('a v1.20 kubeadm cluster (2023-01-01): pod1, nginx beside a busybox wit
     // the yaml's own exit and restarts 1 to 4
     expect(of(events, 'container.exit', 'busybox').filter((e) => e.t <= at('2023-01-01T16:35:21Z') - created)).toHaveLength(5);
   });
+
+  it.each(from(27))('the 3m10s status: the next start quotes the kubelet\'s message as it reads, back-off 1m20s (a Go Duration) [10.2] (%s)', (v) => {
+    const [cl] = explainText(later(run5, { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 1m20s restarting failed container=busybox pod=pod1_dev(537a0a97-7558-40d1-ae3d-5536d7b4f880)' } }), v, '2023-01-01T16:35:39Z');
+    expect(step(cl!, 'busybox').why).toMatch(/message says back-off 1m20s/);
+    expect(step(cl!, 'busybox').why).not.toMatch(/back-off 80s/);
+  });
+
+  it('"Continue from here" on the 3m10s status: the observed CrashLoopBackOff keeps the kubelet\'s wording, back-off 1m20s [10.2]', () => {
+    const r = continueScenario(later(run5, { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 1m20s restarting failed container=busybox pod=pod1_dev(537a0a97-7558-40d1-ae3d-5536d7b4f880)' } }), { version: '1.31', now: at('2023-01-01T16:35:39Z') });
+    if (!r.ok) throw new Error(r.message);
+    const waiting = trace(r.text).find((e) => e.type === 'container.waiting' && e.container === 'busybox' && e.reason === 'CrashLoopBackOff') as { why: string } | undefined;
+    expect(waiting!.why).toMatch(/back-off 1m20s restarting failed container=busybox/);
+  });
+
+  it.each(from(27))('busybox exited 0: the words do not call it a crash [4.1] [4.5] (%s)', (v) => {
+    const [cl] = explainText(later(run5, { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 1m20s restarting failed container=busybox pod=pod1_dev(537a0a97-7558-40d1-ae3d-5536d7b4f880)' } }), v, '2023-01-01T16:35:39Z');
+    expect(container(cl!, 'busybox').words).not.toMatch(/crashed/);
+    expect(container(cl!, 'busybox').words).toMatch(/last exit code 0 \(Completed\)/);
+  });
 });
 
 describe('Pradeep Gadde\'s "Kubernetes Multi-container Pods" (minikube, 2022-02-16): nginx beside an ubuntu that writes a file and exits, restartPolicy Never', () => {
@@ -202,5 +221,12 @@ describe('Shawn Hsu\'s sidecar post (k3d, k3s v1.29.6, 2025-05-17): a Job with t
     expect(of(events, 'container.signal', 'upload-logs').map((e) => e.signal)).toEqual(['SIGTERM', 'SIGKILL']);
     expect(events.filter((e) => e.type === 'pod.phase').at(-1)).toMatchObject({ phase: 'Succeeded' });
     expect(rowAt(events, Infinity)).toMatchObject({ ready: '0/3', status: 'Completed', restarts: '0' });
+  });
+
+  it.each(from(29))('upload-logs\' exit 137, 30 s after main-container\'s exit, is explained as the SIGKILL at the end of the grace, as the post explains it [8.5] [8.6] (%s)', (v) => {
+    const [pod] = explain('tcpdump-sidecars-job.yaml', v, '2025-05-17T19:45:00Z');
+    expect(container(pod!, 'upload-logs').words).toMatch(/SIGKILL/);
+    expect(container(pod!, 'upload-logs').words).toMatch(/30 ?s grace/);
+    expect(container(pod!, 'tcpdump').words).not.toMatch(/SIGKILL/);
   });
 });

@@ -12,7 +12,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
 import type { TraceEvent } from '../trace';
-import { goSeconds } from './probeOutput';
 
 /** A sidecar `proxy` whose app listens 2 s after its start, with this startup probe, and a main container after it. */
 const sidecarPod = (handler: string, timeoutSeconds: number) => `apiVersion: v1
@@ -108,11 +107,5 @@ describe('a gRPC probe waits for a connection [5.17]', () => {
     expect(failed.map((e) => e.t)).toEqual(Array.of(3, 4));
     expect(failed[0]!.why).toMatch(/nothing listened, and a gRPC probe dials again until timeoutSeconds \(1s\) runs out \[5\.17\]/);
     expect(startedAt(grpc, 'proxy')).toBe(4);
-  });
-});
-
-describe('goSeconds: Go\'s %v of a whole-second time.Duration', () => {
-  it.each([[1, '1s'], [59, '59s'], [60, '1m0s'], [90, '1m30s'], [3600, '1h0m0s'], [3725, '1h2m5s']] as const)('%is is %s', (seconds, printed) => {
-    expect(goSeconds(seconds)).toBe(printed);
   });
 });

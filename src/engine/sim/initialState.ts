@@ -36,6 +36,7 @@ import { backoffSettings } from '../kubelet/backoff';
 import type { ObservedContainer, ObservedRun, StartFrom } from '../scenario/types';
 import { REMOVED_IN_PLACE } from '../scenario/startFrom';
 import { matchingRule } from '../kubelet/restartPolicy';
+import { goSeconds } from '../kubelet/goDuration';
 import { roundTime, type TraceEvent } from '../trace';
 import { behaviorFor, newInstance, type Instance } from './model';
 import type { PodSim } from './podSim';
@@ -124,7 +125,7 @@ function seedInstances(sim: PodSim, name: string, c: ObservedContainer, observed
   }
   if (c.state === 'waiting' && c.reason === 'CrashLoopBackOff') {
     const delay = seededBackoff(sim, c);
-    rec.startError = { reason: 'CrashLoopBackOff', message: `back-off ${delay}s restarting failed container=${name} pod=${sim.pod.name}_${sim.pod.namespace}` };
+    rec.startError = { reason: 'CrashLoopBackOff', message: `back-off ${goSeconds(delay)} restarting failed container=${name} pod=${sim.pod.name}_${sim.pod.namespace}` };
     const last = rec.instances.at(-1);
     if (last) sim.backoffAnnounced.set(name, last); // the wait was already under way: not announced again
   }

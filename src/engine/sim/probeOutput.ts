@@ -59,6 +59,7 @@
 
 import type { ProbeSpec } from '../scenario/types';
 import { failingExecOutput } from '../scenario/probeCommand';
+import { goSeconds } from '../kubelet/goDuration';
 
 /** containerd's error for an exec on an exited container (its text and sources: trace.ts, where the UI reads it too). */
 export { EXEC_ON_EXITED_CONTAINER_ERROR } from '../trace';
@@ -78,14 +79,6 @@ function hostPort(url: string): string {
   const rest = url.slice(url.indexOf('://') + 3);
   const slash = rest.indexOf('/');
   return slash < 0 ? rest : rest.slice(0, slash);
-}
-
-/** Go's %v of a time.Duration of whole seconds: `1s`, `1m0s`, `1h0m5s`. */
-export function goSeconds(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return h > 0 ? `${h}h${m}m${s}s` : m > 0 ? `${m}m${s}s` : `${s}s`;
 }
 
 /**

@@ -18,10 +18,10 @@ import { emitBackoff, emitBackoffAgain } from './frequentEvents';
 import { NOT_STARTED, STARTED, type StartOutcome } from './backoffMemo';
 import { runPostStart } from './postStart';
 import { refusedBeforePull } from './imageRefusals';
+import { goSeconds } from '../kubelet/goDuration';
 
 export type { StartOutcome } from './backoffMemo';
 
-const fmt = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60}m0s` : s >= 60 ? `${Math.floor(s / 60)}m${s % 60}s` : `${s}s`);
 
 export function backoffKey(name: string, image: string): string {
   return `${name}@${image}`;
@@ -228,7 +228,7 @@ export function doBackOff(sim: PodSim, name: string, lastExited: Instance | unde
 function refusedAgainWhy(rec: ContainerRecord, name: string, delay: number, until: number): string {
   const last = rec.backoffMemo.refusedAgain;
   if (last !== undefined && last.until === until && last.delay === delay) return last.why;
-  const why = `[4.9] Another sync finds ${name} still in its ${fmt(delay)} back-off (until ${Number(until.toFixed(3))} s): the kubelet refuses the start and records the BackOff event again.`;
+  const why = `[4.9] Another sync finds ${name} still in its ${goSeconds(delay)} back-off (until ${Number(until.toFixed(3))} s): the kubelet refuses the start and records the BackOff event again.`;
   rec.backoffMemo.refusedAgain = { delay, until, why };
   return why;
 }
@@ -259,7 +259,7 @@ function crashLoopError(sim: PodSim, rec: ContainerRecord, delay: number): Start
   if (last !== undefined && last.delay === delay) return last.error;
   const error: StartError = {
     reason: 'CrashLoopBackOff',
-    message: `back-off ${fmt(delay)} restarting failed container=${rec.spec.name} pod=${sim.pod.name}_${sim.pod.namespace}`,
+    message: `back-off ${goSeconds(delay)} restarting failed container=${rec.spec.name} pod=${sim.pod.name}_${sim.pod.namespace}`,
   };
   rec.backoffMemo.crashLoop = { delay, error };
   return error;
