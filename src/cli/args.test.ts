@@ -76,14 +76,14 @@ describe('feature gates', () => {
     ]);
   });
   it('accepts every real gate of the version (pkg/features/kube_features.go), warning that an unmodelled one changes nothing', () => {
-    const a = parseArgs(['status', 'pod.yaml', '--k8s', '1.35', '--feature-gates', 'NodeDeclaredFeatures=true,InPlacePodVerticalScaling=false,ContainerRestartRules=false']);
+    const a = parseArgs(['status', 'pod.yaml', '--k8s', '1.35', '--feature-gates', 'PodObservedGenerationTracking=true,InPlacePodVerticalScaling=false,ContainerRestartRules=false']);
     expect(a.gateOverrides).toEqual({ ContainerRestartRules: false });
-    expect(a.unmodelledGates).toEqual(['NodeDeclaredFeatures', 'InPlacePodVerticalScaling']);
+    expect(a.unmodelledGates).toEqual(['PodObservedGenerationTracking', 'InPlacePodVerticalScaling']);
     expect(gateWarnings(a.version, a.gateOverrides, a.unmodelledGates)).toEqual([
-      '--feature-gates: NodeDeclaredFeatures is a real gate of 1.35 that the simulator does not model; it changes nothing',
+      '--feature-gates: PodObservedGenerationTracking is a real gate of 1.35 that the simulator does not model; it changes nothing',
       '--feature-gates: InPlacePodVerticalScaling is a real gate of 1.35 that the simulator does not model; it changes nothing',
     ]);
-    expect(gateWarnings('1.34', {}, ['NodeDeclaredFeatures'])).toEqual(['--feature-gates: NodeDeclaredFeatures does not exist in 1.34; ignored']);
+    expect(gateWarnings('1.32', {}, ['PodObservedGenerationTracking'])).toEqual(['--feature-gates: PodObservedGenerationTracking does not exist in 1.32; ignored']);
     expect(() => parseGates('NodeDeclaredFeature=true')).toThrow(/unrecognized feature gate: NodeDeclaredFeature/);
   });
 });

@@ -43,6 +43,11 @@ export const FEATURE_GATES = {
   ReduceDefaultCrashLoopBackOffDecay: { alpha: 33, summary: 'faster default backoff, 1s to 60s (KEP-4603)' },
   ContainerRestartRules: { alpha: 34, beta: 35, summary: 'per-container restartPolicy and restartPolicyRules (KEP-5307)' },
   RestartAllContainersOnContainerExits: { alpha: 35, beta: 36, summary: 'the RestartAllContainers rule action (KEP-5532)' },
+  // KEP-5328: the kubelet declares its node's features in NodeStatus and the scheduler filters on
+  // them. Nothing of a pod's run on the node changes, but RestartAllContainersOnContainerExits
+  // depends on it (GATE_DEPENDENCIES). kube_features.go versionedSpecs (a 1.35-era tree, library id
+  // 378079260; a 1.37-era copy, 61706514746): {1.35 Alpha false}, {1.36 Beta true}, {1.37 GA true, LockToDefault}.
+  NodeDeclaredFeatures: { alpha: 35, beta: 36, ga: 37, summary: 'the node declares its features (KEP-5328); the RestartAllContainers action depends on it' },
   ContainerStopSignals: { alpha: 33, summary: 'lifecycle.stopSignal (KEP-4960)' },
   ChangeContainerStatusOnKubeletRestart: { alpha: 35, summary: 'on: statuses start over after a kubelet restart, and a replacement\'s Started is its own, as before 1.35 (KEP-4781 opt-out)' },
   PLEGOnDemandRelist: { alpha: 36, beta: 36, ga: 37, summary: 'the PLEG relists a pod at once after a sync that acted, not at its next 1 s relist' },
@@ -61,6 +66,34 @@ export const FEATURE_GATES = {
   // feature is locked to %v". Off: sim/execProbeTimeout.ts.
   ExecProbeTimeout: { alpha: 20, beta: 20, ga: 20, locked: 35, summary: 'an exec probe run past timeoutSeconds fails; off, the run errors and its result is thrown away (KEP-1972)' },
 } as const satisfies Record<string, GateInfo>;
+
+/**
+ * defaultKubernetesFeatureGateDependencies (pkg/features/kube_features.go, a 1.35-era tree, library
+ * id 378079260), for the gates modelled here whose dependencies can be off: component-base's
+ * featuregate refuses a set of gates where an enabled one (set or by default) depends on a disabled
+ * one, "%s is enabled, but depends on features that are disabled: %v", and the API server and the
+ * kubelet do not start (feature_gate.go unsafeSetFromMap, ids 894139668, 70980193899). The table
+ * also has PodLifecycleSleepActionAllowZero on PodLifecycleSleepAction, both locked on by 1.35.
+ */
+export const GATE_DEPENDENCIES: Partial<Record<FeatureGateName, readonly FeatureGateName[]>> = {
+  // "All restart rules will be dropped by API if ContainerRestartRules feature is not enabled."
+  RestartAllContainersOnContainerExits: ['ContainerRestartRules', 'NodeDeclaredFeatures'],
+};
+
+/** The first minor whose components check GATE_DEPENDENCIES (the table arrives with the 1.35 tree). */
+export const GATE_DEPENDENCIES_SINCE = 35;
+
+/** Each enabled gate whose dependencies are not all enabled, with those (in name order, as %v of a sorted list prints them). */
+export function unmetGateDependencies(gates: FeatureGates, v: KubeVersion): { gate: FeatureGateName; disabled: FeatureGateName[] }[] {
+  if (minor(v) < GATE_DEPENDENCIES_SINCE) return [];
+  const out: { gate: FeatureGateName; disabled: FeatureGateName[] }[] = [];
+  for (const [gate, deps] of Object.entries(GATE_DEPENDENCIES) as [FeatureGateName, readonly FeatureGateName[]][]) {
+    if (!gates[gate]) continue;
+    const disabled = deps.filter((d) => !gates[d]).sort();
+    if (disabled.length) out.push({ gate, disabled });
+  }
+  return out;
+}
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;
 

@@ -122,7 +122,7 @@ describe('Simulation settings', () => {
 });
 
 describe('featureGates: real gates the simulator does not model', () => {
-  it('accepts NodeDeclaredFeatures (1.35+) with a warning that it changes nothing, and says when it does not exist yet', () => {
+  it('accepts PodObservedGenerationTracking (1.33+) with a warning that it changes nothing, and says when it does not exist yet', () => {
     const doc = (v: string) => `apiVersion: v1
 kind: Pod
 metadata: { name: p }
@@ -134,11 +134,11 @@ kind: Simulation
 kubernetesVersion: "${v}"
 until: 5s
 featureGates:
-  NodeDeclaredFeatures: true
+  PodObservedGenerationTracking: true
 `;
     const on = runScenario(doc('1.35')).problems;
     expect(on.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(on.map((p) => p.message)).toContainEqual(expect.stringMatching(/NodeDeclaredFeatures is real in 1\.35 but the simulator does not model it; it changes nothing/));
-    expect(runScenario(doc('1.34')).problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/NodeDeclaredFeatures does not exist in 1\.34/));
+    expect(on.map((p) => p.message)).toContainEqual(expect.stringMatching(/PodObservedGenerationTracking is real in 1\.35 but the simulator does not model it; it changes nothing/));
+    expect(runScenario(doc('1.32')).problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/PodObservedGenerationTracking does not exist in 1\.32/));
   });
 });

@@ -10,6 +10,7 @@ import { checkKeys, expectMap, readDuration } from './simFields';
 import { didYouMean } from './suggest';
 import { REAL_GATES, isRealGate } from '../realGates';
 import { gateNote } from './gateNotes';
+import { checkGateDependencies } from './gateDependencies';
 import type { KubeletConfig, ParseOptions } from './types';
 import { present, type YMap, type YNode } from './ynode';
 
@@ -181,6 +182,7 @@ export function readSimSettings(p: Problems, doc: YMap | undefined, opts: ParseO
     if (ok) overrides[ok[0]] = ok[1];
   }
   const gates = resolveGates(version, overrides);
+  checkGateDependencies(p, gates, version, settings, ge?.keySpan);
 
   const result: SimSettings = { version, gates, kubelet: readKubelet(p, doc && present(doc, 'kubelet')?.value, gates, version) };
   if (opts.requeueJitter !== undefined) {

@@ -82,7 +82,7 @@ describe('main container restartPolicy and rules ([1.2], [1.6])', () => {
   it('allows RestartAllContainers with its gate (1.36 default)', () => {
     const text = mainPolicy(['      restartPolicy: Never', '      restartPolicyRules:', '        - {action: RestartAllContainers, exitCodes: {operator: In, values: [88]}}']);
     expect(check(text, { kubernetesVersion: '1.36' }).errors).toEqual([]);
-    expect(check(text, { kubernetesVersion: '1.35', featureGates: { RestartAllContainersOnContainerExits: true } }).errors).toEqual([]);
+    expect(check(text, { kubernetesVersion: '1.35', featureGates: { RestartAllContainersOnContainerExits: true, NodeDeclaredFeatures: true } }).errors).toEqual([]);
   });
 
   it('limits rules and exit codes (bytes wording before 1.36, items from 1.36)', () => {

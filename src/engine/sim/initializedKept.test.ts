@@ -44,7 +44,7 @@ describe('Initialized once True, a sidecar crashing before the app has a state (
   });
 
   it('stays True with the gate on (1.35 turned on; 1.36 and 1.37, beta and on by default)', () => {
-    expect(initialized('1.35', 'featureGates: { RestartAllContainersOnContainerExits: true }\n')).toEqual(['False', 'True']);
+    expect(initialized('1.35', 'featureGates: { RestartAllContainersOnContainerExits: true, NodeDeclaredFeatures: true }\n')).toEqual(['False', 'True']);
     expect(initialized('1.36')).toEqual(['False', 'True']);
     expect(initialized('1.37')).toEqual(['False', 'True']);
   });

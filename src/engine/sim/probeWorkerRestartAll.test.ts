@@ -53,7 +53,7 @@ containers:
   trig: { runs: [{ exitAfter: 10s, exitCode: 42 }] }
 `;
 
-const GATE_135 = 'featureGates: { RestartAllContainersOnContainerExits: true }';
+const GATE_135 = 'featureGates: { RestartAllContainersOnContainerExits: true, NodeDeclaredFeatures: true }';
 
 function run(text: string): Trace {
   const r = runScenario(text);

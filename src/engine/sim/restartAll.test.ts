@@ -99,7 +99,7 @@ ${gates}containers:
     const restart = r.trace!.events.find((e) => e.type === 'container.start' && e.container === 'app' && e.t > marked.t)!;
     return restart.t - marked.t;
   };
-  const GATE = 'featureGates: { RestartAllContainersOnContainerExits: true }\n';
+  const GATE = 'featureGates: { RestartAllContainersOnContainerExits: true, NodeDeclaredFeatures: true }\n';
 
   it('1.35 restarts a lone container only at the pod worker\'s periodic resync; 1.36 at once (#136966)', () => {
     expect(restartDelay(lone('1.35', GATE))).toBeGreaterThanOrEqual(60);

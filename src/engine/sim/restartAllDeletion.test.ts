@@ -14,7 +14,7 @@ import type { Trace, TraceEvent } from '../trace';
 import { resetPod } from '../testing/restartAllPods';
 
 const VERSIONS = ['1.35', '1.36', '1.37'] as const;
-const GATE = 'featureGates: { RestartAllContainersOnContainerExits: true }\n';
+const GATE = 'featureGates: { RestartAllContainersOnContainerExits: true, NodeDeclaredFeatures: true }\n';
 
 const pod = (version: string, events = '', extraSpec = '') => resetPod(version, { until: '120s', events, extraSpec });
 

@@ -60,7 +60,7 @@ apiVersion: sidecar-lab/v1
 kind: Simulation
 kubernetesVersion: "${version}"
 until: ${opts.until}
-${version === '1.35' ? 'featureGates: { RestartAllContainersOnContainerExits: true }\n' : ''}containers:
+${version === '1.35' ? 'featureGates: { RestartAllContainersOnContainerExits: true, NodeDeclaredFeatures: true }\n' : ''}containers:
   app: { runs: [{ exitAfter: 10s, exitCode: 42 }] }
 ${opts.events ?? ''}`;
 }

@@ -50,9 +50,10 @@
 // Not expressible: memory itself (kubernetes#98157's cause; an OOM kill is an injected event); an
 // OOM-killed process that exits 0 (kubernetes#104454 / #104650, 1.23: the scenario's `oomKill`
 // always ends the process with 137, its `exitCode` is accepted and ignored).
-// DISAGREEMENT (left out, in .scratch/pending-issues42a.txt): RestartAllContainersOnContainerExits
-// enabled at 1.35 without NodeDeclaredFeatures (kubernetes/website#55583): upstream refuses to start,
-// the engine simulates.
+// kubernetes/website#55583: RestartAllContainersOnContainerExits enabled without NodeDeclaredFeatures
+// (or ContainerRestartRules): upstream refuses to start (kube_features.go's dependency table, 1.35
+// tree; component-base feature_gate.go). The engine simulated such a pod until session 42; it is
+// asserted at the end of this file.
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
 import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
@@ -307,5 +308,28 @@ describe('kubernetes#134345: Implement RestartAllContainers (restartPolicyRules 
 
   it.each(ACCEPTING)('and accepted at %s [1.6] [11.2]', (v, gates) => {
     expect(errors(SIDECAR_RULES, gates, v)).toEqual([]);
+  });
+});
+
+describe('kubernetes/website#55583: RestartAllContainersOnContainerExits depends on NodeDeclaredFeatures (and ContainerRestartRules)', () => {
+  const refused = (disabled: string) => new RegExp(`^RestartAllContainersOnContainerExits is enabled, but depends on features that are disabled: \\[${disabled}\\]`);
+
+  it('1.35: the gate alone is refused as the kubelet and API server refuse it [11.2]', () => {
+    expect(errors(RESTART_ALL, 'featureGates:\n  RestartAllContainersOnContainerExits: true\n', '1.35').map(([, m]) => m)).toEqual([expect.stringMatching(refused('NodeDeclaredFeatures'))]);
+  });
+
+  it('1.35: with NodeDeclaredFeatures on but ContainerRestartRules off it is refused too [11.2]', () => {
+    const gates = 'featureGates:\n  RestartAllContainersOnContainerExits: true\n  NodeDeclaredFeatures: true\n  ContainerRestartRules: false\n';
+    expect(errors(RESTART_ALL, gates, '1.35').map(([, m]) => m)).toContainEqual(expect.stringMatching(refused('ContainerRestartRules')));
+  });
+
+  it('1.35: both dependencies on: accepted [11.2]', () => {
+    expect(errors(RESTART_ALL, 'featureGates:\n  RestartAllContainersOnContainerExits: true\n  NodeDeclaredFeatures: true\n', '1.35')).toEqual([]);
+  });
+
+  it('1.36: on by default with both dependencies; turning NodeDeclaredFeatures off alone is refused (the check covers gates on by default) [11.2]', () => {
+    expect(errors(RESTART_ALL, '', '1.36')).toEqual([]);
+    expect(errors(RESTART_ALL, 'featureGates:\n  NodeDeclaredFeatures: false\n', '1.36').map(([, m]) => m)).toEqual([expect.stringMatching(refused('NodeDeclaredFeatures'))]);
+    expect(errors(RESTART_ALL, 'featureGates:\n  NodeDeclaredFeatures: false\n  RestartAllContainersOnContainerExits: false\n', '1.36').filter(([, m]) => /depends on/.test(m))).toEqual([]);
   });
 });
