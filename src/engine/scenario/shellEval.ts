@@ -14,6 +14,8 @@ import { signalExitCode } from './stopSignal';
 import { runFor, runIf, runLoop } from './shellCompound';
 import { execsLastCommand, flavourOf, type ShellFlavour } from './shellFlavour';
 import { baseName, sleepSeconds, wordsText } from './shellWords';
+import { assign, killJobs, waitArgs } from './shellJobs';
+import { runTimeout } from './shellTimeout';
 
 export type { Outcome, ReadOptions, Reading, ScriptResult, TermHandling } from './shellState';
 export { isShell, type Userland } from './shellCommands';
@@ -55,7 +57,7 @@ class Evaluator {
       if (op !== undefined && (op === '&&') !== (s.status === 0)) continue;
       const only = p.cmds.length === 1 && !p.negate ? p.cmds[0] : undefined;
       if (i === chain.length - 1 && only?.t === 'simple' && this.execs(s, only.words)) {
-        this.simpleCmd(s, only.words, true);
+        this.simpleCmd(s, only.words, true, only.assigns);
         if (s.term.kind === 'program') s.term = { ...s.term, lastCommand: true };
         if (!s.done) finish(s, { kind: 'exits', seconds: s.time, exitCode: s.status });
         return;
@@ -141,7 +143,7 @@ class Evaluator {
   }
 
   private command(s: State, cmd: Cmd): void {
-    if (cmd.t === 'simple') { this.simpleCmd(s, cmd.words, false); return; }
+    if (cmd.t === 'simple') { this.simpleCmd(s, cmd.words, false, cmd.assigns); return; }
     if (cmd.t === 'func') { this.functions.set(cmd.name, cmd.body); s.status = 0; s.sure = true; return; }
     const saved = cmd.redirs ? applyRedirs(s, cmd.redirs) : undefined;
     switch (cmd.t) {
@@ -157,7 +159,8 @@ class Evaluator {
    * A simple command with its redirections ([15.4]): they hold while it runs; `exec` with only
    * redirections keeps them for the rest of the script.
    */
-  private simpleCmd(s: State, words: Word[], exec: boolean): void {
+  private simpleCmd(s: State, words: Word[], exec: boolean, assigns?: Word[]): void {
+    if (assigns) { assign(s, assigns); if (words.length === 0) s.status = 0; }
     const redirs: Redir[] = words.flatMap((w) => w.redirs ?? []);
     if (redirs.length === 0) { this.simple(s, words, exec); return; }
     const saved = applyRedirs(s, redirs);
@@ -240,8 +243,9 @@ class Evaluator {
       case 'true': case ':': s.status = 0; s.sure = true; after(); return;
       case 'false': s.status = 1; s.sure = true; after(); return;
       case 'read': s.status = 1; s.sure = true; after(); return; // no terminal: stdin is at EOF at once
-      case 'wait': waitFor(s, args, this.stopSignal); return;
-      case 'trap': setTrap(s, args, this.stopSignal, (src) => this.handler(src)); return;
+      case 'wait': waitFor(s, waitArgs(s, args), this.stopSignal); return;
+      case 'kill': if (killJobs(s, args)) { after(); return; } break;
+      case 'trap': setTrap(s, args, this.stopSignal, (src) => this.handler(src, s.jobVars)); return;
       case 'exec': {
         if (args.length === 0) return;
         s.term = { kind: 'ignore' };
@@ -271,25 +275,7 @@ class Evaluator {
         if (exec) s.term = { kind: 'forward', init: name };
         return;
       }
-      case 'timeout': {
-        const limit = args[0] ? sleepSeconds([args[0]]) : null;
-        if (limit === null || args.length < 2) { finish(s, { kind: 'unknown', what: wordsText(words) }); return; }
-        const inner = sub(s);
-        inner.time = 0;
-        inner.at0 = s.at0 + s.time;
-        this.simple(inner, args.slice(1), false);
-        absorb(s, inner);
-        s.sure = inner.sure;
-        const o = inner.outcome;
-        const runsLonger = o?.kind === 'never' || o?.kind === 'waits' || o?.kind === 'unknown' || inner.time > limit;
-        if (runsLonger && o?.kind !== 'unknown' && o?.kind !== 'waits') { hold(s, s.time, s.time + limit); s.time += limit; s.status = 124; s.sure = true; after(); return; }
-        if (o && o.kind !== 'exits') { hold(s, s.time, Infinity); finish(s, o); return; }
-        hold(s, s.time, s.time + inner.time);
-        s.time += inner.time;
-        s.status = o?.kind === 'exits' ? o.exitCode : inner.status;
-        after();
-        return;
-      }
+      case 'timeout': runTimeout(s, args, wordsText(words), (inner, cmd) => this.simple(inner, cmd, false), after); return;
       default: break;
     }
     if (SHELLS.has(name)) { this.nestedShell(s, args, exec, wordsText(words), flavourOf(name, this.imageSh)); return; }
@@ -326,17 +312,23 @@ class Evaluator {
   }
 
   /** A trap's action, run in this shell so that it sees the functions defined so far. */
-  private handler(src: string): ScriptResult {
-    let list: List;
-    try {
-      list = parseShell(src);
-    } catch (e) {
-      if (e instanceof ShellSyntaxError) return { outcome: { kind: 'unknown', what: src.trim() }, term: { kind: 'ignore' }, explicitExit: false };
-      throw e;
-    }
+  private handler(src: string, jobVars: State['jobVars']): ScriptResult {
+    const list = parsedOrNot(src);
+    if (!list) return { outcome: { kind: 'unknown', what: src.trim() }, term: { kind: 'ignore' }, explicitExit: false };
     const h = newState();
+    h.jobVars = jobVars && new Map(jobVars);
     this.list(h, list);
     return { outcome: h.outcome ?? { kind: 'exits', seconds: h.time, exitCode: h.status }, term: h.term, explicitExit: h.outcome?.kind === 'exits' };
+  }
+}
+
+/** The script's commands, or undefined when our reader cannot parse it (the reading is then unknown). */
+function parsedOrNot(src: string): List | undefined {
+  try {
+    return parseShell(src);
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) return undefined;
+    throw e;
   }
 }
 
@@ -348,13 +340,8 @@ function read(
   const s = newState(parent ? parent.files : newFiles(files));
   if (parent) { s.fd1 = parent.fd1; s.fd2 = parent.fd2; s.at0 = parent.at0 + parent.time; }
   s.main = true;
-  let list: List;
-  try {
-    list = parseShell(src);
-  } catch (e) {
-    if (e instanceof ShellSyntaxError) return { outcome: { kind: 'unknown', what: src.trim() }, term: { kind: 'ignore' }, explicitExit: false, state: s };
-    throw e;
-  }
+  const list = parsedOrNot(src);
+  if (!list) return { outcome: { kind: 'unknown', what: src.trim() }, term: { kind: 'ignore' }, explicitExit: false, state: s };
   new Evaluator(depth, flavour, imageSh, stopSignal, userland).script(s, list);
   const readOutcome: Outcome = s.outcome ?? { kind: 'exits', seconds: s.time, exitCode: s.status };
   const term = finishTrap(s, readOutcome, signalExitCode(stopSignal));

@@ -29,7 +29,7 @@ type Token = { t: 'word'; w: Word } | { t: 'op'; op: string; redirs?: Redir[] };
 interface Redirected { redirs?: Redir[] }
 
 export type Cmd =
-  | { t: 'simple'; words: Word[] }
+  | { t: 'simple'; words: Word[]; /** `NAME=value` words before the command (or alone). */ assigns?: Word[] }
   | ({ t: 'loop'; until: boolean; cond: List; body: List; text: string } & Redirected)
   | ({ t: 'for'; items: Word[] | null; body: List } & Redirected)
   | ({ t: 'if'; branches: { cond: List; body: List }[]; otherwise?: List } & Redirected)
@@ -332,15 +332,16 @@ class Parser {
       return this.withRedirs({ t: 'group', body, subshell: true }, close.redirs);
     }
     const words: Word[] = [];
+    const assigns: Word[] = [];
     for (let t = this.peek(); t?.t === 'word'; t = this.peek()) {
-      if (words.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t.w.text)) { this.pos++; continue; }
-      words.push(t.w);
+      if (words.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t.w.text)) assigns.push(t.w);
+      else words.push(t.w);
       this.pos++;
     }
-    if (words.length === 0 && this.pos < this.toks.length && this.peek()?.t === 'op') {
+    if (words.length === 0 && assigns.length === 0 && this.pos < this.toks.length && this.peek()?.t === 'op') {
       throw new ShellSyntaxError('expected a command');
     }
-    return { t: 'simple', words };
+    return assigns.length ? { t: 'simple', words, assigns } : { t: 'simple', words };
   }
 
   /** The source words of a command, for notes ("until nslookup myservice; do …; done"). */

@@ -102,6 +102,8 @@ export interface State {
   lastWasWait?: boolean;
   /** A trap (on any signal) has been set in this shell ([15.3]: it then forks its last command instead of exec'ing it). */
   trapped?: boolean;
+  /** Variables set to `$!`, by name: the background job (its index in bgEnds) each names (shellJobs.ts). */
+  jobVars?: Map<string, number>;
 }
 
 export function finish(s: State, outcome: Outcome): void {
@@ -122,7 +124,7 @@ export function newState(files: Files = newFiles()): State {
 
 /** A child shell level (subshell, pipeline part, background job, loop body): the same files and descriptors, its own output. */
 export function sub(s: State): State {
-  return { ...newState(s.files), time: s.time, status: s.status, term: s.term, sure: s.sure, fd1: s.fd1, fd2: s.fd2, at0: s.at0 };
+  return { ...newState(s.files), time: s.time, status: s.status, term: s.term, sure: s.sure, fd1: s.fd1, fd2: s.fd2, at0: s.at0, jobVars: s.jobVars && new Map(s.jobVars) };
 }
 
 function join(a: string | null, b: string | null): string | null {

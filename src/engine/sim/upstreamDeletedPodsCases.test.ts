@@ -29,8 +29,9 @@
 // The finalizer keeps the object after the kubelet is done; the engine removes it then (pod.gone),
 // so the end state is read just before.
 // The zero-exit pod's script (`sleep 9999999 & PID=$!; _term() { kill $PID; ... }; trap _term SIGTERM;
-// wait $PID; exit 0`) is described in the Simulation document (stops at once with 0 on SIGTERM):
-// the engine's inference does not read it (see /work/main/.scratch/pending-upstream42.txt).
+// wait $PID; exit 0`) is run both ways: described in the Simulation document (stops at once with 0
+// on SIGTERM), and read from the command alone (since session 42 the reader follows `PID=$!` and a
+// trap that kills the job, scenario/shellJobs.ts: POSIX 2.11, a trapped signal returns `wait` at once).
 // Not expressible: the emptyDir volume's mount path checks of the volumes case (no volumes modelled);
 // its phase and exit-code checks are translated.
 // Versions: every case on 1.27-1.37 (the file came with kubernetes#115331, 1.27; no gate).
@@ -162,6 +163,17 @@ describe.each([...SUPPORTED_VERSIONS])('Deleted pods handling [NodeConformance] 
         expect(end.t - deletedAt).toBeLessThanOrEqual(POD_START_TIMEOUT);
         expect([end.statuses, end.state, end.exit]).toEqual([1, 'terminated', 0]);
         expect(of(trace, 'container.start')).toHaveLength(1); // no restart, whatever the policy
+      }
+    });
+
+    it(`Should transition to Succeeded phase a deleted pod when containers complete with 0 exit code › Restart policy ${policy} (the script read from the command, no Simulation description)`, () => {
+      const name = `deleted-running-${policy.toLowerCase()}`;
+      for (const [marker, waitFor, extra] of [[false, firstRunning, 1], [true, firstReady, 0]] as const) {
+        const pod = podYaml(name, policy, trapContainer(name, marker));
+        const { trace } = deletedAfter(pod, version, '', waitFor, extra);
+        const end = endState(trace);
+        expect(end.phase).toBe('Succeeded');
+        expect([end.statuses, end.state, end.exit]).toEqual([1, 'terminated', 0]);
       }
     });
   }
