@@ -35,6 +35,7 @@ function runtimeFromStatus(specImage: string, s: ContainerStatus): RuntimeContai
   const term = s.state.terminated ?? (s.state.waiting ? s.lastState.terminated : undefined);
   if (!term) return undefined;
   const out: RuntimeContainerStatus = { ...base, state: 'exited', exitCode: term.exitCode };
+  if (term.reason === 'OOMKilled') out.oomKilled = true;
   if (term.startedAt !== undefined) out.startedAt = term.startedAt;
   if (term.finishedAt !== undefined) out.finishedAt = term.finishedAt;
   return out;

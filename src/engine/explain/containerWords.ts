@@ -83,6 +83,10 @@ function runningWords(name: string, kind: ContainerKind, s: ContainerStatus, ext
 function terminatedWords(name: string, kind: ContainerKind, s: ContainerStatus, p: LoadedPod, extras: PodExtras): string {
   const t = s.state.terminated!;
   if (kind === 'init') {
+    if (t.exitCode === 0 && t.reason === 'OOMKilled') {
+      // isInitContainerFailed reads the reason first (#104650); getPhase the exit code only (#116676).
+      return `${name} was OOMKilled though it exited 0 (${exitText(t)}): the kubelet counts it as failed, so the containers after it never start; it is restarted with back-off unless the restartPolicy is Never, where the pod stays Pending for good [2.5].`;
+    }
     return t.exitCode === 0
       ? `${name} completed (${exitText(t)}): done; it runs again only if the sandbox is recreated [2.1] [2.9].`
       : `${name} failed (${exitText(t)}): the kubelet restarts it with back-off unless the restartPolicy is Never [2.5].`;

@@ -100,16 +100,18 @@ export function computeInitContainerActions(input: PodActionsInput, changes: Pod
         if (sidecar) {
           toStart.push(i);
           explain(changes, `[4.3] Sidecar ${c.name} exited (code ${rt.exitCode ?? '?'}); sidecars are restarted whatever the pod's restartPolicy.`, { container: c.name, after: c.name });
-        } else if ((rt.exitCode ?? 0) !== 0) {
+        } else if ((rt.exitCode ?? 0) !== 0 || rt.oomKilled) {
+          // isInitContainerFailed: a non-zero exit, or the runtime's reason OOMKilled whatever the code (#104650, 1.23 on)
+          const failed = (rt.exitCode ?? 0) !== 0 ? `exit ${rt.exitCode}` : `OOMKilled, though it exited ${rt.exitCode ?? 0}`;
           if (!restartsOnFailure(input.restartPolicy, c, input.containerRestartRules)) {
             changes.killPod = true;
             changes.initContainersToStart = [];
             changes.killPodAfter = [c.name];
-            changes.why.push(`[2.5] Init container ${c.name} failed (exit ${rt.exitCode}) and the restartPolicy is Never: the pod is killed and fails.`);
+            changes.why.push(`[2.5] Init container ${c.name} failed (${failed}) and the restartPolicy is Never: the pod is killed and fails.`);
             return false;
           }
           toStart.push(i);
-          explain(changes, `[2.5] Init container ${c.name} failed (exit ${rt.exitCode}); the restartPolicy allows a retry, so it is restarted.`, { container: c.name, after: c.name });
+          explain(changes, `[2.5] Init container ${c.name} failed (${failed}); the restartPolicy allows a retry, so it is restarted.`, { container: c.name, after: c.name });
         } else if (i === last) {
           podHasInitialized = true;
         } else {

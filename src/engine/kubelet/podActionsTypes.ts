@@ -11,6 +11,8 @@ export interface RuntimeContainerStatus {
   name: string;
   state: RuntimeState;
   exitCode?: number;
+  /** The runtime's reason is OOMKilled (the kernel killed a process of it; its exit code may still be 0): an init container so ended has failed ([2.5]). */
+  oomKilled?: boolean;
   startedAt?: number;
   finishedAt?: number;
   /** The image this instance runs; differing from the spec's image means the spec hash changed. */

@@ -165,13 +165,15 @@ export function applyFault(sim: PodSim, ev: SimEvent): void {
     case 'exit':
     case 'oomKill': {
       const inst = name ? sim.running(name) : undefined;
-      const code = ev.do === 'oomKill' ? 137 : ev.exitCode ?? (ev.do === 'crash' ? 1 : 0);
+      // An oomKill's exitCode (default 137): the kernel may kill a child, and the main process exits as it will; the runtime still says OOMKilled.
+      const code = ev.exitCode ?? (ev.do === 'oomKill' ? 137 : ev.do === 'crash' ? 1 : 0);
       if (!inst) {
         sim.emit(faultEvent(ev, `Injected ${ev.do}: ${name} is not running, so nothing happens.`, { exitCode: code }));
         return;
       }
       const id = sim.emit(faultEvent(ev, ev.do === 'oomKill'
-        ? `Injected OOM kill: the kernel kills ${name} for exceeding its memory limit (exit 137, OOMKilled) [8.6].`
+        ? (code === 137 ? `Injected OOM kill: the kernel kills ${name} for exceeding its memory limit (exit 137, OOMKilled) [8.6].`
+          : `Injected OOM kill: the kernel kills a process of ${name} for exceeding its memory limit; the main process then exits with code ${code}, and the runtime reports OOMKilled [8.6].`)
         : `Injected ${ev.do}: ${name}'s process exits with code ${code}.`, { exitCode: code }));
       exitProcess(sim, inst, code, ev.do === 'oomKill', `The process ends with code ${code} (injected ${ev.do}).`, undefined, [id]);
       return;

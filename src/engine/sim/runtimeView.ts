@@ -108,12 +108,13 @@ function runtimeView(rec: ContainerRecord, inst: Instance, previousSandbox: bool
   const last = rec.runtimeView;
   if (last !== undefined && last.state === inst.state && last.exitCode === inst.exitCode && last.startedAt === inst.startedAt
     && last.finishedAt === inst.finishedAt && last.image === inst.image && last.attempts === attempts
-    && (last.previousSandbox === true) === previousSandbox) return last;
+    && (last.previousSandbox === true) === previousSandbox && (last.oomKilled === true) === (inst.reason === 'OOMKilled')) return last;
   const view: RuntimeContainerStatus = {
     name: rec.spec.name, state: inst.state, exitCode: inst.exitCode, startedAt: inst.startedAt,
     finishedAt: inst.finishedAt, image: inst.image, attempts,
   };
   if (previousSandbox) view.previousSandbox = true;
+  if (inst.state === 'exited' && inst.reason === 'OOMKilled') view.oomKilled = true;
   rec.runtimeView = view;
   return view;
 }

@@ -47,9 +47,8 @@
 //   restartPolicyRules are refused the same way (the path only is asserted: the validation message was
 //   not found in the stored code) ([1.6]).
 //
-// Not expressible: memory itself (kubernetes#98157's cause; an OOM kill is an injected event); an
-// OOM-killed process that exits 0 (kubernetes#104454 / #104650, 1.23: the scenario's `oomKill`
-// always ends the process with 137, its `exitCode` is accepted and ignored).
+// Not expressible: memory itself (kubernetes#98157's cause; an OOM kill is an injected event). An
+// OOM-killed process that exits 0 (kubernetes#104454 / #104650) is in oomIssues42.test.ts.
 // kubernetes/website#55583: RestartAllContainersOnContainerExits enabled without NodeDeclaredFeatures
 // (or ContainerRestartRules): upstream refuses to start (kube_features.go's dependency table, 1.35
 // tree; component-base feature_gate.go). The engine simulated such a pod until session 42; it is

@@ -14,7 +14,7 @@ import { duration, exitCode } from './simFieldSchemas';
 export const ACTION_DOCS = {
   crash: "The container's process exits with `exitCode` (default 1), as if it crashed. Its restart policy decides what follows (restart after backoff, or the pod fails).",
   exit: "The container's process exits cleanly with `exitCode` (default 0), as if its work were done.",
-  oomKill: "The kernel kills the container's process for exceeding its memory limit: exit 137, reason OOMKilled.",
+  oomKill: "The kernel kills the container's process for exceeding its memory limit: exit 137 (or `exitCode`), reason OOMKilled. An init container so ended has failed, even with exit code 0.",
   failLiveness: "The container's liveness probe handler fails from `at`, for `for` (default: from then on). After failureThreshold failures the kubelet kills and restarts the container.",
   failReadiness: "The container's readiness probe handler fails from `at`, for `for` (default: from then on). After failureThreshold failures the container turns unready (and so the pod, if it is a main container or sidecar).",
   failStartup: "The container's startup probe handler fails from `at`, for `for` (default: from then on). After failureThreshold failures the kubelet kills and restarts the container.",
@@ -73,7 +73,7 @@ export function simEvent(names: readonly string[]): JSONSchema {
         markdownEnumDescriptions: SIM_ACTIONS.map((a) => ACTION_DOCS[a]),
       },
       container,
-      exitCode: exitCode('The exit code for crash (default 1) and exit (default 0). An oomKill always exits 137.'),
+      exitCode: exitCode('The exit code for crash (default 1), exit (default 0) and oomKill (default 137; a program whose child the kernel killed may exit 0 or 1, and the runtime still reports OOMKilled).'),
       for: duration('How long the failure lasts (failLiveness, failReadiness, failStartup, failPull). Default: until the end of the simulation.'),
       statusCode: {
         type: 'integer',
@@ -108,7 +108,7 @@ export function simEvent(names: readonly string[]): JSONSchema {
       whenDo(others(POD_ACTIONS), { required: ['container'] }),
       whenDo(['setImage'], { required: ['image'] }),
       whenDo(POD_ACTIONS, { properties: { container: false }, errorMessage: 'This action acts on the whole pod; container is ignored.' }),
-      unused('exitCode', 'crash and exit (an oomKill always exits 137)', others(['crash', 'exit'])),
+      unused('exitCode', 'crash, exit and oomKill', others(['crash', 'exit', 'oomKill'])),
       unused('for', WINDOW_ACTIONS.join(', '), others(WINDOW_ACTIONS)),
       unused('statusCode', PROBE_ACTIONS.join(', '), others(PROBE_ACTIONS)),
       unused('message', 'failPull', others(['failPull'])),

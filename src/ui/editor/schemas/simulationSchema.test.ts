@@ -169,7 +169,7 @@ events:
       '10: Value is not accepted. Valid values: "init-db", "istio-proxy", "app".',
       '11: This action acts on the whole pod; container is ignored.',
       '12: Missing property "container".',
-      '12: exitCode is used only by crash and exit (an oomKill always exits 137); the simulator ignores it here.',
+      '12: exitCode is used only by crash, exit and oomKill; the simulator ignores it here.',
       '13: Missing property "image".',
       '15: Expected a duration: a number of seconds, or a Go duration such as 500ms, 2s, 1m30s.',
       '16: image is used only by setImage; the simulator ignores it here.',
