@@ -102,6 +102,10 @@ export class ProbeManager {
         w.onHold = true;
       }
     }
+    // A younger container's workers start over, as up to 1.34: the first sync finds none of them
+    // (isContainerStarted and UpdatePodStatus, 1.35+ copy; setReadyStateOnKubeletRestart leaves a
+    // container younger than the grace alone), so it too writes it started and ready ([5.16]).
+    this.holdStatusWorkersUntilAddPod((w) => w.instance === undefined);
   }
 
   /**
@@ -115,9 +119,9 @@ export class ProbeManager {
    * The startup and readiness workers wait, unmade as far as the status goes, for the first status
    * generation (statusGenerated).
    */
-  private holdStatusWorkersUntilAddPod(): void {
+  private holdStatusWorkersUntilAddPod(which: (w: Worker) => boolean = () => true): void {
     for (const w of this.workers) {
-      if (w.kind === 'liveness') continue;
+      if (w.kind === 'liveness' || !which(w)) continue;
       w.beforeAddPod = true;
       this.loop.cancelAll(w);
     }
