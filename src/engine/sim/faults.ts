@@ -157,6 +157,12 @@ function failPullWhy(sim: PodSim, ev: SimEvent): string {
   return `Injected: pulls of ${name}'s image fail ${forText(ev)} (ErrImagePull, then ImagePullBackOff) [10.2].`;
 }
 
+/** What the trace says of a node fault injected once the pod is being deleted, which the engine does not simulate (it says so rather than staying silent). */
+const NOT_DURING_TERMINATION = {
+  restartKubelet: 'Not simulated: a kubelet restart once the pod is being deleted. The engine keeps the kubelet running; a real new kubelet would find the pod deleted and stop what still runs with the deletion\'s grace again [0.2] [8.1].',
+  recreateSandbox: 'Not simulated: a node reboot once the pod is being deleted. The engine keeps the node up; a rebooted node\'s kubelet would find the pod deleted, start nothing and report it terminated [2.9] [8.1].',
+} as const;
+
 export function applyFault(sim: PodSim, ev: SimEvent): void {
   if (sim.gone) return;
   const name = ev.container;
@@ -208,9 +214,11 @@ export function applyFault(sim: PodSim, ev: SimEvent): void {
       return;
     case 'restartKubelet':
       if (!sim.deletion) restartKubelet(sim, ev.removeExitedContainers === true);
+      else sim.emit(faultEvent(ev, NOT_DURING_TERMINATION.restartKubelet, {}));
       return;
     case 'recreateSandbox':
       if (!sim.deletion) recreateSandbox(sim);
+      else sim.emit(faultEvent(ev, NOT_DURING_TERMINATION.recreateSandbox, {}));
       return;
     case 'killSandbox':
       killSandbox(sim);
