@@ -54,7 +54,11 @@ test('gallery: every entry opens from the drawer at its lesson\'s moment', async
       // A pod whose object left the API by the cursor (a force deletion, [8.2]): the strip says kubectl finds nothing.
       const goneAt = podGoneBy(trace, at, kubectlPodAt(trace, at, null));
       if (goneAt === undefined) await expect(page.getByTestId('kubectl-gone')).toHaveCount(0);
-      else await expect(page.getByTestId('kubectl-gone')).toHaveText(`gone from the API at ${goneAt} s: kubectl finds no pod`);
+      else {
+        await expect(page.getByTestId('kubectl-gone')).toHaveText(`gone from the API at ${goneAt} s: kubectl finds no pod`);
+        // Nothing is left to delete: the button says so instead of writing an event that does nothing.
+        await expect(page.locator('[data-testid="inject"][data-action="deletePod"]')).toBeDisabled();
+      }
       const shown = await lanes(page);
       for (const c of trace.containers) expect(shown).toContainEqual([laneName(c), c.kind]);
       await expect(page.getByTestId('share-banner')).toContainText(entry.title);

@@ -65,12 +65,16 @@ test('“what happens next?” asks before a STATUS change and says whether the 
   const question = page.getByTestId('present-question');
   for (let i = 0; i < 40 && !(await question.isVisible()); i++) await page.getByTestId('present-next').click();
   await expect(question).toBeVisible();
+  // The veiled timeline and kubectl row hold the answer: inert, so no click or screen reader reaches them.
+  await expect(page.locator('.pane-timeline .status-strip')).toHaveAttribute('inert', '');
+  await expect(page.locator('.pane-timeline .timeline').first()).toHaveAttribute('inert', '');
   const choices = question.locator('.present-choice');
   expect(await choices.count()).toBeGreaterThanOrEqual(2);
   await choices.first().click();
   await expect(choices.first()).toHaveAttribute('aria-pressed', 'true');
   await page.getByTestId('present-next').click();
   await expect(page.getByTestId('present-answer')).toHaveText(/^(Right: |Not )/);
+  await expect(page.locator('.pane-timeline .status-strip')).not.toHaveAttribute('inert', '');
 });
 
 const SCREENS = [

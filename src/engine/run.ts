@@ -5,7 +5,7 @@ import { parseScenario } from './scenario/parse';
 import { simulate, type SimulateHooks } from './sim/simulate';
 import { roughDuration } from './scenario/duration';
 import { thousands } from './thousands';
-import { idleExitWarnings, probeEventWarnings, statusCodeWarnings } from './scenario/eventEffects';
+import { goneDeleteWarnings, idleExitWarnings, probeEventWarnings, statusCodeWarnings } from './scenario/eventEffects';
 import { START_SPAN } from './scenario/problems';
 import type { ParseOptions, Problem, Scenario } from './scenario/types';
 import type { StepListener } from './scenario/yamlInSteps';
@@ -28,7 +28,7 @@ export function runScenario(text: string, opts: ParseOptions = {}, hooks: RunHoo
   const parsed = parseScenario(text, opts, hooks.onReadStep);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const trace = simulate(parsed.scenario, hooks);
-  const idle = [...probeEventWarnings(parsed.scenario), ...statusCodeWarnings(parsed.scenario), ...idleExitWarnings(parsed.scenario, trace)];
+  const idle = [...probeEventWarnings(parsed.scenario), ...statusCodeWarnings(parsed.scenario), ...idleExitWarnings(parsed.scenario, trace), ...goneDeleteWarnings(parsed.scenario, trace)];
   const problems = [...parsed.problems, ...idle, ...(trace.truncated ? [truncationProblem(parsed.scenario, trace)] : [])];
   return { ok: true, problems, scenario: parsed.scenario, trace };
 }

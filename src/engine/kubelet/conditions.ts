@@ -47,7 +47,7 @@ export function readyToStartContainersCondition(sandboxReady: boolean): Explaine
     : {
         type: 'PodReadyToStartContainers',
         status: 'False',
-        why: 'No ready sandbox: it is not created yet, or it is stopped or dead and must be (re)created [7.1].',
+        why: 'No ready sandbox: it is not created yet, it is dead and must be recreated, or the pod is finished and its sandbox stopped for good [7.1] [6.5].',
       };
 }
 

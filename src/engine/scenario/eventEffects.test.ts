@@ -50,3 +50,16 @@ describe('events that cannot act are warnings at their line (prober_manager AddP
     });
   });
 });
+
+describe('a deletePod once the pod is gone from the API [8.2]', () => {
+  it('is a warning at its line after a force deletion (NotFound), and none before', () => {
+    const r = runScenario(pod('  - { at: 5s, do: deletePod, gracePeriodSeconds: 0 }\n  - { at: 20s, do: deletePod }\n'));
+    const w = r.problems.filter((p) => /deletePod at/.test(p.message));
+    expect(w.map((p) => [p.line, p.message])).toEqual([[23, 'deletePod at 20s has no effect: the pod object is gone from the API since 5s, so the deletion finds nothing (NotFound)']]);
+  });
+
+  it('says nothing of a second deletion while the pod is still terminating', () => {
+    const r = runScenario(pod('  - { at: 5s, do: deletePod }\n  - { at: 6s, do: deletePod, gracePeriodSeconds: 1 }\n'));
+    expect(r.problems.filter((p) => /deletePod at/.test(p.message))).toEqual([]);
+  });
+});

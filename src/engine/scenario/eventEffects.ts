@@ -121,3 +121,16 @@ export function idleExitWarnings(s: Scenario, trace: Trace): Problem[] {
   }
   return out;
 }
+
+/**
+ * A deletePod once the pod object is gone from the API ([8.2]: a force deletion, or a deletion the
+ * kubelet finished): the API server answers NotFound, so it changes nothing. A Job's pods come and
+ * go, and its deletePod acts on whichever one is there: not said for a Job.
+ */
+export function goneDeleteWarnings(s: Scenario, trace: Trace): Problem[] {
+  if (s.job) return [];
+  const gone = trace.events.find((e) => e.type === 'pod.gone');
+  if (!gone) return [];
+  return s.sim.events.filter((ev) => ev.do === 'deletePod' && ev.at > gone.t && ev.at <= trace.end)
+    .map((ev) => warningAt(ev, `deletePod at ${ev.at}s has no effect: the pod object is gone from the API since ${gone.t}s, so the deletion finds nothing (NotFound)`));
+}

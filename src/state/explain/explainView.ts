@@ -18,6 +18,17 @@ export function nextStepView(step: NextStep, now: number): NextStepView {
   return { ...step, atText: formatRfc3339(step.at), whenText: d <= 0 ? 'now (next sync)' : `in ${humanDuration(d)}` };
 }
 
+/** Next steps as the page lists them: consecutive steps that say the same (action, time and why) share one line, their containers listed together. */
+export function groupedNextSteps(steps: readonly NextStep[], now: number): (NextStepView & { containers: string[] })[] {
+  const out: (NextStepView & { containers: string[] })[] = [];
+  for (const step of steps) {
+    const last = out.at(-1);
+    if (last && last.action === step.action && last.at === step.at && last.why === step.why) { last.containers.push(step.container); continue; }
+    out.push({ ...nextStepView(step, now), containers: [step.container] });
+  }
+  return out;
+}
+
 export function explainNowText(pod: PodExplanation): string {
   return formatRfc3339(pod.now);
 }

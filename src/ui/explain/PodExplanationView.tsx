@@ -2,7 +2,7 @@
 // words, kubectl's quirks, what comes next (contract handle `explain-next`), and the problems found.
 
 import type { PodExplanation } from '../../engine/explain/types';
-import { nextStepView } from '../../state/explain/explainView';
+import { groupedNextSteps } from '../../state/explain/explainView';
 
 const KIND_LABEL = { init: 'init', sidecar: 'sidecar', main: 'main' } as const;
 
@@ -35,20 +35,17 @@ export function PodExplanationView({ pod }: { pod: PodExplanation }) {
         <h3>What happens next</h3>
         {pod.next.length === 0 ? <p className="panel-empty">Nothing: every container runs as it should.</p> : (
           <ol className="explain-steps">
-            {pod.next.map((step, i) => {
-              const v = nextStepView(step, pod.now);
-              return (
-                <li key={`${step.container}-${i}`} className={`explain-step step-${step.action}`}>
-                  <span className="explain-step-head">
-                    <span className="mono explain-container">{step.container}</span>{' '}
-                    <span className="explain-action">{step.action}</span>{' '}
-                    <span className="explain-when">{v.whenText}</span>
-                    {v.atText && <span className="mono explain-at"> ({v.atText})</span>}
-                  </span>
-                  <span className="explain-why">{step.why}</span>
-                </li>
-              );
-            })}
+            {groupedNextSteps(pod.next, pod.now).map((v, i) => (
+              <li key={`${v.containers.join(',')}-${i}`} className={`explain-step step-${v.action}`}>
+                <span className="explain-step-head">
+                  <span className="mono explain-container">{v.containers.join(', ')}</span>{' '}
+                  <span className="explain-action">{v.action}</span>{' '}
+                  <span className="explain-when">{v.whenText}</span>
+                  {v.atText && <span className="mono explain-at"> ({v.atText})</span>}
+                </span>
+                <span className="explain-why">{v.why}</span>
+              </li>
+            ))}
           </ol>
         )}
       </section>

@@ -3,7 +3,7 @@
 
 import { appStore, useAppStore } from '../../state/appStore';
 import { runInject } from '../../state/commands/inject';
-import { selectCursorTime, selectInjectOptions, selectSetInjectOptions, selectTrace } from '../../state/selectors';
+import { selectCursorTime, selectInjectOptions, selectKubectlGoneAt, selectSetInjectOptions, selectTrace } from '../../state/selectors';
 import { formatSeconds } from '../timeline/scale';
 
 export function InjectOptions() {
@@ -11,6 +11,8 @@ export function InjectOptions() {
   const set = useAppStore(selectSetInjectOptions);
   const cursor = useAppStore(selectCursorTime);
   const hasTrace = useAppStore(selectTrace) !== null;
+  // Once the pod object is gone from the API (pod.gone), a deletion has nothing to delete.
+  const goneAt = useAppStore(selectKubectlGoneAt);
   const num = (v: string, min: number, max: number) => Math.min(Math.max(Math.round(Number(v) || 0), min), max);
   return (
     <div className="inject-options">
@@ -29,8 +31,8 @@ export function InjectOptions() {
         <input type="number" min={0} max={3600} placeholder="pod's" value={opts.gracePeriodSeconds ?? ''} data-testid="inject-grace"
           onChange={(e) => set({ gracePeriodSeconds: e.target.value === '' ? null : num(e.target.value, 0, 3600) })} />
       </label>
-      <button type="button" className="inject-button inject-delete" data-testid="inject" data-action="deletePod" disabled={!hasTrace}
-        title="Adds a deletePod event at the cursor"
+      <button type="button" className="inject-button inject-delete" data-testid="inject" data-action="deletePod" disabled={!hasTrace || goneAt !== undefined}
+        title={goneAt === undefined ? 'Adds a deletePod event at the cursor' : `The pod is gone from the API since ${formatSeconds(goneAt)} s: there is nothing left to delete`}
         onClick={() => runInject(appStore, 'deletePod')}>
         Delete pod at {formatSeconds(cursor)} s
       </button>

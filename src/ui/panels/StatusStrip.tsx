@@ -34,7 +34,7 @@ export function StatusStrip() {
   const whyId = useId();
   return (
     <section className="status-strip" aria-label="kubectl get pod at the cursor">
-      <table className="kubectl">
+      <table className={goneAt === undefined ? 'kubectl' : 'kubectl kubectl-stale'}>
         <thead>
           <tr><th>NAME</th><th>READY</th><th>STATUS</th><th>RESTARTS</th></tr>
         </thead>

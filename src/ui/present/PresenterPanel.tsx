@@ -2,6 +2,7 @@
 // happen, what caused it), the teacher's title and caption, the step buttons, and the "what
 // happens next?" question when predictions are on.
 
+import { useEffect } from 'react';
 import { appStore, useAppStore } from '../../state/appStore';
 import { presentChoose, presentNext, presentPrev, presentResync, selectPresentView, stopPresenting } from '../../state/present/controller';
 import type { AppState } from '../../state/store';
@@ -34,12 +35,27 @@ function Options() {
   );
 }
 
+/**
+ * While the class answers "what happens next?", the kubectl row, the timeline and its toolbar hold
+ * the answer (the timeline draws the whole run): present.css blurs them, and this makes them inert,
+ * so a screen reader does not read the answer out and no click or key moves the cursor behind the veil.
+ */
+function useVeilWhileAsking(asking: boolean): void {
+  useEffect(() => {
+    if (!asking) return undefined;
+    const veiled = [...document.querySelectorAll('.pane-timeline :is(.status-strip, .timeline, .toolbar)')];
+    for (const el of veiled) el.setAttribute('inert', '');
+    return () => { for (const el of veiled) el.removeAttribute('inert'); };
+  }, [asking]);
+}
+
 export function PresenterPanel() {
   const presenting = useAppStore(selectPresenting);
   const view = useAppStore(selectPresentView);
   const title = useAppStore(selectTitle);
   const caption = useAppStore(selectCaption);
   usePresenterKeys(appStore, presenting);
+  useVeilWhileAsking(presenting && Boolean(view?.question));
   if (!presenting) return null;
   const n = view?.narration;
   const CausesHeading = title ? 'h3' : 'h2';

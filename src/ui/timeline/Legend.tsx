@@ -7,7 +7,7 @@ export const LEGEND_BARS: [BarTone, string][] = [
   ['waiting', 'waiting'], ['backoff', 'back-off'], ['running', 'running'], ['started', 'started'], ['ready', 'ready'],
   ['awaiting-turn', 'sidecar awaiting its turn'], ['terminating', 'terminating'], ['exited-ok', 'exited 0'], ['exited-error', 'exited ≠ 0'],
 ];
-export const LEGEND_MARKS: MarkKind[] = ['probe-ok', 'probe-miss', 'probe-fail', 'kill', 'signal', 'sigkill', 'exit', 'fault', 'deleted'];
+export const LEGEND_MARKS: MarkKind[] = ['probe-ok', 'probe-miss', 'probe-fail', 'kill', 'signal', 'sigkill', 'exit', 'fault', 'deleted', 'scheduled'];
 
 /** The marks a trace may draw besides the usual ones, each explained only when it is drawn. */
 export interface OptionalMarks {

@@ -49,7 +49,7 @@ export const MARK_NAME: Record<MarkKind, string> = {
   'probe-error': 'errored probe run (no result)',
   'probe-ok': 'probe passed',
   deleted: 'pod deleted',
-  scheduled: 'pod scheduled',
+  scheduled: 'scheduled, kubelet back',
   sandbox: 'sandbox re-created',
   truncated: 'simulation stopped early',
 };

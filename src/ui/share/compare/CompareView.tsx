@@ -17,7 +17,7 @@ import { selectVersion } from '../../../state/simulationDoc/selectors';
 import { selectCompare, selectCompareResults } from '../../../state/slices/share';
 import { fitWindow } from '../../../state/view/window';
 import { formatSeconds } from '../../timeline/scale';
-import { eventDetail, eventTitle } from '../../timeline/eventText';
+import { describeEvent } from '../../../state/trace/describeEvent';
 import { shareContext } from '../startShare';
 import { ending, firstDifference, laneBars, type Difference } from './traceDiff';
 import './compare.css';
@@ -37,7 +37,7 @@ interface SideView {
 const pct = (t: number, tMax: number) => `${(Math.max(0, Math.min(t, tMax)) / tMax) * 100}%`;
 
 function describe(d: Difference, a: string, b: string): string {
-  const one = (label: string, e: Difference['a']) => (e ? `${label}: ${eventTitle(e).replace(/^[^·]*· /, '')} (${eventDetail(e)})` : `${label}: nothing happens`);
+  const one = (label: string, e: Difference['a']) => (e ? `${label}: ${describeEvent(e).replace(/\.$/, '')}` : `${label}: nothing happens`);
   return `${one(a, d.a)}; ${one(b, d.b)}`;
 }
 
@@ -94,7 +94,7 @@ export function CompareView() {
               {i === 0 && <span className="compare-editor-tag">in the editor</span>}
               <span className="compare-meta">{v.podName || '—'} · Kubernetes {v.version}</span>
               <span className="compare-end" data-testid="compare-end-phase" data-phase={end?.phase ?? ''}>
-                {end ? <>ends <b className={`phase phase-${end.phase}`}>{end.phase}</b> ({end.status}) from {formatSeconds(end.at)} s</> : v.running ? 'simulating…' : i > 0 ? 'does not simulate (below)' : `does not simulate: ${v.error ?? ''}`}
+                {end ? <>ends <b className={`phase phase-${end.phase}`}>{end.phase}</b>{end.status !== end.phase && <> ({end.status})</>} from {formatSeconds(end.at)} s</> : v.running ? 'simulating…' : i > 0 ? 'does not simulate (below)' : `does not simulate: ${v.error ?? ''}`}
               </span>
               <span className="compare-kubectl" data-testid="compare-kubectl">
                 {row ? `at ${formatSeconds(cursor)} s: ${row.pod ? `${row.pod} ` : ''}${row.ready} ${row.status} ${restartsAt(row, Math.min(cursor, v.trace!.end))}` : ''}
