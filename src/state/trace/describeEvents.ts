@@ -62,7 +62,9 @@ export function kubeEvents(e: TraceEvent, context: EventContext): Row[] {
       return [kubelet('Normal', 'Pulled', pulledMessage(e.image, pullSeconds, minor, e.size))];
     case 'container.start': {
       const created = [kubelet('Normal', 'Created', createdMessage(e.container, minor)), kubelet('Normal', 'Started', startedMessage(e.container, minor))];
-      return pulled || image === undefined ? created : [kubelet('Normal', 'Pulled', imagePresentMessage(image, minor)), ...created];
+      // A start read from a real pod's status (explain's "Continue from here"): whether the kubelet
+      // pulled for it is not in the status (under imagePullPolicy Always it did), so no Pulled line is made up.
+      return pulled || image === undefined || e.observed ? created : [kubelet('Normal', 'Pulled', imagePresentMessage(image, minor)), ...created];
     }
     case 'container.exit': {
       // [3.5] A start the runtime refused: startContainer recorded Created, then Warning Failed
