@@ -108,6 +108,13 @@ test('a feature-gate toggle is written into the text and changes the outcome', a
   await page.getByTestId('feature-gates').getByRole('button', { name: 'default', exact: true }).click();
   await expect.poll(() => editorText(page)).toBe(withVersion('1.28'));
   await expect(problem).toHaveCount(1);
+
+  // [11.2] At 1.35 the RestartAllContainers gate needs NodeDeclaredFeatures: the panel says so beside it.
+  await page.getByTestId('k8s-version').selectOption('1.35');
+  await page.locator('[data-testid="feature-gate"][data-gate="RestartAllContainersOnContainerExits"]').check();
+  await expect(page.getByTestId('gate-needs')).toHaveText(/^needs NodeDeclaredFeatures on too/);
+  await page.locator('[data-testid="feature-gate"][data-gate="NodeDeclaredFeatures"]').check();
+  await expect(page.getByTestId('gate-needs')).toHaveCount(0);
 });
 
 test('Ctrl+Z takes back a picker change and a whole scenario loaded from elsewhere', async ({ page }) => {

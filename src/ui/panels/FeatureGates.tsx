@@ -5,7 +5,7 @@
 
 import { useMemo } from 'react';
 import {
-  defaultGates, FEATURE_GATES, gateExists, gateLocked, minor, resolveGates,
+  defaultGates, FEATURE_GATES, gateExists, gateLocked, minor, resolveGates, unmetGateDependencies,
   type FeatureGateName, type GateInfo, type KubeVersion,
 } from '../../engine/version';
 import { appStore, useAppStore } from '../../state/appStore';
@@ -34,6 +34,8 @@ export function FeatureGates({ error, onError, open, onOpenChange }: FeatureGate
   const written = useAppStore(selectSimulationSettings).gates;
   const effective = useMemo(() => resolveGates(version, written), [version, written]);
   const defaults = useMemo(() => defaultGates(version), [version]);
+  // [11.2] An enabled gate whose dependency is off: no cluster starts so (the problems list has the error).
+  const unmet = useMemo(() => new Map(unmetGateDependencies(effective, version).map((u) => [u.gate, u.disabled])), [effective, version]);
   const names = ALL.filter((n) => gateExists(n, version) && !gateLocked(n, version));
   const stray = strayGates(written, version);
   const set = names.filter((n) => Object.prototype.hasOwnProperty.call(written, n)).length;
@@ -85,6 +87,11 @@ export function FeatureGates({ error, onError, open, onOpenChange }: FeatureGate
                   </button>
                 )}
                 <p className="gate-summary">{FEATURE_GATES[n].summary}</p>
+                {unmet.has(n) && (
+                  <p className="gate-needs" data-testid="gate-needs">
+                    needs {unmet.get(n)!.join(' and ')} on too: the kubelet and the API server refuse to start without
+                  </p>
+                )}
               </li>
             );
           })}
