@@ -41,6 +41,7 @@
 // pods' phases and the job.* events instead), the FailureTarget condition itself (job.failed is the
 // Failed condition), Istio's injection, CronJob schedules (a CronJob's Job is simulated as one pod).
 // DISAGREEMENTS: none.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_VERSIONS, minor, type KubeVersion } from '../../version';
 import { at, events, first } from './issues.testkit';
@@ -175,32 +176,8 @@ describe('kubernetes#123775: a Job might finish with terminating pods (#125510 d
   }
 });
 
-const DOCS_JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: myjob
-spec:
-  template:
-    spec:
-      containers:
-        - name: myjob
-          image: alpine:latest
-          command: ['sh', '-c', 'echo "logging" > /opt/logs.txt']
-          volumeMounts:
-            - name: data
-              mountPath: /opt
-      initContainers:
-        - name: logshipper
-          image: alpine:latest
-          restartPolicy: Always
-          command: ['sh', '-c', 'sleep infinity']
-          volumeMounts:
-            - name: data
-              mountPath: /opt
-      restartPolicy: Never
-      volumes:
-        - name: data
-          emptyDir: {}`;
+/** The docs' example as kubectl#1739 ran it (shared with kubectl/transcripts/sidecars.test.ts). */
+const DOCS_JOB = readFileSync(new URL('../../kubectl/transcripts/fixtures/kubectl-1739-docs-job.yaml', import.meta.url), 'utf8');
 
 describe('kubernetes/kubectl#1739: Pod shows as Completed when its sidecar is terminated in Error', () => {
   for (const v of SIDECAR_MINORS) {

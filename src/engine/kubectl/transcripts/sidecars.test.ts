@@ -3,9 +3,13 @@
 // published line(s) and its source. Rules exercised: [2.1] a sidecar gates the next container
 // once started, [7.3] a sidecar's readiness counts, [8.1c] [8.3] [8.5] the sidecar killed after
 // the main container, [6.3] its exit code ignored for the phase, [14.2] [14.3] the printer.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
 import { publishedRow, rowAt, simulatedRows } from './watch.testkit';
+
+/** kubernetes/kubectl#1739's Job (also golden/issues/jobSidecarIssues42.test.ts). */
+const DOCS_JOB = readFileSync(new URL('./fixtures/kubectl-1739-docs-job.yaml', import.meta.url), 'utf8');
 
 describe('transcript: kubernetes/kubectl#1739, a Job whose sidecar ignores SIGTERM', () => {
   // https://github.com/kubernetes/kubectl/issues/1739 (April 2025; Server v1.30.11-eks): the
@@ -17,33 +21,7 @@ describe('transcript: kubernetes/kubectl#1739, a Job whose sidecar ignores SIGTE
   // the search index holds quotes the report, not the line, so the second test checks the
   // reported outcome on its own:
   const published = publishedRow(`myjob-t8kq2   1/2   Completed   0   31s`);
-  const scenario = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: myjob
-spec:
-  template:
-    spec:
-      containers:
-        - name: myjob
-          image: alpine:latest
-          command: ['sh', '-c', 'echo "logging" > /opt/logs.txt']
-          volumeMounts:
-            - name: data
-              mountPath: /opt
-      initContainers:
-        - name: logshipper
-          image: alpine:latest
-          restartPolicy: Always
-          command: ['sh', '-c', 'sleep infinity']
-          volumeMounts:
-            - name: data
-              mountPath: /opt
-      restartPolicy: Never
-      volumes:
-        - name: data
-          emptyDir: {}
----
+  const scenario = `${DOCS_JOB}---
 apiVersion: sidecar-lab/v1
 kind: Simulation
 kubernetesVersion: "1.30"
