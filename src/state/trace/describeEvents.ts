@@ -240,6 +240,8 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean, p
       return e.do === 'failPull' && e.image !== undefined ? `${e.type}|${e.image}|${e.reason ?? ''}|${e.message ?? ''}` : undefined;
     case 'container.pullBackoff':
       return `${e.type}|${e.image}`;
+    case 'container.imageInvalid':
+      return `${e.type}|${e.image}|${e.message}`;
     case 'container.backoff':
     case 'container.backoffAgain':
       return 'backoff';
