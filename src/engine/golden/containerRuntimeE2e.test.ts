@@ -48,7 +48,7 @@
 //   root filesystem are not modelled.
 import { describe, expect, it } from 'vitest';
 import { fail } from './logAssertions';
-import { conditionTransition, minors, phaseAtT, pollUntil, runText, statusAt } from './podLifecycleE2e.testkit';
+import { conditionTransition, e2eScenario, minors, phaseAtT, pollUntil, runText, statusAt } from './podLifecycleE2e.testkit';
 import type { PodPhase, Trace } from '../trace';
 import type { KubeVersion } from '../version';
 
@@ -59,14 +59,7 @@ const POLL = 1; // ContainerStatusPollInterval
 /** The API request upstream sends after the read that ended its wait comes this much later (10 ms). */
 const REQUEST_AFTER_READ = 0.01;
 
-function scenario(pod: string, v: KubeVersion, sim: string, events: string[] = []): string {
-  return `${pod}---
-apiVersion: sidecar-lab/v1
-kind: Simulation
-kubernetesVersion: "${v}"
-until: 400s
-${sim}${events.length ? `events:\n${events.map((e) => `  - ${e}\n`).join('')}` : ''}`;
-}
+const scenario = e2eScenario;
 
 const goneAt = (trace: Trace): number | undefined => trace.events.find((e) => e.type === 'pod.gone')?.t;
 

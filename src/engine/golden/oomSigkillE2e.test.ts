@@ -59,22 +59,14 @@
 //   engine has neither static pods nor a restart once the pod is deleted).
 import { describe, expect, it } from 'vitest';
 import { fail } from './logAssertions';
-import { conditionTransition, minors, phaseAtT, pollUntil, runText, statusAt } from './podLifecycleE2e.testkit';
+import { conditionTransition, e2eScenario, minors, phaseAtT, pollUntil, runText, statusAt } from './podLifecycleE2e.testkit';
 import type { Trace } from '../trace';
-import type { KubeVersion } from '../version';
 
 const ALL = minors(27);
 const BUSYBOX = 'registry.k8s.io/e2e-test-images/busybox:1.36.1-1'; // busyboxImage
 const POD_START = 300; // f.Timeouts.PodStart
 
-function scenario(pod: string, v: KubeVersion, sim: string, events: string[] = []): string {
-  return `${pod}---
-apiVersion: sidecar-lab/v1
-kind: Simulation
-kubernetesVersion: "${v}"
-until: 400s
-${sim}${events.length ? `events:\n${events.map((e) => `  - ${e}\n`).join('')}` : ''}`;
-}
+const scenario = e2eScenario;
 
 /** The pod's first Failed phase event, which must carry no reason (WaitForPodTerminatedInNamespace with reason ""). */
 function waitFailedNoReason(trace: Trace): number {

@@ -23,6 +23,16 @@ export interface RunOptions {
 }
 
 /** Runs a scenario text on one minor; any error, or a warning that a gate or field was ignored, throws. */
+/** A pod (its YAML) with a Simulation document: the version, a 400 s horizon, `sim` lines and injected events (the e2e translations' common shape). */
+export function e2eScenario(pod: string, v: KubeVersion, sim: string, events: string[] = []): string {
+  return `${pod}---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+kubernetesVersion: "${v}"
+until: 400s
+${sim}${events.length ? `events:\n${events.map((e) => `  - ${e}\n`).join('')}` : ''}`;
+}
+
 export function runText(text: string, version: KubeVersion, opts: RunOptions = {}): Trace {
   const res = runScenario(text, { kubernetesVersion: version, ...(opts.gates ? { featureGates: opts.gates } : {}) });
   const bad = res.problems.filter((p) => p.severity === 'error' || (p.severity === 'warning' && /ignored|does not exist|dropped/i.test(p.message)));
