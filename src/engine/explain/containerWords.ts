@@ -104,7 +104,8 @@ function terminatedWords(name: string, kind: ContainerKind, s: ContainerStatus, 
  */
 function sigkillWords(kind: ContainerKind, t: NonNullable<ContainerStatus['state']['terminated']>, p: LoadedPod, extras: PodExtras): string {
   if (t.exitCode !== 137 || t.reason === 'OOMKilled') return '';
-  const grace = extras.deletionGracePeriodSeconds ?? extras.terminationGracePeriodSeconds;
+  // A force deletion's 0 is no grace to the kubelet, which gives the spec's ([8.2]).
+  const grace = extras.deletionGracePeriodSeconds || extras.terminationGracePeriodSeconds;
   const deletion = p.pod.deletionTimestamp;
   const stopBegan = deletion !== undefined && extras.deletionGracePeriodSeconds !== undefined ? deletion - extras.deletionGracePeriodSeconds
     : kind === 'sidecar' ? mainContainersEnd(p) : undefined;

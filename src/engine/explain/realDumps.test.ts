@@ -123,6 +123,11 @@ describe('kubernetes/kubernetes#120207: a deleted pod held by a finalizer, alrea
     expect(pod!.phase.value).toBe('Failed');
     expect(pod!.quirks.join(' ')).not.toMatch(/Terminating/);
   });
+
+  it.each(from(27))('the 137 at the deletion\'s end is the SIGKILL when the 30 s grace ran out (deletionTimestamp minus its grace) [8.5] [8.6] (%s)', (v) => {
+    const [pod] = explain('terminating-finalizer.yaml', v, '2023-08-28T14:06:00Z');
+    expect(pod!.containers.find((c) => c.name === 'sleeper')!.words).toMatch(/137 is 128 \+ SIGKILL, 30 s after its stop began: it did not stop on its stop signal and was killed when the 30 s grace ran out/);
+  });
 });
 
 describe('kubernetes/kubectl#1511, kubernetes/kubernetes#121563 (v1.22.17): a failed Job pod with containers a and z, as a kind: List', () => {
