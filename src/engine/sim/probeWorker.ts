@@ -9,12 +9,10 @@
 // closes, the status changes): cost follows change. The manager's side (AddPod, UpdatePodStatus,
 // the results the kubelet reads) is probes.ts; results/results_manager.go Set/Remove is setResult here.
 
-import type { ProbeSpec } from '../scenario/types';
 import type { ProbeKind } from '../trace';
 import { apiSecond } from '../kubectl/humanDuration';
 import type { PodSim } from './podSim';
 import type { Instance } from './model';
-import type { QueueItem } from './queue';
 import { grpcRunPlan, runPlan, type RunPlan } from './probeRun';
 import { failedRunWhyOf, notRunningWhy, probeWhy } from './probeWhys';
 import { emitProbeErrored, emitProbeFailed, emitProbeResult } from './frequentEvents';
@@ -24,54 +22,9 @@ import { nextScriptEdge, scriptWindowAt } from './probeScript';
 import { emitExecTimeoutErrored, execTimeoutErrors, withExecRetries } from './execProbeTimeout';
 import { exitWhy, keepsProbing } from './probeKeepGoing';
 
-export type Verdict = 'success' | 'failure';
-export type Next = 'next' | number | undefined;
+import type { Next, Verdict, Worker } from './probeWorkerState';
 
-export interface Worker {
-  container: string;
-  kind: ProbeKind;
-  spec: ProbeSpec;
-  /** The ticker's origin: the worker's creation, or (1.32+) its last manual run ([5.2]). */
-  phase: number;
-  nextIndex: number;
-  /** While it sleeps past ticks (nothing could change before), the first it did not take: a wake may take it ([5.3]). */
-  sleptFrom?: number;
-  timer?: QueueItem;
-  /** The tick the timer is for. */
-  timerIndex: number;
-  /** The worker's tick callback, made once (no closure per tick). */
-  onTick?: () => void;
-  /** A manual run waiting to start (the trigger channel holds one). */
-  manual?: QueueItem;
-  /** The run under way ends here ([5.11]). */
-  running?: QueueItem;
-  /** A manual trigger arrived during the run. */
-  manualPending: boolean;
-  instance?: Instance;
-  result?: Verdict;
-  lastOutcome?: Verdict;
-  run: number;
-  /** The container instance the current run of equal results began on ([5.10]). */
-  streakFrom?: Instance;
-  onHold: boolean;
-  stopped: boolean;
-  /** Left its loop by itself ([5.12]): gone from the manager, so AddPod may create it again. */
-  exited: boolean;
-  /** A startup worker whose container counted as started at the kubelet's restart without a probe ([5.16]); until a new container ID. */
-  startedOnRestart: boolean;
-  /** A startup or readiness worker a restarted kubelet has not made yet: its first sync writes the status before AddPod ([5.16]). */
-  beforeAddPod: boolean;
-  lastPlan?: RunPlan;
-  /** The id of the probe.result event that announced `result` (the kill it leads to cites it). */
-  resultId?: string;
-  /** The id of the probe.failed event of the run being counted (a failure result it brings cites it). */
-  failedRunId?: string;
-  /** The failed runs' whys made so far, by reason and count (failedRunWhyOf): a failing probe writes the same few sentences at
-   *  every period, and building each anew was a fifth of the engine's allocation on the 40-container pod (issue 16). */
-  failedWhys?: Map<number, string>;
-  /** What a failed run printed, by cause ([5.13], probeOutput.ts): made once per worker. */
-  failedOutputs?: Partial<Record<FailedRunCause, string | undefined>>;
-}
+export type { Next, Verdict, Worker } from './probeWorkerState';
 
 const INITIAL: Record<ProbeKind, Verdict | undefined> = { readiness: 'failure', liveness: 'success', startup: undefined };
 const EPS = 1e-9;

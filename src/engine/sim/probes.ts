@@ -14,6 +14,7 @@ import type { PodSim } from './podSim';
 import type { ContainerRecord, Instance } from './model';
 import { KUBELET_RESTART_GRACE } from './timing';
 import { ProbeWorkerLoop, type Verdict, type Worker } from './probeWorker';
+import { carryOverResults } from './probeCarryOver';
 import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
 import { keepsProbing } from './probeKeepGoing';
 
@@ -73,8 +74,8 @@ export class ProbeManager {
    * either way ([5.10]).
    */
   restart(keepResults: boolean): void {
-    const previous = new Map(this.workers.map((w) => [`${w.container}/${w.kind}`, w]));
-    for (const w of this.workers) this.loop.cancelAll(w);
+    const previous = this.workers.slice();
+    for (const w of previous) this.loop.cancelAll(w);
     this.workers.length = 0;
     this.readinessWorkers.length = 0;
     this.byPosition.length = 0;
@@ -85,23 +86,7 @@ export class ProbeManager {
       this.holdStatusWorkersUntilAddPod();
       return;
     }
-    const graceStart = this.sim.now - KUBELET_RESTART_GRACE;
-    for (const w of this.workers) {
-      const old = previous.get(`${w.container}/${w.kind}`);
-      const inst = old?.instance;
-      if (!old || old.exited || !inst || inst.state !== 'running' || inst.startedAt === undefined || inst.startedAt >= graceStart) continue;
-      w.instance = inst;
-      w.result = old.result;
-      w.resultId = old.resultId;
-      w.onHold = old.onHold;
-      if (w.kind === 'startup' && w.result === undefined) {
-        // [5.16] #142305: the first sync writes its status before AddPod makes this worker, so
-        // isContainerStarted, finding neither a startup result nor a worker, says started; from
-        // then on the written Started=true keeps it so, and the worker never probes it.
-        w.startedOnRestart = true;
-        w.onHold = true;
-      }
-    }
+    carryOverResults(previous, this.workers, this.sim.now - KUBELET_RESTART_GRACE);
     // A younger container's workers start over, as up to 1.34: the first sync finds none of them
     // (isContainerStarted and UpdatePodStatus, 1.35+ copy; setReadyStateOnKubeletRestart leaves a
     // container younger than the grace alone), so it too writes it started and ready ([5.16]).
