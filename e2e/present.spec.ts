@@ -108,4 +108,15 @@ test('presenter mode fits a phone, a laptop and a projector, and axe finds no vi
       info.annotations.push({ type: 'scrollWidth', description: `${name}: ${widths.doc} of ${widths.view}` });
     });
   }
+  await test.step('on a projector the lanes are enlarged, and a click still lands at the time under the pointer', async () => {
+    const timeline = page.getByTestId('timeline');
+    // present.css zooms the kubectl row, the lanes and the legend by 1.3 at 1920×1080: 12.5 px labels read as 16 px.
+    const label = await page.locator('.lane-label').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * ((el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1));
+    expect(label).toBeGreaterThanOrEqual(16);
+    const tick = timeline.locator('.axis text').filter({ hasText: /^10 s$/ });
+    const tickBox = (await tick.boundingBox())!;
+    const laneBox = (await timeline.locator('.timeline-overlay').boundingBox())!;
+    await page.mouse.click(tickBox.x + tickBox.width / 2, laneBox.y + laneBox.height - 6);
+    await expect.poll(() => cursorTime(page)).toBeCloseTo(10, 0);
+  });
 });

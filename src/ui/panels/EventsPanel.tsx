@@ -39,7 +39,7 @@ export function EventsPanel() {
   const { rows } = log;
   return (
     <section className="panel events-panel" aria-labelledby="events-title">
-      <h2 id="events-title">Events <span className="panel-hint">as kubectl describe pod{followed === undefined ? '' : ` ${followed}`} shows them at the cursor</span></h2>
+      <h2 id="events-title">Events {rows.length > 0 && <span className="count" data-testid="events-count">{rows.length}</span>} <span className="panel-hint">as kubectl describe pod{followed === undefined ? '' : ` ${followed}`} shows them at the cursor</span></h2>
       {rows.length === 0 ? <p className="panel-empty">&lt;none&gt;</p> : (
         <div className="table-scroll events-scroll">
           <table className="data-table" data-testid="events">

@@ -78,8 +78,10 @@ export function FeatureGates({ error, onError, open, onOpenChange }: FeatureGate
                     checked={effective[n]}
                     onChange={(e) => write(n, e.target.checked)}
                   />
-                  <code className="gate-name">{n}</code>
-                  <span className="gate-default">{stage(n, version)} · default {defaults[n] ? 'on' : 'off'}</span>
+                  <span className="gate-text">
+                    <code className="gate-name">{n}</code>
+                    <span className="gate-default">{stage(n, version)} · default {defaults[n] ? 'on' : 'off'}</span>
+                  </span>
                 </label>
                 {isSet && (
                   <button type="button" className="gate-reset" onClick={() => write(n, undefined)} title="Remove it from featureGates">

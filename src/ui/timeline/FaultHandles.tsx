@@ -8,6 +8,7 @@ import { MARK_PATH } from './marks';
 import type { Mark } from './model';
 import { BAR_TOP, type Rows } from './rows';
 import { formatSeconds, toTime, toX, visibleMoments, type TimeScale } from './scale';
+import { cssZoomOf } from './cssZoom';
 
 interface Handle {
   mark: Mark;
@@ -39,7 +40,7 @@ export function FaultHandles({ rows, scale, selected }: { rows: Rows; scale: Tim
   const move = (e: PointerEvent<SVGGElement>) => {
     if (!drag) return;
     e.stopPropagation();
-    setDrag({ ...drag, dx: e.clientX - drag.x0 });
+    setDrag({ ...drag, dx: (e.clientX - drag.x0) / cssZoomOf(e.currentTarget) });
   };
   const up = (h: Handle) => (e: PointerEvent<SVGGElement>) => {
     e.stopPropagation();

@@ -19,6 +19,7 @@ import type { PlacedLane } from './rows';
 import { layerShift, nextRenderRange, offCentre, rangeOffset, type RenderRange } from './renderRange';
 import type { Rows } from './rows';
 import type { TimeScale } from './scale';
+import { cssZoomOf } from './cssZoom';
 
 export interface TimelineRefs {
   axis: RefObject<SVGGElement | null>;
@@ -115,7 +116,8 @@ export function useTimelineDraw(refs: TimelineRefs, { plotPad, rows, scale, end,
       restPending.current = renderLanes(lanes, rows, laneFrame.current, fresh ? inView.current.shows : undefined) > 0;
       if (restPending.current) rest.current.poke();
       labelSlots.current = barLabelSlots(lanes);
-      const dpr = globalThis.devicePixelRatio || 1;
+      // Presenter mode's CSS zoom enlarges the canvases too: more backing pixels keep them sharp.
+      const dpr = (globalThis.devicePixelRatio || 1) * cssZoomOf(marks);
       // The canvases reach a little past the range, so marks on their edges are whole.
       const strips = placeStrips(marks, w + 2 * plotPad, height, dpr, -plotPad);
       if (styles.current?.theme !== theme) styles.current = { theme, styles: readMarkStyles(marks) };

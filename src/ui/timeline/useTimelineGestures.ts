@@ -11,6 +11,7 @@ import { hitTest, type Hit } from './hitTest';
 import { pinchWindow, startPinch, type Finger, type PinchStart } from './pinch';
 import { AXIS_HEIGHT, type Rows } from './rows';
 import { secondsPerPixel, toTime, type TimeScale } from './scale';
+import { cssZoomOf } from './cssZoom';
 
 const DRAG_PX = 3;
 
@@ -41,9 +42,11 @@ export function useTimelineGestures(
   const latest = useRef({ rows, end });
   latest.current = { rows, end };
 
+  // In the timeline's own pixels: presenter mode's CSS zoom enlarges what the pointer sees.
   const local = (e: { clientX: number; clientY: number }, el: Element) => {
     const box = el.getBoundingClientRect();
-    return { x: e.clientX - box.left, y: e.clientY - box.top };
+    const zoom = cssZoomOf(el);
+    return { x: (e.clientX - box.left) / zoom, y: (e.clientY - box.top) / zoom };
   };
 
   useEffect(() => {
