@@ -8,6 +8,7 @@ import {
   type Ctx, type Located, type MapField,
 } from './decode';
 import type { EnvVarRef } from './expandVars';
+import { readHostPorts, type HostPort } from './hostPorts';
 import { child, index, type Span } from './problems';
 import { jsonKind, present, type YMap } from './ynode';
 
@@ -74,6 +75,7 @@ export interface RawContainer {
   command?: Located<string[]>;
   args?: Located<string[]>;
   imagePullPolicy?: Located<string>;
+  terminationMessagePolicy?: Located<string>;
   restartPolicy?: Located<string>;
   restartPolicyRules?: RawRules;
   startupProbe?: RawProbe;
@@ -87,6 +89,8 @@ export interface RawContainer {
   env?: EnvVarRef[];
   /** `ports` by name (name -> containerPort), read leniently: what a probe's named port resolves to. */
   namedPorts: Map<string, number>;
+  /** `ports` entries that set a hostPort, for the API server's conflict check (hostPorts.ts). */
+  hostPorts: HostPort[];
   /** Set when restartPolicy was rejected as an unknown field: checks that depend on it are skipped. */
   restartPolicyUnknown?: boolean;
   /** Fields present but undecodable (already reported): not reported again as missing. */
@@ -244,13 +248,14 @@ function readNamedPorts(map: YMap): Map<string, number> {
 
 /** Decodes one container mapping found at `path` (e.g. spec.initContainers[2]). */
 export function readContainer(ctx: Ctx, map: YMap, path: string, i: number, init: boolean): RawContainer {
-  const c: RawContainer = { path, span: map.span, index: i, init, badFields: new Set(), namedPorts: readNamedPorts(map) };
+  const c: RawContainer = { path, span: map.span, index: i, init, badFields: new Set(), namedPorts: readNamedPorts(map), hostPorts: readHostPorts(map) };
   c.name = readString(ctx, map, 'name', path, 'Container');
   c.image = readString(ctx, map, 'image', path, 'Container');
   for (const k of ['name', 'image'] as const) if (!c[k] && present(map, k)) c.badFields.add(k);
   c.command = readStringList(ctx, map, 'command', path, 'Container');
   c.args = readStringList(ctx, map, 'args', path, 'Container');
   c.imagePullPolicy = readString(ctx, map, 'imagePullPolicy', path, 'Container');
+  c.terminationMessagePolicy = readString(ctx, map, 'terminationMessagePolicy', path, 'Container');
   const rp = versionedEntry(ctx, map, 'restartPolicy', path, FIELD_SINCE.restartPolicy);
   if (rp) c.restartPolicy = readString(ctx, map, 'restartPolicy', path, 'Container', rp);
   else if (present(map, 'restartPolicy')) c.restartPolicyUnknown = true;

@@ -1,10 +1,12 @@
 // The container lists of a pod spec ([1.1]–[1.3]): validateContainers, validateInitContainers
-// and validateContainerCommon upstream, for the fields the simulator reads.
+// and validateContainerCommon upstream, for the fields the simulator reads (and a few the API
+// server rejects although the simulator ignores them: terminationMessagePolicy, host ports).
 
 import type { Ctx } from './decode';
 import { PROBE_FIELDS, type RawContainer } from './container';
 import { dns1123LabelErrors, duplicate, forbidden, invalid, notSupported, required } from './k8sErrors';
 import { child, type Span } from './problems';
+import { reportHostPortConflicts } from './hostPorts';
 import { validateLifecycle, validateProbe } from './validateHandlers';
 import { validateInitRestartPolicy, validateMainRestartPolicy } from './validateRestartPolicy';
 import { startOf } from './ynode';
@@ -41,6 +43,11 @@ function validateCommon(ctx: Ctx, c: RawContainer, isPod: boolean): void {
   if (pull && !['Always', 'IfNotPresent', 'Never'].includes(pull.value)) {
     ctx.p.error(child(c.path, 'imagePullPolicy'), notSupported(pull.value, ['Always', 'IfNotPresent', 'Never']), pull.span);
   }
+  // Defaulting fills an empty policy with File first, so only a wrong value reaches the check.
+  const message = c.terminationMessagePolicy;
+  if (message && !['File', 'FallbackToLogsOnError'].includes(message.value)) {
+    ctx.p.error(child(c.path, 'terminationMessagePolicy'), notSupported(message.value, ['File', 'FallbackToLogsOnError']), message.span);
+  }
 }
 
 /** Probes and lifecycle, as validated for main containers and sidecars. */
@@ -69,11 +76,14 @@ export function validateContainerLists(ctx: Ctx, lists: ContainerLists): void {
     validateProbesAndHooks(ctx, c, grace, osName);
     validateMainRestartPolicy(ctx, c);
   }
+  reportHostPortConflicts(ctx, mains);
 
   const allNames = new Set(mainNames);
   for (const c of inits) {
     validateCommon(ctx, c, lists.isPod);
     validateInitRestartPolicy(ctx, c);
+    // Each init container alone, named as upstream names it: the one-element list's index, 0.
+    reportHostPortConflicts(ctx, [{ path: c.path.replace(/\[\d+\]$/, '[0]'), hostPorts: c.hostPorts }]);
     const name = c.name?.value;
     if (name !== undefined && allNames.has(name)) ctx.p.error(child(c.path, 'name'), duplicate(name), c.name?.span);
     else if (name) allNames.add(name);
