@@ -7,6 +7,7 @@ import type { PodSim } from './podSim';
 import { exitProcess } from './process';
 import { deletePod } from './terminate';
 import { killSandbox, recreateSandbox, restartKubelet } from './node';
+import { restartKubeletDuringDeletion, simulatedDuringDeletion } from './restartDuringDeletion';
 
 interface Window {
   from: number;
@@ -159,8 +160,8 @@ function failPullWhy(sim: PodSim, ev: SimEvent): string {
 
 /** What the trace says of a node fault injected once the pod is being deleted, which the engine does not simulate (it says so rather than staying silent). */
 const NOT_DURING_TERMINATION = {
-  restartKubelet: 'Not simulated: a kubelet restart once the pod is being deleted. The engine keeps the kubelet running; a real new kubelet would find the pod deleted and stop what still runs with the deletion\'s grace again [0.2] [8.1].',
-  recreateSandbox: 'Not simulated: a node reboot once the pod is being deleted. The engine keeps the node up; a rebooted node\'s kubelet would find the pod deleted, start nothing and report it terminated [2.9] [8.1].',
+  restartKubelet: 'Not simulated: a kubelet restart after a force deletion removed the pod object. The engine keeps the kubelet running; a real new kubelet would find running containers of a pod the API no longer has and kill them as orphans [8.2].',
+  recreateSandbox: 'Not simulated: a node reboot after a force deletion removed the pod object. The engine keeps the node up; the containers would die with it, and no kubelet reports them [8.2].',
 } as const;
 
 export function applyFault(sim: PodSim, ev: SimEvent): void {
@@ -214,10 +215,12 @@ export function applyFault(sim: PodSim, ev: SimEvent): void {
       return;
     case 'restartKubelet':
       if (!sim.deletion) restartKubelet(sim, ev.removeExitedContainers === true);
+      else if (simulatedDuringDeletion(sim)) restartKubeletDuringDeletion(sim, false, ev.removeExitedContainers === true); // [8.14]
       else sim.emit(faultEvent(ev, NOT_DURING_TERMINATION.restartKubelet, {}));
       return;
     case 'recreateSandbox':
       if (!sim.deletion) recreateSandbox(sim);
+      else if (simulatedDuringDeletion(sim)) restartKubeletDuringDeletion(sim, true); // [8.14]
       else sim.emit(faultEvent(ev, NOT_DURING_TERMINATION.recreateSandbox, {}));
       return;
     case 'killSandbox':

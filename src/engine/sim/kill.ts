@@ -101,6 +101,9 @@ function* executePreStopHook(sim: PodSim, inst: Instance, remaining: number, wai
   return wholeSeconds(sim.now - start);
 }
 
+/** [8.14] containerd's stopContainer sends the stop signal once per container (IsStopSignaledWithTimeout, containerd 1.5+). */
+const ALREADY_SIGNALLED_WHY = '[8.14] The runtime already sent its stop signal at the old kubelet\'s request and does not send it again (containerd: "Skipping the sending of signal … because a prior stop with timeout>0 request already sent the signal"); it waits this kill\'s grace, then SIGKILL.';
+
 /** Why a tcpSocket preStop hook fails at once ([3.4] handlers.go Run's default branch, every minor 1.27-1.37). */
 const INVALID_PRESTOP_WHY = '[3.4] A tcpSocket preStop hook fails at once: the kubelet\'s handler runner has no tcpSocket action (handlers.go Run: "Cannot run handler: invalid handler: …"), so it records FailedPreStopHook ("PreStopHook failed") and sends the stop signal without waiting.';
 
@@ -125,9 +128,12 @@ export function* killContainer(
     return;
   }
   rec.killing = true;
+  // [8.14] The old kubelet's StopContainer sent the stop signal before it died: the runtime does not send it again.
+  const signalledByOldKubelet = inst.signalledAt !== undefined && inst.signalledAt < sim.kubeletStartedAt;
+  const killWhy = signalledByOldKubelet ? `${why} ${ALREADY_SIGNALLED_WHY}` : why;
   inst.ids.kill = sim.emit(message === undefined
-    ? { type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, why }
-    : { type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, message, why }, cause);
+    ? { type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, why: killWhy }
+    : { type: 'container.kill', container: name, reason, gracePeriodSeconds: grace, message, why: killWhy }, cause);
   const waitsForTurn = ordering !== false && ordering.waitsForTurn(name);
   let remaining = legacy ? legacy.hookBound : grace;
   const preStop: { id?: string } = {};
@@ -149,7 +155,10 @@ export function* killContainer(
   if (floored) remaining = MINIMUM_GRACE;
   if (legacy) remaining = grace; // [8.12] 1.27: the override replaces whatever the hook left, after the floor
 
-  if (inst.state === 'running') {
+  if (inst.state === 'running' && signalledByOldKubelet) {
+    const exited = yield { until: () => inst.state !== 'running', timeout: remaining };
+    if (!exited) sigkill(sim, inst, `[8.5] [8.14] ${name} did not stop within ${remaining}s of the new kubelet's stop request (the runtime sent no second stop signal): SIGKILL.`, [preStop.id ?? inst.ids.kill]);
+  } else if (inst.state === 'running') {
     signalStop(sim, inst, waitsForTurn && !turnCame
       ? `[8.4] [8.5] The grace period ran out before ${name}'s turn (${ordering.blocker(name) ?? 'a main container or a later sidecar'} is still being stopped): it gets its stop signal now, with the 2s minimum.`
       : waitsForTurn
@@ -207,5 +216,6 @@ export function* killPod(
     const r = typeof reason === 'string' ? reason : reason(spec.name);
     tasks.push(sim.k.spawn(`kill ${spec.name}`, killContainer(sim, spec.name, r, grace, ordering, why(spec.name), cause?.(spec.name), seenRunning !== undefined, legacy)));
   }
+  sim.podKillTasks = tasks;
   yield { until: allDoneCondition(tasks) };
 }

@@ -9,7 +9,8 @@ import { exitProcess } from './process';
 import { KUBELET_DOWNTIME } from './timing';
 import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
 
-function bringKubeletBack(sim: PodSim, why: string, downId: string): void {
+/** The kubelet goes down for KUBELET_DOWNTIME, then a new one starts; `onBack` runs once it has. */
+export function bringKubeletBack(sim: PodSim, why: string, downId: string, onBack?: () => void): void {
   sim.kubeletDown = true;
   sim.worker.stop();
   sim.probes.stop(['startup', 'liveness', 'readiness']);
@@ -27,18 +28,22 @@ function bringKubeletBack(sim: PodSim, why: string, downId: string): void {
     sim.probes.restart(keepsStatusAcrossKubeletRestart(sim));
     sim.emit({ type: 'node.kubeletStarted', do: 'kubeletStarted', why }, [downId]);
     sim.requestSync();
+    onBack?.();
   });
+}
+
+/** [10.3] While the kubelet is down, the runtime records of the exited containers are deleted. */
+export function removeExitedRecords(sim: PodSim, cause: string): void {
+  for (const spec of sim.specs()) {
+    const inst = sim.rec(spec.name).instances.at(-1);
+    if (inst?.state === 'exited') sim.removedFromRuntime.add(inst);
+  }
+  sim.emit({ type: 'node.containersRemoved', do: 'removeExitedContainers', why: '[10.3] While the kubelet is down, the runtime records of the exited containers are deleted (E24, E26).' }, [cause]);
 }
 
 export function restartKubelet(sim: PodSim, removeExited = false): void {
   const id = sim.emit({ type: 'node.kubeletRestart', do: 'restartKubelet', why: `The kubelet restarts: it is down for ${KUBELET_DOWNTIME}s while the containers keep running (E23–E26, E73).` });
-  if (removeExited) {
-    for (const spec of sim.specs()) {
-      const inst = sim.rec(spec.name).instances.at(-1);
-      if (inst?.state === 'exited') sim.removedFromRuntime.add(inst);
-    }
-    sim.emit({ type: 'node.containersRemoved', do: 'removeExitedContainers', why: '[10.3] While the kubelet is down, the runtime records of the exited containers are deleted (E24, E26).' }, [id]);
-  }
+  if (removeExited) removeExitedRecords(sim, id);
   bringKubeletBack(sim, 'The kubelet is back: it rebuilds its state from the runtime and syncs the pod; completed init containers are not re-run (E23).', id);
 }
 

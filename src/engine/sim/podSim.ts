@@ -142,6 +142,8 @@ export class PodSim {
   /** What one sync does (sync.ts syncPod: the rest of the sync after its first wait, if any), wired by simulatePod. */
   syncPod: () => Task | undefined = () => undefined;
   terminating?: RunningTask;
+  /** The kill routines of the pod kill under way (killPod): a kubelet restart ends them where they wait ([8.14]). */
+  podKillTasks: RunningTask[] = [];
   private relist?: QueueItem;
 
   /** The status manager: the last written status, which the probe workers read ([0.4]), and every write that changed a container (Trace.statusWrites). */

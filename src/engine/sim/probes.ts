@@ -235,7 +235,9 @@ export class ProbeManager {
       const w = readiness[i]!;
       if (this.wouldTrigger(w)) this.trigger(w);
     }
-    this.releaseHeldWorkers(); // [5.16] the restarted kubelet's first SyncPod calls AddPod after its status (no trigger for them)
+    // [5.16] the restarted kubelet's first SyncPod calls AddPod after its status (no trigger for them);
+    // [8.14] a pod it found deleted gets no SyncPod, so no AddPod: its workers stay unmade
+    if (sim.deletion === undefined) this.releaseHeldWorkers();
   }
 
   /** UpdatePodStatus's manual trigger ([5.9]): a running, started container whose readiness result is not Success. */

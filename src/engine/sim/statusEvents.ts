@@ -364,6 +364,9 @@ function crashLoopWhy(message: string): string {
 const UNSTARTED_WHY = '[5.15] The container no longer counts as started: its startup probe worker has no passing result for it yet (it has just looked at a replacement that took Started from its name [5.15], or it was made again [5.12] [0.2]), so its liveness and readiness probes wait for the startup probe again.';
 
 function startedWhy(sim: PodSim, name: string, inst: Instance | undefined): string {
+  if (sim.rec(name).spec.startupProbe && sim.probes.startupBeforeAddPod(name) && sim.deletion) {
+    return '[5.16] [8.14] The kubelet restarted and found the pod deleted: it runs no SyncPod, so no AddPod makes a startup worker, and UpdatePodStatus, finding none, calls the running container started (`started = !exists`) while it is stopped (kubernetes#135795).';
+  }
   if (sim.rec(name).spec.startupProbe && sim.probes.startupBeforeAddPod(name)) {
     return '[5.16] The kubelet restarted: its first sync writes the status before AddPod makes the startup worker, and UpdatePodStatus, finding none, calls the running container started (`started = !exists`) until the worker first looks (kubernetes#135795).';
   }
@@ -381,6 +384,9 @@ function startedWhy(sim: PodSim, name: string, inst: Instance | undefined): stri
 function readyWhy(sim: PodSim, name: string): string {
   const spec = sim.rec(name).spec;
   if (spec.kind === 'init') return '[5.6] A regular init container is ready once it exited 0.';
+  if (spec.readinessProbe && sim.probes.readinessBeforeAddPod(name) && sim.deletion) {
+    return '[5.16] [8.14] The kubelet restarted and found the pod deleted: it runs no SyncPod, so no AddPod makes a readiness worker, and UpdatePodStatus, finding none, calls the running container ready (`ready = !exists`) while it is stopped (kubernetes#135795).';
+  }
   if (spec.readinessProbe && sim.probes.readinessBeforeAddPod(name)) {
     return '[5.16] The kubelet restarted: its first sync writes the status before AddPod makes the readiness worker, and UpdatePodStatus, finding none, calls the container ready (`ready = !exists`) until the worker first looks (kubernetes#135795).';
   }

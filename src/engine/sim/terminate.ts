@@ -221,6 +221,26 @@ function* removeFromApi(sim: PodSim): Proc<void> {
   closeHorizon(sim, sim.now);
 }
 
+/**
+ * [8.14] A new kubelet picks up a pod being deleted: UpdatePod on a pod worker it has never seen
+ * (pod_workers.go, newest stored copy) turns it terminating at once, with the deletion's whole
+ * grace again (calculateEffectiveGracePeriod starts from DeletionGracePeriodSeconds; nothing on the
+ * node kept the old countdown). SyncTerminatingPod kills what runs at its first cache entry, the
+ * first relist after the kubelet is back (ConvertPodStatusToRunningPod: a container that exited
+ * meanwhile is not killed again). A pod that is terminal with nothing running (#116925, fixed by
+ * #117019 in 1.28 and a 1.27 patch) gets no kill: SyncTerminatedPod, the final status, the delete.
+ */
+export function terminateAfterKubeletRestart(sim: PodSim): void {
+  sim.syncPredatesDeletion = false;
+  const at = firstRelistAfter(sim.now);
+  if (sim.terminalDone && !sim.specs().some((c) => sim.running(c.name))) {
+    terminatedSyncAt.set(sim, at);
+    sim.terminating = sim.k.spawn('removeTerminalPod', removeFromApi(sim));
+    return;
+  }
+  sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim, at));
+}
+
 /** The containers running as the sync reads them (ConvertPodStatusToRunningPod of its cache entry, [8.11]). */
 export function runningNames(sim: PodSim): Set<string> {
   const names = new Set<string>();
