@@ -16,6 +16,7 @@ import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
 import { newest, previousRun, type ContainerRecord, type Instance } from './model';
 import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
+import { vanishedMainContainer } from './vanishedContainer';
 import { hiddenByRestartAll } from './restartAll';
 import { noticeCollected } from './containerDeletor';
 import { publish, publishUnchanged } from './statusEvents';
@@ -67,7 +68,13 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
     if (last.terminated) last.terminated.reason = 'RestartingAllContainers'; // getPhase reads it as a restart ([6.2])
     return apiStatus(name, image, waitingState({ reason: 'RestartingAllContainers' }), last, restartCount);
   }
-  if (sim.removedFromRuntime.has(inst) && spec.kind !== 'main') {
+  if (sim.removedFromRuntime.has(inst) && spec.kind === 'main') {
+    const error = sim.deletion === undefined ? rec.startError : undefined;
+    const v = vanishedMainContainer(sim.status.statusOf(name), sim.pod.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating', sim.deletion !== undefined, error);
+    if (v.written) return apiStatus(name, image, v.state, v.lastState, v.restartCount, v.written.ready, v.written.started ?? false);
+    return apiStatus(name, image, v.state, v.lastState, v.restartCount);
+  }
+  if (sim.removedFromRuntime.has(inst)) {
     // convertToAPIContainerStatuses' first loop keeps a written Terminated status whole for a container
     // the runtime no longer lists (kubelet_pods.go, 1.27-1.37); a new kubelet's reason cache is empty
     // ([10.3]), so only a start error of its own turns it Waiting.

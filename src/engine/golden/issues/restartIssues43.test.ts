@@ -276,3 +276,54 @@ describe('kubernetes#97512: After restarting all nodes, init container and norma
     expect(rowAt(trace, trace.end)).toMatchObject({ ready: '1/1', status: 'Running' });
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// kubernetes#95561: the container exits at 30 s, the kubelet stops at 30.2 s (before the 31 s relist
+// could write the exit) and the runtime's record is deleted while it is down.
+const VANISHED = (policy: 'Always' | 'Never'): string => `apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  restartPolicy: ${policy}
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: [sh, -c, "sleep 3600"]`;
+const VANISHED_SIM = `until: 90s
+containers:
+  app: { pull: 0 }
+events:
+  - { at: 30s, container: app, do: crash, exitCode: 1 }
+  - { at: 30.2s, do: restartKubelet, removeExitedContainers: true }
+`;
+
+describe('kubernetes#95561: kubelet container status calculation doesn\'t handle suddenly missing data properly', () => {
+  it.each(SUPPORTED_VERSIONS)('a container last written Running and gone from the runtime: Waiting with lastState ContainerStatusUnknown, restartCount 1, then restarted (%s) [10.4] [6.2]', (v) => {
+    const trace = at(VANISHED('Always'), VANISHED_SIM, v);
+    const back = kubeletBack(trace);
+    expect(back).toBeCloseTo(35.2, 6);
+    // the last status before the restart said Running: the exit was never written
+    expect(writeAt(trace, 'app', 30.2)).toMatchObject({ state: 'running', restartCount: 0 });
+    // the returning kubelet cannot know the exit code: the default Waiting, with the restart counted
+    expect(writeAt(trace, 'app', back)).toMatchObject({ t: back, state: 'waiting', reason: 'ContainerCreating', restartCount: 1 });
+    expect(writeAt(trace, 'app', back)!.exitCode).toBeUndefined();
+    expect(rowAt(trace, back)).toMatchObject({ ready: '0/1', status: 'ContainerCreating', restarts: '1' });
+    expect(phaseAt(trace, trace.end)).toBe('Running');
+    expect(ofType(trace, 'pod.phase').filter((e) => e.t > 2)).toEqual([]);
+    // then started at once, attempt 1 from the log directory
+    const after = ofType(trace, 'container.start').filter((e) => e.container === 'app' && e.t > back);
+    expect(after.map((e) => e.attempt)).toEqual([1]);
+    expect(after[0]!.t).toBeLessThan(back + 1);
+    expect(writeAt(trace, 'app', trace.end)).toMatchObject({ state: 'running', restartCount: 1 });
+  });
+
+  it.each(SUPPORTED_VERSIONS)('under Never the guessed stop fails the pod: ContainerStatusUnknown, RESTARTS 1, nothing runs again (%s) [10.4] [6.2]', (v) => {
+    const trace = at(VANISHED('Never'), VANISHED_SIM, v);
+    const back = kubeletBack(trace);
+    expect(startsOf(trace, 'app')).toHaveLength(1);
+    expect(phaseAt(trace, back)).toBe('Failed');
+    expect(writeAt(trace, 'app', trace.end)).toMatchObject({ state: 'terminated', reason: 'ContainerStatusUnknown', exitCode: 137, restartCount: 1 });
+    expect(rowAt(trace, trace.end)).toMatchObject({ ready: '0/1', status: 'ContainerStatusUnknown', restarts: '1' });
+  });
+});
