@@ -48,6 +48,8 @@ export const FEATURE_GATES = {
   // depends on it (GATE_DEPENDENCIES). kube_features.go versionedSpecs (a 1.35-era tree, library id
   // 378079260; a 1.37-era copy, 61706514746): {1.35 Alpha false}, {1.36 Beta true}, {1.37 GA true, LockToDefault}.
   NodeDeclaredFeatures: { alpha: 35, beta: 36, ga: 37, summary: 'the node declares its features (KEP-5328); the RestartAllContainers action depends on it' },
+  // [1.3] kube_features.go (a 1.35-era tree, library id 378079260): {1.30 Alpha false}, {1.32 Beta true}, {1.34 GA true, LockToDefault}.
+  RelaxedEnvironmentVariableValidation: { alpha: 30, beta: 32, ga: 34, summary: 'env names of any printable ASCII but = (KEP-4369); off: letters, digits, _ - . and no leading digit' },
   ContainerStopSignals: { alpha: 33, summary: 'lifecycle.stopSignal (KEP-4960)' },
   ChangeContainerStatusOnKubeletRestart: { alpha: 35, summary: 'on: statuses start over after a kubelet restart, and a replacement\'s Started is its own, as before 1.35 (KEP-4781 opt-out)' },
   PLEGOnDemandRelist: { alpha: 36, beta: 36, ga: 37, summary: 'the PLEG relists a pod at once after a sync that acted, not at its next 1 s relist' },

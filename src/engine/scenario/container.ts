@@ -7,6 +7,7 @@ import {
   itemTypeError, readInt, readIntList, readIntOrString, readMap, readSeq, readString, readStringList, versionedEntry,
   type Ctx, type Located, type MapField,
 } from './decode';
+import { validateEnvName } from './envNames';
 import type { EnvVarRef } from './expandVars';
 import { readHostPorts, type HostPort } from './hostPorts';
 import { child, index, type Span } from './problems';
@@ -24,7 +25,7 @@ export interface RawHandler {
   keySpan: Span;
   span: Span;
   exec?: RawHandlerPart & { command?: Located<string[]> };
-  httpGet?: RawHandlerPart & { port?: Located<number | string>; scheme?: Located<string>; urlPath?: Located<string>; host?: Located<string> };
+  httpGet?: RawHandlerPart & { port?: Located<number | string>; scheme?: Located<string>; urlPath?: Located<string>; host?: Located<string>; headerNames?: Located<string>[] };
   tcpSocket?: RawHandlerPart & { port?: Located<number | string>; host?: Located<string> };
   grpc?: RawHandlerPart & { port?: Located<number> };
   /** `unknown`: the field does not exist in this version (already reported); counted, not validated. */
@@ -109,6 +110,18 @@ function part(f: MapField): RawHandlerPart {
   return { keySpan: f.keySpan, span: f.map.span };
 }
 
+/** `httpHeaders[].name`, read leniently for the API server's header-name check (validateHTTPGetAction). */
+function readHeaderNames(map: YMap): Located<string>[] {
+  const headers = present(map, 'httpHeaders')?.value;
+  if (headers?.kind !== 'seq') return [];
+  const out: Located<string>[] = [];
+  for (const item of headers.items) {
+    const name = item.kind === 'map' ? present(item, 'name') : undefined;
+    if (name?.value.kind === 'scalar' && typeof name.value.value === 'string') out.push({ value: name.value.value, span: name.value.span, keySpan: name.keySpan });
+  }
+  return out;
+}
+
 function readHandler(ctx: Ctx, f: MapField, goStruct: string, lifecycle: boolean): RawHandler {
   const { map, path } = f;
   const h: RawHandler = { path, keySpan: f.keySpan, span: map.span };
@@ -124,6 +137,8 @@ function readHandler(ctx: Ctx, f: MapField, goStruct: string, lifecycle: boolean
     };
     const host = readString(ctx, http.map, 'host', http.path, 'HTTPGetAction');
     if (host) h.httpGet.host = host;
+    const headerNames = readHeaderNames(http.map);
+    if (headerNames.length > 0) h.httpGet.headerNames = headerNames;
   }
   const tcp = readMap(ctx, map, 'tcpSocket', path, goStruct, '*v1.TCPSocketAction');
   if (tcp) {
@@ -217,6 +232,7 @@ function readEnv(ctx: Ctx, map: YMap, path: string): EnvVarRef[] | undefined {
     const name = readString(ctx, item, 'name', p, 'EnvVar');
     const value = readString(ctx, item, 'value', p, 'EnvVar');
     const valueFrom = readMap(ctx, item, 'valueFrom', p, 'EnvVar', '*v1.EnvVarSource');
+    if (name || !present(item, 'name')) validateEnvName(ctx, name, p, item.span); // a name of the wrong type is reported already
     if (!name) return;
     const e: EnvVarRef = { name: name.value };
     if (value) e.value = value.value;

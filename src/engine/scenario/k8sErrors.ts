@@ -62,7 +62,7 @@ const LABEL_RE = new RegExp(`^${DNS1123_LABEL_FMT}$`);
 const SUBDOMAIN_RE = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
 
 /** validation.RegexError: note the doubled space after the first example, as upstream prints it. */
-function regexError(msg: string, fmt: string, examples: string[]): string {
+export function regexError(msg: string, fmt: string, examples: string[]): string {
   if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
   let out = `${msg} (e.g. `;
   examples.forEach((e, i) => {
@@ -106,4 +106,9 @@ export function portNameErrors(port: string): string[] {
   if (port.includes('--')) errs.push('must not contain consecutive hyphens');
   if (port.length > 0 && (port.startsWith('-') || port.endsWith('-'))) errs.push('must not begin or end with a hyphen');
   return errs;
+}
+
+/** validation.IsHTTPHeaderName: a probe's or hook's httpGet header name. */
+export function httpHeaderNameErrors(name: string): string[] {
+  return /^[-A-Za-z0-9]+$/.test(name) ? [] : [regexError("a valid HTTP header must consist of alphanumeric characters or '-'", '[-A-Za-z0-9]+', ['X-Header-Name'])];
 }

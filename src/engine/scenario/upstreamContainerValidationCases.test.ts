@@ -40,12 +40,12 @@
 //   InPlacePodVerticalScaling, a gate the engine does not model.
 // - "Forbidden RestartPolicy: *": upstreamInitContainerValidationCases.test.ts has them.
 //
-// Disagreements: "invalid env var name" (the reader accepts env name "ev!1"); left out, see
-// .scratch/pending-upstream46.txt.
+// "invalid env var name" (env name "ev!1") was accepted by the reader until it checked env names
+// (scenario/envNames.ts, ValidateEnv with RelaxedEnvironmentVariableValidation): the last block below.
 
 import { describe, expect, it } from 'vitest';
 import { check, ok, pod } from './testUtil';
-import { SUPPORTED_VERSIONS } from '../version';
+import { SUPPORTED_VERSIONS, minor } from '../version';
 
 const withContainers = (lines: string[]): string => pod(['  containers:', ...lines, ''].join('\n'));
 
@@ -204,4 +204,18 @@ describe('TestValidateContainers errorCases ([1.3] [1.4] [1.5])', () => {
       });
     }
   }
+});
+
+describe('TestValidateContainers errorCases "invalid env var name" (RelaxedEnvironmentVariableValidation) ([1.3])', () => {
+  const STRICT = "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+  const text = withContainers(['    - name: abc', '      image: image', '      env: [{name: "ev!1"}]']);
+  for (const v of SUPPORTED_VERSIONS) {
+    it(`invalid env var name @ ${v}`, () => {
+      expect(errorsOf(text, v)).toEqual(minor(v) < 32 ? [`${C0}.env[0].name: Invalid value: "ev!1": ${STRICT}`] : []);
+    });
+  }
+  it('invalid env var name @ 1.32 with RelaxedEnvironmentVariableValidation off', () => {
+    expect(check(text, { kubernetesVersion: '1.32', featureGates: { RelaxedEnvironmentVariableValidation: false } }).errors
+      .map((e) => e.replace(/^\d+:\d+ /, ''))).toEqual([`${C0}.env[0].name: Invalid value: "ev!1": ${STRICT}`]);
+  });
 });

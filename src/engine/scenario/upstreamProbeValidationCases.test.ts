@@ -45,8 +45,9 @@
 // - TestValidateHandler errorCases {HTTPGet: Path "", Port 0} and {Path "", Port ""}: the empty
 //   path is defaulted to "/" through the API, so only the port part of each row is checked.
 //
-// Disagreements: TestValidateHandler's two HTTP header rows ("Host:" and "X_Forwarded_For" as a
-// header name) are accepted by the reader; they are left out (see .scratch/pending-upstream46.txt).
+// TestValidateHandler's two HTTP header rows ("Host:" and "X_Forwarded_For" as a header name) were
+// accepted by the reader until it read httpHeaders (validateHTTPGetAction's IsHTTPHeaderName): the
+// last block below.
 
 import { describe, expect, it } from 'vitest';
 import { check, pod } from './testUtil';
@@ -166,6 +167,25 @@ describe('TestValidateHandler ([1.4])', () => {
     for (const [name, lines, errors] of HANDLER_ERRORS) {
       it(`errorCases: ${name} @ ${v}`, () => {
         expect(errorsOf(withProbe(['      livenessProbe:', ...lines, '        periodSeconds: 5']), v)).toEqual(errors);
+      });
+    }
+  }
+});
+
+describe('TestValidateHandler errorCases: HTTP header names ([1.4])', () => {
+  const HEADER_MSG = "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')";
+  const rows: Array<[string, string]> = [['Host:', '"Host:"'], ['X_Forwarded_For', 'X_Forwarded_For']];
+  for (const v of SUPPORTED_VERSIONS) {
+    for (const [header, yaml] of rows) {
+      it(`errorCases: httpGet header ${header} @ ${v}`, () => {
+        expect(errorsOf(withProbe([
+          '      livenessProbe:',
+          '        httpGet:',
+          '          path: /',
+          '          port: port',
+          '          scheme: HTTP',
+          `          httpHeaders: [{name: ${yaml}, value: foo.example.com}]`,
+        ]), v)).toEqual([`${LP}.httpGet.httpHeaders: Invalid value: "${header}": ${HEADER_MSG}`]);
       });
     }
   }

@@ -3,7 +3,7 @@
 
 import type { Ctx, Located } from './decode';
 import type { HandlerName, ProbeField, RawHandler, RawLifecycle, RawProbe } from './container';
-import { forbidden, inclusiveRange, invalid, NON_NEGATIVE, notSupported, portNameErrors, required } from './k8sErrors';
+import { forbidden, httpHeaderNameErrors, inclusiveRange, invalid, NON_NEGATIVE, notSupported, portNameErrors, required } from './k8sErrors';
 import { child } from './problems';
 
 const HANDLER_ORDER: readonly HandlerName[] = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'sleep'];
@@ -76,6 +76,10 @@ export function validateHandler(ctx: Ctx, h: RawHandler, grace: number): void {
       const scheme = h.httpGet.scheme;
       if (scheme && scheme.value !== 'HTTP' && scheme.value !== 'HTTPS') {
         ctx.p.error(child(path, 'scheme'), notSupported(scheme.value, ['HTTP', 'HTTPS']), scheme.span);
+      }
+      // validateHTTPGetAction: the path names the list, not the entry
+      for (const header of h.httpGet.headerNames ?? []) {
+        for (const msg of httpHeaderNameErrors(header.value)) ctx.p.error(child(path, 'httpHeaders'), invalid(header.value, msg), header.span);
       }
     } else if (name === 'tcpSocket' && h.tcpSocket) {
       validatePort(ctx, h.tcpSocket.port, child(path, 'port'), h.tcpSocket.keySpan);
