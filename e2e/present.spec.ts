@@ -68,6 +68,8 @@ test('“what happens next?” asks before a STATUS change and says whether the 
   // The veiled timeline and kubectl row hold the answer: inert, so no click or screen reader reaches them.
   await expect(page.locator('.pane-timeline .status-strip')).toHaveAttribute('inert', '');
   await expect(page.locator('.pane-timeline .timeline').first()).toHaveAttribute('inert', '');
+  // and the legend, which lists only the marks this run has
+  await expect(page.locator('.pane-timeline .legend')).toHaveAttribute('inert', '');
   const choices = question.locator('.present-choice');
   expect(await choices.count()).toBeGreaterThanOrEqual(2);
   await choices.first().click();
@@ -110,9 +112,9 @@ test('presenter mode fits a phone, a laptop and a projector, and axe finds no vi
   }
   await test.step('on a projector the lanes are enlarged, and a click still lands at the time under the pointer', async () => {
     const timeline = page.getByTestId('timeline');
-    // present.css zooms the kubectl row, the lanes and the legend by 1.3 at 1920×1080: 12.5 px labels read as 16 px.
+    // present.css zooms the kubectl row, the lanes and the legend by 1.2 at 1920×1080: 12.5 px labels read as 15 px.
     const label = await page.locator('.lane-label').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * ((el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1));
-    expect(label).toBeGreaterThanOrEqual(16);
+    expect(label).toBeGreaterThanOrEqual(15);
     const tick = timeline.locator('.axis text').filter({ hasText: /^10 s$/ });
     const tickBox = (await tick.boundingBox())!;
     const laneBox = (await timeline.locator('.timeline-overlay').boundingBox())!;

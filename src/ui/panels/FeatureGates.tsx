@@ -3,7 +3,7 @@
 // document's featureGates; "default" takes the entry out again. Gates the text sets that the
 // version does not have, or has locked, are listed with a button to remove them.
 
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import {
   defaultGates, FEATURE_GATES, gateExists, gateLocked, minor, resolveGates, unmetGateDependencies,
   type FeatureGateName, type GateInfo, type KubeVersion,
@@ -27,6 +27,12 @@ export interface FeatureGatesProps {
   onError: (message: string | null) => void;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+}
+
+/** A gate's name with a break opportunity before each capital: a phone wraps it between words, not mid-word. */
+function CamelBreaks({ name }: { name: string }) {
+  const words = name.split(/(?=[A-Z])/);
+  return <>{words.map((w, i) => <Fragment key={i}>{i > 0 && <wbr />}{w}</Fragment>)}</>;
 }
 
 export function FeatureGates({ error, onError, open, onOpenChange }: FeatureGatesProps) {
@@ -79,7 +85,7 @@ export function FeatureGates({ error, onError, open, onOpenChange }: FeatureGate
                     onChange={(e) => write(n, e.target.checked)}
                   />
                   <span className="gate-text">
-                    <code className="gate-name">{n}</code>
+                    <code className="gate-name"><CamelBreaks name={n} /></code>
                     <span className="gate-default">{stage(n, version)} · default {defaults[n] ? 'on' : 'off'}</span>
                   </span>
                 </label>

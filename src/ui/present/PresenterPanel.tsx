@@ -43,7 +43,7 @@ function Options() {
 function useVeilWhileAsking(asking: boolean): void {
   useEffect(() => {
     if (!asking) return undefined;
-    const veiled = [...document.querySelectorAll('.pane-timeline :is(.status-strip, .timeline, .toolbar)')];
+    const veiled = [...document.querySelectorAll('.pane-timeline :is(.status-strip, .timeline, .toolbar, .legend)')];
     for (const el of veiled) el.setAttribute('inert', '');
     return () => { for (const el of veiled) el.removeAttribute('inert'); };
   }, [asking]);
