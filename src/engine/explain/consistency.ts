@@ -4,6 +4,7 @@
 
 import type { ApiPod } from '../api';
 import type { DerivedStatus } from '../apiPod/deriveStatus';
+import { nodeLostSigns } from './nodeLost';
 import type { ExplainNote } from './types';
 
 export function consistencyNotes(pod: ApiPod, derived: DerivedStatus): ExplainNote[] {
@@ -37,6 +38,10 @@ export function consistencyNotes(pod: ApiPod, derived: DerivedStatus): ExplainNo
     if (seen && seen.status !== c.status) {
       out.push({ severity: 'info', message: `the object has ${c.type}=${seen.status}; the kubelet would write ${c.status} from these container statuses [7.1]–[7.4].` });
     }
+  }
+  const lost = nodeLostSigns(pod);
+  if (lost.length > 0) {
+    out.push({ severity: 'warning', message: `the node looks unreachable: ${lost.join('; and ')} [7.6]. The container statuses are the kubelet's last report, which may be old; it learns of nothing (a deletion included) until it can reach the API server again.` });
   }
   return out;
 }

@@ -18,6 +18,7 @@ import { redactRealPods } from './redact';
 import { resolveGates } from '../version';
 import { START_ERROR_REASON } from '../sim/process';
 import { RESTARTING_ALL } from './restartRules';
+import { deriveStatus } from '../apiPod/deriveStatus';
 
 export interface ContinueOptions {
   /** The version chosen outside the text (the page's picker); the text's own Simulation document wins. */
@@ -263,10 +264,15 @@ export function continueScenario(text: string, opts: ContinueOptions = {}): Cont
   if (written.requeueJitter !== undefined) sim.requeueJitter = written.requeueJitter;
   sim.until = `${round(clock.now + CONTINUE_FOR)}s`;
   if (Object.keys(behaviours).length) sim.containers = behaviours;
+  // A condition's time is carried over only where the object's value is the kubelet's: the run
+  // writes the kubelet's value, and a time another writer's value set (the node controller's
+  // Ready=False, [7.6]) would date it wrongly; such a condition is drawn from "now".
+  const kubelets = deriveStatus(p, { version, gates, now: nowAbs }).conditions;
   const conditions: Obj = {};
   for (const c of p.pod.status.conditions) {
     const t = at(clock, c.lastTransitionTime);
-    if (t !== undefined && c.type !== 'PodScheduled' && (OBSERVED_CONDITIONS as readonly string[]).includes(c.type)) conditions[c.type] = t;
+    const same = kubelets.find((k) => k.type === c.type)?.status === c.status;
+    if (t !== undefined && same && c.type !== 'PodScheduled' && (OBSERVED_CONDITIONS as readonly string[]).includes(c.type)) conditions[c.type] = t;
   }
   sim.startFrom = { now: `${clock.now}s`, containers, ...(Object.keys(conditions).length ? { conditions } : {}) };
   const deletion = deletionLeft(p.pod.deletionTimestamp, clock);

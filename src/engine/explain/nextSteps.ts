@@ -14,6 +14,7 @@ import { computePodActions } from '../kubelet/computePodActions';
 import { goSeconds } from '../kubelet/goDuration';
 import { minor } from '../version';
 import { backoffForRestart, backoffFromMessage } from './backoffDelay';
+import { nodeLostSigns } from './nodeLost';
 import { inPlaceTriggers, RESTARTING_ALL, restartAllSteps } from './restartRules';
 import type { ExplainSettings, NextStep, PodExtras } from './types';
 
@@ -95,15 +96,29 @@ function startupProbeStep(name: string, p: Pod, s: ContainerStatus): NextStep | 
   };
 }
 
-function deletedSteps(p: Pod): NextStep[] {
+/** A deletion deadline this long past with a container still shown running means the kubelet has not reported since (its stop and status write take seconds, [8.5] [8.10]). */
+const OVERDUE_SECONDS = 30;
+
+/**
+ * Why a running container of a deleted pod may not be stopped at all: the deadline is long past
+ * (`overdue` seconds) or the object shows the node stopped reporting ([7.6]); empty otherwise.
+ */
+function unreportedWords(name: string, overdue: number, nodeLost: boolean): string {
+  if (overdue <= OVERDUE_SECONDS && !nodeLost) return '';
+  const when = overdue > OVERDUE_SECONDS ? `That time passed ${goSeconds(Math.round(overdue))} ago and the object still shows ${name} running: the kubelet has not reported since` : `The object says its node stopped reporting [7.6]: the kubelet there`;
+  return ` ${when}${overdue > OVERDUE_SECONDS ? ', and may never have seen the deletion (its node unreachable, or the kubelet down)' : ' may never see the deletion'}, so nothing says ${name} has stopped. The pod stays Terminating until that kubelet reports again or the pod is force-deleted (kubectl delete pod --force --grace-period=0, [8.2]).`;
+}
+
+function deletedSteps(p: Pod, now: number): NextStep[] {
   const deadline = p.pod.deletionTimestamp!;
+  const nodeLost = nodeLostSigns(p.pod).length > 0;
   const out: NextStep[] = [];
   for (const c of [...p.pod.spec.initContainers, ...p.pod.spec.containers]) {
     const s = statusOf(p, c.name);
     if (s?.state.running) {
       out.push({
         container: c.name, action: 'kill', at: deadline,
-        why: `The pod is being deleted: the stop signal has been sent (sidecars get theirs after the main containers stop, in reverse order [8.4]); whatever still runs when the grace period ends, at deletionTimestamp, is SIGKILLed [8.1] [8.5].`,
+        why: `The pod is being deleted: the stop signal has been sent (sidecars get theirs after the main containers stop, in reverse order [8.4]); whatever still runs when the grace period ends, at deletionTimestamp, is SIGKILLed [8.1] [8.5].${unreportedWords(c.name, now - deadline, nodeLost)}`,
       });
     } else if (s?.state.waiting?.reason === 'ContainerCreating') {
       // [3.4] the runtime's SyncPod runs on a context the deletion does not cancel (kubelet.go SyncPod,
@@ -139,7 +154,7 @@ export function nextSteps(p: Pod, settings: ExplainSettings, now: number): NextS
       }));
     }
   }
-  if (p.pod.deletionTimestamp !== undefined) return deletedSteps(p);
+  if (p.pod.deletionTimestamp !== undefined) return deletedSteps(p, now);
   const deadline = pastDeadline(p, now);
   if (deadline) return deadlineSteps(p, now, deadline.grace);
   const input = toActionsInput(p, {

@@ -29,10 +29,10 @@
 // same from 1.31 (the Terminating branch's terminal-phase check, PR #122038) to 1.37, and the
 // fixture carries the observedGeneration fields of 1.34+, so each test runs on every minor from 1.34.
 //
-// Not asserted (the report, .scratch/pending-dumps45.txt): the next steps say both containers are
-// SIGKILLed "at deletionTimestamp", 02:54:30, eight and a half minutes before the line, and do not say
-// that a deadline long passed with the containers still reported running means the kubelet has not
-// reported since (the node is unreachable, as the object's Ready=False and DeletionByTaintManager show).
+// The next steps said both containers are SIGKILLed "at deletionTimestamp", eight and a half minutes
+// before the line, and not that a deadline long passed with the containers still reported running
+// means the kubelet has not reported since (the report, .scratch/pending-dumps45.txt): explain mode now
+// says so ([7.6], explain/nodeLost.ts), and the last test below asserts it.
 
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -98,5 +98,35 @@ describe('Kubernetes in Action notes (search-index file 55831854894, kind v1.34.
     expect(gone[0]! - r.now).toBeGreaterThan(0);
     expect(gone[0]! - r.now).toBeLessThan(5);
     expect(events.filter((e) => e.type === 'container.start' && e.t >= r.now)).toEqual([]);
+  });
+
+  it.each(from(34))('2/2 Terminating 0 32m: the deletion deadline passed 8m30s before the line and both containers are still reported running, so the kubelet has not reported since: the pod stays Terminating until it does or is force-deleted, as the note found [8.1] [8.5] [8.10] (%s)', (v) => {
+    const [pod] = explain(file, v, '2026-04-19T03:03:00Z');
+    for (const name of ['quiz-api', 'mongo']) {
+      const s = step(pod!, name);
+      expect(s).toMatchObject({ action: 'kill', at: at('2026-04-19T02:54:30Z') });
+      expect(s.why).toMatch(/passed/);
+      expect(s.why).toMatch(/has not reported/);
+      expect(s.why).toMatch(/force-deleted/);
+    }
+  });
+  it.each(from(34))('the object itself says the node stopped reporting (Ready=False with no reason over ready containers, DeletionByTaintManager): a note says so, and even at the deadline the steps say the kubelet may never see the deletion [7.6] (%s)', (v) => {
+    const [pod] = explain(file, v, '2026-04-19T02:54:30Z');
+    const notes = pod!.notes.map((n) => n.message).join(' ');
+    expect(notes).toMatch(/the node looks unreachable: Ready=False with no reason while every container is ready/);
+    expect(notes).toMatch(/DeletionByTaintManager/);
+    expect(step(pod!, 'mongo').why).toMatch(/its node stopped reporting \[7\.6\]: the kubelet there may never see the deletion/);
+    // before the cut: no sign, no such words
+    const [before] = explainText(beforeTheCut(), v);
+    expect(before!.notes.map((n) => n.message).join(' ')).not.toMatch(/unreachable/);
+  });
+  it.each(from(34))('"Continue from here" dates only the conditions whose value the kubelet wrote: Ready=False came from the node controller, so the run\'s Ready is drawn from now, not backdated to its time; Initialized keeps the object\'s [7.6] (%s)', (v) => {
+    const r = continueScenario(fixture(file), { version: v, now: at('2026-04-19T03:03:00Z') });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.text).not.toMatch(/\n\s+Ready: /);
+    expect(r.text).toMatch(/\n\s+Initialized: /);
+    const events = runScenario(r.text).trace!.events as unknown as (Ev & { condition?: string })[];
+    const ready = events.filter((e) => e.type === 'pod.condition' && e.condition === 'Ready');
+    expect(ready[0]!.t).toBeGreaterThanOrEqual(r.now);
   });
 });
