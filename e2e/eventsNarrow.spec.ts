@@ -42,4 +42,13 @@ test('on a 390 px phone each event\'s Message has the row\'s full width and noth
     expect(tops).toHaveLength(5);
     expect(new Set(tops).size, 'all five cells on one line').toBe(1);
   });
+
+  await test.step('the heading counts the rows, and the box says when more lie below', async () => {
+    const rows = await table.locator('tbody tr').count();
+    await expect(page.getByTestId('events-count')).toHaveText(String(rows));
+    const box = page.locator('.events-scroll');
+    const layers = await box.evaluate((el) => getComputedStyle(el).backgroundImage.split('gradient(').length - 1);
+    // The shade is four background layers: two covers that scroll with the rows and two shades fixed to the box's edges.
+    expect(layers).toBe(4);
+  });
 });

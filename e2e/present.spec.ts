@@ -121,4 +121,21 @@ test('presenter mode fits a phone, a laptop and a projector, and axe finds no vi
     await page.mouse.click(tickBox.x + tickBox.width / 2, laneBox.y + laneBox.height - 6);
     await expect.poll(() => cursorTime(page)).toBeCloseTo(10, 0);
   });
+  await test.step('on a projector a tooltip near the bottom opens above the pointer, inside the window', async () => {
+    const last = page.locator('[data-testid="lane"]').last();
+    // The window's bottom just under the last lane (twice: the narration's sizes follow the height).
+    for (let i = 0; i < 2; i++) {
+      const b = (await last.boundingBox())!;
+      await page.setViewportSize({ width: 1920, height: Math.max(900, Math.ceil(b.y + b.height) + 6) });
+    }
+    const box = (await last.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.y + box.height).toBeGreaterThan(viewport.height - 40);
+    for (let x = box.x + box.width * 0.3; x < box.x + box.width; x += box.width / 20) {
+      await page.mouse.move(x, box.y + box.height / 2);
+      if (await page.getByTestId('tooltip').isVisible()) break;
+    }
+    const tip = (await page.getByTestId('tooltip').boundingBox())!;
+    expect(tip.y + tip.height).toBeLessThanOrEqual(viewport.height);
+  });
 });
