@@ -57,6 +57,9 @@ function readGates(ctx: Ctx, spec: YMap, path: string): string[] {
  * Reads the pod spec at `path`. `anchor` is where to report a missing spec or containers list
  * (the closest existing node). Problems go to ctx.p; the result is always usable.
  */
+/** validateDNSPolicy's list, in its order (field.NotSupported prints it as given). */
+const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+
 export function readPodSpec(ctx: Ctx, spec: YMap | undefined, path: string, anchor: Span, isPod = true): PodSpecParts {
   const s: YMap = spec ?? { kind: 'map', span: anchor, entries: [] };
   const parts: PodSpecParts = {
@@ -74,6 +77,10 @@ export function readPodSpec(ctx: Ctx, spec: YMap | undefined, path: string, anch
     if (!POLICIES.includes(rp.value)) ctx.p.error(child(path, 'restartPolicy'), notSupported(rp.value, POLICIES), rp.span);
     else parts.restartPolicy = rp.value as RestartPolicy;
   }
+
+  // [1.1] validateDNSPolicy (validation.go, 1.32/1.33-era tree): SetDefaults_PodSpec fills an empty one with ClusterFirst.
+  const dns = readString(ctx, s, 'dnsPolicy', path, 'PodSpec');
+  if (dns && dns.value !== '' && !DNS_POLICIES.includes(dns.value)) ctx.p.error(child(path, 'dnsPolicy'), notSupported(dns.value, DNS_POLICIES), dns.span);
 
   const grace = readInt(ctx, s, 'terminationGracePeriodSeconds', path, 'PodSpec', 'int64');
   if (grace) {

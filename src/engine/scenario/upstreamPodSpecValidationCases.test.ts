@@ -42,7 +42,9 @@
 //   through the API, SetDefaults_PodSpec fills restartPolicy Always and a grace of 30 before
 //   validation, so a manifest with an empty or missing value is accepted (as here: the "" row is
 //   checked below as accepted and run with policy Always).
-// - failureCases "bad volume", "bad DNS policy", "bad service account name", "with hostNetwork
+// - "bad DNS policy" was accepted by the reader until it read dnsPolicy (validateDNSPolicy): its row
+//   is the last of the failure cases below.
+// - failureCases "bad volume", "bad service account name", "with hostNetwork
 //   hostPort not equal to containerPort", "with hostAliases with invalid IP" / "invalid hostname",
 //   "bad supplementalGroups …", "bad runAsUser …", "bad fsGroup …", "bad nodeName", "bad
 //   PriorityClassName", "ShareProcessNamespace and HostPID both set", "bad RuntimeClassName", "bad
@@ -167,6 +169,16 @@ describe('TestValidatePodSpec failureCases ([1.1] [13.1])', () => {
       const text = pod('  dnsPolicy: ClusterFirst\n  restartPolicy: Always\n  terminationGracePeriodSeconds: 30\n');
       expect(bare(check(text, { kubernetesVersion: v }).errors)).toEqual(['spec.containers: Required value']);
     });
+  }  const DNS_ROWS: Array<[string, string, string[]]> = [
+    ['bad DNS policy', makePod().replace('dnsPolicy: ClusterFirst', 'dnsPolicy: invalid'),
+      ['spec.dnsPolicy: Unsupported value: "invalid": supported values: "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"']],
+  ];
+  for (const [name, text, errors] of DNS_ROWS) {
+    for (const v of SUPPORTED_VERSIONS) {
+      it(`${name} @ ${v}`, () => {
+        expect(bare(check(text, { kubernetesVersion: v }).errors)).toEqual(errors);
+      });
+    }
   }
 });
 
