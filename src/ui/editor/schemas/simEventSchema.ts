@@ -21,9 +21,9 @@ export const ACTION_DOCS = {
   failPull: "Pulls of the container's image fail from `at`, for `for` (default: from then on): ErrImagePull, then ImagePullBackOff with growing delays. With imagePullPolicy: Never the image is not on the node in that window: each start fails with ErrImageNeverPull, tried again every 10-15 s.",
   setImage: "The container's image changes to `image` (a pod update): its spec hash changes, so the kubelet kills it and starts it again with the new image. Not applied while the pod terminates.",
   deletePod: 'The pod is deleted (kubectl delete pod) with `gracePeriodSeconds` (default: the pod\'s terminationGracePeriodSeconds): preStop hooks, stop signals, sidecars stopped last.',
-  recreateSandbox: 'The node reboots: the pod sandbox and every container in it die (exit 255). When the kubelet is back it creates a new sandbox and runs the init containers again from the first.',
+  recreateSandbox: 'The node reboots: the pod sandbox and every container in it die (exit 255). When the kubelet is back it creates a new sandbox and runs the init containers again from the first; during a deletion it starts nothing and the pod is removed.',
   killSandbox: 'The pod sandbox dies (its pause process is killed) while the kubelet and the containers keep running: at the next relist the kubelet records SandboxChanged, stops every container (preStop, stop signal, grace period), makes a new sandbox and runs the init containers again from the first; the restarted containers count a restart.',
-  restartKubelet: 'The kubelet restarts: it is down for a few seconds while the containers keep running, then rebuilds its state from the runtime (completed init containers are not re-run).',
+  restartKubelet: 'The kubelet restarts: it is down for a few seconds while the containers keep running, then rebuilds its state from the runtime (completed init containers are not re-run). During a deletion the new kubelet stops what still runs again, with the deletion\'s whole grace and the preStop hooks, but sends no second stop signal.',
 } as const satisfies Record<SimAction, string>;
 
 export const SIM_ACTIONS = Object.keys(ACTION_DOCS) as SimAction[];
