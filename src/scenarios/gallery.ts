@@ -38,6 +38,7 @@ import s21sh from './21-sidecar-shell-sh.yaml?raw';
 import s22 from './22-image-never-loaded.yaml?raw';
 import s23 from './23-deleted-during-pull.yaml?raw';
 import s24 from './24-force-deleted.yaml?raw';
+import s25 from './25-kubelet-restart-while-terminating.yaml?raw';
 import s14 from './14-job-parallel-indexed.yaml?raw';
 
 export type { GalleryEntryMeta, GalleryVariantMeta } from './galleryEntries';
@@ -81,6 +82,7 @@ export const galleryFiles: Readonly<Record<string, string>> = {
   '22-image-never-loaded.yaml': s22,
   '23-deleted-during-pull.yaml': s23,
   '24-force-deleted.yaml': s24,
+  '25-kubelet-restart-while-terminating.yaml': s25,
 };
 
 export interface GalleryVariant extends GalleryVariantMeta {

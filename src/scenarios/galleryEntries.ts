@@ -252,4 +252,12 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     cursor: 20,
     view: { t0: 0, t1: 40 },
   },
+  {
+    id: '25-kubelet-restart-while-terminating',
+    fileName: '25-kubelet-restart-while-terminating.yaml',
+    title: 'A kubelet restart mid-deletion',
+    lesson: 'The kubelet restarts 15 s into a 30 s grace: its SIGKILL due at 40 s dies with it. The new kubelet stops app again with the whole 30 s from its return and no second SIGTERM, so SIGKILL comes at 61 s, envoy after it.',
+    cursor: 31,
+    view: { t0: 0, t1: 70 },
+  },
 ];

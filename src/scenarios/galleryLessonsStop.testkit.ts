@@ -44,6 +44,22 @@ export const STOPPING_LESSONS: Record<string, () => number | null> = {
     return deleted.t; // from here on the pod is gone while app drains on the node
   },
 
+  '25-kubelet-restart-while-terminating.yaml': () => {
+    const { trace } = run('25-kubelet-restart-while-terminating.yaml');
+    const deleted = first(trace, 'pod.deleted');
+    const back = first(trace, 'node.kubeletStarted');
+    // [8.14] the old kubelet's SIGKILL, due at the deletion + 30 s, never comes
+    none(trace, 'container.signal', 'app', (e) => e.signal === 'SIGKILL' && e.t < back.t + 30);
+    const kills = trace.events.filter((e) => e.type === 'container.kill' && e.container === 'app');
+    expect(kills.map((e) => e.t - deleted.t)).toEqual([0, 21]);
+    // one SIGTERM only: the runtime does not send it twice; SIGKILL the whole grace after the new kill
+    const appSignals = trace.events.filter((e) => e.type === 'container.signal' && e.container === 'app');
+    expect(appSignals.map((e) => (e as { signal: string }).signal)).toEqual(['SIGTERM', 'SIGKILL']);
+    expect(appSignals[1]!.t).toBe(kills[1]!.t + 30);
+    expect(first(trace, 'container.signal', 'envoy').t).toBeGreaterThanOrEqual(appSignals[1]!.t);
+    return kills[1]!.t; // the new kubelet's kill, the whole 30 s again (the old SIGKILL, due at 40 s, never comes)
+  },
+
   '01-job-never-finishes-legacy.yaml': () => {
     const { trace } = run('01-job-never-finishes-legacy.yaml');
     const done = first(trace, 'container.exit', 'pi');
