@@ -58,6 +58,24 @@ function wholeProbes(spec: unknown): void {
   }
 }
 
+/** The hooks kept by kind only (redact.ts) get a stand-in handler that takes no time; a sleep keeps its seconds ([8.3], [3.3]). */
+function wholeHooks(spec: unknown): void {
+  if (!isObj(spec)) return;
+  for (const list of ['initContainers', 'containers']) {
+    for (const c of Array.isArray(spec[list]) ? spec[list] as unknown[] : []) {
+      if (!isObj(c) || !isObj(c.lifecycle)) continue;
+      for (const k of ['postStart', 'preStop']) {
+        const hook = c.lifecycle[k];
+        if (!isObj(hook)) continue;
+        if (isObj(hook.exec)) hook.exec = { command: ['true'] };
+        if (isObj(hook.httpGet)) hook.httpGet = { path: '/', port: 8080 };
+        if (isObj(hook.tcpSocket)) hook.tcpSocket = { port: 8080 };
+        if (isObj(hook.sleep) && typeof hook.sleep.seconds !== 'number') hook.sleep = { seconds: 1 };
+      }
+    }
+  }
+}
+
 function firstRedactedPod(text: string): Obj | undefined {
   const safe = redactRealPods(text);
   if (!safe) return undefined;
@@ -257,6 +275,7 @@ export function continueScenario(text: string, opts: ContinueOptions = {}): Cont
 
   const meta = isObj(safe.metadata) ? safe.metadata : {};
   wholeProbes(safe.spec);
+  wholeHooks(safe.spec);
   const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: typeof meta.name === 'string' ? meta.name : 'explained-pod' }, spec: safe.spec };
   const sim: Obj = { apiVersion: 'sidecar-lab/v1', kind: 'Simulation', kubernetesVersion: version };
   if (written.gates && Object.keys(written.gates).length) sim.featureGates = written.gates;
@@ -285,7 +304,7 @@ export function continueScenario(text: string, opts: ContinueOptions = {}): Cont
     '# Continued from an explained pod (Sidecar Lab, "Continue from here"): its share-safe spec,',
     '# and under startFrom its observed state, in seconds since its creation (t = 0).',
     `# The timeline draws the past as observed up to now (${clock.now}s), then simulates.`,
-    '# Commands, probe handlers, env values and names were not copied: processes are inferred, probes pass once the app is up.',
+    '# Commands, probe and hook handlers, env values and names were not copied: processes are inferred, probes pass once the app is up, hooks return at once (a sleep hook keeps its seconds).',
     ...(deletion === undefined ? [] : ['# The pod was being deleted: the deletion is replayed at now with the grace that was left, so SIGKILL comes at its deletionTimestamp.']),
     ...(removed.length === 0 ? [] : [`# RestartingAllContainers: the in-place restart had removed ${removed.join(', ')}; the next sync starts ${removed.length > 1 ? 'them' : 'it'} again, in the same sandbox, with ${removed.length > 1 ? 'their' : 'its'} restart count.`]),
     ...(absent.length === 0 ? [] : [`# ErrImageNeverPull: the image of ${absent.join(', ')} is not on the node and its imagePullPolicy is Never, so each start fails until it is there.`,

@@ -4,7 +4,9 @@
 
 import type { Document, LineCounter } from 'yaml';
 import { isObj, type Obj } from '../apiPod/fields';
-import type { PodExtras, ProbeTiming } from './types';
+import type { PodExtras, PreStopHandler, ProbeTiming } from './types';
+
+const PRESTOP_HANDLERS: readonly PreStopHandler[] = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
@@ -21,13 +23,19 @@ export function extrasOf(pod: Obj): PodExtras {
   const spec = isObj(pod.spec) ? pod.spec : {};
   const meta = isObj(pod.metadata) ? pod.metadata : {};
   const startupProbes: Record<string, ProbeTiming> = {};
+  const preStops: Record<string, PreStopHandler> = {};
   for (const list of [spec.initContainers, spec.containers]) {
     if (!Array.isArray(list)) continue;
     for (const c of list) {
-      if (isObj(c) && typeof c.name === 'string' && isObj(c.startupProbe)) startupProbes[c.name] = probeTiming(c.startupProbe);
+      if (!isObj(c) || typeof c.name !== 'string') continue;
+      if (isObj(c.startupProbe)) startupProbes[c.name] = probeTiming(c.startupProbe);
+      const hook = isObj(c.lifecycle) && isObj(c.lifecycle.preStop) ? c.lifecycle.preStop : undefined;
+      const handler = hook && PRESTOP_HANDLERS.find((h) => isObj(hook[h]));
+      if (handler) preStops[c.name] = handler;
     }
   }
   const out: PodExtras = { startupProbes, terminationGracePeriodSeconds: num(spec.terminationGracePeriodSeconds, 30) };
+  if (Object.keys(preStops).length > 0) out.preStops = preStops;
   if (typeof meta.deletionGracePeriodSeconds === 'number') out.deletionGracePeriodSeconds = meta.deletionGracePeriodSeconds;
   const owners = Array.isArray(meta.ownerReferences) ? meta.ownerReferences.filter(isObj) : [];
   const owner = owners.find((o) => o.controller === true) ?? owners[0];

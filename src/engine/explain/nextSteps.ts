@@ -116,9 +116,13 @@ function deletedSteps(p: Pod, now: number): NextStep[] {
   for (const c of [...p.pod.spec.initContainers, ...p.pod.spec.containers]) {
     const s = statusOf(p, c.name);
     if (s?.state.running) {
+      const hook = p.extras.preStops?.[c.name];
+      const first = hook === undefined
+        ? 'the stop signal has been sent (sidecars get theirs after the main containers stop, in reverse order [8.4])'
+        : `its ${hook} preStop hook runs first, bounded by the grace period, and the stop signal follows when it returns [8.3]${c.restartPolicy === 'Always' ? ' and its turn comes, after the main containers [8.4]' : ''}`;
       out.push({
         container: c.name, action: 'kill', at: deadline,
-        why: `The pod is being deleted: the stop signal has been sent (sidecars get theirs after the main containers stop, in reverse order [8.4]); whatever still runs when the grace period ends, at deletionTimestamp, is SIGKILLed [8.1] [8.5].${unreportedWords(c.name, now - deadline, nodeLost)}`,
+        why: `The pod is being deleted: ${first}; whatever still runs when the grace period ends, at deletionTimestamp, is SIGKILLed [8.1] [8.5].${unreportedWords(c.name, now - deadline, nodeLost)}`,
       });
     } else if (s?.state.waiting?.reason === 'ContainerCreating') {
       // [3.4] the runtime's SyncPod runs on a context the deletion does not cancel (kubelet.go SyncPod,

@@ -113,4 +113,27 @@ describe('Knative Playground note (search-index file 49058921070, kind): hello-0
     expect(rows.indexOf('2/2 Terminating 0')).toBeLessThan(rows.length - 1);
     expect(rows.at(-1)).toBe('0/2 Completed 0');
   });
+
+  it.each(from(31, 34))('2/2 Terminating 0 61s: user-container\'s preStop hook (/wait-for-drain) runs before its stop signal, which is why it outlives queue-proxy in the 91 s row [8.3] (%s)', (v) => {
+    const [pod] = explainText(stringify(justDeleted()), v, '2025-03-14T10:01:01Z');
+    const user = pod!.next.find((n) => n.container === 'user-container')!;
+    const queue = pod!.next.find((n) => n.container === 'queue-proxy')!;
+    expect(user.why).toMatch(/preStop/);
+    expect(user.why).not.toMatch(/the stop signal has been sent/);
+    expect(queue.why).not.toMatch(/preStop/);
+    expect(user).toMatchObject({ action: 'kill', at: at('2025-03-14T10:06:01Z') });
+  });
+
+  it.each(from(31, 34))('"Continue from here" at 61 s keeps user-container\'s preStop: its hook runs before its stop signal [8.3] (%s)', (v) => {
+    const r = continueScenario(stringify(justDeleted()), { version: v, now: at('2025-03-14T10:01:01Z') });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.text).toMatch(/preStop:/);
+    const events = runScenario(r.text).trace!.events as unknown as Ev[];
+    const hook = events.find((e) => e.type === 'hook.start' && e.container === 'user-container' && e.t >= r.now);
+    const signal = events.find((e) => e.type === 'container.signal' && e.container === 'user-container' && e.t >= r.now);
+    expect(hook).toBeDefined();
+    expect(signal).toBeDefined();
+    expect(hook!.t).toBeLessThanOrEqual(signal!.t);
+    expect(events.indexOf(hook!)).toBeLessThan(events.indexOf(signal!));
+  });
 });

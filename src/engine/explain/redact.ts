@@ -57,6 +57,27 @@ function probe(p: unknown): Obj | undefined {
   return out;
 }
 
+const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
+
+/**
+ * A lifecycle hook's kind of handler, which decides when a stop signal comes ([8.3]: preStop
+ * first) and whether a start waits ([3.3]); a sleep's seconds name nothing private and are kept.
+ * Commands, paths, hosts and ports are not.
+ */
+function hooks(l: unknown): Obj | undefined {
+  if (!isObj(l)) return undefined;
+  const out: Obj = {};
+  for (const k of ['postStart', 'preStop']) {
+    const h = l[k];
+    if (!isObj(h)) continue;
+    const handler = HOOK_HANDLERS.find((x) => h[x] !== undefined);
+    if (!handler) continue;
+    const sleep = handler === 'sleep' && isObj(h.sleep) && typeof h.sleep.seconds === 'number' ? { seconds: h.sleep.seconds } : {};
+    out[k] = { [handler]: handler === 'sleep' ? sleep : {} };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 const PULL_POLICIES = new Set(['Always', 'IfNotPresent', 'Never']);
 
 /**
@@ -87,7 +108,9 @@ function container(c: Obj, images: Images, drop: Dropped): Obj {
   if (c.envFrom !== undefined) drop.add('envFrom sources');
   if (c.command !== undefined || c.args !== undefined) drop.add('commands and arguments');
   if (c.volumeMounts !== undefined) drop.add('volume mounts');
-  if (c.lifecycle !== undefined) drop.add('lifecycle hooks');
+  const kept = hooks(c.lifecycle);
+  if (kept) out.lifecycle = kept;
+  if (c.lifecycle !== undefined) drop.add('lifecycle hook commands, paths and ports');
   if (c.ports !== undefined || c.resources !== undefined || c.securityContext !== undefined) drop.add('ports, resources and security contexts');
   return out;
 }

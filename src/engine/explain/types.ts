@@ -14,9 +14,14 @@ export interface ProbeTiming {
 }
 
 /** What the explanation reads of a pod beyond what `sim status` reads. */
+/** A preStop hook's kind of handler ([3.4], [8.3]). */
+export type PreStopHandler = 'exec' | 'httpGet' | 'tcpSocket' | 'sleep';
+
 export interface PodExtras {
   /** Startup probe timing per container name. */
   startupProbes: Record<string, ProbeTiming>;
+  /** The handler of each container's preStop hook, by name (absent: no hook). */
+  preStops?: Record<string, PreStopHandler>;
   /** spec.terminationGracePeriodSeconds (default 30, [1.1]). */
   terminationGracePeriodSeconds: number;
   /** metadata.deletionGracePeriodSeconds, when the pod is being deleted. */
