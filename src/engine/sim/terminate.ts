@@ -171,6 +171,13 @@ function postStartInFlight(sim: PodSim): Instance | undefined {
 function* terminateAfterSync(sim: PodSim): Proc<void> {
   yield { until: () => !sim.worker.syncing && !sim.worker.waitingForCache };
   sim.syncPredatesDeletion = false;
+  // [6.5] [13.3] That sync found the pod terminal (its activeDeadlineSeconds passed, its containers
+  // done) and the worker already terminated it: there is one SyncTerminatingPod per pod, so what
+  // follows is SyncTerminatedPod and the removal (fuzz seed 1382542882: a second kill a relist later).
+  if (sim.terminalDone) {
+    yield* removeAfterTermination(sim);
+    return;
+  }
   sim.worker.stop(); // drops the requeue a failed start asked for
   yield* terminatePod(sim, sim.worker.earliestStart());
 }

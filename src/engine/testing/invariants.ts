@@ -149,7 +149,10 @@ export const deletionOrder: Invariant = (d, t) => {
   // whole seconds (Go's int64(d.Seconds())), so each of those two steps can add up to a second more.
   // [3.4] A sync that took its update before the deletion runs at the next relist, and
   // SyncTerminatingPod waits for the relist after it (fuzz seed 1360900437).
-  const budget = syncEnd + deleted.gracePeriodSeconds + 2 + 2 + 2;
+  // [8.14] A kubelet restart (or a node reboot) during the deletion: the new kubelet kills again
+  // with the whole grace from its first relist, so the budget counts from its return.
+  const back = t.events.filter((e) => e.type === 'node.kubeletStarted' && e.t > deleted.t).map((e) => e.t);
+  const budget = Math.max(syncEnd, ...back) + deleted.gracePeriodSeconds + 2 + 2 + 2;
   if (budget <= t.end && (!gone || gone.t > budget)) out.push(`pod not gone by ${budget} (grace + 2 s + rounding + two relists)`);
   return out;
 };
