@@ -46,9 +46,9 @@ function stopSignalNote(c: ContainerSpec): string {
   return '';
 }
 
-export function buildBehavior(c: ContainerSpec, entry: SimEntry | undefined): Behavior {
+export function buildBehavior(c: ContainerSpec, entry: SimEntry | undefined, sharedPidNamespace = false): Behavior {
   const signal = stopSignalOf(c).signal;
-  const inferred = inferProcess({ image: c.image, command: c.command, args: c.args, stopSignal: signal });
+  const inferred = inferProcess({ image: c.image, command: c.command, args: c.args, stopSignal: signal, sharedPidNamespace });
   const startDelay = entry?.startDelay ?? 0;
   const b: Behavior = {
     pull: entry?.pull ?? DEFAULT_PULL_SECONDS,
@@ -83,7 +83,7 @@ export function buildBehaviors(p: Problems, pod: PodSpecModel, specPath: string,
   const out: Record<string, Behavior> = {};
   for (const c of [...pod.initContainers, ...pod.containers]) {
     const entry = entries.get(c.name);
-    const b = buildBehavior(c, entry);
+    const b = buildBehavior(c, entry, pod.sharedPidNamespace === true);
     out[c.name] = b;
     const span = { line: c.pos.line, col: c.pos.col, endLine: c.pos.line, endCol: c.pos.col + 1 };
     // [15.4] an exec probe command read in part is taken to pass at once: say so, unless the Simulation document times it

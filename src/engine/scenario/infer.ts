@@ -26,6 +26,8 @@ export interface ProcessInput {
   args?: string[];
   /** The signal the runtime stops it with ([8.13], stopSignal.ts); SIGTERM when not given. */
   stopSignal?: string;
+  /** [15.3] The pod shares a PID namespace (shareProcessNamespace, hostPID): the process is not PID 1. */
+  sharedPidNamespace?: boolean;
 }
 
 const ignoreNote = (signal: string) => `ignores ${signal} as PID 1, so it is killed at the end of the grace period`;
@@ -148,8 +150,27 @@ function fromResult(result: ScriptResult, shown: string, viaShell: boolean, sign
   }
 }
 
+/**
+ * [15.3] Not PID 1 (the pod shares its PID namespace, pause is PID 1): a signal with no handler
+ * takes its default action, so a shell that would ignore it as PID 1 ends at once with 128 + n.
+ * (A shell that execs a program later still loses a signal before that: not modelled.)
+ */
+function notPid1(r: Inferred, signal: string): Inferred {
+  if (r.onStop.kind !== 'ignore' || !r.note.includes(ignoreNote(signal)) || !endsByDefault(signal)) return r;
+  const code = signalExitCode(signal);
+  return {
+    ...r, onStop: { kind: 'exit', after: 0, exitCode: code },
+    note: r.note.replace(ignoreNote(signal), `is not PID 1 (the pod shares its process namespace, and pause is PID 1), so ${signal} ends it at once with ${code}`),
+  };
+}
+
 /** How a container's main process behaves, judged from its image, command and args. */
 export function inferProcess(c: ProcessInput): Inferred {
+  const r = inferAsPid1(c);
+  return c.sharedPidNamespace ? notPid1(r, c.stopSignal ?? 'SIGTERM') : r;
+}
+
+function inferAsPid1(c: ProcessInput): Inferred {
   const command = c.command ?? [];
   const args = c.args ?? [];
   const image = parseImage(c.image).name || 'the image';

@@ -21,6 +21,8 @@ export interface PodSpecParts {
   initContainers: ContainerSpec[];
   containers: ContainerSpec[];
   readinessGates: string[];
+  /** [15.3] shareProcessNamespace or hostPID true: no container's process is PID 1. */
+  sharedPidNamespace?: boolean;
 }
 
 const POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -76,6 +78,12 @@ export function readPodSpec(ctx: Ctx, spec: YMap | undefined, path: string, anch
     parts.restartPolicyWritten = rp;
     if (!POLICIES.includes(rp.value)) ctx.p.error(child(path, 'restartPolicy'), notSupported(rp.value, POLICIES), rp.span);
     else parts.restartPolicy = rp.value as RestartPolicy;
+  }
+
+  // [15.3] PidNamespaceForPod: a shared or the host's PID namespace leaves no container process PID 1.
+  for (const key of ['shareProcessNamespace', 'hostPID']) {
+    const v = present(s, key)?.value;
+    if (v?.kind === 'scalar' && v.value === true) parts.sharedPidNamespace = true;
   }
 
   // [1.1] validateDNSPolicy (validation.go, 1.32/1.33-era tree): SetDefaults_PodSpec fills an empty one with ClusterFirst.

@@ -128,6 +128,11 @@ export interface PodSpecModel {
   initContainers: ContainerSpec[];
   containers: ContainerSpec[];
   readinessGates: string[];
+  /**
+   * [15.3] shareProcessNamespace or hostPID: the containers share a PID namespace whose PID 1 is the
+   * sandbox's pause (kuberuntime util.go PidNamespaceForPod), so no container's process is PID 1.
+   */
+  sharedPidNamespace?: boolean;
 }
 
 /** What a process does when its stop signal arrives. */

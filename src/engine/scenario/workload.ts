@@ -210,6 +210,7 @@ export function readWorkload(ctx: Ctx, doc: YMap): Workload | undefined {
     readinessGates: parts.readinessGates,
   };
   if (parts.activeDeadlineSeconds) pod.activeDeadlineSeconds = parts.activeDeadlineSeconds.value;
+  if (parts.sharedPidNamespace) pod.sharedPidNamespace = true;
   if (kind === 'Job' || kind === 'CronJob') return { kind, pod, job: readJobSpec(ctx, jobSpecMap(doc, kind), kind === 'Job' ? 'spec' : 'spec.jobTemplate.spec') };
   return { kind, pod };
 }

@@ -131,6 +131,15 @@ describe('kubernetes#127188: DRA: Pod termination slow when referencing resource
     expect(events(trace, 'pod.phase').at(-1)).toMatchObject({ phase: 'Succeeded', t: 20 });
     expect(first(trace, 'pod.gone')).toBeLessThan(22);
   });
+
+  it.each(SUPPORTED_VERSIONS)('bart0sh\'s other fix, shareProcessNamespace: true: pause is PID 1, bash dies of SIGTERM at once, 143 (%s) [15.3] [8.6]', (v) => {
+    const pod = draPod('export; sleep 9999').replace('spec:\n', 'spec:\n  shareProcessNamespace: true\n');
+    const trace = at(pod, DELETE_AT_20, v);
+    expect(signals(trace, 'ctr0')).toEqual([['SIGTERM', 20]]);
+    expect(exits(trace, 'ctr0')).toEqual([[20, 143, 'Error']]);
+    expect(events(trace, 'pod.phase').at(-1)).toMatchObject({ phase: 'Failed', t: 20 });
+    expect(first(trace, 'pod.gone')).toBeLessThan(22);
+  });
 });
 
 const WEB = `apiVersion: v1
