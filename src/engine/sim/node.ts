@@ -8,6 +8,7 @@ import type { PodSim } from './podSim';
 import { exitProcess } from './process';
 import { KUBELET_DOWNTIME } from './timing';
 import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
+import { terminateAfterKubeletRestart } from './terminate';
 
 /** The kubelet goes down for KUBELET_DOWNTIME, then a new one starts; `onBack` runs once it has. */
 export function bringKubeletBack(sim: PodSim, why: string, downId: string, onBack?: () => void): void {
@@ -28,7 +29,12 @@ export function bringKubeletBack(sim: PodSim, why: string, downId: string, onBac
     sim.probes.restart(keepsStatusAcrossKubeletRestart(sim));
     sim.emit({ type: 'node.kubeletStarted', do: 'kubeletStarted', why }, [downId]);
     sim.requestSync();
-    onBack?.();
+    if (onBack) onBack();
+    else if (sim.deletion && !sim.terminating && !sim.gone && sim.apiRemovedAt === undefined) {
+      // [8.14] deleted while no kubelet ran: the new one finds the deletion and terminates the pod
+      sim.probes.stop(['liveness']);
+      terminateAfterKubeletRestart(sim);
+    }
   });
 }
 

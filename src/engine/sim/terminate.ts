@@ -93,6 +93,9 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   sim.deletion = { at: sim.now, grace, requested, id };
   publishKubectl(sim, '[14.4] The API server prints the row from the pod object: its deletionTimestamp is set, so STATUS reads Terminating (from 1.31, a Succeeded or Failed pod keeps its STATUS).', [id]);
   if (requested === 0 && !sim.jobTrackingFinalizer) removeObject(sim, [id], `[8.2] A force deletion: the API server deletes the pod object at once, as no finalizer holds it. The kubelet still stops the containers, with the spec's ${grace}s grace period; its status writes find no pod from now on.`);
+  // [8.14] No kubelet runs: nothing on the node hears of the deletion until the new one starts
+  // (node.ts bringKubeletBack, then terminateAfterKubeletRestart).
+  if (sim.kubeletDown) return;
   if (sim.terminalDone) {
     // [8.2] The pod worker is already terminating the pod (its phase is terminal): the kill under
     // way keeps its grace (SyncTerminatingPod ignores the cancelled context); once it is over the

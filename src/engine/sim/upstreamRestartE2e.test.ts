@@ -44,9 +44,8 @@
 // - the two "should force-delete non-admissible pods ..." Its: the admission rejection after the
 //   restart (a nodeSelector the node does not, or no longer, satisfies) is not modelled. Their
 //   admissible counterparts (a pod deleted while the kubelet is down, pending or running) are
-//   expressible, but the engine disagrees there: it acts on a deletion while the kubelet is down
-//   (kills, writes the status and removes the pod before the kubelet is back). Left out; see
-//   .scratch/pending-upstream48.txt.
+//   translated at the end: the engine acted on such a deletion while no kubelet ran (killed, wrote
+//   the status and removed the pod before the kubelet was back) until [8.14] made it wait.
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
 import type { Trace, TraceEvent } from '../trace';
@@ -134,5 +133,99 @@ describe('Restart [Serial] [Slow] [Disruptive] Kubelet should correctly account 
     expect(of(trace, 'pod.condition').filter((e) => e.t > 20 && (e.condition === 'Ready' || e.condition === 'ContainersReady') && e.status !== 'True')).toEqual([]);
     const row = trace.events.filter((e) => e.type === 'pod.kubectl').at(-1) as Extract<TraceEvent, { type: 'pod.kubectl' }>;
     expect([row.ready, row.status, row.restarts]).toEqual(['1/1', 'Running', '0']);
+  });
+});
+
+// The two "should force-delete non-admissible pods ..." Its without their admission rejection (not
+// modelled): a pod deleted while the kubelet is down. Upstream (pod_workers.go, library id 181051880):
+// nothing on the node acts on the deletion until a kubelet runs; the new kubelet's UpdatePod finds
+// the deletionTimestamp and makes the pod terminating at once, startPodSync lets a pod that is not
+// static start (allowPodStart: `return true, true`) straight into SyncTerminatingPod, which kills
+// what runs with the deletion's grace; SyncTerminatedPod, TerminatePod (a Pending pod: Failed) and
+// the status manager's delete follow. The API server keeps a bound, non-terminal pod until then.
+const REJECTED_DELETED = `apiVersion: v1
+kind: Pod
+metadata: {name: rejected-deleted-pod}
+spec:
+  terminationGracePeriodSeconds: 30
+  restartPolicy: Never
+  containers:
+  - name: rejected-deleted-pod
+    image: registry.k8s.io/pause:3.10`;
+
+const RUN = 'rejected-deleted-run';
+const REJECTED_RUN = `apiVersion: v1
+kind: Pod
+metadata: {name: rejected-deleted-run}
+spec:
+  terminationGracePeriodSeconds: 30
+  restartPolicy: Never
+  containers:
+  - name: rejected-deleted-run
+    image: registry.k8s.io/pause:3.10`;
+
+// the same pod with a process that ignores SIGTERM (a shell as PID 1 without a trap, [8.6])
+const STUBBORN_RUN = `apiVersion: v1
+kind: Pod
+metadata: {name: rejected-deleted-run}
+spec:
+  terminationGracePeriodSeconds: 30
+  restartPolicy: Never
+  containers:
+  - name: rejected-deleted-run
+    image: busybox
+    command: ["sh", "-c", "sleep 3600"]`;
+
+describe('Restart [Serial] [Slow] [Disruptive] Kubelet should force-delete non-admissible pods created and deleted during kubelet restart', () => {
+  it.each(SUPPORTED_VERSIONS)('(admissible) created while the kubelet is down, deleted at 1 s: nothing starts, the pod stays until the kubelet is back at 5 s, then Failed and removed (%s) [8.14] [6.9] [6.5]', (v) => {
+    const trace = run(REJECTED_DELETED, 'until: 1m\nevents:\n  - { at: 0s, do: restartKubelet }\n  - { at: 1s, do: deletePod, gracePeriodSeconds: 30 }\n', v);
+    const back = kubeletBack(trace);
+    expect(back).toEqual([5]);
+    expect(of(trace, 'container.pulling')).toEqual([]);
+    expect(of(trace, 'container.start')).toEqual([]);
+    expect(of(trace, 'container.kill')).toEqual([]);
+    // no status from a kubelet before one runs
+    expect(of(trace, 'pod.phase').filter((e) => e.t < 5).every((e) => e.phase === 'Pending')).toBe(true);
+    expect(of(trace, 'pod.phase').at(-1)!.phase).toBe('Failed');
+    expect(of(trace, 'pod.phase').at(-1)!.t).toBeGreaterThanOrEqual(5);
+    const gone = of(trace, 'pod.gone').map((e) => e.t);
+    expect(gone).toHaveLength(1);
+    expect(gone[0]).toBeGreaterThanOrEqual(5);
+    expect(gone[0]).toBeLessThanOrEqual(9);
+  });
+});
+
+describe('Restart [Serial] [Slow] [Disruptive] Kubelet should force-delete non-admissible pods that was admitted and running before kubelet restart', () => {
+  it.each(SUPPORTED_VERSIONS)('(admissible) running, kubelet stopped at 10 s, deleted at 12 s: no kill before the kubelet is back at 15 s, then Killing with the 30 s grace, exit 0, removed (%s) [8.14] [8.1] [6.5]', (v) => {
+    const trace = run(REJECTED_RUN, 'until: 1m\nevents:\n  - { at: 10s, do: restartKubelet }\n  - { at: 12s, do: deletePod, gracePeriodSeconds: 30 }\n', v);
+    expect(kubeletBack(trace)).toEqual([15]);
+    const kills = of(trace, 'container.kill', RUN);
+    expect(kills.map((e) => e.gracePeriodSeconds)).toEqual([30]);
+    expect(kills[0]!.t).toBeGreaterThanOrEqual(15);
+    expect(kills[0]!.t).toBeLessThanOrEqual(16.5);
+    const sig = of(trace, 'container.signal', RUN);
+    expect(sig.map((e) => [e.signal, e.t])).toEqual([['SIGTERM', kills[0]!.t]]);
+    expect(of(trace, 'container.exit', RUN).map((e) => [e.exitCode, e.reason, e.t])).toEqual([[0, 'Completed', kills[0]!.t]]);
+    expect(of(trace, 'pod.phase').filter((e) => e.t < 15).every((e) => e.phase === 'Pending' || e.phase === 'Running')).toBe(true);
+    expect(of(trace, 'pod.phase').at(-1)!.phase).toBe('Succeeded');
+    const gone = of(trace, 'pod.gone').map((e) => e.t);
+    expect(gone).toHaveLength(1);
+    expect(gone[0]).toBeGreaterThan(kills[0]!.t);
+    expect(gone[0]).toBeLessThanOrEqual(kills[0]!.t + 3);
+  });
+
+  it.each(SUPPORTED_VERSIONS)('(admissible) the same with a process that ignores SIGTERM: the 30 s grace counts from the new kubelet\'s kill, SIGKILL then, exit 137 (%s) [8.14] [8.6]', (v) => {
+    const trace = run(STUBBORN_RUN, 'until: 2m\nevents:\n  - { at: 10s, do: restartKubelet }\n  - { at: 12s, do: deletePod, gracePeriodSeconds: 30 }\n', v);
+    const kills = of(trace, 'container.kill', RUN);
+    expect(kills).toHaveLength(1);
+    expect(kills[0]!.t).toBeGreaterThanOrEqual(15);
+    expect(kills[0]!.t).toBeLessThanOrEqual(16.5);
+    const sig = of(trace, 'container.signal', RUN);
+    expect(sig.map((e) => e.signal)).toEqual(['SIGTERM', 'SIGKILL']);
+    expect(sig[0]!.t).toBe(kills[0]!.t);
+    expect(sig[1]!.t).toBeCloseTo(kills[0]!.t + 30, 5);
+    expect(of(trace, 'container.exit', RUN).map((e) => [e.exitCode, e.reason])).toEqual([[137, 'Error']]);
+    expect(of(trace, 'pod.phase').at(-1)!.phase).toBe('Failed');
+    expect(of(trace, 'pod.gone')[0]!.t).toBeGreaterThan(sig[1]!.t);
   });
 });
