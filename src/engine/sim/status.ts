@@ -16,7 +16,7 @@ import type { PodPhase } from '../trace';
 import type { PodSim } from './podSim';
 import { newest, previousRun, type ContainerRecord, type Instance } from './model';
 import { shouldContainerBeRestarted } from '../kubelet/restartPolicy';
-import { vanishedMainContainer } from './vanishedContainer';
+import { vanishedContainer } from './vanishedContainer';
 import { hiddenByRestartAll } from './restartAll';
 import { noticeCollected } from './containerDeletor';
 import { publish, publishUnchanged } from './statusEvents';
@@ -31,7 +31,7 @@ import { phaseStillHolds } from './phaseView';
 import { conditionsStillHold } from './conditionsView';
 import { keepsStatusAcrossKubeletRestart } from './kubeletRestartStatus';
 import {
-  RESTARTING_ALL_MESSAGE, lastAfterRestartAll, lastOfOlderRun, listedRun, noState, restartedInPlace, runningState, terminated, terminatedState, waitingState,
+  RESTARTING_ALL_MESSAGE, lastAfterRestartAll, lastOfOlderRun, listedRun, noState, restartedInPlace, runningState, terminated, waitingState,
 } from './containerStates';
 
 /** One container's status; the fields in a fixed order and built at once (no spreads: this runs for every container at every write). */
@@ -68,24 +68,12 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
     if (last.terminated) last.terminated.reason = 'RestartingAllContainers'; // getPhase reads it as a restart ([6.2])
     return apiStatus(name, image, waitingState({ reason: 'RestartingAllContainers' }), last, restartCount);
   }
-  if (sim.removedFromRuntime.has(inst) && spec.kind === 'main') {
-    const error = sim.deletion === undefined ? rec.startError : undefined;
-    const v = vanishedMainContainer(sim.status.statusOf(name), sim.pod.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating', sim.deletion !== undefined, error);
-    if (v.written) return apiStatus(name, image, v.state, v.lastState, v.restartCount, v.written.ready, v.written.started ?? false);
-    return apiStatus(name, image, v.state, v.lastState, v.restartCount);
-  }
   if (sim.removedFromRuntime.has(inst)) {
-    // convertToAPIContainerStatuses' first loop keeps a written Terminated status whole for a container
-    // the runtime no longer lists (kubelet_pods.go, 1.27-1.37); a new kubelet's reason cache is empty
-    // ([10.3]), so only a start error of its own turns it Waiting.
-    const old = sim.status.statusOf(name);
+    // [10.3] [10.4] a run the runtime no longer lists (its record deleted while the kubelet was down)
     const error = sim.deletion === undefined ? rec.startError : undefined;
-    if (old?.state.terminated && error) return apiStatus(name, image, waitingState({ reason: error.reason, message: error.message }), terminatedState(old.state.terminated), old.restartCount);
-    if (old?.state.terminated) return apiStatus(name, image, terminatedState(old.state.terminated), old.lastState, old.restartCount, old.ready, old.started ?? false);
-    // [10.3] S-5: a regular init container missing after init is reported as Completed.
-    if (spec.kind === 'init') return apiStatus(name, image, terminatedState({ exitCode: 0, reason: 'Completed' }), noState(), restartCount, true);
-    // [10.3] S-6: a missing sidecar shows Waiting PodInitializing until it runs again.
-    return apiStatus(name, image, waitingState({ reason: 'PodInitializing' }), terminated(inst), restartCount);
+    const defaultReason = sim.pod.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating';
+    const v = vanishedContainer(spec.kind, sim.status.statusOf(name), defaultReason, sim.deletion !== undefined, error, restartCount, terminated(inst));
+    return apiStatus(name, image, v.state, v.lastState, v.restartCount, v.ready, v.started);
   }
   if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized) {
     // [2.9] a new sandbox purged this init container from the runtime: it waits to run again and
