@@ -33,4 +33,11 @@ describe('injectUnavailable (prober_manager AddPod [5.1]: faults that cannot act
     expect(injectUnavailable('failLiveness', app({ summary: undefined }))).toBeNull();
     expect(injectUnavailable('failPull', app({ summary: undefined }))).toBeNull();
   });
+
+  it('once the pod left the API, a container that no longer runs has nothing left to break; one still draining on the node does ([8.2])', () => {
+    for (const a of ['failReadiness', 'failPull', 'crash'] as const) {
+      expect(injectUnavailable(a, app({ state: 'Terminated', podGoneAt: 62.5 }))).toMatch(/^The pod is gone from the API since 62\.5 s and app no longer runs/);
+    }
+    expect(injectUnavailable('failReadiness', app({ state: 'Running', podGoneAt: 10 }))).toBeNull();
+  });
 });

@@ -19,11 +19,15 @@ export interface InjectTarget {
   state: RuntimeState;
   /** Undefined when the page does not know (then nothing is disabled for want of it). */
   summary: ContainerSummary | undefined;
+  /** When the pod object left the API (pod.gone), if it has at the cursor. */
+  podGoneAt?: number;
 }
 
 /** null when the action can act; otherwise a sentence saying why it cannot. */
 export function injectUnavailable(action: InjectAction, c: InjectTarget): string | null {
   const running = c.state === 'Running' || c.state === 'Terminating';
+  // [8.2] [8.8] a pod gone from the API starts nothing and probes nothing that has stopped
+  if (c.podGoneAt !== undefined && !running) return `The pod is gone from the API since ${+c.podGoneAt.toFixed(3)} s and ${c.name} no longer runs: nothing is left to break.`;
   const probe = PROBE_OF[action];
   if (probe) {
     if (c.kind === 'init') return `${c.name} is a regular init container: it runs no probes, so there is no ${probe} probe to fail.`;

@@ -10,7 +10,7 @@ import { appStore, useAppStore } from '../../state/appStore';
 import { INJECT_ACTIONS, INJECT_HELP, INJECT_LABEL, runInject } from '../../state/commands/inject';
 import { injectUnavailable } from '../../state/commands/injectAvailability';
 import type { AppState } from '../../state/store';
-import { selectCursorTime, selectKubectlPod, selectTrace } from '../../state/selectors';
+import { selectCursorTime, selectKubectlGoneAt, selectKubectlPod, selectTrace } from '../../state/selectors';
 import { containersAt } from '../../state/trace/containersAt';
 import { formatSeconds } from '../timeline/scale';
 import { InjectOptions } from './InjectOptions';
@@ -27,6 +27,7 @@ export function ContainersPanel() {
   const pod = useDeferredValue(useAppStore(selectKubectlPod));
   const rows = useMemo(() => (trace ? containersAt(trace, cursor, pod) : []), [trace, cursor, pod]);
   const summaries = useAppStore(selectContainerSummaries);
+  const goneAt = useDeferredValue(useAppStore(selectKubectlGoneAt));
   const panelId = useId();
   const at = formatSeconds(cursor);
   return (
@@ -62,7 +63,7 @@ export function ContainersPanel() {
               <tr className="inject-row">
                 <td colSpan={7} className="inject-cell" role="group" aria-label={`Break ${r.name}`}>
                   {INJECT_ACTIONS.map((a) => {
-                    const why = injectUnavailable(a, { name: r.name, kind: r.kind, state: r.runtime, summary: summaries[r.name] });
+                    const why = injectUnavailable(a, { name: r.name, kind: r.kind, state: r.runtime, summary: summaries[r.name], ...(goneAt === undefined ? {} : { podGoneAt: goneAt }) });
                     const whyId = `inject-why-${idBase}-${a}`;
                     return (
                       <Fragment key={a}>
