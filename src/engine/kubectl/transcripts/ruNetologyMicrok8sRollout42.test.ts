@@ -29,34 +29,12 @@
 // checked to be the engine's plus 0 to 12 s, and the first ErrImagePull (8 s, five pods pulling
 // at once) only to come after ours.
 import { describe, expect, it } from 'vitest';
+import { homeworkPod } from './netologyHomework.testkit';
 import { expectSubsequence, publishedRows, rowAt, simulatedRows } from './watch.testkit';
 
 const VERSIONS = ['1.31', '1.32', '1.37'];
 
-const pod = (name: string, image: string, simulation: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-  labels:
-    app: app-task2
-spec:
-  containers:
-  - name: nginx
-    image: ${image}
-    ports:
-    - containerPort: 80
-  - name: multitool
-    image: wbitt/network-multitool
-    ports:
-    - containerPort: 8080
-    env:
-    - name: HTTP_PORT
-      value: "8080"
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-kubernetesVersion: "1.31"
-${simulation}`;
+const pod = (name: string, image: string, simulation: string) => homeworkPod('app-task2', '1.31', name, image, simulation);
 
 const NEW_POD = pod('app-task2-6f49d9b64d-8qxqf', 'nginx:1.20', `until: 40s
 containers:

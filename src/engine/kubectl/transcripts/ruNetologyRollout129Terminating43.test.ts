@@ -33,32 +33,10 @@
 // ages print `<invalid>`, so when it was taken is unknown; the registry's answer time to a missing
 // tag (the engine fails a pull at once, so its first ErrImagePull is only checked not to be later).
 import { describe, expect, it } from 'vitest';
+import { homeworkPod } from './netologyHomework.testkit';
 import { expectSubsequence, publishedRows, rowAt, simulatedRows } from './watch.testkit';
 
-const pod = (name: string, image: string, simulation: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-  labels:
-    app: app
-spec:
-  containers:
-  - name: nginx
-    image: ${image}
-    ports:
-    - containerPort: 80
-  - name: multitool
-    image: wbitt/network-multitool
-    ports:
-    - containerPort: 8080
-    env:
-    - name: HTTP_PORT
-      value: "8080"
----
-apiVersion: sidecar-lab/v1
-kind: Simulation
-kubernetesVersion: "1.29"
-${simulation}`;
+const pod = (name: string, image: string, simulation: string) => homeworkPod('app', '1.29', name, image, simulation);
 
 const NEW_POD = pod('app-86c9d7c675-69dbw', 'nginx:1.20', `until: 40s
 containers:
