@@ -90,3 +90,33 @@ describe('the status a new kubelet writes for a pod it found deleted ([5.16] [8.
     expect(ready[0]!.why).toMatch(/^\[5\.16\] \[8\.14\] The kubelet restarted and found the pod deleted/);
   });
 });
+
+describe('a postStart hook in flight when the kubelet restarts during the deletion ([8.14] [3.4])', () => {
+  it('ends with the old kubelet: no FailedPostStartHook when its container later stops, and the new kubelet starts nothing', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  - name: app
+    image: example.com/app:1
+    lifecycle:
+      postStart: {exec: {command: [sh, -c, "sleep 20"]}}
+---
+apiVersion: sidecar-lab/v1
+kind: Simulation
+until: 90s
+containers:
+  app: { onStop: { after: 2s, exitCode: 0 }, postStart: { duration: 20s } }
+events:
+  - { at: 5s, do: deletePod }
+  - { at: 8s, do: restartKubelet }
+`;
+    const events = run(text);
+    const ends = of(events, 'hook.end');
+    expect(ends.map((e) => e.t)).toEqual([8]);
+    expect(ends[0]!.why).toMatch(/^\[8\.14\] The old kubelet no longer waits for this postStart hook/);
+    expect(of(events, 'container.kill').map((e) => e.t)).toEqual([14]);
+    expect(of(events, 'container.exit').map((e) => [e.t, (e as { exitCode: number }).exitCode])).toEqual([[16, 0]]);
+  });
+});

@@ -24,14 +24,16 @@ function abandonKill(sim: PodSim, cause: string): void {
   for (const task of sim.podKillTasks) sim.k.kill(task);
   sim.podKillTasks = [];
   for (const [inst, hook] of [...sim.hooks]) {
-    if (hook !== 'preStop') continue;
     sim.hooks.delete(inst);
-    const sleep = sim.rec(inst.container).spec.preStop?.handler === 'sleep';
+    const spec = sim.rec(inst.container).spec;
+    const sleep = (hook === 'preStop' ? spec.preStop : spec.postStart)?.handler === 'sleep';
     sim.emit({
-      type: 'hook.end', container: inst.container, hook: 'preStop',
+      type: 'hook.end', container: inst.container, hook,
       why: sleep
-        ? '[8.14] The sleep preStop hook ran in the old kubelet (runSleepHandler): it ends with that process.'
-        : '[8.14] The old kubelet no longer waits for this preStop hook; the new one runs it again.',
+        ? `[8.14] The sleep ${hook} hook ran in the old kubelet (runSleepHandler): it ends with that process.`
+        : hook === 'preStop'
+        ? '[8.14] The old kubelet no longer waits for this preStop hook; the new one runs it again.'
+        : '[8.14] The old kubelet no longer waits for this postStart hook, and the new one, finding the pod deleted, starts nothing: no FailedPostStartHook is recorded.',
     }, [cause]);
   }
   for (const rec of sim.recordList) rec.killing = false;
