@@ -7,7 +7,7 @@ import type { PodSim } from './podSim';
 import { exitProcess } from './process';
 import { deletePod } from './terminate';
 import { killSandbox, recreateSandbox, restartKubelet } from './node';
-import { restartKubeletDuringDeletion, simulatedDuringDeletion } from './restartDuringDeletion';
+import { restartKubeletDuringDeletion } from './restartDuringDeletion';
 
 interface Window {
   from: number;
@@ -158,12 +158,6 @@ function failPullWhy(sim: PodSim, ev: SimEvent): string {
   return `Injected: pulls of ${name}'s image fail ${forText(ev)} (ErrImagePull, then ImagePullBackOff) [10.2].`;
 }
 
-/** What the trace says of a node fault injected once the pod is being deleted, which the engine does not simulate (it says so rather than staying silent). */
-const NOT_DURING_TERMINATION = {
-  restartKubelet: 'Not simulated: a kubelet restart after a force deletion removed the pod object. The engine keeps the kubelet running; a real new kubelet would find running containers of a pod the API no longer has and kill them as orphans [8.2].',
-  recreateSandbox: 'Not simulated: a node reboot after a force deletion removed the pod object. The engine keeps the node up; the containers would die with it, and no kubelet reports them [8.2].',
-} as const;
-
 export function applyFault(sim: PodSim, ev: SimEvent): void {
   if (sim.gone) return;
   const name = ev.container;
@@ -215,13 +209,11 @@ export function applyFault(sim: PodSim, ev: SimEvent): void {
       return;
     case 'restartKubelet':
       if (!sim.deletion) restartKubelet(sim, ev.removeExitedContainers === true);
-      else if (simulatedDuringDeletion(sim)) restartKubeletDuringDeletion(sim, false, ev.removeExitedContainers === true); // [8.14]
-      else sim.emit(faultEvent(ev, NOT_DURING_TERMINATION.restartKubelet, {}));
+      else restartKubeletDuringDeletion(sim, false, ev.removeExitedContainers === true); // [8.14]
       return;
     case 'recreateSandbox':
       if (!sim.deletion) recreateSandbox(sim);
-      else if (simulatedDuringDeletion(sim)) restartKubeletDuringDeletion(sim, true); // [8.14]
-      else sim.emit(faultEvent(ev, NOT_DURING_TERMINATION.recreateSandbox, {}));
+      else restartKubeletDuringDeletion(sim, true); // [8.14]
       return;
     case 'killSandbox':
       killSandbox(sim);

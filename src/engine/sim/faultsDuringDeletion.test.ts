@@ -1,6 +1,6 @@
 // A node fault injected while the pod terminates ([8.14]): a kubelet restart or a node reboot while
-// the pod object exists is simulated (restartDuringDeletion.ts); after a force deletion removed the
-// object it is not, and the trace says so at the fault's time instead of staying silent.
+// the pod object exists (restartDuringDeletion.ts), and after a force deletion removed it (the new
+// kubelet's housekeeping kills the containers as an orphan, terminate.ts killOrphans).
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
 import type { TraceEvent } from '../trace';
@@ -58,13 +58,24 @@ describe('a node fault during termination ([8.14])', () => {
     expect(gone).toBeLessThan(19);
   });
 
-  it.each(['restartKubelet', 'recreateSandbox'])('%s after a force deletion removed the pod object: a fault event that says it is not simulated, and nothing else changes', (fault) => {
-    const events = run(scenario(fault, '{ at: 5s, do: deletePod, gracePeriodSeconds: 0 }'));
-    const ev = of(events, 'fault');
-    expect(ev.map((e) => [e.t, (e as { do: string }).do])).toEqual([[10, fault]]);
-    expect(ev[0]!.why).toMatch(/^Not simulated: a (kubelet restart|node reboot) after a force deletion removed the pod object/);
-    expect(events.some((e) => e.type.startsWith('node.'))).toBe(false);
-    expect(of(events, 'container.exit')[0]!.t).toBeCloseTo(25, 0);
+  it('restartKubelet after a force deletion removed the pod object: the new kubelet never hears of the pod; its housekeeping kills the containers as an orphan, 1 s grace (2 s floor), no second SIGTERM', () => {
+    const events = run(scenario('restartKubelet', '{ at: 5s, do: deletePod, gracePeriodSeconds: 0 }'));
+    expect(of(events, 'fault')).toEqual([]);
+    expect(of(events, 'pod.gone').map((e) => e.t)).toEqual([5]);
+    const kills = of(events, 'container.kill');
+    expect(kills.map((e) => [e.t, (e as { gracePeriodSeconds: number }).gracePeriodSeconds])).toEqual([[5, 30], [17, 1]]);
+    expect(kills[1]!.why).toMatch(/orphaned runtime pod/);
+    expect(of(events, 'container.signal').map((e) => [e.t, (e as { signal: string }).signal])).toEqual([[5, 'SIGTERM'], [19, 'SIGKILL']]);
+    expect(of(events, 'container.exit').map((e) => [e.t, (e as { exitCode: number }).exitCode])).toEqual([[19, 137]]);
+    // no status reaches the API after the removal
+    expect(events.filter((e) => e.t > 5 && (e.type === 'pod.phase' || e.type === 'pod.kubectl'))).toEqual([]);
+  });
+
+  it('recreateSandbox after a force deletion: the containers die with the node (255), and the kubelet back finds nothing to kill', () => {
+    const events = run(scenario('recreateSandbox', '{ at: 5s, do: deletePod, gracePeriodSeconds: 0 }'));
+    expect(of(events, 'fault')).toEqual([]);
+    expect(of(events, 'container.exit').map((e) => [e.t, (e as { exitCode: number }).exitCode])).toEqual([[10, 255]]);
+    expect(of(events, 'container.kill').map((e) => e.t)).toEqual([5]);
   });
 
   it('1.27: the new kill takes the whole override after its preStop hook again ([8.12]), and the old kubelet no longer waits for its exec hook', () => {

@@ -199,15 +199,16 @@ function* killExited(
 /**
  * Kills every running container of the pod at once and waits for all ([8.3],
  * killContainersWithSyncResult). From 1.29, in a pod with sidecars, they wait for their turn; in
- * 1.28 they stop together with the main containers ([8.7]).
+ * 1.28 they stop together with the main containers ([8.7]). `ordered` false: a kill with no pod spec
+ * (an orphaned runtime pod, [8.14]) has no termination order.
  */
 export function* killPod(
   sim: PodSim, grace: number, reason: string | ((name: string) => string), why: (name: string) => string, cause?: (name: string) => Causes,
-  seenRunning?: ReadonlySet<string>, legacy?: LegacyGraceOverride,
+  seenRunning?: ReadonlySet<string>, legacy?: LegacyGraceOverride, ordered = true,
 ): Proc<void> {
   // [0.6] [8.11] the running pod comes from the sync's snapshot when the caller read one
   const runs = seenRunning ? (name: string) => seenRunning.has(name) : (name: string) => sim.running(name) !== undefined;
-  const ordering = sim.minor >= 29 && sim.pod.initContainers.some((c) => c.kind === 'sidecar')
+  const ordering = ordered && sim.minor >= 29 && sim.pod.initContainers.some((c) => c.kind === 'sidecar')
     ? new TerminationOrdering(sim.pod, runs)
     : false;
   const tasks: RunningTask[] = [];

@@ -30,11 +30,8 @@ export function bringKubeletBack(sim: PodSim, why: string, downId: string, onBac
     sim.emit({ type: 'node.kubeletStarted', do: 'kubeletStarted', why }, [downId]);
     sim.requestSync();
     if (onBack) onBack();
-    else if (sim.deletion && !sim.terminating && !sim.gone && sim.apiRemovedAt === undefined) {
-      // [8.14] deleted while no kubelet ran: the new one finds the deletion and terminates the pod
-      sim.probes.stop(['liveness']);
-      terminateAfterKubeletRestart(sim);
-    }
+    // [8.14] deleted while no kubelet ran: the new one finds the deletion (or, the object gone, an orphan)
+    else if (sim.deletion && !sim.terminating && !sim.gone) terminateAfterKubeletRestart(sim, downId);
   });
 }
 

@@ -12,10 +12,6 @@ import { exitProcess } from './process';
 import { terminateAfterKubeletRestart } from './terminate';
 import { KUBELET_DOWNTIME } from './timing';
 
-/** Whether a kubelet restart during the deletion is simulated: while the pod object exists (a force-deleted pod's is gone, [8.2]). */
-export function simulatedDuringDeletion(sim: PodSim): boolean {
-  return sim.deletion !== undefined && sim.apiRemovedAt === undefined;
-}
 
 /** The old kubelet's termination stops where it waits; its preStop hooks are no longer waited for. */
 function abandonKill(sim: PodSim, cause: string): void {
@@ -40,6 +36,7 @@ function abandonKill(sim: PodSim, cause: string): void {
 }
 
 export function restartKubeletDuringDeletion(sim: PodSim, reboot: boolean, removeExited = false): void {
+  const removed = sim.apiRemovedAt !== undefined;
   const grace = sim.deletion!.grace;
   const id = sim.emit(reboot
     ? { type: 'node.reboot', do: 'recreateSandbox', why: '[2.9] [8.14] The node reboots while the pod is being deleted: the pod sandbox and every container in it are gone, and the kubelet\'s kill with them.' }
@@ -53,11 +50,12 @@ export function restartKubeletDuringDeletion(sim: PodSim, reboot: boolean, remov
     sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false, lostBy: id };
   }
   if (removeExited) removeExitedRecords(sim, id);
-  const back = reboot
+  const back = removed
+    ? '[8.14] The kubelet is back; the pod object is gone (force-deleted), so it never hears of the pod, and its housekeeping kills what still runs as an orphan.'
+    : reboot
     ? '[8.14] The kubelet is back and finds the pod deleted: it makes no sandbox and starts nothing; it writes the terminal status and the pod is removed.'
     : `[8.14] A new kubelet finds the pod deleted (UpdatePod: "Pod is marked for graceful deletion, begin teardown"): it starts nothing and stops what still runs with the deletion's whole ${grace}s grace again, preStop hooks included, from its first relist; nothing remembers the old countdown.`;
   bringKubeletBack(sim, back, id, () => {
-    sim.probes.stop(['liveness']); // no SyncPod, so no AddPod: nothing probes the pod again
-    terminateAfterKubeletRestart(sim);
+    terminateAfterKubeletRestart(sim, id);
   });
 }

@@ -16,7 +16,7 @@ import type { PodSim } from './podSim';
 import { legacyOverride } from './graceOverride127';
 import { writeStatus } from './status';
 import { publishKubectl } from './kubectlRow';
-import { AFTER_TERMINAL, API_REMOVAL_DELAY } from './timing';
+import { AFTER_TERMINAL, API_REMOVAL_DELAY, HOUSEKEEPING_PERIOD } from './timing';
 import { DEADLINE_REASON } from './activeDeadline';
 import { readAtLastRelist } from './relistSnapshot';
 import { firstRelistAfter } from './podCache';
@@ -60,6 +60,12 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
   writeStatus(sim);
   restartingAtTermination(sim, [sim.terminalPhaseId]); // [11.2]
   terminationEnded(sim);
+  closeHorizon(sim, sim.now + AFTER_TERMINAL);
+}
+
+/** [8.2] The runtime's last work for a pod whose object the API server already removed: the run may end. */
+export function runtimeDoneAfterRemoval(sim: PodSim): void {
+  sim.gone = true;
   closeHorizon(sim, sim.now + AFTER_TERMINAL);
 }
 
@@ -216,8 +222,7 @@ function* removeAfterTermination(sim: PodSim): Proc<void> {
 /** Once SyncTerminatedPod has run ([0.6]) and the pod is deleted, the API server removes it ([6.5]). */
 function* removeFromApi(sim: PodSim): Proc<void> {
   if (sim.apiRemovedAt !== undefined) { // [8.2] the API server deleted it at the force deletion
-    sim.gone = true;
-    closeHorizon(sim, sim.now + AFTER_TERMINAL);
+    runtimeDoneAfterRemoval(sim);
     return;
   }
   const terminated = terminatedSyncAt.get(sim) ?? sim.now;
@@ -240,8 +245,14 @@ function* removeFromApi(sim: PodSim): Proc<void> {
  * meanwhile is not killed again). A pod that is terminal with nothing running (#116925, fixed by
  * #117019 in 1.28 and a 1.27 patch) gets no kill: SyncTerminatedPod, the final status, the delete.
  */
-export function terminateAfterKubeletRestart(sim: PodSim): void {
+export function terminateAfterKubeletRestart(sim: PodSim, cause: string | undefined): void {
   sim.syncPredatesDeletion = false;
+  if (sim.apiRemovedAt !== undefined) {
+    sim.probes.stop(['startup', 'liveness', 'readiness']); // a pod it does not know: no worker at all
+    sim.terminating = sim.k.spawn('killOrphans', killOrphans(sim, cause));
+    return;
+  }
+  sim.probes.stop(['liveness']); // no SyncPod, so no AddPod: nothing probes the pod again
   const at = firstRelistAfter(sim.now);
   if (sim.terminalDone && !sim.specs().some((c) => sim.running(c.name))) {
     terminatedSyncAt.set(sim, at);
@@ -250,6 +261,24 @@ export function terminateAfterKubeletRestart(sim: PodSim): void {
   }
   sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim, at));
 }
+
+/**
+ * [8.14] The pod object is gone (a force deletion, [8.2]): the new kubelet never hears of the pod.
+ * Its housekeeping (HandlePodCleanups, every HOUSEKEEPING_PERIOD) finds the containers as a runtime
+ * pod no pod worker knows and kills it with a 1 s grace override ("Clean up containers for orphaned
+ * pod we had not seen before"; kubelet_pods.go, the 1.2x-era and a ctx-era stored copy): the preStop
+ * hooks from the containers' labels, no sidecar order (no pod spec), the 2 s floor; no status.
+ */
+function* killOrphans(sim: PodSim, cause: string | undefined): Proc<void> {
+  yield { sleep: HOUSEKEEPING_PERIOD };
+  if (sim.specs().some((c) => sim.running(c.name))) {
+    const legacy = sim.minor <= 27 ? { hookBound: sim.pod.terminationGracePeriodSeconds } : undefined; // [8.12]
+    yield* killPod(sim, 1, 'PodTermination', () => ORPHAN_KILL_WHY, () => [cause], undefined, legacy, false);
+  }
+  runtimeDoneAfterRemoval(sim);
+}
+
+const ORPHAN_KILL_WHY = '[8.14] The pod object is gone, so the new kubelet never hears of the pod: its housekeeping finds these containers as an orphaned runtime pod ("Clean up containers for orphaned pod we had not seen before") and kills them with a 1 s grace override, in no order (it has no pod spec).';
 
 /** The containers running as the sync reads them (ConvertPodStatusToRunningPod of its cache entry, [8.11]). */
 export function runningNames(sim: PodSim): Set<string> {

@@ -78,3 +78,6 @@ export const KUBELET_DOWNTIME = 5;
  * updatePod -> enqueueSyncJobBatched; enqueueSyncJobWithDelay never waits less) [16.2].
  */
 export const SYNC_JOB_BATCH_PERIOD = 1;
+
+/** The kubelet's housekeeping period (kubelet.go housekeepingPeriod): HandlePodCleanups runs at every tick ([8.14]). */
+export const HOUSEKEEPING_PERIOD = 2;
