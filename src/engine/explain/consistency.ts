@@ -39,6 +39,11 @@ export function consistencyNotes(pod: ApiPod, derived: DerivedStatus): ExplainNo
       out.push({ severity: 'info', message: `the object has ${c.type}=${seen.status}; the kubelet would write ${c.status} from these container statuses [7.1]–[7.4].` });
     }
   }
+  const terminal = status.phase === 'Succeeded' || status.phase === 'Failed';
+  const stale = terminal ? statuses.filter((s) => s.state.running).map((s) => s.name) : [];
+  if (stale.length > 0) {
+    out.push({ severity: 'warning', message: `the phase is ${status.phase} but ${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} shown running: the kubelet writes a terminal phase only once nothing can run (mergePodStatus holds phase, reason and message back until then, [6.5] [13.2]), so ${stale.length === 1 ? 'that status is' : 'those statuses are'} older than the phase, or the paste was cut or edited.` });
+  }
   const lost = nodeLostSigns(pod);
   if (lost.length > 0) {
     out.push({ severity: 'warning', message: `the node looks unreachable: ${lost.join('; and ')} [7.6]. The container statuses are the kubelet's last report, which may be old; it learns of nothing (a deletion included) until it can reach the API server again.` });

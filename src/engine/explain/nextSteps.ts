@@ -154,7 +154,9 @@ export function nextSteps(p: Pod, settings: ExplainSettings, now: number): NextS
     if (p.pod.deletionTimestamp === undefined) {
       return [...p.pod.spec.initContainers, ...p.pod.spec.containers].map((c) => ({
         container: c.name, action: 'wait' as const, at: null,
-        why: `The pod is ${p.pod.status.phase}, a terminal phase: nothing runs again [6.5].`,
+        why: statusOf(p, c.name)?.state.running
+          ? `The pod is ${p.pod.status.phase}, a terminal phase: nothing runs again [6.5]. The object still shows ${c.name} running, but the kubelet writes a terminal phase only once nothing can run (mergePodStatus holds it back until then, [6.5] [13.2]): this container status is older than the phase, and ${c.name} has stopped.`
+          : `The pod is ${p.pod.status.phase}, a terminal phase: nothing runs again [6.5].`,
       }));
     }
   }

@@ -166,4 +166,11 @@ describe('Chinese note on a NotReady node (search-index file 71510643075, v1.28.
     // an hour later the "(Nh ago)" counts from the last state's finish, not from the shutdown at 01:30:24
     expect(explain(shutdown, '1.28', '2025-08-25T04:00:00Z')[2]!.kubectl.restarts).toBe('5 (46h ago)');
   });
+
+  it('kube-apiserver shown running under phase Failed and reason Terminated: the kubelet writes a terminal phase only once nothing can run (mergePodStatus), so its container status is older than the phase [6.5] [13.2]', () => {
+    const [api] = explain(shutdown, '1.28', printedAt);
+    const step = api!.next.find((n) => n.container === 'kube-apiserver')!;
+    expect(step.why).toMatch(/older than the phase|no longer running|has stopped/);
+    expect(api!.notes.map((n) => n.message).join(' ')).toMatch(/writes a terminal phase only once nothing can run/);
+  });
 });
