@@ -33,9 +33,11 @@ export function consistencyNotes(pod: ApiPod, derived: DerivedStatus): ExplainNo
   if (status.phase && status.phase !== derived.phase && status.phase !== 'Unknown') {
     out.push({ severity: 'info', message: `the object says phase ${status.phase}; from its container statuses the kubelet computes ${derived.phase}. The status may be older than the containers' (it is written once per sync), or something other than the kubelet wrote it [0.1].` });
   }
+  const lost = nodeLostSigns(pod);
   for (const c of derived.conditions) {
     const seen = status.conditions.find((x) => x.type === c.type);
-    if (seen && seen.status !== c.status) {
+    // [7.6] the node controller's Ready=False is explained by the note below, not blamed on the object
+    if (seen && seen.status !== c.status && !(lost.length > 0 && c.type === 'Ready' && seen.status === 'False' && !seen.reason)) {
       out.push({ severity: 'info', message: `the object has ${c.type}=${seen.status}; the kubelet would write ${c.status} from these container statuses [7.1]–[7.4].` });
     }
   }
@@ -44,7 +46,6 @@ export function consistencyNotes(pod: ApiPod, derived: DerivedStatus): ExplainNo
   if (stale.length > 0) {
     out.push({ severity: 'warning', message: `the phase is ${status.phase} but ${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} shown running: the kubelet writes a terminal phase only once nothing can run (mergePodStatus holds phase, reason and message back until then, [6.5] [13.2]), so ${stale.length === 1 ? 'that status is' : 'those statuses are'} older than the phase, or the paste was cut or edited.` });
   }
-  const lost = nodeLostSigns(pod);
   if (lost.length > 0) {
     out.push({ severity: 'warning', message: `the node looks unreachable: ${lost.join('; and ')} [7.6]. The container statuses are the kubelet's last report, which may be old; it learns of nothing (a deletion included) until it can reach the API server again.` });
   }

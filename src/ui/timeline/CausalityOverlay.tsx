@@ -28,9 +28,14 @@ export function CausalityOverlay({ trace, causality, rows, scale, selected }: {
       </g>
     );
   };
+  // Arrows from events out of view are clipped at the plot's edges, not drawn over the lane names.
+  const clipId = 'tl-causal-clip';
   return (
-    <g className="causality" data-selected={selected}>
+    <g className="causality" data-selected={selected} clipPath={`url(#${clipId})`}>
       <defs>
+        <clipPath id={clipId}>
+          <rect x={scale.x0 - 8} y={0} width={Math.max(0, scale.x1 - scale.x0) + 16} height={rows.height} />
+        </clipPath>
         {(['cause', 'effect'] as const).map((k) => (
           <marker key={k} id={`tl-arrow-${k}`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0L8,4L0,8Z" className={`causal-arrow-${k}`} />

@@ -1,6 +1,7 @@
 // What happened under the pointer: the event, its details and its `why`. Text only: scenario
 // strings (names, reasons) are rendered as text nodes, never as HTML. It opens below the pointer,
-// or above it where below would run past the bottom of the window (the last lanes on a projector).
+// or above it where below would run past the bottom of the window or of the pane that scrolls it
+// (the last lanes on a projector, or in the presenter at 1280x720).
 
 import { useLayoutEffect, useRef } from 'react';
 import type { TraceEvent } from '../../engine/trace';
@@ -27,7 +28,9 @@ export function Tooltip({ event, x, y, width }: { event: TraceEvent; x: number; 
     el.style.top = `${y + 16}px`;
     const zoom = cssZoomOf(el);
     const box = el.getBoundingClientRect();
-    const overflow = box.bottom - (window.innerHeight - 4);
+    // The window's bottom, or the scrolling pane's when that comes first (the presenter at 1280x720).
+    const pane = el.closest('.pane')?.getBoundingClientRect();
+    const overflow = box.bottom - (Math.min(window.innerHeight, pane?.bottom ?? Infinity) - 4);
     el.style.top = `${tooltipTop(y, el.offsetHeight, overflow, (box.top - 16 * zoom) / zoom)}px`;
   }, [y, event]);
   return (
