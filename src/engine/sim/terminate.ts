@@ -85,8 +85,11 @@ export function effectiveGracePeriod(sim: PodSim, deletionGracePeriodSeconds: nu
 
 /** deletePod: the API sets a deletionTimestamp; the kubelet stops everything within the grace ([8.1a]). */
 export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): void {
-  if (sim.deletion) return; // a later, shorter deletion reaches the pod worker, but the kill under way keeps its grace ([8.2])
   const requested = gracePeriodSeconds ?? sim.pod.terminationGracePeriodSeconds;
+  if (sim.deletion) {
+    deleteAgain(sim, requested);
+    return;
+  }
   const grace = effectiveGracePeriod(sim, requested);
   const id = sim.emit({
     type: 'pod.deleted', gracePeriodSeconds: grace,
@@ -130,6 +133,35 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   }
   sim.worker.stop();
   sim.terminating = sim.k.spawn('terminatePod', terminatePod(sim, sim.worker.earliestStart()));
+}
+
+/**
+ * [8.2] A deletion of a pod already being deleted (apiserver rest/delete.go BeforeDelete, the same
+ * from the 1.2x-era to the newest stored copies): only a shorter grace changes anything; it moves
+ * deletionTimestamp back (the first deletion's time plus the new grace) and lowers
+ * deletionGracePeriodSeconds, and a 0 deletes the object at once when no finalizer holds it. The
+ * kubelet's kill under way keeps the grace it started with (SyncTerminatingPod's own context); a
+ * termination not begun yet, or a new kubelet's ([8.14]), takes the lower one. A deletion after the
+ * object is gone finds nothing (NotFound; the editor warns of it).
+ */
+function deleteAgain(sim: PodSim, requested: number): void {
+  const d = sim.deletion!;
+  if (sim.apiRemovedAt !== undefined || sim.gone) return;
+  if (requested >= d.requested) {
+    sim.emit({
+      type: 'pod.deleted', gracePeriodSeconds: d.requested,
+      why: `[8.2] The pod is already being deleted with ${d.requested}s: the API server only shortens a deletion, so a ${requested}s one changes nothing.`,
+    }, [d.id]);
+    return;
+  }
+  const kills = sim.terminating !== undefined && !sim.terminating.done;
+  d.requested = requested;
+  d.grace = Math.min(d.grace, effectiveGracePeriod(sim, requested));
+  const id = sim.emit({
+    type: 'pod.deleted', gracePeriodSeconds: requested,
+    why: `[8.2] The pod is deleted again with a shorter grace: the API server lowers deletionGracePeriodSeconds to ${requested}s and moves deletionTimestamp back to ${+(d.at + requested).toFixed(3)}s${kills ? '; the kubelet\'s kill under way keeps the grace it started with' : ''}.`,
+  }, [d.id]);
+  if (requested === 0 && !sim.jobTrackingFinalizer) removeObject(sim, [id], '[8.2] A force deletion of a pod already being deleted: the API server deletes the object at once, as no finalizer holds it. The kubelet goes on stopping the containers as it was; its status writes find no pod from now on.');
 }
 
 /**

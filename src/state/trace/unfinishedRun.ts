@@ -23,7 +23,7 @@ export function unfinishedRun(trace: Trace): UnfinishedRun | null {
   const killedUntil = new Map<string, number>();
   const running = new Set<string>();
   for (const e of trace.events) {
-    if (e.type === 'pod.deleted') deletedUntil = e.t + e.gracePeriodSeconds;
+    if (e.type === 'pod.deleted') deletedUntil ??= e.t + e.gracePeriodSeconds; // the first deletion's: a later one may only shorten the object's ([8.2])
     else if (e.type === 'pod.gone') gone = true;
     // a kill ordered from a stale cache may name a container that already exited ([8.11]): nothing terminates
     else if (e.type === 'container.kill') { if (running.has(e.container)) killedUntil.set(e.container, e.t + e.gracePeriodSeconds); }
