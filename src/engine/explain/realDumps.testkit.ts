@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { parseRfc3339 } from '../apiPod/time';
 import { minor, SUPPORTED_VERSIONS, type KubeVersion } from '../version';
+import { runScenario } from '../run';
+import { continueScenario } from './continueScenario';
 import { explainPods } from './explainPods';
 import { readRealPods } from './readRealPods';
 import type { PodExplanation } from './types';
@@ -22,3 +24,23 @@ export function explainText(text: string, version: KubeVersion, now?: string): P
 }
 
 export const explain = (name: string, version: KubeVersion, now?: string): PodExplanation[] => explainText(fixture(name), version, now);
+
+/**
+ * "Continue from here" on a deleted pod whose deadline has passed: the deletion is replayed with the
+ * least grace (1 s), the run raises no error, the pod is gone within 5 s of now and nothing starts
+ * again ([8.2] [8.5]). Returns the continued result and its events for more checks.
+ */
+export function expectDeletionReplayedAtOnce(text: string, version: KubeVersion, now: string) {
+  const r = continueScenario(text, { version, now: at(now) });
+  if (!r.ok) throw new Error(r.message);
+  expect(r.text).toMatch(/do: deletePod\n\s+gracePeriodSeconds: 1\n/);
+  const run = runScenario(r.text);
+  expect(run.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  const events = run.trace!.events;
+  const gone = events.filter((e) => e.type === 'pod.gone').map((e) => e.t);
+  expect(gone).toHaveLength(1);
+  expect(gone[0]! - r.now).toBeGreaterThan(0);
+  expect(gone[0]! - r.now).toBeLessThan(5);
+  expect(events.filter((e) => e.type === 'container.start' && e.t >= r.now)).toEqual([]);
+  return { r, events };
+}

@@ -42,14 +42,10 @@
 
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../run';
-import { continueScenario } from './continueScenario';
-import { at, explain, explainText, fixture, from } from './realDumps.testkit';
+import { at, expectDeletionReplayedAtOnce, explain, explainText, fixture, from } from './realDumps.testkit';
 
 type Condition = Record<string, unknown>;
 interface Obj { metadata: Record<string, unknown>; status: { conditions: Condition[] } }
-/** The trace fields these tests read. */
-interface Ev { type: string; t: number; container?: string }
 
 const file = 'trident-node-shutdown-terminating.yaml';
 const v = '1.29';
@@ -116,17 +112,7 @@ describe('Trident force-detach lab (search-index file 47218892615, v1.29.4, cri-
   });
 
   it('"Continue from here" at the describe: the deletion is replayed with the least grace (its deadline passed), alpine is stopped and the pod is gone within seconds, as after the out-of-service taint; nothing restarts [8.2] [8.5]', () => {
-    const r = continueScenario(fixture(file), { version: v, now: at(describedAt) });
-    if (!r.ok) throw new Error(r.message);
-    expect(r.text).toMatch(/do: deletePod\n\s+gracePeriodSeconds: 1\n/);
-    const run = runScenario(r.text);
-    expect(run.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    const events = run.trace!.events as unknown as Ev[];
-    const gone = events.filter((e) => e.type === 'pod.gone').map((e) => e.t);
-    expect(gone).toHaveLength(1);
-    expect(gone[0]! - r.now).toBeGreaterThan(0);
-    expect(gone[0]! - r.now).toBeLessThan(5);
-    expect(events.filter((e) => e.type === 'container.start' && e.t >= r.now)).toEqual([]);
+    expectDeletionReplayedAtOnce(fixture(file), v, describedAt);
   });
 });
 

@@ -143,38 +143,24 @@ describe('Restart [Serial] [Slow] [Disruptive] Kubelet should correctly account 
 // static start (allowPodStart: `return true, true`) straight into SyncTerminatingPod, which kills
 // what runs with the deletion's grace; SyncTerminatedPod, TerminatePod (a Pending pod: Failed) and
 // the status manager's delete follow. The API server keeps a bound, non-terminal pod until then.
-const REJECTED_DELETED = `apiVersion: v1
+/** A Never pod with one container named as the pod, `image` and its `command` lines. */
+const neverPod = (name: string, image: string, command = '') => `apiVersion: v1
 kind: Pod
-metadata: {name: rejected-deleted-pod}
+metadata: {name: ${name}}
 spec:
   terminationGracePeriodSeconds: 30
   restartPolicy: Never
   containers:
-  - name: rejected-deleted-pod
-    image: registry.k8s.io/pause:3.10`;
+  - name: ${name}
+    image: ${image}${command}`;
+
+const REJECTED_DELETED = neverPod('rejected-deleted-pod', 'registry.k8s.io/pause:3.10');
 
 const RUN = 'rejected-deleted-run';
-const REJECTED_RUN = `apiVersion: v1
-kind: Pod
-metadata: {name: rejected-deleted-run}
-spec:
-  terminationGracePeriodSeconds: 30
-  restartPolicy: Never
-  containers:
-  - name: rejected-deleted-run
-    image: registry.k8s.io/pause:3.10`;
+const REJECTED_RUN = neverPod(RUN, 'registry.k8s.io/pause:3.10');
 
 // the same pod with a process that ignores SIGTERM (a shell as PID 1 without a trap, [8.6])
-const STUBBORN_RUN = `apiVersion: v1
-kind: Pod
-metadata: {name: rejected-deleted-run}
-spec:
-  terminationGracePeriodSeconds: 30
-  restartPolicy: Never
-  containers:
-  - name: rejected-deleted-run
-    image: busybox
-    command: ["sh", "-c", "sleep 3600"]`;
+const STUBBORN_RUN = neverPod(RUN, 'busybox', '\n    command: ["sh", "-c", "sleep 3600"]');
 
 describe('Restart [Serial] [Slow] [Disruptive] Kubelet should force-delete non-admissible pods created and deleted during kubelet restart', () => {
   it.each(SUPPORTED_VERSIONS)('(admissible) created while the kubelet is down, deleted at 1 s: nothing starts, the pod stays until the kubelet is back at 5 s, then Failed and removed (%s) [8.14] [6.9] [6.5]', (v) => {

@@ -2,7 +2,7 @@
 // than their grace period to go (session 43, helper "issues18"), each a scenario built from the
 // report's own pod and run on every minor it applies to. Read through the library's issues index
 // (descriptions and the comments it keeps). Upstream code read: pkg/kubelet/kubelet.go SyncPod and
-// SyncTerminatingPod (find_string "TODO(#113606)"): SyncPod runs the runtime's SyncPod on
+// SyncTerminatingPod (found by its upstream to-do comment on #113606): SyncPod runs the runtime's SyncPod on
 // context.WithoutCancel (a 1.29/1.30-era copy, library id 27459845215; a 1.3x-era copy, id 12114237;
 // the 1.36+ tree, id 54300650048), and SyncTerminatingPod(_ context.Context, ...) starts from
 // context.Background(), ignoring the pod worker's context (ids 27459845215 and 12114237), for
