@@ -1,6 +1,7 @@
 import { expect, test } from './support/test';
 import { editorText, lanes, markers, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { DEFAULT_SCENARIO, lineOf, replaceLine } from './support/scenario';
+import { focusEditor } from './support/editor';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
 
@@ -23,7 +24,7 @@ test('a YAML syntax error marks its line, lists a problem and keeps the last tim
 
 test('the edited text comes back after a reload', async ({ page }) => {
   await openApp(page);
-  await page.locator('[data-testid="editor"] .view-lines').click();
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.type('# my own notes');
   await page.keyboard.press('Enter');

@@ -7,6 +7,7 @@ import { expect, test } from './support/test';
 import { editorText, screenshot } from './support/app';
 import { stillResponsive, watchForExecution } from './support/hostile';
 import { gotoFresh, linkTo } from './support/share';
+import { focusEditor } from './support/editor';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
 
@@ -60,7 +61,7 @@ test.describe('a Job of 2,501 pods by link', () => {
     await page.screenshot({ path: 'e2e/screenshots/job-of-2501-pods-summary.png' });
 
     // A keystroke in the editor is handled at once (it took ~8 s).
-    await page.locator('[data-testid="editor"] .view-lines').click();
+    await focusEditor(page);
     await page.keyboard.press('ControlOrMeta+End');
     const typed = Date.now();
     await page.keyboard.type('#');

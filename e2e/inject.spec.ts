@@ -8,6 +8,7 @@ import { expectNoAxeViolations } from './support/a11y';
 import { editorText, openApp, replaceEditorText, screenshot } from './support/app';
 import { DEFAULT_SCENARIO } from './support/scenario';
 import { laneBars, setCursor, setTheme, visibleWindow } from './support/timeline';
+import { focusEditor } from './support/editor';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
 
@@ -102,7 +103,7 @@ test('injected events: the Delete key, a pod deletion, a drag and a removal', as
     await expect(page.getByTestId('fault')).toHaveCount(0);
 
     // Undo in the editor brings it back: the edit went through the editor like typing.
-    await page.locator('[data-testid="editor"] .view-lines').click();
+    await focusEditor(page);
     await page.keyboard.press('ControlOrMeta+Z');
     await expect.poll(() => editorText(page)).toContain('container: myapp-container, do: exit');
   });

@@ -4,6 +4,7 @@ import { expect, test } from './support/test';
 import { cursorTime, editorText, lanes, openApp, replaceEditorText, screenshot, waitForApp } from './support/app';
 import { decodeFragment } from '../src/share';
 import { DEFAULT_SCENARIO } from './support/scenario';
+import { focusEditor } from './support/editor';
 import { isSupportedVersion } from '../src/engine/version';
 import { withFeatureGate, withVersionBeside } from '../src/state/simulationDoc';
 import { fixtures, gotoFresh, linkTo, savedText, SCENARIO_KEY, versionPicked, waitForEditor } from './support/share';
@@ -142,8 +143,9 @@ test('a link never overwrites the user\'s own work without asking, and theirs co
   await page.getByTestId('restore-previous').click();
   await expect.poll(() => editorText(page)).toBe(MY_WORK);
   await expect.poll(() => savedText(page)).toBe(MY_WORK);
-  // And Ctrl+Z in the editor goes back to the shared one, as an ordinary edit.
-  await page.locator('[data-testid="editor"] .view-lines').click();
+  // And Ctrl+Z in the editor goes back to the shared one, as an ordinary edit (the banner that
+  // goes away moves the editor: a first click could miss it under load).
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(() => editorText(page)).toBe(opened);
 });
@@ -165,7 +167,7 @@ test('a reload right after typing finds the typed text, without asking about an 
   await openApp(page);
   await replaceEditorText(page, MY_WORK);
   await expect.poll(() => page.url()).toMatch(/#v1\./);
-  await page.locator('[data-testid="editor"] .view-lines').click();
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('# typed');
   await expect.poll(() => editorText(page)).toContain('# typed');

@@ -4,6 +4,7 @@
 import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/a11y';
 import { editorText, openApp, replaceEditorText, screenshot } from './support/app';
+import { focusEditor } from './support/editor';
 
 test.afterEach(async ({ page }, info) => screenshot(page, info));
 
@@ -21,7 +22,7 @@ test('a deletion the run cuts short offers to extend until, and the extension le
   await expect(notice).toHaveCount(0);
   await expect(page.getByTestId('timeline')).toHaveAttribute('data-t1', /^(8\d|9\d|\d{3})/);
   // Undo brings back the short run and the notice.
-  await page.locator('[data-testid="editor"] .view-lines').click();
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(() => editorText(page)).toContain('until: 40s');
   await expect(notice).toBeVisible();

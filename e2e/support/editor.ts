@@ -10,6 +10,17 @@ export async function waitForSchema(page: Page, version: string, container = '')
   await expect.poll(() => page.evaluate(() => window.__sidecarLab?.getLanguage())).toBe('yaml');
 }
 
+/**
+ * Clicks into the editor until it has the focus: a click can land while the page's layout still
+ * settles (a banner going away, the version picker's alert), and a key pressed then goes elsewhere.
+ */
+export async function focusEditor(page: Page): Promise<void> {
+  await expect(async () => {
+    await page.locator('[data-testid="editor"] .view-lines').click();
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="editor"]') != null)).toBe(true);
+  }).toPass({ timeout: 10_000 });
+}
+
 /** Puts the caret at (line, col) of the editor, focused; col past the end goes to the line's end. */
 export async function caretAt(page: Page, line: number, col = 10_000): Promise<void> {
   await page.evaluate(([l, c]) => {
@@ -56,10 +67,7 @@ export async function pasteGenerated(page: Page, head: string, unit: string, cou
   // Click until the editor holds the focus: a clean-clone CI run once dispatched the paste while
   // the focus was elsewhere, so it went nowhere and the text never changed (1,238 characters
   // polled for 10 s). The paste below refuses to go anywhere but the editor.
-  await expect(async () => {
-    await page.locator('[data-testid="editor"] .view-lines').click();
-    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="editor"]') !== null)).toBe(true);
-  }).toPass({ timeout: 10_000 });
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+A');
   const length = await page.evaluate(([h, u, n]) => {
     const target = document.activeElement;

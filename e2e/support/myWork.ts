@@ -5,6 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import { editorText, openApp, replaceEditorText } from './app';
 import { MY_WORK, watchForExecution } from './hostile';
 import { savedText } from './share';
+import { focusEditor } from './editor';
 
 export const myLane = (page: Page) => page.locator('[data-testid="lane"][data-container="my-own-pod"]');
 
@@ -36,12 +37,7 @@ export async function expectProblem(page: Page, message: RegExp, line?: number, 
 
 /** Ctrl+Z in the editor (once per replaced text) brings the user's work back, and it is what is saved. */
 export async function undoBringsMyWorkBack(page: Page, edits = 1) {
-  // Click until the editor has the focus: after the version picker's refusal alert the first
-  // click can land while the header's layout settles (noted in the session-4 note).
-  await expect(async () => {
-    await page.locator('[data-testid="editor"] .view-lines').click();
-    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="editor"]') != null)).toBe(true);
-  }).toPass({ timeout: 10_000 });
+  await focusEditor(page); // after the version picker's refusal alert the first click can miss (session 4)
   for (let i = 0; i < edits; i++) await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(() => editorText(page)).toBe(MY_WORK);
   await expect(page.getByTestId('problems').locator('li')).toHaveCount(0);
