@@ -19,6 +19,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'container.pulled': return e.image;
     case 'pod.sandboxChanged': return `sandbox attempt ${e.attempt}`;
     case 'pod.deadlineExceeded': return 'past activeDeadlineSeconds';
+    case 'pod.exceededGracePeriod': return 'ExceededGracePeriod';
     case 'container.start':
     case 'container.up':
     case 'container.started':
@@ -42,7 +43,10 @@ export function eventDetail(e: TraceEvent): string {
     case 'node.kubeletStarted':
     case 'node.containersRemoved':
     case 'node.reboot':
-    case 'node.sandboxDied': return e.do;
+    case 'node.sandboxDied':
+    case 'node.eviction':
+    case 'node.shutdown':
+    case 'node.poweredOff': return e.do;
     case 'sim.truncated': return `budget of ${e.limit} ${e.reason} reached`;
     case 'fault': {
       const what = [e.do, e.exitCode === undefined ? '' : `exit ${e.exitCode}`, e.for === undefined ? '' : `for ${e.for}s`, e.image ?? '']

@@ -37,7 +37,9 @@ export type PodConditionType =
   | 'ContainersReady'
   | 'Ready'
   /** KEP-5532 (1.35+): True while an in-place restart of every container tears them down ([7.5]). */
-  | 'AllContainersRestarting';
+  | 'AllContainersRestarting'
+  /** The kubelet killed the pod (an eviction, a node shutdown; reason TerminationByKubelet, [7.7]). */
+  | 'DisruptionTarget';
 
 export type ProbeKind = 'startup' | 'liveness' | 'readiness';
 export type HookKind = 'postStart' | 'preStop';
@@ -97,6 +99,12 @@ export interface PodSandboxChangedEvent extends EventBase { type: 'pod.sandboxCh
  * node longer than the specified deadline" each time, which `kubectl describe` counts.
  */
 export interface PodDeadlineExceededEvent extends EventBase { type: 'pod.deadlineExceeded' }
+/**
+ * killPodNow waited max(1.5 x its override, 10 s) for a kill the kubelet asked for ([8.15], [8.16])
+ * and the pod still had running containers: Warning ExceededGracePeriod "Container runtime did not
+ * kill the pod within specified grace period."; the kill goes on.
+ */
+export interface PodExceededGracePeriodEvent extends EventBase { type: 'pod.exceededGracePeriod' }
 
 interface ContainerEventBase extends EventBase { container: string }
 
@@ -242,7 +250,8 @@ export interface FaultEvent extends EventBase {
  * action as the scenario's events do (restartKubelet, recreateSandbox, killSandbox) or the step that followed.
  */
 export interface NodeEvent extends EventBase {
-  type: 'node.kubeletRestart' | 'node.kubeletStarted' | 'node.containersRemoved' | 'node.reboot' | 'node.sandboxDied';
+  type: 'node.kubeletRestart' | 'node.kubeletStarted' | 'node.containersRemoved' | 'node.reboot' | 'node.sandboxDied'
+    | 'node.eviction' | 'node.shutdown' | 'node.poweredOff';
   do: string;
 }
 export interface HorizonEvent extends EventBase { type: 'sim.horizon' }
@@ -270,6 +279,7 @@ export type TraceEvent =
   | PodGoneEvent
   | PodSandboxChangedEvent
   | PodDeadlineExceededEvent
+  | PodExceededGracePeriodEvent
   | ContainerPullingEvent
   | ContainerPulledEvent
   | ContainerStartEvent

@@ -49,6 +49,8 @@ export const FEATURE_GATES = {
   // 378079260; a 1.37-era copy, 61706514746): {1.35 Alpha false}, {1.36 Beta true}, {1.37 GA true, LockToDefault}.
   NodeDeclaredFeatures: { alpha: 35, beta: 36, ga: 37, summary: 'the node declares its features (KEP-5328); the RestartAllContainers action depends on it' },
   // [1.3] kube_features.go (a 1.35-era tree, library id 378079260): {1.30 Alpha false}, {1.32 Beta true}, {1.34 GA true, LockToDefault}.
+  // [8.15] [8.16] kube_features.go (1.32-era versioned specs, library ids 688781, 2916955): {1.25 Alpha false}, {1.26 Beta true}, {1.31 GA true, LockToDefault} ("remove in 1.33").
+  PodDisruptionConditions: { alpha: 25, beta: 26, ga: 31, summary: 'the DisruptionTarget condition on a pod the kubelet evicts or shuts down (KEP-3329)' },
   RelaxedEnvironmentVariableValidation: { alpha: 30, beta: 32, ga: 34, summary: 'env names of any printable ASCII but = (KEP-4369); off: letters, digits, _ - . and no leading digit' },
   ContainerStopSignals: { alpha: 33, summary: 'lifecycle.stopSignal (KEP-4960)' },
   ChangeContainerStatusOnKubeletRestart: { alpha: 35, summary: 'on: statuses start over after a kubelet restart, and a replacement\'s Started is its own, as before 1.35 (KEP-4781 opt-out)' },

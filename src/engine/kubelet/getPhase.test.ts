@@ -162,6 +162,16 @@ describe('keepTerminalPhase [6.5]', () => {
     expect(keepTerminalPhase(running, 'Pending')).toBe(running);
     expect(keepTerminalPhase(running, undefined)).toBe(running);
   });
+  it('lets a cached terminal phase give way to another terminal one while the API has none (generateAPIPodStatus\'s three-way merge, [8.15])', () => {
+    const succeeded = { phase: 'Succeeded' as const, rule: '6.2d', why: 'x' };
+    expect(keepTerminalPhase(succeeded, 'Failed', 'Running')).toBe(succeeded);
+    expect(keepTerminalPhase(running, 'Failed', 'Running')).toMatchObject({ phase: 'Failed', rule: '6.5' });
+  });
+  it('never moves a phase the API shows terminal ("pods are not allowed to transition out of terminal phases")', () => {
+    const succeeded = { phase: 'Succeeded' as const, rule: '6.2d', why: 'x' };
+    expect(keepTerminalPhase(succeeded, 'Failed', 'Failed')).toMatchObject({ phase: 'Failed', rule: '6.5' });
+    expect(keepTerminalPhase(succeeded, 'Failed')).toMatchObject({ phase: 'Failed' }); // the API's phase defaults to the previous one
+  });
 });
 
 describe('containerShouldRestart', () => {

@@ -305,11 +305,19 @@ export function getPhase(spec: SpecForStatus, status: PhaseStatuses, opts: Phase
  * Terminal phases are sticky ([6.5]): generateAPIPodStatus keeps a Succeeded/Failed phase it
  * (or the API) already had, whatever getPhase now says.
  */
-export function keepTerminalPhase(next: PhaseExplanation, previous: string | undefined): PhaseExplanation {
-  if ((previous !== 'Succeeded' && previous !== 'Failed') || next.phase === previous) return next;
+export function keepTerminalPhase(next: PhaseExplanation, previous: string | undefined, api: string | undefined = previous): PhaseExplanation {
+  // generateAPIPodStatus (kubelet_pods.go, 1.2x-era to 1.3x copies): a phase the API shows terminal
+  // never changes; a cached terminal phase replaces a non-terminal one only, so a Failed the kubelet
+  // set itself (an eviction's status function, [8.15]) gives way to getPhase's Succeeded.
+  const kept = isTerminalPhase(api) ? api : isTerminalPhase(previous) && !isTerminalPhase(next.phase) ? previous : undefined;
+  if (kept === undefined || next.phase === kept) return next;
   return {
-    phase: previous,
+    phase: kept,
     rule: '6.5',
-    why: `${previous} [6.5]: the pod already had the terminal phase ${previous}, and terminal phases never change.`,
+    why: `${kept} [6.5]: the pod already had the terminal phase ${kept}, and terminal phases never change.`,
   };
+}
+
+function isTerminalPhase(phase: string | undefined): phase is 'Succeeded' | 'Failed' {
+  return phase === 'Succeeded' || phase === 'Failed';
 }

@@ -40,6 +40,15 @@ describe('pod spec defaults ([1.1])', () => {
     });
   });
 
+  it('reads the priority the node shutdown groups by: a written one, else the system class\'s ([8.16])', () => {
+    const of = (lines: string) => ok(check(pod(`${lines}  containers:\n    - {name: a, image: nginx}\n`)).result).scenario.pod.priority;
+    expect(of('')).toBeUndefined();
+    expect(of('  priorityClassName: system-node-critical\n')).toBe(2000001000);
+    expect(of('  priorityClassName: system-cluster-critical\n')).toBe(2000000000);
+    expect(of('  priorityClassName: high\n')).toBeUndefined(); // a class of the cluster's: its value is not in the manifest
+    expect(of('  priorityClassName: high\n  priority: 1000\n')).toBe(1000);
+  });
+
   it('treats an empty restartPolicy as unset (defaulted to Always)', () => {
     expect(ok(check(pod('  restartPolicy: ""\n  containers:\n    - {name: a, image: nginx}\n')).result).scenario.pod.restartPolicy).toBe('Always');
   });

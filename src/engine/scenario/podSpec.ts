@@ -23,7 +23,12 @@ export interface PodSpecParts {
   readinessGates: string[];
   /** [15.3] shareProcessNamespace or hostPID true: no container's process is PID 1. */
   sharedPidNamespace?: boolean;
+  /** [8.16] spec.priority as admission sets it, when it is not 0. */
+  priority?: number;
 }
+
+/** The two system priority classes and the priority the Priority admission plugin gives them (scheduling/types.go). */
+const SYSTEM_PRIORITIES: Record<string, number> = { 'system-cluster-critical': 2000000000, 'system-node-critical': 2000001000 };
 
 const POLICIES = ['Always', 'OnFailure', 'Never'];
 const MAX_INT32 = 2147483647;
@@ -85,6 +90,12 @@ export function readPodSpec(ctx: Ctx, spec: YMap | undefined, path: string, anch
     const v = present(s, key)?.value;
     if (v?.kind === 'scalar' && v.value === true) parts.sharedPidNamespace = true;
   }
+
+  // [8.16] The pod's priority: a written one (a dump of a created pod), else its system class's.
+  const priority = readInt(ctx, s, 'priority', path, 'PodSpec', 'int32');
+  const className = readString(ctx, s, 'priorityClassName', path, 'PodSpec')?.value;
+  const value = priority?.value ?? (className !== undefined ? SYSTEM_PRIORITIES[className] : undefined);
+  if (value) parts.priority = value;
 
   // [1.1] validateDNSPolicy (validation.go, 1.32/1.33-era tree): SetDefaults_PodSpec fills an empty one with ClusterFirst.
   const dns = readString(ctx, s, 'dnsPolicy', path, 'PodSpec');

@@ -5,6 +5,28 @@ const WORKLOAD = pod('  containers:\n    - {name: app, image: nginx}\n    - {nam
 const sim = (body: string) => `apiVersion: sidecar-lab/v1\nkind: Simulation\nevents:\n${body}---\n${WORKLOAD}`;
 
 describe('Simulation events', () => {
+  it('reads evictPod with its threshold and shutdownNode, both acting on the whole pod ([8.15], [8.16])', () => {
+    const r = ok(check(sim([
+      '  - { at: 20s, do: evictPod }',
+      '  - { at: 30s, do: evictPod, threshold: soft }',
+      '  - { at: 60s, do: shutdownNode }',
+      '',
+    ].join('\n'))).result);
+    expect(r.scenario.sim.events.map(({ pos: _pos, ...e }) => e)).toEqual([
+      { at: 20, do: 'evictPod' },
+      { at: 30, do: 'evictPod', threshold: 'soft' },
+      { at: 60, do: 'shutdownNode' },
+    ]);
+    expect(check(sim('  - { at: 1s, do: evictPod, threshold: medium }\n')).errors).toEqual([
+      '4:40 events[0].threshold: Unsupported value: "medium": supported values: "hard", "soft"',
+    ]);
+    const stray = check(sim('  - { at: 1s, do: shutdownNode, threshold: soft, container: app }\n'));
+    expect(stray.warnings).toEqual([
+      '4:33 events[0].threshold: threshold is used only by evictPod; ignored for shutdownNode',
+      '4:50 events[0].container: shutdownNode acts on the whole pod; container is ignored',
+    ]);
+  });
+
   it('reads events, applies defaults, and sorts them by time (stable)', () => {
     const r = ok(check(sim([
       '  - { at: 45s, container: app, do: crash }',
@@ -44,7 +66,7 @@ describe('Simulation events', () => {
       '',
     ].join('\n')));
     expect(c.errors).toEqual([
-      '4:35 events[0].do: Unsupported value: "kil": supported values: "crash", "exit", "oomKill", "failLiveness", "failReadiness", "failStartup", "failPull", "setImage", "deletePod", "recreateSandbox", "killSandbox", "restartKubelet"',
+      '4:35 events[0].do: Unsupported value: "kil": supported values: "crash", "exit", "oomKill", "failLiveness", "failReadiness", "failStartup", "failPull", "setImage", "deletePod", "recreateSandbox", "killSandbox", "restartKubelet", "evictPod", "shutdownNode"',
       '5:5 events[1].container: Required value: crash needs the container it acts on (one of app, log)',
       '6:26 events[2].container: no container named "ap" in the workload (did you mean "app"?)',
       '7:5 events[3].at: Required value: when the event happens, e.g. at: 30s',

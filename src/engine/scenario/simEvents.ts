@@ -9,16 +9,17 @@ import { present, startOf, type YMap } from './ynode';
 
 export const SIM_ACTIONS: readonly SimAction[] = [
   'crash', 'exit', 'oomKill', 'failLiveness', 'failReadiness', 'failStartup', 'failPull',
-  'setImage', 'deletePod', 'recreateSandbox', 'killSandbox', 'restartKubelet',
+  'setImage', 'deletePod', 'recreateSandbox', 'killSandbox', 'restartKubelet', 'evictPod', 'shutdownNode',
 ];
 
-const POD_ACTIONS: readonly SimAction[] = ['deletePod', 'recreateSandbox', 'killSandbox', 'restartKubelet'];
+const POD_ACTIONS: readonly SimAction[] = ['deletePod', 'recreateSandbox', 'killSandbox', 'restartKubelet', 'evictPod', 'shutdownNode'];
+const THRESHOLDS = ['hard', 'soft'] as const;
 const WINDOW_ACTIONS: readonly SimAction[] = ['failLiveness', 'failReadiness', 'failStartup', 'failPull'];
 const EXIT_ACTIONS: readonly SimAction[] = ['crash', 'exit', 'oomKill'];
 const PROBE_ACTIONS: readonly SimAction[] = ['failLiveness', 'failReadiness', 'failStartup'];
 const DEFAULT_EXIT: Partial<Record<SimAction, number>> = { crash: 1, exit: 0, oomKill: 137 };
 /** Every field an event may have: the editor's schema lists exactly these (simulationSchema.test.ts). */
-export const SIM_EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'statusCode', 'message', 'image', 'gracePeriodSeconds', 'removeExitedContainers', 'index'] as const;
+export const SIM_EVENT_KEYS = ['at', 'do', 'container', 'exitCode', 'for', 'statusCode', 'message', 'image', 'gracePeriodSeconds', 'removeExitedContainers', 'index', 'threshold'] as const;
 export type SimEventKey = (typeof SIM_EVENT_KEYS)[number];
 
 function isAction(s: string): s is SimAction {
@@ -134,6 +135,17 @@ function readEvent(p: Problems, map: YMap, path: string, names: readonly string[
   if (ix) {
     const v = readNonNegativeInt(p, ix.value, child(path, 'index'));
     if (v !== undefined) ev.index = v;
+  }
+
+  // [8.15] Which eviction threshold the node met: hard (the default) or soft.
+  const th = get('threshold');
+  if (th) {
+    if (action !== 'evictPod') p.warning(child(path, 'threshold'), `threshold is used only by evictPod; ignored for ${action}`, th.keySpan);
+    else {
+      const v = readText(p, th.value, child(path, 'threshold'));
+      if (v === 'hard' || v === 'soft') ev.threshold = v;
+      else if (v !== undefined) p.error(child(path, 'threshold'), `Unsupported value: ${JSON.stringify(v)}: supported values: ${THRESHOLDS.map((t) => JSON.stringify(t)).join(', ')}`, th.value.span);
+    }
   }
 
   // E24/E26: the runtime records of exited containers are deleted while the kubelet is down.

@@ -88,6 +88,13 @@ describe('Simulation settings', () => {
     expect(check(sim('until: -1s\n')).errors).toEqual(['3:8 until: a duration may not be negative (got -1s)']);
   });
 
+  it('reads the eviction and node shutdown settings of the kubelet in whole seconds ([8.15], [8.16])', () => {
+    const r = ok(check(sim('kubelet: { evictionMaxPodGracePeriod: 10s, shutdownGracePeriod: 1m, shutdownGracePeriodCriticalPods: 10.5 }\n')).result);
+    expect(r.scenario.sim.kubelet).toEqual({ evictionMaxPodGracePeriod: 10, shutdownGracePeriod: 60, shutdownGracePeriodCriticalPods: 10 });
+    expect(check(sim('kubelet: { shutdownGracePeriod: -5s }\n')).errors[0]).toMatch(/^3:33 kubelet.shutdownGracePeriod: a duration may not be negative/);
+    expect(check(sim('kubelet: { shutdownGracePeriods: 5s }\n')).errors.join('\n')).toMatch(/shutdownGracePeriods/);
+  });
+
   it('reads requeueJitter, a number from 0 to 1, and says where a wrong one is', () => {
     expect(ok(check(sim('requeueJitter: 0.5\n')).result).scenario.sim.requeueJitter).toBe(0.5);
     expect(ok(check(sim('requeueJitter: 1\n')).result).scenario.sim.requeueJitter).toBe(1);

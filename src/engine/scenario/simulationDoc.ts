@@ -106,15 +106,23 @@ function checkGate(p: Problems, g: GateSetting, version: KubeVersion): [FeatureG
   return [g.name, g.value];
 }
 
+/** The kubelet configuration fields a scenario may set ([4.7], [8.15], [8.16]). */
+export const KUBELET_KEYS = ['maxContainerRestartPeriod', 'evictionMaxPodGracePeriod', 'shutdownGracePeriod', 'shutdownGracePeriodCriticalPods'] as const;
+type KubeletKey = (typeof KUBELET_KEYS)[number];
+
 function readKubelet(p: Problems, node: YNode | undefined, gates: FeatureGates, version: KubeVersion): KubeletConfig {
   const out: KubeletConfig = {};
   if (!node) return out;
   const map = expectMap(p, node, 'kubelet', 'kubelet');
   if (!map) return out;
-  for (const e of checkKeys(p, map, 'kubelet', ['maxContainerRestartPeriod'], 'kubelet')) {
+  for (const e of checkKeys(p, map, 'kubelet', KUBELET_KEYS, 'kubelet')) {
     const path = child('kubelet', e.key);
     const secs = readDuration(p, e.value, path);
     if (secs === undefined) continue;
+    if (e.key !== 'maxContainerRestartPeriod') {
+      out[e.key as Exclude<KubeletKey, 'maxContainerRestartPeriod'>] = Math.floor(secs); // [8.15] [8.16] whole seconds, as the kubelet's config keeps them
+      continue;
+    }
     if (secs < 1 || secs > 300) {
       p.error(path, `invalid configuration: CrashLoopBackOff.MaxContainerRestartPeriod (got: ${secs} seconds) must be set between 1s and 300s`, e.value.span);
     } else if (!gates.KubeletCrashLoopBackOffMax) {

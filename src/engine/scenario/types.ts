@@ -133,6 +133,11 @@ export interface PodSpecModel {
    * sandbox's pause (kuberuntime util.go PidNamespaceForPod), so no container's process is PID 1.
    */
   sharedPidNamespace?: boolean;
+  /**
+   * [8.16] spec.priority as the Priority admission plugin sets it (a written `priority`, or the
+   * system-cluster-critical / system-node-critical class); absent: 0. The node shutdown's groups read it.
+   */
+  priority?: number;
 }
 
 /** What a process does when its stop signal arrives. */
@@ -201,7 +206,8 @@ export interface Behavior {
 export type SimAction =
   | 'crash' | 'exit' | 'oomKill'
   | 'failLiveness' | 'failReadiness' | 'failStartup' | 'failPull'
-  | 'setImage' | 'deletePod' | 'recreateSandbox' | 'killSandbox' | 'restartKubelet';
+  | 'setImage' | 'deletePod' | 'recreateSandbox' | 'killSandbox' | 'restartKubelet'
+  | 'evictPod' | 'shutdownNode';
 
 export interface SimEvent {
   at: number;
@@ -220,12 +226,20 @@ export interface SimEvent {
   removeExitedContainers?: boolean;
   /** An Indexed Job only: the event acts on the pod of this completion index ([16.4]). */
   index?: number;
+  /** evictPod only: the eviction threshold met, hard (the default) or soft ([8.15]). */
+  threshold?: 'hard' | 'soft';
   pos: SourcePos;
 }
 
 export interface KubeletConfig {
   /** crashLoopBackOff.maxContainerRestartPeriod, seconds, with KubeletCrashLoopBackOffMax ([4.7]). */
   maxContainerRestartPeriod?: number;
+  /** evictionMaxPodGracePeriod, seconds: a soft eviction's grace ([8.15]); default 0 (the pod's own). */
+  evictionMaxPodGracePeriod?: number;
+  /** shutdownGracePeriod, seconds: how long a graceful node shutdown lasts ([8.16]); default 30 for shutdownNode. */
+  shutdownGracePeriod?: number;
+  /** shutdownGracePeriodCriticalPods, seconds: the part of it kept for critical pods ([8.16]); default 10. */
+  shutdownGracePeriodCriticalPods?: number;
 }
 
 /** One finished run of a container, as a status's `terminated` shows it; times since the pod's creation. */

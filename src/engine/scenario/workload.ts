@@ -211,6 +211,7 @@ export function readWorkload(ctx: Ctx, doc: YMap): Workload | undefined {
   };
   if (parts.activeDeadlineSeconds) pod.activeDeadlineSeconds = parts.activeDeadlineSeconds.value;
   if (parts.sharedPidNamespace) pod.sharedPidNamespace = true;
+  if (parts.priority) pod.priority = parts.priority;
   if (kind === 'Job' || kind === 'CronJob') return { kind, pod, job: readJobSpec(ctx, jobSpecMap(doc, kind), kind === 'Job' ? 'spec' : 'spec.jobTemplate.spec') };
   return { kind, pod };
 }

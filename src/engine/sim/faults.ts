@@ -8,6 +8,8 @@ import { exitProcess } from './process';
 import { deletePod } from './terminate';
 import { killSandbox, recreateSandbox, restartKubelet } from './node';
 import { restartKubeletDuringDeletion } from './restartDuringDeletion';
+import { evictPod } from './eviction';
+import { shutdownNode } from './nodeShutdown';
 
 interface Window {
   from: number;
@@ -158,8 +160,13 @@ function failPullWhy(sim: PodSim, ev: SimEvent): string {
   return `Injected: pulls of ${name}'s image fail ${forText(ev)} (ErrImagePull, then ImagePullBackOff) [10.2].`;
 }
 
+/** The kubelet is killing the pod itself ([8.15], [8.16]) and the kill is not over. */
+function killUnderWay(sim: PodSim): boolean {
+  return sim.kubeletKill !== undefined && !sim.kubeletKill.done;
+}
+
 export function applyFault(sim: PodSim, ev: SimEvent): void {
-  if (sim.gone) return;
+  if (sim.gone || sim.poweredOff) return; // [8.16] nothing happens on a node that powered off
   const name = ev.container;
   switch (ev.do) {
     case 'crash':
@@ -208,15 +215,27 @@ export function applyFault(sim: PodSim, ev: SimEvent): void {
       deletePod(sim, ev.gracePeriodSeconds);
       return;
     case 'restartKubelet':
+    case 'recreateSandbox':
+      if (killUnderWay(sim)) {
+        sim.emit(faultEvent(ev, `[8.15] [8.16] A ${ev.do === 'restartKubelet' ? 'kubelet restart' : 'node reboot'} while the kubelet is killing the pod itself (an eviction or a node shutdown) is not simulated yet: the new kubelet would not know of that kill, and the engine does not model what it then finds. It has no effect here.`, {}));
+        return;
+      }
+      if (ev.do === 'recreateSandbox') {
+        if (!sim.deletion) recreateSandbox(sim);
+        else restartKubeletDuringDeletion(sim, true); // [8.14]
+        return;
+      }
       if (!sim.deletion) restartKubelet(sim, ev.removeExitedContainers === true);
       else restartKubeletDuringDeletion(sim, false, ev.removeExitedContainers === true); // [8.14]
       return;
-    case 'recreateSandbox':
-      if (!sim.deletion) recreateSandbox(sim);
-      else restartKubeletDuringDeletion(sim, true); // [8.14]
-      return;
     case 'killSandbox':
       killSandbox(sim);
+      return;
+    case 'evictPod':
+      evictPod(sim, ev);
+      return;
+    case 'shutdownNode':
+      if (!sim.poweredOff) shutdownNode(sim);
       return;
     default:
       sim.emit(faultEvent(ev, `The ${ev.do} action is not simulated yet in this version of Sidecar Lab; it has no effect.`, {}));

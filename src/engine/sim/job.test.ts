@@ -90,4 +90,14 @@ describe('Jobs', () => {
     expect(matchPodFailurePolicy(rules, new Map([['other', 1]]))?.action).toBe('Ignore');
     expect(matchPodFailurePolicy(rules, new Map([['main', 2]]))).toBeUndefined();
   });
+
+  it('matches onPodConditions on a True condition of the failed pod, in rule order (matchOnPodConditions, [16.7] [7.7])', () => {
+    const rules = [
+      { action: 'Ignore' as const, onPodConditions: ['DisruptionTarget'] },
+      { action: 'FailJob' as const, onExitCodes: { operator: 'In' as const, values: [137] } },
+    ];
+    expect(matchPodFailurePolicy(rules, new Map([['main', 137]]), true, ['DisruptionTarget', 'PodScheduled'])?.action).toBe('Ignore');
+    expect(matchPodFailurePolicy(rules, new Map([['main', 137]]), true, ['PodScheduled'])?.action).toBe('FailJob');
+    expect(matchPodFailurePolicy(rules, new Map([['main', 1]]))).toBeUndefined();
+  });
 });

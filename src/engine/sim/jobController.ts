@@ -215,9 +215,10 @@ export class JobController {
       const last = this.indexLast.get(p.index);
       this.indexLast.set(p.index, { failures: (last?.failures ?? 0) + 1, at });
     }
-    const rule = matchPodFailurePolicy(this.job.podFailurePolicy, exitCodes(p.sim), this.scenario.sim.featureGates.JobBackoffLimitPerIndex);
+    const conditions = p.sim.status.view.conditions.filter((c) => c.status === 'True').map((c) => c.type);
+    const rule = matchPodFailurePolicy(this.job.podFailurePolicy, exitCodes(p.sim), this.scenario.sim.featureGates.JobBackoffLimitPerIndex, conditions);
     if (rule?.action === 'FailJob') {
-      this.failJob ??= { pod: p, why: `[16.7] ${p.name} failed with an exit code that matches a podFailurePolicy rule with action FailJob: the Job fails at once, whatever backoffLimit says.` };
+      this.failJob ??= { pod: p, why: `[16.7] ${p.name} failed with ${rule.onExitCodes ? 'an exit code' : 'a condition'} that matches a podFailurePolicy rule with action FailJob: the Job fails at once, whatever backoffLimit says.` };
       return;
     }
     if (rule?.action === 'Ignore') return;

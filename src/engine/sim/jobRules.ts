@@ -49,11 +49,14 @@ export function remainingFor(failures: number, lastFailureTime: number | undefin
  * JobBackoffLimitPerIndex gate on; off (1.28 by default), its branch returns nothing and the
  * next rules are tried ([16.7]).
  */
-export function matchPodFailurePolicy(rules: PodFailurePolicyRule[], codes: Map<string, number>, failIndexEnabled = true): PodFailurePolicyRule | undefined {
+export function matchPodFailurePolicy(
+  rules: PodFailurePolicyRule[], codes: Map<string, number>, failIndexEnabled = true, trueConditions: readonly string[] = [],
+): PodFailurePolicyRule | undefined {
   return rules.find((rule) => {
-    const req = rule.onExitCodes;
-    if (!req) return false; // onPodConditions (e.g. DisruptionTarget) never arise in the simulation
     if (rule.action === 'FailIndex' && !failIndexEnabled) return false;
+    const req = rule.onExitCodes;
+    // matchOnPodConditions: a pattern's status defaults to True; DisruptionTarget comes with an eviction or a node shutdown ([7.7])
+    if (!req) return (rule.onPodConditions ?? []).some((type) => trueConditions.includes(type));
     return [...codes].some(([name, code]) => {
       if (code === 0 || (req.containerName && req.containerName !== name)) return false;
       const listed = req.values.includes(code);

@@ -31,7 +31,8 @@ export function bringKubeletBack(sim: PodSim, why: string, downId: string, onBac
     sim.requestSync();
     if (onBack) onBack();
     // [8.14] deleted while no kubelet ran: the new one finds the deletion (or, the object gone, an orphan)
-    else if (sim.deletion && !sim.terminating && !sim.gone) terminateAfterKubeletRestart(sim, downId);
+    // (a termination already over, such as an eviction's [8.15], leaves a done task behind: fuzz seed 1390240477)
+    else if (sim.deletion && (!sim.terminating || sim.terminating.done) && !sim.gone) terminateAfterKubeletRestart(sim, downId);
   });
 }
 

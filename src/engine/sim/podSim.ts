@@ -20,6 +20,7 @@ import { KubeletPodWorker, type PodWorker } from './podWorker';
 import { StatusManager } from './statusManager';
 import { ContainerChanges } from './changedSet';
 import { eventId } from './eventIds';
+import type { KubeletKill } from './kubeletKillStatus';
 
 type Emit = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 't' | 'id' | 'cause'> : never) : never;
 
@@ -86,6 +87,8 @@ export class PodSim {
   untilIsCap = false;
   /** While the kubelet restarts nothing syncs, probes or relists. */
   kubeletDown = false;
+  /** The node powered off after a graceful shutdown ([8.16]): nothing on it runs or reports again. */
+  poweredOff = false;
   /** When the kubelet last came back (its PLEG relists at once, [0.6]); 0 when it never restarted. */
   kubeletStartedAt = 0;
   /**
@@ -115,6 +118,8 @@ export class PodSim {
   /** How many events the pod had written when the last sync that acted returned ([0.8]). */
   private actedSyncEndSeq = 0;
   deletion?: Deletion;
+  /** A kill the kubelet itself asked for: an eviction or a node shutdown ([8.15], [8.16]). */
+  kubeletKill?: KubeletKill;
   /**
    * When the API server deleted the pod object while the kubelet still stops its containers: a force
    * deletion (grace 0) of a pod no finalizer holds ([8.2]). From then on no status write, row,
@@ -163,7 +168,7 @@ export class PodSim {
     this.node = node ?? new SimNode(horizon, maxSteps);
     this.k = this.node.k;
     this.pulledImages = this.node.pulledImages;
-    this.worker = new KubeletPodWorker(this.k, () => this.syncPod(), () => !(this.gone || this.deletion || this.terminalDone || this.kubeletDown), () => this.postSync(), {
+    this.worker = new KubeletPodWorker(this.k, () => this.syncPod(), () => !(this.gone || this.deletion || this.kubeletKill || this.terminalDone || this.kubeletDown), () => this.postSync(), {
       delay: () => jitteredDelay(RESYNC_INTERVAL, this.scenario.sim.requeueJitter),
       matters: () => this.resyncMatters(),
     });

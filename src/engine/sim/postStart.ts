@@ -1,7 +1,7 @@
 // The postStart hook after a container's start ([3.2]-[3.4], [11.4]): the sync waits for it; a
 // failure records FailedPostStartHook, kills the container and leaves PostStartHookError with
 // handlers.go Run's message. A deletion does not cut the hook short: the runtime's SyncPod runs on
-// a context the pod worker's cancellation never reaches (terminate.ts terminateAfterSync).
+// a context the pod worker's cancellation never reaches (terminationStart.ts terminateAfterSync).
 // Upstream read: kuberuntime_container.go startContainer, lifecycle/handlers.go Run (stored
 // 1.29-1.31-era and 1.33+-era copies), kubelet.go SyncPod (the runtime's context, 1.27-1.37).
 

@@ -13,8 +13,11 @@ import { terminateAfterKubeletRestart } from './terminate';
 import { KUBELET_DOWNTIME } from './timing';
 
 
-/** The old kubelet's termination stops where it waits; its preStop hooks are no longer waited for. */
-function abandonKill(sim: PodSim, cause: string): void {
+/**
+ * The old kubelet's termination stops where it waits; its preStop hooks are no longer waited for.
+ * `hookWhy`: the one why of every hook it leaves (a node powering off, [8.16]), else a restart's.
+ */
+export function abandonKill(sim: PodSim, cause: string, hookWhy?: string): void {
   sim.k.kill(sim.terminating);
   sim.terminating = undefined;
   for (const task of sim.podKillTasks) sim.k.kill(task);
@@ -25,7 +28,7 @@ function abandonKill(sim: PodSim, cause: string): void {
     const sleep = (hook === 'preStop' ? spec.preStop : spec.postStart)?.handler === 'sleep';
     sim.emit({
       type: 'hook.end', container: inst.container, hook,
-      why: sleep
+      why: hookWhy ?? sleep
         ? `[8.14] The sleep ${hook} hook ran in the old kubelet (runSleepHandler): it ends with that process.`
         : hook === 'preStop'
         ? '[8.14] The old kubelet no longer waits for this preStop hook; the new one runs it again.'

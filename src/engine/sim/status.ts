@@ -23,6 +23,7 @@ import { publish, publishUnchanged } from './statusEvents';
 import { conditionsToWrite } from './writtenConditions';
 import { illegalTransition } from './statusTransition';
 import { terminatePodStatus } from './terminatePodStatus';
+import { applyKubeletKill, disruptionCondition } from './kubeletKillStatus';
 import { applyActiveDeadline, noteDeadlineExceeded, pastActiveDeadline, type DeadlineVerdict } from './activeDeadline';
 import type { GeneratedStatus } from './statusManager';
 import { holds, remember, specForStatus, statusesByPosition } from './statusMemo';
@@ -229,8 +230,9 @@ function ranInThisSandbox(sim: PodSim, name: string): boolean {
   return false;
 }
 
+/** SyncTerminatingPod's final status: the pod is being deleted or killed by the kubelet ([8.15], [8.16]) and nothing runs. */
 function podIsTerminal(sim: PodSim): boolean {
-  return sim.deletion !== undefined && sim.specs().every((c) => !sim.running(c.name));
+  return (sim.deletion !== undefined || sim.kubeletKill !== undefined) && sim.specs().every((c) => !sim.running(c.name));
 }
 
 /** getPhase for these statuses ([6.2]); the same lists and flags give the same explanation. */
@@ -271,7 +273,8 @@ function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase): Exp
   // [7.2] with KEP-5532's gate on, an Initialized that was True stays True, in-place restart or not
   // (generate.go GeneratePodInitializedCondition; explain's deriveStatus.ts reads it the same way)
   const keepInitialized = sim.gates.RestartAllContainersOnContainerExits && sim.status.api.conditions.some((c) => c.type === 'Initialized' && c.status === 'True');
-  const key = PHASE_CODE[phase] * 4 + (sandboxReady ? 2 : 0) + (keepInitialized ? 1 : 0); // no string built at every write
+  const disruption = disruptionCondition(sim); // [7.7] copied over first, once the kubelet's own kill is over
+  const key = PHASE_CODE[phase] * 8 + (sandboxReady ? 4 : 0) + (keepInitialized ? 2 : 0) + (disruption ? 1 : 0); // no string built at every write
   const manager = sim.status;
   const memo = manager.conditions;
   if (conditionsStillHold(memo, status, key)) return memo.value;
@@ -281,12 +284,13 @@ function conditionsFor(sim: PodSim, status: PhaseStatuses, phase: PodPhase): Exp
     manager.conditions = before;
     return before.value;
   }
-  const conditions = podConditions(specForStatus(sim), status, phase, {
+  const generated = podConditions(specForStatus(sim), status, phase, {
     sandboxReady,
     readyToStartContainers: sim.gates.PodReadyToStartContainersCondition,
     keepInitialized,
     mainRanInitializes: sim.minor >= 28,
   }, statusesByPosition(sim, status));
+  const conditions = disruption ? [disruption, ...generated] : generated;
   manager.conditionsBefore = memo;
   manager.conditions = remember(status, key, conditions);
   return conditions;
@@ -309,12 +313,14 @@ export function writeStatus(sim: PodSim): void {
   manager.generatedInit = statuses.initContainerStatuses;
   manager.generatedMain = statuses.containerStatuses;
   const previousPhase = manager.api.phase;
-  const sticky = keepTerminalPhase(phaseOf(sim, statuses, initialized), previousPhase);
-  const explained = applyActiveDeadline(sim, sticky, previousPhase); // [13.2]
+  const sticky = keepTerminalPhase(phaseOf(sim, statuses, initialized), previousPhase, manager.view.phase);
+  const generated = applyActiveDeadline(sim, sticky, previousPhase); // [13.2]
   if (pastActiveDeadline(sim)) noteDeadlineExceeded(sim);
-  const conditions = conditionsFor(sim, statuses, explained.phase);
-  if (!holds(manager.containersReady, statuses, explained.phase)) {
-    rememberContainersReady(sim, statuses, explained.phase, conditions.find((c) => c.type === 'ContainersReady')!);
+  // [8.15] [8.16] The kill's status function comes after generateAPIPodStatus, whose conditions read the phase before it.
+  const explained = applyKubeletKill(sim, generated);
+  const conditions = conditionsFor(sim, statuses, generated.phase);
+  if (!holds(manager.containersReady, statuses, generated.phase)) {
+    rememberContainersReady(sim, statuses, generated.phase, conditions.find((c) => c.type === 'ContainersReady')!);
   }
   const over = podIsOver(sim);
   if (!over && sameAsWritten(manager.api, statuses, explained, conditions)) {

@@ -15,6 +15,7 @@ import type { PodSim } from './podSim';
 import type { Instance } from './model';
 import { emitAttemptEvent, emitCondition, emitWaiting } from './frequentEvents';
 import { empty } from '../kubelet/scratchList';
+import { succeededAfterKubeletKill } from './kubeletKillStatus';
 
 /** At most this many causes on a pod-level event (the latest ones). */
 const MAX_POD_CAUSES = 4;
@@ -45,9 +46,9 @@ export function publish(sim: PodSim, next: ApiPodStatus, phaseWhy: string | unde
   if (view.phase !== before.phase && view.phase && view.phase !== 'Unknown') {
     const reason = view.reason ? { reason: view.reason, ...(view.message ? { message: view.message } : {}) } : {};
     const held = before !== prev && sim.terminalAt !== undefined;
-    const why = held
+    const why = succeededAfterKubeletKill(sim, view.phase) ?? (held
       ? `${view.phase}${view.reason ? ` (${view.reason})` : ''} reaches the API only now [13.2]: the kubelet set it at ${sim.terminalAt}s, but the status manager keeps a terminal phase from the API while the pod's containers may still run (mergePodStatus), and they ran until now.`
-      : phaseWhy ?? `The phase is ${view.phase} [6.2].`;
+      : phaseWhy ?? `The phase is ${view.phase} [6.2].`);
     const id = sim.emit({ type: 'pod.phase', phase: view.phase, ...reason, why }, changes.get().cause(changes.get().state));
     shown.push(id);
     if ((view.phase === 'Succeeded' || view.phase === 'Failed') && sim.apiTerminalAt === undefined) {

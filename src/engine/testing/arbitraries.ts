@@ -36,7 +36,7 @@ function container(name: string, kind: 'init' | 'sidecar' | 'main') {
 }
 
 /** Actions on the pod or the node, not on one container. */
-const NODE_WIDE = new Set(['deletePod', 'restartKubelet', 'recreateSandbox']);
+const NODE_WIDE = new Set(['deletePod', 'restartKubelet', 'recreateSandbox', 'evictPod', 'shutdownNode']);
 
 const versions = SUPPORTED_VERSIONS.filter((v) => v !== '1.27' && v !== '1.28') as KubeVersion[];
 
@@ -60,7 +60,7 @@ export const podArb = (maxContainers = 6): fc.Arbitrary<PodDesc> =>
         at: seconds(120),
         target: fc.integer({ min: 0, max: 20 }),
         do: fc.constantFrom('crash', 'exit', 'oomKill', 'failLiveness', 'failReadiness', 'failStartup', 'failPull', 'deletePod',
-          'setImage', 'restartKubelet', 'recreateSandbox'),
+          'setImage', 'restartKubelet', 'recreateSandbox', 'evictPod', 'shutdownNode'),
         removeExitedContainers: fc.boolean(),
         for: seconds(60),
       }), { maxLength: 4 }),

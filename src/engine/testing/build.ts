@@ -1,6 +1,6 @@
 // Builds Scenario objects directly, without YAML, for unit tests and property tests.
 
-import type { Behavior, ContainerSpec, ProbeSpec, RestartPolicy, Scenario, SimEvent } from '../scenario/types';
+import type { Behavior, ContainerSpec, KubeletConfig, ProbeSpec, RestartPolicy, Scenario, SimEvent } from '../scenario/types';
 import { resolveGates, type KubeVersion } from '../version';
 
 export interface ContainerDesc {
@@ -29,6 +29,10 @@ export interface PodDesc {
   requeueJitter?: number;
   /** spec.activeDeadlineSeconds ([13]). */
   activeDeadlineSeconds?: number;
+  /** spec.priority ([8.16]). */
+  priority?: number;
+  /** The Simulation document's kubelet settings ([4.7], [8.15], [8.16]). */
+  kubelet?: KubeletConfig;
 }
 
 export const defaultBehavior = (): Behavior => ({
@@ -71,10 +75,11 @@ export function buildScenario(d: PodDesc): Scenario {
       name: 'test-pod', namespace: 'default', restartPolicy: d.restartPolicy ?? 'Always',
       terminationGracePeriodSeconds: d.grace ?? 30, initContainers: init, containers: main, readinessGates: [],
       ...(d.activeDeadlineSeconds === undefined ? {} : { activeDeadlineSeconds: d.activeDeadlineSeconds }),
+      ...(d.priority === undefined ? {} : { priority: d.priority }),
     },
     sim: {
       kubernetesVersion: version, featureGates: resolveGates(version, d.gates ?? {}), until: d.until,
-      kubelet: {}, behaviors, events: (d.events ?? []).map((e) => ({ ...e, pos: { line: 1, col: 1 } })),
+      kubelet: d.kubelet ?? {}, behaviors, events: (d.events ?? []).map((e) => ({ ...e, pos: { line: 1, col: 1 } })),
       ...(d.requeueJitter === undefined ? {} : { requeueJitter: d.requeueJitter }),
     },
     problems: [],

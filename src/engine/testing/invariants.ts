@@ -153,7 +153,9 @@ export const deletionOrder: Invariant = (d, t) => {
   // with the whole grace from its first relist, so the budget counts from its return.
   const back = t.events.filter((e) => e.type === 'node.kubeletStarted' && e.t > deleted.t).map((e) => e.t);
   const budget = Math.max(syncEnd, ...back) + deleted.gracePeriodSeconds + 2 + 2 + 2;
-  if (budget <= t.end && (!gone || gone.t > budget)) out.push(`pod not gone by ${budget} (grace + 2 s + rounding + two relists)`);
+  // [8.16] a node that powered off confirms nothing: the object keeps its deletionTimestamp
+  const poweredOff = of(t, 'node.poweredOff').some((e) => e.t <= budget);
+  if (budget <= t.end && !poweredOff && (!gone || gone.t > budget)) out.push(`pod not gone by ${budget} (grace + 2 s + rounding + two relists)`);
   return out;
 };
 

@@ -10,7 +10,9 @@ import { editScenario } from './editScenario';
 import { writtenTime } from './writtenTime';
 
 export const INJECT_ACTIONS = ['crash', 'exit', 'oomKill', 'failLiveness', 'failReadiness', 'failStartup', 'failPull'] as const;
-export type InjectAction = (typeof INJECT_ACTIONS)[number] | 'deletePod';
+/** The pod-wide buttons: a deletion, an eviction under node pressure, a graceful node shutdown ([8.1a], [8.15], [8.16]). */
+export const POD_INJECT_ACTIONS = ['deletePod', 'evictPod', 'shutdownNode'] as const;
+export type InjectAction = (typeof INJECT_ACTIONS)[number] | (typeof POD_INJECT_ACTIONS)[number];
 
 export const INJECT_LABEL: Record<InjectAction, string> = {
   crash: 'Crash',
@@ -21,6 +23,8 @@ export const INJECT_LABEL: Record<InjectAction, string> = {
   failStartup: 'Fail startup',
   failPull: 'Fail pull',
   deletePod: 'Delete pod',
+  evictPod: 'Evict',
+  shutdownNode: 'Shut down node',
 };
 
 export const INJECT_HELP: Record<InjectAction, string> = {
@@ -32,6 +36,8 @@ export const INJECT_HELP: Record<InjectAction, string> = {
   failStartup: 'its startup probe fails for the chosen time',
   failPull: 'pulls of its image fail for the chosen time',
   deletePod: 'the pod is deleted with the chosen grace period',
+  evictPod: 'the kubelet evicts the pod under memory pressure (a hard threshold): it kills it with its own grace override, and the pod stays, Failed',
+  shutdownNode: 'the node shuts down gracefully: the kubelet kills the pod within its shutdown window, then the node powers off',
 };
 
 /**
@@ -53,6 +59,9 @@ export function injectEvent(store: AppStore, action: InjectAction, container?: s
   switch (action) {
     case 'deletePod':
       return { at, do: action, ...(opts.gracePeriodSeconds === null ? {} : { gracePeriodSeconds: opts.gracePeriodSeconds }), ...only };
+    case 'evictPod':
+    case 'shutdownNode':
+      return { at, do: action, ...only };
     case 'crash':
       return { at, container, do: action, exitCode: opts.exitCode, ...only };
     case 'exit':

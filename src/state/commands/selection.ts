@@ -14,7 +14,8 @@ export function writtenAs(e: TraceEvent | undefined): { do: string; container?: 
   if (!e) return null;
   if (e.type === 'fault') return { do: e.do, ...(e.container ? { container: e.container } : {}), t: e.t };
   // A kubelet restart or a reboot is the node's doing, but the scenario's events wrote it.
-  if (e.type === 'node.kubeletRestart' || e.type === 'node.reboot' || e.type === 'node.sandboxDied') return { do: e.do, t: e.t };
+  if (e.type === 'node.kubeletRestart' || e.type === 'node.reboot' || e.type === 'node.sandboxDied'
+    || e.type === 'node.eviction' || e.type === 'node.shutdown') return { do: e.do, t: e.t };
   if (e.type === 'pod.deleted') return { do: 'deletePod', t: e.t };
   return null;
 }

@@ -11,7 +11,8 @@ const MOMENT_TYPES = new Set<TraceEvent['type']>([
   'pod.scheduled', 'pod.kubectl', 'pod.phase', 'pod.deleted', 'pod.gone', 'pod.sandboxChanged', 'pod.deadlineExceeded',
   'container.start', 'container.started', 'container.unstarted', 'container.ready', 'container.unready', 'container.exit',
   'container.kill', 'container.signal', 'container.backoff', 'hook.start',
-  'fault', 'node.kubeletRestart', 'node.kubeletStarted', 'node.containersRemoved', 'node.reboot', 'node.sandboxDied', 'sim.truncated', 'job.podCreated', 'job.complete', 'job.failed',
+  'fault', 'node.kubeletRestart', 'node.kubeletStarted', 'node.containersRemoved', 'node.reboot', 'node.sandboxDied',
+  'node.eviction', 'node.shutdown', 'node.poweredOff', 'pod.exceededGracePeriod', 'sim.truncated', 'job.podCreated', 'job.complete', 'job.failed',
 ]);
 
 function isMoment(e: TraceEvent): boolean {

@@ -16,6 +16,7 @@ export function describeEvent(e: TraceEvent): string {
     case 'pod.gone': return 'The pod is gone from the API server.';
     case 'pod.sandboxChanged': return 'The kubelet finds the pod’s sandbox dead: it kills what is left and makes a new one.';
     case 'pod.deadlineExceeded': return 'The kubelet finds the pod past its activeDeadlineSeconds (an Event each time it writes a status).';
+    case 'pod.exceededGracePeriod': return 'The kubelet stops waiting for its own kill of the pod (ExceededGracePeriod); the containers are still being stopped.';
     case 'container.pulling': return `${e.container}: pulling image ${e.image}.`;
     case 'container.pulled': return `${e.container}: image ${e.image} is on the node.`;
     case 'container.start': return e.attempt === 0 ? `The kubelet starts ${e.container}.` : `The kubelet restarts ${e.container} (run ${e.attempt + 1}).`;
@@ -44,6 +45,9 @@ export function describeEvent(e: TraceEvent): string {
     case 'node.containersRemoved': return 'The runtime records of the exited containers are removed.';
     case 'node.reboot': return 'The node reboots: the sandbox and its containers are gone.';
     case 'node.sandboxDied': return 'The pod’s sandbox dies; its containers still run, cut off from the pod’s network.';
+    case 'node.eviction': return 'The node is under pressure: the kubelet evicts the pod and stops its containers.';
+    case 'node.shutdown': return 'The node is shutting down: the kubelet stops the pod before it powers off.';
+    case 'node.poweredOff': return 'The node powers off; whatever still ran dies with it.';
     case 'sim.horizon': return 'The simulation stops here.';
     case 'sim.truncated': return 'The simulation stopped early: it reached its budget.';
     case 'job.podCreated': return `The Job controller creates pod ${e.pod}${e.index === undefined ? '' : ` (index ${e.index})`}.`;

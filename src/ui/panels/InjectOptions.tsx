@@ -1,8 +1,8 @@
 // The parameters of the "break things" buttons: the crash exit code, how long a probe or pull
-// failure lasts, the deletion grace period; and the pod-wide button, delete.
+// failure lasts, the deletion grace period; and the pod-wide buttons: delete, evict, shut the node down.
 
 import { appStore, useAppStore } from '../../state/appStore';
-import { runInject } from '../../state/commands/inject';
+import { INJECT_HELP, INJECT_LABEL, POD_INJECT_ACTIONS, runInject } from '../../state/commands/inject';
 import { selectCursorTime, selectInjectOptions, selectKubectlGoneAt, selectSetInjectOptions, selectTrace } from '../../state/selectors';
 import { formatSeconds } from '../timeline/scale';
 
@@ -31,11 +31,16 @@ export function InjectOptions() {
         <input type="number" min={0} max={3600} placeholder="pod's" value={opts.gracePeriodSeconds ?? ''} data-testid="inject-grace"
           onChange={(e) => set({ gracePeriodSeconds: e.target.value === '' ? null : num(e.target.value, 0, 3600) })} />
       </label>
-      <button type="button" className="inject-button inject-delete" data-testid="inject" data-action="deletePod" disabled={!hasTrace || goneAt !== undefined}
-        title={goneAt === undefined ? 'Adds a deletePod event at the cursor' : `The pod is gone from the API since ${formatSeconds(goneAt)} s: there is nothing left to delete`}
-        onClick={() => runInject(appStore, 'deletePod')}>
-        Delete pod at {formatSeconds(cursor)} s
-      </button>
+      <div className="inject-pod-actions">
+        {POD_INJECT_ACTIONS.map((action) => (
+          <button key={action} type="button" className={`inject-button ${action === 'deletePod' ? 'inject-delete' : 'inject-node'}`} data-testid="inject" data-action={action}
+            disabled={!hasTrace || goneAt !== undefined}
+            title={goneAt === undefined ? `Adds a ${action} event at the cursor: ${INJECT_HELP[action]}` : `The pod is gone from the API since ${formatSeconds(goneAt)} s: there is nothing left to ${action === 'deletePod' ? 'delete' : 'act on'}`}
+            onClick={() => runInject(appStore, action)}>
+            {INJECT_LABEL[action]} at {formatSeconds(cursor)} s
+          </button>
+        ))}
+      </div>
     </div>
   );
 }

@@ -18,6 +18,7 @@ export function eventDetail(e: TraceEvent): string {
     case 'pod.deleted': return `grace period ${e.gracePeriodSeconds} s`;
     case 'pod.sandboxChanged': return `new sandbox, attempt ${e.attempt}`;
     case 'pod.deadlineExceeded': return 'past activeDeadlineSeconds';
+    case 'pod.exceededGracePeriod': return 'killPodNow stopped waiting';
     case 'container.pulling':
     case 'container.pulled': return e.image;
     case 'container.start':
@@ -43,7 +44,10 @@ export function eventDetail(e: TraceEvent): string {
     case 'node.kubeletStarted':
     case 'node.containersRemoved':
     case 'node.reboot':
-    case 'node.sandboxDied': return `node: ${e.do}`;
+    case 'node.sandboxDied':
+    case 'node.eviction':
+    case 'node.shutdown':
+    case 'node.poweredOff': return `node: ${e.do}`;
     case 'fault': return `${e.do}${e.exitCode === undefined ? '' : `, exit code ${e.exitCode}`}${e.for === undefined ? '' : `, for ${e.for} s`}`;
     default: return '';
   }

@@ -66,6 +66,8 @@ export function podLane(podName: string, events: readonly TraceEvent[], until: n
       case 'node.kubeletRestart':
       case 'node.reboot':
       case 'node.sandboxDied':
+      case 'node.eviction':
+      case 'node.shutdown':
         // The node did it, but the scenario's events placed it: a handle moves it like an injected fault.
         marks.push({ t: e.t, kind: 'fault', label: `node: ${e.do}`, event: i });
         break;
@@ -75,6 +77,12 @@ export function podLane(podName: string, events: readonly TraceEvent[], until: n
       case 'node.kubeletStarted':
       case 'node.containersRemoved':
         marks.push({ t: e.t, kind: 'scheduled', label: e.type === 'node.kubeletStarted' ? 'node: the kubelet is back' : 'node: exited containers removed', event: i });
+        break;
+      case 'node.poweredOff':
+        marks.push({ t: e.t, kind: 'scheduled', label: 'node: powered off', event: i });
+        break;
+      case 'pod.exceededGracePeriod':
+        marks.push({ t: e.t, kind: 'scheduled', label: 'kubelet: ExceededGracePeriod (stopped waiting for its kill)', event: i });
         break;
       default:
         break;

@@ -24,11 +24,13 @@ export const ACTION_DOCS = {
   recreateSandbox: 'The node reboots: the pod sandbox and every container in it die (exit 255). When the kubelet is back it creates a new sandbox and runs the init containers again from the first; during a deletion it starts nothing and the pod is removed.',
   killSandbox: 'The pod sandbox dies (its pause process is killed) while the kubelet and the containers keep running: at the next relist the kubelet records SandboxChanged, stops every container (preStop, stop signal, grace period), makes a new sandbox and runs the init containers again from the first; the restarted containers count a restart.',
   restartKubelet: 'The kubelet restarts: it is down for a few seconds while the containers keep running, then rebuilds its state from the runtime (completed init containers are not re-run). During a deletion the new kubelet stops what still runs again, with the deletion\'s whole grace and the preStop hooks, but sends no second stop signal.',
+  evictPod: 'The kubelet evicts the pod under node pressure (`threshold`: hard, the default, or soft): it kills every container with its own grace override (hard: 1 s from 1.31, the pod\'s grace before; soft: `kubelet.evictionMaxPodGracePeriod`), sidecars last, and the pod ends Failed with reason Evicted (Succeeded if every main container exited 0). The object stays; nothing restarts.',
+  shutdownNode: 'The node shuts down gracefully (kubelet `shutdownGracePeriod`, default 30s, of which `shutdownGracePeriodCriticalPods`, default 10s, is kept for critical pods): the kubelet kills the pod within min(its grace, its group\'s window), sidecars last; Failed with reason Terminated, then the node powers off. What still runs then dies with it.',
 } as const satisfies Record<SimAction, string>;
 
 export const SIM_ACTIONS = Object.keys(ACTION_DOCS) as SimAction[];
 
-const POD_ACTIONS: SimAction[] = ['deletePod', 'recreateSandbox', 'killSandbox', 'restartKubelet'];
+const POD_ACTIONS: SimAction[] = ['deletePod', 'recreateSandbox', 'killSandbox', 'restartKubelet', 'evictPod', 'shutdownNode'];
 const WINDOW_ACTIONS: SimAction[] = ['failLiveness', 'failReadiness', 'failStartup', 'failPull'];
 const PROBE_ACTIONS: SimAction[] = ['failLiveness', 'failReadiness', 'failStartup'];
 
@@ -55,7 +57,7 @@ function unused(field: string, usedBy: string, actions: SimAction[]): JSONSchema
 export function simEvent(names: readonly string[]): JSONSchema {
   const container: JSONSchema = {
     type: 'string',
-    description: 'The container the action acts on (not for deletePod, recreateSandbox, killSandbox and restartKubelet, which act on the whole pod).',
+    description: 'The container the action acts on (not for deletePod, recreateSandbox, killSandbox, restartKubelet, evictPod and shutdownNode, which act on the whole pod).',
   };
   if (names.length > 0) container.enum = [...names];
   return {
@@ -102,6 +104,11 @@ export function simEvent(names: readonly string[]): JSONSchema {
         type: 'boolean',
         description: "For restartKubelet: `true` deletes the runtime records of the pod's exited containers while the kubelet is down (the upstream node e2e cases E24, E26), so when it comes back it rebuilds their statuses without them (a completed init container is not run again). Default false.",
       },
+      threshold: {
+        type: 'string',
+        enum: ['hard', 'soft'],
+        description: "For evictPod: the eviction threshold the node met. hard (default): the kubelet kills at once (a 1 s grace from 1.31; before, the pod's own grace); soft: with kubelet evictionMaxPodGracePeriod (from 1.32 at most the pod's grace; 0, the default, means the pod's grace).",
+      },
     } satisfies Record<SimEventKey, JSONSchema>,
     additionalProperties: false,
     allOf: [
@@ -115,6 +122,7 @@ export function simEvent(names: readonly string[]): JSONSchema {
       unused('image', 'setImage', others(['setImage'])),
       unused('gracePeriodSeconds', 'deletePod', others(['deletePod'])),
       unused('removeExitedContainers', 'restartKubelet', others(['restartKubelet'])),
+      unused('threshold', 'evictPod', others(['evictPod'])),
     ],
   };
 }

@@ -222,6 +222,9 @@ export function simulationSchema(containerNames: readonly string[], opts: Simula
         description: 'Kubelet configuration.',
         properties: {
           maxContainerRestartPeriod: duration('crashLoopBackOff.maxContainerRestartPeriod: the longest restart backoff, from 1s to 300s (default 300s). Needs the KubeletCrashLoopBackOffMax feature gate.', { min: 1, max: 300 }),
+          evictionMaxPodGracePeriod: duration("The grace a soft eviction (evictPod with threshold: soft) gives the pod. 0 (default): the pod's own terminationGracePeriodSeconds; from 1.32 never more than it."),
+          shutdownGracePeriod: duration('How long a graceful node shutdown (shutdownNode) lasts, critical pods included. Default for shutdownNode: 30s; 0 turns graceful shutdown off (the node powers off at once).'),
+          shutdownGracePeriodCriticalPods: duration('The part of shutdownGracePeriod kept for critical pods (priority 2000000000 and up: system-cluster-critical, system-node-critical), killed after the others. Default: 10s.'),
         },
         additionalProperties: false,
       },

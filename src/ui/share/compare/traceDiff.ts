@@ -54,6 +54,7 @@ function firstMissing(of: TraceEvent[], other: TraceEvent[]): TraceEvent | null 
  */
 const STORY = new Set<TraceEvent['type']>([
   'pod.phase', 'pod.deleted', 'pod.sandboxChanged', 'pod.deadlineExceeded', 'node.reboot', 'node.sandboxDied', 'node.kubeletRestart',
+  'node.eviction', 'node.shutdown', 'node.poweredOff',
   'container.start', 'container.started', 'container.unstarted', 'container.ready', 'container.unready',
   'container.exit', 'container.kill', 'container.signal', 'container.backoff',
 ]);
