@@ -47,7 +47,7 @@ async function resetText(page: Page): Promise<void> {
 
 // One page for three injections, each a step from the default scenario (named as its own test was).
 test('injected events: the Delete key, a pod deletion, a drag and a removal', async ({ page }) => {
-  test.setTimeout(30_000 * 3); // the three tests it replaces had 30 s each
+  test.setTimeout(30_000 * 4); // the three tests it replaces had 30 s each, and the eviction's step
   await openApp(page);
 
   await test.step('the Delete key removes the selected injected event', async () => {
@@ -76,6 +76,22 @@ test('injected events: the Delete key, a pod deletion, a drag and a removal', as
     expect(app).toBeLessThan(proxy);
     expect((await laneBars(page, 'myapp-container')).some((b) => b.tone === 'terminating')).toBe(true);
     await expect(page.locator('.fault-handle.mark-deleted')).toHaveCount(1);
+  });
+
+  await test.step('evicting the pod and shutting the node down are pod-wide buttons too', async () => {
+    await resetText(page);
+    await setCursor(page, 20);
+    await page.locator('[data-testid="inject"][data-action="evictPod"]').click();
+    await expect.poll(() => editorText(page)).toContain('- { at: 20s, do: evictPod }');
+    // [8.15] a hard eviction from 1.31: 1 s, so the app is SIGKILLed at the 2 s floor and the pod is not deleted
+    await expect.poll(async () => (await laneBars(page, 'myapp-container')).some((b) => b.tone.startsWith('exited'))).toBe(true);
+    await expect(page.locator('.fault-handle')).toHaveCount(1);
+    await expect(page.locator('.fault-handle.mark-deleted')).toHaveCount(0);
+    await resetText(page);
+    await setCursor(page, 20);
+    await page.locator('[data-testid="inject"][data-action="shutdownNode"]').click();
+    await expect.poll(() => editorText(page)).toContain('- { at: 20s, do: shutdownNode }');
+    await expect(page.locator('.fault-handle')).toHaveCount(1);
   });
 
   await test.step('an injected event can be dragged to another time and removed', async () => {

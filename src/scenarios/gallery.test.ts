@@ -18,10 +18,10 @@ const sides: Side[] = GALLERY.flatMap((e) => [
 const REJECTED = new Set(['09-restartpolicy-1.27.yaml']);
 
 describe('the gallery list', () => {
-  it('has one entry per teaching scenario 0b and 1–25, with unique ids', () => {
+  it('has one entry per teaching scenario 0b and 1–26, with unique ids', () => {
     const ids = GALLERY.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.map((id) => id.split('-')[0])).toEqual(['00b', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25']);
+    expect(ids.map((id) => id.split('-')[0])).toEqual(['00b', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26']);
   });
 
   it('uses every scenario file in the folder (except the default) exactly once', () => {

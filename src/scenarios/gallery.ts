@@ -39,6 +39,7 @@ import s22 from './22-image-never-loaded.yaml?raw';
 import s23 from './23-deleted-during-pull.yaml?raw';
 import s24 from './24-force-deleted.yaml?raw';
 import s25 from './25-kubelet-restart-while-terminating.yaml?raw';
+import s26 from './26-evicted-one-second.yaml?raw';
 import s14 from './14-job-parallel-indexed.yaml?raw';
 
 export type { GalleryEntryMeta, GalleryVariantMeta } from './galleryEntries';
@@ -83,6 +84,7 @@ export const galleryFiles: Readonly<Record<string, string>> = {
   '23-deleted-during-pull.yaml': s23,
   '24-force-deleted.yaml': s24,
   '25-kubelet-restart-while-terminating.yaml': s25,
+  '26-evicted-one-second.yaml': s26,
 };
 
 export interface GalleryVariant extends GalleryVariantMeta {

@@ -260,4 +260,12 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     cursor: 31,
     view: { t0: 0, t1: 70 },
   },
+  {
+    id: '26-evicted-one-second',
+    fileName: '26-evicted-one-second.yaml',
+    title: 'Evicted: one second for everyone',
+    lesson: 'A hard eviction gives the pod 1 s (1.31+): envoy\'s turn times out and it stops while app still drains, then app is SIGKILLed at 2 s. Until then kubectl shows 2/2 Running; the pod stays, Failed (Evicted), never Terminating.',
+    cursor: 21,
+    view: { t0: 10, t1: 35 },
+  },
 ];

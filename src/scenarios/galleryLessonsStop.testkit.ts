@@ -60,6 +60,24 @@ export const STOPPING_LESSONS: Record<string, () => number | null> = {
     return kills[1]!.t; // the new kubelet's kill, the whole 30 s again (the old SIGKILL, due at 40 s, never comes)
   },
 
+  '26-evicted-one-second.yaml': () => {
+    const { trace } = run('26-evicted-one-second.yaml');
+    const evicted = trace.events.find((e) => e.type === 'node.eviction')!;
+    // [8.15] 1 s from 1.31: app's SIGTERM at once, envoy's turn times out after 1 s, app SIGKILLed at the 2 s floor
+    expect(trace.events.filter((e) => e.type === 'container.kill').map((e) => (e as { gracePeriodSeconds: number }).gracePeriodSeconds)).toEqual([1, 1]);
+    const envoyTerm = first(trace, 'container.signal', 'envoy');
+    expect([envoyTerm.t - evicted.t, envoyTerm.signal]).toEqual([1, 'SIGTERM']);
+    const appExit = first(trace, 'container.exit', 'app');
+    expect([appExit.t - evicted.t, appExit.exitCode]).toEqual([2, 137]);
+    // kubectl: 2/2 Running until the kill is over, then 0/2 Error; never Terminating, never removed
+    const rows = trace.events.filter((e) => e.type === 'pod.kubectl' && e.t >= evicted.t).map((e) => [e.t - evicted.t, e.ready, e.status]);
+    expect(rows).toEqual([[2, '0/2', 'Error']]);
+    none(trace, 'pod.kubectl', undefined, (e) => e.status === 'Terminating');
+    none(trace, 'pod.gone');
+    expect(trace.events.filter((e) => e.type === 'pod.phase').at(-1)).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
+    return envoyTerm.t; // envoy stops while app still drains, and kubectl still says 2/2 Running
+  },
+
   '01-job-never-finishes-legacy.yaml': () => {
     const { trace } = run('01-job-never-finishes-legacy.yaml');
     const done = first(trace, 'container.exit', 'pi');
