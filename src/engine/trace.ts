@@ -253,6 +253,8 @@ export interface NodeEvent extends EventBase {
   type: 'node.kubeletRestart' | 'node.kubeletStarted' | 'node.containersRemoved' | 'node.reboot' | 'node.sandboxDied'
     | 'node.eviction' | 'node.shutdown' | 'node.poweredOff';
   do: string;
+  /** node.eviction only: the message of the Warning Evicted event the kubelet recorded on the pod ([8.15]); absent when it evicted nothing. */
+  message?: string;
 }
 export interface HorizonEvent extends EventBase { type: 'sim.horizon' }
 /** The run stopped before its horizon because it reached a budget (see `Trace.truncated`). */

@@ -70,7 +70,7 @@ export const STOPPING_LESSONS: Record<string, () => number | null> = {
     const appExit = first(trace, 'container.exit', 'app');
     expect([appExit.t - evicted.t, appExit.exitCode]).toEqual([2, 137]);
     // kubectl: 2/2 Running until the kill is over, then 0/2 Error; never Terminating, never removed
-    const rows = trace.events.filter((e) => e.type === 'pod.kubectl' && e.t >= evicted.t).map((e) => [e.t - evicted.t, e.ready, e.status]);
+    const rows = kubectl(trace).filter((e) => e.t >= evicted.t).map((e) => [e.t - evicted.t, e.ready, e.status]);
     expect(rows).toEqual([[2, '0/2', 'Error']]);
     none(trace, 'pod.kubectl', undefined, (e) => e.status === 'Terminating');
     none(trace, 'pod.gone');

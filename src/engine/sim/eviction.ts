@@ -34,7 +34,7 @@ export function evictPod(sim: PodSim, ev: SimEvent): void {
   }
   const override = evictionOverride(sim, threshold);
   const grace = effectiveKillGrace(sim, override);
-  const id = sim.emit({ type: 'node.eviction', do: 'evictPod', why: terminationUnderWay(sim) ? joinedWhy(override) : evictionWhy(sim, threshold, override, grace) });
+  const id = sim.emit({ type: 'node.eviction', do: 'evictPod', message: EVICTION_MESSAGE, why: terminationUnderWay(sim) ? joinedWhy(override) : evictionWhy(sim, threshold, override, grace) });
   const disruption = sim.minor >= 31 || sim.gates.PodDisruptionConditions;
   killPodNow(sim, {
     kind: 'eviction', id, override, grace, reason: 'Evicted', message: EVICTION_MESSAGE, disruption,

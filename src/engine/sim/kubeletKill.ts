@@ -45,6 +45,9 @@ export function killPodNowTimeout(override: number): number {
   return Math.max(1.5 * override, 10);
 }
 
+/** killPodNow's Warning ExceededGracePeriod message (pod_workers.go). */
+export const EXCEEDED_GRACE_MESSAGE = 'Container runtime did not kill the pod within specified grace period.';
+
 /** What killPodNow found: a kill it began, a termination under way it waits for, or no active pod. */
 export type KillRequest = 'begun' | 'joined' | 'inactive';
 

@@ -5,6 +5,7 @@
 import { apiSecond, humanDuration } from '../../engine/kubectl/humanDuration';
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { DEADLINE_MESSAGE } from '../../engine/sim/activeDeadline';
+import { EXCEEDED_GRACE_MESSAGE } from '../../engine/sim/kubeletKill';
 import { upperBound } from '../kubectlAt';
 import { EventCorrelator, EventLogger, EventNames, eventAggregatorByReasonFunc, eventAggregatorByReasonMessageFunc, getEventKey, type CorrelatedEvent, type EventLog } from './eventAggregator';
 import { EVENT_TTL_SECONDS, spamKey } from './eventSpamFilter';
@@ -56,6 +57,12 @@ export function kubeEvents(e: TraceEvent, context: EventContext): Row[] {
     case 'pod.deadlineExceeded':
       // [13.2] active_deadline.go ShouldEvict, at each generated status past the deadline.
       return [kubelet('Normal', 'DeadlineExceeded', DEADLINE_MESSAGE)];
+    case 'node.eviction':
+      // [8.15] eviction_manager.go evictPod records Warning Evicted on the pod with the status's message
+      return e.message === undefined ? [] : [kubelet('Warning', 'Evicted', e.message)];
+    case 'pod.exceededGracePeriod':
+      // [8.15] [8.16] pod_workers.go killPodNow, when its wait for the kill times out
+      return [kubelet('Warning', 'ExceededGracePeriod', EXCEEDED_GRACE_MESSAGE)];
     case 'container.pulling':
       return [kubelet('Normal', 'Pulling', `Pulling image "${e.image}"`)];
     case 'container.pulled':
@@ -225,7 +232,10 @@ function rowVariant(e: TraceEvent, image: string | undefined, pulled: boolean, p
     case 'pod.scheduled':
     case 'pod.sandboxChanged':
     case 'pod.deadlineExceeded':
+    case 'pod.exceededGracePeriod':
       return e.type;
+    case 'node.eviction':
+      return e.message === undefined ? undefined : `${e.type}|${e.message}`;
     case 'container.pulling':
       return `${e.type}|${e.image}`;
     case 'container.pulled':
