@@ -106,7 +106,7 @@ export function deriveStatus(obj: PodObject, opts: DeriveOptions): DerivedStatus
     : { type: 'PodScheduled', status: 'True', why: 'The kubelet runs the pod, so it is scheduled.' });
   for (const c of objConditions) {
     if (recomputed(c.type, gates)) continue;
-    const role = c.type === 'DisruptionTarget' ? 'DisruptionTarget is copied from the previous status'
+    const role = c.type === 'DisruptionTarget' ? disruptionRole(c.reason)
       : pod.spec.readinessGates.includes(c.type) ? `${c.type} is a readiness gate's condition, set by its controller`
         : `${c.type} is not recomputed from the container statuses`;
     conditions.push(kept(c, `${role}, so the kubelet keeps it as it is.`));
@@ -119,4 +119,12 @@ export function deriveStatus(obj: PodObject, opts: DeriveOptions): DerivedStatus
     kubectl: printPod(pod, now, { minor: minor(opts.version) }),
     inputs: { podIsTerminal, podHasInitialized, sandboxReady, now },
   };
+}
+
+/** What a DisruptionTarget condition says of who stopped the pod ([7.6], [7.7]). */
+function disruptionRole(reason: string | undefined): string {
+  if (reason === 'TerminationByKubelet') {
+    return 'DisruptionTarget (TerminationByKubelet) says the kubelet killed the pod itself, for an eviction under node pressure or a graceful node shutdown ([7.7], [8.15], [8.16]; a Succeeded phase then has no reason: every main container exited 0 on its stop signal). It is copied from the previous status';
+  }
+  return 'DisruptionTarget is copied from the previous status';
 }

@@ -52,6 +52,8 @@ describe('kubernetes/kubernetes#105467 (v1.32.4): an evicted pod whose container
     expect(pod!.phase.value).toBe('Succeeded');
     expect(pod!.phase.observed).toBeUndefined();
     expect(pod!.conditions.find((c) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'TerminationByKubelet' });
+    // [7.7] [8.15] the condition says the kubelet killed the pod itself, and why the Succeeded phase has no reason
+    expect(pod!.conditions.find((c) => c.type === 'DisruptionTarget')?.why).toMatch(/kubelet killed the pod itself, for an eviction .*\[8\.15\].*Succeeded phase then has no reason/);
     expect(pod!.containers).toEqual([expect.objectContaining({ name: 'discovery', state: 'terminated', reason: 'Completed', restartCount: 0 })]);
     nothingNext(pod!);
   });
