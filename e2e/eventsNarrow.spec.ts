@@ -51,4 +51,16 @@ test('on a 390 px phone each event\'s Message has the row\'s full width and noth
     // The shade is four background layers: two covers that scroll with the rows and two shades fixed to the box's edges.
     expect(layers).toBe(4);
   });
+
+  await test.step('the column names stay at the top while the rows scroll under them, at 1280 and 390 px', async () => {
+    const box = page.locator('.events-scroll');
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 720 });
+      await box.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+      const at = await box.evaluate((el) => ({ box: el.getBoundingClientRect().top, head: el.querySelector('thead')!.getBoundingClientRect().top, scrolled: el.scrollTop }));
+      expect(at.scrolled, `${width} px: the rows scrolled`).toBeGreaterThan(0);
+      expect(at.head, `${width} px: the header at the box's top`).toBeCloseTo(at.box, 0);
+      await box.evaluate((el) => { el.scrollTop = 0; });
+    }
+  });
 });
