@@ -24,8 +24,9 @@ export const MARK_PATH: Record<MarkKind, string> = {
   'probe-error': 'M-3.5,-1.2H3.5V1.2H-3.5Z',
   // small open circle: a probe passed
   'probe-ok': `M-3,0A3,3 0 1,0 3,0A3,3 0 1,0 -3,0Z`,
-  // heavy cross: the pod was deleted
-  deleted: `M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}`,
+  // circled cross: the pod was deleted (a bare cross is the kill the kubelet decided: two crosses
+  // side by side were told apart only by their stroke's weight)
+  deleted: `M${-R - 1},0A${R + 1},${R + 1} 0 1,0 ${R + 1},0A${R + 1},${R + 1} 0 1,0 ${-R - 1},0ZM-2.8,-2.8L2.8,2.8M2.8,-2.8L-2.8,2.8`,
   // plus: the pod was scheduled
   scheduled: `M${-R},0H${R}M0,${-R}V${R}`,
   // open square: the pod's sandbox was killed and made again ([2.11] SandboxChanged); a kubelet's
