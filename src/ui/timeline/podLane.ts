@@ -2,11 +2,13 @@
 // `kubectl get pod` STATUS; marks for the moments that concern the whole pod.
 
 import type { PodConditionType, PodPhase, TraceEvent } from '../../engine/trace';
-import type { BarTone, Lane, Mark, SubRow } from './model';
+import type { Bar, BarTone, Lane, Mark, SubRow } from './model';
 import { forEachEvent, SegmentBuilder } from './segments';
 
 export const CONDITIONS: readonly PodConditionType[] = ['PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'Ready'];
 export const STATUS_ROW = 'STATUS';
+/** The row of the kubelet's absences (down for a restart, the node powered off), drawn only when there is one. */
+export const KUBELET_ROW = 'KUBELET';
 
 const PHASE_TONE: Record<PodPhase, BarTone> = {
   Pending: 'phase-pending',
@@ -34,6 +36,8 @@ export function podLane(podName: string, events: readonly TraceEvent[], until: n
   const conds = new Map(CONDITIONS.map((c) => [c, new SegmentBuilder()]));
   const status = new SegmentBuilder();
   const marks: Mark[] = [];
+  const away: Bar[] = []; // [8.14] [8.16] while no kubelet runs: a restart's downtime, the node off to the end
+  let downSince: { t: number; event: number } | undefined;
   bars.switchTo(0, { tone: PHASE_TONE.Pending, label: 'Pending' });
   forEachEvent(events, only, (e, i) => {
     if (e.t > until) return;
@@ -70,27 +74,31 @@ export function podLane(podName: string, events: readonly TraceEvent[], until: n
       case 'node.shutdown':
         // The node did it, but the scenario's events placed it: a handle moves it like an injected fault.
         marks.push({ t: e.t, kind: 'fault', label: `node: ${e.do}`, event: i });
+        if (e.type === 'node.kubeletRestart' || e.type === 'node.reboot') downSince ??= { t: e.t, event: i };
         break;
       case 'pod.sandboxChanged':
         marks.push({ t: e.t, kind: 'sandbox', label: `sandbox changed: killed and re-created (attempt ${e.attempt})`, event: i });
         break;
       case 'node.kubeletStarted':
       case 'node.containersRemoved':
+        if (e.type === 'node.kubeletStarted') {
+          if (downSince !== undefined && e.t > downSince.t) away.push({ start: downSince.t, end: Math.min(e.t, until), tone: 'status-bad', label: 'kubelet down', event: downSince.event });
+          downSince = undefined;
+        }
         marks.push({ t: e.t, kind: 'scheduled', label: e.type === 'node.kubeletStarted' ? 'node: the kubelet is back' : 'node: exited containers removed', event: i });
         break;
-      case 'node.poweredOff':
-        marks.push({ t: e.t, kind: 'scheduled', label: 'node: powered off', event: i });
-        break;
-      case 'pod.exceededGracePeriod':
-        marks.push({ t: e.t, kind: 'scheduled', label: 'kubelet: ExceededGracePeriod (stopped waiting for its kill)', event: i });
+      case 'node.poweredOff': // the kubelet row's bar, not a mark (the legend's plus is a kubelet coming back)
+        if (e.t < until) away.push({ start: e.t, end: until, tone: 'status-bad', label: 'node off', event: i });
         break;
       default:
         break;
     }
   });
+  if (downSince !== undefined && downSince.t < until) away.push({ start: downSince.t, end: until, tone: 'status-bad', label: 'kubelet down', event: downSince.event });
   const subRows: SubRow[] = [
     ...CONDITIONS.map((c) => ({ name: c, bars: conds.get(c)!.finish(until) })),
     { name: STATUS_ROW, bars: status.finish(until) },
+    ...(away.length > 0 ? [{ name: KUBELET_ROW, bars: away }] : []),
   ];
   return { name: podName, kind: 'pod', bars: bars.finish(until), marks, hooks: [], subRows };
 }

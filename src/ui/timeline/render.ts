@@ -6,7 +6,7 @@
 
 import { select } from 'd3-selection';
 import type { SubRow } from './model';
-import { STATUS_ROW } from './podLane';
+import { KUBELET_ROW, STATUS_ROW } from './podLane';
 import {
   AXIS_HEIGHT, BAR_HEIGHT, BAR_TOP, clip, GROUP_HEADER_HEIGHT, SUMMARY_HEIGHT, subRowBox, type PlacedGroup, type PlacedLane, type Rows,
 } from './rows';
@@ -27,6 +27,7 @@ const SUB_LABEL: Record<string, string> = {
   ContainersReady: 'ContainersReady',
   Ready: 'Ready',
   [STATUS_ROW]: 'kubectl STATUS',
+  [KUBELET_ROW]: 'kubelet',
 };
 
 /** What the frames show: an edit that moves bars but keeps the lanes and headers draws nothing here. */
