@@ -308,7 +308,14 @@ export function setTrap(s: State, args: readonly Word[], stopSignal: string, han
   const [action, ...signals] = args;
   if (action && action.text !== '-') s.trapped = true;
   if (!action || !signals.some((w) => namesSignal(w.text, stopSignal))) return;
-  if (action.text === '-' || action.text.trim() === '') { s.term = { kind: 'ignore' }; return; }
+  if (action.text === '-' || action.text.trim() === '') {
+    // [15.2] A trap that does not exit, set while the script waited: a signal during that wait ran it
+    // (and the script went on), so a reset after the wait changes nothing for that signal; later
+    // waits are no longer ones it interrupts (kubernetes#118310's `…; wait $PID; trap - TERM; wait $PID; exit 0`).
+    if (s.term.kind === 'trap' && s.term.resumes === true && s.waitWindow !== undefined) { s.term = { ...s.term, disarmed: true }; return; }
+    s.term = { kind: 'ignore' };
+    return;
+  }
   const h = handler(action.text);
   if (h.outcome.kind === 'exits' && !action.dynamic) {
     const timeline = { holds: s.holds, loops: s.loops };

@@ -30,6 +30,13 @@ describe('assignments and background jobs by name', () => {
     expect(r.term).toMatchObject({ kind: 'trap', exitCode: 0, seconds: 0 });
   });
 
+  it('kubernetes#118310\'s StatefulSet script: the trap kills the job during the first wait, then `trap - TERM; wait $PID; exit 0` runs on to exit 0', () => {
+    const r = runScript('sleep 9999999 & PID=$!; _term () { kill $PID; echo "Caught SIGTERM signal!"; }; trap _term SIGTERM; wait $PID; trap - TERM; wait $PID; exit 0');
+    expect(r.term).toMatchObject({ kind: 'trap', exitCode: 0, seconds: 0, onlyDuring: { from: 0, to: 9999999 } });
+    // reset before any wait, the trap is gone: PID 1 ignores SIGTERM
+    expect(runScript('sleep 9999999 & PID=$!; trap "kill $PID" TERM; trap - TERM; wait $PID; exit 0').term).toEqual({ kind: 'ignore' });
+  });
+
   it('a TERM trap that kills the background job interrupts the final wait like any other trap', () => {
     expect(runScript("trap 'kill $!' TERM; sleep 9999999 & wait; exit 0").term).toMatchObject({ kind: 'trap', exitCode: 0, seconds: 0 });
   });

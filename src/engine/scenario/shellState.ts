@@ -28,6 +28,8 @@ export type TermHandling =
     resumes?: boolean;
     /** Only a signal in this stretch (a `wait` the script ends after) ends the process; elsewhere the shell goes on. */
     onlyDuring?: Hold;
+    /** Reset (`trap - TERM`) after a wait it was set for: later waits are not ones it interrupts. */
+    disarmed?: boolean;
   }
   | { kind: 'ignore' }
   /**
@@ -210,7 +212,7 @@ export function finishTrap(s: State, outcome: Outcome, interrupted = 143): TermH
   if (!w || outcome.kind !== 'exits') return { kind: 'ignore' };
   const rest = outcome.seconds - (Number.isFinite(w.to) ? w.to : w.from);
   const exitCode = s.lastWasWait ? interrupted : outcome.exitCode;
-  return { ...term, exitCode, seconds: term.seconds + Math.max(0, rest), resumes: undefined, onlyDuring: w };
+  return { ...term, exitCode, seconds: term.seconds + Math.max(0, rest), resumes: undefined, disarmed: undefined, onlyDuring: w };
 }
 
 /** What a run printed and left behind, besides its outcome ([15.4]). */
@@ -240,7 +242,7 @@ export interface ReadOptions {
  */
 export function waitFor(s: State, args: readonly { text: string }[], stopSignal: string): void {
   const ends = args.some((a) => a.text === '$!') ? s.bgEnds.slice(-1) : s.bgEnds;
-  const resuming = s.main === true && s.term.kind === 'trap' && s.term.resumes === true && !s.continuing;
+  const resuming = s.main === true && s.term.kind === 'trap' && s.term.resumes === true && s.term.disarmed !== true && !s.continuing;
   s.lastWasWait = true;
   if (ends.some((e) => e === Infinity)) {
     if (!resuming) { finish(s, { kind: 'never' }); return; }

@@ -41,7 +41,7 @@ describe('evictPod: the grace of the kill [8.15]', () => {
     expect(critical.trace.events.find((e) => e.type === 'node.eviction')?.why).toMatch(/critical \(priority 2000001000\)/);
     const twice = kills(pod('1.33', { events: [{ at: 20, do: 'evictPod' }, { at: 21, do: 'evictPod' }] }));
     const second = twice.trace.events.filter((e) => e.type === 'node.eviction')[1];
-    expect(second?.why).toMatch(/though already being stopped, is still an active pod/);
+    expect(second?.why).toMatch(/evicted this pod already: it evicts at most one pod a pass/);
     expect(twice.trace.events.filter((e) => e.type === 'container.kill' && e.container === 'app')).toHaveLength(1);
   });
 

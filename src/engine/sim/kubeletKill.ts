@@ -24,7 +24,7 @@ import type { PodSim } from './podSim';
 import { killPod } from './kill';
 import { readAtLastRelist } from './relistSnapshot';
 import { writeStatus } from './status';
-import { runningNames } from './terminate';
+import { runningNames, terminationEnded } from './terminate';
 import { startTermination } from './terminationStart';
 import type { KubeletKill } from './kubeletKillStatus';
 
@@ -105,6 +105,8 @@ function* waitForTermination(sim: PodSim, kill: KubeletKill): Proc<void> {
 function* terminateForKubelet(sim: PodSim, kill: KubeletKill, startAt: number): Proc<void> {
   if (startAt > sim.now) yield { sleep: startAt - sim.now };
   sim.terminalDone = true; // one SyncTerminatingPod per pod: no sync, no other termination from here
+  kill.begun = true; // the status function applies from this status on
+  kill.grace = effectiveKillGrace(sim, kill.override); // a deletion since the request may have lowered it
   // the status function's status, written from the last relist's cache entry ([0.6], [8.10]); the kill reads that entry too ([8.11])
   const seenRunning = readAtLastRelist(sim, () => { writeStatus(sim); return runningNames(sim); });
   sim.probes.stop(['startup', 'liveness', 'readiness']); // [5.8] StopLivenessAndStartup; readiness sees the cached Failed phase
@@ -114,6 +116,7 @@ function* terminateForKubelet(sim: PodSim, kill: KubeletKill, startAt: number): 
   sim.probes.stop(['readiness']);
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
   writeStatus(sim); // the final status: getPhase with podIsTerminal, the DisruptionTarget copied over
+  terminationEnded(sim); // SyncTerminatedPod at the next relist (a deletion's removal waits for it)
   kill.onDone?.();
 }
 

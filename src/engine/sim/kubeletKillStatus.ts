@@ -22,6 +22,8 @@ export interface KubeletKill {
   disruption: boolean;
   /** What the kill's why says a container is stopped for, e.g. "The kubelet evicts the pod". */
   doing: string;
+  /** SyncTerminatingPod has begun: its statuses carry the status function (a sync in flight before it does not). */
+  begun?: boolean;
   /** SyncTerminatingPod has returned: every container stopped and the final status written. */
   done?: boolean;
   /** Called when SyncTerminatingPod returns (the shutdown manager's group waits for it). */
@@ -35,7 +37,7 @@ export interface KubeletKill {
  */
 export function applyKubeletKill<T extends PhaseExplanation & { reason?: string; message?: string }>(sim: PodSim, verdict: T): T {
   const kill = sim.kubeletKill;
-  if (!kill || verdict.phase === 'Succeeded') return verdict;
+  if (!kill?.begun || verdict.phase === 'Succeeded') return verdict;
   return {
     ...verdict,
     phase: 'Failed',

@@ -232,7 +232,7 @@ function ranInThisSandbox(sim: PodSim, name: string): boolean {
 
 /** SyncTerminatingPod's final status: the pod is being deleted or killed by the kubelet ([8.15], [8.16]) and nothing runs. */
 function podIsTerminal(sim: PodSim): boolean {
-  return (sim.deletion !== undefined || sim.kubeletKill !== undefined) && sim.specs().every((c) => !sim.running(c.name));
+  return (sim.deletion !== undefined || sim.kubeletKill?.begun === true) && sim.specs().every((c) => !sim.running(c.name));
 }
 
 /** getPhase for these statuses ([6.2]); the same lists and flags give the same explanation. */

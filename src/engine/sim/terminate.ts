@@ -34,7 +34,7 @@ import { startTermination } from './terminationStart';
 const terminatedSyncAt = new WeakMap<PodSim, number>();
 
 /** SyncTerminatingPod has returned now: SyncTerminatedPod follows at the next relist. */
-function terminationEnded(sim: PodSim): void {
+export function terminationEnded(sim: PodSim): void {
   terminatedSyncAt.set(sim, firstRelistAfter(sim.now));
 }
 
@@ -109,6 +109,13 @@ export function deletePod(sim: PodSim, gracePeriodSeconds: number | undefined): 
   // [8.14] No kubelet runs: nothing on the node hears of the deletion until the new one starts
   // (node.ts bringKubeletBack, then terminateAfterKubeletRestart).
   if (sim.kubeletDown) return;
+  if (sim.kubeletKill !== undefined && sim.kubeletKill.done !== true) {
+    // [8.15] [8.16] The pod worker already terminates the pod for the kubelet's own kill (or will, once
+    // the sync in flight returns): one SyncTerminatingPod per pod, whose grace a deletion may still
+    // lower before it begins; the object goes once it is over (fuzz seed 1391883701: two terminations).
+    sim.k.spawn('removeKilledPod', removeAfterTermination(sim));
+    return;
+  }
   if (sim.terminalDone) {
     // [8.2] The pod worker is already terminating the pod (its phase is terminal): the kill under
     // way keeps its grace (SyncTerminatingPod ignores the cancelled context); once it is over the
@@ -170,9 +177,14 @@ export function finalizerReleased(sim: PodSim, countedBy: string | undefined): v
   removeObject(sim, [sim.deletion.id, countedBy], `[8.2] [16.3] The Job controller counted the pod and removed its job-tracking finalizer: the pod was force-deleted (grace 0), so the API server deletes the object now. The kubelet still stops the containers with the spec's ${sim.deletion.grace}s grace period; its status writes find no pod from now on.`);
 }
 
-/** A terminal pod deleted while (or after) the pod worker stops it: removed once its containers are stopped. */
+/**
+ * A terminal pod deleted while (or after) the pod worker stops it: removed once its containers are
+ * stopped. The kubelet's own kill (an eviction, a node shutdown) runs beside the worker's syncs: the
+ * status manager deletes the object only once the API's phase is terminal and SyncTerminatedPod
+ * has run (status_manager.go canBeDeleted), so the removal waits for that kill too ([8.15]).
+ */
 function* removeAfterTermination(sim: PodSim): Proc<void> {
-  yield { until: () => !sim.worker.syncing };
+  yield { until: () => !sim.worker.syncing && (sim.kubeletKill === undefined || sim.kubeletKill.done === true) };
   yield* removeFromApi(sim);
 }
 
