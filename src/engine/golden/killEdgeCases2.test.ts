@@ -173,6 +173,7 @@ spec:
     expect(events(t, 'pod.phase').filter((p) => p.t >= 60)).toEqual([]);
     expect(events(t, 'pod.condition').filter((c) => c.condition === 'DisruptionTarget')).toEqual([]);
     expect(t.pods!.map((p) => p.phase)).toEqual(['Succeeded']);
+    expect(t.events.find((e) => e.type === 'node.shutdown')?.why).toMatch(/no longer an active pod, so every group .* is empty and skipped/);
   });
   it('1.33 soft eviction at 20 (grace 40), shutdown at 30 (window 20): the kill under way keeps 40 s; power-off at 50 with app running', () => {
     const t = run(single(40), 'until: 2m\nevents:\n  - { at: 20s, do: evictPod, threshold: soft }\n  - { at: 30s, do: shutdownNode }\n', '1.33');

@@ -14,7 +14,7 @@
 import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
 import { exitProcess } from './process';
-import { effectiveKillGrace, killPodNow, killPodNowTimeout } from './kubeletKill';
+import { effectiveKillGrace, isActive, killPodNow, killPodNowTimeout } from './kubeletKill';
 import { SYSTEM_CRITICAL_PRIORITY } from './eviction';
 import { abandonKill } from './restartDuringDeletion';
 import { closeHorizonAfterKill } from './terminate';
@@ -44,6 +44,11 @@ export function shutdownNode(sim: PodSim): void {
         ? '[8.16] The node shuts down while no kubelet runs: nothing holds the shutdown back.'
         : '[8.16] The node shuts down, but shutdownGracePeriod is 0: graceful node shutdown is off, so nothing holds it back.',
     });
+    powerOff(sim, id);
+    return;
+  }
+  if (!isActive(sim)) { // terminal with its containers stopped: no group has a pod, each is skipped
+    const id = sim.emit({ type: 'node.shutdown', do: 'shutdownNode', why: '[8.16] The node is shutting down, but the pod is terminal and its containers have stopped: it is no longer an active pod, so every group of the shutdown manager is empty and skipped, and the node powers off at once.' });
     powerOff(sim, id);
     return;
   }
