@@ -6,8 +6,9 @@
 // Usage: npx tsx bench/firstPaintProfile.ts [--runs 3] [--dist DIR] (BENCH_PORT as bench/web.ts)
 
 import { fileURLToPath } from 'node:url';
-import { chromium, type CDPSession } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, startPreview, stopPreview } from './preview';
+import { collectTrace } from './cdpTrace';
 import { median, round } from './stats';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,16 +30,6 @@ const FIRST_LANE_SCRIPT = `(() => {
   obs.observe(document, { subtree: true, childList: true });
 })();`;
 
-async function collectTrace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as TraceEvent[])); });
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  await run();
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.end');
-  await done;
-  return events;
-}
 
 const short = (url: unknown) => String(url ?? '').replace(BASE, '/').replace(/-[\w-]{8}\.(js|css)$/, '.$1');
 
@@ -102,7 +93,7 @@ async function main(): Promise<void> {
       await page.addInitScript(FIRST_LANE_SCRIPT);
       const cdp = await context.newCDPSession(page);
       let wall = 0;
-      const events = await collectTrace(cdp, async () => {
+      const events = await collectTrace<TraceEvent>(cdp, CATEGORIES, async () => {
         const start = performance.now();
         await page.goto(BASE);
         await page.waitForSelector('[data-testid="lane"]', { state: 'attached' });

@@ -8,8 +8,9 @@
 // summaries; KEYS_TRACE_OUT=FILE keeps the last raw trace as JSON)
 
 import { fileURLToPath } from 'node:url';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, startPreview, stopPreview } from './preview';
+import { collectTrace } from './cdpTrace';
 import { median, percentile, round } from './stats';
 import { timedKeystroke } from './keystroke';
 import { KEYSTROKE_POD_40 } from './web';
@@ -27,19 +28,6 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; tid: number; pid: number; id?: string; args?: Record<string, unknown> }
 
-async function collectTrace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  (globalThis as { lastTrace?: TraceEvent[] }).lastTrace = events;
-  const onData = (e: { value: unknown[] }) => { events.push(...(e.value as TraceEvent[])); };
-  cdp.on('Tracing.dataCollected', onData);
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  await run();
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.end');
-  await done;
-  cdp.off('Tracing.dataCollected', onData);
-  return events;
-}
 
 /** Types one digit into the first `exitAfter:` line and resolves with keydown → first timeline mutation (ms, page clock) and the keydown's time. */
 async function oneKeystroke(page: Page, digit: string): Promise<{ latency: number; down: number }> {
@@ -160,7 +148,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < traced; i++) {
       let result = { latency: 0, down: 0 };
       // The digits go on from the untraced ones: typing the digit already there would change nothing.
-      const events = await collectTrace(cdp, async () => { result = await oneKeystroke(page, String(3 + ((keys + i) % 5))); });
+      const collected: TraceEvent[] = [];
+      (globalThis as { lastTrace?: TraceEvent[] }).lastTrace = collected;
+      const events = await collectTrace(cdp, CATEGORIES, async () => { result = await oneKeystroke(page, String(3 + ((keys + i) % 5))); }, collected);
       if (!args.includes('--brief')) console.log(`\n== traced keystroke ${i + 1}`);
       report(events, result.down, result.latency, args.includes('--brief'));
     }
