@@ -19,18 +19,16 @@
 //   Succeeded phase drops the cached Failed reason; DisruptionTarget copied first), status_manager.go
 //   mergePodStatus (terminal phase and DisruptionTarget held back while a container may run).
 // - pkg/controller/job pod_failure_policy.go matchOnPodConditions ([16.7]).
-// DISAGREEMENTS (failing on purpose): a pod already being deleted is evicted again upstream
-// (filterOutInactivePods keeps it; evictPod has no terminating check), so killPodNow times out on
-// the deletion's longer kill and records ExceededGracePeriod; the engine treats it as not evicted.
+// A disagreement these cases found, fixed in the engine the same session: a pod already being deleted
+// is evicted upstream too (filterOutInactivePods keeps it; evictPod has no terminating check), so
+// killPodNow times out on the deletion's longer kill and records ExceededGracePeriod; the engine had
+// treated it as not evicted.
 import { describe, expect, it } from 'vitest';
 import { at, events, first } from './issues/issues.testkit';
+import { run, rows, signals, terminal } from './kill.testkit';
 import type { Trace } from '../trace';
 import type { KubeVersion } from '../version';
 
-function run(workload: string, sim: string, v: KubeVersion): Trace {
-  const gates = v === '1.28' && workload.includes('restartPolicy: Always') ? 'featureGates:\n  SidecarContainers: true\n' : '';
-  return at(workload, `${gates}${sim}`, v);
-}
 
 /** proxy (sidecar) exits 0 on SIGTERM; app is PID 1 `sleep infinity`, so it ignores SIGTERM. */
 const pod = (opts: { tgps?: number; proxy?: string; app?: string; proxyExtra?: string; appExtra?: string; specExtra?: string } = {}) => `apiVersion: v1
@@ -62,9 +60,6 @@ spec:
 ${appExtra}`;
 
 const EVICT = (extra = '') => `events:\n  - { at: 20s, do: evictPod${extra} }\n`;
-const signals = (t: Trace, c: string) => events(t, 'container.signal', c).map((e) => [e.signal, e.t]);
-const rows = (t: Trace) => events(t, 'pod.kubectl').map((e) => [e.t, e.ready, e.status]);
-const terminal = (t: Trace) => events(t, 'pod.phase').find((e) => e.phase === 'Failed' || e.phase === 'Succeeded');
 /** The time the kill began: the first Killing (container.kill) after the eviction. */
 const killStart = (t: Trace) => first(t, 'container.kill', undefined, 19.999);
 

@@ -23,19 +23,9 @@
 // - [3.4]: the runtime's SyncPod under way (pull, start, postStart) runs to its end before
 //   SyncTerminatingPod (context.WithoutCancel); killPodNow's timeout is max(1.5 x override, 10 s).
 import { describe, expect, it } from 'vitest';
-import { at, events, first } from './issues/issues.testkit';
-import type { Trace } from '../trace';
-import type { KubeVersion } from '../version';
+import { events, first } from './issues/issues.testkit';
+import { run, rows, signals, terminal, lastWrite, disruption } from './kill.testkit';
 
-function run(workload: string, sim: string, v: KubeVersion): Trace {
-  const gates = v === '1.28' && workload.includes('restartPolicy: Always') ? 'featureGates:\n  SidecarContainers: true\n' : '';
-  return at(workload, `${gates}${sim}`, v);
-}
-const rows = (t: Trace) => events(t, 'pod.kubectl').map((e) => [e.t, e.ready, e.status]);
-const signals = (t: Trace, c: string) => events(t, 'container.signal', c).map((e) => [e.signal, e.t]);
-const terminal = (t: Trace) => events(t, 'pod.phase').find((e) => e.phase === 'Failed' || e.phase === 'Succeeded');
-const lastWrite = (t: Trace, c: string) => (t.statusWrites ?? []).filter((w) => w.container === c).at(-1);
-const disruption = (t: Trace) => events(t, 'pod.condition').filter((e) => e.condition === 'DisruptionTarget').map((e) => [e.t, e.status, e.reason]);
 
 const initPod = `apiVersion: v1
 kind: Pod

@@ -21,26 +21,15 @@
 //   skipped; the group's timer runs from the group's start; killPodNow on a pod already terminating
 //   queues behind the kill under way.
 // - kubelet.go SyncTerminatingPod: StopLivenessAndStartup before killPod.
-// DISAGREEMENTS (failing on purpose):
-// - a deletion during an eviction's kill removes the object at once, while the containers run on
-//   (canBeDeleted: the API phase is not terminal yet);
-// - a second evictPod during the first one's kill records a second Warning Evicted (and a second
-//   ExceededGracePeriod): upstream's eviction loop is still blocked in killPodNow / waitForPodsCleanup.
+// Disagreements these cases found, fixed in the engine the same session: a deletion during an
+// eviction's kill removed the object at once, while the containers ran on (canBeDeleted: the API
+// phase is not terminal yet); a second evictPod during the first one's kill recorded a second Warning
+// Evicted (and a second ExceededGracePeriod), while upstream's eviction loop is still blocked in
+// killPodNow / waitForPodsCleanup.
 import { describe, expect, it } from 'vitest';
 import { at, events, first } from './issues/issues.testkit';
-import type { Trace } from '../trace';
-import type { KubeVersion } from '../version';
+import { run, rows, signals, terminal, powerOff, evictions, lastWrite } from './kill.testkit';
 
-function run(workload: string, sim: string, v: KubeVersion): Trace {
-  const gates = v === '1.28' && workload.includes('restartPolicy: Always') ? 'featureGates:\n  SidecarContainers: true\n' : '';
-  return at(workload, `${gates}${sim}`, v);
-}
-const rows = (t: Trace) => events(t, 'pod.kubectl').map((e) => [e.t, e.ready, e.status]);
-const signals = (t: Trace, c: string) => events(t, 'container.signal', c).map((e) => [e.signal, e.t]);
-const terminal = (t: Trace) => events(t, 'pod.phase').find((e) => e.phase === 'Failed' || e.phase === 'Succeeded');
-const powerOff = (t: Trace) => t.events.filter((e) => e.type === 'node.poweredOff').map((e) => e.t);
-const evictions = (t: Trace) => t.events.filter((e) => e.type === 'node.eviction').map((e) => [e.t, 'message' in e && e.message !== undefined]);
-const lastWrite = (t: Trace, c: string) => (t.statusWrites ?? []).filter((w) => w.container === c).at(-1);
 
 const single = (tgps: number) => `apiVersion: v1
 kind: Pod

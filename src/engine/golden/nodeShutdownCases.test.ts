@@ -22,18 +22,16 @@
 //   the cached reason; DisruptionTarget copied first), status_manager.go mergePodStatus (terminal
 //   phase and DisruptionTarget only once no container can run); kubernetes#110755 (a kill still
 //   running at power-off leaves the API at Running).
-// DISAGREEMENTS (failing on purpose): for a pod already being deleted, the engine waits for the
-// deletion's kill (up to the window) with no killPodNow timeout: no ExceededGracePeriod, and up to
-// 1.31 a power-off at the kill's end instead of killPodNow's return; 1.32+ powers off without the unmount wait.
+// A disagreement these cases found, fixed in the engine the same session: for a pod already being
+// deleted the engine had waited for the deletion's kill (up to the window) with no killPodNow
+// timeout: no ExceededGracePeriod, up to 1.31 a power-off at the kill's end instead of killPodNow's
+// return, and from 1.32 a power-off without the unmount wait.
 import { describe, expect, it } from 'vitest';
 import { at, events, first } from './issues/issues.testkit';
+import { run, rows, signals, terminal, powerOff, disruption } from './kill.testkit';
 import type { Trace } from '../trace';
 import type { KubeVersion } from '../version';
 
-function run(workload: string, sim: string, v: KubeVersion): Trace {
-  const gates = v === '1.28' && workload.includes('restartPolicy: Always') ? 'featureGates:\n  SidecarContainers: true\n' : '';
-  return at(workload, `${gates}${sim}`, v);
-}
 
 const MSG = 'Pod was terminated in response to imminent node shutdown.';
 const SHUT = 'events:\n  - { at: 60s, do: shutdownNode }\n';
@@ -60,13 +58,8 @@ spec:
 ${appExtra}`;
 const behave = (app: string, proxy?: string) => `containers:\n  app: { onStop: ${app} }\n${proxy ? `  proxy: { onStop: ${proxy} }\n` : ''}`;
 
-const signals = (t: Trace, c: string) => events(t, 'container.signal', c).map((e) => [e.signal, e.t]);
-const rows = (t: Trace) => events(t, 'pod.kubectl').map((e) => [e.t, e.ready, e.status]);
-const terminal = (t: Trace) => events(t, 'pod.phase').find((e) => e.phase === 'Failed' || e.phase === 'Succeeded');
 const killStart = (t: Trace) => first(t, 'container.kill', undefined, 59.999);
 /** NodeEvent's `type` is a union, so `events` (an Extract) cannot narrow to it: filter by hand. */
-const powerOff = (t: Trace) => t.events.filter((e) => e.type === 'node.poweredOff').map((e) => e.t);
-const disruption = (t: Trace) => events(t, 'pod.condition').filter((e) => e.condition === 'DisruptionTarget').map((e) => [e.t, e.status, e.reason]);
 
 /** Failed/Terminated at `end`, DisruptionTarget only then and first, `0/N Error`, no deletion, power-off after it. */
 function expectTerminatedFailed(t: Trace, end: number, n: string, withDisruption = true): void {

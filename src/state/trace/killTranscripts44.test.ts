@@ -221,13 +221,13 @@ spec:
   });
 });
 
-// DISAGREEMENT (fails on purpose; the shell reader, not the kubelet): the engine reads mimowo's
-// script as ignoring SIGTERM, so the pod is still running when the node powers off (exit 255, API
-// left Running). In ash (POSIX XCU 2.11) SIGTERM returns the first `wait $PID` at once, `_term` kills
+// A disagreement this case found (the shell reader's, not the kubelet's), fixed the same session
+// ([15.2]): the engine read mimowo's script as ignoring SIGTERM, so the pod was still running when
+// the node powered off (exit 255, API left Running). In ash (POSIX XCU 2.11) SIGTERM returns the first `wait $PID` at once, `_term` kills
 // the sleep, `trap - TERM` resets, the second `wait $PID` finds the job already ended and returns at
 // once, and `exit 0` runs: published `Completed`. Rulebook [15.2] says a trap whose action kills the
-// script's own job is an ordinary trap; the reader loses that once `trap - TERM; wait $PID` follows
-// (without those two commands it reads exit 0 on SIGTERM: the control case below passes).
+// script's own job is an ordinary trap; the reader lost that once `trap - TERM; wait $PID` follows
+// (without those two commands it read exit 0 on SIGTERM: the control case below passes).
 describe('kubernetes#118310 / #122122 (kind; v1.27.8, v1.28.4): the StatefulSet busybox pod ends `Completed` after a shutdown', () => {
   const sts = `apiVersion: v1
 kind: Pod
