@@ -74,7 +74,7 @@ export function deriveStatus(obj: PodObject, opts: DeriveOptions): DerivedStatus
     pendingInitOnlyBeforeInitialized: phaseVersionRules(minor(opts.version)).pendingInitOnlyBeforeInitialized,
     initializedFromStatuses: phaseVersionRules(minor(opts.version)).initializedFromStatuses,
   });
-  const sticky = keepTerminalPhase(computed, pod.status.phase);
+  const sticky = withKubeletKillReason(keepTerminalPhase(computed, pod.status.phase), pod.status.reason);
   // [13.2] past spec.activeDeadlineSeconds the kubelet's own phase is Failed (its conditions follow
   // it); the API keeps the phase it had while containers still run (mergePodStatus).
   const deadline = sticky.phase === 'Succeeded' || sticky.phase === 'Failed' ? undefined : pastDeadline(obj, now);
@@ -127,4 +127,16 @@ function disruptionRole(reason: string | undefined): string {
     return 'DisruptionTarget (TerminationByKubelet) says the kubelet killed the pod itself, for an eviction under node pressure or a graceful node shutdown ([7.7], [8.15], [8.16]; a Succeeded phase then has no reason: every main container exited 0 on its stop signal). It is copied from the previous status';
   }
   return 'DisruptionTarget is copied from the previous status';
+}
+
+/** What a terminal phase's reason says of who ended the pod: the kubelet's own kill ([8.15], [8.16]). */
+const KILL_REASONS: Record<string, string> = {
+  Evicted: 'its reason Evicted says the kubelet\'s eviction manager evicted it (node pressure, or a local-storage limit), killing its containers with its own grace override [8.15]',
+  Terminated: 'its reason Terminated says the kubelet stopped it for a graceful node shutdown [8.16]',
+};
+
+function withKubeletKillReason<T extends { phase: string; why: string; rule?: string }>(explained: T, reason: string | undefined): T {
+  const said = reason === undefined ? undefined : KILL_REASONS[reason];
+  if (explained.rule !== '6.5' || explained.phase !== 'Failed' || said === undefined) return explained;
+  return { ...explained, why: `${explained.why.replace(/\.$/, '')}; ${said}.` };
 }

@@ -67,6 +67,7 @@ describe('kubernetes/kubernetes#122160: evicted for its ephemeral-storage limit,
     const [pod] = explainPods(read.input, { version: v });
     expect(pod!.kubectl).toMatchObject({ ready: '0/1', status: 'ContainerStatusUnknown', restarts: '1' });
     expect(pod!.phase.value).toBe('Failed');
+    expect(pod!.phase.why).toMatch(/reason Evicted says the kubelet's eviction manager evicted it .*\[8\.15\]/); // the phase's why names who ended the pod
     expect(pod!.containers[0]).toMatchObject({ name: 'grow-test', state: 'terminated', reason: 'ContainerStatusUnknown', restartCount: 1 });
     nothingNext(pod!);
   });
