@@ -27,8 +27,8 @@ export function startTermination(sim: PodSim, terminate: (startAt: number) => Pr
     return;
   }
   if (runtimeSyncInFlight(sim) || postStartInFlight(sim) || resetInFlight(sim)) {
-    // [3.4] [11.4] The runtime's SyncPod never sees the cancellation (context.TODO in the 1.27/1.28
-    // trees, context.WithoutCancel(ctx) since #122087): its pulls, creates, starts and postStart
+    // [3.4] [11.4] The runtime's SyncPod never sees the cancellation (an empty, never-cancelled
+    // context in the 1.27/1.28 trees, context.WithoutCancel(ctx) since #122087): its pulls, creates, starts and postStart
     // hooks (sleep, exec or HTTP) run to their end, and SyncTerminatingPod waits for the sync on the
     // worker's one goroutine. [11.2] So does an in-place restart's reset, on the same context.
     sim.terminating = sim.k.spawn('terminatePod', terminateAfterSync(sim, terminate, whenTerminated));
@@ -65,9 +65,9 @@ function postStartInFlight(sim: PodSim): Instance | undefined {
  * pod_workers.go UpdatePod cancels the context it handed SyncPod ("Cancelling current pod sync"),
  * but kubelet.go SyncPod never passes that cancellation to the runtime's SyncPod, whose
  * startContainer runs the hook (handlers.go Run) on the runtime's context: 1.27-era trees run the
- * whole SyncPod on tracer.Start(context.TODO) (library id 23403007079; #113591 "ignores the
+ * whole SyncPod on a tracer span of an empty, never-cancelled context (library id 23403007079; #113591 "ignores the
  * incoming context from the pod worker"), #117412 (1.28+) took the worker's context but handed the
- * runtime `todoCtx := context.TODO` (library id 28691928572), and #122087 made that
+ * runtime a fresh empty context, `todoCtx` (library id 28691928572), and #122087 made that
  * `sctx := context.WithoutCancel(ctx)` (library ids 12114237, 8003756984, 54300650048, the newest).
  * So runSleepHandler's ctx.Done() never fires and sleeps its seconds, an exec hook's ExecSync runs
  * until its command exits, and an HTTP hook's request carries no context anyway
