@@ -83,9 +83,9 @@ test('a feature-gate toggle is written into the text and changes the outcome', a
   await expect(gate).not.toBeChecked();
   // Only gates that exist in 1.28 and can be set there: not locked on (the two Job gates are alpha in
   // 1.28, rulebook section 16; PodDisruptionConditions beta until its GA in 1.31, [7.7]; ExecProbeTimeout
-  // is GA but settable until it is locked in 1.35, [5.11]).
+  // is GA but settable until it is locked in 1.35, [5.11]; GracefulNodeShutdownBasedOnPodPriority is beta from 1.24, [8.16]).
   expect(await page.getByTestId('feature-gate').evaluateAll((els) => els.map((e) => e.getAttribute('data-gate'))))
-    .toEqual(['SidecarContainers', 'PodReadyToStartContainersCondition', 'PodDisruptionConditions', 'JobBackoffLimitPerIndex', 'JobPodReplacementPolicy', 'ExecProbeTimeout']);
+    .toEqual(['SidecarContainers', 'PodReadyToStartContainersCondition', 'PodDisruptionConditions', 'JobBackoffLimitPerIndex', 'JobPodReplacementPolicy', 'GracefulNodeShutdownBasedOnPodPriority', 'ExecProbeTimeout']);
   await expect(page.locator('[data-testid="feature-gate"][data-gate="ExecProbeTimeout"]')).toBeChecked();
   await gate.check();
   await expect.poll(() => editorText(page)).toBe(withVersion('1.28').replace('kubernetesVersion: "1.28"\n', 'kubernetesVersion: "1.28"\nfeatureGates:\n  SidecarContainers: true\n'));

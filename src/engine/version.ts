@@ -68,6 +68,15 @@ export const FEATURE_GATES = {
   // comment says "Locked to default, will remove in v1.38"). So off is a choice at 1.27-1.34 only;
   // component-base featuregate SetFromMap refuses it later: "cannot set feature gate %v to %v,
   // feature is locked to %v". Off: sim/execProbeTimeout.ts.
+  // [8.16] kube_features.go: unversioned `{Default: true, PreRelease: featuregate.Beta}` in the
+  // 1.27-1.30-era copies (library ids 158571778, 6300876, 6115561; comment "alpha: v1.23, beta:
+  // v1.24"), versionedSpecs {1.23 Alpha false}, {1.24 Beta true} in the 1.31/1.32-era trees (ids
+  // 85381328, 688781, 2916955), the 1.34-era versioned_feature_list.yaml (id 52310178358) and the
+  // 1.35-era tree (id 378079260): beta and settable in every supported version. The stored 1.37-era
+  // kube_features.go (id 61706514746) no longer holds the kubelet's gates, and KEP-2712's issue
+  // (kubernetes/enhancements#2712, 2026-06-15: "this still need to GA") shows no GA by then.
+  // Off: a kubelet refuses shutdownGracePeriodByPodPriority (validation.go) and NewManager uses the two groups.
+  GracefulNodeShutdownBasedOnPodPriority: { alpha: 23, beta: 24, summary: 'kubelet shutdownGracePeriodByPodPriority: a node shutdown\'s groups by pod priority (KEP-2712)' },
   ExecProbeTimeout: { alpha: 20, beta: 20, ga: 20, locked: 35, summary: 'an exec probe run past timeoutSeconds fails; off, the run errors and its result is thrown away (KEP-1972)' },
 } as const satisfies Record<string, GateInfo>;
 

@@ -12,6 +12,7 @@ import { REAL_GATES, isRealGate } from '../realGates';
 import { gateNote } from './gateNotes';
 import { checkGateDependencies } from './gateDependencies';
 import type { KubeletConfig, ParseOptions } from './types';
+import { SHUTDOWN_BY_PRIORITY_KEY, checkShutdownByPriority, readShutdownByPriority, type ShutdownSettings } from './shutdownByPriority';
 import { present, type YMap, type YNode } from './ynode';
 
 export const SIM_API_VERSION = 'sidecar-lab/v1';
@@ -107,20 +108,27 @@ function checkGate(p: Problems, g: GateSetting, version: KubeVersion): [FeatureG
 }
 
 /** The kubelet configuration fields a scenario may set ([4.7], [8.15], [8.16]). */
-export const KUBELET_KEYS = ['maxContainerRestartPeriod', 'evictionMaxPodGracePeriod', 'shutdownGracePeriod', 'shutdownGracePeriodCriticalPods'] as const;
-type KubeletKey = (typeof KUBELET_KEYS)[number];
+export const KUBELET_KEYS = ['maxContainerRestartPeriod', 'evictionMaxPodGracePeriod', 'shutdownGracePeriod', 'shutdownGracePeriodCriticalPods', SHUTDOWN_BY_PRIORITY_KEY] as const;
+type SecondsKey = 'evictionMaxPodGracePeriod' | 'shutdownGracePeriod' | 'shutdownGracePeriodCriticalPods';
 
 function readKubelet(p: Problems, node: YNode | undefined, gates: FeatureGates, version: KubeVersion): KubeletConfig {
   const out: KubeletConfig = {};
   if (!node) return out;
   const map = expectMap(p, node, 'kubelet', 'kubelet');
   if (!map) return out;
+  const shutdown: ShutdownSettings = {};
   for (const e of checkKeys(p, map, 'kubelet', KUBELET_KEYS, 'kubelet')) {
     const path = child('kubelet', e.key);
+    if (e.key === SHUTDOWN_BY_PRIORITY_KEY) { // [8.16] a list, not a duration
+      shutdown.list = readShutdownByPriority(p, e.value, e.keySpan, path);
+      shutdown.listSpan = e.keySpan;
+      continue;
+    }
     const secs = readDuration(p, e.value, path);
     if (secs === undefined) continue;
     if (e.key !== 'maxContainerRestartPeriod') {
-      out[e.key as Exclude<KubeletKey, 'maxContainerRestartPeriod'>] = Math.floor(secs); // [8.15] [8.16] whole seconds, as the kubelet's config keeps them
+      out[e.key as SecondsKey] = Math.floor(secs); // [8.15] [8.16] whole seconds, as the kubelet's config keeps them
+      if (e.key !== 'evictionMaxPodGracePeriod') shutdown[e.key as Exclude<SecondsKey, 'evictionMaxPodGracePeriod'>] = secs;
       continue;
     }
     if (secs < 1 || secs > 300) {
@@ -131,6 +139,7 @@ function readKubelet(p: Problems, node: YNode | undefined, gates: FeatureGates, 
       out.maxContainerRestartPeriod = secs;
     }
   }
+  if (checkShutdownByPriority(p, shutdown, gates.GracefulNodeShutdownBasedOnPodPriority, version)) out.shutdownGracePeriodByPodPriority = shutdown.list;
   return out;
 }
 

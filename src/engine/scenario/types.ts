@@ -240,6 +240,17 @@ export interface KubeletConfig {
   shutdownGracePeriod?: number;
   /** shutdownGracePeriodCriticalPods, seconds: the part of it kept for critical pods ([8.16]); default 10. */
   shutdownGracePeriodCriticalPods?: number;
+  /**
+   * shutdownGracePeriodByPodPriority ([8.16], gate GracefulNodeShutdownBasedOnPodPriority): one
+   * shutdown group per entry, in the order written; set, it replaces the two groups above.
+   */
+  shutdownGracePeriodByPodPriority?: ShutdownGracePeriodByPodPriority[];
+}
+
+/** One entry of kubelet shutdownGracePeriodByPodPriority: pods from `priority` up to the next entry get this window. */
+export interface ShutdownGracePeriodByPodPriority {
+  priority: number;
+  shutdownGracePeriodSeconds: number;
 }
 
 /** One finished run of a container, as a status's `terminated` shows it; times since the pod's creation. */

@@ -3,8 +3,9 @@
 // nodeshutdown_manager.go podManager.killPods) holds the machine's shutdown with an inhibitor lock
 // and kills the pods group by group, lowest priority first: with shutdownGracePeriod and
 // shutdownGracePeriodCriticalPods, one group of regular pods with the difference as its window and
-// one of critical pods (priority 2000000000 and up) with the rest. An empty group is skipped. Each
-// pod is killed through killPodNow (kubeletKill.ts) with the override min(its
+// one of critical pods (priority 2000000000 and up) with the rest; with shutdownGracePeriodByPodPriority
+// (gate GracefulNodeShutdownBasedOnPodPriority), one group per entry (shutdownGroups.ts). An empty
+// group is skipped. Each pod is killed through killPodNow (kubeletKill.ts) with the override min(its
 // terminationGracePeriodSeconds, the window) and a status function: phase Failed, reason
 // Terminated, message "Pod was terminated in response to imminent node shutdown.", and
 // DisruptionTarget. A group ends when every kill returned (1.32+: and the pods' volumes are
@@ -15,35 +16,49 @@ import type { Proc } from './kernel';
 import type { PodSim } from './podSim';
 import { exitProcess } from './process';
 import { effectiveKillGrace, isActive, killPodNow, killPodNowTimeout } from './kubeletKill';
-import { SYSTEM_CRITICAL_PRIORITY } from './eviction';
+import { groupIndex, periodRequested, shutdownPlan, whyThisEntry, type ShutdownPlan } from './shutdownGroups';
 import { abandonKill } from './restartDuringDeletion';
 import { closeHorizonAfterKill } from './terminate';
 import { RELIST_PERIOD } from './timing';
 
 export const SHUTDOWN_REASON = 'Terminated';
 export const SHUTDOWN_MESSAGE = 'Pod was terminated in response to imminent node shutdown.';
-/** The node shutdown settings shutdownNode uses when the scenario's kubelet sets none (the documentation's example). */
-export const DEFAULT_SHUTDOWN_GRACE = 30;
-export const DEFAULT_SHUTDOWN_GRACE_CRITICAL = 10;
+export { DEFAULT_SHUTDOWN_GRACE, DEFAULT_SHUTDOWN_GRACE_CRITICAL } from './shutdownGroups';
 
-/** The pod's group and its window, seconds ([8.16]: migrateConfig, groupByPriority). */
-export function shutdownWindow(sim: PodSim): { critical: boolean; window: number } {
-  const kubelet = sim.scenario.sim.kubelet;
-  const total = kubelet.shutdownGracePeriod ?? DEFAULT_SHUTDOWN_GRACE;
-  const criticalPart = Math.min(kubelet.shutdownGracePeriodCriticalPods ?? DEFAULT_SHUTDOWN_GRACE_CRITICAL, total);
-  const critical = (sim.pod.priority ?? 0) >= SYSTEM_CRITICAL_PRIORITY;
-  return { critical, window: critical ? criticalPart : total - criticalPart };
+/** The pod's group, its window (seconds) and how the why names them ([8.16]: migrateConfig, groupByPriority). */
+export function shutdownWindow(sim: PodSim, plan = shutdownPlan(sim.scenario.sim.kubelet, sim.gates)): { window: number; holds: string; group: string } {
+  const priority = sim.pod.priority ?? 0;
+  const index = groupIndex(plan.periods, priority);
+  const entry = plan.periods[index]!;
+  if (plan.source === 'migrated') {
+    const critical = index === 1;
+    return {
+      window: entry.seconds,
+      holds: `shutdownGracePeriod (${plan.total}s)`,
+      group: critical ? `the critical pods' group (priority ${sim.pod.priority}; the regular group has no pod and is skipped)` : 'the regular pods\' group',
+    };
+  }
+  const others = plan.periods.length - 1;
+  const skipped = others === 0 ? 'it is the only group' : `the other ${others === 1 ? 'group has' : `${others} groups have`} no pod and ${others === 1 ? 'is' : 'are'} skipped`;
+  return {
+    window: entry.seconds,
+    holds: `the sum of its shutdownGracePeriodByPodPriority windows (${periodRequested(plan)}s)`,
+    group: `the group of the entry {priority: ${entry.priority}, shutdownGracePeriodSeconds: ${entry.seconds}} (kubelet.shutdownGracePeriodByPodPriority[${entry.written}]; pod priority ${priority}: ${whyThisEntry(plan.periods, index, priority)}; ${skipped})`,
+  };
+}
+
+/** Graceful node shutdown is off or cannot act: nothing holds the shutdown back. */
+function offReason(sim: PodSim, plan: ShutdownPlan): string | undefined {
+  if (sim.kubeletDown) return '[8.16] The node shuts down while no kubelet runs: nothing holds the shutdown back.';
+  if (plan.periods.length === 0) return '[8.16] The node shuts down, but shutdownGracePeriod is 0: graceful node shutdown is off, so nothing holds it back.';
+  return undefined;
 }
 
 export function shutdownNode(sim: PodSim): void {
-  const total = sim.scenario.sim.kubelet.shutdownGracePeriod ?? DEFAULT_SHUTDOWN_GRACE;
-  if (total === 0 || sim.kubeletDown) {
-    const id = sim.emit({
-      type: 'node.shutdown', do: 'shutdownNode',
-      why: sim.kubeletDown
-        ? '[8.16] The node shuts down while no kubelet runs: nothing holds the shutdown back.'
-        : '[8.16] The node shuts down, but shutdownGracePeriod is 0: graceful node shutdown is off, so nothing holds it back.',
-    });
+  const plan = shutdownPlan(sim.scenario.sim.kubelet, sim.gates);
+  const off = offReason(sim, plan);
+  if (off) {
+    const id = sim.emit({ type: 'node.shutdown', do: 'shutdownNode', why: off });
     powerOff(sim, id);
     return;
   }
@@ -52,14 +67,13 @@ export function shutdownNode(sim: PodSim): void {
     powerOff(sim, id);
     return;
   }
-  const { critical, window } = shutdownWindow(sim);
+  const { window, holds, group } = shutdownWindow(sim, plan);
   const spec = sim.pod.terminationGracePeriodSeconds;
   const override = spec <= window ? spec : window;
   const grace = effectiveKillGrace(sim, override);
-  const group = critical ? `the critical pods' group (priority ${sim.pod.priority}; the regular group has no pod and is skipped)` : 'the regular pods\' group';
   const id = sim.emit({
     type: 'node.shutdown', do: 'shutdownNode',
-    why: `[8.16] The node is shutting down: the kubelet's shutdown manager holds it back for shutdownGracePeriod (${total}s) and kills the pods group by group. This pod is in ${group}, whose window is ${window}s: it is killed with min(its ${spec}s grace, ${window}s) = ${override}s${override === 0 ? ' (0 reads as no value: the pod\'s own grace)' : ''}, sidecars last. The node powers off when the group is done or its window runs out.`,
+    why: `[8.16] The node is shutting down: the kubelet's shutdown manager holds it back for ${holds} and kills the pods group by group, lowest priority first. This pod is in ${group}, whose window is ${window}s: it is killed with min(its ${spec}s grace, ${window}s) = ${override}s${override === 0 ? ' (0 reads as no value: the pod\'s own grace)' : ''}, sidecars last. The node powers off when the group is done or its window runs out.`,
   });
   const groupDone = () => powerOff(sim, id);
   const windowEnd = sim.now + window;

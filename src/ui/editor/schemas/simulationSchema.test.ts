@@ -2,7 +2,7 @@ import type { JSONSchema } from 'monaco-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDurationString } from '../../../engine/scenario/duration';
 import { SIM_ACTIONS as ENGINE_ACTIONS, SIM_EVENT_KEYS } from '../../../engine/scenario/simEvents';
-import { SIM_TOP_KEYS } from '../../../engine/scenario/simulationDoc';
+import { KUBELET_KEYS, SIM_TOP_KEYS } from '../../../engine/scenario/simulationDoc';
 import { FEATURE_GATES, SUPPORTED_VERSIONS } from '../../../engine/version';
 import { DURATION_OR_NEVER_PATTERN, DURATION_PATTERN } from './simFieldSchemas';
 import { ACTION_DOCS, SIM_ACTIONS } from './simEventSchema';
@@ -21,6 +21,12 @@ describe('simulationSchema', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(prop(schema, 'apiVersion').enum).toEqual(['sidecar-lab/v1']);
     expect(prop(schema, 'kind').enum).toEqual(['Simulation']);
+  });
+
+  it('lists the kubelet settings the engine reads (simulationDoc.ts KUBELET_KEYS), and no others', () => {
+    const kubelet = prop(schema, 'kubelet');
+    expect(Object.keys(kubelet.properties ?? {}).sort()).toEqual([...KUBELET_KEYS].sort());
+    expect(kubelet.additionalProperties).toBe(false);
   });
 
   it('lists every field of an event the engine reads (simEvents.ts SIM_EVENT_KEYS), and no others', () => {

@@ -225,6 +225,19 @@ export function simulationSchema(containerNames: readonly string[], opts: Simula
           evictionMaxPodGracePeriod: duration("The grace a soft eviction (evictPod with threshold: soft) gives the pod. 0 (default): the pod's own terminationGracePeriodSeconds; from 1.32 never more than it."),
           shutdownGracePeriod: duration('How long a graceful node shutdown (shutdownNode) lasts, critical pods included. Default for shutdownNode: 30s; 0 turns graceful shutdown off (the node powers off at once).'),
           shutdownGracePeriodCriticalPods: duration('The part of shutdownGracePeriod kept for critical pods (priority 2000000000 and up: system-cluster-critical, system-node-critical), killed after the others. Default: 10s.'),
+          shutdownGracePeriodByPodPriority: {
+            type: ['array', 'null'],
+            description: 'Graceful node shutdown by pod priority (gate GracefulNodeShutdownBasedOnPodPriority, on by default): one group per entry, lowest priority first; a pod is killed within the window of the highest entry at or below its priority (the lowest entry for a pod below them all). Instead of shutdownGracePeriod and shutdownGracePeriodCriticalPods: a kubelet refuses both at once.',
+            items: {
+              type: 'object',
+              properties: {
+                priority: { type: 'integer', description: 'The lowest pod priority of this group (int32).' },
+                shutdownGracePeriodSeconds: { type: 'integer', description: 'The group\'s window, in whole seconds.' },
+              },
+              required: ['priority', 'shutdownGracePeriodSeconds'],
+              additionalProperties: false,
+            },
+          },
         },
         additionalProperties: false,
       },
