@@ -13,9 +13,11 @@ import type { PodPhase } from '../trace';
  * leaves it in the default Waiting state with lastState ContainerStatusUnknown (exit 137, no times,
  * "The container could not be located when the pod was deleted.  The container used to be Running")
  * and, as the pod has no deletionTimestamp, adds 1 to restartCount ("If the pod was not deleted,
- * then it's been restarted"), whatever the restartPolicy. An eviction deletes nothing and the kubelet
- * removes an evicted pod's containers at once (HandlePodReconcile, as diagnosed in #122160 and
- * #141857), so the status generated after the kill takes that branch. Said only where nothing can
+ * then it's been restarted"), whatever the restartPolicy. An eviction deletes nothing, and the
+ * kubelet removes an evicted pod's exited containers while it still kills the others (every PLEG
+ * ContainerDied calls cleanUpContainersInPod, which removes them all once the pod worker says
+ * IsEvicted: [8.15], sim/evictedCleanup.ts; #122160's diagnosis), so the status generated after the
+ * kill takes that branch. Said only where nothing can
  * have restarted: a terminal pod, or a container under restartPolicy Never.
  */
 function unknownRestartQuirk(pod: ApiPod, kubectl: KubectlColumns): string | undefined {

@@ -16,7 +16,7 @@
 // - RESTARTS 1 under restartPolicy Never on an evicted pod (kubernetes#105358, #122160, #137992):
 //   convertToAPIContainerStatuses (pkg/kubelet/kubelet_pods.go at df5f0243) writes lastState
 //   ContainerStatusUnknown and counts a restart for a container the runtime no longer lists, when
-//   the pod has no deletionTimestamp; HandlePodReconcile removes an evicted pod's containers.
+//   the pod has no deletionTimestamp; the kubelet removes an evicted pod's exited containers ([8.15]).
 
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';

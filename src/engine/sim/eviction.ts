@@ -28,14 +28,14 @@ export function evictionOverride(sim: PodSim, threshold: 'hard' | 'soft'): numbe
 export function evictPod(sim: PodSim, ev: SimEvent): void {
   const threshold = ev.threshold ?? 'hard';
   const critical = (sim.pod.priority ?? 0) >= SYSTEM_CRITICAL_PRIORITY;
-  if (sim.kubeletDown || critical || sim.evictedBy !== undefined || !isActive(sim)) {
+  if (sim.kubeletDown || critical || sim.evicted !== undefined || !isActive(sim)) {
     sim.emit({ type: 'node.eviction', do: 'evictPod', why: notEvictedWhy(sim, critical) });
     return;
   }
   const override = evictionOverride(sim, threshold);
   const grace = effectiveKillGrace(sim, override);
   const id = sim.emit({ type: 'node.eviction', do: 'evictPod', message: EVICTION_MESSAGE, why: terminationUnderWay(sim) ? joinedWhy(override) : evictionWhy(sim, threshold, override, grace) });
-  sim.evictedBy = id;
+  sim.evicted = { id, at: sim.now };
   const disruption = sim.minor >= 31 || sim.gates.PodDisruptionConditions;
   killPodNow(sim, {
     kind: 'eviction', id, override, grace, reason: 'Evicted', message: EVICTION_MESSAGE, disruption,
@@ -47,7 +47,7 @@ export function evictPod(sim: PodSim, ev: SimEvent): void {
 function notEvictedWhy(sim: PodSim, critical: boolean): string {
   if (sim.kubeletDown) return '[8.15] No kubelet runs now, so no eviction manager either: nothing happens.';
   if (critical) return `[8.15] The pod is critical (priority ${sim.pod.priority}): the eviction manager never evicts it ("cannot evict a critical pod").`;
-  if (sim.evictedBy !== undefined) return '[8.15] The eviction manager evicted this pod already: it evicts at most one pod a pass, blocks in killPodNow until the kill returns, then waits up to 30 s for the pod\'s resources (waitForPodsCleanup); by its next pass the pod is no longer active. Nothing happens.';
+  if (sim.evicted !== undefined) return '[8.15] The eviction manager evicted this pod already: it evicts at most one pod a pass, blocks in killPodNow until the kill returns, then waits up to 30 s for the pod\'s resources (waitForPodsCleanup); by its next pass the pod is no longer active. Nothing happens.';
   return '[8.15] The pod is terminal and its containers have stopped: the eviction manager ranks only active pods, so it is not evicted.';
 }
 

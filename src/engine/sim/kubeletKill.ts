@@ -24,6 +24,7 @@ import type { PodSim } from './podSim';
 import { killPod } from './kill';
 import { readAtLastRelist } from './relistSnapshot';
 import { writeStatus } from './status';
+import { removeExitedAfterEviction } from './evictedCleanup';
 import { runningNames, terminationEnded } from './terminate';
 import { startTermination } from './terminationStart';
 import type { KubeletKill } from './kubeletKillStatus';
@@ -115,6 +116,7 @@ function* terminateForKubelet(sim: PodSim, kill: KubeletKill, startAt: number): 
   kill.done = true;
   sim.probes.stop(['readiness']);
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
+  removeExitedAfterEviction(sim); // [8.15] what the deletor removed during the kill is missing from the runtime's answer
   writeStatus(sim); // the final status: getPhase with podIsTerminal, the DisruptionTarget copied over
   terminationEnded(sim); // SyncTerminatedPod at the next relist (a deletion's removal waits for it)
   kill.onDone?.();

@@ -120,8 +120,8 @@ export class PodSim {
   deletion?: Deletion;
   /** A kill the kubelet itself asked for: an eviction or a node shutdown ([8.15], [8.16]). */
   kubeletKill?: KubeletKill;
-  /** The eviction manager evicted this pod (the event's id): it never evicts it again ([8.15]). */
-  evictedBy?: string;
+  /** The eviction manager evicted this pod (its event, and when): never again; its exited containers may go ([8.15], evictedCleanup.ts). */
+  evicted?: { id: string; at: number };
   /**
    * When the API server deleted the pod object while the kubelet still stops its containers: a force
    * deletion (grace 0) of a pod no finalizer holds ([8.2]). From then on no status write, row,

@@ -70,10 +70,11 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
     return apiStatus(name, image, waitingState({ reason: 'RestartingAllContainers' }), last, restartCount);
   }
   if (sim.removedFromRuntime.has(inst)) {
-    // [10.3] [10.4] a run the runtime no longer lists (its record deleted while the kubelet was down)
+    // [10.3] [10.4] a run the runtime no longer lists (its record deleted while the kubelet was down;
+    // [8.15] removed after an eviction: any kind last written Running takes the main containers' rule)
     const error = sim.deletion === undefined ? rec.startError : undefined;
     const defaultReason = sim.pod.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating';
-    const v = vanishedContainer(spec.kind, sim.status.statusOf(name), defaultReason, sim.deletion !== undefined, error, restartCount, terminated(inst));
+    const v = vanishedContainer(sim.evicted ? 'main' : spec.kind, sim.status.statusOf(name), defaultReason, sim.deletion !== undefined, error, restartCount, terminated(inst));
     return apiStatus(name, image, v.state, v.lastState, v.restartCount, v.ready, v.started);
   }
   if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized) {

@@ -175,11 +175,12 @@ describe('kubeovn/kube-ovn#3810 (v1.28.2, memory pressure): `Completed` (Succeed
     expect(rows(t).at(-1)!.slice(1)).toEqual(['0/1', 'Completed']);
   });
 
-  it('1.28: one that does not: `phase: Failed`, `reason: Evicted` as published; its `ContainerStatusUnknown` is the HandlePodReconcile race ([8.15], not modelled)', () => {
+  it('1.28: one that does not: `phase: Failed`, `reason: Evicted` as published; its `ContainerStatusUnknown` is the last container\'s race with the sandbox\'s stop ([8.15]: the engine keeps the real exit)', () => {
     const t = run(single('web', 30, IGNORES_TERM), 'until: 80s\nevents:\n  - { at: 20s, do: evictPod }\n', '1.28');
     expect([terminal(t).phase, terminal(t).reason]).toEqual(['Failed', 'Evicted']);
-    // The engine keeps the real exit (137, `Error`); the published status lost it when the kubelet
-    // removed the container before the final read, and the printer then prints that reason:
+    // The engine keeps the real exit (137, `Error`) of the last container to stop; the published status
+    // lost it when the relist reporting its death (the pod worker evicted, evictedCleanup.ts) removed it
+    // before the final read, after StopPodSandbox, and the printer then prints that reason:
     expect(rows(t).at(-1)!.slice(1)).toEqual(['0/1', 'Error']);
     const lost = podOf({ main: ['web'] }, [], [exited('web', 137, { reason: 'ContainerStatusUnknown' })], { phase: 'Failed', reason: 'Evicted' });
     expect(printPod(lost, 100, { minor: 28 }).status).toBe('ContainerStatusUnknown');
