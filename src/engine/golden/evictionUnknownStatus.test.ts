@@ -37,7 +37,7 @@
 import { describe, expect, it } from 'vitest';
 import { at, events, first } from './issues/issues.testkit';
 import { run, rows, terminal } from './kill.testkit';
-import type { Trace } from '../trace';
+import type { NodeEvent, Trace } from '../trace';
 import { printPod } from '../kubectl/printPod';
 import { podOf, waiting } from '../apiPod/statusBuilders';
 import type { ContainerStatus } from '../api';
@@ -86,6 +86,7 @@ spec:
     image: busybox
     command: ${command}`;
 
+const nodeEvents = (t: Trace, type: NodeEvent['type']) => t.events.filter((x): x is NodeEvent => x.type === type);
 const killStart = (t: Trace, after: number) => first(t, 'container.kill', undefined, after - 0.001);
 /** A container's written states after `after`, as [state, reason, exitCode, restartCount]. */
 const writesAfter = (t: Trace, c: string, after: number) => (t.statusWrites ?? [])
@@ -113,6 +114,12 @@ describe('[8.15] an eviction: a container that stopped a relist before the kill 
       expect(events(t, 'container.exit', 'fast').filter((x) => x.t >= 20).map((x) => [x.t, x.exitCode])).toEqual([[e, 0]]);
       expect(events(t, 'container.exit', 'slow').filter((x) => x.t >= 20).map((x) => [x.t, x.exitCode])).toEqual([[e + g, 137]]);
       const end = e + g;
+      // the relist at E+1 reports fast's exit: the deletor removes it, caused by the eviction and that exit
+      const removed = nodeEvents(t, 'node.containersRemoved');
+      expect(removed.map((x) => [x.t, x.do])).toEqual([[e + 1, 'cleanUpContainersInPod']]);
+      const fastExit = events(t, 'container.exit', 'fast').find((x) => x.t === e)!;
+      expect(removed[0]!.cause).toEqual([nodeEvents(t, 'node.eviction')[0]!.id, fastExit.id]);
+      expect(removed[0]!.why).toMatch(/^\[8\.15\] .*ShouldPodContentBeRemoved.*: fast\./);
       const ph = terminal(t)!;
       expect([ph.t, ph.phase, ph.reason]).toEqual([end, 'Failed', 'Evicted']);
       expectVanished(t, 'fast', end, 1);

@@ -23,7 +23,17 @@ import type { Instance } from './model';
 import type { PodSim } from './podSim';
 import { firstRelistAfter } from './podCache';
 
-/** Right before a termination's final status read: the runs the deletor has removed by now go from the runtime. */
+/** An exit (or the eviction itself) the next relist reports: the clean-up it triggers, while the kill still runs. */
+export function scheduleEvictedCleanup(sim: PodSim, finishedAt = sim.now): void {
+  sim.k.at(firstRelistAfter(finishedAt), () => {
+    if (sim.specs().some((c) => sim.running(c.name))) removeExitedAfterEviction(sim);
+  });
+}
+
+/**
+ * The runs the deletor has removed by now: at a relist that reports an exit after the eviction, and
+ * right before a termination's final status read (which a relist at the same instant precedes).
+ */
 export function removeExitedAfterEviction(sim: PodSim): void {
   const evicted = sim.evicted;
   if (!evicted) return;
@@ -33,7 +43,7 @@ export function removeExitedAfterEviction(sim: PodSim): void {
     const inst = sim.rec(spec.name).instances.at(-1);
     if (!inst || inst.state !== 'exited' || inst.finishedAt === undefined || sim.removedFromRuntime.has(inst)) continue;
     const reported = firstRelistAfter(inst.finishedAt);
-    if (reported > sim.now) continue; // reported after the final read
+    if (reported > sim.now) continue; // not reported yet
     if (reported > evicted.at) triggered = true; // a ContainerDied the pod worker answers with removeAll
     exited.push(inst);
   }
@@ -42,4 +52,9 @@ export function removeExitedAfterEviction(sim: PodSim): void {
     sim.removedFromRuntime.add(inst);
     sim.containerChanged(inst.container);
   }
+  const names = exited.map((i) => i.container);
+  sim.emit({
+    type: 'node.containersRemoved', do: 'cleanUpContainersInPod',
+    why: `[8.15] A PLEG relist reports ${names.length === 1 ? `${names[0]}'s exit` : 'exits'}, and the pod worker was told the pod is evicted (ShouldPodContentBeRemoved), so the kubelet's container deletor removes every exited container of the pod from the runtime: ${names.join(', ')}. The status written after the kill cannot read ${names.length === 1 ? 'its' : 'their'} exit any more: a container last written Running is inferred ContainerStatusUnknown (exit 137, one restart more); one already written Terminated keeps that.`,
+  }, [evicted.id, ...exited.map((i) => i.ids.exit)]);
 }

@@ -11,6 +11,7 @@ import type { SimEvent } from '../scenario/types';
 import type { PodSim } from './podSim';
 import { effectiveKillGrace, isActive, killPodNow, killPodNowTimeout, terminationUnderWay } from './kubeletKill';
 import { closeHorizonAfterKill } from './terminate';
+import { scheduleEvictedCleanup } from './evictedCleanup';
 
 /** The message's first sentence (helpers.go nodeLowMessageFmt; every piece ends with ". "). */
 export const EVICTION_MESSAGE = 'The node was low on resource: memory. ';
@@ -36,6 +37,7 @@ export function evictPod(sim: PodSim, ev: SimEvent): void {
   const grace = effectiveKillGrace(sim, override);
   const id = sim.emit({ type: 'node.eviction', do: 'evictPod', message: EVICTION_MESSAGE, why: terminationUnderWay(sim) ? joinedWhy(override) : evictionWhy(sim, threshold, override, grace) });
   sim.evicted = { id, at: sim.now };
+  scheduleEvictedCleanup(sim); // [8.15] an exit not yet reported is reported at the next relist
   const disruption = sim.minor >= 31 || sim.gates.PodDisruptionConditions;
   killPodNow(sim, {
     kind: 'eviction', id, override, grace, reason: 'Evicted', message: EVICTION_MESSAGE, disruption,
