@@ -21,7 +21,7 @@ describe('the gallery list', () => {
   it('has one entry per teaching scenario 0b and 1–26, with unique ids', () => {
     const ids = GALLERY.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.map((id) => id.split('-')[0])).toEqual(['00b', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26']);
+    expect(ids.map((id) => id.split('-')[0])).toEqual(['00b', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27']);
   });
 
   it('uses every scenario file in the folder (except the default) exactly once', () => {

@@ -40,6 +40,7 @@ import s23 from './23-deleted-during-pull.yaml?raw';
 import s24 from './24-force-deleted.yaml?raw';
 import s25 from './25-kubelet-restart-while-terminating.yaml?raw';
 import s26 from './26-evicted-one-second.yaml?raw';
+import s27 from './27-evicted-exit-lost.yaml?raw';
 import s14 from './14-job-parallel-indexed.yaml?raw';
 
 export type { GalleryEntryMeta, GalleryVariantMeta } from './galleryEntries';
@@ -85,6 +86,7 @@ export const galleryFiles: Readonly<Record<string, string>> = {
   '24-force-deleted.yaml': s24,
   '25-kubelet-restart-while-terminating.yaml': s25,
   '26-evicted-one-second.yaml': s26,
+  '27-evicted-exit-lost.yaml': s27,
 };
 
 export interface GalleryVariant extends GalleryVariantMeta {

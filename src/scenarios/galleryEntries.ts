@@ -268,4 +268,12 @@ export const GALLERY_ENTRIES: readonly GalleryEntryMeta[] = [
     cursor: 21,
     view: { t0: 10, t1: 35 },
   },
+  {
+    id: '27-evicted-exit-lost',
+    fileName: '27-evicted-exit-lost.yaml',
+    title: 'Evicted: the exit 0 that vanished',
+    lesson: 'The kubelet removes an evicted pod\'s exited containers once a relist sees them, so app\'s exit 0 is gone by the final status: ContainerStatusUnknown (137, one restart), and the pod is Failed. Up to 1.35 kubectl prints Init:Error.',
+    cursor: 21,
+    view: { t0: 15, t1: 30 },
+  },
 ];

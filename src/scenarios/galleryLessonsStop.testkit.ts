@@ -5,6 +5,9 @@
 
 import { expect } from 'vitest';
 import { first, kubectl, lastPhase, none, of, phases, readyFlips, run, signal } from './galleryTrace.testkit';
+import { runScenario } from '../engine/run';
+import type { NodeEvent } from '../engine/trace';
+import { galleryFiles } from './gallery';
 
 export const STOPPING_LESSONS: Record<string, () => number | null> = {
   '23-deleted-during-pull.yaml': () => {
@@ -76,6 +79,28 @@ export const STOPPING_LESSONS: Record<string, () => number | null> = {
     none(trace, 'pod.gone');
     expect(trace.events.filter((e) => e.type === 'pod.phase').at(-1)).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
     return envoyTerm.t; // envoy stops while app still drains, and kubectl still says 2/2 Running
+  },
+
+  '27-evicted-exit-lost.yaml': () => {
+    const { trace } = run('27-evicted-exit-lost.yaml');
+    const evicted = trace.events.find((e): e is NodeEvent => e.type === 'node.eviction')!;
+    // [8.15] app exits 0 on its SIGTERM at once; the relist a second later reports it, and the pod
+    // worker, told the pod is evicted, has the deletor remove it
+    const appExit = first(trace, 'container.exit', 'app');
+    expect([appExit.t, appExit.exitCode]).toEqual([evicted.t, 0]);
+    const removed = trace.events.find((e): e is NodeEvent => e.type === 'node.containersRemoved')!;
+    expect(removed.t).toBe(evicted.t + 1);
+    expect(removed.cause).toContain(appExit.id);
+    // log-shipper flushes past the 1 s grace: SIGKILL at the 2 s floor; then the final status
+    expect(first(trace, 'container.signal', 'log-shipper', (e) => e.signal === 'SIGKILL').t).toBe(evicted.t + 2);
+    const app = (trace.statusWrites ?? []).filter((w) => w.container === 'app').at(-1)!;
+    expect([app.state, app.reason, app.exitCode, app.restartCount]).toEqual(['terminated', 'ContainerStatusUnknown', 137, 1]);
+    expect(lastPhase(trace)).toBe('Failed');
+    expect(kubectl(trace).at(-1)).toMatchObject({ ready: '0/2', status: 'ContainerStatusUnknown', restarts: '1' });
+    // [7.2] up to 1.35 Initialized turns False (no main container left Running or Terminated): Init:Error
+    const old = runScenario(galleryFiles['27-evicted-exit-lost.yaml']!.replace('kubernetesVersion: "1.37"', 'kubernetesVersion: "1.33"'));
+    expect(kubectl(old.trace!).at(-1)).toMatchObject({ ready: '0/2', status: 'Init:Error', restarts: '0' });
+    return removed.t; // the moment app's record goes: everything after can only guess its exit
   },
 
   '01-job-never-finishes-legacy.yaml': () => {
