@@ -50,7 +50,7 @@ export const MARK_NAME: Record<MarkKind, string> = {
   'probe-error': 'errored probe run (no result)',
   'probe-ok': 'probe passed',
   deleted: 'pod deleted',
-  scheduled: 'scheduled, kubelet back',
+  scheduled: 'scheduled, kubelet back, records removed',
   sandbox: 'sandbox re-created',
   truncated: 'simulation stopped early',
 };
