@@ -209,6 +209,13 @@ describe('no IsEvicted, no early removal: a node shutdown and a deletion keep th
     expect(writesAfter(t, 'fast', 60)).toEqual([['terminated', 'Completed', 0, 0]]);
     expect((t.statusWrites ?? []).filter((w) => w.reason === 'ContainerStatusUnknown')).toEqual([]);
   });
+  it.each(['1.30', '1.33', '1.37'] as const)('%s deletePod, then evictPod during the kill: not marked evicted (UpdatePod sets it only where the kill begins the termination), fast keeps Completed 0', (v) => {
+    const t = run(twoMains(), 'events:\n  - { at: 20s, do: deletePod }\n  - { at: 21.5s, do: evictPod }\n', v);
+    expect(t.events.filter((x) => x.type === 'node.eviction').length).toBe(1);
+    expect(writesAfter(t, 'fast', 20)).toEqual([['terminated', 'Completed', 0, 0]]);
+    expect(t.events.filter((x) => x.type === 'node.containersRemoved')).toEqual([]);
+    expect((t.statusWrites ?? []).filter((w) => w.reason === 'ContainerStatusUnknown')).toEqual([]);
+  });
   it.each(['1.30', '1.33'] as const)('%s deletePod: fast keeps Terminated Completed 0 (IsDeleted but not IsTerminated during the kill)', (v) => {
     const t = run(twoMains(), 'events:\n  - { at: 20s, do: deletePod }\n', v);
     expect(writesAfter(t, 'fast', 20)).toEqual([['terminated', 'Completed', 0, 0]]);

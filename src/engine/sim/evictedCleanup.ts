@@ -17,7 +17,10 @@
 // stop; the engine has no sandbox-stop time, so they keep their real exit). A relist at the very
 // instant the kill ends is taken to come first (the sandbox's stop takes longer than a relist's
 // handling). Only each container's newest run is handled: upstream removes older dead runs too,
-// which only drops a last state the final status would show (not modelled).
+// which only drops a last state the final status would show (not modelled). An eviction that finds
+// the pod already terminating (deleted, or terminal) does not mark the pod worker evicted: UpdatePod
+// sets `evicted` only where the kill begins the termination (pod_workers.go, the 1.27-era and 1.3x
+// copies), so that termination keeps every exit.
 
 import type { Instance } from './model';
 import type { PodSim } from './podSim';
@@ -36,7 +39,7 @@ export function scheduleEvictedCleanup(sim: PodSim, finishedAt = sim.now): void 
  */
 export function removeExitedAfterEviction(sim: PodSim): void {
   const evicted = sim.evicted;
-  if (!evicted) return;
+  if (!evicted?.removesContent) return;
   const exited: Instance[] = [];
   let triggered = false;
   for (const spec of sim.specs()) {

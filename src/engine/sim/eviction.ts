@@ -36,8 +36,11 @@ export function evictPod(sim: PodSim, ev: SimEvent): void {
   const override = evictionOverride(sim, threshold);
   const grace = effectiveKillGrace(sim, override);
   const id = sim.emit({ type: 'node.eviction', do: 'evictPod', message: EVICTION_MESSAGE, why: terminationUnderWay(sim) ? joinedWhy(override) : evictionWhy(sim, threshold, override, grace) });
-  sim.evicted = { id, at: sim.now };
-  scheduleEvictedCleanup(sim); // [8.15] an exit not yet reported is reported at the next relist
+  // [8.15] UpdatePod marks the pod worker evicted only when the kill starts its termination (not for
+  // a pod already deleted or terminal): from then on its exited containers are removed (evictedCleanup.ts)
+  const removesContent = !terminationUnderWay(sim);
+  sim.evicted = { id, at: sim.now, removesContent };
+  if (removesContent) scheduleEvictedCleanup(sim); // an exit not yet reported is reported at the next relist
   const disruption = sim.minor >= 31 || sim.gates.PodDisruptionConditions;
   killPodNow(sim, {
     kind: 'eviction', id, override, grace, reason: 'Evicted', message: EVICTION_MESSAGE, disruption,

@@ -120,8 +120,11 @@ export class PodSim {
   deletion?: Deletion;
   /** A kill the kubelet itself asked for: an eviction or a node shutdown ([8.15], [8.16]). */
   kubeletKill?: KubeletKill;
-  /** The eviction manager evicted this pod (its event, and when): never again; its exited containers may go ([8.15], evictedCleanup.ts). */
-  evicted?: { id: string; at: number };
+  /**
+   * The eviction manager evicted this pod (its event, and when): never again ([8.15]). `removesContent`:
+   * the pod worker took it as an eviction (it was not terminating yet), so its exited containers go (evictedCleanup.ts).
+   */
+  evicted?: { id: string; at: number; removesContent: boolean };
   /**
    * When the API server deleted the pod object while the kubelet still stops its containers: a force
    * deletion (grace 0) of a pod no finalizer holds ([8.2]). From then on no status write, row,

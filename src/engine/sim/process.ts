@@ -199,7 +199,7 @@ export function exitProcess(sim: PodSim, inst: Instance, code: number, oom: bool
     }
   }
   sim.noticeRuntimeChange(inst.container);
-  if (sim.evicted) scheduleEvictedCleanup(sim); // [8.15] the relist that reports it has the deletor remove exited containers
+  if (sim.evicted?.removesContent) scheduleEvictedCleanup(sim); // [8.15] the relist that reports it has the deletor remove exited containers
 }
 
 /** Sends the stop signal; the process reacts as its behaviour says ([8.3], [8.6]). `cause`: the kill (or the preStop hook's end). */

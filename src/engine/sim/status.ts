@@ -74,7 +74,7 @@ function containerStatus(sim: PodSim, rec: ContainerRecord, initialized: boolean
     // [8.15] removed after an eviction: any kind last written Running takes the main containers' rule)
     const error = sim.deletion === undefined ? rec.startError : undefined;
     const defaultReason = sim.pod.initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating';
-    const v = vanishedContainer(sim.evicted ? 'main' : spec.kind, sim.status.statusOf(name), defaultReason, sim.deletion !== undefined, error, restartCount, terminated(inst));
+    const v = vanishedContainer(sim.evicted?.removesContent ? 'main' : spec.kind, sim.status.statusOf(name), defaultReason, sim.deletion !== undefined, error, restartCount, terminated(inst));
     return apiStatus(name, image, v.state, v.lastState, v.restartCount, v.ready, v.started);
   }
   if (spec.kind !== 'main' && inst.sandbox !== sim.sandbox.id && !initialized) {

@@ -23,7 +23,6 @@ import { firstRelistAfter } from './podCache';
 import { killPod } from './kill';
 import { restartingAtTermination } from './restartAll';
 import { startTermination } from './terminationStart';
-import { removeExitedAfterEviction } from './evictedCleanup';
 
 /**
  * When SyncTerminatedPod runs, per pod ([0.6]): like every sync it waits for a runtime cache newer
@@ -57,7 +56,6 @@ export function* enterTerminal(sim: PodSim): Proc<void> {
     yield* killPod(sim, sim.specGrace(), 'PodTermination', () => why, () => [sim.terminalDecisionId]);
   }
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
-  removeExitedAfterEviction(sim); // [8.15] an eviction joined this termination
   writeStatus(sim);
   restartingAtTermination(sim, [sim.terminalPhaseId]); // [11.2]
   terminationEnded(sim);
@@ -275,7 +273,6 @@ function* terminatePod(sim: PodSim, startAt: number): Proc<void> {
   }, () => [sim.deletion?.id], seenRunning, legacyOverride(sim));
   sim.probes.stop(['readiness']);
   sim.sandbox = { ...sim.sandbox, ready: false, conditionReady: false };
-  removeExitedAfterEviction(sim); // [8.15] an eviction joined the deletion: the pod worker lets the deletor remove exited containers
   writeStatus(sim);
   restartingAtTermination(sim, [sim.deletion?.id, sim.terminalPhaseId]); // [11.2] False, reason PodFailed or PodCompleted
   sim.terminalDone = true;
