@@ -84,7 +84,7 @@ export function killPodNow(sim: PodSim, kill: KubeletKill): KillRequest {
   if (joined) sim.k.spawn('killPodNowWaits', waitForTermination(sim, kill));
   else {
     sim.kubeletKill = kill;
-    startTermination(sim, (startAt) => terminateForKubelet(sim, kill, startAt), () => undefined);
+    startTermination(sim, (startAt) => terminateForKubelet(sim, kill, startAt), () => completedBySyncInFlight(kill));
   }
   sim.k.after(killPodNowTimeout(kill.override), () => {
     if (sim.gone || sim.poweredOff || (joined ? !anyRunning(sim) : kill.done)) return;
@@ -94,6 +94,17 @@ export function killPodNow(sim: PodSim, kill: KubeletKill): KillRequest {
     }, [kill.id]);
   });
   return joined ? 'joined' : 'begun';
+}
+
+/**
+ * [3.4] The sync in flight found the pod terminal (a deletion meanwhile) and the worker terminated it
+ * itself: the kill's request completes with that termination, its status function never applied
+ * (fuzz seed 1403489346: a deletion 0.1 s after the eviction waited for the kill's end forever).
+ */
+function completedBySyncInFlight(kill: KubeletKill): undefined {
+  kill.done = true;
+  kill.onDone?.();
+  return undefined;
 }
 
 /** The termination under way ends (nothing runs any more): the queued request completes with it. */

@@ -56,7 +56,7 @@ export function applyKubeletKill<T extends PhaseExplanation & { reason?: string;
  */
 export function disruptionCondition(sim: PodSim): ExplainedCondition | undefined {
   const kill = sim.kubeletKill;
-  if (!kill?.disruption || !kill.done) return undefined;
+  if (!kill?.disruption || !kill.done || !kill.begun) return undefined;
   return {
     type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: kill.message,
     why: `[7.7] ${kill.doing}: its status function added DisruptionTarget (reason TerminationByKubelet); the status manager sends it with the terminal phase, once no container runs.`,
